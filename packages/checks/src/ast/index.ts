@@ -1,0 +1,2 @@
+export * from './syntax.js';
+export * from './scope.js';

@@ -1,0 +1,128 @@
+import type * as ts from 'typescript';
+import type { TypeScript } from '../check.js';
+
+/** Strips what does not change a value: parentheses, `as`, `satisfies`, `!`, `<T>x`. */
+export function skipOuterExpressions(t: TypeScript, node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      t.isParenthesizedExpression(current) ||
+      t.isAsExpression(current) ||
+      t.isSatisfiesExpression(current) ||
+      t.isNonNullExpression(current) ||
+      t.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The static text of a property name or key: `a`, `'a'`, `1`, `#a`, `['a']`. */
+export function propertyNameText(t: TypeScript, name: ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (t.isIdentifier(name) || t.isPrivateIdentifier(name)) return name.text;
+  if (t.isStringLiteralLike(name) || t.isNumericLiteral(name)) return name.text;
+  if (t.isComputedPropertyName(name)) return staticString(t, name.expression);
+  return undefined;
+}
+
+/** The value of an expression that is a string known without running it. */
+export function staticString(t: TypeScript, node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isStringLiteralLike(expr)) return expr.text;
+  if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) {
+    const left = staticString(t, expr.left);
+    const right = left === undefined ? undefined : staticString(t, expr.right);
+    return left !== undefined && right !== undefined ? left + right : undefined;
+  }
+  if (t.isTemplateExpression(expr)) {
+    let text = expr.head.text;
+    for (const span of expr.templateSpans) {
+      const part = staticString(t, span.expression);
+      if (part === undefined) return undefined;
+      text += part + span.literal.text;
+    }
+    return text;
+  }
+  return undefined;
+}
+
+/**
+ * The static path of a member chain: `console.log` -> ["console", "log"],
+ * `this.logger.info` -> ["this", "logger", "info"], `req.headers['authorization']` ->
+ * ["req", "headers", "authorization"], `getLogger().info` -> ["getLogger()", "info"].
+ * Undefined when a segment is computed from a non-constant.
+ */
+export function accessPath(t: TypeScript, node: ts.Expression): string[] | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isIdentifier(expr)) return [expr.text];
+  if (expr.kind === t.SyntaxKind.ThisKeyword) return ['this'];
+  if (expr.kind === t.SyntaxKind.SuperKeyword) return ['super'];
+  if (t.isMetaProperty(expr)) return [`${t.tokenToString(expr.keywordToken)}.${expr.name.text}`];
+  if (t.isPropertyAccessExpression(expr)) {
+    const base = accessPath(t, expr.expression);
+    return base && [...base, expr.name.text];
+  }
+  if (t.isElementAccessExpression(expr)) {
+    const key = staticString(t, expr.argumentExpression);
+    const base = key === undefined ? undefined : accessPath(t, expr.expression);
+    return base && key !== undefined ? [...base, key] : undefined;
+  }
+  if (t.isCallExpression(expr)) {
+    const base = accessPath(t, expr.expression);
+    if (!base || base.length === 0) return undefined;
+    return [...base.slice(0, -1), `${base[base.length - 1]}()`];
+  }
+  return undefined;
+}
+
+/** The last segment's name of a callee or member: `a.b.c()` -> "c", `f()` -> "f". */
+export function calleeName(t: TypeScript, callee: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, callee);
+  if (t.isIdentifier(expr)) return expr.text;
+  if (t.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (t.isElementAccessExpression(expr)) return staticString(t, expr.argumentExpression);
+  return undefined;
+}
+
+/** The name a value is bound to or stored under, for messages and classification. */
+export function bindingTargetName(t: TypeScript, node: ts.Node): string | undefined {
+  if (t.isVariableDeclaration(node) || t.isParameter(node) || t.isBindingElement(node)) {
+    if (t.isIdentifier(node.name)) return node.name.text;
+    return undefined;
+  }
+  if (t.isPropertyAssignment(node) || t.isPropertyDeclaration(node) || t.isShorthandPropertyAssignment(node)) {
+    return propertyNameText(t, node.name);
+  }
+  return undefined;
+}
+
+/** True for function-like nodes whose body starts a new variable scope. */
+export function isFunctionLike(t: TypeScript, node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    t.isFunctionDeclaration(node) ||
+    t.isFunctionExpression(node) ||
+    t.isArrowFunction(node) ||
+    t.isMethodDeclaration(node) ||
+    t.isConstructorDeclaration(node) ||
+    t.isGetAccessorDeclaration(node) ||
+    t.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The nearest enclosing function, or the source file for top-level code. */
+export function enclosingFunctionOrFile(t: TypeScript, node: ts.Node): ts.FunctionLikeDeclaration | ts.SourceFile {
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionLike(t, current) || t.isSourceFile(current)) return current;
+    current = current.parent;
+  }
+  return node.getSourceFile();
+}
+
+/** True when the node sits at module level, outside every function (it runs once per process). */
+export function isModuleLevel(t: TypeScript, node: ts.Node): boolean {
+  return t.isSourceFile(enclosingFunctionOrFile(t, node));
+}

@@ -1,0 +1,101 @@
+import type * as ts from 'typescript';
+
+/** The `typescript` namespace that produced the tree. Checks never import `typescript` themselves:
+ * SyntaxKind numbers belong to one TypeScript build, and the host may load another. */
+export type TypeScript = typeof ts;
+
+/** A JSON schema fragment, as ESLint rule schemas use. */
+export type JsonSchema = Record<string, unknown>;
+
+/** One text replacement, in offsets of the source file's text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface CheckSuggestion<MessageId extends string = string> {
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface CheckReport<MessageId extends string = string> {
+  /** The node the finding points at; hosts turn it into a location. */
+  readonly node: ts.Node;
+  readonly messageId: MessageId;
+  /** Values for the message's `{{placeholders}}`. Never a full secret: pass it through `redact()`. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly suggestions?: readonly CheckSuggestion<MessageId>[];
+}
+
+/** Settings every check shares (ESLint `settings['secret-hygiene']`, the scanner's config file). */
+export interface SharedSettings {
+  /** Extra words that make a name secret, e.g. `["pin", "passphrase"]`. */
+  readonly extraSecretWords?: readonly string[];
+  /** Words or whole names that never make a name secret, e.g. `["tokenizer"]`. */
+  readonly ignoredNames?: readonly string[];
+}
+
+export interface CheckContext<Options, MessageId extends string> {
+  readonly ts: TypeScript;
+  readonly sourceFile: ts.SourceFile;
+  /** The program, when the host has type information. */
+  readonly program: ts.Program | undefined;
+  /** The type checker, when the host has type information; checks must work without it. */
+  readonly checker: ts.TypeChecker | undefined;
+  /** The check's options, already merged over `meta.defaultOptions`. */
+  readonly options: Options;
+  readonly settings: SharedSettings;
+  report(report: CheckReport<MessageId>): void;
+}
+
+export interface CheckVisitor {
+  /** Called for every node of the file, parents before children. */
+  visit?(node: ts.Node): void;
+  /** Called once after the whole file was visited. */
+  end?(): void;
+}
+
+export type CheckLevel = 'recommended' | 'recommended-type-checked' | 'strict';
+
+export interface CheckMeta<Options, MessageId extends string> {
+  readonly type: 'problem' | 'suggestion';
+  /** One sentence, no trailing period. */
+  readonly description: string;
+  readonly messages: Readonly<Record<MessageId, string>>;
+  /** The options object's JSON schema (`additionalProperties: false`, a description per option). */
+  readonly schema: JsonSchema;
+  readonly defaultOptions: Options;
+  /** The lowest config that turns the check on. */
+  readonly level: CheckLevel;
+  /** Options that `strict` sets over the defaults. */
+  readonly strictOptions?: Partial<Options>;
+  readonly hasSuggestions?: boolean;
+  /** True when the check finds nothing without type information. */
+  readonly requiresTypeChecking?: boolean;
+  /** `file`: runs in every host. `program`: needs a whole program, so only the scanner runs it. */
+  readonly scope?: 'file' | 'program';
+}
+
+export interface Check<Options = Record<string, unknown>, MessageId extends string = string> {
+  /** kebab-case id, shared by check, rule, docs page and tests. */
+  readonly id: string;
+  readonly meta: CheckMeta<Options, MessageId>;
+  create(context: CheckContext<Options, MessageId>): CheckVisitor;
+}
+
+/** Identity helper that keeps a check's option and message types. */
+export function defineCheck<Options, MessageId extends string>(
+  check: Check<Options, MessageId>,
+): Check<Options, MessageId> {
+  return check;
+}
+
+/** Fills `{{name}}` placeholders the way ESLint does. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  );
+}

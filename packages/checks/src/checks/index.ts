@@ -1,0 +1,14 @@
+import type { Check } from '../check.js';
+
+/**
+ * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
+ * Every host (ESLint plugin, scanner) reads this list; add a check here and it runs everywhere.
+ */
+export const allChecks: readonly Check<any, string>[] = [];
+
+export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));
+
+/** The public URL of a check's docs page. */
+export function docsUrl(id: string): string {
+  return `https://github.com/secret-hygiene/secret-hygiene/blob/main/docs/rules/${id}.md`;
+}

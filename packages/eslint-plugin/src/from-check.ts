@@ -1,0 +1,82 @@
+import type { Check, CheckReport, SharedSettings, TypeScript } from '@secret-hygiene/checks';
+import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
+import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+export interface SecretHygieneDocs {
+  requiresTypeChecking?: boolean;
+}
+
+const createRule = ESLintUtils.RuleCreator<SecretHygieneDocs>(docsUrl);
+
+export type CheckRule = TSESLint.RuleModule<string, [Record<string, unknown>]>;
+
+/** The one adapter: a check from `@secret-hygiene/checks` becomes an ESLint rule. No detection here. */
+export function ruleFromCheck(check: Check<any, string>): CheckRule {
+  const { meta } = check;
+  return createRule<[Record<string, unknown>], string>({
+    name: check.id,
+    meta: {
+      type: meta.type,
+      docs: {
+        description: meta.description,
+        requiresTypeChecking: meta.requiresTypeChecking ?? false,
+      },
+      messages: meta.messages,
+      schema: [meta.schema as never],
+      ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
+      defaultOptions: [meta.defaultOptions],
+    },
+    defaultOptions: [meta.defaultOptions],
+    create(context, [options]) {
+      const sourceCode = context.sourceCode;
+      const services = sourceCode.parserServices as Partial<ParserServices> | undefined;
+      const program = services?.program ?? undefined;
+      // typescript-eslint's parser hands us its ts.SourceFile even without type information;
+      // any other parser gets one parsed here, so the rule still does what syntax allows.
+      const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as ts.Node | undefined;
+      const sourceFile =
+        mapped && ts.isSourceFile(mapped)
+          ? mapped
+          : ts.createSourceFile(context.filename, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(context.filename));
+      const settings = (context.settings['secret-hygiene'] ?? {}) as SharedSettings;
+      const toLoc = (start: number, end: number) => ({
+        start: sourceCode.getLocFromIndex(start),
+        end: sourceCode.getLocFromIndex(end),
+      });
+      const onReport = (report: CheckReport): void => {
+        const start = report.node.getStart(sourceFile);
+        const end = report.node.getEnd();
+        context.report({
+          loc: toLoc(start, end),
+          messageId: report.messageId,
+          ...(report.data ? { data: report.data } : {}),
+          ...(report.suggestions && report.suggestions.length > 0
+            ? {
+                suggest: report.suggestions.map((s) => ({
+                  messageId: s.messageId,
+                  ...(s.data ? { data: s.data } : {}),
+                  fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
+                })),
+              }
+            : {}),
+        });
+      };
+      return {
+        'Program:exit'() {
+          runChecksOnFile(
+            { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings },
+            [{ check, options, onReport }],
+          );
+        },
+      };
+    },
+  }) as CheckRule;
+}
+
+function scriptKindOf(filename: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(filename)) return ts.ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(filename)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(filename)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests run against sources, so a change in one package is seen by the others without a rebuild.
+const alias = {
+  '@secret-hygiene/checks': src('checks'),
+  '@secret-hygiene/crypto': src('crypto'),
+  '@secret-hygiene/scanner': src('scanner'),
+  '@secret-hygiene/conformance': src('conformance'),
+  'eslint-plugin-secret-hygiene': src('eslint-plugin'),
+};
+
+const project = (name: string, include: string[], extra: Record<string, unknown> = {}) => ({
+  resolve: { alias },
+  test: { name, include, ...extra },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      project('checks', ['packages/checks/test/**/*.test.ts']),
+      project('crypto', ['packages/crypto/test/**/*.test.ts']),
+      project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts']),
+      project('scanner', ['packages/scanner/test/**/*.test.ts']),
+      project('conformance', ['packages/conformance/test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
+      project('cli', ['packages/cli/test/**/*.test.ts']),
+      project('e2e', ['test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
+    ],
+  },
+});
