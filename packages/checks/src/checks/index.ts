@@ -1,10 +1,13 @@
 import type { Check } from '../check.js';
+import { noHardcodedSecret } from './no-hardcoded-secret.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
  * Every host (ESLint plugin, scanner) reads this list; add a check here and it runs everywhere.
  */
-export const allChecks: readonly Check<any, string>[] = [];
+export const allChecks: readonly Check<any, string>[] = [
+  noHardcodedSecret,
+];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));
 

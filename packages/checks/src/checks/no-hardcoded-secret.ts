@@ -1,0 +1,248 @@
+import type * as ts from 'typescript';
+import { defineCheck, type TypeScript } from '../check.js';
+import { accessPath, propertyNameText, staticString } from '../ast/index.js';
+import { envBindingRead, envReadOf } from '../catalogs/env.js';
+import { classifyName, splitWords } from '../names/index.js';
+import { detectSecretLiteral, looksLikeSecretValue, redact } from '../literals/index.js';
+
+export interface NoHardcodedSecretOptions {
+  /** Values never reported, compared exactly (e.g. a documented demo key). */
+  readonly allowedPlaceholders: readonly string[];
+  /** Regular expressions (source text) whose matching values are never reported. */
+  readonly allowedPatterns: readonly string[];
+  /** Skip name-based findings in test files; known credential formats are reported everywhere. */
+  readonly ignoreTestFiles: boolean;
+  /** Globs that mark a test file, matched against the file path with `/` separators. */
+  readonly testFilePatterns: readonly string[];
+}
+
+type MessageId = 'knownFormat' | 'secretName' | 'useEnv';
+
+/** Globs of test files. Not `fixtures/`: fixture apps are real code and this project lints its own. */
+const DEFAULT_TEST_FILE_PATTERNS = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];
+
+/**
+ * Flags string literals that are credentials: a known credential format anywhere in source, or a
+ * non-placeholder value assigned to a secret name (variable, property, class field, default
+ * parameter, JSX attribute, `set('apiKey', '…')`, or compared with a secret).
+ */
+export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId>({
+  id: 'no-hardcoded-secret',
+  meta: {
+    type: 'problem',
+    description: 'Disallow credentials written as string literals in source code',
+    messages: {
+      knownFormat: 'Hard-coded {{description}} ({{preview}}): load it from the environment or a secret manager, and rotate it.',
+      secretName: "'{{name}}' gets a hard-coded secret ({{preview}}): load it from the environment or a secret manager.",
+      useEnv: 'Read it from process.env.{{envName}} instead.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        allowedPlaceholders: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Values never reported, compared exactly (e.g. a documented demo key).',
+        },
+        allowedPatterns: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Regular expressions (source text, no flags) whose matching values are never reported.',
+        },
+        ignoreTestFiles: {
+          type: 'boolean',
+          description: 'Skip name-based findings in test files; known credential formats are reported everywhere.',
+        },
+        testFilePatterns: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Globs that mark a test file, matched against the path with `/` separators.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      allowedPlaceholders: [],
+      allowedPatterns: [],
+      ignoreTestFiles: true,
+      testFilePatterns: DEFAULT_TEST_FILE_PATTERNS,
+    },
+    strictOptions: { ignoreTestFiles: false },
+    level: 'recommended',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const t = context.ts;
+    const { options, sourceFile } = context;
+    if (sourceFile.isDeclarationFile) return {};
+    const allowedPatterns = options.allowedPatterns.map((p) => new RegExp(p));
+    const isAllowed = (value: string): boolean =>
+      options.allowedPlaceholders.includes(value) || allowedPatterns.some((re) => re.test(value));
+    const filePath = sourceFile.fileName.replace(/\\/g, '/');
+    const inTestFile = options.ignoreTestFiles && options.testFilePatterns.some((glob) => globToRegExp(glob).test(filePath));
+
+    const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string): void => {
+      const envName = targetName ? envVarName(targetName) : undefined;
+      context.report({
+        node,
+        messageId,
+        data: { preview: redact(value), name: targetName ?? '', description: description ?? '' },
+        suggestions:
+          envName && isReplaceableLiteral(t, node)
+            ? [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: envReadText(t, node, envName) }] }]
+            : [],
+      });
+    };
+
+    return {
+      visit(node) {
+        const value = literalText(t, node);
+        if (value === undefined || isAllowed(value) || isModuleSpecifierOrKey(t, node)) return;
+        const target = isReplaceableLiteral(t, node) ? secretTarget(t, node as ts.Expression, context.checker) : undefined;
+        if (target === 'env-fallback') return; // `process.env.X ?? '…'` belongs to no-env-fallback.
+        const targetName = target?.name;
+        const known = detectSecretLiteral(value);
+        if (known) {
+          report(node, value, targetName, 'knownFormat', known.description);
+          return;
+        }
+        if (!targetName || inTestFile) return;
+        if (!classifyName(targetName, context.settings).isSecret || !looksLikeSecretValue(value)) return;
+        report(node, value, targetName, 'secretName');
+      },
+    };
+  },
+});
+
+/** The text of a string literal or of a template part, which is where credentials hide. */
+function literalText(t: TypeScript, node: ts.Node): string | undefined {
+  if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (t.isTemplateHead(node) || t.isTemplateMiddle(node) || t.isTemplateTail(node)) return node.text;
+  return undefined;
+}
+
+/** Literals that are a whole value, not a template part: only these get a name or a suggestion. */
+function isReplaceableLiteral(t: TypeScript, node: ts.Node): boolean {
+  return t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** Import paths, property keys and type positions hold names, never values. */
+function isModuleSpecifierOrKey(t: TypeScript, node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (t.isImportDeclaration(parent) || t.isExportDeclaration(parent) || t.isExternalModuleReference(parent)) return true;
+  if (t.isLiteralTypeNode(parent) || t.isImportTypeNode(parent)) return true;
+  if ((t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent) || t.isMethodDeclaration(parent) || t.isPropertySignature(parent)) && parent.name === node) return true;
+  if (t.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
+  if (t.isEnumMember(parent) && parent.name === node) return true;
+  return false;
+}
+
+interface SecretTarget {
+  readonly name: string | undefined;
+}
+
+/**
+ * The name a literal value ends up under: climbs through wrappers, conditionals, `||`/`??`
+ * fallbacks and array literals to the variable, property, parameter, attribute or setter call that
+ * receives it. `'env-fallback'` when the literal is the default of an environment read.
+ */
+function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChecker | undefined): SecretTarget | 'env-fallback' | undefined {
+  let node: ts.Node = literal;
+  for (;;) {
+    const parent: ts.Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (
+      t.isParenthesizedExpression(parent) ||
+      t.isAsExpression(parent) ||
+      t.isSatisfiesExpression(parent) ||
+      t.isNonNullExpression(parent) ||
+      t.isTypeAssertionExpression(parent) ||
+      t.isArrayLiteralExpression(parent) ||
+      (t.isConditionalExpression(parent) && parent.condition !== node)
+    ) {
+      node = parent;
+      continue;
+    }
+    if (t.isBinaryExpression(parent) && isFallbackOperator(t, parent.operatorToken.kind) && parent.right === node) {
+      if (envReadOf(t, parent.left, checker)) return 'env-fallback';
+      node = parent;
+      continue;
+    }
+    break;
+  }
+  const parent = node.parent;
+  if (t.isVariableDeclaration(parent) || t.isParameter(parent) || t.isBindingElement(parent)) {
+    if (parent.initializer !== node) return undefined;
+    if (t.isBindingElement(parent) && envBindingRead(t, parent, checker)) return 'env-fallback';
+    if (t.isIdentifier(parent.name)) return { name: parent.name.text };
+    return undefined;
+  }
+  if ((t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)) && parent.initializer === node) {
+    return { name: propertyNameText(t, parent.name) };
+  }
+  if (t.isJsxAttribute(parent)) return { name: t.isIdentifier(parent.name) ? parent.name.text : undefined };
+  if (t.isBinaryExpression(parent) && parent.right === node) {
+    const kind = parent.operatorToken.kind;
+    if (kind === t.SyntaxKind.EqualsToken) return { name: pathName(t, parent.left) };
+    if (isEqualityOperator(t, kind)) return { name: pathName(t, parent.left) };
+  }
+  if (t.isBinaryExpression(parent) && parent.left === node && isEqualityOperator(t, parent.operatorToken.kind)) {
+    return { name: pathName(t, parent.right) };
+  }
+  if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3) {
+    // `headers.set('X-Api-Key', '…')`, `config.set('clientSecret', '…')`: the first argument names the value.
+    const first = parent.arguments[0];
+    const key = first ? staticString(t, first) : undefined;
+    return key === undefined ? undefined : { name: key };
+  }
+  return undefined;
+}
+
+function pathName(t: TypeScript, expr: ts.Expression): string | undefined {
+  return accessPath(t, expr)?.join('.');
+}
+
+function isFallbackOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
+  return kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.QuestionQuestionToken;
+}
+
+function isEqualityOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
+  return (
+    kind === t.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === t.SyntaxKind.EqualsEqualsToken ||
+    kind === t.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === t.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+/** `process.env.NAME`, in braces where the literal is a JSX attribute value. */
+function envReadText(t: TypeScript, literal: ts.Node, envName: string): string {
+  const read = `process.env.${envName}`;
+  return literal.parent && t.isJsxAttribute(literal.parent) ? `{${read}}` : read;
+}
+
+/** `stripeSecretKey` -> `STRIPE_SECRET_KEY`; `config.db.password` -> `PASSWORD`. */
+function envVarName(name: string): string | undefined {
+  const words = splitWords(name.split('.').pop() ?? name);
+  return words.length > 0 ? words.join('_').toUpperCase() : undefined;
+}
+
+/** A minimal glob: `**` any path, `*` any name part, `{a,b}` alternatives, `?` one character. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') source += '(?:';
+    else if (c === '}') source += ')';
+    else if (c === ',' ) source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`(?:^|/)${source.replace(/^\(\?:\.\*\/\)\?/, '')}$`);
+}

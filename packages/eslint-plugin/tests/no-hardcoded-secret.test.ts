@@ -1,0 +1,160 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-hardcoded-secret']!;
+const ruleTester = new RuleTester();
+
+// Secret-looking values are assembled at run time so that no scanner (GitHub push protection,
+// our own) finds a credential in this file.
+const AWS_KEY_ID = 'AKIA' + 'Z7QK3M2XW9P4LBNT';
+const PEM_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
+const RANDOM = 'q8Xv' + '2LmN9pRt4sKw7Yz';
+const RANDOM_2 = 'Hk3' + 'nP0aQ7zT1xWe5';
+
+/** The `useEnv` suggestion: the first occurrence of `literal` in `code` becomes `process.env.<envName>`. */
+function useEnv(code: string, literal: string, envName: string) {
+  return [{ messageId: 'useEnv' as const, output: code.replace(literal, `process.env.${envName}`) }];
+}
+
+/** An invalid case with one `secretName` finding and its `useEnv` suggestion. */
+function nameCase(code: string, line: number, column: number, envName: string, literal = `'${RANDOM}'`) {
+  return { code, errors: [{ messageId: 'secretName' as const, line, column, suggestions: useEnv(code, literal, envName) }] };
+}
+
+ruleTester.run('no-hardcoded-secret', rule, {
+  valid: [
+    // Read from the environment or a secret manager.
+    'const apiKey = process.env.STRIPE_API_KEY;',
+    'const password = await secrets.get("db-password");',
+    // Placeholders.
+    "const password = 'changeme';",
+    "const apiKey = '<your-api-key>';",
+    "const token = '';",
+    "const secret = '${JWT_SECRET}';",
+    "const apiKey = 'xxxxxxxxxxxxxxxx';",
+    // Names that only describe a secret.
+    `const passwordHash = '${RANDOM}';`,
+    `const tokenCount = '${RANDOM}';`,
+    `const keyId = '${RANDOM}';`,
+    // Not a secret name, not a known format.
+    `const requestId = '${RANDOM}';`,
+    `const config = { region: 'eu-west-1', bucket: '${RANDOM}' };`,
+    // Keys and module specifiers are names, not values.
+    "import { token } from './password-reset-token';",
+    `const headers = { ['authorization']: value };`,
+    `process.env['${RANDOM}'];`,
+    // Short values under secret names: not credential-like.
+    "const password = 'abc';",
+    // Env fallbacks are no-env-fallback's business.
+    `const jwtSecret = process.env.JWT_SECRET ?? '${RANDOM}';`,
+    `const apiKey = process.env.API_KEY || '${RANDOM}';`,
+    `const { JWT_SECRET = '${RANDOM}' } = process.env;`,
+    `const env = process.env; const token = env.API_TOKEN ?? '${RANDOM}';`,
+    // Test files: name-based findings are skipped by default.
+    { code: `const password = '${RANDOM}';`, filename: 'src/auth/login.test.ts' },
+    { code: `const apiKey = '${RANDOM}';`, filename: 'src/__tests__/client.ts' },
+    // Allowed by configuration.
+    { code: `const apiKey = '${RANDOM}';`, options: [{ allowedPlaceholders: [RANDOM] }] },
+    { code: `const apiKey = 'demo_${RANDOM}';`, options: [{ allowedPatterns: ['^demo_'] }] },
+    // Setter calls whose first argument is not a secret name.
+    `headers.set('content-type', '${RANDOM}');`,
+    // The literal is the condition, not a value.
+    `const token = '${RANDOM}' ? a : b;`,
+    // Declaration files are types only.
+    { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
+  ],
+  invalid: [
+    {
+      code: `const awsKeyId = '${AWS_KEY_ID}';`,
+      errors: [
+        {
+          messageId: 'knownFormat',
+          line: 1,
+          column: 18,
+          suggestions: [{ messageId: 'useEnv', output: 'const awsKeyId = process.env.AWS_KEY_ID;' }],
+        },
+      ],
+    },
+    {
+      // Known formats are reported whatever the name, also in test files.
+      code: `const fixture = { id: 1, value: '${AWS_KEY_ID}' };`,
+      filename: 'src/aws.test.ts',
+      errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
+    },
+    {
+      code: `callAws('${AWS_KEY_ID}');`,
+      errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
+    },
+    {
+      code: 'const key = `' + PEM_HEADER + '\nMIIEow...\n`;',
+      errors: [{ messageId: 'knownFormat', line: 1, column: 13, suggestions: [{ messageId: 'useEnv', output: 'const key = process.env.KEY;' }] }],
+    },
+    {
+      // Inside a template with substitutions: reported, no suggestion.
+      code: 'const header = `' + AWS_KEY_ID + ':${region}`;',
+      errors: [{ messageId: 'knownFormat', line: 1, column: 16, suggestions: [] }],
+    },
+    {
+      code: `const password = '${RANDOM}';`,
+      errors: [
+        {
+          messageId: 'secretName',
+          line: 1,
+          column: 18,
+          endColumn: 18 + RANDOM.length + 2,
+          suggestions: [{ messageId: 'useEnv', output: 'const password = process.env.PASSWORD;' }],
+        },
+      ],
+    },
+    nameCase(`const stripeApiKey = "${RANDOM}";`, 1, 22, 'STRIPE_API_KEY', `"${RANDOM}"`),
+    // Config object keys.
+    nameCase(`const db = {\n  host: 'localhost',\n  password: '${RANDOM}',\n};`, 3, 13, 'PASSWORD'),
+    nameCase(`export default { auth: { clientSecret: '${RANDOM}' } };`, 1, 40, 'CLIENT_SECRET'),
+    nameCase(`const s = { 'api_key': '${RANDOM}' };`, 1, 24, 'API_KEY'),
+    // Class fields.
+    nameCase(`class PaymentsClient {\n  private readonly apiKey = '${RANDOM}';\n}`, 2, 29, 'API_KEY'),
+    // Default parameters and destructuring defaults.
+    nameCase(`function connect(user: string, password = '${RANDOM}') {}`, 1, 43, 'PASSWORD'),
+    nameCase(`const { token = '${RANDOM}' } = options;`, 1, 17, 'TOKEN'),
+    // Assignments to members.
+    nameCase(`this.jwtSecret = '${RANDOM}';`, 1, 18, 'JWT_SECRET'),
+    nameCase(`config.smtp.password = '${RANDOM}';`, 1, 24, 'PASSWORD'),
+    // Wrapped values.
+    nameCase(`const apiToken = ('${RANDOM}' as string);`, 1, 19, 'API_TOKEN'),
+    {
+      code: `const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`,
+      errors: [
+        { messageId: 'secretName', column: 27, suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM}'`, 'PASSWORD') },
+        { messageId: 'secretName', column: 32 + RANDOM.length, suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM_2}'`, 'PASSWORD') },
+      ],
+    },
+    // A fallback that is not an env read still hard-codes the secret.
+    nameCase(`const apiKey = options.apiKey ?? '${RANDOM}';`, 1, 34, 'API_KEY'),
+    nameCase(`const apiKeys = ['${RANDOM}'];`, 1, 18, 'API_KEYS'),
+    // Setter calls name the value in their first argument.
+    nameCase(`headers.set('X-Api-Key', '${RANDOM}');`, 1, 26, 'X_API_KEY'),
+    nameCase(`localStorage.setItem('accessToken', '${RANDOM}');`, 1, 37, 'ACCESS_TOKEN'),
+    // Comparing a secret with a literal is a hard-coded backdoor.
+    nameCase(`if (req.body.password === '${RANDOM}') grant();`, 1, 27, 'PASSWORD'),
+    nameCase(`if ('${RANDOM}' !== token) deny();`, 1, 5, 'TOKEN'),
+    {
+      code: `const el = <Checkout apiKey="${RANDOM}" />;`,
+      filename: 'checkout.tsx',
+      errors: [{ messageId: 'secretName', column: 29, suggestions: useEnv(`const el = <Checkout apiKey="${RANDOM}" />;`, `"${RANDOM}"`, 'API_KEY').map((sg) => ({ ...sg, output: sg.output.replace('process.env.API_KEY', '{process.env.API_KEY}') })) }],
+    },
+    // ignoreTestFiles: false (the strict setting) checks tests too.
+    { ...nameCase(`const password = '${RANDOM}';`, 1, 18, 'PASSWORD'), filename: 'src/auth/login.test.ts', options: [{ ignoreTestFiles: false }] },
+    // Our own fixture apps live under fixtures/ and are linted.
+    { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'fixtures/leaky-app/src/payments.ts' },
+    // Custom test globs replace the defaults.
+    { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'src/login.test.ts', options: [{ testFilePatterns: ['e2e/**'] }] },
+    // Shared settings add secret words.
+    { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },
+  ],
+});
