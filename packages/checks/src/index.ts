@@ -4,3 +4,4 @@ export * from './ast/index.js';
 export * from './checks/index.js';
 export * from './names/index.js';
 export * from './literals/index.js';
+export * from './catalogs/index.js';

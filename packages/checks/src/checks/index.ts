@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
+import { noEnvFallback } from './no-env-fallback.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -7,6 +8,7 @@ import { noHardcodedSecret } from './no-hardcoded-secret.js';
  */
 export const allChecks: readonly Check<any, string>[] = [
   noHardcodedSecret,
+  noEnvFallback,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

@@ -1,0 +1,255 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-env-fallback']!;
+const ruleTester = new RuleTester();
+const typed = {
+  parserOptions: {
+    project: './tsconfig.json',
+    tsconfigRootDir: fileURLToPath(new URL('./fixtures', import.meta.url)),
+  },
+};
+
+/** One error at a place, with the single suggestion's output. */
+const err = (line: number, column: number, output?: string) => ({
+  messageId: 'envFallback' as const,
+  line,
+  column,
+  ...(output === undefined ? {} : { suggestions: [{ messageId: 'useRequiredEnv' as const, output }] }),
+});
+
+ruleTester.run('no-env-fallback', rule, {
+  valid: [
+    // Required, no default.
+    'const secret = process.env.JWT_SECRET;',
+    "const secret = requireEnv('JWT_SECRET');",
+    // Not a secret: recommended leaves it alone.
+    "const port = process.env.PORT ?? '3000';",
+    "const level = process.env.LOG_LEVEL || 'info';",
+    "const { NODE_ENV = 'development' } = process.env;",
+    // Fallback to another variable, or to nothing.
+    'const secret = process.env.JWT_SECRET ?? process.env.AUTH_SECRET;',
+    'const secret = process.env.JWT_SECRET ?? undefined;',
+    'const secret = process.env.JWT_SECRET || null;',
+    'const secret = process.env.JWT_SECRET ?? (() => { throw new Error("JWT_SECRET missing"); })();',
+    "const secret = process.env.JWT_SECRET ?? fail('JWT_SECRET');",
+    'const secret = process.env.JWT_SECRET ?? randomBytes(32).toString("hex");',
+    // A template built from other variables is not a constant.
+    'const url = process.env.DATABASE_PASSWORD ?? `${process.env.PGPASS}`;',
+    // Default parameter that is the env value itself: nothing hard-coded.
+    'function connect(password = process.env.DB_PASSWORD) { return password; }',
+    // Protected / metadata names.
+    "const ttl = process.env.JWT_SECRET_VERSION ?? '1';",
+    "const hash = process.env.PASSWORD_HASH ?? '';",
+    // Not env at all.
+    "const secret = config.jwtSecret ?? 'dev';",
+    "const env = { JWT_SECRET: 'x' }; const secret = env.JWT_SECRET ?? 'dev';",
+    "let secret = process.env.JWT_SECRET; secret = 'other';",
+    // Allowed by option.
+    { code: "const secret = process.env.JWT_SECRET ?? 'dev';", options: [{ allowedVariables: ['JWT_SECRET'] }] },
+    // Computed name: unknown variable.
+    "const v = process.env[name] ?? 'dev';",
+    // A guard about another variable.
+    "if (process.env.NODE_ENV === 'test') process.env.JWT_SECRET = 'test-secret';",
+    // A conditional that does not test the variable it returns.
+    "const s = isDev ? process.env.JWT_SECRET : 'dev';",
+    // Settings: ignored name.
+    {
+      code: "const t = process.env.GITHUB_TOKEN ?? 'none';",
+      settings: { 'secret-hygiene': { ignoredNames: ['GITHUB_TOKEN'] } },
+    },
+  ],
+  invalid: [
+    {
+      code: "const secret = process.env.JWT_SECRET ?? 'dev-secret';",
+      errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const secret = process.env.JWT_SECRET || 'dev-secret';",
+      errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const secret = process.env['JWT_SECRET'] ?? 'dev';",
+      errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const key = import.meta.env.VITE_API_KEY ?? 'pk_dev';",
+      errors: [err(1, 13, "const key = requireEnv('VITE_API_KEY');")],
+    },
+    {
+      code: "const key = Bun.env.STRIPE_SECRET_KEY || 'sk_test';",
+      errors: [err(1, 13, "const key = requireEnv('STRIPE_SECRET_KEY');")],
+    },
+    {
+      code: "const key = Deno.env.get('STRIPE_SECRET_KEY') ?? 'sk_test';",
+      errors: [err(1, 13, "const key = requireEnv('STRIPE_SECRET_KEY');")],
+    },
+    {
+      code: "const key = globalThis.process.env.API_TOKEN ?? 'x';",
+      errors: [err(1, 13, "const key = requireEnv('API_TOKEN');")],
+    },
+    // Empty string silently disables auth.
+    {
+      code: "const secret = process.env.WEBHOOK_SECRET ?? '';",
+      errors: [err(1, 16, "const secret = requireEnv('WEBHOOK_SECRET');")],
+    },
+    // Env-object aliases.
+    {
+      code: "const env = process.env;\nconst secret = env.JWT_SECRET ?? 'dev';",
+      errors: [err(2, 16, "const env = process.env;\nconst secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const { env } = process;\nconst secret = env.JWT_SECRET || 'dev';",
+      errors: [err(2, 16, "const { env } = process;\nconst secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "import { env } from 'node:process';\nconst secret = env.SESSION_SECRET ?? 'dev';",
+      errors: [err(2, 16, "import { env } from 'node:process';\nconst secret = requireEnv('SESSION_SECRET');")],
+    },
+    // Assignment operators.
+    {
+      code: "process.env.JWT_SECRET ??= 'dev';",
+      errors: [err(1, 1, "process.env.JWT_SECRET ??= requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "let secret = process.env.JWT_SECRET;\nsecret ||= 'dev';",
+      errors: [err(2, 1, "let secret = process.env.JWT_SECRET;\nsecret ||= requireEnv('JWT_SECRET');")],
+    },
+    // Conditionals.
+    {
+      code: "const s = process.env.JWT_SECRET ? process.env.JWT_SECRET : 'dev';",
+      errors: [err(1, 11, "const s = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const s = !process.env.JWT_SECRET ? 'dev' : process.env.JWT_SECRET;",
+      errors: [err(1, 11, "const s = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const JWT_SECRET = process.env.JWT_SECRET;\nconst s = JWT_SECRET !== undefined ? JWT_SECRET : 'y';",
+      errors: [err(2, 11, "const JWT_SECRET = process.env.JWT_SECRET;\nconst s = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const s = typeof process.env.API_KEY === 'string' ? process.env.API_KEY : 'k';",
+      errors: [err(1, 11, "const s = requireEnv('API_KEY');")],
+    },
+    // Destructuring defaults.
+    {
+      code: "const { JWT_SECRET = 'dev' } = process.env;",
+      errors: [err(1, 9, "const { JWT_SECRET = requireEnv('JWT_SECRET') } = process.env;")],
+    },
+    {
+      code: "const { JWT_SECRET: secret = 'dev', PORT = '3000' } = process.env;",
+      errors: [err(1, 9, "const { JWT_SECRET: secret = requireEnv('JWT_SECRET'), PORT = '3000' } = process.env;")],
+    },
+    {
+      code: "const { 'API_TOKEN': token = '' } = import.meta.env;",
+      errors: [err(1, 9, "const { 'API_TOKEN': token = requireEnv('API_TOKEN') } = import.meta.env;")],
+    },
+    {
+      code: "function start({ SESSION_SECRET = 'dev' } = process.env) { return SESSION_SECRET; }",
+      errors: [err(1, 18, "function start({ SESSION_SECRET = requireEnv('SESSION_SECRET') } = process.env) { return SESSION_SECRET; }")],
+    },
+    // Default parameters fed by env with a literal fallback.
+    {
+      code: "function connect(password = process.env.DB_PASSWORD || 'postgres') { return password; }",
+      errors: [err(1, 29, "function connect(password = requireEnv('DB_PASSWORD')) { return password; }")],
+    },
+    // Through a const alias and a destructured binding.
+    {
+      code: "const secret = process.env.JWT_SECRET;\nexport const key = secret || 'dev';",
+      errors: [err(2, 20, "const secret = process.env.JWT_SECRET;\nexport const key = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const { JWT_SECRET } = process.env;\nconst key = JWT_SECRET ?? 'dev';",
+      errors: [err(2, 13, "const { JWT_SECRET } = process.env;\nconst key = requireEnv('JWT_SECRET');")],
+    },
+    // A constant declared elsewhere is still hard-coded.
+    {
+      code: "const DEV_SECRET = 'dev-secret';\nconst key = process.env.JWT_SECRET ?? DEV_SECRET;",
+      errors: [err(2, 13, "const DEV_SECRET = 'dev-secret';\nconst key = requireEnv('JWT_SECRET');")],
+    },
+    // Chains: the names are listed, no single-variable suggestion.
+    {
+      code: "const s = process.env.JWT_SECRET ?? process.env.AUTH_SECRET ?? 'dev';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 11, suggestions: [] }],
+    },
+    // The target name makes it secret even when the env name does not.
+    {
+      code: "const dbPassword = process.env.PGPASS ?? 'postgres';",
+      errors: [err(1, 20, "const dbPassword = requireEnv('PGPASS');")],
+    },
+    {
+      code: "const config = { jwtSecret: (process.env.AUTH_KEY_MATERIAL ?? 'dev') as string };",
+      errors: [err(1, 30, "const config = { jwtSecret: (requireEnv('AUTH_KEY_MATERIAL')) as string };")],
+    },
+    // Nested in a call, a template, parentheses.
+    {
+      code: "app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat' }));",
+      errors: [err(1, 27, "app.use(session({ secret: requireEnv('SESSION_SECRET') }));")],
+    },
+    {
+      code: "jwt.sign(payload, (process.env.JWT_SECRET ?? 'dev').trim());",
+      errors: [err(1, 20, "jwt.sign(payload, (requireEnv('JWT_SECRET')).trim());")],
+    },
+    // Guarded assignments.
+    {
+      code: "if (!process.env.JWT_SECRET) process.env.JWT_SECRET = 'dev';",
+      errors: [err(1, 30, "if (!process.env.JWT_SECRET) process.env.JWT_SECRET = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = 'dev';\n}",
+      errors: [err(3, 3, "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = requireEnv('JWT_SECRET');\n}")],
+    },
+    // Numbers and booleans count too.
+    {
+      code: 'const pin = process.env.ADMIN_PASSWORD ?? 1234;',
+      errors: [err(1, 13, "const pin = requireEnv('ADMIN_PASSWORD');")],
+    },
+    // Options: another helper name.
+    {
+      code: "const s = process.env.JWT_SECRET ?? 'dev';",
+      options: [{ requiredEnvHelper: 'env.required' }],
+      errors: [err(1, 11, "const s = env.required('JWT_SECRET');")],
+    },
+    // checkAllVariables (strict) flags every variable.
+    {
+      code: "const port = process.env.PORT ?? '3000';",
+      options: [{ checkAllVariables: true }],
+      errors: [err(1, 14, "const port = requireEnv('PORT');")],
+    },
+    {
+      code: "const { NODE_ENV = 'development', LOG_LEVEL = 'info' } = process.env;",
+      options: [{ checkAllVariables: true, allowedVariables: ['NODE_ENV'] }],
+      errors: [err(1, 35, "const { NODE_ENV = 'development', LOG_LEVEL = requireEnv('LOG_LEVEL') } = process.env;")],
+    },
+    // Settings: an extra secret word.
+    {
+      code: "const p = process.env.ADMIN_PASSPHRASE ?? 'hunter2';",
+      settings: { 'secret-hygiene': { extraSecretWords: ['passphrase'] } },
+      errors: [err(1, 11, "const p = requireEnv('ADMIN_PASSPHRASE');")],
+    },
+    // Multi-line: the report starts at the expression.
+    {
+      code: "export const config = {\n  stripeKey:\n    process.env.STRIPE_SECRET_KEY ||\n    'sk_test_placeholder',\n};",
+      errors: [err(3, 5, "export const config = {\n  stripeKey:\n    requireEnv('STRIPE_SECRET_KEY'),\n};")],
+    },
+    // Two findings in one file.
+    {
+      code: "const a = process.env.API_KEY ?? 'a';\nconst b = process.env.API_TOKEN || '';",
+      errors: [err(1, 11, "const a = requireEnv('API_KEY');\nconst b = process.env.API_TOKEN || '';"), err(2, 11, "const a = process.env.API_KEY ?? 'a';\nconst b = requireEnv('API_TOKEN');")],
+    },
+    // With type information the alias is followed through the checker.
+    {
+      code: "const secret = process.env.JWT_SECRET;\nconst key: string = secret ?? 'dev';",
+      languageOptions: typed,
+      errors: [err(2, 21, "const secret = process.env.JWT_SECRET;\nconst key: string = requireEnv('JWT_SECRET');")],
+    },
+  ],
+});
