@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from './types.js';
+
+/** A finding before fingerprinting: carries the flagged text the fingerprint is made from. */
+export interface DraftFinding extends Omit<Finding, 'fingerprint'> {
+  /** The text of the flagged line(s); hashed, never printed. */
+  readonly snippet: string;
+}
+
+/** Builds a draft from 1-based positions, taking the flagged lines from the file's lines. */
+export function draftFinding(
+  fields: { ruleId: string; file: string; severity: Severity; message: string; line: number; column: number; endLine?: number; endColumn?: number },
+  lines: readonly string[],
+): DraftFinding {
+  const endLine = fields.endLine ?? fields.line;
+  const endColumn = fields.endColumn ?? (lines[endLine - 1]?.length ?? 0) + 1;
+  // Long multi-line findings (a whole object literal) fingerprint on their first lines only.
+  const snippet = lines.slice(fields.line - 1, Math.min(endLine, fields.line + 4)).join('\n');
+  return { ...fields, endLine, endColumn, snippet };
+}
+
+/** Splits text into lines the way editors count them. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Sort order of every output: file, line, column, rule id, message. */
+export function compareFindings(a: Omit<Finding, 'fingerprint'>, b: Omit<Finding, 'fingerprint'>): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/**
+ * Fingerprints that survive lines moving: a hash of rule id, file, the flagged text with whitespace
+ * normalized, and how many identical (rule, file, text) findings came before it. Line numbers are
+ * left out, so inserting code above a finding keeps its fingerprint.
+ */
+export function fingerprintFindings(drafts: readonly DraftFinding[]): Finding[] {
+  const sorted = [...drafts].sort(compareFindings);
+  const seen = new Map<string, number>();
+  return sorted.map(({ snippet, ...finding }) => {
+    const normalized = snippet.replace(/\s+/g, ' ').trim();
+    const key = `${finding.ruleId}\0${finding.file}\0${normalized}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const fingerprint = createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
+    return { ...finding, fingerprint };
+  });
+}

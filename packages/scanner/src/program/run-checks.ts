@@ -1,0 +1,111 @@
+import { formatMessage, runChecksOnFile, type Check, type CheckReport, type CheckRun, type SharedSettings, type TypeScript } from '@secret-hygiene/checks';
+import { ts } from 'ts-morph';
+import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
+import type { ScanDiagnostic, Severity } from '../types.js';
+
+/** A check switched on for this scan, with its severity and merged-in user options. */
+export interface EnabledCheck {
+  readonly check: Check<any, string>;
+  readonly severity: Severity;
+  readonly options?: Record<string, unknown> | undefined;
+}
+
+export interface FileCheckInput {
+  readonly sourceFile: ts.SourceFile;
+  /** POSIX path relative to the root. */
+  readonly file: string;
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  readonly settings: SharedSettings;
+  readonly checks: readonly EnabledCheck[];
+}
+
+/**
+ * Runs every enabled check over one source file in a single walk (the shared `runChecksOnFile`).
+ * A check that throws is switched off for the rest of the file and reported as a diagnostic, so
+ * one crash never stops the scan.
+ */
+export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftFinding[]; diagnostics: ScanDiagnostic[] } {
+  const findings: DraftFinding[] = [];
+  const diagnostics: ScanDiagnostic[] = [];
+  const { sourceFile, file } = input;
+  let lines: string[] | undefined;
+  const runs: CheckRun[] = input.checks.map(({ check, severity, options }) => {
+    const onReport = (report: CheckReport): void => {
+      const node = report.node;
+      // A check reports in the file it walks; a node from elsewhere is still located in its own file.
+      const reportFile = node.getSourceFile?.() ?? sourceFile;
+      if (reportFile !== sourceFile) return;
+      const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+      const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+      const template = check.meta.messages[report.messageId] ?? report.messageId;
+      lines ??= splitLines(sourceFile.text);
+      findings.push(
+        draftFinding(
+          {
+            ruleId: check.id,
+            file,
+            severity,
+            message: formatMessage(template, report.data),
+            line: start.line + 1,
+            column: start.character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          },
+          lines,
+        ),
+      );
+    };
+    return { check: guardCheck(check, file, diagnostics), options, onReport };
+  });
+  runChecksOnFile(
+    { ts: ts as unknown as TypeScript, sourceFile: sourceFile as never, program: input.program as never, checker: input.checker as never, settings: input.settings },
+    runs,
+  );
+  return { findings, diagnostics };
+}
+
+/** Wraps a check so an exception in `create`, `visit` or `end` becomes one diagnostic and silences the check for this file. */
+function guardCheck(check: Check<any, string>, file: string, diagnostics: ScanDiagnostic[]): Check<any, string> {
+  return {
+    id: check.id,
+    meta: check.meta,
+    create(context) {
+      let crashed = false;
+      const crash = (error: unknown): void => {
+        crashed = true;
+        const message = error instanceof Error ? error.message : String(error);
+        diagnostics.push({ kind: 'check-crashed', ruleId: check.id, file, message: `check "${check.id}" crashed on ${file}: ${message}` });
+      };
+      let visitor;
+      try {
+        visitor = check.create(context);
+      } catch (error) {
+        crash(error);
+        return {};
+      }
+      return {
+        ...(visitor.visit
+          ? {
+              visit(node) {
+                if (crashed) return;
+                try {
+                  visitor.visit!(node);
+                } catch (error) {
+                  crash(error);
+                }
+              },
+            }
+          : {}),
+        end() {
+          if (crashed) return;
+          try {
+            visitor.end?.();
+          } catch (error) {
+            crash(error);
+          }
+        },
+      };
+    },
+  };
+}
