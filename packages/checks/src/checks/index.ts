@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
 import { noEnvFallback } from './no-env-fallback.js';
+import { noTimingUnsafeCompare } from './no-timing-unsafe-compare.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -9,6 +10,7 @@ import { noEnvFallback } from './no-env-fallback.js';
 export const allChecks: readonly Check<any, string>[] = [
   noHardcodedSecret,
   noEnvFallback,
+  noTimingUnsafeCompare,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

@@ -1,0 +1,222 @@
+import type * as ts from 'typescript';
+import { defineCheck, type TypeScript } from '../check.js';
+import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
+import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
+import { accessorSecretName, pathText, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
+
+export interface NoTimingUnsafeCompareOptions {
+  /** A constant-time equality function in scope, e.g. `safeEqual`; used by the suggestion. */
+  readonly safeCompareHelper: string;
+  /** Also report `includes`/`indexOf` lookups of a secret in a list or string. */
+  readonly checkLookups: boolean;
+}
+
+type MessageId = 'unsafeOperator' | 'unsafeMethod' | 'useHelper' | 'useTimingSafeEqual';
+
+/**
+ * Words that mark a value checked against a secret: message authentication codes and signatures.
+ * Content hashes (`checksum`, `etag`) are deliberately absent: they are public.
+ */
+const VERIFIER_WORDS = new Set(['signature', 'sig', 'hmac', 'mac']);
+/** Words of a protected form that is still a verifier when compared (`passwordHash`, `tokenDigest`). */
+const COMPARED_PROTECTED_WORDS = new Set(['hash', 'hashed', 'digest']);
+/** Words of a second copy typed by the same user (`password === passwordConfirmation`): no attacker timing. */
+const CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'again', 'verify']);
+
+const EQUALITY_OPERATORS = ['===', '!==', '==', '!='];
+/** String and buffer methods that compare byte by byte and stop at the first difference. */
+const COMPARING_METHODS = new Set(['startsWith', 'endsWith', 'localeCompare', 'equals', 'compare']);
+const LOOKUP_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf']);
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+
+/**
+ * Flags secrets (tokens, API keys, signatures, HMACs, password hashes) compared with `===`, `!==`,
+ * `==`, `!=`, `startsWith`, `endsWith`, `localeCompare`, `Buffer#equals`/`compare`, or looked up
+ * with `includes`/`indexOf`: all return early at the first differing byte.
+ */
+export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, MessageId>({
+  id: 'no-timing-unsafe-compare',
+  meta: {
+    type: 'problem',
+    description: 'Disallow comparing secrets with operators or methods that are not constant-time',
+    messages: {
+      unsafeOperator:
+        "'{{name}}' is compared with {{operator}}, which stops at the first differing character: compare secrets in constant time (crypto.timingSafeEqual on equal-length buffers).",
+      unsafeMethod:
+        "'{{name}}' is compared with {{method}}(), which stops at the first differing character: compare secrets in constant time (crypto.timingSafeEqual on equal-length buffers).",
+      useHelper: 'Compare with {{helper}}(…).',
+      useTimingSafeEqual: 'Compare with {{helper}}(Buffer.from(…), Buffer.from(…)); it throws when the lengths differ, so check lengths first.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        safeCompareHelper: {
+          type: 'string',
+          description: 'A constant-time equality function in scope (e.g. `safeEqual`), offered as a suggestion.',
+        },
+        checkLookups: {
+          type: 'boolean',
+          description: 'Also report `includes`/`indexOf` lookups of a secret (`validKeys.includes(apiKey)`).',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { safeCompareHelper: '', checkLookups: true },
+    level: 'recommended',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const t = context.ts;
+    const { sourceFile, options } = context;
+    const classifier: ClassifierOptions = context.settings;
+    const timingSafeEqualName = options.safeCompareHelper ? undefined : importedTimingSafeEqual(t, sourceFile);
+
+    return {
+      visit(node) {
+        if (t.isBinaryExpression(node)) {
+          const operator = node.operatorToken.getText(sourceFile);
+          if (!EQUALITY_OPERATORS.includes(operator)) return;
+          const left = comparedSecret(t, node.left, context.checker, classifier);
+          const right = comparedSecret(t, node.right, context.checker, classifier);
+          const secret = left ?? right;
+          if (!secret) return;
+          const other = left ? node.right : node.left;
+          if (isPresenceOrShapeOperand(t, other)) return;
+          if (left && right && isConfirmationPair(left, right)) return;
+          const negate = operator.startsWith('!');
+          context.report({
+            node,
+            messageId: 'unsafeOperator',
+            data: { name: secret, operator },
+            suggestions: compareSuggestions(node.left, node.right, negate, node),
+          });
+          return;
+        }
+        if (!t.isCallExpression(node)) return;
+        const method = calleeName(t, node.expression);
+        if (!method) return;
+        const callee = skipOuterExpressions(t, node.expression);
+        const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+        const [first, second] = node.arguments;
+        if (method === 'compare' && receiver && accessPath(t, receiver)?.join('.') === 'Buffer') {
+          // Buffer.compare(a, b)
+          const secret = (first && comparedSecret(t, first, context.checker, classifier)) ?? (second && comparedSecret(t, second, context.checker, classifier));
+          if (secret && first && second) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method: 'Buffer.compare' } });
+          return;
+        }
+        if (!receiver || !first) return;
+        if (COMPARING_METHODS.has(method)) {
+          if (isPresenceOrShapeOperand(t, first)) return; // `auth.startsWith('Bearer ')` checks a format, not a secret.
+          // `bcrypt.compare(password, hash)` is the safe way: for `compare`, only a secret receiver counts.
+          const secret =
+            comparedSecret(t, receiver, context.checker, classifier) ??
+            (method === 'compare' ? undefined : comparedSecret(t, first, context.checker, classifier));
+          if (!secret) return;
+          context.report({
+            node,
+            messageId: 'unsafeMethod',
+            data: { name: secret, method },
+            suggestions: method === 'equals' ? compareSuggestions(receiver, first, false, node) : [],
+          });
+          return;
+        }
+        if (options.checkLookups && LOOKUP_METHODS.has(method)) {
+          if (isPresenceOrShapeOperand(t, first)) return;
+          const secret = comparedSecret(t, first, context.checker, classifier);
+          if (secret) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method } });
+        }
+      },
+    };
+
+    function compareSuggestions(a: ts.Expression, b: ts.Expression, negate: boolean, whole: ts.Node) {
+      const aText = a.getText(sourceFile);
+      const bText = b.getText(sourceFile);
+      const not = negate ? '!' : '';
+      const edit = (text: string) => [{ start: whole.getStart(sourceFile), end: whole.getEnd(), text }];
+      if (options.safeCompareHelper) {
+        const helper = options.safeCompareHelper;
+        return [{ messageId: 'useHelper' as const, data: { helper }, edits: edit(`${not}${helper}(${aText}, ${bText})`) }];
+      }
+      if (timingSafeEqualName) {
+        const helper = timingSafeEqualName;
+        return [{ messageId: 'useTimingSafeEqual' as const, data: { helper }, edits: edit(`${not}${helper}(Buffer.from(${aText}), Buffer.from(${bText}))`) }];
+      }
+      return [];
+    }
+  },
+});
+
+/**
+ * The display name of a compared value when it is a secret or a verifier of one: a secret name
+ * (`token`, `req.headers['x-api-key']`, `process.env.API_KEY`, `getApiKey()`), a signature or MAC
+ * (`signature`, `expectedHmac`, `createHmac(…).digest()`), or a hash of a secret (`passwordHash`).
+ */
+function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, classifier: ClassifierOptions): string | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isCallExpression(expr)) {
+    const named = sourceOfNamedAccessor(t, expr, { classifier });
+    if (named) return named.name;
+    const path = accessPath(t, expr);
+    if (!path) return undefined;
+    const segments = path.map(stripCall);
+    // `createHmac(...).update(body).digest('hex')`, `sign(payload)`, `computeSignature(body)`
+    if (segments.some((s) => splitWords(s).some((w) => VERIFIER_WORDS.has(w)))) return pathText(path);
+    const last = segments[segments.length - 1];
+    return last && accessorSecretName(last, { classifier }) ? pathText(path) : undefined;
+  }
+  const env = sourceOfEnv(t, expr, checker, { classifier });
+  if (env && env.reason === 'env' && env.kind !== 'environment') return env.name;
+  const path = accessPath(t, expr);
+  if (!path || path.length === 0) return undefined;
+  const request = sourceOfPath(path, expr, { classifier });
+  if (request && request.reason === 'header' && request.kind !== 'request headers') return request.name;
+  const last = stripCall(path[path.length - 1]!);
+  if (path[path.length - 1]!.endsWith('()')) return undefined;
+  const c = classifyName(last, classifier);
+  const words = splitWords(last);
+  if (c.isSecret) return pathText(path);
+  if (c.verdict === 'protected' && words.some((w) => COMPARED_PROTECTED_WORDS.has(w))) return pathText(path);
+  if (words.some((w) => VERIFIER_WORDS.has(w))) return pathText(path);
+  return undefined;
+}
+
+/**
+ * Operands that make a comparison a presence, type or shape check, or a comparison with a
+ * constant: `undefined`, `null`, `''`, any literal, `typeof x`, `x.length`, numbers, booleans.
+ * A literal compared with a secret is a hard-coded credential, which no-hardcoded-secret reports.
+ */
+function isPresenceOrShapeOperand(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr) || t.isBigIntLiteral(expr) || t.isRegularExpressionLiteral(expr)) return true;
+  const kind = expr.kind;
+  if (kind === t.SyntaxKind.NullKeyword || kind === t.SyntaxKind.TrueKeyword || kind === t.SyntaxKind.FalseKeyword) return true;
+  if (t.isIdentifier(expr) && (expr.text === 'undefined' || expr.text === 'NaN')) return true;
+  if (t.isVoidExpression(expr) || t.isTypeOfExpression(expr)) return true;
+  if (t.isPrefixUnaryExpression(expr)) return isPresenceOrShapeOperand(t, expr.operand);
+  if (t.isPropertyAccessExpression(expr) && (expr.name.text === 'length' || expr.name.text === 'byteLength')) return true;
+  return false;
+}
+
+/** `password === passwordConfirmation`: two copies typed by the same user. */
+function isConfirmationPair(a: string, b: string): boolean {
+  const words = (s: string) => splitWords(s.split('.').pop() ?? s);
+  return [a, b].some((s) => words(s).some((w) => CONFIRMATION_WORDS.has(w)));
+}
+
+/** The local name of `timingSafeEqual` when the file imports it, or of `crypto.timingSafeEqual`. */
+function importedTimingSafeEqual(t: TypeScript, sourceFile: ts.SourceFile): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!t.isImportDeclaration(statement) || !t.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!CRYPTO_MODULES.has(statement.moduleSpecifier.text)) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const bindings = clause.namedBindings;
+    if (bindings && t.isNamedImports(bindings)) {
+      const hit = bindings.elements.find((el) => (el.propertyName ?? el.name).text === 'timingSafeEqual' && !el.isTypeOnly);
+      if (hit) return hit.name.text;
+    }
+    if (bindings && t.isNamespaceImport(bindings)) return `${bindings.name.text}.timingSafeEqual`;
+    if (clause.name) return `${clause.name.text}.timingSafeEqual`;
+  }
+  return undefined;
+}

@@ -1,0 +1,224 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-timing-unsafe-compare']!;
+const ruleTester = new RuleTester();
+
+const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
+
+ruleTester.run('no-timing-unsafe-compare', rule, {
+  valid: [
+    // Presence, type and shape checks.
+    'if (token === undefined) deny();',
+    'if (req.headers.authorization == null) deny();',
+    "if (apiKey === '') deny();",
+    "if (typeof token !== 'string') deny();",
+    'if (token.length !== 64) deny();',
+    'if (signature.byteLength === 32) ok();',
+    'if (password === void 0) deny();',
+    'if (token === false) deny();',
+    // Format checks against constants (a literal credential is no-hardcoded-secret's business).
+    "if (!authorization.startsWith('Bearer ')) deny();",
+    "if (token.endsWith('.sig')) strip();",
+    "if (tokenType === 'refresh') rotate();",
+    "if (header.alg === 'none') deny();",
+    // Names that describe a secret without being one.
+    'if (user.tokenCount === limit) deny();',
+    'if (a.keyId === b.keyId) same();',
+    'if (token.sub === user.id) ok();',
+    'if (passwordPolicy === defaultPolicy) ok();',
+    // Confirmation fields typed by the same user.
+    'if (password !== passwordConfirmation) throw new Error("mismatch");',
+    'if (body.newPassword !== body.confirmNewPassword) fail();',
+    // Constant-time comparisons.
+    'if (!timingSafeEqual(Buffer.from(token), Buffer.from(expected))) deny();',
+    'const ok = await bcrypt.compare(password, user.passwordHash);',
+    'const ok = await argon2.verify(user.passwordHash, password);',
+    // Content hashes are public.
+    'if (etag === fileChecksum) notModified();',
+    "if (createHash('sha256').update(file).digest('hex') === manifest.checksum) ok();",
+    // Nonces and ivs are not compared for secrecy.
+    'if (iv === previousIv) rotate();',
+    // Lookups with a literal or of non-secrets.
+    "if (token.includes('.')) parse();",
+    'if (allowedRoles.includes(role)) ok();',
+    { code: 'if (validKeys.includes(apiKey)) ok();', options: [{ checkLookups: false }] },
+    // Not a comparison.
+    'if (token) ok();',
+    'const same = token;',
+  ],
+  invalid: [
+    {
+      code: 'if (token === expectedToken) ok();',
+      errors: [{ messageId: 'unsafeOperator', line: 1, column: 5, endColumn: 28, suggestions: [] }],
+    },
+    {
+      code: 'if (req.headers["x-api-key"] !== process.env.API_KEY) deny();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'if (req.headers.authorization != `Bearer ${process.env.ADMIN_TOKEN}`) deny();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: "if (req.get('x-api-key') !== config.apiKey) deny();",
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'if (signature === expected) ok();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      // An HMAC computed in place.
+      code: "if (createHmac('sha256', key).update(body).digest('hex') === header) ok();",
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'if (computeSignature(payload) !== received) deny();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      // A stored password hash compared as a string.
+      code: 'if (user.passwordHash === sha256(password)) login();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'if (session.csrfToken !== req.body._csrf) deny();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'const valid = stored.refreshToken == presented;',
+      errors: [{ messageId: 'unsafeOperator', column: 15, suggestions: [] }],
+    },
+    {
+      code: 'if (getApiKey() === provided) ok();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'return (secret as string) === (given as string);',
+      errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
+    },
+    {
+      code: 'if (a.webhookSecret === b) ok();',
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      // With timingSafeEqual imported, a suggestion.
+      code: `${IMPORT}if (token === expectedToken) ok();`,
+      errors: [
+        {
+          messageId: 'unsafeOperator',
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) ok();` }],
+        },
+      ],
+    },
+    {
+      code: `${IMPORT}if (token !== expectedToken) deny();`,
+      errors: [
+        {
+          messageId: 'unsafeOperator',
+          line: 2,
+          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (!timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) deny();` }],
+        },
+      ],
+    },
+    {
+      code: "import crypto from 'crypto';\nif (signature === digest) ok();",
+      errors: [
+        {
+          messageId: 'unsafeOperator',
+          line: 2,
+          suggestions: [{ messageId: 'useTimingSafeEqual', output: "import crypto from 'crypto';\nif (crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(digest))) ok();" }],
+        },
+      ],
+    },
+    {
+      code: "import * as nodeCrypto from 'node:crypto';\nif (apiKey === provided) ok();",
+      errors: [
+        {
+          messageId: 'unsafeOperator',
+          line: 2,
+          suggestions: [{ messageId: 'useTimingSafeEqual', output: "import * as nodeCrypto from 'node:crypto';\nif (nodeCrypto.timingSafeEqual(Buffer.from(apiKey), Buffer.from(provided))) ok();" }],
+        },
+      ],
+    },
+    {
+      // A configured helper wins.
+      code: 'if (token !== expectedToken) deny();',
+      options: [{ safeCompareHelper: 'safeEqual' }],
+      errors: [{ messageId: 'unsafeOperator', suggestions: [{ messageId: 'useHelper', output: 'if (!safeEqual(token, expectedToken)) deny();' }] }],
+    },
+    // Methods.
+    {
+      code: 'if (expectedSignature.startsWith(provided)) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (stored.endsWith(token)) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (apiKey.localeCompare(provided) === 0) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (expectedHmac.equals(received)) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5, suggestions: [] }],
+    },
+    {
+      code: `${IMPORT}if (expectedHmac.equals(received)) ok();`,
+      errors: [
+        {
+          messageId: 'unsafeMethod',
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (timingSafeEqual(Buffer.from(expectedHmac), Buffer.from(received))) ok();` }],
+        },
+      ],
+    },
+    {
+      code: 'if (Buffer.compare(signature, expected) === 0) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (signature.compare(expected) === 0) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    // Lookups.
+    {
+      code: 'if (validKeys.includes(apiKey)) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: "if (tokens.indexOf(req.headers['x-auth-token']) >= 0) ok();",
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      // Two passwords without a confirmation word: a plaintext password check.
+      code: 'if (user.password === password) login();',
+      errors: [{ messageId: 'unsafeOperator', column: 5 }],
+    },
+    {
+      // Shared settings extend the vocabulary.
+      code: 'if (pin === storedPin) ok();',
+      settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
+      errors: [{ messageId: 'unsafeOperator', column: 5 }],
+    },
+    {
+      // Two findings on one line.
+      code: 'const ok = token === a || signature === b;',
+      errors: [
+        { messageId: 'unsafeOperator', column: 12 },
+        { messageId: 'unsafeOperator', column: 27 },
+      ],
+    },
+  ],
+});
