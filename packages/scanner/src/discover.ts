@@ -106,12 +106,20 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         visit(join(path, name), underGenerated || GENERATED_DIRS.has(name));
       }
     } else if (stat.isFile()) {
+      // A file reached through a symlink waits, so the real path wins when both are scanned.
+      if (real !== path && !options.paths.includes(path)) return void linked.push({ path, real, size: stat.size, underGenerated });
       if (seenFiles.has(real)) return;
       seenFiles.add(real);
       visitFile(path, stat.size, underGenerated);
     }
   };
+  const linked: { path: string; real: string; size: number; underGenerated: boolean }[] = [];
   for (const path of options.paths) visit(path, false);
+  for (const link of linked) {
+    if (seenFiles.has(link.real)) continue;
+    seenFiles.add(link.real);
+    visitFile(link.path, link.size, link.underGenerated);
+  }
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return result;
 }
