@@ -1,0 +1,68 @@
+/**
+ * Shared by both AEAD backends: the backend interface, sizes, and the input rules both enforce, so
+ * they accept exactly the same inputs. Kept apart from aead.ts so backend-node.ts has no import cycle.
+ */
+import { assertBytes } from './encoding.js';
+import { InvalidArgumentError, InvalidKeyError } from './errors.js';
+
+/** Raw constructions a backend implements (AES-GCM accepts 128/192/256-bit keys at this level). */
+export type AeadConstruction = 'aes-gcm' | 'chacha20-poly1305' | 'xchacha20-poly1305';
+
+/** Key length of every high-level algorithm, in bytes. */
+export const KEY_LENGTH = 32;
+/** Authentication tag length, in bytes (appended to the ciphertext). */
+export const TAG_LENGTH = 16;
+/**
+ * A synchronous AEAD implementation. `seal` returns `ciphertext || tag`; `open` takes the same and
+ * throws {@link DecryptionError} when authentication fails. Both backends enforce the same input
+ * rules (see {@link checkRawInputs}), so they agree on every input.
+ */
+export interface AeadBackend {
+  /** Short name for diagnostics and benchmarks, e.g. `"noble"` or `"node"`. */
+  readonly name: string;
+  /**
+   * Encrypts and authenticates. Throws InvalidKeyError / InvalidArgumentError for bad sizes.
+   * @returns a new array `ciphertext || tag`.
+   */
+  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
+  /**
+   * Verifies and decrypts `ciphertext || tag`. Throws DecryptionError when not authentic (also when
+   * shorter than a tag), InvalidKeyError / InvalidArgumentError for bad sizes.
+   */
+  open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array;
+  /** `length` bytes from a CSPRNG. Throws InvalidArgumentError for a bad length. */
+  randomBytes(length: number): Uint8Array;
+  /** HMAC-SHA256 (used by key commitment and token hashing). */
+  hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+/**
+ * Checks sizes for a raw construction; shared by both backends so they accept exactly the same inputs.
+ * AES-GCM: key 16/24/32 bytes, nonce at least 8 bytes (noble's rule; shorter GCM nonces are unsafe).
+ * ChaCha20-Poly1305: key 32, nonce 12. XChaCha20-Poly1305: key 32, nonce 24.
+ * Throws InvalidKeyError or InvalidArgumentError.
+ */
+export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, data: Uint8Array, aad: Uint8Array): void {
+  assertBytes(data, 'data');
+  assertBytes(aad, 'associated data');
+  assertBytes(nonce, 'nonce');
+  if (!(key instanceof Uint8Array)) throw new InvalidKeyError('key must be a Uint8Array');
+  switch (construction) {
+    case 'aes-gcm':
+      if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
+        throw new InvalidKeyError(`aes-gcm key must be 16, 24 or 32 bytes, got ${key.length}`);
+      }
+      if (nonce.length < 8) throw new InvalidArgumentError(`aes-gcm nonce must be at least 8 bytes, got ${nonce.length}`);
+      return;
+    case 'chacha20-poly1305':
+    case 'xchacha20-poly1305': {
+      if (key.length !== 32) throw new InvalidKeyError(`${construction} key must be 32 bytes, got ${key.length}`);
+      const want = construction === 'chacha20-poly1305' ? 12 : 24;
+      if (nonce.length !== want) throw new InvalidArgumentError(`${construction} nonce must be ${want} bytes, got ${nonce.length}`);
+      return;
+    }
+    default:
+      throw new InvalidArgumentError(`unknown AEAD construction "${String(construction)}"`);
+  }
+}
+

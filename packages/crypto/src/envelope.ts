@@ -1,0 +1,235 @@
+/**
+ * Record encryption under a resolved key: direct (one AEAD layer under the key) and envelope (a fresh
+ * 32-byte data key per record encrypts the data; the key-encryption key wraps the data key), each
+ * with optional key commitment. The keyring resolves key ids and states and calls these.
+ *
+ * Associated data per layer (all authenticated):
+ * - direct layer:  header || 0x00 || aadKind || userAad
+ * - wrap layer:    header || 0x01 || aadKind || userAad
+ * - data layer:    header[0..6] || 0x02 || aadKind || userAad   (no key id: survives rewrap)
+ * `header` is self-delimiting, so the concatenation is unambiguous.
+ *
+ * Key commitment (AWS Encryption SDK style): commitKey = HKDF-Expand(K, "secret-hygiene/v1 key-commitment", 32)
+ * (= HMAC-SHA256(K, info || 0x01); K is uniformly random, so it serves as the PRK), and the layer stores
+ * HMAC-SHA256(commitKey, headerPart || layerLabel || nonce). It is checked in constant time before
+ * decryption, so a record opens under one key only.
+ */
+import { constructionOf, NONCE_LENGTH, type AeadAlgorithm, type AeadBackend } from './aead.js';
+import { constantTimeEqual } from './compare.js';
+import { assertBytes, utf8Encode } from './encoding.js';
+import { DecryptionError, InvalidArgumentError } from './errors.js';
+import { DATA_KEY_LENGTH, encodeHeader, stableHeader, type EncryptedRecord, type RecordLayer } from './format.js';
+
+/**
+ * Context bound to a ciphertext as associated data: bytes, a string (UTF-8), or a flat record such
+ * as `{ tenant: 't1', table: 'users', column: 'api_key', row: 42 }` (encoded canonically: keys sorted).
+ */
+export type AssociatedData = Uint8Array | string | Readonly<Record<string, string | number | bigint | boolean>>;
+
+const LABEL_DIRECT = 0x00;
+const LABEL_WRAP = 0x01;
+const LABEL_DATA = 0x02;
+const COMMIT_INFO = utf8Encode('secret-hygiene/v1 key-commitment\x01');
+
+const u32 = (n: number): Uint8Array => Uint8Array.of(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+
+/**
+ * Canonical bytes of associated data, prefixed with its kind (0 = none, 1 = bytes, 2 = string,
+ * 3 = record) so different kinds never collide. Throws InvalidArgumentError for other types.
+ */
+export function encodeAssociatedData(aad: AssociatedData | undefined): Uint8Array {
+  if (aad === undefined) return Uint8Array.of(0);
+  if (aad instanceof Uint8Array) return prefixed(1, aad);
+  if (typeof aad === 'string') return prefixed(2, utf8Encode(aad));
+  if (typeof aad !== 'object' || aad === null || Array.isArray(aad)) {
+    throw new InvalidArgumentError('associated data must be a Uint8Array, a string or a flat object');
+  }
+  const parts: Uint8Array[] = [];
+  for (const key of Object.keys(aad).sort()) {
+    const value = aad[key];
+    const t = typeof value;
+    if (t !== 'string' && t !== 'number' && t !== 'bigint' && t !== 'boolean') {
+      throw new InvalidArgumentError(`associated data field "${key}" must be a string, number, bigint or boolean`);
+    }
+    const k = utf8Encode(key);
+    const v = utf8Encode(`${t[0]}:${String(value)}`); // type tag: 1 and "1" differ
+    parts.push(u32(k.length), k, u32(v.length), v);
+  }
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(1 + total);
+  out[0] = 3;
+  let o = 1;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function prefixed(kind: number, bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(1 + bytes.length);
+  out[0] = kind;
+  out.set(bytes, 1);
+  return out;
+}
+
+function layerAad(headerPart: Uint8Array, label: number, encodedAad: Uint8Array): Uint8Array {
+  const out = new Uint8Array(headerPart.length + 1 + encodedAad.length);
+  out.set(headerPart, 0);
+  out[headerPart.length] = label;
+  out.set(encodedAad, headerPart.length + 1);
+  return out;
+}
+
+/** HKDF-Expand(K, "secret-hygiene/v1 key-commitment", 32) for a uniformly random K. */
+export function commitKeyOf(key: Uint8Array, backend: AeadBackend): Uint8Array {
+  return backend.hmacSha256(key, COMMIT_INFO);
+}
+
+function commitmentOf(commitKey: Uint8Array, headerPart: Uint8Array, label: number, nonce: Uint8Array, backend: AeadBackend): Uint8Array {
+  const input = new Uint8Array(headerPart.length + 1 + nonce.length);
+  input.set(headerPart, 0);
+  input[headerPart.length] = label;
+  input.set(nonce, headerPart.length + 1);
+  return backend.hmacSha256(commitKey, input);
+}
+
+/** A key the keyring resolved for one operation. `commitKey` is derived lazily and cached by the keyring. */
+export interface ResolvedKey {
+  readonly id: string;
+  readonly key: Uint8Array;
+  readonly algorithm: AeadAlgorithm;
+  /** Returns the key's commitment key (cached by the owner). */
+  commitKey(): Uint8Array;
+}
+
+function sealLayer(
+  algorithm: AeadAlgorithm,
+  key: Uint8Array,
+  commitKey: (() => Uint8Array) | undefined,
+  headerPart: Uint8Array,
+  label: number,
+  plaintext: Uint8Array,
+  encodedAad: Uint8Array,
+  backend: AeadBackend,
+): RecordLayer {
+  const nonce = backend.randomBytes(NONCE_LENGTH[algorithm]);
+  const ciphertext = backend.seal(constructionOf(algorithm), key, nonce, plaintext, layerAad(headerPart, label, encodedAad));
+  if (!commitKey) return { nonce, ciphertext };
+  return { nonce, commitment: commitmentOf(commitKey(), headerPart, label, nonce, backend), ciphertext };
+}
+
+function openLayer(
+  algorithm: AeadAlgorithm,
+  key: Uint8Array,
+  commitKey: (() => Uint8Array) | undefined,
+  headerPart: Uint8Array,
+  label: number,
+  layer: RecordLayer,
+  encodedAad: Uint8Array,
+  backend: AeadBackend,
+): Uint8Array {
+  if (commitKey) {
+    const expected = commitmentOf(commitKey(), headerPart, label, layer.nonce, backend);
+    if (!layer.commitment || !constantTimeEqual(expected, layer.commitment)) throw new DecryptionError('decryption failed: key commitment does not match this key');
+  }
+  return backend.open(constructionOf(algorithm), key, layer.nonce, layer.ciphertext, layerAad(headerPart, label, encodedAad));
+}
+
+/** Options of {@link sealRecord}. */
+export interface SealOptions {
+  readonly envelope: boolean;
+  readonly committed: boolean;
+  readonly backend: AeadBackend;
+  /** Header bytes for (key, envelope, committed), if the caller caches them. */
+  readonly header?: Uint8Array;
+}
+
+/** Encrypts `plaintext` under `kek` as a direct or envelope record. Throws InvalidArgumentError for bad inputs. */
+export function sealRecord(kek: ResolvedKey, plaintext: Uint8Array, aad: AssociatedData | undefined, options: SealOptions): { record: EncryptedRecord; header: Uint8Array } {
+  assertBytes(plaintext, 'plaintext');
+  const { envelope, committed, backend } = options;
+  const header = options.header ?? encodeHeader({ keyId: kek.id, algorithm: kek.algorithm, envelope, committed });
+  const encodedAad = encodeAssociatedData(aad);
+  const base = { version: 1 as const, keyId: kek.id, algorithm: kek.algorithm, envelope, committed };
+  if (!envelope) {
+    const data = sealLayer(kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_DIRECT, plaintext, encodedAad, backend);
+    return { record: { ...base, data }, header };
+  }
+  const dataKey = backend.randomBytes(DATA_KEY_LENGTH);
+  try {
+    const data = sealDataLayer(kek.algorithm, dataKey, header, plaintext, encodedAad, committed, backend);
+    const wrappedKey = sealLayer(kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_WRAP, dataKey, encodedAad, backend);
+    return { record: { ...base, wrappedKey, data }, header };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+function sealDataLayer(algorithm: AeadAlgorithm, dataKey: Uint8Array, header: Uint8Array, plaintext: Uint8Array, encodedAad: Uint8Array, committed: boolean, backend: AeadBackend): RecordLayer {
+  let commitKey: Uint8Array | undefined;
+  try {
+    return sealLayer(algorithm, dataKey, committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, plaintext, encodedAad, backend);
+  } finally {
+    commitKey?.fill(0);
+  }
+}
+
+/**
+ * Unwraps an envelope's data key (the caller must zero it). Throws DecryptionError when the wrap is
+ * not authentic under `kek` with this header and associated data.
+ */
+export function unwrapDataKey(kek: ResolvedKey, record: EncryptedRecord, header: Uint8Array, encodedAad: Uint8Array, backend: AeadBackend): Uint8Array {
+  if (!record.wrappedKey) throw new InvalidArgumentError('not an envelope record');
+  return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_WRAP, record.wrappedKey, encodedAad, backend);
+}
+
+function openData(dataKey: Uint8Array, record: EncryptedRecord, header: Uint8Array, encodedAad: Uint8Array, backend: AeadBackend): Uint8Array {
+  let commitKey: Uint8Array | undefined;
+  try {
+    return openLayer(record.algorithm, dataKey, record.committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, record.data, encodedAad, backend);
+  } finally {
+    commitKey?.fill(0);
+  }
+}
+
+/**
+ * Decrypts a parsed record under the key its header names (resolved by the caller). Throws
+ * DecryptionError when anything (header, nonce, commitment, ciphertext, tag, associated data) is not authentic.
+ */
+export function openRecord(kek: ResolvedKey, record: EncryptedRecord, aad: AssociatedData | undefined, backend: AeadBackend): Uint8Array {
+  const header = encodeHeader(record);
+  const encodedAad = encodeAssociatedData(aad);
+  if (!record.envelope) {
+    return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_DIRECT, record.data, encodedAad, backend);
+  }
+  const dataKey = unwrapDataKey(kek, record, header, encodedAad, backend);
+  try {
+    return openData(dataKey, record, header, encodedAad, backend);
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/**
+ * Rewraps an envelope under `newKek`: the data key is unwrapped, checked against the data layer
+ * (so a record whose data was tampered with is not silently carried over) and wrapped again; the
+ * data layer is kept byte for byte. The plaintext is zeroed, never returned. Throws DecryptionError
+ * when the record is not authentic, InvalidArgumentError for a direct record or an algorithm change.
+ */
+export function rewrapEnvelope(oldKek: ResolvedKey, newKek: ResolvedKey, record: EncryptedRecord, aad: AssociatedData | undefined, backend: AeadBackend): EncryptedRecord {
+  if (!record.envelope) throw new InvalidArgumentError('rewrap of a direct record: use reencrypt');
+  if (newKek.algorithm !== record.algorithm) throw new InvalidArgumentError('rewrap cannot change the algorithm: use reencrypt');
+  const oldHeader = encodeHeader(record);
+  const encodedAad = encodeAssociatedData(aad);
+  const dataKey = unwrapDataKey(oldKek, record, oldHeader, encodedAad, backend);
+  try {
+    openData(dataKey, record, oldHeader, encodedAad, backend).fill(0);
+    const newHeader = encodeHeader({ keyId: newKek.id, algorithm: record.algorithm, envelope: true, committed: record.committed });
+    const wrappedKey = sealLayer(record.algorithm, newKek.key, record.committed ? newKek.commitKey : undefined, newHeader, LABEL_WRAP, dataKey, encodedAad, backend);
+    return { ...record, keyId: newKek.id, wrappedKey, data: record.data };
+  } finally {
+    dataKey.fill(0);
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The self-describing ciphertext format, version 1 (byte-by-byte layout in docs/crypto.md).
+ *
+ * Anchors: Vault's `vault:v1:<base64>` strings and Tink's 5-byte key-id prefix. A record names its
+ * format version, key id, algorithm and options, so decryption looks the key up by id (never tries
+ * keys in turn), and its header is authenticated as associated data.
+ *
+ * Bytes (fits bytea):
+ *
+ *     "SHC" | 0x01 | alg | flags | idLen | keyId | body
+ *
+ * Text (fits a text column; ASCII, no padding):
+ *
+ *     shc:v1:<keyId>:<alg>[+env][+kc]:<base64url(body)>
+ *
+ * body = layer (direct) or wrapLayer || dataLayer (envelope);
+ * layer = nonce | [commitment (32), if +kc] | ciphertext | tag (16).
+ *
+ * Parsing is total: any input gives an {@link EncryptedRecord} or throws {@link FormatError} /
+ * {@link UnsupportedVersionError} (bad base64url in the text form is a FormatError too).
+ */
+import { NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm } from './aead.js';
+import { base64urlDecode, base64urlEncode } from './encoding.js';
+import { EncodingError, FormatError, InvalidArgumentError, UnsupportedVersionError } from './errors.js';
+
+/** Current (and only) format version. */
+export const FORMAT_VERSION = 1;
+/** Magic bytes of the binary form: ASCII "SHC". */
+export const MAGIC = Uint8Array.of(0x53, 0x48, 0x43);
+/** Prefix of the text form (followed by `v<version>:`). */
+export const TEXT_PREFIX = 'shc:';
+/** Length of a key-commitment value, in bytes. */
+export const COMMITMENT_LENGTH = 32;
+/** Length of an envelope data key, in bytes. */
+export const DATA_KEY_LENGTH = 32;
+/** Longest key id, in characters. */
+export const MAX_KEY_ID_LENGTH = 64;
+
+/** Key ids: 1-64 ASCII letters, digits, `.`, `_`, `-` (so they fit the text form and file names). */
+export const KEY_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+const FLAG_COMMIT = 0x01;
+const FLAG_ENVELOPE = 0x02;
+const KNOWN_FLAGS = FLAG_COMMIT | FLAG_ENVELOPE;
+
+const ALG_ID: Readonly<Record<AeadAlgorithm, number>> = { 'aes-256-gcm': 0x01, 'xchacha20-poly1305': 0x02 };
+const ALG_BY_ID: Readonly<Record<number, AeadAlgorithm>> = { 0x01: 'aes-256-gcm', 0x02: 'xchacha20-poly1305' };
+const ALG_TOKEN: Readonly<Record<AeadAlgorithm, string>> = { 'aes-256-gcm': 'aes256gcm', 'xchacha20-poly1305': 'xchacha20poly1305' };
+const ALG_BY_TOKEN: Readonly<Record<string, AeadAlgorithm>> = { aes256gcm: 'aes-256-gcm', xchacha20poly1305: 'xchacha20-poly1305' };
+
+/** What a record's header says. All of it is authenticated. */
+export interface RecordHeader {
+  readonly version: 1;
+  /** Id of the key that encrypted (direct) or wrapped the data key (envelope). */
+  readonly keyId: string;
+  readonly algorithm: AeadAlgorithm;
+  /** True when the record carries a data key wrapped by `keyId` (envelope encryption). */
+  readonly envelope: boolean;
+  /** True when each layer carries a key-commitment value. */
+  readonly committed: boolean;
+}
+
+/** One AEAD application: nonce, optional commitment, `ciphertext || tag`. */
+export interface RecordLayer {
+  readonly nonce: Uint8Array;
+  /** Present exactly when the header says `committed`. */
+  readonly commitment?: Uint8Array;
+  /** `ciphertext || tag`. */
+  readonly ciphertext: Uint8Array;
+}
+
+/**
+ * A parsed (or to-be-serialized) record. `wrappedKey` is present exactly for envelopes. Byte fields
+ * returned by the parsers are views into the parsed input (no copies).
+ */
+export interface EncryptedRecord extends RecordHeader {
+  readonly wrappedKey?: RecordLayer;
+  readonly data: RecordLayer;
+}
+
+/** Throws InvalidArgumentError unless `keyId` matches {@link KEY_ID_PATTERN}. */
+export function assertKeyId(keyId: unknown): asserts keyId is string {
+  if (typeof keyId !== 'string' || !KEY_ID_PATTERN.test(keyId)) {
+    throw new InvalidArgumentError('key id must be 1-64 characters of [A-Za-z0-9._-]');
+  }
+}
+
+const flagsOf = (h: Pick<RecordHeader, 'envelope' | 'committed'>): number => (h.committed ? FLAG_COMMIT : 0) | (h.envelope ? FLAG_ENVELOPE : 0);
+
+/**
+ * The binary header `"SHC" | version | alg | flags | idLen | keyId`, as authenticated in every
+ * record (also in the text form). Throws InvalidArgumentError for a bad key id or algorithm.
+ */
+export function encodeHeader(header: Omit<RecordHeader, 'version'>): Uint8Array {
+  assertKeyId(header.keyId);
+  const alg = ALG_ID[header.algorithm];
+  if (alg === undefined) throw new InvalidArgumentError(`unsupported algorithm "${String(header.algorithm)}"`);
+  const out = new Uint8Array(7 + header.keyId.length);
+  out.set(MAGIC, 0);
+  out[3] = FORMAT_VERSION;
+  out[4] = alg;
+  out[5] = flagsOf(header);
+  out[6] = header.keyId.length;
+  for (let i = 0; i < header.keyId.length; i++) out[7 + i] = header.keyId.charCodeAt(i);
+  return out;
+}
+
+/**
+ * The part of the header that stays the same when an envelope is rewrapped under another key:
+ * `"SHC" | version | alg | flags` (the data layer authenticates this, the wrap layer the full header).
+ */
+export function stableHeader(header: Uint8Array): Uint8Array {
+  return header.subarray(0, 6);
+}
+
+const layerLength = (l: RecordLayer): number => l.nonce.length + (l.commitment?.length ?? 0) + l.ciphertext.length;
+
+function checkLayer(record: EncryptedRecord, layer: RecordLayer | undefined, name: string): RecordLayer {
+  if (!layer || !(layer.nonce instanceof Uint8Array) || !(layer.ciphertext instanceof Uint8Array)) {
+    throw new InvalidArgumentError(`${name} layer is missing`);
+  }
+  if (layer.nonce.length !== NONCE_LENGTH[record.algorithm]) throw new InvalidArgumentError(`${name} nonce has the wrong length`);
+  if (layer.ciphertext.length < TAG_LENGTH) throw new InvalidArgumentError(`${name} ciphertext is shorter than a tag`);
+  if (record.committed !== (layer.commitment instanceof Uint8Array && layer.commitment.length === COMMITMENT_LENGTH)) {
+    throw new InvalidArgumentError(`${name} commitment does not match the header`);
+  }
+  return layer;
+}
+
+function writeBody(record: EncryptedRecord, out: Uint8Array, offset: number): void {
+  let o = offset;
+  const put = (l: RecordLayer) => {
+    out.set(l.nonce, o);
+    o += l.nonce.length;
+    if (l.commitment) {
+      out.set(l.commitment, o);
+      o += l.commitment.length;
+    }
+    out.set(l.ciphertext, o);
+    o += l.ciphertext.length;
+  };
+  if (record.wrappedKey) put(record.wrappedKey);
+  put(record.data);
+}
+
+function bodyLength(record: EncryptedRecord): number {
+  const data = checkLayer(record, record.data, 'data');
+  if (record.envelope) {
+    const wrapped = checkLayer(record, record.wrappedKey, 'wrapped key');
+    if (wrapped.ciphertext.length !== DATA_KEY_LENGTH + TAG_LENGTH) throw new InvalidArgumentError('wrapped key has the wrong length');
+    return layerLength(wrapped) + layerLength(data);
+  }
+  if (record.wrappedKey !== undefined) throw new InvalidArgumentError('a direct record has no wrapped key');
+  return layerLength(data);
+}
+
+/** Serializes to the binary form. Throws InvalidArgumentError for an inconsistent record. */
+export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record)): Uint8Array {
+  const out = new Uint8Array(header.length + bodyLength(record));
+  out.set(header, 0);
+  writeBody(record, out, header.length);
+  return out;
+}
+
+/** Serializes to the text form `shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>`. Throws InvalidArgumentError for an inconsistent record. */
+export function recordToText(record: EncryptedRecord): string {
+  assertKeyId(record.keyId);
+  const token = ALG_TOKEN[record.algorithm];
+  if (token === undefined) throw new InvalidArgumentError(`unsupported algorithm "${String(record.algorithm)}"`);
+  const body = new Uint8Array(bodyLength(record));
+  writeBody(record, body, 0);
+  return `${TEXT_PREFIX}v${FORMAT_VERSION}:${record.keyId}:${token}${record.envelope ? '+env' : ''}${record.committed ? '+kc' : ''}:${base64urlEncode(body)}`;
+}
+
+/** Splits a body into layers; `body` is a view, the layers are views into it. */
+function parseBody(header: RecordHeader, body: Uint8Array): EncryptedRecord {
+  const n = NONCE_LENGTH[header.algorithm];
+  const c = header.committed ? COMMITMENT_LENGTH : 0;
+  let o = 0;
+  const take = (ctLength: number, name: string): RecordLayer => {
+    if (body.length - o < n + c + ctLength) throw new FormatError(`record is truncated: ${name} is incomplete`);
+    const nonce = body.subarray(o, o + n);
+    const commitment = c ? body.subarray(o + n, o + n + c) : undefined;
+    const ciphertext = body.subarray(o + n + c, o + n + c + ctLength);
+    o += n + c + ctLength;
+    return commitment ? { nonce, commitment, ciphertext } : { nonce, ciphertext };
+  };
+  const wrappedKey = header.envelope ? take(DATA_KEY_LENGTH + TAG_LENGTH, 'wrapped key') : undefined;
+  const rest = body.length - o - n - c;
+  if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
+  const data = take(rest, 'data');
+  return wrappedKey ? { ...header, wrappedKey, data } : { ...header, data };
+}
+
+/**
+ * Parses the binary form. Throws FormatError (bad magic, flags, algorithm, key id, truncation),
+ * UnsupportedVersionError (version byte other than 1), InvalidArgumentError (not a Uint8Array).
+ */
+export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
+  if (!(bytes instanceof Uint8Array)) throw new InvalidArgumentError('record must be a Uint8Array');
+  if (bytes.length < 7 || bytes[0] !== MAGIC[0] || bytes[1] !== MAGIC[1] || bytes[2] !== MAGIC[2]) {
+    throw new FormatError('not a secret-hygiene record: missing "SHC" magic');
+  }
+  if (bytes[3] !== FORMAT_VERSION) throw new UnsupportedVersionError(String(bytes[3]));
+  const algorithm = ALG_BY_ID[bytes[4]!];
+  if (!algorithm) throw new FormatError('unknown algorithm id');
+  const flags = bytes[5]!;
+  if ((flags & ~KNOWN_FLAGS) !== 0) throw new FormatError('unknown flag bits');
+  const idLength = bytes[6]!;
+  if (idLength < 1 || idLength > MAX_KEY_ID_LENGTH || bytes.length < 7 + idLength) throw new FormatError('bad key id length');
+  let keyId = '';
+  for (let i = 0; i < idLength; i++) keyId += String.fromCharCode(bytes[7 + i]!);
+  if (!KEY_ID_PATTERN.test(keyId)) throw new FormatError('key id has characters outside [A-Za-z0-9._-]');
+  const header: RecordHeader = { version: 1, keyId, algorithm, envelope: (flags & FLAG_ENVELOPE) !== 0, committed: (flags & FLAG_COMMIT) !== 0 };
+  return parseBody(header, bytes.subarray(7 + idLength));
+}
+
+const TEXT_PATTERN = /^shc:v([0-9]{1,3}):([A-Za-z0-9._-]{1,64}):([a-z0-9]+)(\+env)?(\+kc)?:([A-Za-z0-9_-]*)$/;
+
+/**
+ * Parses the text form. Throws FormatError (bad prefix or fields), UnsupportedVersionError
+ * (`shc:v2:` and later; non-canonical base64url is a FormatError), InvalidArgumentError (not a string).
+ */
+export function recordFromText(text: string): EncryptedRecord {
+  if (typeof text !== 'string') throw new InvalidArgumentError('record must be a string');
+  if (!text.startsWith(TEXT_PREFIX)) throw new FormatError('not a secret-hygiene record: missing "shc:" prefix');
+  const version = /^shc:v([0-9]{1,3}):/.exec(text);
+  if (!version) throw new FormatError('missing version field');
+  if (version[1] !== String(FORMAT_VERSION)) throw new UnsupportedVersionError(`v${version[1]}`);
+  const m = TEXT_PATTERN.exec(text);
+  if (!m) throw new FormatError('malformed record: expected shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>');
+  const algorithm = ALG_BY_TOKEN[m[3]!];
+  if (!algorithm) throw new FormatError('unknown algorithm');
+  const header: RecordHeader = { version: 1, keyId: m[2]!, algorithm, envelope: m[4] !== undefined, committed: m[5] !== undefined };
+  let body: Uint8Array;
+  try {
+    body = base64urlDecode(m[6]!);
+  } catch (error) {
+    throw error instanceof EncodingError ? new FormatError(`record body is not canonical base64url (${error.message})`) : error;
+  }
+  return parseBody(header, body);
+}
+
+/** Parses either form: strings as text, Uint8Arrays as bytes. Throws as {@link recordFromText} / {@link recordFromBytes}. */
+export function parseRecord(input: string | Uint8Array): EncryptedRecord {
+  if (typeof input === 'string') return recordFromText(input);
+  if (input instanceof Uint8Array) return recordFromBytes(input);
+  throw new InvalidArgumentError('record must be a string or a Uint8Array');
+}
+
+/** Converts between forms without decrypting: the header bytes are the same, so the record still authenticates. */
+export function convertRecord(input: string | Uint8Array, to: 'text' | 'bytes'): string | Uint8Array {
+  const record = parseRecord(input);
+  return to === 'text' ? recordToText(record) : recordToBytes(record);
+}
