@@ -1,2 +1,3 @@
 export * from './env.js';
 export * from './orm-columns.js';
+export * from './crypto-apis.js';

@@ -2,6 +2,7 @@ import type { Check } from '../check.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
 import { noEnvFallback } from './no-env-fallback.js';
 import { noTimingUnsafeCompare } from './no-timing-unsafe-compare.js';
+import { noIvReuse } from './no-iv-reuse.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -11,6 +12,7 @@ export const allChecks: readonly Check<any, string>[] = [
   noHardcodedSecret,
   noEnvFallback,
   noTimingUnsafeCompare,
+  noIvReuse,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

@@ -1,0 +1,418 @@
+import type * as ts from 'typescript';
+import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
+import { constInitializer, enclosingFunctionOrFile, resolveIdentifier, skipOuterExpressions, staticString, propertyNameText } from '../ast/index.js';
+import {
+  cipherFamilyOf,
+  findRandomSource,
+  nonceLengthOf,
+  nonceReuseImpact,
+  normalizeModuleId,
+  type ArgumentSlot,
+  type CipherApi,
+  type CipherFamily,
+} from '../catalogs/crypto-apis.js';
+import { classifyCryptoCall } from '../nonce/api-location.js';
+import { nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
+
+export interface NoIvReuseOptions {
+  /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */
+  readonly checkCbc: boolean;
+  /** Accept counter nonces (`n++`): right only when the counter is persisted and never repeats under one key. */
+  readonly allowCounters: boolean;
+  /** Flag one nonce variable used by two encryptions even when their key expressions differ. */
+  readonly reuseAcrossKeys: boolean;
+}
+
+type MessageId =
+  | 'constantNonce'
+  | 'moduleLevelNonce'
+  | 'instanceNonce'
+  | 'outerScopeNonce'
+  | 'derivedNonce'
+  | 'timeNonce'
+  | 'counterNonce'
+  | 'reusedNonce'
+  | 'passwordDerivedIv'
+  | 'useRandomNonce';
+
+/** One encryption the check understood: its API, mode, key and nonce expressions. */
+interface Encryption {
+  readonly api: CipherApi;
+  readonly call: ts.CallExpression;
+  readonly family: CipherFamily | undefined;
+  readonly key: ts.Expression | undefined;
+  /** The nonce as written at the call (or in node-forge's `start({ iv })`). */
+  readonly nonce: ts.Expression | undefined;
+}
+
+const FAMILY_LABELS: Partial<Record<CipherFamily, string>> = {
+  GCM: 'AES-GCM',
+  CTR: 'AES-CTR',
+  CBC: 'AES-CBC',
+  CCM: 'AES-CCM',
+  OCB: 'AES-OCB',
+  CFB: 'AES-CFB',
+  OFB: 'AES-OFB',
+};
+
+/** Flags encryptions whose nonce/IV is constant, computed once and reused, derived from the key, or taken from a clock or counter. */
+export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
+  id: 'no-iv-reuse',
+  meta: {
+    type: 'problem',
+    description: 'Disallow constant, once-computed, key-derived, clock or counter nonces and IVs in encryption',
+    messages: {
+      constantNonce:
+        '{{family}} encryption with the constant nonce `{{what}}`: every message under this key repeats it. Generate a fresh random nonce per encryption and store it with the ciphertext.',
+      moduleLevelNonce:
+        '{{family}} encryption with the nonce `{{name}}`, computed once at module load and reused by every call. Generate the nonce inside the function, once per encryption.',
+      instanceNonce:
+        '{{family}} encryption with the nonce `{{name}}`, computed once per instance and reused by every call on it. Generate the nonce once per encryption.',
+      outerScopeNonce:
+        '{{family}} encryption with the nonce `{{name}}`, computed once outside the loop or closure that repeats this encryption. Generate the nonce once per encryption.',
+      derivedNonce:
+        '{{family}} encryption with a nonce derived from the key (`{{what}}`): it is the same for every message under that key. Use a fresh random nonce.',
+      timeNonce:
+        '{{family}} encryption with a nonce from the clock (`{{what}}`): encryptions in the same tick or on other machines repeat it. Use a fresh random nonce.',
+      counterNonce:
+        '{{family}} encryption with a nonce from the in-memory counter `{{name}}`: it restarts with the process and repeats under the same key. Use a fresh random nonce, or persist the counter and set `allowCounters`.',
+      reusedNonce:
+        '`{{name}}` is already the nonce of the {{family}} encryption on line {{line}} under the same key; every encryption needs its own nonce.',
+      passwordDerivedIv:
+        '`{{callee}}` derives the same key and IV from the password for every message ({{family}}). Use `createCipheriv` with a random IV.',
+      useRandomNonce: 'Use a fresh random nonce: `{{replacement}}` (store it with the ciphertext).',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        checkCbc: {
+          type: 'boolean',
+          description: 'Also check AES-CBC, where a repeated or predictable IV leaks equal prefixes and enables chosen-plaintext attacks.',
+        },
+        allowCounters: {
+          type: 'boolean',
+          description: 'Accept nonces from counters (`n++`); only right when the counter is persisted and never repeats under one key.',
+        },
+        reuseAcrossKeys: {
+          type: 'boolean',
+          description: 'Flag one nonce variable used by two encryptions in a function even when their key expressions differ.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkCbc: true, allowCounters: false, reuseAcrossKeys: false },
+    strictOptions: { reuseAcrossKeys: true },
+    level: 'recommended',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const t = context.ts;
+    const { options } = context;
+    const originContext: NonceOriginContext = { ts: t, checker: context.checker };
+    /** Encryptions whose nonce is a plain variable, by the variable's declaration, for the reuse check. */
+    const byNonceBinding = new Map<ts.Node, Encryption[]>();
+
+    const inScope = (family: CipherFamily | undefined): boolean => {
+      if (family === undefined) return true;
+      const impact = nonceReuseImpact(family);
+      if (impact === 'none' || impact === 'misuse-resistant') return false;
+      return impact !== 'leaks-equality' || options.checkCbc;
+    };
+
+    const handle = (encryption: Encryption): void => {
+      const { api, family, nonce, key } = encryption;
+      const label = family ? (FAMILY_LABELS[family] ?? family) : 'Cipher';
+      if (api.derivesIvFromPassword) {
+        context.report({ node: encryption.call.expression, messageId: 'passwordDerivedIv', data: { callee: calleeText(t, encryption.call), family: label } });
+        return;
+      }
+      if (!nonce) return;
+      const origin = nonceOrigin(originContext, nonce, { key });
+      if (isFlagged(origin) && !(origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) {
+        // A nonce that repeats under a key used only once is harmless (one-time data keys).
+        if (key && nonceOrigin(originContext, key).kind === 'random-per-call') return;
+        context.report({
+          node: nonce,
+          messageId: messageFor(origin),
+          data: { family: label, what: origin.detail, name: origin.binding ?? origin.detail },
+          suggestions: origin.kind === 'constant' ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
+        });
+        return;
+      }
+      rememberForReuse(encryption, label);
+    };
+
+    const rememberForReuse = (encryption: Encryption, label: string): void => {
+      const nonce = encryption.nonce && skipOuterExpressions(t, encryption.nonce);
+      if (!nonce || !t.isIdentifier(nonce)) return;
+      const decl = resolveIdentifier(t, nonce, undefined);
+      if (!decl || !constInitializer(t, decl)) return;
+      const earlier = byNonceBinding.get(decl) ?? [];
+      const scope = enclosingFunctionOrFile(t, encryption.call);
+      const keyText = encryption.key?.getText();
+      const previous = earlier.find(
+        (e) =>
+          enclosingFunctionOrFile(t, e.call) === scope &&
+          (options.reuseAcrossKeys || e.key?.getText() === keyText) &&
+          !mutuallyExclusive(t, e.call, encryption.call),
+      );
+      if (previous) {
+        const line = context.sourceFile.getLineAndCharacterOfPosition(previous.call.getStart(context.sourceFile)).line + 1;
+        context.report({ node: nonce, messageId: 'reusedNonce', data: { name: nonce.text, family: label, line } });
+      }
+      byNonceBinding.set(decl, [...earlier, encryption]);
+    };
+
+    return {
+      visit(node) {
+        if (!t.isCallExpression(node)) return;
+        const crypto = classifyCryptoCall(t, node);
+        if (crypto?.kind !== 'cipher' || crypto.api.direction === 'decrypt') return;
+        if (crypto.api.direction === 'both' && onlyDecrypts(t, node)) return;
+        const encryption = describeEncryption(t, context.checker, crypto.api, node);
+        if (encryption && inScope(encryption.family)) handle(encryption);
+      },
+    };
+  },
+});
+
+function isFlagged(origin: NonceOrigin): boolean {
+  switch (origin.kind) {
+    case 'constant':
+    case 'module-level':
+    case 'instance-field':
+    case 'outer-scope':
+    case 'derived-from-key':
+    case 'time-or-counter':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function messageFor(origin: NonceOrigin): MessageId {
+  switch (origin.kind) {
+    case 'constant':
+      return 'constantNonce';
+    case 'module-level':
+      return 'moduleLevelNonce';
+    case 'instance-field':
+      return 'instanceNonce';
+    case 'outer-scope':
+      return 'outerScopeNonce';
+    case 'derived-from-key':
+      return 'derivedNonce';
+    default:
+      return origin.source === 'counter' ? 'counterNonce' : 'timeNonce';
+  }
+}
+
+/** Reads algorithm, key and nonce of a cipher call from the catalog's slots. */
+function describeEncryption(t: TypeScript, checker: ts.TypeChecker | undefined, api: CipherApi, call: ts.CallExpression): Encryption | undefined {
+  let family: CipherFamily | undefined;
+  if (api.algorithm.kind === 'fixed') family = api.algorithm.family;
+  else {
+    const algorithm = slotValue(t, call, api.algorithm, checker);
+    const name = algorithm && staticValue(t, algorithm, checker);
+    family = name === undefined ? undefined : cipherFamilyOf(name);
+    // A known name that is no cipher mode we know (e.g. RSA-OAEP in subtle.encrypt) has no nonce.
+    if (name !== undefined && family === undefined) return undefined;
+  }
+  const key = call.arguments[api.key.index];
+  const slot = api.nonce;
+  if (!slot) return { api, call, family, key, nonce: undefined };
+  if (slot.kind === 'method') {
+    const nonce = methodCallNonce(t, call, slot.method, slot);
+    return { api, call, family, key, nonce };
+  }
+  const property = family && slot.perFamily?.[family] ? slot.perFamily[family] : slot.property;
+  const nonce = slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property }, checker);
+  return { api, call, family, key, nonce };
+}
+
+/** The expression in an argument slot, looking through a `const` options object. */
+function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot, checker: ts.TypeChecker | undefined): ts.Expression | undefined {
+  const argument = call.arguments[slot.index];
+  if (!argument || slot.property === undefined) return argument;
+  const object = objectLiteralOf(t, argument, checker);
+  if (!object) return undefined;
+  for (const property of object.properties) {
+    if (t.isPropertyAssignment(property) && propertyNameText(t, property.name) === slot.property) return property.initializer;
+    if (t.isShorthandPropertyAssignment(property) && property.name.text === slot.property) return property.name;
+  }
+  return undefined;
+}
+
+function objectLiteralOf(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression | undefined {
+  const inner = skipOuterExpressions(t, expr);
+  if (t.isObjectLiteralExpression(inner)) return inner;
+  if (t.isIdentifier(inner)) {
+    const init = constInitializer(t, resolveIdentifier(t, inner, checker));
+    const value = init && skipOuterExpressions(t, init);
+    return value && t.isObjectLiteralExpression(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+/** A string known statically, through `const` bindings (and imports, with a checker). */
+function staticValue(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined, depth = 0): string | undefined {
+  const direct = staticString(t, expr);
+  if (direct !== undefined || depth > 4) return direct;
+  const inner = skipOuterExpressions(t, expr);
+  if (!t.isIdentifier(inner)) return undefined;
+  const init = constInitializer(t, resolveIdentifier(t, inner, checker));
+  return init && staticValue(t, init, checker, depth + 1);
+}
+
+/** node-forge: the `iv` passed to `cipher.start({ iv })` on the object this call created. */
+function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string, slot: ArgumentSlot): ts.Expression | undefined {
+  const declaration = call.parent;
+  if (!t.isVariableDeclaration(declaration) || !t.isIdentifier(declaration.name)) return undefined;
+  const name = declaration.name.text;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      t.isCallExpression(node) &&
+      t.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === method &&
+      t.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === name &&
+      resolveIdentifier(t, node.expression.expression, undefined) === declaration
+    ) {
+      const argument = node.arguments[slot.index];
+      const object = argument && skipOuterExpressions(t, argument);
+      if (object && t.isObjectLiteralExpression(object) && slot.property !== undefined) {
+        for (const property of object.properties) {
+          if (t.isPropertyAssignment(property) && propertyNameText(t, property.name) === slot.property) found = property.initializer;
+          if (t.isShorthandPropertyAssignment(property) && property.name.text === slot.property) found = property.name;
+        }
+      }
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(enclosingFunctionOrFile(t, call));
+  return found;
+}
+
+/** noble: `gcm(key, nonce).decrypt(ct)`, or a cipher variable only ever used to decrypt. */
+function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  if (t.isPropertyAccessExpression(parent) && parent.expression === call) return parent.name.text === 'decrypt';
+  if (!t.isVariableDeclaration(parent) || !t.isIdentifier(parent.name)) return false;
+  const declaration = parent;
+  const name = parent.name.text;
+  let uses = 0;
+  let decrypts = 0;
+  const visit = (node: ts.Node): void => {
+    if (t.isIdentifier(node) && node.text === name && node !== declaration.name && resolveIdentifier(t, node, undefined) === declaration) {
+      uses++;
+      if (t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === 'decrypt') decrypts++;
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(enclosingFunctionOrFile(t, call));
+  return uses > 0 && uses === decrypts;
+}
+
+/** True when `a` and `b` sit in different branches of one `if`, `?:` or `switch`: only one of them runs. */
+function mutuallyExclusive(t: TypeScript, a: ts.Node, b: ts.Node): boolean {
+  const ancestors = new Set<ts.Node>();
+  for (let n: ts.Node | undefined = a; n; n = n.parent) ancestors.add(n);
+  let childOfCommon: ts.Node = b;
+  let common: ts.Node | undefined = b.parent;
+  while (common && !ancestors.has(common)) {
+    childOfCommon = common;
+    common = common.parent;
+  }
+  if (!common) return false;
+  let aChild: ts.Node = a;
+  while (aChild.parent && aChild.parent !== common) aChild = aChild.parent;
+  if (t.isIfStatement(common)) return aChild !== childOfCommon && aChild !== common.expression && childOfCommon !== common.expression;
+  if (t.isConditionalExpression(common)) return aChild !== childOfCommon && aChild !== common.condition && childOfCommon !== common.condition;
+  if (t.isCaseBlock(common)) return aChild !== childOfCommon;
+  return false;
+}
+
+function calleeText(t: TypeScript, call: ts.CallExpression): string {
+  const callee = skipOuterExpressions(t, call.expression);
+  return t.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
+}
+
+/**
+ * Replacing an inline constant nonce with a random one, offered only where a random source is
+ * already importable in the file (node:crypto `randomBytes`, noble `randomBytes`) or, for
+ * WebCrypto, the global `crypto.getRandomValues`.
+ */
+function randomNonceSuggestion(
+  t: TypeScript,
+  sourceFile: ts.SourceFile,
+  encryption: Encryption,
+  origin: NonceOrigin,
+): CheckSuggestion<MessageId>[] {
+  const nonce = encryption.nonce;
+  if (!nonce || origin.node.pos < nonce.pos || origin.node.end > nonce.end) return [];
+  const length = nonceLengthOf(encryption.family);
+  const randomBytes = importedRandomBytes(t, sourceFile, encryption.api.library === '@noble/ciphers');
+  const replacement =
+    encryption.api.library === 'webcrypto' && !topLevelBinding(t, sourceFile, 'crypto')
+      ? `crypto.getRandomValues(new Uint8Array(${length}))`
+      : randomBytes && `${randomBytes}(${length})`;
+  if (!replacement) return [];
+  return [{ messageId: 'useRandomNonce', data: { replacement }, edits: [{ start: nonce.getStart(sourceFile), end: nonce.getEnd(), text: replacement }] }];
+}
+
+/** True when the file binds `name` at top level (so a global of that name is shadowed). */
+function topLevelBinding(t: TypeScript, sourceFile: ts.SourceFile, name: string): boolean {
+  return sourceFile.statements.some((s) => {
+    if (t.isVariableStatement(s)) return s.declarationList.declarations.some((d) => t.isIdentifier(d.name) && d.name.text === name);
+    if (!t.isImportDeclaration(s) || !s.importClause) return false;
+    const { name: defaultName, namedBindings } = s.importClause;
+    if (defaultName?.text === name) return true;
+    if (namedBindings && t.isNamespaceImport(namedBindings)) return namedBindings.name.text === name;
+    return namedBindings !== undefined && t.isNamedImports(namedBindings) && namedBindings.elements.some((e) => e.name.text === name);
+  });
+}
+
+/**
+ * The callee text for a random-bytes function already in scope: a named `randomBytes` import
+ * (node:crypto, or @noble for noble ciphers), or `ns.randomBytes` for a node:crypto namespace,
+ * default import or `require`.
+ */
+function importedRandomBytes(t: TypeScript, sourceFile: ts.SourceFile, noble: boolean): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (t.isImportDeclaration(statement) && t.isStringLiteralLike(statement.moduleSpecifier) && statement.importClause && !statement.importClause.isTypeOnly) {
+      const module = normalizeModuleId(statement.moduleSpecifier.text);
+      const clause = statement.importClause;
+      const bindings = clause.namedBindings;
+      if (bindings && t.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const source = findRandomSource(module, [(element.propertyName ?? element.name).text]);
+          if (source && source.behaviour === 'returns' && source.id.endsWith(':randomBytes') && (noble || module === 'node:crypto')) return element.name.text;
+        }
+      }
+      if (module === 'node:crypto') {
+        if (clause.name) return `${clause.name.text}.randomBytes`;
+        if (bindings && t.isNamespaceImport(bindings)) return `${bindings.name.text}.randomBytes`;
+      }
+    }
+    if (t.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer && skipOuterExpressions(t, declaration.initializer);
+        const required =
+          init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && t.isStringLiteralLike(init.arguments[0])
+            ? normalizeModuleId(init.arguments[0].text)
+            : undefined;
+        if (required !== 'node:crypto') continue;
+        if (t.isIdentifier(declaration.name)) return `${declaration.name.text}.randomBytes`;
+        if (t.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            const imported = element.propertyName ? propertyNameText(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
+            if (imported === 'randomBytes' && t.isIdentifier(element.name)) return element.name.text;
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}

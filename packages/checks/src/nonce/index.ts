@@ -1,0 +1,2 @@
+export * from './api-location.js';
+export * from './origin.js';

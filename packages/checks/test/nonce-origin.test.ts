@@ -1,0 +1,104 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { nonceOrigin, type NonceOrigin, type TypeScript } from '@secret-hygiene/checks';
+
+const t = ts as unknown as TypeScript;
+const IMPORTS = "import { randomBytes, randomFillSync, createHash, hkdfSync } from 'node:crypto';\n";
+
+/** The origin of the first argument of the first `use(nonce, key?)` call in `code`. */
+function originOf(code: string): NonceOrigin {
+  const file = ts.createSourceFile('x.ts', IMPORTS + code, ts.ScriptTarget.Latest, true);
+  let call: ts.CallExpression | undefined;
+  const walk = (node: ts.Node): void => {
+    if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use') call = node;
+    ts.forEachChild(node, walk);
+  };
+  walk(file);
+  if (!call || !call.arguments[0]) throw new Error('no use() call');
+  return nonceOrigin({ ts: t, checker: undefined }, call.arguments[0], { key: call.arguments[1] });
+}
+
+describe('nonceOrigin', () => {
+  it.each([
+    // fresh per call
+    ['function f() { use(randomBytes(12)); }', 'random-per-call'],
+    ['function f() { const iv = randomBytes(12); use(iv); }', 'random-per-call'],
+    ['function f() { use(crypto.getRandomValues(new Uint8Array(12))); }', 'random-per-call'],
+    ['function f() { use(globalThis.crypto.getRandomValues(new Uint8Array(12))); }', 'random-per-call'],
+    ['function f() { const iv = Buffer.alloc(12); randomFillSync(iv); use(iv); }', 'random-per-call'],
+    ['function f() { use(Buffer.from(randomBytes(12).toString("hex"), "hex")); }', 'random-per-call'],
+    ["import { randomBytes as rb } from '@noble/ciphers/utils.js'; function f() { use(rb(24)); }", 'random-per-call'],
+    ['const make = () => randomBytes(12); function f() { use(make()); }', 'random-per-call'],
+    ['function f() { use(Buffer.concat([randomBytes(4), Buffer.alloc(8)])); }', 'random-per-call'],
+    ['const IV = randomBytes(12); const c = use(IV);', 'random-per-call'],
+    // constants
+    ["function f() { use(Buffer.from('0123456789ab')); }", 'constant'],
+    ['function f() { use(Buffer.alloc(12)); }', 'constant'],
+    ['function f() { use(Buffer.alloc(12, 0)); }', 'constant'],
+    ['function f() { use(new Uint8Array(12)); }', 'constant'],
+    ['function f() { use(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])); }', 'constant'],
+    ["function f() { use(Buffer.from('000102030405060708090a0b', 'hex')); }", 'constant'],
+    ['const IV_LENGTH = 12; function f() { use(new Uint8Array(IV_LENGTH)); }', 'constant'],
+    ['const IV = Buffer.alloc(12); function f() { use(IV); }', 'constant'],
+    ['const CONFIG = { iv: Buffer.alloc(16) }; function f() { use(CONFIG.iv); }', 'constant'],
+    ['const { iv } = { iv: Buffer.alloc(16) }; function f() { use(iv); }', 'constant'],
+    ["function f() { use(Buffer.from(process.env.TOKEN_IV!, 'hex')); }", 'constant'],
+    ['class Box { static IV = Buffer.alloc(12); m() { use(Box.IV); } }', 'constant'],
+    ['function f() { use(new Uint8Array(12).fill(7)); }', 'constant'],
+    // once per process / instance / outer call
+    ['const IV = randomBytes(12); function f() { use(IV); }', 'module-level'],
+    ['const IV = randomBytes(12); const f = () => use(IV);', 'module-level'],
+    ['const IV = loadIv(); function f() { use(IV); }', 'module-level'],
+    ['class Box { static IV = randomBytes(12); m() { use(Box.IV); } }', 'module-level'],
+    ['class C { private iv = randomBytes(12); m() { use(this.iv); } }', 'instance-field'],
+    ['class C { iv: Buffer; constructor() { this.iv = randomBytes(12); } m() { use(this.iv); } }', 'instance-field'],
+    ['function f(items: string[]) { const iv = randomBytes(12); for (const i of items) use(iv); }', 'outer-scope'],
+    ['function f(items: string[]) { const iv = randomBytes(12); items.map((i) => use(iv)); }', 'outer-scope'],
+    ['function make() { const iv = randomBytes(12); return (pt: string) => use(iv); }', 'outer-scope'],
+    // derived from the key
+    ['function f(key: Buffer) { use(key.subarray(0, 12), key); }', 'derived-from-key'],
+    ["function f(k: Buffer) { use(createHash('sha256').update(k).digest().subarray(0, 12), k); }", 'derived-from-key'],
+    ["function f(encryptionKey: Buffer) { use(createHash('sha256').update(encryptionKey).digest().subarray(0, 12)); }", 'derived-from-key'],
+    ["function f(this: { key: Buffer }) { use(this.key.subarray(0, 12), this.key); }", 'derived-from-key'],
+    ["function f(k: Buffer) { use(Buffer.from(hkdfSync('sha256', k, '', 'iv', 12)), k); }", 'derived-from-key'],
+    // clocks and counters
+    ['function f() { use(Buffer.from(String(Date.now()))); }', 'time-or-counter'],
+    ['function f() { use(Buffer.from(new Date().getTime().toString().padStart(12, "0"))); }', 'time-or-counter'],
+    ['let n = 0; function f() { n++; const iv = Buffer.alloc(12); iv.writeUInt32BE(n, 8); use(iv); }', 'time-or-counter'],
+    ['let n = 0; function f() { const iv = Buffer.alloc(12); iv.writeUInt32BE(n++, 8); use(iv); }', 'time-or-counter'],
+    ['class C { private counter = 0; m() { this.counter += 1; use(Buffer.from([this.counter])); } }', 'time-or-counter'],
+    // message data and parameters
+    ['function f(iv: Buffer) { use(iv); }', 'parameter'],
+    ['function f({ iv }: { iv: Buffer }) { use(iv); }', 'parameter'],
+    ['function f(payload: Buffer) { use(payload.subarray(0, 12)); }', 'from-message'],
+    ["function f(record: { iv: string }) { use(Buffer.from(record.iv, 'base64')); }", 'from-message'],
+    ["function f(blob: string) { const [iv, body] = blob.split('.'); use(Buffer.from(iv!, 'hex')); }", 'from-message'],
+    // unknown
+    ["import { IV } from './iv.js'; function f() { use(IV); }", 'unknown'],
+    ['function f() { use(nextNonce()); }', 'unknown'],
+    ['function f() { let iv = Buffer.alloc(12); if (Math.random()) iv = randomBytes(12); use(iv); }', 'random-per-call'],
+    ['class C { private iv = Buffer.alloc(12); m() { this.iv = randomBytes(12); use(this.iv); } }', 'unknown'],
+  ])('%s -> %s', (code, kind) => {
+    expect(originOf(code).kind).toBe(kind);
+  });
+
+  it('names the once-computed binding', () => {
+    expect(originOf('const TOKEN_IV = randomBytes(12); function f() { use(TOKEN_IV); }')).toMatchObject({ kind: 'module-level', binding: 'TOKEN_IV' });
+  });
+
+  it('tells clocks from counters', () => {
+    expect(originOf('function f() { use(Buffer.from(String(Date.now()))); }').source).toBe('time');
+    expect(originOf('let n = 0; function f() { use(Buffer.from([n++])); }').source).toBe('counter');
+  });
+
+  it('points at the node that decided', () => {
+    const origin = originOf('function f() { const iv = randomBytes(12); use(iv); }');
+    expect(origin.node.getText()).toBe('randomBytes(12)');
+  });
+
+  it('redacts long string contents in its detail', () => {
+    const origin = originOf("function f() { use(Buffer.from('correct-horse-battery-staple')); }");
+    expect(origin.kind).toBe('constant');
+    expect(origin.detail).not.toContain('correct-horse-battery-staple');
+  });
+});
