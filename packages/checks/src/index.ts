@@ -5,5 +5,6 @@ export * from './checks/index.js';
 export * from './names/index.js';
 export * from './literals/index.js';
 export * from './catalogs/index.js';
+export * from './flow/index.js';
 export * from './nonce/index.js';
 export * from './sql/index.js';

@@ -1,3 +1,5 @@
 export * from './env.js';
 export * from './orm-columns.js';
 export * from './crypto-apis.js';
+export * from './sinks.js';
+export * from './sources.js';

@@ -1,0 +1,130 @@
+import type * as ts from 'typescript';
+import { defineCheck, type CheckSuggestion } from '../check.js';
+import { createFlowContext, DEFAULT_SANITIZERS } from '../flow/context.js';
+import { errorConstruction, sinkOfCall } from '../flow/sinks.js';
+import { valueSources, type ValueFlow } from '../flow/values.js';
+
+export interface NoSecretLoggingOptions {
+  /** Calls whose result is safe to log: the flow stops there. Replaces the built-in list when given. */
+  readonly sanitizers: readonly string[];
+  /** The helper the suggestion wraps a leaked value in; it always counts as a sanitizer. */
+  readonly redactionHelper: string;
+  /** More sinks, as dotted path suffixes (`audit.write`) or bare function names (`emitMetric`). */
+  readonly extraSinks: readonly string[];
+  /** Treat `new Error(msg)` and its subclasses as sinks: error messages end up in logs. */
+  readonly checkErrorMessages: boolean;
+}
+
+type MessageId = 'secretToSink' | 'secretInErrorMessage' | 'wrapInRedaction';
+
+export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
+  id: 'no-secret-logging',
+  meta: {
+    type: 'problem',
+    description: 'Disallow secret values reaching log, error-tracking and telemetry sinks',
+    messages: {
+      secretToSink: '{{secret}} ({{kind}}) reaches {{sink}}. Logs are read by many and kept for long: log a redacted form, or leave it out.',
+      secretInErrorMessage:
+        '{{secret}} ({{kind}}) is put into a {{error}} message. Error messages end up in logs, error trackers and responses: leave the value out.',
+      wrapInRedaction: 'Wrap {{secret}} in {{helper}}(…).',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        sanitizers: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description:
+            'Calls whose result is safe to log (mask, redact, hash helpers). A plain name matches the callee or a word of it, a dotted one the end of the callee path. Replaces the built-in list.',
+        },
+        redactionHelper: {
+          type: 'string',
+          minLength: 1,
+          description: 'The helper the suggestion wraps a leaked value in; it always counts as a sanitizer.',
+        },
+        extraSinks: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description: 'More sinks: dotted path suffixes such as `audit.write`, or bare function names.',
+        },
+        checkErrorMessages: {
+          type: 'boolean',
+          description: 'Treat the arguments of `new Error(...)` and its subclasses as sinks, since error messages end up in logs.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { sanitizers: DEFAULT_SANITIZERS, redactionHelper: 'redact', extraSinks: [], checkErrorMessages: true },
+    level: 'recommended',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const t = context.ts;
+    const { options } = context;
+    const flow = createFlowContext(t, {
+      checker: context.checker,
+      settings: context.settings,
+      sanitizers: [...options.sanitizers, options.redactionHelper],
+    });
+    const reported = new Set<ts.Node>();
+
+    const suggestion = (f: ValueFlow): CheckSuggestion<MessageId>[] => {
+      const helper = options.redactionHelper;
+      const data = { secret: f.source.name, helper };
+      const at = f.at;
+      if (t.isShorthandPropertyAssignment(at)) {
+        const name = at.name.text;
+        return [{ messageId: 'wrapInRedaction', data, edits: [{ start: at.getStart(), end: at.getEnd(), text: `${name}: ${helper}(${name})` }] }];
+      }
+      if (t.isSpreadAssignment(at)) return []; // redacting a whole object is a design choice, not a fix
+      return [{ messageId: 'wrapInRedaction', data, edits: [{ start: at.getStart(), end: at.getEnd(), text: `${helper}(${at.getText()})` }] }];
+    };
+
+    const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
+      for (const arg of args) {
+        for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
+          if (reported.has(f.at)) continue;
+          reported.add(f.at);
+          report(f);
+        }
+      }
+    };
+
+    const checkError = (node: ts.NewExpression | ts.CallExpression): boolean => {
+      if (!options.checkErrorMessages) return false;
+      const error = errorConstruction(flow, node);
+      if (!error) return false;
+      reportArguments(node.arguments ?? [], (f) =>
+        context.report({
+          node: f.at,
+          messageId: 'secretInErrorMessage',
+          data: { secret: f.source.name, kind: f.source.kind, error },
+          suggestions: suggestion(f),
+        }),
+      );
+      return true;
+    };
+
+    return {
+      visit(node) {
+        if (t.isNewExpression(node)) {
+          checkError(node);
+          return;
+        }
+        if (!t.isCallExpression(node) || checkError(node)) return;
+        const sink = sinkOfCall(flow, node, { extraSinks: options.extraSinks });
+        if (!sink) return;
+        reportArguments(node.arguments, (f) =>
+          context.report({
+            node: f.at,
+            messageId: 'secretToSink',
+            data: { secret: f.source.name, kind: f.source.kind, sink: sink.display },
+            suggestions: suggestion(f),
+          }),
+        );
+      },
+    };
+  },
+});

@@ -1,0 +1,97 @@
+import type * as ts from 'typescript';
+import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
+import {
+  DEBUG_FACTORY_MODULES,
+  DEBUG_FACTORY_NAMES,
+  isErrorClassName,
+  isLoggerFactoryPath,
+  isLoggerName,
+  matchSink,
+  SENTRY_MODULE_PREFIX,
+  SPAN_FACTORIES,
+  type SinkMatch,
+} from '../catalogs/sinks.js';
+import { pathText } from '../catalogs/sources.js';
+import { calleeTarget, importedFrom, originOf, requiredModule, unwrapBind } from './aliases.js';
+import type { FlowContext } from './context.js';
+
+/** A call whose arguments end up in a log or telemetry sink. */
+export interface SinkCall {
+  readonly match: SinkMatch;
+  /** The callee's path after aliases were followed: `["console","log"]` for `log(x)` after `const log = console.log`. */
+  readonly path: readonly string[];
+  /** The sink's name for messages, e.g. `console.log`, `this.logger.warn`, `Sentry.setExtra`. */
+  readonly display: string;
+}
+
+/** Options of `sinkOfCall`. */
+export interface SinkCallOptions {
+  /** Extra sinks as dotted path suffixes (`audit.write`) or bare function names (`emitMetric`). */
+  readonly extraSinks?: readonly string[];
+}
+
+/**
+ * Says whether a call sends its arguments to a log or telemetry sink (see `catalogs/sinks.ts`),
+ * following logger aliases (`const log = console.log`, `const { info } = logger`,
+ * `const warn = logger.warn.bind(logger)`), logger origins (`const app = pino()`,
+ * `const log = logger.child({})`), `debug` instances and Sentry's bare imports.
+ */
+export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: SinkCallOptions = {}): SinkCall | undefined {
+  const t = ctx.ts;
+  const callee = skipOuterExpressions(t, call.expression);
+  const path = calleeTarget(ctx, callee);
+  if (!path || path.length === 0) return undefined;
+  const target = unwrapBind(ctx, originOf(ctx, callee));
+  const receiver = t.isPropertyAccessExpression(target) ? target.expression : t.isElementAccessExpression(target) ? target.expression : undefined;
+  const receiverOrigin = receiver ? originOf(ctx, receiver) : undefined;
+  const match = matchSink(path, {
+    ...(options.extraSinks ? { extraSinks: options.extraSinks } : {}),
+    receiverIsLogger: receiverOrigin !== undefined && isLoggerOrigin(ctx, receiverOrigin),
+    receiverIsSpan: receiverOrigin !== undefined && isSpanOrigin(ctx, receiverOrigin),
+    calleeIsDebugLogger: t.isIdentifier(callee) && isDebugInstance(ctx, callee),
+    calleeFromSentry: t.isIdentifier(callee) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
+  });
+  return match ? { match, path, display: pathText(path) } : undefined;
+}
+
+/** `new Error(msg)`, `Error(msg)`, `new UnauthorizedException(msg)`: the class name when the node builds an error. */
+export function errorConstruction(ctx: FlowContext, node: ts.NewExpression | ts.CallExpression): string | undefined {
+  const t = ctx.ts;
+  const name = calleeName(t, node.expression);
+  if (!name || !isErrorClassName(name)) return undefined;
+  // A plain call only counts for the built-in constructors that work without `new`.
+  if (t.isCallExpression(node) && !/^(Error|[A-Z][a-z]+Error)$/.test(name)) return undefined;
+  return name;
+}
+
+/** A value made by a logger factory: `pino()`, `logger.child({})`, `new Logger('x')`, `winston.createLogger()`. */
+function isLoggerOrigin(ctx: FlowContext, origin: ts.Expression): boolean {
+  const t = ctx.ts;
+  if (t.isNewExpression(origin)) {
+    const name = calleeName(t, origin.expression);
+    return name !== undefined && isLoggerName(name);
+  }
+  if (!t.isCallExpression(origin)) return false;
+  const path = accessPath(t, origin.expression);
+  return path !== undefined && isLoggerFactoryPath(path);
+}
+
+/** A value made by a span factory: `trace.getActiveSpan()`, `tracer.startSpan('x')`. */
+function isSpanOrigin(ctx: FlowContext, origin: ts.Expression): boolean {
+  const t = ctx.ts;
+  if (!t.isCallExpression(origin)) return false;
+  const name = calleeName(t, origin.expression);
+  return name !== undefined && SPAN_FACTORIES.includes(name);
+}
+
+/** `debug` in `const debug = createDebug('app:auth')` or `const debug = require('debug')('app')`. */
+function isDebugInstance(ctx: FlowContext, callee: ts.Identifier): boolean {
+  const t = ctx.ts;
+  const origin = originOf(ctx, callee);
+  if (origin === callee || !t.isCallExpression(origin)) return false;
+  const factory = skipOuterExpressions(t, origin.expression);
+  if (t.isCallExpression(factory)) return DEBUG_FACTORY_MODULES.includes(requiredModule(ctx, factory) ?? '');
+  if (!t.isIdentifier(factory)) return false;
+  const module = importedFrom(ctx, factory);
+  return module !== undefined ? DEBUG_FACTORY_MODULES.includes(module) : DEBUG_FACTORY_NAMES.includes(factory.text);
+}

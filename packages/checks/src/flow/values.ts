@@ -1,0 +1,392 @@
+import type * as ts from 'typescript';
+import { calleeName, constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import {
+  accessorSecretName,
+  DECIPHER_FACTORIES,
+  isDecryptCallee,
+  isSecretWrapperType,
+  matchesCallEntry,
+  SECRET_REVEAL_METHOD,
+  shortText,
+  sourceOfEnv,
+  sourceOfNamedAccessor,
+  sourceOfPath,
+  type SecretSource,
+} from '../catalogs/sources.js';
+import { classifyName } from '../names/index.js';
+import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
+import type { FlowContext } from './context.js';
+import { isSanitizerCall } from './sanitizers.js';
+
+/** A secret that an expression carries, and where it enters that expression. */
+export interface ValueFlow {
+  readonly source: SecretSource;
+  /**
+   * The part of the queried expression the secret comes in through: an identifier, a member read,
+   * a template span's expression, a shorthand property (`{ token }`) or a spread (`{ ...creds }`).
+   * Always inside the queried expression, so reports and fixes can point at it.
+   */
+  readonly at: ts.Node;
+}
+
+/**
+ * Functions whose result carries whatever their arguments carry: `String(x)`, `JSON.stringify(x)`,
+ * `util.format('%s', x)`, `Buffer.from(x)`. A plain entry matches a bare call, a dotted one the
+ * end of the callee path.
+ */
+export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
+  'String', 'JSON.stringify', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'Buffer.concat',
+  'encodeURIComponent', 'encodeURI', 'btoa', 'atob', 'escape', 'Object.assign', 'Object.values', 'Object.entries',
+  'structuredClone', 'Array.from', 'Array.of', 'querystring.stringify', 'qs.stringify',
+];
+
+/**
+ * Methods whose result carries what their receiver carries: `token.trim()`,
+ * `decipher.final().toString('utf8')`, `header.split(' ')`. `slice`, `substring` and `substr` only
+ * with a single argument: `token.slice(7)` strips a `Bearer ` prefix, `token.slice(0, 4)` is a
+ * deliberate short prefix.
+ */
+export const PASS_THROUGH_METHODS: readonly string[] = [
+  'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase',
+  'toLocaleLowerCase', 'normalize', 'padStart', 'padEnd', 'replace', 'replaceAll', 'concat', 'split', 'join', 'repeat',
+  'toWellFormed', 'flat', 'reverse',
+];
+
+const PREFIX_METHODS = new Set(['slice', 'substring', 'substr']);
+const PASS_METHOD_SET = new Set(PASS_THROUGH_METHODS);
+
+/**
+ * What secrets an expression carries, following the value back within its function: aliases
+ * (`const t = token`), `let` assignments, destructuring (`const { password } = body`,
+ * `const { token: t } = req.body`), template literals, concatenation, `||`/`??`, conditionals,
+ * object literals and spreads, arrays, pass-through calls (`JSON.stringify`, `String`, `.trim()`),
+ * and, through the declaration, functions that return a secret. Sanitizers (`redact(x)`),
+ * `.length`, boolean coercions, comparisons and `typeof` break the flow. With a checker, values
+ * typed as the crypto core's `Secret` (they print redacted) and boolean/void values carry nothing.
+ */
+export function valueSources(ctx: FlowContext, expr: ts.Expression): ValueFlow[] {
+  const found = flowsOf(ctx, expr, undefined, 0, new Set());
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const key = `${f.at.pos}:${f.at.end}:${f.source.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** True when the expression carries any secret; shorthand for `valueSources(ctx, expr).length > 0`. */
+export function carriesSecret(ctx: FlowContext, expr: ts.Expression): boolean {
+  return valueSources(ctx, expr).length > 0;
+}
+
+/**
+ * The secrets a function returns (its `return` expressions, or an arrow's expression body),
+ * cached per declaration. Parameters carry nothing here unless their names are secret.
+ */
+export function returnedSources(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): SecretSource[] {
+  return returnedSourcesAt(ctx, fn, 0, new Set());
+}
+
+type Seen = Set<ts.Node>;
+
+function flowsOf(ctx: FlowContext, node: ts.Expression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
+  const t = ctx.ts;
+  const expr = skipOuterExpressions(t, node);
+  const here = at ?? expr;
+  if (isSafeByType(ctx, expr)) return [];
+  const union = (parts: readonly ts.Expression[]) => parts.flatMap((p) => flowsOf(ctx, p, at, depth, seen));
+
+  if (t.isIdentifier(expr)) return identifierFlows(ctx, expr, here, depth, seen);
+  if (t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr)) return memberFlows(ctx, expr, here, depth, seen);
+  if (t.isCallExpression(expr)) return callFlows(ctx, expr, here, at, depth, seen);
+  if (t.isAwaitExpression(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
+  if (t.isTemplateExpression(expr)) return union(expr.templateSpans.map((s) => s.expression));
+  if (t.isConditionalExpression(expr)) return union([expr.whenTrue, expr.whenFalse]);
+  if (t.isArrayLiteralExpression(expr)) return union(expr.elements.map((e) => (t.isSpreadElement(e) ? e.expression : e)));
+  if (t.isSpreadElement(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
+  if (t.isObjectLiteralExpression(expr)) return objectFlows(ctx, expr, at, depth, seen);
+  if (t.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    const k = t.SyntaxKind;
+    if (op === k.PlusToken || op === k.PlusEqualsToken || op === k.BarBarToken || op === k.QuestionQuestionToken) return union([expr.left, expr.right]);
+    // `a && b` is `b` or a falsy `a`; an assignment's value is its right side; `a, b` is `b`.
+    if (op === k.AmpersandAmpersandToken || op === k.EqualsToken || op === k.CommaToken || op === k.BarBarEqualsToken || op === k.QuestionQuestionEqualsToken) {
+      return flowsOf(ctx, expr.right, at, depth, seen);
+    }
+    return []; // comparisons, arithmetic, `instanceof`, `in`: booleans and numbers
+  }
+  // Literals, `!x`, `typeof x`, `void x`, `-x`, functions, classes, `new X()`, tagged templates: nothing.
+  return [];
+}
+
+function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
+  const t = ctx.ts;
+  const out: ValueFlow[] = [];
+  for (const prop of obj.properties) {
+    if (t.isShorthandPropertyAssignment(prop)) {
+      out.push(...flowsOf(ctx, prop.name, at ?? prop, depth, seen));
+    } else if (t.isSpreadAssignment(prop)) {
+      out.push(...flowsOf(ctx, prop.expression, at ?? prop, depth, seen));
+    } else if (t.isPropertyAssignment(prop)) {
+      const inner = flowsOf(ctx, prop.initializer, at, depth, seen);
+      if (inner.length > 0) {
+        out.push(...inner);
+        continue;
+      }
+      // `{ token: t }`: a secret-named key over an opaque value names what the value is.
+      const key = propertyNameText(t, prop.name);
+      const c = key === undefined ? undefined : classifyName(key, ctx.classifier);
+      if (c?.isSecret && isOpaqueValue(ctx, prop.initializer)) {
+        out.push({ source: { node: prop, name: key!, kind: c.kind ?? 'secret', reason: 'name' }, at: at ?? prop.initializer });
+      }
+    }
+  }
+  return out;
+}
+
+/** A plain variable or member read whose own name says nothing (`t`, `result.value`): a key may name it. */
+function isOpaqueValue(ctx: FlowContext, node: ts.Expression): boolean {
+  const t = ctx.ts;
+  const expr = skipOuterExpressions(t, node);
+  let name: string | undefined;
+  if (t.isIdentifier(expr)) name = expr.text;
+  else if (t.isPropertyAccessExpression(expr)) name = expr.name.text;
+  else return false;
+  if (name === 'undefined' || name === 'length') return false;
+  return classifyName(name, ctx.classifier).verdict === 'none' && !isSafeByType(ctx, expr) && !isNumberTyped(ctx, expr);
+}
+
+function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, depth: number, seen: Seen): ValueFlow[] {
+  const t = ctx.ts;
+  if (id.text === 'undefined') return [];
+  const c = classifyName(id.text, ctx.classifier);
+  if (c.isSecret) return [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  // `tokenCount`, `passwordHash`, `keyId`: the name says what it holds, and it is not the secret.
+  if (c.verdict !== 'none') return [];
+  const env = sourceOfEnv(t, id, ctx.checker, { classifier: ctx.classifier });
+  if (env) return [{ source: env, at: here }];
+  if (depth >= ctx.maxDepth) return [];
+  const decl = declarationOf(ctx, id);
+  if (!decl || seen.has(decl)) return [];
+  const next = new Set(seen).add(decl);
+  if (t.isBindingElement(decl)) return bindingFlows(ctx, decl, here, depth + 1, next);
+  if (!t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return [];
+  const values: ts.Expression[] = [];
+  const forOf = decl.parent.parent;
+  if (t.isForOfStatement(forOf) && forOf.initializer === decl.parent) values.push(forOf.expression);
+  if (decl.initializer) values.push(decl.initializer);
+  if (!constInitializer(t, decl)) values.push(...assignedValues(ctx, decl));
+  return values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next));
+}
+
+/** Right sides of `x = v`, `x += v`, `x ??= v` for a `let`/`var`, within the scope that declares it. */
+function assignedValues(ctx: FlowContext, decl: ts.VariableDeclaration): ts.Expression[] {
+  const cached = ctx.cache.get(decl) as ts.Expression[] | undefined;
+  if (cached) return cached;
+  const t = ctx.ts;
+  const name = (decl.name as ts.Identifier).text;
+  const scope = enclosingFunctionOrFile(t, decl);
+  const found: ts.Expression[] = [];
+  const k = t.SyntaxKind;
+  const assigning = new Set([k.EqualsToken, k.PlusEqualsToken, k.QuestionQuestionEqualsToken, k.BarBarEqualsToken]);
+  const visit = (node: ts.Node): void => {
+    if (
+      t.isBinaryExpression(node) &&
+      assigning.has(node.operatorToken.kind) &&
+      t.isIdentifier(node.left) &&
+      node.left.text === name &&
+      declarationOf(ctx, node.left) === decl
+    ) {
+      found.push(node.right);
+    }
+    t.forEachChild(node, visit);
+  };
+  t.forEachChild(scope, visit);
+  ctx.cache.set(decl, found);
+  return found;
+}
+
+function bindingFlows(ctx: FlowContext, element: ts.BindingElement, here: ts.Node, depth: number, seen: Seen): ValueFlow[] {
+  const t = ctx.ts;
+  const source = bindingElementSource(ctx, element);
+  if (t.isArrayBindingPattern(element.parent)) {
+    // `const [user, pass] = decoded.split(':')`: each element carries what the array carries.
+    return source && !element.dotDotDotToken ? flowsOf(ctx, source, here, depth, seen) : [];
+  }
+  const key = bindingElementKey(ctx, element);
+  if (key === undefined) return []; // `...rest`: what was taken out is not in it
+  const c = classifyName(key, ctx.classifier);
+  if (c.isSecret) return [{ source: { node: element, name: key, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  if (c.verdict !== 'none' || !source) return [];
+  // `const { authorization } = req.headers`, `const { cookies } = req`, `const { API_KEY } = process.env`.
+  const base = expandedPath(ctx, source);
+  const bySource = base && sourceOfPath([...base, key], element, { classifier: ctx.classifier });
+  return bySource ? [{ source: bySource, at: here }] : [];
+}
+
+function memberFlows(
+  ctx: FlowContext,
+  expr: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+  here: ts.Node,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
+  const t = ctx.ts;
+  const options = { classifier: ctx.classifier };
+  const env = sourceOfEnv(t, expr, ctx.checker, options);
+  if (env) return [{ source: env, at: here }];
+  const path = expandedPath(ctx, expr);
+  const request = path && sourceOfPath(path, expr, options);
+  if (request) return [{ source: { ...request, name: shortText(expr) }, at: here }];
+  const key = t.isPropertyAccessExpression(expr) ? expr.name.text : propertyNameText(t, expr.argumentExpression);
+  if (key === undefined) {
+    // `tokens[i]`: an element of a secret collection is a secret.
+    return flowsOf(ctx, expr.expression, here, depth, seen);
+  }
+  if (key === 'length') return [];
+  const c = classifyName(key, options.classifier);
+  if (c.isSecret) return [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
+  return [];
+}
+
+function callFlows(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+  here: ts.Node,
+  at: ts.Node | undefined,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
+  const t = ctx.ts;
+  if (isSanitizerCall(ctx, call)) return [];
+  const callee = skipOuterExpressions(t, call.expression);
+  const method = calleeName(t, callee);
+  const path = expandedPath(ctx, callee) ?? (method ? [method] : []);
+  const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  const options = { classifier: ctx.classifier };
+  const display = `${shortText(callee)}(…)`;
+
+  if (receiver && method === SECRET_REVEAL_METHOD && call.arguments.length === 0) {
+    return [{ source: { node: call, name: `${shortText(callee)}()`, kind: 'revealed secret', reason: 'reveal' }, at: here }];
+  }
+  if (isDecryptCallee(path) || (receiver && (method === 'update' || method === 'final') && isDecipher(ctx, receiver))) {
+    return [{ source: { node: call, name: display, kind: 'decrypted value', reason: 'decrypt' }, at: here }];
+  }
+  const env = sourceOfEnv(t, call, ctx.checker, options);
+  if (env) return [{ source: env, at: here }];
+  const named = sourceOfNamedAccessor(t, call, options);
+  if (named) return [{ source: named, at: here }];
+  if (PASS_THROUGH_FUNCTIONS.some((entry) => matchesCallEntry(entry, path) && (entry.includes('.') || path.length === 1))) {
+    return call.arguments.flatMap((a) => flowsOf(ctx, t.isSpreadElement(a) ? a.expression : a, at, depth, seen));
+  }
+  if (receiver && method && (PASS_METHOD_SET.has(method) || (PREFIX_METHODS.has(method) && call.arguments.length <= 1))) {
+    // The transformed value as a whole is what leaks: `token.trim()` is reported (and wrapped) whole.
+    const fromReceiver = flowsOf(ctx, receiver, here, depth, seen);
+    return method === 'concat' ? [...fromReceiver, ...call.arguments.flatMap((a) => flowsOf(ctx, a, here, depth, seen))] : fromReceiver;
+  }
+  if (method) {
+    const promised = accessorSecretName(method, options);
+    if (promised) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: promised.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
+  }
+  const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
+  if (fn && !seen.has(fn)) {
+    const returned = returnedSourcesAt(ctx, fn, depth + 1, new Set(seen).add(fn));
+    const first = returned[0];
+    if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: 'returns-secret' }, at: here }];
+  }
+  return [];
+}
+
+/** True for `decipher` objects: named so, or made by `createDecipheriv(...)`. */
+function isDecipher(ctx: FlowContext, receiver: ts.Expression): boolean {
+  const t = ctx.ts;
+  const root = rootIdentifier(ctx, receiver);
+  if (root && /decipher/i.test(root.text)) return true;
+  const origin = originOf(ctx, receiver);
+  if (!t.isCallExpression(origin)) return false;
+  const name = calleeName(t, origin.expression);
+  return name !== undefined && DECIPHER_FACTORIES.includes(name);
+}
+
+/** The function a callee refers to: a declaration, a `const f = () => ...`, or (with a checker) a method. */
+function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  const t = ctx.ts;
+  const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
+    if (!node) return undefined;
+    if (isFunctionLike(t, node) && node.body) return node;
+    if ((t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) && node.initializer) {
+      const init = skipOuterExpressions(t, node.initializer);
+      if ((t.isArrowFunction(init) || t.isFunctionExpression(init)) && init.body) return init;
+    }
+    return undefined;
+  };
+  if (t.isIdentifier(callee)) return asFunction(declarationOf(ctx, callee));
+  if (ctx.checker && t.isPropertyAccessExpression(callee)) {
+    const symbol = ctx.checker.getSymbolAtLocation(callee.name);
+    return asFunction(symbol?.valueDeclaration ?? symbol?.declarations?.[0]);
+  }
+  return undefined;
+}
+
+function returnedSourcesAt(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, depth: number, seen: Seen): SecretSource[] {
+  const cached = ctx.cache.get(fn) as SecretSource[] | undefined;
+  if (cached) return cached;
+  const t = ctx.ts;
+  const body = fn.body;
+  if (!body) return [];
+  const returned: ts.Expression[] = [];
+  if (!t.isBlock(body)) {
+    returned.push(body as ts.Expression);
+  } else {
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(t, node) || t.isClassLike(node)) return;
+      if (t.isReturnStatement(node) && node.expression) returned.push(node.expression);
+      t.forEachChild(node, visit);
+    };
+    t.forEachChild(body, visit);
+  }
+  // The function's own parameters are what callers pass in, not secrets it hands out:
+  // `const clean = (token) => token.trim()` returns a secret only when called with one.
+  const sources = returned
+    .flatMap((r) => flowsOf(ctx, r, undefined, depth, seen))
+    .map((f) => f.source)
+    .filter((s) => !isParameterOf(ctx, s.node, fn));
+  ctx.cache.set(fn, sources);
+  return sources;
+}
+
+function isParameterOf(ctx: FlowContext, node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
+  const t = ctx.ts;
+  let decl: ts.Node | undefined = t.isIdentifier(node) ? declarationOf(ctx, node) : t.isBindingElement(node) ? node : undefined;
+  while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
+  return decl !== undefined && t.isParameter(decl) && decl.parent === fn;
+}
+
+/** With a checker: values that cannot carry a secret by type (booleans, void) or print redacted (`Secret`). */
+function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
+  const checker = ctx.checker;
+  if (!checker) return false;
+  const t = ctx.ts;
+  let type: ts.Type;
+  try {
+    type = checker.getTypeAtLocation(expr);
+  } catch {
+    return false;
+  }
+  if (type.flags & (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never)) return true;
+  if (isSecretWrapperType(t, type)) return true;
+  const awaited = checker.getAwaitedType?.(type);
+  return awaited !== undefined && awaited !== type && isSecretWrapperType(t, awaited);
+}
+
+function isNumberTyped(ctx: FlowContext, expr: ts.Expression): boolean {
+  if (!ctx.checker) return false;
+  try {
+    return (ctx.checker.getTypeAtLocation(expr).flags & ctx.ts.TypeFlags.NumberLike) !== 0;
+  } catch {
+    return false;
+  }
+}
+

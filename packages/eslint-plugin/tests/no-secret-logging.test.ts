@@ -1,0 +1,227 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-secret-logging']!;
+const ruleTester = new RuleTester();
+
+type MessageId = 'secretToSink' | 'secretInErrorMessage';
+
+interface At {
+  /** The text the finding starts at. */
+  readonly text: string;
+  /** Which occurrence of `text` (1-based). */
+  readonly nth?: number;
+  readonly messageId?: MessageId;
+  /** The suggestion's replacement of `text`; `null` for no suggestion. Default: `redact(<text>)`. */
+  readonly fix?: string | null;
+}
+
+/** Offset of the nth occurrence of `text` in `code`. */
+function offsetOf(code: string, text: string, nth: number): number {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = code.indexOf(text, index + 1);
+    if (index < 0) throw new Error(`"${text}" occurs fewer than ${nth} times`);
+  }
+  return index;
+}
+
+/** One expected finding at `at`, with its line, column and suggestion output computed from `code`. */
+function finding(code: string, at: At | string) {
+  const spec: At = typeof at === 'string' ? { text: at } : at;
+  const offset = offsetOf(code, spec.text, spec.nth ?? 1);
+  const before = code.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const fix = spec.fix === undefined ? `redact(${spec.text})` : spec.fix;
+  const suggestions =
+    fix === null ? [] : [{ messageId: 'wrapInRedaction' as const, output: code.slice(0, offset) + fix + code.slice(offset + spec.text.length) }];
+  return { messageId: spec.messageId ?? 'secretToSink', line, column, suggestions };
+}
+
+/** An invalid case: `code` with one finding per `at`. */
+function leak(code: string, ...at: (At | string)[]) {
+  return { code, errors: at.map((a) => finding(code, a)) };
+}
+
+const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
+const typed = {
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } },
+};
+
+ruleTester.run('no-secret-logging', rule, {
+  valid: [
+    // Names that describe a secret without holding it.
+    'console.log(tokenCount);',
+    'console.log(passwordPolicy);',
+    'console.log(hasPassword);',
+    'console.log(keyId);',
+    'console.log(passwordHash);',
+    'logger.info({ userId });',
+    'logger.info({ tokenCount: tokens.length });',
+    'console.log(getPasswordPolicy());',
+    // Properties of objects that are not secret, and the objects themselves.
+    'console.log(user.id);',
+    'console.log(user);',
+    'console.log(req.body);',
+    'console.log(err.message);',
+    'const creds = { user, password }; console.log(creds.user);',
+    "const headers = req.headers; console.log(headers['content-type']);",
+    'console.log(process.env.PORT, process.env.NODE_ENV);',
+    // Literals that merely mention a secret word.
+    "console.log('password changed');",
+    "console.log('password reset for ' + user.email);",
+    'logger.info(`login ok for ${user.email}`);',
+    "throw new Error('invalid password');",
+    "throw new Error('bad token', { cause: err });",
+    "logger.info({ password: '[redacted]' });",
+    // Sanitizers, length, coercions, comparisons, typeof.
+    'console.log(password.length);',
+    'console.log(redact(token));',
+    'console.log(maskSecret(apiKey));',
+    'console.log(Boolean(apiKey));',
+    'console.log(!!token);',
+    "console.log(token ? 'set' : 'unset');",
+    'console.log(typeof token);',
+    'console.log(token === expected);',
+    "logger.info({ hash: sha256(password) });",
+    "console.log(createHash('sha256').update(password).digest('hex'));",
+    'console.log(await bcrypt.hash(password, 10));',
+    'const shown = redact(token); console.log(shown);',
+    'console.log(token.slice(0, 4));',
+    'const { password, ...safe } = body; logger.info(safe);',
+    // Calls we know nothing about do not pass secrets through.
+    'console.log(validate(token));',
+    'function clean(token: string) { return token.trim(); } console.log(clean(input));',
+    // Not sinks.
+    "map.set('token', token);",
+    'res.json({ token });',
+    'Math.log(secretNumber);',
+    'cache.info(password);',
+    'audit.write(token);',
+    "span.setAttribute('user.id', user.id);",
+    "const debug = createDebug('app:auth'); debug('login %s', user.id);",
+    "import debug from 'debug'; debug('app:auth');",
+    // Options.
+    { code: "throw new Error('bad token ' + token);", options: [{ checkErrorMessages: false }] },
+    { code: 'console.log(scrubbed(token));', options: [{ sanitizers: ['scrubbed'] }] },
+    { code: 'console.log(mask(token));', options: [{ redactionHelper: 'mask', sanitizers: [] }] },
+    // Typed: a `Secret` prints `[REDACTED]`; booleans carry no secret; other modules' harmless functions.
+    {
+      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret;\nconsole.log(secret);",
+      ...typed,
+    },
+    {
+      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret;\nlogger.info({ apiKey });",
+      ...typed,
+    },
+    {
+      code: "import { getSigningKey } from './no-secret-logging/config.js';\nconsole.log(getSigningKey());",
+      ...typed,
+    },
+    { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
+    {
+      code: "import { loadRegion, validatePassword } from './no-secret-logging/config.js';\nconsole.log(loadRegion(), validatePassword('x'));",
+      ...typed,
+    },
+  ],
+  invalid: [
+    // Direct uses, templates, concatenation.
+    leak('console.log(password);', 'password'),
+    leak('console.error(user.password);', 'user.password'),
+    leak('console.log(`token=${token}`);', { text: 'token', nth: 2 }),
+    leak("console.log('pw: ' + password);", 'password'),
+    leak('console.log(token.trim());', 'token.trim()'),
+    leak('console.log(token.slice(7));', 'token.slice(7)'),
+    leak("console.log(Buffer.from(password).toString('base64'));", "Buffer.from(password).toString('base64')"),
+    leak('console.log(JSON.stringify(credentials));', 'credentials'),
+    // Aliases, `let` assignments, destructuring.
+    leak('const value = token;\nconsole.log(value);', { text: 'value', nth: 2 }),
+    leak('let value;\nvalue = token;\nconsole.log(value);', { text: 'value', nth: 3 }),
+    leak('const { password } = body;\nlogger.info(password);', { text: 'password', nth: 2 }),
+    leak('const { token: tk } = req.body;\nlogger.info(`got ${tk}`);', { text: 'tk', nth: 2 }),
+    leak('const { authorization } = req.headers;\nlog.info(authorization);', { text: 'authorization', nth: 2 }),
+    leak("const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.log(pass);", {
+      text: 'pass',
+      nth: 2,
+    }),
+    // Logger aliases.
+    leak('const log = console.log;\nlog(apiKey);', 'apiKey'),
+    leak('const { info } = logger;\ninfo(secret);', { text: 'secret' }),
+    leak('const warn = logger.warn.bind(logger);\nwarn(password);', 'password'),
+    leak('const app = pino();\napp.info(clientSecret);', 'clientSecret'),
+    leak("logger.child({ svc: 'auth' }).warn(apiKey);", 'apiKey'),
+    leak('log(password);', 'password'),
+    leak('winston.info(password);', 'password'),
+    // Structured loggers: object literals and spreads.
+    leak('logger.info({ user, token });', { text: 'token', fix: 'token: redact(token)' }),
+    leak('logger.info({ ...credentials });', { text: '...credentials', fix: null }),
+    leak('const creds = { user, password };\nlogger.info({ ...creds });', { text: '...creds', fix: null }),
+    leak('logger.info({ auth: req.headers.authorization });', 'req.headers.authorization'),
+    leak('logger.info({ apiKey: value });', 'value'),
+    leak('logger.info(req.headers);', 'req.headers'),
+    leak('logger.info(req.cookies);', 'req.cookies'),
+    // Headers, cookies, environment.
+    leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),
+    leak('const headers = req.headers;\nconsole.log(headers.authorization);', 'headers.authorization'),
+    leak("logger.debug(req.get('Authorization'));", "req.get('Authorization')"),
+    leak("logger.debug(req.header('x-api-key'));", "req.header('x-api-key')"),
+    leak("logger.debug(headers.get('authorization'));", "headers.get('authorization')"),
+    leak('console.log(process.env.STRIPE_API_KEY);', 'process.env.STRIPE_API_KEY'),
+    leak("console.log(process.env['DB_PASSWORD']);", "process.env['DB_PASSWORD']"),
+    leak('console.log(process.env);', 'process.env'),
+    leak('const key = process.env.JWT_SECRET;\nconsole.log(`key ${key}`);', { text: 'key', nth: 3 }),
+    // Decrypted values and revealed secrets.
+    leak('const plain = decrypt(blob);\nlogger.info(plain);', { text: 'plain', nth: 2 }),
+    leak('const plain = await crypto.subtle.decrypt(alg, k, data);\nconsole.log(plain);', { text: 'plain', nth: 2 }),
+    leak("const d = createDecipheriv('aes-256-gcm', k, iv);\nconst out = d.update(data, 'hex', 'utf8') + d.final('utf8');\nconsole.log(out);", {
+      text: 'out',
+      nth: 2,
+    }),
+    leak('console.log(secret.reveal());', 'secret.reveal()'),
+    // Functions that hand out a secret.
+    leak('console.log(loadDbPassword());', 'loadDbPassword()'),
+    leak('function jwtKey() {\n  return process.env.JWT_SECRET;\n}\nconsole.log(jwtKey());', { text: 'jwtKey()', nth: 2 }),
+    // Other sinks.
+    leak("const debug = createDebug('app:auth');\ndebug('token %s', token);", { text: 'token', nth: 2 }),
+    leak("const debug = require('debug')('app');\ndebug(password);", 'password'),
+    leak('class S {\n  run() {\n    this.logger.log(`password ${password}`);\n  }\n}', { text: 'password', nth: 2 }),
+    leak('request.log.info({ token });', { text: 'token', fix: 'token: redact(token)' }),
+    leak("process.stdout.write(token + '\\n');", 'token'),
+    leak('Sentry.captureMessage(`login failed ${password}`);', 'password'),
+    leak("Sentry.setExtra('token', token);", { text: 'token', nth: 2 }),
+    leak("import { setExtra } from '@sentry/node';\nsetExtra('pw', password);", 'password'),
+    leak("span.setAttribute('auth', req.headers.authorization);", 'req.headers.authorization'),
+    leak("const s = tracer.startSpan('login');\ns.addEvent('auth', { apiKey });", { text: 'apiKey', fix: 'apiKey: redact(apiKey)' }),
+    { ...leak('audit.write(token);', 'token'), options: [{ extraSinks: ['audit.write'] }] },
+    // Error messages.
+    leak('throw new Error(`bad token ${token}`);', { text: 'token}', messageId: 'secretInErrorMessage', fix: 'redact(token)}' }),
+    leak("const e = new Error('wrong password ' + password);", { text: 'password', nth: 2, messageId: 'secretInErrorMessage' }),
+    leak('throw new UnauthorizedException(`invalid token ${token}`);', { text: 'token}', messageId: 'secretInErrorMessage', fix: 'redact(token)}' }),
+    leak("logger.error(new Error('bad ' + apiKey));", { text: 'apiKey', messageId: 'secretInErrorMessage' }),
+    // Several findings in one call.
+    leak('console.log(password, apiKey);', 'password', 'apiKey'),
+    // The configured redaction helper.
+    { ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }), options: [{ redactionHelper: 'mask' }] },
+    // Typed: `.reveal()` on a `Secret`, functions declared in another module.
+    {
+      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret;\nconsole.log(secret.reveal());", 'secret.reveal()'),
+      ...typed,
+    },
+    {
+      ...leak("import { loadConfigValue } from './no-secret-logging/config.js';\nconsole.log(loadConfigValue());", 'loadConfigValue()'),
+      ...typed,
+    },
+    {
+      ...leak("import { Vault } from './no-secret-logging/config.js';\ndeclare const vault: Vault;\nlogger.info({ value: vault.open('x') });", "vault.open('x')"),
+      ...typed,
+    },
+  ],
+});
