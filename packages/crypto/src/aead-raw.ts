@@ -38,7 +38,8 @@ export interface AeadBackend {
 
 /**
  * Checks sizes for a raw construction; shared by both backends so they accept exactly the same inputs.
- * AES-GCM: key 16/24/32 bytes, nonce at least 8 bytes (noble's rule; shorter GCM nonces are unsafe).
+ * AES-GCM: key 16/24/32 bytes, nonce 8..128 bytes (the intersection of noble, which refuses
+ * nonces under 8 bytes as unsafe, and OpenSSL, which refuses GCM IVs over 128 bytes).
  * ChaCha20-Poly1305: key 32, nonce 12. XChaCha20-Poly1305: key 32, nonce 24.
  * Throws InvalidKeyError or InvalidArgumentError.
  */
@@ -52,7 +53,7 @@ export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, 
       if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
         throw new InvalidKeyError(`aes-gcm key must be 16, 24 or 32 bytes, got ${key.length}`);
       }
-      if (nonce.length < 8) throw new InvalidArgumentError(`aes-gcm nonce must be at least 8 bytes, got ${nonce.length}`);
+      if (nonce.length < 8 || nonce.length > 128) throw new InvalidArgumentError(`aes-gcm nonce must be 8..128 bytes, got ${nonce.length}`);
       return;
     case 'chacha20-poly1305':
     case 'xchacha20-poly1305': {

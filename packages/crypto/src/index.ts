@@ -109,3 +109,22 @@ export { DERIVE_DOMAIN, deriveInfo, deriveKey, hkdf, type DeriveKeyOptions, type
 // Secrets, comparison
 export { mask, REDACTED, Secret, secret, type MaskOptions } from './secret.js';
 export { constantTimeEqual } from './compare.js';
+
+// Rotation
+export { rotate, type RotateOptions, type RotationProgress, type RotationRecord, type RotationUpdate } from './rotate.js';
+
+// Tokens and passwords
+export {
+  generateToken,
+  hashPassword,
+  needsRehash,
+  OWASP_SCRYPT,
+  parsePasswordHash,
+  tokenLookupHash,
+  verifyPassword,
+  verifyTokenLookupHash,
+  type GenerateTokenOptions,
+  type PasswordHashOptions,
+  type ScryptImplementation,
+  type ScryptParams,
+} from './token.js';

@@ -1,0 +1,128 @@
+/**
+ * Key rotation over a stream of stored records: batched, idempotent, resumable.
+ *
+ * - Idempotent: a record already under the primary key is skipped (never encrypted twice), so a
+ *   batch replayed after a crash changes nothing it already changed.
+ * - Resumable: after each batch is written, `checkpoint(cursor)` receives the id of the batch's last
+ *   record; pass it back as `cursor` to continue after it.
+ * - No plaintext reaches the caller: records go through `Keyring.rewrap` (default) or `reencrypt`.
+ */
+import { InvalidArgumentError } from './errors.js';
+import type { AssociatedData } from './envelope.js';
+import type { Keyring } from './keyring.js';
+
+/** One stored ciphertext, as read from the store. */
+export interface RotationRecord {
+  /** Stable, unique id in iteration order (a primary key); used as the resume cursor. */
+  readonly id: string;
+  readonly ciphertext: string | Uint8Array;
+  /** The associated data it was encrypted with. */
+  readonly aad?: AssociatedData;
+}
+
+/** A record's new ciphertext, to be written back. */
+export interface RotationUpdate {
+  readonly id: string;
+  /** Same form (text or bytes) as the input. */
+  readonly ciphertext: string | Uint8Array;
+  /** The ciphertext that was read, for an optimistic-concurrency check (`UPDATE ... WHERE ciphertext = $old`). */
+  readonly previous: string | Uint8Array;
+}
+
+/** Progress counters, reported after each batch and returned at the end. */
+export interface RotationProgress {
+  /** Records read in this run. */
+  readonly scanned: number;
+  /** Records moved to the primary key in this run. */
+  readonly rotated: number;
+  /** Records already under the primary key. */
+  readonly skipped: number;
+  /** Id of the last record of the last written batch. */
+  readonly cursor: string | undefined;
+}
+
+/** Options of {@link rotate}. */
+export interface RotateOptions {
+  readonly keyring: Keyring;
+  /**
+   * The records, in a stable order. A function receives the resume cursor (undefined at the start)
+   * and should yield records after it (e.g. `WHERE id > $cursor ORDER BY id`); a plain iterable is
+   * read from the start and records up to and including the cursor are passed over.
+   */
+  readonly source: AsyncIterable<RotationRecord> | Iterable<RotationRecord> | ((cursor: string | undefined) => AsyncIterable<RotationRecord> | Iterable<RotationRecord>);
+  /** Writes one batch of updates (ideally in one transaction). */
+  readonly write: (updates: readonly RotationUpdate[]) => Promise<void> | void;
+  /** Persists the resume cursor after a batch is written. */
+  readonly checkpoint?: (cursor: string) => Promise<void> | void;
+  /** Resume after this record id (the last checkpoint). */
+  readonly cursor?: string;
+  /** Records per batch (default 100). */
+  readonly batchSize?: number;
+  /** `rewrap` (default: envelopes keep their data layer) or `reencrypt` (new data key, keyring's layout). */
+  readonly mode?: 'rewrap' | 'reencrypt';
+  /** Called after each batch. */
+  readonly onProgress?: (progress: RotationProgress) => void;
+  /** Stops between batches. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Rotates every record to the keyring's primary key. Rejects with the first error from the source,
+ * `write`, `checkpoint` or the keyring (e.g. DecryptionError for a record whose aad is wrong,
+ * RetiredKeyError for a record under a retired key), with everything before the failing batch
+ * written and checkpointed; InvalidArgumentError for bad options; the signal's reason when aborted.
+ */
+export async function rotate(options: RotateOptions): Promise<RotationProgress> {
+  const { keyring, write, checkpoint, onProgress, signal } = options;
+  const batchSize = options.batchSize ?? 100;
+  const mode = options.mode ?? 'rewrap';
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError('batchSize must be a positive integer');
+  if (mode !== 'rewrap' && mode !== 'reencrypt') throw new InvalidArgumentError('mode must be "rewrap" or "reencrypt"');
+  if (typeof write !== 'function') throw new InvalidArgumentError('write must be a function');
+  const resumeAfter = options.cursor;
+  const source = typeof options.source === 'function' ? options.source(resumeAfter) : options.source;
+  // A plain iterable cannot seek: pass over records up to the cursor (a function source already did).
+  let seeking = typeof options.source !== 'function' && resumeAfter !== undefined;
+
+  let scanned = 0;
+  let rotated = 0;
+  let skipped = 0;
+  let cursor = resumeAfter;
+  let updates: RotationUpdate[] = [];
+  let batchCount = 0;
+  let lastId: string | undefined;
+
+  const flush = async () => {
+    if (batchCount === 0) return;
+    if (updates.length > 0) await write(updates);
+    cursor = lastId;
+    if (checkpoint && cursor !== undefined) await checkpoint(cursor);
+    updates = [];
+    batchCount = 0;
+    onProgress?.({ scanned, rotated, skipped, cursor });
+  };
+
+  for await (const record of source as AsyncIterable<RotationRecord>) {
+    if (seeking) {
+      if (record.id === resumeAfter) seeking = false;
+      continue;
+    }
+    signal?.throwIfAborted();
+    if (typeof record?.id !== 'string') throw new InvalidArgumentError('every rotation record needs a string id');
+    scanned++;
+    lastId = record.id;
+    batchCount++;
+    if (keyring.isCurrent(record.ciphertext)) {
+      skipped++;
+    } else {
+      const opts = record.aad === undefined ? {} : { aad: record.aad };
+      const ciphertext = mode === 'rewrap' ? keyring.rewrap(record.ciphertext, opts) : keyring.reencrypt(record.ciphertext, opts);
+      updates.push({ id: record.id, ciphertext, previous: record.ciphertext });
+      rotated++;
+    }
+    if (batchCount >= batchSize) await flush();
+  }
+  await flush();
+  if (seeking) throw new InvalidArgumentError('resume cursor was not found in the source');
+  return { scanned, rotated, skipped, cursor };
+}
