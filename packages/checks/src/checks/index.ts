@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
 import { noEnvFallback } from './no-env-fallback.js';
+import { noPlaintextCredentialColumn } from './no-plaintext-credential-column.js';
 import { noTimingUnsafeCompare } from './no-timing-unsafe-compare.js';
 import { noSecretLogging } from './no-secret-logging.js';
 import { noIvReuse } from './no-iv-reuse.js';
@@ -12,6 +13,7 @@ import { noIvReuse } from './no-iv-reuse.js';
 export const allChecks: readonly Check<any, string>[] = [
   noHardcodedSecret,
   noEnvFallback,
+  noPlaintextCredentialColumn,
   noTimingUnsafeCompare,
   noSecretLogging,
   noIvReuse,

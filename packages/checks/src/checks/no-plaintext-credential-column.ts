@@ -1,0 +1,399 @@
+import type * as ts from 'typescript';
+import { defineCheck, type TypeScript } from '../check.js';
+import { accessPath, calleeName, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  ADD_COLUMN_METHOD,
+  COLUMN_DECORATORS,
+  DRIZZLE_TABLE_FACTORIES,
+  ENCRYPTING_WORDS,
+  ENTITY_DECORATORS,
+  HASHING_WORDS,
+  KNEX_COLUMN_METHODS,
+  KNEX_TABLE_METHODS,
+  KYSELY_TABLE_METHODS,
+  SEQUELIZE_ATTRIBUTE_CALLS,
+  SEQUELIZE_TYPE_ROOTS,
+} from '../catalogs/orm-columns.js';
+import { splitWords, type SecretKind } from '../names/index.js';
+import { credentialColumnVerdict } from '../sql/column-verdict.js';
+import { readDdlColumns } from '../sql/ddl.js';
+
+export type NoPlaintextCredentialColumnOptions = Record<string, never>;
+
+type MessageId = 'plaintextPassword' | 'plaintextCredential';
+
+/** A column declaration found in code, before its verdict. */
+interface ColumnDeclaration {
+  /** Where the finding points. */
+  readonly node: ts.Node;
+  /** The names the column goes by: the ORM property and/or the database name. */
+  readonly names: readonly (string | undefined)[];
+  readonly type: string | undefined;
+  readonly table: string | undefined;
+  readonly orm: string;
+}
+
+const ENCRYPTING = new Set(ENCRYPTING_WORDS);
+const HASHING = new Set(HASHING_WORDS);
+const SEQUELIZE_ROOTS = new Set(SEQUELIZE_TYPE_ROOTS);
+const DRIZZLE_FACTORIES = new Set(DRIZZLE_TABLE_FACTORIES);
+const KNEX_TABLES = new Set(KNEX_TABLE_METHODS);
+const KYSELY_TABLES = new Set(KYSELY_TABLE_METHODS);
+const ENTITIES = new Set(ENTITY_DECORATORS);
+/** Quick test before a literal goes to the DDL reader. */
+const DDL_HINT = /\b(?:create|alter)\s+(?:\w+\s+)*table\b/i;
+/** Stands in for `${...}` in a template so offsets stay put; a quoted identifier of control characters. */
+const FILLER = '\u0001';
+
+const KIND_PHRASES: Partial<Record<SecretKind, string>> = {
+  'api-key': 'an API key',
+  'private-key': 'a private key',
+  'client-secret': 'a client secret',
+  'connection-string': 'a connection string',
+  'signing-key': 'a signing key',
+  authorization: 'an authorization credential',
+  otp: 'a one-time code',
+  mnemonic: 'a recovery mnemonic',
+  session: 'a session identifier',
+  credential: 'a credential',
+  secret: 'a secret',
+};
+
+export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColumnOptions, MessageId>({
+  id: 'no-plaintext-credential-column',
+  meta: {
+    type: 'problem',
+    description: 'Disallow database columns that store passwords, tokens or keys in plaintext',
+    messages: {
+      plaintextPassword:
+        "Column '{{column}}' ({{orm}}) stores a password in plaintext. Store a slow hash (argon2id, scrypt or bcrypt) in a column named like 'password_hash' instead.",
+      plaintextCredential:
+        "Column '{{column}}' ({{orm}}) stores {{kind}} in plaintext. Store it encrypted (ciphertext, nonce and key-version columns), or as a hash if it is only ever compared.",
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    level: 'recommended',
+  },
+  create(context) {
+    const t = context.ts;
+    const { checker, settings, sourceFile } = context;
+
+    const report = (column: ColumnDeclaration): void => {
+      const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
+      const verdict = credentialColumnVerdict(names, column.type, settings);
+      if (verdict.verdict !== 'plaintext') return;
+      // The database name when there is one: that is what sits in the table.
+      const name = names[names.length - 1]!;
+      const qualified = column.table ? `${column.table}.${name}` : name;
+      const data = { column: qualified, orm: column.orm };
+      if (verdict.kind === 'password') context.report({ node: column.node, messageId: 'plaintextPassword', data });
+      else context.report({ node: column.node, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) } });
+    };
+
+    const visitCall = (call: ts.CallExpression): void => {
+      const name = calleeName(t, call.expression);
+      if (!name) return;
+      if (DRIZZLE_FACTORIES.has(name)) drizzleTable(t, call, report);
+      if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, report);
+      if (Object.prototype.hasOwnProperty.call(KNEX_COLUMN_METHODS, name)) knexColumn(t, call, name, checker, report);
+      if (name === ADD_COLUMN_METHOD) addColumn(t, call, report);
+    };
+
+    const visitLiteral = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): void => {
+      const start = literal.getStart(sourceFile);
+      const raw = sourceFile.text.slice(start + 1, literal.getEnd() - 1);
+      if (!DDL_HINT.test(raw)) return;
+      for (const column of readDdlColumns(ddlText(t, literal, raw, start + 1))) {
+        if (column.column.includes(FILLER)) continue;
+        // SQL Server Always Encrypted: `ssn char(11) ENCRYPTED WITH (...)`.
+        if (/\bENCRYPTED\s+WITH\b/i.test(column.constraints)) continue;
+        const table = column.table.includes(FILLER) ? undefined : column.schema ? `${column.schema}.${column.table}` : column.table;
+        report({ node: literal, names: [column.column], type: column.type, table, orm: 'SQL' });
+      }
+    };
+
+    return {
+      visit(node) {
+        if (t.isCallExpression(node)) visitCall(node);
+        else if (t.isPropertyDeclaration(node)) decoratedColumn(t, node, report);
+        else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) visitLiteral(node);
+      },
+    };
+  },
+});
+
+function kindPhrase(kind: SecretKind | undefined): string {
+  const k = kind ?? 'secret';
+  return KIND_PHRASES[k] ?? `a ${k.replace(/-/g, ' ')}`;
+}
+
+/** True when a name's words say it encrypts (`encryptedTransformer`) or, with `hashing`, hashes (`bcrypt.hash`). */
+function namesProtection(name: string, hashing: boolean): boolean {
+  return splitWords(name).some((w) => ENCRYPTING.has(w) || w.startsWith('encrypt') || (hashing && HASHING.has(w)));
+}
+
+/** True when any identifier or member name inside the expression names an encryption (or a hash). */
+function mentionsProtection(t: TypeScript, node: ts.Node, hashing: boolean): boolean {
+  if ((t.isIdentifier(node) || t.isPrivateIdentifier(node)) && namesProtection(node.text, hashing)) return true;
+  return t.forEachChild(node, (child) => (mentionsProtection(t, child, hashing) ? true : undefined)) ?? false;
+}
+
+/** The innermost call of a builder chain: `text('a')` in `text('a').notNull().default('')`. */
+function rootCall(t: TypeScript, node: ts.Expression): ts.CallExpression | undefined {
+  let expr = skipOuterExpressions(t, node);
+  let root: ts.CallExpression | undefined;
+  for (;;) {
+    if (t.isCallExpression(expr)) {
+      root = expr;
+      expr = skipOuterExpressions(t, expr.expression);
+    } else if (t.isPropertyAccessExpression(expr) && t.isCallExpression(skipOuterExpressions(t, expr.expression))) {
+      expr = skipOuterExpressions(t, expr.expression);
+    } else {
+      return root;
+    }
+  }
+}
+
+function firstStringArgument(t: TypeScript, call: ts.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  return first ? staticString(t, first) : undefined;
+}
+
+/** The object literal a function returns directly: `(t) => ({ ... })`. */
+function returnedObject(t: TypeScript, node: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isObjectLiteralExpression(expr)) return expr;
+  if (t.isArrowFunction(expr) && !t.isBlock(expr.body)) {
+    const body = skipOuterExpressions(t, expr.body);
+    return t.isObjectLiteralExpression(body) ? body : undefined;
+  }
+  return undefined;
+}
+
+type Report = (column: ColumnDeclaration) => void;
+
+/** Drizzle: `pgTable('users', { password: text('password').notNull() })`, also `(t) => ({ ... })`. */
+function drizzleTable(t: TypeScript, call: ts.CallExpression, report: Report): void {
+  const [tableArg, columnsArg] = call.arguments;
+  const table = tableArg && staticString(t, tableArg);
+  const columns = columnsArg && returnedObject(t, columnsArg);
+  if (table === undefined || !columns) return;
+  for (const property of columns.properties) {
+    if (!t.isPropertyAssignment(property)) continue;
+    const builder = rootCall(t, property.initializer);
+    const builderName = builder && calleeName(t, builder.expression);
+    // `encryptedText('api_key')`: a custom type that encrypts.
+    if (!builder || !builderName || namesProtection(builderName, false)) continue;
+    report({
+      node: property.name,
+      names: [propertyNameText(t, property.name), firstStringArgument(t, builder)],
+      type: builderName,
+      table,
+      orm: 'Drizzle',
+    });
+  }
+}
+
+/** The Sequelize type an attribute value names: `DataTypes.STRING`, `DataTypes.STRING(64)`, `Sequelize.TEXT`. */
+function sequelizeType(t: TypeScript, node: ts.Expression): string | undefined {
+  let expr = skipOuterExpressions(t, node);
+  if (t.isCallExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+  const path = accessPath(t, expr);
+  if (!path || path.length < 2 || !SEQUELIZE_ROOTS.has(path[path.length - 2]!)) return undefined;
+  return path[path.length - 1];
+}
+
+/**
+ * One Sequelize attribute: `password: DataTypes.STRING` or `password: { type: DataTypes.STRING, field }`.
+ * An attribute with a setter that hashes or encrypts (`set(v) { this.setDataValue('password', hash(v)) }`) is protected.
+ */
+function sequelizeAttribute(
+  t: TypeScript,
+  value: ts.Expression,
+): { type: string; field: string | undefined; protectedBySetter: boolean } | undefined {
+  const expr = skipOuterExpressions(t, value);
+  const direct = sequelizeType(t, expr);
+  if (direct) return { type: direct, field: undefined, protectedBySetter: false };
+  if (!t.isObjectLiteralExpression(expr)) return undefined;
+  let type: string | undefined;
+  let field: string | undefined;
+  let protectedBySetter = false;
+  for (const p of expr.properties) {
+    const key = propertyNameText(t, p.name);
+    if (key === 'type' && t.isPropertyAssignment(p)) type = sequelizeType(t, p.initializer);
+    else if (key === 'field' && t.isPropertyAssignment(p)) field = staticString(t, p.initializer);
+    else if (key === 'set') protectedBySetter = mentionsProtection(t, p, true);
+  }
+  return type ? { type, field, protectedBySetter } : undefined;
+}
+
+/** Sequelize: `define('User', attrs)`, `User.init(attrs, opts)`, `queryInterface.createTable('users', attrs)`. */
+function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: string, report: Report): void {
+  const positions = SEQUELIZE_ATTRIBUTE_CALLS[name]!;
+  const attributes = call.arguments[positions.attributes];
+  const object = attributes && skipOuterExpressions(t, attributes);
+  if (!object || !t.isObjectLiteralExpression(object)) return;
+  const tableArg = positions.table === undefined ? undefined : call.arguments[positions.table];
+  let table = tableArg && staticString(t, tableArg);
+  if (positions.table === undefined) table = initTableName(t, call);
+  for (const property of object.properties) {
+    if (!t.isPropertyAssignment(property)) continue;
+    const attribute = sequelizeAttribute(t, property.initializer);
+    if (!attribute || attribute.protectedBySetter) continue;
+    report({ node: property.name, names: [propertyNameText(t, property.name), attribute.field], type: attribute.type, table, orm: 'Sequelize' });
+  }
+}
+
+/** The table of `User.init(attrs, { tableName: 'users' })`: `tableName`, `modelName`, or the class. */
+function initTableName(t: TypeScript, call: ts.CallExpression): string | undefined {
+  const options = call.arguments[1] && skipOuterExpressions(t, call.arguments[1]);
+  if (options && t.isObjectLiteralExpression(options)) {
+    for (const key of ['tableName', 'modelName']) {
+      const p = options.properties.find((x) => propertyNameText(t, x.name) === key);
+      const value = p && t.isPropertyAssignment(p) ? staticString(t, p.initializer) : undefined;
+      if (value) return value;
+    }
+  }
+  const callee = skipOuterExpressions(t, call.expression);
+  return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? callee.expression.text : undefined;
+}
+
+/** Knex: `t.string('password')` where `t` is the callback parameter of `schema.createTable('users', (t) => ...)`. */
+function knexColumn(t: TypeScript, call: ts.CallExpression, method: string, checker: ts.TypeChecker | undefined, report: Report): void {
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression)) return;
+  const param = resolveIdentifier(t, callee.expression, checker);
+  if (!param || !t.isParameter(param) || param.parent.parameters[0] !== param) return;
+  const fn = param.parent;
+  // `(t) => ({ password: t.text() })` is Drizzle's callback form, not a Knex table builder.
+  if (!t.isArrowFunction(fn) && !t.isFunctionExpression(fn)) return;
+  if (returnedObject(t, fn)) return;
+  const tableCall = fn.parent;
+  if (!t.isCallExpression(tableCall) || !tableCall.arguments.includes(fn as ts.Expression)) return;
+  const tableMethod = calleeName(t, tableCall.expression);
+  const table = tableMethod && KNEX_TABLES.has(tableMethod) ? firstStringArgument(t, tableCall) : undefined;
+  const column = firstStringArgument(t, call);
+  if (table === undefined || column === undefined) return;
+  const type = method === 'specificType' ? (call.arguments[1] && staticString(t, call.arguments[1])) : KNEX_COLUMN_METHODS[method];
+  report({ node: call.arguments[0]!, names: [column], type, table, orm: 'Knex' });
+}
+
+/**
+ * `addColumn`: Kysely's `schema.createTable('users').addColumn('password', 'text')`, or Sequelize's
+ * `queryInterface.addColumn('users', 'password', DataTypes.STRING)`.
+ */
+function addColumn(t: TypeScript, call: ts.CallExpression, report: Report): void {
+  const [a, b, c] = call.arguments;
+  const first = a && staticString(t, a);
+  const second = b && (staticString(t, b) ?? taggedTemplateText(t, b));
+  if (first === undefined || second === undefined) return;
+  const attribute = c && sequelizeAttribute(t, c);
+  if (attribute) {
+    if (!attribute.protectedBySetter) report({ node: b!, names: [second, attribute.field], type: attribute.type, table: first, orm: 'Sequelize' });
+    return;
+  }
+  report({ node: a!, names: [first], type: second, table: kyselyTable(t, call), orm: 'Kysely' });
+}
+
+/** The text of a tagged template without substitutions: Kysely's sql`bytea`. */
+function taggedTemplateText(t: TypeScript, node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, node);
+  return t.isTaggedTemplateExpression(expr) && t.isNoSubstitutionTemplateLiteral(expr.template) ? expr.template.text : undefined;
+}
+
+/** The table a Kysely builder chain creates or alters: `createTable('users')` down the chain. */
+function kyselyTable(t: TypeScript, call: ts.CallExpression): string | undefined {
+  let expr: ts.Expression = skipOuterExpressions(t, call.expression);
+  while (t.isPropertyAccessExpression(expr) || t.isCallExpression(expr)) {
+    if (t.isCallExpression(expr)) {
+      const name = calleeName(t, expr.expression);
+      if (name && KYSELY_TABLES.has(name)) return firstStringArgument(t, expr);
+    }
+    expr = skipOuterExpressions(t, expr.expression);
+  }
+  return undefined;
+}
+
+function decoratorsOf(t: TypeScript, node: ts.Node): readonly ts.Decorator[] {
+  return (t.canHaveDecorators(node) ? t.getDecorators(node) : undefined) ?? [];
+}
+
+function decoratorName(t: TypeScript, decorator: ts.Decorator): string | undefined {
+  const expr = skipOuterExpressions(t, decorator.expression);
+  return calleeName(t, t.isCallExpression(expr) ? expr.expression : expr);
+}
+
+/** TypeORM `@Column() password: string`, MikroORM `@Property() password`, sequelize-typescript `@Column(DataType.STRING)`. */
+function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report: Report): void {
+  for (const decorator of decoratorsOf(t, property)) {
+    const name = decoratorName(t, decorator);
+    const known = name !== undefined && Object.prototype.hasOwnProperty.call(COLUMN_DECORATORS, name) ? COLUMN_DECORATORS[name]! : undefined;
+    if (!known) continue;
+    const owner = property.parent;
+    if (known.needsEntity && !decoratorsOf(t, owner).some((d) => ENTITIES.has(decoratorName(t, d) ?? ''))) continue;
+    const call = skipOuterExpressions(t, decorator.expression);
+    const args = t.isCallExpression(call) ? call.arguments : [];
+    let type: string | undefined;
+    let dbName: string | undefined;
+    let protectedBy = false;
+    for (const arg of args) {
+      const expr = skipOuterExpressions(t, arg);
+      if (t.isObjectLiteralExpression(expr)) {
+        for (const p of expr.properties) {
+          const key = propertyNameText(t, p.name);
+          if (!t.isPropertyAssignment(p) || key === undefined) continue;
+          if (key === 'name' || key === 'fieldName' || key === 'field') dbName = staticString(t, p.initializer) ?? dbName;
+          else if (key === 'type' || key === 'columnType' || key === 'customType') {
+            type = typeText(t, p.initializer) ?? type;
+            protectedBy ||= mentionsProtection(t, p.initializer, false);
+          } else if (key === 'transformer') protectedBy ||= mentionsProtection(t, p.initializer, false);
+        }
+      } else {
+        type = typeText(t, expr) ?? type;
+        protectedBy ||= mentionsProtection(t, expr, false);
+      }
+    }
+    if (protectedBy) return;
+    type ??= property.type ? annotationType(t, property.type) : undefined;
+    const table = t.isClassDeclaration(owner) || t.isClassExpression(owner) ? owner.name?.text : undefined;
+    report({ node: property.name, names: [propertyNameText(t, property.name), dbName], type, table, orm: known.orm });
+    return;
+  }
+}
+
+/** A column type written as a string, a member path (`DataType.STRING`) or a constructor (`String`, `Date`). */
+function typeText(t: TypeScript, node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, node);
+  const text = staticString(t, expr);
+  if (text !== undefined) return text;
+  if (t.isArrowFunction(expr) && !t.isBlock(expr.body)) return typeText(t, expr.body);
+  const path = accessPath(t, t.isCallExpression(expr) ? expr.expression : expr);
+  return path?.[path.length - 1];
+}
+
+/** The column type a property's annotation implies: `Date` -> date, `boolean` -> boolean, `string` -> string. */
+function annotationType(t: TypeScript, type: ts.TypeNode): string | undefined {
+  if (type.kind === t.SyntaxKind.BooleanKeyword) return 'boolean';
+  if (type.kind === t.SyntaxKind.NumberKeyword) return 'number';
+  if (type.kind === t.SyntaxKind.StringKeyword) return 'string';
+  if (t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName)) return type.typeName.text;
+  return undefined;
+}
+
+/**
+ * The literal's text as the DDL reader should see it, with the same offsets as the source: escape
+ * sequences become spaces and each `${...}` a quoted identifier of filler characters.
+ */
+function ddlText(t: TypeScript, literal: ts.Node, raw: string, rawStart: number): string {
+  let text = raw.replace(/\\[\s\S]/g, '  ');
+  if (t.isTemplateExpression(literal)) {
+    let previous: ts.Node = literal.head;
+    for (const span of literal.templateSpans) {
+      const from = previous.getEnd() - 2 - rawStart;
+      const to = span.literal.getStart() + 1 - rawStart;
+      text = text.slice(0, from) + '"' + FILLER.repeat(Math.max(0, to - from - 2)) + '"' + text.slice(to);
+      previous = span.literal;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,224 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-plaintext-credential-column']!;
+const ruleTester = new RuleTester();
+
+const password = (line: number, column: number) => ({ messageId: 'plaintextPassword' as const, line, column });
+const credential = (line: number, column: number) => ({ messageId: 'plaintextCredential' as const, line, column });
+
+ruleTester.run('no-plaintext-credential-column', rule, {
+  valid: [
+    // Drizzle: protected and metadata columns.
+    "export const users = pgTable('users', { id: serial('id').primaryKey(), passwordHash: text('password_hash').notNull() });",
+    "export const keys = pgTable('api_keys', { apiKeyCiphertext: bytea('api_key_ciphertext'), apiKeyNonce: bytea('api_key_nonce'), keyVersion: integer('key_version') });",
+    "export const users = pgTable('users', { passwordResetAt: timestamp('password_reset_at'), email: text('email') });",
+    "export const users = pgTable('users', { resetToken: timestamp('reset_token') });",
+    "export const users = pgTable('users', { apiKey: encryptedText('api_key') });",
+    // Either name saying hash protects the column.
+    "export const users = pgTable('users', { passwordHash: text('password') });",
+    // Not a table factory.
+    "const form = makeForm('login', { password: text('password') });",
+    // TypeORM / MikroORM.
+    '@Entity() class User { @Column() passwordHash: string; @Column() email: string; }',
+    '@Entity() class User { @Column({ transformer: encryptedTransformer }) apiToken: string; }',
+    '@Entity() class User { @Column({ type: "varchar", transformer: new EncryptionTransformer(opts) }) apiToken: string; }',
+    '@Entity() class User { @Column({ transformer: [trim, sealedValue] }) apiToken: string; }',
+    '@Entity() class User { @Column() passwordChangedAt: Date; }',
+    '@Entity() class User { @Column() resetTokenExpires: Date; }',
+    '@Entity() class User { @Property({ type: EncryptedType }) apiKey!: string; }',
+    // @Property outside an entity is a schema decorator, not a column.
+    'class LoginDto { @Property() password: string; }',
+    // Sequelize: hashed by a setter; other libraries' init.
+    "User.init({ password: { type: DataTypes.STRING, set(value) { this.setDataValue('password', bcrypt.hashSync(value, 10)); } } }, { sequelize });",
+    "Sentry.init({ dsn: 'https://x@sentry.io/1' });",
+    "sequelize.define('User', { passwordDigest: DataTypes.STRING, email: DataTypes.STRING });",
+    // Knex: index and constraint methods are not columns.
+    "knex.schema.createTable('users', (t) => { t.unique('api_key'); t.index(['token']); t.string('password_hash'); });",
+    "knex.schema.alterTable('users', (t) => { t.dropColumn('password'); t.renameColumn('password', 'password_hash'); });",
+    // Kysely.
+    "db.schema.createTable('users').addColumn('password_hash', 'text').addColumn('token_nonce', 'bytea').execute();",
+    // SQL.
+    'const sql = `CREATE TABLE users (id serial, password_hash text NOT NULL, api_key_ciphertext bytea, key_version int)`;',
+    "db.exec('ALTER TABLE users ADD COLUMN password_reset_at timestamptz');",
+    "const q = 'SELECT password FROM users';",
+    "const ddl = 'CREATE TABLE t (ssn char(11) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k), api_key nvarchar(64) ENCRYPTED WITH (ENCRYPTION_TYPE = RANDOMIZED))';",
+    '// CREATE TABLE users (password text)\nconst x = 1;',
+    "const ddl = `CREATE TABLE ${name} (${column} text)`;",
+  ],
+  invalid: [
+    // Drizzle, pg-core / mysql-core / sqlite-core.
+    {
+      code: "export const users = pgTable('users', {\n  id: serial('id').primaryKey(),\n  password: text('password').notNull(),\n});",
+      errors: [password(3, 3)],
+    },
+    {
+      code: "export const users = pgTable('users', { apiKey: varchar('api_key', { length: 64 }).notNull().unique() });",
+      errors: [credential(1, 41)],
+    },
+    {
+      code: "export const users = mysqlTable('users', { apiToken: varchar('api_token', { length: 255 }) });",
+      errors: [credential(1, 44)],
+    },
+    {
+      code: "export const sessions = sqliteTable('sessions', { refreshToken: text('refresh_token') });",
+      errors: [credential(1, 51)],
+    },
+    // Drizzle: the name is the key alone, or the database name alone.
+    {
+      code: "export const users = pgTable('users', { password: text() });",
+      errors: [password(1, 41)],
+    },
+    {
+      code: "export const users = pgTable('users', { secretValue: text('api_key') });",
+      errors: [credential(1, 41)],
+    },
+    // Drizzle callback form and schemas.
+    {
+      code: "export const users = pgTable('users', (t) => ({ password: t.text() }));",
+      errors: [password(1, 49)],
+    },
+    {
+      code: "export const users = authSchema.table('users', { password: text('password') });",
+      errors: [password(1, 50)],
+    },
+    // A binary column named like a secret is still plaintext.
+    {
+      code: "export const keys = pgTable('keys', { privateKey: bytea('private_key') });",
+      errors: [credential(1, 39)],
+    },
+    {
+      code: "export const users = pgTable('users', { credentials: jsonb('credentials') });",
+      errors: [credential(1, 41)],
+    },
+    // TypeORM.
+    {
+      code: '@Entity()\nclass User {\n  @Column()\n  password: string;\n}',
+      errors: [password(4, 3)],
+    },
+    {
+      code: "@Entity() class User { @Column({ type: 'varchar' }) apiToken: string; }",
+      errors: [credential(1, 53)],
+    },
+    {
+      code: "@Entity() class User { @Column({ name: 'api_key', select: false }) key: string; }",
+      errors: [credential(1, 68)],
+    },
+    {
+      code: "@Entity() class User { @Column('text') refreshToken: string; }",
+      errors: [credential(1, 40)],
+    },
+    {
+      code: "@Entity() class User { @Column({ transformer: lowercase }) apiToken: string; }",
+      errors: [credential(1, 60)],
+    },
+    // TypeORM without @Entity (embedded) still counts.
+    {
+      code: 'class Credentials { @Column() clientSecret: string; }',
+      errors: [credential(1, 31)],
+    },
+    // MikroORM.
+    {
+      code: '@Entity() class User { @Property() password!: string; }',
+      errors: [password(1, 36)],
+    },
+    {
+      code: "@Entity() class User { @Property({ fieldName: 'api_key', hidden: true }) apiKey!: string; }",
+      errors: [credential(1, 74)],
+    },
+    // sequelize-typescript.
+    {
+      code: "@Table class User extends Model { @Column(DataType.STRING) password!: string; }",
+      errors: [password(1, 60)],
+    },
+    // Sequelize define / init / migrations.
+    {
+      code: "sequelize.define('User', { email: DataTypes.STRING, password: DataTypes.STRING });",
+      errors: [password(1, 53)],
+    },
+    {
+      code: "User.init({ apiKey: { type: DataTypes.STRING(64), allowNull: false } }, { sequelize, tableName: 'users' });",
+      errors: [credential(1, 13)],
+    },
+    {
+      code: "User.init({ token: { type: Sequelize.TEXT, field: 'auth_token' } }, { sequelize });",
+      errors: [credential(1, 13)],
+    },
+    {
+      code: "User.init({ password: { type: DataTypes.STRING, set(value) { this.setDataValue('password', value.trim()); } } }, { sequelize });",
+      errors: [password(1, 13)],
+    },
+    {
+      code: "await queryInterface.createTable('users', { password: { type: Sequelize.STRING } });",
+      errors: [password(1, 45)],
+    },
+    {
+      code: "await queryInterface.addColumn('users', 'api_token', Sequelize.STRING);",
+      errors: [credential(1, 41)],
+    },
+    // Knex.
+    {
+      code: "knex.schema.createTable('users', (table) => {\n  table.increments('id');\n  table.string('password');\n});",
+      errors: [password(3, 16)],
+    },
+    {
+      code: "knex.schema.alterTable('users', function (t) { t.text('api_key').notNullable(); });",
+      errors: [credential(1, 55)],
+    },
+    {
+      code: "knex.schema.table('users', (t) => t.specificType('api_token', 'citext'));",
+      errors: [credential(1, 50)],
+    },
+    {
+      code: "knex.schema.createTableIfNotExists('users', (t) => { t.string('token', 64); t.boolean('token_revoked'); t.timestamp('token'); });",
+      errors: [credential(1, 63)],
+    },
+    // Kysely.
+    {
+      code: "await db.schema.createTable('users').addColumn('id', 'serial').addColumn('password', 'text').execute();",
+      errors: [password(1, 74)],
+    },
+    {
+      code: "await db.schema.alterTable('users').addColumn('api_key', sql`bytea`).execute();",
+      errors: [credential(1, 47)],
+    },
+    // SQL in strings and templates.
+    {
+      code: "await db.query('CREATE TABLE users (id serial, password text)');",
+      errors: [password(1, 16)],
+    },
+    {
+      code: 'await db.query(`\n  CREATE TABLE IF NOT EXISTS "users" (\n    id serial PRIMARY KEY,\n    "api_key" varchar(64) NOT NULL,\n    CONSTRAINT u UNIQUE (api_key)\n  )\n`);',
+      errors: [credential(1, 16)],
+    },
+    {
+      code: "await sql`ALTER TABLE users ADD COLUMN IF NOT EXISTS api_token varchar(64)`;",
+      errors: [credential(1, 10)],
+    },
+    {
+      code: 'await sql`CREATE TABLE ${tableName} (id int, password text, created_at ${type})`;',
+      errors: [password(1, 10)],
+    },
+    {
+      code: "const m = 'CREATE TABLE auth.users (\\n  password varchar(255)\\n);\\nCREATE TABLE keys (secret_key text)';",
+      errors: [password(1, 11), credential(1, 11)],
+    },
+    // Settings: extra secret words.
+    {
+      code: "export const users = pgTable('users', { frobnicator: text('frobnicator') });",
+      settings: { 'secret-hygiene': { extraSecretWords: ['frobnicator'] } },
+      errors: [credential(1, 41)],
+    },
+    // Several in one table.
+    {
+      code: "export const users = pgTable('users', { password: text('password'), apiKey: text('api_key'), email: text('email') });",
+      errors: [password(1, 41), credential(1, 69)],
+    },
+  ],
+});
