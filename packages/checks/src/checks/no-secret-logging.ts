@@ -25,7 +25,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     messages: {
       secretToSink: '{{secret}} ({{kind}}) reaches {{sink}}. Logs are read by many and kept for long: log a redacted form, or leave it out.',
       secretInErrorMessage:
-        '{{secret}} ({{kind}}) is put into a {{error}} message. Error messages end up in logs, error trackers and responses: leave the value out.',
+        '{{secret}} ({{kind}}) is put into an error message ({{error}}). Error messages end up in logs, error trackers and responses: leave the value out.',
       wrapInRedaction: 'Wrap {{secret}} in {{helper}}(…).',
     },
     schema: {
