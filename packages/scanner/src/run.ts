@@ -151,7 +151,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (result.error) diagnostics.push({ kind: 'syntax-error', file: input.file, line: result.error.line, column: result.error.column, message: `${input.file}:${result.error.line}:${result.error.column}: ${result.error.message}` });
       found = result.findings;
     } else {
-      found = analyzeSchemaFile(input.kind as 'prisma' | 'sql', text, settings);
+      found = analyzeSchemaFile(input.kind as 'prisma' | 'sql', text, lines, settings);
     }
     collect(input.file, lines, toDrafts(input.file, lines, found));
     progress(input.file);

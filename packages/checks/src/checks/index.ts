@@ -5,6 +5,7 @@ import { noPlaintextCredentialColumn } from './no-plaintext-credential-column.js
 import { noTimingUnsafeCompare } from './no-timing-unsafe-compare.js';
 import { noSecretLogging } from './no-secret-logging.js';
 import { noIvReuse } from './no-iv-reuse.js';
+import { noWeakCrypto } from './no-weak-crypto.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -17,6 +18,7 @@ export const allChecks: readonly Check<any, string>[] = [
   noTimingUnsafeCompare,
   noSecretLogging,
   noIvReuse,
+  noWeakCrypto,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

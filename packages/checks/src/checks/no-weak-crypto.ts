@@ -1,0 +1,714 @@
+import type * as ts from 'typescript';
+import { defineCheck, type CheckContext, type TypeScript } from '../check.js';
+import {
+  accessPath,
+  constInitializer,
+  enclosingFunctionOrFile,
+  isFunctionLike,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
+import { cipherFamilyOf, findCipherApi, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
+import { accessorSecretName, stripCall } from '../catalogs/sources.js';
+import { apiLocationOf } from '../nonce/api-location.js';
+import { classifyName, splitWords, type ClassifierOptions, type SecretKind } from '../names/index.js';
+
+export interface NoWeakCryptoOptions {
+  /** Smallest accepted RSA/DSA modulus in bits. */
+  readonly minRsaModulusLength: number;
+  /** Smallest accepted bcrypt cost (log2 rounds). */
+  readonly minBcryptCost: number;
+  /** Report fast hashes (any `createHash`) of passwords, not only MD5 and SHA-1. */
+  readonly checkFastPasswordHash: boolean;
+  /** Report `Math.random()` that produces tokens, keys, nonces, salts or passwords. */
+  readonly checkMathRandom: boolean;
+}
+
+type MessageId =
+  | 'derivedIv'
+  | 'ecbMode'
+  | 'weakCipher'
+  | 'weakHashForSecret'
+  | 'fastPasswordHash'
+  | 'pbkdf2Iterations'
+  | 'pbkdf2WeakDigest'
+  | 'scryptCost'
+  | 'argon2Cost'
+  | 'bcryptCost'
+  | 'shortRsaKey'
+  | 'mathRandomSecret'
+  | 'missingAuthTag'
+  | 'shortAuthTag';
+
+/*
+ * Crypto knowledge this check adds to `catalogs/crypto-apis.ts` (which has ciphers, random sources
+ * and deterministic APIs, but not KDF cost parameters or key generation): where each KDF, password
+ * hash and key generator takes its cost, and the minimums of the OWASP Password Storage Cheat Sheet.
+ */
+
+/** Ciphers broken or with 64-bit blocks (Sweet32): DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED. */
+const WEAK_CIPHER = /^(?:id-)?(?:des|des3|des-ede3?|3des|tripledes|rc2|rc4|arcfour|bf|blowfish|cast5?|cast-128|idea|seed)(?:$|[-_])/i;
+/** Hash algorithms with practical collisions. */
+const BROKEN_HASHES = new Set(['md4', 'md5', 'sha1', 'sha-1', 'ripemd', 'ripemd160', 'rsa-md5', 'rsa-sha1']);
+/** AEAD families that authenticate with a tag, which decryption must check. */
+const AEAD_FAMILIES: ReadonlySet<CipherFamily> = new Set(['GCM', 'CCM', 'OCB', 'ChaCha20-Poly1305']);
+/** OWASP PBKDF2 minimums by HMAC digest. */
+const PBKDF2_MIN_ITERATIONS: Readonly<Record<string, number>> = { sha1: 1_300_000, sha256: 600_000, sha512: 210_000, sha384: 210_000, sha224: 600_000 };
+/** OWASP scrypt settings of equal strength (r = 8): N and the parallelism that goes with it. */
+const SCRYPT_ACCEPTED: readonly { readonly N: number; readonly p: number }[] = [
+  { N: 2 ** 17, p: 1 },
+  { N: 2 ** 16, p: 2 },
+  { N: 2 ** 15, p: 3 },
+  { N: 2 ** 14, p: 5 },
+  { N: 2 ** 13, p: 10 },
+];
+/** Node's scrypt defaults: N = 16384, r = 8, p = 1. */
+const SCRYPT_DEFAULTS = { N: 16_384, r: 8, p: 1 };
+/** OWASP argon2id settings of equal strength: memory in KiB and the iterations that go with it. */
+const ARGON2_ACCEPTED: readonly { readonly m: number; readonly t: number }[] = [
+  { m: 47_104, t: 1 },
+  { m: 19_456, t: 2 },
+  { m: 12_288, t: 3 },
+  { m: 9_216, t: 4 },
+  { m: 7_168, t: 5 },
+];
+/** Library defaults: node-argon2 64 MiB and 3 passes, @node-rs/argon2 19 MiB and 2 passes; both meet the minimum. */
+const ARGON2_DEFAULTS: Readonly<Record<string, { readonly m: number; readonly t: number }>> = {
+  argon2: { m: 65_536, t: 3 },
+  '@node-rs/argon2': { m: 19_456, t: 2 },
+};
+/** Modules whose default export (or named member) is an MD5 or SHA-1 function. */
+const BROKEN_HASH_FUNCTIONS: readonly { readonly module: string; readonly path: readonly string[]; readonly name: string }[] = [
+  { module: 'md5', path: [], name: 'MD5' },
+  { module: 'blueimp-md5', path: [], name: 'MD5' },
+  { module: 'crypto-js/md5', path: [], name: 'MD5' },
+  { module: 'crypto-js/sha1', path: [], name: 'SHA-1' },
+  { module: 'crypto-js', path: ['MD5'], name: 'MD5' },
+  { module: 'crypto-js', path: ['SHA1'], name: 'SHA-1' },
+  { module: '@noble/hashes/legacy', path: ['md5'], name: 'MD5' },
+  { module: '@noble/hashes/legacy', path: ['sha1'], name: 'SHA-1' },
+  { module: 'sha1', path: [], name: 'SHA-1' },
+];
+/** Kinds a broken hash must not protect: anything that is itself a credential. */
+const HASHED_SECRET_KINDS: ReadonlySet<SecretKind> = new Set(['password', 'token', 'api-key', 'secret', 'client-secret', 'credential', 'session', 'otp', 'signing-key', 'private-key']);
+/** Words of a generated value that must be unpredictable, besides secret names: nonces, salts, IVs. */
+const UNPREDICTABLE_WORDS = new Set(['nonce', 'salt', 'iv', 'otp', 'secret', 'token', 'password', 'passphrase', 'key', 'csrf']);
+/** `code` names a one-time secret next to one of these (`resetCode`, `verificationCode`, `inviteCode`). */
+const ONE_TIME_CODE_QUALIFIERS = new Set(['reset', 'verification', 'verify', 'confirmation', 'confirm', 'login', 'auth', 'invite', 'magic', 'recovery', 'activation', 'pairing', 'mfa']);
+/** Words of a generator name that promise an unpredictable value (`generateToken`, `makeNonce`). */
+const GENERATOR_VERBS = new Set(['generate', 'gen', 'make', 'create', 'new', 'random', 'issue', 'mint']);
+
+const NODE = 'node:crypto';
+
+/**
+ * Flags weak cryptography: IV-less `createCipher`, ECB, DES/3DES/RC4/Blowfish, MD5/SHA-1 (and
+ * fast hashes) over passwords and tokens, PBKDF2/scrypt/argon2/bcrypt below OWASP's minimums,
+ * RSA keys under 2048 bits, `Math.random()` for secrets, and AEAD decryption without an auth tag.
+ */
+export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
+  id: 'no-weak-crypto',
+  meta: {
+    type: 'problem',
+    description: 'Disallow broken ciphers and modes, fast or weak password hashing, short keys and predictable secrets',
+    messages: {
+      derivedIv:
+        '{{api}}() derives key and IV from the password with one round of MD5, so every message gets the same IV: use createCipheriv with a random IV (and a KDF for passwords).',
+      ecbMode: "'{{algorithm}}' uses ECB mode, which encrypts equal blocks to equal ciphertext: use AES-256-GCM.",
+      weakCipher: "'{{algorithm}}' is a broken or 64-bit-block cipher: use AES-256-GCM or ChaCha20-Poly1305.",
+      weakHashForSecret: '{{algorithm}} over {{what}} is broken for this use: use HMAC-SHA-256 for tokens and argon2id, scrypt or bcrypt for passwords.',
+      fastPasswordHash: '{{algorithm}} is a fast hash; passwords need a slow, salted one: argon2id, scrypt or bcrypt.',
+      pbkdf2Iterations: 'PBKDF2-HMAC-{{digest}} with {{iterations}} iterations is below the {{minimum}} OWASP recommends.',
+      pbkdf2WeakDigest: "PBKDF2 with '{{digest}}' uses a broken hash: use sha256 with at least 600,000 iterations.",
+      scryptCost: 'scrypt with N={{N}}, r={{r}}, p={{p}} is below OWASP guidance (N=2^17, r=8, p=1 or equivalent); raise maxmem accordingly.',
+      argon2Cost: 'argon2 with memoryCost={{memory}} KiB and timeCost={{time}} is below OWASP guidance (19 MiB and 2 passes, or equivalent).',
+      bcryptCost: 'bcrypt cost {{cost}} is below the minimum of {{minimum}}.',
+      shortRsaKey: '{{type}} key of {{bits}} bits is too short: use at least {{minimum}} bits.',
+      mathRandomSecret: "Math.random() is predictable; '{{name}}' needs crypto.randomBytes, randomInt or randomUUID.",
+      missingAuthTag: "'{{algorithm}}' decryption never calls setAuthTag() on this decipher, so forged ciphertext is accepted.",
+      shortAuthTag: 'An authentication tag of {{bytes}} bytes makes forgery feasible: use the full 16 bytes.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        minRsaModulusLength: { type: 'integer', minimum: 1024, description: 'Smallest accepted RSA/DSA modulus in bits.' },
+        minBcryptCost: { type: 'integer', minimum: 4, maximum: 31, description: 'Smallest accepted bcrypt cost (log2 rounds).' },
+        checkFastPasswordHash: {
+          type: 'boolean',
+          description: 'Report fast hashes (any createHash algorithm) of passwords, not only MD5 and SHA-1.',
+        },
+        checkMathRandom: {
+          type: 'boolean',
+          description: 'Report Math.random() that produces tokens, keys, nonces, salts or passwords.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { minRsaModulusLength: 2048, minBcryptCost: 10, checkFastPasswordHash: true, checkMathRandom: true },
+    strictOptions: { minRsaModulusLength: 3072, minBcryptCost: 12 },
+    level: 'recommended',
+  },
+  create(context) {
+    const t = context.ts;
+    const classifier: ClassifierOptions = context.settings;
+    return {
+      visit(node) {
+        if (!t.isCallExpression(node)) return;
+        const location = apiLocationOf(t, node.expression);
+        if (!location) return;
+        const { module, path } = location;
+        const api = findCipherApi(module, path);
+        if (api) return checkCipher(context, node, api);
+        const name = path.join('.');
+        if (module === NODE) {
+          if (name === 'createHash' || name === 'hash') return checkHash(context, node, classifier);
+          if (name === 'pbkdf2' || name === 'pbkdf2Sync') return checkPbkdf2(context, node.arguments[2], node.arguments[4]);
+          if (name === 'scrypt' || name === 'scryptSync') return checkScrypt(context, node);
+          if (name === 'generateKeyPair' || name === 'generateKeyPairSync') return checkKeyPair(context, node.arguments[0], node.arguments[1]);
+        }
+        if (module === NODE || module === 'global') {
+          const subtle = subtleMethod(module, path);
+          if (subtle === 'deriveBits' || subtle === 'deriveKey') return checkSubtleDerive(context, node);
+          if (subtle === 'generateKey') return checkSubtleGenerateKey(context, node);
+        }
+        if (module === 'global' && name === 'Math.random') {
+          if (context.options.checkMathRandom) checkMathRandom(context, node, classifier);
+          return;
+        }
+        if ((module === 'argon2' || module === '@node-rs/argon2') && (name === 'hash' || name === 'hashSync' || name === 'hashRaw')) {
+          return checkArgon2(context, node.arguments[1], ARGON2_DEFAULTS[module]!);
+        }
+        if (module === 'bcrypt' || module === 'bcryptjs') {
+          const costArg = name === 'hash' || name === 'hashSync' ? node.arguments[1] : name === 'genSalt' || name === 'genSaltSync' ? node.arguments[0] : undefined;
+          if (costArg) checkBcrypt(context, costArg);
+          return;
+        }
+        if (module === 'node-forge' && (name === 'pki.rsa.generateKeyPair' || name === 'rsa.generateKeyPair')) {
+          return checkForgeRsa(context, node);
+        }
+        const brokenFn = BROKEN_HASH_FUNCTIONS.find((f) => f.module === module && f.path.join('.') === name);
+        if (brokenFn) checkHashedValue(context, node, brokenFn.name, node.arguments[0], classifier);
+      },
+    };
+  },
+});
+
+type Context = CheckContext<NoWeakCryptoOptions, MessageId>;
+
+function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi): void {
+  const t = context.ts;
+  if (api.derivesIvFromPassword) {
+    context.report({ node: call.expression, messageId: 'derivedIv', data: { api: stripCall(api.locations[0]!.path.join('.')) } });
+    return;
+  }
+  const slot = api.algorithm;
+  let algorithm: string | undefined;
+  let algorithmNode: ts.Node = call;
+  if (slot.kind === 'fixed') {
+    if (slot.family === 'ECB') context.report({ node: call.expression, messageId: 'ecbMode', data: { algorithm: api.id } });
+    return;
+  }
+  const arg = call.arguments[slot.index];
+  const value = arg && (slot.property ? propertyOf(t, arg, slot.property) : arg);
+  if (value) {
+    algorithm = constString(t, value);
+    algorithmNode = value;
+  }
+  if (algorithm === undefined) return;
+  if (WEAK_CIPHER.test(algorithm)) {
+    context.report({ node: algorithmNode, messageId: 'weakCipher', data: { algorithm } });
+    return;
+  }
+  const family = cipherFamilyOf(algorithm);
+  if (family === 'ECB') {
+    context.report({ node: algorithmNode, messageId: 'ecbMode', data: { algorithm } });
+    return;
+  }
+  if (api.library === 'webcrypto') return checkSubtleTagLength(context, call);
+  if (api.library !== 'node:crypto' || !family || !AEAD_FAMILIES.has(family)) return;
+  // node:crypto AEAD: `{ authTagLength }` in the options argument.
+  const options = call.arguments[3];
+  const tagLength = options && propertyOf(t, options, 'authTagLength');
+  const bytes = tagLength ? staticNumber(t, tagLength) : undefined;
+  if (tagLength && bytes !== undefined && bytes < 16) context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes } });
+  if (api.direction === 'decrypt') checkAuthTagSet(context, call, algorithm);
+}
+
+/** A GCM/CCM/OCB decipher must get `setAuthTag` before `final()`; looks for it in the same function. */
+function checkAuthTagSet(context: Context, call: ts.CallExpression, algorithm: string): void {
+  const t = context.ts;
+  let holder: ts.Node = call;
+  while (holder.parent && (t.isParenthesizedExpression(holder.parent) || t.isAsExpression(holder.parent) || t.isNonNullExpression(holder.parent))) {
+    holder = holder.parent;
+  }
+  const parent = holder.parent;
+  if (parent && t.isPropertyAccessExpression(parent) && parent.expression === holder) {
+    // `createDecipheriv(...).setAuthTag(tag)` chains are fine; `.update(...)` straight away is not.
+    if (parent.name.text === 'setAuthTag') return checkTagArgument(context, parent.parent);
+    context.report({ node: call, messageId: 'missingAuthTag', data: { algorithm } });
+    return;
+  }
+  if (!parent || !t.isVariableDeclaration(parent) || !t.isIdentifier(parent.name)) return; // returned or passed on: the caller decides.
+  const variable = parent.name.text;
+  const scope = enclosingFunctionOrFile(t, call);
+  let setsTag = false;
+  let escapes = false;
+  const visit = (node: ts.Node): void => {
+    if (setsTag || escapes) return;
+    if (t.isIdentifier(node) && node.text === variable && node !== parent.name) {
+      const use = node.parent;
+      if (use && t.isPropertyAccessExpression(use) && use.expression === node) {
+        if (use.name.text === 'setAuthTag') {
+          setsTag = true;
+          checkTagArgument(context, use.parent);
+        }
+      } else {
+        escapes = true; // returned, passed to a helper, stored: someone else may set the tag.
+      }
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(scope);
+  if (!setsTag && !escapes) context.report({ node: call, messageId: 'missingAuthTag', data: { algorithm } });
+}
+
+/** `setAuthTag(tag.subarray(0, 8))`: a tag cut shorter than 16 bytes. */
+function checkTagArgument(context: Context, maybeCall: ts.Node | undefined): void {
+  const t = context.ts;
+  if (!maybeCall || !t.isCallExpression(maybeCall)) return;
+  const tag = maybeCall.arguments[0];
+  if (!tag) return;
+  const bytes = slicedLength(t, tag);
+  if (bytes !== undefined && bytes < 16) context.report({ node: tag, messageId: 'shortAuthTag', data: { bytes } });
+}
+
+/** The length of `x.subarray(a, b)` / `x.slice(a, b)` with static bounds, or of a const holding one. */
+function slicedLength(t: TypeScript, node: ts.Expression): number | undefined {
+  let expr = skipOuterExpressions(t, node);
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+    if (!init) return undefined;
+    expr = skipOuterExpressions(t, init);
+  }
+  if (!t.isCallExpression(expr) || !t.isPropertyAccessExpression(expr.expression)) return undefined;
+  const method = expr.expression.name.text;
+  if (method !== 'subarray' && method !== 'slice') return undefined;
+  const [startArg, endArg] = expr.arguments;
+  const start = startArg ? staticNumber(t, startArg) : 0;
+  const end = endArg ? staticNumber(t, endArg) : undefined;
+  if (start === undefined || end === undefined || start < 0 || end < 0) return undefined;
+  return end - start;
+}
+
+function checkHash(context: Context, call: ts.CallExpression, classifier: ClassifierOptions): void {
+  const t = context.ts;
+  const algorithmArg = call.arguments[0];
+  const algorithm = algorithmArg && constString(t, algorithmArg);
+  if (algorithm === undefined) return;
+  // `crypto.hash(alg, data)` takes the data directly; `createHash(alg)` gets it through `.update()`.
+  const data = call.arguments.length >= 2 ? call.arguments[1] : undefined;
+  checkHashedValue(context, call, displayHash(algorithm), data, classifier, BROKEN_HASHES.has(algorithm.toLowerCase()));
+}
+
+/**
+ * Reports a hash over a secret: the data is a secret-named value (directly, through `.update()`
+ * on the chain or on the variable holding the hash), or the result is stored under a secret name
+ * (`const passwordHash = md5(…)`, `const token = sha1(…)`).
+ */
+function checkHashedValue(
+  context: Context,
+  call: ts.CallExpression,
+  algorithm: string,
+  directData: ts.Expression | undefined,
+  classifier: ClassifierOptions,
+  broken = true,
+): void {
+  const t = context.ts;
+  const inputs: ts.Expression[] = directData ? [directData] : updateArguments(t, call);
+  let kind: SecretKind | undefined;
+  let what: string | undefined;
+  for (const input of inputs) {
+    const named = secretNameOf(t, input, classifier);
+    if (named) {
+      kind = named.kind;
+      what = named.name;
+      break;
+    }
+  }
+  if (!kind) {
+    const target = resultName(t, call);
+    const c = target ? classifyName(target, classifier) : undefined;
+    if (c && c.kind && (c.isSecret || c.verdict === 'protected') && HASHED_SECRET_KINDS.has(c.kind)) {
+      kind = c.kind;
+      what = target;
+    }
+  }
+  if (!kind || !what || !HASHED_SECRET_KINDS.has(kind)) return;
+  if (broken) {
+    context.report({ node: call, messageId: 'weakHashForSecret', data: { algorithm, what: `'${what}'` } });
+  } else if (kind === 'password' && context.options.checkFastPasswordHash) {
+    context.report({ node: call, messageId: 'fastPasswordHash', data: { algorithm } });
+  }
+}
+
+/** `createHash('md5').update(a).update(b)` and `const h = createHash('md5'); h.update(a)`: a, b. */
+function updateArguments(t: TypeScript, call: ts.CallExpression): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  let node: ts.Node = call;
+  while (node.parent && t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.parent && t.isCallExpression(node.parent.parent)) {
+    if (node.parent.name.text === 'update' && node.parent.parent.arguments[0]) found.push(node.parent.parent.arguments[0]);
+    node = node.parent.parent;
+  }
+  const decl = node.parent;
+  if (decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name)) {
+    const variable = decl.name.text;
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'update') {
+        const receiver = skipOuterExpressions(t, n.expression.expression);
+        if (t.isIdentifier(receiver) && receiver.text === variable && n.arguments[0]) found.push(n.arguments[0]);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(enclosingFunctionOrFile(t, call));
+  }
+  return found;
+}
+
+/** The name the outermost expression of a call chain is stored under (`const x = a().b().c()`). */
+function resultName(t: TypeScript, call: ts.Expression): string | undefined {
+  let node: ts.Node = call;
+  for (;;) {
+    const parent: ts.Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (
+      (t.isPropertyAccessExpression(parent) && parent.expression === node) ||
+      (t.isCallExpression(parent) && parent.expression === node) ||
+      t.isParenthesizedExpression(parent) ||
+      t.isAsExpression(parent) ||
+      t.isNonNullExpression(parent) ||
+      t.isAwaitExpression(parent) ||
+      t.isTemplateSpan(parent) ||
+      t.isTemplateExpression(parent) ||
+      (t.isBinaryExpression(parent) && isArithmetic(t, parent.operatorToken.kind)) ||
+      (t.isCallExpression(parent) && isStringShaping(t, parent)) ||
+      (t.isElementAccessExpression(parent) && parent.argumentExpression === node)
+    ) {
+      node = parent;
+      continue;
+    }
+    return targetName(t, parent, node);
+  }
+}
+
+/** Operators whose result keeps the randomness (or secrecy) of an operand. */
+function isArithmetic(t: TypeScript, kind: ts.SyntaxKind): boolean {
+  const k = t.SyntaxKind;
+  return [k.PlusToken, k.MinusToken, k.AsteriskToken, k.SlashToken, k.PercentToken, k.BarToken, k.CaretToken, k.AmpersandToken, k.LessThanLessThanToken, k.GreaterThanGreaterThanToken, k.GreaterThanGreaterThanGreaterThanToken].includes(kind);
+}
+
+/** `String(x)`, `Math.floor(x)`, `Buffer.from(x)`, `parseInt(x)`: they keep a value's origin. */
+function isStringShaping(t: TypeScript, call: ts.CallExpression): boolean {
+  const path = accessPath(t, call.expression)?.join('.');
+  return path === 'String' || path === 'Math.floor' || path === 'Math.round' || path === 'Math.ceil' || path === 'Math.trunc' || path === 'Buffer.from' || path === 'parseInt' || path === 'Number';
+}
+
+/** The name a value is given by its parent: variable, property, class field, assignment, return of a named function. */
+function targetName(t: TypeScript, parent: ts.Node, value: ts.Node): string | undefined {
+  if ((t.isVariableDeclaration(parent) || t.isPropertyDeclaration(parent) || t.isPropertyAssignment(parent) || t.isParameter(parent)) && parent.initializer === value) {
+    return propertyNameText(t, parent.name);
+  }
+  if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.EqualsToken && parent.right === value) {
+    return accessPath(t, parent.left)?.join('.');
+  }
+  if (t.isShorthandPropertyAssignment(parent)) return parent.name.text;
+  return undefined;
+}
+
+/** A secret-named input: an identifier, a member, or an accessor call (`getApiKey()`), with its kind. */
+function secretNameOf(t: TypeScript, node: ts.Expression, classifier: ClassifierOptions): { name: string; kind: SecretKind } | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isCallExpression(expr)) {
+    const last = accessPath(t, expr.expression)?.pop();
+    const c = last ? accessorSecretName(last, { classifier }) : undefined;
+    if (c?.kind) return { name: last!, kind: c.kind };
+    // `String(password)`, `password.normalize()`, `Buffer.from(password)`: look through.
+    const inner = expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
+    return inner && (isStringShaping(t, expr) || t.isPropertyAccessExpression(expr.expression)) ? secretNameOf(t, inner, classifier) : undefined;
+  }
+  if (t.isTemplateExpression(expr)) {
+    for (const span of expr.templateSpans) {
+      const hit = secretNameOf(t, span.expression, classifier);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) {
+    return secretNameOf(t, expr.left, classifier) ?? secretNameOf(t, expr.right, classifier);
+  }
+  const path = accessPath(t, expr);
+  const last = path?.[path.length - 1];
+  if (!last) return undefined;
+  const c = classifyName(last, classifier);
+  return c.isSecret && c.kind ? { name: path.join('.'), kind: c.kind } : undefined;
+}
+
+/** PBKDF2 iterations against OWASP's minimum for the digest (the lowest minimum when the digest is unknown). */
+function checkPbkdf2(context: Context, iterationsArg: ts.Expression | undefined, digestNode: ts.Expression | undefined, digestName?: string): void {
+  const t = context.ts;
+  // WebCrypto spells digests `SHA-256`; node spells them `sha256`.
+  const digest = (digestName ?? (digestNode && constString(t, digestNode)))?.toLowerCase().replace(/-/g, '');
+  if (digest && BROKEN_HASHES.has(digest) && digest !== 'sha1') {
+    context.report({ node: digestNode!, messageId: 'pbkdf2WeakDigest', data: { digest } });
+    return;
+  }
+  const iterations = iterationsArg ? staticNumber(t, iterationsArg) : undefined;
+  if (iterations === undefined || !iterationsArg) return;
+  const minimum = (digest && PBKDF2_MIN_ITERATIONS[digest]) || Math.min(...Object.values(PBKDF2_MIN_ITERATIONS));
+  if (iterations >= minimum) return;
+  context.report({
+    node: iterationsArg,
+    messageId: 'pbkdf2Iterations',
+    data: { digest: digest ? displayHash(digest) : 'SHA-512', iterations: iterations.toLocaleString('en-US'), minimum: minimum.toLocaleString('en-US') },
+  });
+}
+
+function checkScrypt(context: Context, call: ts.CallExpression): void {
+  const t = context.ts;
+  // scrypt(password, salt, keylen[, options][, callback])
+  const options = call.arguments[3];
+  const objectOptions = options && objectLiteralOf(t, options);
+  if (options && !objectOptions && !isFunctionLike(t, skipOuterExpressions(t, options))) return; // options built elsewhere
+  const read = (...names: string[]): number | undefined => {
+    for (const n of names) {
+      const v = objectOptions && propertyOf(t, objectOptions, n);
+      if (v) return staticNumber(t, v) ?? Number.NaN;
+    }
+    return undefined;
+  };
+  const N = read('N', 'cost') ?? SCRYPT_DEFAULTS.N;
+  const r = read('r', 'blockSize') ?? SCRYPT_DEFAULTS.r;
+  const p = read('p', 'parallelization') ?? SCRYPT_DEFAULTS.p;
+  if ([N, r, p].some(Number.isNaN)) return;
+  if (r >= 8 && SCRYPT_ACCEPTED.some((row) => N >= row.N && p >= row.p)) return;
+  context.report({ node: objectOptions ?? call.expression, messageId: 'scryptCost', data: { N, r, p } });
+}
+
+function checkArgon2(context: Context, optionsArg: ts.Expression | undefined, defaults: { readonly m: number; readonly t: number }): void {
+  const t = context.ts;
+  const options = optionsArg && objectLiteralOf(t, optionsArg);
+  if (!options) return; // defaults are above the minimum
+  const m = numberProperty(t, options, 'memoryCost') ?? defaults.m;
+  const time = numberProperty(t, options, 'timeCost') ?? defaults.t;
+  if (Number.isNaN(m) || Number.isNaN(time)) return;
+  if (ARGON2_ACCEPTED.some((row) => m >= row.m && time >= row.t)) return;
+  context.report({ node: options, messageId: 'argon2Cost', data: { memory: m, time } });
+}
+
+function checkBcrypt(context: Context, costArg: ts.Expression): void {
+  const cost = staticNumber(context.ts, costArg);
+  if (cost === undefined || cost >= context.options.minBcryptCost) return;
+  context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minimum: context.options.minBcryptCost } });
+}
+
+function checkKeyPair(context: Context, typeArg: ts.Expression | undefined, optionsArg: ts.Expression | undefined): void {
+  const t = context.ts;
+  const type = typeArg && constString(t, typeArg);
+  if (!type || !/^(rsa|rsa-pss|dsa)$/i.test(type) || !optionsArg) return;
+  const options = objectLiteralOf(t, optionsArg);
+  const lengthNode = options && propertyOf(t, options, 'modulusLength');
+  reportShortModulus(context, lengthNode, type.toUpperCase());
+}
+
+function checkSubtleGenerateKey(context: Context, call: ts.CallExpression): void {
+  const t = context.ts;
+  const params = call.arguments[0] && objectLiteralOf(t, call.arguments[0]);
+  const name = params && propertyOf(t, params, 'name');
+  const algorithm = name && constString(t, name);
+  if (!algorithm || !/^RSA/i.test(algorithm)) return;
+  reportShortModulus(context, propertyOf(t, params, 'modulusLength'), algorithm);
+}
+
+function checkForgeRsa(context: Context, call: ts.CallExpression): void {
+  const t = context.ts;
+  const first = call.arguments[0];
+  if (!first) return;
+  const options = objectLiteralOf(t, first);
+  reportShortModulus(context, options ? propertyOf(t, options, 'bits') : first, 'RSA');
+}
+
+function reportShortModulus(context: Context, lengthNode: ts.Expression | undefined, type: string): void {
+  const bits = lengthNode && staticNumber(context.ts, lengthNode);
+  if (bits === undefined || !lengthNode || bits >= context.options.minRsaModulusLength) return;
+  context.report({ node: lengthNode, messageId: 'shortRsaKey', data: { type, bits, minimum: context.options.minRsaModulusLength } });
+}
+
+function checkSubtleDerive(context: Context, call: ts.CallExpression): void {
+  const t = context.ts;
+  const params = call.arguments[0] && objectLiteralOf(t, call.arguments[0]);
+  const name = params && propertyOf(t, params, 'name');
+  if (!name || constString(t, name)?.toUpperCase() !== 'PBKDF2') return;
+  const hash = propertyOf(t, params, 'hash');
+  const hashObject = hash && objectLiteralOf(t, hash);
+  const hashName = hash && (constString(t, hash) ?? (hashObject && constStringProperty(t, hashObject, 'name')));
+  checkPbkdf2(context, propertyOf(t, params, 'iterations'), hash, hashName);
+}
+
+function checkSubtleTagLength(context: Context, call: ts.CallExpression): void {
+  const t = context.ts;
+  const params = call.arguments[0] && objectLiteralOf(t, call.arguments[0]);
+  const tagLength = params && propertyOf(t, params, 'tagLength');
+  const bits = tagLength && staticNumber(t, tagLength);
+  if (bits !== undefined && tagLength && bits < 128) context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes: bits / 8 } });
+}
+
+/**
+ * `Math.random()` whose value ends up under a name that must be unpredictable (`token`, `otp`,
+ * `nonce`, `salt`, `apiKey`), or inside a function whose name promises such a value
+ * (`generateToken`, `makeNonce`, `randomPassword`).
+ */
+function checkMathRandom(context: Context, call: ts.CallExpression, classifier: ClassifierOptions): void {
+  const t = context.ts;
+  const target = resultName(t, call) ?? loopAccumulatorName(t, call);
+  if (target && needsUnpredictability(target, classifier)) {
+    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target } });
+    return;
+  }
+  const fn = enclosingFunctionOrFile(t, call);
+  const fnName = t.isSourceFile(fn) ? undefined : functionName(t, fn);
+  if (fnName && isGeneratorOfSecret(fnName, classifier)) context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
+}
+
+/** `result += chars[Math.floor(Math.random() * n)]` / `.charAt(...)`: the accumulator's name. */
+function loopAccumulatorName(t: TypeScript, call: ts.Expression): string | undefined {
+  let node: ts.Node = call;
+  while (node.parent && !t.isStatement(node.parent) && !isFunctionLike(t, node.parent)) {
+    const parent = node.parent;
+    if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.PlusEqualsToken && parent.right === node) {
+      return accessPath(t, parent.left)?.join('.');
+    }
+    node = parent;
+  }
+  return undefined;
+}
+
+function needsUnpredictability(name: string, classifier: ClassifierOptions): boolean {
+  const c = classifyName(name, classifier);
+  if (c.isSecret) return true;
+  if (c.verdict === 'metadata') return false;
+  const words = splitWords(name.split('.').pop() ?? name);
+  if (words.includes('code') && words.some((w) => ONE_TIME_CODE_QUALIFIERS.has(w))) return true;
+  return words.some((w) => UNPREDICTABLE_WORDS.has(w));
+}
+
+function isGeneratorOfSecret(name: string, classifier: ClassifierOptions): boolean {
+  const words = splitWords(name);
+  if (!words.some((w) => GENERATOR_VERBS.has(w))) return false;
+  return needsUnpredictability(words.filter((w) => !GENERATOR_VERBS.has(w)).join('_'), classifier);
+}
+
+function functionName(t: TypeScript, fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && (t.isIdentifier(fn.name) || t.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && (t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent))) return propertyNameText(t, parent.name);
+  return undefined;
+}
+
+function subtleMethod(module: string, path: readonly string[]): string | undefined {
+  const joined = path.join('.');
+  const prefixes = module === 'global' ? ['crypto.subtle.'] : ['subtle.', 'webcrypto.subtle.'];
+  const prefix = prefixes.find((p) => joined.startsWith(p));
+  return prefix ? joined.slice(prefix.length) : undefined;
+}
+
+/** `md5` -> `MD5`, `sha1` -> `SHA-1`, `sha256` -> `SHA-256`. */
+function displayHash(algorithm: string): string {
+  const a = algorithm.toLowerCase().replace(/^rsa-/, '');
+  const m = /^sha-?(\d+)$/.exec(a);
+  return m ? `SHA-${m[1]}` : a.toUpperCase();
+}
+
+/** An object literal given directly or through a `const`. */
+function objectLiteralOf(t: TypeScript, node: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  let expr = skipOuterExpressions(t, node);
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+    if (!init) return undefined;
+    expr = skipOuterExpressions(t, init);
+  }
+  return t.isObjectLiteralExpression(expr) ? expr : undefined;
+}
+
+/** The value of property `name` in an object literal (given directly or through a `const`). */
+function propertyOf(t: TypeScript, node: ts.Expression, name: string): ts.Expression | undefined {
+  const object = objectLiteralOf(t, node);
+  if (!object) return undefined;
+  for (const prop of object.properties) {
+    if (t.isPropertyAssignment(prop) && propertyNameText(t, prop.name) === name) return prop.initializer;
+    if (t.isShorthandPropertyAssignment(prop) && prop.name.text === name) return prop.name;
+  }
+  return undefined;
+}
+
+function numberProperty(t: TypeScript, object: ts.ObjectLiteralExpression, name: string): number | undefined {
+  const value = propertyOf(t, object, name);
+  return value ? (staticNumber(t, value) ?? Number.NaN) : undefined;
+}
+
+function constStringProperty(t: TypeScript, object: ts.ObjectLiteralExpression, name: string): string | undefined {
+  const value = propertyOf(t, object, name);
+  return value && constString(t, value);
+}
+
+/** A string known statically, also through `const` variables. */
+function constString(t: TypeScript, node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, node);
+  const direct = staticString(t, expr);
+  if (direct !== undefined) return direct;
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+    return init && init !== node ? constString(t, init) : undefined;
+  }
+  return undefined;
+}
+
+/** A number known statically: literals, `2 ** 17`, `1 << 14`, `100_000 * 6`, `const` variables, `{ a: 1 }.a`. */
+function staticNumber(t: TypeScript, node: ts.Expression, depth = 0): number | undefined {
+  if (depth > 8) return undefined;
+  const expr = skipOuterExpressions(t, node);
+  if (t.isNumericLiteral(expr)) return Number(expr.text.replace(/_/g, ''));
+  if (t.isPrefixUnaryExpression(expr) && expr.operator === t.SyntaxKind.MinusToken) {
+    const v = staticNumber(t, expr.operand, depth + 1);
+    return v === undefined ? undefined : -v;
+  }
+  if (t.isBinaryExpression(expr)) {
+    const a = staticNumber(t, expr.left, depth + 1);
+    const b = a === undefined ? undefined : staticNumber(t, expr.right, depth + 1);
+    if (a === undefined || b === undefined) return undefined;
+    switch (expr.operatorToken.kind) {
+      case t.SyntaxKind.AsteriskToken:
+        return a * b;
+      case t.SyntaxKind.AsteriskAsteriskToken:
+        return a ** b;
+      case t.SyntaxKind.PlusToken:
+        return a + b;
+      case t.SyntaxKind.MinusToken:
+        return a - b;
+      case t.SyntaxKind.SlashToken:
+        return a / b;
+      case t.SyntaxKind.LessThanLessThanToken:
+        return a << b;
+      default:
+        return undefined;
+    }
+  }
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+    return init ? staticNumber(t, init, depth + 1) : undefined;
+  }
+  if (t.isPropertyAccessExpression(expr)) {
+    const value = propertyOf(t, expr.expression, expr.name.text);
+    return value ? staticNumber(t, value, depth + 1) : undefined;
+  }
+  return undefined;
+}

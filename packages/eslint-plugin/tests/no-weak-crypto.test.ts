@@ -1,0 +1,166 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-weak-crypto']!;
+const ruleTester = new RuleTester();
+
+const NODE = "import crypto from 'node:crypto';\n";
+const NAMED = "import { createHash, createCipheriv, createDecipheriv, pbkdf2Sync, scryptSync, generateKeyPairSync, randomBytes } from 'node:crypto';\n";
+
+/** Line and column of the first occurrence of `needle` in `code` (1-based), for readable expectations. */
+function at(code: string, needle: string): { line: number; column: number } {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test bug: ${needle} not in code`);
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** One invalid case with a single finding starting at `needle`. */
+function finding(code: string, messageId: string, needle: string, options?: Record<string, unknown>) {
+  return { code, ...(options ? { options: [options] } : {}), errors: [{ messageId, ...at(code, needle) }] };
+}
+
+ruleTester.run('no-weak-crypto', rule, {
+  valid: [
+    // Modern ciphers.
+    `${NODE}const c = crypto.createCipheriv('aes-256-gcm', key, iv);`,
+    `${NAMED}const c = createCipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });`,
+    `${NAMED}const c = createCipheriv('aes-256-cbc', key, iv);`,
+    // A decipher that sets the tag, in the same function.
+    `${NAMED}function open(key, iv, tag, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  d.setAuthTag(tag);\n  return Buffer.concat([d.update(data), d.final()]);\n}`,
+    `${NAMED}function open(key, iv, blob) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  d.setAuthTag(blob.subarray(12, 28));\n  return d.update(blob.subarray(28));\n}`,
+    // A decipher handed to the caller, who sets the tag.
+    `${NAMED}function decipherFor(key, iv) {\n  return createDecipheriv('aes-256-gcm', key, iv);\n}`,
+    `${NAMED}function open(key, iv, tag, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  return finish(d, tag, data);\n}`,
+    // CBC decryption has no tag.
+    `${NAMED}const d = createDecipheriv('aes-256-cbc', key, iv); d.update(x);`,
+    // MD5 and SHA-1 for non-secrets: ETags, cache keys, file checksums.
+    `${NAMED}const etag = createHash('md5').update(body).digest('hex');`,
+    `${NAMED}const cacheKey = createHash('sha1').update(url).digest('base64url');`,
+    `${NAMED}function checksum(file) { const h = createHash('md5'); h.update(file); return h.digest('hex'); }`,
+    // SHA-256 of a high-entropy token is the right way to store it.
+    `${NAMED}const tokenHash = createHash('sha256').update(token).digest('hex');`,
+    // Same names, other modules: not node:crypto.
+    "import { createHash } from './my-hash';\nconst h = createHash('md5').update(password);",
+    // Strong KDF settings.
+    `${NAMED}const k = pbkdf2Sync(password, salt, 600_000, 32, 'sha256');`,
+    `${NAMED}const k = pbkdf2Sync(password, salt, 210000, 64, 'sha512');`,
+    `${NAMED}const ITERATIONS = 1_300_000;\nconst k = pbkdf2Sync(password, salt, ITERATIONS, 20, 'sha1');`,
+    `${NAMED}const k = pbkdf2Sync(password, salt, iterations, 32, 'sha256');`,
+    `${NAMED}const k = scryptSync(password, salt, 64, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });`,
+    `${NAMED}const k = scryptSync(password, salt, 64, { cost: 2 ** 16, blockSize: 8, parallelization: 2, maxmem: 2 ** 28 });`,
+    `${NAMED}const k = scryptSync(password, salt, 64, scryptOptions);`,
+    "import argon2 from 'argon2';\nconst h = await argon2.hash(password);",
+    "import argon2 from 'argon2';\nconst h = await argon2.hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });",
+    "import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 12);",
+    "import bcrypt from 'bcryptjs';\nconst salt = bcrypt.genSaltSync(10);",
+    `${NAMED}const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });`,
+    `${NAMED}const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });`,
+    "const key = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 4096, publicExponent, hash: 'SHA-256' }, true, ['encrypt']);",
+    "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, key, 256);",
+    "const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);",
+    // Math.random for things that need no secrecy.
+    'const jitterMs = Math.random() * 100;',
+    'if (Math.random() < sampleRate) trace();',
+    'const requestId = Math.random().toString(36).slice(2);',
+    'function shuffle(items) { return items.sort(() => Math.random() - 0.5); }',
+    'const tokenCount = Math.floor(Math.random() * 10);',
+    'function generateColor() { return `hsl(${Math.random() * 360}, 80%, 50%)`; }',
+    'function generateId() { return Math.random().toString(36).slice(2); }',
+    'function generateCode(ast) { return print(ast, Math.random()); }',
+    'const colorCode = Math.floor(Math.random() * 0xffffff);',
+    'const delayMs = base * 2 ** attempt + Math.random() * 250;',
+    // Hashes of non-secret input stored under ordinary names.
+    `${NAMED}const fingerprint = createHash('md5').update(JSON.stringify(body)).digest('hex');`,
+    // AEAD encryption (not decryption) needs no setAuthTag; CBC is not weak here (no-iv-reuse looks at IVs).
+    `${NAMED}function seal(key, data) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', key, iv);\n  return [iv, c.update(data), c.final(), c.getAuthTag()];\n}`,
+    // A non-crypto `Math` object.
+    "import { Math } from './math';\nconst token = Math.random();",
+  ],
+  invalid: [
+    finding(`${NODE}const cipher = crypto.createCipher('aes-256-cbc', password);`, 'derivedIv', 'crypto.createCipher'),
+    finding("const { createDecipher } = require('crypto');\nconst d = createDecipher('aes192', secret);", 'derivedIv', "createDecipher('"),
+    finding(`${NAMED}const c = createCipheriv('aes-128-ecb', key, null);`, 'ecbMode', "'aes-128-ecb'"),
+    finding(`${NAMED}const MODE = 'des-ecb';\nconst c = createCipheriv(MODE, key, null);`, 'weakCipher', 'MODE,'),
+    finding(`${NAMED}const c = createCipheriv('des-ede3-cbc', key, iv);`, 'weakCipher', "'des-ede3-cbc'"),
+    finding(`${NAMED}const c = createCipheriv('rc4', key, '');`, 'weakCipher', "'rc4'"),
+    finding(`${NAMED}const c = createCipheriv('bf-cbc', key, iv);`, 'weakCipher', "'bf-cbc'"),
+    finding("import { ecb } from '@noble/ciphers/aes';\nconst c = ecb(key).encrypt(data);", 'ecbMode', 'ecb(key)'),
+    finding("import forge from 'node-forge';\nconst c = forge.cipher.createCipher('3DES-CBC', key);", 'weakCipher', "'3DES-CBC'"),
+    // MD5 / SHA-1 over secrets.
+    finding(`${NAMED}const hashed = createHash('md5').update(password).digest('hex');`, 'weakHashForSecret', "createHash('md5')"),
+    finding(`${NAMED}function store(user) {\n  const h = createHash('sha1');\n  h.update(user.password);\n  return h.digest('hex');\n}`, 'weakHashForSecret', "createHash('sha1')"),
+    finding(`${NODE}const sig = crypto.createHash('sha1').update(\`\${apiKey}:\${ts}\`).digest('hex');`, 'weakHashForSecret', 'crypto.createHash'),
+    finding(`${NAMED}const passwordHash = createHash('md5').update(input).digest('hex');`, 'weakHashForSecret', "createHash('md5')"),
+    // A token made by hashing predictable input with SHA-1.
+    finding(`${NAMED}const resetToken = createHash('sha1').update(String(Date.now())).digest('hex');`, 'weakHashForSecret', "createHash('sha1')"),
+    finding("import md5 from 'md5';\nconst stored = md5(password);", 'weakHashForSecret', 'md5(password)'),
+    finding("import CryptoJS from 'crypto-js';\nconst h = CryptoJS.SHA1(req.body.password).toString();", 'weakHashForSecret', 'CryptoJS.SHA1'),
+    finding(`${NODE}const digest = crypto.hash('md5', apiToken);`, 'weakHashForSecret', 'crypto.hash'),
+    // Fast hashes of passwords.
+    finding(`${NAMED}const hashed = createHash('sha256').update(password).digest('hex');`, 'fastPasswordHash', "createHash('sha256')"),
+    // PBKDF2.
+    finding(`${NAMED}const k = pbkdf2Sync(password, salt, 10000, 32, 'sha256');`, 'pbkdf2Iterations', '10000'),
+    finding(`${NAMED}const k = pbkdf2Sync(password, salt, 600_000, 20, 'sha1');`, 'pbkdf2Iterations', '600_000'),
+    finding(`${NODE}const ITERATIONS = 100_000;\ncrypto.pbkdf2(password, salt, ITERATIONS, 64, 'sha512', done);`, 'pbkdf2Iterations', 'ITERATIONS,'),
+    finding(`${NAMED}const k = pbkdf2Sync(password, salt, 1_000_000, 16, 'md5');`, 'pbkdf2WeakDigest', "'md5'"),
+    finding(
+      "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100000 }, key, 256);",
+      'pbkdf2Iterations',
+      '100000',
+    ),
+    finding(`${NAMED}const config = { iterations: 1000 };\nconst k = pbkdf2Sync(password, salt, config.iterations, 32, 'sha256');`, 'pbkdf2Iterations', 'config.iterations'),
+    // scrypt.
+    finding(`${NAMED}const k = scryptSync(password, salt, 64);`, 'scryptCost', 'scryptSync('),
+    finding(`${NAMED}const k = scryptSync(password, salt, 64, { N: 16384, r: 8, p: 1 });`, 'scryptCost', '{ N'),
+    finding(`${NODE}crypto.scrypt(password, salt, 64, (err, key) => done(key));`, 'scryptCost', 'crypto.scrypt'),
+    // argon2 and bcrypt.
+    finding("import argon2 from 'argon2';\nconst h = await argon2.hash(password, { memoryCost: 4096, timeCost: 3 });", 'argon2Cost', '{ memoryCost'),
+    finding("import { hash } from '@node-rs/argon2';\nconst h = await hash(password, { timeCost: 1 });", 'argon2Cost', '{ timeCost'),
+    finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 8);", 'bcryptCost', '8)'),
+    finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 11);", 'bcryptCost', '11)', { minBcryptCost: 12 }),
+    finding("import * as bcrypt from 'bcryptjs';\nconst salt = await bcrypt.genSalt(6);", 'bcryptCost', '6)'),
+    // RSA.
+    finding(`${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });`, 'shortRsaKey', '1024'),
+    finding(
+      "const key = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent, hash: 'SHA-256' }, true, ['sign']);",
+      'shortRsaKey',
+      '1024',
+    ),
+    finding(`${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });`, 'shortRsaKey', '2048', { minRsaModulusLength: 3072 }),
+    finding("import forge from 'node-forge';\nconst keys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });", 'shortRsaKey', '1024'),
+    // Math.random for secrets.
+    finding('const token = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
+    finding('const otp = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");', 'mathRandomSecret', 'Math.random'),
+    finding(
+      'function generatePassword(length) {\n  let out = "";\n  for (let i = 0; i < length; i++) out += CHARS[Math.floor(Math.random() * CHARS.length)];\n  return out;\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding('let nonce = "";\nfor (let i = 0; i < 16; i++) nonce += Math.floor(Math.random() * 16).toString(16);', 'mathRandomSecret', 'Math.random'),
+    finding('const session = { csrfToken: `${Date.now()}-${Math.random()}` };', 'mathRandomSecret', 'Math.random'),
+    finding('const makeSalt = () => Math.random().toString(16).slice(2);', 'mathRandomSecret', 'Math.random'),
+    finding('export function generateResetCode() {\n  return String(Math.floor(Math.random() * 1e6));\n}', 'mathRandomSecret', 'Math.random'),
+    finding('user.verificationCode = Math.floor(100000 + Math.random() * 900000);', 'mathRandomSecret', 'Math.random'),
+    // AEAD decryption without setAuthTag, and short tags.
+    finding(
+      `${NAMED}function open(key, iv, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  return Buffer.concat([d.update(data), d.final()]);\n}`,
+      'missingAuthTag',
+      "createDecipheriv('aes-256-gcm'",
+    ),
+    finding(`${NAMED}const plain = createDecipheriv('aes-128-gcm', key, iv).update(data);`, 'missingAuthTag', "createDecipheriv('aes-128-gcm'"),
+    finding(
+      `${NAMED}function open(key, iv, tag, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  d.setAuthTag(tag.subarray(0, 8));\n  return d.update(data);\n}`,
+      'shortAuthTag',
+      'tag.subarray',
+    ),
+    finding(`${NAMED}const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 8 });`, 'shortAuthTag', '8 }'),
+    finding("const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, data);", 'shortAuthTag', '64'),
+  ],
+});
