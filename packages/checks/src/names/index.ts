@@ -1,1 +1,3 @@
 export * from './classify.js';
+export { splitPath } from './split.js';
+export { SECRET_KINDS } from './words.js';
