@@ -158,7 +158,7 @@ export interface EnvKeySpec {
   readonly variable: string;
   readonly state: KeyState;
   readonly algorithm?: AeadAlgorithm;
-  /** How the value is encoded. `auto` (default): 64 hex digits are hex, anything else base64. */
+  /** How the value is encoded. `auto` (default): an even number of hex digits is hex, anything else base64 (or base64url). */
   readonly encoding?: KeyEncoding;
 }
 
@@ -173,7 +173,9 @@ export type KeyEncoding = 'base64' | 'hex' | 'auto';
 export function parseKey(text: string, source: string, encoding: KeyEncoding = 'auto'): Uint8Array {
   if (typeof text !== 'string') throw new InvalidArgumentError(`${source}: key must be a string`);
   const trimmed = text.trim();
-  const useHex = encoding === 'hex' || (encoding === 'auto' && /^[0-9a-fA-F]{64}$/.test(trimmed));
+  // A 32-byte key in base64 has 43 or 44 characters (odd, or ending in '='), so an even-length run of
+  // hex digits is never a valid base64 key: `auto` can tell them apart.
+  const useHex = encoding === 'hex' || (encoding === 'auto' && trimmed.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(trimmed));
   if (encoding !== 'hex' && encoding !== 'base64' && encoding !== 'auto') throw new InvalidArgumentError(`${source}: unknown key encoding`);
   let key: Uint8Array;
   try {

@@ -150,7 +150,7 @@ export async function hashPassword(password: string, options: PasswordHashOption
   }
 }
 
-const PHC = /^\$scrypt\$ln=([0-9]{1,2}),r=([0-9]{1,2}),p=([0-9]{1,2})\$([A-Za-z0-9+/]{16,88})\$([A-Za-z0-9+/]{43})$/;
+const PHC = /^\$scrypt\$ln=([0-9]{1,2}),r=([0-9]{1,2}),p=([0-9]{1,2})\$([A-Za-z0-9+/]{6,88})\$([A-Za-z0-9+/]{43})$/;
 
 /** Parameters and salt/hash of a stored PHC scrypt string. Throws FormatError when malformed or out of bounds. */
 export function parsePasswordHash(encoded: string): ScryptParams & { readonly salt: Uint8Array; readonly hash: Uint8Array } {
@@ -161,7 +161,7 @@ export function parsePasswordHash(encoded: string): ScryptParams & { readonly sa
     checkParams(params);
     const salt = base64Decode(m[4]!);
     const hash = base64Decode(m[5]!);
-    if (hash.length !== HASH_LENGTH || salt.length < 8) throw new FormatError('bad salt or hash length');
+    if (hash.length !== HASH_LENGTH || salt.length < 4) throw new FormatError('bad salt or hash length');
     return { ...params, salt, hash };
   } catch (error) {
     if (error instanceof FormatError) throw error;
