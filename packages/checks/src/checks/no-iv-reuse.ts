@@ -351,7 +351,9 @@ function randomNonceSuggestion(
   origin: NonceOrigin,
 ): CheckSuggestion<MessageId>[] {
   const nonce = encryption.nonce;
-  if (!nonce || origin.node.pos < nonce.pos || origin.node.end > nonce.end) return [];
+  // Only a constant written inside the encryption call itself: replacing a shared constant elsewhere would only move the reuse.
+  const call = encryption.call;
+  if (!nonce || nonce.pos < call.pos || nonce.end > call.end || origin.node.pos < nonce.pos || origin.node.end > nonce.end) return [];
   const length = nonceLengthOf(encryption.family);
   const randomBytes = importedRandomBytes(t, sourceFile, encryption.api.library === '@noble/ciphers');
   const replacement =
