@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { main } from '../src/index.js';
+
+// Each case builds a TypeScript program; on a loaded 2-core machine that can pass the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const made: string[] = [];
 afterEach(() => {

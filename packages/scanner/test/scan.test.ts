@@ -1,8 +1,11 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scan } from '../src/index.js';
 import { crashing, crossModule, flagName, makeProject } from './helpers.js';
+
+// Each case builds a TypeScript program; on a loaded 2-core machine that can pass the 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const keys = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
 
