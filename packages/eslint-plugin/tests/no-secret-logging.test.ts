@@ -84,6 +84,7 @@ ruleTester.run('no-secret-logging', rule, {
     "throw new Error('invalid password');",
     "throw new Error('bad token', { cause: err });",
     "logger.info({ password: '[redacted]' });",
+    'logger.info({ token: token.id, session: session.expiresAt });',
     // Sanitizers, length, coercions, comparisons, typeof.
     'console.log(password.length);',
     'console.log(redact(token));',
@@ -168,6 +169,7 @@ ruleTester.run('no-secret-logging', rule, {
     leak('const creds = { user, password };\nlogger.info({ ...creds });', { text: '...creds', fix: null }),
     leak('logger.info({ auth: req.headers.authorization });', 'req.headers.authorization'),
     leak('logger.info({ apiKey: value });', 'value'),
+    leak('logger.info({ token: result.value });', 'result.value'),
     leak('logger.info(req.headers);', 'req.headers'),
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.

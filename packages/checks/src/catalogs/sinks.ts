@@ -82,6 +82,21 @@ const SENTRY_SET = new Set(SENTRY_METHODS);
 const SENTRY_RECEIVER_SET = new Set(SENTRY_RECEIVERS);
 const SPAN_SET = new Set(SPAN_METHODS);
 
+/** True for a logger level method name (`info`, `warn`, `log`...). */
+export function isLoggerLevelMethod(name: string): boolean {
+  return LEVEL_SET.has(name);
+}
+
+/** True for an OpenTelemetry span method that records data. */
+export function isSpanMethod(name: string): boolean {
+  return SPAN_SET.has(name);
+}
+
+/** True for a Sentry function that sends its arguments. */
+export function isSentryMethod(name: string): boolean {
+  return SENTRY_SET.has(name);
+}
+
 /** True when a receiver name (last segment of the receiver path) is a logger by name. */
 export function isLoggerName(segment: string): boolean {
   const name = stripCall(segment);

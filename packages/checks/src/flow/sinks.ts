@@ -5,7 +5,10 @@ import {
   DEBUG_FACTORY_NAMES,
   isErrorClassName,
   isLoggerFactoryPath,
+  isLoggerLevelMethod,
   isLoggerName,
+  isSentryMethod,
+  isSpanMethod,
   matchSink,
   SENTRY_MODULE_PREFIX,
   SPAN_FACTORIES,
@@ -41,15 +44,17 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
   const callee = skipOuterExpressions(t, call.expression);
   const path = calleeTarget(ctx, callee);
   if (!path || path.length === 0) return undefined;
-  const target = unwrapBind(ctx, originOf(ctx, callee));
-  const receiver = t.isPropertyAccessExpression(target) ? target.expression : t.isElementAccessExpression(target) ? target.expression : undefined;
-  const receiverOrigin = receiver ? originOf(ctx, receiver) : undefined;
+  const method = path[path.length - 1]!;
+  // The flags below resolve declarations; compute each only when the method could use it.
+  const needsReceiver = path.length > 1 && (isLoggerLevelMethod(method) || isSpanMethod(method));
+  const receiverOrigin = needsReceiver ? receiverOriginOf(ctx, callee) : undefined;
+  const bare = t.isIdentifier(callee) && path.length === 1;
   const match = matchSink(path, {
     ...(options.extraSinks ? { extraSinks: options.extraSinks } : {}),
     receiverIsLogger: receiverOrigin !== undefined && isLoggerOrigin(ctx, receiverOrigin),
     receiverIsSpan: receiverOrigin !== undefined && isSpanOrigin(ctx, receiverOrigin),
-    calleeIsDebugLogger: t.isIdentifier(callee) && isDebugInstance(ctx, callee),
-    calleeFromSentry: t.isIdentifier(callee) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
+    calleeIsDebugLogger: bare && isDebugInstance(ctx, callee),
+    calleeFromSentry: bare && isSentryMethod(method) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
   });
   return match ? { match, path, display: pathText(path) } : undefined;
 }
@@ -62,6 +67,14 @@ export function errorConstruction(ctx: FlowContext, node: ts.NewExpression | ts.
   // A plain call only counts for the built-in constructors that work without `new`.
   if (t.isCallExpression(node) && !/^(Error|[A-Z][a-z]+Error)$/.test(name)) return undefined;
   return name;
+}
+
+/** What the receiver of a (possibly aliased) method callee was made from: `pino()` for `app.info` after `const app = pino()`. */
+function receiverOriginOf(ctx: FlowContext, callee: ts.Expression): ts.Expression | undefined {
+  const t = ctx.ts;
+  const target = unwrapBind(ctx, originOf(ctx, callee));
+  const receiver = t.isPropertyAccessExpression(target) || t.isElementAccessExpression(target) ? target.expression : undefined;
+  return receiver ? originOf(ctx, receiver) : undefined;
 }
 
 /** A value made by a logger factory: `pino()`, `logger.child({})`, `new Logger('x')`, `winston.createLogger()`. */

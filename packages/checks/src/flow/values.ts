@@ -145,15 +145,22 @@ function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.N
   return out;
 }
 
-/** A plain variable or member read whose own name says nothing (`t`, `result.value`): a key may name it. */
+/** Member names that say "the content" and nothing else: under a secret-named key they are the secret. */
+const CONTENT_MEMBERS = new Set(['value', 'raw', 'plain', 'plaintext', 'data', 'val', 'text', 'content', 'result', 'current']);
+
+/**
+ * A plain variable (`t`) or a content read (`result.value`) whose own name says nothing: a
+ * secret-named key over it names what it is. `{ token: token.id }` or `{ session: s.expiresAt }`
+ * read something else off the object, so other member names do not count.
+ */
 function isOpaqueValue(ctx: FlowContext, node: ts.Expression): boolean {
   const t = ctx.ts;
   const expr = skipOuterExpressions(t, node);
   let name: string | undefined;
   if (t.isIdentifier(expr)) name = expr.text;
-  else if (t.isPropertyAccessExpression(expr)) name = expr.name.text;
+  else if (t.isPropertyAccessExpression(expr) && CONTENT_MEMBERS.has(expr.name.text)) name = expr.name.text;
   else return false;
-  if (name === 'undefined' || name === 'length') return false;
+  if (name === 'undefined') return false;
   return classifyName(name, ctx.classifier).verdict === 'none' && !isSafeByType(ctx, expr) && !isNumberTyped(ctx, expr);
 }
 
