@@ -71,7 +71,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       outerScopeNonce:
         '{{family}} encryption with the nonce `{{name}}`, computed once outside the loop or closure that repeats this encryption. Generate the nonce once per encryption.',
       derivedNonce:
-        '{{family}} encryption with a nonce derived from the key (`{{what}}`): it is the same for every message under that key. Use a fresh random nonce.',
+        '{{family}} encryption with a nonce derived from the key `{{what}}`: it is the same for every message under that key. Use a fresh random nonce.',
       timeNonce:
         '{{family}} encryption with a nonce from the clock (`{{what}}`): encryptions in the same tick or on other machines repeat it. Use a fresh random nonce.',
       counterNonce:
@@ -134,7 +134,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
         context.report({
           node: nonce,
           messageId: messageFor(origin),
-          data: { family: label, what: origin.detail, name: origin.binding ?? origin.detail },
+          data: { family: label, what: describeOrigin(nonce, origin), name: origin.binding ?? origin.detail },
           suggestions: origin.kind === 'constant' ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
         });
         return;
@@ -188,6 +188,13 @@ function isFlagged(origin: NonceOrigin): boolean {
     default:
       return false;
   }
+}
+
+/** `SHARED_IV` = `Buffer.alloc(12)`: the nonce as written, and what it turned out to be when that differs. */
+function describeOrigin(nonce: ts.Expression, origin: NonceOrigin): string {
+  if (origin.kind !== 'constant' || (origin.node.pos >= nonce.pos && origin.node.end <= nonce.end)) return origin.detail;
+  const written = nonce.getText();
+  return written.length <= 40 ? `${written}\` = \`${origin.detail}` : origin.detail;
 }
 
 function messageFor(origin: NonceOrigin): MessageId {
