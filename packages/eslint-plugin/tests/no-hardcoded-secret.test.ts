@@ -12,8 +12,9 @@ const ruleTester = new RuleTester();
 
 // Secret-looking values are assembled at run time so that no scanner (GitHub push protection,
 // our own) finds a credential in this file.
-const AWS_KEY_ID = 'AKIA' + 'Z7QK3M2XW9P4LBNT';
+const AWS_KEY_ID = 'AKIA' + 'Z7QK3M2XW6P4LBNT';
 const PEM_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
+const PEM_BODY = 'MIIEow' + 'IBAAKCAQEAq8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1xWe5' + 'b3Jd8Lq2Vn6Rt0Pw4Ys9Km1Xc7Fh5Gj3Bz';
 const RANDOM = 'q8Xv' + '2LmN9pRt4sKw7Yz';
 const RANDOM_2 = 'Hk3' + 'nP0aQ7zT1xWe5';
 
@@ -92,7 +93,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
     },
     {
-      code: 'const key = `' + PEM_HEADER + '\nMIIEow...\n`;',
+      code: 'const key = `' + PEM_HEADER + '\n' + PEM_BODY + '\n`;',
       errors: [{ messageId: 'knownFormat', line: 1, column: 13, suggestions: [{ messageId: 'useEnv', output: 'const key = process.env.KEY;' }] }],
     },
     {

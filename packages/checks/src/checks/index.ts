@@ -6,6 +6,7 @@ import { noTimingUnsafeCompare } from './no-timing-unsafe-compare.js';
 import { noSecretLogging } from './no-secret-logging.js';
 import { noIvReuse } from './no-iv-reuse.js';
 import { noWeakCrypto } from './no-weak-crypto.js';
+import { noSecretInClientStorage } from './no-secret-in-client-storage.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -19,6 +20,7 @@ export const allChecks: readonly Check<any, string>[] = [
   noSecretLogging,
   noIvReuse,
   noWeakCrypto,
+  noSecretInClientStorage,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

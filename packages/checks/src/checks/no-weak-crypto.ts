@@ -13,6 +13,7 @@ import {
 import { cipherFamilyOf, findCipherApi, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { accessorSecretName, stripCall } from '../catalogs/sources.js';
 import { apiLocationOf } from '../nonce/api-location.js';
+import { constString, objectLiteralOf, objectPropertyValue as propertyOf, staticNumber } from '../ast/values.js';
 import { classifyName, splitWords, type ClassifierOptions, type SecretKind } from '../names/index.js';
 
 export interface NoWeakCryptoOptions {
@@ -628,28 +629,6 @@ function displayHash(algorithm: string): string {
   return m ? `SHA-${m[1]}` : a.toUpperCase();
 }
 
-/** An object literal given directly or through a `const`. */
-function objectLiteralOf(t: TypeScript, node: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  let expr = skipOuterExpressions(t, node);
-  if (t.isIdentifier(expr)) {
-    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
-    if (!init) return undefined;
-    expr = skipOuterExpressions(t, init);
-  }
-  return t.isObjectLiteralExpression(expr) ? expr : undefined;
-}
-
-/** The value of property `name` in an object literal (given directly or through a `const`). */
-function propertyOf(t: TypeScript, node: ts.Expression, name: string): ts.Expression | undefined {
-  const object = objectLiteralOf(t, node);
-  if (!object) return undefined;
-  for (const prop of object.properties) {
-    if (t.isPropertyAssignment(prop) && propertyNameText(t, prop.name) === name) return prop.initializer;
-    if (t.isShorthandPropertyAssignment(prop) && prop.name.text === name) return prop.name;
-  }
-  return undefined;
-}
-
 function numberProperty(t: TypeScript, object: ts.ObjectLiteralExpression, name: string): number | undefined {
   const value = propertyOf(t, object, name);
   return value ? (staticNumber(t, value) ?? Number.NaN) : undefined;
@@ -658,57 +637,4 @@ function numberProperty(t: TypeScript, object: ts.ObjectLiteralExpression, name:
 function constStringProperty(t: TypeScript, object: ts.ObjectLiteralExpression, name: string): string | undefined {
   const value = propertyOf(t, object, name);
   return value && constString(t, value);
-}
-
-/** A string known statically, also through `const` variables. */
-function constString(t: TypeScript, node: ts.Expression): string | undefined {
-  const expr = skipOuterExpressions(t, node);
-  const direct = staticString(t, expr);
-  if (direct !== undefined) return direct;
-  if (t.isIdentifier(expr)) {
-    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
-    return init && init !== node ? constString(t, init) : undefined;
-  }
-  return undefined;
-}
-
-/** A number known statically: literals, `2 ** 17`, `1 << 14`, `100_000 * 6`, `const` variables, `{ a: 1 }.a`. */
-function staticNumber(t: TypeScript, node: ts.Expression, depth = 0): number | undefined {
-  if (depth > 8) return undefined;
-  const expr = skipOuterExpressions(t, node);
-  if (t.isNumericLiteral(expr)) return Number(expr.text.replace(/_/g, ''));
-  if (t.isPrefixUnaryExpression(expr) && expr.operator === t.SyntaxKind.MinusToken) {
-    const v = staticNumber(t, expr.operand, depth + 1);
-    return v === undefined ? undefined : -v;
-  }
-  if (t.isBinaryExpression(expr)) {
-    const a = staticNumber(t, expr.left, depth + 1);
-    const b = a === undefined ? undefined : staticNumber(t, expr.right, depth + 1);
-    if (a === undefined || b === undefined) return undefined;
-    switch (expr.operatorToken.kind) {
-      case t.SyntaxKind.AsteriskToken:
-        return a * b;
-      case t.SyntaxKind.AsteriskAsteriskToken:
-        return a ** b;
-      case t.SyntaxKind.PlusToken:
-        return a + b;
-      case t.SyntaxKind.MinusToken:
-        return a - b;
-      case t.SyntaxKind.SlashToken:
-        return a / b;
-      case t.SyntaxKind.LessThanLessThanToken:
-        return a << b;
-      default:
-        return undefined;
-    }
-  }
-  if (t.isIdentifier(expr)) {
-    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
-    return init ? staticNumber(t, init, depth + 1) : undefined;
-  }
-  if (t.isPropertyAccessExpression(expr)) {
-    const value = propertyOf(t, expr.expression, expr.name.text);
-    return value ? staticNumber(t, value, depth + 1) : undefined;
-  }
-  return undefined;
 }

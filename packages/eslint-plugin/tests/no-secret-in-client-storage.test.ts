@@ -1,0 +1,167 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = rules['no-secret-in-client-storage']!;
+const ruleTester = new RuleTester();
+
+/** Line and column of the first occurrence of `needle` in `code` (1-based). */
+function at(code: string, needle: string): { line: number; column: number } {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test bug: ${needle} not in code`);
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** One invalid case with a single finding starting at `needle`, without suggestions. */
+function finding(code: string, messageId: string, needle: string) {
+  return { code, errors: [{ messageId, ...at(code, needle), suggestions: [] }] };
+}
+
+/** One `insecureCookie` finding with the `addAttributes` suggestion giving `output`. */
+function cookie(code: string, needle: string, output: string) {
+  return { code, errors: [{ messageId: 'insecureCookie', ...at(code, needle), suggestions: [{ messageId: 'addAttributes', output }] }] };
+}
+
+ruleTester.run('no-secret-in-client-storage', rule, {
+  valid: [
+    // Non-secrets in web storage.
+    "localStorage.setItem('theme', theme);",
+    "sessionStorage.setItem('draft', JSON.stringify(draft));",
+    "localStorage.setItem('tokenExpiresAt', String(expiresAt));",
+    'localStorage.lastVisited = location.pathname;',
+    "window.localStorage['locale'] = locale;",
+    // Reading and removing is fine.
+    "const token = localStorage.getItem('token');",
+    "localStorage.removeItem('accessToken');",
+    // A masked value.
+    "localStorage.setItem('cardHint', redact(cardToken));",
+    // A user object without secrets.
+    "localStorage.setItem('user', JSON.stringify({ id: user.id, name: user.name }));",
+    // Not the browser's storage.
+    "cache.setItem('token', token);",
+    'myStorage.token = token;',
+    // document.cookie for preferences.
+    "document.cookie = 'theme=' + theme + '; path=/';",
+    'document.cookie = `lang=${lang}; max-age=31536000`;',
+    // IndexedDB for non-secrets.
+    "db.transaction('notes', 'readwrite').objectStore('notes').put({ id, body });",
+    "map.put({ accessToken });",
+    // Server cookies done right.
+    "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    "res.cookie('refreshToken', token, { httpOnly: true, secure: isProd, sameSite: 'strict', maxAge });",
+    "reply.setCookie('sid', sid, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });",
+    "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    "cookies().set({ name: 'session', value: token, httpOnly: true, secure: true, sameSite: 'strict' });",
+    "res.setHeader('Set-Cookie', `session=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`);",
+    // Koa sets httpOnly by default.
+    "ctx.cookies.set('session', token, { secure: true, sameSite: 'lax' });",
+    // Options from a shared constant or a spread are not judged.
+    "res.cookie('session', sessionId, COOKIE_OPTIONS);",
+    "res.cookie('session', sessionId, { ...cookieDefaults, maxAge: 3600 });",
+    // Non-credential cookies.
+    "res.cookie('theme', 'dark');",
+    "res.cookie('locale', locale, { maxAge: 31536000 });",
+    // Clearing a cookie.
+    "res.clearCookie('session');",
+    // Server cookies off.
+    { code: "res.cookie('session', sessionId);", options: [{ checkServerCookies: false }] },
+    // Only httpOnly required.
+    { code: "res.cookie('session', sessionId, { httpOnly: true });", options: [{ requiredCookieAttributes: ['httpOnly'] }] },
+  ],
+  invalid: [
+    finding("localStorage.setItem('token', token);", 'webStorage', 'localStorage'),
+    finding("localStorage.setItem('auth', JSON.stringify({ accessToken, user }));", 'webStorage', 'localStorage'),
+    finding("window.sessionStorage.setItem('jwt', data.jwt);", 'webStorage', 'window'),
+    finding("localStorage.setItem('session', response.refreshToken);", 'webStorage', 'localStorage'),
+    finding("const KEY = 'apiKey';\nlocalStorage.setItem(KEY, value);", 'webStorage', 'localStorage.setItem'),
+    finding('localStorage.token = token;', 'webStorage', 'localStorage'),
+    finding("localStorage['jwt'] = res.data.jwt;", 'webStorage', 'localStorage'),
+    finding('globalThis.sessionStorage.password = form.password;', 'webStorage', 'globalThis'),
+    finding(
+      "async function save(res) {\n  const { access_token } = await res.json();\n  localStorage.setItem('credentials', access_token);\n}",
+      'webStorage',
+      'localStorage.setItem',
+    ),
+    finding("document.cookie = 'token=' + token + '; path=/';", 'clientCookie', 'document'),
+    finding('document.cookie = `session=${sessionId}`;', 'clientCookie', 'document'),
+    finding('window.document.cookie = `prefs=${JSON.stringify({ apiKey })}`;', 'clientCookie', 'window'),
+    finding("db.transaction('auth', 'readwrite').objectStore('auth').put({ accessToken, expiresAt });", 'webStorage', 'db.transaction'),
+    finding("const store = tx.objectStore('secrets');\nstore.add({ id: 1, value: apiKey });", 'webStorage', 'store.add'),
+    finding("import { set } from 'idb-keyval';\nawait set('refreshToken', tokens.refresh);", 'webStorage', 'set('),
+    finding("import localforage from 'localforage';\nawait localforage.setItem('auth', { token });", 'webStorage', 'localforage.setItem'),
+    // Server cookies.
+    cookie("res.cookie('session', sessionId);", 'res.cookie', "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "res.cookie('refreshToken', token, { maxAge: 86400000 });",
+      'res.cookie',
+      "res.cookie('refreshToken', token, { maxAge: 86400000, httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
+    cookie("res.cookie('sid', sid, { httpOnly: true });", 'res.cookie', "res.cookie('sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "res.cookie('prefs', accessToken, { httpOnly: true, secure: true });",
+      'res.cookie',
+      "res.cookie('prefs', accessToken, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
+    {
+      // Set to false: reported, no suggestion (a person must decide).
+      code: "res.cookie('session', sessionId, { httpOnly: false, secure: true, sameSite: 'lax' });",
+      errors: [{ messageId: 'insecureCookie', column: 1, suggestions: [] }],
+    },
+    {
+      code: "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'none' });",
+      errors: [{ messageId: 'insecureCookie', column: 1, suggestions: [] }],
+    },
+    cookie(
+      "reply.setCookie('token', jwt, { path: '/' });",
+      'reply.setCookie',
+      "reply.setCookie('token', jwt, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
+    cookie("cookies().set('session', token);", 'cookies()', "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "cookies().set({ name: 'session', value: token });",
+      'cookies()',
+      "cookies().set({ name: 'session', value: token, httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
+    cookie(
+      "response.cookies.set('access_token', token, { secure: true });",
+      'response.cookies',
+      "response.cookies.set('access_token', token, { secure: true, httpOnly: true, sameSite: 'lax' });",
+    ),
+    cookie("ctx.cookies.set('session', token);", 'ctx.cookies', "ctx.cookies.set('session', token, { secure: true, sameSite: 'lax' });"),
+    cookie(
+      "import cookie from 'cookie';\nconst header = cookie.serialize('session', sessionId, {});",
+      'cookie.serialize',
+      "import cookie from 'cookie';\nconst header = cookie.serialize('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
+    {
+      code: "res.setHeader('Set-Cookie', `session=${id}; Path=/`);",
+      errors: [{ messageId: 'insecureCookie', ...at("res.setHeader('Set-Cookie', `session=${id}; Path=/`);", '`session'), suggestions: [] }],
+    },
+    {
+      code: "res.setHeader('Set-Cookie', ['theme=dark', 'token=' + token + '; HttpOnly; Secure']);",
+      errors: [{ messageId: 'insecureCookie', ...at("res.setHeader('Set-Cookie', ['theme=dark', 'token=' + token + '; HttpOnly; Secure']);", "'token="), suggestions: [] }],
+    },
+    {
+      code: "headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);",
+      errors: [{ messageId: 'insecureCookie', ...at("headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);", '`sid'), suggestions: [] }],
+    },
+    {
+      // Shared settings extend the secret vocabulary.
+      code: "localStorage.setItem('pin', pin);",
+      settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
+      errors: [{ messageId: 'webStorage', column: 1, suggestions: [] }],
+    },
+    {
+      // Custom credential cookie names.
+      code: "res.cookie('__app', value);",
+      options: [{ credentialCookieNames: ['__app'] }],
+      errors: [{ messageId: 'insecureCookie', column: 1, suggestions: [{ messageId: 'addAttributes', output: "res.cookie('__app', value, { httpOnly: true, secure: true, sameSite: 'lax' });" }] }],
+    },
+  ],
+});
