@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** One planted problem: `// expect: <rule-id>` (or `# expect:`, `-- expect:`) ending a fixture line. */
+export interface ExpectedFinding {
+  /** POSIX path relative to the app's root. */
+  readonly file: string;
+  readonly line: number;
+  readonly ruleId: string;
+  /** Planted as `expect-typed:`: only found with type information (it crosses modules). */
+  readonly typed: boolean;
+}
+
+const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+
+/** Reads the expectations planted in every text file below `root` (node_modules excluded). */
+export function readExpectations(root: string, accept: (file: string) => boolean = () => true): ExpectedFinding[] {
+  const found: ExpectedFinding[] = [];
+  for (const path of listFiles(root)) {
+    const file = relative(root, path).split(sep).join('/');
+    if (!accept(file)) continue;
+    readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .forEach((text, index) => {
+        const match = EXPECT.exec(text);
+        if (!match) return;
+        const typed = match[1] !== undefined;
+        for (const ruleId of match[2]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed });
+      });
+  }
+  return sortFindings(found);
+}
+
+/** Findings as comparable `file:line ruleId` strings, sorted, for exact-set assertions. */
+export function asKeys(findings: readonly Omit<ExpectedFinding, 'typed'>[]): string[] {
+  return sortFindings(findings).map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+}
+
+function sortFindings<T extends Omit<ExpectedFinding, 'typed'>>(findings: T[]): T[] {
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) out.push(...listFiles(path));
+    else if (stat.isFile()) out.push(path);
+  }
+  return out;
+}
