@@ -22,9 +22,11 @@ export interface AeadBackend {
   readonly name: string;
   /**
    * Encrypts and authenticates. Throws InvalidKeyError / InvalidArgumentError for bad sizes.
-   * @returns a new array `ciphertext || tag`.
+   * @param output optional destination of exactly `plaintext.length + 16` bytes (e.g. a view into the
+   * record being built), which saves a copy; it must not overlap the inputs.
+   * @returns `ciphertext || tag` (the `output` view when given, else a new array).
    */
-  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
+  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array;
   /**
    * Verifies and decrypts `ciphertext || tag`. Throws DecryptionError when not authentic (also when
    * shorter than a tag), InvalidKeyError / InvalidArgumentError for bad sizes.
@@ -43,7 +45,8 @@ export interface AeadBackend {
  * ChaCha20-Poly1305: key 32, nonce 12. XChaCha20-Poly1305: key 32, nonce 24.
  * Throws InvalidKeyError or InvalidArgumentError.
  */
-export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, data: Uint8Array, aad: Uint8Array): void {
+export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, data: Uint8Array, aad: Uint8Array, output?: Uint8Array): void {
+  if (output !== undefined) assertBytes(output, 'output', data.length + TAG_LENGTH);
   assertBytes(data, 'data');
   assertBytes(aad, 'associated data');
   assertBytes(nonce, 'nonce');

@@ -48,9 +48,12 @@ const nobleCipher = (construction: AeadConstruction, key: Uint8Array, nonce: Uin
 /** Portable backend: @noble/ciphers and @noble/hashes, randomness from `globalThis.crypto.getRandomValues`. */
 export const nobleBackend: AeadBackend = Object.freeze({
   name: 'noble',
-  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
-    checkRawInputs(construction, key, nonce, plaintext, aad);
-    return nobleCipher(construction, key, nonce, aad).encrypt(plaintext);
+  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array {
+    checkRawInputs(construction, key, nonce, plaintext, aad, output);
+    const sealed = nobleCipher(construction, key, nonce, aad).encrypt(plaintext);
+    if (!output) return sealed;
+    output.set(sealed);
+    return output;
   },
   open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array {
     checkRawInputs(construction, key, nonce, sealed, aad);

@@ -84,12 +84,12 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
   let poolOffset = POOL_SIZE;
   const opts = { authTagLength: TAG_LENGTH };
 
-  const sealRaw = (name: string, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array => {
+  const sealRaw = (name: string, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output: Uint8Array | undefined): Uint8Array => {
     const cipher = nodeCrypto.createCipheriv(name, key, nonce, opts);
     cipher.setAAD(aad);
     const body = cipher.update(plaintext);
     const tail = cipher.final();
-    const out = new Uint8Array(plaintext.length + TAG_LENGTH);
+    const out = output ?? new Uint8Array(plaintext.length + TAG_LENGTH);
     out.set(body, 0);
     if (tail.length > 0) out.set(tail, body.length);
     out.set(cipher.getAuthTag(), plaintext.length);
@@ -114,12 +114,12 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
 
   return Object.freeze({
     name: 'node',
-    seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
-      checkRawInputs(construction, key, nonce, plaintext, aad);
-      if (construction !== 'xchacha20-poly1305') return sealRaw(opensslName(construction, key.length), key, nonce, plaintext, aad);
+    seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array {
+      checkRawInputs(construction, key, nonce, plaintext, aad, output);
+      if (construction !== 'xchacha20-poly1305') return sealRaw(opensslName(construction, key.length), key, nonce, plaintext, aad, output);
       const { subkey, nonce12 } = xchachaToChacha(key, nonce);
       try {
-        return sealRaw('chacha20-poly1305', subkey, nonce12, plaintext, aad);
+        return sealRaw('chacha20-poly1305', subkey, nonce12, plaintext, aad, output);
       } finally {
         subkey.fill(0);
       }

@@ -14,11 +14,11 @@
  * HMAC-SHA256(commitKey, headerPart || layerLabel || nonce). It is checked in constant time before
  * decryption, so a record opens under one key only.
  */
-import { constructionOf, NONCE_LENGTH, type AeadAlgorithm, type AeadBackend } from './aead.js';
+import { constructionOf, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm, type AeadBackend } from './aead.js';
 import { constantTimeEqual } from './compare.js';
 import { assertBytes, utf8Encode } from './encoding.js';
 import { DecryptionError, InvalidArgumentError } from './errors.js';
-import { DATA_KEY_LENGTH, encodeHeader, stableHeader, type EncryptedRecord, type RecordLayer } from './format.js';
+import { COMMITMENT_LENGTH, DATA_KEY_LENGTH, encodeHeader, stableHeader, type EncryptedRecord, type RecordLayer } from './format.js';
 
 /**
  * Context bound to a ciphertext as associated data: bytes, a string (UTF-8), or a flat record such
@@ -74,11 +74,40 @@ function prefixed(kind: number, bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-function layerAad(headerPart: Uint8Array, label: number, encodedAad: Uint8Array): Uint8Array {
-  const out = new Uint8Array(headerPart.length + 1 + encodedAad.length);
+/** The associated data of one layer: `headerPart || label || encodeAssociatedData(aad)`, in one allocation for the common cases. */
+function layerAad(headerPart: Uint8Array, label: number, aad: AssociatedData | undefined): Uint8Array {
+  const h = headerPart.length;
+  if (typeof aad === 'string' && aad.length <= 256) {
+    // Short strings: write ASCII directly (TextEncoder's native call costs more than the loop); anything else falls through.
+    const out = new Uint8Array(h + 2 + aad.length);
+    let ascii = true;
+    for (let i = 0; i < aad.length; i++) {
+      const c = aad.charCodeAt(i);
+      if (c > 0x7f) {
+        ascii = false;
+        break;
+      }
+      out[h + 2 + i] = c;
+    }
+    if (ascii) {
+      out.set(headerPart, 0);
+      out[h] = label;
+      out[h + 1] = 2;
+      return out;
+    }
+  } else if (aad instanceof Uint8Array) {
+    const out = new Uint8Array(h + 2 + aad.length);
+    out.set(headerPart, 0);
+    out[h] = label;
+    out[h + 1] = 1;
+    out.set(aad, h + 2);
+    return out;
+  }
+  const encoded = encodeAssociatedData(aad);
+  const out = new Uint8Array(h + 1 + encoded.length);
   out.set(headerPart, 0);
-  out[headerPart.length] = label;
-  out.set(encodedAad, headerPart.length + 1);
+  out[h] = label;
+  out.set(encoded, h + 1);
   return out;
 }
 
@@ -104,6 +133,32 @@ export interface ResolvedKey {
   commitKey(): Uint8Array;
 }
 
+/** Writes one layer (nonce, commitment, ciphertext || tag) into `out` at `offset`; returns the end offset. */
+function sealLayerInto(
+  out: Uint8Array,
+  offset: number,
+  algorithm: AeadAlgorithm,
+  key: Uint8Array,
+  commitKey: (() => Uint8Array) | undefined,
+  headerPart: Uint8Array,
+  label: number,
+  plaintext: Uint8Array,
+  aad: AssociatedData | undefined,
+  backend: AeadBackend,
+): number {
+  const n = NONCE_LENGTH[algorithm];
+  const nonce = backend.randomBytes(n);
+  out.set(nonce, offset);
+  let o = offset + n;
+  if (commitKey) {
+    out.set(commitmentOf(commitKey(), headerPart, label, nonce, backend), o);
+    o += COMMITMENT_LENGTH;
+  }
+  const end = o + plaintext.length + TAG_LENGTH;
+  backend.seal(constructionOf(algorithm), key, nonce, plaintext, layerAad(headerPart, label, aad), out.subarray(o, end));
+  return end;
+}
+
 function sealLayer(
   algorithm: AeadAlgorithm,
   key: Uint8Array,
@@ -111,13 +166,16 @@ function sealLayer(
   headerPart: Uint8Array,
   label: number,
   plaintext: Uint8Array,
-  encodedAad: Uint8Array,
+  aad: AssociatedData | undefined,
   backend: AeadBackend,
 ): RecordLayer {
-  const nonce = backend.randomBytes(NONCE_LENGTH[algorithm]);
-  const ciphertext = backend.seal(constructionOf(algorithm), key, nonce, plaintext, layerAad(headerPart, label, encodedAad));
-  if (!commitKey) return { nonce, ciphertext };
-  return { nonce, commitment: commitmentOf(commitKey(), headerPart, label, nonce, backend), ciphertext };
+  const n = NONCE_LENGTH[algorithm];
+  const c = commitKey ? COMMITMENT_LENGTH : 0;
+  const out = new Uint8Array(n + c + plaintext.length + TAG_LENGTH);
+  sealLayerInto(out, 0, algorithm, key, commitKey, headerPart, label, plaintext, aad, backend);
+  const nonce = out.subarray(0, n);
+  const ciphertext = out.subarray(n + c);
+  return commitKey ? { nonce, commitment: out.subarray(n, n + c), ciphertext } : { nonce, ciphertext };
 }
 
 function openLayer(
@@ -127,14 +185,14 @@ function openLayer(
   headerPart: Uint8Array,
   label: number,
   layer: RecordLayer,
-  encodedAad: Uint8Array,
+  aad: AssociatedData | undefined,
   backend: AeadBackend,
 ): Uint8Array {
   if (commitKey) {
     const expected = commitmentOf(commitKey(), headerPart, label, layer.nonce, backend);
     if (!layer.commitment || !constantTimeEqual(expected, layer.commitment)) throw new DecryptionError('decryption failed: key commitment does not match this key');
   }
-  return backend.open(constructionOf(algorithm), key, layer.nonce, layer.ciphertext, layerAad(headerPart, label, encodedAad));
+  return backend.open(constructionOf(algorithm), key, layer.nonce, layer.ciphertext, layerAad(headerPart, label, aad));
 }
 
 /** Options of {@link sealRecord}. */
@@ -144,34 +202,41 @@ export interface SealOptions {
   readonly backend: AeadBackend;
   /** Header bytes for (key, envelope, committed), if the caller caches them. */
   readonly header?: Uint8Array;
+  /** Write the header before the body (the binary form; default true). False gives the body alone, for the text form. */
+  readonly withHeader?: boolean;
 }
 
-/** Encrypts `plaintext` under `kek` as a direct or envelope record. Throws InvalidArgumentError for bad inputs. */
-export function sealRecord(kek: ResolvedKey, plaintext: Uint8Array, aad: AssociatedData | undefined, options: SealOptions): { record: EncryptedRecord; header: Uint8Array } {
+/**
+ * Encrypts `plaintext` under `kek` as a direct or envelope record, written into one new buffer:
+ * `header || body` (binary form) or `body` (`withHeader: false`, to base64url for the text form).
+ * Throws InvalidArgumentError for bad inputs.
+ */
+export function sealRecord(kek: ResolvedKey, plaintext: Uint8Array, aad: AssociatedData | undefined, options: SealOptions): Uint8Array {
   assertBytes(plaintext, 'plaintext');
   const { envelope, committed, backend } = options;
   const header = options.header ?? encodeHeader({ keyId: kek.id, algorithm: kek.algorithm, envelope, committed });
-  const encodedAad = encodeAssociatedData(aad);
-  const base = { version: 1 as const, keyId: kek.id, algorithm: kek.algorithm, envelope, committed };
+  const n = NONCE_LENGTH[kek.algorithm];
+  const c = committed ? COMMITMENT_LENGTH : 0;
+  const start = options.withHeader === false ? 0 : header.length;
+  const dataLength = n + c + plaintext.length + TAG_LENGTH;
   if (!envelope) {
-    const data = sealLayer(kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_DIRECT, plaintext, encodedAad, backend);
-    return { record: { ...base, data }, header };
+    const out = new Uint8Array(start + dataLength);
+    if (start > 0) out.set(header, 0);
+    sealLayerInto(out, start, kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_DIRECT, plaintext, aad, backend);
+    return out;
   }
+  const wrapLength = n + c + DATA_KEY_LENGTH + TAG_LENGTH;
+  const out = new Uint8Array(start + wrapLength + dataLength);
+  if (start > 0) out.set(header, 0);
   const dataKey = backend.randomBytes(DATA_KEY_LENGTH);
-  try {
-    const data = sealDataLayer(kek.algorithm, dataKey, header, plaintext, encodedAad, committed, backend);
-    const wrappedKey = sealLayer(kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_WRAP, dataKey, encodedAad, backend);
-    return { record: { ...base, wrappedKey, data }, header };
-  } finally {
-    dataKey.fill(0);
-  }
-}
-
-function sealDataLayer(algorithm: AeadAlgorithm, dataKey: Uint8Array, header: Uint8Array, plaintext: Uint8Array, encodedAad: Uint8Array, committed: boolean, backend: AeadBackend): RecordLayer {
   let commitKey: Uint8Array | undefined;
   try {
-    return sealLayer(algorithm, dataKey, committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, plaintext, encodedAad, backend);
+    const dataCommit = committed ? () => (commitKey ??= commitKeyOf(dataKey, backend)) : undefined;
+    sealLayerInto(out, start + wrapLength, kek.algorithm, dataKey, dataCommit, stableHeader(header), LABEL_DATA, plaintext, aad, backend);
+    sealLayerInto(out, start, kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_WRAP, dataKey, aad, backend);
+    return out;
   } finally {
+    dataKey.fill(0);
     commitKey?.fill(0);
   }
 }
@@ -180,15 +245,15 @@ function sealDataLayer(algorithm: AeadAlgorithm, dataKey: Uint8Array, header: Ui
  * Unwraps an envelope's data key (the caller must zero it). Throws DecryptionError when the wrap is
  * not authentic under `kek` with this header and associated data.
  */
-export function unwrapDataKey(kek: ResolvedKey, record: EncryptedRecord, header: Uint8Array, encodedAad: Uint8Array, backend: AeadBackend): Uint8Array {
+export function unwrapDataKey(kek: ResolvedKey, record: EncryptedRecord, header: Uint8Array, aad: AssociatedData | undefined, backend: AeadBackend): Uint8Array {
   if (!record.wrappedKey) throw new InvalidArgumentError('not an envelope record');
-  return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_WRAP, record.wrappedKey, encodedAad, backend);
+  return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_WRAP, record.wrappedKey, aad, backend);
 }
 
-function openData(dataKey: Uint8Array, record: EncryptedRecord, header: Uint8Array, encodedAad: Uint8Array, backend: AeadBackend): Uint8Array {
+function openData(dataKey: Uint8Array, record: EncryptedRecord, header: Uint8Array, aad: AssociatedData | undefined, backend: AeadBackend): Uint8Array {
   let commitKey: Uint8Array | undefined;
   try {
-    return openLayer(record.algorithm, dataKey, record.committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, record.data, encodedAad, backend);
+    return openLayer(record.algorithm, dataKey, record.committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, record.data, aad, backend);
   } finally {
     commitKey?.fill(0);
   }
@@ -198,15 +263,13 @@ function openData(dataKey: Uint8Array, record: EncryptedRecord, header: Uint8Arr
  * Decrypts a parsed record under the key its header names (resolved by the caller). Throws
  * DecryptionError when anything (header, nonce, commitment, ciphertext, tag, associated data) is not authentic.
  */
-export function openRecord(kek: ResolvedKey, record: EncryptedRecord, aad: AssociatedData | undefined, backend: AeadBackend): Uint8Array {
-  const header = encodeHeader(record);
-  const encodedAad = encodeAssociatedData(aad);
+export function openRecord(kek: ResolvedKey, record: EncryptedRecord, aad: AssociatedData | undefined, backend: AeadBackend, header: Uint8Array = encodeHeader(record)): Uint8Array {
   if (!record.envelope) {
-    return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_DIRECT, record.data, encodedAad, backend);
+    return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_DIRECT, record.data, aad, backend);
   }
-  const dataKey = unwrapDataKey(kek, record, header, encodedAad, backend);
+  const dataKey = unwrapDataKey(kek, record, header, aad, backend);
   try {
-    return openData(dataKey, record, header, encodedAad, backend);
+    return openData(dataKey, record, header, aad, backend);
   } finally {
     dataKey.fill(0);
   }
@@ -222,12 +285,11 @@ export function rewrapEnvelope(oldKek: ResolvedKey, newKek: ResolvedKey, record:
   if (!record.envelope) throw new InvalidArgumentError('rewrap of a direct record: use reencrypt');
   if (newKek.algorithm !== record.algorithm) throw new InvalidArgumentError('rewrap cannot change the algorithm: use reencrypt');
   const oldHeader = encodeHeader(record);
-  const encodedAad = encodeAssociatedData(aad);
-  const dataKey = unwrapDataKey(oldKek, record, oldHeader, encodedAad, backend);
+  const dataKey = unwrapDataKey(oldKek, record, oldHeader, aad, backend);
   try {
-    openData(dataKey, record, oldHeader, encodedAad, backend).fill(0);
+    openData(dataKey, record, oldHeader, aad, backend).fill(0);
     const newHeader = encodeHeader({ keyId: newKek.id, algorithm: record.algorithm, envelope: true, committed: record.committed });
-    const wrappedKey = sealLayer(record.algorithm, newKek.key, record.committed ? newKek.commitKey : undefined, newHeader, LABEL_WRAP, dataKey, encodedAad, backend);
+    const wrappedKey = sealLayer(record.algorithm, newKek.key, record.committed ? newKek.commitKey : undefined, newHeader, LABEL_WRAP, dataKey, aad, backend);
     return { ...record, keyId: newKek.id, wrappedKey, data: record.data };
   } finally {
     dataKey.fill(0);

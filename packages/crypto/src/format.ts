@@ -162,14 +162,25 @@ export function recordToBytes(record: EncryptedRecord, header: Uint8Array = enco
   return out;
 }
 
+/** The text form up to the body: `shc:v1:<keyId>:<alg>[+env][+kc]:`. Throws InvalidArgumentError for a bad key id or algorithm. */
+export function textPrefix(header: Omit<RecordHeader, 'version'>): string {
+  assertKeyId(header.keyId);
+  const token = ALG_TOKEN[header.algorithm];
+  if (token === undefined) throw new InvalidArgumentError(`unsupported algorithm "${String(header.algorithm)}"`);
+  return `${TEXT_PREFIX}v${FORMAT_VERSION}:${header.keyId}:${token}${header.envelope ? '+env' : ''}${header.committed ? '+kc' : ''}:`;
+}
+
 /** Serializes to the text form `shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>`. Throws InvalidArgumentError for an inconsistent record. */
 export function recordToText(record: EncryptedRecord): string {
-  assertKeyId(record.keyId);
-  const token = ALG_TOKEN[record.algorithm];
-  if (token === undefined) throw new InvalidArgumentError(`unsupported algorithm "${String(record.algorithm)}"`);
+  const prefix = textPrefix(record);
   const body = new Uint8Array(bodyLength(record));
   writeBody(record, body, 0);
-  return `${TEXT_PREFIX}v${FORMAT_VERSION}:${record.keyId}:${token}${record.envelope ? '+env' : ''}${record.committed ? '+kc' : ''}:${base64urlEncode(body)}`;
+  return prefix + base64urlEncode(body);
+}
+
+/** The header bytes of a binary record already parsed by {@link recordFromBytes} (a view, no copy). */
+export function headerOf(bytes: Uint8Array, record: RecordHeader): Uint8Array {
+  return bytes.subarray(0, 7 + record.keyId.length);
 }
 
 /** Splits a body into layers; `body` is a view, the layers are views into it. */

@@ -28,7 +28,8 @@ import {
   RetiredKeyError,
   UnknownKeyError,
 } from './errors.js';
-import { assertKeyId, encodeHeader, parseRecord, recordToBytes, recordToText, type EncryptedRecord } from './format.js';
+import { base64urlEncode } from './encoding.js';
+import { assertKeyId, encodeHeader, headerOf, parseRecord, recordToBytes, recordToText, textPrefix, type EncryptedRecord } from './format.js';
 import { deriveKey } from './kdf.js';
 import { Secret } from './secret.js';
 
@@ -148,7 +149,9 @@ interface KeyEntry extends ResolvedKey {
   reserved: number;
   warned: boolean;
   commitKeyBytes: Uint8Array | undefined;
+  /** Header bytes and text prefixes by headerSlot(envelope, committed), built on first use. */
   readonly headers: (Uint8Array | undefined)[];
+  readonly prefixes: (string | undefined)[];
 }
 
 /** Options of {@link Keyring.fromEnv}. */
@@ -336,6 +339,7 @@ export class Keyring {
       warned: false,
       commitKeyBytes: undefined,
       headers: [undefined, undefined, undefined, undefined],
+      prefixes: [undefined, undefined, undefined, undefined],
       commitKey(): Uint8Array {
         return (entry.commitKeyBytes ??= commitKeyOf(entry.key, backend));
       },
@@ -448,14 +452,18 @@ export class Keyring {
     return e;
   }
 
-  #seal(plaintext: Uint8Array, options: EncryptOptions): { record: EncryptedRecord; header: Uint8Array } {
+  /** Encrypts under the primary; `text` selects the form. The record is built in one buffer (see sealRecord). */
+  #seal(plaintext: Uint8Array, options: EncryptOptions, text: boolean): Uint8Array | string {
     const e = this.#encryptingKey(options.keyId);
     const envelope = options.envelope ?? this.#envelope;
     const committed = options.commit ?? this.#commit;
     const slot = headerSlot(envelope, committed);
     const header = (e.headers[slot] ??= encodeHeader({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
     this.#count(e);
-    return sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header });
+    const sealed = sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header, withHeader: !text });
+    if (!text) return sealed;
+    const prefix = (e.prefixes[slot] ??= textPrefix({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
+    return prefix + base64urlEncode(sealed);
   }
 
   #plaintextBytes(plaintext: Uint8Array | string): { bytes: Uint8Array; owned: boolean } {
@@ -472,8 +480,7 @@ export class Keyring {
   encrypt(plaintext: Uint8Array | string, options: EncryptOptions = {}): Uint8Array {
     const { bytes, owned } = this.#plaintextBytes(plaintext);
     try {
-      const { record, header } = this.#seal(bytes, options);
-      return recordToBytes(record, header);
+      return this.#seal(bytes, options, false) as Uint8Array;
     } finally {
       if (owned) bytes.fill(0);
     }
@@ -483,7 +490,7 @@ export class Keyring {
   encryptToString(plaintext: Uint8Array | string, options: EncryptOptions = {}): string {
     const { bytes, owned } = this.#plaintextBytes(plaintext);
     try {
-      return recordToText(this.#seal(bytes, options).record);
+      return this.#seal(bytes, options, true) as string;
     } finally {
       if (owned) bytes.fill(0);
     }
@@ -496,7 +503,8 @@ export class Keyring {
    */
   decrypt(record: string | Uint8Array, options: DecryptOptions = {}): Uint8Array {
     const parsed = parseRecord(record);
-    return openRecord(this.#decryptingKey(parsed.keyId), parsed, options.aad, this.#backend);
+    const key = this.#decryptingKey(parsed.keyId);
+    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? encodeHeader(parsed) : headerOf(record, parsed));
   }
 
   /** As {@link Keyring.decrypt}, decoding UTF-8 (EncodingError if not UTF-8); the byte buffer is zeroed. */
@@ -561,8 +569,7 @@ export class Keyring {
   #reencryptParsed(parsed: EncryptedRecord, key: KeyEntry, asText: boolean, options: DecryptOptions & Pick<EncryptOptions, 'envelope' | 'commit'>): string | Uint8Array {
     const plaintext = openRecord(key, parsed, options.aad, this.#backend);
     try {
-      const { record, header } = this.#seal(plaintext, options);
-      return asText ? recordToText(record) : recordToBytes(record, header);
+      return this.#seal(plaintext, options, asText);
     } finally {
       plaintext.fill(0);
     }
