@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { allChecks, formatMessage, mergeOptions, type Check, type SharedSettings } from '@secret-hygiene/checks';
 import { ConfigError, ruleEntry, type ScanConfig } from './config.js';
-import { discoverFiles, type DiscoveredFile, type InputKind } from './discover.js';
+import { discoverFiles, inputKind as inputKindOf, type DiscoveredFile, type InputKind } from './discover.js';
 import { analyzeConfigFile } from './files/config-file.js';
 import { analyzeEnvFile } from './files/env.js';
-import { analyzeSchemaFile } from './files/schema-files.js';
+import { analyzeSchemaFile, prismaCredentialColumns, sqlCredentialColumns } from './files/schema-files.js';
+import { InventoryCollector } from './inventory.js';
 import type { FileFinding } from './files/types.js';
 import { compareFindings, draftFinding, fingerprintFindings, splitLines, type DraftFinding } from './findings.js';
 import { changedLinesSince, trackedFiles, type ChangedLines } from './git.js';
@@ -100,6 +101,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       return severity === 'off' ? [] : [draftFinding({ ...f, file, severity }, lines)];
     });
 
+  const collector = options.inventory
+    ? new InventoryCollector(settings, (ruleEntry(config, 'no-env-fallback').options?.['requiredEnvHelper'] as string | undefined) ?? 'requireEnv')
+    : undefined;
+
   // TypeScript and JavaScript: one program, every check, one walk per file.
   const tsFiles = byKind('typescript');
   if (tsFiles.length > 0) {
@@ -121,7 +126,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         const text = typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText;
         diagnostics.push({ kind: 'syntax-error', file: input.file, line: pos.line + 1, column: pos.character + 1, message: `${input.file}:${pos.line + 1}:${pos.character + 1}: ${text}` });
       }
-      const result = runChecksOnSourceFile({ sourceFile, file: input.file, program: built.program, checker: built.checker, settings, checks: enabled });
+      const checksForFile = collector ? [...enabled, { check: collector.checkFor(input.file), severity: 'note' as const }] : enabled;
+      const result = runChecksOnSourceFile({ sourceFile, file: input.file, program: built.program, checker: built.checker, settings, checks: checksForFile });
       diagnostics.push(...result.diagnostics);
       collect(input.file, splitLines(sourceFile.text), result.findings);
       progress(input.file);
@@ -151,7 +157,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (result.error) diagnostics.push({ kind: 'syntax-error', file: input.file, line: result.error.line, column: result.error.column, message: `${input.file}:${result.error.line}:${result.error.column}: ${result.error.message}` });
       found = result.findings;
     } else {
-      found = analyzeSchemaFile(input.kind as 'prisma' | 'sql', text, lines, settings);
+      const kind = input.kind as 'prisma' | 'sql';
+      found = analyzeSchemaFile(kind, text, lines, settings);
+      if (collector) {
+        const columns = kind === 'prisma' ? prismaCredentialColumns(lines, settings) : sqlCredentialColumns(text, settings);
+        for (const c of columns) {
+          const protection = c.verdict.verdict as 'plaintext' | 'protected' | 'metadata';
+          collector.columns.push({ file: input.file, line: c.line, source: kind, table: c.table, column: c.column, type: c.type, protection, reason: c.verdict.reason });
+        }
+      }
     }
     collect(input.file, lines, toDrafts(input.file, lines, found));
     progress(input.file);
@@ -173,6 +187,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   findings.sort(compareFindings);
   diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  if (collector) {
+    // Columns declared in code (Drizzle, TypeORM...) come from the check's own findings: the plaintext ones.
+    for (const f of findings.filter((f) => f.ruleId === 'no-plaintext-credential-column' && f.file && inputKindOf(f.file) === 'typescript')) {
+      collector.columns.push({ file: f.file, line: f.line, source: 'code', table: '', column: '', type: '', protection: 'plaintext', reason: f.message });
+    }
+  }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {
     root,
@@ -193,6 +213,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       unchanged,
       durationMs: Math.round(performance.now() - started),
     },
+    ...(collector ? { inventory: collector.result() } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Inventory } from '../inventory.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import { noColors, type Colors, type Reporter } from './types.js';
 
@@ -19,9 +20,31 @@ export const textReporter: Reporter = (result, options) => {
     }
     out.push('');
   }
+  if (result.inventory) out.push(...inventoryLines(result.inventory, c), '');
   out.push(summaryLine(result, c));
   return `${out.join('\n')}\n`;
 };
+
+/** The inventory as three plain tables, for reviewers. */
+export function inventoryLines(inventory: Inventory, c: Colors = noColors): string[] {
+  const out: string[] = [c.bold(`Environment variables (${inventory.envVars.length})`)];
+  for (const v of inventory.envVars) {
+    const where = v.reads.map((r) => `${r.file}:${r.line}${r.validation ? ` (${r.validation})` : ''}`).join(', ');
+    out.push(`  ${v.name.padEnd(28)} ${v.secret ? c.yellow('secret') : 'plain '}  ${v.validated ? c.green('validated') : c.red('unvalidated')}  ${c.dim(where)}`);
+  }
+  out.push('', c.bold(`Credential columns (${inventory.credentialColumns.length})`));
+  for (const col of inventory.credentialColumns) {
+    const name = col.table ? `${col.table}.${col.column}` : '(declared in code)';
+    const protection = col.protection === 'plaintext' ? c.red(col.protection) : col.protection === 'protected' ? c.green(col.protection) : col.protection;
+    out.push(`  ${name.padEnd(36)} ${protection}  ${c.dim(`${col.file}:${col.line}  ${col.reason}`)}`);
+  }
+  out.push('', c.bold(`Encryption call sites (${inventory.encryptionCalls.length})`));
+  for (const call of inventory.encryptionCalls) {
+    const origin = call.nonceOrigin === 'random-per-call' ? c.green(call.nonceOrigin) : call.nonceOrigin === 'parameter' || call.nonceOrigin === 'from-message' ? call.nonceOrigin : c.red(call.nonceOrigin);
+    out.push(`  ${`${call.file}:${call.line}`.padEnd(36)} ${call.api} ${call.direction}${call.algorithm ? ` ${call.algorithm}` : ''}  nonce: ${origin}${call.nonceDetail ? c.dim(` (${call.nonceDetail})`) : ''}`);
+  }
+  return out;
+}
 
 function paint(c: Colors, severity: Severity, text: string): string {
   return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.blue(text);
