@@ -102,6 +102,13 @@ describe('credentialColumnVerdict', () => {
     ['api_token', 'integer', 'metadata'],
     ['password', 'integer', 'plaintext'],
     ['email', 'text', 'none'],
+    ['passwordDigest', 'text', 'protected'],
+    ['encrypted_token', 'text', 'protected'],
+    ['secret_iv', 'bytea', 'protected'],
+    ['api_key_id', 'uuid', 'metadata'],
+    ['token_expires_at', 'timestamptz', 'metadata'],
+    ['refresh_token', 'String', 'plaintext'],
+    ['otp', 'Int', 'plaintext'],
   ])('%s %s is %s', (name, type, verdict) => {
     expect(credentialColumnVerdict(name, type).verdict).toBe(verdict);
   });

@@ -62,6 +62,10 @@ ruleTester.run('no-env-fallback', rule, {
     "if (process.env.NODE_ENV === 'test') process.env.JWT_SECRET = 'test-secret';",
     // A conditional that does not test the variable it returns.
     "const s = isDev ? process.env.JWT_SECRET : 'dev';",
+    // The tested variable is not secret, the branch is computed.
+    "const s = process.env.NODE_ENV === 'production' ? loadSecret() : 'dev';",
+    "const s = process.env.DEBUG ? 'verbose' : 'quiet';",
+    "const auth = process.env.API_KEY ? useKey(process.env.API_KEY) : 'anonymous';",
     // Settings: ignored name.
     {
       code: "const t = process.env.GITHUB_TOKEN ?? 'none';",
@@ -184,8 +188,8 @@ ruleTester.run('no-env-fallback', rule, {
     },
     // The target name makes it secret even when the env name does not.
     {
-      code: "const dbPassword = process.env.PGPASS ?? 'postgres';",
-      errors: [err(1, 20, "const dbPassword = requireEnv('PGPASS');")],
+      code: "const dbPassword = process.env.DB_ALPHA ?? 'postgres';",
+      errors: [err(1, 20, "const dbPassword = requireEnv('DB_ALPHA');")],
     },
     {
       code: "const config = { jwtSecret: (process.env.AUTH_KEY_MATERIAL ?? 'dev') as string };",
@@ -208,6 +212,15 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = 'dev';\n}",
       errors: [err(3, 3, "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = requireEnv('JWT_SECRET');\n}")],
+    },
+    // A branch built from the tested variable, the other a constant: no single replacement.
+    {
+      code: "const url = process.env.DB_PASSWORD ? `postgres://app:${process.env.DB_PASSWORD}@db/app` : 'postgres://app:app@localhost/app';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 13, suggestions: [] }],
+    },
+    {
+      code: "const pw = process.env.DB_PASSWORD;\nconst url = pw !== undefined ? 'postgres://app:' + pw + '@db/app' : 'postgres';",
+      errors: [{ messageId: 'envFallback', line: 2, column: 13, suggestions: [] }],
     },
     // Numbers and booleans count too.
     {

@@ -1,6 +1,8 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { accessPath, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { bindingElementKey, bindingElementSource } from '../flow/aliases.js';
+import { createFlowContext } from '../flow/context.js';
 
 /**
  * The catalog of environment-variable access patterns: data first, then the matchers that read it.
@@ -89,8 +91,9 @@ function envObjectRuntimeSeen(t: TypeScript, node: ts.Expression, checker: ts.Ty
   if (initializer) return envObjectRuntimeSeen(t, initializer, checker, seen);
   if (t.isBindingElement(decl)) {
     // `const { env } = process`
-    const key = bindingKey(t, decl);
-    const source = bindingSource(t, decl);
+    const flow = createFlowContext(t, { checker });
+    const key = bindingElementKey(flow, decl);
+    const source = bindingElementSource(flow, decl);
     if (key !== 'env' || !source) return undefined;
     const sourcePath = accessPath(t, source);
     if (sourcePath && ENV_OWNERS.some((p) => samePath(p, sourcePath))) return 'node';
@@ -162,23 +165,11 @@ export function envReadOf(
  * `const { JWT_SECRET = 'dev' } = process.env` or `const { JWT_SECRET: secret } = import.meta.env`.
  */
 export function envBindingRead(t: TypeScript, element: ts.BindingElement, checker?: ts.TypeChecker): EnvRead | undefined {
-  if (element.dotDotDotToken || !t.isObjectBindingPattern(element.parent)) return undefined;
-  const name = bindingKey(t, element);
-  const source = bindingSource(t, element);
+  const flow = createFlowContext(t, { checker });
+  const name = bindingElementKey(flow, element);
+  const source = name === undefined ? undefined : bindingElementSource(flow, element);
   const runtime = source && envObjectRuntime(t, source, checker);
   return name !== undefined && runtime ? { name, runtime, node: element } : undefined;
 }
 
-/** The property a binding element takes from its object: `a` in `{ a }`, `{ a: b }`, `{ a = 1 }`. */
-function bindingKey(t: TypeScript, element: ts.BindingElement): string | undefined {
-  if (element.propertyName) return propertyNameText(t, element.propertyName);
-  return t.isIdentifier(element.name) ? element.name.text : undefined;
-}
-
-/** The expression a top-level object pattern destructures: a declaration's or parameter's initializer. */
-function bindingSource(t: TypeScript, element: ts.BindingElement): ts.Expression | undefined {
-  const owner = element.parent.parent;
-  if ((t.isVariableDeclaration(owner) || t.isParameter(owner)) && owner.initializer) return owner.initializer;
-  return undefined;
-}
 

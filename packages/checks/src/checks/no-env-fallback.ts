@@ -82,6 +82,14 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       return t.forEachChild(node, (child) => (mentions(child, name) ? true : undefined)) ?? false;
     };
 
+    /** Every env variable an expression reads anywhere inside it, by name. */
+    const envNamesIn = (node: ts.Node, found = new Map<string, EnvRead>()): Map<string, EnvRead> => {
+      const read = isExpression(t, node) ? envReadOf(t, node, checker, true) : undefined;
+      if (read) found.set(read.name, read);
+      else t.forEachChild(node, (child) => void envNamesIn(child, found));
+      return found;
+    };
+
     const constantFallback = (node: ts.Expression, seen = new Set<ts.Node>()): ConstantFallback | undefined => {
       const expr = skipOuterExpressions(t, node);
       const text = staticString(t, expr);
@@ -107,7 +115,7 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       reads: readonly EnvRead[] | undefined,
       fallbackNode: ts.Expression | undefined,
       form: string,
-      replaced: ts.Node,
+      replaced: ts.Node | undefined,
     ): void => {
       if (!reads || reads.length === 0 || !fallbackNode) return;
       const fallback = constantFallback(fallbackNode);
@@ -117,7 +125,7 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       if (!options.checkAllVariables && !isWorthFlagging(names, targetName(t, reportNode), fallback)) return;
       const name = names.join("' or '");
       const suggestions = [];
-      if (names.length === 1) {
+      if (names.length === 1 && replaced) {
         const call = `${options.requiredEnvHelper}('${names[0]!.replace(/['\\]/g, '\\$&')}')`;
         const edit: TextEdit = { start: replaced.getStart(context.sourceFile), end: replaced.getEnd(), text: call };
         suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
@@ -147,14 +155,24 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
             }
           }
         } else if (t.isConditionalExpression(node)) {
-          // `process.env.X ? process.env.X : 'dev'`, `!X ? 'dev' : X`
+          // `process.env.X ? process.env.X : 'dev'`, `!X ? 'dev' : X`, and `X ? \`postgres://${X}@db\` : 'postgres://localhost'`:
+          // the condition tests a variable, one branch uses it, the other is a constant.
+          const tested = envNamesIn(node.condition);
           for (const [value, other] of [
             [node.whenTrue, node.whenFalse],
             [node.whenFalse, node.whenTrue],
           ] as const) {
+            if (!constantFallback(other)) continue;
             const reads = envReads(value, false);
-            if (reads?.length === 1 && mentions(node.condition, reads[0]!.name) && constantFallback(other)) {
+            if (reads?.length === 1 && tested.has(reads[0]!.name)) {
               check(node, reads, other, 'a conditional', node);
+              return;
+            }
+            // Only a value built as text (a URL, a DSN): `X ? useKey(X) : 'anonymous'` is a mode switch, not a default.
+            if (!isTextBuilt(t, value)) continue;
+            const used = [...tested.values()].filter((read) => mentions(value, read.name));
+            if (used.length === 1) {
+              check(node, used, other, 'a conditional', undefined);
               return;
             }
           }
@@ -170,6 +188,12 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
 
 function isDefaultingOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
   return kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.QuestionQuestionToken;
+}
+
+/** A template with substitutions or a `+` concatenation. */
+function isTextBuilt(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  return t.isTemplateExpression(expr) || (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken);
 }
 
 function isExpression(t: TypeScript, node: ts.Node): node is ts.Expression {
