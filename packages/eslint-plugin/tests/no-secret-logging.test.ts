@@ -112,17 +112,18 @@ ruleTester.run('no-secret-logging', rule, {
     "span.setAttribute('user.id', user.id);",
     "const debug = createDebug('app:auth'); debug('login %s', user.id);",
     "import debug from 'debug'; debug('app:auth');",
+    'cache[method](password);',
     // Options.
     { code: "throw new Error('bad token ' + token);", options: [{ checkErrorMessages: false }] },
     { code: 'console.log(scrubbed(token));', options: [{ sanitizers: ['scrubbed'] }] },
     { code: 'console.log(mask(token));', options: [{ redactionHelper: 'mask', sanitizers: [] }] },
     // Typed: a `Secret` prints `[REDACTED]`; booleans carry no secret; other modules' harmless functions.
     {
-      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret;\nconsole.log(secret);",
+      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret<string>;\nconsole.log(secret);",
       ...typed,
     },
     {
-      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret;\nlogger.info({ apiKey });",
+      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\nlogger.info({ apiKey });",
       ...typed,
     },
     {
@@ -130,6 +131,10 @@ ruleTester.run('no-secret-logging', rule, {
       ...typed,
     },
     { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
+    {
+      code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => verify(key));\nconsole.log(`${apiKey}`);",
+      ...typed,
+    },
     {
       code: "import { loadRegion, validatePassword } from './no-secret-logging/config.js';\nconsole.log(loadRegion(), validatePassword('x'));",
       ...typed,
@@ -205,6 +210,18 @@ ruleTester.run('no-secret-logging', rule, {
     leak("span.setAttribute('auth', req.headers.authorization);", 'req.headers.authorization'),
     leak("const s = tracer.startSpan('login');\ns.addEvent('auth', { apiKey });", { text: 'apiKey', fix: 'apiKey: redact(apiKey)' }),
     { ...leak('audit.write(token);', 'token'), options: [{ extraSinks: ['audit.write'] }] },
+    leak('logger[level](password);', 'password'),
+    leak("console['log'](token);", 'token'),
+    leak('console.table(credentials);', 'credentials'),
+    leak('Logger.warn(`password ${password}`);', { text: 'password', nth: 2 }),
+    leak('fastify.log.warn(token);', 'token'),
+    leak('reply.log.error({ token });', { text: 'token', fix: 'token: redact(token)' }),
+    leak('consola.info(apiKey);', 'apiKey'),
+    leak('logger?.info(apiKey);', 'apiKey'),
+    leak("logger.info(util.format('%s', token));", 'token'),
+    leak("Sentry.withScope((scope) => scope.setExtra('auth', req.headers.authorization));", 'req.headers.authorization'),
+    leak("trace.getActiveSpan()?.setAttribute('token', token);", { text: 'token', nth: 2 }),
+    leak("Sentry.addBreadcrumb({ message: 'login', data: { password } });", { text: 'password', fix: 'password: redact(password)' }),
     // Error messages.
     leak('throw new Error(`bad token ${token}`);', { text: 'token}', messageId: 'secretInErrorMessage', fix: 'redact(token)}' }),
     leak("const e = new Error('wrong password ' + password);", { text: 'password', nth: 2, messageId: 'secretInErrorMessage' }),
@@ -216,7 +233,14 @@ ruleTester.run('no-secret-logging', rule, {
     { ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }), options: [{ redactionHelper: 'mask' }] },
     // Typed: `.reveal()` on a `Secret`, functions declared in another module.
     {
-      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret;\nconsole.log(secret.reveal());", 'secret.reveal()'),
+      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret<string>;\nconsole.log(secret.reveal());", 'secret.reveal()'),
+      ...typed,
+    },
+    {
+      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => console.log(key));", {
+        text: 'key',
+        nth: 2,
+      }),
       ...typed,
     },
     {

@@ -72,6 +72,8 @@ export const DECIPHER_FACTORIES: readonly string[] = ['createDecipheriv', 'creat
 
 /** The method of the crypto core's `Secret` that returns the plaintext. */
 export const SECRET_REVEAL_METHOD = 'reveal';
+/** The method of the crypto core's `Secret` that hands the plaintext to a callback. */
+export const SECRET_USE_METHOD = 'use';
 /** The class name of the crypto core's secret wrapper; it prints as `[REDACTED]`. */
 export const SECRET_CLASS_NAME = 'Secret';
 

@@ -15,7 +15,7 @@ import {
   type SinkMatch,
 } from '../catalogs/sinks.js';
 import { pathText } from '../catalogs/sources.js';
-import { calleeTarget, importedFrom, originOf, requiredModule, unwrapBind } from './aliases.js';
+import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind } from './aliases.js';
 import type { FlowContext } from './context.js';
 
 /** A call whose arguments end up in a log or telemetry sink. */
@@ -43,7 +43,7 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
   const path = calleeTarget(ctx, callee);
-  if (!path || path.length === 0) return undefined;
+  if (!path || path.length === 0) return dynamicLoggerCall(ctx, callee);
   const method = path[path.length - 1]!;
   // The flags below resolve declarations; compute each only when the method could use it.
   const needsReceiver = path.length > 1 && (isLoggerLevelMethod(method) || isSpanMethod(method));
@@ -57,6 +57,16 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
     calleeFromSentry: bare && isSentryMethod(method) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
   });
   return match ? { match, path, display: pathText(path) } : undefined;
+}
+
+/** `logger[level](msg)`: a computed method on a receiver that is a logger by name. */
+function dynamicLoggerCall(ctx: FlowContext, callee: ts.Expression): SinkCall | undefined {
+  const t = ctx.ts;
+  if (!t.isElementAccessExpression(callee)) return undefined;
+  const receiver = expandedPath(ctx, callee.expression);
+  const last = receiver?.[receiver.length - 1];
+  if (!receiver || last === undefined || !isLoggerName(last)) return undefined;
+  return { match: { category: 'logger', id: 'logger' }, path: [...receiver, '[level]'], display: `${pathText(receiver)}[…]` };
 }
 
 /** `new Error(msg)`, `Error(msg)`, `new UnauthorizedException(msg)`: the class name when the node builds an error. */

@@ -7,6 +7,7 @@ import {
   isSecretWrapperType,
   matchesCallEntry,
   SECRET_REVEAL_METHOD,
+  SECRET_USE_METHOD,
   shortText,
   sourceOfEnv,
   sourceOfNamedAccessor,
@@ -178,6 +179,10 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   if (!decl || seen.has(decl)) return [];
   const next = new Set(seen).add(decl);
   if (t.isBindingElement(decl)) return bindingFlows(ctx, decl, here, depth + 1, next);
+  if (t.isParameter(decl)) {
+    const revealed = revealedParameter(ctx, decl);
+    return revealed ? [{ source: revealed, at: here }] : [];
+  }
   if (!t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return [];
   const values: ts.Expression[] = [];
   const forOf = decl.parent.parent;
@@ -304,6 +309,27 @@ function callFlows(
     if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: 'returns-secret' }, at: here }];
   }
   return [];
+}
+
+/**
+ * With a checker: the first parameter of a callback handed to `Secret#use`, which receives the
+ * plaintext (`apiKey.use((key) => log(key))`).
+ */
+function revealedParameter(ctx: FlowContext, param: ts.ParameterDeclaration): SecretSource | undefined {
+  const t = ctx.ts;
+  const fn = param.parent;
+  if (!ctx.checker || fn.parameters[0] !== param || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return undefined;
+  const call = fn.parent;
+  if (!t.isCallExpression(call) || call.arguments[0] !== fn || !t.isPropertyAccessExpression(call.expression)) return undefined;
+  if (call.expression.name.text !== SECRET_USE_METHOD) return undefined;
+  let type: ts.Type;
+  try {
+    type = ctx.checker.getTypeAtLocation(call.expression.expression);
+  } catch {
+    return undefined;
+  }
+  if (!isSecretWrapperType(t, type)) return undefined;
+  return { node: param, name: `${shortText(call.expression)}(…)`, kind: 'revealed secret', reason: 'reveal' };
 }
 
 /** True for `decipher` objects: named so, or made by `createDecipheriv(...)`. */
