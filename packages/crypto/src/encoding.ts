@@ -83,13 +83,22 @@ function encodeNative(bytes: Uint8Array, enc: 'base64' | 'base64url' | 'hex'): s
   return B ? B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(enc) : undefined;
 }
 
-/** Decodes natively when possible; re-encoding proves the input was canonical and in-alphabet. */
-function decodeNative(text: string, enc: 'base64' | 'base64url' | 'hex'): Uint8Array | undefined {
+/**
+ * Decodes base64url natively when possible, as strictly as the JS decoder: Node's decoder skips or
+ * stops at characters outside the alphabet (so the output comes out short), accepts `+` and `/`
+ * (checked here) and ignores trailing bits (checked here). Returns undefined to use the JS decoder,
+ * which also gives the precise error.
+ */
+function decodeBase64urlNative(text: string): Uint8Array | undefined {
   const B = text.length >= NATIVE_MIN ? nativeBuffer() : undefined;
-  if (!B) return undefined;
-  const buf = B.from(text, enc);
-  const again = B.from(buf.buffer, buf.byteOffset, buf.byteLength).toString(enc);
-  if (again !== text) return undefined; // fall back to the JS decoder for a precise error
+  if (!B || text.length % 4 === 1 || text.includes('+') || text.includes('/')) return undefined;
+  const buf = B.from(text, 'base64url');
+  if (buf.length !== Math.floor((text.length * 3) / 4)) return undefined;
+  const rest = text.length % 4;
+  if (rest !== 0) {
+    const last = B64URL_TABLE[text.charCodeAt(text.length - 1)] ?? -1;
+    if (last < 0 || (last & (rest === 2 ? 0x0f : 0x03)) !== 0) return undefined;
+  }
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
@@ -105,7 +114,7 @@ export function base64urlEncode(bytes: Uint8Array): string {
  */
 export function base64urlDecode(text: string): Uint8Array {
   if (typeof text !== 'string') throw new InvalidArgumentError('base64url input must be a string');
-  return decodeNative(text, 'base64url') ?? decodeBase64Js(text, B64URL_TABLE, 'base64url');
+  return decodeBase64urlNative(text) ?? decodeBase64Js(text, B64URL_TABLE, 'base64url');
 }
 
 /** Encodes bytes as padded standard base64 (RFC 4648 §4). Throws InvalidArgumentError for a non-Uint8Array. */

@@ -226,26 +226,36 @@ export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
   return parseBody(header, bytes.subarray(7 + idLength));
 }
 
-const TEXT_PATTERN = /^shc:v([0-9]{1,3}):([A-Za-z0-9._-]{1,64}):([a-z0-9]+)(\+env)?(\+kc)?:([A-Za-z0-9_-]*)$/;
+/** The fields before the body; matched on the short prefix only (a regex over a 1 MiB body is slow). */
+const TEXT_HEAD = /^shc:v1:([A-Za-z0-9._-]{1,64}):([a-z0-9]{1,32})(\+env)?(\+kc)?:$/;
 
 /**
- * Parses the text form. Throws FormatError (bad prefix or fields), UnsupportedVersionError
- * (`shc:v2:` and later; non-canonical base64url is a FormatError), InvalidArgumentError (not a string).
+ * Parses the text form. Throws FormatError (bad prefix or fields, non-canonical base64url body),
+ * UnsupportedVersionError (`shc:v2:` and later), InvalidArgumentError (not a string).
  */
 export function recordFromText(text: string): EncryptedRecord {
   if (typeof text !== 'string') throw new InvalidArgumentError('record must be a string');
   if (!text.startsWith(TEXT_PREFIX)) throw new FormatError('not a secret-hygiene record: missing "shc:" prefix');
-  const version = /^shc:v([0-9]{1,3}):/.exec(text);
+  const version = /^shc:v([0-9]{1,3}):/.exec(text.slice(0, 12));
   if (!version) throw new FormatError('missing version field');
   if (version[1] !== String(FORMAT_VERSION)) throw new UnsupportedVersionError(`v${version[1]}`);
-  const m = TEXT_PATTERN.exec(text);
+  // shc:v1:<keyId>:<alg...>: — the body starts after the fourth colon, within the first 120 characters.
+  let colons = 0;
+  let bodyStart = -1;
+  for (let i = 0; i < text.length && i < 120; i++) {
+    if (text.charCodeAt(i) === 58 && ++colons === 4) {
+      bodyStart = i + 1;
+      break;
+    }
+  }
+  const m = bodyStart > 0 ? TEXT_HEAD.exec(text.slice(0, bodyStart)) : null;
   if (!m) throw new FormatError('malformed record: expected shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>');
-  const algorithm = ALG_BY_TOKEN[m[3]!];
+  const algorithm = Object.hasOwn(ALG_BY_TOKEN, m[2]!) ? ALG_BY_TOKEN[m[2]!] : undefined;
   if (!algorithm) throw new FormatError('unknown algorithm');
-  const header: RecordHeader = { version: 1, keyId: m[2]!, algorithm, envelope: m[4] !== undefined, committed: m[5] !== undefined };
+  const header: RecordHeader = { version: 1, keyId: m[1]!, algorithm, envelope: m[3] !== undefined, committed: m[4] !== undefined };
   let body: Uint8Array;
   try {
-    body = base64urlDecode(m[6]!);
+    body = base64urlDecode(text.slice(bodyStart));
   } catch (error) {
     throw error instanceof EncodingError ? new FormatError(`record body is not canonical base64url (${error.message})`) : error;
   }
