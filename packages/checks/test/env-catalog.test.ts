@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { directEnvRead, envObjectRuntime, envReadOf, type TypeScript } from '@secret-hygiene/checks';
+import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, type TypeScript } from '@secret-hygiene/checks';
 
 const t = ts as unknown as TypeScript;
 
@@ -59,5 +59,55 @@ describe('env catalog', () => {
     expect(envObjectRuntime(t, lastInitializer('const v = globalThis.process.env;'))).toBe('node');
     expect(envObjectRuntime(t, lastInitializer('const v = import.meta.env;'))).toBe('vite');
     expect(envObjectRuntime(t, lastInitializer('const v = process;'))).toBeUndefined();
+  });
+});
+
+/** Every string literal in `code` whose text is `value`. */
+function literal(code: string, value: string): ts.Expression {
+  const file = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+  let found: ts.Expression | undefined;
+  const walk = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) && node.text === value) found = node;
+    ts.forEachChild(node, walk);
+  };
+  walk(file);
+  if (!found) throw new Error('no literal');
+  return found;
+}
+
+describe('envDefaultOf', () => {
+  it.each([
+    ["const a = process.env.A ?? 'd';", '??'],
+    ["const a = (process.env.A || 'd') as string;", '||'],
+    ["process.env.A ??= 'd';", '??='],
+    ["let a = process.env.A; a ||= 'd';", '||='],
+    ["const a = process.env.A ? process.env.A : 'd';", 'conditional'],
+    ["const a = !process.env.A ? ('d') : process.env.A;", 'conditional'],
+    ["const a = process.env.A ? `x${process.env.A}` : 'd';", 'conditional'],
+    ["const { A = 'd' } = process.env;", 'destructuring'],
+    ["if (!process.env.A) { process.env.A = 'd'; }", 'guarded-assignment'],
+  ])('finds the default in %s', (code, form) => {
+    const site = envDefaultOf(t, literal(code, 'd'));
+    expect(site?.form).toBe(form);
+    expect(site?.reads.map((r) => r.name)).toEqual(['A']);
+  });
+
+  it.each([
+    "const a = 'd' ?? process.env.A;",
+    "const a = config.A ?? 'd';",
+    "const a = process.env.A ? useKey(process.env.A) : 'd';",
+    "const a = flag ? process.env.A : 'd';",
+    "if (!process.env.B) process.env.A = 'd';",
+    "const { A = 'd' } = config;",
+    "f(process.env.A, 'd');",
+  ])('finds no default in %s', (code) => {
+    expect(envDefaultOf(t, literal(code, 'd'))).toBeUndefined();
+  });
+
+  it('lists every variable of a chain and replaces nothing partial', () => {
+    const chain = envDefaultOf(t, literal("const a = process.env.A ?? process.env.B ?? 'd';", 'd'));
+    expect(chain?.reads.map((r) => r.name)).toEqual(['A', 'B']);
+    const built = envDefaultOf(t, literal("const a = process.env.A ? `x${process.env.A}` : 'd';", 'd'));
+    expect(built?.replaced).toBeUndefined();
   });
 });

@@ -173,3 +173,128 @@ export function envBindingRead(t: TypeScript, element: ts.BindingElement, checke
 }
 
 
+
+/** How a default is given to an environment variable. */
+export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment';
+
+/** A construct that gives an environment variable a default; whether the default is a constant is the caller's call. */
+export interface EnvDefaultSite {
+  /** The whole construct: the `??` expression, the conditional, the binding element, the assignment. */
+  readonly node: ts.Node;
+  /** The variables defaulted: one, or several for a chain `A ?? B ?? 'x'`. */
+  readonly reads: readonly EnvRead[];
+  /** The default value. */
+  readonly fallback: ts.Expression;
+  readonly form: EnvDefaultForm;
+  /**
+   * What a required-env call would replace: the whole expression, or only the default (for `??=`,
+   * destructuring defaults, guarded assignments). Undefined when the value is built from the read
+   * (`X ? \`postgres://${X}@db\` : '…'`), where no single call replaces it.
+   */
+  readonly replaced: ts.Node | undefined;
+}
+
+/**
+ * Says whether a node gives an environment variable a default: `process.env.X ?? d`, `|| d`,
+ * `??= d`, `||= d`, `process.env.X ? process.env.X : d`, `X ? \`…${X}…\` : d`,
+ * `const { X = d } = process.env`, `if (!process.env.X) process.env.X = d`. Reads may go through
+ * aliases (`envReadOf`).
+ */
+export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeChecker): EnvDefaultSite | undefined {
+  if (t.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.BarBarToken) {
+      const reads = envReadChain(t, node.left, checker, false);
+      const form = op === t.SyntaxKind.QuestionQuestionToken ? '??' : '||';
+      return reads && { node, reads, fallback: node.right, form, replaced: node };
+    }
+    if (op === t.SyntaxKind.QuestionQuestionEqualsToken || op === t.SyntaxKind.BarBarEqualsToken) {
+      const reads = envReadChain(t, node.left, checker, true);
+      const form = op === t.SyntaxKind.QuestionQuestionEqualsToken ? '??=' : '||=';
+      return reads && { node, reads, fallback: node.right, form, replaced: node.right };
+    }
+    if (op === t.SyntaxKind.EqualsToken) {
+      const read = envReadOf(t, node.left, checker, true);
+      const guard = guardingCondition(t, node);
+      return read && guard && mentionsEnv(t, guard, read.name, checker)
+        ? { node, reads: [read], fallback: node.right, form: 'guarded-assignment', replaced: node.right }
+        : undefined;
+    }
+    return undefined;
+  }
+  if (t.isConditionalExpression(node)) {
+    const tested = envReadsIn(t, node.condition, checker);
+    for (const [value, other] of [
+      [node.whenTrue, node.whenFalse],
+      [node.whenFalse, node.whenTrue],
+    ] as const) {
+      const direct = envReadOf(t, value, checker);
+      const reads = direct && tested.has(direct.name) ? [direct] : usedInText(t, value, tested, checker);
+      if (reads.length === 1 && !mentionsEnv(t, other, reads[0]!.name, checker)) {
+        return { node, reads, fallback: other, form: 'conditional', replaced: direct ? node : undefined };
+      }
+    }
+    return undefined;
+  }
+  if (t.isBindingElement(node) && node.initializer) {
+    const read = envBindingRead(t, node, checker);
+    return read && { node, reads: [read], fallback: node.initializer, form: 'destructuring', replaced: node.initializer };
+  }
+  return undefined;
+}
+
+/** The default site whose default is `value`, if `value` is one: for callers that start from a literal. */
+export function envDefaultOf(t: TypeScript, value: ts.Expression, checker?: ts.TypeChecker): EnvDefaultSite | undefined {
+  let node: ts.Node = value;
+  while (node.parent && (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isSatisfiesExpression(node.parent) || t.isNonNullExpression(node.parent))) {
+    node = node.parent;
+  }
+  const site = node.parent && envDefaultSite(t, node.parent, checker);
+  return site && site.fallback === node ? site : undefined;
+}
+
+/** Reads an operand makes: one read, or a chain `A ?? B` of reads only. */
+function envReadChain(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, followLet: boolean): EnvRead[] | undefined {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+    const left = envReadChain(t, expr.left, checker, followLet);
+    const right = left && envReadChain(t, expr.right, checker, followLet);
+    return left && right ? [...left, ...right] : undefined;
+  }
+  const read = envReadOf(t, expr, checker, followLet);
+  return read ? [read] : undefined;
+}
+
+/** Every env variable read anywhere inside a node, by name. */
+function envReadsIn(t: TypeScript, node: ts.Node, checker: ts.TypeChecker | undefined, found = new Map<string, EnvRead>()): Map<string, EnvRead> {
+  const read = isReadCandidate(t, node) ? envReadOf(t, node, checker, true) : undefined;
+  if (read) found.set(read.name, read);
+  else t.forEachChild(node, (child) => void envReadsIn(t, child, checker, found));
+  return found;
+}
+
+function mentionsEnv(t: TypeScript, node: ts.Node, name: string, checker: ts.TypeChecker | undefined): boolean {
+  return envReadsIn(t, node, checker).has(name);
+}
+
+/** The tested reads a text-building value (template, `+`) uses: `\`postgres://${X}@db\``. A call such as `useKey(X)` is a mode switch, not a default. */
+function usedInText(t: TypeScript, value: ts.Expression, tested: ReadonlyMap<string, EnvRead>, checker: ts.TypeChecker | undefined): EnvRead[] {
+  const expr = skipOuterExpressions(t, value);
+  const textBuilt = t.isTemplateExpression(expr) || (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken);
+  if (!textBuilt) return [];
+  const used = envReadsIn(t, expr, checker);
+  return [...tested.values()].filter((read) => used.has(read.name));
+}
+
+function isReadCandidate(t: TypeScript, node: ts.Node): node is ts.Expression {
+  return t.isIdentifier(node) || t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node) || t.isCallExpression(node);
+}
+
+/** The `if` condition that guards an assignment statement: `if (c) x = 1` or `if (c) { x = 1; }`. */
+function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.Expression | undefined {
+  const statement = assignment.parent;
+  if (!t.isExpressionStatement(statement)) return undefined;
+  const holder = t.isBlock(statement.parent) ? statement.parent : statement;
+  const ifStatement = holder.parent;
+  return ifStatement && t.isIfStatement(ifStatement) && ifStatement.thenStatement === holder ? ifStatement.expression : undefined;
+}

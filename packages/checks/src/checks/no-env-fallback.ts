@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TextEdit, type TypeScript } from '../check.js';
 import { bindingTargetName, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
-import { envBindingRead, envReadOf, type EnvRead } from '../catalogs/env.js';
+import { envDefaultSite, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral } from '../literals/index.js';
 
@@ -23,6 +23,17 @@ interface ConstantFallback {
   /** The string value, for the secret-format detector. */
   readonly text?: string;
 }
+
+/** How the message names each form of default. */
+const FORM_TEXT: Readonly<Record<EnvDefaultForm, string>> = {
+  '??': '`??`',
+  '||': '`||`',
+  '??=': '`??=`',
+  '||=': '`||=`',
+  conditional: 'a conditional',
+  destructuring: 'a destructuring default',
+  'guarded-assignment': 'an assignment when unset',
+};
 
 export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
   id: 'no-env-fallback',
@@ -65,31 +76,6 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
     const { checker, options, settings } = context;
     const allowed = new Set(options.allowedVariables);
 
-    /** Reads of env variables an operand makes: one read, or a chain `A ?? B` of reads only. */
-    const envReads = (node: ts.Expression, followLet: boolean): EnvRead[] | undefined => {
-      const expr = skipOuterExpressions(t, node);
-      if (t.isBinaryExpression(expr) && isDefaultingOperator(t, expr.operatorToken.kind)) {
-        const left = envReads(expr.left, followLet);
-        const right = left && envReads(expr.right, followLet);
-        return left && right ? [...left, ...right] : undefined;
-      }
-      const read = envReadOf(t, expr, checker, followLet);
-      return read ? [read] : undefined;
-    };
-
-    const mentions = (node: ts.Node, name: string): boolean => {
-      if (isExpression(t, node) && envReadOf(t, node, checker, true)?.name === name) return true;
-      return t.forEachChild(node, (child) => (mentions(child, name) ? true : undefined)) ?? false;
-    };
-
-    /** Every env variable an expression reads anywhere inside it, by name. */
-    const envNamesIn = (node: ts.Node, found = new Map<string, EnvRead>()): Map<string, EnvRead> => {
-      const read = isExpression(t, node) ? envReadOf(t, node, checker, true) : undefined;
-      if (read) found.set(read.name, read);
-      else t.forEachChild(node, (child) => void envNamesIn(child, found));
-      return found;
-    };
-
     const constantFallback = (node: ts.Expression, seen = new Set<ts.Node>()): ConstantFallback | undefined => {
       const expr = skipOuterExpressions(t, node);
       const text = staticString(t, expr);
@@ -109,28 +95,22 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       return undefined;
     };
 
-    /** Reports when the reads are worth flagging and the fallback is a constant. */
-    const check = (
-      reportNode: ts.Node,
-      reads: readonly EnvRead[] | undefined,
-      fallbackNode: ts.Expression | undefined,
-      form: string,
-      replaced: ts.Node | undefined,
-    ): void => {
-      if (!reads || reads.length === 0 || !fallbackNode) return;
-      const fallback = constantFallback(fallbackNode);
+    /** Reports a default site when its default is a constant and the variable is worth flagging. */
+    const check = (site: EnvDefaultSite): void => {
+      const fallback = constantFallback(site.fallback);
       if (!fallback) return;
-      const names = reads.map((r) => r.name);
+      const names = site.reads.map((r) => r.name);
       if (names.some((n) => allowed.has(n))) return;
-      if (!options.checkAllVariables && !isWorthFlagging(names, targetName(t, reportNode), fallback)) return;
+      if (!options.checkAllVariables && !isWorthFlagging(names, targetName(t, site.node), fallback)) return;
       const name = names.join("' or '");
       const suggestions = [];
-      if (names.length === 1 && replaced) {
+      if (names.length === 1 && site.replaced) {
         const call = `${options.requiredEnvHelper}('${names[0]!.replace(/['\\]/g, '\\$&')}')`;
-        const edit: TextEdit = { start: replaced.getStart(context.sourceFile), end: replaced.getEnd(), text: call };
+        const edit: TextEdit = { start: site.replaced.getStart(context.sourceFile), end: site.replaced.getEnd(), text: call };
         suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
       }
-      context.report({ node: reportNode, messageId: 'envFallback', data: { name, fallback: fallback.description, form }, suggestions });
+      const data = { name, fallback: fallback.description, form: FORM_TEXT[site.form] };
+      context.report({ node: site.node, messageId: 'envFallback', data, suggestions });
     };
 
     const isWorthFlagging = (names: readonly string[], target: string | undefined, fallback: ConstantFallback): boolean =>
@@ -140,74 +120,12 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
 
     return {
       visit(node) {
-        if (t.isBinaryExpression(node)) {
-          const op = node.operatorToken.kind;
-          if (isDefaultingOperator(t, op)) {
-            check(node, envReads(node.left, false), node.right, `\`${t.tokenToString(op)}\``, node);
-          } else if (op === t.SyntaxKind.QuestionQuestionEqualsToken || op === t.SyntaxKind.BarBarEqualsToken) {
-            check(node, envReads(node.left, true), node.right, `\`${t.tokenToString(op)}\``, node.right);
-          } else if (op === t.SyntaxKind.EqualsToken) {
-            // `if (!process.env.X) process.env.X = 'dev'`: an assignment guarded by a test of the same variable.
-            const reads = envReads(node.left, true);
-            const guard = guardingCondition(t, node);
-            if (reads?.length === 1 && guard && mentions(guard, reads[0]!.name)) {
-              check(node, reads, node.right, 'an assignment when unset', node.right);
-            }
-          }
-        } else if (t.isConditionalExpression(node)) {
-          // `process.env.X ? process.env.X : 'dev'`, `!X ? 'dev' : X`, and `X ? \`postgres://${X}@db\` : 'postgres://localhost'`:
-          // the condition tests a variable, one branch uses it, the other is a constant.
-          const tested = envNamesIn(node.condition);
-          for (const [value, other] of [
-            [node.whenTrue, node.whenFalse],
-            [node.whenFalse, node.whenTrue],
-          ] as const) {
-            if (!constantFallback(other)) continue;
-            const reads = envReads(value, false);
-            if (reads?.length === 1 && tested.has(reads[0]!.name)) {
-              check(node, reads, other, 'a conditional', node);
-              return;
-            }
-            // Only a value built as text (a URL, a DSN): `X ? useKey(X) : 'anonymous'` is a mode switch, not a default.
-            if (!isTextBuilt(t, value)) continue;
-            const used = [...tested.values()].filter((read) => mentions(value, read.name));
-            if (used.length === 1) {
-              check(node, used, other, 'a conditional', undefined);
-              return;
-            }
-          }
-        } else if (t.isBindingElement(node) && node.initializer) {
-          // `const { JWT_SECRET = 'dev' } = process.env`
-          const read = envBindingRead(t, node, checker);
-          check(node, read && [read], node.initializer, 'a destructuring default', node.initializer);
-        }
+        const site = envDefaultSite(t, node, checker);
+        if (site) check(site);
       },
     };
   },
 });
-
-function isDefaultingOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
-  return kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.QuestionQuestionToken;
-}
-
-/** A template with substitutions or a `+` concatenation. */
-function isTextBuilt(t: TypeScript, node: ts.Expression): boolean {
-  const expr = skipOuterExpressions(t, node);
-  return t.isTemplateExpression(expr) || (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken);
-}
-
-function isExpression(t: TypeScript, node: ts.Node): node is ts.Expression {
-  return t.isIdentifier(node) || t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node) || t.isCallExpression(node);
-}
-
-/** The `if` condition that guards an assignment statement: `if (c) x = 1` or `if (c) { x = 1; }`. */
-function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.Expression | undefined {
-  const statement = assignment.parent;
-  if (!t.isExpressionStatement(statement)) return undefined;
-  const holder = t.isBlock(statement.parent) ? statement.parent : statement;
-  const ifStatement = holder.parent;
-  return ifStatement && t.isIfStatement(ifStatement) && ifStatement.thenStatement === holder ? ifStatement.expression : undefined;
-}
 
 /** The name the defaulted value is stored under: `const jwtSecret = ...`, `{ dbPassword: ... }`, a parameter. */
 function targetName(t: TypeScript, node: ts.Node): string | undefined {
