@@ -5,18 +5,19 @@ import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, EncodingE
 describe('encoding', () => {
   it('matches Buffer on round trips, small (pure JS) and large (native) inputs alike', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 500, maxLength: 3000 })), (bytes) => {
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 500, maxLength: 1500 })), (bytes) => {
         const buf = Buffer.from(bytes);
         expect(base64urlEncode(bytes)).toBe(buf.toString('base64url'));
         expect(base64Encode(bytes)).toBe(buf.toString('base64'));
         expect(hexEncode(bytes)).toBe(buf.toString('hex'));
-        expect(base64urlDecode(buf.toString('base64url'))).toEqual(bytes);
-        expect(base64Decode(buf.toString('base64'))).toEqual(bytes);
-        expect(hexDecode(buf.toString('hex'))).toEqual(bytes);
+        // Buffer.compare: toEqual walks typed arrays element by element, which is slow at this size.
+        expect(Buffer.compare(base64urlDecode(buf.toString('base64url')), buf)).toBe(0);
+        expect(Buffer.compare(base64Decode(buf.toString('base64')), buf)).toBe(0);
+        expect(Buffer.compare(hexDecode(buf.toString('hex')), buf)).toBe(0);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('is canonical: a changed character is an error or different bytes, at any size', () => {
     fc.assert(
@@ -26,14 +27,14 @@ describe('encoding', () => {
         const changed = text.slice(0, i) + ch + text.slice(i + 1);
         fc.pre(changed !== text);
         try {
-          expect(base64urlDecode(changed)).not.toEqual(bytes);
+          expect(Buffer.compare(base64urlDecode(changed), bytes)).not.toBe(0);
         } catch (error) {
           expect(error).toBeInstanceOf(EncodingError);
         }
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it.each(['A', 'AB=', 'AB==', 'A B', 'AB+', 'AB/', 'AF', '\u00e9A'])('base64url rejects %j', (text) => {
     expect(() => base64urlDecode(text)).toThrow(EncodingError);
