@@ -1,5 +1,6 @@
 import { scannerVersion } from '@secret-hygiene/scanner';
 import { Command } from 'commander';
+import { registerConformanceCommand } from './commands/conformance.js';
 import { registerScanCommand, type ScanIo } from './commands/scan.js';
 
 /** The `secret-hygiene` command with every verb registered. */
@@ -11,5 +12,6 @@ export function createProgram(io: ScanIo = { stdout: process.stdout, stderr: pro
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .exitOverride();
   registerScanCommand(program, io);
+  registerConformanceCommand(program, io);
   return program;
 }

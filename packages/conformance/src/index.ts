@@ -1,1 +1,25 @@
-export {};
+/**
+ * @secret-hygiene/conformance: proves on a real PostgreSQL server that a credential store keeps no
+ * plaintext at rest, uses fresh nonces, detects tampering, rotates keys safely (also when its
+ * connections are killed mid-rotation), deletes for good and fails closed.
+ *
+ * Programmatic entry: {@link runConformance}; the CLI (`secret-hygiene conformance`) is a thin layer over it.
+ */
+export type { AdapterContext, AdapterFactory, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
+export type { CheckContext, CheckResult, ConformanceCheck, ConformanceResult, OpenedStore } from './check.js';
+export { allChecks } from './checks/index.js';
+export { runConformance, selectChecks, type ConformanceOptions } from './run.js';
+export { loadAdapter } from './load.js';
+export { KeySet, keyIdOf, wrongKeys } from './keys.js';
+export { makeCanary, redact } from './canary.js';
+export { Needles, type Hit } from './search/find.js';
+export { spellings } from './search/encodings.js';
+export { searchDatabase } from './search/database.js';
+export { formatJson, formatJunit, formatMarkdown, formatReport, formatTable, reportFormats, type ReportFormat } from './report/index.js';
+export { chooseProvider, openServer, type ProviderRequest } from './postgres/select.js';
+export { startEmbedded, checkPort, type EmbeddedOptions } from './postgres/embedded.js';
+export { startDocker, type DockerOptions } from './postgres/docker.js';
+export { connectUrl, parseDatabaseUrl } from './postgres/url.js';
+export { maskUrl, maskUrlsIn } from './postgres/mask.js';
+export { freePort } from './postgres/port.js';
+export { SetupError, type LogPosition, type PostgresServer, type ProviderKind, type ServerLog } from './postgres/types.js';

@@ -1,0 +1,92 @@
+import type { Client } from 'pg';
+import type { StoreKeys, StoreAdapter } from './adapter.js';
+import type { KeySet } from './keys.js';
+import type { LogPosition, PostgresServer } from './postgres/types.js';
+import type { Hit, Needles } from './search/find.js';
+
+/** A store the harness opened for a check, with the pool it handed to the adapter. */
+export interface OpenedStore {
+  readonly adapter: StoreAdapter;
+  /** The `application_name` of this store's connections. */
+  readonly applicationName: string;
+  /**
+   * Runs before each query the adapter sends (awaited, then the query goes out), until set back
+   * to undefined. Queries the hook itself causes are not hooked.
+   */
+  beforeQuery: ((queryNumber: number) => Promise<void>) | undefined;
+  /** Queries the adapter has sent since the last `resetQueryCount()`. */
+  readonly queryCount: number;
+  resetQueryCount(): void;
+  /** Tears the adapter down and ends its pool; never throws. */
+  close(): Promise<void>;
+}
+
+/** What a check gets from the harness: a fresh database, key sets, stores, searches. */
+export interface CheckContext {
+  /** The database created for this check only. */
+  readonly database: string;
+  readonly server: PostgresServer;
+  /** A harness connection to the check's database (its own `application_name`). */
+  readonly admin: Client;
+  /** Fresh random keys for this check. */
+  readonly keys: KeySet;
+  /** The run's seed, for fast-check and any other choice. */
+  readonly seed: number;
+  /** A unique random secret that appears nowhere else. */
+  canary(): string;
+  /** Opens a store on the check's database with the given keys (factory + `setup()`). */
+  openStore(keys: StoreKeys): Promise<OpenedStore>;
+  /** Terminates every backend of the store's connections. */
+  killConnections(store: OpenedStore): Promise<number>;
+  /** Searches every table of the check's database. */
+  searchTables(needles: Needles, skipSchemas?: readonly string[]): Promise<Hit[]>;
+  /** A position in the server log, to read what was logged from here on. */
+  logPosition(): Promise<LogPosition>;
+  /** The server log since `since`, or undefined when the provider cannot read it. */
+  readLog(since: LogPosition): Promise<string | undefined>;
+  /** Everything adapters printed during this check (their `log` and the console). */
+  adapterOutput(): string;
+  /** Redacts a secret for messages. */
+  redact(secret: string): string;
+  /** Records a broken promise; the check fails. Messages must use `redact()` for secrets. */
+  fail(message: string): void;
+  /** Records an observation that does not fail the check (e.g. "statement log unavailable"). */
+  note(message: string): void;
+}
+
+/** One conformance check. */
+export interface ConformanceCheck {
+  /** Stable kebab-case id, used by `--checks` and in reports. */
+  readonly id: string;
+  /** What the check does, one sentence. */
+  readonly description: string;
+  /** The promise about the store that passing proves. */
+  readonly promise: string;
+  run(context: CheckContext): Promise<void>;
+}
+
+/** Outcome of one check. */
+export interface CheckResult {
+  readonly id: string;
+  readonly description: string;
+  readonly promise: string;
+  readonly status: 'pass' | 'fail';
+  readonly durationMs: number;
+  /** Broken promises, redacted. */
+  readonly failures: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Outcome of a whole run. */
+export interface ConformanceResult {
+  /** The adapter module that was checked. */
+  readonly adapter: string;
+  /** The server used, password masked. */
+  readonly provider: string;
+  readonly seed: number;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly checks: readonly CheckResult[];
+  /** True when every check passed. */
+  readonly passed: boolean;
+}

@@ -1,0 +1,37 @@
+import type { ConformanceCheck } from '../check.js';
+import { Needles } from '../search/find.js';
+import { asBytes, attempt, describeHits, failWith, readStored, remember, verifyAll, type Expected } from './util.js';
+
+/** A deleted secret leaves no trace: no plaintext, no ciphertext, in any table. */
+export const deletion: ConformanceCheck = {
+  id: 'deletion',
+  description:
+    'Deletes one secret among others, then checks get and list, and searches every table for its plaintext and its former ciphertext (raw, hex, base64)',
+  promise: 'delete removes the secret for good: neither its plaintext nor its ciphertext stays in any table, and the other secrets are untouched',
+  async run(ctx) {
+    const store = await ctx.openStore(ctx.keys.material([1], 1));
+    const { storage } = store.adapter;
+    const kept: Expected = new Map();
+    for (let i = 0; i < 3; i++) {
+      const secret = ctx.canary();
+      await store.adapter.put('alice', `keep-${i}`, secret);
+      remember(kept, 'alice', `keep-${i}`, secret);
+    }
+    const doomed = ctx.canary();
+    await store.adapter.put('alice', 'doomed', doomed);
+    const sameName = ctx.canary();
+    await store.adapter.put('bob', 'doomed', sameName);
+    remember(kept, 'bob', 'doomed', sameName);
+    const ciphertext = await readStored(ctx, storage, 'alice', 'doomed');
+
+    await store.adapter.delete('alice', 'doomed');
+    const read = await attempt(() => store.adapter.get('alice', 'doomed'));
+    if (read.ok && read.value !== undefined) ctx.fail(`get after delete still returns a value${read.value === doomed ? ' (the deleted secret)' : ''}`);
+    if ((await store.adapter.list('alice')).includes('doomed')) ctx.fail('list after delete still names the deleted secret');
+    failWith(ctx, 'other secrets damaged by delete', await verifyAll(ctx, store, kept));
+
+    const needles = new Needles([doomed], ciphertext === undefined ? [] : [asBytes(ciphertext)]);
+    const hits = await ctx.searchTables(needles);
+    failWith(ctx, 'the deleted secret is still stored', describeHits(ctx, hits, needles), 4);
+  },
+};

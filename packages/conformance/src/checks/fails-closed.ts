@@ -1,0 +1,47 @@
+import type { StoreKeys } from '../adapter.js';
+import type { CheckContext, ConformanceCheck } from '../check.js';
+import { wrongKeys } from '../keys.js';
+import { attempt, describeReturned, readStored } from './util.js';
+
+/**
+ * Opens a store with `keys` and reads `secrets` back: each read must throw (or the store must
+ * refuse to open). Returns how each wrong answer looked.
+ */
+export async function refusals(ctx: CheckContext, keys: StoreKeys, owner: string, secrets: ReadonlyMap<string, string>, storageOf: (name: string) => Promise<Buffer | string | undefined>): Promise<string[]> {
+  const opened = await attempt(() => ctx.openStore(keys));
+  if (!opened.ok) return [];
+  const wrong: string[] = [];
+  for (const [name, secret] of secrets) {
+    const read = await attempt(() => opened.value.adapter.get(owner, name));
+    if (read.ok) wrong.push(`get(${owner}, ${name}) ${describeReturned(ctx, read.value, { stored: await storageOf(name), secrets: [secret] })}`);
+  }
+  await opened.value.close();
+  return wrong;
+}
+
+/** Without the right key, a read is an error, never a value. */
+export const failsClosed: ConformanceCheck = {
+  id: 'fails-closed',
+  description: 'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all',
+  promise: 'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"',
+  async run(ctx) {
+    const keys = ctx.keys.material([1], 1);
+    const store = await ctx.openStore(keys);
+    const secrets = new Map<string, string>();
+    for (let i = 0; i < 3; i++) {
+      const secret = ctx.canary();
+      await store.adapter.put('alice', `key-${i}`, secret);
+      secrets.set(`key-${i}`, secret);
+    }
+    const storageOf = (name: string) => readStored(ctx, store.adapter.storage, 'alice', name);
+    const cases: Array<[string, StoreKeys]> = [
+      ['a wrong key', wrongKeys(keys)],
+      ['the needed key version missing', ctx.keys.material([2], 2)],
+      ['no keys at all', { current: 1, versions: [] }],
+    ];
+    for (const [label, material] of cases) {
+      const wrong = await refusals(ctx, material, 'alice', secrets, storageOf);
+      if (wrong.length > 0) ctx.fail(`with ${label}: ${wrong.join('; ')}`);
+    }
+  },
+};

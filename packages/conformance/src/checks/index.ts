@@ -1,0 +1,25 @@
+import type { ConformanceCheck } from '../check.js';
+import { deletion } from './deletion.js';
+import { failsClosed } from './fails-closed.js';
+import { freshNonces } from './fresh-nonces.js';
+import { integrity } from './integrity.js';
+import { noDoubleEncryption } from './no-double-encryption.js';
+import { noPlaintextAtRest } from './no-plaintext-at-rest.js';
+import { positiveControl } from './positive-control.js';
+import { restart } from './restart.js';
+import { rotationFaultTolerance } from './rotation-fault-tolerance.js';
+import { rotationRoundTrip } from './rotation-round-trip.js';
+
+/** Every conformance check, in run order: the positive control first, so a broken search is seen before anything else. */
+export const allChecks: readonly ConformanceCheck[] = [
+  positiveControl,
+  noPlaintextAtRest,
+  freshNonces,
+  integrity,
+  rotationRoundTrip,
+  rotationFaultTolerance,
+  deletion,
+  failsClosed,
+  noDoubleEncryption,
+  restart,
+];

@@ -1,0 +1,47 @@
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import type { ConformanceCheck } from '../check.js';
+import { Needles } from '../search/find.js';
+import { searchEverywhere } from './leak-search.js';
+
+/** The harness plants secrets itself and its search must find every one. */
+export const positiveControl: ConformanceCheck = {
+  id: 'positive-control',
+  description: 'Plants canaries in a scratch table (raw, base64, hex in JSON, gzip, UTF-16, URL-encoded, deflate+base64), in the statement log and in printed output, and searches for them',
+  promise: 'The leak search works: a broken search can never make a leaky store pass',
+  async run(ctx) {
+    const logStart = await ctx.logPosition();
+    const c = Array.from({ length: 8 }, (_, i) => (i % 3 === 2 ? `${ctx.canary()}é` : ctx.canary()));
+    const planted: Array<{ secret: string; how: string; text?: string; bytes?: Buffer; json?: unknown }> = [
+      { secret: c[0]!, how: 'raw text', text: `note: ${c[0]}` },
+      { secret: c[1]!, how: 'base64 text', text: `v1:${Buffer.from(c[1]!).toString('base64')}` },
+      { secret: c[2]!, how: 'hex inside JSON', json: { value: Buffer.from(c[2]!).toString('hex') } },
+      { secret: c[3]!, how: 'gzip bytea', bytes: gzipSync(Buffer.from(c[3]!)) },
+      { secret: c[4]!, how: 'UTF-16LE bytea', bytes: Buffer.from(`x${c[4]}`, 'utf16le') },
+      { secret: c[5]!, how: 'URL-encoded text', text: `token=${encodeURIComponent(c[5]!)}` },
+      { secret: c[6]!, how: 'deflate+base64 text', text: deflateRawSync(Buffer.from(c[6]!)).toString('base64') },
+    ];
+    await ctx.admin.query('CREATE SCHEMA secret_hygiene_control');
+    await ctx.admin.query('CREATE TABLE secret_hygiene_control.planted (t text, b bytea, j jsonb)');
+    for (const p of planted) {
+      await ctx.admin.query('INSERT INTO secret_hygiene_control.planted (t, b, j) VALUES ($1, $2, $3)', [p.text ?? null, p.bytes ?? null, p.json === undefined ? null : JSON.stringify(p.json)]);
+    }
+    const printed = c[7]!;
+    console.log('adapter debug output: token=%s', printed);
+
+    const needles = new Needles(c);
+    const result = await searchEverywhere(ctx, needles, logStart);
+    for (const p of planted) {
+      const index = c.indexOf(p.secret);
+      if (!result.hits.some((h) => h.needle === index && h.location.startsWith('table secret_hygiene_control.planted'))) {
+        ctx.fail(`the table search missed a canary planted as ${p.how}`);
+      }
+    }
+    if (!result.hits.some((h) => h.needle === 7 && h.location === 'adapter output')) {
+      ctx.fail('the search of printed output missed a canary printed with console.log');
+    }
+    if (result.searched.includes('server statement log') && !result.hits.some((h) => h.needle === 0 && h.location === 'server statement log')) {
+      ctx.fail('the statement log search missed a canary sent as a bind parameter');
+    }
+    for (const missing of result.unavailable) ctx.note(`not searched: ${missing}`);
+  },
+};

@@ -1,0 +1,179 @@
+import type { StorageDescription } from '../adapter.js';
+import { parseCoreRecord } from '../core-format.js';
+import type { CheckContext, OpenedStore } from '../check.js';
+import type { Hit, Needles } from '../search/find.js';
+
+/** A stored ciphertext as read from the database: bytes for bytea, text otherwise. */
+export type StoredValue = Buffer | string;
+
+/** Quotes a possibly schema-qualified table name. */
+export function qualified(table: string): string {
+  return table
+    .split('.')
+    .map((part) => `"${part.replace(/"/g, '""')}"`)
+    .join('.');
+}
+
+const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+
+function live(storage: StorageDescription): string {
+  return storage.liveRowCondition === undefined ? '' : ` AND (${storage.liveRowCondition})`;
+}
+
+/** The stored ciphertext of one secret, read directly from the table. */
+export async function readStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string): Promise<StoredValue | undefined> {
+  const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
+    `SELECT ${q(storage.ciphertextColumn)} AS v FROM ${qualified(storage.table)} WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    [owner, name],
+  );
+  return rows[0]?.v ?? undefined;
+}
+
+/** Overwrites the stored ciphertext of one secret behind the store's back. */
+export async function writeStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, value: StoredValue): Promise<void> {
+  await ctx.admin.query(
+    `UPDATE ${qualified(storage.table)} SET ${q(storage.ciphertextColumn)} = $3 WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    [owner, name, value],
+  );
+}
+
+/** Every stored ciphertext of the table, as bytes (text values as their UTF-8 bytes). */
+export async function allStored(ctx: CheckContext, storage: StorageDescription): Promise<Buffer[]> {
+  const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
+    `SELECT ${q(storage.ciphertextColumn)} AS v FROM ${qualified(storage.table)} WHERE true${live(storage)}`,
+  );
+  return rows.flatMap((r) => (r.v === null ? [] : [asBytes(r.v)]));
+}
+
+/** Key versions recorded in the key-version column, when the store declares one. */
+export async function recordedVersions(ctx: CheckContext, storage: StorageDescription): Promise<Map<string, number> | undefined> {
+  if (storage.keyVersionColumn === undefined) return undefined;
+  const { rows } = await ctx.admin.query<{ version: string | null; count: string }>(
+    `SELECT ${q(storage.keyVersionColumn)}::text AS version, count(*) AS count FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY 1`,
+  );
+  return new Map(rows.map((r) => [r.version ?? 'null', Number(r.count)]));
+}
+
+export function asBytes(value: StoredValue): Buffer {
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+}
+
+/** Text ciphertexts decoded to bytes when they are hex or base64; bytes as they are. */
+export function decodedBytes(value: StoredValue): Buffer {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (/^(\\x)?[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) return Buffer.from(text.replace(/^\\x/, ''), 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Buffer.from(text, /[-_]/.test(text) ? 'base64url' : 'base64');
+  const colon = text.lastIndexOf(':');
+  if (colon >= 0) return decodedBytes(text.slice(colon + 1));
+  return Buffer.from(text, 'utf8');
+}
+
+/** Runs `fn`, returning its value or the error it threw. */
+export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Says what a value returned where an error was due is: the stored ciphertext, an empty string,
+ * a known secret, not-found, or something else (garbage).
+ */
+export function describeReturned(ctx: CheckContext, value: string | undefined, known: { stored?: StoredValue; secrets?: readonly string[] }): string {
+  if (value === undefined) return 'reported "not found" instead of an error';
+  if (value === '') return 'returned an empty string';
+  const secret = known.secrets?.find((s) => s === value);
+  if (secret !== undefined) return `returned a secret (${ctx.redact(secret)})`;
+  if (known.stored !== undefined) {
+    const stored = known.stored;
+    const forms = typeof stored === 'string' ? [stored] : [stored.toString('utf8'), stored.toString('hex'), stored.toString('base64'), stored.toString('base64url')];
+    if (forms.some((f) => f === value || (value.length >= 16 && f.includes(value)))) return 'returned the stored ciphertext';
+  }
+  return `returned a wrong value (${value.length} characters)`;
+}
+
+/** Describes hits for a failure message, secrets redacted. */
+export function describeHits(ctx: CheckContext, hits: readonly Hit[], needles: Needles, limit = 6): string[] {
+  const lines = hits.slice(0, limit).map((hit) => {
+    const secret = needles.secrets[hit.needle];
+    const what = secret === undefined ? 'a deleted ciphertext' : `canary ${ctx.redact(secret)}`;
+    return `${what} found in ${hit.location} (${hit.encoding})`;
+  });
+  if (hits.length > limit) lines.push(`… and ${hits.length - limit} more`);
+  return lines;
+}
+
+/** Puts `count` canaries for `owner`, named `<prefix>-<i>`; returns name → canary. */
+export async function putCanaries(ctx: CheckContext, store: OpenedStore, owner: string, count: number, prefix = 'secret'): Promise<Map<string, string>> {
+  const stored = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const name = `${prefix}-${i}`;
+    const canary = ctx.canary();
+    await store.adapter.put(owner, name, canary);
+    stored.set(name, canary);
+  }
+  return stored;
+}
+
+/** Reads every expected secret back; returns one message per mismatch (redacted). */
+export async function verifyAll(ctx: CheckContext, store: OpenedStore, expected: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [owner, secrets] of expected) {
+    for (const [name, secret] of secrets) {
+      const read = await attempt(() => store.adapter.get(owner, name));
+      if (!read.ok) problems.push(`${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`);
+      else if (read.value !== secret) problems.push(`${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(secret)}`);
+    }
+  }
+  return problems;
+}
+
+/** Records up to `limit` problems as failures under a heading. */
+export function failWith(ctx: CheckContext, heading: string, problems: readonly string[], limit = 5): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, limit).join('; ');
+  ctx.fail(`${heading}: ${shown}${problems.length > limit ? `; … ${problems.length - limit} more` : ''}`);
+}
+
+/**
+ * Problems with key versions after a rotation to `version`: from the store's key-version column,
+ * and from the record headers when ciphertexts are in the core format.
+ */
+export async function versionProblems(ctx: CheckContext, storage: StorageDescription, version: number, keyId: string): Promise<string[]> {
+  const problems: string[] = [];
+  const recorded = await recordedVersions(ctx, storage);
+  if (recorded !== undefined) {
+    for (const [v, count] of recorded) if (v !== String(version)) problems.push(`${count} row(s) still recorded under key version ${v}`);
+  }
+  const parsed = (await allStored(ctx, storage)).map((bytes) => parseCoreRecord(bytes) ?? parseCoreRecord(bytes.toString('utf8')));
+  if (parsed.length > 0 && parsed.every((p) => p !== undefined)) {
+    const behind = parsed.filter((p) => p!.keyId !== keyId).length;
+    if (behind > 0) problems.push(`${behind} record(s) are still encrypted under an older key (record header)`);
+  } else if (recorded === undefined) {
+    ctx.note('key versions could not be verified (no key-version column, not the core record format); the old-key removal test still applies');
+  }
+  return problems;
+}
+
+/** Expected secrets, owner → name → secret. */
+export type Expected = Map<string, Map<string, string>>;
+
+export function remember(expected: Expected, owner: string, name: string, secret: string): void {
+  let secrets = expected.get(owner);
+  if (secrets === undefined) expected.set(owner, (secrets = new Map()));
+  secrets.set(name, secret);
+}
+
+/** Names the store lists that it should not, and names it lost. */
+export async function listProblems(store: OpenedStore, expected: Expected): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [owner, secrets] of expected) {
+    const listed = new Set(await store.adapter.list(owner));
+    const lost = [...secrets.keys()].filter((n) => !listed.has(n));
+    if (lost.length > 0) problems.push(`${lost.length} row(s) of ${owner} are missing from list(): ${lost.slice(0, 3).join(', ')}`);
+  }
+  return problems;
+}

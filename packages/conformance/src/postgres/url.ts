@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { SqlFileLog, UnavailableLog } from './log.js';
+import { maskUrl } from './mask.js';
+import { SetupError, type PostgresServer } from './types.js';
+
+/** Parses a connection URL, failing with the URL masked. */
+export function parseDatabaseUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SetupError(`DATABASE_URL is not a valid URL: ${maskUrl(url)}`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new SetupError(`DATABASE_URL must start with postgres:// or postgresql://, got ${maskUrl(url)}`);
+  }
+  return parsed;
+}
+
+/** The same URL pointing at another database on the server. */
+function withDatabase(url: URL, database: string | undefined): string {
+  if (database === undefined) return url.toString();
+  const copy = new URL(url.toString());
+  copy.pathname = `/${encodeURIComponent(database)}`;
+  return copy.toString();
+}
+
+/**
+ * Uses an existing server. Each check still gets its own database, so the role needs CREATEDB.
+ * The statement log is read through SQL when the server has `logging_collector=on`,
+ * `log_statement=all` and the role may read server files; otherwise that part of the leak search
+ * is reported as unavailable.
+ * @throws {SetupError} with the password masked when the URL is malformed or the server cannot be reached.
+ */
+export async function connectUrl(url: string): Promise<PostgresServer> {
+  const parsed = parseDatabaseUrl(url);
+  const masked = maskUrl(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new SetupError(`could not connect to DATABASE_URL ${masked}: ${(error as Error).message || String(error)}`);
+  }
+  const reason = await SqlFileLog.probe(client);
+  await client.end().catch(() => undefined);
+  const connect = async (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    return c;
+  };
+  return {
+    kind: 'url',
+    description: `PostgreSQL at ${masked}`,
+    log: reason === undefined ? new SqlFileLog(connect) : new UnavailableLog(reason),
+    connection: (database) => ({ connectionString: withDatabase(parsed, database) }),
+    stop: async () => undefined,
+  };
+}

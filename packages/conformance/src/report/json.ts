@@ -1,0 +1,6 @@
+import type { ConformanceResult } from '../check.js';
+
+/** The result as stable, indented JSON (messages are already redacted). */
+export function formatJson(result: ConformanceResult): string {
+  return `${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`;
+}

@@ -1,0 +1,24 @@
+import type { ConformanceResult } from '../check.js';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Markdown: a summary table and a section per failing check (for pull-request comments and job summaries). */
+export function formatMarkdown(result: ConformanceResult): string {
+  const failed = result.checks.filter((c) => c.status === 'fail');
+  const lines = [
+    `## secret-hygiene conformance: ${failed.length === 0 ? 'passed' : `${failed.length} of ${result.checks.length} checks failed`}`,
+    '',
+    `Adapter \`${cell(result.adapter)}\` on ${cell(result.provider)}, seed ${result.seed}.`,
+    '',
+    '| Status | Check | Promise | Time |',
+    '| --- | --- | --- | ---: |',
+    ...result.checks.map((c) => `| ${c.status === 'pass' ? '✅ pass' : '❌ fail'} | \`${c.id}\` | ${cell(c.promise)} | ${c.durationMs} ms |`),
+  ];
+  for (const check of result.checks) {
+    if (check.failures.length === 0 && check.notes.length === 0) continue;
+    lines.push('', `### \`${check.id}\``, '');
+    for (const failure of check.failures) lines.push(`- ❌ ${cell(failure)}`);
+    for (const note of check.notes) lines.push(`- ℹ️ ${cell(note)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+import { deflateSync, gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeCanary, Needles } from '../src/index.js';
+
+const canaryArb = fc.tuple(fc.boolean(), fc.integer()).map(([unicode]) => makeCanary(unicode));
+
+/** Every way a store might hide a secret, with a name for the failure message. */
+const disguises: Array<[string, (s: string) => Buffer | string]> = [
+  ['raw inside text', (s) => `{"token":"${s}"}`],
+  ['hex', (s) => Buffer.from(s).toString('hex')],
+  ['upper-case hex', (s) => `0x${Buffer.from(s).toString('hex').toUpperCase()}`],
+  ['base64 at offset 1', (s) => `x${Buffer.from(`a${s}`).toString('base64')}`],
+  ['base64 inside a longer value', (s) => Buffer.from(`prefix-${s}-suffix`).toString('base64')],
+  ['base64url', (s) => Buffer.from(`ab${s}`).toString('base64url')],
+  ['URL-encoded', (s) => `a=${encodeURIComponent(s)}&b=1`],
+  ['UTF-16LE', (s) => Buffer.from(s, 'utf16le')],
+  ['UTF-16BE', (s) => Buffer.from(s, 'utf16le').swap16()],
+  ['JSON-escaped', (s) => JSON.stringify({ v: s }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)],
+  ['gzip', (s) => gzipSync(Buffer.from(s))],
+  ['deflate', (s) => deflateSync(Buffer.from(s))],
+  ['base64 of gzip', (s) => gzipSync(Buffer.from(s)).toString('base64')],
+  ['bytea hex text', (s) => `\\x${Buffer.from(s).toString('hex')}`],
+];
+
+describe('Needles', () => {
+  it.each(disguises)('finds a canary stored as %s', (_, disguise) => {
+    fc.assert(
+      fc.property(canaryArb, (canary) => {
+        expect(new Needles([canary]).search(disguise(canary), 'here').map((h) => h.needle)).toContain(0);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('finds nothing in other random secrets, their encodings or random bytes', () => {
+    fc.assert(
+      fc.property(canaryArb, canaryArb, fc.uint8Array({ minLength: 0, maxLength: 300 }), (needle, other, bytes) => {
+        const needles = new Needles([needle]);
+        for (const [, disguise] of disguises) expect(needles.search(disguise(other), 'here')).toEqual([]);
+        expect(needles.search(Buffer.from(bytes), 'here')).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('finds raw byte strings (a deleted ciphertext) as bytes, hex and base64', () => {
+    const bytes = Buffer.from('53484301a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex');
+    const needles = new Needles([], [bytes]);
+    expect(needles.search(Buffer.concat([Buffer.of(1, 2), bytes]), 't')).toHaveLength(1);
+    expect(needles.search(`\\x${bytes.toString('hex')}`, 't').length).toBeGreaterThan(0);
+    expect(needles.search(bytes.toString('base64'), 't').length).toBeGreaterThan(0);
+  });
+});
