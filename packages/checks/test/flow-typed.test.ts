@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TypeScript } from '../src/check.js';
+import { containsSecretWrapperType, isSecretWrapperType } from '../src/catalogs/sources.js';
+import { createFlowContext, valueSources } from '../src/flow/index.js';
+
+const t = ts as unknown as TypeScript;
+
+const FILES: Record<string, string> = {
+  'secret.ts': `
+export class Secret<T> {
+  readonly #value: T;
+  constructor(value: T) { this.#value = value; }
+  reveal(): T { return this.#value; }
+  use<R>(fn: (value: T) => R): R { return fn(this.#value); }
+}
+export class NotSecret { reveal(): string { return ''; } }
+`,
+  'config.ts': `
+import { Secret } from './secret.js';
+declare const env: Record<string, string | undefined>;
+export function paymentsSetting(): string { return env.STRIPE_SECRET_KEY ?? ''; }
+export function region(): string { return env.AWS_REGION ?? ''; }
+export function wrapped(): Secret<string> { return new Secret(env.STRIPE_SECRET_KEY ?? ''); }
+export class Vault { open(blob: string): string { return decrypt(blob); } }
+declare function decrypt(blob: string): string;
+`,
+  // Each case is `probe('<label>', <expression>)`.
+  'main.ts': `
+import { Secret, NotSecret } from './secret.js';
+import { paymentsSetting, region, wrapped, Vault } from './config.js';
+declare function probe(label: string, x: unknown): void;
+declare const secret: Secret<string>;
+declare const maybeSecret: Secret<string> | undefined;
+declare const apiSecret: NotSecret;
+declare const vault: Vault;
+declare const tokenValid: boolean;
+declare const authToken: string;
+probe('secret', secret);
+probe('maybe-secret-in-object', { maybeSecret });
+probe('reveal', secret.reveal());
+secret.use((v) => probe('use', v));
+probe('look-alike', apiSecret);
+probe('declared-elsewhere', paymentsSetting());
+probe('harmless-elsewhere', region());
+probe('wrapped-elsewhere', wrapped());
+probe('method-elsewhere', vault.open('x'));
+probe('boolean', tokenValid);
+probe('string', authToken);
+export declare const a: Secret<string>;
+export declare const b: Secret<string> | undefined;
+export declare const c: Secret<string> | string;
+export declare const d: { key: Secret<string> };
+export declare const e: NotSecret;
+`,
+};
+
+// Type-checking against the default library is slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+let dir: string;
+let program: ts.Program;
+let main: ts.SourceFile;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'flow-typed-'));
+  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
+  program = ts.createProgram([join(dir, 'main.ts')], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: [],
+    noEmit: true,
+  });
+  main = program.getSourceFile(join(dir, 'main.ts'))!;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `reason:name@at` for each flow into the `probe('<label>', x)` call. */
+function typedFlows(label: string): string[] {
+  let arg: ts.Expression | undefined;
+  const visit = (n: ts.Node): void => {
+    const [first, second] = ts.isCallExpression(n) ? n.arguments : [];
+    if (first && ts.isStringLiteral(first) && first.text === label) arg = second;
+    ts.forEachChild(n, visit);
+  };
+  visit(main);
+  if (!arg) throw new Error(`no probe '${label}'`);
+  const ctx = createFlowContext(t, { checker: program.getTypeChecker() });
+  return valueSources(ctx, arg).map((f) => `${f.source.reason}:${f.source.name}@${f.at.getText()}`);
+}
+
+describe('valueSources with a type checker', () => {
+  it('compiles the fixture without errors', () => {
+    const ours = program.getSourceFiles().filter((f) => f.fileName.startsWith(dir.split('\\').join('/')));
+    expect(ours).toHaveLength(3);
+    const diagnostics = ours.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]);
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  });
+
+  it('a Secret prints redacted; its revealed value does not', () => {
+    expect(typedFlows('secret')).toEqual([]);
+    expect(typedFlows('maybe-secret-in-object')).toEqual([]);
+    expect(typedFlows('reveal')).toEqual(['reveal:secret.reveal()@secret.reveal()']);
+    expect(typedFlows('use')).toEqual(['reveal:secret.use(…)@v']);
+  });
+
+  it('only the real Secret is trusted: a class without the Secret name is not', () => {
+    expect(typedFlows('look-alike')).toEqual(['name:apiSecret@apiSecret']);
+  });
+
+  it('follows calls into functions and methods declared in other modules', () => {
+    expect(typedFlows('declared-elsewhere')).toEqual(['returns-secret:paymentsSetting()@paymentsSetting()']);
+    expect(typedFlows('harmless-elsewhere')).toEqual([]);
+    expect(typedFlows('wrapped-elsewhere')).toEqual([]);
+    expect(typedFlows('method-elsewhere')).toEqual(["returns-secret:vault.open()@vault.open('x')"]);
+  });
+
+  it('booleans carry nothing whatever their names say; strings do', () => {
+    expect(typedFlows('boolean')).toEqual([]);
+    expect(typedFlows('string')).toEqual(['name:authToken@authToken']);
+  });
+});
+
+describe('Secret type helpers', () => {
+  it('recognize Secret, unions with undefined, and objects holding one', () => {
+    const checker = program.getTypeChecker();
+    const typeOf = (name: string) => {
+      const decl = main.statements.filter(ts.isVariableStatement).flatMap((s) => s.declarationList.declarations).find((x) => x.name.getText() === name)!;
+      return { type: checker.getTypeAtLocation(decl.name), node: decl.name };
+    };
+    expect(['a', 'b', 'c', 'd', 'e'].map((n) => isSecretWrapperType(t, typeOf(n).type))).toEqual([true, true, false, false, false]);
+    expect(['a', 'd', 'e'].map((n) => containsSecretWrapperType(t, checker, typeOf(n).type, typeOf(n).node))).toEqual([true, true, false]);
+  });
+});
