@@ -51,6 +51,9 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     "const ddl = 'CREATE TABLE t (ssn char(11) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k), api_key nvarchar(64) ENCRYPTED WITH (ENCRYPTION_TYPE = RANDOMIZED))';",
     '// CREATE TABLE users (password text)\nconst x = 1;',
     "const ddl = `CREATE TABLE ${name} (${column} text)`;",
+    "await queryRunner.createTable(new Table({ name: 'users', columns: [{ name: 'password_hash', type: 'varchar' }, { name: 'token_expires_at', type: 'timestamp' }] }));",
+    "await queryRunner.addColumn('users', new TableColumn({ name: 'api_key_ciphertext', type: 'bytea' }));",
+    "const t = new Table({ name: 'x' });",
   ],
   invalid: [
     // Drizzle, pg-core / mysql-core / sqlite-core.
@@ -178,6 +181,19 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     {
       code: "knex.schema.createTableIfNotExists('users', (t) => { t.string('token', 64); t.boolean('token_revoked'); t.timestamp('token'); });",
       errors: [credential(1, 63)],
+    },
+    // TypeORM migrations.
+    {
+      code: "await queryRunner.createTable(new Table({ name: 'users', columns: [{ name: 'id', type: 'int' }, { name: 'password', type: 'varchar' }] }));",
+      errors: [password(1, 105)],
+    },
+    {
+      code: "await queryRunner.addColumn('users', new TableColumn({ name: 'api_token', type: 'text' }));",
+      errors: [credential(1, 62)],
+    },
+    {
+      code: "await queryRunner.addColumns('users', [new TableColumn({ name: 'token', type: 'varchar', isNullable: true })]);",
+      errors: [credential(1, 64)],
     },
     // Kysely.
     {

@@ -29,6 +29,9 @@ export const SEQUELIZE_ATTRIBUTE_CALLS: Readonly<Record<string, { readonly table
   createTable: { table: 0, attributes: 1 },
 };
 
+/** TypeORM migration classes: `new Table({ name, columns: [{ name, type }] })`, `new TableColumn({ name, type })`. */
+export const TYPEORM_MIGRATION_CLASSES = { table: 'Table', column: 'TableColumn' } as const;
+
 /** Knex schema methods whose callback declares columns: `knex.schema.createTable('users', (t) => { ... })`. */
 export const KNEX_TABLE_METHODS: readonly string[] = ['createTable', 'createTableIfNotExists', 'alterTable', 'table'];
 

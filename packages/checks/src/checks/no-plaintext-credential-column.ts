@@ -13,6 +13,7 @@ import {
   KYSELY_TABLE_METHODS,
   SEQUELIZE_ATTRIBUTE_CALLS,
   SEQUELIZE_TYPE_ROOTS,
+  TYPEORM_MIGRATION_CLASSES,
 } from '../catalogs/orm-columns.js';
 import { splitWords, type SecretKind } from '../names/index.js';
 import { credentialColumnVerdict } from '../sql/column-verdict.js';
@@ -115,6 +116,7 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     return {
       visit(node) {
         if (t.isCallExpression(node)) visitCall(node);
+        else if (t.isNewExpression(node)) typeormMigration(t, node, report);
         else if (t.isPropertyDeclaration(node)) decoratedColumn(t, node, report);
         else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) visitLiteral(node);
       },
@@ -312,6 +314,56 @@ function kyselyTable(t: TypeScript, call: ts.CallExpression): string | undefined
     expr = skipOuterExpressions(t, expr.expression);
   }
   return undefined;
+}
+
+/** The `name` and `type` of a TypeORM column options object: `{ name: 'password', type: 'varchar' }`. */
+function columnOptions(t: TypeScript, node: ts.Expression): { name: ts.Expression; column: string; type: string | undefined } | undefined {
+  const object = skipOuterExpressions(t, node);
+  if (!t.isObjectLiteralExpression(object)) return undefined;
+  let name: ts.Expression | undefined;
+  let type: string | undefined;
+  for (const p of object.properties) {
+    if (!t.isPropertyAssignment(p)) continue;
+    const key = propertyNameText(t, p.name);
+    if (key === 'name') name = p.initializer;
+    else if (key === 'type') type = typeText(t, p.initializer);
+  }
+  const column = name && staticString(t, name);
+  return name && column !== undefined ? { name, column, type } : undefined;
+}
+
+/**
+ * TypeORM migrations: `new Table({ name: 'users', columns: [{ name: 'password', type: 'varchar' }] })`
+ * and `queryRunner.addColumn('users', new TableColumn({ name: 'api_key', type: 'text' }))`.
+ */
+function typeormMigration(t: TypeScript, node: ts.NewExpression, report: Report): void {
+  const className = calleeName(t, node.expression);
+  const options = node.arguments?.[0];
+  if (!options) return;
+  if (className === TYPEORM_MIGRATION_CLASSES.table) {
+    const object = skipOuterExpressions(t, options);
+    if (!t.isObjectLiteralExpression(object)) return;
+    const property = (key: string) => {
+      const p = object.properties.find((x) => propertyNameText(t, x.name) === key);
+      return p && t.isPropertyAssignment(p) ? skipOuterExpressions(t, p.initializer) : undefined;
+    };
+    const tableName = property('name');
+    const table = tableName && staticString(t, tableName);
+    const columns = property('columns');
+    if (!columns || !t.isArrayLiteralExpression(columns)) return;
+    for (const element of columns.elements) {
+      const column = columnOptions(t, element);
+      if (column) report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM' });
+    }
+  } else if (className === TYPEORM_MIGRATION_CLASSES.column) {
+    const column = columnOptions(t, options);
+    if (!column) return;
+    // The table is the first argument of the `addColumn(s)` call the column is given to.
+    let holder: ts.Node = node.parent;
+    if (t.isArrayLiteralExpression(holder)) holder = holder.parent;
+    const table = t.isCallExpression(holder) ? firstStringArgument(t, holder) : undefined;
+    report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM' });
+  }
 }
 
 function decoratorsOf(t: TypeScript, node: ts.Node): readonly ts.Decorator[] {
