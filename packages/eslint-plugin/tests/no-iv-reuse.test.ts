@@ -268,5 +268,9 @@ ruleTester.run('no-iv-reuse', rule, {
       const code = `${NODE}import { CipherSettings } from './no-iv-reuse/iv.js';\nexport function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, CipherSettings.iv); }`;
       return { ...bad(code, at(code, 'constantNonce', 'CipherSettings.iv', 1)), ...typed };
     })(),
+    (() => {
+      const code = `${NODE}import * as ivs from './no-iv-reuse/iv.js';\nexport function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, ivs.SESSION_NONCE); }`;
+      return { ...bad(code, at(code, 'moduleLevelNonce', 'ivs.SESSION_NONCE')), ...typed };
+    })(),
   ],
 });

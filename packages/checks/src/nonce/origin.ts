@@ -319,6 +319,8 @@ class Tracer {
     const symbol = checker.getSymbolAtLocation(expr.name);
     const decl = symbol?.valueDeclaration;
     if (!decl || decl.getSourceFile().isDeclarationFile) return undefined;
+    // `ivs.IV` with `import * as ivs from './iv.js'`: an exported variable of another module.
+    if (t.isVariableDeclaration(decl)) return this.traceBinding(decl, expr, depth);
     if ((t.isPropertyDeclaration(decl) || t.isPropertyAssignment(decl)) && decl.initializer) {
       const isStatic = t.isPropertyDeclaration(decl) && (decl.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false);
       const ownerObject = t.isPropertyAssignment(decl) ? decl.parent.parent : undefined;
@@ -476,8 +478,10 @@ class Tracer {
     if (this.keyDecl && t.isIdentifier(expr) && this.resolve(expr) === this.keyDecl) return true;
     const name = t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
     if (!name) return false;
+    // A secret-named key (`encryptionKey`, `masterKey`), not any secret: a nonce hashed from a
+    // token being encrypted is deterministic per message, not one per key.
     const words = splitWords(name);
-    return words[words.length - 1] === 'key' || isSecretName(name);
+    return words[words.length - 1] === 'key' && (words.length === 1 || isSecretName(name));
   }
 
   private isInParameter(element: ts.BindingElement): boolean {
