@@ -7,6 +7,7 @@ import { noSecretLogging } from './no-secret-logging.js';
 import { noIvReuse } from './no-iv-reuse.js';
 import { noWeakCrypto } from './no-weak-crypto.js';
 import { noSecretInClientStorage } from './no-secret-in-client-storage.js';
+import { noSecretInResponse } from './no-secret-in-response.js';
 
 /**
  * The registry: the single source of truth for check ids, docs, configs and SARIF rules.
@@ -21,6 +22,7 @@ export const allChecks: readonly Check<any, string>[] = [
   noIvReuse,
   noWeakCrypto,
   noSecretInClientStorage,
+  noSecretInResponse,
 ];
 
 export const checksById: ReadonlyMap<string, Check<any, string>> = new Map(allChecks.map((c) => [c.id, c]));

@@ -1,0 +1,333 @@
+import type * as ts from 'typescript';
+import { defineCheck, type TypeScript } from '../check.js';
+import { accessPath, calleeName, enclosingFunctionOrFile, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { staticNumber } from '../ast/values.js';
+import { pathText, stripCall } from '../catalogs/sources.js';
+import { createFlowContext, declarationOf, rootIdentifier, valueSources, type ValueFlow } from '../flow/index.js';
+import { classifyName, splitWords, type ClassifierOptions, type NameClassification, type SecretKind } from '../names/index.js';
+
+export interface NoSecretInResponseOptions {
+  /** Also report tokens, API keys and session ids read from a stored record (`user.apiKey`). */
+  readonly checkStoredTokens: boolean;
+  /** Report password hashes (and other hashed secrets) sent to clients. */
+  readonly checkHashes: boolean;
+  /** Words of a variable that holds a stored record, whose token fields must not be echoed. */
+  readonly recordWords: readonly string[];
+}
+
+type MessageId = 'secretInResponse' | 'hashInResponse' | 'entityWithSecret';
+
+/** Kinds a client never needs back: whoever reads the response can impersonate the server or the user. */
+const NEVER_SENT_KINDS: ReadonlySet<string> = new Set<SecretKind>([
+  'password',
+  'private-key',
+  'signing-key',
+  'client-secret',
+  'connection-string',
+  'mnemonic',
+  'credential',
+]);
+/** Kinds an endpoint legitimately issues to its caller (login returns a token, "create key" returns the key once). */
+const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key', 'session', 'cookie', 'otp', 'authorization', 'secret']);
+/** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
+const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
+/** Words of a key or name that say the value is deliberately shortened for display. */
+const MASK_WORDS = new Set(['last', 'last4', 'suffix', 'prefix', 'hint', 'masked', 'preview', 'redacted', 'tail', 'fingerprint']);
+/** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
+const DEFAULT_RECORD_WORDS = [
+  'user', 'account', 'customer', 'member', 'tenant', 'org', 'organization', 'team', 'profile', 'record', 'row',
+  'entity', 'doc', 'document', 'integration', 'connection', 'installation', 'owner', 'admin', 'me', 'settings', 'config',
+  'merchant', 'client', 'app', 'application', 'project', 'workspace', 'webhook', 'subscriber', 'device',
+];
+/** Receivers of Express/Fastify-style response methods. */
+const RESPONSE_ROOTS = new Set(['res', 'response', 'reply', 'resp', 'rep']);
+const RESPONSE_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'write']);
+/** Hono's context: `c.json(x)`, `c.text(x)`. */
+const CONTEXT_ROOTS = new Set(['c', 'ctx', 'context']);
+const CONTEXT_METHODS = new Set(['json', 'text', 'html', 'body']);
+/** NestJS route decorators: a controller method carrying one returns its value to the client. */
+const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Search']);
+/** Route registration methods of Fastify-style servers. */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
+const FASTIFY_ROOTS = new Set(['fastify', 'instance']);
+
+/**
+ * Flags secrets sent to clients: decrypted values, environment secrets, passwords, private and
+ * signing keys, password hashes, and tokens or API keys read from stored records, in Express,
+ * Fastify, Koa, Hono and Next.js responses, Next.js server actions and NestJS controller returns.
+ */
+export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, MessageId>({
+  id: 'no-secret-in-response',
+  meta: {
+    type: 'problem',
+    description: 'Disallow sending secrets, password hashes and stored credentials to clients in HTTP responses',
+    messages: {
+      secretInResponse: "{{what}} '{{name}}' is sent to the client by {{sink}}: send only what the client needs (mask it, e.g. its last 4 characters).",
+      hashInResponse: "'{{name}}' is a hash of a secret and is sent to the client by {{sink}}: hashes can be cracked offline; leave it out.",
+      entityWithSecret:
+        "{{sink}} sends a whole object whose type has '{{property}}': pick the public fields (a DTO or serializer) instead of sending the record.",
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        checkStoredTokens: {
+          type: 'boolean',
+          description: 'Also report tokens, API keys and session ids read from a stored record (`user.apiKey`).',
+        },
+        checkHashes: { type: 'boolean', description: 'Report password hashes and other hashed secrets sent to clients.' },
+        recordWords: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Words of a variable that holds a stored record (`user`, `account`), whose token fields must not be echoed.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkStoredTokens: true, checkHashes: true, recordWords: DEFAULT_RECORD_WORDS },
+    level: 'recommended',
+  },
+  create(context) {
+    const t = context.ts;
+    const { options, checker } = context;
+    const classifier: ClassifierOptions = context.settings;
+    const flow = createFlowContext(t, { checker, settings: context.settings });
+    const recordWords = new Set(options.recordWords.map((w) => w.toLowerCase()));
+    const fileIsServerActions = hasDirective(t, context.sourceFile.statements, 'use server');
+    const reported = new Set<ts.Node>();
+
+    const report = (node: ts.Node, messageId: MessageId, data: Record<string, string>) => {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    };
+
+    /** Everything wrong with one value that reaches a client. */
+    const checkValue = (value: ts.Expression, sink: string): void => {
+      for (const flowItem of valueSources(flow, value)) {
+        if (isMasked(t, flowItem.at)) continue;
+        const what = leakDescription(flowItem);
+        if (what) report(flowItem.at, 'secretInResponse', { what, name: flowItem.source.name, sink });
+      }
+      if (options.checkHashes) for (const [node, name] of hashedKeys(value)) report(node, 'hashInResponse', { name, sink });
+      if (checker) {
+        const property = secretPropertyOfType(value);
+        if (property) report(value, 'entityWithSecret', { property, sink });
+      }
+    };
+
+    /** Why a flow's secret must not reach the client, as the message's first words; undefined when it may. */
+    const leakDescription = (item: ValueFlow): string | undefined => {
+      const { source } = item;
+      if (source.reason === 'decrypt') return 'The decrypted value';
+      if (source.reason === 'reveal') return 'The revealed secret';
+      if (source.reason === 'env') return 'The environment secret';
+      if (source.reason === 'header' || source.reason === 'cookie') return 'The request credential';
+      if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
+      if (!ISSUED_KINDS.has(source.kind) || !options.checkStoredTokens) return undefined;
+      return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
+    };
+
+    /** `user.apiKey`, `const { apiKey } = account`: a token field of a stored record, not one just issued. */
+    const readFromRecord = (item: ValueFlow): boolean => {
+      let node = item.source.node;
+      // `refreshToken` after `const { refreshToken } = account`: judge the destructuring.
+      if (t.isIdentifier(node)) node = declarationOf(flow, node) ?? node;
+      let receiver: ts.Expression | undefined;
+      if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) receiver = node.expression;
+      else if (t.isBindingElement(node)) {
+        const owner = node.parent.parent;
+        receiver = (t.isVariableDeclaration(owner) || t.isParameter(owner)) && owner.initializer ? owner.initializer : undefined;
+      }
+      if (!receiver) return false;
+      const root = rootIdentifier(flow, receiver);
+      const name = root?.text ?? (receiver.kind === t.SyntaxKind.ThisKeyword ? undefined : accessPath(t, receiver)?.map(stripCall).pop());
+      if (!name) return false;
+      const words = splitWords(name);
+      return words.length > 0 && recordWords.has(words[words.length - 1]!);
+    };
+
+    /** Object-literal keys in the value that name a hash of a secret: `{ passwordHash: user.passwordHash }`. */
+    const hashedKeys = (value: ts.Expression): [ts.Node, string][] => {
+      const out: [ts.Node, string][] = [];
+      const visit = (node: ts.Expression): void => {
+        const expr = skipOuterExpressions(t, node);
+        if (t.isArrayLiteralExpression(expr)) return expr.elements.forEach((e) => visit(e as ts.Expression));
+        if (t.isCallExpression(expr) && calleeName(t, expr.expression) === 'stringify') return expr.arguments.forEach(visit);
+        if (!t.isObjectLiteralExpression(expr)) return;
+        for (const prop of expr.properties) {
+          if (!t.isPropertyAssignment(prop) && !t.isShorthandPropertyAssignment(prop)) continue;
+          const key = propertyNameText(t, prop.name);
+          if (key !== undefined && isHashOfSecret(classifyName(key, classifier))) {
+            const initializer = t.isPropertyAssignment(prop) ? skipOuterExpressions(t, prop.initializer) : undefined;
+            if (!initializer || !isConstantValue(t, initializer)) out.push([prop, key]);
+            continue;
+          }
+          if (t.isPropertyAssignment(prop)) visit(prop.initializer);
+        }
+      };
+      visit(value);
+      return out;
+    };
+
+    /** With types: the sent value's type (or its array element type) has a password/key/hash property. */
+    const secretPropertyOfType = (value: ts.Expression): string | undefined => {
+      const expr = skipOuterExpressions(t, value);
+      if (t.isObjectLiteralExpression(expr) && !expr.properties.some((p) => t.isSpreadAssignment(p))) return undefined; // keys judged above
+      if (!t.isIdentifier(expr) && !t.isAwaitExpression(expr) && !t.isCallExpression(expr) && !t.isPropertyAccessExpression(expr) && !t.isObjectLiteralExpression(expr)) return undefined;
+      let type = checker!.getTypeAtLocation(expr);
+      if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown)) return undefined;
+      const element = checker!.getIndexTypeOfType(type, t.IndexKind.Number);
+      if (element && checker!.isArrayLikeType(type)) type = element;
+      const seenSpread = t.isObjectLiteralExpression(expr);
+      for (const prop of checker!.getPropertiesOfType(checker!.getApparentType(type))) {
+        const name = prop.getName();
+        const c = classifyName(name, classifier);
+        if ((c.isSecret && c.kind && NEVER_SENT_KINDS.has(c.kind)) || (options.checkHashes && isHashOfSecret(c))) {
+          // In `{ ...user, passwordHash: undefined }` the key overrides the spread.
+          if (seenSpread && (expr as ts.ObjectLiteralExpression).properties.some((p) => propertyNameText(t, p.name) === name)) continue;
+          return name;
+        }
+      }
+      return undefined;
+    };
+
+    return {
+      visit(node) {
+        if (t.isCallExpression(node)) {
+          const sink = callSink(t, node);
+          if (sink) for (const arg of sink.values) checkValue(arg, sink.name);
+          return;
+        }
+        if (t.isNewExpression(node)) {
+          const name = accessPath(t, node.expression)?.join('.');
+          const body = node.arguments?.[0];
+          if ((name === 'Response' || name === 'NextResponse') && body) checkValue(body, `new ${name}()`);
+          return;
+        }
+        if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+          // Koa: ctx.body = x
+          const path = accessPath(t, node.left);
+          if (path && path.length >= 2 && path[path.length - 1] === 'body' && CONTEXT_ROOTS.has(path[0]!) && (path.length === 2 || path[1] === 'response')) {
+            checkValue(node.right, `${pathText(path)} =`);
+          }
+          return;
+        }
+        if (t.isReturnStatement(node) && node.expression) {
+          const fn = enclosingFunctionOrFile(t, node);
+          if (t.isSourceFile(fn)) return;
+          const sink = returningSink(t, fn, fileIsServerActions);
+          if (sink) checkValue(node.expression, sink);
+          return;
+        }
+        if (t.isArrowFunction(node) && !t.isBlock(node.body)) {
+          const sink = returningSink(t, node, fileIsServerActions);
+          if (sink) checkValue(node.body, sink);
+        }
+      },
+    };
+  },
+});
+
+/** Response calls and the arguments they send: `res.status(200).json(x)`, `reply.send(x)`, `Response.json(x)`, `c.json(x)`. */
+function callSink(t: TypeScript, call: ts.CallExpression): { name: string; values: ts.Expression[] } | undefined {
+  const method = calleeName(t, call.expression);
+  const first = call.arguments[0];
+  if (!method || !first) return undefined;
+  const path = accessPath(t, call.expression);
+  if (!path || path.length < 2) return undefined;
+  const root = path[0]!;
+  const name = `${pathText(path)}()`;
+  if ((root === 'Response' || root === 'NextResponse') && path.length === 2 && method === 'json') return { name, values: [first] };
+  if (RESPONSE_ROOTS.has(root) && RESPONSE_METHODS.has(method)) return { name, values: [first] };
+  if (CONTEXT_ROOTS.has(root) && path.length === 2 && CONTEXT_METHODS.has(method)) return { name, values: [first] };
+  return undefined;
+}
+
+/** Whose return value goes to the client: server actions, NestJS route methods, Fastify handlers. */
+function returningSink(t: TypeScript, fn: ts.FunctionLikeDeclaration, fileIsServerActions: boolean): string | undefined {
+  if (fn.body && t.isBlock(fn.body) && hasDirective(t, fn.body.statements, 'use server')) return 'a server action';
+  if (fileIsServerActions && isExportedTopLevel(t, fn)) return 'a server action';
+  if (t.isMethodDeclaration(fn) && isNestRoute(t, fn)) return 'a NestJS controller';
+  if (isFastifyHandler(t, fn)) return 'a route handler';
+  return undefined;
+}
+
+function hasDirective(t: TypeScript, statements: readonly ts.Statement[], directive: string): boolean {
+  for (const statement of statements) {
+    if (!t.isExpressionStatement(statement) || !t.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === directive) return true;
+  }
+  return false;
+}
+
+/** `export async function save()`, `export const save = async () => …` at the top of a 'use server' file. */
+function isExportedTopLevel(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  const hasExport = (node: ts.Node) => (t.canHaveModifiers(node) ? t.getModifiers(node)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword) : false) ?? false;
+  if (t.isFunctionDeclaration(fn)) return t.isSourceFile(fn.parent) && hasExport(fn);
+  const decl = fn.parent;
+  if (decl && t.isVariableDeclaration(decl) && decl.initializer === fn) {
+    const statement = decl.parent.parent;
+    return t.isVariableStatement(statement) && t.isSourceFile(statement.parent) && hasExport(statement);
+  }
+  return false;
+}
+
+function decoratorName(t: TypeScript, decorator: ts.Decorator): string | undefined {
+  const expr = decorator.expression;
+  return calleeName(t, t.isCallExpression(expr) ? expr.expression : expr);
+}
+
+function isNestRoute(t: TypeScript, method: ts.MethodDeclaration): boolean {
+  const decorators = t.canHaveDecorators(method) ? (t.getDecorators(method) ?? []) : [];
+  if (!decorators.some((d) => NEST_ROUTE_DECORATORS.has(decoratorName(t, d) ?? ''))) return false;
+  const cls = method.parent;
+  if (!cls || !t.isClassLike(cls)) return false;
+  const classDecorators = t.canHaveDecorators(cls) ? (t.getDecorators(cls) ?? []) : [];
+  return classDecorators.some((d) => decoratorName(t, d) === 'Controller');
+}
+
+/** `fastify.get('/x', async (request, reply) => …)`: a handler whose second parameter is the reply. */
+function isFastifyHandler(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  const second = fn.parameters[1];
+  if (second && t.isIdentifier(second.name) && (second.name.text === 'reply' || second.name.text === 'rep')) return true;
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as unknown as ts.Expression)) return false;
+  const method = calleeName(t, call.expression);
+  const root = accessPath(t, call.expression)?.[0];
+  return method !== undefined && ROUTE_METHODS.has(method) && root !== undefined && FASTIFY_ROOTS.has(root);
+}
+
+/** A protected form of a secret that is a hash: `passwordHash`, `hashedPassword`, `tokenDigest`. */
+function isHashOfSecret(c: NameClassification): boolean {
+  return c.verdict === 'protected' && c.words.some((w) => HASH_WORDS.has(w));
+}
+
+/** `null`, `undefined`, literals: a key set to a constant sends nothing secret. */
+function isConstantValue(t: TypeScript, expr: ts.Expression): boolean {
+  if (t.isLiteralExpression(expr) || t.isNoSubstitutionTemplateLiteral(expr)) return true;
+  const k = t.SyntaxKind;
+  if (expr.kind === k.NullKeyword || expr.kind === k.TrueKeyword || expr.kind === k.FalseKeyword) return true;
+  if (t.isIdentifier(expr) && expr.text === 'undefined') return true;
+  return t.isPrefixUnaryExpression(expr) || t.isVoidExpression(expr) || t.isTypeOfExpression(expr);
+}
+
+/**
+ * A value deliberately shortened for display: `apiKey.slice(-4)`, `token.substring(0, 6)`, or sent
+ * under a key that says so (`last4`, `keyPreview`, `tokenHint`).
+ */
+function isMasked(t: TypeScript, at: ts.Node): boolean {
+  // `{ apiKeyLast4: apiKey.slice(-4) }`: the key under which the value is sent says so.
+  const parent = at.parent;
+  if (parent && t.isPropertyAssignment(parent) && parent.initializer === at) {
+    const key = propertyNameText(t, parent.name);
+    if (key && splitWords(key).some((w) => MASK_WORDS.has(w))) return true;
+  }
+  if (!t.isCallExpression(at)) return false;
+  const method = calleeName(t, at.expression);
+  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
+  const [a, b] = at.arguments;
+  const start = a ? staticNumber(t, a) : undefined;
+  const end = b ? staticNumber(t, b) : undefined;
+  if (start !== undefined && start < 0 && start >= -8) return true; // the last few characters
+  return start !== undefined && end !== undefined && start >= 0 && end - start <= 8; // a short prefix
+}

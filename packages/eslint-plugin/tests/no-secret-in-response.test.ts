@@ -1,0 +1,141 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, it, vi } from 'vitest';
+import { rules } from '../src/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+// Typed cases build a program; on a busy machine the first takes longer than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
+const rule = rules['no-secret-in-response']!;
+const ruleTester = new RuleTester();
+const typed = {
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fileURLToPath(new URL('./fixtures', import.meta.url)) } },
+};
+
+/** Line and column of the first occurrence of `needle` in `code` (1-based). */
+function at(code: string, needle: string): { line: number; column: number } {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test bug: ${needle} not in code`);
+  const before = code.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** An invalid case with one finding per `[messageId, needle]`. */
+function leak(code: string, ...findings: [string, string][]) {
+  return { code, errors: findings.map(([messageId, needle]) => ({ messageId, ...at(code, needle) })) };
+}
+
+const USER = 'interface User { id: string; email: string; passwordHash: string }\n';
+
+ruleTester.run('no-secret-in-response', rule, {
+  valid: [
+    // Public fields.
+    'res.json({ id: user.id, email: user.email });',
+    // Login and token endpoints issue tokens to their caller.
+    'const accessToken = jwt.sign({ sub: user.id }, key);\nres.json({ accessToken, expiresIn: 3600 });',
+    "res.status(201).json({ token: await issueSessionToken(user) });",
+    'const { accessToken, refreshToken } = await auth.login(body);\nreply.send({ accessToken, refreshToken });',
+    '// A new API key is shown once, on creation.\nconst apiKey = randomBytes(32).toString("base64url");\nres.status(201).json({ apiKey });',
+    "res.json({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });",
+    // Messages about secrets are not secrets.
+    "res.status(400).json({ error: 'Invalid password' });",
+    "res.send('Password updated');",
+    // Express ignores return values.
+    "app.get('/me', (req, res) => { return user.password; });",
+    // Masked values.
+    'res.json({ apiKeyLast4: user.apiKey.slice(-4) });',
+    'res.json({ key: integration.apiKey.slice(-4) });',
+    'res.json({ tokenPreview: account.refreshToken.substring(0, 6) });',
+    'res.json({ apiKey: redact(user.apiKey) });',
+    // Names that only describe a secret.
+    'res.json({ hasPassword: Boolean(user.passwordHash), passwordUpdatedAt: user.passwordUpdatedAt });',
+    'res.json({ tokenExpiresAt: session.expiresAt, keyId: user.keyId });',
+    // A hash key set to a constant.
+    'res.json({ ...profile, passwordHash: undefined });',
+    // Not a response.
+    'logger.json({ password });',
+    'cache.send(user.password);',
+    'return { password };',
+    'function handler(req, res) { return user.password; }',
+    // Options: stored tokens and hashes off.
+    { code: 'res.json({ apiKey: user.apiKey });', options: [{ checkStoredTokens: false }] },
+    { code: 'res.json({ passwordHash: user.passwordHash });', options: [{ checkHashes: false }] },
+    // Nest: a method without a route decorator, or outside a controller.
+    '@Controller("users")\nclass UsersController {\n  helper() { return this.user.password; }\n}',
+    'class UsersService {\n  @Get()\n  find() { return { password: this.password }; }\n}',
+    // Typed: the sent type has no secret property.
+    { code: 'interface PublicUser { id: string; email: string }\ndeclare const user: PublicUser;\nres.json(user);', ...typed },
+    { code: `${USER}declare const users: User[];\nres.json(users.map((u) => ({ id: u.id, email: u.email })));`, ...typed },
+    { code: `${USER}declare const user: User;\nres.json({ ...user, passwordHash: undefined });`, ...typed },
+  ],
+  invalid: [
+    // Passwords and keys are never sent.
+    leak('res.json({ id: user.id, password: user.password });', ['secretInResponse', 'user.password']),
+    leak('res.status(200).json({ user: { email, password } });', ['secretInResponse', 'password }']),
+    leak('res.send(config.stripeSecretKey);', ['secretInResponse', 'config.stripeSecretKey']),
+    leak('reply.send({ privateKey: keys.privateKey });', ['secretInResponse', 'keys.privateKey']),
+    leak('res.json({ databaseUrl: settings.databaseUrl });', ['secretInResponse', 'settings.databaseUrl']),
+    // Environment secrets and decrypted values.
+    leak('res.json({ key: process.env.STRIPE_SECRET_KEY });', ['secretInResponse', 'process.env']),
+    leak('const plain = decrypt(row.ssnCiphertext, key);\nres.json({ ssn: plain });', ['secretInResponse', 'plain }']),
+    leak(
+      "const decipher = createDecipheriv('aes-256-gcm', key, iv);\nconst value = decipher.update(data, undefined, 'utf8') + decipher.final('utf8');\nres.send(value);",
+      ['secretInResponse', 'value);'],
+    ),
+    // Stored tokens and API keys read from a record.
+    leak('res.json({ apiKey: user.apiKey });', ['secretInResponse', 'user.apiKey']),
+    leak('const { refreshToken } = account;\nres.json({ email: account.email, refreshToken });', ['secretInResponse', 'refreshToken });']),
+    leak('res.json({ token: existingIntegration.accessToken.trim() });', ['secretInResponse', 'existingIntegration']),
+    leak('res.jsonp(customer.apiKey);', ['secretInResponse', 'customer.apiKey']),
+    // Echoing request credentials.
+    leak('res.json({ headers: req.headers });', ['secretInResponse', 'req.headers']),
+    // Password hashes.
+    leak('res.json({ id: user.id, passwordHash: user.passwordHash });', ['hashInResponse', 'passwordHash:']),
+    leak('res.json([{ hashedPassword: row.hashed_password }]);', ['hashInResponse', 'hashedPassword']),
+    // Other frameworks.
+    leak('return Response.json({ password: user.password });', ['secretInResponse', 'user.password']),
+    leak('return NextResponse.json({ apiKey: account.apiKey });', ['secretInResponse', 'account.apiKey']),
+    leak('return new Response(JSON.stringify({ secret: process.env.JWT_SECRET }));', ['secretInResponse', 'process.env']),
+    leak('ctx.body = { password: user.password };', ['secretInResponse', 'user.password']),
+    leak("app.get('/me', (c) => c.json({ apiKey: user.apiKey }));", ['secretInResponse', 'user.apiKey']),
+    leak(
+      "fastify.get('/me', async (request, reply) => {\n  const user = await load(request);\n  return { email: user.email, password: user.password };\n});",
+      ['secretInResponse', 'user.password'],
+    ),
+    leak("fastify.get('/key', async () => ({ key: process.env.API_KEY }));", ['secretInResponse', 'process.env']),
+    // Next.js server actions: file-level and function-level 'use server'.
+    leak(
+      "'use server';\nexport async function getAccount(id: string) {\n  const account = await db.account.find(id);\n  return { id, apiKey: account.apiKey };\n}",
+      ['secretInResponse', 'account.apiKey'],
+    ),
+    leak(
+      "async function reveal() {\n  'use server';\n  return { clientSecret: oauth.clientSecret };\n}",
+      ['secretInResponse', 'oauth.clientSecret'],
+    ),
+    leak("'use server';\nexport const settings = async () => ({ dsn: config.dsn });", ['secretInResponse', 'config.dsn']),
+    // NestJS controllers.
+    leak(
+      "@Controller('users')\nclass UsersController {\n  @Get(':id')\n  async find(id: string) {\n    const user = await this.users.find(id);\n    return { email: user.email, passwordHash: user.passwordHash };\n  }\n}",
+      ['hashInResponse', 'passwordHash:'],
+    ),
+    // Typed: a whole record whose type has a password hash.
+    { code: `${USER}declare const user: User;\nres.json(user);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
+    { code: `${USER}declare const users: User[];\nres.json(users);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
+    { code: `${USER}declare const user: User;\nres.json({ ...user, role: 'admin' });`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
+    {
+      code: `${USER}declare function findUser(id: string): Promise<User>;\nexport async function load(id: string) {\n  'use server';\n  return await findUser(id);\n}`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 5, column: 10 }],
+    },
+    // Options: custom record words.
+    {
+      code: 'res.json({ apiKey: vendor.apiKey });',
+      options: [{ recordWords: ['vendor'] }],
+      errors: [{ messageId: 'secretInResponse', ...at('res.json({ apiKey: vendor.apiKey });', 'vendor.apiKey') }],
+    },
+  ],
+});
