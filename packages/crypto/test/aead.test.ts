@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   aeadDecrypt,
   aeadEncrypt,
@@ -15,6 +15,9 @@ import {
   type AeadConstruction,
 } from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
+
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
 
 const node = nodeBackend();
 const backends: readonly AeadBackend[] = [nobleBackend, node];

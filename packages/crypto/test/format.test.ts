@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   convertRecord,
   CryptoError,
@@ -18,6 +18,9 @@ import {
   type RecordLayer,
 } from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
+
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
 
 const keyId = fc.stringMatching(/^[A-Za-z0-9._-]{1,64}$/);
 const algorithm = fc.constantFrom<AeadAlgorithm>('aes-256-gcm', 'xchacha20-poly1305');

@@ -20,6 +20,9 @@ import {
   type KeyMaterial,
 } from '../src/index.js';
 
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
+
 const material = (id: string, fill: number, state: KeyMaterial['state']): KeyMaterial => ({ id, key: new Uint8Array(32).fill(fill), state });
 
 /** Runs `fn`, returns what it threw (fails the test if it did not throw). */

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DecryptionError, InvalidArgumentError, Keyring, rotate, type RotationRecord, type RotationUpdate } from '../src/index.js';
 
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
+
 const keyOf = (fill: number) => new Uint8Array(32).fill(fill);
 
 /** An in-memory table of encrypted rows, ordered by id. */

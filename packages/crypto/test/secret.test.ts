@@ -1,7 +1,10 @@
 import { format, inspect } from 'node:util';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { constantTimeEqual, DisposedError, InvalidArgumentError, mask, REDACTED, Secret, secret } from '../src/index.js';
+
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
 
 const VALUE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
 

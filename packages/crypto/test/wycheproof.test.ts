@@ -1,9 +1,12 @@
 // Project Wycheproof (C2SP/wycheproof, commit dac1dd4729fd1f8dd9e1e9f3dce51d783da6c166, testvectors_v1/,
 // Apache-2.0; see shared/vectors/wycheproof/README.md) for every AEAD backend and for HKDF.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aeadDecrypt, aeadEncrypt, DecryptionError, hkdf, InvalidArgumentError, nobleBackend, type AeadBackend, type AeadConstruction, type HkdfHash } from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
 import { hex, loadWycheproof, toHex, type AeadGroup, type HkdfGroup } from './vectors.js';
+
+// Property tests run thousands of cases; CI shares two cores with other suites.
+vi.setConfig({ testTimeout: 30_000 });
 
 const backends: readonly AeadBackend[] = [nobleBackend, nodeBackend()];
 
