@@ -38,6 +38,12 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     // Sequelize: hashed by a setter; other libraries' init.
     "User.init({ password: { type: DataTypes.STRING, set(value) { this.setDataValue('password', bcrypt.hashSync(value, 10)); } } }, { sequelize });",
     "Sentry.init({ dsn: 'https://x@sentry.io/1' });",
+    // A VIRTUAL attribute is not stored.
+    "User.init({ password: { type: DataTypes.VIRTUAL }, passwordHash: DataTypes.STRING }, { sequelize });",
+    // Hooks in the same file hash the value before it is stored.
+    '@Entity() class User {\n  @Column() password: string;\n  @BeforeInsert() async hashPassword() { this.password = await bcrypt.hash(this.password, 12); }\n}',
+    "User.init({ password: DataTypes.STRING }, { sequelize, hooks: { beforeSave: async (user) => { user.password = await argon2.hash(user.password); } } });",
+    "sequelize.define('User', { apiToken: { type: DataTypes.STRING, set(v) { this.setDataValue('apiToken', encrypt(v)); } } });",
     "sequelize.define('User', { passwordDigest: DataTypes.STRING, email: DataTypes.STRING });",
     // Knex: index and constraint methods are not columns.
     "knex.schema.createTable('users', (t) => { t.unique('api_key'); t.index(['token']); t.string('password_hash'); });",
@@ -120,6 +126,11 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     {
       code: "@Entity() class User { @Column({ transformer: lowercase }) apiToken: string; }",
       errors: [credential(1, 60)],
+    },
+    // A hook that does not hash protects nothing.
+    {
+      code: '@Entity() class User {\n  @Column() password: string;\n  @BeforeInsert() normalize() { this.password = this.password.trim(); }\n}',
+      errors: [password(2, 13)],
     },
     // TypeORM without @Entity (embedded) still counts.
     {

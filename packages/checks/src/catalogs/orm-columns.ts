@@ -22,6 +22,18 @@ export const ENTITY_DECORATORS: readonly string[] = ['Entity', 'ChildEntity', 'V
 /** Roots of Sequelize data types: `DataTypes.STRING`, `Sequelize.TEXT`, `DataType.STRING` (sequelize-typescript). */
 export const SEQUELIZE_TYPE_ROOTS: readonly string[] = ['DataTypes', 'Sequelize', 'DataType'];
 
+/** Sequelize types that are not stored: a `VIRTUAL` password attribute only feeds a setter. */
+export const SEQUELIZE_UNSTORED_TYPES: readonly string[] = ['VIRTUAL'];
+
+/**
+ * Calls that store a value under an attribute name, with the argument positions of name and value:
+ * Sequelize's `this.setDataValue('password', hash)` and `instance.set('password', hash)`.
+ */
+export const ATTRIBUTE_SETTERS: Readonly<Record<string, { readonly name: number; readonly value: number }>> = {
+  setDataValue: { name: 0, value: 1 },
+  set: { name: 0, value: 1 },
+};
+
 /** Sequelize calls that declare attributes: `define(name, attrs)`, `Model.init(attrs, opts)`, `queryInterface.createTable(table, attrs)`. */
 export const SEQUELIZE_ATTRIBUTE_CALLS: Readonly<Record<string, { readonly table: number | undefined; readonly attributes: number }>> = {
   define: { table: 0, attributes: 1 },

@@ -13,7 +13,9 @@ import {
   KYSELY_TABLE_METHODS,
   SEQUELIZE_ATTRIBUTE_CALLS,
   SEQUELIZE_TYPE_ROOTS,
+  SEQUELIZE_UNSTORED_TYPES,
   TYPEORM_MIGRATION_CLASSES,
+  ATTRIBUTE_SETTERS,
 } from '../catalogs/orm-columns.js';
 import { splitWords, type SecretKind } from '../names/index.js';
 import { credentialColumnVerdict } from '../sql/column-verdict.js';
@@ -32,6 +34,8 @@ interface ColumnDeclaration {
   readonly type: string | undefined;
   readonly table: string | undefined;
   readonly orm: string;
+  /** The ORM property name, when hooks in the file may assign it a hash (not for SQL). */
+  readonly property?: string | undefined;
 }
 
 const ENCRYPTING = new Set(ENCRYPTING_WORDS);
@@ -41,6 +45,7 @@ const DRIZZLE_FACTORIES = new Set(DRIZZLE_TABLE_FACTORIES);
 const KNEX_TABLES = new Set(KNEX_TABLE_METHODS);
 const KYSELY_TABLES = new Set(KYSELY_TABLE_METHODS);
 const ENTITIES = new Set(ENTITY_DECORATORS);
+const SEQUELIZE_UNSTORED = new Set(SEQUELIZE_UNSTORED_TYPES);
 /** Quick test before a literal goes to the DDL reader. */
 const DDL_HINT = /\b(?:create|alter)\s+(?:\w+\s+)*table\b/i;
 /** Stands in for `${...}` in a template so offsets stay put; a quoted identifier of control characters. */
@@ -79,7 +84,12 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     const t = context.ts;
     const { checker, settings, sourceFile } = context;
 
+    let hashedInFile: ReadonlySet<string> | undefined;
     const report = (column: ColumnDeclaration): void => {
+      if (column.property !== undefined) {
+        hashedInFile ??= propertiesAssignedProtectedValues(t, sourceFile);
+        if (hashedInFile.has(column.property)) return;
+      }
       const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
       const verdict = credentialColumnVerdict(names, column.type, settings);
       if (verdict.verdict !== 'plaintext') return;
@@ -127,6 +137,33 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
 function kindPhrase(kind: SecretKind | undefined): string {
   const k = kind ?? 'secret';
   return KIND_PHRASES[k] ?? `a ${k.replace(/-/g, ' ')}`;
+}
+
+/**
+ * Property names this file assigns a hashed or encrypted value to, anywhere: entity hooks
+ * (`@BeforeInsert() hash() { this.password = await bcrypt.hash(this.password, 10) }`), Sequelize
+ * hooks (`user.password = await hashPassword(user.password)`) and setters
+ * (`this.setDataValue('password', hash(v))`). A column with such a name holds the protected form.
+ */
+function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: ts.Node): void => {
+    if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(t, node.left);
+      const name = t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left) ? calleeName(t, left) : undefined;
+      if (name !== undefined && mentionsProtection(t, node.right, true)) names.add(name);
+    } else if (t.isCallExpression(node)) {
+      const method = calleeName(t, node.expression);
+      const setter = method !== undefined && Object.prototype.hasOwnProperty.call(ATTRIBUTE_SETTERS, method) ? ATTRIBUTE_SETTERS[method]! : undefined;
+      const nameArg = setter && node.arguments[setter.name];
+      const valueArg = setter && node.arguments[setter.value];
+      const name = nameArg && staticString(t, nameArg);
+      if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) names.add(name);
+    }
+    t.forEachChild(node, walk);
+  };
+  walk(file);
+  return names;
 }
 
 /** True when a name's words say it encrypts (`encryptedTransformer`) or, with `hashing`, hashes (`bcrypt.hash`). */
@@ -186,13 +223,8 @@ function drizzleTable(t: TypeScript, call: ts.CallExpression, report: Report): v
     const builderName = builder && calleeName(t, builder.expression);
     // `encryptedText('api_key')`: a custom type that encrypts.
     if (!builder || !builderName || namesProtection(builderName, false)) continue;
-    report({
-      node: property.name,
-      names: [propertyNameText(t, property.name), firstStringArgument(t, builder)],
-      type: builderName,
-      table,
-      orm: 'Drizzle',
-    });
+    const key = propertyNameText(t, property.name);
+    report({ node: property.name, names: [key, firstStringArgument(t, builder)], type: builderName, table, orm: 'Drizzle', property: key });
   }
 }
 
@@ -203,6 +235,11 @@ function sequelizeType(t: TypeScript, node: ts.Expression): string | undefined {
   const path = accessPath(t, expr);
   if (!path || path.length < 2 || !SEQUELIZE_ROOTS.has(path[path.length - 2]!)) return undefined;
   return path[path.length - 1];
+}
+
+/** True for Sequelize types that are not stored (`DataTypes.VIRTUAL`). */
+function isUnstored(type: string): boolean {
+  return SEQUELIZE_UNSTORED.has(type.toUpperCase());
 }
 
 /**
@@ -241,8 +278,9 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
   for (const property of object.properties) {
     if (!t.isPropertyAssignment(property)) continue;
     const attribute = sequelizeAttribute(t, property.initializer);
-    if (!attribute || attribute.protectedBySetter) continue;
-    report({ node: property.name, names: [propertyNameText(t, property.name), attribute.field], type: attribute.type, table, orm: 'Sequelize' });
+    if (!attribute || attribute.protectedBySetter || isUnstored(attribute.type)) continue;
+    const key = propertyNameText(t, property.name);
+    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key });
   }
 }
 
@@ -408,7 +446,8 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     if (protectedBy) return;
     type ??= property.type ? annotationType(t, property.type) : undefined;
     const table = t.isClassDeclaration(owner) || t.isClassExpression(owner) ? owner.name?.text : undefined;
-    report({ node: property.name, names: [propertyNameText(t, property.name), dbName], type, table, orm: known.orm });
+    const key = propertyNameText(t, property.name);
+    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key });
     return;
   }
 }
