@@ -24,6 +24,9 @@ import { Secret } from './secret.js';
 declare const env: Record<string, string | undefined>;
 export function paymentsSetting(): string { return env.STRIPE_SECRET_KEY ?? ''; }
 export function region(): string { return env.AWS_REGION ?? ''; }
+export function webhookSecret(): string { return lookup('payments'); }
+export function passwordMatches(candidate: string): boolean { return candidate.length > 0; }
+declare function lookup(name: string): string;
 export function wrapped(): Secret<string> { return new Secret(env.STRIPE_SECRET_KEY ?? ''); }
 export class Vault { open(blob: string): string { return decrypt(blob); } }
 declare function decrypt(blob: string): string;
@@ -31,7 +34,7 @@ declare function decrypt(blob: string): string;
   // Each case is `probe('<label>', <expression>)`.
   'main.ts': `
 import { Secret, NotSecret } from './secret.js';
-import { paymentsSetting, region, wrapped, Vault } from './config.js';
+import { paymentsSetting, region, wrapped, Vault, webhookSecret, passwordMatches } from './config.js';
 declare function probe(label: string, x: unknown): void;
 declare const secret: Secret<string>;
 declare const maybeSecret: Secret<string> | undefined;
@@ -46,6 +49,8 @@ secret.use((v) => probe('use', v));
 probe('look-alike', apiSecret);
 probe('declared-elsewhere', paymentsSetting());
 probe('harmless-elsewhere', region());
+probe('named-elsewhere', webhookSecret());
+probe('boolean-elsewhere', passwordMatches('x'));
 probe('wrapped-elsewhere', wrapped());
 probe('method-elsewhere', vault.open('x'));
 probe('boolean', tokenValid);
@@ -116,6 +121,8 @@ describe('valueSources with a type checker', () => {
   it('follows calls into functions and methods declared in other modules', () => {
     expect(typedFlows('declared-elsewhere')).toEqual(['returns-secret:paymentsSetting()@paymentsSetting()']);
     expect(typedFlows('harmless-elsewhere')).toEqual([]);
+    expect(typedFlows('named-elsewhere')).toEqual(['returns-secret:webhookSecret()@webhookSecret()']);
+    expect(typedFlows('boolean-elsewhere')).toEqual([]);
     expect(typedFlows('wrapped-elsewhere')).toEqual([]);
     expect(typedFlows('method-elsewhere')).toEqual(["returns-secret:vault.open()@vault.open('x')"]);
   });

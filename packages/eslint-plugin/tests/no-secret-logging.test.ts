@@ -106,6 +106,8 @@ ruleTester.run('no-secret-logging', rule, {
     // Not sinks.
     "map.set('token', token);",
     'res.json({ token });',
+    // `res.log(...)` is no logger method (Fastify's `reply.log.info(...)` is, through the `log` receiver).
+    'res.log(token);',
     'Math.log(secretNumber);',
     'cache.info(password);',
     'audit.write(token);',

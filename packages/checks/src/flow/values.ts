@@ -303,6 +303,10 @@ function callFlows(
     if (promised) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: promised.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
   }
   const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
+  // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
+  // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret.
+  const fnName = fn && ctx.checker && method ? classifyName(method, ctx.classifier) : undefined;
+  if (fnName?.isSecret) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: fnName.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
   if (fn && !seen.has(fn)) {
     const returned = returnedSourcesAt(ctx, fn, depth + 1, new Set(seen).add(fn));
     const first = returned[0];
