@@ -63,6 +63,7 @@ describe('nonceOrigin', () => {
     ["function f(k: Buffer) { use(Buffer.from(hkdfSync('sha256', k, '', 'iv', 12)), k); }", 'derived-from-key'],
     ["function f(key: Buffer, token: string) { use(createHash('sha256').update(token).digest().subarray(0, 12), key); }", 'from-message'],
     ["function f(k: Buffer, cacheKey: string) { use(createHash('sha256').update(cacheKey).digest().subarray(0, 12), k); }", 'from-message'],
+    ['function f(key: { key: Buffer; iv: Buffer }) { use(key.iv, key.key); }', 'unknown'],
     // clocks and counters
     ['function f() { use(Buffer.from(String(Date.now()))); }', 'time-or-counter'],
     ['function f() { use(Buffer.from(new Date().getTime().toString().padStart(12, "0"))); }', 'time-or-counter'],

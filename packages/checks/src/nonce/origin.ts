@@ -232,10 +232,10 @@ class Tracer {
     if (path && path.length >= 2 && path[0] === 'this' && (t.isPropertyAccessExpression(expr) ? expr.expression.kind === t.SyntaxKind.ThisKeyword : false)) {
       return this.traceThisField(expr as ts.PropertyAccessExpression, depth);
     }
-    const base = skipOuterExpressions(t, expr.expression);
+    const baseExpr = skipOuterExpressions(t, expr.expression);
     const key = t.isPropertyAccessExpression(expr) ? expr.name.text : elementKey(t, expr);
-    if (t.isIdentifier(base) && key !== undefined) {
-      const decl = this.resolve(base);
+    if (t.isIdentifier(baseExpr) && key !== undefined) {
+      const decl = this.resolve(baseExpr);
       if (decl && t.isClassDeclaration(decl)) return this.traceStaticField(decl, key, expr, depth);
       const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
       if (init && t.isObjectLiteralExpression(init)) {
@@ -243,13 +243,16 @@ class Tracer {
         if (property) {
           const value = this.trace(property, depth);
           const once = decl && t.isVariableDeclaration(decl) ? this.computedOnce(decl, expr) : undefined;
-          return once && isOnceComputable(value.kind) ? this.make(once, property, { binding: `${base.text}.${key}`, detail: `${base.text}.${key}` }) : value;
+          return once && isOnceComputable(value.kind) ? this.make(once, property, { binding: `${baseExpr.text}.${key}`, detail: `${baseExpr.text}.${key}` }) : value;
         }
       }
     }
     const fromChecker = this.fieldFromChecker(expr, depth);
     if (fromChecker) return fromChecker;
-    return readFrom(this.trace(expr.expression, depth), expr, this);
+    const base = this.trace(expr.expression, depth);
+    // A named property of a "key" is no key bytes: `key.iv` of a `{ key, iv, salt }` bundle.
+    if (base.kind === 'derived-from-key' && t.isPropertyAccessExpression(expr)) return this.make('unknown', expr);
+    return readFrom(base, expr, this);
   }
 
   /** `this.iv`: a class field or constructor assignment computed once per instance. */
