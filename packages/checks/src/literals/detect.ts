@@ -1,4 +1,7 @@
-// FIRST CUT: the API is fixed; the literals helper replaces the detectors behind it.
+import { looksLikePassword, looksRandom } from './entropy.js';
+import { SECRET_DETECTORS } from './formats.js';
+import { isPlaceholder } from './placeholders.js';
+
 export interface SecretLiteralMatch {
   /** Stable id of the detector, e.g. `aws-access-key-id`. */
   readonly detectorId: string;
@@ -8,27 +11,64 @@ export interface SecretLiteralMatch {
   readonly basis: 'format' | 'entropy';
 }
 
-/** Finds a known credential format in a string. Never matches placeholders. */
-export function detectSecretLiteral(value: string): SecretLiteralMatch | undefined {
-  if (/AKIA[0-9A-Z]{16}/.test(value)) return { detectorId: 'aws-access-key-id', description: 'AWS access key id', basis: 'format' };
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return { detectorId: 'pem-private-key', description: 'PEM private key', basis: 'format' };
-  return undefined;
+/** A format found in a longer string, with the secret's offsets in it. */
+export interface SecretLiteralFinding extends SecretLiteralMatch {
+  readonly start: number;
+  readonly end: number;
 }
 
-/** True for values that stand in for a secret: `changeme`, `xxx`, `<your-key>`, `${VAR}`, empty. */
-export function isPlaceholder(value: string): boolean {
+/** Ids of the two value-shape answers of `explainSecretValue` (no format known). */
+export const ENTROPY_DETECTOR_IDS = { random: 'high-entropy-string', password: 'password-like-string' } as const;
+
+/**
+ * Every known credential format in a string (a connection string, a header value `Bearer ghp_…`,
+ * a config blob), in order of position. Placeholders and documented examples are never matched.
+ */
+export function findSecretLiterals(value: string): SecretLiteralFinding[] {
+  const found: SecretLiteralFinding[] = [];
+  for (const detector of SECRET_DETECTORS) {
+    if (!detector.hints.some((h) => value.includes(h))) continue;
+    detector.pattern.lastIndex = 0;
+    for (let m = detector.pattern.exec(value); m !== null; m = detector.pattern.exec(value)) {
+      if (m[0] === '') detector.pattern.lastIndex++;
+      const secret = m[1] ?? m[0];
+      if (isPlaceholder(secret) || (detector.validate && !detector.validate(secret))) continue;
+      const start = m.index + m[0].indexOf(secret);
+      found.push({ detectorId: detector.id, description: detector.description, basis: 'format', start, end: start + secret.length });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Finds a known credential format in a string (the first by position). Never matches placeholders. */
+export function detectSecretLiteral(value: string): SecretLiteralMatch | undefined {
+  const first = findSecretLiterals(value)[0];
+  return first ? { detectorId: first.detectorId, description: first.description, basis: first.basis } : undefined;
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
+const ENV_NAME_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
+/**
+ * Why a value assigned to a secret name looks like a real secret: a known format, a random-looking
+ * token (`high-entropy-string`), or a human-chosen password (`password-like-string`). Undefined for
+ * placeholders, words and sentences, URLs without credentials, file paths and env var names.
+ */
+export function explainSecretValue(value: string): SecretLiteralMatch | undefined {
   const v = value.trim();
-  return v === '' || /^(changeme|change-me|xxx+|placeholder|todo|secret|password|example)$/i.test(v) || /^<.*>$/.test(v) || /^\$\{.*\}$/.test(v) || /^(.)\1*$/.test(v);
+  if (isPlaceholder(v)) return undefined;
+  const format = detectSecretLiteral(v);
+  if (format) return format;
+  if (/\s/.test(v)) return undefined;
+  // A random token may start with `/` (base64), so randomness is asked before the shape of paths.
+  if (looksRandom(v)) return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
+  if (URL_LIKE.test(v) || PATH_LIKE.test(v) || ENV_NAME_LIKE.test(v)) return undefined;
+  if (looksLikePassword(v)) return { detectorId: ENTROPY_DETECTOR_IDS.password, description: 'password-like string', basis: 'entropy' };
+  return undefined;
 }
 
 /** True when a value assigned to a secret name looks like a real secret (random enough, not a placeholder). */
 export function looksLikeSecretValue(value: string): boolean {
-  return !isPlaceholder(value) && value.length >= 8;
-}
-
-/** Keeps a short prefix and suffix so no output of ours ever prints a full secret. */
-export function redact(value: string): string {
-  if (value.length <= 8) return '*'.repeat(Math.max(3, value.length));
-  const keep = value.length >= 24 ? 4 : 2;
-  return `${value.slice(0, keep)}…${value.slice(-keep)}`;
+  return explainSecretValue(value) !== undefined;
 }

@@ -1,0 +1,84 @@
+import { splitWords } from '../names/split.js';
+
+/** Words that make up stand-in values: `your-api-key-here`, `REPLACE_ME`, `superSecretPassword123`,
+ * and the dev defaults of local databases (`postgres://postgres:postgres@localhost`). */
+const PLACEHOLDER_WORDS = new Set(`change changeme changeit me replace replaceme todo tbd fixme dummy example examples
+  sample samples test testing tests secret secrets password passwords passwd pass pwd placeholder none null nil
+  undefined empty redacted hidden masked foo bar baz qux foobar your my our the an here insert put enter add set value
+  key keys api token tokens xxx fake mock dev local localhost demo secure super some random string abc letmein admin
+  root user username guest postgres postgresql mysql redis mongo rabbitmq default private public client access auth
+  goes this is it its must should be long real actual sk pk rk live ghp gho ghu ghs ghr github pat xoxb xoxp npm sg
+  whsec glpat akia asia aiza xapp xoxa xoxr`.split(/\s+/));
+
+const WRAPPED = [
+  /\$\{[^}]*\}/, // ${VAR}
+  /\{\{[^}]*\}\}/, // {{VAR}}
+  /<[^<>\n]{1,60}>/, // <your-key>
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^\[[^\]]+\]$/, // [YOUR_KEY]
+  /^process\.env\./, // process.env.X as text
+];
+
+/** Known documented example credentials, and what every doc page spells as an example. */
+const EXAMPLE = /example|sample|dummy|placeholder|redacted|your[-_]?|insert[-_ ]|replace[-_ ]?me|change[-_ ]?me|x{4,}|\*{3,}|\.\.\.|…/i;
+const SEQUENTIAL = /012345|123456|234567|345678|456789|987654|abcdef|bcdefg|qwerty|asdfgh/i;
+
+const coverCache = new Map<string, boolean>();
+
+/** True when a word is made only of placeholder words and digits (`mysecretkey`, `123`), or of one repeated character. */
+function coveredByPlaceholderWords(word: string): boolean {
+  if (/^(.)\1+$/.test(word)) return true;
+  const cached = coverCache.get(word);
+  if (cached !== undefined) return cached;
+  // Segmenting by dynamic programming: ok[i] says whether word[0..i) is covered.
+  const ok = [true, ...Array<boolean>(word.length).fill(false)];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 12); start < end && !ok[end]; start++) {
+      if (!ok[start]) continue;
+      const part = word.slice(start, end);
+      ok[end] = PLACEHOLDER_WORDS.has(part) || /^\d+$/.test(part) || /^(.)\1+$/.test(part);
+    }
+  }
+  const covered = ok[word.length] === true;
+  if (coverCache.size > 10_000) coverCache.clear();
+  coverCache.set(word, covered);
+  return covered;
+}
+
+/** The user and password of a `scheme://user:password@host` URL, when it has them. */
+export function urlCredentials(value: string): { user: string; password: string } | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^:/@\s]*):([^@/\s]*)@/i.exec(value.trim());
+  if (!m) return undefined;
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  return { user: decode(m[1]!), password: decode(m[2]!) };
+}
+
+/**
+ * True for values that stand in for a secret: empty, one repeated character (`xxxx`, `****`),
+ * templates (`${VAR}`, `{{VAR}}`, `<your-key>`, `%VAR%`, `$VAR`), documented examples
+ * (`AKIAIOSFODNN7EXAMPLE`), stand-in words (`changeme`, `your-api-key-here`, `REPLACE_ME`, `TODO`,
+ * `dummy`, `test`, `secret`, `password`, `sk_test_xxx`), sequences (`123456`, `abcdefg`), and URLs
+ * whose password is one of these, is empty or equals the user (`postgres://postgres:postgres@localhost`,
+ * a local dev default: reported by nobody, as hard-coding it reveals nothing).
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  const credentials = urlCredentials(v);
+  if (credentials) {
+    const { user, password } = credentials;
+    return password === '' || password === user || isPlaceholder(password);
+  }
+  if (/^(.)\1*$/.test(v.replace(/[\s_.:-]/g, '')) || WRAPPED.some((re) => re.test(v))) return true;
+  if (EXAMPLE.test(v) || (v.length <= 40 && SEQUENTIAL.test(v))) return true;
+  // Digits may pad stand-in words (`password123`) but digits alone are not a stand-in (`4821`).
+  const words = splitWords(v.toLowerCase());
+  return words.some((w) => !/^\d+$/.test(w)) && words.every(coveredByPlaceholderWords);
+}

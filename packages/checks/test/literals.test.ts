@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectSecretLiteral, explainSecretValue, findSecretLiterals, isPlaceholder, looksLikeSecretValue, redact,
+  SECRET_DETECTORS, shannonEntropy, charsetOf, urlCredentials,
+} from '../src/index.js';
+
+// Fake credentials are built at run time from a seeded generator, so that no literal in this repository
+// looks like a real secret to GitHub push protection or to our own scanner.
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+}
+const rand = generator(20261122);
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+const ALNUM = UPPER + LOWER + DIGITS;
+const B64URL = ALNUM + '-_';
+const HEX = '0123456789abcdef';
+/** Random alphanumerics with at least one digit and one letter (real keys have both). */
+const alnum = (n: number) => rand(DIGITS, 1) + rand(LOWER, 1) + rand(ALNUM, n - 2);
+const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+const fake = {
+  awsKeyId: () => 'AK' + 'IA' + rand(UPPER + '234567', 16),
+  awsStsKeyId: () => 'AS' + 'IA' + rand(UPPER + '234567', 16),
+  awsSecret: () => rand(DIGITS, 1) + rand(LOWER, 1) + rand(UPPER, 1) + rand(ALNUM + '/+', 37),
+  github: (prefix: string) => prefix + alnum(36),
+  githubFine: () => 'github' + '_pat_' + alnum(22) + '_' + alnum(59),
+  gitlab: () => 'gl' + 'pat-' + alnum(20),
+  stripe: (prefix: string) => prefix + alnum(24),
+  stripeWebhook: () => 'wh' + 'sec_' + alnum(32),
+  slack: (prefix: string) => prefix + rand(DIGITS, 12) + '-' + rand(DIGITS, 12) + '-' + alnum(24),
+  slackApp: () => 'xa' + 'pp-1-' + rand(UPPER + DIGITS, 11) + '-' + rand(DIGITS, 13) + '-' + rand(HEX, 64),
+  slackWebhook: () => 'https://hooks.slack.com/services/T' + rand(UPPER + DIGITS, 8) + '/B' + rand(UPPER + DIGITS, 8) + '/' + alnum(24),
+  google: () => 'AI' + 'za' + rand(B64URL, 35),
+  openai: () => 'sk-' + 'proj-' + alnum(48) + rand(B64URL, 20),
+  openaiLegacy: () => 'sk-' + alnum(48),
+  anthropic: () => 'sk-' + 'ant-api03-' + alnum(40) + rand(B64URL, 40),
+  npm: () => 'np' + 'm_' + alnum(36),
+  sendgrid: () => 'S' + 'G.' + rand(B64URL, 22) + '.' + rand(B64URL, 43),
+  twilio: () => 'S' + 'K' + rand(DIGITS, 1) + rand('abcdef', 1) + rand(HEX, 30),
+  jwt: (header: object = { alg: 'HS256', typ: 'JWT' }) =>
+    `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify({ sub: '1234', iat: 1700000000 }))}.${rand(B64URL, 43)}`,
+  pem: (kind = 'RSA ') => `-----BEGIN ${kind}PRIVATE KEY-----\n${rand(ALNUM + '+/', 64)}\n${rand(ALNUM + '+/', 64)}\n-----END ${kind}PRIVATE KEY-----`,
+};
+
+/** detector id -> values it must find (alone and inside longer text), and look-alikes it must not. */
+const cases: Record<string, { positives: string[]; negatives: string[] }> = {
+  'aws-access-key-id': {
+    positives: [fake.awsKeyId(), fake.awsStsKeyId(), `aws_access_key_id = ${fake.awsKeyId()}`],
+    negatives: ['AK' + 'IAIOSFODNN7' + 'EXAMPLE', 'AK' + 'IA' + 'X'.repeat(16), 'AK' + 'IA1234', 'xAK' + 'IA' + rand(UPPER, 16)],
+  },
+  'aws-secret-access-key': {
+    positives: [`aws_secret_access_key=${fake.awsSecret()}`, `AWS_SECRET_ACCESS_KEY: "${fake.awsSecret()}"`, `"SecretAccessKey": "${fake.awsSecret()}"`],
+    negatives: [fake.awsSecret(), `aws_secret_access_key=${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY'}`, 'aws_secret_access_key=' + 'a'.repeat(40)],
+  },
+  'github-personal-access-token': {
+    positives: [fake.github('gh' + 'p_'), `Authorization: Bearer ${fake.github('gh' + 'p_')}`, `token ${fake.github('gh' + 'p_')}\n`],
+    negatives: ['gh' + 'p_' + 'A'.repeat(36), 'gh' + 'p_' + alnum(10), 'gh' + 'p_' + 'x'.repeat(36), 'gh' + 'p_your_token_here'],
+  },
+  'github-oauth-token': { positives: [fake.github('gh' + 'o_')], negatives: ['gh' + 'o_' + '0'.repeat(36)] },
+  'github-user-to-server-token': { positives: [fake.github('gh' + 'u_')], negatives: ['gh' + 'u_short'] },
+  'github-server-to-server-token': { positives: [fake.github('gh' + 's_')], negatives: ['gh' + 's_' + LOWER + LOWER.slice(0, 10)] },
+  'github-refresh-token': { positives: [fake.github('gh' + 'r_')], negatives: ['gh' + 'r_' + 'EXAMPLE' + alnum(30)] },
+  'github-fine-grained-pat': { positives: [fake.githubFine()], negatives: ['github' + '_pat_' + alnum(10)] },
+  'gitlab-personal-access-token': { positives: [fake.gitlab()], negatives: ['gl' + 'pat-' + 'x'.repeat(20)] },
+  'stripe-secret-key': {
+    positives: [fake.stripe('sk' + '_live_'), fake.stripe('sk' + '_test_'), `STRIPE_KEY=${fake.stripe('sk' + '_live_')}`],
+    negatives: [fake.stripe('pk' + '_live_'), fake.stripe('pk' + '_test_'), 'sk' + '_test_xxx', 'sk' + '_test_' + 'x'.repeat(24), 'sk' + '_live_' + '...'],
+  },
+  'stripe-restricted-key': { positives: [fake.stripe('rk' + '_live_')], negatives: ['rk' + '_live_' + '*'.repeat(24)] },
+  'stripe-webhook-secret': { positives: [fake.stripeWebhook()], negatives: ['wh' + 'sec_...'] },
+  'slack-token': {
+    positives: [fake.slack('xo' + 'xb-'), fake.slack('xo' + 'xp-'), fake.slack('xo' + 'xa-'), fake.slack('xo' + 'xr-')],
+    negatives: ['xo' + 'xb-your-token', 'xo' + 'xb-' + 'x'.repeat(30)],
+  },
+  'slack-app-token': { positives: [fake.slackApp()], negatives: ['xa' + 'pp-1-XXXX'] },
+  'slack-webhook-url': {
+    positives: [fake.slackWebhook(), `post to ${fake.slackWebhook()} now`],
+    negatives: ['https://hooks.slack.com/services/T000/B000/XXXX', 'https://hooks.slack.com/'],
+  },
+  'google-api-key': { positives: [fake.google(), `?key=${fake.google()}&q=1`], negatives: ['AI' + 'za' + alnum(10), 'AI' + 'za' + 'X'.repeat(35)] },
+  'openai-api-key': {
+    positives: [fake.openai(), fake.openaiLegacy(), `OPENAI_API_KEY=${fake.openai()}`],
+    negatives: ['sk-' + 'your-openai-key', 'sk-' + alnum(10), 'sk-' + 'x'.repeat(48), fake.anthropic()],
+  },
+  'anthropic-api-key': { positives: [fake.anthropic()], negatives: ['sk-' + 'ant-api03-...', 'sk-' + 'ant-' + alnum(5)] },
+  'npm-token': { positives: [fake.npm(), `//registry.npmjs.org/:_authToken=${fake.npm()}`], negatives: ['np' + 'm_' + '0'.repeat(36), 'npm_install'] },
+  'sendgrid-api-key': { positives: [fake.sendgrid()], negatives: ['S' + 'G.xxxxx.yyyyy', 'S' + 'G.' + 'x'.repeat(22) + '.' + 'y'.repeat(43)] },
+  'twilio-api-key': { positives: [fake.twilio()], negatives: ['S' + 'K' + 'x'.repeat(32), 'S' + 'K' + '0'.repeat(32), 'SKIP'] },
+  jwt: {
+    positives: [fake.jwt(), `Bearer ${fake.jwt()}`, fake.jwt({ alg: 'RS256', kid: 'k1' })],
+    negatives: [`${b64url('{"typ":"JWT"}')}.${b64url('{"sub":"1"}')}.${rand(B64URL, 43)}`, `${b64url('not json')}.eyJzdWIiOiIxIn0.${rand(B64URL, 20)}`, 'eyJhbGciOi.eyJ.x'],
+  },
+  'pem-private-key': {
+    positives: [fake.pem(), fake.pem('EC '), fake.pem('OPENSSH '), fake.pem(''), fake.pem('ENCRYPTED '), `key: "${fake.pem().replace(/\n/g, '\\n')}"`],
+    negatives: ['-----BEGIN PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----\n' + rand(ALNUM, 128) + '\n-----END PUBLIC KEY-----'],
+  },
+  'url-credentials': {
+    positives: [`postgres://app:${alnum(20)}@db.internal:5432/app`, `redis://:${alnum(16)}@cache:6379`, `amqp://worker:${alnum(12)}@mq/vhost`],
+    negatives: ['postgres://postgres:postgres@localhost:5432/app', 'postgres://user:@localhost/db', 'postgres://user:password@localhost/db',
+      'mysql://root:${MYSQL_PASSWORD}@db/app', 'https://example.com/path', 'postgres://user@host/db', 'postgres://app:changeme@db/app'],
+  },
+  'basic-auth-header': {
+    positives: [`Basic ${btoa(`admin:${alnum(16)}`)}`, `Authorization: Basic ${btoa(`svc:${alnum(20)}`)}`],
+    negatives: [`Basic ${btoa('user:password')}`, `Basic ${btoa('user:user')}`, `Basic ${btoa('no-colon-here')}`, 'Basic auth is enabled'],
+  },
+};
+
+describe('secret detectors', () => {
+  it('have unique, stable kebab-case ids and descriptions, and each is tested here', () => {
+    const ids = SECRET_DETECTORS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of SECRET_DETECTORS) {
+      expect(d.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(d.description.length).toBeGreaterThan(3);
+      expect(d.pattern.global).toBe(true);
+    }
+    expect(Object.keys(cases).sort()).toEqual([...ids].sort());
+  });
+
+  for (const [id, { positives, negatives }] of Object.entries(cases)) {
+    describe(id, () => {
+      it.each(positives.map((v, i) => [i, v] as const))('finds positive #%i', (_, value) => {
+        expect(findSecretLiterals(value).map((f) => f.detectorId)).toContain(id);
+      });
+      it.each(negatives.map((v, i) => [i, v] as const))('ignores negative #%i', (_, value) => {
+        expect(findSecretLiterals(value).map((f) => f.detectorId)).not.toContain(id);
+      });
+    });
+  }
+
+  it('reports where the secret sits inside a longer string', () => {
+    const token = fake.github('gh' + 'p_');
+    const [finding] = findSecretLiterals(`Authorization: Bearer ${token}`);
+    expect(finding).toMatchObject({ detectorId: 'github-personal-access-token', basis: 'format' });
+    expect(`Authorization: Bearer ${token}`.slice(finding!.start, finding!.end)).toBe(token);
+  });
+
+  it('detectSecretLiteral returns the first finding by position, with exactly the public fields', () => {
+    const text = `first ${fake.npm()} then ${fake.awsKeyId()}`;
+    expect(detectSecretLiteral(text)).toEqual({ detectorId: 'npm-token', description: 'npm access token', basis: 'format' });
+    expect(detectSecretLiteral('nothing to see here')).toBeUndefined();
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each([
+    '', '   ', 'changeme', 'CHANGE_ME', 'xxx', 'XXXXXXXX', '********', '<your-key>', '<API_KEY>', '${VAR}', '${process.env.X}',
+    '{{VAR}}', '{{ .Values.secret }}', '%API_KEY%', '$API_KEY', '[YOUR_TOKEN]', 'your-api-key-here', 'YOUR_API_KEY', 'REPLACE_ME',
+    'replace-me', 'TODO', 'todo', 'dummy', 'example', 'test', 'secret', 'password', 'sk' + '_test_xxx', 'AK' + 'IAIOSFODNN7EXAMPLE',
+    'aaaaaaaa', '1111', '123456', '12345678', 'abcdefgh', 'qwerty', 'mysecretkey123', 'superSecretPassword', 'my-secret-password',
+    'insert-token-here', 'fake-token', 'mock_secret', 'redacted', '...', 'sk-...', 'postgres://postgres:postgres@localhost:5432/app',
+    'postgres://user:password@localhost/db', 'mysql://root:${DB_PASS}@db/app', 'postgres://user:@host/db', 'null', 'undefined',
+  ])('%j is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+    expect(detectSecretLiteral(value)).toBeUndefined();
+    expect(looksLikeSecretValue(value)).toBe(false);
+  });
+
+  it.each([
+    () => alnum(32), () => fake.github('gh' + 'p_'), () => fake.stripe('sk' + '_live_'), () => `postgres://app:${alnum(20)}@db/app`,
+    () => 'S3cure!Pass', () => 'hunter2', () => '4821', () => rand(HEX, 40),
+  ])('a real-looking value is not a placeholder (#%#)', (make) => {
+    expect(isPlaceholder(make())).toBe(false);
+  });
+
+  it('reads URL credentials', () => {
+    expect(urlCredentials('postgres://app:s%40cret@db/x')).toEqual({ user: 'app', password: 's@cret' });
+    expect(urlCredentials('https://example.com')).toBeUndefined();
+  });
+});
+
+describe('looksLikeSecretValue (values assigned to secret names)', () => {
+  it.each([
+    ['random hex 32', () => rand(HEX, 32)], ['random hex 64', () => rand(HEX, 64)], ['random alnum 24', () => alnum(24)],
+    ['random base64 40', () => rand(ALNUM + '+/', 39) + '='], ['uuid', () => '3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93'],
+    ['known format', () => fake.npm()], ['human password', () => 'S3cure!Pass'], ['human password 2', () => 'Summer2024!'],
+    ['url with password', () => `redis://:${alnum(16)}@cache:6379`], ['pem', () => fake.pem()],
+  ])('%s looks like a secret', (_, make) => {
+    expect(looksLikeSecretValue(make())).toBe(true);
+  });
+
+  it.each([
+    'hunter2', 'my_application_name', 'someCamelCaseIdentifierHere', 'correct horse battery staple', 'GITHUB_TOKEN', 'access_token',
+    'https://api.myservice.io/v1/oauth/token', '/etc/secrets/key.pem', './keys/private.pem', 'localhost:5432', 'aes-256-gcm',
+    'Content-Type', 'X-Api-Key', 'application/json', 'text/html;charset=utf-8', 'deadbeefdeadbeef', '2024-01-01T00:00:00Z',
+    'user@company.com', 'Bearer', 'HS256', 'en-US', 'short', 'The password must be at least 12 characters long.',
+  ])('%j does not', (value) => {
+    expect(looksLikeSecretValue(value)).toBe(false);
+  });
+
+  it('says why', () => {
+    expect(explainSecretValue(rand(HEX, 32))).toMatchObject({ detectorId: 'high-entropy-string', basis: 'entropy' });
+    expect(explainSecretValue('S3cure!Pass')).toMatchObject({ detectorId: 'password-like-string', basis: 'entropy' });
+    expect(explainSecretValue(fake.npm())).toMatchObject({ detectorId: 'npm-token', basis: 'format' });
+  });
+
+  // The calibration in entropy.ts, re-measured: random keys of 16+ characters are rarely missed.
+  it.each([
+    ['hex', HEX, 16, 0.01], ['hex', HEX, 32, 0.001], ['alnum', ALNUM, 16, 0.01], ['alnum', ALNUM, 32, 0.001], ['base64', ALNUM + '+/', 40, 0.001],
+  ])('misses few random %s strings of length %i', (_, alphabet, length, maxMissRate) => {
+    const runs = 2000;
+    let missed = 0;
+    for (let i = 0; i < runs; i++) if (!looksLikeSecretValue(rand(alphabet, length))) missed++;
+    expect(missed / runs).toBeLessThanOrEqual(maxMissRate);
+  });
+});
+
+describe('shannonEntropy and charsetOf', () => {
+  it('measures bits per character', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abab')).toBeCloseTo(1, 10);
+    expect(shannonEntropy('0123456789abcdef')).toBeCloseTo(4, 10);
+  });
+  it('names the narrowest charset', () => {
+    expect(charsetOf('123')).toBe('digits');
+    expect(charsetOf('12ab')).toBe('hex');
+    expect(charsetOf('12abZ')).toBe('alnum');
+    expect(charsetOf('ab+/==')).toBe('base64');
+    expect(charsetOf('a b')).toBe('printable');
+  });
+});
+
+describe('redact', () => {
+  it('keeps at most a quarter of the value, and nothing of short values', () => {
+    expect(redact('')).toBe('****');
+    expect(redact('hunter2')).toBe('****');
+    expect(redact('fifteen-chars-x')).toBe('****');
+    const token = fake.github('gh' + 'p_');
+    expect(redact(token)).toBe(`${token.slice(0, 4)}…${token.slice(-4)}`);
+    expect(redact('0123456789abcdef')).toBe('01…ef');
+  });
+});
