@@ -31,6 +31,10 @@ describe('nonceOrigin', () => {
     ['const make = () => randomBytes(12); function f() { use(make()); }', 'random-per-call'],
     ['function f() { use(Buffer.concat([randomBytes(4), Buffer.alloc(8)])); }', 'random-per-call'],
     ['const IV = randomBytes(12); const c = use(IV);', 'random-per-call'],
+    ['class C { private nextIv() { return randomBytes(12); } m() { use(this.nextIv()); } }', 'random-per-call'],
+    ["import forge from 'node-forge'; function f() { use(forge.random.getBytesSync(12)); }", 'random-per-call'],
+    ["function f() { use(Buffer.from(crypto.randomUUID().replace(/-/g, ''), 'hex').subarray(0, 12)); }", 'random-per-call'],
+    ['class C { private fixedIv() { return Buffer.alloc(12); } m() { use(this.fixedIv()); } }', 'constant'],
     // constants
     ["function f() { use(Buffer.from('0123456789ab')); }", 'constant'],
     ['function f() { use(Buffer.alloc(12)); }', 'constant'],

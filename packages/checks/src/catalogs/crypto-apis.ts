@@ -223,6 +223,7 @@ export const randomSourceApis: readonly RandomSourceApi[] = [
     behaviour: 'fills-argument',
   },
   { id: 'noble:randomBytes', locations: nobleUtils('randomBytes'), behaviour: 'returns' },
+  { id: 'forge:random.getBytesSync', locations: [at('node-forge', 'random', 'getBytesSync'), at('node-forge', 'random', 'getBytes')], behaviour: 'returns' },
 ];
 
 /** Deterministic functions: a nonce computed by them from the key is the same for every message. */

@@ -86,7 +86,7 @@ const TRANSPARENT_FUNCTIONS = new Set(['String', 'Number', 'BigInt', 'hexToBytes
 const TRANSPARENT_STATICS = new Set(['Buffer.from', 'Buffer.concat', 'Buffer.copyBytesFrom', 'Uint8Array.from', 'Uint8Array.of', 'Array.from', 'Array.of', 'JSON.stringify', 'Math.floor', 'Math.round', 'Math.trunc']);
 const TRANSPARENT_METHODS = new Set([
   'subarray', 'slice', 'toString', 'padStart', 'padEnd', 'substring', 'substr', 'repeat', 'toUpperCase', 'toLowerCase',
-  'concat', 'split', 'encode', 'digest', 'update', 'getTime', 'valueOf', 'toISOString', 'toJSON', 'toFixed', 'fill', 'at', 'join', 'buffer',
+  'concat', 'split', 'replace', 'replaceAll', 'trim', 'encode', 'digest', 'update', 'getTime', 'valueOf', 'toISOString', 'toJSON', 'toFixed', 'fill', 'at', 'join', 'buffer',
 ]);
 const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint', 'process.uptime']);
 /** Methods that write into the buffer they are called on. */
@@ -381,20 +381,33 @@ class Tracer {
   private returnsOf(call: ts.CallExpression, depth: number): NonceOrigin | undefined {
     const t = this.t;
     const callee = skipOuterExpressions(t, call.expression);
+    let fn: ts.Node | undefined;
+    if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
+      // `this.nextIv()`: a method of the enclosing class.
+      const name = callee.name.text;
+      fn = enclosingClass(t, callee)?.members.find((m) => t.isMethodDeclaration(m) && propertyNameText(t, m.name) === name);
+      if (fn && t.isMethodDeclaration(fn)) return fn.body ? this.returnedBy(fn.body, depth) : undefined;
+      return undefined;
+    }
     if (!t.isIdentifier(callee)) return undefined;
     const decl = this.resolve(callee);
-    let fn: ts.Node | undefined = decl;
+    fn = decl;
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) fn = skipOuterExpressions(t, decl.initializer);
     if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
     if (fn.getSourceFile().isDeclarationFile) return undefined;
     if (t.isExpression(fn.body)) return this.trace(fn.body, depth);
+    return this.returnedBy(fn.body, depth);
+  }
+
+  private returnedBy(body: ts.Block, depth: number): NonceOrigin | undefined {
+    const t = this.t;
     const returned: ts.Expression[] = [];
     const visit = (node: ts.Node): void => {
       if (isFunctionLike(t, node)) return;
       if (t.isReturnStatement(node) && node.expression) returned.push(node.expression);
       t.forEachChild(node, visit);
     };
-    t.forEachChild(fn.body, visit);
+    t.forEachChild(body, visit);
     return returned.length > 0 ? this.combine(returned.map((r) => this.trace(r, depth))) : undefined;
   }
 
