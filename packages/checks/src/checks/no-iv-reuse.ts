@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, resolveIdentifier, skipOuterExpressions, staticString, propertyNameText } from '../ast/index.js';
+import { constInitializer, enclosingFunctionOrFile, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { constString, objectPropertyValue } from '../ast/values.js';
 import {
   cipherFamilyOf,
   findRandomSource,
@@ -32,7 +33,6 @@ type MessageId =
   | 'timeNonce'
   | 'counterNonce'
   | 'reusedNonce'
-  | 'passwordDerivedIv'
   | 'useRandomNonce';
 
 /** One encryption the check understood: its API, mode, key and nonce expressions. */
@@ -78,8 +78,6 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
         '{{family}} encryption with a nonce from the in-memory counter `{{name}}`: it restarts with the process and repeats under the same key. Use a fresh random nonce, or persist the counter and set `allowCounters`.',
       reusedNonce:
         '`{{name}}` is already the nonce of the {{family}} encryption on line {{line}} under the same key; every encryption needs its own nonce.',
-      passwordDerivedIv:
-        '`{{callee}}` derives the same key and IV from the password for every message ({{family}}). Use `createCipheriv` with a random IV.',
       useRandomNonce: 'Use a fresh random nonce: `{{replacement}}` (store it with the ciphertext).',
     },
     schema: {
@@ -122,10 +120,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     const handle = (encryption: Encryption): void => {
       const { api, family, nonce, key } = encryption;
       const label = family ? (FAMILY_LABELS[family] ?? family) : 'Cipher';
-      if (api.derivesIvFromPassword) {
-        context.report({ node: encryption.call.expression, messageId: 'passwordDerivedIv', data: { callee: calleeText(t, encryption.call), family: label } });
-        return;
-      }
+      // IV-less APIs (node's `createCipher`) are no-weak-crypto's finding.
       if (!nonce) return;
       const origin = nonceOrigin(originContext, nonce, { key });
       if (isFlagged(origin) && !(origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) {
@@ -219,7 +214,7 @@ function describeEncryption(t: TypeScript, checker: ts.TypeChecker | undefined, 
   let family: CipherFamily | undefined;
   if (api.algorithm.kind === 'fixed') family = api.algorithm.family;
   else {
-    const algorithm = slotValue(t, call, api.algorithm, checker);
+    const algorithm = slotValue(t, call, api.algorithm);
     const name = algorithm && staticValue(t, algorithm, checker);
     family = name === undefined ? undefined : cipherFamilyOf(name);
     // A known name that is no cipher mode we know (e.g. RSA-OAEP in subtle.encrypt) has no nonce.
@@ -233,42 +228,23 @@ function describeEncryption(t: TypeScript, checker: ts.TypeChecker | undefined, 
     return { api, call, family, key, nonce };
   }
   const property = family && slot.perFamily?.[family] ? slot.perFamily[family] : slot.property;
-  const nonce = slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property }, checker);
+  const nonce = slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property });
   return { api, call, family, key, nonce };
 }
 
 /** The expression in an argument slot, looking through a `const` options object. */
-function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot, checker: ts.TypeChecker | undefined): ts.Expression | undefined {
+function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot): ts.Expression | undefined {
   const argument = call.arguments[slot.index];
-  if (!argument || slot.property === undefined) return argument;
-  const object = objectLiteralOf(t, argument, checker);
-  if (!object) return undefined;
-  for (const property of object.properties) {
-    if (t.isPropertyAssignment(property) && propertyNameText(t, property.name) === slot.property) return property.initializer;
-    if (t.isShorthandPropertyAssignment(property) && property.name.text === slot.property) return property.name;
-  }
-  return undefined;
+  return !argument || slot.property === undefined ? argument : objectPropertyValue(t, argument, slot.property);
 }
 
-function objectLiteralOf(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression | undefined {
+/** A string known statically, through `const` bindings, and with a checker through imported constants. */
+function staticValue(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined): string | undefined {
+  const lexical = constString(t, expr);
+  if (lexical !== undefined || !checker) return lexical;
   const inner = skipOuterExpressions(t, expr);
-  if (t.isObjectLiteralExpression(inner)) return inner;
-  if (t.isIdentifier(inner)) {
-    const init = constInitializer(t, resolveIdentifier(t, inner, checker));
-    const value = init && skipOuterExpressions(t, init);
-    return value && t.isObjectLiteralExpression(value) ? value : undefined;
-  }
-  return undefined;
-}
-
-/** A string known statically, through `const` bindings (and imports, with a checker). */
-function staticValue(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined, depth = 0): string | undefined {
-  const direct = staticString(t, expr);
-  if (direct !== undefined || depth > 4) return direct;
-  const inner = skipOuterExpressions(t, expr);
-  if (!t.isIdentifier(inner)) return undefined;
-  const init = constInitializer(t, resolveIdentifier(t, inner, checker));
-  return init && staticValue(t, init, checker, depth + 1);
+  const init = t.isIdentifier(inner) ? constInitializer(t, resolveIdentifier(t, inner, checker)) : undefined;
+  return init && constString(t, init);
 }
 
 /** node-forge: the `iv` passed to `cipher.start({ iv })` on the object this call created. */
@@ -288,13 +264,7 @@ function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string,
       resolveIdentifier(t, node.expression.expression, undefined) === declaration
     ) {
       const argument = node.arguments[slot.index];
-      const object = argument && skipOuterExpressions(t, argument);
-      if (object && t.isObjectLiteralExpression(object) && slot.property !== undefined) {
-        for (const property of object.properties) {
-          if (t.isPropertyAssignment(property) && propertyNameText(t, property.name) === slot.property) found = property.initializer;
-          if (t.isShorthandPropertyAssignment(property) && property.name.text === slot.property) found = property.name;
-        }
-      }
+      if (argument && slot.property !== undefined) found = objectPropertyValue(t, argument, slot.property);
     }
     t.forEachChild(node, visit);
   };
@@ -339,11 +309,6 @@ function mutuallyExclusive(t: TypeScript, a: ts.Node, b: ts.Node): boolean {
   if (t.isConditionalExpression(common)) return aChild !== childOfCommon && aChild !== common.condition && childOfCommon !== common.condition;
   if (t.isCaseBlock(common)) return aChild !== childOfCommon;
   return false;
-}
-
-function calleeText(t: TypeScript, call: ts.CallExpression): string {
-  const callee = skipOuterExpressions(t, call.expression);
-  return t.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../ast/index.js';
 import { isSecretName, splitWords } from '../names/index.js';
 import { redact } from '../literals/index.js';
+import { objectPropertyValue } from '../ast/values.js';
 import { apiLocationOf, classifyCryptoCall } from './api-location.js';
 
 /**
@@ -219,7 +220,7 @@ class Tracer {
     const init = skipOuterExpressions(t, owner.initializer);
     const key = element.propertyName ? propertyNameText(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
     if (t.isObjectLiteralExpression(init) && key !== undefined && element.parent.parent === owner) {
-      const property = objectProperty(t, init, key);
+      const property = objectPropertyValue(t, init, key);
       if (property) return this.trace(property, depth);
     }
     return readFrom(this.trace(owner.initializer, depth), element, this);
@@ -239,7 +240,7 @@ class Tracer {
       if (decl && t.isClassDeclaration(decl)) return this.traceStaticField(decl, key, expr, depth);
       const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
       if (init && t.isObjectLiteralExpression(init)) {
-        const property = objectProperty(t, init, key);
+        const property = objectPropertyValue(t, init, key);
         if (property) {
           const value = this.trace(property, depth);
           const once = decl && t.isVariableDeclaration(decl) ? this.computedOnce(decl, expr) : undefined;
@@ -618,14 +619,6 @@ function isAssignmentOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
 
 function isIncrement(t: TypeScript, node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): boolean {
   return node.operator === t.SyntaxKind.PlusPlusToken || node.operator === t.SyntaxKind.MinusMinusToken;
-}
-
-function objectProperty(t: TypeScript, object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
-  for (const property of object.properties) {
-    if (t.isPropertyAssignment(property) && propertyNameText(t, property.name) === key) return property.initializer;
-    if (t.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
-  }
-  return undefined;
 }
 
 function elementKey(t: TypeScript, expr: ts.ElementAccessExpression | ts.PropertyAccessExpression): string | undefined {
