@@ -504,7 +504,13 @@ export class Keyring {
   decrypt(record: string | Uint8Array, options: DecryptOptions = {}): Uint8Array {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
-    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? encodeHeader(parsed) : headerOf(record, parsed));
+    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed));
+  }
+
+  /** Header bytes of a parsed text record, from the key's cache when the algorithm matches (it is then byte-identical). */
+  #headerFor(e: KeyEntry, parsed: EncryptedRecord): Uint8Array {
+    if (parsed.algorithm !== e.algorithm) return encodeHeader(parsed);
+    return (e.headers[headerSlot(parsed.envelope, parsed.committed)] ??= encodeHeader(parsed));
   }
 
   /** As {@link Keyring.decrypt}, decoding UTF-8 (EncodingError if not UTF-8); the byte buffer is zeroed. */
