@@ -49,6 +49,13 @@ describe('nonceOrigin', () => {
     ["function f() { use(Buffer.from(process.env.TOKEN_IV!, 'hex')); }", 'constant'],
     ['class Box { static IV = Buffer.alloc(12); m() { use(Box.IV); } }', 'constant'],
     ['function f() { use(new Uint8Array(12).fill(7)); }', 'constant'],
+    // a script's entry point runs once
+    ['const IV = randomBytes(12); async function main() { use(IV); } main();', 'random-per-call'],
+    ['const IV = randomBytes(12); (async () => { use(IV); })();', 'random-per-call'],
+    ['const IV = randomBytes(12); function main() { use(IV); } main(); main();', 'module-level'],
+    ['const IV = randomBytes(12); export function main() { use(IV); } main();', 'module-level'],
+    ['const IV = randomBytes(12); function main() { use(IV); } for (;;) main();', 'module-level'],
+    ['const IV = randomBytes(12); function main(xs: string[]) { xs.forEach(() => use(IV)); } main([]);', 'module-level'],
     // once per process / instance / outer call
     ['const IV = randomBytes(12); function f() { use(IV); }', 'module-level'],
     ['const IV = randomBytes(12); const f = () => use(IV);', 'module-level'],

@@ -91,6 +91,8 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NODE}export function twice(k1: Buffer, k2: Buffer) { const iv = randomBytes(12); return [createCipheriv('aes-256-gcm', k1, iv), createCipheriv('aes-256-gcm', k2, iv)]; }`,
     // Module-level code runs once: one random IV for one top-level encryption.
     `${NODE}declare const key: Buffer;\nconst iv = randomBytes(12);\nexport const cipher = createCipheriv('aes-256-gcm', key, iv);`,
+    // A script's entry point runs once per load: its one encryption reads the module-level IV once.
+    `${NODE}declare const key: Buffer;\nconst iv = randomBytes(12);\nasync function main() { return createCipheriv('aes-256-gcm', key, iv); }\nmain().catch(() => undefined);`,
     // A module-level variable refreshed before each use; a field refreshed in the method.
     `${NODE}let iv: Buffer;\nexport function seal(key: Buffer) { iv = randomBytes(12); return createCipheriv('aes-256-gcm', key, iv); }`,
     `${NODE}export class Sealer { private iv = randomBytes(12); seal(key: Buffer) { this.iv = randomBytes(12); return createCipheriv('aes-256-gcm', key, this.iv); } }`,

@@ -480,8 +480,11 @@ class Tracer {
     const t = this.t;
     const declScope = enclosingFunctionOrFile(t, decl);
     if (t.isSourceFile(declScope)) {
-      if (declScope !== site.getSourceFile()) return isModuleLevelNode(t, site) ? undefined : 'module-level';
-      return isModuleLevelNode(t, site) ? (repeatsBetween(t, site, declScope) ? 'module-level' : undefined) : 'module-level';
+      if (isModuleLevelNode(t, site)) return declScope === site.getSourceFile() && repeatsBetween(t, site, declScope) ? 'module-level' : undefined;
+      // A script's `main()` called once at load reads the value once too.
+      const outer = outermostFunction(t, site);
+      if (outer && runsOncePerLoad(t, outer) && !repeatsBetween(t, site, outer)) return undefined;
+      return 'module-level';
     }
     return repeatsBetween(t, site, declScope) ? 'outer-scope' : undefined;
   }
@@ -561,6 +564,51 @@ function repeatsBetween(t: TypeScript, site: ts.Node, scope: ts.Node): boolean {
     current = current.parent;
   }
   return false;
+}
+
+/** The function directly below the source file that contains `node`. */
+function outermostFunction(t: TypeScript, node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  let found: ts.FunctionLikeDeclaration | undefined;
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunctionLike(t, current)) found = current;
+  }
+  return found;
+}
+
+/**
+ * True for a module's own entry function that runs once when the module loads: a top-level IIFE,
+ * or a function that is not exported and whose only reference is one call at module level outside loops.
+ */
+function runsOncePerLoad(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  let outer: ts.Node = fn;
+  while (t.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  if (t.isCallExpression(outer.parent) && outer.parent.expression === outer) {
+    return isModuleLevelNode(t, outer.parent) && !repeatsBetween(t, outer.parent, fn.getSourceFile());
+  }
+  const holder = t.isFunctionDeclaration(fn) ? fn : t.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name && t.isIdentifier(holder.name) ? holder.name.text : undefined;
+  if (!holder || !name || isExported(t, holder)) return false;
+  const references: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (t.isIdentifier(node) && node.text === name && node !== holder.name) references.push(node);
+    t.forEachChild(node, visit);
+  };
+  visit(fn.getSourceFile());
+  const [only] = references;
+  return (
+    references.length === 1 &&
+    only !== undefined &&
+    t.isCallExpression(only.parent) &&
+    only.parent.expression === only &&
+    isModuleLevelNode(t, only) &&
+    !repeatsBetween(t, only, fn.getSourceFile())
+  );
+}
+
+function isExported(t: TypeScript, holder: ts.FunctionDeclaration | ts.VariableDeclaration): boolean {
+  const statement = t.isVariableDeclaration(holder) ? holder.parent.parent : holder;
+  const modifiers = t.canHaveModifiers(statement) ? t.getModifiers(statement) : undefined;
+  return modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword || m.kind === t.SyntaxKind.DefaultKeyword) ?? false;
 }
 
 function isLoopBody(t: TypeScript, loop: ts.Node, child: ts.Node): boolean {
