@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { credentialColumnVerdict, readDdlColumns } from '@secret-hygiene/checks';
+import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns } from '@secret-hygiene/checks';
 
 const names = (sql: string) => readDdlColumns(sql).map((c) => `${c.schema ? `${c.schema}.` : ''}${c.table}.${c.column}:${c.type}`);
 
@@ -123,5 +123,16 @@ describe('credentialColumnVerdict', () => {
     expect(credentialColumnVerdict('frobnicator', 'text').verdict).toBe('none');
     expect(credentialColumnVerdict('frobnicator', 'text', { extraSecretWords: ['frobnicator'] }).verdict).toBe('plaintext');
     expect(credentialColumnVerdict('password', 'text', { ignoredNames: ['password'] }).verdict).toBe('none');
+  });
+});
+
+describe('ddlColumnVerdict', () => {
+  it('treats Always Encrypted columns as protected and others like credentialColumnVerdict', () => {
+    const [encrypted, plain, hashed] = readDdlColumns(
+      'CREATE TABLE t (api_key nvarchar(64) ENCRYPTED WITH (ENCRYPTION_TYPE = RANDOMIZED), api_token text NOT NULL, password_hash text)',
+    );
+    expect(ddlColumnVerdict(encrypted!).verdict).toBe('protected');
+    expect(ddlColumnVerdict(plain!).verdict).toBe('plaintext');
+    expect(ddlColumnVerdict(hashed!).verdict).toBe('protected');
   });
 });

@@ -214,8 +214,9 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
       return reads && { node, reads, fallback: node.right, form, replaced: node.right };
     }
     if (op === t.SyntaxKind.EqualsToken) {
-      const read = envReadOf(t, node.left, checker, true);
+      // The guard first: most assignments are not in an `if`, and reading the left side costs more.
       const guard = guardingCondition(t, node);
+      const read = guard && envReadOf(t, node.left, checker, true);
       return read && guard && mentionsEnv(t, guard, read.name, checker)
         ? { node, reads: [read], fallback: node.right, form: 'guarded-assignment', replaced: node.right }
         : undefined;

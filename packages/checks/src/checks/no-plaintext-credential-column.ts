@@ -18,7 +18,7 @@ import {
   ATTRIBUTE_SETTERS,
 } from '../catalogs/orm-columns.js';
 import { splitWords, type SecretKind } from '../names/index.js';
-import { credentialColumnVerdict } from '../sql/column-verdict.js';
+import { credentialColumnVerdict, ddlColumnVerdict, type CredentialColumnClassification } from '../sql/column-verdict.js';
 import { readDdlColumns } from '../sql/ddl.js';
 
 export type NoPlaintextCredentialColumnOptions = Record<string, never>;
@@ -34,6 +34,8 @@ interface ColumnDeclaration {
   readonly type: string | undefined;
   readonly table: string | undefined;
   readonly orm: string;
+  /** A verdict decided already (SQL DDL knows more than names and type). */
+  readonly verdict?: CredentialColumnClassification;
   /** The ORM property name, when hooks in the file may assign it a hash (not for SQL). */
   readonly property?: string | undefined;
 }
@@ -91,7 +93,7 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
         if (hashedInFile.has(column.property)) return;
       }
       const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
-      const verdict = credentialColumnVerdict(names, column.type, settings);
+      const verdict = column.verdict ?? credentialColumnVerdict(names, column.type, settings);
       if (verdict.verdict !== 'plaintext') return;
       // The database name when there is one: that is what sits in the table.
       const name = names[names.length - 1]!;
@@ -116,10 +118,8 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       if (!DDL_HINT.test(raw)) return;
       for (const column of readDdlColumns(ddlText(t, literal, raw, start + 1))) {
         if (column.column.includes(FILLER)) continue;
-        // SQL Server Always Encrypted: `ssn char(11) ENCRYPTED WITH (...)`.
-        if (/\bENCRYPTED\s+WITH\b/i.test(column.constraints)) continue;
         const table = column.table.includes(FILLER) ? undefined : column.schema ? `${column.schema}.${column.table}` : column.table;
-        report({ node: literal, names: [column.column], type: column.type, table, orm: 'SQL' });
+        report({ node: literal, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings) });
       }
     };
 

@@ -1,5 +1,6 @@
 import { NON_TEXT_COLUMN_TYPES } from '../catalogs/orm-columns.js';
 import { classifyName, type ClassifierOptions, type SecretKind } from '../names/index.js';
+import type { DdlColumn } from './ddl.js';
 
 /**
  * - `plaintext`: the column holds a credential as given (`password text`, `apiKey: varchar(...)`).
@@ -62,4 +63,17 @@ export function credentialColumnVerdict(
     return { verdict: 'metadata', kind, name: secret.name, reason: `a numeric column holds a reference or count, not a ${kind}` };
   }
   return { verdict: 'plaintext', kind, name: secret.name, reason: secret.c.reason };
+}
+
+/**
+ * `credentialColumnVerdict` for a column the DDL reader found, with what only DDL says: a SQL
+ * Server Always Encrypted column (`api_key nvarchar(64) ENCRYPTED WITH (...)`) is protected.
+ * The check and the scanner's `*.sql` reader both call this.
+ */
+export function ddlColumnVerdict(column: DdlColumn, options: ClassifierOptions = {}): CredentialColumnClassification {
+  const verdict = credentialColumnVerdict(column.column, column.type, options);
+  if (verdict.verdict === 'plaintext' && /\bENCRYPTED\s+WITH\b/i.test(column.constraints)) {
+    return { ...verdict, verdict: 'protected', reason: 'declared ENCRYPTED WITH (Always Encrypted)' };
+  }
+  return verdict;
 }
