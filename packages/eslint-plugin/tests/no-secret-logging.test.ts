@@ -83,6 +83,7 @@ ruleTester.run('no-secret-logging', rule, {
     'logger.info(`login ok for ${user.email}`);',
     "throw new Error('invalid password');",
     "throw new Error('bad token', { cause: err });",
+    "throw new Error('unexpected flag', { cause: { found: token } });",
     "logger.info({ password: '[redacted]' });",
     'logger.info({ token: token.id, session: session.expiresAt });',
     // Sanitizers, length, coercions, comparisons, typeof.

@@ -97,6 +97,13 @@ export function isSentryMethod(name: string): boolean {
   return SENTRY_SET.has(name);
 }
 
+const SINK_METHOD_SET = new Set([...CONSOLE_METHODS, ...LOGGER_LEVEL_METHODS, ...SENTRY_METHODS, ...SPAN_METHODS, 'write']);
+
+/** True when a method name can be a sink on some receiver; anything else never is (a cheap first test). */
+export function isSinkMethodName(name: string): boolean {
+  return SINK_METHOD_SET.has(name);
+}
+
 /** True when a receiver name (last segment of the receiver path) is a logger by name. */
 export function isLoggerName(segment: string): boolean {
   const name = stripCall(segment);

@@ -96,7 +96,8 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       if (!options.checkErrorMessages) return false;
       const error = errorConstruction(flow, node);
       if (!error) return false;
-      reportArguments(node.arguments ?? [], (f) =>
+      // Only the message: `{ cause }` options carry errors and context objects, not text.
+      reportArguments(node.arguments?.slice(0, 1) ?? [], (f) =>
         context.report({
           node: f.at,
           messageId: 'secretInErrorMessage',

@@ -32,7 +32,57 @@ export function bindingElementSource(ctx: FlowContext, element: ts.BindingElemen
 
 /** Resolves an identifier to its declaration (lexically, or through the checker when there is one). */
 export function declarationOf(ctx: FlowContext, id: ts.Identifier): Declaration | undefined {
+  // Without a checker the lookup is lexical, so a name this file never declares resolves to
+  // nothing: skip the scope walk, which is the costliest part of the analysis on large files.
+  if (!ctx.checker && !declaredNames(ctx, id.getSourceFile()).all.has(id.text)) return undefined;
   return resolveIdentifier(ctx.ts, id, ctx.checker);
+}
+
+/**
+ * Like `declarationOf`, for callers that only care about variables (aliases are `const`s and
+ * destructured bindings): without a checker, names only ever declared as functions, classes or
+ * parameters are not looked up.
+ */
+export function variableDeclarationOf(ctx: FlowContext, id: ts.Identifier): Declaration | undefined {
+  if (!ctx.checker && !declaredNames(ctx, id.getSourceFile()).variables.has(id.text)) return undefined;
+  return declarationOf(ctx, id);
+}
+
+interface DeclaredNames {
+  /** Every name the file declares: variables, bindings, parameters, functions, classes, enums, imports. */
+  readonly all: Set<string>;
+  /** Names declared by variable declarations and their binding patterns. */
+  readonly variables: Set<string>;
+}
+
+function declaredNames(ctx: FlowContext, file: ts.SourceFile): DeclaredNames {
+  const cached = ctx.cache.get(file) as DeclaredNames | undefined;
+  if (cached) return cached;
+  const t = ctx.ts;
+  const names: DeclaredNames = { all: new Set(), variables: new Set() };
+  const visit = (node: ts.Node): void => {
+    if (
+      (t.isVariableDeclaration(node) || t.isParameter(node) || t.isBindingElement(node) || t.isFunctionDeclaration(node) ||
+        t.isClassDeclaration(node) || t.isEnumDeclaration(node) || t.isImportSpecifier(node) || t.isImportClause(node) ||
+        t.isNamespaceImport(node) || t.isImportEqualsDeclaration(node)) &&
+      node.name &&
+      t.isIdentifier(node.name)
+    ) {
+      names.all.add(node.name.text);
+      if (t.isVariableDeclaration(node) || (t.isBindingElement(node) && !t.isParameter(bindingOwner(t, node)))) names.variables.add(node.name.text);
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(file);
+  ctx.cache.set(file, names);
+  return names;
+}
+
+/** The declaration or parameter a (possibly nested) binding element belongs to. */
+function bindingOwner(t: FlowContext['ts'], element: ts.BindingElement): ts.Node {
+  let owner: ts.Node = element.parent.parent;
+  while (t.isBindingElement(owner)) owner = owner.parent.parent;
+  return owner;
 }
 
 /**
@@ -45,7 +95,7 @@ export function originOf(ctx: FlowContext, expr: ts.Expression): ts.Expression {
   let current = skipOuterExpressions(t, expr);
   const seen = new Set<ts.Node>();
   for (let hop = 0; hop < MAX_ALIAS_HOPS && t.isIdentifier(current); hop++) {
-    const decl = declarationOf(ctx, current);
+    const decl = variableDeclarationOf(ctx, current);
     if (!decl || seen.has(decl)) break;
     seen.add(decl);
     const init = constInitializer(t, decl);
@@ -71,7 +121,7 @@ function expandPath(ctx: FlowContext, node: ts.Expression, hops: number): string
   if (!path || hops >= MAX_ALIAS_HOPS) return path;
   const root = rootIdentifier(ctx, expr);
   if (!root) return path;
-  const decl = declarationOf(ctx, root);
+  const decl = variableDeclarationOf(ctx, root);
   if (!decl) return path;
   const rest = path.slice(1);
   if (t.isBindingElement(decl)) {

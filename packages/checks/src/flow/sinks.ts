@@ -8,6 +8,7 @@ import {
   isLoggerLevelMethod,
   isLoggerName,
   isSentryMethod,
+  isSinkMethodName,
   isSpanMethod,
   matchSink,
   SENTRY_MODULE_PREFIX,
@@ -42,6 +43,10 @@ export interface SinkCallOptions {
 export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: SinkCallOptions = {}): SinkCall | undefined {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
+  if (t.isPropertyAccessExpression(callee) && !isSinkMethodName(callee.name.text)) {
+    const method = callee.name.text;
+    if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;
+  }
   const path = calleeTarget(ctx, callee);
   if (!path || path.length === 0) return dynamicLoggerCall(ctx, callee);
   const method = path[path.length - 1]!;
