@@ -11,7 +11,7 @@ export interface NoSecretLoggingOptions {
   readonly redactionHelper: string;
   /** More sinks, as dotted path suffixes (`audit.write`) or bare function names (`emitMetric`). */
   readonly extraSinks: readonly string[];
-  /** Treat `new Error(msg)` and its subclasses as sinks: error messages end up in logs. */
+  /** Treat the message of `new Error(msg)` and its subclasses as a sink: error messages end up in logs. */
   readonly checkErrorMessages: boolean;
 }
 
@@ -51,7 +51,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         },
         checkErrorMessages: {
           type: 'boolean',
-          description: 'Treat the arguments of `new Error(...)` and its subclasses as sinks, since error messages end up in logs.',
+          description: 'Treat the message (first argument) of `new Error(...)` and its subclasses as a sink, since error messages end up in logs.',
         },
       },
       additionalProperties: false,
