@@ -43,7 +43,8 @@ const secrets: Case[] = [
   ['signingKey', 'secret', 'signing-key'], ['signing_key', 'secret', 'signing-key'], ['hmacKey', 'secret', 'signing-key'],
   ['hmacSecret', 'secret', 'signing-key'], ['webhookSecret', 'secret', 'signing-key'], ['jwtSecret', 'secret', 'signing-key'],
   ['JWT_SECRET', 'secret', 'signing-key'], ['cookieSecret', 'secret', 'signing-key'], ['jwt.secret', 'secret', 'signing-key'],
-  ['jwtKey', 'secret', 'signing-key'], ['tokenHmacKey', 'secret', 'signing-key'],
+  ['jwtKey', 'secret', 'signing-key'], ['tokenHmacKey', 'secret', 'signing-key'], ['TOKEN_KEY', 'secret', 'secret'],
+  ['passwordKey', 'secret', 'secret'],
   ['authorization', 'secret', 'authorization'], ['Authorization', 'secret', 'authorization'],
   ['authorizationHeader', 'secret', 'authorization'], ['authHeader', 'secret', 'authorization'],
   ['otp', 'secret', 'otp'], ['totp', 'secret', 'otp'], ['otpCode', 'secret', 'otp'], ['mfaCode', 'secret', 'otp'],
@@ -63,7 +64,7 @@ const dotted: Case[] = [
   ["req.headers['x-api-key']", 'secret', 'api-key'], ['headers.cookie', 'secret', 'cookie'], ['user?.token', 'secret', 'token'],
   ['password.length', 'metadata', 'password'], ['token.type', 'metadata', 'token'], ['user.passwordHash', 'protected', 'password'],
   ['password.hash', 'protected', 'password'], ['user.name', 'none'], ['user.id', 'none'], ['config.key', 'none'],
-  ['process.env.NODE_ENV', 'none'], ['process.env.PWD', 'none'], ['stripe.key', 'none'],
+  ['account.passwordHash.length', 'metadata', 'password'], ['token.value.length', 'metadata', 'token'], ['process.env.NODE_ENV', 'none'], ['process.env.PWD', 'none'], ['stripe.key', 'none'],
 ];
 
 const headers: Case[] = [
@@ -99,7 +100,7 @@ const metadata: Case[] = [
   ['checkToken', 'metadata', 'token'], ['verifyPassword', 'metadata', 'password'], ['shouldRefreshToken', 'metadata', 'token'],
   ['canRotateSecret', 'metadata', 'secret'], ['needsPassword', 'metadata', 'password'], ['isSecret', 'metadata', 'secret'],
   ['tokenExpiry', 'metadata', 'token'], ['tokenTtl', 'metadata', 'token'], ['tokenVersion', 'metadata', 'token'],
-  ['tokenPrefix', 'metadata', 'token'], ['tokenLength', 'metadata', 'token'], ['tokenKey', 'metadata', 'token'],
+  ['tokenPrefix', 'metadata', 'token'], ['tokenLength', 'metadata', 'token'], ['tokenKeyVersion', 'metadata', 'secret'],
   ['apiKeyId', 'metadata', 'api-key'], ['apiKeyName', 'metadata', 'api-key'], ['privateKeyPath', 'metadata', 'private-key'],
   ['privateKeyFile', 'metadata', 'private-key'], ['private_key_id', 'metadata', 'private-key'], ['secretArn', 'none'],
   ['secretPath', 'metadata', 'secret'], ['cookieName', 'metadata', 'cookie'], ['cookieOptions', 'metadata', 'cookie'],

@@ -167,6 +167,8 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
         const kind = KEY_QUALIFIERS.get(prev);
         if (kind) head(kind, i - 1);
         else if (PUBLIC_WORDS.has(prev)) block(`a "${prev} key" is public by design`);
+        // `TOKEN_KEY`, `passwordKey`: the key that protects a secret is a secret too.
+        else if (SECRET_NOUNS.has(prev)) head('secret', i - 1);
         break;
       }
       case 'url':
@@ -284,15 +286,26 @@ function decide(name: string, lexicon: Lexicon): NameClassification {
   if (name === 'PWD' || name === 'OLDPWD' || name.endsWith('env.PWD')) return result('none', ['pwd'], ['pwd'], '"PWD" is the shell\'s working directory');
   const words = lexemes(last);
   const own = classifyWords(words, lexicon);
-  const parent = segments.at(-2);
-  if (parent === undefined) return own;
+  if (segments.length === 1) return own;
   // The parent decides when the last segment only describes or carries something (`password.length`),
   // and refines a bare `secret` (`jwt.secret` is a signing key).
   const bareSecret = own.isSecret && words.length === 1 && words[0] === 'secret';
   if (!dependsOnParent(words) && !bareSecret) return own;
-  const combined = classifyWords([...lexemes(parent), ...words], lexicon);
+  // Up the path past carriers and descriptions to the subject: `token.value.length` is about `token`.
+  let k = segments.length - 2;
+  while (k > 0 && dependsOnParent(lexemes(segments[k]!))) k--;
+  const combined = classifyWords(segments.slice(k).flatMap(lexemes), lexicon);
   if (bareSecret) return combined.isSecret ? combined : own;
-  return combined.verdict === 'none' ? own : combined;
+  if (combined.verdict === 'none') return own;
+  // `account.passwordHash.length` is the length of a hash: the last segment's own word decides.
+  const decisive = words.find((w) => METADATA_WORDS.has(w) || PROTECTED_WORDS.has(w));
+  if (decisive && !combined.matched.includes(decisive) && combined.verdict !== 'metadata') {
+    const verdict = METADATA_WORDS.has(decisive) ? 'metadata' : 'protected';
+    const kind = a(combined.kind ?? 'secret');
+    const why = verdict === 'metadata' ? `describes ${kind} without holding it` : `marks a protected form of ${kind}`;
+    return result(verdict, combined.words, [...combined.matched, decisive], `"${decisive}" ${why}`, combined.kind);
+  }
+  return combined;
 }
 
 const defaultLexicon = compile({});
