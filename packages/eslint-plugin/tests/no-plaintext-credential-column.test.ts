@@ -60,6 +60,10 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     "await queryRunner.createTable(new Table({ name: 'users', columns: [{ name: 'password_hash', type: 'varchar' }, { name: 'token_expires_at', type: 'timestamp' }] }));",
     "await queryRunner.addColumn('users', new TableColumn({ name: 'api_key_ciphertext', type: 'bytea' }));",
     "const t = new Table({ name: 'x' });",
+    "const s = new EntitySchema({ name: 'user', columns: { passwordHash: { type: String }, password: { type: String, transformer: encryptedTransformer } } });",
+    "const userSchema = new Schema({ password: { type: String, required: true } });\nuserSchema.pre('save', async function () { this.password = await bcrypt.hash(this.password, 12); });",
+    "const s = new Schema({ apiToken: { type: String, set: encryptValue }, tokenExpires: Date, credentials: { provider: String } });",
+    "const s = new Schema({ resetTokenExpiresAt: Date, hasPassword: Boolean });",
   ],
   invalid: [
     // Drizzle, pg-core / mysql-core / sqlite-core.
@@ -205,6 +209,23 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     {
       code: "await queryRunner.addColumns('users', [new TableColumn({ name: 'token', type: 'varchar', isNullable: true })]);",
       errors: [credential(1, 64)],
+    },
+    // EntitySchema (TypeORM, MikroORM) and Mongoose.
+    {
+      code: "export const UserSchema = new EntitySchema({ name: 'user', columns: { id: { type: Number, primary: true }, password: { type: String } } });",
+      errors: [password(1, 108)],
+    },
+    {
+      code: "export const User = new EntitySchema({ name: 'User', tableName: 'users', properties: { apiKey: { type: 'string', fieldName: 'api_key' } } });",
+      errors: [credential(1, 88)],
+    },
+    {
+      code: "const userSchema = new mongoose.Schema({ email: { type: String, required: true }, password: String });",
+      errors: [password(1, 83)],
+    },
+    {
+      code: "const integration = new Schema({ provider: String, accessToken: { type: String, select: false } });",
+      errors: [credential(1, 52)],
     },
     // Kysely.
     {

@@ -44,6 +44,12 @@ export const SEQUELIZE_ATTRIBUTE_CALLS: Readonly<Record<string, { readonly table
 /** TypeORM migration classes: `new Table({ name, columns: [{ name, type }] })`, `new TableColumn({ name, type })`. */
 export const TYPEORM_MIGRATION_CLASSES = { table: 'Table', column: 'TableColumn' } as const;
 
+/**
+ * Classes whose options object declares fields: TypeORM and MikroORM `new EntitySchema({ columns | properties })`,
+ * Mongoose `new Schema({ ... })` (a document field is a column in all but name).
+ */
+export const SCHEMA_CLASSES = { entitySchema: 'EntitySchema', mongoose: 'Schema' } as const;
+
 /** Knex schema methods whose callback declares columns: `knex.schema.createTable('users', (t) => { ... })`. */
 export const KNEX_TABLE_METHODS: readonly string[] = ['createTable', 'createTableIfNotExists', 'alterTable', 'table'];
 

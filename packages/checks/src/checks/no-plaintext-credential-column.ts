@@ -16,6 +16,7 @@ import {
   SEQUELIZE_UNSTORED_TYPES,
   TYPEORM_MIGRATION_CLASSES,
   ATTRIBUTE_SETTERS,
+  SCHEMA_CLASSES,
 } from '../catalogs/orm-columns.js';
 import { splitWords, type SecretKind } from '../names/index.js';
 import { credentialColumnVerdict, ddlColumnVerdict, type CredentialColumnClassification } from '../sql/column-verdict.js';
@@ -126,7 +127,10 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     return {
       visit(node) {
         if (t.isCallExpression(node)) visitCall(node);
-        else if (t.isNewExpression(node)) typeormMigration(t, node, report);
+        else if (t.isNewExpression(node)) {
+          typeormMigration(t, node, report);
+          schemaObject(t, node, report);
+        }
         else if (t.isPropertyDeclaration(node)) decoratedColumn(t, node, report);
         else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) visitLiteral(node);
       },
@@ -427,21 +431,10 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     let dbName: string | undefined;
     let protectedBy = false;
     for (const arg of args) {
-      const expr = skipOuterExpressions(t, arg);
-      if (t.isObjectLiteralExpression(expr)) {
-        for (const p of expr.properties) {
-          const key = propertyNameText(t, p.name);
-          if (!t.isPropertyAssignment(p) || key === undefined) continue;
-          if (key === 'name' || key === 'fieldName' || key === 'field') dbName = staticString(t, p.initializer) ?? dbName;
-          else if (key === 'type' || key === 'columnType' || key === 'customType') {
-            type = typeText(t, p.initializer) ?? type;
-            protectedBy ||= mentionsProtection(t, p.initializer, false);
-          } else if (key === 'transformer') protectedBy ||= mentionsProtection(t, p.initializer, false);
-        }
-      } else {
-        type = typeText(t, expr) ?? type;
-        protectedBy ||= mentionsProtection(t, expr, false);
-      }
+      const spec = columnSpec(t, arg);
+      type = spec.type ?? type;
+      dbName = spec.dbName ?? dbName;
+      protectedBy ||= spec.protectedBy;
     }
     if (protectedBy) return;
     type ??= property.type ? annotationType(t, property.type) : undefined;
@@ -449,6 +442,73 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     const key = propertyNameText(t, property.name);
     report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key });
     return;
+  }
+}
+
+/** What a column's options say: `{ type, name | fieldName | field, transformer, set }`, or a bare type (`DataType.STRING`, `String`). */
+interface ColumnSpec {
+  readonly type: string | undefined;
+  readonly dbName: string | undefined;
+  /** A transformer, custom type or setter whose name says it encrypts (or, for setters, hashes). */
+  readonly protectedBy: boolean;
+}
+
+function columnSpec(t: TypeScript, node: ts.Expression): ColumnSpec {
+  const expr = skipOuterExpressions(t, node);
+  if (!t.isObjectLiteralExpression(expr)) return { type: typeText(t, expr), dbName: undefined, protectedBy: mentionsProtection(t, expr, false) };
+  let type: string | undefined;
+  let dbName: string | undefined;
+  let protectedBy = false;
+  for (const p of expr.properties) {
+    const key = propertyNameText(t, p.name);
+    if (key === 'set') protectedBy ||= mentionsProtection(t, p, true);
+    if (!t.isPropertyAssignment(p) || key === undefined) continue;
+    if (key === 'name' || key === 'fieldName' || key === 'field') dbName = staticString(t, p.initializer) ?? dbName;
+    else if (key === 'type' || key === 'columnType' || key === 'customType') {
+      type = typeText(t, p.initializer) ?? type;
+      protectedBy ||= mentionsProtection(t, p.initializer, false);
+    } else if (key === 'transformer') protectedBy ||= mentionsProtection(t, p.initializer, false);
+  }
+  return { type, dbName, protectedBy };
+}
+
+/**
+ * Schema objects: TypeORM `new EntitySchema({ name, columns: { password: { type: String } } })`,
+ * MikroORM `new EntitySchema({ name, properties: { ... } })`, Mongoose `new Schema({ password: String })`.
+ */
+function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): void {
+  const className = calleeName(t, node.expression);
+  const first = node.arguments?.[0] && skipOuterExpressions(t, node.arguments[0]);
+  if (!className || !first || !t.isObjectLiteralExpression(first)) return;
+  const property = (key: string) => {
+    const p = first.properties.find((x) => propertyNameText(t, x.name) === key);
+    const value = p && t.isPropertyAssignment(p) ? skipOuterExpressions(t, p.initializer) : undefined;
+    return value;
+  };
+  let fields: ts.ObjectLiteralExpression | undefined;
+  let orm: string;
+  let table: string | undefined;
+  if (className === SCHEMA_CLASSES.entitySchema) {
+    const columns = property('columns');
+    const properties = property('properties');
+    fields = columns && t.isObjectLiteralExpression(columns) ? columns : properties && t.isObjectLiteralExpression(properties) ? properties : undefined;
+    orm = fields === columns ? 'TypeORM' : 'MikroORM';
+    const tableName = property('tableName') ?? property('name');
+    table = tableName && staticString(t, tableName);
+  } else if (className === SCHEMA_CLASSES.mongoose) {
+    fields = first;
+    orm = 'Mongoose';
+  } else {
+    return;
+  }
+  for (const field of fields?.properties ?? []) {
+    if (!t.isPropertyAssignment(field)) continue;
+    const value = skipOuterExpressions(t, field.initializer);
+    const spec = columnSpec(t, value);
+    // A nested object without `type` is a Mongoose subdocument, not a field.
+    if (spec.protectedBy || spec.type === undefined) continue;
+    const key = propertyNameText(t, field.name);
+    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key });
   }
 }
 
