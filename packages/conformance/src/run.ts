@@ -62,9 +62,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const server = options.server ?? (await openServer({ ...options, handleSignals: options.handleSignals ?? false }));
   const admin = new pg.Client({ ...server.connection(), application_name: harnessApplicationName });
   const runId = randomBytes(4).toString('hex');
+  // On a server the harness started, template1 itself gets pg_stat_statements; on someone else's
+  // server a template database of our own is made (and dropped) instead.
+  const ownTemplate = server.kind === 'url';
   const shared = ownServer ? undefined : sharedTemplates.get(server);
-  const template = shared ?? `sh_tpl_${runId}`;
+  const template = shared ?? (ownTemplate ? `sh_tpl_${runId}` : 'template1');
   const results: CheckResult[] = [];
+  let cleanupCreator = async (): Promise<void> => undefined;
   try {
     try {
       await admin.connect();
@@ -73,7 +77,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
     progress(`using ${server.description}`);
     if (shared === undefined) {
-      await admin.query(`CREATE DATABASE ${quote(template)}`);
+      if (ownTemplate) await admin.query(`CREATE DATABASE ${quote(template)}`);
       const tplClient = new pg.Client({ ...server.connection(template), application_name: harnessApplicationName });
       await tplClient.connect();
       await tplClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
@@ -81,17 +85,45 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       if (!ownServer) sharedTemplates.set(server, template);
     }
     // FILE_COPY (PostgreSQL 15+) copies the small template faster than the default WAL_LOG.
+    // The next check's database is created while the current check runs, on a second connection.
     let strategy = ' STRATEGY FILE_COPY';
-
-    for (const [index, check] of checks.entries()) {
-      const database = `sh_${runId}_${index}_${check.id.replace(/-/g, '_')}`.slice(0, 63);
+    const names = checks.map((check, index) => `sh_${runId}_${index}_${check.id.replace(/-/g, '_')}`.slice(0, 63));
+    const creator = new pg.Client({ ...server.connection(), application_name: harnessApplicationName });
+    await creator.connect();
+    const create = async (database: string): Promise<void> => {
       try {
-        await admin.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}${strategy}`);
+        await creator.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}${strategy}`);
       } catch (error) {
         if (strategy === '') throw error;
         strategy = '';
-        await admin.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
+        await creator.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
       }
+    };
+    const created = new Map<number, Promise<void>>();
+    const prepare = (index: number): Promise<void> | undefined => {
+      const name = names[index];
+      if (name === undefined) return undefined;
+      let pending = created.get(index);
+      if (pending === undefined) {
+        pending = create(name);
+        pending.catch(() => undefined);
+        created.set(index, pending);
+      }
+      return pending;
+    };
+    cleanupCreator = async () => {
+      await Promise.allSettled(created.values());
+      // Databases prepared for checks that never ran (an error stopped the run).
+      for (const index of created.keys()) {
+        if (index >= results.length) await creator.query(`DROP DATABASE IF EXISTS ${quote(names[index]!)} WITH (FORCE)`).catch(() => undefined);
+      }
+      await creator.end().catch(() => undefined);
+    };
+
+    for (const [index, check] of checks.entries()) {
+      const database = names[index]!;
+      await prepare(index);
+      void prepare(index + 1);
       const checkAdmin = new pg.Client({ ...server.connection(database), application_name: harnessApplicationName });
       await checkAdmin.connect();
       checkAdmin.on('error', () => undefined);
@@ -117,7 +149,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       progress(`${result.status === 'pass' ? 'pass' : 'FAIL'} ${check.id} (${result.durationMs} ms)`);
     }
   } finally {
-    if (ownServer) await admin.query(`DROP DATABASE IF EXISTS ${quote(template)} WITH (FORCE)`).catch(() => undefined);
+    await cleanupCreator();
+    if (ownServer && ownTemplate) await admin.query(`DROP DATABASE IF EXISTS ${quote(template)} WITH (FORCE)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
     if (ownServer) await server.stop();
   }

@@ -95,14 +95,22 @@ export function describeReturned(ctx: CheckContext, value: string | undefined, k
   return `returned a wrong value (${value.length} characters)`;
 }
 
-/** Describes hits for a failure message, secrets redacted. */
+/** Describes hits for a failure message, grouped by place and spelling, secrets redacted. */
 export function describeHits(ctx: CheckContext, hits: readonly Hit[], needles: Needles, limit = 6): string[] {
-  const lines = hits.slice(0, limit).map((hit) => {
-    const secret = needles.secrets[hit.needle];
-    const what = secret === undefined ? 'a deleted ciphertext' : `canary ${ctx.redact(secret)}`;
-    return `${what} found in ${hit.location} (${hit.encoding})`;
+  const groups = new Map<string, Set<number>>();
+  for (const hit of hits) {
+    const key = `${hit.location} (${hit.encoding})`;
+    groups.set(key, (groups.get(key) ?? new Set()).add(hit.needle));
+  }
+  const lines = [...groups].slice(0, limit).map(([where, found]) => {
+    const secrets = [...found].flatMap((n) => (needles.secrets[n] === undefined ? [] : [ctx.redact(needles.secrets[n]!)]));
+    const bytes = found.size - secrets.length;
+    const parts: string[] = [];
+    if (secrets.length > 0) parts.push(`${secrets.length} ${secrets.length === 1 ? 'secret' : 'secrets'} (${secrets.slice(0, 3).join(', ')}${secrets.length > 3 ? ', …' : ''})`);
+    if (bytes > 0) parts.push(bytes === 1 ? 'a former ciphertext' : `${bytes} former ciphertexts`);
+    return `${parts.join(' and ')} in ${where}`;
   });
-  if (hits.length > limit) lines.push(`… and ${hits.length - limit} more`);
+  if (groups.size > limit) lines.push(`… and ${groups.size - limit} more places`);
   return lines;
 }
 
