@@ -183,25 +183,31 @@ export function headerOf(bytes: Uint8Array, record: RecordHeader): Uint8Array {
   return bytes.subarray(0, 7 + record.keyId.length);
 }
 
-/** Splits a body into layers; `body` is a view, the layers are views into it. */
-function parseBody(header: RecordHeader, body: Uint8Array): EncryptedRecord {
-  const n = NONCE_LENGTH[header.algorithm];
-  const c = header.committed ? COMMITMENT_LENGTH : 0;
-  let o = 0;
-  const take = (ctLength: number, name: string): RecordLayer => {
-    if (body.length - o < n + c + ctLength) throw new FormatError(`record is truncated: ${name} is incomplete`);
-    const nonce = body.subarray(o, o + n);
-    const commitment = c ? body.subarray(o + n, o + n + c) : undefined;
-    const ciphertext = body.subarray(o + n + c, o + n + c + ctLength);
-    o += n + c + ctLength;
-    return commitment ? { nonce, commitment, ciphertext } : { nonce, ciphertext };
-  };
-  const wrappedKey = header.envelope ? take(DATA_KEY_LENGTH + TAG_LENGTH, 'wrapped key') : undefined;
-  const rest = body.length - o - n - c;
-  if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
-  const data = take(rest, 'data');
-  return wrappedKey ? { ...header, wrappedKey, data } : { ...header, data };
+function takeLayer(body: Uint8Array, offset: number, n: number, c: number, ctLength: number): RecordLayer {
+  const nonce = body.subarray(offset, offset + n);
+  const ciphertext = body.subarray(offset + n + c, offset + n + c + ctLength);
+  return c ? { nonce, commitment: body.subarray(offset + n, offset + n + c), ciphertext } : { nonce, ciphertext };
 }
+
+/** Splits a body into layers; `body` is a view, the layers are views into it. (Plain object literals: spreads are slow on this path.) */
+function parseBody(keyId: string, algorithm: AeadAlgorithm, envelope: boolean, committed: boolean, body: Uint8Array): EncryptedRecord {
+  const n = NONCE_LENGTH[algorithm];
+  const c = committed ? COMMITMENT_LENGTH : 0;
+  if (!envelope) {
+    const rest = body.length - n - c;
+    if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
+    return { version: 1, keyId, algorithm, envelope, committed, data: takeLayer(body, 0, n, c, rest) };
+  }
+  const wrapLength = n + c + DATA_KEY_LENGTH + TAG_LENGTH;
+  if (body.length < wrapLength) throw new FormatError('record is truncated: wrapped key is incomplete');
+  const rest = body.length - wrapLength - n - c;
+  if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
+  const wrappedKey = takeLayer(body, 0, n, c, DATA_KEY_LENGTH + TAG_LENGTH);
+  return { version: 1, keyId, algorithm, envelope, committed, wrappedKey, data: takeLayer(body, wrapLength, n, c, rest) };
+}
+
+/** True for a key-id character: [A-Za-z0-9._-]. */
+const isKeyIdChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
 
 /**
  * Parses the binary form. Throws FormatError (bad magic, flags, algorithm, key id, truncation),
@@ -220,14 +226,15 @@ export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
   const idLength = bytes[6]!;
   if (idLength < 1 || idLength > MAX_KEY_ID_LENGTH || bytes.length < 7 + idLength) throw new FormatError('bad key id length');
   let keyId = '';
-  for (let i = 0; i < idLength; i++) keyId += String.fromCharCode(bytes[7 + i]!);
-  if (!KEY_ID_PATTERN.test(keyId)) throw new FormatError('key id has characters outside [A-Za-z0-9._-]');
-  const header: RecordHeader = { version: 1, keyId, algorithm, envelope: (flags & FLAG_ENVELOPE) !== 0, committed: (flags & FLAG_COMMIT) !== 0 };
-  return parseBody(header, bytes.subarray(7 + idLength));
+  for (let i = 0; i < idLength; i++) {
+    const c = bytes[7 + i]!;
+    if (!isKeyIdChar(c)) throw new FormatError('key id has characters outside [A-Za-z0-9._-]');
+    keyId += String.fromCharCode(c);
+  }
+  return parseBody(keyId, algorithm, (flags & FLAG_ENVELOPE) !== 0, (flags & FLAG_COMMIT) !== 0, bytes.subarray(7 + idLength));
 }
 
-/** The fields before the body; matched on the short prefix only (a regex over a 1 MiB body is slow). */
-const TEXT_HEAD = /^shc:v1:([A-Za-z0-9._-]{1,64}):([a-z0-9]{1,32})(\+env)?(\+kc)?:$/;
+const TEXT_V1 = 'shc:v1:';
 
 /**
  * Parses the text form. Throws FormatError (bad prefix or fields, non-canonical base64url body),
@@ -235,31 +242,41 @@ const TEXT_HEAD = /^shc:v1:([A-Za-z0-9._-]{1,64}):([a-z0-9]{1,32})(\+env)?(\+kc)
  */
 export function recordFromText(text: string): EncryptedRecord {
   if (typeof text !== 'string') throw new InvalidArgumentError('record must be a string');
-  if (!text.startsWith(TEXT_PREFIX)) throw new FormatError('not a secret-hygiene record: missing "shc:" prefix');
-  const version = /^shc:v([0-9]{1,3}):/.exec(text.slice(0, 12));
-  if (!version) throw new FormatError('missing version field');
-  if (version[1] !== String(FORMAT_VERSION)) throw new UnsupportedVersionError(`v${version[1]}`);
-  // shc:v1:<keyId>:<alg...>: — the body starts after the fourth colon, within the first 120 characters.
-  let colons = 0;
-  let bodyStart = -1;
-  for (let i = 0; i < text.length && i < 120; i++) {
-    if (text.charCodeAt(i) === 58 && ++colons === 4) {
-      bodyStart = i + 1;
-      break;
-    }
+  if (!text.startsWith(TEXT_V1)) {
+    if (!text.startsWith(TEXT_PREFIX)) throw new FormatError('not a secret-hygiene record: missing "shc:" prefix');
+    const version = /^shc:v([0-9]{1,3}):/.exec(text.slice(0, 12));
+    if (!version) throw new FormatError('missing version field');
+    throw new UnsupportedVersionError(`v${version[1]}`);
   }
-  const m = bodyStart > 0 ? TEXT_HEAD.exec(text.slice(0, bodyStart)) : null;
-  if (!m) throw new FormatError('malformed record: expected shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>');
-  const algorithm = Object.hasOwn(ALG_BY_TOKEN, m[2]!) ? ALG_BY_TOKEN[m[2]!] : undefined;
+  const malformed = () => new FormatError('malformed record: expected shc:v1:<keyId>:<alg>[+env][+kc]:<base64url>');
+  // Hand-parsed (a regex over the whole string is slow on large bodies and allocates on small ones).
+  let i = TEXT_V1.length;
+  const idStart = i;
+  while (i < text.length && i - idStart <= MAX_KEY_ID_LENGTH && isKeyIdChar(text.charCodeAt(i))) i++;
+  if (i === idStart || i - idStart > MAX_KEY_ID_LENGTH || text.charCodeAt(i) !== 58) throw malformed();
+  const keyId = text.slice(idStart, i);
+  const algEnd = text.indexOf(':', i + 1);
+  if (algEnd < 0 || algEnd - i > 40) throw malformed();
+  let token = text.slice(i + 1, algEnd);
+  let committed = false;
+  let envelope = false;
+  if (token.endsWith('+kc')) {
+    committed = true;
+    token = token.slice(0, -3);
+  }
+  if (token.endsWith('+env')) {
+    envelope = true;
+    token = token.slice(0, -4);
+  }
+  const algorithm = Object.hasOwn(ALG_BY_TOKEN, token) ? ALG_BY_TOKEN[token] : undefined;
   if (!algorithm) throw new FormatError('unknown algorithm');
-  const header: RecordHeader = { version: 1, keyId: m[1]!, algorithm, envelope: m[3] !== undefined, committed: m[4] !== undefined };
   let body: Uint8Array;
   try {
-    body = base64urlDecode(text.slice(bodyStart));
+    body = base64urlDecode(text.slice(algEnd + 1));
   } catch (error) {
     throw error instanceof EncodingError ? new FormatError(`record body is not canonical base64url (${error.message})`) : error;
   }
-  return parseBody(header, body);
+  return parseBody(keyId, algorithm, envelope, committed, body);
 }
 
 /** Parses either form: strings as text, Uint8Arrays as bytes. Throws as {@link recordFromText} / {@link recordFromBytes}. */
