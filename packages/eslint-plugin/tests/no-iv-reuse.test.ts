@@ -85,6 +85,8 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NODE}export function seal(pt: Buffer) { const dek = randomBytes(32); return createCipheriv('aes-256-gcm', dek, Buffer.alloc(12)); }`,
     // The same IV in two branches: only one encryption runs.
     `${NODE}export function seal(key: Buffer, fast: boolean) { const iv = randomBytes(16); if (fast) { return createCipheriv('aes-256-ctr', key, iv); } else { return createCipheriv('aes-256-cbc', key, iv); } }`,
+    `${NODE}export function seal(key: Buffer, legacy: boolean) { const iv = randomBytes(16); if (legacy) { return createCipheriv('aes-256-cbc', key, iv); } return createCipheriv('aes-256-cbc', key, iv); }`,
+    `${NODE}export function seal(key: Buffer, legacy: boolean) { const iv = randomBytes(16); if (legacy) return createCipheriv('aes-256-cbc', key, iv); return createCipheriv('aes-256-cbc', key, iv); }`,
     // Encrypt and decrypt with the same IV (a round trip) is no reuse.
     `${NODE}export function roundTrip(key: Buffer) { const iv = randomBytes(12); const c = createCipheriv('aes-256-gcm', key, iv); const d = createDecipheriv('aes-256-gcm', key, iv); return [c, d]; }`,
     // One IV under two different keys is no reuse by default.
@@ -205,6 +207,10 @@ ruleTester.run('no-iv-reuse', rule, {
     // The same nonce for two encryptions under one key.
     (() => {
       const code = `${NODE}export function sealPair(key: Buffer, a: string, b: string) {\n  const iv = randomBytes(12);\n  const c1 = createCipheriv('aes-256-gcm', key, iv);\n  const c2 = createCipheriv('aes-256-gcm', key, iv);\n  return [c1.update(a), c2.update(b)];\n}`;
+      return bad(code, at(code, 'reusedNonce', 'iv', 3));
+    })(),
+    (() => {
+      const code = `${NODE}export function seal(key: Buffer, log: boolean) {\n  const iv = randomBytes(12);\n  if (log) { createCipheriv('aes-256-gcm', key, iv); }\n  return createCipheriv('aes-256-gcm', key, iv);\n}`;
       return bad(code, at(code, 'reusedNonce', 'iv', 3));
     })(),
     (() => {

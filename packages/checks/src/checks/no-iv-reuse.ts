@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { constString, objectPropertyValue } from '../ast/values.js';
 import {
   cipherFamilyOf,
@@ -272,6 +272,20 @@ function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string,
   return found;
 }
 
+function containsNode(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/** A branch that always leaves the function: `return …`, `throw …`, or a block ending in one. */
+function alwaysExits(t: TypeScript, branch: ts.Node): boolean {
+  if (t.isReturnStatement(branch) || t.isThrowStatement(branch)) return true;
+  if (t.isBlock(branch)) {
+    const last = branch.statements[branch.statements.length - 1];
+    return last !== undefined && alwaysExits(t, last);
+  }
+  return false;
+}
+
 /** noble: `gcm(key, nonce).decrypt(ct)`, or a cipher variable only ever used to decrypt. */
 function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
   const parent = call.parent;
@@ -292,10 +306,17 @@ function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
   return uses > 0 && uses === decrypts;
 }
 
-/** True when `a` and `b` sit in different branches of one `if`, `?:` or `switch`: only one of them runs. */
+/**
+ * True when only one of `a` (earlier) and `b` can run: different branches of one `if`, `?:` or
+ * `switch`, or `a` in a branch that always returns or throws.
+ */
 function mutuallyExclusive(t: TypeScript, a: ts.Node, b: ts.Node): boolean {
   const ancestors = new Set<ts.Node>();
   for (let n: ts.Node | undefined = a; n; n = n.parent) ancestors.add(n);
+  // Below the common ancestor: a branch around `a` that always exits never falls through to `b`.
+  for (let n: ts.Node = a; n.parent && !containsNode(n.parent, b) && !isFunctionLike(t, n.parent); n = n.parent) {
+    if (t.isIfStatement(n.parent) && n !== n.parent.expression && alwaysExits(t, n)) return true;
+  }
   let childOfCommon: ts.Node = b;
   let common: ts.Node | undefined = b.parent;
   while (common && !ancestors.has(common)) {
