@@ -108,8 +108,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // TypeScript and JavaScript: one program, every check, one walk per file.
   const tsFiles = byKind('typescript');
   if (tsFiles.length > 0) {
-    const tsconfig = findTsconfig(root, paths, options.tsconfig ?? config.tsconfig);
-    const built = buildProgram({ root, files: tsFiles.map((f) => f.path), tsconfig });
+    const given = options.tsconfig ?? config.tsconfig;
+    const tsconfig = findTsconfig(root, paths, given);
+    if (given && tsconfig && !existsSync(tsconfig)) throw new ConfigError(`tsconfig not found: ${given}`);
+    let built;
+    try {
+      built = buildProgram({ root, files: tsFiles.map((f) => f.path), tsconfig });
+    } catch (error) {
+      // A tsconfig that cannot be read: an error when the user named it, else scan with the default program.
+      if (given) throw new ConfigError(`cannot use tsconfig ${given}: ${(error as Error).message}`);
+      diagnostics.push({ kind: 'config', message: `cannot use ${tsconfig}: ${(error as Error).message}; scanning with the default program` });
+      built = buildProgram({ root, files: tsFiles.map((f) => f.path), tsconfig: undefined });
+    }
     const failed = new Set(built.failed.map((f) => f.path));
     for (const f of built.failed) diagnostics.push({ kind: 'unreadable-file', file: relativeOf(tsFiles, f.path), message: `cannot read ${relativeOf(tsFiles, f.path)}: ${f.message}` });
     for (const input of tsFiles) {
@@ -153,7 +163,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (input.kind === 'env') {
       found = analyzeEnvFile(input.file, lines, tracked ? tracked.has(input.file) : true, settings);
     } else if (input.kind === 'config') {
-      const result = analyzeConfigFile(text, settings);
+      const result = analyzeConfigFile(text, settings, input.file.endsWith('.json'));
       if (result.error) diagnostics.push({ kind: 'syntax-error', file: input.file, line: result.error.line, column: result.error.column, message: `${input.file}:${result.error.line}:${result.error.column}: ${result.error.message}` });
       found = result.findings;
     } else {

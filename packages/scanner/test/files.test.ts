@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeConfigFile } from '../src/files/config-file.js';
+import { analyzeConfigFile, blankJsonComments } from '../src/files/config-file.js';
 import { analyzeEnvFile, isEnvExample, parseEnv } from '../src/files/env.js';
 import { readPrismaFields } from '../src/files/prisma.js';
 
@@ -72,5 +72,17 @@ describe('Prisma schemas', () => {
       '5:3 users.apiKey Bytes ByteA',
       '6:3 users.tags String -',
     ]);
+  });
+});
+
+describe('JSON with comments', () => {
+  it('blanks comments and trailing commas without moving offsets', () => {
+    const text = '{\n  // the db\n  "password": "Zx9vQ2mL7kP4rT8w", /* inline */\n  "url": "http://x//y",\n}\n';
+    const blanked = blankJsonComments(text);
+    expect(blanked.length).toBe(text.length);
+    expect(JSON.parse(blanked)).toEqual({ password: 'Zx9vQ2mL7kP4rT8w', url: 'http://x//y' });
+    const { findings, error } = analyzeConfigFile(text, {}, true);
+    expect(error).toBeUndefined();
+    expect(findings.map((f) => `${f.line}:${f.column}`)).toEqual(['3:15']);
   });
 });

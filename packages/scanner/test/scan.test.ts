@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { scan } from '../src/index.js';
+import { ConfigError, scan } from '../src/index.js';
 import { crashing, crossModule, flagName, makeProject } from './helpers.js';
 
 // Each case builds a TypeScript program; on a loaded 2-core machine that can pass the 5 s default.
@@ -89,6 +89,20 @@ describe('scan: TypeScript files', () => {
     const root = makeProject({ 'app/a.ts': 'const bad = 1;\n', 'other/b.ts': 'const bad = 1;\n' });
     const result = await scan({ root, paths: [join(root, 'app')], checks: [flagName] });
     expect(keys(result)).toEqual(['app/a.ts:1:7 flag-name']);
+  });
+});
+
+describe('scan: tsconfig problems', () => {
+  it('falls back to the default program when the found tsconfig is unreadable, saying so', async () => {
+    const root = makeProject({ 'tsconfig.json': '{"compilerOptions": {', 'a.ts': 'const bad = 1;\n' });
+    const result = await scan({ root, checks: [flagName] });
+    expect(keys(result)).toEqual(['a.ts:1:7 flag-name']);
+    expect(result.diagnostics.map((d) => d.kind)).toContain('config');
+  });
+
+  it('throws ConfigError for a tsconfig the user named that does not exist', async () => {
+    const root = makeProject({ 'a.ts': 'const bad = 1;\n' });
+    await expect(scan({ root, checks: [flagName], tsconfig: 'missing.json' })).rejects.toThrow(ConfigError);
   });
 });
 

@@ -8,9 +8,9 @@ import { secretValueMessage } from './secret-values.js';
  * credential formats under any key, random-looking values under secret-named keys. Returns the
  * parse error instead when the file is not valid.
  */
-export function analyzeConfigFile(text: string, settings: SharedSettings): { findings: FileFinding[]; error?: { line: number; column: number; message: string } } {
+export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc = false): { findings: FileFinding[]; error?: { line: number; column: number; message: string } } {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const documents = parseAllDocuments(jsonc ? blankJsonComments(text) : text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const docs = Array.isArray(documents) ? documents : [documents];
   for (const doc of docs) {
     const error = doc.errors[0];
@@ -39,4 +39,40 @@ export function analyzeConfigFile(text: string, settings: SharedSettings): { fin
   };
   for (const doc of docs) visitNode(doc.contents as YamlNode | null, '');
   return { findings };
+}
+
+/**
+ * JSON with comments and trailing commas (tsconfig.json, .vscode/*.json) as plain JSON: comments and
+ * trailing commas become spaces, so every offset, and so every reported position, stays the same.
+ */
+export function blankJsonComments(text: string): string {
+  const out = text.split('');
+  let inString = false;
+  let lastSignificant = -1;
+  for (let i = 0; i < out.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      lastSignificant = i;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') out[i++] = ' ';
+      i--;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      for (; i < stop; i++) if (text[i] !== '\n') out[i] = ' ';
+      i--;
+    } else if (c === '}' || c === ']') {
+      if (lastSignificant >= 0 && text[lastSignificant] === ',') out[lastSignificant] = ' ';
+      lastSignificant = i;
+    } else if (!/\s/.test(c)) {
+      lastSignificant = i;
+    }
+  }
+  return out.join('');
 }
