@@ -200,6 +200,8 @@ describe('classifyName: options', () => {
     expect(classifyName('LICENSE_CODE', { extraSecretWords: ['licenseCode'] }).verdict).toBe('secret');
     expect(classifyName('vaultUnsealShard', { extraSecretWords: ['shard'] })).toMatchObject({ verdict: 'secret', kind: 'secret' });
     expect(classifyName('shardCount', { extraSecretWords: ['shard'] }).verdict).toBe('metadata');
+    expect(classifyName('verify_token').verdict).toBe('metadata');
+    expect(classifyName('verify_token', { extraSecretWords: ['verifyToken'] }).verdict).toBe('secret');
   });
 
   it('ignores whole names and single words', () => {

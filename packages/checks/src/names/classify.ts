@@ -200,6 +200,8 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
         break;
     }
   }
+  // At one index the longest phrase wins (an extra phrase `verifyToken` over the noun `token`).
+  heads.sort((x, y) => x.index - y.index || y.start - x.start);
   return { heads, blocks };
 }
 
@@ -233,7 +235,7 @@ function classifyWords(words: readonly string[], lexicon: Lexicon): NameClassifi
   }
   const first = words[0]!;
   const anyHead = heads.at(-1)!;
-  if (PREDICATE_PREFIXES.has(first) && anyHead.start > 0) {
+  if (PREDICATE_PREFIXES.has(first) && heads.every((h) => h.start > 0)) {
     return result('metadata', words, [first, ...words.slice(anyHead.start, anyHead.index + 1)], `"${first}" makes it a predicate or check about ${a(anyHead.kind)}`, anyHead.kind);
   }
 
