@@ -25,6 +25,15 @@ describe('the reference store', () => {
     await expect(runConformance({ adapter: storePath('reference'), server: server(), checks: ['no-such-check'] })).rejects.toThrow(/unknown check id/);
   });
 
+  it('works through --database-url on an existing server, noting that its log cannot be read', async () => {
+    const c = server().connection();
+    const url = `postgres://${c.user}:${encodeURIComponent(String(c.password))}@${c.host}:${c.port}/postgres`;
+    const viaUrl = await runConformance({ adapter: storePath('reference'), databaseUrl: url, checks: ['positive-control', 'no-plaintext-at-rest'] });
+    expect(viaUrl.provider).toMatch(/^PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/);
+    expect(viaUrl.checks.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(viaUrl.checks[1]!.notes.join()).toContain('not searched: server statement log (the server does not write a log file');
+  });
+
   it('writes every report format without a full canary', () => {
     for (const format of reportFormats) {
       const text = formatReport(result, format);
