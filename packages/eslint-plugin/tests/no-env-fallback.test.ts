@@ -66,6 +66,11 @@ ruleTester.run('no-env-fallback', rule, {
     "const s = process.env.NODE_ENV === 'production' ? loadSecret() : 'dev';",
     "const s = process.env.DEBUG ? 'verbose' : 'quiet';",
     "const auth = process.env.API_KEY ? useKey(process.env.API_KEY) : 'anonymous';",
+    // Env schemas: required, devDefault, non-secret defaults, schemas not parsed against the environment.
+    "const env = cleanEnv(process.env, { JWT_SECRET: str(), PORT: port({ default: 3000 }), SESSION_SECRET: str({ devDefault: 'dev' }) });",
+    "const env = z.object({ JWT_SECRET: z.string().min(32), LOG_LEVEL: z.string().default('info') }).parse(process.env);",
+    "const body = z.object({ password: z.string().default('x') }).parse(req.body);",
+    "const env = createEnv({ server: { DATABASE_URL: z.string().url() }, runtimeEnv: process.env });",
     // Settings: ignored name.
     {
       code: "const t = process.env.GITHUB_TOKEN ?? 'none';",
@@ -259,6 +264,28 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "const a = process.env.API_KEY ?? 'a';\nconst b = process.env.API_TOKEN || '';",
       errors: [err(1, 11, "const a = requireEnv('API_KEY');\nconst b = process.env.API_TOKEN || '';"), err(2, 11, "const a = process.env.API_KEY ?? 'a';\nconst b = requireEnv('API_TOKEN');")],
+    },
+    // Env schemas: envalid, zod (directly or through a const), t3-env.
+    {
+      code: "const env = cleanEnv(process.env, {\n  JWT_SECRET: str({ default: 'dev-secret' }),\n});",
+      errors: [{ messageId: 'envFallback', line: 2, column: 3, suggestions: [] }],
+    },
+    {
+      code: "const env = z.object({ STRIPE_SECRET_KEY: z.string().min(1).default('') }).parse(process.env);",
+      errors: [{ messageId: 'envFallback', line: 1, column: 24, suggestions: [] }],
+    },
+    {
+      code: "const EnvSchema = z.object({ API_TOKEN: z.string().catch('token') }).strict();\nexport const env = EnvSchema.safeParse(import.meta.env);",
+      errors: [{ messageId: 'envFallback', line: 1, column: 30, suggestions: [] }],
+    },
+    {
+      code: "export const env = createEnv({\n  server: { SESSION_SECRET: z.string().default('keyboard cat'), PORT: z.coerce.number().default(3000) },\n  runtimeEnv: process.env,\n});",
+      errors: [{ messageId: 'envFallback', line: 2, column: 13, suggestions: [] }],
+    },
+    {
+      code: "const env = cleanEnv(process.env, { PORT: port({ default: 3000 }) });",
+      options: [{ checkAllVariables: true }],
+      errors: [{ messageId: 'envFallback', line: 1, column: 37, suggestions: [] }],
     },
     // With type information the alias is followed through the checker.
     {

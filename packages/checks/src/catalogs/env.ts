@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { accessPath, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { bindingElementKey, bindingElementSource } from '../flow/aliases.js';
 import { createFlowContext } from '../flow/context.js';
 
@@ -175,7 +175,31 @@ export function envBindingRead(t: TypeScript, element: ts.BindingElement, checke
 
 
 /** How a default is given to an environment variable. */
-export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment';
+export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment' | 'schema-default';
+
+/**
+ * Env-schema libraries: calls whose argument objects map variable names to validators.
+ * envalid `cleanEnv(process.env, { JWT_SECRET: str({ default: 'dev' }) })`, t3-env
+ * `createEnv({ server: { JWT_SECRET: z.string().default('dev') }, runtimeEnv: process.env })`.
+ */
+export const ENV_SCHEMA_CALLS: readonly { readonly callee: string; readonly specArgument: number; readonly specProperties?: readonly string[] }[] = [
+  { callee: 'cleanEnv', specArgument: 1 },
+  { callee: 'createEnv', specArgument: 0, specProperties: ['server', 'client', 'shared'] },
+];
+
+/** Methods that validate the environment against an object schema: zod/valibot/yup `schema.parse(process.env)`. */
+export const ENV_SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'cast'];
+
+/** Object-schema factories whose first argument maps keys to validators: `z.object({...})`. */
+export const OBJECT_SCHEMA_FACTORIES: readonly string[] = ['object', 'strictObject', 'looseObject'];
+
+/**
+ * How a validator gives a default: a chained method (`z.string().default('dev')`, `.catch('dev')`)
+ * or an options key (envalid `str({ default: 'dev' })`). envalid's `devDefault` is not here: it
+ * applies outside production only, which is what it is for.
+ */
+export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default', 'catch'];
+export const SCHEMA_DEFAULT_KEYS: readonly string[] = ['default'];
 
 /** A construct that gives an environment variable a default; whether the default is a constant is the caller's call. */
 export interface EnvDefaultSite {
@@ -298,4 +322,87 @@ function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.E
   const holder = t.isBlock(statement.parent) ? statement.parent : statement;
   const ifStatement = holder.parent;
   return ifStatement && t.isIfStatement(ifStatement) && ifStatement.thenStatement === holder ? ifStatement.expression : undefined;
+}
+
+/**
+ * Defaults given in an env schema by this call: `cleanEnv(process.env, { X: str({ default: 'd' }) })`,
+ * `createEnv({ server: { X: z.string().default('d') } })`, `z.object({ X: z.string().default('d') }).parse(process.env)`
+ * (the schema may be a `const`). Each site's node is the schema's property for the variable.
+ */
+export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checker?: ts.TypeChecker): EnvDefaultSite[] {
+  const sites: EnvDefaultSite[] = [];
+  for (const spec of envSchemaSpecs(t, call, checker)) {
+    for (const property of spec.properties) {
+      if (!t.isPropertyAssignment(property)) continue;
+      const name = propertyNameText(t, property.name);
+      const fallback = name === undefined ? undefined : validatorDefault(t, property.initializer);
+      if (name === undefined || !fallback) continue;
+      sites.push({ node: property, reads: [{ name, runtime: 'node', node: property }], fallback, form: 'schema-default', replaced: undefined });
+    }
+  }
+  return sites;
+}
+
+/** The objects that map variable names to validators in an env-schema call. */
+function envSchemaSpecs(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression[] {
+  const name = calleeName(t, call.expression);
+  if (name === undefined) return [];
+  const objectAt = (node: ts.Expression | undefined) => {
+    const expr = node && skipOuterExpressions(t, node);
+    return expr && t.isObjectLiteralExpression(expr) ? expr : undefined;
+  };
+  const library = ENV_SCHEMA_CALLS.find((c) => c.callee === name);
+  if (library) {
+    const spec = objectAt(call.arguments[library.specArgument]);
+    if (!spec) return [];
+    if (!library.specProperties) return envObjectRuntime(t, call.arguments[0]!, checker) ? [spec] : [];
+    return library.specProperties.flatMap((key) => {
+      const p = spec.properties.find((x) => propertyNameText(t, x.name) === key);
+      const inner = p && t.isPropertyAssignment(p) ? objectAt(p.initializer) : undefined;
+      return inner ? [inner] : [];
+    });
+  }
+  if (!ENV_SCHEMA_PARSE_METHODS.includes(name) || !call.arguments[0] || !envObjectRuntime(t, call.arguments[0], checker)) return [];
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee)) return [];
+  let schema = skipOuterExpressions(t, callee.expression);
+  if (t.isIdentifier(schema)) {
+    const decl = resolveIdentifier(t, schema, checker);
+    const init = decl && t.isVariableDeclaration(decl) ? constInitializer(t, decl) : undefined;
+    if (!init) return [];
+    schema = skipOuterExpressions(t, init);
+  }
+  // `z.object({...})`, possibly followed by `.strict()`, `.passthrough()`...
+  while (t.isCallExpression(schema)) {
+    const factory = calleeName(t, schema.expression);
+    if (factory !== undefined && OBJECT_SCHEMA_FACTORIES.includes(factory)) {
+      const spec = objectAt(schema.arguments[0]);
+      return spec ? [spec] : [];
+    }
+    const inner = skipOuterExpressions(t, schema.expression);
+    if (!t.isPropertyAccessExpression(inner)) return [];
+    schema = skipOuterExpressions(t, inner.expression);
+  }
+  return [];
+}
+
+/** The default a validator gives: `.default(d)` / `.catch(d)` in its chain, or `{ default: d }` in its options. */
+function validatorDefault(t: TypeScript, node: ts.Expression): ts.Expression | undefined {
+  let expr = skipOuterExpressions(t, node);
+  while (t.isCallExpression(expr)) {
+    const method = calleeName(t, expr.expression);
+    if (method !== undefined && SCHEMA_DEFAULT_METHODS.includes(method) && t.isPropertyAccessExpression(skipOuterExpressions(t, expr.expression))) {
+      return expr.arguments[0];
+    }
+    for (const arg of expr.arguments) {
+      const options = skipOuterExpressions(t, arg);
+      if (!t.isObjectLiteralExpression(options)) continue;
+      const p = options.properties.find((x) => SCHEMA_DEFAULT_KEYS.includes(propertyNameText(t, x.name) ?? ''));
+      if (p && t.isPropertyAssignment(p)) return p.initializer;
+    }
+    const callee = skipOuterExpressions(t, expr.expression);
+    if (!t.isPropertyAccessExpression(callee)) return undefined;
+    expr = skipOuterExpressions(t, callee.expression);
+  }
+  return undefined;
 }

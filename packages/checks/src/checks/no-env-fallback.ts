@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TextEdit, type TypeScript } from '../check.js';
 import { bindingTargetName, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
-import { envDefaultSite, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
+import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral } from '../literals/index.js';
 
@@ -33,6 +33,7 @@ const FORM_TEXT: Readonly<Record<EnvDefaultForm, string>> = {
   conditional: 'a conditional',
   destructuring: 'a destructuring default',
   'guarded-assignment': 'an assignment when unset',
+  'schema-default': 'an env-schema default',
 };
 
 export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
@@ -122,6 +123,7 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       visit(node) {
         const site = envDefaultSite(t, node, checker);
         if (site) check(site);
+        if (t.isCallExpression(node)) for (const schemaSite of envSchemaDefaults(t, node, checker)) check(schemaSite);
       },
     };
   },
