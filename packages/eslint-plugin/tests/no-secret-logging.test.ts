@@ -106,6 +106,11 @@ ruleTester.run('no-secret-logging', rule, {
     'function clean(token: string) { return token.trim(); } console.log(clean(input));',
     // Not sinks.
     "map.set('token', token);",
+    'catalog.info(password);',
+    'dialog.warn(password);',
+    // Constants of classes and enums name a secret, they do not hold one.
+    'throw new SessionError({ type: SessionError.TRY_REFRESH_TOKEN });',
+    'console.log(ConfigKey.CookieKeys, Tokens.ACCESS_TOKEN);',
     'res.json({ token });',
     // `res.log(...)` is no logger method (Fastify's `reply.log.info(...)` is, through the `log` receiver).
     'res.log(token);',
@@ -220,6 +225,11 @@ ruleTester.run('no-secret-logging', rule, {
     leak('fastify.log.warn(token);', 'token'),
     leak('reply.log.error({ token });', { text: 'token', fix: 'token: redact(token)' }),
     leak('consola.info(apiKey);', 'apiKey'),
+    leak("consoleLog.info('base role password:', tableInfo.password);", 'tableInfo.password'),
+    leak('devConsole.warn(`token ${token}`);', { text: 'token', nth: 2 }),
+    leak("spinnerLog.succeed(`stored ${apiKey}`);", 'apiKey'),
+    leak("debug('app:auth')('token %s', token);", { text: 'token', nth: 2 }),
+    leak('console.log(config.JWT_SECRET);', 'config.JWT_SECRET'),
     leak('logger?.info(apiKey);', 'apiKey'),
     leak("logger.info(util.format('%s', token));", 'token'),
     leak("Sentry.withScope((scope) => scope.setExtra('auth', req.headers.authorization));", 'req.headers.authorization'),

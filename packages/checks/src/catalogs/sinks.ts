@@ -19,14 +19,18 @@ export const CONSOLE_METHODS: readonly string[] = ['log', 'info', 'warn', 'error
 /** Level methods of pino, winston, bunyan, log4js, NestJS `Logger`, Fastify's `log`, consola, signale. */
 export const LOGGER_LEVEL_METHODS: readonly string[] = [
   'log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'success',
+  'succeed', 'fail', 'ready', 'start',
 ];
 
 /**
- * Receiver names that are loggers: exact (lower-case) names, plus any name whose last word is
- * `logger` (`appLogger`, `this.requestLogger`, NestJS `Logger`). `log` covers Fastify's
- * `request.log`, `reply.log` and `fastify.log`.
+ * Receiver names that are loggers: exact (lower-case) names, plus any name whose last word is one
+ * of `LOGGER_NAME_WORDS` (`appLogger`, `this.requestLogger`, NestJS `Logger`, `consoleLog`,
+ * `devConsole`). `log` covers Fastify's `request.log`, `reply.log` and `fastify.log`.
  */
 export const LOGGER_RECEIVERS: readonly string[] = ['log', 'logger', 'pino', 'winston', 'bunyan', 'log4js', 'consola', 'signale', 'npmlog', 'roarr', 'tslog'];
+
+/** Last words that make a receiver name a logger: `appLogger`, `auditLog`, `devConsole`. Whole words only: `catalog`, `dialog` are not. */
+export const LOGGER_NAME_WORDS: readonly string[] = ['logger', 'log', 'console', 'logging'];
 
 /** Calls that return a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `logger.child()`. */
 export const LOGGER_FACTORIES: readonly string[] = ['pino', 'createLogger', 'getLogger', 'child', 'bunyan.createLogger', 'winston.createLogger', 'log4js.getLogger', 'consola.create', 'consola.withTag', 'useLogger'];
@@ -109,7 +113,7 @@ export function isLoggerName(segment: string): boolean {
   const name = stripCall(segment);
   if (LOGGER_SET.has(name.toLowerCase())) return true;
   const words = splitWords(name);
-  return words[words.length - 1] === 'logger';
+  return LOGGER_NAME_WORDS.includes(words[words.length - 1] ?? '');
 }
 
 /** True when a callee path is a call of a logger factory (`pino()`, `logger.child()`). */

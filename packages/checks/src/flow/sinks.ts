@@ -15,7 +15,7 @@ import {
   SPAN_FACTORIES,
   type SinkMatch,
 } from '../catalogs/sinks.js';
-import { pathText } from '../catalogs/sources.js';
+import { pathText, shortText } from '../catalogs/sources.js';
 import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind } from './aliases.js';
 import type { FlowContext } from './context.js';
 
@@ -46,6 +46,10 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
   if (t.isPropertyAccessExpression(callee) && !isSinkMethodName(callee.name.text)) {
     const method = callee.name.text;
     if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;
+  }
+  if (t.isCallExpression(callee) && isDebugFactoryCall(ctx, callee)) {
+    // `debug('app:auth')('token %s', token)`: a debug logger made and called at once.
+    return { match: { category: 'debug', id: 'debug' }, path: ['debug()'], display: shortText(callee) };
   }
   const path = calleeTarget(ctx, callee);
   if (!path || path.length === 0) return dynamicLoggerCall(ctx, callee);
@@ -116,8 +120,13 @@ function isSpanOrigin(ctx: FlowContext, origin: ts.Expression): boolean {
 function isDebugInstance(ctx: FlowContext, callee: ts.Identifier): boolean {
   const t = ctx.ts;
   const origin = originOf(ctx, callee);
-  if (origin === callee || !t.isCallExpression(origin)) return false;
-  const factory = skipOuterExpressions(t, origin.expression);
+  return origin !== callee && t.isCallExpression(origin) && isDebugFactoryCall(ctx, origin);
+}
+
+/** `createDebug('app')`, `require('debug')('app')`: a call that makes a `debug` logger. */
+function isDebugFactoryCall(ctx: FlowContext, call: ts.CallExpression): boolean {
+  const t = ctx.ts;
+  const factory = skipOuterExpressions(t, call.expression);
   if (t.isCallExpression(factory)) return DEBUG_FACTORY_MODULES.includes(requiredModule(ctx, factory) ?? '');
   if (!t.isIdentifier(factory)) return false;
   const module = importedFrom(ctx, factory);

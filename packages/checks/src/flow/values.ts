@@ -256,11 +256,21 @@ function memberFlows(
     // `tokens[i]`: an element of a secret collection is a secret.
     return flowsOf(ctx, expr.expression, here, depth, seen);
   }
-  if (key === 'length') return [];
+  if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   const c = classifyName(key, options.classifier);
   if (c.isSecret) return [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
+}
+
+/**
+ * `SessionError.TRY_REFRESH_TOKEN`, `ConfigKey.CookieKeys`: a capitalized member of a PascalCase
+ * class, enum or namespace names a constant (a type tag, an enum member), not a secret value.
+ */
+function isStaticMemberName(ctx: FlowContext, expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string): boolean {
+  const t = ctx.ts;
+  const owner = skipOuterExpressions(t, expr.expression);
+  return t.isIdentifier(owner) && /^[A-Z](?=.*[a-z])/.test(owner.text) && /^[A-Z]/.test(key);
 }
 
 function callFlows(
@@ -412,7 +422,7 @@ function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
   } catch {
     return false;
   }
-  if (type.flags & (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never)) return true;
+  if (type.flags & (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never | t.TypeFlags.EnumLike)) return true;
   if (isSecretWrapperType(t, type)) return true;
   const awaited = checker.getAwaitedType?.(type);
   return awaited !== undefined && awaited !== type && isSecretWrapperType(t, awaited);
