@@ -203,7 +203,20 @@ function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot): 
 function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidation | undefined {
   let node: ts.Node = read;
   while (node.parent && (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent))) node = node.parent;
-  const parent = node.parent;
+  const direct = node.parent;
+  // `prod ? process.env.A : process.env.B` and `process.env.A ?? process.env.B` hand the read on to one variable.
+  let value: ts.Node = node;
+  while (
+    value.parent &&
+    ((t.isConditionalExpression(value.parent) && value.parent.condition !== value) ||
+      t.isParenthesizedExpression(value.parent) ||
+      (t.isBinaryExpression(value.parent) &&
+        (value.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || value.parent.operatorToken.kind === t.SyntaxKind.BarBarToken) &&
+        !isThrowingCall(t, value.parent.right)))
+  ) {
+    value = value.parent;
+  }
+  const parent = direct;
   if (parent && t.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
     const name = calleeName(t, parent.expression);
     if (name && isRequiringHelper(name, helper)) return 'required-helper';
@@ -222,13 +235,19 @@ function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidat
   const text = read.getText();
   const block = enclosingBlock(t, read);
   if (guarded(text, block)) return 'throws';
-  if (parent && t.isVariableDeclaration(parent) && t.isIdentifier(parent.name) && guarded(parent.name.text, enclosingBlock(t, parent))) return 'throws';
-  if (parent && t.isBinaryExpression(parent) && (parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
-    const right = skipOuterExpressions(t, parent.right);
-    const name = t.isCallExpression(right) ? calleeName(t, right.expression) : undefined;
-    if (name && /^(?:throw|fail|missing|panic)/i.test(name)) return 'throws';
+  const holder = value.parent;
+  if (holder && t.isVariableDeclaration(holder) && t.isIdentifier(holder.name) && guarded(holder.name.text, enclosingBlock(t, holder))) return 'throws';
+  if (parent && t.isBinaryExpression(parent) && (parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === t.SyntaxKind.BarBarToken) && isThrowingCall(t, parent.right)) {
+    return 'throws';
   }
   return undefined;
+}
+
+/** `fail('X is required')`, `throwMissing('X')`: a call whose name says it throws. */
+function isThrowingCall(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  const name = t.isCallExpression(expr) ? calleeName(t, expr.expression) : undefined;
+  return name !== undefined && /^(?:throw|fail|missing|panic)/i.test(name);
 }
 
 function isRequiringHelper(name: string, helper: string): boolean {

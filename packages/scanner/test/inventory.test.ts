@@ -18,6 +18,9 @@ describe('inventory', () => {
         "if (!apiKey) throw new Error('API_KEY is required');",
         'export const dbUrl = process.env.DATABASE_URL;',
         'export const { SMTP_PASSWORD } = process.env;',
+        "const mongo = region === 'prod' ? process.env.MONGO_URI : process.env.MONGO_URI_LOCAL;",
+        'if (!mongo) { process.exit(1); }',
+        "declare const region: string;",
       ].join('\n'),
     });
     const result = await scan({ root, checks: [], inventory: true });
@@ -25,6 +28,8 @@ describe('inventory', () => {
       'API_KEY secret throws',
       'DATABASE_URL secret schema',
       'JWT_SECRET secret required-helper',
+      'MONGO_URI secret throws',
+      'MONGO_URI_LOCAL secret throws',
       'PORT plain unvalidated',
       'SMTP_PASSWORD secret unvalidated',
     ]);
