@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiLocationOf,
   cipherApis,
+  cipherCallOf,
   cipherFamilyOf,
   classifyCryptoCall,
   findCipherApi,
@@ -159,5 +160,40 @@ describe('classifyCryptoCall', () => {
       module: 'global',
       path: ['crypto', 'subtle', 'encrypt'],
     });
+  });
+});
+
+describe('cipherCallOf', () => {
+  /** The first call in `code` that reads as a cipher call. */
+  const read = (code: string) => {
+    const file = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+    let call: ReturnType<typeof cipherCallOf>;
+    const walk = (node: ts.Node): void => {
+      if (!call && ts.isCallExpression(node)) call = cipherCallOf(t, node);
+      ts.forEachChild(node, walk);
+    };
+    walk(file);
+    return call && { direction: call.direction, algorithm: call.algorithm, family: call.family, key: call.key?.getText(), nonce: call.nonce?.getText() };
+  };
+
+  it.each([
+    ["import { createCipheriv } from 'crypto'; createCipheriv('aes-256-gcm', k, iv);", { direction: 'encrypt', algorithm: 'aes-256-gcm', family: 'GCM', key: 'k', nonce: 'iv' }],
+    ["import { createDecipheriv } from 'crypto'; const ALG = 'aes-128-ctr'; createDecipheriv(ALG, k, p.subarray(0, 16));", { direction: 'decrypt', algorithm: 'aes-128-ctr', family: 'CTR', key: 'k', nonce: 'p.subarray(0, 16)' }],
+    ["import { createCipheriv } from 'crypto'; createCipheriv(alg, k, iv);", { direction: 'encrypt', algorithm: undefined, family: undefined, key: 'k', nonce: 'iv' }],
+    ["crypto.subtle.encrypt({ name: 'AES-CTR', counter: c, length: 64 }, k, d);", { direction: 'encrypt', algorithm: 'AES-CTR', family: 'CTR', key: 'k', nonce: 'c' }],
+    ["const params = { name: 'AES-GCM', iv }; crypto.subtle.decrypt(params, k, d);", { direction: 'decrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'iv' }],
+    ["import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).encrypt(pt);", { direction: 'encrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' }],
+    ["import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).decrypt(ct);", { direction: 'decrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' }],
+    ["import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return c.decrypt(ct); }", { direction: 'decrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' }],
+    ["import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return [c.encrypt(a), c.decrypt(b)]; }", { direction: 'encrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' }],
+    ["import forge from 'node-forge'; function f() { const c = forge.cipher.createCipher('AES-GCM', k); c.start({ iv: n }); }", { direction: 'encrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'n' }],
+    ["import crypto from 'crypto'; crypto.createCipher('aes-256-cbc', pw);", { direction: 'encrypt', algorithm: 'aes-256-cbc', family: 'CBC', key: 'pw', nonce: undefined }],
+  ])('%s', (code, expected) => {
+    expect(read(code)).toEqual(expected);
+  });
+
+  it('reads no nonce-less algorithm and no other call', () => {
+    expect(read("crypto.subtle.encrypt({ name: 'RSA-OAEP' }, k, d);")).toBeUndefined();
+    expect(read("import { randomBytes } from 'crypto'; randomBytes(12);")).toBeUndefined();
   });
 });

@@ -1,18 +1,8 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
 import { constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
-import { constString, objectPropertyValue } from '../ast/values.js';
-import {
-  cipherFamilyOf,
-  findRandomSource,
-  nonceLengthOf,
-  nonceReuseImpact,
-  normalizeModuleId,
-  type ArgumentSlot,
-  type CipherApi,
-  type CipherFamily,
-} from '../catalogs/crypto-apis.js';
-import { classifyCryptoCall } from '../nonce/api-location.js';
+import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId, type CipherFamily } from '../catalogs/crypto-apis.js';
+import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
 import { nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
 
 export interface NoIvReuseOptions {
@@ -34,16 +24,6 @@ type MessageId =
   | 'counterNonce'
   | 'reusedNonce'
   | 'useRandomNonce';
-
-/** One encryption the check understood: its API, mode, key and nonce expressions. */
-interface Encryption {
-  readonly api: CipherApi;
-  readonly call: ts.CallExpression;
-  readonly family: CipherFamily | undefined;
-  readonly key: ts.Expression | undefined;
-  /** The nonce as written at the call (or in node-forge's `start({ iv })`). */
-  readonly nonce: ts.Expression | undefined;
-}
 
 const FAMILY_LABELS: Partial<Record<CipherFamily, string>> = {
   GCM: 'AES-GCM',
@@ -107,8 +87,8 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     const t = context.ts;
     const { options } = context;
     const originContext: NonceOriginContext = { ts: t, checker: context.checker };
-    /** Encryptions whose nonce is a plain variable, by the variable's declaration, for the reuse check. */
-    const byNonceBinding = new Map<ts.Node, Encryption[]>();
+    /** CipherCalls whose nonce is a plain variable, by the variable's declaration, for the reuse check. */
+    const byNonceBinding = new Map<ts.Node, CipherCall[]>();
 
     const inScope = (family: CipherFamily | undefined): boolean => {
       if (family === undefined) return true;
@@ -117,7 +97,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       return impact !== 'leaks-equality' || options.checkCbc;
     };
 
-    const handle = (encryption: Encryption): void => {
+    const handle = (encryption: CipherCall): void => {
       const { api, family, nonce, key } = encryption;
       const label = family ? (FAMILY_LABELS[family] ?? family) : 'Cipher';
       // IV-less APIs (node's `createCipher`) are no-weak-crypto's finding.
@@ -137,7 +117,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       rememberForReuse(encryption, label);
     };
 
-    const rememberForReuse = (encryption: Encryption, label: string): void => {
+    const rememberForReuse = (encryption: CipherCall, label: string): void => {
       const nonce = encryption.nonce && skipOuterExpressions(t, encryption.nonce);
       if (!nonce || !t.isIdentifier(nonce)) return;
       const decl = resolveIdentifier(t, nonce, undefined);
@@ -161,11 +141,9 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     return {
       visit(node) {
         if (!t.isCallExpression(node)) return;
-        const crypto = classifyCryptoCall(t, node);
-        if (crypto?.kind !== 'cipher' || crypto.api.direction === 'decrypt') return;
-        if (crypto.api.direction === 'both' && onlyDecrypts(t, node)) return;
-        const encryption = describeEncryption(t, context.checker, crypto.api, node);
-        if (encryption && inScope(encryption.family)) handle(encryption);
+        // Decryption reads the nonce stored with the message: never reported.
+        const encryption = cipherCallOf(t, node, context.checker);
+        if (encryption?.direction === 'encrypt' && inScope(encryption.family)) handle(encryption);
       },
     };
   },
@@ -209,69 +187,6 @@ function messageFor(origin: NonceOrigin): MessageId {
   }
 }
 
-/** Reads algorithm, key and nonce of a cipher call from the catalog's slots. */
-function describeEncryption(t: TypeScript, checker: ts.TypeChecker | undefined, api: CipherApi, call: ts.CallExpression): Encryption | undefined {
-  let family: CipherFamily | undefined;
-  if (api.algorithm.kind === 'fixed') family = api.algorithm.family;
-  else {
-    const algorithm = slotValue(t, call, api.algorithm);
-    const name = algorithm && staticValue(t, algorithm, checker);
-    family = name === undefined ? undefined : cipherFamilyOf(name);
-    // A known name that is no cipher mode we know (e.g. RSA-OAEP in subtle.encrypt) has no nonce.
-    if (name !== undefined && family === undefined) return undefined;
-  }
-  const key = call.arguments[api.key.index];
-  const slot = api.nonce;
-  if (!slot) return { api, call, family, key, nonce: undefined };
-  if (slot.kind === 'method') {
-    const nonce = methodCallNonce(t, call, slot.method, slot);
-    return { api, call, family, key, nonce };
-  }
-  const property = family && slot.perFamily?.[family] ? slot.perFamily[family] : slot.property;
-  const nonce = slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property });
-  return { api, call, family, key, nonce };
-}
-
-/** The expression in an argument slot, looking through a `const` options object. */
-function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot): ts.Expression | undefined {
-  const argument = call.arguments[slot.index];
-  return !argument || slot.property === undefined ? argument : objectPropertyValue(t, argument, slot.property);
-}
-
-/** A string known statically, through `const` bindings, and with a checker through imported constants. */
-function staticValue(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker | undefined): string | undefined {
-  const lexical = constString(t, expr);
-  if (lexical !== undefined || !checker) return lexical;
-  const inner = skipOuterExpressions(t, expr);
-  const init = t.isIdentifier(inner) ? constInitializer(t, resolveIdentifier(t, inner, checker)) : undefined;
-  return init && constString(t, init);
-}
-
-/** node-forge: the `iv` passed to `cipher.start({ iv })` on the object this call created. */
-function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string, slot: ArgumentSlot): ts.Expression | undefined {
-  const declaration = call.parent;
-  if (!t.isVariableDeclaration(declaration) || !t.isIdentifier(declaration.name)) return undefined;
-  const name = declaration.name.text;
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (
-      t.isCallExpression(node) &&
-      t.isPropertyAccessExpression(node.expression) &&
-      node.expression.name.text === method &&
-      t.isIdentifier(node.expression.expression) &&
-      node.expression.expression.text === name &&
-      resolveIdentifier(t, node.expression.expression, undefined) === declaration
-    ) {
-      const argument = node.arguments[slot.index];
-      if (argument && slot.property !== undefined) found = objectPropertyValue(t, argument, slot.property);
-    }
-    t.forEachChild(node, visit);
-  };
-  visit(enclosingFunctionOrFile(t, call));
-  return found;
-}
-
 function containsNode(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;
 }
@@ -284,26 +199,6 @@ function alwaysExits(t: TypeScript, branch: ts.Node): boolean {
     return last !== undefined && alwaysExits(t, last);
   }
   return false;
-}
-
-/** noble: `gcm(key, nonce).decrypt(ct)`, or a cipher variable only ever used to decrypt. */
-function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
-  const parent = call.parent;
-  if (t.isPropertyAccessExpression(parent) && parent.expression === call) return parent.name.text === 'decrypt';
-  if (!t.isVariableDeclaration(parent) || !t.isIdentifier(parent.name)) return false;
-  const declaration = parent;
-  const name = parent.name.text;
-  let uses = 0;
-  let decrypts = 0;
-  const visit = (node: ts.Node): void => {
-    if (t.isIdentifier(node) && node.text === name && node !== declaration.name && resolveIdentifier(t, node, undefined) === declaration) {
-      uses++;
-      if (t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === 'decrypt') decrypts++;
-    }
-    t.forEachChild(node, visit);
-  };
-  visit(enclosingFunctionOrFile(t, call));
-  return uses > 0 && uses === decrypts;
 }
 
 /**
@@ -340,7 +235,7 @@ function mutuallyExclusive(t: TypeScript, a: ts.Node, b: ts.Node): boolean {
 function randomNonceSuggestion(
   t: TypeScript,
   sourceFile: ts.SourceFile,
-  encryption: Encryption,
+  encryption: CipherCall,
   origin: NonceOrigin,
 ): CheckSuggestion<MessageId>[] {
   const nonce = encryption.nonce;

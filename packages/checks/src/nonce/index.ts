@@ -1,2 +1,3 @@
 export * from './api-location.js';
 export * from './origin.js';
+export * from './cipher-call.js';
