@@ -126,13 +126,16 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
 
     return {
       visit(node) {
-        if (t.isCallExpression(node)) visitCall(node);
-        else if (t.isNewExpression(node)) {
+        if (t.isCallExpression(node)) {
+          visitCall(node);
+        } else if (t.isNewExpression(node)) {
           typeormMigration(t, node, report);
           schemaObject(t, node, report);
+        } else if (t.isPropertyDeclaration(node)) {
+          decoratedColumn(t, node, report);
+        } else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) {
+          visitLiteral(node);
         }
-        else if (t.isPropertyDeclaration(node)) decoratedColumn(t, node, report);
-        else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) visitLiteral(node);
       },
     };
   },
