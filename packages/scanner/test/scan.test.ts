@@ -1,4 +1,5 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, scan } from '../src/index.js';
@@ -160,5 +161,21 @@ describe('scan: fingerprints and baseline', () => {
     const second = await scan({ root, checks: [flagName], baseline: new Set(first.findings.map((f) => f.fingerprint)) });
     expect(second.findings).toEqual([]);
     expect(second.summary.baselined).toBe(1);
+  });
+});
+
+describe('scan: --changed-since', () => {
+  it('keeps findings on changed lines and in untracked files only', async () => {
+    const root = makeProject({ 'a.ts': 'const bad = 1;\nconst x = 2;\n', 'b.ts': 'let bad;\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
+    writeFileSync(join(root, 'a.ts'), 'const bad = 1;\nconst x = bad;\n');
+    writeFileSync(join(root, 'c.ts'), 'var bad;\n');
+    const result = await scan({ root, checks: [flagName], changedSince: 'HEAD' });
+    expect(keys(result)).toEqual(['a.ts:2:11 flag-name', 'c.ts:1:5 flag-name']);
+    expect(result.summary.unchanged).toBe(2);
+    await expect(scan({ root, checks: [flagName], changedSince: 'no-such-ref' })).rejects.toThrow(ConfigError);
   });
 });
