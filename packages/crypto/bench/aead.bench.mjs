@@ -2,7 +2,7 @@
 // AES-256-GCM directly (random 12-byte nonce, setAAD, tag), measured in the same run.
 // Rows: our direct record (binary and text format), our envelope record (two AEAD operations per
 // record), and the portable noble backend, each at 64 B, 1 KiB and 1 MiB.
-// Slices of both sides are interleaved and the median per-slice ratio is reported (see compare()).
+// Slices of both sides are interleaved and compared by CPU time used (see compare()).
 // Goal: credential-sized payloads (<= 1 KiB) within 10% of node:crypto (ratio >= 0.90), 1 MiB within
 // 20% (>= 0.80). The envelope and noble rows are reported for honesty; they have no goal.
 // Build first: npx tsc -b packages/crypto
@@ -46,51 +46,43 @@ function ours(keyring, plaintext, { text, envelope }) {
       };
 }
 
-/** Seconds for `n` calls of `fn`. */
+/** CPU seconds (user + system of this process) for `n` calls of `fn`. */
 function slice(fn, n) {
-  const start = performance.now();
+  const start = process.cpuUsage();
   for (let i = 0; i < n; i++) fn();
-  return (performance.now() - start) / 1000;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-
 /**
- * Interleaves short slices of candidate and baseline (alternating which goes first) for about
- * `seconds`, and reports the medians of per-slice rates and of per-slice ratios. Slices of a few
- * milliseconds see the same machine load on both sides, so the ratio stays meaningful on a busy
- * machine even when absolute rates move.
+ * Interleaves slices of candidate and baseline (alternating which goes first) and compares the CPU
+ * time each side used in total. CPU time rather than wall time, so other processes on a shared
+ * machine do not land on one side only; slices of ~40 ms stay well above the clock's granularity.
  */
 function compare(candidate, base, seconds) {
-  for (let i = 0; i < 3; i++) {
+  // Warm up both sides (JIT compilation runs on other threads and would be billed to whichever side is running).
+  const warm = performance.now() + 400;
+  while (performance.now() < warm) {
     candidate();
     base();
   }
-  // Calibrate: about 5 ms per slice.
   let n = 1;
-  while (slice(base, n) < 0.005 && n < 1 << 20) n *= 2;
-  const rates = [];
-  const baseRates = [];
-  const ratios = [];
+  while (slice(base, n) < 0.04 && n < 1 << 20) n *= 2;
+  let candidateTime = 0;
+  let baseTime = 0;
+  let ops = 0;
   const deadline = performance.now() + seconds * 1000;
-  for (let round = 0; performance.now() < deadline || round < 10; round++) {
-    let c;
-    let b;
+  for (let round = 0; performance.now() < deadline || round < 4; round++) {
     if (round % 2 === 0) {
-      b = slice(base, n);
-      c = slice(candidate, n);
+      baseTime += slice(base, n);
+      candidateTime += slice(candidate, n);
     } else {
-      c = slice(candidate, n);
-      b = slice(base, n);
+      candidateTime += slice(candidate, n);
+      baseTime += slice(base, n);
     }
-    rates.push(n / c);
-    baseRates.push(n / b);
-    ratios.push(b / c);
+    ops += n;
   }
-  return { candidate: median(rates), base: median(baseRates), ratio: median(ratios) };
+  return { candidate: ops / candidateTime, base: ops / baseTime, ratio: baseTime / candidateTime };
 }
 
 export async function run() {
@@ -112,7 +104,7 @@ export async function run() {
       rows.push({
         name: `encrypt+decrypt ${size.label}, ${v.name} (${v.keyring.backend.name})`,
         value: candidate,
-        unit: 'ops/s',
+        unit: 'ops/CPU-s',
         baseline: { name: 'node:crypto aes-256-gcm direct', value: base },
         ratio,
         goal: v.goal ? `>= ${size.goal.toFixed(2)}x` : 'report only',

@@ -331,7 +331,7 @@ export class Keyring {
     const backend = this.#backend;
     const entry: KeyEntry = {
       id: material.id,
-      key: material.key.slice(),
+      key: new Uint8Array(material.key), // a plain copy (a Buffer's own slice() would be a view)
       algorithm,
       state: material.state,
       count: initial,

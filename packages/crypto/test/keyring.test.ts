@@ -97,6 +97,14 @@ describe('key states', () => {
     const stored = keyring.encrypt('m');
     key.fill(0);
     expect(keyring.decryptToString(stored)).toBe('m');
+    // Also for a Buffer, whose slice() would share memory.
+    const buffer = Buffer.alloc(32, 6);
+    const fromBuffer = new Keyring([{ id: 'b1', key: buffer, state: 'primary' }]);
+    const sealed = fromBuffer.encrypt('b');
+    buffer.fill(0);
+    expect(fromBuffer.decryptToString(sealed)).toBe('b');
+    fromBuffer.destroy();
+    expect(buffer.every((b) => b === 0)).toBe(true);
     keyring.destroy();
     expect(thrown(() => keyring.decrypt(stored))).toBeInstanceOf(DisposedError);
     expect(thrown(() => keyring.encrypt('m'))).toBeInstanceOf(DisposedError);
