@@ -17,7 +17,7 @@ export class Secret<T> {
   reveal(): T { return this.#value; }
   use<R>(fn: (value: T) => R): R { return fn(this.#value); }
 }
-export class NotSecret { reveal(): string { return ''; } }
+export class NotSecret { value = ''; reveal(): string { return this.value; } }
 `,
   'config.ts': `
 import { Secret } from './secret.js';
@@ -42,6 +42,14 @@ declare const apiSecret: NotSecret;
 declare const vault: Vault;
 declare const tokenValid: boolean;
 declare const authToken: string;
+declare const token: { kind: number; pos: number };
+declare const session: { id: string; expiresAt: Date };
+declare const credentials: { user: string; password: string };
+declare const accessToken: { value: string; expiresAt: Date };
+declare const apiKeys: string[];
+declare const secretBytes: Uint8Array;
+declare const tokenSource: () => string;
+declare const refreshToken: string | undefined;
 probe('secret', secret);
 probe('maybe-secret-in-object', { maybeSecret });
 probe('reveal', secret.reveal());
@@ -55,6 +63,14 @@ probe('wrapped-elsewhere', wrapped());
 probe('method-elsewhere', vault.open('x'));
 probe('boolean', tokenValid);
 probe('string', authToken);
+probe('lexer-token', token);
+probe('session-record', session);
+probe('credentials-object', credentials);
+probe('token-with-value', accessToken);
+probe('string-array', apiKeys);
+probe('bytes', secretBytes);
+probe('function', tokenSource);
+probe('optional-string', refreshToken);
 export declare const a: Secret<string>;
 export declare const b: Secret<string> | undefined;
 export declare const c: Secret<string> | string;
@@ -130,6 +146,22 @@ describe('valueSources with a type checker', () => {
   it('booleans carry nothing whatever their names say; strings do', () => {
     expect(typedFlows('boolean')).toEqual([]);
     expect(typedFlows('string')).toEqual(['name:authToken@authToken']);
+  });
+});
+
+describe('types refine secret names', () => {
+  it('records without secret or content fields, and functions, hold no secret', () => {
+    expect(typedFlows('lexer-token')).toEqual([]);
+    expect(typedFlows('session-record')).toEqual([]);
+    expect(typedFlows('function')).toEqual([]);
+  });
+
+  it('strings, bytes, arrays of strings and objects with secret or content fields do', () => {
+    expect(typedFlows('credentials-object')).toEqual(['name:credentials@credentials']);
+    expect(typedFlows('token-with-value')).toEqual(['name:accessToken@accessToken']);
+    expect(typedFlows('string-array')).toEqual(['name:apiKeys@apiKeys']);
+    expect(typedFlows('bytes')).toEqual(['name:secretBytes@secretBytes']);
+    expect(typedFlows('optional-string')).toEqual(['name:refreshToken@refreshToken']);
   });
 });
 

@@ -139,6 +139,8 @@ ruleTester.run('no-secret-logging', rule, {
       ...typed,
     },
     { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
+    // Typed: a record whose name says token but whose fields hold none (a lexer token).
+    { code: 'interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token.kind} at ${token.pos}: ${token}`);', ...typed },
     {
       code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => verify(key));\nconsole.log(`${apiKey}`);",
       ...typed,
@@ -244,6 +246,12 @@ ruleTester.run('no-secret-logging', rule, {
     leak('console.log(password, apiKey);', 'password', 'apiKey'),
     // The configured redaction helper.
     { ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }), options: [{ redactionHelper: 'mask' }] },
+    // The same lexer token without type information: only the name speaks.
+    leak('interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token}`);', {
+      text: 'token',
+      nth: 2,
+      messageId: 'secretInErrorMessage',
+    }),
     // Typed: `.reveal()` on a `Secret`, functions declared in another module.
     {
       ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret<string>;\nconsole.log(secret.reveal());", 'secret.reveal()'),

@@ -169,7 +169,7 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   const t = ctx.ts;
   if (id.text === 'undefined') return [];
   const c = classifyName(id.text, ctx.classifier);
-  if (c.isSecret) return [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  if (c.isSecret) return typeMayHoldSecret(ctx, id) ? [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }] : [];
   // `tokenCount`, `passwordHash`, `keyId`: the name says what it holds, and it is not the secret.
   if (c.verdict !== 'none') return [];
   const env = sourceOfEnv(t, id, ctx.checker, { classifier: ctx.classifier });
@@ -229,7 +229,11 @@ function bindingFlows(ctx: FlowContext, element: ts.BindingElement, here: ts.Nod
   const key = bindingElementKey(ctx, element);
   if (key === undefined) return []; // `...rest`: what was taken out is not in it
   const c = classifyName(key, ctx.classifier);
-  if (c.isSecret) return [{ source: { node: element, name: key, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  if (c.isSecret) {
+    return !t.isIdentifier(element.name) || typeMayHoldSecret(ctx, element.name)
+      ? [{ source: { node: element, name: key, kind: c.kind ?? 'secret', reason: 'name' }, at: here }]
+      : [];
+  }
   if (c.verdict !== 'none' || !source) return [];
   // `const { authorization } = req.headers`, `const { cookies } = req`, `const { API_KEY } = process.env`.
   const base = expandedPath(ctx, source);
@@ -258,7 +262,7 @@ function memberFlows(
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   const c = classifyName(key, options.classifier);
-  if (c.isSecret) return [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  if (c.isSecret) return typeMayHoldSecret(ctx, expr) ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }] : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
 }
@@ -426,6 +430,46 @@ function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
   if (isSecretWrapperType(t, type)) return true;
   const awaited = checker.getAwaitedType?.(type);
   return awaited !== undefined && awaited !== type && isSecretWrapperType(t, awaited);
+}
+
+/** Object types that hold raw secret material whatever their properties: bytes and key objects. */
+const RAW_MATERIAL_TYPES = new Set(['Buffer', 'Uint8Array', 'ArrayBuffer', 'String', 'KeyObject', 'CryptoKey', 'URL', 'URLSearchParams', 'Headers', 'Map']);
+
+/**
+ * With a checker, whether a value whose name says "secret" can hold one by its type. Strings,
+ * numbers, bytes, `any` and objects with a secret-named or content property (`value`, `raw`) can;
+ * records without one (a lexer `Token { kind, pos }`, a `Session { id, expiresAt }`, a decoded
+ * `JwtPayload { sub, exp }`, an `ApiKey { id, prefix, hashedKey }`) and functions cannot. Without a
+ * checker: true.
+ */
+export function typeMayHoldSecret(ctx: FlowContext, expr: ts.Expression): boolean {
+  const checker = ctx.checker;
+  if (!checker) return true;
+  try {
+    return mayHoldSecret(ctx, checker, checker.getTypeAtLocation(expr), 0);
+  } catch {
+    return true;
+  }
+}
+
+function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
+  const t = ctx.ts;
+  const F = t.TypeFlags;
+  if (type.flags & (F.BooleanLike | F.VoidLike | F.Null | F.Never | F.EnumLike | F.ESSymbolLike)) return false;
+  if (type.isUnion() || type.isIntersection()) return type.types.some((m) => mayHoldSecret(ctx, checker, m, depth));
+  if (!(type.flags & F.Object) || depth > 2) return true;
+  if (isSecretWrapperType(t, type)) return false;
+  const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
+  if (name !== undefined && RAW_MATERIAL_TYPES.has(name)) return true;
+  const args = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getTypeArguments(type as ts.TypeReference) : undefined;
+  if (args) return args.some((a) => mayHoldSecret(ctx, checker, a, depth + 1));
+  const awaited = checker.getAwaitedType(type);
+  if (awaited && awaited !== type) return mayHoldSecret(ctx, checker, awaited, depth + 1);
+  const index = type.getStringIndexType();
+  if (index) return mayHoldSecret(ctx, checker, index, depth + 1);
+  const props = type.getProperties();
+  if (props.length === 0) return type.getCallSignatures().length === 0; // `{}`/`object` may; a function does not
+  return props.some((p) => CONTENT_MEMBERS.has(p.getName()) || classifyName(p.getName(), ctx.classifier).isSecret);
 }
 
 function isNumberTyped(ctx: FlowContext, expr: ts.Expression): boolean {
