@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, type TypeScript } from '@secret-hygiene/checks';
+import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, envSchemaObjects, type TypeScript } from '@secret-hygiene/checks';
 
 const t = ts as unknown as TypeScript;
 
@@ -109,5 +109,31 @@ describe('envDefaultOf', () => {
     expect(chain?.reads.map((r) => r.name)).toEqual(['A', 'B']);
     const built = envDefaultOf(t, literal("const a = process.env.A ? `x${process.env.A}` : 'd';", 'd'));
     expect(built?.replaced).toBeUndefined();
+  });
+});
+
+/** The keys of every env-schema object the last call in `code` validates. */
+function schemaKeys(code: string): string[] {
+  const file = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+  const calls: ts.CallExpression[] = [];
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) calls.push(node);
+    ts.forEachChild(node, walk);
+  };
+  walk(file);
+  return calls.flatMap((c) => envSchemaObjects(t, c)).flatMap((o) => o.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : '?')));
+}
+
+describe('envSchemaObjects', () => {
+  it.each([
+    ['cleanEnv(process.env, { A: str(), B: port() });', ['A', 'B']],
+    ['createEnv({ server: { A: z.string() }, client: { B: z.string() }, runtimeEnv: process.env });', ['A', 'B']],
+    ['z.object({ A: z.string() }).strict().parse(process.env);', ['A']],
+    ['const S = z.object({ A: z.string() });\nS.safeParse(import.meta.env);', ['A']],
+    ['z.object({ A: z.string() }).parse(req.body);', []],
+    ['cleanEnv(config, { A: str() });', []],
+    ['let S = z.object({ A: z.string() });\nS.parse(process.env);', []],
+  ])('%s validates %j', (code, keys) => {
+    expect(schemaKeys(code)).toEqual(keys);
   });
 });

@@ -331,7 +331,7 @@ function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.E
  */
 export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checker?: ts.TypeChecker): EnvDefaultSite[] {
   const sites: EnvDefaultSite[] = [];
-  for (const spec of envSchemaSpecs(t, call, checker)) {
+  for (const spec of envSchemaObjects(t, call, checker)) {
     for (const property of spec.properties) {
       if (!t.isPropertyAssignment(property)) continue;
       const name = propertyNameText(t, property.name);
@@ -343,8 +343,12 @@ export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checke
   return sites;
 }
 
-/** The objects that map variable names to validators in an env-schema call. */
-function envSchemaSpecs(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression[] {
+/**
+ * The object literals that map variable names to validators in an env-schema call:
+ * `cleanEnv(process.env, SPEC)`, `createEnv({ server: SPEC, client: SPEC })`,
+ * `z.object(SPEC).parse(process.env)` (also through a `const` schema). Empty for any other call.
+ */
+export function envSchemaObjects(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression[] {
   const name = calleeName(t, call.expression);
   if (name === undefined) return [];
   const objectAt = (node: ts.Expression | undefined) => {
