@@ -33,6 +33,7 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     '@Entity() class User { @Column() passwordChangedAt: Date; }',
     '@Entity() class User { @Column() resetTokenExpires: Date; }',
     '@Entity() class User { @Property({ type: EncryptedType }) apiKey!: string; }',
+    '@Entity() class User { @Property({ persist: false }) password?: string; }',
     // @Property outside an entity is a schema decorator, not a column.
     'class LoginDto { @Property() password: string; }',
     // Sequelize: hashed by a setter; other libraries' init.

@@ -452,7 +452,7 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
 interface ColumnSpec {
   readonly type: string | undefined;
   readonly dbName: string | undefined;
-  /** A transformer, custom type or setter whose name says it encrypts (or, for setters, hashes). */
+  /** A transformer, custom type or setter whose name says it encrypts (or, for setters, hashes); or MikroORM `persist: false`, never stored. */
   readonly protectedBy: boolean;
 }
 
@@ -466,6 +466,7 @@ function columnSpec(t: TypeScript, node: ts.Expression): ColumnSpec {
     const key = propertyNameText(t, p.name);
     if (key === 'set') protectedBy ||= mentionsProtection(t, p, true);
     if (!t.isPropertyAssignment(p) || key === undefined) continue;
+    if (key === 'persist' && p.initializer.kind === t.SyntaxKind.FalseKeyword) protectedBy = true;
     if (key === 'name' || key === 'fieldName' || key === 'field') dbName = staticString(t, p.initializer) ?? dbName;
     else if (key === 'type' || key === 'columnType' || key === 'customType') {
       type = typeText(t, p.initializer) ?? type;
