@@ -18,6 +18,7 @@ import { base64Decode, hexDecode, utf8Decode, utf8Encode } from './encoding.js';
 import { commitKeyOf, openRecord, rewrapEnvelope, sealRecord, type AssociatedData, type ResolvedKey } from './envelope.js';
 import {
   CryptoError,
+  DecryptionError,
   DisposedError,
   EncodingError,
   InvalidArgumentError,
@@ -117,6 +118,12 @@ export interface KeyringOptions {
   readonly envelope?: boolean;
   /** Default for `encrypt`: add key commitment. Default false. */
   readonly commit?: boolean;
+  /**
+   * Refuse to decrypt records without key commitment (DecryptionError), like the AWS Encryption SDK's
+   * REQUIRE_ENCRYPT_REQUIRE_DECRYPT policy. Without it, an attacker who can choose keys simply sends an
+   * uncommitted record. Default false (so records written before commitment was turned on still open).
+   */
+  readonly requireCommitment?: boolean;
   /** Per-algorithm thresholds (tests lower them). Default {@link DEFAULT_USAGE_LIMITS}. */
   readonly limits?: Partial<Record<AeadAlgorithm, Partial<UsageLimits>>>;
   /** Called once per key and instance when its counter reaches `warnAt`. */
@@ -504,7 +511,14 @@ export class Keyring {
   decrypt(record: string | Uint8Array, options: DecryptOptions = {}): Uint8Array {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
+    this.#checkCommitment(parsed);
     return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed));
+  }
+
+  #checkCommitment(parsed: EncryptedRecord): void {
+    if (this.#options.requireCommitment && !parsed.committed) {
+      throw new DecryptionError('decryption refused: the record has no key commitment and this keyring requires it');
+    }
   }
 
   /** Header bytes of a parsed text record, from the key's cache when the algorithm matches (it is then byte-identical). */
@@ -552,6 +566,7 @@ export class Keyring {
   rewrap(record: string | Uint8Array, options: DecryptOptions = {}): string | Uint8Array {
     const parsed = parseRecord(record);
     const old = this.#decryptingKey(parsed.keyId);
+    this.#checkCommitment(parsed);
     const primary = this.#encryptingKey(undefined);
     if (!parsed.envelope || primary.algorithm !== parsed.algorithm) {
       return this.#reencryptParsed(parsed, old, typeof record === 'string', { ...options, envelope: parsed.envelope, commit: parsed.committed });
@@ -569,7 +584,9 @@ export class Keyring {
    */
   reencrypt(record: string | Uint8Array, options: DecryptOptions & Pick<EncryptOptions, 'envelope' | 'commit'> = {}): string | Uint8Array {
     const parsed = parseRecord(record);
-    return this.#reencryptParsed(parsed, this.#decryptingKey(parsed.keyId), typeof record === 'string', options);
+    const key = this.#decryptingKey(parsed.keyId);
+    this.#checkCommitment(parsed);
+    return this.#reencryptParsed(parsed, key, typeof record === 'string', options);
   }
 
   #reencryptParsed(parsed: EncryptedRecord, key: KeyEntry, asText: boolean, options: DecryptOptions & Pick<EncryptOptions, 'envelope' | 'commit'>): string | Uint8Array {
