@@ -102,6 +102,10 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NODE}export function seal(key: Buffer) { const iv = randomBytes(12); return new Promise((resolve) => resolve(createCipheriv('aes-256-gcm', key, iv))); }`,
     // node's IV-less createCipher is no-weak-crypto's finding, not reported twice.
     "import crypto from 'node:crypto';\nexport function seal(password: string) { return crypto.createCipher('aes-256-cbc', password); }",
+    // One nonce per loop run, but each run brings its own key: no key sees the nonce twice.
+    `${NODE}export function sealForAll(keys: Buffer[], pt: string) { const iv = randomBytes(12); return keys.map((key) => createCipheriv('aes-256-gcm', key, iv).update(pt)); }`,
+    `${NODE}export function sealForAll(keys: Buffer[], pt: string) { const iv = randomBytes(12); for (const key of keys) createCipheriv('aes-256-gcm', key, iv).update(pt); }`,
+    `${NODE}declare const keys: Buffer[];\nconst NONCE = randomBytes(12);\nfor (const key of keys) createCipheriv('aes-256-gcm', key, NONCE);`,
     // Options.
     { code: `${NODE}let n = 0;\nexport function seal(key: Buffer) { const iv = Buffer.alloc(12); iv.writeUInt32BE(n++, 8); return createCipheriv('aes-256-gcm', key, iv); }`, options: [{ allowCounters: true }] },
     { code: `${NODE}export function seal(key: Buffer) { return createCipheriv('aes-256-cbc', key, Buffer.alloc(16)); }`, options: [{ checkCbc: false }] },
@@ -161,7 +165,7 @@ ruleTester.run('no-iv-reuse', rule, {
       return bad(code, at(code, 'moduleLevelNonce', 'IV', 2));
     })(),
     (() => {
-      const code = `${NODE}const NONCE = randomBytes(12);\nfor (const key of keys) createCipheriv('aes-256-gcm', key, NONCE);`;
+      const code = `${NODE}declare const key: Buffer;\nconst NONCE = randomBytes(12);\nfor (const item of items) createCipheriv('aes-256-gcm', key, NONCE).update(item);`;
       return bad(code, at(code, 'moduleLevelNonce', 'NONCE', 2));
     })(),
     // Computed once per instance.

@@ -3,7 +3,7 @@ import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js'
 import { constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
-import { nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
+import { isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
 
 export interface NoIvReuseOptions {
   /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */
@@ -98,14 +98,16 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     };
 
     const handle = (encryption: CipherCall): void => {
-      const { api, family, nonce, key } = encryption;
+      const { family, nonce, key } = encryption;
       const label = family ? (FAMILY_LABELS[family] ?? family) : 'Cipher';
       // IV-less APIs (node's `createCipher`) are no-weak-crypto's finding.
       if (!nonce) return;
       const origin = nonceOrigin(originContext, nonce, { key });
       if (isFlagged(origin) && !(origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) {
-        // A nonce that repeats under a key used only once is harmless (one-time data keys).
+        // A nonce that repeats under a key used only once is harmless (one-time data keys), and so
+        // is one nonce per loop run when each run brings its own key (`for (const key of keys)`).
         if (key && nonceOrigin(originContext, key).kind === 'random-per-call') return;
+        if (key && repeatsOncePerKey(t, encryption.call, key, origin)) return;
         context.report({
           node: nonce,
           messageId: messageFor(origin),
@@ -148,6 +150,26 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     };
   },
 });
+
+/**
+ * True when the repetition that reuses a once-computed nonce also brings a new key each time:
+ * the key is declared inside the loop or array callback around the call, the nonce outside it.
+ * Only for nonces computed once per outer call, or at module level and read at module level.
+ */
+function repeatsOncePerKey(t: TypeScript, call: ts.CallExpression, key: ts.Expression, origin: NonceOrigin): boolean {
+  const onceOutside = origin.kind === 'outer-scope' || (origin.kind === 'module-level' && t.isSourceFile(enclosingFunctionOrFile(t, call)));
+  if (!onceOutside) return false;
+  let root = skipOuterExpressions(t, key);
+  while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isCallExpression(root)) root = skipOuterExpressions(t, root.expression);
+  if (!t.isIdentifier(root)) return false;
+  const keyDecl = resolveIdentifier(t, root, undefined);
+  if (!keyDecl) return false;
+  for (let node: ts.Node | undefined = call.parent; node && !t.isSourceFile(node); node = node.parent) {
+    if (containsNode(node, origin.node)) return false;
+    if (isRepeatingScope(t, node) && containsNode(node, keyDecl)) return true;
+  }
+  return false;
+}
 
 function isFlagged(origin: NonceOrigin): boolean {
   switch (origin.kind) {

@@ -611,6 +611,19 @@ function isExported(t: TypeScript, holder: ts.FunctionDeclaration | ts.VariableD
   return modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword || m.kind === t.SyntaxKind.DefaultKeyword) ?? false;
 }
 
+/** True for a loop statement or an array-iteration callback (`items.map(fn)`): what is inside runs once per round. */
+export function isRepeatingScope(t: TypeScript, node: ts.Node): boolean {
+  if (t.isForStatement(node) || t.isForOfStatement(node) || t.isForInStatement(node) || t.isWhileStatement(node) || t.isDoStatement(node)) return true;
+  return isFunctionLike(t, node) && isIterationCallback(t, node);
+}
+
+function isIterationCallback(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  const parent = fn.parent;
+  if (!t.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return false;
+  const name = calleeName(t, parent.expression);
+  return name !== undefined && ITERATING_METHODS.has(name);
+}
+
 function isLoopBody(t: TypeScript, loop: ts.Node, child: ts.Node): boolean {
   if (t.isForStatement(loop)) return child === loop.statement || child === loop.incrementor || child === loop.condition;
   if (t.isForOfStatement(loop) || t.isForInStatement(loop) || t.isWhileStatement(loop)) return child === loop.statement;
@@ -621,10 +634,7 @@ function isLoopBody(t: TypeScript, loop: ts.Node, child: ts.Node): boolean {
 /** A nested function that runs many times: an array-iteration callback, or one returned/stored for later calls. */
 function runsRepeatedly(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
   const parent = fn.parent;
-  if (t.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
-    const name = calleeName(t, parent.expression);
-    return name !== undefined && ITERATING_METHODS.has(name);
-  }
+  if (t.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) return isIterationCallback(t, fn);
   if (t.isReturnStatement(parent) || (t.isArrowFunction(parent) && parent.body === fn)) return true;
   if (t.isPropertyAssignment(parent) || t.isMethodDeclaration(fn)) return true;
   return false;
