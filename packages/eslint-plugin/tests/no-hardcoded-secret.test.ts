@@ -67,6 +67,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `headers.set('content-type', '${RANDOM}');`,
     // The literal is the condition, not a value.
     `const token = '${RANDOM}' ? a : b;`,
+    // Token kinds compared with literals are usually enums (lexers, grant types).
+    `if (lastToken === '${RANDOM}') push();`,
+    // A name given several different literals is a state, not a credential.
+    `let lastSignificantToken = '';\nlastSignificantToken = '?NonExpressionParen';\nlastSignificantToken = '?InterpolationInJSX';\nlastSignificantToken = '?NoLineTerminatorHere';`,
     // Declaration files are types only.
     { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
   ],
@@ -143,7 +147,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
     nameCase(`localStorage.setItem('accessToken', '${RANDOM}');`, 1, 37, 'ACCESS_TOKEN'),
     // Comparing a secret with a literal is a hard-coded backdoor.
     nameCase(`if (req.body.password === '${RANDOM}') grant();`, 1, 27, 'PASSWORD'),
-    nameCase(`if ('${RANDOM}' !== token) deny();`, 1, 5, 'TOKEN'),
+    nameCase(`if ('${RANDOM}' !== apiKey) deny();`, 1, 5, 'API_KEY'),
     {
       code: `const el = <Checkout apiKey="${RANDOM}" />;`,
       filename: 'checkout.tsx',

@@ -49,6 +49,16 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     "if (token.includes('.')) parse();",
     'if (allowedRoles.includes(role)) ok();',
     { code: 'if (validKeys.includes(apiKey)) ok();', options: [{ checkLookups: false }] },
+    // Signature metadata and MAC algorithm lists are not verifiers.
+    'if (sigType !== negotiated.serverHostKey) fail();',
+    'if (algorithms.cs.mac !== DEFAULT_MAC) custom = true;',
+    'if (signature.utf8Slice(4, 4 + keyAlgo.length) === keyAlgo) skip();',
+    'if (header.signatureAlgorithm === expectedAlgorithm) ok();',
+    // Members of constant tables and enums are constants.
+    'if (method === AUTH_METHODS.USERNAME_PASSWORD) auth();',
+    'if (token.kind === TokenKind.Secret) skip();',
+    'if (grant === GrantType.Password) grantPassword();',
+    'if (token === TokenType.Refresh) rotate();',
     // Not a comparison.
     'if (token) ok();',
     'const same = token;',
@@ -77,6 +87,14 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     {
       // An HMAC computed in place.
       code: "if (createHmac('sha256', key).update(body).digest('hex') === header) ok();",
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: "if (signature.toString('hex') !== expected) deny();",
+      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+    },
+    {
+      code: 'if (signatureHeader !== computed) deny();',
       errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
     },
     {

@@ -94,6 +94,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       });
     };
 
+    const candidates: { node: ts.Node; value: string; targetName: string; key: string }[] = [];
+    const valuesByName = new Map<string, Set<string>>();
+
     return {
       visit(node) {
         const value = literalText(t, node);
@@ -107,8 +110,22 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
           return;
         }
         if (!targetName || inTestFile) return;
-        if (!classifyName(targetName, context.settings).isSecret || !looksLikeSecretValue(value)) return;
-        report(node, value, targetName, 'secretName');
+        const c = classifyName(targetName, context.settings);
+        if (!c.isSecret || !looksLikeSecretValue(value)) return;
+        // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
+        if (target?.compared && !COMPARED_KINDS.has(c.kind ?? 'secret')) return;
+        const key = targetName.split('.').pop()!;
+        const values = valuesByName.get(key) ?? new Set<string>();
+        values.add(value);
+        valuesByName.set(key, values);
+        candidates.push({ node, value, targetName, key });
+      },
+      end() {
+        // A name given several different literals is a state or an enum (`lastToken = '?Paren'`), not a credential.
+        for (const candidate of candidates) {
+          if ((valuesByName.get(candidate.key)?.size ?? 0) >= MANY_VALUES) continue;
+          report(candidate.node, candidate.value, candidate.targetName, 'secretName');
+        }
       },
     };
   },
@@ -140,7 +157,14 @@ function isModuleSpecifierOrKey(t: TypeScript, node: ts.Node): boolean {
 
 interface SecretTarget {
   readonly name: string | undefined;
+  /** The literal is compared with the name (`password === '…'`) rather than given to it. */
+  readonly compared?: boolean;
 }
+
+/** Kinds whose comparison with a literal is a hard-coded credential; `token` and `session` values are often enums. */
+const COMPARED_KINDS: ReadonlySet<string> = new Set(['password', 'api-key', 'client-secret', 'secret', 'credential', 'signing-key', 'private-key']);
+/** Distinct literals under one name from which the name is a state or an enum, not a credential. */
+const MANY_VALUES = 3;
 
 /**
  * The name a literal value ends up under: climbs through wrappers, conditionals, `||`/`??`
@@ -185,10 +209,10 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
   if (t.isBinaryExpression(parent) && parent.right === node) {
     const kind = parent.operatorToken.kind;
     if (kind === t.SyntaxKind.EqualsToken) return { name: pathName(t, parent.left) };
-    if (isEqualityOperator(t, kind)) return { name: pathName(t, parent.left) };
+    if (isEqualityOperator(t, kind)) return { name: pathName(t, parent.left), compared: true };
   }
   if (t.isBinaryExpression(parent) && parent.left === node && isEqualityOperator(t, parent.operatorToken.kind)) {
-    return { name: pathName(t, parent.right) };
+    return { name: pathName(t, parent.right), compared: true };
   }
   if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3) {
     // `headers.set('X-Api-Key', '…')`, `config.set('clientSecret', '…')`: the first argument names the value.

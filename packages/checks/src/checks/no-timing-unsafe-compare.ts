@@ -3,6 +3,7 @@ import { defineCheck, type TypeScript } from '../check.js';
 import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { accessorSecretName, pathText, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
+import { PASS_THROUGH_METHODS } from '../flow/index.js';
 
 export interface NoTimingUnsafeCompareOptions {
   /** A constant-time equality function in scope, e.g. `safeEqual`; used by the suggestion. */
@@ -15,9 +16,12 @@ type MessageId = 'unsafeOperator' | 'unsafeMethod' | 'useHelper' | 'useTimingSaf
 
 /**
  * Words that mark a value checked against a secret: message authentication codes and signatures.
- * Content hashes (`checksum`, `etag`) are deliberately absent: they are public.
+ * Content hashes (`checksum`, `etag`) are deliberately absent: they are public. `mac` alone is
+ * too often a MAC address or an algorithm list (`algorithms.mac`).
  */
-const VERIFIER_WORDS = new Set(['signature', 'sig', 'hmac', 'mac']);
+const VERIFIER_WORDS = new Set(['signature', 'sig', 'hmac']);
+/** Last words that keep a verifier a verifier (`signatureHeader`, `hmacHex`); any other last word makes it something else (`sigType`). */
+const VERIFIER_FORM_WORDS = new Set(['header', 'hex', 'base64', 'b64', 'value', 'bytes', 'buf', 'buffer', 'string', 'str', 'param', 'raw']);
 /** Words of a protected form that is still a verifier when compared (`passwordHash`, `tokenDigest`). */
 const COMPARED_PROTECTED_WORDS = new Set(['hash', 'hashed', 'digest']);
 /** Words of a second copy typed by the same user (`password === passwordConfirmation`): no attacker timing. */
@@ -159,15 +163,21 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
     const path = accessPath(t, expr);
     if (!path) return undefined;
     const segments = path.map(stripCall);
-    // `createHmac(...).update(body).digest('hex')`, `sign(payload)`, `computeSignature(body)`
-    if (segments.some((s) => splitWords(s).some((w) => VERIFIER_WORDS.has(w)))) return pathText(path);
     const last = segments[segments.length - 1];
+    const callee = skipOuterExpressions(t, expr.expression);
+    // `signature.toString('hex')`, `token.trim()`: the same value in another form.
+    if (last && PASS_THROUGH_METHODS.includes(last) && t.isPropertyAccessExpression(callee)) {
+      return comparedSecret(t, callee.expression, checker, classifier);
+    }
+    // `computeSignature(body)`, `createHmac(...).update(body).digest('hex')`
+    if (last && isVerifierName(last)) return pathText(path);
+    if (last === 'digest' && segments.some((s) => /^createHmac$|^hmac$/i.test(s))) return pathText(path);
     return last && accessorSecretName(last, { classifier }) ? pathText(path) : undefined;
   }
   const env = sourceOfEnv(t, expr, checker, { classifier });
   if (env && env.reason === 'env' && env.kind !== 'environment') return env.name;
   const path = accessPath(t, expr);
-  if (!path || path.length === 0) return undefined;
+  if (!path || path.length === 0 || isEnumLikeMember(path)) return undefined;
   const request = sourceOfPath(path, expr, { classifier });
   if (request && request.reason === 'header' && request.kind !== 'request headers') return request.name;
   const last = stripCall(path[path.length - 1]!);
@@ -176,8 +186,15 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
   const words = splitWords(last);
   if (c.isSecret) return pathText(path);
   if (c.verdict === 'protected' && words.some((w) => COMPARED_PROTECTED_WORDS.has(w))) return pathText(path);
-  if (words.some((w) => VERIFIER_WORDS.has(w))) return pathText(path);
+  if (isVerifierName(last)) return pathText(path);
   return undefined;
+}
+
+/** `signature`, `expectedHmac`, `signatureHeader`, `computeSignature`; not `sigType` or `signatureAlgorithm`. */
+function isVerifierName(name: string): boolean {
+  const words = splitWords(name);
+  const at = words.findIndex((w) => VERIFIER_WORDS.has(w));
+  return at >= 0 && words.slice(at + 1).every((w) => VERIFIER_FORM_WORDS.has(w));
 }
 
 /**
@@ -194,7 +211,17 @@ function isPresenceOrShapeOperand(t: TypeScript, node: ts.Expression): boolean {
   if (t.isVoidExpression(expr) || t.isTypeOfExpression(expr)) return true;
   if (t.isPrefixUnaryExpression(expr)) return isPresenceOrShapeOperand(t, expr.operand);
   if (t.isPropertyAccessExpression(expr) && (expr.name.text === 'length' || expr.name.text === 'byteLength')) return true;
+  const path = t.isPropertyAccessExpression(expr) ? accessPath(t, expr) : undefined;
+  if (path && isEnumLikeMember(path)) return true;
   return false;
+}
+
+/** `AUTH_METHODS.USERNAME_PASSWORD`, `TokenType.Refresh`: a member of a constant table or enum, not a value. */
+function isEnumLikeMember(path: readonly string[]): boolean {
+  if (path.length < 2) return false;
+  const owner = path[path.length - 2]!;
+  const member = path[path.length - 1]!;
+  return /^[A-Z]/.test(owner) && (/^[A-Z][A-Z0-9_]*$/.test(member) || /^[A-Z][a-z]/.test(member));
 }
 
 /** `password === passwordConfirmation`: two copies typed by the same user. */
