@@ -34,6 +34,8 @@ export interface AeadBackend {
   open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array;
   /** `length` bytes from a CSPRNG. Throws InvalidArgumentError for a bad length. */
   randomBytes(length: number): Uint8Array;
+  /** Fills `target` (e.g. the nonce field of a record being built) from the CSPRNG. Throws InvalidArgumentError for a non-Uint8Array. */
+  fillRandom(target: Uint8Array): void;
   /** HMAC-SHA256 (used by key commitment and token hashing). */
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
 }

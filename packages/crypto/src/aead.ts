@@ -67,6 +67,10 @@ export const nobleBackend: AeadBackend = Object.freeze({
   randomBytes(length: number): Uint8Array {
     return webRandomBytes(length);
   },
+  fillRandom(target: Uint8Array): void {
+    assertBytes(target, 'random target');
+    target.set(webRandomBytes(target.length));
+  },
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
     assertBytes(key, 'hmac key');
     assertBytes(data, 'hmac data');

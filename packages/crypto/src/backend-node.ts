@@ -83,6 +83,22 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
   const pool = new Uint8Array(POOL_SIZE);
   let poolOffset = POOL_SIZE;
 
+  /** Copies from the pool (consumed bytes are zeroed); large requests go straight to the CSPRNG. */
+  const fill = (target: Uint8Array): void => {
+    const length = target.length;
+    if (length > POOLED_MAX) {
+      nodeCrypto.randomFillSync(target);
+      return;
+    }
+    if (poolOffset + length > POOL_SIZE) {
+      nodeCrypto.randomFillSync(pool);
+      poolOffset = 0;
+    }
+    target.set(pool.subarray(poolOffset, poolOffset + length));
+    pool.fill(0, poolOffset, poolOffset + length);
+    poolOffset += length;
+  };
+
   const sealRaw = (name: string, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output: Uint8Array | undefined): Uint8Array => {
     const cipher = nodeCrypto.createCipheriv(name, key, nonce);
     cipher.setAAD(aad);
@@ -138,15 +154,13 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
     },
     randomBytes(length: number): Uint8Array {
       if (!Number.isSafeInteger(length) || length < 0) throw new InvalidArgumentError('random length must be a non-negative integer');
-      if (length > POOLED_MAX) return nodeCrypto.randomFillSync(new Uint8Array(length));
-      if (poolOffset + length > POOL_SIZE) {
-        nodeCrypto.randomFillSync(pool);
-        poolOffset = 0;
-      }
-      const out = pool.slice(poolOffset, poolOffset + length);
-      pool.fill(0, poolOffset, poolOffset + length);
-      poolOffset += length;
+      const out = new Uint8Array(length);
+      fill(out);
       return out;
+    },
+    fillRandom(target: Uint8Array): void {
+      if (!(target instanceof Uint8Array)) throw new InvalidArgumentError('random target must be a Uint8Array');
+      fill(target);
     },
     hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
       if (!(key instanceof Uint8Array) || !(data instanceof Uint8Array)) throw new InvalidArgumentError('hmac key and data must be Uint8Array');

@@ -147,8 +147,8 @@ function sealLayerInto(
   backend: AeadBackend,
 ): number {
   const n = NONCE_LENGTH[algorithm];
-  const nonce = backend.randomBytes(n);
-  out.set(nonce, offset);
+  const nonce = out.subarray(offset, offset + n);
+  backend.fillRandom(nonce);
   let o = offset + n;
   if (commitKey) {
     out.set(commitmentOf(commitKey(), headerPart, label, nonce, backend), o);
