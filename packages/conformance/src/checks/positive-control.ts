@@ -11,14 +11,14 @@ export const positiveControl: ConformanceCheck = {
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const c = Array.from({ length: 8 }, (_, i) => (i % 3 === 2 ? `${ctx.canary()}é` : ctx.canary()));
-    const planted: Array<{ secret: string; how: string; text?: string; bytes?: Buffer; json?: unknown }> = [
-      { secret: c[0]!, how: 'raw text', text: `note: ${c[0]}` },
-      { secret: c[1]!, how: 'base64 text', text: `v1:${Buffer.from(c[1]!).toString('base64')}` },
-      { secret: c[2]!, how: 'hex inside JSON', json: { value: Buffer.from(c[2]!).toString('hex') } },
-      { secret: c[3]!, how: 'gzip bytea', bytes: gzipSync(Buffer.from(c[3]!)) },
-      { secret: c[4]!, how: 'UTF-16LE bytea', bytes: Buffer.from(`x${c[4]}`, 'utf16le') },
-      { secret: c[5]!, how: 'URL-encoded text', text: `token=${encodeURIComponent(c[5]!)}` },
-      { secret: c[6]!, how: 'deflate+base64 text', text: deflateRawSync(Buffer.from(c[6]!)).toString('base64') },
+    const planted: Array<{ canary: string; how: string; text?: string; bytes?: Buffer; json?: unknown }> = [
+      { canary: c[0]!, how: 'raw text', text: `note: ${c[0]}` },
+      { canary: c[1]!, how: 'base64 text', text: `v1:${Buffer.from(c[1]!).toString('base64')}` },
+      { canary: c[2]!, how: 'hex inside JSON', json: { value: Buffer.from(c[2]!).toString('hex') } },
+      { canary: c[3]!, how: 'gzip bytea', bytes: gzipSync(Buffer.from(c[3]!)) },
+      { canary: c[4]!, how: 'UTF-16LE bytea', bytes: Buffer.from(`x${c[4]}`, 'utf16le') },
+      { canary: c[5]!, how: 'URL-encoded text', text: `token=${encodeURIComponent(c[5]!)}` },
+      { canary: c[6]!, how: 'deflate+base64 text', text: deflateRawSync(Buffer.from(c[6]!)).toString('base64') },
     ];
     await ctx.admin.query('CREATE SCHEMA secret_hygiene_control');
     await ctx.admin.query('CREATE TABLE secret_hygiene_control.planted (t text, b bytea, j jsonb)');
@@ -31,7 +31,7 @@ export const positiveControl: ConformanceCheck = {
     const needles = new Needles(c);
     const result = await searchEverywhere(ctx, needles, logStart);
     for (const p of planted) {
-      const index = c.indexOf(p.secret);
+      const index = c.indexOf(p.canary);
       if (!result.hits.some((h) => h.needle === index && h.location.startsWith('table secret_hygiene_control.planted'))) {
         ctx.fail(`the table search missed a canary planted as ${p.how}`);
       }

@@ -20,7 +20,7 @@ export const rotationRoundTrip: ConformanceCheck = {
         remember(expected, owner, `key-${i}`, secret);
       }
     }
-    const initial = [...expected.entries()].flatMap(([owner, m]) => [...m.entries()].map(([name, secret]) => ({ owner, name, secret })));
+    const initial = [...expected.entries()].flatMap(([owner, m]) => [...m.entries()].map(([name, canary]) => ({ owner, name, canary })));
     const during: string[] = [];
     let step = 0;
     store.beforeQuery = async () => {
@@ -29,7 +29,7 @@ export const rotationRoundTrip: ConformanceCheck = {
       const row = initial[(step * 7) % initial.length]!;
       const read = await attempt(() => reader.adapter.get(row.owner, row.name));
       if (!read.ok) during.push(`a read during rotation failed: ${(read.error as Error).message}`);
-      else if (read.value !== row.secret) during.push(`a read during rotation returned a wrong value for ${row.owner}/${row.name}`);
+      else if (read.value !== row.canary) during.push(`a read during rotation returned a wrong value for ${row.owner}/${row.name}`);
       const secret = ctx.canary();
       const name = `written-during-${step}`;
       const write = await attempt(() => store.adapter.put('alice', name, secret));

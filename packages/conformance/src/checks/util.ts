@@ -130,10 +130,10 @@ export async function putCanaries(ctx: CheckContext, store: OpenedStore, owner: 
 export async function verifyAll(ctx: CheckContext, store: OpenedStore, expected: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<string[]> {
   const problems: string[] = [];
   for (const [owner, secrets] of expected) {
-    for (const [name, secret] of secrets) {
+    for (const [name, canary] of secrets) {
       const read = await attempt(() => store.adapter.get(owner, name));
       if (!read.ok) problems.push(`${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`);
-      else if (read.value !== secret) problems.push(`${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(secret)}`);
+      else if (read.value !== canary) problems.push(`${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(canary)}`);
     }
   }
   return problems;
