@@ -5,6 +5,7 @@ import { ConfigError, ruleEntry, type ScanConfig } from './config.js';
 import { discoverFiles, inputKind as inputKindOf, type DiscoveredFile, type InputKind } from './discover.js';
 import { analyzeConfigFile } from './files/config-file.js';
 import { analyzeEnvFile } from './files/env.js';
+import { valueAllowance } from './files/secret-values.js';
 import { analyzeSchemaFile, prismaCredentialColumns, sqlCredentialColumns } from './files/schema-files.js';
 import { InventoryCollector } from './inventory.js';
 import type { FileFinding } from './files/types.js';
@@ -101,6 +102,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       return severity === 'off' ? [] : [draftFinding({ ...f, file, severity }, lines)];
     });
 
+  const allowed = valueAllowance(enabled.find((e) => e.check.id === 'no-hardcoded-secret')?.options ?? ruleEntry(config, 'no-hardcoded-secret').options);
   const collector = options.inventory
     ? new InventoryCollector(settings, (ruleEntry(config, 'no-env-fallback').options?.['requiredEnvHelper'] as string | undefined) ?? 'requireEnv')
     : undefined;
@@ -161,9 +163,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const lines = splitLines(text);
     let found: FileFinding[] = [];
     if (input.kind === 'env') {
-      found = analyzeEnvFile(input.file, lines, tracked ? tracked.has(input.file) : true, settings);
+      found = analyzeEnvFile(input.file, lines, tracked ? tracked.has(input.file) : true, settings, allowed);
     } else if (input.kind === 'config') {
-      const result = analyzeConfigFile(text, settings, input.file.endsWith('.json'));
+      const result = analyzeConfigFile(text, settings, input.file.endsWith('.json'), allowed);
       if (result.error) diagnostics.push({ kind: 'syntax-error', file: input.file, line: result.error.line, column: result.error.column, message: `${input.file}:${result.error.line}:${result.error.column}: ${result.error.message}` });
       found = result.findings;
     } else {

@@ -23,7 +23,7 @@ export interface Finding {
 
 /** Something the scan could not do fully: a syntax error, an unreadable file, a crashed check. */
 export interface ScanDiagnostic {
-  readonly kind: 'syntax-error' | 'unreadable-file' | 'check-crashed' | 'config' | 'git' | 'notice';
+  readonly kind: 'syntax-error' | 'unreadable-file' | 'check-crashed' | 'config' | 'notice';
   readonly message: string;
   readonly file?: string;
   readonly line?: number;

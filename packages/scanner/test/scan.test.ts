@@ -122,6 +122,14 @@ describe('scan: config', () => {
   });
 });
 
+describe('scan: no-hardcoded-secret options in config files', () => {
+  it('honours allowedPlaceholders and allowedPatterns for .env and JSON values', async () => {
+    const root = makeProject({ 'config.json': JSON.stringify({ password: 'demo-Zx9vQ2mL7k', token: 'tG5yH8uJ2kL6mN9b', apiKey: 'q8Z3vN7xL2mK9pR4' }) });
+    const result = await scan({ root, checks: [], config: { rules: { 'no-hardcoded-secret': ['error', { allowedPlaceholders: ['tG5yH8uJ2kL6mN9b'], allowedPatterns: ['^demo-'] }] } } });
+    expect(result.findings.map((f) => f.message.split(' ')[0])).toEqual(['apiKey']);
+  });
+});
+
 describe('scan: suppressions', () => {
   it('honours a suppression with a reason and reports one without, which suppresses nothing', async () => {
     const root = makeProject({

@@ -1,14 +1,14 @@
 import type { SharedSettings } from '@secret-hygiene/checks';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { FileFinding } from './types.js';
-import { secretValueMessage } from './secret-values.js';
+import { secretValueMessage, type ValueAllowance } from './secret-values.js';
 
 /**
  * Hard-coded secrets in JSON and YAML config (JSON is read as YAML 1.2, which it is): known
  * credential formats under any key, random-looking values under secret-named keys. Returns the
  * parse error instead when the file is not valid.
  */
-export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc = false): { findings: FileFinding[]; error?: { line: number; column: number; message: string } } {
+export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc = false, allowed?: ValueAllowance): { findings: FileFinding[]; error?: { line: number; column: number; message: string } } {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(jsonc ? blankJsonComments(text) : text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const docs = Array.isArray(documents) ? documents : [documents];
@@ -30,7 +30,7 @@ export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc 
     } else if (isSeq(node)) {
       for (const item of node.items) visitNode(item, key);
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      const message = secretValueMessage(key, node.value, settings);
+      const message = secretValueMessage(key, node.value, settings, allowed);
       if (!message) return;
       const start = lineCounter.linePos(node.range[0]);
       const end = lineCounter.linePos(node.range[1]);

@@ -2,7 +2,7 @@ import { formatMessage, type SharedSettings } from '@secret-hygiene/checks';
 import { basename } from 'node:path';
 import { scannerMessages } from '../messages.js';
 import type { FileFinding } from './types.js';
-import { secretValueMessage } from './secret-values.js';
+import { secretValueMessage, type ValueAllowance } from './secret-values.js';
 
 /** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: meant to be committed, with placeholders. */
 export function isEnvExample(name: string): boolean {
@@ -48,7 +48,7 @@ export function parseEnv(lines: readonly string[]): EnvEntry[] {
  * A .env file tracked by git is a finding (unless it is an example), and so is every secret value
  * in it, examples included: an example must hold placeholders only.
  */
-export function analyzeEnvFile(file: string, lines: readonly string[], tracked: boolean, settings: SharedSettings): FileFinding[] {
+export function analyzeEnvFile(file: string, lines: readonly string[], tracked: boolean, settings: SharedSettings, allowed?: ValueAllowance): FileFinding[] {
   if (!tracked) return [];
   const findings: FileFinding[] = [];
   const name = basename(file);
@@ -56,7 +56,7 @@ export function analyzeEnvFile(file: string, lines: readonly string[], tracked: 
     findings.push({ ruleId: 'no-tracked-env-file', line: 1, column: 1, endLine: 1, message: formatMessage(scannerMessages.trackedEnvFile, { file: name }) });
   }
   for (const entry of parseEnv(lines)) {
-    const message = secretValueMessage(entry.name, entry.value, settings);
+    const message = secretValueMessage(entry.name, entry.value, settings, allowed);
     if (message) findings.push({ ruleId: 'no-hardcoded-secret', line: entry.line, column: entry.column, endLine: entry.line, endColumn: entry.endColumn, message });
   }
   return findings;
