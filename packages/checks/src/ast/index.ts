@@ -1,2 +1,3 @@
 export * from './syntax.js';
 export * from './scope.js';
+export * from './values.js';
