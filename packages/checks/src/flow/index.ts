@@ -1,3 +1,10 @@
+/**
+ * The small intraprocedural data-flow the checks share. Start with `createFlowContext(ts, {
+ * checker, settings })`, then ask `valueSources(ctx, expr)` what secrets an expression carries
+ * (each with its `SecretSource` and the sub-expression it enters through), `sinkOfCall(ctx, call)`
+ * whether a call logs its arguments, or `calleeTarget` / `expandedPath` / `originOf` to see
+ * through aliases. Sources and sinks themselves are data in `../catalogs`.
+ */
 export * from './context.js';
 export * from './aliases.js';
 export * from './sanitizers.js';
