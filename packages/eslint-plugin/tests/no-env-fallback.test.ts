@@ -52,6 +52,8 @@ ruleTester.run('no-env-fallback', rule, {
     "const hash = process.env.PASSWORD_HASH ?? '';",
     // Not env at all.
     "const secret = config.jwtSecret ?? 'dev';",
+    "let defaults = { jwtSecret: 'dev' };\nconst key = process.env.JWT_SECRET ?? defaults.jwtSecret;",
+    'const key = process.env.JWT_SECRET ?? config.jwtSecret;',
     "const env = { JWT_SECRET: 'x' }; const secret = env.JWT_SECRET ?? 'dev';",
     "let secret = process.env.JWT_SECRET; secret = 'other';",
     // Allowed by option.
@@ -185,6 +187,10 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "const DEV_SECRET = 'dev-secret';\nconst key = process.env.JWT_SECRET ?? DEV_SECRET;",
       errors: [err(2, 13, "const DEV_SECRET = 'dev-secret';\nconst key = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const defaults = { jwtSecret: 'dev-secret', port: 3000 };\nconst key = process.env.JWT_SECRET ?? defaults.jwtSecret;",
+      errors: [err(2, 13, "const defaults = { jwtSecret: 'dev-secret', port: 3000 };\nconst key = requireEnv('JWT_SECRET');")],
     },
     // Chains: the names are listed, no single-variable suggestion.
     {

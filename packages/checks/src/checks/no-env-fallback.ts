@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TextEdit, type TypeScript } from '../check.js';
-import { bindingTargetName, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral } from '../literals/index.js';
@@ -81,19 +82,20 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       const expr = skipOuterExpressions(t, node);
       const text = staticString(t, expr);
       if (text !== undefined) return { description: text === '' ? 'an empty string' : 'a hard-coded string', text };
-      if (t.isNumericLiteral(expr) || t.isBigIntLiteral(expr)) return { description: 'a hard-coded number' };
-      if (t.isPrefixUnaryExpression(expr) && t.isNumericLiteral(expr.operand)) return { description: 'a hard-coded number' };
+      if (t.isBigIntLiteral(expr) || staticNumber(t, expr) !== undefined) return { description: 'a hard-coded number' };
       if (expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return { description: 'a hard-coded boolean' };
+      // A named constant: `DEV_SECRET`, or `defaults.jwtSecret` of a `const` object literal.
+      let inner: ts.Expression | undefined;
       if (t.isIdentifier(expr) && expr.text !== 'undefined') {
         const decl = resolveIdentifier(t, expr, checker);
-        if (!decl || seen.has(decl) || !t.isVariableDeclaration(decl) || !decl.initializer) return undefined;
-        const list = decl.parent;
-        if (!t.isVariableDeclarationList(list) || !(list.flags & t.NodeFlags.Const)) return undefined;
-        seen.add(decl);
-        const inner = constantFallback(decl.initializer, seen);
-        return inner && { description: `the constant '${expr.text}'`, ...(inner.text !== undefined ? { text: inner.text } : {}) };
+        inner = decl && t.isVariableDeclaration(decl) ? constInitializer(t, decl) : undefined;
+      } else if (t.isPropertyAccessExpression(expr)) {
+        inner = objectPropertyValue(t, expr.expression, expr.name.text);
       }
-      return undefined;
+      if (!inner || seen.has(inner)) return undefined;
+      seen.add(inner);
+      const value = constantFallback(inner, seen);
+      return value && { description: `the constant '${expr.getText(context.sourceFile)}'`, ...(value.text !== undefined ? { text: value.text } : {}) };
     };
 
     /** Reports a default site when its default is a constant and the variable is worth flagging. */
