@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
@@ -122,7 +123,18 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
     }
     await rm(dataDir, { recursive: true, force: true });
   };
-  const cleanup = registerCleanup(stopServer, options.handleSignals ?? false);
+  // Last resort when the process dies without a teardown (an uncaught error): only synchronous work
+  // is possible in 'exit', so the server is killed and the directory removed on the spot.
+  const onExit = (): void => {
+    instance.process?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+  const registered = registerCleanup(stopServer, options.handleSignals ?? false);
+  const cleanup = async (): Promise<void> => {
+    process.removeListener('exit', onExit);
+    await registered();
+  };
 
   try {
     starting = instance.initialise().then(() => instance.start());
