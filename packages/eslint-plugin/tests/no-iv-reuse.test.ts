@@ -72,6 +72,8 @@ ruleTester.run('no-iv-reuse', rule, {
     // A nonce the caller passes in is unknown here: precision first.
     `${NODE}export function seal(key: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, iv); }`,
     `${NODE}export function seal(key: Buffer, { iv }: { iv: Buffer }) { return createCipheriv('aes-256-gcm', key, iv); }`,
+    // A helper that takes the IV, called with fresh ones or with a one-time key.
+    `${NODE}function encrypt(data: string, key: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, iv).update(data); }\nexport const seal = (key: Buffer) => encrypt('a', key, randomBytes(12));\nexport const once = () => encrypt('b', randomBytes(32), Buffer.alloc(12));`,
     // An import we cannot follow without type information.
     `${NODE}import { IV } from './iv.js';\nexport function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, IV); }`,
     // Not node:crypto's createCipheriv.
@@ -220,6 +222,15 @@ ruleTester.run('no-iv-reuse', rule, {
     (() => {
       const code = `${NODE}export function twice(k1: Buffer, k2: Buffer) {\n  const iv = randomBytes(12);\n  return [createCipheriv('aes-256-gcm', k1, iv), createCipheriv('aes-256-gcm', k2, iv)];\n}`;
       return { ...bad(code, at(code, 'reusedNonce', 'iv', 3)), options: [{ reuseAcrossKeys: true }] };
+    })(),
+    // A helper that takes the IV, judged at its calls in the same file.
+    (() => {
+      const code = `${NODE}function encrypt(data: string, key: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, iv).update(data); }\nexport const sealA = (key: Buffer) => encrypt('a', key, randomBytes(12));\nexport const sealB = (key: Buffer) => encrypt('b', key, Buffer.alloc(12));`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)'));
+    })(),
+    (() => {
+      const code = `${NODE}const STATIC_IV = randomBytes(16);\nconst encrypt = (key: Buffer, iv: Buffer = STATIC_IV) => createCipheriv('aes-256-cbc', key, iv);\nexport function seal(key: Buffer) { return encrypt(key); }\nexport function sealAgain(key: Buffer) { return encrypt(key); }`;
+      return bad(code, at(code, 'moduleLevelNonce', 'STATIC_IV', 2));
     })(),
     // WebCrypto, through every way of reaching subtle.
     (() => {

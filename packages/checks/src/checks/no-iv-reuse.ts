@@ -89,6 +89,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     const originContext: NonceOriginContext = { ts: t, checker: context.checker };
     /** CipherCalls whose nonce is a plain variable, by the variable's declaration, for the reuse check. */
     const byNonceBinding = new Map<ts.Node, CipherCall[]>();
+    const reported = new Set<ts.Node>();
 
     const inScope = (family: CipherFamily | undefined): boolean => {
       if (family === undefined) return true;
@@ -103,20 +104,45 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       // IV-less APIs (node's `createCipher`) are no-weak-crypto's finding.
       if (!nonce) return;
       const origin = nonceOrigin(originContext, nonce, { key });
-      if (isFlagged(origin) && !(origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) {
-        // A nonce that repeats under a key used only once is harmless (one-time data keys), and so
-        // is one nonce per loop run when each run brings its own key (`for (const key of keys)`).
-        if (key && nonceOrigin(originContext, key).kind === 'random-per-call') return;
-        if (key && repeatsOncePerKey(t, encryption.call, key, origin)) return;
-        context.report({
-          node: nonce,
-          messageId: messageFor(origin),
-          data: { family: label, what: describeOrigin(nonce, origin), name: origin.binding ?? origin.detail },
-          suggestions: origin.kind === 'constant' ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
-        });
-        return;
-      }
+      if (reportIfReused(encryption, nonce, key, origin, label)) return;
+      if (origin.kind === 'parameter') checkCallers(encryption, nonce, label);
       rememberForReuse(encryption, label);
+    };
+
+    /** Reports a nonce of a flagged origin at `at` (the nonce, or a caller's argument); true when reported. */
+    const reportIfReused = (encryption: CipherCall, at: ts.Expression, key: ts.Expression | undefined, origin: NonceOrigin, label: string): boolean => {
+      if (!isFlagged(origin) || (origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) return false;
+      // A nonce that repeats under a key used only once is harmless (one-time data keys), and so
+      // is one nonce per loop run when each run brings its own key (`for (const key of keys)`).
+      if (key && nonceOrigin(originContext, key).kind === 'random-per-call') return true;
+      if (key && repeatsOncePerKey(t, encryption.call, key, origin)) return true;
+      // A parameter default shared by several callers is one finding.
+      if (reported.has(at)) return true;
+      reported.add(at);
+      context.report({
+        node: at,
+        messageId: messageFor(origin),
+        data: { family: label, what: describeOrigin(at, origin), name: origin.binding ?? origin.detail },
+        suggestions: origin.kind === 'constant' && at === encryption.nonce ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
+      });
+      return true;
+    };
+
+    /**
+     * A nonce that is a parameter of a function in this file: judged at each call of that function
+     * here (`encrypt(data, key, Buffer.alloc(12))`), with the key argument mapped the same way.
+     */
+    const checkCallers = (encryption: CipherCall, nonce: ts.Expression, label: string): void => {
+      const callee = calleeParameters(t, nonce);
+      if (!callee) return;
+      const keyExpr = encryption.key && skipOuterExpressions(t, encryption.key);
+      const keyIndex = keyExpr && t.isIdentifier(keyExpr) ? callee.fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === keyExpr.text) : -1;
+      for (const call of callsOf(t, context.sourceFile, callee.binding)) {
+        const argument = call.arguments[callee.index] ?? callee.fn.parameters[callee.index]?.initializer;
+        if (!argument || call.arguments.some((a) => t.isSpreadElement(a))) continue;
+        const key = keyIndex >= 0 ? call.arguments[keyIndex] : encryption.key;
+        reportIfReused(encryption, argument, key, nonceOrigin(originContext, argument, { key }), label);
+      }
     };
 
     const rememberForReuse = (encryption: CipherCall, label: string): void => {
@@ -150,6 +176,40 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     };
   },
 });
+
+/** The function whose parameter `nonce` is, the binding it is called by, and the parameter's index. */
+function calleeParameters(
+  t: TypeScript,
+  nonce: ts.Expression,
+): { fn: ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> }; binding: ts.Node; index: number } | undefined {
+  const id = skipOuterExpressions(t, nonce);
+  if (!t.isIdentifier(id)) return undefined;
+  const parameter = resolveIdentifier(t, id, undefined);
+  if (!parameter || !t.isParameter(parameter) || !t.isIdentifier(parameter.name)) return undefined;
+  const fn = parameter.parent;
+  const index = fn.parameters.indexOf(parameter);
+  if (t.isFunctionDeclaration(fn) && fn.name) return { fn, binding: fn, index };
+  if ((t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && t.isVariableDeclaration(fn.parent) && t.isIdentifier(fn.parent.name)) {
+    return { fn, binding: fn.parent, index };
+  }
+  return undefined;
+}
+
+/** Calls in this file whose callee is the identifier bound by `binding`. */
+function callsOf(t: TypeScript, sourceFile: ts.SourceFile, binding: ts.Node): ts.CallExpression[] {
+  const name = (binding as ts.FunctionDeclaration | ts.VariableDeclaration).name;
+  if (!name || !t.isIdentifier(name)) return [];
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (t.isCallExpression(node)) {
+      const callee = skipOuterExpressions(t, node.expression);
+      if (t.isIdentifier(callee) && callee.text === name.text && resolveIdentifier(t, callee, undefined) === binding) calls.push(node);
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return calls;
+}
 
 /**
  * True when the repetition that reuses a once-computed nonce also brings a new key each time:
