@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformanceCommand, type ConformanceFlags } from '../../cli/src/commands/conformance.js';
 import { startDocker } from '../src/index.js';
@@ -44,8 +47,11 @@ describe('secret-hygiene conformance (command)', () => {
     expect(failing.out.join('')).not.toMatch(fullCanary);
 
     const passing = io();
-    expect(await runConformanceCommand(flags({ checks: 'deletion,restart', format: 'junit' }), passing.io, {})).toBe(0);
-    expect(passing.out.join('')).toContain('<testcase classname="conformance" name="restart"');
+    const output = join(mkdtempSync(join(tmpdir(), 'sh-report-')), 'conformance.xml');
+    expect(await runConformanceCommand(flags({ checks: 'deletion,restart', format: 'junit', output }), passing.io, {})).toBe(0);
+    expect(passing.out).toEqual([]);
+    expect(readFileSync(output, 'utf8')).toContain('<testcase classname="conformance" name="restart"');
+    rmSync(dirname(output), { recursive: true, force: true });
   });
 
   it('--db docker without a Docker engine is a setup error', async () => {
