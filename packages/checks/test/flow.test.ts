@@ -106,6 +106,13 @@ describe('valueSources: flows within a function', () => {
     expect(flows("const [scheme, value] = req.headers.accept.split(' '); probe(value)")).toEqual([]);
   });
 
+  it('follows what is stored into an object', () => {
+    expect(flows('const meta: Record<string, unknown> = {}; meta.token = token; probe(meta)')).toEqual([['token', 'name', 'meta']]);
+    expect(flows("const meta = {}; meta['apiKey'] = value; probe(meta)")).toEqual([['apiKey', 'name', 'meta']]);
+    expect(flows('const meta = {}; meta.count = tokens.length; probe(meta)')).toEqual([]);
+    expect(flows('const meta = {}; other.token = token; probe(meta)')).toEqual([]);
+  });
+
   it('a rest element does not carry what was taken out of it', () => {
     expect(flows('const { password, ...rest } = body; probe(rest)')).toEqual([]);
   });

@@ -85,6 +85,8 @@ ruleTester.run('no-secret-logging', rule, {
     "throw new Error('bad token', { cause: err });",
     "throw new Error('unexpected flag', { cause: { found: token } });",
     "logger.info({ password: '[redacted]' });",
+    'logger.info({ token: redact(token) });',
+    'const meta: Record<string, number> = {};\nmeta.passwordLength = body.password.length;\nlogger.info(meta);',
     'logger.info({ token: token.id, session: session.expiresAt });',
     // Sanitizers, length, coercions, comparisons, typeof.
     'console.log(password.length);',
@@ -186,6 +188,7 @@ ruleTester.run('no-secret-logging', rule, {
     leak('logger.info({ apiKey: value });', 'value'),
     leak('logger.info({ token: result.value });', 'result.value'),
     leak('logger.info(req.headers);', 'req.headers'),
+    leak('const meta: Record<string, string> = {};\nmeta.password = body.password;\nlogger.info(meta);', { text: 'meta', nth: 3 }),
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.
     leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),

@@ -130,20 +130,30 @@ function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.N
     } else if (t.isSpreadAssignment(prop)) {
       out.push(...flowsOf(ctx, prop.expression, at ?? prop, depth, seen));
     } else if (t.isPropertyAssignment(prop)) {
-      const inner = flowsOf(ctx, prop.initializer, at, depth, seen);
-      if (inner.length > 0) {
-        out.push(...inner);
-        continue;
-      }
-      // `{ token: t }`: a secret-named key over an opaque value names what the value is.
-      const key = propertyNameText(t, prop.name);
-      const c = key === undefined ? undefined : classifyName(key, ctx.classifier);
-      if (c?.isSecret && isOpaqueValue(ctx, prop.initializer)) {
-        out.push({ source: { node: prop, name: key!, kind: c.kind ?? 'secret', reason: 'name' }, at: at ?? prop.initializer });
-      }
+      out.push(...keyedValueFlows(ctx, propertyNameText(t, prop.name), prop.initializer, prop, at, depth, seen));
     }
   }
   return out;
+}
+
+/**
+ * What a value stored under a key carries: what the value itself carries, or, for a secret-named
+ * key over an opaque value (`{ token: t }`, `meta.apiKey = value`), a source named by the key.
+ */
+function keyedValueFlows(
+  ctx: FlowContext,
+  key: string | undefined,
+  value: ts.Expression,
+  keyNode: ts.Node,
+  at: ts.Node | undefined,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
+  const inner = flowsOf(ctx, value, at, depth, seen);
+  if (inner.length > 0) return inner;
+  const c = key === undefined ? undefined : classifyName(key, ctx.classifier);
+  if (!c?.isSecret || !isOpaqueValue(ctx, value)) return [];
+  return [{ source: { node: keyNode, name: key!, kind: c.kind ?? 'secret', reason: 'name' }, at: at ?? value }];
 }
 
 /** Member names that say "the content" and nothing else: under a secret-named key they are the secret. */
@@ -188,29 +198,37 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   const forOf = decl.parent.parent;
   if (t.isForOfStatement(forOf) && forOf.initializer === decl.parent) values.push(forOf.expression);
   if (decl.initializer) values.push(decl.initializer);
-  if (!constInitializer(t, decl)) values.push(...assignedValues(ctx, decl));
-  return values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next));
+  const assigned = assignmentsTo(ctx, decl);
+  if (!constInitializer(t, decl)) values.push(...assigned.whole);
+  // `const meta = {}; meta.token = token; log(meta)`: what is stored into the object is in it.
+  const stored = assigned.members.flatMap((m) => keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next));
+  return [...values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next)), ...stored];
 }
 
-/** Right sides of `x = v`, `x += v`, `x ??= v` for a `let`/`var`, within the scope that declares it. */
-function assignedValues(ctx: FlowContext, decl: ts.VariableDeclaration): ts.Expression[] {
-  const cached = ctx.cache.get(decl) as ts.Expression[] | undefined;
+/** What a `let`/`var` is assigned (`x = v`, `x += v`, `x ??= v`) and what is stored into it (`x.key = v`), within its scope. */
+interface Assignments {
+  readonly whole: ts.Expression[];
+  readonly members: { readonly key: string | undefined; readonly value: ts.Expression; readonly node: ts.Node }[];
+}
+
+function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration): Assignments {
+  const cached = ctx.cache.get(decl) as Assignments | undefined;
   if (cached) return cached;
   const t = ctx.ts;
   const name = (decl.name as ts.Identifier).text;
   const scope = enclosingFunctionOrFile(t, decl);
-  const found: ts.Expression[] = [];
+  const found: Assignments = { whole: [], members: [] };
   const k = t.SyntaxKind;
   const assigning = new Set([k.EqualsToken, k.PlusEqualsToken, k.QuestionQuestionEqualsToken, k.BarBarEqualsToken]);
+  const refersToDecl = (node: ts.Expression): boolean => t.isIdentifier(node) && node.text === name && declarationOf(ctx, node) === decl;
   const visit = (node: ts.Node): void => {
-    if (
-      t.isBinaryExpression(node) &&
-      assigning.has(node.operatorToken.kind) &&
-      t.isIdentifier(node.left) &&
-      node.left.text === name &&
-      declarationOf(ctx, node.left) === decl
-    ) {
-      found.push(node.right);
+    if (t.isBinaryExpression(node) && assigning.has(node.operatorToken.kind)) {
+      const left = skipOuterExpressions(t, node.left);
+      if (refersToDecl(left)) found.whole.push(node.right);
+      else if ((t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && refersToDecl(skipOuterExpressions(t, left.expression))) {
+        const key = t.isPropertyAccessExpression(left) ? left.name.text : propertyNameText(t, left.argumentExpression);
+        found.members.push({ key, value: node.right, node: left });
+      }
     }
     t.forEachChild(node, visit);
   };
