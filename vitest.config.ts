@@ -20,9 +20,10 @@ const project = (name: string, include: string[], extra: Record<string, unknown>
 export default defineConfig({
   test: {
     projects: [
-      project('checks', ['packages/checks/test/**/*.test.ts']),
+      project('checks', ['packages/checks/test/**/*.test.ts'], { testTimeout: 30_000 }),
       project('crypto', ['packages/crypto/test/**/*.test.ts']),
-      project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts']),
+      // Typed RuleTester cases build a program per case: slow on a loaded 2-core machine.
+      project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts'], { testTimeout: 60_000 }),
       project('scanner', ['packages/scanner/test/**/*.test.ts']),
       project('conformance', ['packages/conformance/test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
       project('cli', ['packages/cli/test/**/*.test.ts']),

@@ -37,7 +37,9 @@ export function resolveIdentifier(
     }
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (decl && isDeclaration(t, decl)) return decl;
-    if (decl) return undefined;
+    // The checker knows every lexical binding: no symbol (an undeclared global) or another kind of
+    // declaration means there is nothing more to find lexically.
+    return undefined;
   }
   return lookupLexically(t, id);
 }
@@ -61,15 +63,32 @@ function lookupLexically(t: TypeScript, id: ts.Identifier): Declaration | undefi
   const name = id.text;
   let scope: ts.Node | undefined = id.parent;
   while (scope) {
-    const found = declaredIn(t, scope, name, id);
+    const found = scopeTable(t, scope)?.get(name);
     if (found) return found;
     scope = scope.parent;
   }
   return undefined;
 }
 
-/** Declarations a scope node introduces directly (not in nested scopes). */
-function declaredIn(t: TypeScript, scope: ts.Node, name: string, use: ts.Identifier): Declaration | undefined {
+// Each scope's names are collected once, so a lookup costs one map probe per enclosing scope.
+const scopeTables = new WeakMap<ts.Node, ReadonlyMap<string, Declaration> | null>();
+
+function scopeTable(t: TypeScript, scope: ts.Node): ReadonlyMap<string, Declaration> | undefined {
+  let table = scopeTables.get(scope);
+  if (table === undefined) {
+    table = collectDeclarations(t, scope);
+    scopeTables.set(scope, table);
+  }
+  return table ?? undefined;
+}
+
+/** Declarations a scope node introduces directly (not in nested scopes); null for non-scopes. */
+function collectDeclarations(t: TypeScript, scope: ts.Node): Map<string, Declaration> | null {
+  const table = new Map<string, Declaration>();
+  // The first declaration of a name wins, as `var` redeclarations refer to the first.
+  const add = (name: string, decl: Declaration) => {
+    if (!table.has(name)) table.set(name, decl);
+  };
   if (
     t.isFunctionDeclaration(scope) ||
     t.isFunctionExpression(scope) ||
@@ -79,76 +98,58 @@ function declaredIn(t: TypeScript, scope: ts.Node, name: string, use: ts.Identif
     t.isGetAccessorDeclaration(scope) ||
     t.isSetAccessorDeclaration(scope)
   ) {
-    for (const p of scope.parameters) {
-      const hit = matchBinding(t, p, p.name, name);
-      if (hit) return hit;
-    }
-    if (t.isFunctionExpression(scope) && scope.name?.text === name) return undefined;
-    return undefined;
+    for (const p of scope.parameters) addBindings(t, p, p.name, add);
+    return table;
   }
-  if (t.isCatchClause(scope) && scope.variableDeclaration) {
-    return matchBinding(t, scope.variableDeclaration, scope.variableDeclaration.name, name);
+  if (t.isCatchClause(scope)) {
+    if (scope.variableDeclaration) addBindings(t, scope.variableDeclaration, scope.variableDeclaration.name, add);
+    return table;
   }
-  if (
-    (t.isForStatement(scope) || t.isForOfStatement(scope) || t.isForInStatement(scope)) &&
-    scope.initializer &&
-    t.isVariableDeclarationList(scope.initializer)
-  ) {
-    for (const d of scope.initializer.declarations) {
-      const hit = matchBinding(t, d, d.name, name);
-      if (hit) return hit;
+  if (t.isForStatement(scope) || t.isForOfStatement(scope) || t.isForInStatement(scope)) {
+    if (scope.initializer && t.isVariableDeclarationList(scope.initializer)) {
+      for (const d of scope.initializer.declarations) addBindings(t, d, d.name, add);
     }
-    return undefined;
+    return table;
   }
   const statements =
-    t.isSourceFile(scope) || t.isBlock(scope) || t.isModuleBlock(scope)
+    t.isSourceFile(scope) || t.isBlock(scope) || t.isModuleBlock(scope) || t.isCaseClause(scope) || t.isDefaultClause(scope)
       ? scope.statements
-      : t.isCaseClause(scope) || t.isDefaultClause(scope)
-        ? scope.statements
-        : undefined;
-  if (!statements) return undefined;
+      : undefined;
+  if (!statements) return null;
   for (const statement of statements) {
     if (t.isVariableStatement(statement)) {
       // `var` hoists, but let/const declared after the use still shadow: either way the name binds here.
-      for (const d of statement.declarationList.declarations) {
-        const hit = matchBinding(t, d, d.name, name);
-        if (hit) return hit;
-      }
-    } else if ((t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isEnumDeclaration(statement)) && statement.name?.text === name) {
-      return statement;
+      for (const d of statement.declarationList.declarations) addBindings(t, d, d.name, add);
+    } else if (t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isEnumDeclaration(statement)) {
+      if (statement.name) add(statement.name.text, statement);
     } else if (t.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
-      if (clause.name?.text === name) return clause;
+      if (clause.name) add(clause.name.text, clause);
       const bindings = clause.namedBindings;
-      if (bindings && t.isNamespaceImport(bindings) && bindings.name.text === name) return bindings;
-      if (bindings && t.isNamedImports(bindings)) {
-        for (const el of bindings.elements) if (el.name.text === name) return el;
-      }
-    } else if (t.isImportEqualsDeclaration(statement) && statement.name.text === name) {
-      return statement;
+      if (bindings && t.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
+      if (bindings && t.isNamedImports(bindings)) for (const el of bindings.elements) add(el.name.text, el);
+    } else if (t.isImportEqualsDeclaration(statement)) {
+      add(statement.name.text, statement);
     }
   }
-  void use;
-  return undefined;
+  return table;
 }
 
-function matchBinding(
+function addBindings(
   t: TypeScript,
   owner: ts.VariableDeclaration | ts.ParameterDeclaration,
   binding: ts.BindingName,
-  name: string,
-): Declaration | undefined {
-  if (t.isIdentifier(binding)) return binding.text === name ? owner : undefined;
+  add: (name: string, decl: Declaration) => void,
+): void {
+  if (t.isIdentifier(binding)) {
+    add(binding.text, owner);
+    return;
+  }
   for (const element of binding.elements) {
     if (t.isOmittedExpression(element)) continue;
-    if (t.isIdentifier(element.name)) {
-      if (element.name.text === name) return element;
-    } else {
-      const nested = matchBinding(t, owner, element.name, name);
-      if (nested) return nested;
-    }
+    if (t.isIdentifier(element.name)) add(element.name.text, element);
+    else addBindings(t, owner, element.name, add);
   }
-  return undefined;
 }
 
 /** The initializer of a `const` (or never-reassigned) variable, following `const a = b` chains. */
