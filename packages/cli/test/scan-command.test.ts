@@ -28,11 +28,14 @@ const SECRET = 'Zx9vQ2mL7kP4rT8wQ1nB';
 const leaky = () => project({ 'config/app.json': JSON.stringify({ db: { password: SECRET } }, null, 2), 'src/index.ts': 'export const port = 3000;\n' });
 const clean = () => project({ 'config/app.json': '{"db": {"host": "db.internal"}}', 'src/index.ts': 'export const port = 3000;\n' });
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+async function run(args: string[], tty = false): Promise<{ stdout: string; stderr: string; code: number }> {
   let stdout = '';
   let stderr = '';
   process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  await main(['node', 'secret-hygiene', ...args], {
+    stdout: { write: (s: string) => (stdout += s), isTTY: tty },
+    stderr: { write: (s: string) => (stderr += s), isTTY: tty },
+  });
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
   return { stdout, stderr, code };
@@ -47,6 +50,18 @@ describe('secret-hygiene scan', () => {
     expect(stdout).toContain('1 problem (1 error, 0 warnings)');
     expect(stdout).not.toContain(SECRET);
     expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('colours text and shows progress on stderr only on a terminal', async () => {
+    const root = leaky();
+    const tty = await run(['scan', root, '--root', root], true);
+    expect(tty.stdout).toContain('\x1b[');
+    expect(tty.stderr).toContain('scanning 2/2');
+    expect(tty.stdout).not.toContain(SECRET);
+    const quiet = await run(['scan', root, '--root', root, '--no-progress'], true);
+    expect(quiet.stderr).toBe('');
+    const json = await run(['scan', root, '--root', root, '--format', 'json'], true);
+    expect(json.stdout).not.toContain('\x1b[');
   });
 
   it('exits 0 on a clean project', async () => {
