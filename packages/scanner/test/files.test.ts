@@ -16,8 +16,8 @@ describe('.env files', () => {
   });
 
   it('tells example files from real ones', () => {
-    expect(['.env.example', '.env.sample', '.env.template', 'api.env.example'].every(isEnvExample)).toBe(true);
-    expect(['.env', '.env.local', '.env.production'].some(isEnvExample)).toBe(false);
+    expect(['.env.example', '.env.sample', '.env.template', 'api.env.example', '.env.vault'].every(isEnvExample)).toBe(true);
+    expect(['.env', '.env.local', '.env.production', '.env.keys'].some(isEnvExample)).toBe(false);
   });
 
   it('reports a tracked .env and its secrets, redacted; nothing when untracked', () => {

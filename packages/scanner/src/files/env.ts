@@ -4,9 +4,9 @@ import { scannerMessages } from '../messages.js';
 import type { FileFinding } from './types.js';
 import { secretValueMessage, type ValueAllowance } from './secret-values.js';
 
-/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: meant to be committed, with placeholders. */
+/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist` (placeholders) and dotenv-vault's encrypted `.env.vault`: meant to be committed. */
 export function isEnvExample(name: string): boolean {
-  return /\.(?:example|sample|template|dist|defaults?)$/i.test(name);
+  return /\.(?:example|sample|template|dist|defaults?|vault)$/i.test(name);
 }
 
 /** One `KEY=value` assignment of a .env file. */
