@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { formatReport, reportFormats, runConformance, SetupError, maskUrlsIn, type ReportFormat } from '@secret-hygiene/conformance';
 import { Option, type Command } from 'commander';
+import type { ScanIo } from './scan.js';
 
 /** Flags of `secret-hygiene conformance`. */
 export interface ConformanceFlags {
@@ -14,11 +15,8 @@ export interface ConformanceFlags {
   progress: boolean;
 }
 
-/** Where the command writes; tests pass their own streams. */
-export interface ConformanceIo {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
-}
+/** Where the command writes (the same streams as `scan`); tests pass their own. */
+export type ConformanceIo = ScanIo;
 
 const providers = ['embedded', 'docker', 'url'] as const;
 
