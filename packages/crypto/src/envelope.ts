@@ -159,25 +159,6 @@ function sealLayerInto(
   return end;
 }
 
-function sealLayer(
-  algorithm: AeadAlgorithm,
-  key: Uint8Array,
-  commitKey: (() => Uint8Array) | undefined,
-  headerPart: Uint8Array,
-  label: number,
-  plaintext: Uint8Array,
-  aad: AssociatedData | undefined,
-  backend: AeadBackend,
-): RecordLayer {
-  const n = NONCE_LENGTH[algorithm];
-  const c = commitKey ? COMMITMENT_LENGTH : 0;
-  const out = new Uint8Array(n + c + plaintext.length + TAG_LENGTH);
-  sealLayerInto(out, 0, algorithm, key, commitKey, headerPart, label, plaintext, aad, backend);
-  const nonce = out.subarray(0, n);
-  const ciphertext = out.subarray(n + c);
-  return commitKey ? { nonce, commitment: out.subarray(n, n + c), ciphertext } : { nonce, ciphertext };
-}
-
 function openLayer(
   algorithm: AeadAlgorithm,
   key: Uint8Array,
@@ -289,7 +270,13 @@ export function rewrapEnvelope(oldKek: ResolvedKey, newKek: ResolvedKey, record:
   try {
     openData(dataKey, record, oldHeader, aad, backend).fill(0);
     const newHeader = encodeHeader({ keyId: newKek.id, algorithm: record.algorithm, envelope: true, committed: record.committed });
-    const wrappedKey = sealLayer(record.algorithm, newKek.key, record.committed ? newKek.commitKey : undefined, newHeader, LABEL_WRAP, dataKey, aad, backend);
+    const n = NONCE_LENGTH[record.algorithm];
+    const c = record.committed ? COMMITMENT_LENGTH : 0;
+    const wrap = new Uint8Array(n + c + DATA_KEY_LENGTH + TAG_LENGTH);
+    sealLayerInto(wrap, 0, record.algorithm, newKek.key, record.committed ? newKek.commitKey : undefined, newHeader, LABEL_WRAP, dataKey, aad, backend);
+    const wrappedKey: RecordLayer = record.committed
+      ? { nonce: wrap.subarray(0, n), commitment: wrap.subarray(n, n + c), ciphertext: wrap.subarray(n + c) }
+      : { nonce: wrap.subarray(0, n), ciphertext: wrap.subarray(n) };
     return { ...record, keyId: newKek.id, wrappedKey, data: record.data };
   } finally {
     dataKey.fill(0);

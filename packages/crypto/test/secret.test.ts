@@ -6,7 +6,8 @@ import { constantTimeEqual, DisposedError, InvalidArgumentError, mask, REDACTED,
 // Property tests run thousands of cases; CI shares two cores with other suites.
 vi.setConfig({ testTimeout: 30_000 });
 
-const VALUE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+// Not a real credential format, so secret scanners (ours included) have nothing to flag here.
+const VALUE = 'example-token-4eC39HqLyjWDarjtT1zdp7dc';
 
 describe('Secret', () => {
   const s = secret(VALUE);
@@ -30,7 +31,7 @@ describe('Secret', () => {
     ]) {
       expect(text).toContain(REDACTED);
       expect(text).not.toContain(VALUE);
-      expect(text).not.toContain('sk_live');
+      expect(text).not.toContain('example-token');
     }
   });
 
@@ -82,11 +83,11 @@ describe('constantTimeEqual', () => {
 
 describe('mask', () => {
   it('shows a short prefix and suffix, at most a quarter of the value', () => {
-    expect(mask(VALUE)).toBe('sk_l…p7dc');
-    expect(mask(VALUE, { prefix: 8, suffix: 0 })).toBe('sk_live_…');
+    expect(mask(VALUE)).toBe('exam…p7dc');
+    expect(mask(VALUE, { prefix: 8, suffix: 0 })).toBe('example-…');
     expect(mask('abcdefghijkl')).toBe('abc…');
     expect(mask('short')).toBe(REDACTED);
-    expect(mask(secret(VALUE))).toBe('sk_l…p7dc');
+    expect(mask(secret(VALUE))).toBe('exam…p7dc');
   });
 
   it('never reveals more than a quarter of any string', () => {
