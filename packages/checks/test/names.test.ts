@@ -55,7 +55,10 @@ const secrets: Case[] = [
   ['STRIPE_SECRET_KEY', 'secret', 'secret'], ['SECRET_KEY_BASE', 'secret', 'secret'], ['encryptionKey', 'secret', 'secret'],
   ['ENCRYPTION_KEY', 'secret', 'secret'], ['masterKey', 'secret', 'secret'], ['encKey', 'secret', 'secret'], ['dataKey', 'secret', 'secret'],
   ['aesKey', 'secret', 'secret'], ['NEXTAUTH_SECRET', 'secret', 'secret'], ['AUTH_SECRET', 'secret', 'secret'], ['pepper', 'secret', 'secret'],
-  ['SLACK_WEBHOOK_URL', 'secret', 'token'],
+  ['SLACK_WEBHOOK_URL', 'secret', 'token'], ['secretOrKey', 'secret', 'secret'], ['secretOrPrivateKey', 'secret', 'secret'],
+  ['usernameAndPassword', 'secret', 'password'], ['cookieHeader', 'secret', 'cookie'], ['recoveryKey', 'secret', 'secret'],
+  ['encrypt_key', 'secret', 'secret'], ['credentialsJson', 'secret', 'credential'], ['resetCode', 'secret', 'otp'],
+  ['keyPassword', 'secret', 'password'], ['privateKeyJwk', 'secret', 'private-key'], ['dataKeyPlaintext', 'secret', 'secret'],
 ];
 
 const dotted: Case[] = [
@@ -120,7 +123,8 @@ const protectedForms: Case[] = [
   ['maskedToken', 'protected', 'token'], ['redactedPassword', 'protected', 'password'], ['tokenDigest', 'protected', 'token'],
   ['secretHash', 'protected', 'secret'], ['refreshTokenHash', 'protected', 'token'], ['passwordBcrypt', 'protected', 'password'],
   ['saltedPassword', 'protected', 'password'], ['sessionTokenHash', 'protected', 'session'], ['tokenHmac', 'protected', 'token'],
-  ['wrappedKey', 'none'], ['passwordHashAlgorithm', 'protected', 'password'],
+  ['wrappedKey', 'none'], ['passwordHashAlgorithm', 'protected', 'password'], ['encryptedDataKey', 'protected', 'secret'],
+  ['tokenHashes', 'protected', 'token'], ['hashPassword', 'protected', 'password'],
 ];
 
 const notSecrets: Case[] = [
@@ -137,7 +141,9 @@ const notSecrets: Case[] = [
   ['credentialsProvider', 'none'], ['cookieParser', 'metadata', 'cookie'], ['spinner', 'none'], ['pinned', 'none'], ['userName', 'none'],
   ['username', 'none'], ['email', 'none'], ['code', 'none'], ['hash', 'none'], ['salt', 'none'], ['nonce', 'none'], ['iv', 'none'],
   ['signature', 'none'], ['certificate', 'none'], ['userId', 'none'], ['requestId', 'none'], ['url', 'none'], ['apiUrl', 'none'],
-  ['baseUrl', 'none'], ['sentryDsn', 'none'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
+  ['baseUrl', 'none'], ['sentryDsn', 'none'], ['clientId', 'none'], ['jwksUri', 'none'], ['kmsKeyId', 'none'], ['sessionData', 'none'],
+  ['passwordless', 'none'], ['saltRounds', 'none'], ['keyPair', 'none'], ['keystore', 'none'], ['cookieJar', 'none'], ['secretOrKeyProvider', 'none'],
+  ['tokenOrUndefined', 'secret', 'token'], ['userOrNull', 'none'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
 ];
 
 const allCases: Case[] = [...secrets, ...dotted, ...headers, ...envVars, ...metadata, ...protectedForms, ...notSecrets];

@@ -1,6 +1,6 @@
 import { splitPath, splitWords } from './split.js';
 import {
-  AUTH_HEADER_WORDS, CARRIER_WORDS, CLIENT_ENV_PREFIXES, CODE_QUALIFIERS, COMPOUND_PARTS, CREDENTIAL_AUTH_WORDS,
+  AUTH_HEADER_WORDS, CARRIER_WORDS, CONJUNCTIONS, CLIENT_ENV_PREFIXES, CODE_QUALIFIERS, COMPOUND_PARTS, CREDENTIAL_AUTH_WORDS,
   DATASTORE_WORDS, KEY_QUALIFIERS, METADATA_PREFIXES, METADATA_WORDS, MNEMONIC_WORDS, NON_CREDENTIAL_TOKEN_QUALIFIERS,
   PREDICATE_PREFIXES, PREPOSITIONS, PROTECTED_WORDS, PUBLIC_WORDS, SECRET_NOUNS, SECRET_QUALIFIERS, UNSPLITTABLE,
   WEBHOOK_URL_SERVICES, type SecretKind,
@@ -188,9 +188,11 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
         if (kind) head(kind, oneTime ? i - 2 : i - 1);
         break;
       }
-      case 'header':
-        if (AUTH_HEADER_WORDS.has(prev)) head('authorization', i - 1);
+      case 'header': {
+        const kind = AUTH_HEADER_WORDS.get(prev);
+        if (kind) head(kind, i - 1);
         break;
+      }
       case 'auth':
         if (CREDENTIAL_AUTH_WORDS.has(prev)) head('credential', i - 1);
         break;
@@ -220,6 +222,21 @@ const isNumber = (w: string) => /^\d+$/.test(w);
 
 /** The grammar: the rightmost secret noun is the head; what follows it says whether the name holds it. */
 function classifyWords(words: readonly string[], lexicon: Lexicon): NameClassification {
+  const join = words.findIndex((w, k) => k > 0 && k < words.length - 1 && CONJUNCTIONS.has(w));
+  if (join !== -1) {
+    // `secretOrKey`, `usernameAndPassword`: each side is read on its own; a secret side wins.
+    const left = classifyPhrase(words.slice(0, join), lexicon);
+    const right = classifyWords(words.slice(join + 1), lexicon);
+    // Unless the right side ends in another noun: `secretOrKeyProvider` is a provider.
+    const last = words.at(-1)!;
+    const governed = !VOCABULARY.has(last) && !isNumber(last);
+    const chosen = !governed && (left.isSecret || (!right.isSecret && left.verdict !== 'none')) ? left : right;
+    return result(chosen.verdict, words, chosen.matched, chosen.reason, chosen.kind);
+  }
+  return classifyPhrase(words, lexicon);
+}
+
+function classifyPhrase(words: readonly string[], lexicon: Lexicon): NameClassification {
   const { heads, blocks } = findHeads(words, lexicon);
   if (heads.length === 0) {
     const blocked = blocks.at(-1);

@@ -52,7 +52,8 @@ export const KEY_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, S
   ...['private', 'priv', 'ssh', 'rsa', 'ec', 'ecdsa', 'ed25519'].map((w) => [w, 'private-key'] as const),
   ...['signing', 'sign', 'hmac', 'jwt', 'webhook', 'mac', 'cookie'].map((w) => [w, 'signing-key'] as const),
   ['session', 'session'],
-  ...['secret', 'master', 'root', 'encryption', 'decryption', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek', 'shared', 'symmetric', 'wrapping']
+  ...['secret', 'master', 'root', 'encryption', 'decryption', 'encrypt', 'decrypt', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek',
+    'shared', 'symmetric', 'wrapping', 'recovery']
     .map((w) => [w, 'secret'] as const),
 ]);
 
@@ -72,7 +73,7 @@ export const DATASTORE_WORDS = set(`database db redis mongo mongodb postgres pos
 /** Words before `code` that make it a one-time or authorization code. */
 export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
   ...['auth', 'authorization', 'oauth', 'grant'].map((w) => [w, 'token'] as const),
-  ...['otp', 'totp', 'mfa', 'fa', 'sms', 'verification', 'verify', 'recovery', 'backup', 'security', 'login', 'magic']
+  ...['otp', 'totp', 'mfa', 'fa', 'sms', 'verification', 'verify', 'recovery', 'backup', 'security', 'login', 'magic', 'reset']
     .map((w) => [w, 'otp'] as const),
 ]);
 
@@ -116,15 +117,18 @@ export const METADATA_WORDS = set(`url uri endpoint href link route path file fi
 
 /** Words after a secret noun that keep it a secret: containers, encodings, environments, versions. */
 export const CARRIER_WORDS = set(`value val values raw plain plaintext clear cleartext str string data bytes buf buffer
-  b64 base64 base64url hex pem der jwk bin binary utf8 ascii base current new old next prev previous main primary
+  b64 base64 base64url hex pem der jwk json bin binary utf8 ascii base current new old next prev previous main primary
   secondary default fallback backup temp tmp live prod production dev development staging stage test testing local
   v list array arr map set pair pairs record records entry entries object obj result res response bundle copy
-  again repeat retype literal here confirm confirmation verify pooled unpooled direct replica readonly`);
+  again repeat retype literal here null undefined nil none empty optional maybe confirm confirmation verify pooled unpooled direct replica readonly`);
 
 /** Words that mark a protected form: hashed, encrypted, salted, nonces, masked. Both before and after. */
 export const PROTECTED_WORDS = set(`hash hashed hashes digest digested encrypted encrypt crypted ciphertext cipher
   ciphered sealed wrapped enc salt salted nonce iv hmac mac signature sig sha md bcrypt argon argon2 scrypt pbkdf
   pbkdf2 kdf derived redacted redact masked mask obfuscated obfuscate censored fingerprint checksum verifier`);
+
+/** Conjunctions join alternatives or pairs: `secretOrKey`, `usernameAndPassword` name a secret when a side does. */
+export const CONJUNCTIONS = set('or and');
 
 /** Prepositions cut a name into its head phrase and a complement (`tokenForUser`, `hashOfPassword`). */
 export const PREPOSITIONS = set('for of from by to in with per via');
@@ -149,8 +153,10 @@ export const METADATA_PREFIXES = set('max min num number total count');
 /** Tokens after `webhook` and `url` that name a chat webhook whose URL is itself the credential. */
 export const WEBHOOK_URL_SERVICES = set('slack discord teams mattermost');
 
-/** Words before `header` that make the header value a credential (`authorizationHeader`). */
-export const AUTH_HEADER_WORDS = set('auth authorization');
+/** Words before `header` that make the header value a credential (`authorizationHeader`, `cookieHeader`). */
+export const AUTH_HEADER_WORDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
+  ['auth', 'authorization'], ['authorization', 'authorization'], ['cookie', 'cookie'],
+]);
 
 /** Words before `auth` that make it a user:password pair (`basicAuth`). */
 export const CREDENTIAL_AUTH_WORDS = set('basic http proxy');
