@@ -180,7 +180,7 @@ export class CheckRun implements CheckContext {
 
   async killConnections(store: OpenedStore): Promise<number> {
     const { rows } = await this.admin.query<{ killed: boolean }>(
-      `SELECT pg_terminate_backend(pid, 5000) AS killed FROM pg_stat_activity WHERE application_name = $1`,
+      `SELECT pg_terminate_backend(pid, 30000) AS killed FROM pg_stat_activity WHERE application_name = $1`,
       [store.applicationName],
     );
     return rows.filter((r) => r.killed).length;

@@ -3,17 +3,22 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'pg';
 import type { LogPosition, ServerLog } from './types.js';
 
-const flushTimeoutMs = 5_000;
+const flushTimeoutMs = 20_000;
 
 function marker(): string {
   return `secret-hygiene-log-mark-${randomBytes(8).toString('hex')}`;
 }
 
+/**
+ * Reads until the marker statement shows up. A log that never shows it is an error, not a partial
+ * read: a search over half a log could pass a leaky store.
+ */
 async function waitFor(read: () => Promise<string>, mark: string): Promise<string> {
   const deadline = Date.now() + flushTimeoutMs;
   for (;;) {
     const text = await read();
-    if (text.includes(mark) || Date.now() > deadline) return text;
+    if (text.includes(mark)) return text;
+    if (Date.now() > deadline) throw new Error(`the server log did not show the harness's marker statement within ${flushTimeoutMs / 1000} s; it cannot be searched`);
     await sleep(10);
   }
 }
