@@ -100,6 +100,27 @@ describe('rotate', () => {
     expect(write).toHaveBeenCalledTimes(1);
   });
 
+  it('stops between batches when the signal aborts, with the finished batches checkpointed', async () => {
+    const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }, { id: 'k2', key: keyOf(2), state: 'staged' }]);
+    const { source } = makeTable(keyring, 10, false);
+    keyring.promote('k2');
+    const controller = new AbortController();
+    const checkpoints: string[] = [];
+    const run = rotate({
+      keyring,
+      source,
+      batchSize: 3,
+      write: () => undefined,
+      checkpoint: (c) => {
+        checkpoints.push(c);
+        if (checkpoints.length === 2) controller.abort(new Error('deploy in progress'));
+      },
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toThrow('deploy in progress');
+    expect(checkpoints).toEqual(['row-0002', 'row-0005']);
+  });
+
   it('validates options', async () => {
     const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }]);
     await expect(rotate({ keyring, source: [], write: () => undefined, batchSize: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
