@@ -155,7 +155,7 @@ ruleTester.run('no-iv-reuse', rule, {
     // An unknown algorithm still takes the IV.
     (() => {
       const code = `${NODE}export function seal(alg: string, key: Buffer) { return createCipheriv(alg, key, Buffer.alloc(16)); }`;
-      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(16)', 1, 'randomBytes(12)'));
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(16)'));
     })(),
     // Computed once at module load.
     (() => {

@@ -324,6 +324,8 @@ function randomNonceSuggestion(
   // Only a constant written inside the encryption call itself: replacing a shared constant elsewhere would only move the reuse.
   const call = encryption.call;
   if (!nonce || nonce.pos < call.pos || nonce.end > call.end || origin.node.pos < nonce.pos || origin.node.end > nonce.end) return [];
+  // Without a known mode the right nonce length is unknown too.
+  if (!encryption.family) return [];
   const length = nonceLengthOf(encryption.family);
   const randomBytes = importedRandomBytes(t, sourceFile, encryption.api.library === '@noble/ciphers');
   const replacement =
