@@ -62,6 +62,19 @@ describe('serialize / parse', () => {
     expect(Array.from(keyring.encrypt('x').subarray(0, 9))).toEqual([0x53, 0x48, 0x43, 1, 1, 0, 2, 0x6b, 0x31]);
   });
 
+  it('has the sizes docs/crypto.md states (header 7+L, nonce, commitment 32 per layer, wrapped key 32+16, tag 16)', () => {
+    const keyring = new Keyring([{ id: 'k1', key: new Uint8Array(32).fill(1), state: 'primary' }]);
+    const m = new Uint8Array(64);
+    expect(keyring.encrypt(m).length).toBe(101);
+    expect(keyring.encrypt(m, { envelope: true }).length).toBe(161);
+    expect(keyring.encrypt(m, { commit: true }).length).toBe(133);
+    expect(keyring.encrypt(m, { envelope: true, commit: true }).length).toBe(225);
+    const x = new Keyring([{ id: 'k1', key: new Uint8Array(32).fill(1), state: 'primary', algorithm: 'xchacha20-poly1305' }]);
+    expect(Array.from(x.encrypt(m).subarray(3, 6))).toEqual([1, 2, 0]);
+    expect(x.encrypt(m).length).toBe(113);
+    expect(Array.from(keyring.encrypt(m, { envelope: true, commit: true }).subarray(3, 6))).toEqual([1, 1, 3]);
+  });
+
   it('unknown versions are UnsupportedVersionError in both forms', () => {
     expect(() => parseRecord('shc:v2:k1:aes256gcm:AAAA')).toThrow(UnsupportedVersionError);
     expect(() => parseRecord('shc:v0:k1:aes256gcm:AAAA')).toThrow(UnsupportedVersionError);
