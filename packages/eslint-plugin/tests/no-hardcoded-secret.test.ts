@@ -15,6 +15,8 @@ const ruleTester = new RuleTester();
 const AWS_KEY_ID = 'AKIA' + 'Z7QK3M2XW6P4LBNT';
 const PEM_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
 const PEM_BODY = 'MIIEow' + 'IBAAKCAQEAq8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1xWe5' + 'b3Jd8Lq2Vn6Rt0Pw4Ys9Km1Xc7Fh5Gj3Bz';
+// A JWT: header {"alg":"HS256","typ":"JWT"}, made-up claims and signature.
+const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' + '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
 const RANDOM = 'q8Xv' + '2LmN9pRt4sKw7Yz';
 const RANDOM_2 = 'Hk3' + 'nP0aQ7zT1xWe5';
 
@@ -57,9 +59,11 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const apiKey = process.env.API_KEY || '${RANDOM}';`,
     `const { JWT_SECRET = '${RANDOM}' } = process.env;`,
     `const env = process.env; const token = env.API_TOKEN ?? '${RANDOM}';`,
-    // Test files: name-based findings are skipped by default.
+    // Test files: sample JWTs and name-based findings are skipped by default.
+    { code: `const fixture = { value: '${JWT}' };`, filename: 'src/auth/jwt.service.spec.ts' },
     { code: `const password = '${RANDOM}';`, filename: 'src/auth/login.test.ts' },
     { code: `const apiKey = '${RANDOM}';`, filename: 'src/__tests__/client.ts' },
+    { code: `const apiKey = '${RANDOM}';`, filename: 'tests/fixtures/user.fixture.js' },
     // Allowed by configuration.
     { code: `const apiKey = '${RANDOM}';`, options: [{ allowedPlaceholders: [RANDOM] }] },
     { code: `const apiKey = 'demo_${RANDOM}';`, options: [{ allowedPatterns: ['^demo_'] }] },
@@ -91,6 +95,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: `const fixture = { id: 1, value: '${AWS_KEY_ID}' };`,
       filename: 'src/aws.test.ts',
       errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
+    },
+    {
+      code: `callApi('${JWT}');`,
+      errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
     },
     {
       code: `callAws('${AWS_KEY_ID}');`,

@@ -67,8 +67,14 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     // Non-credential cookies.
     "res.cookie('theme', 'dark');",
     "res.cookie('locale', locale, { maxAge: 31536000 });",
-    // Clearing a cookie.
+    // Clearing a token or a cookie stores nothing.
     "res.clearCookie('session');",
+    "window.localStorage.setItem('jwt', '');",
+    'localStorage.token = null;',
+    "res.cookie('session', '', { expires: new Date(0) });",
+    "res.setHeader('Set-Cookie', 'sid=; Path=/; Max-Age=0');",
+    "document.cookie = 'token=; expires=Thu, 01 Jan 1970 00:00:00 GMT';",
+    "cookies().set({ name: 'session', value: '', maxAge: 0 });",
     // Server cookies off.
     { code: "res.cookie('session', sessionId);", options: [{ checkServerCookies: false }] },
     // Only httpOnly required.

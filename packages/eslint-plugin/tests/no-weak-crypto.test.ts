@@ -65,6 +65,9 @@ ruleTester.run('no-weak-crypto', rule, {
     "const key = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 4096, publicExponent, hash: 'SHA-256' }, true, ['encrypt']);",
     "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, key, 256);",
     "const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);",
+    // Tests lower costs on purpose.
+    { code: "import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 4);", filename: 'src/users.test.ts' },
+    { code: `${NAMED}const k = pbkdf2Sync(password, salt, 1000, 32, 'sha256');`, filename: 'src/__tests__/kdf.ts' },
     // Math.random for things that need no secrecy.
     'const jitterMs = Math.random() * 100;',
     'if (Math.random() < sampleRate) trace();',
@@ -125,6 +128,12 @@ ruleTester.run('no-weak-crypto', rule, {
     finding("import { hash } from '@node-rs/argon2';\nconst h = await hash(password, { timeCost: 1 });", 'argon2Cost', '{ timeCost'),
     finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 8);", 'bcryptCost', '8)'),
     finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 11);", 'bcryptCost', '11)', { minBcryptCost: 12 }),
+    {
+      ...finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 4);", 'bcryptCost', '4)', { ignoreCostInTestFiles: false }),
+      filename: 'src/users.test.ts',
+    },
+    // Other weaknesses are still reported in tests.
+    { ...finding(`${NAMED}const c = createCipheriv('aes-128-ecb', key, null);`, 'ecbMode', "'aes-128-ecb'"), filename: 'src/users.test.ts' },
     finding("import * as bcrypt from 'bcryptjs';\nconst salt = await bcrypt.genSalt(6);", 'bcryptCost', '6)'),
     // RSA.
     finding(`${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });`, 'shortRsaKey', '1024'),

@@ -4,13 +4,14 @@ import { accessPath, propertyNameText, staticString } from '../ast/index.js';
 import { envBindingRead, envReadOf } from '../catalogs/env.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { detectSecretLiteral, looksLikeSecretValue, redact } from '../literals/index.js';
+import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 
 export interface NoHardcodedSecretOptions {
   /** Values never reported, compared exactly (e.g. a documented demo key). */
   readonly allowedPlaceholders: readonly string[];
   /** Regular expressions (source text) whose matching values are never reported. */
   readonly allowedPatterns: readonly string[];
-  /** Skip name-based findings in test files; known credential formats are reported everywhere. */
+  /** Skip name-based findings and sample JWTs in test files; other known credential formats are reported everywhere. */
   readonly ignoreTestFiles: boolean;
   /** Globs that mark a test file, matched against the file path with `/` separators. */
   readonly testFilePatterns: readonly string[];
@@ -18,8 +19,8 @@ export interface NoHardcodedSecretOptions {
 
 type MessageId = 'knownFormat' | 'secretName' | 'useEnv';
 
-/** Globs of test files. Not `fixtures/`: fixture apps are real code and this project lints its own. */
-const DEFAULT_TEST_FILE_PATTERNS = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];
+/** Known formats that tests embed as sample data: signed claims, not keys. */
+const TEST_SAMPLE_FORMATS = new Set(['jwt']);
 
 /**
  * Flags string literals that are credentials: a known credential format anywhere in source, or a
@@ -51,7 +52,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         },
         ignoreTestFiles: {
           type: 'boolean',
-          description: 'Skip name-based findings in test files; known credential formats are reported everywhere.',
+          description: 'Skip name-based findings and sample JWTs in test files; other known credential formats are reported everywhere.',
         },
         testFilePatterns: {
           type: 'array',
@@ -65,7 +66,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       allowedPlaceholders: [],
       allowedPatterns: [],
       ignoreTestFiles: true,
-      testFilePatterns: DEFAULT_TEST_FILE_PATTERNS,
+      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
     },
     strictOptions: { ignoreTestFiles: false },
     level: 'recommended',
@@ -78,8 +79,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     const allowedPatterns = options.allowedPatterns.map((p) => new RegExp(p));
     const isAllowed = (value: string): boolean =>
       options.allowedPlaceholders.includes(value) || allowedPatterns.some((re) => re.test(value));
-    const filePath = sourceFile.fileName.replace(/\\/g, '/');
-    const inTestFile = options.ignoreTestFiles && options.testFilePatterns.some((glob) => globToRegExp(glob).test(filePath));
+    const inTestFile = options.ignoreTestFiles && isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
 
     const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string): void => {
       const envName = targetName ? envVarName(targetName) : undefined;
@@ -106,7 +106,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const targetName = target?.name;
         const known = detectSecretLiteral(value);
         if (known) {
-          report(node, value, targetName, 'knownFormat', known.description);
+          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', known.description);
           return;
         }
         if (!targetName || inTestFile) return;
@@ -250,23 +250,4 @@ function envReadText(t: TypeScript, literal: ts.Node, envName: string): string {
 function envVarName(name: string): string | undefined {
   const words = splitWords(name.split('.').pop() ?? name);
   return words.length > 0 ? words.join('_').toUpperCase() : undefined;
-}
-
-/** A minimal glob: `**` any path, `*` any name part, `{a,b}` alternatives, `?` one character. */
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') source += '(?:';
-    else if (c === '}') source += ')';
-    else if (c === ',' ) source += '|';
-    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`(?:^|/)${source.replace(/^\(\?:\.\*\/\)\?/, '')}$`);
 }

@@ -92,6 +92,8 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
 
     /** The display name of the secret a stored value carries, judged by its key and its value. */
     const secretStored = (key: string | undefined, value: ts.Expression | undefined): string | undefined => {
+      // `setItem('jwt', '')`, `localStorage.token = null`: clearing on logout stores nothing.
+      if (value && isConstant(t, value)) return undefined;
       if (key !== undefined && classifyName(key, classifier).isSecret) return key;
       const source = value && valueSources(flow, value)[0];
       return source?.source.name;
@@ -115,6 +117,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     };
 
     const checkOptionsCookie = (call: ts.CallExpression, nameNode: ts.Expression | undefined, value: ts.Expression | undefined, optionsArg: ts.Expression | undefined, defaults: CookieDefaults, optionsIndex: number) => {
+      if (value && isConstant(t, value)) return; // `res.cookie('session', '', { expires: new Date(0) })` clears it
       const name = nameNode ? constString(t, nameNode) : undefined;
       const secret = isCredentialCookie(name) ? name : secretStored(undefined, value);
       if (!secret) return;
@@ -138,6 +141,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             return;
           }
           if (path.length === 2 && path[0] === 'document' && path[1] === 'cookie') {
+            if (isConstant(t, node.right)) return; // a static string (an expiry that clears a cookie) carries no secret
             const cookieName = cookieNameOfString(t, node.right);
             const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, node.right);
             if (name) context.report({ node, messageId: 'clientCookie', data: { name } });
@@ -191,6 +195,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             const name = propertyOf(t, single, 'name');
             const nameText = name && constString(t, name);
             const value = propertyOf(t, single, 'value');
+            if (value && isConstant(t, value)) return;
             const secret = isCredentialCookie(nameText) ? nameText : secretStored(undefined, value);
             if (!secret) return;
             const missing = missingAttributes(t, single, defaults);
@@ -206,6 +211,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           if (constString(t, first)?.toLowerCase() !== 'set-cookie') return;
           const values = t.isArrayLiteralExpression(skipOuterExpressions(t, second)) ? (skipOuterExpressions(t, second) as ts.ArrayLiteralExpression).elements : [second];
           for (const value of values) {
+            if (isConstant(t, value)) continue; // a fully static cookie string carries no secret (`sid=; Max-Age=0`)
             const cookieName = cookieNameOfString(t, value);
             const secret = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, value);
             if (!secret) continue;
@@ -218,6 +224,14 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     };
   },
 });
+
+/** Literals, `null` and `undefined`: a constant written under a secret key is no secret (a literal credential is no-hardcoded-secret's). */
+function isConstant(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr)) return true;
+  if (expr.kind === t.SyntaxKind.NullKeyword || expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return true;
+  return t.isIdentifier(expr) && expr.text === 'undefined';
+}
 
 /** An access path with `window.`, `globalThis.` or `self.` removed from its front. */
 function globalPath(t: TypeScript, node: ts.Expression): string[] | undefined {

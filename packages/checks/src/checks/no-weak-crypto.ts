@@ -15,6 +15,7 @@ import { accessorSecretName, stripCall } from '../catalogs/sources.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { constString, objectLiteralOf, objectPropertyValue as propertyOf, staticNumber } from '../ast/values.js';
 import { classifyName, splitWords, type ClassifierOptions, type SecretKind } from '../names/index.js';
+import { isTestFile } from '../test-files.js';
 
 export interface NoWeakCryptoOptions {
   /** Smallest accepted RSA/DSA modulus in bits. */
@@ -25,6 +26,8 @@ export interface NoWeakCryptoOptions {
   readonly checkFastPasswordHash: boolean;
   /** Report `Math.random()` that produces tokens, keys, nonces, salts or passwords. */
   readonly checkMathRandom: boolean;
+  /** Skip KDF cost and key size findings in test files, which lower them on purpose. */
+  readonly ignoreCostInTestFiles: boolean;
 }
 
 type MessageId =
@@ -102,6 +105,8 @@ const ONE_TIME_CODE_QUALIFIERS = new Set(['reset', 'verification', 'verify', 'co
 const GENERATOR_VERBS = new Set(['generate', 'gen', 'make', 'create', 'new', 'random', 'issue', 'mint']);
 
 const NODE = 'node:crypto';
+/** Findings about work factors and key sizes, which tests lower on purpose. */
+const COST_MESSAGES: ReadonlySet<string> = new Set<MessageId>(['pbkdf2Iterations', 'scryptCost', 'argon2Cost', 'bcryptCost', 'shortRsaKey']);
 
 /**
  * Flags weak cryptography: IV-less `createCipher`, ECB, DES/3DES/RC4/Blowfish, MD5/SHA-1 (and
@@ -143,16 +148,25 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
           type: 'boolean',
           description: 'Report Math.random() that produces tokens, keys, nonces, salts or passwords.',
         },
+        ignoreCostInTestFiles: {
+          type: 'boolean',
+          description: 'Skip KDF cost and key size findings in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`), which lower them on purpose.',
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { minRsaModulusLength: 2048, minBcryptCost: 10, checkFastPasswordHash: true, checkMathRandom: true },
+    defaultOptions: { minRsaModulusLength: 2048, minBcryptCost: 10, checkFastPasswordHash: true, checkMathRandom: true, ignoreCostInTestFiles: true },
     strictOptions: { minRsaModulusLength: 3072, minBcryptCost: 12 },
     level: 'recommended',
   },
-  create(context) {
-    const t = context.ts;
-    const classifier: ClassifierOptions = context.settings;
+  create(hostContext) {
+    const t = hostContext.ts;
+    const classifier: ClassifierOptions = hostContext.settings;
+    // Tests lower KDF costs and key sizes on purpose, to run fast.
+    const relaxCosts = hostContext.options.ignoreCostInTestFiles && isTestFile(hostContext.sourceFile.fileName, undefined, hostContext.program?.getCurrentDirectory());
+    const context: Context = relaxCosts
+      ? { ...hostContext, report: (r) => (COST_MESSAGES.has(r.messageId) ? undefined : hostContext.report(r)) }
+      : hostContext;
     return {
       visit(node) {
         if (!t.isCallExpression(node)) return;
