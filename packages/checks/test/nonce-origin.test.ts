@@ -116,3 +116,40 @@ describe('nonceOrigin', () => {
     expect(origin.detail).not.toContain('correct-horse-battery-staple');
   });
 });
+
+describe('nonceOrigin with a type checker', () => {
+  /** A program over in-memory files under /virtual; returns the origin of the first `use(nonce)` in main.ts. */
+  function typedOriginOf(files: Record<string, string>): NonceOrigin {
+    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, types: [] };
+    const virtual = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+    const host = ts.createCompilerHost(options);
+    const { getSourceFile, fileExists, readFile } = host;
+    host.getSourceFile = (name, language) => {
+      const text = virtual.get(name);
+      return text === undefined ? getSourceFile.call(host, name, language) : ts.createSourceFile(name, text, language, true);
+    };
+    host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
+    host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
+    host.directoryExists = (name) => name === '/virtual' || ts.sys.directoryExists(name);
+    const program = ts.createProgram([...virtual.keys()], options, host);
+    const main = program.getSourceFile('/virtual/main.ts')!;
+    let call: ts.CallExpression | undefined;
+    const walk = (node: ts.Node): void => {
+      if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use') call = node;
+      ts.forEachChild(node, walk);
+    };
+    walk(main);
+    return nonceOrigin({ ts: t, checker: program.getTypeChecker() }, call!.arguments[0]!);
+  }
+
+  it.each([
+    ['export const IV = Buffer.alloc(12);', "import { IV } from './iv.js';\nfunction f() { use(IV); }", 'constant'],
+    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import { IV } from './iv.js';\nfunction f() { use(IV); }", 'module-level'],
+    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import { IV } from './iv.js';\nuse(IV);", 'random-per-call'],
+    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import * as ivs from './iv.js';\nfunction f() { use(ivs.IV); }", 'module-level'],
+    ["import { randomBytes } from 'node:crypto';\nexport function freshIv() { return randomBytes(12); }", "import { freshIv } from './iv.js';\nfunction f() { use(freshIv()); }", 'random-per-call'],
+    ['export class Settings { static iv = new Uint8Array(12); }', "import { Settings } from './iv.js';\nfunction f() { use(Settings.iv); }", 'constant'],
+  ])('%s | %s -> %s', (iv, main, kind) => {
+    expect(typedOriginOf({ 'iv.ts': iv, 'main.ts': main }).kind).toBe(kind);
+  });
+});
