@@ -143,6 +143,8 @@ describe('valueSources: flows within a function', () => {
     expect(flows('probe(token.slice(7))')).toHaveLength(1);
     expect(flows('probe(token.slice(0, 4))')).toEqual([]);
     expect(flows('probe(lookup(token))')).toEqual([]);
+    expect(flows("probe(req.headers.authorization.split(' ')[1])")).toHaveLength(1);
+    expect(flows("probe(req.headers.accept.split(',')[0])")).toEqual([]);
   });
 
   it('breaks flows at sanitizers, coercions, comparisons and typeof', () => {

@@ -274,8 +274,8 @@ function memberFlows(
   const request = path && sourceOfPath(path, expr, options);
   if (request) return [{ source: { ...request, name: shortText(expr) }, at: here }];
   const key = t.isPropertyAccessExpression(expr) ? expr.name.text : propertyNameText(t, expr.argumentExpression);
-  if (key === undefined) {
-    // `tokens[i]`: an element of a secret collection is a secret.
+  if (key === undefined || (t.isElementAccessExpression(expr) && /^\d+$/.test(key))) {
+    // `tokens[i]`, `authorization.split(' ')[1]`: an element of a secret collection is a secret.
     return flowsOf(ctx, expr.expression, here, depth, seen);
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
