@@ -149,9 +149,7 @@ class Tracer {
       return this.make('constant', expr);
     }
     if (t.isPrefixUnaryExpression(expr) || t.isPostfixUnaryExpression(expr)) {
-      const op = expr.operator;
-      if (op === t.SyntaxKind.PlusPlusToken || op === t.SyntaxKind.MinusMinusToken) return this.make('time-or-counter', expr, { source: 'counter' });
-      return this.trace(expr.operand, depth);
+      return isIncrement(t, expr) ? this.make('time-or-counter', expr, { source: 'counter' }) : this.trace(expr.operand, depth);
     }
     if (t.isArrayLiteralExpression(expr)) {
       return expr.elements.length === 0 ? this.make('constant', expr) : this.combine(expr.elements.map((e) => this.trace(t.isSpreadElement(e) ? e.expression : e, depth)));
