@@ -99,6 +99,7 @@ export {
   type KeyringOptions,
   type KeyState,
   type KeyUsageWarning,
+  type ReencryptOptions,
   type UsageLimits,
   type UsagePersistence,
 } from './keyring.js';

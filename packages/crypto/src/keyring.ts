@@ -150,6 +150,9 @@ export interface DecryptOptions {
   readonly aad?: AssociatedData;
 }
 
+/** Options of {@link Keyring.reencrypt}: the record's aad, and the layout of the new record (default: the keyring's). */
+export interface ReencryptOptions extends DecryptOptions, Pick<EncryptOptions, 'envelope' | 'commit'> {}
+
 interface KeyEntry extends ResolvedKey {
   state: KeyState;
   count: number;
@@ -563,6 +566,9 @@ export class Keyring {
    * algorithm change) are re-encrypted internally with the same layout. The result has the input's
    * form (text in, text out). Throws as decrypt and encrypt.
    */
+  rewrap(record: string, options?: DecryptOptions): string;
+  rewrap(record: Uint8Array, options?: DecryptOptions): Uint8Array;
+  rewrap(record: string | Uint8Array, options?: DecryptOptions): string | Uint8Array;
   rewrap(record: string | Uint8Array, options: DecryptOptions = {}): string | Uint8Array {
     const parsed = parseRecord(record);
     const old = this.#decryptingKey(parsed.keyId);
@@ -582,14 +588,17 @@ export class Keyring {
    * defaults, so this also migrates a record's layout. The result has the input's form. Throws as
    * decrypt and encrypt.
    */
-  reencrypt(record: string | Uint8Array, options: DecryptOptions & Pick<EncryptOptions, 'envelope' | 'commit'> = {}): string | Uint8Array {
+  reencrypt(record: string, options?: ReencryptOptions): string;
+  reencrypt(record: Uint8Array, options?: ReencryptOptions): Uint8Array;
+  reencrypt(record: string | Uint8Array, options?: ReencryptOptions): string | Uint8Array;
+  reencrypt(record: string | Uint8Array, options: ReencryptOptions = {}): string | Uint8Array {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
     this.#checkCommitment(parsed);
     return this.#reencryptParsed(parsed, key, typeof record === 'string', options);
   }
 
-  #reencryptParsed(parsed: EncryptedRecord, key: KeyEntry, asText: boolean, options: DecryptOptions & Pick<EncryptOptions, 'envelope' | 'commit'>): string | Uint8Array {
+  #reencryptParsed(parsed: EncryptedRecord, key: KeyEntry, asText: boolean, options: ReencryptOptions): string | Uint8Array {
     const plaintext = openRecord(key, parsed, options.aad, this.#backend);
     try {
       return this.#seal(plaintext, options, asText);
