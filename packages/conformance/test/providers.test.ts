@@ -1,5 +1,9 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCache } from '../src/postgres/cluster-cache.js';
 import { checkPort, chooseProvider, connectUrl, freePort, maskUrl, maskUrlsIn, parseDatabaseUrl, SetupError, startEmbedded } from '../src/index.js';
 
 function listen(): Promise<{ server: Server; port: number }> {
@@ -73,5 +77,24 @@ describe('unusable URLs and ports give clear errors', () => {
     const port = await freePort();
     expect(port).toBeGreaterThan(0);
     await expect(checkPort(port)).resolves.toBeUndefined();
+  });
+});
+
+describe('the initdb cache', () => {
+  it('is trusted only when complete and readable by this user alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sh-cache-test-'));
+    try {
+      const location = join(root, 'cache');
+      mkdirSync(join(location, 'data'), { recursive: true, mode: 0o700 });
+      chmodSync(location, 0o700);
+      expect(await readCache(location)).toBeUndefined();
+      writeFileSync(join(location, 'data', 'PG_VERSION'), '17\n');
+      writeFileSync(join(location, 'password'), 'cached-password\n', { mode: 0o600 });
+      expect(await readCache(location)).toEqual({ dataDir: join(location, 'data'), password: 'cached-password' });
+      chmodSync(location, 0o755);
+      expect(await readCache(location)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

