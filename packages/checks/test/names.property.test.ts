@@ -79,13 +79,11 @@ describe('classifyName: laws', () => {
 });
 
 describe('splitWords: law', () => {
-  // The reference: the regular expressions the scanner replaced.
+  // The reference: the regular expressions the scanner replaced (the first cut's splitting).
   const reference = (name: string) =>
     name
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-      .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-      .replace(/([0-9])([A-Za-z])/g, '$1 $2')
       .split(/[^A-Za-z0-9]+/)
       .filter(Boolean)
       .map((w) => w.toLowerCase());

@@ -236,8 +236,10 @@ describe('splitWords and splitPath', () => {
     ['kebab-case', ['kebab', 'case']],
     ['APIKey', ['api', 'key']],
     ['parseJSONResponse', ['parse', 'json', 'response']],
-    ['sha256Hash', ['sha', '256', 'hash']],
-    ['oauth2Token', ['oauth', '2', 'token']],
+    ['sha256Hash', ['sha256', 'hash']],
+    ['oauth2Token', ['oauth2', 'token']],
+    ['APIKeyV2', ['api', 'key', 'v2']],
+    ['A2BCd', ['a2', 'b', 'cd']],
     ['__proto__', ['proto']],
     ['', []],
   ])('%s', (name, words) => {

@@ -110,13 +110,20 @@ function splitKnown(word: string): string[] | null {
 /** The words of one path segment, run-together words split and plurals made singular. */
 function lexemes(segment: string): string[] {
   const out: string[] = [];
-  for (const raw of splitWords(segment)) {
-    const word = singular(raw);
-    const parts = VOCABULARY.has(word) || SECRET_NOUNS.has(word) ? null : compoundParts(word);
-    if (parts) out.push(...parts);
-    else out.push(word);
+  for (const whole of splitWords(segment)) {
+    // `password2` is a password, `sha256` a hash: digits are their own word for the grammar.
+    const pieces = /\d/.test(whole) && /[a-z]/.test(whole) ? whole.match(/[a-z]+|\d+/g)! : [whole];
+    for (const raw of pieces) pushLexeme(out, raw);
   }
   return out;
+}
+
+/** Adds one word, singular, split into known parts when it runs several together. */
+function pushLexeme(out: string[], raw: string): void {
+  const word = singular(raw);
+  const parts = VOCABULARY.has(word) || SECRET_NOUNS.has(word) ? null : compoundParts(word);
+  if (parts) out.push(...parts);
+  else out.push(word);
 }
 
 /** The words that can end a secret noun phrase; every other word is skipped at once. */

@@ -6,8 +6,9 @@
 
 /**
  * Splits any identifier, path or header name into lower-case words.
- * `APIKeyV2` -> `api key v 2`, `x-api-key` -> `x api key`, `sha256Hash` -> `sha 256 hash`.
- * Letters and digits are split apart so that `password2` and `password` share their word.
+ * `APIKeyV2` -> `api key v2`, `x-api-key` -> `x api key`, `sha256Hash` -> `sha256 hash`.
+ * Digits stay with the letters before them (`sha256`, `oauth2`, `md5` are words); the classifier
+ * splits them off itself.
  * A single pass over char codes: this runs for every name a check looks at.
  */
 export function splitWords(name: string): string[] {
@@ -21,8 +22,8 @@ export function splitWords(name: string): string[] {
       start = -1;
     } else if (start < 0) {
       start = i;
-    } else if ((cls === UPPER && previous !== UPPER) || (cls === DIGIT) !== (previous === DIGIT)) {
-      // `aB`, `1B`, `a1`, `1a`: a new word starts here.
+    } else if (cls === UPPER && previous !== UPPER) {
+      // `aB`, `1B`: a new word starts here. Digits stay with their letters (`sha256`, `oauth2`).
       words.push(name.slice(start, i).toLowerCase());
       start = i;
     } else if (cls === LOWER && previous === UPPER && i - start > 1) {
