@@ -75,6 +75,15 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `if (lastToken === '${RANDOM}') push();`,
     // A name given several different literals is a state, not a credential.
     `let lastSignificantToken = '';\nlastSignificantToken = '?NonExpressionParen';\nlastSignificantToken = '?InterpolationInJSX';\nlastSignificantToken = '?NoLineTerminatorHere';`,
+    // Key arguments: a key from the environment, or an empty or template placeholder.
+    "import { createHmac } from 'node:crypto';\nconst mac = createHmac('sha256', process.env.HMAC_KEY!);",
+    "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '');",
+    "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '<jwt-secret>');",
+    // The algorithm argument is not the key.
+    "import { createHmac } from 'node:crypto';\nconst mac = createHmac('sha256', key);",
+    // A local function named like a crypto API.
+    "function createHmac(a: string, b: string) {}\ncreateHmac('sha256', 'secret');",
+    { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');", filename: 'src/auth.test.ts' },
     // Declaration files are types only.
     { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
   ],
@@ -167,6 +176,27 @@ ruleTester.run('no-hardcoded-secret', rule, {
     { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'fixtures/leaky-app/src/payments.ts' },
     // Custom test globs replace the defaults.
     { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'src/login.test.ts', options: [{ testFilePatterns: ['e2e/**'] }] },
+    // Literal keys passed to crypto and signing APIs, however weak they look.
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');",
+      errors: [{ messageId: 'literalKey', line: 2, column: 29, suggestions: [{ messageId: 'useEnv', output: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, process.env.JWT_SECRET);" }] }],
+    },
+    {
+      code: "import crypto from 'crypto';\nconst hmac = (data: string) => crypto.createHmac('sha256', 'pa4qacea4VK9').update(data).digest('hex');",
+      errors: [{ messageId: 'literalKey', line: 2, column: 60, suggestions: [{ messageId: 'useEnv', output: "import crypto from 'crypto';\nconst hmac = (data: string) => crypto.createHmac('sha256', process.env.HMAC_KEY).update(data).digest('hex');" }] }],
+    },
+    {
+      code: "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-gcm', 'k'.repeat(32), iv);\nconst d = createCipheriv('aes-256-gcm', '0123456789abcdef0123456789abcdef', iv);",
+      errors: [{ messageId: 'literalKey', line: 3, column: 41, suggestions: [{ messageId: 'useEnv', output: "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-gcm', 'k'.repeat(32), iv);\nconst d = createCipheriv('aes-256-gcm', process.env.ENCRYPTION_KEY, iv);" }] }],
+    },
+    {
+      code: "import cookieParser from 'cookie-parser';\napp.use(cookieParser('keyboard cat'));",
+      errors: [{ messageId: 'literalKey', line: 2, column: 22, suggestions: [{ messageId: 'useEnv', output: "import cookieParser from 'cookie-parser';\napp.use(cookieParser(process.env.COOKIE_SECRET));" }] }],
+    },
+    {
+      code: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, 'my passphrase').toString();",
+      errors: [{ messageId: 'literalKey', line: 2, column: 42, suggestions: [{ messageId: 'useEnv', output: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, process.env.ENCRYPTION_KEY).toString();" }] }],
+    },
     // Shared settings add secret words.
     { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },
   ],

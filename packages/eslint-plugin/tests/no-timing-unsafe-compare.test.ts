@@ -36,6 +36,8 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     // Confirmation fields typed by the same user.
     'if (password !== passwordConfirmation) throw new Error("mismatch");',
     'if (body.newPassword !== body.confirmNewPassword) fail();',
+    'if (password !== verify) errors.verify = "Password must match";',
+    'if (req.body.password !== req.body.passwordAgain) fail();',
     // Constant-time comparisons.
     'if (!timingSafeEqual(Buffer.from(token), Buffer.from(expected))) deny();',
     'const ok = await bcrypt.compare(password, user.passwordHash);',

@@ -2,6 +2,8 @@ import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
 import { accessPath, propertyNameText, staticString } from '../ast/index.js';
 import { envBindingRead, envReadOf } from '../catalogs/env.js';
+import { findCipherApi } from '../catalogs/crypto-apis.js';
+import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { detectSecretLiteral, looksLikeSecretValue, redact } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
@@ -17,7 +19,7 @@ export interface NoHardcodedSecretOptions {
   readonly testFilePatterns: readonly string[];
 }
 
-type MessageId = 'knownFormat' | 'secretName' | 'useEnv';
+type MessageId = 'knownFormat' | 'secretName' | 'literalKey' | 'useEnv';
 
 /** Known formats that tests embed as sample data: signed claims, not keys. */
 const TEST_SAMPLE_FORMATS = new Set(['jwt']);
@@ -35,6 +37,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     messages: {
       knownFormat: 'Hard-coded {{description}} ({{preview}}): load it from the environment or a secret manager, and rotate it.',
       secretName: "'{{name}}' gets a hard-coded secret ({{preview}}): load it from the environment or a secret manager.",
+      literalKey: 'A hard-coded key ({{preview}}) is passed to {{api}}(): anyone with the source can sign or decrypt; load it from the environment or a secret manager.',
       useEnv: 'Read it from process.env.{{envName}} instead.',
     },
     schema: {
@@ -82,7 +85,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     const inTestFile = options.ignoreTestFiles && isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
 
     const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string): void => {
-      const envName = targetName ? envVarName(targetName) : undefined;
+      const envName = targetName ? (/^[A-Z0-9_]+$/.test(targetName) ? targetName : envVarName(targetName)) : undefined;
       context.report({
         node,
         messageId,
@@ -94,6 +97,14 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       });
     };
 
+    const literalKey = (node: ts.Node, value: string, api: string, envName: string): void => {
+      context.report({
+        node,
+        messageId: 'literalKey',
+        data: { preview: redact(value), api },
+        suggestions: [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `process.env.${envName}` }] }],
+      });
+    };
     const candidates: { node: ts.Node; value: string; targetName: string; key: string }[] = [];
     const valuesByName = new Map<string, Set<string>>();
 
@@ -110,6 +121,11 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
           return;
         }
         if (!targetName || inTestFile) return;
+        if (target?.keyApi) {
+          // Any literal key is hard-coded, however weak it looks (`'secret'` is the classic JWT key).
+          if (value.trim() !== '' && !/^(<.*>|\$\{.*\}|\{\{.*\}\})$/.test(value.trim())) literalKey(node, value, target.keyApi, targetName);
+          return;
+        }
         const c = classifyName(targetName, context.settings);
         if (!c.isSecret || !looksLikeSecretValue(value)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
@@ -159,6 +175,37 @@ interface SecretTarget {
   readonly name: string | undefined;
   /** The literal is compared with the name (`password === '…'`) rather than given to it. */
   readonly compared?: boolean;
+  /** The literal is the key argument of this crypto or signing API (`createHmac('sha256', '…')`). */
+  readonly keyApi?: string;
+}
+
+/**
+ * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
+ * signing secrets, crypto-js passphrases. `envName` names the variable the suggestion reads.
+ */
+const KEY_ARGUMENTS: readonly { readonly module: string; readonly path: string; readonly index: number; readonly envName: string }[] = [
+  { module: 'node:crypto', path: 'createHmac', index: 1, envName: 'HMAC_KEY' },
+  { module: 'node:crypto', path: 'createSecretKey', index: 0, envName: 'SECRET_KEY' },
+  { module: 'jsonwebtoken', path: 'sign', index: 1, envName: 'JWT_SECRET' },
+  { module: 'jsonwebtoken', path: 'verify', index: 1, envName: 'JWT_SECRET' },
+  { module: 'cookie-parser', path: '', index: 0, envName: 'COOKIE_SECRET' },
+  { module: 'cookie-signature', path: 'sign', index: 1, envName: 'COOKIE_SECRET' },
+  { module: 'cookie-signature', path: 'unsign', index: 1, envName: 'COOKIE_SECRET' },
+  ...['AES', 'DES', 'TripleDES', 'Rabbit', 'RC4'].flatMap((cipher) =>
+    ['encrypt', 'decrypt'].map((op) => ({ module: 'crypto-js', path: `${cipher}.${op}`, index: 1, envName: 'ENCRYPTION_KEY' })),
+  ),
+  ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({ module: 'crypto-js', path: fn, index: 1, envName: 'HMAC_KEY' })),
+];
+
+/** The API a literal argument is the key of: the cipher catalog's key slot, or `KEY_ARGUMENTS`. */
+function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression, index: number): { api: string; envName: string } | undefined {
+  const location = apiLocationOf(t, call.expression);
+  if (!location) return undefined;
+  const path = location.path.join('.');
+  const cipher = findCipherApi(location.module, location.path);
+  if (cipher && cipher.key.index === index && cipher.key.property === undefined) return { api: path, envName: 'ENCRYPTION_KEY' };
+  const known = KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index);
+  return known && { api: path || location.module, envName: known.envName };
 }
 
 /** Kinds whose comparison with a literal is a hard-coded credential; `token` and `session` values are often enums. */
@@ -213,6 +260,10 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
   }
   if (t.isBinaryExpression(parent) && parent.left === node && isEqualityOperator(t, parent.operatorToken.kind)) {
     return { name: pathName(t, parent.right), compared: true };
+  }
+  if ((t.isCallExpression(parent) || t.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+    const keyApi = keyArgumentOf(t, parent, parent.arguments.indexOf(node as ts.Expression));
+    if (keyApi) return { name: keyApi.envName, keyApi: keyApi.api };
   }
   if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3) {
     // `headers.set('X-Api-Key', '…')`, `config.set('clientSecret', '…')`: the first argument names the value.

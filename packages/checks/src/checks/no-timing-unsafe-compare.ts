@@ -86,7 +86,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!secret) return;
           const other = left ? node.right : node.left;
           if (isPresenceOrShapeOperand(t, other)) return;
-          if (left && right && isConfirmationPair(left, right)) return;
+          // `password !== verify`, `password !== passwordConfirmation`: a second copy from the same user.
+          if (isConfirmationPair(secret, right && left ? (secret === left ? right : left) : (accessPath(t, other)?.join('.') ?? ''))) return;
           const negate = operator.startsWith('!');
           context.report({
             node,
