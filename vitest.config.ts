@@ -4,13 +4,14 @@ import { defineConfig } from 'vitest/config';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 // Tests run against sources, so a change in one package is seen by the others without a rebuild.
-const alias = {
-  '@secret-hygiene/checks': src('checks'),
-  '@secret-hygiene/crypto': src('crypto'),
-  '@secret-hygiene/scanner': src('scanner'),
-  '@secret-hygiene/conformance': src('conformance'),
-  'eslint-plugin-secret-hygiene': src('eslint-plugin'),
-};
+// Exact matches only: subpath exports such as `@secret-hygiene/crypto/node` resolve normally.
+const alias = [
+  { find: /^@secret-hygiene\/checks$/, replacement: src('checks') },
+  { find: /^@secret-hygiene\/crypto$/, replacement: src('crypto') },
+  { find: /^@secret-hygiene\/scanner$/, replacement: src('scanner') },
+  { find: /^@secret-hygiene\/conformance$/, replacement: src('conformance') },
+  { find: /^eslint-plugin-secret-hygiene$/, replacement: src('eslint-plugin') },
+];
 
 const project = (name: string, include: string[], extra: Record<string, unknown> = {}) => ({
   resolve: { alias },
