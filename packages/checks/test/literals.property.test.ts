@@ -47,6 +47,15 @@ describe('literals: laws', () => {
     );
   });
 
+  it('scans long hostile strings in linear time', () => {
+    const start = performance.now();
+    for (const unit of ['://a:', '-----BEGIN PRIVATE KEY-----', 'eyJ', 'sk-', 'Basic ', 'ghp_', 'a'.repeat(7) + '@']) {
+      findSecretLiterals(unit.repeat(20_000));
+      looksLikeSecretValue(unit.repeat(20_000));
+    }
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+
   it('never throws, and findings lie inside the value', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.constantFrom(...prefixes, '-----BEGIN PRIVATE KEY-----\n', 'eyJ', '://a:'), (noise, prefix) => {

@@ -62,6 +62,14 @@ describe('classifyName: laws', () => {
     );
   });
 
+  it('answers quickly on long run-together words', () => {
+    const start = performance.now();
+    classifyName('db'.repeat(23) + 'x');
+    classifyName('pass'.repeat(12) + 'q');
+    classifyName('x'.repeat(10_000));
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
   it('never throws and always answers consistently', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (name) => {

@@ -83,7 +83,7 @@ const compoundCache = new Map<string, readonly string[] | null>();
  * only when the parts are all known and one of them can name a secret. */
 function compoundParts(word: string): readonly string[] | null {
   // A useful split has a part that can name a secret; most words have none of these letters in a row.
-  if (word.length < 5 || !MAY_HOLD_SECRET_PART.test(word)) return null;
+  if (word.length < 5 || word.length > 48 || !MAY_HOLD_SECRET_PART.test(word)) return null;
   const cached = compoundCache.get(word);
   if (cached !== undefined) return cached;
   const parts = UNSPLITTABLE.has(word) ? null : splitKnown(word);
@@ -93,18 +93,24 @@ function compoundParts(word: string): readonly string[] | null {
   return useful ? parts : null;
 }
 
-function splitKnown(word: string): string[] | null {
+function splitKnown(word: string, memo = new Map<string, string[] | null>()): string[] | null {
+  const seen = memo.get(word);
+  if (seen !== undefined) return seen;
   const known = (part: string) => (part.length >= 3 || SHORT_PARTS.has(part)) && VOCABULARY.has(singular(part));
+  let found: string[] | null = null;
   // Longest known prefix first, so `secretkey` is `secret key` and not something shorter.
-  for (let i = word.length - 2; i >= 2; i--) {
+  for (let i = word.length - 2; i >= 2 && !found; i--) {
     const head = word.slice(0, i);
     if (!known(head)) continue;
     const tail = word.slice(i);
-    if (known(tail)) return [singular(head), singular(tail)];
-    const rest = splitKnown(tail);
-    if (rest) return [singular(head), ...rest];
+    if (known(tail)) found = [singular(head), singular(tail)];
+    else {
+      const rest = splitKnown(tail, memo);
+      if (rest) found = [singular(head), ...rest];
+    }
   }
-  return null;
+  memo.set(word, found);
+  return found;
 }
 
 /** The words of one path segment, run-together words split and plurals made singular. */
