@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 export const s3 = new S3Client({
   region: 'eu-west-1',
   credentials: {
-    accessKeyId: 'AKIA2E0A8F3B9QWERTY7', // expect: no-hardcoded-secret
+    accessKeyId: 'AKIA6KZ3WNFCWJHRNWIT', // expect: no-hardcoded-secret
     secretAccessKey: 'h2Kq9zXw7Lp4Vt8Rn3Ys6Bm1Cd5Fg0Jk2Wq9ZxA', // expect: no-hardcoded-secret
   },
 });

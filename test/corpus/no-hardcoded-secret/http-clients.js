@@ -2,7 +2,7 @@ const axios = require('axios');
 
 const github = axios.create({
   baseURL: 'https://api.github.com',
-  headers: { Authorization: 'token gho_CorpusFakeToken00000000000000000000' }, // expect: no-hardcoded-secret
+  headers: { Authorization: 'token gho_1qLdXcuKgFUVB4tIht7Kwpxiq2a6V1YOH1ij' }, // expect: no-hardcoded-secret
 });
 
 const internal = axios.create({

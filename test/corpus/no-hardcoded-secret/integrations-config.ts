@@ -15,7 +15,7 @@ export const integrations: IntegrationConfig[] = [
   {
     name: 'zendesk',
     clientId: 'zendesk-acme',
-    clientSecret: process.env.ZENDESK_CLIENT_SECRET ?? '',
+    clientSecret: process.env.ZENDESK_CLIENT_SECRET ?? '', // expect: no-env-fallback
     scopes: ['read'],
   },
 ];

@@ -18,7 +18,7 @@ export class AuthService {
 
   async signIn(dto: LoginDto) {
     this.logger.log(`Sign-in attempt for ${dto.username}`);
-    this.logger.debug(`Sign-in payload: ${JSON.stringify(dto)}`); // expect: no-secret-logging
+    this.logger.debug(`Sign-in payload: ${JSON.stringify(dto)}`); // expect-typed: no-secret-logging
     const user = await this.validate(dto.username, dto.password);
     if (!user) {
       throw new UnauthorizedException(`Invalid password "${dto.password}" for ${dto.username}`); // expect: no-secret-logging

@@ -16,7 +16,7 @@ describe('login', () => {
   });
 
   it('rejects a leaked AWS key in config', () => {
-    const leaked = { accessKeyId: 'AKIA4CORPUSFAKE7Q2X9' }; // expect: no-hardcoded-secret
+    const leaked = { accessKeyId: 'AKIAGN2IKG5ILFH5OWUB' }; // expect: no-hardcoded-secret
     expect(() => login(leaked.accessKeyId, 'x')).toThrow();
   });
 });
