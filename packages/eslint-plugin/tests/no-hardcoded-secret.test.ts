@@ -72,7 +72,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
     // The literal is the condition, not a value.
     `const token = '${RANDOM}' ? a : b;`,
     // Token kinds compared with literals are usually enums (lexers, grant types).
-    `if (lastToken === '${RANDOM}') push();`,
+    "if (lastToken === '?NonExpressionParen') push();",
+    // Schema builders are not setters.
+    "db.schema.createTable('c').addColumn('db_password', 'varchar(255)');",
+    "headers.set('authorization', 'none');",
     // A name given several different literals is a state, not a credential.
     `let lastSignificantToken = '';\nlastSignificantToken = '?NonExpressionParen';\nlastSignificantToken = '?InterpolationInJSX';\nlastSignificantToken = '?NoLineTerminatorHere';`,
     // Key arguments: a key from the environment, or an empty or template placeholder.
@@ -197,6 +200,18 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, 'my passphrase').toString();",
       errors: [{ messageId: 'literalKey', line: 2, column: 42, suggestions: [{ messageId: 'useEnv', output: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, process.env.ENCRYPTION_KEY).toString();" }] }],
     },
+    // A random value compared with a token is a backdoor too.
+    nameCase(`if (supportToken === '${RANDOM}') allow();`, 1, 22, 'SUPPORT_TOKEN'),
+    // Object paths name the value: a Redis URL with a password is a known format.
+    {
+      code: "export const redis = { url: 'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0' };",
+      errors: [{ messageId: 'knownFormat', column: 29, suggestions: useEnv("export const redis = { url: 'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0' };", "'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0'", 'URL') }],
+    },
+    nameCase(`const slack = { bot: { signingSecret: '${RANDOM}' } };`, 1, 39, 'SIGNING_SECRET'),
+    // Bytes made from a literal.
+    nameCase(`export const encryptionKey = Buffer.from('${RANDOM}', 'hex');`, 1, 42, 'ENCRYPTION_KEY'),
+    // Authorization headers: the credential after the scheme.
+    nameCase(`const headers = { Authorization: 'Bearer ${RANDOM}' };`, 1, 34, 'AUTHORIZATION', `'Bearer ${RANDOM}'`),
     // Shared settings add secret words.
     { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },
   ],

@@ -1,11 +1,11 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, propertyNameText, staticString } from '../ast/index.js';
+import { accessPath, calleeName, propertyNameText, staticString } from '../ast/index.js';
 import { envBindingRead, envReadOf } from '../catalogs/env.js';
 import { findCipherApi } from '../catalogs/crypto-apis.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
-import { detectSecretLiteral, looksLikeSecretValue, redact } from '../literals/index.js';
+import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, looksLikeSecretValue, redact } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 
 export interface NoHardcodedSecretOptions {
@@ -115,7 +115,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const target = isReplaceableLiteral(t, node) ? secretTarget(t, node as ts.Expression, context.checker) : undefined;
         if (target === 'env-fallback') return; // `process.env.X ?? '…'` belongs to no-env-fallback.
         const targetName = target?.name;
-        const known = detectSecretLiteral(value);
+        const explained = explainSecretValue(value);
+        const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
           if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', known.description);
           return;
@@ -127,9 +128,11 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
           return;
         }
         const c = classifyName(targetName, context.settings);
-        if (!c.isSecret || !looksLikeSecretValue(value)) return;
+        // `Authorization: 'Bearer …'`: the credential is what follows the scheme.
+        const credential = c.kind === 'authorization' ? value.replace(AUTH_SCHEME, '') : value;
+        if (!c.isSecret || !looksLikeSecretValue(credential)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
-        if (target?.compared && !COMPARED_KINDS.has(c.kind ?? 'secret')) return;
+        if (target?.compared && !COMPARED_KINDS.has(c.kind ?? 'secret') && explainSecretValue(credential)?.detectorId !== ENTROPY_DETECTOR_IDS.random) return;
         const key = targetName.split('.').pop()!;
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
@@ -208,6 +211,8 @@ function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression
   return known && { api: path || location.module, envName: known.envName };
 }
 
+/** The scheme in front of an `Authorization` header's credential. */
+const AUTH_SCHEME = /^(Bearer|Basic|Token|token|Digest|Bot|ApiKey|Key)\s+/;
 /** Kinds whose comparison with a literal is a hard-coded credential; `token` and `session` values are often enums. */
 const COMPARED_KINDS: ReadonlySet<string> = new Set(['password', 'api-key', 'client-secret', 'secret', 'credential', 'signing-key', 'private-key']);
 /** Distinct literals under one name from which the name is a state or an enum, not a credential. */
@@ -240,6 +245,11 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
       node = parent;
       continue;
     }
+    // `Buffer.from('9f86…', 'hex')`: the bytes are the same secret.
+    if (t.isCallExpression(parent) && parent.arguments[0] === node && BYTE_CONVERSIONS.has(accessPath(t, parent.expression)?.join('.') ?? '')) {
+      node = parent;
+      continue;
+    }
     break;
   }
   const parent = node.parent;
@@ -249,9 +259,8 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
     if (t.isIdentifier(parent.name)) return { name: parent.name.text };
     return undefined;
   }
-  if ((t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)) && parent.initializer === node) {
-    return { name: propertyNameText(t, parent.name) };
-  }
+  if (t.isPropertyDeclaration(parent) && parent.initializer === node) return { name: propertyNameText(t, parent.name) };
+  if (t.isPropertyAssignment(parent) && parent.initializer === node) return { name: objectPath(t, parent) };
   if (t.isJsxAttribute(parent)) return { name: t.isIdentifier(parent.name) ? parent.name.text : undefined };
   if (t.isBinaryExpression(parent) && parent.right === node) {
     const kind = parent.operatorToken.kind;
@@ -265,13 +274,44 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
     const keyApi = keyArgumentOf(t, parent, parent.arguments.indexOf(node as ts.Expression));
     if (keyApi) return { name: keyApi.envName, keyApi: keyApi.api };
   }
-  if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3) {
+  if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3 && isSetterName(calleeName(t, parent.expression))) {
     // `headers.set('X-Api-Key', '…')`, `config.set('clientSecret', '…')`: the first argument names the value.
     const first = parent.arguments[0];
     const key = first ? staticString(t, first) : undefined;
     return key === undefined ? undefined : { name: key };
   }
   return undefined;
+}
+
+/** Calls that convert a string to bytes without changing what it is. */
+const BYTE_CONVERSIONS = new Set(['Buffer.from', 'hexToBytes', 'utf8ToBytes', 'base64ToBytes', 'decodeHex', 'fromHex']);
+/** Methods that store a named value: `set`, `setHeader`, `append`, `header`, `put`, `setItem`. */
+const SETTER = /^(set[A-Z]?\w*|append|header|put|define|register)$/;
+
+function isSetterName(name: string | undefined): boolean {
+  return name !== undefined && SETTER.test(name);
+}
+
+/**
+ * A property's name with the object path above it: `redis.url` in `const redis = { url: '…' }`,
+ * `db.auth.password` in `{ db: { auth: { password } } }`; the classifier reads paths by their subject.
+ */
+function objectPath(t: TypeScript, property: ts.PropertyAssignment): string | undefined {
+  const key = propertyNameText(t, property.name);
+  if (key === undefined) return undefined;
+  const names = [key];
+  let object: ts.Node | undefined = property.parent;
+  while (object && t.isObjectLiteralExpression(object) && names.length < 4) {
+    const holder: ts.Node | undefined = object.parent;
+    const name =
+      holder && t.isPropertyAssignment(holder) ? propertyNameText(t, holder.name)
+      : holder && t.isVariableDeclaration(holder) && t.isIdentifier(holder.name) ? holder.name.text
+      : undefined;
+    if (name === undefined) break;
+    names.unshift(name);
+    object = holder && t.isPropertyAssignment(holder) ? holder.parent : undefined;
+  }
+  return names.join('.');
 }
 
 function pathName(t: TypeScript, expr: ts.Expression): string | undefined {
