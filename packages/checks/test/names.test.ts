@@ -143,7 +143,10 @@ const notSecrets: Case[] = [
   ['signature', 'none'], ['certificate', 'none'], ['userId', 'none'], ['requestId', 'none'], ['url', 'none'], ['apiUrl', 'none'],
   ['baseUrl', 'none'], ['sentryDsn', 'none'], ['clientId', 'none'], ['jwksUri', 'none'], ['kmsKeyId', 'none'], ['sessionData', 'none'],
   ['passwordless', 'none'], ['saltRounds', 'none'], ['keyPair', 'none'], ['keystore', 'none'], ['cookieJar', 'none'], ['secretOrKeyProvider', 'none'],
-  ['tokenOrUndefined', 'secret', 'token'], ['userOrNull', 'none'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
+  ['tokenOrUndefined', 'secret', 'token'], ['userOrNull', 'none'],
+  ['PlusToken', 'none'], ['EqualsEqualsToken', 'none'], ['keywordToken', 'none'], ['operatorToken', 'none'], ['dotDotDotToken', 'none'],
+  ['passes', 'none'], ['detectSecretLiteral', 'metadata', 'secret'], ['looksLikeSecretValue', 'metadata', 'secret'],
+  ['containsPassword', 'metadata', 'password'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
 ];
 
 const allCases: Case[] = [...secrets, ...dotted, ...headers, ...envVars, ...metadata, ...protectedForms, ...notSecrets];

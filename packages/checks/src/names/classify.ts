@@ -69,6 +69,8 @@ const VOCABULARY: ReadonlySet<string> = new Set([
 /** `tokens` -> `token`, `credentials` -> `credential`, `hashes` -> `hash`; unknown words stay. */
 function singular(word: string): string {
   if (word.length <= 3 || !word.endsWith('s') || VOCABULARY.has(word)) return word;
+  // `passes` is a verb or other passes, never passwords.
+  if (word === 'passes') return word;
   const base = word.slice(0, -1);
   if (VOCABULARY.has(base)) return base;
   if (word.endsWith('es') && VOCABULARY.has(word.slice(0, -2))) return word.slice(0, -2);

@@ -78,11 +78,14 @@ export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, 
 ]);
 
 /** Words before `token` that make it something else than a credential: pagination cursors,
- * cancellation tokens, lexer tokens, design tokens, dependency-injection tokens, LLM token counts. */
+ * cancellation tokens, lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
+ * names), design tokens, dependency-injection tokens, LLM token counts. */
 export const NON_CREDENTIAL_TOKEN_QUALIFIERS = set(`page pagination next prev previous continuation cursor sync
   cancellation cancel abort lexer lex lexical syntax parse parser ast design theme color colour style css spacing
   font injection di prompt completion input output total max min num remaining used cached reasoning
-  context word text sentence bpe`);
+  context word text sentence bpe keyword operator punctuation punctuator identifier literal eof whitespace newline
+  comment trivia plus minus equals equal bar asterisk slash backslash less greater than question exclamation
+  ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template`);
 
 /** Words before a secret noun that make the value public by design (`publicKey`, `publishableKey`). */
 export const PUBLIC_WORDS = set('public publishable anon anonymous site');
@@ -99,7 +102,8 @@ export const CLIENT_ENV_PREFIXES: readonly (readonly string[])[] = [
 /** First words that make a name a predicate or a check about a secret (`isTokenValid`, `hasPassword`). */
 export const PREDICATE_PREFIXES = set(`is are has have had should can could needs need must will was were did does do
   allow allows require requires enable enables use uses show hide toggle validate check verify compare match matches
-  ensure assert no without supports forgot forgotten lost`);
+  ensure assert no without supports forgot forgotten lost detect detects looks look explain explains carries carry
+  may might contains contain mentions describe describes scan scans`);
 
 /** Words after a secret noun that describe it without holding it (`passwordPolicy`, `tokenExpiresAt`). */
 export const METADATA_WORDS = set(`url uri endpoint href link route path file filename filepath dir directory folder
