@@ -39,12 +39,13 @@ describe('inventory', () => {
   it('lists credential columns of Prisma and SQL with their protection', async () => {
     const root = makeProject({
       'schema.prisma': 'model User {\n  password String\n  passwordHash String\n  resetAt DateTime\n  tokenCiphertext Bytes @db.ByteA\n}\n',
-      'm.sql': 'CREATE TABLE t (api_key TEXT, api_key_hash TEXT, note TEXT);\n',
+      'm.sql': 'CREATE TABLE t (api_key TEXT, api_key_hash TEXT, note TEXT);\nCREATE TABLE s (token NVARCHAR(64) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = RANDOMIZED, ALGORITHM = \'AEAD_AES_256_CBC_HMAC_SHA_256\'));\n',
     });
     const result = await scan({ root, checks: [], inventory: true });
     expect(result.inventory!.credentialColumns.map((c) => `${c.file}:${c.line} ${c.table}.${c.column} ${c.protection}`)).toEqual([
       'm.sql:1 t.api_key plaintext',
       'm.sql:1 t.api_key_hash protected',
+      'm.sql:2 s.token protected',
       'schema.prisma:2 User.password plaintext',
       'schema.prisma:3 User.passwordHash protected',
       'schema.prisma:5 User.tokenCiphertext protected',

@@ -1,4 +1,4 @@
-import { credentialColumnVerdict, formatMessage, readDdlColumns, type SharedSettings } from '@secret-hygiene/checks';
+import { credentialColumnVerdict, ddlColumnVerdict, formatMessage, readDdlColumns, type SharedSettings } from '@secret-hygiene/checks';
 import { scannerMessages } from '../messages.js';
 import { readPrismaFields } from './prisma.js';
 import type { FileFinding } from './types.js';
@@ -60,7 +60,7 @@ export function sqlCredentialColumns(text: string, settings: SharedSettings): Cr
         table: c.table,
         column: c.column,
         type: c.type,
-        verdict: credentialColumnVerdict(c.column, c.type, settings),
+        verdict: ddlColumnVerdict(c, settings),
         line: start.line,
         column1: start.column,
         endColumn: position(c.end).column,
