@@ -10,8 +10,8 @@ import { ESLint } from 'eslint';
 export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
 const CODE = /\.[cm]?[jt]sx?$/;
-// The fixture apps' label syntax (fixtures/README.md); only `//` comments occur in code files.
-const LABEL = /\/\/\s*expect(-typed)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+// The fixture apps' label syntax (fixtures/README.md): `-- expect:` also labels SQL in templates.
+const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 const PREFIX = 'secret-hygiene/';
 
 /** Every code file below `dir`, as absolute paths, sorted. */
