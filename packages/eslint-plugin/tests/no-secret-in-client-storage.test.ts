@@ -36,6 +36,11 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "localStorage.setItem('tokenExpiresAt', String(expiresAt));",
     'localStorage.lastVisited = location.pathname;',
     "window.localStorage['locale'] = locale;",
+    // Keys that mention a session or login without holding one; masked values.
+    "localStorage.setItem('loginRedirect', location.pathname);",
+    "localStorage.setItem('sessionExpiresAt', String(expiresAt));",
+    "localStorage.setItem('apiKeyHint', apiKey.slice(-4));",
+    "localStorage.setItem('keyPreview', apiKey.substring(0, 6));",
     // Reading and removing is fine.
     "const token = localStorage.getItem('token');",
     "localStorage.removeItem('accessToken');",
@@ -87,6 +92,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     finding("localStorage.setItem('session', response.refreshToken);", 'webStorage', 'localStorage'),
     finding("const KEY = 'apiKey';\nlocalStorage.setItem(KEY, value);", 'webStorage', 'localStorage.setItem'),
     finding('localStorage.token = token;', 'webStorage', 'localStorage'),
+    finding("sessionStorage.setItem('auth', JSON.stringify(session));", 'webStorage', 'sessionStorage'),
+    finding("localStorage.setItem('openai_api_key', apiKey);", 'webStorage', 'localStorage'),
     finding("localStorage['jwt'] = res.data.jwt;", 'webStorage', 'localStorage'),
     finding('globalThis.sessionStorage.password = form.password;', 'webStorage', 'globalThis'),
     finding(
@@ -129,6 +136,11 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       "reply.setCookie('token', jwt, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });",
     ),
     cookie("cookies().set('session', token);", 'cookies()', "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "const store = await cookies();\nstore.set('session', token);",
+      'store.set',
+      "const store = await cookies();\nstore.set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
     cookie(
       "cookies().set({ name: 'session', value: token });",
       'cookies()',

@@ -46,6 +46,8 @@ ruleTester.run('no-secret-in-response', rule, {
     "res.send('Password updated');",
     // Express ignores return values.
     "app.get('/me', (req, res) => { return user.password; });",
+    // A webhook signing secret is shown once, when the webhook is created.
+    'const created = await webhooks.create(body);\nres.status(201).json({ id: created.id, webhookSecret: created.webhookSecret });',
     // Masked values.
     'res.json({ apiKeyLast4: user.apiKey.slice(-4) });',
     'res.json({ key: integration.apiKey.slice(-4) });',
@@ -93,6 +95,8 @@ ruleTester.run('no-secret-in-response', rule, {
     leak('res.jsonp(customer.apiKey);', ['secretInResponse', 'customer.apiKey']),
     // Echoing request credentials.
     leak('res.json({ headers: req.headers });', ['secretInResponse', 'req.headers']),
+    leak("app.get('/whoami', (c) => c.text(`authorization: ${c.req.header('authorization')}`));", ['secretInResponse', 'c.req.header']),
+    leak("res.send(req.get('x-api-key'));", ['secretInResponse', 'req.get']),
     // Password hashes.
     leak('res.json({ id: user.id, passwordHash: user.passwordHash });', ['hashInResponse', 'passwordHash:']),
     leak('res.json([{ hashedPassword: row.hashed_password }]);', ['hashInResponse', 'hashedPassword']),
@@ -130,6 +134,11 @@ ruleTester.run('no-secret-in-response', rule, {
       code: `${USER}declare function findUser(id: string): Promise<User>;\nexport async function load(id: string) {\n  'use server';\n  return await findUser(id);\n}`,
       ...typed,
       errors: [{ messageId: 'entityWithSecret', line: 5, column: 10 }],
+    },
+    {
+      code: `${USER}declare const users: { findOne(id: string): Promise<User> };\n@Controller('users')\nclass UsersController {\n  @Get(':id')\n  async find(id: string) {\n    return users.findOne(id);\n  }\n}`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 7, column: 12 }],
     },
     // Options: custom record words.
     {

@@ -87,3 +87,21 @@ export function staticNumber(t: TypeScript, node: ts.Expression, depth = 0): num
   }
   return undefined;
 }
+
+/** Words of a key or name that say a value is deliberately shortened for display (`apiKeyLast4`, `tokenHint`). */
+export const DISPLAY_SHORTENED_WORDS: ReadonlySet<string> = new Set(['last', 'last4', 'suffix', 'prefix', 'hint', 'masked', 'preview', 'redacted', 'tail']);
+
+/**
+ * True for a short slice meant for display: `x.slice(-4)`, `x.substring(0, 6)`, `x.substr(-4)`
+ * (at most `max` characters). `x.slice(7)` (strip a `Bearer ` prefix) is not short.
+ */
+export function isShortSlice(t: TypeScript, node: ts.Node, max = 8): boolean {
+  if (!t.isCallExpression(node) || !t.isPropertyAccessExpression(node.expression)) return false;
+  const method = node.expression.name.text;
+  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
+  const [a, b] = node.arguments;
+  const start = a ? staticNumber(t, a) : undefined;
+  const end = b ? staticNumber(t, b) : undefined;
+  if (start !== undefined && start < 0 && start >= -max && end === undefined) return true;
+  return start !== undefined && end !== undefined && start >= 0 && end - start <= max;
+}

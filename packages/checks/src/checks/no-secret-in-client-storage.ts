@@ -5,7 +5,7 @@ import { stripCall } from '../catalogs/sources.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { apiLocationOf } from '../nonce/api-location.js';
-import { constString, objectLiteralOf, objectPropertyValue as propertyOf } from '../ast/values.js';
+import { constString, DISPLAY_SHORTENED_WORDS, isShortSlice, objectLiteralOf, objectPropertyValue as propertyOf } from '../ast/values.js';
 
 type CookieAttribute = 'httpOnly' | 'secure' | 'sameSite';
 
@@ -22,6 +22,8 @@ type MessageId = 'webStorage' | 'clientCookie' | 'insecureCookie' | 'addAttribut
 
 /** Words of a cookie name that make it a session credential (`sid`, `connect.sid`, `__Host-session`). */
 const SESSION_COOKIE_WORDS = new Set(['session', 'sess', 'sid', 'auth', 'remember', 'login']);
+/** Last words of a web-storage key that holds the signed-in state (`auth`, `authSession`, `sid`). */
+const STORAGE_SESSION_WORDS = new Set(['session', 'sess', 'sid', 'auth']);
 const DEFAULT_CREDENTIAL_COOKIE_NAMES = ['connect.sid', 'sid', 'session', 'sessionid', 'session_id', '__session'];
 /** Objects of the global scope under which `localStorage`, `document` and `indexedDB` also live. */
 const GLOBAL_PREFIXES = new Set(['window', 'globalThis', 'self']);
@@ -94,16 +96,25 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     const secretStored = (key: string | undefined, value: ts.Expression | undefined): string | undefined => {
       // `setItem('jwt', '')`, `localStorage.token = null`: clearing on logout stores nothing.
       if (value && isConstant(t, value)) return undefined;
-      if (key !== undefined && classifyName(key, classifier).isSecret) return key;
+      // `setItem('apiKeyHint', apiKey.slice(-4))`: shortened for display on purpose.
+      if (key !== undefined && splitWords(key).some((w) => DISPLAY_SHORTENED_WORDS.has(w))) return undefined;
+      if (value && isShortSlice(t, skipOuterExpressions(t, value))) return undefined;
+      if (key !== undefined && isCredentialStorageKey(key)) return key;
       const source = value && valueSources(flow, value)[0];
       return source?.source.name;
     };
-    const isCredentialCookie = (name: string | undefined): boolean => {
+    /** A storage key that holds credentials: a secret name, or one ending in `auth`/`session`/`sid`. */
+    function isCredentialStorageKey(key: string): boolean {
+      if (classifyName(key, classifier).isSecret) return true;
+      const words = splitWords(key);
+      return STORAGE_SESSION_WORDS.has(words[words.length - 1] ?? '');
+    }
+    function isCredentialCookie(name: string | undefined): boolean {
       if (name === undefined) return false;
       if (credentialNames.has(name.toLowerCase()) || classifyName(name, classifier).isSecret) return true;
       const words = splitWords(name);
       return words.some((w) => SESSION_COOKIE_WORDS.has(w)) && classifyName(name, classifier).verdict !== 'metadata';
-    };
+    }
 
     const reportCookie = (node: ts.Node, name: string, missing: CookieAttribute[], suggestion?: CheckSuggestion<MessageId>) => {
       const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
@@ -186,8 +197,8 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           checkOptionsCookie(node, first, second, third, {}, 2);
           return;
         }
-        // Next.js cookies().set(...), response.cookies.set(...); Koa ctx.cookies.set(...)
-        if (method === 'set' && receiverPath && receiverPath[receiverPath.length - 1] === 'cookies') {
+        // Next.js cookies().set(...), (await cookies()).set(...), response.cookies.set(...); Koa ctx.cookies.set(...)
+        if (method === 'set' && receiverPath && (receiverPath[receiverPath.length - 1] === 'cookies' || isCookieStore(t, receiver))) {
           const defaults = receiverPath.length === 2 && receiverPath[0] === 'ctx' ? KOA_DEFAULTS : {};
           const single = first ? objectLiteralOf(t, first) : undefined;
           if (single && node.arguments.length === 1) {
@@ -240,6 +251,19 @@ function globalPath(t: TypeScript, node: ts.Expression): string[] | undefined {
   let start = 0;
   while (start < path.length - 1 && GLOBAL_PREFIXES.has(path[start]!)) start++;
   return path.slice(start);
+}
+
+/** `store` in `const store = await cookies(); store.set(...)` (Next.js). */
+function isCookieStore(t: TypeScript, callee: ts.Expression): boolean {
+  if (!t.isPropertyAccessExpression(callee)) return false;
+  let receiver = skipOuterExpressions(t, callee.expression);
+  if (t.isIdentifier(receiver)) {
+    const init = constInitializer(t, resolveIdentifier(t, receiver, undefined));
+    if (!init) return false;
+    receiver = skipOuterExpressions(t, init);
+  }
+  if (t.isAwaitExpression(receiver)) receiver = skipOuterExpressions(t, receiver.expression);
+  return t.isCallExpression(receiver) && calleeName(t, receiver.expression) === 'cookies';
 }
 
 /** `tx.objectStore('tokens').put`, or `store.put` where `const store = tx.objectStore(...)`. */

@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
 import { accessPath, calleeName, enclosingFunctionOrFile, propertyNameText, skipOuterExpressions } from '../ast/index.js';
-import { staticNumber } from '../ast/values.js';
-import { pathText, stripCall } from '../catalogs/sources.js';
+import { DISPLAY_SHORTENED_WORDS, isShortSlice } from '../ast/values.js';
+import { pathText, REQUEST_RECEIVERS, stripCall } from '../catalogs/sources.js';
 import { createFlowContext, declarationOf, rootIdentifier, valueSources, type ValueFlow } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions, type NameClassification, type SecretKind } from '../names/index.js';
 
@@ -21,18 +21,15 @@ type MessageId = 'secretInResponse' | 'hashInResponse' | 'entityWithSecret';
 const NEVER_SENT_KINDS: ReadonlySet<string> = new Set<SecretKind>([
   'password',
   'private-key',
-  'signing-key',
   'client-secret',
   'connection-string',
   'mnemonic',
   'credential',
 ]);
 /** Kinds an endpoint legitimately issues to its caller (login returns a token, "create key" returns the key once). */
-const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key', 'session', 'cookie', 'otp', 'authorization', 'secret']);
+const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key', 'session', 'cookie', 'otp', 'authorization', 'secret', 'signing-key']);
 /** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
 const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
-/** Words of a key or name that say the value is deliberately shortened for display. */
-const MASK_WORDS = new Set(['last', 'last4', 'suffix', 'prefix', 'hint', 'masked', 'preview', 'redacted', 'tail', 'fingerprint']);
 /** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
 const DEFAULT_RECORD_WORDS = [
   'user', 'account', 'customer', 'member', 'tenant', 'org', 'organization', 'team', 'profile', 'record', 'row',
@@ -121,10 +118,17 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (source.reason === 'decrypt') return 'The decrypted value';
       if (source.reason === 'reveal') return 'The revealed secret';
       if (source.reason === 'env') return 'The environment secret';
-      if (source.reason === 'header' || source.reason === 'cookie') return 'The request credential';
+      if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node)) return 'The request credential';
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
       if (!ISSUED_KINDS.has(source.kind) || !options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
+    };
+
+    /** `req.get('authorization')`, `c.req.header('x-api-key')`: a credential the client sent. */
+    const isRequestAccessor = (node: ts.Node): boolean => {
+      if (!t.isCallExpression(node) || !t.isPropertyAccessExpression(node.expression)) return false;
+      const receiver = accessPath(t, node.expression.expression);
+      return receiver !== undefined && receiver.some((segment) => REQUEST_RECEIVERS.includes(segment) && segment !== 'c' && segment !== 'ctx');
     };
 
     /** `user.apiKey`, `const { apiKey } = account`: a token field of a stored record, not one just issued. */
@@ -175,6 +179,7 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (t.isObjectLiteralExpression(expr) && !expr.properties.some((p) => t.isSpreadAssignment(p))) return undefined; // keys judged above
       if (!t.isIdentifier(expr) && !t.isAwaitExpression(expr) && !t.isCallExpression(expr) && !t.isPropertyAccessExpression(expr) && !t.isObjectLiteralExpression(expr)) return undefined;
       let type = checker!.getTypeAtLocation(expr);
+      type = checker!.getAwaitedType(type) ?? type; // `return this.users.findOne(id)` sends the awaited record
       if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown)) return undefined;
       const element = checker!.getIndexTypeOfType(type, t.IndexKind.Number);
       if (element && checker!.isArrayLikeType(type)) type = element;
@@ -311,23 +316,12 @@ function isConstantValue(t: TypeScript, expr: ts.Expression): boolean {
   return t.isPrefixUnaryExpression(expr) || t.isVoidExpression(expr) || t.isTypeOfExpression(expr);
 }
 
-/**
- * A value deliberately shortened for display: `apiKey.slice(-4)`, `token.substring(0, 6)`, or sent
- * under a key that says so (`last4`, `keyPreview`, `tokenHint`).
- */
+/** A value shortened for display: `apiKey.slice(-4)`, or sent under a key that says so (`apiKeyLast4`, `tokenPreview`). */
 function isMasked(t: TypeScript, at: ts.Node): boolean {
-  // `{ apiKeyLast4: apiKey.slice(-4) }`: the key under which the value is sent says so.
   const parent = at.parent;
   if (parent && t.isPropertyAssignment(parent) && parent.initializer === at) {
     const key = propertyNameText(t, parent.name);
-    if (key && splitWords(key).some((w) => MASK_WORDS.has(w))) return true;
+    if (key && splitWords(key).some((w) => DISPLAY_SHORTENED_WORDS.has(w))) return true;
   }
-  if (!t.isCallExpression(at)) return false;
-  const method = calleeName(t, at.expression);
-  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
-  const [a, b] = at.arguments;
-  const start = a ? staticNumber(t, a) : undefined;
-  const end = b ? staticNumber(t, b) : undefined;
-  if (start !== undefined && start < 0 && start >= -8) return true; // the last few characters
-  return start !== undefined && end !== undefined && start >= 0 && end - start <= 8; // a short prefix
+  return isShortSlice(t, at);
 }
