@@ -11,8 +11,11 @@ export interface Suppression {
   readonly reason: string;
 }
 
-/** The directive after any comment marker (`//`, `/*`, `#`, `--`). */
-const DIRECTIVE = /(?:\/\/|\/\*|#|--)\s*secret-hygiene-ignore-next-line\b([^\n]*)/;
+/**
+ * The directive after any comment marker (`//`, `/*`, `#`, `--`), as the first thing on its line:
+ * so the same text inside a string literal (a test, a code generator) is not a directive.
+ */
+const DIRECTIVE = /^(\s*)(?:\/\/|\/\*|#|--)\s*secret-hygiene-ignore-next-line\b([^\n]*)/;
 
 /** Reads the suppression comments of a file's lines. */
 export function readSuppressions(lines: readonly string[]): Suppression[] {
@@ -21,12 +24,12 @@ export function readSuppressions(lines: readonly string[]): Suppression[] {
     if (!text.includes('secret-hygiene-ignore-next-line')) return;
     const match = DIRECTIVE.exec(text);
     if (!match) return;
-    const body = match[1]!.replace(/\*\/\s*$/, '');
+    const body = match[2]!.replace(/\*\/\s*$/, '');
     const separator = body.indexOf(' --');
     const idsText = separator === -1 ? body : body.slice(0, separator);
     const reason = separator === -1 ? '' : body.slice(separator + 3).trim();
     const ruleIds = idsText.split(/[\s,]+/).filter(Boolean);
-    found.push({ line: index + 1, column: match.index + 1, ruleIds, reason });
+    found.push({ line: index + 1, column: match[1]!.length + 1, ruleIds, reason });
   });
   return found;
 }

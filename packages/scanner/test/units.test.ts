@@ -37,14 +37,16 @@ describe('git diff', () => {
 });
 
 describe('suppression comments', () => {
-  it('reads rule ids and reasons after //, /*, # and --', () => {
+  it('reads rule ids and reasons after //, /*, # and -- starting a line, never inside strings', () => {
     expect(
       readSuppressions([
-        'x // secret-hygiene-ignore-next-line a, b -- because',
+        '  // secret-hygiene-ignore-next-line a, b -- because',
         '# secret-hygiene-ignore-next-line c',
         '-- secret-hygiene-ignore-next-line d -- sql reason',
         '/* secret-hygiene-ignore-next-line e -- block */',
         'const s = "secret-hygiene-ignore-next-line"',
+        "const t = '// secret-hygiene-ignore-next-line x';",
+        'f(); // secret-hygiene-ignore-next-line y -- trailing comments are not directives',
       ]),
     ).toEqual([
       { line: 1, column: 3, ruleIds: ['a', 'b'], reason: 'because' },

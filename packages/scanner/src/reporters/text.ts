@@ -12,7 +12,8 @@ export const textReporter: Reporter = (result, options) => {
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
     out.push(c.underline(file));
-    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.ruleId] as const);
+    // One finding, one line: a message with a line break (a multi-line literal's preview) is folded.
+    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*[\r\n]+\s*/g, ' '), f.ruleId] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, severity, message, ruleId] of rows) {
