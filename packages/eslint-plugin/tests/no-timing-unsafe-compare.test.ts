@@ -209,6 +209,14 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
       errors: [{ messageId: 'unsafeMethod', column: 5 }],
     },
     {
+      code: 'return Buffer.compare(Buffer.from(expected), Buffer.from(sig)) === 0;',
+      errors: [{ messageId: 'unsafeMethod', column: 8 }],
+    },
+    {
+      code: "return hashed === createHash('md5').update(MASTER_PASSWORD).digest('hex');",
+      errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
+    },
+    {
       code: 'if (signature.compare(expected) === 0) ok();',
       errors: [{ messageId: 'unsafeMethod', column: 5 }],
     },

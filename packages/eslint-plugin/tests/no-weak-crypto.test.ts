@@ -65,6 +65,8 @@ ruleTester.run('no-weak-crypto', rule, {
     "const key = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 4096, publicExponent, hash: 'SHA-256' }, true, ['encrypt']);",
     "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, key, 256);",
     "const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, key, data);",
+    "const digest = await crypto.subtle.digest('SHA-1', body);",
+    `${NAMED}function etagFor(body: string) { return createHash('md5').update(body).digest('hex'); }`,
     // Tests lower costs on purpose.
     { code: "import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 4);", filename: 'src/users.test.ts' },
     { code: `${NAMED}const k = pbkdf2Sync(password, salt, 1000, 32, 'sha256');`, filename: 'src/__tests__/kdf.ts' },
@@ -106,6 +108,11 @@ ruleTester.run('no-weak-crypto', rule, {
     finding("import md5 from 'md5';\nconst stored = md5(password);", 'weakHashForSecret', 'md5(password)'),
     finding("import CryptoJS from 'crypto-js';\nconst h = CryptoJS.SHA1(req.body.password).toString();", 'weakHashForSecret', 'CryptoJS.SHA1'),
     finding(`${NODE}const digest = crypto.hash('md5', apiToken);`, 'weakHashForSecret', 'crypto.hash'),
+    // The function says what its parameter is.
+    finding(`${NAMED}export function hashPasswordLegacy(input: string) {\n  return createHash('md5').update(input).digest('hex');\n}`, 'weakHashForSecret', "createHash('md5')"),
+    finding(`${NAMED}export function masterPasswordCheck(candidate: string) {\n  const hashed = createHash('md5').update(candidate).digest('hex');\n  return hashed;\n}`, 'weakHashForSecret', "createHash('md5')"),
+    finding("const encoder = new TextEncoder();\nconst d = await crypto.subtle.digest('SHA-256', encoder.encode(password));", 'fastPasswordHash', 'crypto.subtle.digest'),
+    finding("const d = await crypto.subtle.digest({ name: 'SHA-1' }, apiToken);", 'weakHashForSecret', 'crypto.subtle.digest'),
     // Fast hashes of passwords.
     finding(`${NAMED}const hashed = createHash('sha256').update(password).digest('hex');`, 'fastPasswordHash', "createHash('sha256')"),
     // PBKDF2.
@@ -155,6 +162,11 @@ ruleTester.run('no-weak-crypto', rule, {
     finding('let nonce = "";\nfor (let i = 0; i < 16; i++) nonce += Math.floor(Math.random() * 16).toString(16);', 'mathRandomSecret', 'Math.random'),
     finding('const session = { csrfToken: `${Date.now()}-${Math.random()}` };', 'mathRandomSecret', 'Math.random'),
     finding('const makeSalt = () => Math.random().toString(16).slice(2);', 'mathRandomSecret', 'Math.random'),
+    finding(
+      "function generatePassword(length) {\n  return Array.from({ length }, () => String.fromCharCode(33 + Math.floor(Math.random() * 94))).join('');\n}",
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding('export function generateResetCode() {\n  return String(Math.floor(Math.random() * 1e6));\n}', 'mathRandomSecret', 'Math.random'),
     finding('user.verificationCode = Math.floor(100000 + Math.random() * 900000);', 'mathRandomSecret', 'Math.random'),
     // AEAD decryption without setAuthTag, and short tags.

@@ -170,6 +170,13 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
     if (last && PASS_THROUGH_METHODS.includes(last) && t.isPropertyAccessExpression(callee)) {
       return comparedSecret(t, callee.expression, checker, classifier);
     }
+    // `Buffer.from(sig)`: the same bytes.
+    if (path.join('.') === 'Buffer.from()' && expr.arguments[0]) return comparedSecret(t, expr.arguments[0], checker, classifier);
+    // `createHash('md5').update(MASTER_PASSWORD).digest('hex')`: a hash of a secret verifies it.
+    if (last === 'digest') {
+      const hashed = updatedSecret(t, expr, checker, classifier);
+      if (hashed) return pathText(path);
+    }
     // `computeSignature(body)`, `createHmac(...).update(body).digest('hex')`
     if (last && isVerifierName(last)) return pathText(path);
     if (last === 'digest' && segments.some((s) => /^createHmac$|^hmac$/i.test(s))) return pathText(path);
@@ -188,6 +195,20 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
   if (c.isSecret) return pathText(path);
   if (c.verdict === 'protected' && words.some((w) => COMPARED_PROTECTED_WORDS.has(w))) return pathText(path);
   if (isVerifierName(last)) return pathText(path);
+  return undefined;
+}
+
+/** The secret fed to `.update()` somewhere down a hash chain ending in `expr`. */
+function updatedSecret(t: TypeScript, expr: ts.CallExpression, checker: ts.TypeChecker | undefined, classifier: ClassifierOptions): string | undefined {
+  let current: ts.Expression = expr;
+  while (t.isCallExpression(current) && t.isPropertyAccessExpression(current.expression)) {
+    const arg = current.arguments[0];
+    if (current.expression.name.text === 'update' && arg) {
+      const secret = comparedSecret(t, arg, checker, classifier);
+      if (secret) return secret;
+    }
+    current = skipOuterExpressions(t, current.expression.expression);
+  }
   return undefined;
 }
 

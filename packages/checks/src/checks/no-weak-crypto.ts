@@ -186,6 +186,7 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
           const subtle = subtleMethod(module, path);
           if (subtle === 'deriveBits' || subtle === 'deriveKey') return checkSubtleDerive(context, node);
           if (subtle === 'generateKey') return checkSubtleGenerateKey(context, node);
+          if (subtle === 'digest') return checkSubtleDigest(context, node, classifier);
         }
         if (module === 'global' && name === 'Math.random') {
           if (context.options.checkMathRandom) checkMathRandom(context, node, classifier);
@@ -359,9 +360,21 @@ function checkHashedValue(
       what = target;
     }
   }
+  if (!kind && inputs.length > 0) {
+    // `function hashPassword(input) { return md5(input) }`, `masterPasswordCheck(candidate)`: the function says what is hashed.
+    const fnName = namedEnclosingFunction(t, call);
+    const word = fnName && splitWords(fnName).find((w) => {
+      const c = classifyName(w, classifier);
+      return c.isSecret && c.kind !== undefined && HASHED_SECRET_KINDS.has(c.kind);
+    });
+    if (word && inputs.some((input) => isParameterOf(t, input))) {
+      kind = classifyName(word, classifier).kind;
+      what = `the ${word} given to ${fnName}()`;
+    }
+  }
   if (!kind || !what || !HASHED_SECRET_KINDS.has(kind)) return;
   if (broken) {
-    context.report({ node: call, messageId: 'weakHashForSecret', data: { algorithm, what: `'${what}'` } });
+    context.report({ node: call, messageId: 'weakHashForSecret', data: { algorithm, what: what.startsWith('the ') ? what : `'${what}'` } });
   } else if (kind === 'password' && context.options.checkFastPasswordHash) {
     context.report({ node: call, messageId: 'fastPasswordHash', data: { algorithm } });
   }
@@ -569,6 +582,17 @@ function checkSubtleDerive(context: Context, call: ts.CallExpression): void {
   checkPbkdf2(context, propertyOf(t, params, 'iterations'), hash, hashName);
 }
 
+/** `crypto.subtle.digest('SHA-256', encoder.encode(password))`: a hash over a secret. */
+function checkSubtleDigest(context: Context, call: ts.CallExpression, classifier: ClassifierOptions): void {
+  const t = context.ts;
+  const [algorithmArg, data] = call.arguments;
+  if (!algorithmArg || !data) return;
+  const algorithm = constString(t, algorithmArg) ?? (objectLiteralOf(t, algorithmArg) && constStringProperty(t, objectLiteralOf(t, algorithmArg)!, 'name'));
+  if (!algorithm) return;
+  const normalized = algorithm.toLowerCase().replace(/-/g, '');
+  checkHashedValue(context, call, displayHash(normalized), data, classifier, BROKEN_HASHES.has(normalized));
+}
+
 function checkSubtleTagLength(context: Context, call: ts.CallExpression): void {
   const t = context.ts;
   const params = call.arguments[0] && objectLiteralOf(t, call.arguments[0]);
@@ -589,9 +613,37 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
     context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target } });
     return;
   }
-  const fn = enclosingFunctionOrFile(t, call);
-  const fnName = t.isSourceFile(fn) ? undefined : functionName(t, fn);
+  const fnName = namedEnclosingFunction(t, call);
   if (fnName && isGeneratorOfSecret(fnName, classifier)) context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
+}
+
+/** The name of the nearest named function around a node, looking through anonymous callbacks (`Array.from({ length }, () => …)`). */
+function namedEnclosingFunction(t: TypeScript, node: ts.Node): string | undefined {
+  let fn = enclosingFunctionOrFile(t, node);
+  for (let hops = 0; hops < 4 && !t.isSourceFile(fn); hops++) {
+    const name = functionName(t, fn);
+    if (name) return name;
+    fn = enclosingFunctionOrFile(t, fn);
+  }
+  return undefined;
+}
+
+/** True when the expression reads a parameter of its enclosing function (directly or through `String(x)`, `x.trim()`). */
+function isParameterOf(t: TypeScript, node: ts.Expression): boolean {
+  let expr = skipOuterExpressions(t, node);
+  while (t.isCallExpression(expr) || t.isPropertyAccessExpression(expr)) {
+    if (t.isCallExpression(expr)) {
+      const inner = expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
+      if (!inner) return false;
+      expr = skipOuterExpressions(t, t.isPropertyAccessExpression(expr.expression) && !expr.arguments[0] ? expr.expression.expression : inner);
+    } else {
+      expr = skipOuterExpressions(t, expr.expression);
+    }
+  }
+  if (t.isBinaryExpression(expr)) return isParameterOf(t, expr.left) || isParameterOf(t, expr.right);
+  if (!t.isIdentifier(expr)) return false;
+  const decl = resolveIdentifier(t, expr, undefined);
+  return decl !== undefined && t.isParameter(decl);
 }
 
 /** `result += chars[Math.floor(Math.random() * n)]` / `.charAt(...)`: the accumulator's name. */
