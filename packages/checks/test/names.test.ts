@@ -67,7 +67,7 @@ const dotted: Case[] = [
   ["req.headers['x-api-key']", 'secret', 'api-key'], ['headers.cookie', 'secret', 'cookie'], ['user?.token', 'secret', 'token'],
   ['password.length', 'metadata', 'password'], ['token.type', 'metadata', 'token'], ['user.passwordHash', 'protected', 'password'],
   ['password.hash', 'protected', 'password'], ['user.name', 'none'], ['user.id', 'none'], ['config.key', 'none'],
-  ['account.passwordHash.length', 'metadata', 'password'], ['token.value.length', 'metadata', 'token'], ['process.env.NODE_ENV', 'none'], ['process.env.PWD', 'none'], ['stripe.key', 'none'],
+  ['account.passwordHash.length', 'metadata', 'password'], ['token.value.length', 'metadata', 'token'], ['process.env.NODE_ENV', 'none'], ['process.env.PWD', 'none'], ['stripe.key', 'secret', 'api-key'],
 ];
 
 const headers: Case[] = [
@@ -146,7 +146,10 @@ const notSecrets: Case[] = [
   ['tokenOrUndefined', 'secret', 'token'], ['userOrNull', 'none'],
   ['PlusToken', 'none'], ['EqualsEqualsToken', 'none'], ['keywordToken', 'none'], ['operatorToken', 'none'], ['dotDotDotToken', 'none'],
   ['passes', 'none'], ['detectSecretLiteral', 'metadata', 'secret'], ['looksLikeSecretValue', 'metadata', 'secret'],
-  ['containsPassword', 'metadata', 'password'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
+  ['containsPassword', 'metadata', 'password'],
+  ['stripeKey', 'secret', 'api-key'], ['OPENAI_KEY', 'secret', 'api-key'], ['sslkey', 'secret', 'private-key'],
+  ['sslpassword', 'secret', 'password'], ['tlsKey', 'secret', 'private-key'], ['encryptingKey', 'secret', 'secret'],
+  ['sessionid', 'secret', 'session'], ['userid', 'none'], ['stripePublishableKey', 'none'], ['GOOGLE_MAPS_KEY', 'none'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
 ];
 
 const allCases: Case[] = [...secrets, ...dotted, ...headers, ...envVars, ...metadata, ...protectedForms, ...notSecrets];

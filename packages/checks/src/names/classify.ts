@@ -89,7 +89,7 @@ function compoundParts(word: string): readonly string[] | null {
   const cached = compoundCache.get(word);
   if (cached !== undefined) return cached;
   const parts = UNSPLITTABLE.has(word) ? null : splitKnown(word);
-  const useful = parts !== null && parts.some((p) => SECRET_NOUNS.has(p) || p === 'key' || p === 'url' || p === 'string');
+  const useful = parts !== null && parts.some((p) => HEAD_WORDS.has(p));
   if (compoundCache.size > 20_000) compoundCache.clear();
   compoundCache.set(word, useful ? parts : null);
   return useful ? parts : null;

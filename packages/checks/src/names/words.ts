@@ -49,10 +49,14 @@ export const SECRET_NOUNS: ReadonlyMap<string, SecretKind> = new Map<string, Sec
 export const KEY_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
   ...['api', 'app', 'application', 'access', 'auth', 'subscription', 'account', 'service', 'license', 'client', 'consumer', 'developer', 'admin']
     .map((w) => [w, 'api-key'] as const),
-  ...['private', 'priv', 'ssh', 'rsa', 'ec', 'ecdsa', 'ed25519'].map((w) => [w, 'private-key'] as const),
+  // A vendor's key is its API key (`STRIPE_KEY`, `openaiKey`); their public keys say so (`publishableKey`).
+  ...`stripe openai anthropic sendgrid twilio github gitlab slack mailgun mailchimp postmark resend algolia aws azure
+    google gcp datadog sentry cloudflare vercel supabase paypal braintree shopify hubspot intercom zendesk openrouter
+    groq mistral cohere huggingface replicate pinecone elevenlabs deepseek gemini`.split(/\s+/).map((w) => [w, 'api-key'] as const),
+  ...['private', 'priv', 'ssh', 'rsa', 'ec', 'ecdsa', 'ed25519', 'ssl', 'tls'].map((w) => [w, 'private-key'] as const),
   ...['signing', 'sign', 'hmac', 'jwt', 'webhook', 'mac', 'cookie'].map((w) => [w, 'signing-key'] as const),
   ['session', 'session'],
-  ...['secret', 'master', 'root', 'encryption', 'decryption', 'encrypt', 'decrypt', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek',
+  ...['secret', 'master', 'root', 'encryption', 'decryption', 'encrypt', 'decrypt', 'encrypting', 'decrypting', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek',
     'shared', 'symmetric', 'wrapping', 'recovery']
     .map((w) => [w, 'secret'] as const),
 ]);
@@ -149,7 +153,7 @@ export const UNSPLITTABLE = set(`bypass compass encompass surpass trespass overp
 /** Words worth recognising inside an unsplit word (`PGPASSWORD`, `apikey`, `dbpass`), beyond the role lists. */
 export const COMPOUND_PARTS = set(`api app db user admin root new old current smtp mail email redis mongo pg mysql aws
   gh github npm stripe slack client consumer access refresh auth session private secret signing webhook encryption
-  master id bearer oauth service account jwt key hmac reset connection conn string str sha`);
+  master id bearer oauth service account jwt key hmac reset connection conn string str sha ssl tls`);
 
 /** Words before a secret noun that count it or bound it (`maxPasswordAge`, `numPasswords`). */
 export const METADATA_PREFIXES = set('max min num number total count');
