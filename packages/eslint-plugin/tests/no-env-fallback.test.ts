@@ -56,6 +56,18 @@ ruleTester.run('no-env-fallback', rule, {
     'const key = process.env.JWT_SECRET ?? config.jwtSecret;',
     "const env = { JWT_SECRET: 'x' }; const secret = env.JWT_SECRET ?? 'dev';",
     "let secret = process.env.JWT_SECRET; secret = 'other';",
+    // A connection URL without a password hard-codes an address, not a credential.
+    "const redisUrl = process.env.REDIS_URL ?? 'redis://localhost:6379';",
+    "const databaseUrl = process.env.DATABASE_URL || 'postgres://app@localhost:5432/app';",
+    // Config-service reads: not a secret, no default, a namespaced key, or a receiver that is no config.
+    "const port = configService.get('PORT', 3000);",
+    "class A { constructor(private readonly config: ConfigService) {} key() { return this.config.getOrThrow('JWT_SECRET'); } }",
+    "const secret = configService.get('JWT_SECRET');",
+    "const secret = cache.get('JWT_SECRET', 'dev');",
+    // env-var: a default for a non-secret, a required secret, and a look-alike that is not env-var.
+    "import env from 'env-var';\nconst host = env.get('MAILER_HOST').default('localhost').asString();",
+    "import env from 'env-var';\nconst pw = env.get('DB_PASSWORD').required().asString();",
+    "const env = { get: (n: string) => ({ default: (d: string) => d + n }) };\nconst pw = env.get('DB_PASSWORD').default('postgres');",
     // Allowed by option.
     { code: "const secret = process.env.JWT_SECRET ?? 'dev';", options: [{ allowedVariables: ['JWT_SECRET'] }] },
     // Computed name: unknown variable.
@@ -292,6 +304,49 @@ ruleTester.run('no-env-fallback', rule, {
       code: "const env = cleanEnv(process.env, { PORT: port({ default: 3000 }) });",
       options: [{ checkAllVariables: true }],
       errors: [{ messageId: 'envFallback', line: 1, column: 37, suggestions: [] }],
+    },
+    // Connection strings with a password in them.
+    {
+      code: "const url = process.env.DATABASE_URL ?? 'postgres://app:app@localhost:5432/app';",
+      errors: [err(1, 13, "const url = requireEnv('DATABASE_URL');")],
+    },
+    {
+      code: "const url = process.env.REDIS_URL || 'redis://:hunter2@localhost:6379';",
+      errors: [err(1, 13, "const url = requireEnv('REDIS_URL');")],
+    },
+    {
+      code: "const url = process.env.MONGO_URL ?? 'mongodb://localhost/app?password=hunter2';",
+      errors: [err(1, 13, "const url = requireEnv('MONGO_URL');")],
+    },
+    // Config-service defaults (NestJS ConfigService), as an argument or with `??`.
+    {
+      code: "class A {\n  constructor(private readonly config: ConfigService) {}\n  secret() {\n    return this.config.get('JWT_SECRET', 'dev');\n  }\n}",
+      errors: [
+        err(
+          4,
+          12,
+          "class A {\n  constructor(private readonly config: ConfigService) {}\n  secret() {\n    return requireEnv('JWT_SECRET');\n  }\n}",
+        ),
+      ],
+    },
+    {
+      code: "const key = configService.get('PARTNER_API_KEY') ?? 'partner-dev-key';",
+      errors: [err(1, 13, "const key = requireEnv('PARTNER_API_KEY');")],
+    },
+    // env-var's chained default, imported or required.
+    {
+      code: "import env from 'env-var';\nconst pw = env.get('DB_PASSWORD').default('postgres').asString();",
+      errors: [{ messageId: 'envFallback', line: 2, column: 12, suggestions: [] }],
+    },
+    {
+      code: "const env = require('env-var');\nconst pw = env.get('DB_PASSWORD').default('postgres').asString();",
+      errors: [{ messageId: 'envFallback', line: 2, column: 12, suggestions: [] }],
+    },
+    // With type information, `env` imported from a module the checker cannot resolve (no @types/node) still reads the environment.
+    {
+      code: "import { env } from 'node:process';\nexport const dbPassword = env.PGPASS ?? 'secret';",
+      languageOptions: typed,
+      errors: [err(2, 27, "import { env } from 'node:process';\nexport const dbPassword = requireEnv('PGPASS');")],
     },
     // With type information the alias is followed through the checker.
     {

@@ -51,6 +51,24 @@ export const ENV_MODULE_EXPORTS: readonly EnvModuleExport[] = [
   { module: 'process', exportName: 'env', runtime: 'node' },
 ];
 
+/**
+ * Config services that read an environment variable by name and take a default as a further
+ * argument: NestJS `configService.get('JWT_SECRET', 'dev')`. The receiver is recognised by the last
+ * word of its name (`config`, `this.configService`, `appConfig`); only UPPER_SNAKE names count as
+ * variables, since `config.get('jwt.secret')` reads a namespaced config key.
+ */
+export const ENV_CONFIG_GETTERS: readonly { readonly receiverSuffixes: readonly string[]; readonly method: string; readonly nameArgument: number; readonly defaultArgument: number }[] = [
+  { receiverSuffixes: ['config', 'configservice'], method: 'get', nameArgument: 0, defaultArgument: 1 },
+];
+
+/** Env-reader libraries whose reader chains a default: env-var `env.get('X').default('dev').asString()`. */
+export const ENV_READER_MODULES: readonly { readonly module: string; readonly method: string; readonly defaultMethod: string }[] = [
+  { module: 'env-var', method: 'get', defaultMethod: 'default' },
+];
+
+/** An UPPER_SNAKE environment variable name. */
+const ENV_VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /** Objects whose `env` property is the environment object, for `const { env } = process`. */
 const ENV_OWNERS: readonly (readonly string[])[] = ENV_OBJECTS.filter((p) => p.path[p.path.length - 1] === 'env').map((p) =>
   p.path.slice(0, -1),
@@ -84,7 +102,7 @@ function envObjectRuntimeSeen(t: TypeScript, node: ts.Expression, checker: ts.Ty
     if (hit) return hit.runtime;
   }
   if (!t.isIdentifier(expr)) return undefined;
-  const decl = resolveIdentifier(t, expr, checker);
+  const decl = bindingOf(t, expr, checker);
   if (!decl || seen.has(decl)) return undefined;
   seen.add(decl);
   const initializer = t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? constInitializer(t, decl) : undefined;
@@ -106,6 +124,69 @@ function envObjectRuntimeSeen(t: TypeScript, node: ts.Expression, checker: ts.Ty
     return ENV_MODULE_EXPORTS.find((m) => m.module === module && m.exportName === exported)?.runtime;
   }
   return undefined;
+}
+
+/**
+ * The declaration an identifier refers to. With a checker, an import from a module that is not
+ * installed resolves to nothing (`import { env } from 'node:process'` without `@types/node`): the
+ * import itself is then the binding, found lexically.
+ */
+function bindingOf(t: TypeScript, id: ts.Identifier, checker: ts.TypeChecker | undefined): ts.Node | undefined {
+  const decl = resolveIdentifier(t, id, checker);
+  if (decl || !checker) return decl;
+  const lexical = resolveIdentifier(t, id, undefined);
+  return lexical && (t.isImportSpecifier(lexical) || t.isImportClause(lexical) || t.isNamespaceImport(lexical)) ? lexical : undefined;
+}
+
+/** The module an import declaration's binding comes from: `'env-var'` for `import env from 'env-var'`. */
+function importedModule(t: TypeScript, decl: ts.Node): string | undefined {
+  let node: ts.Node | undefined = decl;
+  while (node && !t.isImportDeclaration(node)) node = node.parent;
+  return node && t.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+}
+
+/**
+ * A config-service read with a default argument, `configService.get('JWT_SECRET', 'dev')`, or a
+ * plain config-service read `config.get('JWT_SECRET')` (then `fallback` is undefined). See
+ * `ENV_CONFIG_GETTERS`.
+ */
+export function configGetterRead(t: TypeScript, node: ts.Node): { read: EnvRead; fallback: ts.Expression | undefined } | undefined {
+  if (!t.isCallExpression(node)) return undefined;
+  const callee = skipOuterExpressions(t, node.expression);
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = accessPath(t, callee.expression);
+  const last = receiver?.[receiver.length - 1]?.toLowerCase();
+  const getter = last && ENV_CONFIG_GETTERS.find((g) => g.method === callee.name.text && g.receiverSuffixes.some((suffix) => last.endsWith(suffix)));
+  const nameArg = getter ? node.arguments[getter.nameArgument] : undefined;
+  const name = nameArg && staticString(t, nameArg);
+  if (!getter || name === undefined || !ENV_VARIABLE_NAME.test(name)) return undefined;
+  return { read: { name, runtime: 'node', node }, fallback: node.arguments[getter.defaultArgument] };
+}
+
+/** An env-reader library's chained default, `env.get('X').default('dev')` from env-var: the read and the default. */
+function readerLibraryDefault(t: TypeScript, node: ts.Node, checker: ts.TypeChecker | undefined): { read: EnvRead; fallback: ts.Expression } | undefined {
+  if (!t.isCallExpression(node) || node.arguments.length === 0) return undefined;
+  const callee = skipOuterExpressions(t, node.expression);
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  const library = ENV_READER_MODULES.find((m) => m.defaultMethod === callee.name.text);
+  const inner = library && skipOuterExpressions(t, callee.expression);
+  if (!library || !inner || !t.isCallExpression(inner) || !inner.arguments[0]) return undefined;
+  const getter = skipOuterExpressions(t, inner.expression);
+  if (!t.isPropertyAccessExpression(getter) || getter.name.text !== library.method) return undefined;
+  const owner = skipOuterExpressions(t, getter.expression);
+  const decl = t.isIdentifier(owner) ? bindingOf(t, owner, checker) : undefined;
+  const fromLibrary = decl !== undefined && (importedModule(t, decl) === library.module || requiredModule(t, decl) === library.module);
+  const name = staticString(t, inner.arguments[0]);
+  if (!fromLibrary || name === undefined) return undefined;
+  return { read: { name, runtime: 'node', node: inner }, fallback: node.arguments[0]! };
+}
+
+/** The module a `const x = require('m')` binding holds. */
+function requiredModule(t: TypeScript, decl: ts.Node): string | undefined {
+  if (!t.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  const init = skipOuterExpressions(t, decl.initializer);
+  if (!t.isCallExpression(init) || !t.isIdentifier(init.expression) || init.expression.text !== 'require' || !init.arguments[0]) return undefined;
+  return staticString(t, init.arguments[0]);
 }
 
 /**
@@ -175,7 +256,7 @@ export function envBindingRead(t: TypeScript, element: ts.BindingElement, checke
 
 
 /** How a default is given to an environment variable. */
-export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment' | 'schema-default';
+export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment' | 'schema-default' | 'getter-default';
 
 /**
  * Env-schema libraries: calls whose argument objects map variable names to validators.
@@ -228,7 +309,8 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
   if (t.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.BarBarToken) {
-      const reads = envReadChain(t, node.left, checker, false);
+      const configRead = configGetterRead(t, skipOuterExpressions(t, node.left));
+      const reads = envReadChain(t, node.left, checker, false) ?? (configRead && !configRead.fallback ? [configRead.read] : undefined);
       const form = op === t.SyntaxKind.QuestionQuestionToken ? '??' : '||';
       return reads && { node, reads, fallback: node.right, form, replaced: node };
     }
@@ -264,6 +346,13 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
   if (t.isBindingElement(node) && node.initializer) {
     const read = envBindingRead(t, node, checker);
     return read && { node, reads: [read], fallback: node.initializer, form: 'destructuring', replaced: node.initializer };
+  }
+  if (t.isCallExpression(node)) {
+    const configRead = configGetterRead(t, node);
+    if (configRead?.fallback) return { node, reads: [configRead.read], fallback: configRead.fallback, form: 'getter-default', replaced: node };
+    const library = readerLibraryDefault(t, node, checker);
+    // The chain goes on (`.asString()`): no single call replaces it.
+    if (library) return { node, reads: [library.read], fallback: library.fallback, form: 'getter-default', replaced: undefined };
   }
   return undefined;
 }

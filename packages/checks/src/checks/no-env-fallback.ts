@@ -4,7 +4,7 @@ import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpres
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
 import { classifyName } from '../names/index.js';
-import { detectSecretLiteral } from '../literals/index.js';
+import { detectSecretLiteral, urlCredentials } from '../literals/index.js';
 
 export interface NoEnvFallbackOptions {
   /** Flag defaults for every environment variable, not only secret-named ones. */
@@ -35,6 +35,7 @@ const FORM_TEXT: Readonly<Record<EnvDefaultForm, string>> = {
   destructuring: 'a destructuring default',
   'guarded-assignment': 'an assignment when unset',
   'schema-default': 'an env-schema default',
+  'getter-default': "a config getter's default",
 };
 
 export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
@@ -116,10 +117,14 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       context.report({ node: site.node, messageId: 'envFallback', data, suggestions });
     };
 
-    const isWorthFlagging = (names: readonly string[], target: string | undefined, fallback: ConstantFallback): boolean =>
-      names.some((n) => classifyName(n, settings).isSecret) ||
-      (target !== undefined && classifyName(target, settings).isSecret) ||
-      (fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined);
+    const isWorthFlagging = (names: readonly string[], target: string | undefined, fallback: ConstantFallback): boolean => {
+      if (fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined) return true;
+      const kinds = [...names, ...(target === undefined ? [] : [target])].map((n) => classifyName(n, settings)).filter((c) => c.isSecret).map((c) => c.kind);
+      if (kinds.length === 0) return false;
+      // A connection string is secret for the password in it: a default address without one
+      // (`redis://localhost:6379`) hard-codes no credential.
+      return !kinds.every((kind) => kind === 'connection-string') || !isPasswordlessUrl(fallback.text);
+    };
 
     return {
       visit(node) {
@@ -142,4 +147,11 @@ function targetName(t: TypeScript, node: ts.Node): string | undefined {
     current = current.parent;
   }
   return current.parent ? bindingTargetName(t, current.parent) : undefined;
+}
+
+/** A `scheme://host…` URL that carries no password, neither as user info nor as a query parameter. */
+function isPasswordlessUrl(text: string | undefined): boolean {
+  if (text === undefined || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return false;
+  if (urlCredentials(text)?.password) return false;
+  return !/[?&;](?:password|passwd|pwd|pass|secret|token|auth|key)[a-z_]*=[^&;]/i.test(text);
 }
