@@ -16,6 +16,7 @@ import {
   staticString,
   type ArgumentSlot,
   type Check,
+  type CheckReport,
   type SharedSettings,
   type TypeScript,
 } from '@secret-hygiene/checks';
@@ -111,6 +112,26 @@ export class InventoryCollector {
           },
         };
       },
+    });
+  }
+
+  /**
+   * Columns declared in code (Drizzle, TypeORM, Mongoose, SQL strings...) come from the reports of
+   * `no-plaintext-credential-column` itself, so the inventory and the check never disagree.
+   */
+  observeReport(file: string, checkId: string, report: CheckReport, line: number): void {
+    if (checkId !== 'no-plaintext-credential-column') return;
+    const qualified = String(report.data?.['column'] ?? '');
+    const dot = qualified.lastIndexOf('.');
+    this.columns.push({
+      file,
+      line,
+      source: 'code',
+      table: dot === -1 ? '' : qualified.slice(0, dot),
+      column: dot === -1 ? qualified : qualified.slice(dot + 1),
+      type: String(report.data?.['orm'] ?? ''),
+      protection: 'plaintext',
+      reason: report.data?.['kind'] ? `stores ${String(report.data['kind'])}` : 'stores a password',
     });
   }
 

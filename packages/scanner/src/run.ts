@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { allChecks, formatMessage, mergeOptions, type Check, type SharedSettings } from '@secret-hygiene/checks';
 import { ConfigError, ruleEntry, type ScanConfig } from './config.js';
-import { discoverFiles, inputKind as inputKindOf, type DiscoveredFile, type InputKind } from './discover.js';
+import { discoverFiles, type DiscoveredFile, type InputKind } from './discover.js';
 import { analyzeConfigFile } from './files/config-file.js';
 import { analyzeEnvFile } from './files/env.js';
 import { valueAllowance } from './files/secret-values.js';
@@ -139,7 +139,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         diagnostics.push({ kind: 'syntax-error', file: input.file, line: pos.line + 1, column: pos.character + 1, message: `${input.file}:${pos.line + 1}:${pos.character + 1}: ${text}` });
       }
       const checksForFile = collector ? [...enabled, { check: collector.checkFor(input.file), severity: 'note' as const }] : enabled;
-      const result = runChecksOnSourceFile({ sourceFile, file: input.file, program: built.program, checker: built.checker, settings, checks: checksForFile });
+      const result = runChecksOnSourceFile({
+        sourceFile,
+        file: input.file,
+        program: built.program,
+        checker: built.checker,
+        settings,
+        checks: checksForFile,
+        ...(collector ? { observe: (checkId, report, line) => collector.observeReport(input.file, checkId, report, line) } : {}),
+      });
       diagnostics.push(...result.diagnostics);
       collect(input.file, splitLines(sourceFile.text), result.findings);
       progress(input.file);
@@ -199,12 +207,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   findings.sort(compareFindings);
   diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
-  if (collector) {
-    // Columns declared in code (Drizzle, TypeORM...) come from the check's own findings: the plaintext ones.
-    for (const f of findings.filter((f) => f.ruleId === 'no-plaintext-credential-column' && f.file && inputKindOf(f.file) === 'typescript')) {
-      collector.columns.push({ file: f.file, line: f.line, source: 'code', table: '', column: '', type: '', protection: 'plaintext', reason: f.message });
-    }
-  }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {
     root,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { checksById } from '@secret-hygiene/checks';
 import { scan } from '../src/index.js';
 import { makeProject } from './helpers.js';
 
@@ -49,6 +50,17 @@ describe('inventory', () => {
       'schema.prisma:2 User.password plaintext',
       'schema.prisma:3 User.passwordHash protected',
       'schema.prisma:5 User.tokenCiphertext protected',
+    ]);
+  });
+
+  it('lists plaintext columns declared in code, from the check itself', async () => {
+    const root = makeProject({
+      'schema.ts': "import { pgTable, text, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', {\n  id: serial('id'),\n  password: text('password'),\n});\n",
+    });
+    const result = await scan({ root, checks: [checksById.get('no-plaintext-credential-column')!], inventory: true });
+    expect(result.findings).toHaveLength(1);
+    expect(result.inventory!.credentialColumns).toEqual([
+      expect.objectContaining({ file: 'schema.ts', line: 4, source: 'code', table: 'users', column: 'password', protection: 'plaintext' }),
     ]);
   });
 

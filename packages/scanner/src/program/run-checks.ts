@@ -18,6 +18,8 @@ export interface FileCheckInput {
   readonly checker: ts.TypeChecker;
   readonly settings: SharedSettings;
   readonly checks: readonly EnabledCheck[];
+  /** Sees every report with its data (already redacted by the check) and 1-based line, e.g. for the inventory. */
+  readonly observe?: (checkId: string, report: CheckReport, line: number) => void;
 }
 
 /**
@@ -40,6 +42,7 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
       const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
       const template = check.meta.messages[report.messageId] ?? report.messageId;
       lines ??= splitLines(sourceFile.text);
+      input.observe?.(check.id, report, start.line + 1);
       findings.push(
         draftFinding(
           {

@@ -35,9 +35,9 @@ export function inventoryLines(inventory: Inventory, c: Colors = noColors): stri
   }
   out.push('', c.bold(`Credential columns (${inventory.credentialColumns.length})`));
   for (const col of inventory.credentialColumns) {
-    const name = col.table ? `${col.table}.${col.column}` : '(declared in code)';
+    const name = col.table ? `${col.table}.${col.column}` : col.column;
     const protection = col.protection === 'plaintext' ? c.red(col.protection) : col.protection === 'protected' ? c.green(col.protection) : col.protection;
-    out.push(`  ${name.padEnd(36)} ${protection}  ${c.dim(`${col.file}:${col.line}  ${col.reason}`)}`);
+    out.push(`  ${name.padEnd(36)} ${protection}  ${c.dim(`${col.file}:${col.line}  ${col.source === 'code' ? `${col.type}: ` : ''}${col.reason}`)}`);
   }
   out.push('', c.bold(`Encryption call sites (${inventory.encryptionCalls.length})`));
   for (const call of inventory.encryptionCalls) {
