@@ -39,6 +39,23 @@ function perSecond(list, fn) {
   return { rate: list.length / seconds, sink };
 }
 
+// Labelled names from the issue: does the name hold a secret? Accuracy is compared with the same regex.
+const SECRET = `password userPassword db_password newPassword token accessToken refreshToken jwt bearer apiKey x-api-key
+  privateKey clientSecret credential connectionString dsn DATABASE_URL REDIS_URL cookie set-cookie otp mnemonic sessionId
+  session_token signingKey webhookSecret accessKey secretAccessKey passphrase authorization proxy-authorization
+  x-auth-token AWS_SECRET_ACCESS_KEY GITHUB_TOKEN STRIPE_SECRET_KEY JWT_SECRET SESSION_SECRET passwordResetToken
+  encryptionKey hmacKey masterKey`.split(/\s+/).filter(Boolean);
+const NOT_SECRET = `passwordPolicy passwordResetAt tokenCount tokenizer maxTokens secretName keyId keyVersion publicKey
+  isTokenValid hasPassword csrfHeaderName tokenType tokenExpiresAt passwordHash password_digest hashedPassword
+  encryptedToken apiKeyCiphertext token_nonce key cacheKey primaryKey keyboard monkey authMiddleware authorName author
+  passenger compass bypass secretary tokenUsage resetPasswordUrl passwordField tokenUrl token_endpoint content-type
+  x-request-id NODE_ENV PORT LOG_LEVEL PUBLIC_KEY NEXT_PUBLIC_API_KEY nextPageToken`.split(/\s+/).filter(Boolean);
+
+function accuracy(isSecret) {
+  const right = SECRET.filter(isSecret).length + NOT_SECRET.filter((n) => !isSecret(n)).length;
+  return (100 * right) / (SECRET.length + NOT_SECRET.length);
+}
+
 export async function run() {
   const warmup = names(20_000);
   for (const n of warmup) classifyName(n);
@@ -57,7 +74,17 @@ export async function run() {
     ratio: measured.rate / baseline.rate,
     goal,
   });
+  const classifierAccuracy = accuracy((n) => classifyName(n).isSecret);
+  const regexAccuracy = accuracy((n) => codeqlLike.test(n));
   return [
+    {
+      name: `accuracy on ${SECRET.length + NOT_SECRET.length} labelled names`,
+      value: classifierAccuracy,
+      unit: '%',
+      baseline: { name: 'one CodeQL-style regex', value: regexAccuracy },
+      ratio: classifierAccuracy / regexAccuracy,
+      goal: '100%',
+    },
     row('classifyName, distinct names', classifier, regex, '>= 0.05x the regex (which gives no kind, verdict or reason)'),
     row('classifyName, repeated names (cached)', warmClassifier, warmRegex, '>= 0.5x the regex'),
   ];
