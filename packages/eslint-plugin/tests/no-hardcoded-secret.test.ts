@@ -87,6 +87,7 @@ ruleTester.run('no-hardcoded-secret', rule, {
     // A local function named like a crypto API.
     "function createHmac(a: string, b: string) {}\ncreateHmac('sha256', 'secret');",
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');", filename: 'src/auth.test.ts' },
+    "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET!, name: 'sid' }));",
     // Declaration files are types only.
     { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
   ],
@@ -212,6 +213,14 @@ ruleTester.run('no-hardcoded-secret', rule, {
     nameCase(`export const encryptionKey = Buffer.from('${RANDOM}', 'hex');`, 1, 42, 'ENCRYPTION_KEY'),
     // Authorization headers: the credential after the scheme.
     nameCase(`const headers = { Authorization: 'Bearer ${RANDOM}' };`, 1, 34, 'AUTHORIZATION', `'Bearer ${RANDOM}'`),
+    {
+      code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",
+      errors: [{ messageId: 'literalKey', line: 2, column: 27, suggestions: [{ messageId: 'useEnv', output: "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));" }] }],
+    },
+    {
+      code: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: 'secret' }, verify));",
+      errors: [{ messageId: 'literalKey', line: 2, column: 61, suggestions: [{ messageId: 'useEnv', output: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET }, verify));" }] }],
+    },
     // Shared settings add secret words.
     { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },
   ],

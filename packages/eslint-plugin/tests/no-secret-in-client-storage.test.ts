@@ -41,6 +41,7 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "localStorage.setItem('sessionExpiresAt', String(expiresAt));",
     "localStorage.setItem('apiKeyHint', apiKey.slice(-4));",
     "localStorage.setItem('keyPreview', apiKey.substring(0, 6));",
+    "import Cookies from 'js-cookie';\nCookies.set('theme', theme);",
     // Reading and removing is fine.
     "const token = localStorage.getItem('token');",
     "localStorage.removeItem('accessToken');",
@@ -102,6 +103,7 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'localStorage.setItem',
     ),
     finding("document.cookie = 'token=' + token + '; path=/';", 'clientCookie', 'document'),
+    finding("import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });", 'clientCookie', 'Cookies.set'),
     finding('document.cookie = `session=${sessionId}`;', 'clientCookie', 'document'),
     finding('window.document.cookie = `prefs=${JSON.stringify({ apiKey })}`;', 'clientCookie', 'window'),
     finding("db.transaction('auth', 'readwrite').objectStore('auth').put({ accessToken, expiresAt });", 'webStorage', 'db.transaction'),

@@ -186,7 +186,14 @@ interface SecretTarget {
  * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
  * signing secrets, crypto-js passphrases. `envName` names the variable the suggestion reads.
  */
-const KEY_ARGUMENTS: readonly { readonly module: string; readonly path: string; readonly index: number; readonly envName: string }[] = [
+const KEY_ARGUMENTS: readonly { readonly module: string; readonly path: string; readonly index: number; readonly property?: string; readonly envName: string }[] = [
+  { module: 'express-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: 'cookie-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: 'passport-jwt', path: 'Strategy', index: 0, property: 'secretOrKey', envName: 'JWT_SECRET' },
+  { module: 'express-jwt', path: 'expressjwt', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: 'express-jwt', path: '', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@fastify/jwt', path: '', index: 1, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@fastify/cookie', path: '', index: 1, property: 'secret', envName: 'COOKIE_SECRET' },
   { module: 'node:crypto', path: 'createHmac', index: 1, envName: 'HMAC_KEY' },
   { module: 'node:crypto', path: 'createSecretKey', index: 0, envName: 'SECRET_KEY' },
   { module: 'jsonwebtoken', path: 'sign', index: 1, envName: 'JWT_SECRET' },
@@ -200,15 +207,28 @@ const KEY_ARGUMENTS: readonly { readonly module: string; readonly path: string; 
   ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({ module: 'crypto-js', path: fn, index: 1, envName: 'HMAC_KEY' })),
 ];
 
-/** The API a literal argument is the key of: the cipher catalog's key slot, or `KEY_ARGUMENTS`. */
-function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression, index: number): { api: string; envName: string } | undefined {
+/**
+ * The API a literal argument (or a property of an options-object argument) is the key of: the
+ * cipher catalog's key slot, or `KEY_ARGUMENTS`.
+ */
+function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression, index: number, property?: string): { api: string; envName: string } | undefined {
   const location = apiLocationOf(t, call.expression);
   if (!location) return undefined;
   const path = location.path.join('.');
   const cipher = findCipherApi(location.module, location.path);
-  if (cipher && cipher.key.index === index && cipher.key.property === undefined) return { api: path, envName: 'ENCRYPTION_KEY' };
-  const known = KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index);
+  if (cipher && cipher.key.index === index && cipher.key.property === property) return { api: path, envName: 'ENCRYPTION_KEY' };
+  const known = KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index && k.property === property);
   return known && { api: path || location.module, envName: known.envName };
+}
+
+/** `session({ secret: '…' })`: the literal is a key property of an options argument. */
+function keyPropertyOf(t: TypeScript, property: ts.PropertyAssignment): { api: string; envName: string } | undefined {
+  const key = propertyNameText(t, property.name);
+  const object = property.parent;
+  const call = object.parent;
+  if (key === undefined || !call || !(t.isCallExpression(call) || t.isNewExpression(call))) return undefined;
+  const index = call.arguments?.indexOf(object) ?? -1;
+  return index < 0 ? undefined : keyArgumentOf(t, call, index, key);
 }
 
 /** The scheme in front of an `Authorization` header's credential. */
@@ -260,7 +280,10 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
     return undefined;
   }
   if (t.isPropertyDeclaration(parent) && parent.initializer === node) return { name: propertyNameText(t, parent.name) };
-  if (t.isPropertyAssignment(parent) && parent.initializer === node) return { name: objectPath(t, parent) };
+  if (t.isPropertyAssignment(parent) && parent.initializer === node) {
+    const keyApi = keyPropertyOf(t, parent);
+    return keyApi ? { name: keyApi.envName, keyApi: keyApi.api } : { name: objectPath(t, parent) };
+  }
   if (t.isJsxAttribute(parent)) return { name: t.isIdentifier(parent.name) ? parent.name.text : undefined };
   if (t.isBinaryExpression(parent) && parent.right === node) {
     const kind = parent.operatorToken.kind;

@@ -33,6 +33,8 @@ const IDB_WRAPPERS: readonly { readonly module: string; readonly path: readonly 
   { module: 'idb-keyval', path: ['set'], key: 0, value: 1 },
   { module: 'localforage', path: ['setItem'], key: 0, value: 1 },
 ];
+/** Libraries that write `document.cookie` for the page. */
+const CLIENT_COOKIE_LIBRARIES = new Set(['js-cookie', 'typescript-cookie', 'browser-cookies']);
 /** What a cookie setter defaults to when the attribute is absent (Koa sets httpOnly by default). */
 type CookieDefaults = Partial<Record<CookieAttribute, boolean>>;
 const KOA_DEFAULTS: CookieDefaults = { httpOnly: true };
@@ -177,6 +179,14 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           return;
         }
         const location = apiLocationOf(t, node.expression);
+        // js-cookie `Cookies.set('token', t)`: a cookie written by page script cannot be httpOnly.
+        if (location && CLIENT_COOKIE_LIBRARIES.has(location.module) && location.path.join('.') === 'set' && first && second) {
+          if (isConstant(t, second)) return;
+          const cookieName = constString(t, first);
+          const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, second);
+          if (name) context.report({ node, messageId: 'clientCookie', data: { name } });
+          return;
+        }
         const wrapper = location && IDB_WRAPPERS.find((w) => w.module === location.module && w.path.join('.') === location.path.join('.'));
         if (wrapper) {
           const keyArg = wrapper.key === undefined ? undefined : node.arguments[wrapper.key];
