@@ -7,7 +7,7 @@ const PLACEHOLDER_WORDS = new Set(`change changeme changeit me replace replaceme
   undefined empty redacted hidden masked foo bar baz qux foobar your my our the an here insert put enter add set value
   key keys api token tokens xxx fake mock dev local localhost demo secure super some random string abc letmein admin
   root user username guest postgres postgresql mysql redis mongo rabbitmq default private public client access auth
-  goes this is it its must should be long real actual sk pk rk live ghp gho ghu ghs ghr github pat xoxb xoxp npm sg
+  goes this is it its must should be long real actual top pw sk pk rk live ghp gho ghu ghs ghr github pat xoxb xoxp npm sg
   whsec glpat akia asia aiza xapp xoxa xoxr`.split(/\s+/));
 
 const WRAPPED = [
