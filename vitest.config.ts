@@ -24,7 +24,10 @@ export default defineConfig({
       project('checks', ['packages/checks/test/**/*.test.ts'], { testTimeout: 30_000 }),
       project('crypto', ['packages/crypto/test/**/*.test.ts']),
       // Typed RuleTester cases build a program per case: slow on a loaded 2-core machine.
-      project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts'], { testTimeout: 60_000 }),
+      project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts'], {
+        testTimeout: 60_000,
+        setupFiles: ['packages/eslint-plugin/tests/setup.ts'],
+      }),
       project('scanner', ['packages/scanner/test/**/*.test.ts']),
       project('conformance', ['packages/conformance/test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
       project('cli', ['packages/cli/test/**/*.test.ts']),

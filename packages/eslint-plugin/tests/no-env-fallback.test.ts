@@ -1,14 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, it, vi } from 'vitest';
+import { it } from 'vitest';
 import { rules } from '../src/index.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 // The typed case builds a program; on a busy machine that takes more than the default 5 s.
-vi.setConfig({ testTimeout: 30_000 });
 
 const rule = rules['no-env-fallback']!;
 const ruleTester = new RuleTester();

@@ -1,14 +1,8 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, it, vi } from 'vitest';
 import { rules } from '../src/index.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 // The first typed case builds a TypeScript program: slow on a busy machine.
-vi.setConfig({ testTimeout: 60_000 });
 
 const rule = rules['no-iv-reuse']!;
 const ruleTester = new RuleTester();

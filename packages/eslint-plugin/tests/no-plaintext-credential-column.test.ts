@@ -1,11 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
+import { it } from 'vitest';
 import { rules } from '../src/index.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const rule = rules['no-plaintext-credential-column']!;
 const ruleTester = new RuleTester();
@@ -63,6 +58,9 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     "const t = new Table({ name: 'x' });",
     "const s = new EntitySchema({ name: 'user', columns: { passwordHash: { type: String }, password: { type: String, transformer: encryptedTransformer } } });",
     "const userSchema = new Schema({ password: { type: String, required: true } });\nuserSchema.pre('save', async function () { this.password = await bcrypt.hash(this.password, 12); });",
+    // A hook registered on the model itself, and a hash assigned where the model is unknown (file-wide).
+    'class User extends Model {}\nUser.init({ password: DataTypes.STRING }, { sequelize });\nUser.beforeSave(async (user) => { user.password = await bcrypt.hash(user.password, 12); });',
+    "export const users = pgTable('users', { password: text('password') });\nexport class UsersService {\n  async create(input: { password: string }) { input.password = await argon2.hash(input.password); }\n}",
     "const s = new Schema({ apiToken: { type: String, set: encryptValue }, tokenExpires: Date, credentials: { provider: String } });",
     "const s = new Schema({ resetTokenExpiresAt: Date, hasPassword: Boolean });",
   ],
@@ -131,6 +129,27 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     {
       code: "@Entity() class User { @Column({ transformer: lowercase }) apiToken: string; }",
       errors: [credential(1, 60)],
+    },
+    // A hook protects its own model only, not another model of the same file.
+    {
+      code: '@Entity() class User { @Column() password: string; }\n@Entity() class Admin {\n  @Column() password: string;\n  @BeforeInsert() async hash() { this.password = await bcrypt.hash(this.password, 12); }\n}',
+      errors: [password(1, 34)],
+    },
+    {
+      code: "const userSchema = new Schema({ password: String });\nconst adminSchema = new Schema({ password: String });\nadminSchema.pre('save', async function () { this.password = await argon2.hash(this.password); });",
+      errors: [password(1, 33)],
+    },
+    {
+      code: "const User = sequelize.define('User', { password: DataTypes.STRING });\nconst Member = sequelize.define('Member', { password: DataTypes.STRING }, { hooks: { beforeSave: async (m) => { m.password = await bcrypt.hash(m.password, 12); } } });",
+      errors: [password(1, 41)],
+    },
+    {
+      code: 'class User extends Model {}\nUser.init({ password: DataTypes.STRING }, { sequelize });\nclass Member extends Model {}\nMember.init({ password: DataTypes.STRING }, { sequelize });\nMember.beforeSave(async (member) => { member.password = await bcrypt.hash(member.password, 12); });',
+      errors: [password(2, 13)],
+    },
+    {
+      code: "const User = sequelize.define('User', { password: DataTypes.STRING });\nconst Operator = sequelize.define('Operator', { password: { type: DataTypes.STRING, set(v) { this.setDataValue('password', bcrypt.hashSync(v, 12)); } } });",
+      errors: [password(1, 41)],
     },
     // A hook that does not hash protects nothing.
     {

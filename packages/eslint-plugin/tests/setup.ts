@@ -1,0 +1,8 @@
+// Wires typescript-eslint's RuleTester to vitest once, for every suite in this package.
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
