@@ -39,6 +39,12 @@ interface ColumnDeclaration {
   readonly verdict?: CredentialColumnClassification;
   /** The ORM property name, when hooks in the file may assign it a hash (not for SQL). */
   readonly property?: string | undefined;
+  /**
+   * The model the column belongs to, as the nodes a hook names it by: the entity class, the
+   * variable holding a Mongoose schema or a Sequelize model, the `define`/`init` call. A hook on
+   * another model of the same file protects nothing here.
+   */
+  readonly owners?: readonly ts.Node[];
 }
 
 const ENCRYPTING = new Set(ENCRYPTING_WORDS);
@@ -87,11 +93,11 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     const t = context.ts;
     const { checker, settings, sourceFile } = context;
 
-    let hashedInFile: ReadonlySet<string> | undefined;
+    let hashedInFile: ProtectedAssignments | undefined;
     const report = (column: ColumnDeclaration): void => {
       if (column.property !== undefined) {
-        hashedInFile ??= propertiesAssignedProtectedValues(t, sourceFile);
-        if (hashedInFile.has(column.property)) return;
+        hashedInFile ??= propertiesAssignedProtectedValues(t, sourceFile, checker);
+        if (isAssignedProtectedValue(hashedInFile, column.property, column.owners ?? [])) return;
       }
       const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
       const verdict = column.verdict ?? credentialColumnVerdict(names, column.type, settings);
@@ -108,7 +114,7 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       const name = calleeName(t, call.expression);
       if (!name) return;
       if (DRIZZLE_FACTORIES.has(name)) drizzleTable(t, call, report);
-      if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, report);
+      if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, checker, report);
       if (Object.prototype.hasOwnProperty.call(KNEX_COLUMN_METHODS, name)) knexColumn(t, call, name, checker, report);
       if (name === ADD_COLUMN_METHOD) addColumn(t, call, report);
     };
@@ -146,31 +152,98 @@ function kindPhrase(kind: SecretKind | undefined): string {
   return KIND_PHRASES[k] ?? `a ${k.replace(/-/g, ' ')}`;
 }
 
+/** Property names a file assigns a hashed or encrypted value to: for one model, or for whatever model (the owner is unknown). */
+interface ProtectedAssignments {
+  readonly anywhere: ReadonlySet<string>;
+  readonly byOwner: ReadonlyMap<ts.Node, ReadonlySet<string>>;
+}
+
+function isAssignedProtectedValue(assignments: ProtectedAssignments, property: string, owners: readonly ts.Node[]): boolean {
+  return assignments.anywhere.has(property) || owners.some((owner) => assignments.byOwner.get(owner)?.has(property) === true);
+}
+
 /**
- * Property names this file assigns a hashed or encrypted value to, anywhere: entity hooks
+ * Property names this file assigns a hashed or encrypted value to: entity hooks
  * (`@BeforeInsert() hash() { this.password = await bcrypt.hash(this.password, 10) }`), Sequelize
- * hooks (`user.password = await hashPassword(user.password)`) and setters
- * (`this.setDataValue('password', hash(v))`). A column with such a name holds the protected form.
+ * hooks (`user.password = await hashPassword(user.password)`), Mongoose middleware
+ * (`schema.pre('save', function () { this.password = … })`) and setters
+ * (`this.setDataValue('password', hash(v))`). A column with such a name holds the protected form,
+ * when the assignment is made for its model (`modelOf`), or anywhere when the model is not known.
  */
-function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
+function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, checker: ts.TypeChecker | undefined): ProtectedAssignments {
+  const anywhere = new Set<string>();
+  const byOwner = new Map<ts.Node, Set<string>>();
+  const add = (name: string, receiver: ts.Expression, at: ts.Node) => {
+    const owner = modelOf(t, receiver, at, checker);
+    if (!owner) anywhere.add(name);
+    else byOwner.set(owner, (byOwner.get(owner) ?? new Set()).add(name));
+  };
   const walk = (node: ts.Node): void => {
     if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
       const left = skipOuterExpressions(t, node.left);
       const name = t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left) ? calleeName(t, left) : undefined;
-      if (name !== undefined && mentionsProtection(t, node.right, true)) names.add(name);
+      if (name !== undefined && mentionsProtection(t, node.right, true)) add(name, (left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, node);
     } else if (t.isCallExpression(node)) {
       const method = calleeName(t, node.expression);
       const setter = method !== undefined && Object.prototype.hasOwnProperty.call(ATTRIBUTE_SETTERS, method) ? ATTRIBUTE_SETTERS[method]! : undefined;
       const nameArg = setter && node.arguments[setter.name];
       const valueArg = setter && node.arguments[setter.value];
       const name = nameArg && staticString(t, nameArg);
-      if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) names.add(name);
+      const callee = skipOuterExpressions(t, node.expression);
+      if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) add(name, t.isPropertyAccessExpression(callee) ? callee.expression : callee, node);
     }
     t.forEachChild(node, walk);
   };
   walk(file);
-  return names;
+  return { anywhere, byOwner };
+}
+
+/**
+ * The model a hook's assignment is made for, as a column's `owners` names it; undefined when that
+ * is not clear (then the assignment counts for the whole file, as before models were told apart):
+ * - `this.x = …` in a class method: the class;
+ * - `this.x = …` in a function given to `schema.pre(…)` / `Model.beforeSave(…)`: that model's binding;
+ * - `user.x = …` on a parameter of a function given to `Model.beforeSave(…)` / `Model.addHook(…)`: the model's binding;
+ * - otherwise, inside a Sequelize `define`/`init` call (`hooks: {…}`, an attribute's `set()`): that call.
+ */
+function modelOf(t: TypeScript, receiver: ts.Expression, at: ts.Node, checker: ts.TypeChecker | undefined): ts.Node | undefined {
+  const expr = skipOuterExpressions(t, receiver);
+  let fn: ts.Node | undefined;
+  if (expr.kind === t.SyntaxKind.ThisKeyword) {
+    fn = at.parent;
+    while (fn && !(t.isFunctionLike(fn) && !t.isArrowFunction(fn)) && !t.isClassLike(fn)) fn = fn.parent;
+    if (fn && (t.isClassLike(fn) || t.isClassLike(fn.parent))) return t.isClassLike(fn) ? fn : fn.parent;
+  } else if (t.isIdentifier(expr)) {
+    const decl = resolveIdentifier(t, expr, checker);
+    if (decl && t.isParameter(decl)) fn = decl.parent;
+  }
+  if (!fn) return undefined;
+  const call = fn.parent;
+  if (call && t.isCallExpression(call) && call.arguments.includes(fn as ts.Expression)) {
+    const callee = skipOuterExpressions(t, call.expression);
+    const model = t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? resolveIdentifier(t, callee.expression, checker) : undefined;
+    if (model && isModelBinding(t, model)) return model;
+  }
+  for (let node: ts.Node | undefined = fn.parent; node; node = node.parent) {
+    if (t.isCallExpression(node) && Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, calleeName(t, node.expression) ?? '')) return node;
+  }
+  return undefined;
+}
+
+/** A binding that holds a model: a class, or a variable holding `new Schema(…)` or `sequelize.define(…)`. */
+function isModelBinding(t: TypeScript, decl: ts.Node): boolean {
+  if (t.isClassLike(decl)) return true;
+  const init = t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+  if (!init) return false;
+  if (t.isNewExpression(init)) return calleeName(t, init.expression) === SCHEMA_CLASSES.mongoose;
+  return t.isCallExpression(init) && calleeName(t, init.expression) === 'define';
+}
+
+/** The variable a model-making expression is stored in: `const userSchema = new Schema(…)`. */
+function bindingHolding(t: TypeScript, node: ts.Node): ts.VariableDeclaration | undefined {
+  let current = node;
+  while (current.parent && (t.isParenthesizedExpression(current.parent) || t.isAsExpression(current.parent) || t.isAwaitExpression(current.parent) || t.isSatisfiesExpression(current.parent))) current = current.parent;
+  return current.parent && t.isVariableDeclaration(current.parent) && current.parent.initializer === current ? current.parent : undefined;
 }
 
 /** True when a name's words say it encrypts (`encryptedTransformer`) or, with `hashing`, hashes (`bcrypt.hash`). */
@@ -274,7 +347,7 @@ function sequelizeAttribute(
 }
 
 /** Sequelize: `define('User', attrs)`, `User.init(attrs, opts)`, `queryInterface.createTable('users', attrs)`. */
-function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: string, report: Report): void {
+function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: string, checker: ts.TypeChecker | undefined, report: Report): void {
   const positions = SEQUELIZE_ATTRIBUTE_CALLS[name]!;
   const attributes = call.arguments[positions.attributes];
   const object = attributes && skipOuterExpressions(t, attributes);
@@ -282,12 +355,19 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
   const tableArg = positions.table === undefined ? undefined : call.arguments[positions.table];
   let table = tableArg && staticString(t, tableArg);
   if (positions.table === undefined) table = initTableName(t, call);
+  // `const User = sequelize.define(…)`, `class User extends Model {}; User.init(…)`.
+  const callee = skipOuterExpressions(t, call.expression);
+  const initModel = t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? resolveIdentifier(t, callee.expression, checker) : undefined;
+  const owners: ts.Node[] = [call];
+  const holder = bindingHolding(t, call);
+  if (holder) owners.push(holder);
+  if (name === 'init' && initModel) owners.push(initModel);
   for (const property of object.properties) {
     if (!t.isPropertyAssignment(property)) continue;
     const attribute = sequelizeAttribute(t, property.initializer);
     if (!attribute || attribute.protectedBySetter || isUnstored(attribute.type)) continue;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key });
+    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key, owners });
   }
 }
 
@@ -443,7 +523,7 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     type ??= property.type ? annotationType(t, property.type) : undefined;
     const table = t.isClassDeclaration(owner) || t.isClassExpression(owner) ? owner.name?.text : undefined;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key });
+    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key, owners: [owner] });
     return;
   }
 }
@@ -505,6 +585,8 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
   } else {
     return;
   }
+  const schemaBinding = bindingHolding(t, node);
+  const owners = schemaBinding ? [schemaBinding] : [];
   for (const field of fields?.properties ?? []) {
     if (!t.isPropertyAssignment(field)) continue;
     const value = skipOuterExpressions(t, field.initializer);
@@ -512,7 +594,7 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
     // A nested object without `type` is a Mongoose subdocument, not a field.
     if (spec.protectedBy || spec.type === undefined) continue;
     const key = propertyNameText(t, field.name);
-    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key });
+    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key, owners });
   }
 }
 
