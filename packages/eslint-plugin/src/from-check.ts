@@ -1,4 +1,4 @@
-import type { Check, CheckReport, SharedSettings, TypeScript } from '@secret-hygiene/checks';
+import type { Check, CheckReport, CheckRun, FileInput, SharedSettings, TypeScript } from '@secret-hygiene/checks';
 import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
 import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -10,6 +10,29 @@ export interface SecretHygieneDocs {
 const createRule = ESLintUtils.RuleCreator<SecretHygieneDocs>(docsUrl);
 
 export type CheckRule = TSESLint.RuleModule<string, [Record<string, unknown>]>;
+
+/**
+ * Our rules enabled on one file, run together: ESLint creates every rule before it traverses, so
+ * the first of ours to reach `Program:exit` walks the file once for all of them (one walk instead
+ * of one per rule; each check still reports through its own rule's context).
+ */
+interface FileBatch {
+  readonly input: FileInput;
+  readonly runs: CheckRun[];
+  done: boolean;
+}
+
+// Keyed by the ESLint AST: a new parse (another file, a fix pass, another test case) starts a new batch.
+const batches = new WeakMap<object, FileBatch>();
+
+function batchFor(ast: object, makeInput: () => FileInput): FileBatch {
+  let batch = batches.get(ast);
+  if (!batch || batch.done) {
+    batch = { input: makeInput(), runs: [], done: false };
+    batches.set(ast, batch);
+  }
+  return batch;
+}
 
 /** The one adapter: a check from `@secret-hygiene/checks` becomes an ESLint rule. No detection here. */
 export function ruleFromCheck(check: Check<any, string>): CheckRule {
@@ -30,16 +53,20 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
     defaultOptions: [meta.defaultOptions],
     create(context, [options]) {
       const sourceCode = context.sourceCode;
-      const services = sourceCode.parserServices as Partial<ParserServices> | undefined;
-      const program = services?.program ?? undefined;
-      // typescript-eslint's parser hands us its ts.SourceFile even without type information;
-      // any other parser gets one parsed here, so the rule still does what syntax allows.
-      const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as ts.Node | undefined;
-      const sourceFile =
-        mapped && ts.isSourceFile(mapped)
-          ? mapped
-          : ts.createSourceFile(context.filename, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(context.filename));
-      const settings = (context.settings['secret-hygiene'] ?? {}) as SharedSettings;
+      const batch = batchFor(sourceCode.ast, () => {
+        const services = sourceCode.parserServices as Partial<ParserServices> | undefined;
+        const program = services?.program ?? undefined;
+        // typescript-eslint's parser hands us its ts.SourceFile even without type information;
+        // any other parser gets one parsed here, so the rule still does what syntax allows.
+        const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as ts.Node | undefined;
+        const sourceFile =
+          mapped && ts.isSourceFile(mapped)
+            ? mapped
+            : ts.createSourceFile(context.filename, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(context.filename));
+        const settings = (context.settings['secret-hygiene'] ?? {}) as SharedSettings;
+        return { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings };
+      });
+      const sourceFile = batch.input.sourceFile;
       const toLoc = (start: number, end: number) => ({
         start: sourceCode.getLocFromIndex(start),
         end: sourceCode.getLocFromIndex(end),
@@ -62,12 +89,12 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
             : {}),
         });
       };
+      batch.runs.push({ check, options, onReport });
       return {
         'Program:exit'() {
-          runChecksOnFile(
-            { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings },
-            [{ check, options, onReport }],
-          );
+          if (batch.done) return;
+          batch.done = true;
+          runChecksOnFile(batch.input, batch.runs);
         },
       };
     },
