@@ -24,24 +24,41 @@ export function resolveIdentifier(
   checker: ts.TypeChecker | undefined,
 ): Declaration | undefined {
   if (checker) {
-    let symbol = checker.getSymbolAtLocation(id);
-    if (symbol && t.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {
-      symbol = checker.getShorthandAssignmentValueSymbol(id.parent) ?? symbol;
+    // Many checks resolve the same identifiers; a checker belongs to one immutable program, so its
+    // answers are kept per checker (a new program, even over the same file, starts afresh).
+    let resolved = resolvedByChecker.get(checker);
+    if (!resolved) {
+      resolved = new WeakMap();
+      resolvedByChecker.set(checker, resolved);
     }
-    if (symbol && symbol.flags & t.SymbolFlags.Alias) {
-      try {
-        symbol = checker.getAliasedSymbol(symbol);
-      } catch {
-        // An unresolved import: keep the alias.
-      }
-    }
-    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (decl && isDeclaration(t, decl)) return decl;
-    // The checker knows every lexical binding: no symbol (an undeclared global) or another kind of
-    // declaration means there is nothing more to find lexically.
-    return undefined;
+    const cached = resolved.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const decl = resolveWithChecker(t, id, checker);
+    resolved.set(id, decl ?? null);
+    return decl;
   }
   return lookupLexically(t, id);
+}
+
+const resolvedByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.Identifier, Declaration | null>>();
+
+function resolveWithChecker(t: TypeScript, id: ts.Identifier, checker: ts.TypeChecker): Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(id);
+  if (symbol && t.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) {
+    symbol = checker.getShorthandAssignmentValueSymbol(id.parent) ?? symbol;
+  }
+  if (symbol && symbol.flags & t.SymbolFlags.Alias) {
+    try {
+      symbol = checker.getAliasedSymbol(symbol);
+    } catch {
+      // An unresolved import: keep the alias.
+    }
+  }
+  const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (decl && isDeclaration(t, decl)) return decl;
+  // The checker knows every lexical binding: no symbol (an undeclared global) or another kind of
+  // declaration means there is nothing more to find lexically.
+  return undefined;
 }
 
 function isDeclaration(t: TypeScript, node: ts.Node): node is Declaration {
