@@ -50,6 +50,8 @@ declare const apiKeys: string[];
 declare const secretBytes: Uint8Array;
 declare const tokenSource: () => string;
 declare const refreshToken: string | undefined;
+declare const pendingValue: Promise<Secret<string>>;
+declare const pendingText: Promise<string>;
 probe('secret', secret);
 probe('maybe-secret-in-object', { maybeSecret });
 probe('reveal', secret.reveal());
@@ -71,6 +73,8 @@ probe('string-array', apiKeys);
 probe('bytes', secretBytes);
 probe('function', tokenSource);
 probe('optional-string', refreshToken);
+probe('promised-secret', { apiKey: pendingValue });
+probe('promised-string', { apiKey: pendingText });
 export declare const a: Secret<string>;
 export declare const b: Secret<string> | undefined;
 export declare const c: Secret<string> | string;
@@ -128,6 +132,11 @@ describe('valueSources with a type checker', () => {
     expect(typedFlows('maybe-secret-in-object')).toEqual([]);
     expect(typedFlows('reveal')).toEqual(['reveal:secret.reveal()@secret.reveal()']);
     expect(typedFlows('use')).toEqual(['reveal:secret.use(…)@v']);
+  });
+
+  it('a secret-named key over a promise of a Secret carries nothing; over a promise of a string it does', () => {
+    expect(typedFlows('promised-secret')).toEqual([]);
+    expect(typedFlows('promised-string')).toEqual(['name:apiKey@pendingText']);
   });
 
   it('only the real Secret is trusted: a class without the Secret name is not', () => {

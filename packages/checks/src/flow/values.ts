@@ -446,8 +446,20 @@ function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
   }
   if (type.flags & (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never | t.TypeFlags.EnumLike)) return true;
   if (isSecretWrapperType(t, type)) return true;
+  if (!mayBeThenable(t, type)) return false; // awaiting it gives the same type, already tested
   const awaited = checker.getAwaitedType?.(type);
   return awaited !== undefined && awaited !== type && isSecretWrapperType(t, awaited);
+}
+
+/**
+ * False when awaiting a value of this type yields the type itself: primitives and object types
+ * without a `then` member. Asking the checker for the awaited type costs more than this test.
+ */
+function mayBeThenable(t: FlowContext['ts'], type: ts.Type): boolean {
+  const F = t.TypeFlags;
+  if (type.flags & (F.StringLike | F.NumberLike | F.BigIntLike | F.Any | F.Unknown | F.Undefined | F.ESSymbolLike)) return false;
+  if (type.flags & F.Object) return type.getProperty('then') !== undefined;
+  return true;
 }
 
 /** Object types that hold raw secret material whatever their properties: bytes and key objects. */
