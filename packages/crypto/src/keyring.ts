@@ -575,7 +575,7 @@ export class Keyring {
     this.#checkCommitment(parsed);
     const primary = this.#encryptingKey(undefined);
     if (!parsed.envelope || primary.algorithm !== parsed.algorithm) {
-      return this.#reencryptParsed(parsed, old, typeof record === 'string', { ...options, envelope: parsed.envelope, commit: parsed.committed });
+      return this.#reencryptParsed(record, parsed, old, { aad: options.aad, envelope: parsed.envelope, commit: parsed.committed });
     }
     this.#count(primary);
     const next = rewrapEnvelope(old, primary, parsed, options.aad, this.#backend);
@@ -595,11 +595,13 @@ export class Keyring {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
     this.#checkCommitment(parsed);
-    return this.#reencryptParsed(parsed, key, typeof record === 'string', options);
+    return this.#reencryptParsed(record, parsed, key, options);
   }
 
-  #reencryptParsed(parsed: EncryptedRecord, key: KeyEntry, asText: boolean, options: ReencryptOptions): string | Uint8Array {
-    const plaintext = openRecord(key, parsed, options.aad, this.#backend);
+  /** Opens `parsed` (parsed from `record`, whose form the result keeps) and seals it again under the primary. */
+  #reencryptParsed(record: string | Uint8Array, parsed: EncryptedRecord, key: KeyEntry, options: ReencryptOptions): string | Uint8Array {
+    const asText = typeof record === 'string';
+    const plaintext = openRecord(key, parsed, options.aad, this.#backend, asText ? this.#headerFor(key, parsed) : headerOf(record, parsed));
     try {
       return this.#seal(plaintext, options, asText);
     } finally {
