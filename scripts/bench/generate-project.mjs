@@ -5,14 +5,34 @@ import { join } from 'node:path';
 
 const MODULE_KINDS = ['service', 'repository', 'controller', 'util'];
 
+// Shared helpers every module imports: a logger factory (our rules follow `createLogger()` to know a
+// logger) and a redaction helper (a sanitizer).
+const SHARED_SOURCE = [
+  `export interface Logger { info(...args: unknown[]): void; warn(...args: unknown[]): void; error(...args: unknown[]): void }`,
+  `export function createLogger(name: string): Logger {`,
+  `  const write = (...args: unknown[]): void => void [name, ...args];`,
+  `  return { info: write, warn: write, error: write };`,
+  `}`,
+  `export function redact(value: string): string {`,
+  `  return value.length <= 4 ? '****' : \`\${value.slice(0, 2)}…\${value.slice(-2)}\`;`,
+  `}`,
+  `export interface PasswordPolicy { minLength: number; requireDigits: boolean }`,
+  ``,
+].join('\n');
+
 function moduleSource(index, kind, total) {
-  const dep = (index * 7 + 3) % total;
+  // Another module to import from (never the module itself).
+  const dep = (index * 7 + 3) % total === index ? (index + 1) % total : (index * 7 + 3) % total;
   const lines = [
-    `import { createHash, randomBytes, createCipheriv } from 'node:crypto';`,
-    dep !== index ? `import { helper${dep} } from './m${dep}.js';` : `const helper${dep} = (v: string): string => v;`,
+    `import { createHash, randomBytes, createCipheriv, scryptSync, timingSafeEqual } from 'node:crypto';`,
+    `import { createLogger, redact, type PasswordPolicy } from './shared.js';`,
+    `import { helper${dep} } from './m${dep}.js';`,
     ``,
-    `const logger = { info: (...args: unknown[]): void => void args, error: (...args: unknown[]): void => void args };`,
+    `const logger = createLogger('m${index}');`,
     `const config${index} = { port: Number(process.env.PORT ?? 3000), region: process.env.REGION ?? 'eu-west-1' };`,
+    `const apiKey${index} = process.env.API_KEY_${index};`,
+    `const SCRYPT_OPTIONS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };`,
+    `const passwordPolicy${index}: PasswordPolicy = { minLength: ${8 + (index % 5)}, requireDigits: ${index % 2 === 0} };`,
     ``,
     `export interface Record${index} { id: string; name: string; createdAt: Date; tokenCount: number; tags: string[] }`,
     ``,
@@ -46,7 +66,37 @@ function moduleSource(index, kind, total) {
       ``,
     );
   }
-  lines.push(`}`, ``);
+  // Credential handling done right: secrets are hashed, compared in constant time, sent only where
+  // they belong, and logged redacted or by count; secret-looking names that hold no secret.
+  lines.push(
+    `  login${index}(userId: string, password: string, storedHash: Buffer, salt: Buffer): boolean {`,
+    `    const policy = passwordPolicy${index};`,
+    `    if (password.length < policy.minLength) {`,
+    `      logger.warn({ userId, passwordPolicy: policy, passwordLength: password.length }, 'password too short');`,
+    `      return false;`,
+    `    }`,
+    `    const derived = scryptSync(password, salt, storedHash.length, SCRYPT_OPTIONS);`,
+    `    const ok = derived.length === storedHash.length && timingSafeEqual(derived, storedHash);`,
+    `    logger.info({ userId, ok, tokenCount: this.items.size }, 'login attempt');`,
+    `    return ok;`,
+    `  }`,
+    ``,
+    `  issueToken${index}(userId: string): { tokenHash: string; expiresAt: Date } {`,
+    `    const sessionToken = randomBytes(32).toString('base64url');`,
+    `    const tokenHash = createHash('sha256').update(sessionToken).digest('hex');`,
+    `    logger.info(\`issued token \${redact(sessionToken)} for \${userId}\`, { tokenHash });`,
+    `    return { tokenHash, expiresAt: new Date(Date.now() + 3_600_000) };`,
+    `  }`,
+    ``,
+    `  async callUpstream${index}(path: string): Promise<number> {`,
+    `    if (!apiKey${index}) throw new Error(\`API_KEY_${index} is not set (needed for \${path})\`);`,
+    `    const response = await fetch(\`https://api.example.com\${path}\`, { headers: { authorization: \`Bearer \${apiKey${index}}\` } });`,
+    `    logger.info({ path, status: response.status, keyHint: redact(apiKey${index}) }, 'upstream call');`,
+    `    return response.status;`,
+    `  }`,
+    `}`,
+    ``,
+  );
   return lines.join('\n');
 }
 
@@ -64,6 +114,8 @@ export function generateProject(dir, { lines: wanted }) {
     lines += source.split('\n').length;
     writeFileSync(join(dir, 'src', `m${i}.ts`), source);
   }
+  writeFileSync(join(dir, 'src', 'shared.ts'), SHARED_SOURCE);
+  lines += SHARED_SOURCE.split('\n').length;
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify(
@@ -75,5 +127,5 @@ export function generateProject(dir, { lines: wanted }) {
       2,
     ),
   );
-  return { files: total, lines };
+  return { files: total + 1, lines };
 }
