@@ -59,6 +59,8 @@ ruleTester.run('no-env-fallback', rule, {
     "class A { constructor(private readonly config: ConfigService) {} key() { return this.config.getOrThrow('JWT_SECRET'); } }",
     "const secret = configService.get('JWT_SECRET');",
     "const secret = cache.get('JWT_SECRET', 'dev');",
+    "const level = process.env.LOG_LEVEL?.toLowerCase() ?? 'info';",
+    "const key = process.env.PRIVATE_KEY?.replace(/\\\\n/g, '\\n') ?? readKeyFile();",
     // env-var: a default for a non-secret, a required secret, and a look-alike that is not env-var.
     "import env from 'env-var';\nconst host = env.get('MAILER_HOST').default('localhost').asString();",
     "import env from 'env-var';\nconst pw = env.get('DB_PASSWORD').required().asString();",
@@ -312,6 +314,11 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "const url = process.env.MONGO_URL ?? 'mongodb://localhost/app?password=hunter2';",
       errors: [err(1, 13, "const url = requireEnv('MONGO_URL');")],
+    },
+    // The read reshaped by a pass-through method, then defaulted: no single call replaces it.
+    {
+      code: "const key = process.env.GITHUB_APP_PRIVATE_KEY?.replace(/\\\\n/g, '\\n') ?? '';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 13, suggestions: [] }],
     },
     // Config-service defaults (NestJS ConfigService), as an argument or with `??`.
     {

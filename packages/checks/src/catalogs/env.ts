@@ -3,6 +3,7 @@ import type { TypeScript } from '../check.js';
 import { accessPath, calleeName, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { bindingElementKey, bindingElementSource } from '../flow/aliases.js';
 import { createFlowContext } from '../flow/context.js';
+import { PASS_THROUGH_METHODS } from '../flow/values.js';
 
 /**
  * The catalog of environment-variable access patterns: data first, then the matchers that read it.
@@ -309,10 +310,13 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
   if (t.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.BarBarToken) {
+      const form = op === t.SyntaxKind.QuestionQuestionToken ? '??' : '||';
       const configRead = configGetterRead(t, skipOuterExpressions(t, node.left));
       const reads = envReadChain(t, node.left, checker, false) ?? (configRead && !configRead.fallback ? [configRead.read] : undefined);
-      const form = op === t.SyntaxKind.QuestionQuestionToken ? '??' : '||';
-      return reads && { node, reads, fallback: node.right, form, replaced: node };
+      if (reads) return { node, reads, fallback: node.right, form, replaced: node };
+      // `process.env.PRIVATE_KEY?.replace(/\\n/g, '\n') ?? ''`: the read reshaped, then defaulted.
+      const reshaped = reshapedEnvRead(t, node.left, checker);
+      return reshaped && { node, reads: [reshaped], fallback: node.right, form, replaced: undefined };
     }
     if (op === t.SyntaxKind.QuestionQuestionEqualsToken || op === t.SyntaxKind.BarBarEqualsToken) {
       const reads = envReadChain(t, node.left, checker, true);
@@ -365,6 +369,20 @@ export function envDefaultOf(t: TypeScript, value: ts.Expression, checker?: ts.T
   }
   const site = node.parent && envDefaultSite(t, node.parent, checker);
   return site && site.fallback === node ? site : undefined;
+}
+
+/** The read under pass-through method calls (`.replace(…)`, `.trim()`, `?.toString()`), when there is at least one. */
+function reshapedEnvRead(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined): EnvRead | undefined {
+  let expr = skipOuterExpressions(t, node);
+  let reshaped = false;
+  for (;;) {
+    if (!t.isCallExpression(expr)) break;
+    const callee = skipOuterExpressions(t, expr.expression);
+    if (!t.isPropertyAccessExpression(callee) || !PASS_THROUGH_METHODS.includes(callee.name.text)) break;
+    expr = skipOuterExpressions(t, callee.expression);
+    reshaped = true;
+  }
+  return reshaped ? envReadOf(t, expr, checker) : undefined;
 }
 
 /** Reads an operand makes: one read, or a chain `A ?? B` of reads only. */
