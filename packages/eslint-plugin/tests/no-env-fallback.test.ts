@@ -1,9 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { fileURLToPath } from 'node:url';
-import { it } from 'vitest';
 import { rules } from '../src/index.js';
-
-// The typed case builds a program; on a busy machine that takes more than the default 5 s.
 
 const rule = rules['no-env-fallback']!;
 const ruleTester = new RuleTester();

@@ -1,5 +1,4 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { it } from 'vitest';
 import { rules } from '../src/index.js';
 
 const rule = rules['no-plaintext-credential-column']!;
