@@ -88,6 +88,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
     "function createHmac(a: string, b: string) {}\ncreateHmac('sha256', 'secret');",
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');", filename: 'src/auth.test.ts' },
     "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET!, name: 'sid' }));",
+    // Basic auth from variables, or a pair that is not a password.
+    "const auth = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');",
+    "const key = 'Basic ' + Buffer.from('user:changeme').toString('base64');",
+    "const ratio = Buffer.from('16:9').toString('hex');",
     // Declaration files are types only.
     { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
   ],
@@ -220,6 +224,15 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: 'secret' }, verify));",
       errors: [{ messageId: 'literalKey', line: 2, column: 61, suggestions: [{ messageId: 'useEnv', output: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET }, verify));" }] }],
+    },
+    // Basic auth built from a literal user:password pair.
+    {
+      code: `const auth = 'Basic ' + Buffer.from('admin:${RANDOM}').toString('base64');`,
+      errors: [{ messageId: 'secretName', column: 37, suggestions: [] }],
+    },
+    {
+      code: `headers.authorization = \`Basic \${btoa('svc-report:${RANDOM}')}\`;`,
+      errors: [{ messageId: 'secretName', column: 39, suggestions: [] }],
     },
     // Shared settings add secret words.
     { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },

@@ -84,12 +84,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       options.allowedPlaceholders.includes(value) || allowedPatterns.some((re) => re.test(value));
     const inTestFile = options.ignoreTestFiles && isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
 
-    const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string): void => {
+    const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string, displayName?: string): void => {
       const envName = targetName ? (/^[A-Z0-9_]+$/.test(targetName) ? targetName : envVarName(targetName)) : undefined;
       context.report({
         node,
         messageId,
-        data: { preview: redact(value), name: targetName ?? '', description: description ?? '' },
+        data: { preview: redact(value), name: displayName ?? targetName ?? '', description: description ?? '' },
         suggestions:
           envName && isReplaceableLiteral(t, node)
             ? [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: envReadText(t, node, envName) }] }]
@@ -119,6 +119,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
           if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', known.description);
+          return;
+        }
+        if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {
+          // `'Basic ' + Buffer.from('admin:Adm1nP@ss').toString('base64')`: the part after the colon is a password.
+          const password = value.slice(value.indexOf(':') + 1);
+          if (looksLikeSecretValue(password)) report(node, value, undefined, 'secretName', undefined, BASIC_AUTH_NAME);
           return;
         }
         if (!targetName || inTestFile) return;
@@ -304,6 +310,40 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
     return key === undefined ? undefined : { name: key };
   }
   return undefined;
+}
+
+const BASIC_AUTH_NAME = 'Basic auth credentials';
+/** The scheme word of HTTP Basic authentication, in the static text around a `user:password` pair. */
+const BASIC_SCHEME = /\bBasic\s*$/;
+
+/**
+ * `Buffer.from('user:password')` or `btoa('user:password')` whose encoding is put after `Basic ` in
+ * the same expression: a hard-coded Basic auth header.
+ */
+function isBasicAuthPair(t: TypeScript, literal: ts.Expression): boolean {
+  if (!t.isStringLiteralLike(literal) || !/^[^:\s]+:\S+$/.test(literal.text)) return false;
+  const call = literal.parent;
+  if (!call || !t.isCallExpression(call) || call.arguments[0] !== literal) return false;
+  const callee = accessPath(t, call.expression)?.join('.');
+  if (callee !== 'Buffer.from' && callee !== 'btoa') return false;
+  // Climb the encoding chain (`.toString('base64')`) to a concatenation or template with `Basic `.
+  let node: ts.Node = call;
+  for (let hops = 0; hops < 6 && node.parent; hops++) {
+    const parent: ts.Node = node.parent;
+    if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      const other = parent.left === node ? parent.right : parent.left;
+      const text = staticString(t, other);
+      return text !== undefined && BASIC_SCHEME.test(text);
+    }
+    if (t.isTemplateSpan(parent)) {
+      const template = parent.parent;
+      const index = template.templateSpans.indexOf(parent);
+      const before = index === 0 ? template.head.text : template.templateSpans[index - 1]!.literal.text;
+      return BASIC_SCHEME.test(before);
+    }
+    node = parent;
+  }
+  return false;
 }
 
 /** Calls that convert a string to bytes without changing what it is. */
