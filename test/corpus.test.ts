@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import plugin from 'eslint-plugin-secret-hygiene';
-import { measureCorpus, readCorpusLabels, type CorpusMeasurement } from './support/corpus.mjs';
+import { measureCorpus, readCorpusLabels, scoreCorpus, type CorpusMeasurement } from './support/corpus.mjs';
 
 // The plugin on the labelled corpus (test/corpus/, see docs/corpus.md): every rule must keep
 // precision >= 0.95 and recall >= 0.90, with and without type information.
@@ -25,6 +25,24 @@ function enabledRules(configName: ConfigName): string[] {
     .map((name) => name.replace(/^secret-hygiene\//, ''))
     .sort();
 }
+
+describe('scoreCorpus', () => {
+  it('matches findings to labels by file, line and rule, counting one line once', () => {
+    const labels = [
+      { file: 'a.ts', line: 3, ruleId: 'r' },
+      { file: 'a.ts', line: 9, ruleId: 'r' },
+      { file: 'b.ts', line: 3, ruleId: 'other' },
+    ];
+    const findings = [
+      { file: 'a.ts', line: 3, ruleId: 'r' },
+      { file: 'a.ts', line: 3, ruleId: 'r' },
+      { file: 'b.ts', line: 3, ruleId: 'r' },
+    ];
+    const { r, other } = scoreCorpus(labels, findings, ['r', 'other']);
+    expect(r).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, falsePositives: ['b.ts:3'], falseNegatives: ['a.ts:9'] });
+    expect(other).toMatchObject({ tp: 0, fp: 0, fn: 1, precision: 1, recall: 0 });
+  });
+});
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
