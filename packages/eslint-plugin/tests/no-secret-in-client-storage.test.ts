@@ -65,6 +65,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });",
     "cookies().set({ name: 'session', value: token, httpOnly: true, secure: true, sameSite: 'strict' });",
     "res.setHeader('Set-Cookie', `session=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`);",
+    // A double-submit CSRF cookie is read by page script on purpose.
+    "const CSRF_COOKIE = 'csrf_token';\nres.cookie(CSRF_COOKIE, randomBytes(32).toString('hex'), { secure: true, sameSite: 'strict' });",
     // Koa sets httpOnly by default.
     "ctx.cookies.set('session', token, { secure: true, sameSite: 'lax' });",
     // Options from a shared constant or a spread are not judged.

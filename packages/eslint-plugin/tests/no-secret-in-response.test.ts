@@ -46,6 +46,7 @@ ruleTester.run('no-secret-in-response', rule, {
     "res.send('Password updated');",
     // Express ignores return values.
     "app.get('/me', (req, res) => { return user.password; });",
+    'const session = await createSession(user);\nres.json({ token: session.token });',
     // A webhook signing secret is shown once, when the webhook is created.
     'const created = await webhooks.create(body);\nres.status(201).json({ id: created.id, webhookSecret: created.webhookSecret });',
     // Masked values.
@@ -97,6 +98,7 @@ ruleTester.run('no-secret-in-response', rule, {
     leak('res.json({ headers: req.headers });', ['secretInResponse', 'req.headers']),
     leak("app.get('/whoami', (c) => c.text(`authorization: ${c.req.header('authorization')}`));", ['secretInResponse', 'c.req.header']),
     leak("res.send(req.get('x-api-key'));", ['secretInResponse', 'req.get']),
+    leak('const session = await db.sessions.find(req.params.id);\nres.json({ id: session.id, token: session.token });', ['secretInResponse', 'session.token']),
     // Password hashes.
     leak('res.json({ id: user.id, passwordHash: user.passwordHash });', ['hashInResponse', 'passwordHash:']),
     leak('res.json([{ hashedPassword: row.hashed_password }]);', ['hashInResponse', 'hashedPassword']),

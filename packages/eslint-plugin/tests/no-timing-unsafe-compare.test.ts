@@ -37,6 +37,7 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'if (password !== passwordConfirmation) throw new Error("mismatch");',
     'if (body.newPassword !== body.confirmNewPassword) fail();',
     'if (password !== verify) errors.verify = "Password must match";',
+    'if (newPassword === currentPassword) return res.status(400).end();',
     'if (req.body.password !== req.body.passwordAgain) fail();',
     // Constant-time comparisons.
     'if (!timingSafeEqual(Buffer.from(token), Buffer.from(expected))) deny();',
@@ -232,6 +233,10 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     {
       // Two passwords without a confirmation word: a plaintext password check.
       code: 'if (user.password === password) login();',
+      errors: [{ messageId: 'unsafeOperator', column: 5 }],
+    },
+    {
+      code: 'if (oldPassword !== user.password) deny();',
       errors: [{ messageId: 'unsafeOperator', column: 5 }],
     },
     {

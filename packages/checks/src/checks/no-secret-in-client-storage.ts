@@ -119,7 +119,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     }
 
     const reportCookie = (node: ts.Node, name: string, missing: CookieAttribute[], suggestion?: CheckSuggestion<MessageId>) => {
-      const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
+      const required = missing.filter((m) => options.requiredCookieAttributes.includes(m) && !(m === 'httpOnly' && isCsrfCookie(name)));
       if (required.length === 0) return;
       context.report({
         node,
@@ -136,7 +136,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       if (!secret) return;
       const literal = optionsArg ? objectLiteralOf(t, optionsArg) : undefined;
       if (optionsArg && !literal) return; // options built elsewhere: not judged
-      const missing = missingAttributes(t, literal, defaults);
+      const missing = missingAttributes(t, literal, defaults).filter((m) => !(m === 'httpOnly' && isCsrfCookie(name ?? secret)));
       const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
       if (required.length === 0) return;
       reportCookie(call, name ?? secret, missing, addAttributesSuggestion(t, sourceFile, call, literal, required, optionsIndex));
@@ -252,6 +252,11 @@ function isConstant(t: TypeScript, node: ts.Expression): boolean {
   if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr)) return true;
   if (expr.kind === t.SyntaxKind.NullKeyword || expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return true;
   return t.isIdentifier(expr) && expr.text === 'undefined';
+}
+
+/** A double-submit CSRF cookie must be readable by page script, so it is exempt from `httpOnly`. */
+function isCsrfCookie(name: string): boolean {
+  return splitWords(name).some((w) => w === 'csrf' || w === 'xsrf');
 }
 
 /** An access path with `window.`, `globalThis.` or `self.` removed from its front. */

@@ -36,6 +36,8 @@ const DEFAULT_RECORD_WORDS = [
   'entity', 'doc', 'document', 'integration', 'connection', 'installation', 'owner', 'admin', 'me', 'settings', 'config',
   'merchant', 'client', 'app', 'application', 'project', 'workspace', 'webhook', 'subscriber', 'device',
 ];
+/** First words of calls that read a stored record (`find`, `findOne`, `findUnique`, `getById`, `selectFrom`). */
+const READ_VERBS = new Set(['find', 'get', 'load', 'fetch', 'select', 'query', 'read', 'lookup', 'retrieve']);
 /** Receivers of Express/Fastify-style response methods. */
 const RESPONSE_ROOTS = new Set(['res', 'response', 'reply', 'resp', 'rep']);
 const RESPONSE_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'write']);
@@ -144,10 +146,22 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       }
       if (!receiver) return false;
       const root = rootIdentifier(flow, receiver);
+      if (root && isReadFromStore(root)) return true;
       const name = root?.text ?? (receiver.kind === t.SyntaxKind.ThisKeyword ? undefined : accessPath(t, receiver)?.map(stripCall).pop());
       if (!name) return false;
       const words = splitWords(name);
       return words.length > 0 && recordWords.has(words[words.length - 1]!);
+    };
+
+    /** `const session = await db.sessions.find(id)`: a variable holding what a read call returned. */
+    const isReadFromStore = (id: ts.Identifier): boolean => {
+      const decl = declarationOf(flow, id);
+      if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) return false;
+      let init = skipOuterExpressions(t, decl.initializer);
+      if (t.isAwaitExpression(init)) init = skipOuterExpressions(t, init.expression);
+      if (!t.isCallExpression(init)) return false;
+      const method = calleeName(t, init.expression);
+      return method !== undefined && READ_VERBS.has(splitWords(method)[0] ?? '');
     };
 
     /** Object-literal keys in the value that name a hash of a secret: `{ passwordHash: user.passwordHash }`. */

@@ -27,6 +27,9 @@ const COMPARED_PROTECTED_WORDS = new Set(['hash', 'hashed', 'digest']);
 /** Words of a second copy typed by the same user (`password === passwordConfirmation`): no attacker timing. */
 const CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'again', 'verify']);
 
+/** Words of form fields that hold one of several passwords the user typed (`newPassword`, `currentPassword`). */
+const FORM_VERSION_WORDS = new Set(['new', 'old', 'current', 'previous']);
+
 const EQUALITY_OPERATORS = ['===', '!==', '==', '!='];
 /** String and buffer methods that compare byte by byte and stop at the first difference. */
 const COMPARING_METHODS = new Set(['startsWith', 'endsWith', 'localeCompare', 'equals', 'compare']);
@@ -246,10 +249,15 @@ function isEnumLikeMember(path: readonly string[]): boolean {
   return /^[A-Z]/.test(owner) && (/^[A-Z][A-Z0-9_]*$/.test(member) || /^[A-Z][a-z]/.test(member));
 }
 
-/** `password === passwordConfirmation`: two copies typed by the same user. */
+/**
+ * `password === passwordConfirmation`, `newPassword === currentPassword`: two values typed by the
+ * same user in one form. A version word on both sides is needed (`oldPassword !== user.password`
+ * compares with the stored value).
+ */
 function isConfirmationPair(a: string, b: string): boolean {
   const words = (s: string) => splitWords(s.split('.').pop() ?? s);
-  return [a, b].some((s) => words(s).some((w) => CONFIRMATION_WORDS.has(w)));
+  if ([a, b].some((s) => words(s).some((w) => CONFIRMATION_WORDS.has(w)))) return true;
+  return [a, b].every((s) => words(s).some((w) => FORM_VERSION_WORDS.has(w)));
 }
 
 /** The local name of `timingSafeEqual` when the file imports it, or of `crypto.timingSafeEqual`. */
