@@ -42,6 +42,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "localStorage.setItem('apiKeyHint', apiKey.slice(-4));",
     "localStorage.setItem('keyPreview', apiKey.substring(0, 6));",
     "import Cookies from 'js-cookie';\nCookies.set('theme', theme);",
+    "import { persist } from 'zustand/middleware';\nexport const useAuth = create()(persist((set) => ({ token: null }), { name: 'auth', partialize: (s) => ({ theme: s.theme }) }));",
+    "import { persist } from 'zustand/middleware';\nexport const usePrefs = create()(persist((set) => ({ theme: 'dark', setTheme: (theme) => set({ theme }) }), { name: 'prefs' }));",
     // Reading and removing is fine.
     "const token = localStorage.getItem('token');",
     "localStorage.removeItem('accessToken');",
@@ -105,6 +107,11 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'localStorage.setItem',
     ),
     finding("document.cookie = 'token=' + token + '; path=/';", 'clientCookie', 'document'),
+    finding(
+      "import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create()(persist((set) => ({ token: null, setToken: (token) => set({ token }) }), { name: 'auth-storage' }));",
+      'webStorage',
+      'persist(',
+    ),
     finding("import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });", 'clientCookie', 'Cookies.set'),
     finding('document.cookie = `session=${sessionId}`;', 'clientCookie', 'document'),
     finding('window.document.cookie = `prefs=${JSON.stringify({ apiKey })}`;', 'clientCookie', 'window'),

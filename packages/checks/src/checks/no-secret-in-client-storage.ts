@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { stripCall } from '../catalogs/sources.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
@@ -187,6 +187,14 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           if (name) context.report({ node, messageId: 'clientCookie', data: { name } });
           return;
         }
+        // zustand `persist(creator, { name })` writes the whole state to localStorage unless `partialize` picks fields.
+        if (location && location.module === 'zustand/middleware' && location.path.join('.') === 'persist' && first) {
+          const options = second ? objectLiteralOf(t, second) : undefined;
+          if (options && propertyOf(t, options, 'partialize')) return;
+          const field = secretStateField(t, first, classifier);
+          if (field) context.report({ node, messageId: 'webStorage', data: { name: field, storage: 'localStorage (zustand persist)' } });
+          return;
+        }
         const wrapper = location && IDB_WRAPPERS.find((w) => w.module === location.module && w.path.join('.') === location.path.join('.'));
         if (wrapper) {
           const keyArg = wrapper.key === undefined ? undefined : node.arguments[wrapper.key];
@@ -252,6 +260,31 @@ function isConstant(t: TypeScript, node: ts.Expression): boolean {
   if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr)) return true;
   if (expr.kind === t.SyntaxKind.NullKeyword || expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return true;
   return t.isIdentifier(expr) && expr.text === 'undefined';
+}
+
+/** A secret-named field of the state object a zustand state creator returns (`{ token: null, … }`). */
+function secretStateField(t: TypeScript, creator: ts.Expression, classifier: ClassifierOptions): string | undefined {
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (t.isObjectLiteralExpression(node)) {
+      for (const prop of node.properties) {
+        const key = (t.isPropertyAssignment(prop) || t.isShorthandPropertyAssignment(prop)) ? propertyNameText(t, prop.name) : undefined;
+        if (key !== undefined && classifyName(key, classifier).isSecret && !(t.isPropertyAssignment(prop) && isFunctionValue(t, prop.initializer))) {
+          found = key;
+          return;
+        }
+      }
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(skipOuterExpressions(t, creator));
+  return found;
+}
+
+function isFunctionValue(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  return t.isArrowFunction(expr) || t.isFunctionExpression(expr);
 }
 
 /** A double-submit CSRF cookie must be readable by page script, so it is exempt from `httpOnly`. */
