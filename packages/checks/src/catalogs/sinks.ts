@@ -79,7 +79,11 @@ export interface SinkMatchOptions {
   readonly receiverIsSpan?: boolean;
 }
 
+/** Function names that are logging helpers when called bare: `log('x')`, `logger('x')`. */
+export const BARE_LOGGER_NAMES: readonly string[] = ['log', 'logger'];
+
 const CONSOLE_SET = new Set(CONSOLE_METHODS);
+const BARE_LOGGER_SET = new Set(BARE_LOGGER_NAMES);
 const LEVEL_SET = new Set(LOGGER_LEVEL_METHODS);
 const LOGGER_SET = new Set(LOGGER_RECEIVERS);
 const SENTRY_SET = new Set(SENTRY_METHODS);
@@ -102,6 +106,11 @@ export function isSentryMethod(name: string): boolean {
 }
 
 const SINK_METHOD_SET = new Set([...CONSOLE_METHODS, ...LOGGER_LEVEL_METHODS, ...SENTRY_METHODS, ...SPAN_METHODS, 'write']);
+
+/** True when a bare call of this name can be a sink without any alias: `log(...)`, `captureException(...)`. */
+export function isBareSinkName(name: string): boolean {
+  return BARE_LOGGER_SET.has(name) || SENTRY_SET.has(name);
+}
 
 /** True when a method name can be a sink on some receiver; anything else never is (a cheap first test). */
 export function isSinkMethodName(name: string): boolean {
@@ -144,7 +153,7 @@ export function matchSink(path: readonly string[], options: SinkMatchOptions = {
     if (options.calleeIsDebugLogger) return { category: 'debug', id: 'debug' };
     if (options.calleeFromSentry && SENTRY_SET.has(method)) return { category: 'error-tracker', id: 'sentry' };
     // A bare `log(...)`/`logger(...)` is a logging helper in practice.
-    if (method === 'log' || method === 'logger') return { category: 'logger', id: 'logger' };
+    if (BARE_LOGGER_SET.has(method)) return { category: 'logger', id: 'logger' };
     return undefined;
   }
   const receiver = path[path.length - 2]!;

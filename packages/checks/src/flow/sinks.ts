@@ -3,6 +3,7 @@ import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
 import {
   DEBUG_FACTORY_MODULES,
   DEBUG_FACTORY_NAMES,
+  isBareSinkName,
   isErrorClassName,
   isLoggerFactoryPath,
   isLoggerLevelMethod,
@@ -16,7 +17,7 @@ import {
   type SinkMatch,
 } from '../catalogs/sinks.js';
 import { pathText, shortText } from '../catalogs/sources.js';
-import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind } from './aliases.js';
+import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
 import type { FlowContext } from './context.js';
 
 /** A call whose arguments end up in a log or telemetry sink. */
@@ -47,6 +48,7 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
     const method = callee.name.text;
     if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;
   }
+  if (t.isIdentifier(callee) && !bareCalleeMayBeSink(ctx, callee, options)) return undefined;
   if (t.isCallExpression(callee) && isDebugFactoryCall(ctx, callee)) {
     // `debug('app:auth')('token %s', token)`: a debug logger made and called at once.
     return { match: { category: 'debug', id: 'debug' }, path: ['debug()'], display: shortText(callee) };
@@ -66,6 +68,19 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
     calleeFromSentry: bare && isSentryMethod(method) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
   });
   return match ? { match, path, display: pathText(path) } : undefined;
+}
+
+/**
+ * A cheap first test for `f(...)`: unless `f` is bound to a variable (an alias such as
+ * `const log = console.log`, a destructured `{ info }`, a `debug` instance), its path is just its
+ * name, and only a few names are sinks on their own. Calls of imported and declared functions
+ * (`createHash(...)`, `helper(...)`) so skip the alias and origin analysis.
+ */
+function bareCalleeMayBeSink(ctx: FlowContext, callee: ts.Identifier, options: SinkCallOptions): boolean {
+  const t = ctx.ts;
+  if (isBareSinkName(callee.text) || (options.extraSinks?.length ?? 0) > 0) return true;
+  const decl = variableDeclarationOf(ctx, callee);
+  return decl !== undefined && (t.isVariableDeclaration(decl) || t.isBindingElement(decl));
 }
 
 /** `logger[level](msg)`: a computed method on a receiver that is a logger by name. */
