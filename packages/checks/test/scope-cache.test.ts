@@ -61,3 +61,14 @@ describe('resolveIdentifier with a checker', () => {
     expect(resolveIdentifier(t, id, program.getTypeChecker())).toBeUndefined();
   });
 });
+
+describe('resolveIdentifier on imports the checker cannot follow', () => {
+  it('returns the import itself when the module is not installed, as the lexical lookup does', () => {
+    const program = programOf({ 'a.ts': "import { secretKey } from 'not-installed';\nexport const k = secretKey;\n" }, new Map());
+    const file = program.getSourceFile('/a.ts')!;
+    const id = lastIdentifier(file, 'secretKey');
+    const withChecker = resolveIdentifier(t, id, program.getTypeChecker());
+    expect(withChecker && ts.isImportSpecifier(withChecker)).toBe(true);
+    expect(withChecker).toBe(resolveIdentifier(t, id, undefined));
+  });
+});

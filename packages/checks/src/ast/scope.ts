@@ -49,7 +49,10 @@ function resolveWithChecker(t: TypeScript, id: ts.Identifier, checker: ts.TypeCh
   }
   if (symbol && symbol.flags & t.SymbolFlags.Alias) {
     try {
-      symbol = checker.getAliasedSymbol(symbol);
+      const target = checker.getAliasedSymbol(symbol);
+      // An import from a module that is not installed resolves to the checker's `unknown` symbol,
+      // which has no declarations: keep the import itself, as the lexical lookup would.
+      if (target.declarations?.length) symbol = target;
     } catch {
       // An unresolved import: keep the alias.
     }
