@@ -56,26 +56,42 @@ export function staticString(t: TypeScript, node: ts.Expression): string | undef
  * Undefined when a segment is computed from a non-constant.
  */
 export function accessPath(t: TypeScript, node: ts.Expression): string[] | undefined {
+  const path: string[] = [];
+  return appendAccessPath(t, node, path) ? path : undefined;
+}
+
+/** Pushes the segments of `node`'s access path onto `path`; false when it has none. One array, no copies per segment. */
+function appendAccessPath(t: TypeScript, node: ts.Expression, path: string[]): boolean {
   const expr = skipOuterExpressions(t, node);
-  if (t.isIdentifier(expr)) return [expr.text];
-  if (expr.kind === t.SyntaxKind.ThisKeyword) return ['this'];
-  if (expr.kind === t.SyntaxKind.SuperKeyword) return ['super'];
-  if (t.isMetaProperty(expr)) return [`${t.tokenToString(expr.keywordToken)}.${expr.name.text}`];
+  if (t.isIdentifier(expr)) {
+    path.push(expr.text);
+    return true;
+  }
+  if (expr.kind === t.SyntaxKind.ThisKeyword || expr.kind === t.SyntaxKind.SuperKeyword) {
+    path.push(expr.kind === t.SyntaxKind.ThisKeyword ? 'this' : 'super');
+    return true;
+  }
+  if (t.isMetaProperty(expr)) {
+    path.push(`${t.tokenToString(expr.keywordToken)}.${expr.name.text}`);
+    return true;
+  }
   if (t.isPropertyAccessExpression(expr)) {
-    const base = accessPath(t, expr.expression);
-    return base && [...base, expr.name.text];
+    if (!appendAccessPath(t, expr.expression, path)) return false;
+    path.push(expr.name.text);
+    return true;
   }
   if (t.isElementAccessExpression(expr)) {
     const key = staticString(t, expr.argumentExpression);
-    const base = key === undefined ? undefined : accessPath(t, expr.expression);
-    return base && key !== undefined ? [...base, key] : undefined;
+    if (key === undefined || !appendAccessPath(t, expr.expression, path)) return false;
+    path.push(key);
+    return true;
   }
   if (t.isCallExpression(expr)) {
-    const base = accessPath(t, expr.expression);
-    if (!base || base.length === 0) return undefined;
-    return [...base.slice(0, -1), `${base[base.length - 1]}()`];
+    if (!appendAccessPath(t, expr.expression, path) || path.length === 0) return false;
+    path[path.length - 1] = `${path[path.length - 1]}()`;
+    return true;
   }
-  return undefined;
+  return false;
 }
 
 /** The last segment's name of a callee or member: `a.b.c()` -> "c", `f()` -> "f". */
