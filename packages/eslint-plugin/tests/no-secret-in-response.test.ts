@@ -1,14 +1,8 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, it, vi } from 'vitest';
 import { rules } from '../src/index.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 // Typed cases build a program; on a busy machine the first takes longer than the default 5 s.
-vi.setConfig({ testTimeout: 60_000 });
 
 const rule = rules['no-secret-in-response']!;
 const ruleTester = new RuleTester();

@@ -1,6 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
 import { rules } from '../src/index.js';
 
 const rule = rules['no-secret-logging']!;

@@ -1,11 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
 import { rules } from '../src/index.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const rule = rules['no-timing-unsafe-compare']!;
 const ruleTester = new RuleTester();

@@ -8,7 +8,6 @@ import {
   propertyNameText,
   resolveIdentifier,
   skipOuterExpressions,
-  staticString,
 } from '../ast/index.js';
 import { cipherFamilyOf, findCipherApi, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { accessorSecretName, stripCall } from '../catalogs/sources.js';
