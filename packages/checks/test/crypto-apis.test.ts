@@ -6,7 +6,9 @@ import {
   cipherCallOf,
   cipherFamilyOf,
   classifyCryptoCall,
+  dataKeyApis,
   findCipherApi,
+  findDataKeyApi,
   nonceLengthOf,
   nonceReuseImpact,
   normalizeModuleId,
@@ -101,6 +103,23 @@ describe('crypto API catalog', () => {
     expect(findCipherApi('@noble/ciphers/chacha', ['xchacha20poly1305'])?.algorithm).toEqual({ kind: 'fixed', family: 'XChaCha20-Poly1305' });
     expect(findCipherApi('./local', ['createCipheriv'])).toBeUndefined();
     expect(findCipherApi('node:crypto', ['createCipheriv', 'extra'])).toBeUndefined();
+  });
+});
+
+describe('data-key generators', () => {
+  it('finds AWS KMS data-key generation by shape and name', () => {
+    expect(findDataKeyApi('command', 'GenerateDataKeyCommand')?.id).toBe('aws-sdk-v3:GenerateDataKeyCommand');
+    expect(findDataKeyApi('method', 'generateDataKey')?.id).toBe('aws-sdk-v2:KMS.generateDataKey');
+  });
+
+  it('does not take other KMS calls, or a name in the other shape, for data-key generation', () => {
+    expect(findDataKeyApi('command', 'DecryptCommand')).toBeUndefined();
+    expect(findDataKeyApi('method', 'generateDataKeyWithoutPlaintext')).toBeUndefined();
+    expect(findDataKeyApi('method', 'GenerateDataKeyCommand')).toBeUndefined();
+  });
+
+  it('has unique ids', () => {
+    expect(new Set(dataKeyApis.map((api) => api.id)).size).toBe(dataKeyApis.length);
   });
 });
 

@@ -50,6 +50,12 @@ const secrets: Case[] = [
   ['otp', 'secret', 'otp'], ['totp', 'secret', 'otp'], ['otpCode', 'secret', 'otp'], ['mfaCode', 'secret', 'otp'],
   ['verificationCode', 'secret', 'otp'], ['oneTimePassword', 'secret', 'otp'], ['totpSecret', 'secret', 'otp'],
   ['recoveryCodes', 'secret', 'otp'], ['authCode', 'secret', 'token'], ['authorizationCode', 'secret', 'token'],
+  // security-question answers log a user in; recovery and backup codes stand in for the second factor
+  ['secret_answer', 'secret', 'credential'], ['security_answer', 'secret', 'credential'], ['securityAnswer', 'secret', 'credential'],
+  ['recovery_answer', 'secret', 'credential'], ['securityAnswers', 'secret', 'credential'], ['SECRET_ANSWER', 'secret', 'credential'],
+  ['recoveryCode', 'secret', 'otp'], ['backup_codes', 'secret', 'otp'], ['backupCodes', 'secret', 'otp'],
+  // an envelope data key in plaintext is the key that encrypts the data
+  ['plaintextDataKey', 'secret', 'secret'], ['DATA_KEY', 'secret', 'secret'],
   ['mnemonic', 'secret', 'mnemonic'], ['seedPhrase', 'secret', 'mnemonic'], ['recovery_phrase', 'secret', 'mnemonic'],
   ['secret', 'secret', 'secret'], ['secrets', 'secret', 'secret'], ['secretKey', 'secret', 'secret'], ['SECRET_KEY', 'secret', 'secret'],
   ['STRIPE_SECRET_KEY', 'secret', 'secret'], ['SECRET_KEY_BASE', 'secret', 'secret'], ['encryptionKey', 'secret', 'secret'],
@@ -152,7 +158,14 @@ const notSecrets: Case[] = [
   ['sessionid', 'secret', 'session'], ['userid', 'none'], ['stripePublishableKey', 'none'], ['GOOGLE_MAPS_KEY', 'none'], ['', 'none'], ['$', 'none'], ['_', 'none'], ['x', 'none'], ['userByToken', 'metadata', 'token'],
 ];
 
-const allCases: Case[] = [...secrets, ...dotted, ...headers, ...envVars, ...metadata, ...protectedForms, ...notSecrets];
+// Look-alikes of the cases above: answers to other questions, the field names of a record's data.
+const lookAlikes: Case[] = [
+  ['answer', 'none'], ['correctAnswer', 'none'], ['answerCount', 'none'],
+  ['conflictedCustomDataKeys', 'none'], ['customDataKeys', 'none'], ['dataKeys', 'none'], ['data_keys', 'none'],
+  ['secretAnswerHash', 'protected', 'credential'],
+];
+
+const allCases: Case[] = [...secrets, ...dotted, ...headers, ...envVars, ...metadata, ...protectedForms, ...notSecrets, ...lookAlikes];
 
 describe('classifyName: named cases', () => {
   it('has at least 200 named cases, each name once', () => {

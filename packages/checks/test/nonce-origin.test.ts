@@ -1,12 +1,17 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { nonceOrigin, type NonceOrigin, type TypeScript } from '@secret-hygiene/checks';
+import { isFreshKeyPerCall, nonceOrigin, type NonceOrigin, type TypeScript } from '@secret-hygiene/checks';
 
 const t = ts as unknown as TypeScript;
 const IMPORTS = "import { randomBytes, randomFillSync, createHash, hkdfSync } from 'node:crypto';\n";
 
-/** The origin of the first argument of the first `use(nonce, key?)` call in `code`. */
-function originOf(code: string): NonceOrigin {
+/** The first argument of the first `use(...)` call in `code`. */
+function useArgument(code: string): ts.Expression {
+  return useCall(code).arguments[0]!;
+}
+
+/** The first `use(nonce, key?)` call in `code`. */
+function useCall(code: string): ts.CallExpression {
   const file = ts.createSourceFile('x.ts', IMPORTS + code, ts.ScriptTarget.Latest, true);
   let call: ts.CallExpression | undefined;
   const walk = (node: ts.Node): void => {
@@ -15,7 +20,13 @@ function originOf(code: string): NonceOrigin {
   };
   walk(file);
   if (!call || !call.arguments[0]) throw new Error('no use() call');
-  return nonceOrigin({ ts: t, checker: undefined }, call.arguments[0], { key: call.arguments[1] });
+  return call;
+}
+
+/** The origin of the first argument of the first `use(nonce, key?)` call in `code`. */
+function originOf(code: string): NonceOrigin {
+  const call = useCall(code);
+  return nonceOrigin({ ts: t, checker: undefined }, call.arguments[0]!, { key: call.arguments[1] });
 }
 
 describe('nonceOrigin', () => {
@@ -75,6 +86,14 @@ describe('nonceOrigin', () => {
     ["function f(key: Buffer, token: string) { use(createHash('sha256').update(token).digest().subarray(0, 12), key); }", 'from-message'],
     ["function f(k: Buffer, cacheKey: string) { use(createHash('sha256').update(cacheKey).digest().subarray(0, 12), k); }", 'from-message'],
     ['function f(key: { key: Buffer; iv: Buffer }) { use(key.iv, key.key); }', 'unknown'],
+    // computed only from a stable identifier: the same for every message about it
+    ["function f(key: Buffer, userId: string) { use(Buffer.from(userId.padEnd(16, '0').slice(0, 16)), key); }", 'deterministic'],
+    ["function f(key: Buffer, userId: string) { use(createHash('md5').update(userId).digest(), key); }", 'deterministic'],
+    ["function f(key: Buffer, user: { email: string }) { use(createHash('sha256').update(user.email).digest().subarray(0, 12), key); }", 'deterministic'],
+    ['function f(key: Buffer, tenant_name: string) { use(Buffer.from(`${tenant_name}:v1`), key); }', 'deterministic'],
+    ["function f(key: Buffer, messageId: string) { use(createHash('sha256').update(messageId).digest().subarray(0, 12), key); }", 'from-message'],
+    ["function f(key: Buffer, ivHex: string) { use(Buffer.from(ivHex.padStart(24, '0'), 'hex'), key); }", 'from-message'],
+    ["function f(key: Buffer, userId: string) { use(Buffer.concat([randomBytes(8), Buffer.from(userId)]), key); }", 'random-per-call'],
     // clocks and counters
     ['function f() { use(Buffer.from(String(Date.now()))); }', 'time-or-counter'],
     ['function f() { use(Buffer.from(new Date().getTime().toString().padStart(12, "0"))); }', 'time-or-counter'],
@@ -94,6 +113,18 @@ describe('nonceOrigin', () => {
     ['class C { private iv = Buffer.alloc(12); m() { this.iv = randomBytes(12); use(this.iv); } }', 'unknown'],
   ])('%s -> %s', (code, kind) => {
     expect(originOf(code).kind).toBe(kind);
+  });
+
+  it.each([
+    ['async function f() { const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: id })); use(dk.Plaintext); }', true],
+    ['async function f() { const { Plaintext } = await kms.generateDataKey({ KeyId: id }).promise(); use(Plaintext); }', true],
+    ['async function f() { const dataKey = await generateDataKey(); use(dataKey.plaintext); }', true],
+    ['function f() { const key = randomBytes(32); use(key); }', true],
+    ['async function f() { const dk = await kms.send(new DecryptCommand({ CiphertextBlob: blob })); use(dk.Plaintext); }', false],
+    ['function f(dataKey: Buffer) { use(dataKey); }', false],
+    ['const KEY = randomBytes(32); function f() { use(KEY); }', false],
+  ])('isFreshKeyPerCall: %s -> %s', (code, fresh) => {
+    expect(isFreshKeyPerCall({ ts: t, checker: undefined }, useArgument(code))).toBe(fresh);
   });
 
   it('names the once-computed binding', () => {

@@ -79,6 +79,19 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NOBLE}export function seal(key: Uint8Array, pt: Uint8Array) { return gcmsiv(key, new Uint8Array(12)).encrypt(pt); }`,
     // A one-time key: a fixed nonce under a key used once is fine.
     `${NODE}export function seal(pt: Buffer) { const dek = randomBytes(32); return createCipheriv('aes-256-gcm', dek, Buffer.alloc(12)); }`,
+    // A key generated fresh per call, spelled `key`: a key-like name does not make it long-lived.
+    `${NODE}export function seal(pt: Buffer) { const key = randomBytes(32); return createCipheriv('aes-256-gcm', key, Buffer.alloc(12)); }`,
+    // A KMS data key is generated for this one encryption: a one-time key.
+    `${NODE}import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nconst kms = new KMSClient({});\nexport async function seal(pt: Buffer) { const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' })); return createCipheriv('aes-256-gcm', dk.Plaintext!, Buffer.alloc(12)); }`,
+    `${NODE}declare const kms: { generateDataKey(p: object): { promise(): Promise<{ Plaintext: Buffer }> } };\nexport async function seal(pt: Buffer) { const { Plaintext } = await kms.generateDataKey({ KeyId: 'k' }).promise(); return createCipheriv('aes-256-gcm', Plaintext, Buffer.alloc(12)); }`,
+    `${NODE}declare function generateDataKey(): Promise<{ plaintext: Buffer }>;\nconst FIXED = Buffer.alloc(12);\nexport async function seal(pt: Buffer) { const dataKey = await generateDataKey(); return createCipheriv('aes-256-gcm', dataKey.plaintext, FIXED); }`,
+    // A random parameter default, and IVs from parameters that are no identifiers.
+    `${NODE}export function seal(key: Buffer, iv = randomBytes(12)) { return createCipheriv('aes-256-gcm', key, iv); }`,
+    `${NODE}export function seal(key: Buffer, ivHex: string) { return createCipheriv('aes-256-gcm', key, Buffer.from(ivHex.padStart(24, '0'), 'hex')); }`,
+    `${NODE}export function seal(key: Buffer, messageId: string) { return createCipheriv('aes-256-gcm', key, createHash('sha256').update(messageId).digest().subarray(0, 12)); }`,
+    `${NODE}export function seal(key: Buffer, pt: string, token: string) { return createCipheriv('aes-256-gcm', key, createHash('sha256').update(token).digest().subarray(0, 12)); }`,
+    // Decryption of a per-user IV is the encryption's finding, not the decryption's.
+    `${NODE}export function open(key: Buffer, userId: string) { return createDecipheriv('aes-256-cbc', key, Buffer.from(userId.padEnd(16, '0'))); }`,
     // The same IV in two branches: only one encryption runs.
     `${NODE}export function seal(key: Buffer, fast: boolean) { const iv = randomBytes(16); if (fast) { return createCipheriv('aes-256-ctr', key, iv); } else { return createCipheriv('aes-256-cbc', key, iv); } }`,
     `${NODE}export function seal(key: Buffer, legacy: boolean) { const iv = randomBytes(16); if (legacy) { return createCipheriv('aes-256-cbc', key, iv); } return createCipheriv('aes-256-cbc', key, iv); }`,
@@ -225,6 +238,33 @@ ruleTester.run('no-iv-reuse', rule, {
     (() => {
       const code = `${NODE}const STATIC_IV = randomBytes(16);\nconst encrypt = (key: Buffer, iv: Buffer = STATIC_IV) => createCipheriv('aes-256-cbc', key, iv);\nexport function seal(key: Buffer) { return encrypt(key); }\nexport function sealAgain(key: Buffer) { return encrypt(key); }`;
       return bad(code, at(code, 'moduleLevelNonce', 'STATIC_IV', 2));
+    })(),
+    // A constant parameter default is every caller's nonce: reported where it is written.
+    (() => {
+      const code = `${NODE}export function seal(key: Buffer, data: Buffer, iv = Buffer.alloc(12, 1)) {\n  return createCipheriv('aes-256-gcm', key, iv).update(data);\n}`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12, 1)'));
+    })(),
+    (() => {
+      const code = `${NODE}const seal = (key: Buffer, iv: Buffer = Buffer.from('0123456789ab')) => createCipheriv('aes-256-gcm', key, iv);\nexport const a = (key: Buffer) => seal(key);\nexport const b = (key: Buffer) => seal(key);`;
+      return bad(code, at(code, 'constantNonce', "Buffer.from('0123456789ab')"));
+    })(),
+    // Computed only from a stable identifier: the same nonce for every message about that user.
+    (() => {
+      const code = `${NODE}export function seal(key: Buffer, userId: string) {\n  const iv = Buffer.from(userId.padEnd(16, '0').slice(0, 16));\n  return createCipheriv('aes-256-cbc', key, iv);\n}`;
+      return bad(code, at(code, 'identifierNonce', 'iv', 2));
+    })(),
+    (() => {
+      const code = `${NODE}export function seal(key: Buffer, userId: string) {\n  const iv = createHash('md5').update(userId).digest();\n  return createCipheriv('aes-256-cbc', key, iv);\n}`;
+      return bad(code, at(code, 'identifierNonce', 'iv', 2));
+    })(),
+    (() => {
+      const code = `${NODE}export function seal(key: Buffer, user: { email: string }) { return createCipheriv('aes-256-gcm', key, createHash('sha256').update(user.email).digest().subarray(0, 12)); }`;
+      return bad(code, at(code, 'identifierNonce', "createHash('sha256').update(user.email).digest().subarray(0, 12)"));
+    })(),
+    // A key KMS decrypts is long-lived, unlike a generated data key.
+    (() => {
+      const code = `${NODE}import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';\nconst kms = new KMSClient({});\nexport async function seal(blob: Uint8Array) { const dk = await kms.send(new DecryptCommand({ CiphertextBlob: blob })); return createCipheriv('aes-256-gcm', dk.Plaintext!, Buffer.alloc(12)); }`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)', 1, 'randomBytes(12)'));
     })(),
     // WebCrypto, through every way of reaching subtle.
     (() => {

@@ -243,6 +243,29 @@ export const deterministicApis: readonly DeterministicApi[] = [
   { id: 'noble:hkdf', locations: [at('@noble/hashes/hkdf', 'hkdf')] },
 ];
 
+/**
+ * Key-management calls that return a fresh data key per call (envelope encryption): a key used
+ * once, so a fixed nonce under it never repeats. Matched by name because the client is an
+ * instance (`new KMSClient()`, `new AWS.KMS()`), not an import path.
+ */
+export interface DataKeyApi {
+  readonly id: string;
+  /** `method`: `kms.generateDataKey(...)` (optionally `.promise()`); `command`: `client.send(new GenerateDataKeyCommand(...))`. */
+  readonly shape: 'method' | 'command';
+  readonly name: string;
+}
+
+/** Data-key generators whose result (`.Plaintext`) is a one-time random key. */
+export const dataKeyApis: readonly DataKeyApi[] = [
+  { id: 'aws-sdk-v3:GenerateDataKeyCommand', shape: 'command', name: 'GenerateDataKeyCommand' },
+  { id: 'aws-sdk-v2:KMS.generateDataKey', shape: 'method', name: 'generateDataKey' },
+];
+
+/** The data-key generator called `name` in `shape`, if any. */
+export function findDataKeyApi(shape: DataKeyApi['shape'], name: string): DataKeyApi | undefined {
+  return dataKeyApis.find((api) => api.shape === shape && api.name === name);
+}
+
 /** Wrappers that take a nonce-taking cipher and manage a fresh random nonce per call: always safe. */
 export const managedNonceApis: readonly DeterministicApi[] = [{ id: 'noble:managedNonce', locations: nobleUtils('managedNonce') }];
 

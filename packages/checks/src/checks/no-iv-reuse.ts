@@ -3,7 +3,7 @@ import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js'
 import { constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
-import { isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
+import { isFreshKeyPerCall, isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
 
 export interface NoIvReuseOptions {
   /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */
@@ -20,6 +20,7 @@ type MessageId =
   | 'instanceNonce'
   | 'outerScopeNonce'
   | 'derivedNonce'
+  | 'identifierNonce'
   | 'timeNonce'
   | 'counterNonce'
   | 'reusedNonce'
@@ -52,6 +53,8 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
         '{{family}} encryption with the nonce `{{name}}`, computed once outside the loop or closure that repeats this encryption. Generate the nonce once per encryption.',
       derivedNonce:
         '{{family}} encryption with a nonce derived from the key `{{what}}`: it is the same for every message under that key. Use a fresh random nonce.',
+      identifierNonce:
+        '{{family}} encryption with a nonce computed from the identifier `{{what}}`: it is the same for every message about that identifier. Use a fresh random nonce.',
       timeNonce:
         '{{family}} encryption with a nonce from the clock (`{{what}}`): encryptions in the same tick or on other machines repeat it. Use a fresh random nonce.',
       counterNonce:
@@ -105,7 +108,10 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       if (!nonce) return;
       const origin = nonceOrigin(originContext, nonce, { key });
       if (reportIfReused(encryption, nonce, key, origin, label)) return;
-      if (origin.kind === 'parameter') checkCallers(encryption, nonce, label);
+      if (origin.kind === 'parameter') {
+        checkDefault(encryption, nonce, label);
+        checkCallers(encryption, nonce, label);
+      }
       rememberForReuse(encryption, label);
     };
 
@@ -114,7 +120,7 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       if (!isFlagged(origin) || (origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) return false;
       // A nonce that repeats under a key used only once is harmless (one-time data keys), and so
       // is one nonce per loop run when each run brings its own key (`for (const key of keys)`).
-      if (key && nonceOrigin(originContext, key).kind === 'random-per-call') return true;
+      if (key && isFreshKeyPerCall(originContext, key)) return true;
       if (key && repeatsOncePerKey(t, encryption.call, key, origin)) return true;
       // A parameter default shared by several callers is one finding.
       if (reported.has(at)) return true;
@@ -126,6 +132,17 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
         suggestions: origin.kind === 'constant' && at === encryption.nonce ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
       });
       return true;
+    };
+
+    /**
+     * A nonce parameter with a default (`iv = Buffer.alloc(12)`): every caller that leaves it out
+     * gets that nonce, so the default is judged (and reported) where it is written, once.
+     */
+    const checkDefault = (encryption: CipherCall, nonce: ts.Expression, label: string): void => {
+      const id = skipOuterExpressions(t, nonce);
+      const parameter = t.isIdentifier(id) ? resolveIdentifier(t, id, undefined) : undefined;
+      const fallback = parameter && t.isParameter(parameter) ? parameter.initializer : undefined;
+      if (fallback) reportIfReused(encryption, fallback, encryption.key, nonceOrigin(originContext, fallback, { key: encryption.key }), label);
     };
 
     /**
@@ -238,6 +255,7 @@ function isFlagged(origin: NonceOrigin): boolean {
     case 'instance-field':
     case 'outer-scope':
     case 'derived-from-key':
+    case 'deterministic':
     case 'time-or-counter':
       return true;
     default:
@@ -264,6 +282,8 @@ function messageFor(origin: NonceOrigin): MessageId {
       return 'outerScopeNonce';
     case 'derived-from-key':
       return 'derivedNonce';
+    case 'deterministic':
+      return 'identifierNonce';
     default:
       return origin.source === 'counter' ? 'counterNonce' : 'timeNonce';
   }

@@ -1,6 +1,6 @@
 import { splitPath, splitWords } from './split.js';
 import {
-  AUTH_HEADER_WORDS, CARRIER_WORDS, CONJUNCTIONS, CLIENT_ENV_PREFIXES, CODE_QUALIFIERS, COMPOUND_PARTS, CREDENTIAL_AUTH_WORDS,
+  ANSWER_QUALIFIERS, AUTH_HEADER_WORDS, CARRIER_WORDS, CONJUNCTIONS, CLIENT_ENV_PREFIXES, CODE_QUALIFIERS, COMPOUND_PARTS, CREDENTIAL_AUTH_WORDS,
   DATASTORE_WORDS, KEY_QUALIFIERS, METADATA_PREFIXES, METADATA_WORDS, MNEMONIC_WORDS, NON_CREDENTIAL_TOKEN_QUALIFIERS,
   PREDICATE_PREFIXES, PREPOSITIONS, PROTECTED_WORDS, PUBLIC_WORDS, SECRET_NOUNS, SECRET_QUALIFIERS, UNSPLITTABLE,
   WEBHOOK_URL_SERVICES, type SecretKind,
@@ -63,7 +63,7 @@ interface Block {
 const VOCABULARY: ReadonlySet<string> = new Set([
   ...SECRET_NOUNS.keys(), ...KEY_QUALIFIERS.keys(), ...SECRET_QUALIFIERS.keys(), ...CODE_QUALIFIERS.keys(),
   ...DATASTORE_WORDS, ...METADATA_WORDS, ...CARRIER_WORDS, ...PROTECTED_WORDS, ...COMPOUND_PARTS, ...PUBLIC_WORDS,
-  'key', 'url', 'uri', 'code', 'header', 'auth', 'phrase', 'words', 'webhook', 'session',
+  'key', 'url', 'uri', 'code', 'header', 'auth', 'phrase', 'words', 'webhook', 'session', 'answer',
 ]);
 
 /** `tokens` -> `token`, `credentials` -> `credential`, `hashes` -> `hash`; unknown words stay. */
@@ -128,6 +128,11 @@ function lexemes(segment: string): string[] {
 
 /** Adds one word, singular, split into known parts when it runs several together. */
 function pushLexeme(out: string[], raw: string): void {
+  // `customDataKeys`, `dataKeys`: the keys of a record's data (field names), unlike one `dataKey`.
+  if (raw === 'keys' && out.at(-1) === 'data') {
+    out.push('keys');
+    return;
+  }
   const word = singular(raw);
   const parts = VOCABULARY.has(word) || SECRET_NOUNS.has(word) ? null : compoundParts(word);
   if (parts) out.push(...parts);
@@ -136,7 +141,7 @@ function pushLexeme(out: string[], raw: string): void {
 
 /** The words that can end a secret noun phrase; every other word is skipped at once. */
 const HEAD_WORDS: ReadonlySet<string> = new Set([
-  ...SECRET_NOUNS.keys(), 'key', 'url', 'uri', 'string', 'str', 'id', 'code', 'header', 'auth', 'phrase', 'words',
+  ...SECRET_NOUNS.keys(), 'key', 'keys', 'url', 'uri', 'string', 'str', 'id', 'code', 'header', 'auth', 'phrase', 'words', 'answer',
 ]);
 
 /** A word that belongs to the secret noun after it (`access token`, `github token`) in `matched`. */
@@ -210,6 +215,13 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
       }
       case 'auth':
         if (CREDENTIAL_AUTH_WORDS.has(prev)) head('credential', i - 1);
+        break;
+      case 'keys':
+        if (prev === 'data') block('"data keys" are the keys of a record\'s data, field names');
+        break;
+      case 'answer':
+        // `secretAnswer`, `security_answer`: the answer to a security question logs a user in.
+        if (ANSWER_QUALIFIERS.has(prev)) head('credential', i - 1);
         break;
       case 'phrase':
       case 'words':

@@ -169,5 +169,8 @@ export const AUTH_HEADER_WORDS: ReadonlyMap<string, SecretKind> = new Map<string
 /** Words before `auth` that make it a user:password pair (`basicAuth`). */
 export const CREDENTIAL_AUTH_WORDS = set('basic http proxy');
 
+/** Words before `answer` that make it the answer to a security question: a credential (`secretAnswer`). */
+export const ANSWER_QUALIFIERS = set('secret security recovery');
+
 /** Words before `phrase` or `words` that make a wallet recovery phrase (`seedPhrase`). */
 export const MNEMONIC_WORDS = set('seed recovery mnemonic');

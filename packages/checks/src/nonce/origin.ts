@@ -14,6 +14,7 @@ import { isSecretName, splitWords } from '../names/index.js';
 import { redact } from '../literals/index.js';
 import { objectPropertyValue } from '../ast/values.js';
 import { apiLocationOf, classifyCryptoCall } from './api-location.js';
+import { findDataKeyApi } from '../catalogs/crypto-apis.js';
 
 /**
  * Where a nonce's value comes from, as far as the code shows:
@@ -23,6 +24,8 @@ import { apiLocationOf, classifyCryptoCall } from './api-location.js';
  * - `instance-field`: computed once per object (`private iv = randomBytes(12)`) and reused by every method call.
  * - `outer-scope`: computed once per call of an outer function, reused by a loop or by a closure it returns.
  * - `derived-from-key`: computed from the key (`key.subarray(0, 12)`, a hash of the key): one nonce per key.
+ * - `deterministic`: computed only from a stable identifier (`userId.padEnd(16, '0')`, a hash of
+ *   `user.email`): the same for every message about that user or record.
  * - `time-or-counter`: a clock (`Date.now()`) or an in-memory counter (`n++`); see `source`.
  * - `from-message`: read from stored data or a message (`payload.subarray(0, 12)`), as decryption does.
  * - `parameter`: a function parameter: the caller decides; unknown here.
@@ -35,6 +38,7 @@ export type NonceOriginKind =
   | 'instance-field'
   | 'outer-scope'
   | 'derived-from-key'
+  | 'deterministic'
   | 'time-or-counter'
   | 'from-message'
   | 'parameter'
@@ -72,6 +76,7 @@ const PRECEDENCE: readonly NonceOriginKind[] = [
   'unknown',
   'time-or-counter',
   'derived-from-key',
+  'deterministic',
   'outer-scope',
   'instance-field',
   'module-level',
@@ -79,7 +84,7 @@ const PRECEDENCE: readonly NonceOriginKind[] = [
 ];
 
 /** Kinds that stay what they are when computed once: a constant reused is still just a constant. */
-const STABLE_WHEN_ONCE = new Set<NonceOriginKind>(['constant', 'derived-from-key']);
+const STABLE_WHEN_ONCE = new Set<NonceOriginKind>(['constant', 'derived-from-key', 'deterministic']);
 
 const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int32Array', 'BigUint64Array', 'ArrayBuffer', 'DataView']);
 /** Calls whose result is made only of their arguments (and receiver), byte for byte or by formatting. */
@@ -107,6 +112,15 @@ export function nonceOrigin(ctx: NonceOriginContext, expr: ts.Expression, option
   return new Tracer(ctx, options.key).trace(expr, 0);
 }
 
+/**
+ * True when `key` holds a fresh random key per call (`randomBytes(32)`, a KMS data key from
+ * `generateDataKey`): a one-time key, under which even a fixed nonce never repeats. Unlike
+ * {@link nonceOrigin}, a key-like name (`dataKey`, `key`) says nothing here.
+ */
+export function isFreshKeyPerCall(ctx: NonceOriginContext, key: ts.Expression): boolean {
+  return new Tracer(ctx, undefined, false).trace(key, 0).kind === 'random-per-call';
+}
+
 class Tracer {
   private readonly t: TypeScript;
   private readonly active = new Set<ts.Node>();
@@ -116,6 +130,8 @@ class Tracer {
   constructor(
     private readonly ctx: NonceOriginContext,
     key: ts.Expression | undefined,
+    /** Whether a secret key name (`encryptionKey`) marks a value as key material. */
+    private readonly keyNames = true,
   ) {
     this.t = ctx.ts;
     const path = key && accessPath(this.t, key);
@@ -173,7 +189,9 @@ class Tracer {
     if (id.text === 'undefined') return this.make('constant', id);
     const decl = this.resolve(id);
     if (!decl) return this.make('unknown', id);
-    if (this.t.isParameter(decl) || (this.t.isBindingElement(decl) && this.isInParameter(decl))) return this.make('parameter', id);
+    if (this.t.isParameter(decl) || (this.t.isBindingElement(decl) && this.isInParameter(decl))) {
+      return this.make(isStableIdentifierName(id.text) ? 'deterministic' : 'parameter', id);
+    }
     if (this.t.isVariableDeclaration(decl) || this.t.isBindingElement(decl)) return this.traceBinding(decl, id, depth);
     return this.make('unknown', id);
   }
@@ -251,6 +269,8 @@ class Tracer {
     const base = this.trace(expr.expression, depth);
     // A named property of a "key" is no key bytes: `key.iv` of a `{ key, iv, salt }` bundle.
     if (base.kind === 'derived-from-key' && t.isPropertyAccessExpression(expr)) return this.make('unknown', expr);
+    // `user.id`, `record.email`: an identifier read from a parameter is the same for every message about it.
+    if ((base.kind === 'parameter' || base.kind === 'from-message') && key !== undefined && isStableIdentifierName(key)) return this.make('deterministic', expr);
     return readFrom(base, expr, this);
   }
 
@@ -338,7 +358,7 @@ class Tracer {
   private traceCall(call: ts.CallExpression, depth: number): NonceOrigin {
     const t = this.t;
     const crypto = classifyCryptoCall(t, call);
-    if (crypto?.kind === 'random') return this.make('random-per-call', call);
+    if (crypto?.kind === 'random' || this.isDataKeyGeneration(call)) return this.make('random-per-call', call);
     if (crypto?.kind === 'deterministic') return this.combine([this.make('constant', call), ...call.arguments.map((a) => this.trace(a, depth))]);
     const location = apiLocationOf(t, call.expression);
     const dotted = location?.module === 'global' ? location.path.join('.') : undefined;
@@ -357,6 +377,23 @@ class Tracer {
     }
     const returned = this.returnsOf(call, depth);
     return returned ?? this.make('unknown', call);
+  }
+
+  /** `kms.generateDataKey(...)` (`.promise()`), `client.send(new GenerateDataKeyCommand(...))`: a fresh data key per call. */
+  private isDataKeyGeneration(call: ts.CallExpression): boolean {
+    const t = this.t;
+    let target = call;
+    const callee = skipOuterExpressions(t, call.expression);
+    if (t.isPropertyAccessExpression(callee) && callee.name.text === 'promise' && call.arguments.length === 0) {
+      const inner = skipOuterExpressions(t, callee.expression);
+      if (t.isCallExpression(inner)) target = inner;
+    }
+    const name = calleeName(t, target.expression);
+    if (name !== undefined && findDataKeyApi('method', name)) return true;
+    const command = target.arguments[0] && skipOuterExpressions(t, target.arguments[0]);
+    if (name !== 'send' || !command || !t.isNewExpression(command)) return false;
+    const commandName = calleeName(t, command.expression);
+    return commandName !== undefined && findDataKeyApi('command', commandName) !== undefined;
   }
 
   private traceArguments(call: ts.CallExpression, depth: number): NonceOrigin {
@@ -495,7 +532,7 @@ class Tracer {
     }
     if (this.keyDecl && t.isIdentifier(expr) && this.resolve(expr) === this.keyDecl) return true;
     const name = t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
-    if (!name) return false;
+    if (!name || !this.keyNames) return false;
     // A secret-named key (`encryptionKey`, `masterKey`), not any secret: a nonce hashed from a
     // token being encrypted is deterministic per message, not one per key.
     const words = splitWords(name);
@@ -538,6 +575,21 @@ class Tracer {
 function readFrom(base: NonceOrigin, node: ts.Node, tracer: Tracer): NonceOrigin {
   if (base.kind === 'parameter' || base.kind === 'from-message') return tracer.make('from-message', node);
   return base;
+}
+
+/** Words naming a thing that is fresh per message or random by design: not a stable identifier. */
+const PER_MESSAGE_WORDS = new Set(['message', 'msg', 'request', 'req', 'trace', 'span', 'correlation', 'nonce', 'iv', 'random', 'salt', 'uuid', 'event', 'idempotency']);
+/** Last words of names that identify a stable thing (a user, a record, a file). */
+const IDENTIFIER_WORDS = new Set(['id', 'name', 'email', 'username', 'login', 'handle', 'slug']);
+
+/**
+ * True for names of stable identifiers (`userId`, `user_email`, `tenantName`, `id`): a nonce made
+ * only of one repeats for every message about the same thing. Not `messageId`, `requestId`, `nonceId`.
+ */
+function isStableIdentifierName(name: string): boolean {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  return last !== undefined && IDENTIFIER_WORDS.has(last) && !words.some((w) => PER_MESSAGE_WORDS.has(w));
 }
 
 function isOnceComputable(kind: NonceOriginKind): boolean {
