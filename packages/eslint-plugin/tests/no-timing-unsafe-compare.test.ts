@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { rules } from '../src/index.js';
 
 const rule = rules['no-timing-unsafe-compare']!;
 const ruleTester = new RuleTester();
+
+const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
+/** Cases that need types: the checker tells an AST node or a number named `secret` from a secret string. */
+const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
 
 const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
 
@@ -58,6 +63,23 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'if (token === TokenType.Refresh) rotate();',
     // Not a comparison.
     'if (token) ok();',
+    // Types that cannot hold secret text or bytes: an AST node, a number, an enum, a boolean.
+    { ...typed, code: 'declare const secret: { kind: number; pos: number }; declare const node: { kind: number; pos: number };\nif (secret === node) skip();' },
+    { ...typed, code: 'declare const tokenIndex: number; declare const token: number; if (token === tokenIndex) next();' },
+    { ...typed, code: 'enum Kind { A, B }\ndeclare const secretKind: Kind; declare const secret: Kind; if (secret === secretKind) ok();' },
+    { ...typed, code: 'declare const apiKey: boolean; declare const enabled: boolean; if (apiKey === enabled) ok();' },
+    // Substring searches: the secret is the needle in a string, not looked up among secrets.
+    'const start = m.index + m[0].indexOf(secret);',
+    'const at = path.lastIndexOf(cookies);',
+    'if (message.includes(token)) redact();',
+    { ...typed, code: 'declare const tokens: string; declare const token: string; if (tokens.includes(token)) ok();' },
+    // A secret compared with an account identifier: a password policy, not a credential check.
+    'return password === user || isPlaceholder(password);',
+    'if (password === username) errors.password = "must differ from the user name";',
+    'if (newPassword === req.body.email.toLowerCase()) fail();',
+    // Which alternative a value came from, not its content.
+    'const secret = left ?? right;\nif (secret === left) swap();',
+    'const token = a ? headerToken : cookieToken;\nif (token === headerToken) fromHeader();',
     'const same = token;',
   ],
   invalid: [
@@ -223,6 +245,44 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     {
       code: "if (tokens.indexOf(req.headers['x-auth-token']) >= 0) ok();",
       errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (apiKeys.indexOf(apiKey) !== -1) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if (allowedKeys.includes(req.headers["x-api-key"])) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      code: 'if ([currentApiKey, previousApiKey].includes(apiKey)) ok();',
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      ...typed,
+      code: 'declare const validTokens: string[]; declare const token: string;\nif (validTokens.includes(token)) ok();',
+      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+    },
+    {
+      // Typed strings and bytes stay secrets.
+      ...typed,
+      code: 'declare const token: string; declare const expected: string;\nif (token === expected) ok();',
+      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+    },
+    {
+      ...typed,
+      code: 'declare const signature: Uint8Array; declare const expected: Uint8Array;\nif (Buffer.compare(signature, expected) === 0) ok();',
+      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+    },
+    {
+      // A password compared with a stored password is a credential check, even from a user record.
+      code: 'if (password === user.password) login();',
+      errors: [{ messageId: 'unsafeOperator', column: 5 }],
+    },
+    {
+      // Only a const picking among alternatives is excused: here the secret is compared with another.
+      code: 'const secret = left ?? right;\nif (secret === other) swap();',
+      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
     },
     {
       // Two passwords without a confirmation word: a plaintext password check.

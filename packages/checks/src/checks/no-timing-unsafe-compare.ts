@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, calleeName, constInitializer, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { accessorSecretName, pathText, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
-import { PASS_THROUGH_METHODS } from '../flow/index.js';
+import { createFlowContext, PASS_THROUGH_METHODS, typeMayHoldSecret, type FlowContext } from '../flow/index.js';
 
 export interface NoTimingUnsafeCompareOptions {
   /** A constant-time equality function in scope, e.g. `safeEqual`; used by the suggestion. */
@@ -29,6 +29,15 @@ const CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'rep
 
 /** Words of form fields that hold one of several passwords the user typed (`newPassword`, `currentPassword`). */
 const FORM_VERSION_WORDS = new Set(['new', 'old', 'current', 'previous']);
+
+/**
+ * Last words of values that identify an account rather than authenticate it: `password === user`
+ * or `password.includes(username)` is a password-policy check, and neither side is a credential the
+ * attacker times against a stored one.
+ */
+const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'email', 'mail', 'account', 'name', 'handle', 'uid', 'phone']);
+/** Words of a collection name that holds keys (`validKeys`, `allowedKeys`): a lookup in it is a credential check. */
+const KEY_COLLECTION_WORDS = new Set(['keys']);
 
 const EQUALITY_OPERATORS = ['===', '!==', '==', '!='];
 /** String and buffer methods that compare byte by byte and stop at the first difference. */
@@ -77,18 +86,28 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
     const { sourceFile, options } = context;
     const classifier: ClassifierOptions = context.settings;
     const timingSafeEqualName = options.safeCompareHelper ? undefined : importedTimingSafeEqual(t, sourceFile);
+    const flow = createFlowContext(t, { checker: context.checker, settings: context.settings });
+    /** A secret compared by name whose type can hold one: strings, bytes, `any`, not an AST node or a number. */
+    const secretOperand = (expr: ts.Expression) => {
+      const name = comparedSecret(t, expr, context.checker, classifier);
+      return name !== undefined && mayHoldSecretValue(flow, expr) ? name : undefined;
+    };
 
     return {
       visit(node) {
         if (t.isBinaryExpression(node)) {
           const operator = node.operatorToken.getText(sourceFile);
           if (!EQUALITY_OPERATORS.includes(operator)) return;
-          const left = comparedSecret(t, node.left, context.checker, classifier);
-          const right = comparedSecret(t, node.right, context.checker, classifier);
+          const left = secretOperand(node.left);
+          const right = secretOperand(node.right);
           const secret = left ?? right;
           if (!secret) return;
           const other = left ? node.right : node.left;
-          if (isPresenceOrShapeOperand(t, other)) return;
+          if (isPresenceOrShapeOperand(t, other) || (!(left && right) && !mayHoldSecretValue(flow, other))) return;
+          // `password === user`: a policy check against an account identifier, not a credential check.
+          if (!(left && right) && isIdentityOperand(t, other)) return;
+          // `const secret = left ?? right; secret === left` asks which alternative was taken.
+          if (isAlternativeOf(t, left ? node.left : node.right, other, context.checker) || isAlternativeOf(t, other, left ? node.left : node.right, context.checker)) return;
           // `password !== verify`, `password !== passwordConfirmation`: a second copy from the same user.
           if (isConfirmationPair(secret, right && left ? (secret === left ? right : left) : (accessPath(t, other)?.join('.') ?? ''))) return;
           const negate = operator.startsWith('!');
@@ -108,7 +127,7 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
         const [first, second] = node.arguments;
         if (method === 'compare' && receiver && accessPath(t, receiver)?.join('.') === 'Buffer') {
           // Buffer.compare(a, b)
-          const secret = (first && comparedSecret(t, first, context.checker, classifier)) ?? (second && comparedSecret(t, second, context.checker, classifier));
+          const secret = (first && secretOperand(first)) ?? (second && secretOperand(second));
           if (secret && first && second) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method: 'Buffer.compare' } });
           return;
         }
@@ -116,9 +135,7 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
         if (COMPARING_METHODS.has(method)) {
           if (isPresenceOrShapeOperand(t, first)) return; // `auth.startsWith('Bearer ')` checks a format, not a secret.
           // `bcrypt.compare(password, hash)` is the safe way: for `compare`, only a secret receiver counts.
-          const secret =
-            comparedSecret(t, receiver, context.checker, classifier) ??
-            (method === 'compare' ? undefined : comparedSecret(t, first, context.checker, classifier));
+          const secret = secretOperand(receiver) ?? (method === 'compare' ? undefined : secretOperand(first));
           if (!secret) return;
           context.report({
             node,
@@ -130,11 +147,27 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
         }
         if (options.checkLookups && LOOKUP_METHODS.has(method)) {
           if (isPresenceOrShapeOperand(t, first)) return;
-          const secret = comparedSecret(t, first, context.checker, classifier);
+          // `header.indexOf(token)` is a substring search; `validKeys.includes(apiKey)` a credential lookup.
+          if (!isSecretCollection(receiver)) return;
+          const secret = secretOperand(first);
           if (secret) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method } });
         }
       },
     };
+
+    /**
+     * A haystack that holds secrets: named as secrets (`apiKeys`, `validTokens`) or as keys
+     * (`validKeys`, `allowedKeys`), or an array literal of secrets; never a string (a substring search).
+     */
+    function isSecretCollection(haystack: ts.Expression): boolean {
+      const expr = skipOuterExpressions(t, haystack);
+      if (isStringTyped(flow, expr)) return false;
+      if (t.isArrayLiteralExpression(expr)) return expr.elements.some((e) => !t.isSpreadElement(e) && secretOperand(e) !== undefined);
+      const path = accessPath(t, expr);
+      const last = path?.[path.length - 1];
+      if (!last || last.endsWith('()')) return false;
+      return classifyName(last, classifier).isSecret || splitWords(last).some((w) => KEY_COLLECTION_WORDS.has(w));
+    }
 
     function compareSuggestions(a: ts.Expression, b: ts.Expression, negate: boolean, whole: ts.Node) {
       const aText = a.getText(sourceFile);
@@ -199,6 +232,69 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
   if (c.verdict === 'protected' && words.some((w) => COMPARED_PROTECTED_WORDS.has(w))) return pathText(path);
   if (isVerifierName(last)) return pathText(path);
   return undefined;
+}
+
+/**
+ * With a checker, whether a value's type can hold secret text or bytes (`typeMayHoldSecret`, and
+ * not a number: a count or an index compared is not a credential). Without one: true.
+ */
+function mayHoldSecretValue(flow: FlowContext, expr: ts.Expression): boolean {
+  if (!flow.checker) return true;
+  if (!typeMayHoldSecret(flow, expr)) return false;
+  try {
+    return (flow.checker.getTypeAtLocation(expr).flags & (flow.ts.TypeFlags.NumberLike | flow.ts.TypeFlags.BigIntLike)) === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** With a checker, true when the value is only ever a string (a haystack searched for a substring). */
+function isStringTyped(flow: FlowContext, expr: ts.Expression): boolean {
+  if (!flow.checker) return false;
+  try {
+    const type = flow.checker.getTypeAtLocation(expr);
+    const F = flow.ts.TypeFlags;
+    const members = type.isUnion() ? type.types : [type];
+    return members.every((m) => (m.flags & (F.StringLike | F.Undefined | F.Null)) !== 0) && members.some((m) => (m.flags & F.StringLike) !== 0);
+  } catch {
+    return false;
+  }
+}
+
+/** `user`, `username`, `req.body.email`, `account.name.toLowerCase()`: a value that identifies an account. */
+function isIdentityOperand(t: TypeScript, node: ts.Expression): boolean {
+  const path = accessPath(t, skipOuterExpressions(t, node));
+  if (!path) return false;
+  const segments = path.map(stripCall);
+  while (segments.length > 1 && PASS_THROUGH_METHODS.includes(segments[segments.length - 1]!)) segments.pop();
+  const words = splitWords(segments[segments.length - 1]!);
+  return words.length > 0 && IDENTITY_WORDS.has(words[words.length - 1]!);
+}
+
+/**
+ * `const secret = left ?? right; secret === left`: `value` is a const whose initializer picks
+ * among alternatives (`??`, `||`, `?:`) one of which is `other`. The comparison tells which one
+ * was taken, not the secret's content.
+ */
+function isAlternativeOf(t: TypeScript, value: ts.Expression, other: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
+  const expr = skipOuterExpressions(t, value);
+  const otherExpr = skipOuterExpressions(t, other);
+  if (!t.isIdentifier(expr) || !t.isIdentifier(otherExpr)) return false;
+  const init = constInitializer(t, resolveIdentifier(t, expr, checker));
+  if (!init) return false;
+  const alternatives: ts.Expression[] = [];
+  const collect = (e: ts.Expression): void => {
+    const x = skipOuterExpressions(t, e);
+    if (t.isBinaryExpression(x) && [t.SyntaxKind.QuestionQuestionToken, t.SyntaxKind.BarBarToken].includes(x.operatorToken.kind)) {
+      collect(x.left);
+      collect(x.right);
+    } else if (t.isConditionalExpression(x)) {
+      collect(x.whenTrue);
+      collect(x.whenFalse);
+    } else alternatives.push(x);
+  };
+  collect(init);
+  return alternatives.length > 1 && alternatives.some((a) => t.isIdentifier(a) && a.text === otherExpr.text);
 }
 
 /** The secret fed to `.update()` somewhere down a hash chain ending in `expr`. */
