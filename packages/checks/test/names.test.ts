@@ -161,7 +161,7 @@ const notSecrets: Case[] = [
 // Look-alikes of the cases above: answers to other questions, the field names of a record's data.
 const lookAlikes: Case[] = [
   ['answer', 'none'], ['correctAnswer', 'none'], ['answerCount', 'none'],
-  ['conflictedCustomDataKeys', 'none'], ['customDataKeys', 'none'], ['dataKeys', 'none'], ['data_keys', 'none'],
+  ['foo.headerHmacKey', 'secret', 'signing-key'], ['foo.userSaltHmacKey', 'protected', 'signing-key'], ['conflictedCustomDataKeys', 'none'], ['customDataKeys', 'none'], ['dataKeys', 'none'], ['data_keys', 'none'],
   ['secretAnswerHash', 'protected', 'credential'],
 ];
 

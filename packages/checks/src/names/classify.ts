@@ -336,7 +336,8 @@ function decide(name: string, lexicon: Lexicon): NameClassification {
   // The parent decides when the last segment only describes or carries something (`password.length`),
   // and refines a bare `secret` (`jwt.secret` is a signing key).
   const bareSecret = own.isSecret && words.length === 1 && words[0] === 'secret';
-  if (!dependsOnParent(words) && !bareSecret) return own;
+  // A last segment that decides by itself (`foo.headerHmacKey`, `foo.userSaltHmacKey`) needs no parent.
+  if ((!dependsOnParent(words) || own.verdict !== 'none') && !bareSecret) return own;
   // Up the path past carriers and descriptions to the subject: `token.value.length` is about `token`.
   let k = segments.length - 2;
   while (k > 0 && dependsOnParent(lexemes(segments[k]!))) k--;
