@@ -3,3 +3,4 @@ export * from './orm-columns.js';
 export * from './crypto-apis.js';
 export * from './sinks.js';
 export * from './sources.js';
+export * from './crypto-costs.js';

@@ -3,6 +3,7 @@ import { defineCheck, type TypeScript } from '../check.js';
 import { accessPath, calleeName, propertyNameText, staticString } from '../ast/index.js';
 import { envBindingRead, envReadOf } from '../catalogs/env.js';
 import { findCipherApi } from '../catalogs/crypto-apis.js';
+import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, looksLikeSecretValue, redact } from '../literals/index.js';
@@ -189,33 +190,8 @@ interface SecretTarget {
 }
 
 /**
- * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
- * signing secrets, crypto-js passphrases. `envName` names the variable the suggestion reads.
- */
-const KEY_ARGUMENTS: readonly { readonly module: string; readonly path: string; readonly index: number; readonly property?: string; readonly envName: string }[] = [
-  { module: 'express-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
-  { module: 'cookie-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
-  { module: 'passport-jwt', path: 'Strategy', index: 0, property: 'secretOrKey', envName: 'JWT_SECRET' },
-  { module: 'express-jwt', path: 'expressjwt', index: 0, property: 'secret', envName: 'JWT_SECRET' },
-  { module: 'express-jwt', path: '', index: 0, property: 'secret', envName: 'JWT_SECRET' },
-  { module: '@fastify/jwt', path: '', index: 1, property: 'secret', envName: 'JWT_SECRET' },
-  { module: '@fastify/cookie', path: '', index: 1, property: 'secret', envName: 'COOKIE_SECRET' },
-  { module: 'node:crypto', path: 'createHmac', index: 1, envName: 'HMAC_KEY' },
-  { module: 'node:crypto', path: 'createSecretKey', index: 0, envName: 'SECRET_KEY' },
-  { module: 'jsonwebtoken', path: 'sign', index: 1, envName: 'JWT_SECRET' },
-  { module: 'jsonwebtoken', path: 'verify', index: 1, envName: 'JWT_SECRET' },
-  { module: 'cookie-parser', path: '', index: 0, envName: 'COOKIE_SECRET' },
-  { module: 'cookie-signature', path: 'sign', index: 1, envName: 'COOKIE_SECRET' },
-  { module: 'cookie-signature', path: 'unsign', index: 1, envName: 'COOKIE_SECRET' },
-  ...['AES', 'DES', 'TripleDES', 'Rabbit', 'RC4'].flatMap((cipher) =>
-    ['encrypt', 'decrypt'].map((op) => ({ module: 'crypto-js', path: `${cipher}.${op}`, index: 1, envName: 'ENCRYPTION_KEY' })),
-  ),
-  ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({ module: 'crypto-js', path: fn, index: 1, envName: 'HMAC_KEY' })),
-];
-
-/**
  * The API a literal argument (or a property of an options-object argument) is the key of: the
- * cipher catalog's key slot, or `KEY_ARGUMENTS`.
+ * cipher catalog's key slot, or `SECRET_KEY_ARGUMENTS` (catalogs/crypto-costs).
  */
 function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression, index: number, property?: string): { api: string; envName: string } | undefined {
   const location = apiLocationOf(t, call.expression);
@@ -223,7 +199,7 @@ function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression
   const path = location.path.join('.');
   const cipher = findCipherApi(location.module, location.path);
   if (cipher && cipher.key.index === index && cipher.key.property === property) return { api: path, envName: 'ENCRYPTION_KEY' };
-  const known = KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index && k.property === property);
+  const known = SECRET_KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index && k.property === property);
   return known && { api: path || location.module, envName: known.envName };
 }
 

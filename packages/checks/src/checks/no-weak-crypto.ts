@@ -9,7 +9,22 @@ import {
   resolveIdentifier,
   skipOuterExpressions,
 } from '../ast/index.js';
-import { cipherFamilyOf, findCipherApi, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
+import { cipherFamilyOf, findCipherApi, type CipherApi } from '../catalogs/crypto-apis.js';
+import {
+  AEAD_CIPHER_FAMILIES,
+  ARGON2_ACCEPTED,
+  ARGON2_OPTION_NAMES,
+  BROKEN_HASH_ALGORITHMS,
+  BROKEN_HASH_FUNCTIONS,
+  findCostedApi,
+  PBKDF2_MIN_ITERATIONS,
+  SCRYPT_ACCEPTED,
+  SCRYPT_DEFAULTS,
+  SCRYPT_MIN_BLOCK_SIZE,
+  SCRYPT_OPTION_NAMES,
+  WEAK_CIPHER_PATTERN,
+  type CostedApi,
+} from '../catalogs/crypto-costs.js';
 import { accessorSecretName, stripCall } from '../catalogs/sources.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { constString, objectLiteralOf, objectPropertyValue as propertyOf, staticNumber } from '../ast/values.js';
@@ -45,55 +60,6 @@ type MessageId =
   | 'missingAuthTag'
   | 'shortAuthTag';
 
-/*
- * Crypto knowledge this check adds to `catalogs/crypto-apis.ts` (which has ciphers, random sources
- * and deterministic APIs, but not KDF cost parameters or key generation): where each KDF, password
- * hash and key generator takes its cost, and the minimums of the OWASP Password Storage Cheat Sheet.
- */
-
-/** Ciphers broken or with 64-bit blocks (Sweet32): DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED. */
-const WEAK_CIPHER = /^(?:id-)?(?:des|des3|des-ede3?|3des|tripledes|rc2|rc4|arcfour|bf|blowfish|cast5?|cast-128|idea|seed)(?:$|[-_])/i;
-/** Hash algorithms with practical collisions. */
-const BROKEN_HASHES = new Set(['md4', 'md5', 'sha1', 'sha-1', 'ripemd', 'ripemd160', 'rsa-md5', 'rsa-sha1']);
-/** AEAD families that authenticate with a tag, which decryption must check. */
-const AEAD_FAMILIES: ReadonlySet<CipherFamily> = new Set(['GCM', 'CCM', 'OCB', 'ChaCha20-Poly1305']);
-/** OWASP PBKDF2 minimums by HMAC digest. */
-const PBKDF2_MIN_ITERATIONS: Readonly<Record<string, number>> = { sha1: 1_300_000, sha256: 600_000, sha512: 210_000, sha384: 210_000, sha224: 600_000 };
-/** OWASP scrypt settings of equal strength (r = 8): N and the parallelism that goes with it. */
-const SCRYPT_ACCEPTED: readonly { readonly N: number; readonly p: number }[] = [
-  { N: 2 ** 17, p: 1 },
-  { N: 2 ** 16, p: 2 },
-  { N: 2 ** 15, p: 3 },
-  { N: 2 ** 14, p: 5 },
-  { N: 2 ** 13, p: 10 },
-];
-/** Node's scrypt defaults: N = 16384, r = 8, p = 1. */
-const SCRYPT_DEFAULTS = { N: 16_384, r: 8, p: 1 };
-/** OWASP argon2id settings of equal strength: memory in KiB and the iterations that go with it. */
-const ARGON2_ACCEPTED: readonly { readonly m: number; readonly t: number }[] = [
-  { m: 47_104, t: 1 },
-  { m: 19_456, t: 2 },
-  { m: 12_288, t: 3 },
-  { m: 9_216, t: 4 },
-  { m: 7_168, t: 5 },
-];
-/** Library defaults: node-argon2 64 MiB and 3 passes, @node-rs/argon2 19 MiB and 2 passes; both meet the minimum. */
-const ARGON2_DEFAULTS: Readonly<Record<string, { readonly m: number; readonly t: number }>> = {
-  argon2: { m: 65_536, t: 3 },
-  '@node-rs/argon2': { m: 19_456, t: 2 },
-};
-/** Modules whose default export (or named member) is an MD5 or SHA-1 function. */
-const BROKEN_HASH_FUNCTIONS: readonly { readonly module: string; readonly path: readonly string[]; readonly name: string }[] = [
-  { module: 'md5', path: [], name: 'MD5' },
-  { module: 'blueimp-md5', path: [], name: 'MD5' },
-  { module: 'crypto-js/md5', path: [], name: 'MD5' },
-  { module: 'crypto-js/sha1', path: [], name: 'SHA-1' },
-  { module: 'crypto-js', path: ['MD5'], name: 'MD5' },
-  { module: 'crypto-js', path: ['SHA1'], name: 'SHA-1' },
-  { module: '@noble/hashes/legacy', path: ['md5'], name: 'MD5' },
-  { module: '@noble/hashes/legacy', path: ['sha1'], name: 'SHA-1' },
-  { module: 'sha1', path: [], name: 'SHA-1' },
-];
 /** Kinds a broken hash must not protect: anything that is itself a credential. */
 const HASHED_SECRET_KINDS: ReadonlySet<SecretKind> = new Set(['password', 'token', 'api-key', 'secret', 'client-secret', 'credential', 'session', 'otp', 'signing-key', 'private-key']);
 /** Words of a generated value that must be unpredictable, besides secret names: nonces, salts, IVs. */
@@ -177,10 +143,9 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         const name = path.join('.');
         if (module === NODE) {
           if (name === 'createHash' || name === 'hash') return checkHash(context, node, classifier);
-          if (name === 'pbkdf2' || name === 'pbkdf2Sync') return checkPbkdf2(context, node.arguments[2], node.arguments[4]);
-          if (name === 'scrypt' || name === 'scryptSync') return checkScrypt(context, node);
-          if (name === 'generateKeyPair' || name === 'generateKeyPairSync') return checkKeyPair(context, node.arguments[0], node.arguments[1]);
         }
+        const costed = findCostedApi(module, path);
+        if (costed) return checkCost(context, node, costed);
         if (module === NODE || module === 'global') {
           const subtle = subtleMethod(module, path);
           if (subtle === 'deriveBits' || subtle === 'deriveKey') return checkSubtleDerive(context, node);
@@ -190,17 +155,6 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         if (module === 'global' && name === 'Math.random') {
           if (context.options.checkMathRandom) checkMathRandom(context, node, classifier);
           return;
-        }
-        if ((module === 'argon2' || module === '@node-rs/argon2') && (name === 'hash' || name === 'hashSync' || name === 'hashRaw')) {
-          return checkArgon2(context, node.arguments[1], ARGON2_DEFAULTS[module]!);
-        }
-        if (module === 'bcrypt' || module === 'bcryptjs') {
-          const costArg = name === 'hash' || name === 'hashSync' ? node.arguments[1] : name === 'genSalt' || name === 'genSaltSync' ? node.arguments[0] : undefined;
-          if (costArg) checkBcrypt(context, costArg);
-          return;
-        }
-        if (module === 'node-forge' && (name === 'pki.rsa.generateKeyPair' || name === 'rsa.generateKeyPair')) {
-          return checkForgeRsa(context, node);
         }
         const brokenFn = BROKEN_HASH_FUNCTIONS.find((f) => f.module === module && f.path.join('.') === name);
         if (brokenFn) checkHashedValue(context, node, brokenFn.name, node.arguments[0], classifier);
@@ -231,7 +185,7 @@ function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi):
     algorithmNode = value;
   }
   if (algorithm === undefined) return;
-  if (WEAK_CIPHER.test(algorithm)) {
+  if (WEAK_CIPHER_PATTERN.test(algorithm)) {
     context.report({ node: algorithmNode, messageId: 'weakCipher', data: { algorithm } });
     return;
   }
@@ -241,7 +195,7 @@ function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi):
     return;
   }
   if (api.library === 'webcrypto') return checkSubtleTagLength(context, call);
-  if (api.library !== 'node:crypto' || !family || !AEAD_FAMILIES.has(family)) return;
+  if (api.library !== 'node:crypto' || !family || !AEAD_CIPHER_FAMILIES.has(family)) return;
   // node:crypto AEAD: `{ authTagLength }` in the options argument.
   const options = call.arguments[3];
   const tagLength = options && propertyOf(t, options, 'authTagLength');
@@ -323,7 +277,7 @@ function checkHash(context: Context, call: ts.CallExpression, classifier: Classi
   if (algorithm === undefined) return;
   // `crypto.hash(alg, data)` takes the data directly; `createHash(alg)` gets it through `.update()`.
   const data = call.arguments.length >= 2 ? call.arguments[1] : undefined;
-  checkHashedValue(context, call, displayHash(algorithm), data, classifier, BROKEN_HASHES.has(algorithm.toLowerCase()));
+  checkHashedValue(context, call, displayHash(algorithm), data, classifier, BROKEN_HASH_ALGORITHMS.has(algorithm.toLowerCase()));
 }
 
 /**
@@ -480,12 +434,33 @@ function secretNameOf(t: TypeScript, node: ts.Expression, classifier: Classifier
   return c.isSecret && c.kind ? { name: path.join('.'), kind: c.kind } : undefined;
 }
 
+/** The cost check of a KDF, password hash or key generator from the `COSTED_APIS` catalog. */
+function checkCost(context: Context, call: ts.CallExpression, api: CostedApi): void {
+  const args = call.arguments;
+  switch (api.kind) {
+    case 'pbkdf2':
+      return checkPbkdf2(context, args[api.iterationsIndex], args[api.digestIndex]);
+    case 'scrypt':
+      return checkScrypt(context, call, args[api.optionsIndex]);
+    case 'argon2':
+      return checkArgon2(context, args[api.optionsIndex], api.defaults);
+    case 'bcrypt': {
+      const costArg = args[api.costIndex];
+      return costArg ? checkBcrypt(context, costArg) : undefined;
+    }
+    case 'key-pair':
+      return checkKeyPair(context, args[api.typeIndex], args[api.optionsIndex], api.lengthProperty);
+    case 'rsa-bits':
+      return checkForgeRsa(context, args[api.bitsIndex], api.bitsProperty);
+  }
+}
+
 /** PBKDF2 iterations against OWASP's minimum for the digest (the lowest minimum when the digest is unknown). */
 function checkPbkdf2(context: Context, iterationsArg: ts.Expression | undefined, digestNode: ts.Expression | undefined, digestName?: string): void {
   const t = context.ts;
   // WebCrypto spells digests `SHA-256`; node spells them `sha256`.
   const digest = (digestName ?? (digestNode && constString(t, digestNode)))?.toLowerCase().replace(/-/g, '');
-  if (digest && BROKEN_HASHES.has(digest) && digest !== 'sha1') {
+  if (digest && BROKEN_HASH_ALGORITHMS.has(digest) && digest !== 'sha1') {
     context.report({ node: digestNode!, messageId: 'pbkdf2WeakDigest', data: { digest } });
     return;
   }
@@ -500,10 +475,8 @@ function checkPbkdf2(context: Context, iterationsArg: ts.Expression | undefined,
   });
 }
 
-function checkScrypt(context: Context, call: ts.CallExpression): void {
+function checkScrypt(context: Context, call: ts.CallExpression, options: ts.Expression | undefined): void {
   const t = context.ts;
-  // scrypt(password, salt, keylen[, options][, callback])
-  const options = call.arguments[3];
   const objectOptions = options && objectLiteralOf(t, options);
   if (options && !objectOptions && !isFunctionLike(t, skipOuterExpressions(t, options))) return; // options built elsewhere
   const read = (...names: string[]): number | undefined => {
@@ -513,11 +486,11 @@ function checkScrypt(context: Context, call: ts.CallExpression): void {
     }
     return undefined;
   };
-  const N = read('N', 'cost') ?? SCRYPT_DEFAULTS.N;
-  const r = read('r', 'blockSize') ?? SCRYPT_DEFAULTS.r;
-  const p = read('p', 'parallelization') ?? SCRYPT_DEFAULTS.p;
+  const N = read(...SCRYPT_OPTION_NAMES.N) ?? SCRYPT_DEFAULTS.N;
+  const r = read(...SCRYPT_OPTION_NAMES.r) ?? SCRYPT_DEFAULTS.r;
+  const p = read(...SCRYPT_OPTION_NAMES.p) ?? SCRYPT_DEFAULTS.p;
   if ([N, r, p].some(Number.isNaN)) return;
-  if (r >= 8 && SCRYPT_ACCEPTED.some((row) => N >= row.N && p >= row.p)) return;
+  if (r >= SCRYPT_MIN_BLOCK_SIZE && SCRYPT_ACCEPTED.some((row) => N >= row.N && p >= row.p)) return;
   context.report({ node: objectOptions ?? call.expression, messageId: 'scryptCost', data: { N, r, p } });
 }
 
@@ -525,8 +498,8 @@ function checkArgon2(context: Context, optionsArg: ts.Expression | undefined, de
   const t = context.ts;
   const options = optionsArg && objectLiteralOf(t, optionsArg);
   if (!options) return; // defaults are above the minimum
-  const m = numberProperty(t, options, 'memoryCost') ?? defaults.m;
-  const time = numberProperty(t, options, 'timeCost') ?? defaults.t;
+  const m = numberProperty(t, options, ARGON2_OPTION_NAMES.m) ?? defaults.m;
+  const time = numberProperty(t, options, ARGON2_OPTION_NAMES.t) ?? defaults.t;
   if (Number.isNaN(m) || Number.isNaN(time)) return;
   if (ARGON2_ACCEPTED.some((row) => m >= row.m && time >= row.t)) return;
   context.report({ node: options, messageId: 'argon2Cost', data: { memory: m, time } });
@@ -538,12 +511,12 @@ function checkBcrypt(context: Context, costArg: ts.Expression): void {
   context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minimum: context.options.minBcryptCost } });
 }
 
-function checkKeyPair(context: Context, typeArg: ts.Expression | undefined, optionsArg: ts.Expression | undefined): void {
+function checkKeyPair(context: Context, typeArg: ts.Expression | undefined, optionsArg: ts.Expression | undefined, lengthProperty: string): void {
   const t = context.ts;
   const type = typeArg && constString(t, typeArg);
   if (!type || !/^(rsa|rsa-pss|dsa)$/i.test(type) || !optionsArg) return;
   const options = objectLiteralOf(t, optionsArg);
-  const lengthNode = options && propertyOf(t, options, 'modulusLength');
+  const lengthNode = options && propertyOf(t, options, lengthProperty);
   reportShortModulus(context, lengthNode, type.toUpperCase());
 }
 
@@ -556,12 +529,11 @@ function checkSubtleGenerateKey(context: Context, call: ts.CallExpression): void
   reportShortModulus(context, propertyOf(t, params, 'modulusLength'), algorithm);
 }
 
-function checkForgeRsa(context: Context, call: ts.CallExpression): void {
+function checkForgeRsa(context: Context, bitsArg: ts.Expression | undefined, bitsProperty: string): void {
   const t = context.ts;
-  const first = call.arguments[0];
-  if (!first) return;
-  const options = objectLiteralOf(t, first);
-  reportShortModulus(context, options ? propertyOf(t, options, 'bits') : first, 'RSA');
+  if (!bitsArg) return;
+  const options = objectLiteralOf(t, bitsArg);
+  reportShortModulus(context, options ? propertyOf(t, options, bitsProperty) : bitsArg, 'RSA');
 }
 
 function reportShortModulus(context: Context, lengthNode: ts.Expression | undefined, type: string): void {
@@ -589,7 +561,7 @@ function checkSubtleDigest(context: Context, call: ts.CallExpression, classifier
   const algorithm = constString(t, algorithmArg) ?? (objectLiteralOf(t, algorithmArg) && constStringProperty(t, objectLiteralOf(t, algorithmArg)!, 'name'));
   if (!algorithm) return;
   const normalized = algorithm.toLowerCase().replace(/-/g, '');
-  checkHashedValue(context, call, displayHash(normalized), data, classifier, BROKEN_HASHES.has(normalized));
+  checkHashedValue(context, call, displayHash(normalized), data, classifier, BROKEN_HASH_ALGORITHMS.has(normalized));
 }
 
 function checkSubtleTagLength(context: Context, call: ts.CallExpression): void {

@@ -1,0 +1,132 @@
+/**
+ * Crypto knowledge besides the cipher catalog (`crypto-apis.ts`: ciphers, random sources,
+ * deterministic APIs): which ciphers and hashes are weak, where each KDF, password hash and key
+ * generator takes its cost, the minimums of the OWASP Password Storage Cheat Sheet, and where HMAC,
+ * JWT and cookie-signing APIs take their key. Data only; no-weak-crypto and no-hardcoded-secret
+ * read it.
+ */
+import type { CipherFamily } from './crypto-apis.js';
+
+/** Ciphers broken or with 64-bit blocks (Sweet32): DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED. Matches an algorithm name. */
+export const WEAK_CIPHER_PATTERN = /^(?:id-)?(?:des|des3|des-ede3?|3des|tripledes|rc2|rc4|arcfour|bf|blowfish|cast5?|cast-128|idea|seed)(?:$|[-_])/i;
+
+/** Hash algorithms with practical collisions, lower-case as node spells them. */
+export const BROKEN_HASH_ALGORITHMS: ReadonlySet<string> = new Set(['md4', 'md5', 'sha1', 'sha-1', 'ripemd', 'ripemd160', 'rsa-md5', 'rsa-sha1']);
+
+/** AEAD families that authenticate with a tag, which decryption must check. */
+export const AEAD_CIPHER_FAMILIES: ReadonlySet<CipherFamily> = new Set(['GCM', 'CCM', 'OCB', 'ChaCha20-Poly1305']);
+
+/** Modules whose default export (`path: []`) or named member is an MD5 or SHA-1 function. */
+export const BROKEN_HASH_FUNCTIONS: readonly { readonly module: string; readonly path: readonly string[]; readonly name: string }[] = [
+  { module: 'md5', path: [], name: 'MD5' },
+  { module: 'blueimp-md5', path: [], name: 'MD5' },
+  { module: 'crypto-js/md5', path: [], name: 'MD5' },
+  { module: 'crypto-js/sha1', path: [], name: 'SHA-1' },
+  { module: 'crypto-js', path: ['MD5'], name: 'MD5' },
+  { module: 'crypto-js', path: ['SHA1'], name: 'SHA-1' },
+  { module: '@noble/hashes/legacy', path: ['md5'], name: 'MD5' },
+  { module: '@noble/hashes/legacy', path: ['sha1'], name: 'SHA-1' },
+  { module: 'sha1', path: [], name: 'SHA-1' },
+];
+
+/** OWASP PBKDF2 minimum iterations by HMAC digest (node spelling: `sha256`). */
+export const PBKDF2_MIN_ITERATIONS: Readonly<Record<string, number>> = { sha1: 1_300_000, sha256: 600_000, sha512: 210_000, sha384: 210_000, sha224: 600_000 };
+
+/** OWASP scrypt settings of equal strength (r = 8): N and the parallelism that goes with it. Any row met is enough. */
+export const SCRYPT_ACCEPTED: readonly { readonly N: number; readonly p: number }[] = [
+  { N: 2 ** 17, p: 1 },
+  { N: 2 ** 16, p: 2 },
+  { N: 2 ** 15, p: 3 },
+  { N: 2 ** 14, p: 5 },
+  { N: 2 ** 13, p: 10 },
+];
+/** The smallest accepted scrypt block size `r`. */
+export const SCRYPT_MIN_BLOCK_SIZE = 8;
+/** Node's scrypt defaults: N = 16384, r = 8, p = 1. */
+export const SCRYPT_DEFAULTS = { N: 16_384, r: 8, p: 1 } as const;
+/** Option names of node's scrypt parameters, with their aliases (`cost` is `N`). */
+export const SCRYPT_OPTION_NAMES = { N: ['N', 'cost'], r: ['r', 'blockSize'], p: ['p', 'parallelization'] } as const;
+
+/** OWASP argon2id settings of equal strength: memory in KiB and the iterations that go with it. Any row met is enough. */
+export const ARGON2_ACCEPTED: readonly { readonly m: number; readonly t: number }[] = [
+  { m: 47_104, t: 1 },
+  { m: 19_456, t: 2 },
+  { m: 12_288, t: 3 },
+  { m: 9_216, t: 4 },
+  { m: 7_168, t: 5 },
+];
+/** Option names of argon2 memory (KiB) and time cost, in node-argon2 and @node-rs/argon2 alike. */
+export const ARGON2_OPTION_NAMES = { m: 'memoryCost', t: 'timeCost' } as const;
+
+/** Where a cost-taking API reads its cost. */
+export type CostedApi =
+  /** `pbkdf2(password, salt, iterations, keylen, digest, cb)`. */
+  | { readonly kind: 'pbkdf2'; readonly iterationsIndex: number; readonly digestIndex: number }
+  /** `scrypt(password, salt, keylen, options?, cb)`: options named in {@link SCRYPT_OPTION_NAMES}. */
+  | { readonly kind: 'scrypt'; readonly optionsIndex: number }
+  /** `argon2.hash(password, options?)`: options named in {@link ARGON2_OPTION_NAMES}; `defaults` when absent (library defaults meet the minimum). */
+  | { readonly kind: 'argon2'; readonly optionsIndex: number; readonly defaults: { readonly m: number; readonly t: number } }
+  /** `bcrypt.hash(password, rounds)`, `bcrypt.genSalt(rounds)`: the cost is log2 rounds. */
+  | { readonly kind: 'bcrypt'; readonly costIndex: number }
+  /** `generateKeyPair(type, { modulusLength })`: RSA/DSA modulus length in bits. */
+  | { readonly kind: 'key-pair'; readonly typeIndex: number; readonly optionsIndex: number; readonly lengthProperty: string }
+  /** `forge.pki.rsa.generateKeyPair(bits | { bits })`: an RSA modulus length in bits, or an options object. */
+  | { readonly kind: 'rsa-bits'; readonly bitsIndex: number; readonly bitsProperty: string };
+
+/** KDFs, password hashes and key generators whose cost no-weak-crypto checks, by module and member path. */
+export const COSTED_APIS: readonly { readonly module: string; readonly paths: readonly string[]; readonly api: CostedApi }[] = [
+  { module: 'node:crypto', paths: ['pbkdf2', 'pbkdf2Sync'], api: { kind: 'pbkdf2', iterationsIndex: 2, digestIndex: 4 } },
+  { module: 'node:crypto', paths: ['scrypt', 'scryptSync'], api: { kind: 'scrypt', optionsIndex: 3 } },
+  {
+    module: 'node:crypto',
+    paths: ['generateKeyPair', 'generateKeyPairSync'],
+    api: { kind: 'key-pair', typeIndex: 0, optionsIndex: 1, lengthProperty: 'modulusLength' },
+  },
+  // node-argon2 defaults to 64 MiB and 3 passes, @node-rs/argon2 to 19 MiB and 2 passes.
+  { module: 'argon2', paths: ['hash', 'hashSync', 'hashRaw'], api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 65_536, t: 3 } } },
+  { module: '@node-rs/argon2', paths: ['hash', 'hashSync', 'hashRaw'], api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 19_456, t: 2 } } },
+  ...['bcrypt', 'bcryptjs'].flatMap((module) => [
+    { module, paths: ['hash', 'hashSync'], api: { kind: 'bcrypt', costIndex: 1 } as const },
+    { module, paths: ['genSalt', 'genSaltSync'], api: { kind: 'bcrypt', costIndex: 0 } as const },
+  ]),
+  { module: 'node-forge', paths: ['pki.rsa.generateKeyPair', 'rsa.generateKeyPair'], api: { kind: 'rsa-bits', bitsIndex: 0, bitsProperty: 'bits' } },
+];
+
+/** The cost-taking API at a module and member path, if any. */
+export function findCostedApi(module: string, path: readonly string[]): CostedApi | undefined {
+  const joined = path.join('.');
+  return COSTED_APIS.find((entry) => entry.module === module && entry.paths.includes(joined))?.api;
+}
+
+/**
+ * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
+ * signing secrets, crypto-js passphrases. `path` is the member path below the module's export
+ * (`''`: the export itself); `property` is set when the key is a property of an options-object
+ * argument; `envName` names the environment variable a fix reads the key from.
+ */
+export const SECRET_KEY_ARGUMENTS: readonly {
+  readonly module: string;
+  readonly path: string;
+  readonly index: number;
+  readonly property?: string;
+  readonly envName: string;
+}[] = [
+  { module: 'express-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: 'cookie-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: 'passport-jwt', path: 'Strategy', index: 0, property: 'secretOrKey', envName: 'JWT_SECRET' },
+  { module: 'express-jwt', path: 'expressjwt', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: 'express-jwt', path: '', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@fastify/jwt', path: '', index: 1, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@fastify/cookie', path: '', index: 1, property: 'secret', envName: 'COOKIE_SECRET' },
+  { module: 'node:crypto', path: 'createHmac', index: 1, envName: 'HMAC_KEY' },
+  { module: 'node:crypto', path: 'createSecretKey', index: 0, envName: 'SECRET_KEY' },
+  { module: 'jsonwebtoken', path: 'sign', index: 1, envName: 'JWT_SECRET' },
+  { module: 'jsonwebtoken', path: 'verify', index: 1, envName: 'JWT_SECRET' },
+  { module: 'cookie-parser', path: '', index: 0, envName: 'COOKIE_SECRET' },
+  { module: 'cookie-signature', path: 'sign', index: 1, envName: 'COOKIE_SECRET' },
+  { module: 'cookie-signature', path: 'unsign', index: 1, envName: 'COOKIE_SECRET' },
+  ...['AES', 'DES', 'TripleDES', 'Rabbit', 'RC4'].flatMap((cipher) =>
+    ['encrypt', 'decrypt'].map((op) => ({ module: 'crypto-js', path: `${cipher}.${op}`, index: 1, envName: 'ENCRYPTION_KEY' })),
+  ),
+  ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({ module: 'crypto-js', path: fn, index: 1, envName: 'HMAC_KEY' })),
+];
