@@ -35,6 +35,9 @@ ruleTester.run('no-secret-in-response', rule, {
     'const { accessToken, refreshToken } = await auth.login(body);\nreply.send({ accessToken, refreshToken });',
     '// A new API key is shown once, on creation.\nconst apiKey = randomBytes(32).toString("base64url");\nres.status(201).json({ apiKey });',
     "res.json({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });",
+    // An invite link is copied by the admin who made it; a reset token sent by mail is not returned.
+    'const inviteToken = await invites.create(email);\nres.json({ url: `https://app.test/join?token=${inviteToken}` });',
+    'const resetToken = await resets.create(email);\nawait mailer.send(email, resetToken);\nres.json({ ok: true });',
     // Messages about secrets are not secrets.
     "res.status(400).json({ error: 'Invalid password' });",
     "res.send('Password updated');",
@@ -70,6 +73,9 @@ ruleTester.run('no-secret-in-response', rule, {
     { code: `${USER}declare const user: User;\nres.json({ ...user, passwordHash: undefined });`, ...typed },
   ],
   invalid: [
+    // Out-of-band tokens (password reset, e-mail verification) go to the mailbox, never to the requester.
+    leak('const resetToken = await db.resets.create(req.body.email);\nres.json({ resetUrl: `https://app.test/reset?token=${resetToken}` });', ['secretInResponse', 'resetToken}']),
+    leak('const verificationToken = crypto.randomUUID();\nc.json({ verificationToken });', ['secretInResponse', 'verificationToken }']),
     // Passwords and keys are never sent.
     leak('res.json({ id: user.id, password: user.password });', ['secretInResponse', 'user.password']),
     leak('res.status(200).json({ user: { email, password } });', ['secretInResponse', 'password }']),

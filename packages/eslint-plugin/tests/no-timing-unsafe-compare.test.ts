@@ -72,11 +72,14 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'const start = m.index + m[0].indexOf(secret);',
     'const at = path.lastIndexOf(cookies);',
     'if (message.includes(token)) redact();',
-    { ...typed, code: 'declare const tokens: string; declare const token: string; if (tokens.includes(token)) ok();' },
+    { ...typed, code: 'declare const keys: string; declare const apiKey: string; if (keys.indexOf(apiKey) > 0) ok();' },
     // A secret compared with an account identifier: a password policy, not a credential check.
     'return password === user || isPlaceholder(password);',
     'if (password === username) errors.password = "must differ from the user name";',
     'if (newPassword === req.body.email.toLowerCase()) fail();',
+    // A content hash compared outside a credential function is an integrity check.
+    "function sameFile(content: string, storedHash: string) { return createHash('sha256').update(content).digest('hex') === storedHash; }",
+    "const fresh = (body: string) => createHash('sha256').update(body).digest('hex') === cache.etagHash;",
     // Which alternative a value came from, not its content.
     'const secret = left ?? right;\nif (secret === left) swap();',
     'const token = a ? headerToken : cookieToken;\nif (token === headerToken) fromHeader();',
@@ -259,6 +262,16 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
       errors: [{ messageId: 'unsafeMethod', column: 5 }],
     },
     {
+      // One secret scanned for another.
+      code: "if (ctx.get('X-Api-Key').indexOf(secret) !== -1) legacy();",
+      errors: [{ messageId: 'unsafeMethod', column: 5 }],
+    },
+    {
+      ...typed,
+      code: 'declare const keys: string[]; declare const apiKey: string;\nif (keys.indexOf(apiKey) > 0) ok();',
+      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+    },
+    {
       ...typed,
       code: 'declare const validTokens: string[]; declare const token: string;\nif (validTokens.includes(token)) ok();',
       errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
@@ -283,6 +296,15 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
       // Only a const picking among alternatives is excused: here the secret is compared with another.
       code: 'const secret = left ?? right;\nif (secret === other) swap();',
       errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+    },
+    {
+      // A stored API key hash compared by hand in a function about API keys.
+      code: "function hashedApiKey(presented: string, storedHash: string) {\n  return createHash('sha256').update(presented).digest('hex') === storedHash;\n}",
+      errors: [{ messageId: 'unsafeOperator', line: 2, column: 10 }],
+    },
+    {
+      code: "const verifyToken = (raw: string, row: { hash: string }) => row.hash !== createHash('sha256').update(raw).digest('hex');",
+      errors: [{ messageId: 'unsafeOperator', column: 61 }],
     },
     {
       // Two passwords without a confirmation word: a plaintext password check.

@@ -28,6 +28,13 @@ const NEVER_SENT_KINDS: ReadonlySet<string> = new Set<SecretKind>([
 ]);
 /** Kinds an endpoint legitimately issues to its caller (login returns a token, "create key" returns the key once). */
 const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key', 'session', 'cookie', 'otp', 'authorization', 'secret', 'signing-key']);
+/**
+ * Words of a token that proves control of an e-mail address or phone (`resetToken`,
+ * `verificationCode`, `magicLinkToken`): it must reach the user out of band, so returning it to
+ * whoever made the request lets anyone reset or verify any account. Invite tokens are absent: an
+ * admin copying an invite link is a normal flow.
+ */
+const OUT_OF_BAND_WORDS = new Set(['reset', 'recovery', 'verification', 'verify', 'confirmation', 'confirm', 'magic', 'activation']);
 /** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
 const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
 /** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
@@ -122,8 +129,16 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (source.reason === 'env') return 'The environment secret';
       if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node)) return 'The request credential';
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
-      if (!ISSUED_KINDS.has(source.kind) || !options.checkStoredTokens) return undefined;
+      if (!ISSUED_KINDS.has(source.kind)) return undefined;
+      if (isOutOfBandToken(source.name)) return `The out-of-band ${source.kind.replace('-', ' ')}`;
+      if (!options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
+    };
+
+    /** `resetToken`, `emailVerificationCode`: a token only the account's mailbox or phone may see. */
+    const isOutOfBandToken = (name: string): boolean => {
+      const last = name.split('.').pop() ?? name;
+      return splitWords(stripCall(last)).some((w) => OUT_OF_BAND_WORDS.has(w));
     };
 
     /** `req.get('authorization')`, `c.req.header('x-api-key')`: a credential the client sent. */

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, bindingTargetName, calleeName, constInitializer, enclosingFunctionOrFile, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { accessorSecretName, pathText, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
 import { createFlowContext, PASS_THROUGH_METHODS, typeMayHoldSecret, type FlowContext } from '../flow/index.js';
@@ -100,7 +100,7 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!EQUALITY_OPERATORS.includes(operator)) return;
           const left = secretOperand(node.left);
           const right = secretOperand(node.right);
-          const secret = left ?? right;
+          const secret = left ?? right ?? hashedCredential(t, node, classifier);
           if (!secret) return;
           const other = left ? node.right : node.left;
           if (isPresenceOrShapeOperand(t, other) || (!(left && right) && !mayHoldSecretValue(flow, other))) return;
@@ -156,11 +156,13 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
     };
 
     /**
-     * A haystack that holds secrets: named as secrets (`apiKeys`, `validTokens`) or as keys
-     * (`validKeys`, `allowedKeys`), or an array literal of secrets; never a string (a substring search).
+     * A haystack that holds secrets: a secret itself (`ctx.get('x-api-key').indexOf(secret)` scans
+     * one secret for another), named as secrets (`apiKeys`, `validTokens`) or as keys (`validKeys`,
+     * `allowedKeys`), or an array literal of secrets. Any other string is a substring search.
      */
     function isSecretCollection(haystack: ts.Expression): boolean {
       const expr = skipOuterExpressions(t, haystack);
+      if (secretOperand(expr) !== undefined) return true;
       if (isStringTyped(flow, expr)) return false;
       if (t.isArrayLiteralExpression(expr)) return expr.elements.some((e) => !t.isSpreadElement(e) && secretOperand(e) !== undefined);
       const path = accessPath(t, expr);
@@ -232,6 +234,39 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
   if (c.verdict === 'protected' && words.some((w) => COMPARED_PROTECTED_WORDS.has(w))) return pathText(path);
   if (isVerifierName(last)) return pathText(path);
   return undefined;
+}
+
+/**
+ * `createHash('sha256').update(presented).digest('hex') === storedHash` in a function about a
+ * credential (`hashedApiKey`, `verifyToken`): the stored hash of an API key or token is its
+ * verifier. The name of the stored side, when a hash word (`hash`, `digest`) is its last word and the
+ * enclosing function's name names a secret; file checksums in other functions stay unreported.
+ */
+function hashedCredential(t: TypeScript, node: ts.BinaryExpression, classifier: ClassifierOptions): string | undefined {
+  const pairs: [ts.Expression, ts.Expression][] = [
+    [node.left, node.right],
+    [node.right, node.left],
+  ];
+  for (const [digestSide, storedSide] of pairs) {
+    const digestPath = accessPath(t, skipOuterExpressions(t, digestSide))?.map(stripCall);
+    if (!digestPath || digestPath[digestPath.length - 1] !== 'digest' || !digestPath.includes('createHash')) continue;
+    const storedPath = accessPath(t, skipOuterExpressions(t, storedSide));
+    const stored = storedPath?.[storedPath.length - 1];
+    if (!stored || stored.endsWith('()')) continue;
+    const words = splitWords(stored);
+    if (!COMPARED_PROTECTED_WORDS.has(words[words.length - 1] ?? '')) continue;
+    const fnName = enclosingFunctionName(t, node);
+    if (fnName && classifyName(fnName, classifier).kind !== undefined) return pathText(storedPath);
+  }
+  return undefined;
+}
+
+/** The name of the function around a node: declared, or the variable or property it is assigned to. */
+function enclosingFunctionName(t: TypeScript, node: ts.Node): string | undefined {
+  const fn = enclosingFunctionOrFile(t, node);
+  if (t.isSourceFile(fn)) return undefined;
+  if (fn.name) return propertyNameText(t, fn.name);
+  return bindingTargetName(t, fn.parent);
 }
 
 /**
