@@ -40,6 +40,7 @@ const secrets: Case[] = [
   ['session_token', 'secret', 'session'], ['sessionSecret', 'secret', 'session'], ['SESSION_SECRET', 'secret', 'session'],
   ['sessionKey', 'secret', 'session'], ['req.session.id', 'secret', 'session'], ['PHPSESSID', 'secret', 'session'],
   ['cookie', 'secret', 'cookie'], ['cookies', 'secret', 'cookie'], ['sessionCookie', 'secret', 'cookie'], ['authCookie', 'secret', 'cookie'],
+  ['deployKey', 'secret', 'credential'], ['DEPLOY_KEY', 'secret', 'credential'], ['deployKeyId', 'metadata', 'credential'],
   ['signingKey', 'secret', 'signing-key'], ['signing_key', 'secret', 'signing-key'], ['hmacKey', 'secret', 'signing-key'],
   ['hmacSecret', 'secret', 'signing-key'], ['webhookSecret', 'secret', 'signing-key'], ['jwtSecret', 'secret', 'signing-key'],
   ['JWT_SECRET', 'secret', 'signing-key'], ['cookieSecret', 'secret', 'signing-key'], ['jwt.secret', 'secret', 'signing-key'],

@@ -56,6 +56,8 @@ export const KEY_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, S
   ...['private', 'priv', 'ssh', 'rsa', 'ec', 'ecdsa', 'ed25519', 'ssl', 'tls'].map((w) => [w, 'private-key'] as const),
   ...['signing', 'sign', 'hmac', 'jwt', 'webhook', 'mac', 'cookie'].map((w) => [w, 'signing-key'] as const),
   ['session', 'session'],
+  // A deploy key grants push or deploy rights (GitHub deploy keys, Convex/Vercel deploy keys).
+  ['deploy', 'credential'],
   ...['secret', 'master', 'root', 'encryption', 'decryption', 'encrypt', 'decrypt', 'encrypting', 'decrypting', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek',
     'shared', 'symmetric', 'wrapping', 'recovery']
     .map((w) => [w, 'secret'] as const),
