@@ -29,7 +29,7 @@ describe('secret-hygiene conformance (command)', () => {
 
   it('exits 2 with the password masked when DATABASE_URL cannot be reached', async () => {
     const { io: streams, err } = io();
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     const code = await runConformanceCommand(flags({ checks: 'deletion' }), streams, { DATABASE_URL: 'postgres://app:never-print@127.0.0.1:1/app' });
     expect(code).toBe(2);
     expect(err.join('')).toContain('could not connect to DATABASE_URL postgres://app:***@127.0.0.1:1/app');

@@ -18,7 +18,7 @@ function listen(): Promise<{ server: Server; port: number }> {
 
 describe('maskUrl', () => {
   it('masks the password and keeps everything else', () => {
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     expect(maskUrl('postgres://app:s3cr3t-pw@db.internal:5432/prod')).toBe('postgres://app:***@db.internal:5432/prod');
     expect(maskUrl('postgresql://app@db/prod')).toBe('postgresql://app@db/prod');
     expect(maskUrl('postgres://db/prod?sslmode=require&password=hunter22')).toBe('postgres://db/prod?sslmode=require&password=***');
@@ -26,7 +26,7 @@ describe('maskUrl', () => {
 
   it('masks URLs that do not parse and URLs inside messages', () => {
     expect(maskUrl('postgres://app:p@ss word@db/x')).not.toContain('ss word');
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     expect(maskUrlsIn('failed for postgres://u:topsecret@h/db: timeout')).toBe('failed for postgres://u:***@h/db: timeout');
   });
 });
@@ -47,17 +47,17 @@ describe('chooseProvider', () => {
 
 describe('unusable URLs and ports give clear errors', () => {
   it('rejects a URL that is not a postgres URL, with the password masked', () => {
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     expect(() => parseDatabaseUrl('mysql://root:rootpw@h/db')).toThrow('DATABASE_URL must start with postgres:// or postgresql://, got mysql://root:***@h/db');
     expect(() => parseDatabaseUrl('not a url')).toThrow(/not a valid URL/);
   });
 
   it('names the masked URL when nothing answers there', async () => {
     const port = await freePort();
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     const error = await connectUrl(`postgres://app:dont-print-me@127.0.0.1:${port}/db`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SetupError);
-    // eslint-disable-next-line secret-hygiene/no-hardcoded-secret -- made-up credentials: the test proves they are masked
+    // made-up credentials: the test proves they are masked
     expect((error as Error).message).toMatch(new RegExp(`^could not connect to DATABASE_URL postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/db: `));
     expect((error as Error).message).not.toContain('dont-print-me');
   });
