@@ -23,6 +23,11 @@ export interface CheckSuggestion<MessageId extends string = string> {
 export interface CheckReport<MessageId extends string = string> {
   /** The node the finding points at; hosts turn it into a location. */
   readonly node: ts.Node;
+  /**
+   * A narrower span inside `node`, in offsets of the source file's text, for a finding smaller than
+   * any node (a column name inside a SQL string). Hosts locate the finding here when it is given.
+   */
+  readonly range?: { readonly start: number; readonly end: number };
   readonly messageId: MessageId;
   /** Values for the message's `{{placeholders}}`. Never a full secret: pass it through `redact()`. */
   readonly data?: Readonly<Record<string, string | number>>;

@@ -72,8 +72,8 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
         end: sourceCode.getLocFromIndex(end),
       });
       const onReport = (report: CheckReport): void => {
-        const start = report.node.getStart(sourceFile);
-        const end = report.node.getEnd();
+        const start = report.range?.start ?? report.node.getStart(sourceFile);
+        const end = report.range?.end ?? report.node.getEnd();
         context.report({
           loc: toLoc(start, end),
           messageId: report.messageId,

@@ -258,23 +258,23 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     // SQL in strings and templates.
     {
       code: "await db.query('CREATE TABLE users (id serial, password text)');",
-      errors: [password(1, 16)],
+      errors: [{ ...password(1, 48), endColumn: 56 }],
     },
     {
       code: 'await db.query(`\n  CREATE TABLE IF NOT EXISTS "users" (\n    id serial PRIMARY KEY,\n    "api_key" varchar(64) NOT NULL,\n    CONSTRAINT u UNIQUE (api_key)\n  )\n`);',
-      errors: [credential(1, 16)],
+      errors: [{ ...credential(4, 5), endColumn: 14 }],
     },
     {
       code: "await sql`ALTER TABLE users ADD COLUMN IF NOT EXISTS api_token varchar(64)`;",
-      errors: [credential(1, 10)],
+      errors: [{ ...credential(1, 54), endColumn: 63 }],
     },
     {
       code: 'await sql`CREATE TABLE ${tableName} (id int, password text, created_at ${type})`;',
-      errors: [password(1, 10)],
+      errors: [{ ...password(1, 46), endColumn: 54 }],
     },
     {
       code: "const m = 'CREATE TABLE auth.users (\\n  password varchar(255)\\n);\\nCREATE TABLE keys (secret_key text)';",
-      errors: [password(1, 11), credential(1, 11)],
+      errors: [{ ...password(1, 41), endColumn: 49 }, { ...credential(1, 87), endColumn: 97 }],
     },
     // Settings: extra secret words.
     {

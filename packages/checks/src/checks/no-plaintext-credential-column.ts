@@ -30,6 +30,8 @@ type MessageId = 'plaintextPassword' | 'plaintextCredential';
 interface ColumnDeclaration {
   /** Where the finding points. */
   readonly node: ts.Node;
+  /** The column name's span inside `node`, when the node is a whole SQL string. */
+  readonly range?: { readonly start: number; readonly end: number };
   /** The names the column goes by: the ORM property and/or the database name. */
   readonly names: readonly (string | undefined)[];
   readonly type: string | undefined;
@@ -106,8 +108,9 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       const name = names[names.length - 1]!;
       const qualified = column.table ? `${column.table}.${name}` : name;
       const data = { column: qualified, orm: column.orm };
-      if (verdict.kind === 'password') context.report({ node: column.node, messageId: 'plaintextPassword', data });
-      else context.report({ node: column.node, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) } });
+      const at = { node: column.node, ...(column.range ? { range: column.range } : {}) };
+      if (verdict.kind === 'password') context.report({ ...at, messageId: 'plaintextPassword', data });
+      else context.report({ ...at, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) } });
     };
 
     const visitCall = (call: ts.CallExpression): void => {
@@ -126,7 +129,9 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       for (const column of readDdlColumns(ddlText(t, literal, raw, start + 1))) {
         if (column.column.includes(FILLER)) continue;
         const table = column.table.includes(FILLER) ? undefined : column.schema ? `${column.schema}.${column.table}` : column.table;
-        report({ node: literal, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings) });
+        // Point at the column name inside the string, not at the whole statement.
+        const range = { start: start + 1 + column.start, end: start + 1 + column.end };
+        report({ node: literal, range, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings) });
       }
     };
 

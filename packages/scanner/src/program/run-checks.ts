@@ -38,8 +38,8 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
       // A check reports in the file it walks; a node from elsewhere is still located in its own file.
       const reportFile = node.getSourceFile?.() ?? sourceFile;
       if (reportFile !== sourceFile) return;
-      const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-      const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+      const start = sourceFile.getLineAndCharacterOfPosition(report.range?.start ?? node.getStart(sourceFile));
+      const end = sourceFile.getLineAndCharacterOfPosition(report.range?.end ?? node.getEnd());
       const template = check.meta.messages[report.messageId] ?? report.messageId;
       lines ??= splitLines(sourceFile.text);
       input.observe?.(check.id, report, start.line + 1);
