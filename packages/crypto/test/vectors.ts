@@ -1,11 +1,13 @@
-// Locates Project Wycheproof vectors: `<repo root>/../shared/vectors/wycheproof` (CI clones the repo
-// with shared/ beside it). Fails loudly when missing rather than passing with no vectors.
+// Locates Project Wycheproof vectors: the vendored subset in `./vectors/wycheproof` (see its README
+// for provenance and checksums). Fails loudly when a file is missing rather than passing with none.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const WYCHEPROOF_DIR = resolve(repoRoot, '..', 'shared', 'vectors', 'wycheproof');
+const here = dirname(fileURLToPath(import.meta.url));
+export const WYCHEPROOF_DIR = resolve(here, 'vectors', 'wycheproof');
+/** The project's shared copy, beside the repository, when there is one (checked for drift). */
+export const SHARED_WYCHEPROOF_DIR = resolve(here, '../../..', '..', 'shared', 'vectors', 'wycheproof');
 
 export interface WycheproofFile<G> {
   readonly algorithm: string;
@@ -51,7 +53,7 @@ export interface HkdfVector {
 export function loadWycheproof<G>(file: string): WycheproofFile<G> {
   const path = join(WYCHEPROOF_DIR, file);
   if (!existsSync(path)) {
-    throw new Error(`Wycheproof vectors not found at ${path}: clone shared/ beside the repository (expected ${WYCHEPROOF_DIR})`);
+    throw new Error(`Wycheproof vectors not found at ${path}`);
   }
   return JSON.parse(readFileSync(path, 'utf8')) as WycheproofFile<G>;
 }
