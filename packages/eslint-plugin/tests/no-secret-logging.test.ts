@@ -52,6 +52,20 @@ const typed = {
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // Request-logger formats without credential headers; header tokens in calls that are not morgan.
+    "import morgan from 'morgan';\napp.use(morgan(':method :url :status :response-time ms'));",
+    "import morgan from 'morgan';\napp.use(morgan(':method :url :req[user-agent] :res[content-length]'));",
+    "import { format } from 'date-fns';\nformat(':req[authorization]');",
+    "import morgan from './my-morgan.js';\napp.use(morgan(':req[authorization]'));",
+    // The first word of an authorization header is its scheme.
+    "const auth = req.headers.authorization;\nlogger.debug(`auth scheme: ${auth ? auth.split(' ')[0] : 'none'}`);",
+    "console.log(req.headers.authorization.split(' ')[0]);",
+    "logger.info({ scheme: req.get('Authorization').split(' ')[0] });",
+    // Child-logger bindings without secrets; `child` on non-loggers; pino's options argument.
+    "const log = logger.child({ requestId: req.get('x-request-id') });",
+    'tree.child({ token });',
+    'const parent = makeNode();\nparent.child(password);',
+    "logger.child({ svc: 'auth' }, { redact: ['password'], level: secretLevel });",
     // Names that describe a secret without holding it.
     'console.log(tokenCount);',
     'console.log(passwordPolicy);',
@@ -170,6 +184,26 @@ ruleTester.run('no-secret-logging', rule, {
     leak('const warn = logger.warn.bind(logger);\nwarn(password);', 'password'),
     leak('const app = pino();\napp.info(clientSecret);', 'clientSecret'),
     leak("logger.child({ svc: 'auth' }).warn(apiKey);", 'apiKey'),
+    // Only the scheme of an authorization header is safe: the credential after it, a split on another separator, other secrets.
+    leak("console.log(req.headers.authorization.split(' ')[1]);", "req.headers.authorization.split(' ')[1]"),
+    leak("console.log(req.headers.authorization.split(':')[0]);", "req.headers.authorization.split(':')[0]"),
+    leak("console.log(token.split(' ')[0]);", "token.split(' ')[0]"),
+    leak("const auth = req.headers.authorization;\nlogger.debug(`auth: ${auth.split(' ')[0]} ${auth.split(' ')[1]}`);", "auth.split(' ')[1]"),
+    // morgan prints the headers its format names on every request line.
+    leak("import morgan from 'morgan';\napp.use(morgan(':method :url :status :req[authorization]'));", {
+      text: "':method :url :status :req[authorization]'",
+      fix: null,
+    }),
+    leak("const requestLogger = require('morgan');\nconst format = ':remote-addr :req[cookie]';\napp.use(requestLogger(format, { stream }));", {
+      text: 'format',
+      nth: 2,
+      fix: null,
+    }),
+    leak("app.use(morgan(`:method :res[set-cookie] :req[x-api-key]`));", { text: '`:method :res[set-cookie] :req[x-api-key]`', fix: null }),
+    // Child-logger bindings are written into every later line.
+    leak("const log = logger.child({ apiKey: req.get('x-api-key') });", "req.get('x-api-key')"),
+    leak('const app = pino();\nconst reqLog = app.child({ token });', { text: 'token', fix: 'token: redact(token)' }),
+    leak('this.logger.child({ password });', { text: 'password', fix: 'password: redact(password)' }),
     leak('log(password);', 'password'),
     leak('winston.info(password);', 'password'),
     // Structured loggers: object literals and spreads.

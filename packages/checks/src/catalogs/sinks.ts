@@ -35,6 +35,28 @@ export const LOGGER_NAME_WORDS: readonly string[] = ['logger', 'log', 'console',
 /** Calls that return a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `logger.child()`. */
 export const LOGGER_FACTORIES: readonly string[] = ['pino', 'createLogger', 'getLogger', 'child', 'bunyan.createLogger', 'winston.createLogger', 'log4js.getLogger', 'consola.create', 'consola.withTag', 'useLogger'];
 
+/**
+ * Logger methods whose first argument (the bindings) is written into every later line of the
+ * returned logger: pino/bunyan/winston `logger.child({ requestId })`. Only on logger receivers.
+ */
+export const LOGGER_BINDING_METHODS: readonly string[] = ['child'];
+
+/** HTTP request-logger middleware whose format string names headers to print on every line: morgan. */
+export const REQUEST_LOGGER_MODULES: readonly string[] = ['morgan'];
+
+/** A header token of a request-logger format: morgan's `:req[authorization]`, `:res[set-cookie]`. */
+export interface FormatHeaderToken {
+  /** The token as written, e.g. `:req[authorization]`. */
+  readonly token: string;
+  /** The header it prints, e.g. `authorization`. */
+  readonly header: string;
+}
+
+/** The `:req[<header>]` and `:res[<header>]` tokens of a morgan format string. */
+export function formatHeaderTokens(format: string): FormatHeaderToken[] {
+  return [...format.matchAll(/:(?:req|res)\[([^\]]+)\]/g)].map((m) => ({ token: m[0], header: m[1]!.trim() }));
+}
+
 /** Module names whose default export is a `debug`-style factory: `createDebug('app:auth')` returns a log function. */
 export const DEBUG_FACTORY_MODULES: readonly string[] = ['debug'];
 /** Names a `debug` factory is usually imported under. */

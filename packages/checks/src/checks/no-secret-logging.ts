@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS } from '../flow/context.js';
-import { errorConstruction, sinkOfCall } from '../flow/sinks.js';
+import { errorConstruction, requestLoggerFormat, sinkOfCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 
 export interface NoSecretLoggingOptions {
@@ -115,9 +115,20 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
           return;
         }
         if (!t.isCallExpression(node) || checkError(node)) return;
+        const requestLogger = requestLoggerFormat(flow, node);
+        if (requestLogger) {
+          // One finding per format: its header tokens are printed on every request.
+          const first = requestLogger.headers[0]!;
+          context.report({
+            node: requestLogger.format,
+            messageId: 'secretToSink',
+            data: { secret: requestLogger.headers.map((h) => h.token).join(', '), kind: first.kind, sink: requestLogger.display },
+          });
+          return;
+        }
         const sink = sinkOfCall(flow, node, { extraSinks: options.extraSinks });
         if (!sink) return;
-        reportArguments(node.arguments, (f) =>
+        reportArguments(node.arguments.slice(0, sink.argumentCount ?? node.arguments.length), (f) =>
           context.report({
             node: f.at,
             messageId: 'secretToSink',

@@ -1,22 +1,25 @@
 import type * as ts from 'typescript';
-import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, calleeName, skipOuterExpressions, staticString } from '../ast/index.js';
 import {
   DEBUG_FACTORY_MODULES,
   DEBUG_FACTORY_NAMES,
+  formatHeaderTokens,
   isBareSinkName,
   isErrorClassName,
   isLoggerFactoryPath,
+  LOGGER_BINDING_METHODS,
   isLoggerLevelMethod,
   isLoggerName,
   isSentryMethod,
   isSinkMethodName,
   isSpanMethod,
   matchSink,
+  REQUEST_LOGGER_MODULES,
   SENTRY_MODULE_PREFIX,
   SPAN_FACTORIES,
   type SinkMatch,
 } from '../catalogs/sinks.js';
-import { pathText, shortText } from '../catalogs/sources.js';
+import { isCredentialHeader, pathText, shortText } from '../catalogs/sources.js';
 import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
 import type { FlowContext } from './context.js';
 
@@ -27,6 +30,8 @@ export interface SinkCall {
   readonly path: readonly string[];
   /** The sink's name for messages, e.g. `console.log`, `this.logger.warn`, `Sentry.setExtra`. */
   readonly display: string;
+  /** How many leading arguments reach the sink; all when absent (`logger.child(bindings, options)`: 1). */
+  readonly argumentCount?: number;
 }
 
 /** Options of `sinkOfCall`. */
@@ -44,6 +49,7 @@ export interface SinkCallOptions {
 export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: SinkCallOptions = {}): SinkCall | undefined {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
+  if (t.isPropertyAccessExpression(callee) && LOGGER_BINDING_METHODS.includes(callee.name.text)) return loggerBindingsCall(ctx, callee);
   if (t.isPropertyAccessExpression(callee) && !isSinkMethodName(callee.name.text)) {
     const method = callee.name.text;
     if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;
@@ -81,6 +87,61 @@ function bareCalleeMayBeSink(ctx: FlowContext, callee: ts.Identifier, options: S
   if (isBareSinkName(callee.text) || (options.extraSinks?.length ?? 0) > 0) return true;
   const decl = variableDeclarationOf(ctx, callee);
   return decl !== undefined && (t.isVariableDeclaration(decl) || t.isBindingElement(decl));
+}
+
+/**
+ * `logger.child({ apiKey })`: the bindings are written into every line the child logs, so the
+ * first argument is a sink when the receiver is a logger by name or by origin (`pino()`).
+ */
+function loggerBindingsCall(ctx: FlowContext, callee: ts.PropertyAccessExpression): SinkCall | undefined {
+  const receiver = expandedPath(ctx, callee.expression);
+  const last = receiver?.[receiver.length - 1];
+  if (!receiver || last === undefined) return undefined;
+  const origin = originOf(ctx, callee.expression);
+  const isLogger = isLoggerName(last) || isLoggerOrigin(ctx, origin);
+  if (!isLogger) return undefined;
+  const path = [...receiver, callee.name.text];
+  return { match: { category: 'logger', id: 'logger-bindings' }, path, display: pathText(path), argumentCount: 1 };
+}
+
+/** A credential header a request logger's format prints on every line. */
+export interface LoggedHeader {
+  /** The format token, e.g. `:req[authorization]`. */
+  readonly token: string;
+  /** What kind of secret the header carries. */
+  readonly kind: string;
+}
+
+/** A request-logger middleware call whose static format prints credential headers. */
+export interface RequestLoggerFormat {
+  /** The format argument. */
+  readonly format: ts.Expression;
+  /** The middleware's name for messages, e.g. `morgan`. */
+  readonly display: string;
+  readonly headers: readonly LoggedHeader[];
+}
+
+/**
+ * `morgan(':method :url :req[authorization]')`: a request logger (imported from a module of
+ * `REQUEST_LOGGER_MODULES`, or so named when not imported) whose static format names credential
+ * headers (by `isCredentialHeader`), which it then writes into every log line.
+ */
+export function requestLoggerFormat(ctx: FlowContext, call: ts.CallExpression): RequestLoggerFormat | undefined {
+  const t = ctx.ts;
+  const callee = skipOuterExpressions(t, call.expression);
+  const format = call.arguments[0];
+  if (!t.isIdentifier(callee) || !format) return undefined;
+  // Cheap tests first: most bare calls have no format string with header tokens.
+  const text = staticString(t, format) ?? (t.isIdentifier(skipOuterExpressions(t, format)) ? staticString(t, originOf(ctx, format)) : undefined);
+  if (text === undefined || !/:(req|res)\[/.test(text)) return undefined;
+  const module = importedFrom(ctx, callee);
+  if (!REQUEST_LOGGER_MODULES.includes(module ?? callee.text)) return undefined;
+  const headers: LoggedHeader[] = [];
+  for (const { token, header } of formatHeaderTokens(text)) {
+    const c = isCredentialHeader(header, { classifier: ctx.classifier });
+    if (c) headers.push({ token, kind: c.kind ?? 'secret' });
+  }
+  return headers.length > 0 ? { format, display: callee.text, headers } : undefined;
 }
 
 /** `logger[level](msg)`: a computed method on a receiver that is a logger by name. */

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeName, constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import {
   accessorSecretName,
   DECIPHER_FACTORIES,
@@ -276,13 +276,33 @@ function memberFlows(
   const key = t.isPropertyAccessExpression(expr) ? expr.name.text : propertyNameText(t, expr.argumentExpression);
   if (key === undefined || (t.isElementAccessExpression(expr) && /^\d+$/.test(key))) {
     // `tokens[i]`, `authorization.split(' ')[1]`: an element of a secret collection is a secret.
-    return flowsOf(ctx, expr.expression, here, depth, seen);
+    const elementFlows = flowsOf(ctx, expr.expression, here, depth, seen);
+    // `authorization.split(' ')[0]` is the scheme (`Bearer`, `Basic`), not the credential after it.
+    return key === '0' && isWordSplit(ctx, expr.expression) ? elementFlows.filter((f) => f.source.kind !== AUTHORIZATION_KIND) : elementFlows;
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   const c = classifyName(key, options.classifier);
   if (c.isSecret) return typeMayHoldSecret(ctx, expr) ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }] : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
+}
+
+/** The source kind of an `Authorization` header value (see `isCredentialHeader` and the name classifier). */
+const AUTHORIZATION_KIND = 'authorization';
+
+/**
+ * `x.split(' ')`: a split on a static whitespace separator. Only such a split puts an
+ * authorization header's scheme alone in `[0]`; `raw.split(':')[0]` of an undecoded
+ * `Basic dXNlcjpwYXNz` header is the whole header.
+ */
+function isWordSplit(ctx: FlowContext, expr: ts.Expression): boolean {
+  const t = ctx.ts;
+  const call = skipOuterExpressions(t, expr);
+  if (!t.isCallExpression(call) || call.arguments.length === 0) return false;
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee) || callee.name.text !== 'split') return false;
+  const separator = staticString(t, call.arguments[0]!);
+  return separator !== undefined && separator.length > 0 && separator.trim() === '';
 }
 
 /**
