@@ -153,6 +153,19 @@ ruleTester.run('no-secret-logging', rule, {
       code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => verify(key));\nconsole.log(`${apiKey}`);",
       ...typed,
     },
+    // Typed: objects without a secret-named string field, or printed as `[object Object]`; untyped, a plain name says nothing.
+    { code: 'interface UserView { id: string; passwordHash: string; hasPassword: boolean; token: boolean }\ndeclare const user: UserView;\nlogger.info(JSON.stringify(user));', ...typed },
+    { code: 'interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${dto}`);', ...typed },
+    {
+      code: "import { Secret } from './no-secret-logging/secret.js';\ninterface Settings { region: string; apiKey: Secret<string> }\ndeclare const settings: Settings;\nlogger.info(settings);",
+      ...typed,
+    },
+    'logger.debug(`payload: ${JSON.stringify(dto)}`);',
+    // Typed: an object built here by a literal was followed field by field; its redacted field is fine.
+    {
+      code: 'declare function redact(v: string | undefined): string;\nconst config = { port: 3000, stripeKey: redact(process.env.STRIPE_SECRET_KEY) };\nlogger.info({ config });',
+      ...typed,
+    },
     {
       code: "import { loadRegion, validatePassword } from './no-secret-logging/config.js';\nconsole.log(loadRegion(), validatePassword('x'));",
       ...typed,
@@ -168,6 +181,15 @@ ruleTester.run('no-secret-logging', rule, {
     leak('console.log(token.slice(7));', 'token.slice(7)'),
     leak("console.log(Buffer.from(password).toString('base64'));", "Buffer.from(password).toString('base64')"),
     leak('console.log(JSON.stringify(credentials));', 'credentials'),
+    // Typed: an object handed over whole carries its secret-named string fields.
+    {
+      ...leak('interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${JSON.stringify(dto)}`);', {
+        text: 'dto',
+        nth: 2,
+      }),
+      ...typed,
+    },
+    { ...leak('interface Creds { user: string; apiKey?: string }\ndeclare const creds: Creds;\nlogger.info(creds);', { text: 'creds', nth: 2 }), ...typed },
     // Aliases, `let` assignments, destructuring.
     leak('const value = token;\nconsole.log(value);', { text: 'value', nth: 2 }),
     leak('let value;\nvalue = token;\nconsole.log(value);', { text: 'value', nth: 3 }),

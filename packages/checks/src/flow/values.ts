@@ -98,8 +98,14 @@ function flowsOf(ctx: FlowContext, node: ts.Expression, at: ts.Node | undefined,
   if (isSafeByType(ctx, expr)) return [];
   const union = (parts: readonly ts.Expression[]) => parts.flatMap((p) => flowsOf(ctx, p, at, depth, seen));
 
-  if (t.isIdentifier(expr)) return identifierFlows(ctx, expr, here, depth, seen);
-  if (t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr)) return memberFlows(ctx, expr, here, depth, seen);
+  if (t.isIdentifier(expr)) {
+    const flows = identifierFlows(ctx, expr, here, depth, seen);
+    return flows.length > 0 || isTracedObject(ctx, expr) ? flows : secretFieldFlows(ctx, expr, here);
+  }
+  if (t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr)) {
+    const flows = memberFlows(ctx, expr, here, depth, seen);
+    return flows.length > 0 ? flows : secretFieldFlows(ctx, expr, here);
+  }
   if (t.isCallExpression(expr)) return callFlows(ctx, expr, here, at, depth, seen);
   if (t.isAwaitExpression(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
   if (t.isTemplateExpression(expr)) return union(expr.templateSpans.map((s) => s.expression));
@@ -520,6 +526,50 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   const props = type.getProperties();
   if (props.length === 0) return type.getCallSignatures().length === 0; // `{}`/`object` may; a function does not
   return props.some((p) => CONTENT_MEMBERS.has(p.getName()) || classifyName(p.getName(), ctx.classifier).isSecret);
+}
+
+/**
+ * With a checker: an object handed over whole (`JSON.stringify(dto)`, `logger.info(dto)`) whose
+ * type has a secret-named string property (`LoginDto { username; password: string }`) carries
+ * that secret. Not in a template span, where an object prints as `[object Object]`; not for
+ * bytes, arrays, functions or the crypto core's `Secret`.
+ */
+function secretFieldFlows(ctx: FlowContext, expr: ts.Expression, here: ts.Node): ValueFlow[] {
+  const checker = ctx.checker;
+  const t = ctx.ts;
+  if (!checker || t.isTemplateSpan(expr.parent)) return [];
+  try {
+    const type = checker.getTypeAtLocation(expr);
+    if (!(type.flags & t.TypeFlags.Object) || isSecretWrapperType(t, type) || checker.isArrayType(type) || checker.isTupleType(type)) return [];
+    const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
+    if (name !== undefined && RAW_MATERIAL_TYPES.has(name)) return [];
+    if (type.getCallSignatures().length > 0) return [];
+    for (const prop of type.getProperties()) {
+      const c = classifyName(prop.getName(), ctx.classifier);
+      if (!c.isSecret || !isStringTyped(t, checker.getTypeOfSymbolAtLocation(prop, expr))) continue;
+      return [{ source: { node: expr, name: `${shortText(expr)}.${prop.getName()}`, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+    }
+  } catch {
+    return [];
+  }
+  return [];
+}
+
+/**
+ * `const config = { stripeKey: redact(key) }`: an object built by a literal here was followed
+ * field by field, so its type (`stripeKey: string`) says nothing more.
+ */
+function isTracedObject(ctx: FlowContext, id: ts.Identifier): boolean {
+  const t = ctx.ts;
+  if (!ctx.checker) return true; // the type fallback needs a checker anyway
+  const decl = declarationOf(ctx, id);
+  return decl !== undefined && t.isVariableDeclaration(decl) && decl.initializer !== undefined && t.isObjectLiteralExpression(skipOuterExpressions(t, decl.initializer));
+}
+
+/** A string, or a union with a string member (`string | undefined`). */
+function isStringTyped(t: FlowContext['ts'], type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some((m) => isStringTyped(t, m));
+  return (type.flags & t.TypeFlags.StringLike) !== 0;
 }
 
 function isNumberTyped(ctx: FlowContext, expr: ts.Expression): boolean {
