@@ -52,6 +52,10 @@ const typed = {
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // A whole request body is only a secret where a secret-named field is taken out of it in the same function.
+    "app.post('/profile', (req, res) => {\n  const { name, email } = req.body;\n  logger.debug({ body: req.body });\n});",
+    "app.post('/login', (req, res) => {\n  logger.debug({ body: req.body });\n});",
+    'function check(req) {\n  const { password } = req.body;\n  return password;\n}\nfunction trace(req) {\n  logger.info(req.body);\n}',
     // Request-logger formats without credential headers; header tokens in calls that are not morgan.
     "import morgan from 'morgan';\napp.use(morgan(':method :url :status :response-time ms'));",
     "import morgan from 'morgan';\napp.use(morgan(':method :url :req[user-agent] :res[content-length]'));",
@@ -222,6 +226,12 @@ ruleTester.run('no-secret-logging', rule, {
       fix: null,
     }),
     leak("app.use(morgan(`:method :res[set-cookie] :req[x-api-key]`));", { text: '`:method :res[set-cookie] :req[x-api-key]`', fix: null }),
+    // The whole body of a request whose handler takes a password (or another secret) out of it.
+    leak("app.post('/auth/login', (req, res) => {\n  const { email, password } = req.body as { email: string; password: string };\n  logger.debug({ body: req.body }, 'login body');\n});", {
+      text: 'req.body',
+      nth: 2,
+    }),
+    leak('function reset(request) {\n  if (!request.body.password) return;\n  console.log(request.body);\n}', { text: 'request.body', nth: 2 }),
     // Child-logger bindings are written into every later line.
     leak("const log = logger.child({ apiKey: req.get('x-api-key') });", "req.get('x-api-key')"),
     leak('const app = pino();\nconst reqLog = app.child({ token });', { text: 'token', fix: 'token: redact(token)' }),

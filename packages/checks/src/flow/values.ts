@@ -6,6 +6,7 @@ import {
   isDecryptCallee,
   isSecretWrapperType,
   matchesCallEntry,
+  REQUEST_RECEIVERS,
   SECRET_REVEAL_METHOD,
   SECRET_USE_METHOD,
   shortText,
@@ -279,6 +280,8 @@ function memberFlows(
   const path = expandedPath(ctx, expr);
   const request = path && sourceOfPath(path, expr, options);
   if (request) return [{ source: { ...request, name: shortText(expr) }, at: here }];
+  const bodyField = path && requestBodySecretField(ctx, expr, path);
+  if (bodyField) return [{ source: { node: expr, name: shortText(expr), kind: bodyField, reason: 'name' }, at: here }];
   const key = t.isPropertyAccessExpression(expr) ? expr.name.text : propertyNameText(t, expr.argumentExpression);
   if (key === undefined || (t.isElementAccessExpression(expr) && /^\d+$/.test(key))) {
     // `tokens[i]`, `authorization.split(' ')[1]`: an element of a secret collection is a secret.
@@ -309,6 +312,35 @@ function isWordSplit(ctx: FlowContext, expr: ts.Expression): boolean {
   if (!t.isPropertyAccessExpression(callee) || callee.name.text !== 'split') return false;
   const separator = staticString(t, call.arguments[0]!);
   return separator !== undefined && separator.length > 0 && separator.trim() === '';
+}
+
+/**
+ * `req.body` as a whole, in a function that takes a secret-named field out of that same body
+ * (`const { email, password } = req.body`, `req.body.password`): the request is a login, sign-up
+ * or password change, and its body carries that secret. The field's kind, or undefined.
+ */
+function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: readonly string[]): string | undefined {
+  const t = ctx.ts;
+  if (path.length < 2 || path[path.length - 1] !== 'body' || !REQUEST_RECEIVERS.includes(path[path.length - 2]!)) return undefined;
+  const scope = enclosingFunctionOrFile(t, expr);
+  const bodyText = path.join('.');
+  const samePath = (e: ts.Expression) => expandedPath(ctx, skipOuterExpressions(t, e))?.join('.') === bodyText;
+  let kind: string | undefined;
+  const secretKind = (key: string | undefined) => {
+    const c = key === undefined ? undefined : classifyName(key, ctx.classifier);
+    return c?.isSecret ? (c.kind ?? 'secret') : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (kind !== undefined) return;
+    if (t.isVariableDeclaration(node) && t.isObjectBindingPattern(node.name) && node.initializer && samePath(node.initializer)) {
+      for (const element of node.name.elements) kind ??= secretKind(bindingElementKey(ctx, element));
+    } else if (t.isPropertyAccessExpression(node) && node !== expr && samePath(node.expression)) {
+      kind = secretKind(node.name.text);
+    }
+    t.forEachChild(node, visit);
+  };
+  t.forEachChild(scope, visit);
+  return kind;
 }
 
 /**
