@@ -24,11 +24,11 @@ export const connectors = pgTable('connectors', {
   secretRotationEnabled: boolean('secret_rotation_enabled').default(false),
 });
 
-export const createVault = sql` -- expect: no-plaintext-credential-column
+export const createVault = sql`
   CREATE TABLE vault_entries (
     id uuid PRIMARY KEY,
     "label" text NOT NULL,
-    "Password" VARCHAR(255) NOT NULL
+    "Password" VARCHAR(255) NOT NULL -- expect: no-plaintext-credential-column
   )
 `;
 
