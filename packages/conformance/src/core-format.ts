@@ -4,7 +4,7 @@ import type { StoredValue } from './checks/util.js';
 /** What the harness reads from a ciphertext in the `@secret-hygiene/crypto` record format. */
 export interface CoreRecordInfo {
   readonly keyId: string;
-  /** Every nonce in the record (the data layer, and the wrapped key's for envelopes). */
+  /** Every nonce in the record (its one AEAD layer; an envelope's wrapped key has none). */
   readonly nonces: readonly Buffer[];
 }
 
@@ -12,9 +12,7 @@ export interface CoreRecordInfo {
 export function parseCoreRecord(value: StoredValue): CoreRecordInfo | undefined {
   try {
     const record = parseRecord(typeof value === 'string' ? value : new Uint8Array(value));
-    const nonces = [Buffer.from(record.data.nonce)];
-    if (record.wrappedKey !== undefined) nonces.push(Buffer.from(record.wrappedKey.nonce));
-    return { keyId: record.keyId, nonces };
+    return { keyId: record.keyId, nonces: [Buffer.from(record.data.nonce)] };
   } catch {
     return undefined;
   }

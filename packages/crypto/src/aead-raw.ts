@@ -36,8 +36,52 @@ export interface AeadBackend {
   randomBytes(length: number): Uint8Array;
   /** Fills `target` (e.g. the nonce field of a record being built) from the CSPRNG. Throws InvalidArgumentError for a non-Uint8Array. */
   fillRandom(target: Uint8Array): void;
-  /** HMAC-SHA256 (used by key commitment and token hashing). */
+  /** HMAC-SHA256 (used by key commitment, key derivation and token hashing). */
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * The envelope's data-key wrap under one 32-byte wrapping key, kept ready between calls (the key
+   * schedule is built once). The caller may zero `wrappingKey` afterwards. Throws InvalidKeyError
+   * for a key that is not 32 bytes.
+   */
+  createDataKeyWrap(wrappingKey: Uint8Array): DataKeyWrap;
+}
+
+/** Length of an envelope's data key, and of its wrapped form, in bytes. */
+export const DATA_KEY_LENGTH = 32;
+
+/**
+ * AES-256 applied to a 32-byte data key as two independent blocks (the bare block cipher, i.e. ECB).
+ * This is safe only for what envelope.ts feeds it: uniformly random data keys, each used for one
+ * record. Every input block is then a fresh random value, so the output reveals nothing (there is
+ * no pattern for the codebook to leak), and integrity comes from the data layer: a changed wrapped
+ * key decrypts to an unrelated random key, under which the data layer's AEAD tag does not verify.
+ */
+export interface DataKeyWrap {
+  /**
+   * Draws a fresh data key from the CSPRNG, writes its wrapped form into `wrappedOutput` (32 bytes)
+   * and returns the key, possibly as a view of a batch: the caller must zero it after use. An
+   * implementation may prepare keys in batches (one block-cipher call for many); keys not yet handed
+   * out are zeroed on destroy().
+   */
+  generate(wrappedOutput: Uint8Array): Uint8Array;
+  /**
+   * Encrypts one or more 32-byte data keys, concatenated, into `output` (same length, not overlapping
+   * them): a batch costs one block-cipher call. Throws InvalidArgumentError for other sizes.
+   */
+  wrap(dataKeys: Uint8Array, output: Uint8Array): void;
+  /** Decrypts one or more concatenated 32-byte wrapped keys into a new array the caller must zero. Throws InvalidArgumentError for other sizes. */
+  unwrap(wrapped: Uint8Array): Uint8Array;
+  /** Zeroes the key copy this object owns where the implementation allows; later calls throw DisposedError. */
+  destroy(): void;
+}
+
+/** Size checks shared by both backends' data-key wraps: whole 32-byte keys in, as many out. */
+export function checkDataKeyWrapInputs(input: Uint8Array, output?: Uint8Array): void {
+  assertBytes(input, 'data keys');
+  if (input.length === 0 || input.length % DATA_KEY_LENGTH !== 0) {
+    throw new InvalidArgumentError(`data keys must be a non-empty multiple of ${DATA_KEY_LENGTH} bytes, got ${input.length}`);
+  }
+  if (output !== undefined) assertBytes(output, 'wrapped key output', input.length);
 }
 
 /**

@@ -12,16 +12,16 @@
  * Nothing here keeps global state: a backend is a value chosen by the caller (or by
  * `defaultBackend()` at construction time) and passed along.
  */
-import { gcm } from '@noble/ciphers/aes.js';
+import { ecb, gcm } from '@noble/ciphers/aes.js';
 import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createNodeBackend, type NodeCryptoModule } from './backend-node.js';
 import { assertBytes } from './encoding.js';
-import { checkRawInputs, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction } from './aead-raw.js';
-import { DecryptionError, InvalidArgumentError, InvalidKeyError } from './errors.js';
+import { checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import { DecryptionError, DisposedError, InvalidArgumentError, InvalidKeyError } from './errors.js';
 
-export { checkRawInputs, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction } from './aead-raw.js';
+export { checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
 
 /** Algorithms offered by the high-level API (all with 256-bit keys and 128-bit tags). */
 export type AeadAlgorithm = 'aes-256-gcm' | 'xchacha20-poly1305';
@@ -75,6 +75,39 @@ export const nobleBackend: AeadBackend = Object.freeze({
     assertBytes(key, 'hmac key');
     assertBytes(data, 'hmac data');
     return hmac(sha256, key, data);
+  },
+  createDataKeyWrap(wrappingKey: Uint8Array): DataKeyWrap {
+    if (!(wrappingKey instanceof Uint8Array) || wrappingKey.length !== KEY_LENGTH) throw new InvalidKeyError('data-key wrapping key must be 32 bytes');
+    // noble's ecb() keeps a reference to the key it is given: hand it a private copy. (An instance
+    // encrypts once, by noble's nonce-reuse guard, so one is made per call; it expands the key per call anyway.)
+    const key = new Uint8Array(wrappingKey);
+    const cipher = () => ecb(key, { disablePadding: true });
+    let destroyed = false;
+    const alive = () => {
+      if (destroyed) throw new DisposedError('DataKeyWrap');
+    };
+    const wrap = (dataKey: Uint8Array, output: Uint8Array): void => {
+      alive();
+      checkDataKeyWrapInputs(dataKey, output);
+      output.set(cipher().encrypt(dataKey));
+    };
+    return Object.freeze({
+      generate(wrappedOutput: Uint8Array): Uint8Array {
+        const dataKey = webRandomBytes(DATA_KEY_LENGTH);
+        wrap(dataKey, wrappedOutput);
+        return dataKey;
+      },
+      wrap,
+      unwrap(wrapped: Uint8Array): Uint8Array {
+        alive();
+        checkDataKeyWrapInputs(wrapped);
+        return cipher().decrypt(wrapped);
+      },
+      destroy(): void {
+        key.fill(0);
+        destroyed = true;
+      },
+    });
   },
 });
 

@@ -9,8 +9,9 @@
  * OpenSSL's ChaCha20-Poly1305, as the XChaCha draft defines it.
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
-import { checkRawInputs, TAG_LENGTH, type AeadBackend, type AeadConstruction } from './aead-raw.js';
-import { DecryptionError, InvalidArgumentError } from './errors.js';
+import { checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import { assertBytes } from './encoding.js';
+import { DecryptionError, DisposedError, InvalidArgumentError, InvalidKeyError } from './errors.js';
 
 interface NodeCipherLike {
   setAAD(aad: Uint8Array): unknown;
@@ -25,10 +26,18 @@ interface NodeDecipherLike {
   final(): Uint8Array;
 }
 
+/** A codebook (ECB) cipher context, kept open across calls. */
+interface NodeBlockCipherLike {
+  setAutoPadding(padding: boolean): unknown;
+  update(data: Uint8Array): Uint8Array;
+}
+
 /** The parts of `node:crypto` this backend uses (structural, so no @types/node is needed by consumers). */
 export interface NodeCryptoModule {
   createCipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array, options?: { authTagLength: number }): NodeCipherLike;
+  createCipheriv(algorithm: 'aes-256-ecb', key: Uint8Array, iv: null): NodeBlockCipherLike;
   createDecipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array, options?: { authTagLength: number }): NodeDecipherLike;
+  createDecipheriv(algorithm: 'aes-256-ecb', key: Uint8Array, iv: null): NodeBlockCipherLike;
   randomFillSync<T extends Uint8Array>(buffer: T): T;
   createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } };
 }
@@ -165,6 +174,67 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
     hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
       if (!(key instanceof Uint8Array) || !(data instanceof Uint8Array)) throw new InvalidArgumentError('hmac key and data must be Uint8Array');
       return view(nodeCrypto.createHmac('sha256', key).update(data).digest());
+    },
+    createDataKeyWrap(wrappingKey: Uint8Array): DataKeyWrap {
+      return createNodeDataKeyWrap(nodeCrypto, wrappingKey);
+    },
+  });
+}
+
+/** Data keys prepared per batch: one AES-ECB call wraps all of them. */
+const DATA_KEY_BATCH = 64;
+
+/**
+ * The data-key wrap on two long-lived OpenSSL AES-256-ECB contexts (one per direction, padding off, so
+ * every update() maps n blocks to n blocks and keeps no state between calls). One update() costs about
+ * a quarter of setting up an AEAD context, and `generate` makes it cheaper still: it draws 64 data
+ * keys at once and wraps them in one call, so a new envelope costs no wrap call of its own most of
+ * the time. OpenSSL copies the key; its schedule is freed when the contexts are garbage-collected
+ * (node:crypto offers no way to wipe it sooner).
+ */
+function createNodeDataKeyWrap(nodeCrypto: NodeCryptoModule, wrappingKey: Uint8Array): DataKeyWrap {
+  if (!(wrappingKey instanceof Uint8Array) || wrappingKey.length !== 32) throw new InvalidKeyError('data-key wrapping key must be 32 bytes');
+  let encryptor: NodeBlockCipherLike | undefined = nodeCrypto.createCipheriv('aes-256-ecb', wrappingKey, null);
+  encryptor.setAutoPadding(false);
+  let decryptor: NodeBlockCipherLike | undefined = nodeCrypto.createDecipheriv('aes-256-ecb', wrappingKey, null);
+  decryptor.setAutoPadding(false);
+  const batchBytes = DATA_KEY_BATCH * DATA_KEY_LENGTH;
+  const keys = new Uint8Array(batchBytes);
+  let wrapped: Uint8Array = keys;
+  let next = batchBytes;
+  return Object.freeze({
+    generate(wrappedOutput: Uint8Array): Uint8Array {
+      if (!encryptor) throw new DisposedError('DataKeyWrap');
+      assertBytes(wrappedOutput, 'wrapped key output', DATA_KEY_LENGTH);
+      if (next === batchBytes) {
+        nodeCrypto.randomFillSync(keys);
+        wrapped = encryptor.update(keys);
+        next = 0;
+      }
+      // A view of the batch (off V8's heap already, so node:crypto reads it without a copy); the caller
+      // zeroes it after use, and the batch is refilled only once every key in it was handed out.
+      const dataKey = keys.subarray(next, next + DATA_KEY_LENGTH);
+      wrappedOutput.set(wrapped.subarray(next, next + DATA_KEY_LENGTH));
+      next += DATA_KEY_LENGTH;
+      return dataKey;
+    },
+    wrap(dataKey: Uint8Array, output: Uint8Array): void {
+      if (!encryptor) throw new DisposedError('DataKeyWrap');
+      checkDataKeyWrapInputs(dataKey, output);
+      output.set(encryptor.update(dataKey));
+    },
+    unwrap(wrapped: Uint8Array): Uint8Array {
+      if (!decryptor) throw new DisposedError('DataKeyWrap');
+      checkDataKeyWrapInputs(wrapped);
+      return view(decryptor.update(wrapped));
+    },
+    destroy(): void {
+      // Prepared keys are zeroed; dropping the contexts lets OpenSSL free (and cleanse) the key
+      // schedule when they are collected.
+      keys.fill(0);
+      next = batchBytes;
+      encryptor = undefined;
+      decryptor = undefined;
     },
   });
 }

@@ -13,13 +13,13 @@
  *
  *     shc:v1:<keyId>:<alg>[+env][+kc]:<base64url(body)>
  *
- * body = layer (direct) or wrapLayer || dataLayer (envelope);
+ * body = layer (direct) or wrappedKey (32) || layer (envelope);
  * layer = nonce | [commitment (32), if +kc] | ciphertext | tag (16).
  *
  * Parsing is total: any input gives an {@link EncryptedRecord} or throws {@link FormatError} /
  * {@link UnsupportedVersionError} (bad base64url in the text form is a FormatError too).
  */
-import { NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm } from './aead.js';
+import { DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm } from './aead.js';
 import { base64urlDecode, base64urlEncode } from './encoding.js';
 import { EncodingError, FormatError, InvalidArgumentError, UnsupportedVersionError } from './errors.js';
 
@@ -31,8 +31,8 @@ export const MAGIC = Uint8Array.of(0x53, 0x48, 0x43);
 export const TEXT_PREFIX = 'shc:';
 /** Length of a key-commitment value, in bytes. */
 export const COMMITMENT_LENGTH = 32;
-/** Length of an envelope data key, in bytes. */
-export const DATA_KEY_LENGTH = 32;
+/** Length of an envelope's data key and of its wrapped form, in bytes. */
+export { DATA_KEY_LENGTH };
 /** Longest key id, in characters. */
 export const MAX_KEY_ID_LENGTH = 64;
 
@@ -56,7 +56,7 @@ export interface RecordHeader {
   readonly algorithm: AeadAlgorithm;
   /** True when the record carries a data key wrapped by `keyId` (envelope encryption). */
   readonly envelope: boolean;
-  /** True when each layer carries a key-commitment value. */
+  /** True when the AEAD layer carries a key-commitment value. */
   readonly committed: boolean;
 }
 
@@ -70,11 +70,12 @@ export interface RecordLayer {
 }
 
 /**
- * A parsed (or to-be-serialized) record. `wrappedKey` is present exactly for envelopes. Byte fields
- * returned by the parsers are views into the parsed input (no copies).
+ * A parsed (or to-be-serialized) record. `wrappedKey` (the envelope's data key, wrapped by `keyId`:
+ * 32 bytes) is present exactly for envelopes. Byte fields returned by the parsers are views into
+ * the parsed input (no copies).
  */
 export interface EncryptedRecord extends RecordHeader {
-  readonly wrappedKey?: RecordLayer;
+  readonly wrappedKey?: Uint8Array;
   readonly data: RecordLayer;
 }
 
@@ -107,7 +108,8 @@ export function encodeHeader(header: Omit<RecordHeader, 'version'>): Uint8Array 
 
 /**
  * The part of the header that stays the same when an envelope is rewrapped under another key:
- * `"SHC" | version | alg | flags` (the data layer authenticates this, the wrap layer the full header).
+ * `"SHC" | version | alg | flags` (an envelope's data layer authenticates this; the key id selects
+ * the key that unwraps the data key, so a changed key id yields a wrong data key).
  */
 export function stableHeader(header: Uint8Array): Uint8Array {
   return header.subarray(0, 6);
@@ -139,24 +141,32 @@ function writeBody(record: EncryptedRecord, out: Uint8Array, offset: number): vo
     out.set(l.ciphertext, o);
     o += l.ciphertext.length;
   };
-  if (record.wrappedKey) put(record.wrappedKey);
+  if (record.wrappedKey) {
+    out.set(record.wrappedKey, o);
+    o += record.wrappedKey.length;
+  }
   put(record.data);
 }
 
 function bodyLength(record: EncryptedRecord): number {
   const data = checkLayer(record, record.data, 'data');
   if (record.envelope) {
-    const wrapped = checkLayer(record, record.wrappedKey, 'wrapped key');
-    if (wrapped.ciphertext.length !== DATA_KEY_LENGTH + TAG_LENGTH) throw new InvalidArgumentError('wrapped key has the wrong length');
-    return layerLength(wrapped) + layerLength(data);
+    if (!(record.wrappedKey instanceof Uint8Array) || record.wrappedKey.length !== DATA_KEY_LENGTH) {
+      throw new InvalidArgumentError(`an envelope needs a ${DATA_KEY_LENGTH}-byte wrapped key`);
+    }
+    return DATA_KEY_LENGTH + layerLength(data);
   }
   if (record.wrappedKey !== undefined) throw new InvalidArgumentError('a direct record has no wrapped key');
   return layerLength(data);
 }
 
-/** Serializes to the binary form. Throws InvalidArgumentError for an inconsistent record. */
-export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record)): Uint8Array {
-  const out = new Uint8Array(header.length + bodyLength(record));
+/**
+ * Serializes to the binary form (into `allocate(length)` when given, e.g. a RecordSlab). Throws
+ * InvalidArgumentError for an inconsistent record.
+ */
+export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record), allocate?: (length: number) => Uint8Array): Uint8Array {
+  const length = header.length + bodyLength(record);
+  const out = allocate ? allocate(length) : new Uint8Array(length);
   out.set(header, 0);
   writeBody(record, out, header.length);
   return out;
@@ -198,12 +208,11 @@ function parseBody(keyId: string, algorithm: AeadAlgorithm, envelope: boolean, c
     if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
     return { version: 1, keyId, algorithm, envelope, committed, data: takeLayer(body, 0, n, c, rest) };
   }
-  const wrapLength = n + c + DATA_KEY_LENGTH + TAG_LENGTH;
-  if (body.length < wrapLength) throw new FormatError('record is truncated: wrapped key is incomplete');
-  const rest = body.length - wrapLength - n - c;
+  if (body.length < DATA_KEY_LENGTH) throw new FormatError('record is truncated: wrapped key is incomplete');
+  const rest = body.length - DATA_KEY_LENGTH - n - c;
   if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
-  const wrappedKey = takeLayer(body, 0, n, c, DATA_KEY_LENGTH + TAG_LENGTH);
-  return { version: 1, keyId, algorithm, envelope, committed, wrappedKey, data: takeLayer(body, wrapLength, n, c, rest) };
+  const wrappedKey = body.subarray(0, DATA_KEY_LENGTH);
+  return { version: 1, keyId, algorithm, envelope, committed, wrappedKey, data: takeLayer(body, DATA_KEY_LENGTH, n, c, rest) };
 }
 
 /** True for a key-id character: [A-Za-z0-9._-]. */

@@ -100,6 +100,7 @@ export {
   type KeyState,
   type KeyUsageWarning,
   type ReencryptOptions,
+  type RewrapItem,
   type UsageLimits,
   type UsagePersistence,
 } from './keyring.js';

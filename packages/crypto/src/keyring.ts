@@ -13,9 +13,9 @@
  * decryption across keys. Usage counters (encryptions per key) live in the instance; a warning and
  * then a refusal come as an AES-GCM key nears 2^32 random-nonce encryptions (NIST SP 800-38D §8.3).
  */
-import { assertAlgorithm, assertKey, defaultBackend, type AeadAlgorithm, type AeadBackend } from './aead.js';
+import { assertAlgorithm, assertKey, DATA_KEY_LENGTH, defaultBackend, type AeadAlgorithm, type AeadBackend, type DataKeyWrap } from './aead.js';
 import { base64Decode, hexDecode, utf8Decode, utf8Encode } from './encoding.js';
-import { commitKeyOf, openRecord, rewrapEnvelope, sealRecord, type AssociatedData, type ResolvedKey } from './envelope.js';
+import { commitKeyOf, openRecord, sealRecord, wrappingKeyOf, type AssociatedData, type ResolvedKey } from './envelope.js';
 import {
   CryptoError,
   DecryptionError,
@@ -33,6 +33,7 @@ import { base64urlEncode } from './encoding.js';
 import { assertKeyId, encodeHeader, headerOf, parseRecord, recordToBytes, recordToText, textPrefix, type EncryptedRecord } from './format.js';
 import { deriveKey } from './kdf.js';
 import { Secret } from './secret.js';
+import { RecordSlab } from './slab.js';
 
 /** Lifecycle state of a key. */
 export type KeyState = 'staged' | 'primary' | 'retired';
@@ -150,6 +151,13 @@ export interface DecryptOptions {
   readonly aad?: AssociatedData;
 }
 
+/** One record for {@link Keyring.rewrapMany}. */
+export interface RewrapItem {
+  readonly ciphertext: string | Uint8Array;
+  /** The associated data it was encrypted with (needed for direct records only). */
+  readonly aad?: AssociatedData;
+}
+
 /** Options of {@link Keyring.reencrypt}: the record's aad, and the layout of the new record (default: the keyring's). */
 export interface ReencryptOptions extends DecryptOptions, Pick<EncryptOptions, 'envelope' | 'commit'> {}
 
@@ -159,6 +167,7 @@ interface KeyEntry extends ResolvedKey {
   reserved: number;
   warned: boolean;
   commitKeyBytes: Uint8Array | undefined;
+  wrap: DataKeyWrap | undefined;
   /** Header bytes and text prefixes by headerSlot(envelope, committed), built on first use. */
   readonly headers: (Uint8Array | undefined)[];
   readonly prefixes: (string | undefined)[];
@@ -252,6 +261,9 @@ export class Keyring {
   readonly #options: KeyringOptions;
   #primary: KeyEntry | undefined;
   #destroyed = false;
+  /** Ciphertext records and associated-data scratch are carved from slabs (see slab.ts). */
+  readonly #slab = new RecordSlab();
+  readonly #allocate = (length: number): Uint8Array => this.#slab.allocate(length);
 
   /**
    * Builds a keyring from key material (copied). Throws InvalidKeyError (a key not 32 bytes, named by
@@ -348,10 +360,20 @@ export class Keyring {
       reserved: initial,
       warned: false,
       commitKeyBytes: undefined,
+      wrap: undefined,
       headers: [undefined, undefined, undefined, undefined],
       prefixes: [undefined, undefined, undefined, undefined],
       commitKey(): Uint8Array {
         return (entry.commitKeyBytes ??= commitKeyOf(entry.key, backend));
+      },
+      dataKeyWrap(): DataKeyWrap {
+        if (entry.wrap) return entry.wrap;
+        const wrappingKey = wrappingKeyOf(entry.key, backend);
+        try {
+          return (entry.wrap = backend.createDataKeyWrap(wrappingKey));
+        } finally {
+          wrappingKey.fill(0);
+        }
       },
     };
     this.#entries.set(entry.id, entry);
@@ -408,8 +430,7 @@ export class Keyring {
   remove(keyId: string): void {
     const e = this.#entry(keyId);
     if (e.state !== 'retired') throw new KeyStateError(`"${keyId}" must be retired before it is removed`);
-    e.key.fill(0);
-    e.commitKeyBytes?.fill(0);
+    Keyring.#wipe(e);
     this.#entries.delete(keyId);
   }
 
@@ -426,6 +447,14 @@ export class Keyring {
     } finally {
       for (const k of keys) k.key.fill(0);
     }
+  }
+
+  /** Zeroes a key entry's material and everything derived from it. */
+  static #wipe(e: KeyEntry): void {
+    e.key.fill(0);
+    e.commitKeyBytes?.fill(0);
+    e.wrap?.destroy();
+    e.wrap = undefined;
   }
 
   /** Counts one encryption under `e`, enforcing limits and reserving through the persistence hook. */
@@ -469,8 +498,10 @@ export class Keyring {
     const committed = options.commit ?? this.#commit;
     const slot = headerSlot(envelope, committed);
     const header = (e.headers[slot] ??= encodeHeader({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
-    this.#count(e);
-    const sealed = sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header, withHeader: !text });
+    // The usage bound is about random nonces under one key: an envelope uses the key only to wrap
+    // (no nonce), and its data key once.
+    if (!envelope) this.#count(e);
+    const sealed = sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header, withHeader: !text, allocate: this.#allocate });
     if (!text) return sealed;
     const prefix = (e.prefixes[slot] ??= textPrefix({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
     return prefix + base64urlEncode(sealed);
@@ -515,7 +546,7 @@ export class Keyring {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
     this.#checkCommitment(parsed);
-    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed));
+    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed), this.#allocate);
   }
 
   #checkCommitment(parsed: EncryptedRecord): void {
@@ -562,24 +593,59 @@ export class Keyring {
 
   /**
    * Moves a record under the primary key without handing plaintext to the caller (Vault's rewrap).
-   * Envelopes keep their data layer byte for byte and get a new wrapped data key; direct records (or an
-   * algorithm change) are re-encrypted internally with the same layout. The result has the input's
-   * form (text in, text out). Throws as decrypt and encrypt.
+   * Envelopes get a new wrapped data key and keep their data layer byte for byte, never decrypted (so
+   * `aad` is not needed for them and a tampered record is carried over, still undecryptable); direct
+   * records (or an algorithm change) are re-encrypted internally with the same layout, which
+   * authenticates them. The result has the input's form (text in, text out). Throws as decrypt and
+   * encrypt.
    */
   rewrap(record: string, options?: DecryptOptions): string;
   rewrap(record: Uint8Array, options?: DecryptOptions): Uint8Array;
   rewrap(record: string | Uint8Array, options?: DecryptOptions): string | Uint8Array;
   rewrap(record: string | Uint8Array, options: DecryptOptions = {}): string | Uint8Array {
-    const parsed = parseRecord(record);
-    const old = this.#decryptingKey(parsed.keyId);
-    this.#checkCommitment(parsed);
+    return this.rewrapMany([{ ciphertext: record, aad: options.aad }])[0]!;
+  }
+
+  /**
+   * {@link Keyring.rewrap} for many records at once (what `rotate` uses): the envelopes' data keys
+   * are unwrapped in one block-cipher call per old key and wrapped in one call, instead of two calls
+   * per record. `aad` is read only for direct records. Results are in input order, each in its
+   * input's form. Throws as rewrap; on a throw nothing is returned.
+   */
+  rewrapMany(records: readonly RewrapItem[]): (string | Uint8Array)[] {
+    if (!Array.isArray(records)) throw new InvalidArgumentError('rewrapMany takes an array of { ciphertext, aad? }');
     const primary = this.#encryptingKey(undefined);
-    if (!parsed.envelope || primary.algorithm !== parsed.algorithm) {
-      return this.#reencryptParsed(record, parsed, old, { aad: options.aad, envelope: parsed.envelope, commit: parsed.committed });
+    const results: (string | Uint8Array)[] = new Array(records.length);
+    const parsed: EncryptedRecord[] = new Array(records.length);
+    const byOldKey = new Map<KeyEntry, number[]>();
+    for (let i = 0; i < records.length; i++) {
+      const item = records[i]!;
+      const p = (parsed[i] = parseRecord(item.ciphertext));
+      const old = this.#decryptingKey(p.keyId);
+      this.#checkCommitment(p);
+      if (!p.envelope || primary.algorithm !== p.algorithm) {
+        results[i] = this.#reencryptParsed(item.ciphertext, p, old, { aad: item.aad, envelope: p.envelope, commit: p.committed });
+        continue;
+      }
+      const group = byOldKey.get(old);
+      if (group) group.push(i);
+      else byOldKey.set(old, [i]);
     }
-    this.#count(primary);
-    const next = rewrapEnvelope(old, primary, parsed, options.aad, this.#backend);
-    return typeof record === 'string' ? recordToText(next) : recordToBytes(next);
+    for (const [old, indices] of byOldKey) {
+      const wrapped = new Uint8Array(indices.length * DATA_KEY_LENGTH);
+      indices.forEach((i, j) => wrapped.set(parsed[i]!.wrappedKey!, j * DATA_KEY_LENGTH));
+      const dataKeys = old.dataKeyWrap().unwrap(wrapped);
+      try {
+        primary.dataKeyWrap().wrap(dataKeys, wrapped);
+      } finally {
+        dataKeys.fill(0);
+      }
+      indices.forEach((i, j) => {
+        const next: EncryptedRecord = { ...parsed[i]!, keyId: primary.id, wrappedKey: wrapped.subarray(j * DATA_KEY_LENGTH, (j + 1) * DATA_KEY_LENGTH) };
+        results[i] = typeof records[i]!.ciphertext === 'string' ? recordToText(next) : recordToBytes(next, this.#headerFor(primary, next), this.#allocate);
+      });
+    }
+    return results;
   }
 
   /**
@@ -601,7 +667,7 @@ export class Keyring {
   /** Opens `parsed` (parsed from `record`, whose form the result keeps) and seals it again under the primary. */
   #reencryptParsed(record: string | Uint8Array, parsed: EncryptedRecord, key: KeyEntry, options: ReencryptOptions): string | Uint8Array {
     const asText = typeof record === 'string';
-    const plaintext = openRecord(key, parsed, options.aad, this.#backend, asText ? this.#headerFor(key, parsed) : headerOf(record, parsed));
+    const plaintext = openRecord(key, parsed, options.aad, this.#backend, asText ? this.#headerFor(key, parsed) : headerOf(record, parsed), this.#allocate);
     try {
       return this.#seal(plaintext, options, asText);
     } finally {
@@ -611,10 +677,7 @@ export class Keyring {
 
   /** Zeroes every key and derived value; every later call throws DisposedError. Idempotent. */
   destroy(): void {
-    for (const e of this.#entries.values()) {
-      e.key.fill(0);
-      e.commitKeyBytes?.fill(0);
-    }
+    for (const e of this.#entries.values()) Keyring.#wipe(e);
     this.#entries.clear();
     this.#primary = undefined;
     this.#destroyed = true;

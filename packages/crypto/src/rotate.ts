@@ -5,7 +5,8 @@
  *   batch replayed after a crash changes nothing it already changed.
  * - Resumable: after each batch is written, `checkpoint(cursor)` receives the id of the batch's last
  *   record; pass it back as `cursor` to continue after it.
- * - No plaintext reaches the caller: records go through `Keyring.rewrap` (default) or `reencrypt`.
+ * - No plaintext reaches the caller: records go through `Keyring.rewrapMany` (default: a batch of
+ *   envelopes costs two block-cipher calls, and their `aad` is never read) or `reencrypt`.
  */
 import { InvalidArgumentError } from './errors.js';
 import type { AssociatedData } from './envelope.js';
@@ -16,7 +17,7 @@ export interface RotationRecord {
   /** Stable, unique id in iteration order (a primary key); used as the resume cursor. */
   readonly id: string;
   readonly ciphertext: string | Uint8Array;
-  /** The associated data it was encrypted with. */
+  /** The associated data it was encrypted with (read only when needed: direct records, or `reencrypt`; a getter may compute it lazily). */
   readonly aad?: AssociatedData;
 }
 
@@ -88,16 +89,20 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
   let rotated = 0;
   let skipped = 0;
   let cursor = resumeAfter;
-  let updates: RotationUpdate[] = [];
+  let pending: RotationRecord[] = [];
   let batchCount = 0;
   let lastId: string | undefined;
 
   const flush = async () => {
     if (batchCount === 0) return;
-    if (updates.length > 0) await write(updates);
+    if (pending.length > 0) {
+      const rotatedBatch = mode === 'rewrap' ? keyring.rewrapMany(pending) : pending.map((r) => keyring.reencrypt(r.ciphertext, { aad: r.aad }));
+      await write(pending.map((r, i) => ({ id: r.id, ciphertext: rotatedBatch[i]!, previous: r.ciphertext })));
+      rotated += pending.length;
+    }
     cursor = lastId;
     if (checkpoint && cursor !== undefined) await checkpoint(cursor);
-    updates = [];
+    pending = [];
     batchCount = 0;
     onProgress?.({ scanned, rotated, skipped, cursor });
   };
@@ -112,14 +117,8 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
     scanned++;
     lastId = record.id;
     batchCount++;
-    if (keyring.isCurrent(record.ciphertext)) {
-      skipped++;
-    } else {
-      const opts = record.aad === undefined ? {} : { aad: record.aad };
-      const ciphertext = mode === 'rewrap' ? keyring.rewrap(record.ciphertext, opts) : keyring.reencrypt(record.ciphertext, opts);
-      updates.push({ id: record.id, ciphertext, previous: record.ciphertext });
-      rotated++;
-    }
+    if (keyring.isCurrent(record.ciphertext)) skipped++;
+    else pending.push(record);
     if (batchCount >= batchSize) await flush();
   }
   await flush();

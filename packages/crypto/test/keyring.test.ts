@@ -167,19 +167,79 @@ describe('loading from the environment', () => {
 });
 
 describe('envelope, rewrap and re-encryption', () => {
-  it('rewrap keeps the data layer byte for byte and never returns plaintext', () => {
+  it('rewrap keeps the data layer byte for byte, changes only the wrapped key and never returns plaintext', () => {
     const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true });
     const before = keyring.encrypt('payload', { aad: 'row-1' });
     keyring.promote('k2');
     const after = keyring.rewrap(before, { aad: 'row-1' }) as Uint8Array;
     expect(keyring.inspect(after).keyId).toBe('k2');
-    // Data layer (nonce, ciphertext, tag) is the tail of the record and unchanged.
+    // header (9) | wrapped key (32) | data layer: nonce, ciphertext, tag, unchanged.
     const tail = 12 + 7 + 16;
+    expect(after.length).toBe(before.length);
     expect(Buffer.from(after.subarray(after.length - tail))).toEqual(Buffer.from(before.subarray(before.length - tail)));
+    expect(Buffer.from(after.subarray(9, 41))).not.toEqual(Buffer.from(before.subarray(9, 41)));
     expect(keyring.decryptToString(after, { aad: 'row-1' })).toBe('payload');
     keyring.retire('k1');
     expect(keyring.decryptToString(after, { aad: 'row-1' })).toBe('payload');
     expect(thrown(() => keyring.decrypt(before, { aad: 'row-1' }))).toBeInstanceOf(RetiredKeyError);
+  });
+
+  it('rewrap of an envelope needs no aad and does not decrypt: a tampered record stays undecryptable, reencrypt finds it', () => {
+    for (const backend of [nobleBackend, undefined]) {
+      const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true, backend });
+      const good = keyring.encryptToString('payload', { aad: 'row-1' });
+      const tampered = keyring.encrypt('payload', { aad: 'row-1' });
+      tampered[tampered.length - 1]! ^= 1; // tag of the data layer
+      const badWrap = keyring.encrypt('payload', { aad: 'row-1' });
+      badWrap[20]! ^= 1; // inside the wrapped key
+      keyring.promote('k2');
+      const moved = keyring.rewrap(good);
+      expect(keyring.isCurrent(moved)).toBe(true);
+      expect(keyring.decryptToString(moved, { aad: 'row-1' })).toBe('payload');
+      for (const record of [tampered, badWrap]) {
+        const rewrapped = keyring.rewrap(record);
+        expect(thrown(() => keyring.decrypt(rewrapped, { aad: 'row-1' }))).toBeInstanceOf(DecryptionError);
+        expect(thrown(() => keyring.reencrypt(record, { aad: 'row-1' }))).toBeInstanceOf(DecryptionError);
+      }
+    }
+  });
+
+  it('rewrapMany: mixed forms, layouts and old keys come back in input order, each in its form, all under the primary', () => {
+    for (const backend of [nobleBackend, undefined]) {
+      const keyring = new Keyring([material('k0', 9, 'staged'), material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true, backend });
+      const items: { ciphertext: string | Uint8Array; aad: string; value: string }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const aad = `row-${i}`;
+        const value = `secret-${i}`;
+        const options = { aad, envelope: i !== 3 };
+        items.push({ ciphertext: i % 2 === 0 ? keyring.encryptToString(value, options) : keyring.encrypt(value, options), aad, value });
+      }
+      keyring.promote('k0');
+      items.push({ ciphertext: keyring.encrypt('under-k0', { aad: 'row-6' }), aad: 'row-6', value: 'under-k0' });
+      keyring.promote('k2');
+      const results = keyring.rewrapMany(items);
+      expect(results).toHaveLength(items.length);
+      results.forEach((result, i) => {
+        expect(typeof result).toBe(typeof items[i]!.ciphertext);
+        expect(keyring.inspect(result).keyId).toBe('k2');
+        expect(keyring.decryptToString(result, { aad: items[i]!.aad })).toBe(items[i]!.value);
+      });
+      expect(keyring.rewrapMany([])).toEqual([]);
+      // One direct record with the wrong aad fails the whole call.
+      expect(thrown(() => keyring.rewrapMany([items[0]!, { ciphertext: items[3]!.ciphertext, aad: 'row-9' }]))).toBeInstanceOf(DecryptionError);
+    }
+  });
+
+  it('a changed key id or wrapped key of an envelope unwraps to a wrong data key, caught by the data layer', () => {
+    const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true });
+    const stored = keyring.encryptToString('payload', { aad: 'row-1' });
+    expect(thrown(() => keyring.decrypt(stored.replace('shc:v1:k1:', 'shc:v1:k2:'), { aad: 'row-1' }))).toBeInstanceOf(DecryptionError);
+    const bytes = keyring.encrypt('payload', { aad: 'row-1' });
+    for (const i of [9, 24, 25, 40]) {
+      const copy = bytes.slice();
+      copy[i]! ^= 0x80;
+      expect(thrown(() => keyring.decrypt(copy, { aad: 'row-1' }))).toBeInstanceOf(DecryptionError);
+    }
   });
 
   it('rewrap of a direct record and reencrypt give new ciphertexts under the primary, same form as the input', () => {
@@ -245,8 +305,12 @@ describe('usage counters', () => {
     expect(keyring.info('k1').encryptions).toBe(5);
     expect(other.info('k1').encryptions).toBe(0);
     other.encrypt('x'); // the other instance is unaffected
-    // Rewrapping into the exhausted key is an encryption too; decryption is never counted or refused.
+    // Rewrapping a direct record into the exhausted key is an encryption too; decryption is never counted or refused.
     expect(() => keyring.rewrap(other.encrypt('y'))).toThrow(KeyUsageLimitError);
+    // Envelopes do not use the key with a nonce (it only wraps single-use data keys): not counted, not refused.
+    expect(keyring.decryptToString(keyring.encrypt('e', { envelope: true }))).toBe('e');
+    expect(keyring.decryptToString(keyring.rewrap(other.encrypt('f', { envelope: true })))).toBe('f');
+    expect(keyring.info('k1').encryptions).toBe(5);
     expect(keyring.decryptToString(other.encrypt('w'))).toBe('w');
     // A new primary key encrypts again.
     keyring.add(material('k2', 2, 'staged'));

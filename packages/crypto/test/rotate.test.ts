@@ -63,7 +63,8 @@ describe('rotate', () => {
       const ids = [...writes, ...resumedWrites].map((u) => u.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(250);
-      expect(keyring.info('k2').encryptions - countBefore).toBe(130);
+      // Direct records count against the nonce bound; an envelope rewrap uses the key only to wrap.
+      expect(keyring.info('k2').encryptions - countBefore).toBe(envelope ? 0 : 130);
       // All rows now under k2 and decrypt to the original values with their row binding.
       keyring.retire('k1');
       for (const [id, ct] of table) {
