@@ -245,6 +245,13 @@ export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
 
 const TEXT_V1 = 'shc:v1:';
 
+/** Every valid `<alg>[+env][+kc]` field of the text form, and what it says (one lookup per parse). */
+const TEXT_FIELDS: ReadonlyMap<string, Pick<RecordHeader, 'algorithm' | 'envelope' | 'committed'>> = new Map(
+  Object.entries(ALG_BY_TOKEN).flatMap(([token, algorithm]) =>
+    [false, true].flatMap((envelope) => [false, true].map((committed) => [`${token}${envelope ? '+env' : ''}${committed ? '+kc' : ''}`, { algorithm, envelope, committed }] as const)),
+  ),
+);
+
 /**
  * Parses the text form. Throws FormatError (bad prefix or fields, non-canonical base64url body),
  * UnsupportedVersionError (`shc:v2:` and later), InvalidArgumentError (not a string).
@@ -266,19 +273,9 @@ export function recordFromText(text: string): EncryptedRecord {
   const keyId = text.slice(idStart, i);
   const algEnd = text.indexOf(':', i + 1);
   if (algEnd < 0 || algEnd - i > 40) throw malformed();
-  let token = text.slice(i + 1, algEnd);
-  let committed = false;
-  let envelope = false;
-  if (token.endsWith('+kc')) {
-    committed = true;
-    token = token.slice(0, -3);
-  }
-  if (token.endsWith('+env')) {
-    envelope = true;
-    token = token.slice(0, -4);
-  }
-  const algorithm = Object.hasOwn(ALG_BY_TOKEN, token) ? ALG_BY_TOKEN[token] : undefined;
-  if (!algorithm) throw new FormatError('unknown algorithm');
+  const fields = TEXT_FIELDS.get(text.slice(i + 1, algEnd));
+  if (!fields) throw new FormatError('unknown algorithm');
+  const { algorithm, envelope, committed } = fields;
   let body: Uint8Array;
   try {
     body = base64urlDecode(text.slice(algEnd + 1));
