@@ -55,6 +55,7 @@ export {
   type AeadConstruction,
   type AeadOptions,
   type AeadSealed,
+  type DataKeyWrap,
 } from './aead.js';
 export { createNodeBackend, type NodeCryptoModule } from './backend-node.js';
 
