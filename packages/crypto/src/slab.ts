@@ -26,7 +26,8 @@ export class RecordSlab {
   /** A zero-filled view of `length` bytes (8-byte aligned), from the current slab or a new one. */
   allocate(length: number): Uint8Array {
     if (length > MAX_POOLED) return new Uint8Array(length);
-    if (this.#slab === undefined || this.#offset + length > SLAB_SIZE) {
+    // byteLength 0: someone transferred a record's `.buffer` (postMessage), which detached the slab.
+    if (this.#slab === undefined || this.#offset + length > SLAB_SIZE || this.#slab.byteLength === 0) {
       this.#slab = new ArrayBuffer(SLAB_SIZE);
       this.#offset = 0;
     }

@@ -285,6 +285,20 @@ describe('envelope, rewrap and re-encryption', () => {
   });
 });
 
+describe('record buffers', () => {
+  it('records are independent views (writing one leaves the others intact), and a transferred buffer does not break the keyring', () => {
+    const keyring = new Keyring([material('k1', 1, 'primary')]);
+    const records = Array.from({ length: 300 }, (_, i) => keyring.encrypt(`value-${i}`, { envelope: i % 2 === 0 }));
+    records[7]!.fill(0);
+    records.forEach((r, i) => {
+      if (i !== 7) expect(keyring.decryptToString(r)).toBe(`value-${i}`);
+    });
+    const last = records[records.length - 1]!;
+    structuredClone(last.buffer, { transfer: [last.buffer] }); // detaches the shared slab
+    expect(keyring.decryptToString(keyring.encrypt('after'))).toBe('after');
+  });
+});
+
 describe('usage counters', () => {
   it('warns once at warnAt and refuses at refuseAt with KeyUsageLimitError; counters are per instance', () => {
     const onUsageWarning = vi.fn();
