@@ -26,7 +26,7 @@
 import { constructionOf, DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm, type AeadBackend, type DataKeyWrap } from './aead.js';
 import { constantTimeEqual } from './compare.js';
 import { assertBytes, utf8Encode } from './encoding.js';
-import { InvalidArgumentError, DecryptionError } from './errors.js';
+import { DecryptionError, InvalidArgumentError } from './errors.js';
 import { COMMITMENT_LENGTH, encodeHeader, stableHeader, type EncryptedRecord, type RecordLayer } from './format.js';
 
 /**
