@@ -20,7 +20,7 @@
  * {@link UnsupportedVersionError} (bad base64url in the text form is a FormatError too).
  */
 import { DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm } from './aead.js';
-import { base64urlDecode, base64urlEncode } from './encoding.js';
+import { base64urlDecode, prefixedBase64url } from './encoding.js';
 import { EncodingError, FormatError, InvalidArgumentError, UnsupportedVersionError } from './errors.js';
 
 /** Current (and only) format version. */
@@ -185,7 +185,7 @@ export function recordToText(record: EncryptedRecord): string {
   const prefix = textPrefix(record);
   const body = new Uint8Array(bodyLength(record));
   writeBody(record, body, 0);
-  return prefix + base64urlEncode(body);
+  return prefixedBase64url(prefix, body);
 }
 
 /** The header bytes of a binary record already parsed by {@link recordFromBytes} (a view, no copy). */

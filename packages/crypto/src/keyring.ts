@@ -29,7 +29,7 @@ import {
   RetiredKeyError,
   UnknownKeyError,
 } from './errors.js';
-import { base64urlEncode } from './encoding.js';
+import { prefixedBase64url } from './encoding.js';
 import { assertKeyId, encodeHeader, headerOf, parseRecord, recordToBytes, recordToText, textPrefix, type EncryptedRecord } from './format.js';
 import { deriveKey } from './kdf.js';
 import { Secret } from './secret.js';
@@ -504,7 +504,7 @@ export class Keyring {
     const sealed = sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header, withHeader: !text, allocate: this.#allocate });
     if (!text) return sealed;
     const prefix = (e.prefixes[slot] ??= textPrefix({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
-    return prefix + base64urlEncode(sealed);
+    return prefixedBase64url(prefix, sealed);
   }
 
   #plaintextBytes(plaintext: Uint8Array | string): { bytes: Uint8Array; owned: boolean } {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, EncodingError, hexDecode, hexEncode, utf8Decode } from '../src/index.js';
+import { prefixedBase64url } from '../src/encoding.js';
 
 const NodeBuffer = Buffer;
 
@@ -71,6 +72,22 @@ describe('encoding', () => {
   it('utf8Decode rejects invalid sequences with EncodingError', () => {
     expect(() => utf8Decode(Uint8Array.of(0xc3, 0x28))).toThrow(EncodingError);
   });
+  it('large texts (over a megabyte of base64, built and decoded on their own path) are exactly as strict', () => {
+    const bytes = Uint8Array.from({ length: 800_000 }, (_, i) => (i * 7919) & 0xff);
+    const text = prefixedBase64url('shc:v1:k1:aes256gcm:', bytes);
+    expect(text).toBe('shc:v1:k1:aes256gcm:' + NodeBuffer.from(bytes).toString('base64url'));
+    const body = text.slice('shc:v1:k1:aes256gcm:'.length);
+    expect(body.length).toBeGreaterThan(1_031_913);
+    expect(base64urlDecode(body)).toEqual(bytes);
+    const at = 400_001;
+    for (const bad of ['+', '/', ':']) {
+      expect(() => base64urlDecode(body.slice(0, at) + bad + body.slice(at + 1))).toThrow(EncodingError);
+    }
+    expect(body.length % 4).toBe(3);
+    expect(() => base64urlDecode(body + 'AA')).toThrow(EncodingError); // impossible length
+    expect(prefixedBase64url('p:', Uint8Array.of(1, 2, 3))).toBe('p:AQID');
+  });
+
   it('error messages never quote the input', () => {
     const input = 'c2VjcmV0LXZhbHVl!';
     try {
