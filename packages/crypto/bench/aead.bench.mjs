@@ -1,11 +1,15 @@
 // Encrypt+decrypt round trips per second of @secret-hygiene/crypto against calling node:crypto
 // AES-256-GCM directly (random 12-byte nonce, setAAD, tag), measured in the same run.
-// Rows: our direct record (binary and text format), our envelope record (a fresh data key per record,
-// wrapped by the keyring key), and the portable noble backend, each at 64 B, 1 KiB and 1 MiB.
-// Slices of both sides are interleaved and compared by CPU time used (see compare()).
+// Rows: our direct record and our envelope record (a fresh data key per record, wrapped by the
+// keyring key), in the binary form and in the text form, and the portable noble backend, each at
+// 64 B, 1 KiB and 1 MiB. The text form is compared like with like: with node:crypto whose output
+// (iv | ciphertext | tag) goes to a text column as base64url; it is also reported against the
+// binary baseline.
+// Slices of both sides are interleaved and compared by CPU time used (see compare()); every row runs
+// in its own process (see run()).
 // Goal: credential-sized payloads (<= 1 KiB) within 10% of node:crypto (ratio >= 0.90), 1 MiB within
 // 20% (>= 0.80), for direct and envelope records, binary and text. The noble rows (the portable
-// path, for browsers) are reported for honesty; they have no goal.
+// path, for browsers) and the text-against-binary rows are reported for honesty; they have no goal.
 // Build first: npx tsc -b packages/crypto
 import * as nodeCrypto from 'node:crypto';
 import { Keyring, nobleBackend } from '../dist/index.js';
