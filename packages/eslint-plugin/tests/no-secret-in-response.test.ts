@@ -27,6 +27,15 @@ const USER = 'interface User { id: string; email: string; passwordHash: string }
 
 ruleTester.run('no-secret-in-response', rule, {
   valid: [
+    // GraphQL sends only the fields its schema names: returning a whole record is not a leak; issuing a token is not either.
+    'const resolvers = { Query: { me: (_parent: unknown, _args: unknown, ctx: Ctx) => ctx.user } };',
+    "const resolvers = { Mutation: { login: async (_p: unknown, args: Args) => ({ token: jwt.sign({ sub: args.email }, key) }) } };",
+    { code: `${USER}declare const user: User;\nconst resolvers = { Query: { me: () => user } };`, ...typed },
+    // tRPC procedures returning public fields; a function under a `Query` key that is no resolver map value.
+    'export const appRouter = router({ me: protectedProcedure.query(({ ctx }) => ({ id: ctx.user.id, email: ctx.user.email })) });',
+    'const cache = { Query: "select 1" };\nconst parse = (row: Row) => row.password;',
+    // A `query` method that is not a tRPC builder.
+    'const rows = await db.query(() => user.password);',
     // Public fields.
     'res.json({ id: user.id, email: user.email });',
     // Login and token endpoints issue tokens to their caller.
@@ -128,6 +137,31 @@ ruleTester.run('no-secret-in-response', rule, {
       "@Controller('users')\nclass UsersController {\n  @Get(':id')\n  async find(id: string) {\n    const user = await this.users.find(id);\n    return { email: user.email, passwordHash: user.passwordHash };\n  }\n}",
       ['hashInResponse', 'passwordHash:'],
     ),
+    // tRPC procedures: the resolver's return value is serialized to the client whole.
+    leak(
+      'export const appRouter = router({\n  me: protectedProcedure.query(({ ctx }) => ({ email: ctx.user.email, password: ctx.user.password })),\n});',
+      ['secretInResponse', 'ctx.user.password'],
+    ),
+    leak(
+      "export const keys = t.router({\n  reveal: t.procedure.input(z.string()).mutation(async ({ input }) => {\n    const integration = await db.integration.findUnique(input);\n    return { apiKey: integration.apiKey };\n  }),\n});",
+      ['secretInResponse', 'integration.apiKey'],
+    ),
+    // GraphQL resolvers: a resolver map's root types and NestJS / TypeGraphQL resolver methods.
+    leak('const resolvers = { Query: { webhookSecret: () => process.env.WEBHOOK_SECRET } };', ['secretInResponse', 'process.env']),
+    leak(
+      'const resolvers = {\n  Query: {\n    apiKey(_parent: unknown, _args: unknown, { user }: Ctx) {\n      return user.apiKey;\n    },\n  },\n};',
+      ['secretInResponse', 'user.apiKey'],
+    ),
+    leak(
+      "@Resolver(() => Account)\nclass AccountResolver {\n  @ResolveField(() => String)\n  async resetToken(@Parent() account: Account) {\n    const resetToken = await this.resets.create(account.email);\n    return resetToken;\n  }\n}",
+      ['secretInResponse', 'resetToken;'],
+    ),
+    // Typed: a tRPC procedure returning a record whose type has a password hash.
+    {
+      code: `${USER}declare const user: User;\nexport const me = publicProcedure.query(() => user);`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 3, column: 47 }],
+    },
     // Typed: a whole record whose type has a password hash.
     { code: `${USER}declare const user: User;\nres.json(user);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
     { code: `${USER}declare const users: User[];\nres.json(users);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },

@@ -56,11 +56,18 @@ const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 
 /** Route registration methods of Fastify-style servers. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
 const FASTIFY_ROOTS = new Set(['fastify', 'instance']);
+/** tRPC procedure builders' terminal methods: `publicProcedure.input(schema).query(({ ctx }) => …)`. */
+const TRPC_METHODS = new Set(['query', 'mutation', 'subscription']);
+/** GraphQL root types whose resolvers answer the client: `{ Query: { me: () => … } }`. */
+const GRAPHQL_ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+/** NestJS GraphQL / TypeGraphQL resolver method decorators (in a `@Resolver()` class). */
+const GRAPHQL_RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'Subscription', 'ResolveField', 'FieldResolver']);
 
 /**
  * Flags secrets sent to clients: decrypted values, environment secrets, passwords, private and
  * signing keys, password hashes, and tokens or API keys read from stored records, in Express,
- * Fastify, Koa, Hono and Next.js responses, Next.js server actions and NestJS controller returns.
+ * Fastify, Koa, Hono and Next.js responses, Next.js server actions, NestJS controller returns, tRPC
+ * procedures and GraphQL resolvers.
  */
 export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, MessageId>({
   id: 'no-secret-in-response',
@@ -107,15 +114,18 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       context.report({ node, messageId, data });
     };
 
-    /** Everything wrong with one value that reaches a client. */
-    const checkValue = (value: ts.Expression, sink: string): void => {
+    /**
+     * Everything wrong with one value that reaches a client. `wholeObjects` false: the transport sends
+     * only the fields a schema names (GraphQL), so a record's type alone is no leak.
+     */
+    const checkValue = (value: ts.Expression, sink: string, wholeObjects = true): void => {
       for (const flowItem of valueSources(flow, value)) {
         if (isMasked(t, flowItem.at)) continue;
         const what = leakDescription(flowItem);
         if (what) report(flowItem.at, 'secretInResponse', { what, name: flowItem.source.name, sink });
       }
       if (options.checkHashes) for (const [node, name] of hashedKeys(value)) report(node, 'hashInResponse', { name, sink });
-      if (checker) {
+      if (checker && wholeObjects) {
         const property = secretPropertyOfType(value);
         if (property) report(value, 'entityWithSecret', { property, sink });
       }
@@ -250,12 +260,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
           const fn = enclosingFunctionOrFile(t, node);
           if (t.isSourceFile(fn)) return;
           const sink = returningSink(t, fn, fileIsServerActions);
-          if (sink) checkValue(node.expression, sink);
+          if (sink) checkValue(node.expression, sink.name, sink.wholeObjects);
           return;
         }
         if (t.isArrowFunction(node) && !t.isBlock(node.body)) {
           const sink = returningSink(t, node, fileIsServerActions);
-          if (sink) checkValue(node.body, sink);
+          if (sink) checkValue(node.body, sink.name, sink.wholeObjects);
         }
       },
     };
@@ -277,13 +287,57 @@ function callSink(t: TypeScript, call: ts.CallExpression): { name: string; value
   return undefined;
 }
 
-/** Whose return value goes to the client: server actions, NestJS route methods, Fastify handlers. */
-function returningSink(t: TypeScript, fn: ts.FunctionLikeDeclaration, fileIsServerActions: boolean): string | undefined {
-  if (fn.body && t.isBlock(fn.body) && hasDirective(t, fn.body.statements, 'use server')) return 'a server action';
-  if (fileIsServerActions && isExportedTopLevel(t, fn)) return 'a server action';
-  if (t.isMethodDeclaration(fn) && isNestRoute(t, fn)) return 'a NestJS controller';
-  if (isFastifyHandler(t, fn)) return 'a route handler';
+/**
+ * Whose return value goes to the client: server actions, NestJS route methods, Fastify handlers,
+ * tRPC procedures (serialized whole) and GraphQL resolvers (only the fields the schema names).
+ */
+function returningSink(t: TypeScript, fn: ts.FunctionLikeDeclaration, fileIsServerActions: boolean): { name: string; wholeObjects: boolean } | undefined {
+  const whole = (name: string) => ({ name, wholeObjects: true });
+  if (fn.body && t.isBlock(fn.body) && hasDirective(t, fn.body.statements, 'use server')) return whole('a server action');
+  if (fileIsServerActions && isExportedTopLevel(t, fn)) return whole('a server action');
+  if (t.isMethodDeclaration(fn) && isNestRoute(t, fn)) return whole('a NestJS controller');
+  if (isFastifyHandler(t, fn)) return whole('a route handler');
+  if (isTrpcProcedure(t, fn)) return whole('a tRPC procedure');
+  if (isGraphqlResolver(t, fn)) return { name: 'a GraphQL resolver', wholeObjects: false };
   return undefined;
+}
+
+/** `publicProcedure.input(schema).query(({ ctx }) => …)`, `t.procedure.mutation(…)`: a procedure's resolver. */
+function isTrpcProcedure(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || call.arguments[0] !== (fn as unknown as ts.Expression)) return false;
+  if (!t.isPropertyAccessExpression(call.expression) || !TRPC_METHODS.has(call.expression.name.text)) return false;
+  // Walk the builder chain back to its root: some link must be named like a procedure.
+  let receiver: ts.Expression = call.expression.expression;
+  for (;;) {
+    if (t.isCallExpression(receiver)) receiver = receiver.expression;
+    else if (t.isPropertyAccessExpression(receiver)) {
+      if (/procedure$/i.test(receiver.name.text)) return true;
+      receiver = receiver.expression;
+    } else return t.isIdentifier(receiver) && /procedure$/i.test(receiver.text);
+  }
+}
+
+/**
+ * A GraphQL resolver: a function under `Query`, `Mutation` or `Subscription` of a resolver map
+ * (`{ Query: { me: (parent, args, ctx) => … } }`), or a `@Query()`/`@Mutation()`/`@ResolveField()`
+ * method of a `@Resolver()` class (NestJS, TypeGraphQL).
+ */
+function isGraphqlResolver(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  if (t.isMethodDeclaration(fn) && fn.parent && t.isClassLike(fn.parent)) {
+    const decorators = t.canHaveDecorators(fn) ? (t.getDecorators(fn) ?? []) : [];
+    if (!decorators.some((d) => GRAPHQL_RESOLVER_DECORATORS.has(decoratorName(t, d) ?? ''))) return false;
+    const classDecorators = t.canHaveDecorators(fn.parent) ? (t.getDecorators(fn.parent) ?? []) : [];
+    return classDecorators.some((d) => decoratorName(t, d) === 'Resolver');
+  }
+  // `me: () => …` (a property's value) or `me() { … }` (a method) in the root type's object.
+  const member = t.isMethodDeclaration(fn) ? fn : fn.parent && t.isPropertyAssignment(fn.parent) && fn.parent.initializer === (fn as unknown as ts.Expression) ? fn.parent : undefined;
+  const typeObject = member?.parent;
+  if (!typeObject || !t.isObjectLiteralExpression(typeObject)) return false;
+  const root = typeObject.parent;
+  if (!root || !t.isPropertyAssignment(root) || root.initializer !== typeObject) return false;
+  const rootName = propertyNameText(t, root.name);
+  return rootName !== undefined && GRAPHQL_ROOT_TYPES.has(rootName);
 }
 
 function hasDirective(t: TypeScript, statements: readonly ts.Statement[], directive: string): boolean {
