@@ -59,9 +59,10 @@ export const DATA_KEY_LENGTH = 32;
 export interface DataKeyWrap {
   /**
    * Draws a fresh data key from the CSPRNG, writes its wrapped form into `wrappedOutput` (32 bytes)
-   * and returns the key, possibly as a view of a batch: the caller must zero it after use. An
-   * implementation may prepare keys in batches (one block-cipher call for many); keys not yet handed
-   * out are zeroed on destroy().
+   * and returns the key, possibly as a view of a batch that later calls refill: use it before the
+   * next `generate` call (copy it to keep it longer) and zero it after use. An implementation may
+   * prepare keys in batches (one block-cipher call for many); keys not yet handed out are zeroed on
+   * destroy().
    */
   generate(wrappedOutput: Uint8Array): Uint8Array;
   /**
