@@ -97,6 +97,8 @@ ruleTester.run('no-secret-logging', rule, {
     "logger.info({ password: '[redacted]' });",
     'logger.info({ token: redact(token) });',
     'const meta: Record<string, number> = {};\nmeta.passwordLength = body.password.length;\nlogger.info(meta);',
+    // Writes into a parameter's nested fields that hold no secret.
+    "function prepare(config: Config) {\n  config.headers['Content-Type'] = 'application/json';\n  config.timeout = 5000;\n  logger.debug({ config });\n}",
     'logger.info({ token: token.id, session: session.expiresAt });',
     // Sanitizers, length, coercions, comparisons, typeof.
     'console.log(password.length);',
@@ -247,6 +249,12 @@ ruleTester.run('no-secret-logging', rule, {
     leak('logger.info({ token: result.value });', 'result.value'),
     leak('logger.info(req.headers);', 'req.headers'),
     leak('const meta: Record<string, string> = {};\nmeta.password = body.password;\nlogger.info(meta);', { text: 'meta', nth: 3 }),
+    // A secret written into a parameter's nested field travels with the object (an axios interceptor).
+    leak(
+      'function attachToken(config: Config, token: string) {\n  config.headers.Authorization = `Bearer ${token}`;\n  logger.debug({ config });\n}',
+      { text: 'config', nth: 3, fix: 'config: redact(config)' },
+    ),
+    leak('const options = { headers: {} as Record<string, string> };\noptions.headers.authorization = apiKey;\nconsole.log(options);', { text: 'options', nth: 3 }),
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.
     leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),

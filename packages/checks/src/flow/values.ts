@@ -198,7 +198,10 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   if (t.isBindingElement(decl)) return bindingFlows(ctx, decl, here, depth + 1, next);
   if (t.isParameter(decl)) {
     const revealed = revealedParameter(ctx, decl);
-    return revealed ? [{ source: revealed, at: here }] : [];
+    if (revealed) return [{ source: revealed, at: here }];
+    // `function attach(config, token) { config.headers.Authorization = `Bearer ${token}`; log(config) }`
+    if (!t.isIdentifier(decl.name)) return [];
+    return assignmentsTo(ctx, decl).members.flatMap((m) => keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next));
   }
   if (!t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return [];
   const values: ts.Expression[] = [];
@@ -212,13 +215,16 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   return [...values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next)), ...stored];
 }
 
-/** What a `let`/`var` is assigned (`x = v`, `x += v`, `x ??= v`) and what is stored into it (`x.key = v`), within its scope. */
+/**
+ * What a variable or parameter is assigned (`x = v`, `x += v`, `x ??= v`) and what is stored into it
+ * at any depth (`x.key = v`, `x.headers.key = v`: the last key names it), within its scope.
+ */
 interface Assignments {
   readonly whole: ts.Expression[];
   readonly members: { readonly key: string | undefined; readonly value: ts.Expression; readonly node: ts.Node }[];
 }
 
-function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration): Assignments {
+function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration | ts.ParameterDeclaration): Assignments {
   const cached = ctx.cache.get(decl) as Assignments | undefined;
   if (cached) return cached;
   const t = ctx.ts;
@@ -228,11 +234,17 @@ function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration): Assignme
   const k = t.SyntaxKind;
   const assigning = new Set([k.EqualsToken, k.PlusEqualsToken, k.QuestionQuestionEqualsToken, k.BarBarEqualsToken]);
   const refersToDecl = (node: ts.Expression): boolean => t.isIdentifier(node) && node.text === name && declarationOf(ctx, node) === decl;
+  /** The identifier under `x.a.b` / `x['a'].b`. */
+  const rootOf = (node: ts.Expression): ts.Expression => {
+    let at = skipOuterExpressions(t, node);
+    while (t.isPropertyAccessExpression(at) || t.isElementAccessExpression(at)) at = skipOuterExpressions(t, at.expression);
+    return at;
+  };
   const visit = (node: ts.Node): void => {
     if (t.isBinaryExpression(node) && assigning.has(node.operatorToken.kind)) {
       const left = skipOuterExpressions(t, node.left);
       if (refersToDecl(left)) found.whole.push(node.right);
-      else if ((t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && refersToDecl(skipOuterExpressions(t, left.expression))) {
+      else if ((t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && refersToDecl(rootOf(left.expression))) {
         const key = t.isPropertyAccessExpression(left) ? left.name.text : propertyNameText(t, left.argumentExpression);
         found.members.push({ key, value: node.right, node: left });
       }
