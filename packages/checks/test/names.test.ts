@@ -136,7 +136,7 @@ const protectedForms: Case[] = [
 
 const notSecrets: Case[] = [
   ['tokenizer', 'none'], ['tokenize', 'none'], ['maxTokens', 'none'], ['max_tokens', 'none'], ['promptTokens', 'none'],
-  ['completionTokens', 'none'], ['totalTokens', 'none'], ['nextPageToken', 'none'], ['pageToken', 'none'],
+  ['completionTokens', 'none'], ['totalTokens', 'none'], ['nextPageToken', 'none'], ['pageToken', 'none'], ['skipToken', 'none'],
   ['cancellationToken', 'none'], ['continuationToken', 'none'], ['designTokens', 'none'], ['InjectionToken', 'none'],
   ['keyId', 'none'], ['keyVersion', 'none'], ['publicKey', 'none'], ['public_key', 'none'], ['publishableKey', 'none'],
   ['csrfHeaderName', 'none'], ['key', 'none'], ['cacheKey', 'none'], ['primaryKey', 'none'], ['foreignKey', 'none'],

@@ -13,6 +13,8 @@ const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // A sentinel, not a credential (TanStack Query's skipToken).
+    'if (input === skipToken) return undefined;',
     // Presence, type and shape checks.
     'if (token === undefined) deny();',
     'if (req.headers.authorization == null) deny();',

@@ -245,6 +245,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             const secret = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, value);
             if (!secret) continue;
             const text = staticParts(t, value).toLowerCase();
+            // Nothing of the string is visible (`res.setHeader('set-cookie', response.headers.getSetCookie())`,
+            // a serializer's output): its attributes cannot be judged here.
+            if (text.replaceAll('\u0000', '') === '') continue;
             const missing = (['httpOnly', 'secure', 'sameSite'] as const).filter((a) => !new RegExp(`;\\s*${a}\\b`, 'i').test(text));
             reportCookie(value, cookieName ?? secret, [...missing]);
           }

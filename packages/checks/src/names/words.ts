@@ -84,10 +84,10 @@ export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, 
 ]);
 
 /** Words before `token` that make it something else than a credential: pagination cursors,
- * cancellation tokens, lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
+ * cancellation and sentinel tokens (TanStack Query's `skipToken`), lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
  * names), design tokens, dependency-injection tokens, LLM token counts. */
 export const NON_CREDENTIAL_TOKEN_QUALIFIERS = set(`page pagination next prev previous continuation cursor sync
-  cancellation cancel abort lexer lex lexical syntax parse parser ast design theme color colour style css spacing
+  skip cancellation cancel abort lexer lex lexical syntax parse parser ast design theme color colour style css spacing
   font injection di prompt completion input output total max min num remaining used cached reasoning
   context word text sentence bpe keyword operator punctuation punctuator identifier literal eof whitespace newline
   comment trivia plus minus equals equal bar asterisk slash backslash less greater than question exclamation
