@@ -76,6 +76,12 @@ export interface DataKeyWrap {
   destroy(): void;
 }
 
+/** Throws InvalidKeyError unless `key` is a 32-byte Uint8Array. The message gives lengths only. */
+export function assertKey(key: unknown, name = 'key'): asserts key is Uint8Array {
+  if (!(key instanceof Uint8Array)) throw new InvalidKeyError(`${name} must be a Uint8Array`);
+  if (key.length !== KEY_LENGTH) throw new InvalidKeyError(`${name} must be ${KEY_LENGTH} bytes, got ${key.length}`);
+}
+
 /** Size checks shared by both backends' data-key wraps: whole 32-byte keys in, as many out. */
 export function checkDataKeyWrapInputs(input: Uint8Array, output?: Uint8Array): void {
   assertBytes(input, 'data keys');

@@ -18,10 +18,10 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createNodeBackend, type NodeCryptoModule } from './backend-node.js';
 import { assertBytes } from './encoding.js';
-import { checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
-import { DecryptionError, DisposedError, InvalidArgumentError, InvalidKeyError } from './errors.js';
+import { assertKey, checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import { DecryptionError, DisposedError, InvalidArgumentError } from './errors.js';
 
-export { checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+export { assertKey, checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
 
 /** Algorithms offered by the high-level API (all with 256-bit keys and 128-bit tags). */
 export type AeadAlgorithm = 'aes-256-gcm' | 'xchacha20-poly1305';
@@ -77,7 +77,7 @@ export const nobleBackend: AeadBackend = Object.freeze({
     return hmac(sha256, key, data);
   },
   createDataKeyWrap(wrappingKey: Uint8Array): DataKeyWrap {
-    if (!(wrappingKey instanceof Uint8Array) || wrappingKey.length !== KEY_LENGTH) throw new InvalidKeyError('data-key wrapping key must be 32 bytes');
+    assertKey(wrappingKey, 'data-key wrapping key');
     // noble's ecb() keeps a reference to the key it is given: hand it a private copy. (An instance
     // encrypts once, by noble's nonce-reuse guard, so one is made per call; it expands the key per call anyway.)
     const key = new Uint8Array(wrappingKey);
@@ -141,12 +141,6 @@ export function assertAlgorithm(algorithm: unknown): asserts algorithm is AeadAl
   if (algorithm !== 'aes-256-gcm' && algorithm !== 'xchacha20-poly1305') {
     throw new InvalidArgumentError(`unsupported algorithm "${String(algorithm)}"; use "aes-256-gcm" or "xchacha20-poly1305"`);
   }
-}
-
-/** Throws InvalidKeyError unless `key` is a 32-byte Uint8Array. The message gives lengths only. */
-export function assertKey(key: unknown, name = 'key'): asserts key is Uint8Array {
-  if (!(key instanceof Uint8Array)) throw new InvalidKeyError(`${name} must be a Uint8Array`);
-  if (key.length !== KEY_LENGTH) throw new InvalidKeyError(`${name} must be ${KEY_LENGTH} bytes, got ${key.length}`);
 }
 
 /** Raw construction behind a high-level algorithm. Throws InvalidArgumentError for an unknown one. */

@@ -9,9 +9,9 @@
  * OpenSSL's ChaCha20-Poly1305, as the XChaCha draft defines it.
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
-import { checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import { assertKey, checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
 import { assertBytes } from './encoding.js';
-import { DecryptionError, DisposedError, InvalidArgumentError, InvalidKeyError } from './errors.js';
+import { DecryptionError, DisposedError, InvalidArgumentError } from './errors.js';
 
 interface NodeCipherLike {
   setAAD(aad: Uint8Array): unknown;
@@ -193,7 +193,7 @@ const DATA_KEY_BATCH = 64;
  * (node:crypto offers no way to wipe it sooner).
  */
 function createNodeDataKeyWrap(nodeCrypto: NodeCryptoModule, wrappingKey: Uint8Array): DataKeyWrap {
-  if (!(wrappingKey instanceof Uint8Array) || wrappingKey.length !== 32) throw new InvalidKeyError('data-key wrapping key must be 32 bytes');
+  assertKey(wrappingKey, 'data-key wrapping key');
   let encryptor: NodeBlockCipherLike | undefined = nodeCrypto.createCipheriv('aes-256-ecb', wrappingKey, null);
   encryptor.setAutoPadding(false);
   let decryptor: NodeBlockCipherLike | undefined = nodeCrypto.createDecipheriv('aes-256-ecb', wrappingKey, null);

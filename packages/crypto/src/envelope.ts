@@ -27,6 +27,7 @@ import { constructionOf, DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlg
 import { constantTimeEqual } from './compare.js';
 import { assertBytes, utf8Encode } from './encoding.js';
 import { DecryptionError, InvalidArgumentError } from './errors.js';
+import type { Allocate } from './slab.js';
 import { COMMITMENT_LENGTH, encodeHeader, stableHeader, type EncryptedRecord, type RecordLayer } from './format.js';
 
 /**
@@ -83,13 +84,7 @@ function prefixed(kind: number, bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * Allocates a buffer node:crypto reads. A small `new Uint8Array` lives on V8's heap and is moved off
- * it (an ArrayBuffer allocation, ~0.6 µs) the first time native code reads it, so the keyring hands
- * in views of its record slab instead.
- */
-export type Allocate = (length: number) => Uint8Array;
-
+/** Without a slab (see slab.ts for why the keyring passes one). */
 const newBytes: Allocate = (length) => new Uint8Array(length);
 
 /** The associated data of one layer: `headerPart || label || encodeAssociatedData(aad)`, in one allocation for the common cases. */

@@ -21,6 +21,7 @@
  */
 import { DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm } from './aead.js';
 import { base64urlDecode, prefixedBase64url } from './encoding.js';
+import type { Allocate } from './slab.js';
 import { EncodingError, FormatError, InvalidArgumentError, UnsupportedVersionError } from './errors.js';
 
 /** Current (and only) format version. */
@@ -164,7 +165,7 @@ function bodyLength(record: EncryptedRecord): number {
  * Serializes to the binary form (into `allocate(length)` when given, e.g. a RecordSlab). Throws
  * InvalidArgumentError for an inconsistent record.
  */
-export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record), allocate?: (length: number) => Uint8Array): Uint8Array {
+export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record), allocate?: Allocate): Uint8Array {
   const length = header.length + bodyLength(record);
   const out = allocate ? allocate(length) : new Uint8Array(length);
   out.set(header, 0);

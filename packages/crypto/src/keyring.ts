@@ -516,8 +516,9 @@ export class Keyring {
   /**
    * Encrypts under the primary key into the binary record format (for bytea columns). Strings are
    * UTF-8 encoded. The array may share its ArrayBuffer with other records of this keyring (ciphertext
-   * only, like Node's pooled Buffers): `slice()` it for a standalone copy. Throws KeyStateError (no primary / `keyId` not primary), RetiredKeyError,
-   * KeyUsageLimitError, InvalidArgumentError (bad plaintext or aad), DisposedError.
+   * only, like Node's pooled Buffers): `slice()` it for a standalone copy. Throws KeyStateError (no
+   * primary / `keyId` not primary), RetiredKeyError, KeyUsageLimitError, InvalidArgumentError (bad
+   * plaintext or aad), DisposedError.
    */
   encrypt(plaintext: Uint8Array | string, options: EncryptOptions = {}): Uint8Array {
     const { bytes, owned } = this.#plaintextBytes(plaintext);

@@ -15,6 +15,9 @@
  * `.buffer` spans its neighbours, which is harmless for ciphertext and context and would not be for
  * secrets.
  */
+/** Allocates a buffer for a record or for associated data (a {@link RecordSlab}'s, or `new Uint8Array`). */
+export type Allocate = (length: number) => Uint8Array;
+
 const SLAB_SIZE = 16 * 1024;
 /** Larger records get their own buffer (a slab should hold many records). */
 const MAX_POOLED = 1024 + 256;
