@@ -13,15 +13,17 @@ const alias = [
   { find: /^eslint-plugin-secret-hygiene$/, replacement: src('eslint-plugin') },
 ];
 
+// Timeouts guard against hangs; they are not speed assertions. CI machines are shared and busy, so
+// every project gets a generous floor (vitest's 5 s default failed on a loaded 2-core machine).
 const project = (name: string, include: string[], extra: Record<string, unknown> = {}) => ({
   resolve: { alias },
-  test: { name, include, ...extra },
+  test: { name, include, testTimeout: 60_000, hookTimeout: 60_000, ...extra },
 });
 
 export default defineConfig({
   test: {
     projects: [
-      project('checks', ['packages/checks/test/**/*.test.ts'], { testTimeout: 30_000 }),
+      project('checks', ['packages/checks/test/**/*.test.ts']),
       project('crypto', ['packages/crypto/test/**/*.test.ts']),
       // Typed RuleTester cases build a program per case: slow on a loaded 2-core machine.
       project('eslint-plugin', ['packages/eslint-plugin/tests/**/*.test.ts'], {

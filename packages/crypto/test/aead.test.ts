@@ -103,7 +103,7 @@ describe('nonces', () => {
     }
     expect(full.size).toBe(candidates);
     expect(tied.size).toBeLessThan(10); // 48-bit prefixes: even a tie is rare (expected 0.002)
-  }, 30_000);
+  });
 
   it('no repeated nonce over 50,000 draws on the portable (noble/getRandomValues) path', () => {
     const seen = new Set<string>();

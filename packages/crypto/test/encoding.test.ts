@@ -35,7 +35,7 @@ for (const path of ['native', 'pure JS'] as const) {
         }),
         { numRuns: 100 },
       );
-    }, 30_000);
+    });
 
     it('is canonical: a changed character is an error or different bytes', () => {
       fc.assert(
@@ -54,7 +54,7 @@ for (const path of ['native', 'pure JS'] as const) {
         }),
         { numRuns: 300 },
       );
-    }, 30_000);
+    });
 
     it.each(['A', 'AB=', 'AB==', 'A B', 'AB+', 'AB/', 'AF', '\u00e9A', 'AAAA\n'])('base64url rejects %j', (text) => {
       run(() => expect(() => base64urlDecode(text)).toThrow(EncodingError));
@@ -78,7 +78,8 @@ describe('encoding', () => {
     expect(text).toBe('shc:v1:k1:aes256gcm:' + NodeBuffer.from(bytes).toString('base64url'));
     const body = text.slice('shc:v1:k1:aes256gcm:'.length);
     expect(body.length).toBeGreaterThan(1_031_913);
-    expect(base64urlDecode(body)).toEqual(bytes);
+    // A byte comparison: toEqual walks 800,000 elements one by one (10-17 s on a loaded machine).
+    expect(NodeBuffer.from(base64urlDecode(body)).equals(bytes)).toBe(true);
     const at = 400_001;
     for (const bad of ['+', '/', ':']) {
       expect(() => base64urlDecode(body.slice(0, at) + bad + body.slice(at + 1))).toThrow(EncodingError);
