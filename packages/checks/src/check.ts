@@ -20,6 +20,22 @@ export interface CheckSuggestion<MessageId extends string = string> {
   readonly edits: readonly TextEdit[];
 }
 
+/**
+ * How sure a check is that a finding is real, decided from its evidence, as CodeQL's `@precision`:
+ * `high` when the value is seen to be secret (a known credential format, a value from a secret source,
+ * a sink that is certainly an output); `medium` when a name or a likely pattern is the main evidence;
+ * `low` for what is only plausible. `recommended` reports `high` only, `strict` everything.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Most confident first. */
+export const confidenceLevels: readonly Confidence[] = ['high', 'medium', 'low'];
+
+/** True when a finding of confidence `confidence` is reported at threshold `min`. */
+export function meetsConfidence(confidence: Confidence, min: Confidence): boolean {
+  return confidenceLevels.indexOf(confidence) <= confidenceLevels.indexOf(min);
+}
+
 export interface CheckReport<MessageId extends string = string> {
   /** The node the finding points at; hosts turn it into a location. */
   readonly node: ts.Node;
@@ -32,6 +48,8 @@ export interface CheckReport<MessageId extends string = string> {
   /** Values for the message's `{{placeholders}}`. Never a full secret: pass it through `redact()`. */
   readonly data?: Readonly<Record<string, string | number>>;
   readonly suggestions?: readonly CheckSuggestion<MessageId>[];
+  /** How sure the check is; `high` when omitted. */
+  readonly confidence?: Confidence;
 }
 
 /** Settings every check shares (ESLint `settings['secret-hygiene']`, the scanner's config file). */
@@ -90,11 +108,44 @@ export interface Check<Options = Record<string, unknown>, MessageId extends stri
   create(context: CheckContext<Options, MessageId>): CheckVisitor;
 }
 
-/** Identity helper that keeps a check's option and message types. */
+/** The option every check has: the lowest confidence it reports. Added by `defineCheck`. */
+export interface ConfidenceOption {
+  readonly minConfidence?: Confidence;
+}
+
+const minConfidenceSchema: JsonSchema = {
+  enum: [...confidenceLevels],
+  description: 'The lowest confidence reported: `high` (default) reports only findings backed by strong evidence, `low` reports everything.',
+};
+
+/**
+ * Defines a check, keeping its option and message types, and gives it the option every check shares
+ * (`minConfidence`, default `high`) in its schema and defaults, so that no check declares it itself.
+ */
 export function defineCheck<Options, MessageId extends string>(
   check: Check<Options, MessageId>,
 ): Check<Options, MessageId> {
-  return check;
+  const schema = check.meta.schema;
+  const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
+  return {
+    ...check,
+    meta: {
+      ...check.meta,
+      schema: { ...schema, properties: { ...properties, minConfidence: minConfidenceSchema } },
+      defaultOptions: { minConfidence: 'high', ...check.meta.defaultOptions } as Options,
+    },
+  };
+}
+
+export type Preset = 'recommended' | 'strict';
+
+/**
+ * The options a preset runs a check with, over its defaults: `strict` reports every confidence and
+ * applies the check's own `strictOptions`. Both hosts' strict configs come from here.
+ */
+export function presetOptions(check: Check<any, string>, preset: Preset): Record<string, unknown> | undefined {
+  if (preset !== 'strict') return undefined;
+  return { ...(check.meta.strictOptions as Record<string, unknown> | undefined), minConfidence: 'low' };
 }
 
 /** Fills `{{name}}` placeholders the way ESLint does. */

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import type { Check, CheckReport, CheckVisitor, SharedSettings, TypeScript } from './check.js';
+import { meetsConfidence, type Check, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
 
 export interface FileInput {
   readonly ts: TypeScript;
@@ -19,17 +19,18 @@ export interface CheckRun {
 /** Runs checks over one file in a single walk. Both hosts call this; neither walks on its own. */
 export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): void {
   const t = fastNamespace(input.ts);
-  const visitors: CheckVisitor[] = runs.map((run) =>
-    run.check.create({
+  const visitors: CheckVisitor[] = runs.map((run) => {
+    const options = mergeOptions(run.check.meta.defaultOptions, run.options);
+    return run.check.create({
       ts: t,
       sourceFile: input.sourceFile,
       program: input.program,
       checker: input.checker,
-      options: mergeOptions(run.check.meta.defaultOptions, run.options),
+      options,
       settings: input.settings ?? {},
-      report: run.onReport,
-    }),
-  );
+      report: reportAtConfidence(run.onReport, (options as { minConfidence?: Confidence }).minConfidence ?? 'high'),
+    });
+  });
   const visiting = visitors.filter((v) => v.visit);
   if (visiting.length > 0) {
     const walk = (node: ts.Node): void => {
@@ -39,6 +40,14 @@ export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): vo
     walk(input.sourceFile);
   }
   for (const v of visitors) v.end?.();
+}
+
+/** Drops reports below the run's threshold; the rest go on with their confidence filled in. */
+function reportAtConfidence(onReport: (report: CheckReport) => void, min: Confidence): (report: CheckReport) => void {
+  return (report) => {
+    const confidence = report.confidence ?? 'high';
+    if (meetsConfidence(confidence, min)) onReport(report.confidence ? report : { ...report, confidence });
+  };
 }
 
 /** Shallow merge of user options over defaults; arrays replace, as in typescript-eslint. */

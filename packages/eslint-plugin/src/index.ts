@@ -1,4 +1,4 @@
-import { allChecks, type CheckLevel } from '@secret-hygiene/checks';
+import { allChecks, presetOptions, type CheckLevel } from '@secret-hygiene/checks';
 import parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
@@ -21,8 +21,8 @@ function rulesFor(config: CheckLevel): TSESLint.FlatConfig.Rules {
     .filter((check) => config !== 'recommended' || !check.meta.requiresTypeChecking)
     .filter((check) => (check.meta.scope ?? 'file') === 'file')
     .map((check) => {
-      const strictOptions = config === 'strict' ? check.meta.strictOptions : undefined;
-      const level: TSESLint.FlatConfig.RuleEntry = strictOptions ? ['error', strictOptions] : 'error';
+      const options = presetOptions(check, config === 'strict' ? 'strict' : 'recommended');
+      const level: TSESLint.FlatConfig.RuleEntry = options ? ['error', options] : 'error';
       return [`secret-hygiene/${check.id}`, level] as const;
     });
   return Object.fromEntries(entries);

@@ -56,12 +56,18 @@ describe('configs', () => {
     expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toMatchObject({ projectService: true });
   });
 
-  it('every file-scoped check is in strict, with its strict options', () => {
+  it('every file-scoped check is in strict, with its strict options and every confidence', () => {
     const strict = plugin.configs.strict.rules ?? {};
     for (const check of allChecks.filter((c) => (c.meta.scope ?? 'file') === 'file')) {
       const entry = strict[`secret-hygiene/${check.id}`];
-      expect(entry, check.id).toBeDefined();
-      if (check.meta.strictOptions) expect(entry).toEqual(['error', check.meta.strictOptions]);
+      expect(entry, check.id).toEqual(['error', { ...(check.meta.strictOptions ?? {}), minConfidence: 'low' }]);
+    }
+  });
+
+  it('recommended reports high confidence only (the default of every rule)', () => {
+    for (const [id, rule] of Object.entries(plugin.rules)) {
+      expect(rule.defaultOptions[0], id).toMatchObject({ minConfidence: 'high' });
+      expect(plugin.configs.recommended.rules?.[`secret-hygiene/${id}`] ?? 'error', id).toBe('error');
     }
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { allChecks, formatMessage, mergeOptions, type Check, type SharedSettings } from '@secret-hygiene/checks';
+import { allChecks, formatMessage, mergeOptions, presetOptions, type Check, type SharedSettings } from '@secret-hygiene/checks';
 import { ConfigError, ruleEntry, type ScanConfig } from './config.js';
 import { discoverFiles, type DiscoveredFile, type InputKind } from './discover.js';
 import { analyzeConfigFile } from './files/config-file.js';
@@ -66,7 +66,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const enabled: EnabledCheck[] = checks.flatMap((check) => {
     const severity = severityOf(check.id);
     if (severity === 'off') return [];
-    const preset = config.preset === 'strict' ? check.meta.strictOptions : undefined;
+    const preset = presetOptions(check, config.preset ?? 'recommended');
     const userOptions = ruleEntry(config, check.id).options;
     const options = preset || userOptions ? { ...(preset ?? {}), ...(userOptions ?? {}) } : undefined;
     return [{ check, severity, options: options ? mergeOptions(check.meta.defaultOptions, options) : undefined }];
