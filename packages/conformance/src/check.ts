@@ -52,6 +52,11 @@ export interface CheckContext {
   fail(message: string): void;
   /** Records an observation that does not fail the check (e.g. "statement log unavailable"). */
   note(message: string): void;
+  /**
+   * Records why the promise could not be proven (nothing declared to check, a place that could not
+   * be read). Without failures the check ends `not-proven`: neither pass nor fail.
+   */
+  notProven(reason: string): void;
 }
 
 /** One conformance check. */
@@ -65,12 +70,16 @@ export interface ConformanceCheck {
   run(context: CheckContext): Promise<void>;
 }
 
+/** How a check ended. */
+export type CheckStatus = 'pass' | 'fail' | 'not-proven';
+
 /** Outcome of one check. */
 export interface CheckResult {
   readonly id: string;
   readonly description: string;
   readonly promise: string;
-  readonly status: 'pass' | 'fail';
+  /** `not-proven`: nothing broke, but the check could not prove the promise (see `notes`). */
+  readonly status: CheckStatus;
   readonly durationMs: number;
   /** Broken promises, redacted. */
   readonly failures: readonly string[];
@@ -87,6 +96,6 @@ export interface ConformanceResult {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly checks: readonly CheckResult[];
-  /** True when every check passed. */
+  /** True when no check failed (a `not-proven` check does not fail the run; reports show it apart). */
   readonly passed: boolean;
 }

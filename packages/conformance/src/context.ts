@@ -115,6 +115,14 @@ export class CheckRun implements CheckContext {
     if (!this.notes.includes(clean)) this.notes.push(clean);
   }
 
+  /** Reasons the check could not prove its promise; each is also a note, so every report shows it. */
+  readonly unproven: string[] = [];
+
+  notProven(reason: string): void {
+    this.unproven.push(this.sanitize(reason));
+    this.note(`not proven: ${reason}`);
+  }
+
   /** Adds text an adapter printed. */
   capture(text: string): void {
     this.output.push(text);

@@ -12,10 +12,12 @@ const escape = (text: string): string =>
 /** JUnit XML: one test suite, one test case per check, a `<failure>` per failing check. */
 export function formatJunit(result: ConformanceResult): string {
   const failures = result.checks.filter((c) => c.status === 'fail').length;
+  // A check that could not prove its promise is neither passed nor failed: JUnit's "skipped".
+  const skipped = result.checks.filter((c) => c.status === 'not-proven').length;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="secret-hygiene conformance" tests="${result.checks.length}" failures="${failures}" time="${(result.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${escape(result.adapter)}" tests="${result.checks.length}" failures="${failures}" errors="0" skipped="0" timestamp="${result.startedAt}" time="${(result.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${escape(result.adapter)}" tests="${result.checks.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.startedAt}" time="${(result.durationMs / 1000).toFixed(3)}">`,
     '    <properties>',
     `      <property name="provider" value="${escape(result.provider)}"/>`,
     `      <property name="seed" value="${result.seed}"/>`,
@@ -31,6 +33,7 @@ export function formatJunit(result: ConformanceResult): string {
     if (check.status === 'fail') {
       lines.push(`      <failure message="${escape(check.promise)}" type="BrokenPromise">${escape(check.failures.join('\n'))}</failure>`);
     }
+    if (check.status === 'not-proven') lines.push(`      <skipped message="not proven: ${escape(check.promise)}"/>`);
     if (check.notes.length > 0) lines.push(`      <system-out>${escape(check.notes.join('\n'))}</system-out>`);
     lines.push('    </testcase>');
   }

@@ -5,14 +5,17 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 /** Markdown: a summary table and a section per failing check (for pull-request comments and job summaries). */
 export function formatMarkdown(result: ConformanceResult): string {
   const failed = result.checks.filter((c) => c.status === 'fail');
+  const unproven = result.checks.filter((c) => c.status === 'not-proven');
+  const verdict = failed.length > 0 ? `${failed.length} of ${result.checks.length} checks failed` : unproven.length > 0 ? `passed, ${unproven.length} not proven` : 'passed';
+  const badge = { pass: '✅ pass', fail: '❌ fail', 'not-proven': '⚠️ not proven' } as const;
   const lines = [
-    `## secret-hygiene conformance: ${failed.length === 0 ? 'passed' : `${failed.length} of ${result.checks.length} checks failed`}`,
+    `## secret-hygiene conformance: ${verdict}`,
     '',
     `Adapter \`${cell(result.adapter)}\` on ${cell(result.provider)}, seed ${result.seed}.`,
     '',
     '| Status | Check | Promise | Time |',
     '| --- | --- | --- | ---: |',
-    ...result.checks.map((c) => `| ${c.status === 'pass' ? '✅ pass' : '❌ fail'} | \`${c.id}\` | ${cell(c.promise)} | ${c.durationMs} ms |`),
+    ...result.checks.map((c) => `| ${badge[c.status]} | \`${c.id}\` | ${cell(c.promise)} | ${c.durationMs} ms |`),
   ];
   for (const check of result.checks) {
     if (check.failures.length === 0 && check.notes.length === 0) continue;

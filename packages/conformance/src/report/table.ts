@@ -10,9 +10,11 @@ export interface TableOptions {
 /** A terminal table: one row per check, then the broken promises and notes under it. */
 export function formatTable(result: ConformanceResult, options: TableOptions = {}): string {
   const c = pc.createColors(options.color ?? false);
-  const rows = result.checks.map((check) => [check.status === 'pass' ? c.green('pass') : c.red(c.bold('FAIL')), check.id, `${check.durationMs} ms`, check.status === 'pass' ? '' : `${check.failures.length} problem(s)`]);
-  const plain = result.checks.map((check) => [check.status === 'pass' ? 'pass' : 'FAIL', check.id, `${check.durationMs} ms`]);
-  const widths = [6, Math.max(5, ...plain.map((r) => r[1]!.length)), Math.max(4, ...plain.map((r) => r[2]!.length))];
+  const label = { pass: 'pass', fail: 'FAIL', 'not-proven': 'not proven' } as const;
+  const paint = { pass: c.green, fail: (s: string) => c.red(c.bold(s)), 'not-proven': c.yellow } as const;
+  const rows = result.checks.map((check) => [paint[check.status](label[check.status]), check.id, `${check.durationMs} ms`, check.status === 'fail' ? `${check.failures.length} problem(s)` : '']);
+  const plain = result.checks.map((check) => [label[check.status], check.id, `${check.durationMs} ms`]);
+  const widths = [10, Math.max(5, ...plain.map((r) => r[1]!.length)), Math.max(4, ...plain.map((r) => r[2]!.length))];
   const lines: string[] = [];
   lines.push(c.bold(`secret-hygiene conformance: ${result.adapter}`));
   lines.push(c.dim(`${result.provider}, seed ${result.seed}`));
@@ -30,9 +32,12 @@ export function formatTable(result: ConformanceResult, options: TableOptions = {
     for (const note of check.notes) lines.push(`  ${c.dim(`note: ${note}`)}`);
   }
   const failed = result.checks.filter((r) => r.status === 'fail').length;
+  const unproven = result.checks.filter((r) => r.status === 'not-proven').length;
   lines.push('');
   lines.push(
-    failed === 0
+    failed === 0 && unproven > 0
+      ? c.yellow(c.bold(`${result.checks.length - unproven} checks passed, ${unproven} not proven`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`)
+      : failed === 0
       ? c.green(c.bold(`all ${result.checks.length} checks passed`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`)
       : c.red(c.bold(`${failed} of ${result.checks.length} checks failed`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`),
   );
