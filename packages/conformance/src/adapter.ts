@@ -40,6 +40,52 @@ export interface StorageDescription {
   readonly liveRowCondition?: string;
 }
 
+/** One audit event as a store reports it through {@link AuditCallback}. */
+export interface AuditEvent {
+  /** Who acted: under the harness, the store instance's `applicationName`. */
+  readonly actor: string;
+  /** `create`, `update`, `delete` or `reveal` (or the store's own words, see `actions`). */
+  readonly action: string;
+  /** What was acted on: must name the owner and the secret's name. */
+  readonly target: string;
+  /** Every other field the event carries (details, request data): searched for secrets. */
+  readonly [field: string]: unknown;
+}
+
+/** The words a store writes for each audited operation, when they are not the default ones. */
+export interface AuditActions {
+  readonly create?: string;
+  readonly update?: string;
+  readonly delete?: string;
+  readonly reveal?: string;
+}
+
+/** An audit trail kept in a table of the store's database. */
+export interface AuditTable {
+  /** Table name, optionally schema-qualified (`audit.secret_events`). */
+  readonly table: string;
+  readonly actorColumn: string;
+  readonly actionColumn: string;
+  /** The column(s) naming the target; together their text must name the owner and the secret. */
+  readonly targetColumns: readonly string[];
+  /** When the event happened, if the table records it (checked to be set). */
+  readonly timeColumn?: string;
+  /**
+   * The database role the application connects as in production. The harness proves that it
+   * cannot `UPDATE`, `DELETE` or `TRUNCATE` audit rows (and does not own the table). Omitted: the
+   * role of the store's own connections, which under the harness is a superuser.
+   */
+  readonly applicationRole?: string;
+  readonly actions?: AuditActions;
+}
+
+/** An audit trail kept outside the database (a log service, a file): the store returns its events. */
+export interface AuditCallback {
+  /** Every event this store instance recorded since it was opened, oldest first (the harness merges instances). */
+  events(): Promise<readonly AuditEvent[]>;
+  readonly actions?: AuditActions;
+}
+
 /**
  * The contract a credential store implements to be checked. Every method may be called
  * concurrently with `rotate`. Errors are thrown, never returned as values.
@@ -47,6 +93,11 @@ export interface StorageDescription {
 export interface StoreAdapter {
   /** Where the ciphertexts live. */
   readonly storage: StorageDescription;
+  /**
+   * Where the store records who created, updated, deleted and revealed which secret; a store that
+   * declares none is reported `not-proven` by the `audit-trail` check.
+   */
+  readonly audit?: AuditTable | AuditCallback;
   /** Creates tables if they do not exist. Called on every open, also on a database that already has data. */
   setup(): Promise<void>;
   /** Stores (inserts or replaces) the secret `name` of `owner`. */

@@ -5,7 +5,7 @@
  *
  * Programmatic entry: {@link runConformance}; the CLI (`secret-hygiene conformance`) is a thin layer over it.
  */
-export type { AdapterContext, AdapterFactory, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
+export type { AdapterContext, AdapterFactory, AuditActions, AuditCallback, AuditEvent, AuditTable, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
 export type { CheckContext, CheckResult, CheckStatus, ConformanceCheck, ConformanceResult, OpenedStore } from './check.js';
 export { allChecks } from './checks/index.js';
 export { runConformance, selectChecks, type ConformanceOptions } from './run.js';

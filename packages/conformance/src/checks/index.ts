@@ -1,4 +1,5 @@
 import type { ConformanceCheck } from '../check.js';
+import { auditTrail } from './audit-trail.js';
 import { deletion } from './deletion.js';
 import { failsClosed } from './fails-closed.js';
 import { freshNonces } from './fresh-nonces.js';
@@ -22,4 +23,5 @@ export const allChecks: readonly ConformanceCheck[] = [
   failsClosed,
   noDoubleEncryption,
   restart,
+  auditTrail,
 ];
