@@ -9,6 +9,7 @@ import { noPlaintextAtRest } from './no-plaintext-at-rest.js';
 import { positiveControl } from './positive-control.js';
 import { restart } from './restart.js';
 import { rotationFaultTolerance } from './rotation-fault-tolerance.js';
+import { rotationConcurrentWrites } from './rotation-concurrent-writes.js';
 import { rotationRoundTrip } from './rotation-round-trip.js';
 
 /** Every conformance check, in run order: the positive control first, so a broken search is seen before anything else. */
@@ -19,6 +20,7 @@ export const allChecks: readonly ConformanceCheck[] = [
   integrity,
   rotationRoundTrip,
   rotationFaultTolerance,
+  rotationConcurrentWrites,
   deletion,
   failsClosed,
   noDoubleEncryption,
