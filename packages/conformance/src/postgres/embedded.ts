@@ -173,6 +173,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
   return {
     kind: 'embedded',
     description: `embedded PostgreSQL on 127.0.0.1:${port}`,
+    dataDirectory: dataDir,
     log,
     connection: (database = 'postgres') => ({ host: '127.0.0.1', port, user: 'postgres', password, database }),
     stop: cleanup,

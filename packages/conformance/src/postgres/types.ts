@@ -10,6 +10,11 @@ export interface PostgresServer {
   readonly description: string;
   /** Connection settings for one database on this server (superuser or the URL's user). */
   connection(database?: string): ClientConfig;
+  /**
+   * The server's data directory, when the harness started the server on this machine and may read
+   * its files (embedded): `no-plaintext-on-disk` searches heap files and WAL segments there.
+   */
+  readonly dataDirectory?: string;
   /** The server's statement log, or a log whose `available` is false when it cannot be read. */
   readonly log: ServerLog;
   /** Stops the server (when the harness started it) and removes its temporary files. Idempotent. */
