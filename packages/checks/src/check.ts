@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import type { FileKind, FileKindPatterns } from './context/file-kind.js';
 
 /** The `typescript` namespace that produced the tree. Checks never import `typescript` themselves:
  * SyntaxKind numbers belong to one TypeScript build, and the host may load another. */
@@ -50,6 +51,11 @@ export interface CheckReport<MessageId extends string = string> {
   readonly suggestions?: readonly CheckSuggestion<MessageId>[];
   /** How sure the check is; `high` when omitted. */
   readonly confidence?: Confidence;
+  /**
+   * The finding is a live-looking credential in a known format: it leaks wherever the file lives, so
+   * the file's kind (test, fixture, docs...) does not lower its confidence.
+   */
+  readonly liveCredential?: boolean;
 }
 
 /** Settings every check shares (ESLint `settings['secret-hygiene']`, the scanner's config file). */
@@ -58,6 +64,15 @@ export interface SharedSettings {
   readonly extraSecretWords?: readonly string[];
   /** Words or whole names that never make a name secret, e.g. `["tokenizer"]`. */
   readonly ignoredNames?: readonly string[];
+  /** Extra globs per file kind (`{ "test": ["qa/**"], "product": ["src/demo/**"] }`), over the defaults. */
+  readonly fileKinds?: FileKindPatterns;
+}
+
+/** The file being checked, as the shared file classification sees it. */
+export interface CheckedFile {
+  /** The path relative to the project root, with `/` separators. */
+  readonly path: string;
+  readonly kind: FileKind;
 }
 
 export interface CheckContext<Options, MessageId extends string> {
@@ -70,7 +85,74 @@ export interface CheckContext<Options, MessageId extends string> {
   /** The check's options, already merged over `meta.defaultOptions`. */
   readonly options: Options;
   readonly settings: SharedSettings;
+  /** What the file is for; outside `product` the host caps findings at `low` unless `liveCredential`. */
+  readonly file: CheckedFile;
   report(report: CheckReport<MessageId>): void;
+}
+
+/**
+ * What a check reads besides TypeScript. The host finds and reads the file; key-value formats it
+ * also parses into entries (as it parses TypeScript into a tree), so a check never depends on a
+ * parser. Prisma schemas and SQL are handed over as text: their readers are analysis (`text/prisma.ts`, `sql/`).
+ */
+export type TextInputKind = 'env' | 'config' | 'toml' | 'npmrc' | 'prisma' | 'sql' | 'private-key';
+
+/** Every input a check can declare in `meta.inputs`. */
+export type InputKind = 'typescript' | TextInputKind;
+
+/** Text inputs the host parses into `entries`. */
+export const KEY_VALUE_INPUTS: readonly TextInputKind[] = ['env', 'config', 'toml', 'npmrc'];
+
+/** One setting of a key-value file, located in it (1-based lines and columns, UTF-16 units). */
+export interface TextEntry {
+  /** The innermost key (`password` for `db.password`); the name checks judge. */
+  readonly key: string;
+  readonly value: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** A file that is not TypeScript, as a check sees it. */
+export interface TextFile {
+  readonly kind: TextInputKind;
+  /** The path relative to the project root, with `/` separators. */
+  readonly path: string;
+  readonly text: string;
+  /** `text` split into lines the way editors count them. */
+  readonly lines: readonly string[];
+  /** The settings of a key-value file (`KEY_VALUE_INPUTS`); empty for the other kinds. */
+  readonly entries: readonly TextEntry[];
+  /** Whether git tracks the file; undefined when the host cannot tell (not a repository). */
+  readonly tracked: boolean | undefined;
+}
+
+/** A finding in a text file, located by line and column (1-based) instead of a node. */
+export interface TextReport<MessageId extends string = string> {
+  readonly messageId: MessageId;
+  /** Values for the message's `{{placeholders}}`. Never a full secret: pass it through `redact()`. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly line: number;
+  readonly column: number;
+  /** Default: the report's line. */
+  readonly endLine?: number;
+  /** Default: the end of the last line. */
+  readonly endColumn?: number;
+  /** How sure the check is; `high` when omitted. */
+  readonly confidence?: Confidence;
+  /** A live-looking credential in a known format: the file's kind does not lower its confidence. */
+  readonly liveCredential?: boolean;
+}
+
+export interface TextContext<Options, MessageId extends string> {
+  readonly file: TextFile;
+  /** What the file is for; outside `product` the host caps findings at `low` unless `liveCredential`. */
+  readonly fileKind: FileKind;
+  /** The check's options, already merged over `meta.defaultOptions`. */
+  readonly options: Options;
+  readonly settings: SharedSettings;
+  report(report: TextReport<MessageId>): void;
 }
 
 export interface CheckVisitor {
@@ -99,6 +181,16 @@ export interface CheckMeta<Options, MessageId extends string> {
   readonly requiresTypeChecking?: boolean;
   /** `file`: runs in every host. `program`: needs a whole program, so only the scanner runs it. */
   readonly scope?: 'file' | 'program';
+  /**
+   * What the check reads; default `['typescript']`. A check that reads other inputs analyses them in
+   * `analyzeText`; one that does not read TypeScript is hosted by the scanner only.
+   */
+  readonly inputs?: readonly InputKind[];
+  /**
+   * How grave a true finding is, 0.0-10.0 as CVSS scores (GitHub code scanning shows 9.0+ Critical,
+   * 7.0+ High, 4.0+ Medium). Default: 7.5 for problems, 4.0 for suggestions.
+   */
+  readonly securitySeverity?: number;
 }
 
 export interface Check<Options = Record<string, unknown>, MessageId extends string = string> {
@@ -106,6 +198,8 @@ export interface Check<Options = Record<string, unknown>, MessageId extends stri
   readonly id: string;
   readonly meta: CheckMeta<Options, MessageId>;
   create(context: CheckContext<Options, MessageId>): CheckVisitor;
+  /** Analyses one file of a kind `meta.inputs` names other than TypeScript. */
+  analyzeText?(context: TextContext<Options, MessageId>): void;
 }
 
 /** The option every check has: the lowest confidence it reports. Added by `defineCheck`. */

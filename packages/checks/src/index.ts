@@ -1,5 +1,6 @@
 export * from './check.js';
 export * from './run.js';
+export * from './context/index.js';
 export * from './ast/index.js';
 export * from './checks/index.js';
 export * from './names/index.js';
@@ -8,3 +9,4 @@ export * from './catalogs/index.js';
 export * from './flow/index.js';
 export * from './nonce/index.js';
 export * from './sql/index.js';
+export * from './text/index.js';

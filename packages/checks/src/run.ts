@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
-import { meetsConfidence, type Check, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
+import { meetsConfidence, type Check, type CheckedFile, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
+import { fileKindOf, relativeToRoot } from './context/file-kind.js';
 
 export interface FileInput {
   readonly ts: TypeScript;
@@ -7,6 +8,10 @@ export interface FileInput {
   readonly program?: ts.Program | undefined;
   readonly checker?: ts.TypeChecker | undefined;
   readonly settings?: SharedSettings;
+  /** The file's path relative to the project root (`/` separators), when the host knows it. */
+  readonly relativePath?: string | undefined;
+  /** Else the project root file kinds are judged from; default: the program's directory, else the working directory. */
+  readonly root?: string | undefined;
 }
 
 export interface CheckRun {
@@ -14,39 +19,124 @@ export interface CheckRun {
   /** Options given by the user; merged over the check's defaults. */
   readonly options?: Record<string, unknown> | undefined;
   readonly onReport: (report: CheckReport) => void;
+  /**
+   * Called when the check throws on this file (in `create`, `visit` or `end`; a stack overflow
+   * included): the check stops, its reports for the file are dropped (an unfinished check's findings
+   * are not a result), and the other checks go on. Without it the error propagates.
+   */
+  readonly onCrash?: (error: unknown) => void;
 }
 
-/** Runs checks over one file in a single walk. Both hosts call this; neither walks on its own. */
+/** One check on one file: its visitor, and its reports held until it finishes. */
+interface RunState {
+  readonly run: CheckRun;
+  readonly reports: CheckReport[];
+  visitor: CheckVisitor;
+  crashed: boolean;
+}
+
+/**
+ * Runs checks over one file in a single walk. Both hosts call this; neither walks on its own.
+ * The walk is iterative (an explicit stack, parents before children, children in source order), so
+ * no nesting depth overflows it, and a check that throws is stopped here, in a shallow frame, where
+ * its host's handler has the whole stack to work with.
+ */
 export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): void {
   const t = fastNamespace(input.ts);
-  const visitors: CheckVisitor[] = runs.map((run) => {
+  const file = checkedFile(input);
+  const states: RunState[] = [];
+  for (const run of runs) {
+    const state: RunState = { run, reports: [], visitor: {}, crashed: false };
+    states.push(state);
     const options = mergeOptions(run.check.meta.defaultOptions, run.options);
-    return run.check.create({
-      ts: t,
-      sourceFile: input.sourceFile,
-      program: input.program,
-      checker: input.checker,
-      options,
-      settings: input.settings ?? {},
-      report: reportAtConfidence(run.onReport, (options as { minConfidence?: Confidence }).minConfidence ?? 'high'),
-    });
-  });
-  const visiting = visitors.filter((v) => v.visit);
-  if (visiting.length > 0) {
-    const walk = (node: ts.Node): void => {
-      for (const v of visiting) v.visit!(node);
-      t.forEachChild(node, walk);
-    };
-    walk(input.sourceFile);
+    const held = (report: CheckReport): void => void (state.crashed || state.reports.push(report));
+    try {
+      state.visitor = run.check.create({
+        ts: t,
+        sourceFile: input.sourceFile,
+        program: input.program,
+        checker: input.checker,
+        options,
+        settings: input.settings ?? {},
+        file,
+        report: reportAtConfidence(held, (options as { minConfidence?: Confidence }).minConfidence ?? 'high', file),
+      });
+    } catch (error) {
+      crash(state, error);
+    }
   }
-  for (const v of visitors) v.end?.();
+  let visiting = states.filter((s) => !s.crashed && s.visitor.visit);
+  const stack: ts.Node[] = [input.sourceFile];
+  const children: ts.Node[] = [];
+  // forEachChild stops at a truthy return: the callback returns nothing.
+  const collect = (child: ts.Node): void => void children.push(child);
+  while (stack.length > 0 && visiting.length > 0) {
+    const node = stack.pop()!;
+    let crashed = false;
+    for (const state of visiting) {
+      try {
+        state.visitor.visit!(node);
+      } catch (error) {
+        crash(state, error);
+        crashed = true;
+      }
+    }
+    if (crashed) visiting = visiting.filter((s) => !s.crashed);
+    t.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    children.length = 0;
+  }
+  for (const state of states) {
+    if (state.crashed) continue;
+    try {
+      state.visitor.end?.();
+    } catch (error) {
+      crash(state, error);
+    }
+  }
+  for (const state of states) {
+    if (!state.crashed) for (const report of state.reports) state.run.onReport(report);
+  }
 }
 
-/** Drops reports below the run's threshold; the rest go on with their confidence filled in. */
-function reportAtConfidence(onReport: (report: CheckReport) => void, min: Confidence): (report: CheckReport) => void {
+/** Stops a check on this file and drops its held reports; the host hears why, or the error propagates. */
+function crash(state: RunState, error: unknown): void {
+  state.crashed = true;
+  state.reports.length = 0;
+  if (!state.run.onCrash) throw error;
+  state.run.onCrash(error);
+}
+
+/**
+ * Why a check could not finish a file, in one line fit for a diagnostic: an error's first line (at
+ * most 200 characters), a stack overflow named as such. Checks never put source text in errors.
+ */
+export function crashReason(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the code nests too deeply for this check (stack overflow)';
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split('\n', 1)[0]!;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** The file's path from the root and its kind, for the checks and the confidence cap. */
+export function checkedFile(input: FileInput): CheckedFile {
+  const path = input.relativePath ?? relativeToRoot(input.sourceFile.fileName, input.root ?? input.program?.getCurrentDirectory() ?? workingDirectory());
+  return { path, kind: fileKindOf(path, input.settings?.fileKinds) };
+}
+
+function workingDirectory(): string | undefined {
+  return (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.();
+}
+
+/**
+ * Drops reports below the run's threshold; the rest go on with their confidence filled in. Outside
+ * product code a finding is at most `low`, unless it is a live credential (see `FileKind`).
+ */
+function reportAtConfidence(onReport: (report: CheckReport) => void, min: Confidence, file: CheckedFile): (report: CheckReport) => void {
+  const capped = file.kind !== 'product';
   return (report) => {
-    const confidence = report.confidence ?? 'high';
-    if (meetsConfidence(confidence, min)) onReport(report.confidence ? report : { ...report, confidence });
+    const confidence = capped && !report.liveCredential ? 'low' : (report.confidence ?? 'high');
+    if (meetsConfidence(confidence, min)) onReport(report.confidence === confidence ? report : { ...report, confidence });
   };
 }
 

@@ -1,14 +1,9 @@
 import { formatMessage, runChecksOnFile, type Check, type CheckReport, type CheckRun, type SharedSettings, type TypeScript } from '@secret-hygiene/checks';
 import { ts } from 'ts-morph';
 import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
-import type { ScanDiagnostic, Severity } from '../types.js';
+import type { EnabledCheck } from '../stages/resolve-checks.js';
+import type { ScanDiagnostic } from '../types.js';
 
-/** A check switched on for this scan, with its severity and merged-in user options. */
-export interface EnabledCheck {
-  readonly check: Check<any, string>;
-  readonly severity: Severity;
-  readonly options?: Record<string, unknown> | undefined;
-}
 
 export interface FileCheckInput {
   readonly sourceFile: ts.SourceFile;
@@ -49,6 +44,7 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
             ruleId: check.id,
             file,
             severity,
+            confidence: report.confidence ?? 'high',
             message: formatMessage(template, report.data),
             line: start.line + 1,
             column: start.character + 1,
@@ -62,7 +58,7 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
     return { check: guardCheck(check, file, diagnostics), options, onReport };
   });
   runChecksOnFile(
-    { ts: ts as unknown as TypeScript, sourceFile: sourceFile as never, program: input.program as never, checker: input.checker as never, settings: input.settings },
+    { ts: ts as unknown as TypeScript, sourceFile: sourceFile as never, program: input.program as never, checker: input.checker as never, settings: input.settings, relativePath: file },
     runs,
   );
   return { findings, diagnostics };

@@ -1,0 +1,105 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { defineCheck, type CheckReport, type TypeScript } from '../src/check.js';
+import { fileKindOf, relativeToRoot, type FileKind } from '../src/context/file-kind.js';
+import { runChecksOnFile } from '../src/run.js';
+
+describe('fileKindOf', () => {
+  const cases: [string, FileKind][] = [
+    ['src/routes/auth.ts', 'product'],
+    ['src/crypto/sessions.ts', 'product'],
+    ['packages/core/src/config.ts', 'product'],
+    ['src/auth.test.ts', 'test'],
+    ['src/auth.spec.tsx', 'test'],
+    ['packages/a/__tests__/x.ts', 'test'],
+    ['spec/helper.js', 'test'],
+    ['test/database/payload-generated-schema.ts', 'test'],
+    ['packages/medusa-test-utils/src/database.ts', 'test'],
+    ['vitest.config.ts', 'test'],
+    ['e2e/adapter/test/drizzle.test.ts', 'e2e'],
+    ['apps/web/playwright/login.ts', 'e2e'],
+    ['cypress/support/commands.ts', 'e2e'],
+    ['src/login.cy.ts', 'e2e'],
+    ['integration-tests/helpers/create-admin-user.ts', 'e2e'],
+    ['packages/auth/integration-tests/__fixtures__/provider.ts', 'e2e'],
+    ['src/__fixtures__/provider.ts', 'fixture'],
+    ['test-data/users.json', 'fixture'],
+    ['src/__mocks__/api.ts', 'fixture'],
+    ['prisma/seed.ts', 'seed'],
+    ['src/db/seeds/users.ts', 'seed'],
+    ['src/Button.stories.tsx', 'story'],
+    ['.storybook/main.ts', 'story'],
+    ['examples/auth/keystone.ts', 'example'],
+    ['demo/nextjs/lib/auth.ts', 'example'],
+    ['playground/env/.env', 'example'],
+    ['.env.example', 'example'],
+    ['config/app.sample.json', 'example'],
+    ['public/intl/messages/es-ES.json', 'locale'],
+    ['packages/phrases/src/locales/ja/errors/connector.ts', 'locale'],
+    ['packages/translations/src/languages/de.ts', 'locale'],
+    ['src/i18n/en.json', 'locale'],
+    ['src/messages/handler.ts', 'product'],
+    ['.github/workflows/ci.yml', 'ci'],
+    ['.gitlab-ci.yml', 'ci'],
+    ['docs/guide.md', 'docs'],
+    ['README.md', 'docs'],
+    ['dist/index.js', 'generated'],
+    ['src/generated/client.ts', 'generated'],
+    ['public/vendor.min.js', 'generated'],
+    ['types/index.d.ts', 'generated'],
+  ];
+  it.each(cases)('%s is %s', (path, kind) => {
+    expect(fileKindOf(path)).toBe(kind);
+  });
+
+  it('takes extra patterns per kind from settings, and product overrides every default', () => {
+    expect(fileKindOf('qa/login.ts')).toBe('product');
+    expect(fileKindOf('qa/login.ts', { test: ['qa/**'] })).toBe('test');
+    expect(fileKindOf('fixtures/leaky-app/src/a.ts', { product: ['fixtures/leaky-app/**'] })).toBe('product');
+  });
+
+  it('judges paths below the root by their relative part, so a checkout under ~/tests is not all tests', () => {
+    expect(relativeToRoot('/home/me/tests/app/src/a.ts', '/home/me/tests/app')).toBe('src/a.ts');
+    expect(fileKindOf(relativeToRoot('/home/me/tests/app/src/a.ts', '/home/me/tests/app/'))).toBe('product');
+    expect(relativeToRoot('C:\\w\\app\\src\\a.ts', 'C:\\w\\app')).toBe('src/a.ts');
+  });
+});
+
+describe('file kind and confidence', () => {
+  const t = ts as unknown as TypeScript;
+  const probe = defineCheck<Record<string, never>, 'x'>({
+    id: 'probe',
+    meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended' },
+    create(context) {
+      return {
+        end() {
+          context.report({ node: context.sourceFile, messageId: 'x', data: { kind: context.file.kind } });
+          context.report({ node: context.sourceFile, messageId: 'x', liveCredential: true });
+        },
+      };
+    },
+  });
+  const run = (relativePath: string, minConfidence: 'high' | 'low') => {
+    const reports: CheckReport[] = [];
+    const sourceFile = ts.createSourceFile(`/p/${relativePath}`, 'x;', ts.ScriptTarget.Latest, true);
+    runChecksOnFile({ ts: t, sourceFile, relativePath }, [{ check: probe, options: { minConfidence }, onReport: (r) => reports.push(r) }]);
+    return reports.map((r) => `${r.confidence}${r.liveCredential ? ' live' : ''}`);
+  };
+
+  it('product code keeps what the check decided', () => {
+    expect(run('src/a.ts', 'high')).toEqual(['high', 'high live']);
+  });
+
+  it('outside product code a finding is low (strict only), unless it is a live credential', () => {
+    expect(run('src/a.test.ts', 'high')).toEqual(['high live']);
+    expect(run('src/a.test.ts', 'low')).toEqual(['low', 'high live']);
+    expect(run('locales/en/a.ts', 'high')).toEqual(['high live']);
+  });
+
+  it('hands the checks the file kind, judged from the root the host gives', () => {
+    const kinds: unknown[] = [];
+    const sourceFile = ts.createSourceFile('/home/me/tests/app/src/a.ts', 'x;', ts.ScriptTarget.Latest, true);
+    runChecksOnFile({ ts: t, sourceFile, root: '/home/me/tests/app' }, [{ check: probe, onReport: (r) => kinds.push(r.data?.['kind']) }]);
+    expect(kinds[0]).toBe('product');
+  });
+});
