@@ -6,6 +6,7 @@ import { freshNonces } from './fresh-nonces.js';
 import { integrity } from './integrity.js';
 import { noDoubleEncryption } from './no-double-encryption.js';
 import { noPlaintextAtRest } from './no-plaintext-at-rest.js';
+import { noPlaintextOnDisk } from './no-plaintext-on-disk.js';
 import { positiveControl } from './positive-control.js';
 import { restart } from './restart.js';
 import { rotationFaultTolerance } from './rotation-fault-tolerance.js';
@@ -16,6 +17,7 @@ import { rotationRoundTrip } from './rotation-round-trip.js';
 export const allChecks: readonly ConformanceCheck[] = [
   positiveControl,
   noPlaintextAtRest,
+  noPlaintextOnDisk,
   freshNonces,
   integrity,
   rotationRoundTrip,
