@@ -43,6 +43,7 @@ describe('fileKindOf', () => {
     ['.gitlab-ci.yml', 'ci'],
     ['docs/guide.md', 'docs'],
     ['README.md', 'docs'],
+    ['templates/website/src/payload.config.ts', 'product'],
     ['dist/index.js', 'generated'],
     ['src/generated/client.ts', 'generated'],
     ['public/vendor.min.js', 'generated'],

@@ -88,7 +88,7 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/*.{example,sample,template,dist,tpl}',
     '**/*.{example,sample}.*',
   ],
-  docs: ['**/{docs,doc,documentation,website,www}/**', '**/*.{md,mdx,markdown,rst,txt}'],
+  docs: ['**/{docs,doc,documentation}/**', '**/*.{md,mdx,markdown,rst,txt}'],
 };
 
 /** Extra globs per kind (`settings['secret-hygiene'].fileKinds`), tried before the defaults; `product` overrides all. */
