@@ -1,7 +1,12 @@
 import type { Check, CheckReport, CheckRun, FileInput, SharedSettings, TypeScript } from '@secret-hygiene/checks';
 import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
 import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
+
+// The user's TypeScript, the one their parser loaded: through require it comes from require's cache
+// at no cost, while an ESM `import` re-parses the 9 MB CommonJS module for its exports (0.4 s).
+const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 export interface SecretHygieneDocs {
   requiresTypeChecking?: boolean;
@@ -58,7 +63,7 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
         const program = services?.program ?? undefined;
         // typescript-eslint's parser hands us its ts.SourceFile even without type information;
         // any other parser gets one parsed here, so the rule still does what syntax allows.
-        const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as ts.Node | undefined;
+        const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as TS.Node | undefined;
         const sourceFile =
           mapped && ts.isSourceFile(mapped)
             ? mapped
@@ -101,7 +106,7 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
   }) as CheckRule;
 }
 
-function scriptKindOf(filename: string): ts.ScriptKind {
+function scriptKindOf(filename: string): TS.ScriptKind {
   if (/\.tsx$/i.test(filename)) return ts.ScriptKind.TSX;
   if (/\.[mc]?ts$/i.test(filename)) return ts.ScriptKind.TS;
   if (/\.jsx$/i.test(filename)) return ts.ScriptKind.JSX;

@@ -43,7 +43,6 @@ describe('configs', () => {
       const check = allChecks.find((c) => `secret-hygiene/${c.id}` === name)!;
       expect(check.meta.requiresTypeChecking ?? false).toBe(false);
     }
-    expect(plugin.configs.recommended.languageOptions?.parserOptions).toBeUndefined();
   });
 
   it('each config builds on the one before', () => {
@@ -53,7 +52,13 @@ describe('configs', () => {
     expect(recommended.length).toBeGreaterThan(0);
     expect(typed).toEqual(expect.arrayContaining(recommended));
     expect(strict).toEqual(expect.arrayContaining(typed));
-    expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toMatchObject({ projectService: true });
+  });
+
+  it('sets the parser, as typescript-eslint does, and never parser options (they are the user\'s)', () => {
+    for (const name of ['recommended', 'recommended-type-checked', 'strict'] as const) {
+      expect(Object.keys(plugin.configs[name].languageOptions), name).toEqual(['parser']);
+      expect(plugin.configs[name].languageOptions.parser, name).toBe(parser);
+    }
   });
 
   it('every file-scoped check is in strict, with its strict options and every confidence', () => {
