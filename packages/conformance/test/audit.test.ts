@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runConformance, type AdapterContext, type AdapterFactory, type StoreAdapter } from '../src/index.js';
+import { describeStores } from './broken-stores.js';
 import { storePath, useEmbeddedServer } from './helpers.js';
+
+describeStores('the broken stores for audit-trail', ['broken-audit-mutable', 'broken-audit-leaks-secret']);
 
 interface ReferenceModule {
   ReferenceStore: new (context: AdapterContext) => StoreAdapter;

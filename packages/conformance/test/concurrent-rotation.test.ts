@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../src/index.js';
+import { describeStores } from './broken-stores.js';
 import { storePath, useEmbeddedServer } from './helpers.js';
+
+describeStores('the broken store for rotation-concurrent-writes', ['broken-rotation-lost-update']);
 
 describe('rotation-concurrent-writes', () => {
   const server = useEmbeddedServer();

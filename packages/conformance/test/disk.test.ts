@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../src/index.js';
+import { describeStores } from './broken-stores.js';
 import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
+
+describeStores('the broken store for no-plaintext-on-disk', ['broken-plaintext-then-encrypt']);
 
 describe('no-plaintext-on-disk', () => {
   const server = useEmbeddedServer();
