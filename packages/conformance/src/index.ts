@@ -15,7 +15,7 @@ export { makeCanary, redact } from './canary.js';
 export { Needles, type Hit } from './search/find.js';
 export { spellings } from './search/encodings.js';
 export { searchDatabase } from './search/database.js';
-export { formatJson, formatJunit, formatMarkdown, formatReport, formatTable, reportFormats, type ReportFormat } from './report/index.js';
+export { formatHtml, formatJson, formatJunit, formatMarkdown, formatReport, formatTable, reportFormats, type ReportFormat } from './report/index.js';
 export { chooseProvider, openServer, type ProviderRequest } from './postgres/select.js';
 export { startEmbedded, checkPort, type EmbeddedOptions } from './postgres/embedded.js';
 export { startDocker, type DockerOptions } from './postgres/docker.js';

@@ -1,13 +1,14 @@
 import type { ConformanceResult } from '../check.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
-export { formatJson, formatJunit, formatMarkdown, formatTable };
+export { formatHtml, formatJson, formatJunit, formatMarkdown, formatTable };
 
 /** Report formats, by the name `--format` takes. */
-export const reportFormats = ['table', 'json', 'junit', 'markdown'] as const;
+export const reportFormats = ['table', 'json', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** Formats a result; colour applies to `table` only. */
@@ -21,5 +22,7 @@ export function formatReport(result: ConformanceResult, format: ReportFormat, op
       return formatJunit(result);
     case 'markdown':
       return formatMarkdown(result);
+    case 'html':
+      return formatHtml(result);
   }
 }
