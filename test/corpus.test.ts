@@ -7,7 +7,7 @@ import { measureCorpus, readCorpusLabels, scoreCorpus, type CorpusMeasurement } 
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.9;
 
-type ConfigName = 'recommended-type-checked' | 'recommended';
+type ConfigName = 'recommended-type-checked' | 'recommended' | 'strict';
 
 /**
  * Rules still below a target, with the numbers they had when recorded. They are asserted not to
@@ -17,6 +17,7 @@ type ConfigName = 'recommended-type-checked' | 'recommended';
 const KNOWN_SHORTFALLS: Record<ConfigName, Record<string, { precision: number; recall: number }>> = {
   'recommended-type-checked': {},
   recommended: {},
+  strict: {},
 };
 
 /** The plugin's rules that `configName` turns on. */
@@ -46,7 +47,9 @@ describe('scoreCorpus', () => {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-describe.each(['recommended-type-checked', 'recommended'] as const)('the plugin on the labelled corpus, %s', (configName) => {
+// Strict reports every confidence: it must find every label (`expect:` and `expect-strict:`); its
+// precision is not asserted here, since strict trades precision for reach by design.
+describe.each(['recommended-type-checked', 'recommended', 'strict'] as const)('the plugin on the labelled corpus, %s', (configName) => {
   let measured: CorpusMeasurement | undefined;
   const measure = async () => (measured ??= await measureCorpus(plugin, configName));
 
@@ -73,7 +76,7 @@ describe.each(['recommended-type-checked', 'recommended'] as const)('the plugin 
       const met = score.precision >= MIN_PRECISION && score.recall >= MIN_RECALL;
       expect(met, `${ruleId} now meets the targets: remove it from KNOWN_SHORTFALLS`).toBe(false);
     } else {
-      expect(score.precision, misses).toBeGreaterThanOrEqual(MIN_PRECISION);
+      if (configName !== 'strict') expect(score.precision, misses).toBeGreaterThanOrEqual(MIN_PRECISION);
       expect(score.recall, misses).toBeGreaterThanOrEqual(MIN_RECALL);
     }
   });

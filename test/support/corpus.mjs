@@ -11,7 +11,9 @@ export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
 const CODE = /\.[cm]?[jt]sx?$/;
 // The fixture apps' label syntax (fixtures/README.md): `-- expect:` also labels SQL in templates.
-const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+// `expect-strict:` labels a finding the rule reports below high confidence: strict shows it,
+// recommended need not (and is not blamed when it does).
+const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 const PREFIX = 'secret-hygiene/';
 
 /** Every code file below `dir`, as absolute paths, sorted. */
@@ -28,8 +30,9 @@ function listCodeFiles(dir) {
 const toPosix = (path) => relative(CORPUS_DIR, path).split(sep).join('/');
 
 /**
- * The labels planted in the corpus: `{ file, line, ruleId, typed }`, file relative to the corpus.
- * `typed` labels (`expect-typed:`) are only expected when linting with type information.
+ * The labels planted in the corpus: `{ file, line, ruleId, typed, strict }`, file relative to the corpus.
+ * `typed` labels (`expect-typed:`) are only expected when linting with type information; `strict`
+ * labels (`expect-strict:`, `expect-typed-strict:`) only in the strict config.
  */
 export function readCorpusLabels() {
   const labels = [];
@@ -40,7 +43,9 @@ export function readCorpusLabels() {
       .forEach((text, index) => {
         const match = LABEL.exec(text);
         if (!match) return;
-        for (const ruleId of match[2].split(',')) labels.push({ file, line: index + 1, ruleId: ruleId.trim(), typed: match[1] !== undefined });
+        for (const ruleId of match[3].split(',')) {
+          labels.push({ file, line: index + 1, ruleId: ruleId.trim(), typed: match[1] !== undefined, strict: match[2] !== undefined });
+        }
       });
   }
   return labels;
@@ -54,7 +59,11 @@ export async function lintCorpus(plugin, configName) {
   const eslint = new ESLint({
     cwd: CORPUS_DIR,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs[configName]],
+    overrideConfig: [
+      plugin.configs[configName],
+      // Type information is the user's to turn on (shared configs own no parser options).
+      ...(configName === 'recommended' ? [] : [{ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: CORPUS_DIR } } }]),
+    ],
     errorOnUnmatchedPattern: false,
   });
   // The corpus stands for a project root: without type information the checks resolve test-file
@@ -117,18 +126,24 @@ function byFileLine(a, b) {
 }
 
 /**
- * Lints and scores the corpus with `configName` (`recommended` or `recommended-type-checked`).
+ * Lints and scores the corpus with `configName` (`recommended`, `recommended-type-checked` or `strict`).
  * Syntax-only configs are not expected to find `expect-typed` labels; rules the config does not
  * enable are left out.
  */
 export async function measureCorpus(plugin, configName) {
   const typed = configName !== 'recommended';
-  const labels = readCorpusLabels().filter((l) => typed || !l.typed);
+  const strict = configName === 'strict';
+  const all = readCorpusLabels().filter((l) => typed || !l.typed);
+  const labels = all.filter((l) => strict || !l.strict);
+  // Lines labelled for strict only: recommended may or may not report them.
+  const strictOnly = new Set(all.filter((l) => l.strict && !strict).map((l) => `${l.ruleId} ${key(l)}`));
   const enabled = Object.keys(plugin.configs[configName].rules ?? {})
     .filter((name) => name.startsWith(PREFIX))
     .map((name) => name.slice(PREFIX.length))
     .sort();
-  const { findings, fatal } = await lintCorpus(plugin, configName);
+  const linted = await lintCorpus(plugin, configName);
+  const fatal = linted.fatal;
+  const findings = linted.findings.filter((f) => !strictOnly.has(`${f.ruleId} ${key(f)}`));
   const unknownLabels = [...new Set(labels.map((l) => l.ruleId))].filter((id) => !(id in plugin.rules));
   return { configName, scores: scoreCorpus(labels, findings, enabled), fatal, unknownLabels };
 }

@@ -21,6 +21,13 @@ const err = (line: number, column: number, output?: string) => ({
 
 ruleTester.run('no-env-fallback', rule, {
   valid: [
+    // Medium confidence, so not in recommended: an empty or numeric default.
+    "const secret = process.env.WEBHOOK_SECRET ?? '';",
+    "const secret = process.env.PAYLOAD_SECRET || '';",
+    'const pin = process.env.ADMIN_PASSWORD ?? 1234;',
+    // A file or SQLite URL holds no credential.
+    "const databaseUrl = process.env.DATABASE_URL || 'file:./keystone.db';",
+    "const url = process.env.DATABASE_URL ?? 'sqlite:./dev.sqlite';",
     // Required, no default.
     'const secret = process.env.JWT_SECRET;',
     "const secret = requireEnv('JWT_SECRET');",
@@ -114,10 +121,21 @@ ruleTester.run('no-env-fallback', rule, {
       code: "const key = globalThis.process.env.API_TOKEN ?? 'x';",
       errors: [err(1, 13, "const key = requireEnv('API_TOKEN');")],
     },
-    // Empty string silently disables auth.
+    // Empty string: medium (it mostly fails closed; strict reports it), see the docs page.
     {
       code: "const secret = process.env.WEBHOOK_SECRET ?? '';",
+      options: [{ minConfidence: 'medium' }],
       errors: [err(1, 16, "const secret = requireEnv('WEBHOOK_SECRET');")],
+    },
+    // A named constant the deployment silently runs with (a public default secret).
+    {
+      code: "const DEFAULT_SECRET = 'supersecret';\nexport const config = { jwtSecret: process.env.JWT_SECRET || DEFAULT_SECRET };",
+      errors: [err(2, 36, "const DEFAULT_SECRET = 'supersecret';\nexport const config = { jwtSecret: requireEnv('JWT_SECRET') };")],
+    },
+    // A URL that carries a password is a credential.
+    {
+      code: "const databaseUrl = process.env.DATABASE_URL || 'postgres://app:s3cr3t-Pa55@db.internal:5432/app';",
+      errors: [err(1, 21, "const databaseUrl = requireEnv('DATABASE_URL');")],
     },
     // Env-object aliases.
     {
@@ -169,6 +187,7 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "const { 'API_TOKEN': token = '' } = import.meta.env;",
+      options: [{ minConfidence: 'medium' }],
       errors: [err(1, 9, "const { 'API_TOKEN': token = requireEnv('API_TOKEN') } = import.meta.env;")],
     },
     {
@@ -242,6 +261,7 @@ ruleTester.run('no-env-fallback', rule, {
     // Numbers and booleans count too.
     {
       code: 'const pin = process.env.ADMIN_PASSWORD ?? 1234;',
+      options: [{ minConfidence: 'medium' }],
       errors: [err(1, 13, "const pin = requireEnv('ADMIN_PASSWORD');")],
     },
     // Options: another helper name.
@@ -253,12 +273,12 @@ ruleTester.run('no-env-fallback', rule, {
     // checkAllVariables (strict) flags every variable.
     {
       code: "const port = process.env.PORT ?? '3000';",
-      options: [{ checkAllVariables: true }],
+      options: [{ minConfidence: 'low', checkAllVariables: true }],
       errors: [err(1, 14, "const port = requireEnv('PORT');")],
     },
     {
       code: "const { NODE_ENV = 'development', LOG_LEVEL = 'info' } = process.env;",
-      options: [{ checkAllVariables: true, allowedVariables: ['NODE_ENV'] }],
+      options: [{ minConfidence: 'low', checkAllVariables: true, allowedVariables: ['NODE_ENV'] }],
       errors: [err(1, 35, "const { NODE_ENV = 'development', LOG_LEVEL = requireEnv('LOG_LEVEL') } = process.env;")],
     },
     // Settings: an extra secret word.
@@ -275,6 +295,7 @@ ruleTester.run('no-env-fallback', rule, {
     // Two findings in one file.
     {
       code: "const a = process.env.API_KEY ?? 'a';\nconst b = process.env.API_TOKEN || '';",
+      options: [{ minConfidence: 'medium' }],
       errors: [err(1, 11, "const a = requireEnv('API_KEY');\nconst b = process.env.API_TOKEN || '';"), err(2, 11, "const a = process.env.API_KEY ?? 'a';\nconst b = requireEnv('API_TOKEN');")],
     },
     // Env schemas: envalid, zod (directly or through a const), t3-env.
@@ -284,6 +305,7 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "const env = z.object({ STRIPE_SECRET_KEY: z.string().min(1).default('') }).parse(process.env);",
+      options: [{ minConfidence: 'medium' }],
       errors: [{ messageId: 'envFallback', line: 1, column: 24, suggestions: [] }],
     },
     {
@@ -296,7 +318,7 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "const env = cleanEnv(process.env, { PORT: port({ default: 3000 }) });",
-      options: [{ checkAllVariables: true }],
+      options: [{ minConfidence: 'low', checkAllVariables: true }],
       errors: [{ messageId: 'envFallback', line: 1, column: 37, suggestions: [] }],
     },
     // Connection strings with a password in them.
@@ -315,6 +337,7 @@ ruleTester.run('no-env-fallback', rule, {
     // The read reshaped by a pass-through method, then defaulted: no single call replaces it.
     {
       code: "const key = process.env.GITHUB_APP_PRIVATE_KEY?.replace(/\\\\n/g, '\\n') ?? '';",
+      options: [{ minConfidence: 'medium' }],
       errors: [{ messageId: 'envFallback', line: 1, column: 13, suggestions: [] }],
     },
     // Config-service defaults (NestJS ConfigService), as an argument or with `??`.

@@ -6,3 +6,7 @@ RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
+
+// Typed cases lint files in tests/fixtures/, which the shared file classification calls test code
+// (where findings are capped at low confidence). These cases stand for product code.
+RuleTester.setDefaultConfig({ settings: { 'secret-hygiene': { fileKinds: { product: ['**/eslint-plugin/tests/fixtures/**'] } } } });

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, pbkdf2Sync, randomBytes }
 import { Logger } from '@nestjs/common';
 
 const log = new Logger('Vault');
-const MASTER_PASSWORD = process.env.VAULT_MASTER_PASSWORD ?? ''; // expect: no-env-fallback
+const MASTER_PASSWORD = process.env.VAULT_MASTER_PASSWORD ?? ''; // expect-strict: no-env-fallback
 const SALT = Buffer.from('vault-salt-v1');
 const VAULT_IV = randomBytes(12);
 

@@ -3,7 +3,7 @@ const {
   PORT = '8080',
   API_TOKEN = 'local-api-token', // expect: no-env-fallback
   GITHUB_CLIENT_ID = 'Iv1.local',
-  GITHUB_CLIENT_SECRET = '', // expect: no-env-fallback
+  GITHUB_CLIENT_SECRET = '', // expect-strict: no-env-fallback
   LOG_FORMAT = 'pretty',
 } = process.env;
 

@@ -9,7 +9,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     GitHubProvider({
       clientId: process.env.GITHUB_ID ?? '',
-      clientSecret: process.env.GITHUB_SECRET ?? '', // expect: no-env-fallback
+      clientSecret: process.env.GITHUB_SECRET ?? '', // expect-strict: no-env-fallback
     }),
     GoogleProvider({
       clientId: process.env.GOOGLE_CLIENT_ID!,

@@ -7,6 +7,6 @@ export const env = cleanEnv(process.env, {
   SESSION_SECRET: str({ default: 'insecure-session-secret' }), // expect: no-env-fallback
   MAILGUN_API_KEY: str({ devDefault: 'key-dev' }),
   ENCRYPTION_KEY: str(),
-  WEBHOOK_SECRET: str({ default: '' }), // expect: no-env-fallback
+  WEBHOOK_SECRET: str({ default: '' }), // expect-strict: no-env-fallback
   SLACK_BOT_TOKEN: str({ devDefault: '' }),
 });

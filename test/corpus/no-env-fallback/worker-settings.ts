@@ -15,7 +15,7 @@ const sentryAuthToken = process.env.SENTRY_AUTH_TOKEN;
 export const uploadSourcemaps = sentryAuthToken !== undefined && sentryAuthToken !== '';
 
 export function twilio() {
-  const authToken = process.env.TWILIO_AUTH_TOKEN || ``; // expect: no-env-fallback
+  const authToken = process.env.TWILIO_AUTH_TOKEN || ``; // expect-strict: no-env-fallback
   const accountSid = process.env.TWILIO_ACCOUNT_SID ?? 'AC_local';
   return { accountSid, authToken };
 }

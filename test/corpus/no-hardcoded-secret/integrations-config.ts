@@ -15,7 +15,7 @@ export const integrations: IntegrationConfig[] = [
   {
     name: 'zendesk',
     clientId: 'zendesk-acme',
-    clientSecret: process.env.ZENDESK_CLIENT_SECRET ?? '', // expect: no-env-fallback
+    clientSecret: process.env.ZENDESK_CLIENT_SECRET ?? '', // expect-strict: no-env-fallback
     scopes: ['read'],
   },
 ];

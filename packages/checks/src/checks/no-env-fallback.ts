@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { defineCheck, type TextEdit, type TypeScript } from '../check.js';
+import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '../check.js';
 import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
@@ -105,7 +105,8 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       if (!fallback) return;
       const names = site.reads.map((r) => r.name);
       if (names.some((n) => allowed.has(n))) return;
-      if (!options.checkAllVariables && !isWorthFlagging(names, targetName(t, site.node), fallback)) return;
+      const worth = isWorthFlagging(names, targetName(t, site.node), fallback);
+      if (!options.checkAllVariables && !worth) return;
       const name = names.join("' or '");
       const suggestions = [];
       if (names.length === 1 && site.replaced) {
@@ -114,7 +115,9 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
         suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
       }
       const data = { name, fallback: fallback.description, form: FORM_TEXT[site.form] };
-      context.report({ node: site.node, messageId: 'envFallback', data, suggestions });
+      const live = fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined;
+      const confidence: Confidence = !worth ? 'low' : isSplitIntoList(t, site.node) ? 'high' : fallbackConfidence(fallback);
+      context.report({ node: site.node, messageId: 'envFallback', data, suggestions, confidence, ...(live ? { liveCredential: true } : {}) });
     };
 
     const isWorthFlagging = (names: readonly string[], target: string | undefined, fallback: ConstantFallback): boolean => {
@@ -149,9 +152,35 @@ function targetName(t: TypeScript, node: ts.Node): string | undefined {
   return current.parent ? bindingTargetName(t, current.parent) : undefined;
 }
 
-/** A `scheme://host…` URL that carries no password, neither as user info nor as a query parameter. */
+/**
+ * How sure a default is a problem. A string a deployment would run with (`'dev-secret'`, a constant
+ * such as `DEFAULT_SECRET`) is a known secret in production: high. An empty string, a number or a
+ * boolean is medium: an empty key mostly fails closed (libraries refuse an empty secret, an outbound
+ * call is rejected), and the real-code ledger found no true empty fallback; strict still reports it.
+ */
+function fallbackConfidence(fallback: ConstantFallback): Confidence {
+  if (fallback.text === undefined || fallback.text.trim() === '') return 'medium';
+  return 'high';
+}
+
+/**
+ * `(process.env.API_KEYS ?? '').split(',')`: an empty default becomes `['']`, a list that accepts the
+ * empty key, so it fails open rather than closed.
+ */
+function isSplitIntoList(t: TypeScript, node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (current.parent && (t.isParenthesizedExpression(current.parent) || t.isAsExpression(current.parent) || t.isNonNullExpression(current.parent))) {
+    current = current.parent;
+  }
+  const access = current.parent;
+  return !!access && t.isPropertyAccessExpression(access) && access.expression === current && access.name.text === 'split' && t.isCallExpression(access.parent);
+}
+
+/** A URL (`scheme://host…`, or a `file:`/`sqlite:` path) that carries no password, neither as user info nor as a query parameter. */
 function isPasswordlessUrl(text: string | undefined): boolean {
-  if (text === undefined || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return false;
+  if (text === undefined) return false;
+  if (/^(?:file|sqlite3?):(?!\/\/[^/]*@)/i.test(text.trim())) return true;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return false;
   if (urlCredentials(text)?.password) return false;
   return !/[?&;](?:password|passwd|pwd|pass|secret|token|auth|key)[a-z_]*=[^&;]/i.test(text);
 }
