@@ -89,7 +89,7 @@ describe('secret-hygiene scan', () => {
     expect(report.findings).toEqual([
       expect.objectContaining({ ruleId: 'no-hardcoded-secret', file: 'config/app.json', line: 3, column: 17, endLine: 3, endColumn: 39, severity: 'error' }),
     ]);
-    expect(Object.keys(report.findings[0]).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'ruleId', 'severity']);
+    expect(Object.keys(report.findings[0]).sort()).toEqual(['column', 'confidence', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'ruleId', 'severity']);
     expect(report.summary.findings).toEqual({ error: 1, warning: 0, note: 0, total: 1 });
   });
 

@@ -1,9 +1,11 @@
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { InputKind } from '@secret-hygiene/checks';
+import ignore, { type Ignore } from 'ignore';
 import { compileGlobs } from './glob.js';
+import type { SkippedFiles } from './types.js';
 
-/** What the scanner does with a file. */
-export type InputKind = 'typescript' | 'prisma' | 'sql' | 'env' | 'config';
+export type { InputKind };
 
 export interface DiscoveredFile {
   /** Absolute path as reached (not the realpath), so output names what the user sees. */
@@ -15,7 +17,7 @@ export interface DiscoveredFile {
 
 export interface Discovery {
   readonly files: DiscoveredFile[];
-  readonly skipped: { binary: number; tooLarge: number; generated: number; ignored: number };
+  readonly skipped: { -readonly [K in keyof SkippedFiles]: number };
   readonly unreadable: { file: string; message: string }[];
 }
 
@@ -41,19 +43,27 @@ export function inputKind(name: string): InputKind | undefined {
   if (/\.sql$/i.test(name)) return 'sql';
   if (/^\.env(?:$|\.)/.test(name) || /\.env$/.test(name)) return 'env';
   if (/\.(?:json|ya?ml)$/i.test(name) && !LOCKFILES.has(name)) return 'config';
+  if (/\.toml$/i.test(name)) return 'toml';
+  if (name === '.npmrc') return 'npmrc';
+  if (/\.(?:pem|key)$/i.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) return 'private-key';
   return undefined;
 }
 
 /**
  * Lists the files to scan below `paths`, following symlinks but never a real directory twice (so
- * symlink loops end), skipping binary, oversized, generated and ignored files and counting them.
+ * symlink loops end), skipping and counting ignored (config globs and every `.gitignore` from the
+ * repository's top down, nested ones included), generated, minified, binary and oversized files.
+ * A path named explicitly is scanned even when a `.gitignore` leaves it out.
  */
 export function discoverFiles(options: DiscoverOptions): Discovery {
-  const isIgnored = compileGlobs(options.ignore);
-  const result: Discovery = { files: [], skipped: { binary: 0, tooLarge: 0, generated: 0, ignored: 0 }, unreadable: [] };
+  const isIgnoredByConfig = compileGlobs(options.ignore);
+  const gitignores = new GitignoreStack(options.root);
+  const result: Discovery = { files: [], skipped: { ignored: 0, generated: 0, minified: 0, binary: 0, tooLarge: 0 }, unreadable: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const toRelative = (path: string) => relative(options.root, path).split(sep).join('/') || basename(path);
+  const isIgnored = (path: string, isDirectory: boolean): boolean =>
+    isIgnoredByConfig(toRelative(path)) || (!options.paths.includes(path) && gitignores.ignores(path, isDirectory));
 
   const visitFile = (path: string, size: number, underGenerated: boolean): void => {
     const name = basename(path);
@@ -63,18 +73,23 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       return;
     }
     const file = toRelative(path);
-    if (isIgnored(file)) return void result.skipped.ignored++;
-    if (underGenerated || /\.min\.[mc]?js$/i.test(name)) return void result.skipped.generated++;
+    if (isIgnored(path, false)) return void result.skipped.ignored++;
+    if (underGenerated) return void result.skipped.generated++;
+    if (/\.min\.[mc]?js$/i.test(name)) return void result.skipped.minified++;
     if (size > options.maxFileSize) return void result.skipped.tooLarge++;
     let head: Buffer;
     try {
-      head = readHead(path, 2048);
+      head = readHead(path, HEAD_BYTES);
     } catch (error) {
       result.unreadable.push({ file, message: (error as Error).message });
       return;
     }
-    if (head.includes(0)) return void result.skipped.binary++;
-    if (kind === 'typescript' && /@generated\b/.test(head.subarray(0, 1024).toString('utf8'))) return void result.skipped.generated++;
+    if (head.subarray(0, 2048).includes(0)) return void result.skipped.binary++;
+    if (kind === 'typescript') {
+      const text = head.toString('utf8');
+      if (/@generated\b/.test(text.slice(0, 1024))) return void result.skipped.generated++;
+      if (looksMinified(text, head.length < size)) return void result.skipped.minified++;
+    }
     result.files.push({ path, file, kind });
   };
 
@@ -93,7 +108,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
       const rel = toRelative(path);
-      if (path !== options.root && rel !== '' && isIgnored(rel) && !options.paths.includes(path)) return void result.skipped.ignored++;
+      if (path !== options.root && rel !== '' && isIgnored(path, true) && !options.paths.includes(path)) return void result.skipped.ignored++;
       let names: string[];
       try {
         names = readdirSync(path).sort();
@@ -101,6 +116,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         result.unreadable.push({ file: rel, message: (error as Error).message });
         return;
       }
+      if (names.includes('.gitignore')) gitignores.load(path);
       for (const name of names) {
         if (PRUNED_DIRS.has(name)) continue;
         visit(join(path, name), underGenerated || GENERATED_DIRS.has(name));
@@ -114,7 +130,10 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     }
   };
   const linked: { path: string; real: string; size: number; underGenerated: boolean }[] = [];
-  for (const path of options.paths) visit(path, false);
+  for (const path of options.paths) {
+    gitignores.loadAncestors(stat(path)?.isDirectory() ? path : dirname(path));
+    visit(path, false);
+  }
   for (const link of linked) {
     if (seenFiles.has(link.real)) continue;
     seenFiles.add(link.real);
@@ -122,6 +141,72 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   }
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return result;
+}
+
+/** Bytes read from the start of each file: binary, `@generated` and minified detection look here. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * A minified or bundled file: a line of 4,000 characters or more, or lines averaging over 500, in the
+ * first 16 KiB (hand-written code almost never does either; a bundle does on its first line).
+ */
+export function looksMinified(head: string, truncated: boolean): boolean {
+  const lines = head.split('\n');
+  // The last line of a truncated head is longer than it looks: its length is a lower bound.
+  const longest = Math.max(...lines.map((l) => l.length));
+  if (longest >= 4000) return true;
+  const complete = truncated ? lines.slice(0, -1) : lines;
+  if (complete.length < 5) return false;
+  return complete.reduce((sum, l) => sum + l.length, 0) / complete.length > 500;
+}
+
+function stat(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `.gitignore` files that apply to a walk, each matched (with gitignore semantics, by `ignore`)
+ * against paths relative to its own directory: from the repository's top down to the scanned
+ * directory, then each nested one as the walk enters its directory.
+ */
+class GitignoreStack {
+  private readonly byDir = new Map<string, Ignore>();
+
+  constructor(private readonly root: string) {}
+
+  /** Loads the `.gitignore` of `dir` and of its ancestors up to the repository's top (the directory holding `.git`). */
+  loadAncestors(dir: string): void {
+    const chain: string[] = [];
+    for (let current = dir; ; current = dirname(current)) {
+      chain.push(current);
+      if (existsSync(join(current, '.git')) || dirname(current) === current) break;
+    }
+    if (!existsSync(join(chain[chain.length - 1]!, '.git'))) chain.splice(1); // not in a repository: only the scanned directory's own.
+    for (const d of chain.reverse()) if (existsSync(join(d, '.gitignore'))) this.load(d);
+  }
+
+  load(dir: string): void {
+    if (this.byDir.has(dir)) return;
+    try {
+      this.byDir.set(dir, ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')));
+    } catch {
+      // An unreadable .gitignore ignores nothing; the walk reports unreadable files it needs.
+    }
+  }
+
+  ignores(path: string, isDirectory: boolean): boolean {
+    for (const [dir, rules] of this.byDir) {
+      const rel = relative(dir, path);
+      if (rel === '' || rel.startsWith('..')) continue;
+      const posix = rel.split(sep).join('/');
+      if (rules.ignores(isDirectory ? `${posix}/` : posix)) return true;
+    }
+    return false;
+  }
 }
 
 function readHead(path: string, bytes: number): Buffer {

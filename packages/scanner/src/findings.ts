@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Confidence } from '@secret-hygiene/checks';
 import type { Finding, Severity } from './types.js';
 
 /** A finding before fingerprinting: carries the flagged text the fingerprint is made from. */
@@ -9,14 +10,14 @@ export interface DraftFinding extends Omit<Finding, 'fingerprint'> {
 
 /** Builds a draft from 1-based positions, taking the flagged lines from the file's lines. */
 export function draftFinding(
-  fields: { ruleId: string; file: string; severity: Severity; message: string; line: number; column: number; endLine?: number; endColumn?: number },
+  fields: { ruleId: string; file: string; severity: Severity; confidence?: Confidence; message: string; line: number; column: number; endLine?: number; endColumn?: number },
   lines: readonly string[],
 ): DraftFinding {
   const endLine = fields.endLine ?? fields.line;
   const endColumn = fields.endColumn ?? (lines[endLine - 1]?.length ?? 0) + 1;
   // Long multi-line findings (a whole object literal) fingerprint on their first lines only.
   const snippet = lines.slice(fields.line - 1, Math.min(endLine, fields.line + 4)).join('\n');
-  return { ...fields, endLine, endColumn, snippet };
+  return { ...fields, confidence: fields.confidence ?? 'high', endLine, endColumn, snippet };
 }
 
 /** Splits text into lines the way editors count them. */

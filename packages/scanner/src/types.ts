@@ -1,3 +1,6 @@
+import type { Confidence, InputKind } from '@secret-hygiene/checks';
+import type { RuleInfo } from './rules.js';
+
 /** How much a finding matters; `note` never fails a scan unless `--fail-on note`. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -16,6 +19,8 @@ export interface Finding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly severity: Severity;
+  /** How sure the check is (`high` in the default preset; `strict` adds `medium` and `low`). */
+  readonly confidence: Confidence;
   readonly message: string;
   /** Stable across line moves: rule id, file, normalized flagged text and occurrence index, hashed. */
   readonly fingerprint: string;
@@ -32,11 +37,21 @@ export interface ScanDiagnostic {
   readonly ruleId?: string;
 }
 
+export interface SkippedFiles {
+  readonly ignored: number;
+  readonly generated: number;
+  readonly minified: number;
+  readonly binary: number;
+  readonly tooLarge: number;
+}
+
 export interface ScanSummary {
-  /** Files analysed, by kind. */
-  readonly files: { readonly typescript: number; readonly prisma: number; readonly sql: number; readonly env: number; readonly config: number };
-  /** Files skipped, by reason. */
-  readonly skipped: { readonly binary: number; readonly tooLarge: number; readonly generated: number; readonly ignored: number };
+  /** Files analysed, by input kind. */
+  readonly files: Readonly<Record<InputKind, number>>;
+  /** Files skipped, by reason: ignored (config, `--ignore`, .gitignore), generated, minified or bundled, binary, too large. */
+  readonly skipped: SkippedFiles;
+  /** What the TypeScript program was built from: a tsconfig (relative to the root) or the default options. */
+  readonly program?: { readonly tsconfig: string | null; readonly files: number };
   readonly findings: { readonly error: number; readonly warning: number; readonly note: number; readonly total: number };
   /** Findings dropped because the baseline accepts them. */
   readonly baselined: number;
@@ -55,5 +70,7 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly ScanDiagnostic[];
   readonly summary: ScanSummary;
+  /** Every rule the scan could report (the enabled checks), for SARIF's rule table and the docs. */
+  readonly rules: readonly RuleInfo[];
   readonly inventory?: import('./inventory.js').Inventory;
 }

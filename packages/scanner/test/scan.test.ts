@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { checksById, suppressionWithoutReason } from '@secret-hygiene/checks';
 import { ConfigError, scan } from '../src/index.js';
 import { crashing, crossModule, flagName, makeProject } from './helpers.js';
 
 // Each case builds a TypeScript program; on a loaded 2-core machine that can pass the 5 s default.
 vi.setConfig({ testTimeout: 60_000 });
 
+const hardcodedSecret = checksById.get('no-hardcoded-secret')!;
 const keys = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
 
 describe('scan: TypeScript files', () => {
@@ -65,7 +67,7 @@ describe('scan: TypeScript files', () => {
     });
     const result = await scan({ root, checks: [flagName], maxFileSize: 1000, ignore: ['vendor/'] });
     expect(keys(result)).toEqual(['src/a.ts:1:7 flag-name']);
-    expect(result.summary.skipped).toEqual({ binary: 1, tooLarge: 1, generated: 4, ignored: 1 });
+    expect(result.summary.skipped).toEqual({ binary: 1, tooLarge: 1, generated: 3, minified: 1, ignored: 1 });
     expect(result.summary.files.typescript).toBe(1);
   });
 
@@ -117,7 +119,7 @@ describe('scan: config', () => {
 
   it('passes shared settings to checks and file analyses', async () => {
     const root = makeProject({ 'config.json': JSON.stringify({ pin: 'q8Z3vN7xL2mK9pR4', password: 'tG5yH8uJ2kL6mN9b' }) });
-    const result = await scan({ root, checks: [], config: { settings: { extraSecretWords: ['pin'], ignoredNames: ['password'] } } });
+    const result = await scan({ root, checks: [hardcodedSecret], config: { settings: { extraSecretWords: ['pin'], ignoredNames: ['password'] } } });
     expect(result.findings.map((f) => f.message.split(' ')[0])).toEqual(['pin']);
   });
 });
@@ -125,7 +127,7 @@ describe('scan: config', () => {
 describe('scan: no-hardcoded-secret options in config files', () => {
   it('honours allowedPlaceholders and allowedPatterns for .env and JSON values', async () => {
     const root = makeProject({ 'config.json': JSON.stringify({ password: 'demo-Zx9vQ2mL7k', token: 'tG5yH8uJ2kL6mN9b', apiKey: 'q8Z3vN7xL2mK9pR4' }) });
-    const result = await scan({ root, checks: [], config: { rules: { 'no-hardcoded-secret': ['error', { allowedPlaceholders: ['tG5yH8uJ2kL6mN9b'], allowedPatterns: ['^demo-'] }] } } });
+    const result = await scan({ root, checks: [hardcodedSecret], config: { rules: { 'no-hardcoded-secret': ['error', { allowedPlaceholders: ['tG5yH8uJ2kL6mN9b'], allowedPatterns: ['^demo-'] }] } } });
     expect(result.findings.map((f) => f.message.split(' ')[0])).toEqual(['apiKey']);
   });
 });
@@ -142,14 +144,14 @@ describe('scan: suppressions', () => {
         'var bad;',
       ].join('\n'),
     });
-    const result = await scan({ root, checks: [flagName] });
+    const result = await scan({ root, checks: [flagName, suppressionWithoutReason] });
     expect(keys(result)).toEqual(['a.ts:3:1 suppression-without-reason', 'a.ts:4:5 flag-name', 'a.ts:6:5 flag-name']);
     expect(result.summary.suppressed).toBe(1);
   });
 
   it('reads suppressions in .env (#) and SQL (--) files too', async () => {
     const root = makeProject({ '.env.example': '# secret-hygiene-ignore-next-line no-hardcoded-secret -- documented demo key\nAWS_KEY=AKIAIOSFODNN7EXAMPLQ\nOTHER=AKIAIOSFODNN7EXAMPLZ\n' });
-    const result = await scan({ root, checks: [] });
+    const result = await scan({ root, checks: [hardcodedSecret] });
     expect(keys(result)).toEqual(['.env.example:3:7 no-hardcoded-secret']);
   });
 });

@@ -1,3 +1,4 @@
+import { noTrackedEnvFile } from '@secret-hygiene/checks';
 import { describe, expect, it } from 'vitest';
 import { compileGlobs, parseDiff, readSuppressions, validateConfig, ConfigError } from '../src/index.js';
 import { flagName } from './helpers.js';
@@ -58,7 +59,7 @@ describe('suppression comments', () => {
 });
 
 describe('config validation', () => {
-  const valid = (raw: unknown) => validateConfig(raw, 'test', [flagName]);
+  const valid = (raw: unknown) => validateConfig(raw, 'test', [flagName, noTrackedEnvFile]);
   it('accepts a full config', () => {
     const config = { preset: 'strict', settings: { extraSecretWords: ['pin'] }, rules: { 'flag-name': ['warning', { name: 'x' }], 'no-tracked-env-file': 'off' }, ignore: ['a/'], maxFileSize: 10 };
     expect(valid(config)).toEqual(config);

@@ -8,6 +8,7 @@ import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, looksLikeSecretValue, redact } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
+import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
 
 export interface NoHardcodedSecretOptions {
   /** Values never reported, compared exactly (e.g. a documented demo key). */
@@ -20,7 +21,7 @@ export interface NoHardcodedSecretOptions {
   readonly testFilePatterns: readonly string[];
 }
 
-type MessageId = 'knownFormat' | 'secretName' | 'literalKey' | 'useEnv';
+type MessageId = 'knownFormat' | 'secretName' | 'literalKey' | 'useEnv' | SecretSettingMessageId;
 
 /** Known formats that tests embed as sample data: signed claims, not keys. */
 const TEST_SAMPLE_FORMATS = new Set(['jwt']);
@@ -40,6 +41,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       secretName: "'{{name}}' gets a hard-coded secret ({{preview}}): load it from the environment or a secret manager.",
       literalKey: 'A hard-coded key ({{preview}}) is passed to {{api}}(): anyone with the source can sign or decrypt; load it from the environment or a secret manager.',
       useEnv: 'Read it from process.env.{{envName}} instead.',
+      settingKnownFormat: '{{name}} holds a hard-coded {{description}} ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
+      settingSecretName: '{{name}} holds a hard-coded secret ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
+      privateKeyFile: 'This file holds a {{description}}: keep key material out of the repository (a secret manager or the deployment environment), and rotate the key.',
     },
     schema: {
       type: 'object',
@@ -75,7 +79,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     strictOptions: { ignoreTestFiles: false },
     level: 'recommended',
     hasSuggestions: true,
+    // Settings files are read too: .env, JSON/YAML, TOML and .npmrc values, and private key files.
+    inputs: ['typescript', 'env', 'config', 'toml', 'npmrc', 'private-key'],
+    // A leaked credential is usable by anyone who reads the repository.
+    securitySeverity: 9.0,
   },
+  analyzeText: analyzeSecretSettings,
   create(context) {
     const t = context.ts;
     const { options, sourceFile } = context;

@@ -21,10 +21,11 @@ import {
 import { splitWords, type SecretKind } from '../names/index.js';
 import { credentialColumnVerdict, ddlColumnVerdict, type CredentialColumnClassification } from '../sql/column-verdict.js';
 import { readDdlColumns } from '../sql/ddl.js';
+import { analyzeSchemaColumns } from '../text/credential-columns.js';
 
 export type NoPlaintextCredentialColumnOptions = Record<string, never>;
 
-type MessageId = 'plaintextPassword' | 'plaintextCredential';
+type MessageId = 'plaintextPassword' | 'plaintextCredential' | 'plaintextSchemaColumn';
 
 /** A column declaration found in code, before its verdict. */
 interface ColumnDeclaration {
@@ -86,11 +87,14 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
         "Column '{{column}}' ({{orm}}) stores a password in plaintext. Store a slow hash (argon2id, scrypt or bcrypt) in a column named like 'password_hash' instead.",
       plaintextCredential:
         "Column '{{column}}' ({{orm}}) stores {{kind}} in plaintext. Store it encrypted (ciphertext, nonce and key-version columns), or as a hash if it is only ever compared.",
+      plaintextSchemaColumn: '{{table}}.{{column}} stores a {{kind}} in plaintext: store a hash (passwords) or ciphertext (keys, tokens) instead.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
     level: 'recommended',
+    inputs: ['typescript', 'prisma', 'sql'],
   },
+  analyzeText: analyzeSchemaColumns,
   create(context) {
     const t = context.ts;
     const { checker, settings, sourceFile } = context;

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  allRules,
   ConfigError,
   isReportFormat,
   loadConfig,
@@ -107,7 +106,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Scan
       io.stderr.write(`secret-hygiene: wrote ${result.findings.length} finding(s) to ${flags.baseline}\n`);
       return 0;
     }
-    const report = reporters[flags.format](result, { rules: allRules(), colors });
+    const report = reporters[flags.format](result, { colors });
     if (flags.output) writeFileSync(resolve(flags.output), report);
     else io.stdout.write(report);
     return failsOn(result, flags.failOn) ? 1 : 0;

@@ -1,14 +1,12 @@
-import type { SharedSettings } from '@secret-hygiene/checks';
+import type { TextEntry } from '@secret-hygiene/checks';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import type { FileFinding } from './types.js';
-import { secretValueMessage, type ValueAllowance } from './secret-values.js';
+import type { ReadEntries } from './types.js';
 
 /**
- * Hard-coded secrets in JSON and YAML config (JSON is read as YAML 1.2, which it is): known
- * credential formats under any key, random-looking values under secret-named keys. Returns the
- * parse error instead when the file is not valid.
+ * The string settings of a JSON or YAML file (JSON is read as YAML 1.2, which it is), each under its
+ * innermost key; items of a list take the list's key. Returns the parse error instead when the file is not valid.
  */
-export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc = false, allowed?: ValueAllowance): { findings: FileFinding[]; error?: { line: number; column: number; message: string } } {
+export function readConfigEntries(text: string, jsonc = false): ReadEntries {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(jsonc ? blankJsonComments(text) : text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const docs = Array.isArray(documents) ? documents : [documents];
@@ -16,10 +14,10 @@ export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc 
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      return { findings: [], error: { line: pos.line, column: pos.col, message: error.message.split('\n')[0]! } };
+      return { entries: [], error: { line: pos.line, column: pos.col, message: error.message.split('\n')[0]! } };
     }
   }
-  const findings: FileFinding[] = [];
+  const entries: TextEntry[] = [];
   const visitNode = (node: unknown, key: string): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -30,15 +28,13 @@ export function analyzeConfigFile(text: string, settings: SharedSettings, jsonc 
     } else if (isSeq(node)) {
       for (const item of node.items) visitNode(item, key);
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      const message = secretValueMessage(key, node.value, settings, allowed);
-      if (!message) return;
       const start = lineCounter.linePos(node.range[0]);
       const end = lineCounter.linePos(node.range[1]);
-      findings.push({ ruleId: 'no-hardcoded-secret', line: start.line, column: start.col, endLine: end.line, endColumn: end.col, message });
+      entries.push({ key, value: node.value, line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
     }
   };
   for (const doc of docs) visitNode(doc.contents as YamlNode | null, '');
-  return { findings };
+  return { entries };
 }
 
 /**

@@ -1,10 +1,7 @@
-/** A finding in a non-TypeScript file, before the scanner adds file, severity and fingerprint. */
-export interface FileFinding {
-  readonly ruleId: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-  /** Already redacted. */
-  readonly message: string;
+import type { TextEntry } from '@secret-hygiene/checks';
+
+/** What a reader of a key-value format gives: its entries, or where the file stops being valid. */
+export interface ReadEntries {
+  readonly entries: readonly TextEntry[];
+  readonly error?: { readonly line: number; readonly column: number; readonly message: string };
 }

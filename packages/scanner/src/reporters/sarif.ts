@@ -9,10 +9,12 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
  * SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule in `tool.driver.rules`, paths
  * relative to `%SRCROOT%`, and `partialFingerprints` so alerts follow code that moves.
  */
-export const sarifReporter: Reporter = (result, options) => {
-  const rules = [...options.rules];
+export const sarifReporter: Reporter = (result, options = {}) => {
+  const rules = [...(options.rules ?? result.rules)];
   for (const f of result.findings) {
-    if (!rules.some((r) => r.id === f.ruleId)) rules.push({ id: f.ruleId, description: f.ruleId, helpUri: informationUri, defaultSeverity: f.severity, origin: 'scanner' });
+    if (!rules.some((r) => r.id === f.ruleId)) {
+      rules.push({ id: f.ruleId, description: f.ruleId, helpUri: informationUri, defaultSeverity: f.severity, precision: f.confidence, securitySeverity: 5.0 });
+    }
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
@@ -34,7 +36,8 @@ export const sarifReporter: Reporter = (result, options) => {
               helpUri: r.helpUri,
               help: { text: `${r.description}. See ${r.helpUri}`, markdown: `${r.description}. [Documentation](${r.helpUri})` },
               defaultConfiguration: { level: r.defaultSeverity },
-              properties: { tags: ['security'] },
+              // GitHub code scanning reads both: `security-severity` for Critical/High/Medium/Low, `precision` as CodeQL's.
+              properties: { tags: ['security'], precision: r.precision, 'security-severity': r.securitySeverity.toFixed(1) },
             })),
           },
         },
@@ -65,6 +68,7 @@ export const sarifReporter: Reporter = (result, options) => {
             },
           ],
           partialFingerprints: { 'secretHygiene/v1': f.fingerprint },
+          properties: { precision: f.confidence },
         })),
       },
     ],

@@ -4,8 +4,8 @@ import { noColors, type Colors, type Reporter } from './types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Findings grouped by file, `line:column  severity  message  rule-id`, then a summary line. */
-export const textReporter: Reporter = (result, options) => {
+/** Findings grouped by file, `line:column  severity  confidence  message  rule-id`, then a summary line. */
+export const textReporter: Reporter = (result, options = {}) => {
   const c = options.colors ?? noColors;
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -13,11 +13,12 @@ export const textReporter: Reporter = (result, options) => {
   for (const [file, findings] of byFile) {
     out.push(c.underline(file));
     // One finding, one line: a message with a line break (a multi-line literal's preview) is folded.
-    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*[\r\n]+\s*/g, ' '), f.ruleId] as const);
+    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.confidence, f.message.replace(/\s*[\r\n]+\s*/g, ' '), f.ruleId] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
-    for (const [pos, severity, message, ruleId] of rows) {
-      out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${paint(c, severity, severity.padEnd(sevWidth))}  ${message}  ${c.dim(ruleId)}`);
+    const confidenceWidth = Math.max(...rows.map((r) => r[2].length));
+    for (const [pos, severity, confidence, message, ruleId] of rows) {
+      out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${paint(c, severity, severity.padEnd(sevWidth))}  ${c.dim(confidence.padEnd(confidenceWidth))}  ${message}  ${c.dim(ruleId)}`);
     }
     out.push('');
   }
@@ -54,15 +55,28 @@ function paint(c: Colors, severity: Severity, text: string): string {
 /** One line: problems by severity, files scanned, what was left out and why. */
 export function summaryLine(result: ScanResult, c: Colors = noColors): string {
   const s = result.summary;
-  const scanned = s.files.typescript + s.files.prisma + s.files.sql + s.files.env + s.files.config;
+  const scanned = Object.values(s.files).reduce((sum, n) => sum + n, 0);
   const extras = [
     s.suppressed > 0 ? `${s.suppressed} suppressed` : '',
     s.baselined > 0 ? `${s.baselined} in baseline` : '',
     s.unchanged > 0 ? `${s.unchanged} on unchanged lines` : '',
   ].filter(Boolean);
-  const skipped = s.skipped.binary + s.skipped.tooLarge + s.skipped.generated + s.skipped.ignored;
-  const tail = `${plural(scanned, 'file')} scanned${skipped > 0 ? `, ${skipped} skipped` : ''}${extras.length > 0 ? `; ${extras.join(', ')}` : ''}`;
+  const tail = `${plural(scanned, 'file')} scanned${skippedText(s)}${extras.length > 0 ? `; ${extras.join(', ')}` : ''}`;
   if (s.findings.total === 0) return `${c.green('✔ no problems')} (${tail})`;
   const counts = [plural(s.findings.error, 'error'), plural(s.findings.warning, 'warning'), ...(s.findings.note > 0 ? [plural(s.findings.note, 'note')] : [])];
   return c.bold(`${s.findings.error > 0 ? c.red('✖') : c.yellow('⚠')} ${plural(s.findings.total, 'problem')} (${counts.join(', ')})`) + ` (${tail})`;
+}
+
+/** `, 12 skipped (9 ignored, 2 minified, 1 too large)`, or nothing when no file was skipped. */
+function skippedText(s: ScanResult['summary']): string {
+  const reasons: [number, string][] = [
+    [s.skipped.ignored, 'ignored'],
+    [s.skipped.generated, 'generated'],
+    [s.skipped.minified, 'minified'],
+    [s.skipped.binary, 'binary'],
+    [s.skipped.tooLarge, 'too large'],
+  ];
+  const total = reasons.reduce((sum, [n]) => sum + n, 0);
+  if (total === 0) return '';
+  return `, ${total} skipped (${reasons.filter(([n]) => n > 0).map(([n, why]) => `${n} ${why}`).join(', ')})`;
 }

@@ -13,14 +13,14 @@ export interface Colors {
 }
 
 export interface ReporterOptions {
-  /** Every rule the scan could report, for SARIF's rule table. */
-  readonly rules: readonly RuleInfo[];
+  /** The rules for SARIF's rule table; default the scan's own (`result.rules`). */
+  readonly rules?: readonly RuleInfo[];
   /** Text only; default no colour. */
   readonly colors?: Colors;
 }
 
 /** Turns a scan result into the text written to stdout. Receives redacted data only. */
-export type Reporter = (result: ScanResult, options: ReporterOptions) => string;
+export type Reporter = (result: ScanResult, options?: ReporterOptions) => string;
 
 const identity = (s: string): string => s;
 

@@ -1,0 +1,33 @@
+import { defineCheck } from '../check.js';
+import { isEnvExample } from '../text/env-file.js';
+
+export type NoTrackedEnvFileOptions = Record<string, never>;
+
+/**
+ * Flags a `.env` file that git tracks: real settings belong in the deployment environment, and only
+ * an example holding placeholders (`.env.example`) belongs in the repository. Reads `.env` files
+ * only, so the scanner hosts it and the ESLint plugin does not.
+ */
+export const noTrackedEnvFile = defineCheck<NoTrackedEnvFileOptions, 'trackedEnvFile'>({
+  id: 'no-tracked-env-file',
+  meta: {
+    type: 'problem',
+    description: 'Disallow .env files tracked by git, except examples holding placeholders',
+    messages: {
+      trackedEnvFile:
+        '{{file}} is tracked by git: keep real settings out of the repository (add it to .gitignore) and commit a .env.example with placeholders.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    level: 'recommended',
+    inputs: ['env'],
+  },
+  create: () => ({}),
+  analyzeText(context) {
+    const { file } = context;
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    // Outside a repository the host cannot tell (`tracked` undefined): it says so, and every file counts.
+    if (file.tracked === false || isEnvExample(name)) return;
+    context.report({ messageId: 'trackedEnvFile', data: { file: name }, line: 1, column: 1, endLine: 1 });
+  },
+});

@@ -1,0 +1,66 @@
+import type { Confidence, SharedSettings, TextContext } from '../check.js';
+import { detectSecretLiteral, isPlaceholder, looksLikeSecretValue, redact } from '../literals/index.js';
+import { classifyName } from '../names/index.js';
+import { lineLocator } from './locate.js';
+
+/** What `no-hardcoded-secret` says about one setting of a key-value file. */
+export interface SecretSettingVerdict {
+  readonly messageId: 'settingKnownFormat' | 'settingSecretName';
+  readonly data: Readonly<Record<string, string>>;
+  readonly confidence: Confidence;
+  readonly liveCredential: boolean;
+}
+
+/**
+ * Whether a setting from a config, TOML, .npmrc or .env file holds a secret, as `no-hardcoded-secret`
+ * decides for code: a known credential format under any key, or a non-placeholder value that looks
+ * like a secret under a secret-named key. `allowed` are the values the rule's options allow.
+ */
+export function secretSettingVerdict(
+  key: string,
+  value: string,
+  settings: SharedSettings,
+  allowed: (value: string) => boolean,
+): SecretSettingVerdict | undefined {
+  if (isPlaceholder(value) || allowed(value)) return undefined;
+  const known = detectSecretLiteral(value);
+  if (known) return { messageId: 'settingKnownFormat', data: { name: key, description: known.description, preview: redact(value) }, confidence: 'high', liveCredential: true };
+  // A settings file names its values for what they are: a random-looking value under a secret name is one.
+  if (classifyName(key, settings).isSecret && looksLikeSecretValue(value)) {
+    return { messageId: 'settingSecretName', data: { name: key, preview: redact(value) }, confidence: 'high', liveCredential: false };
+  }
+  return undefined;
+}
+
+/** The values `no-hardcoded-secret`'s options allow: `allowedPlaceholders` exactly, `allowedPatterns` as regular expressions. */
+export function allowedValues(options: { readonly allowedPlaceholders: readonly string[]; readonly allowedPatterns: readonly string[] }): (value: string) => boolean {
+  const patterns = options.allowedPatterns.map((p) => new RegExp(p));
+  return (value) => options.allowedPlaceholders.includes(value) || patterns.some((re) => re.test(value));
+}
+
+/** Message ids of the text half of `no-hardcoded-secret`. */
+export type SecretSettingMessageId = SecretSettingVerdict['messageId'] | 'privateKeyFile';
+
+/**
+ * `no-hardcoded-secret` on files that are not code: every setting of a key-value file (an untracked
+ * `.env` file stays on its machine and is not judged), and private key material in `.pem`/`.key` files.
+ */
+export function analyzeSecretSettings(context: TextContext<{ readonly allowedPlaceholders: readonly string[]; readonly allowedPatterns: readonly string[] }, SecretSettingMessageId>): void {
+  const { file, settings } = context;
+  const allowed = allowedValues(context.options);
+  if (file.kind === 'private-key') {
+    const known = detectSecretLiteral(file.text);
+    if (!known || allowed(file.text)) return;
+    const start = file.text.indexOf('-----BEGIN');
+    const { line, column } = lineLocator(file.text)(Math.max(0, start));
+    context.report({ messageId: 'privateKeyFile', data: { description: known.description }, line, column, endLine: line, liveCredential: true });
+    return;
+  }
+  if (file.kind === 'env' && file.tracked === false) return;
+  for (const entry of file.entries) {
+    const verdict = secretSettingVerdict(entry.key, entry.value, settings, allowed);
+    if (!verdict) continue;
+    const { messageId, data, confidence, liveCredential } = verdict;
+    context.report({ messageId, data, confidence, liveCredential, line: entry.line, column: entry.column, endLine: entry.endLine, endColumn: entry.endColumn });
+  }
+}

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { SharedSettings } from '@secret-hygiene/checks';
+import { ts } from 'ts-morph';
+import { ConfigError } from '../config.js';
+import type { DiscoveredFile } from '../discover.js';
+import { splitLines } from '../findings.js';
+import type { InventoryCollector } from '../inventory.js';
+import { buildProgram, findTsconfig } from '../program/project.js';
+import { runChecksOnSourceFile } from '../program/run-checks.js';
+import type { ScanDiagnostic } from '../types.js';
+import type { AnalyzedFile } from './analyzed-file.js';
+import type { EnabledCheck } from './resolve-checks.js';
+
+export interface ProgramAnalysis {
+  readonly files: AnalyzedFile[];
+  readonly diagnostics: ScanDiagnostic[];
+  /** What the program was built from, for the summary. */
+  readonly program: { readonly tsconfig: string | null; readonly files: number };
+}
+
+export interface ProgramAnalysisInput {
+  readonly root: string;
+  readonly paths: readonly string[];
+  readonly files: readonly DiscoveredFile[];
+  /** The tsconfig the user named (flag or config), relative to the root. */
+  readonly tsconfig: string | undefined;
+  readonly settings: SharedSettings;
+  readonly checks: readonly EnabledCheck[];
+  readonly collector: InventoryCollector | undefined;
+  readonly progress: (file: string) => void;
+}
+
+/**
+ * Stage 3: one program over the TypeScript and JavaScript files (so checks follow the type checker
+ * across modules), every check in one walk per file. Says what the program was built from, and when
+ * it may lack types: a tsconfig that cannot be read or extends what is missing or circular, no installed dependencies.
+ */
+export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
+  const { root, files } = input;
+  const diagnostics: ScanDiagnostic[] = [];
+  const analyzed: AnalyzedFile[] = [];
+  const tsconfig = findTsconfig(root, input.paths, input.tsconfig);
+  if (input.tsconfig && tsconfig && !existsSync(tsconfig)) throw new ConfigError(`tsconfig not found: ${input.tsconfig}`);
+  let usedTsconfig = tsconfig;
+  if (tsconfig) {
+    const problem = tsconfigProblem(tsconfig);
+    if (problem) diagnostics.push({ kind: 'config', file: relative(root, tsconfig).split('\\').join('/'), message: `${relative(root, tsconfig) || tsconfig}: ${problem}; the program is built without what it names, so type-dependent findings may be missing` });
+  }
+  let built;
+  try {
+    built = buildProgram({ root, files: files.map((f) => f.path), tsconfig });
+  } catch (error) {
+    // A tsconfig that cannot be read: an error when the user named it, else scan with the default program.
+    if (input.tsconfig) throw new ConfigError(`cannot use tsconfig ${input.tsconfig}: ${(error as Error).message}`);
+    diagnostics.push({ kind: 'config', message: `cannot use ${tsconfig}: ${(error as Error).message}; scanning with the default program` });
+    usedTsconfig = undefined;
+    built = buildProgram({ root, files: files.map((f) => f.path), tsconfig: undefined });
+  }
+  const missing = missingDependencies(usedTsconfig ? dirname(usedTsconfig) : root, root);
+  if (missing) diagnostics.push({ kind: 'notice', message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing` });
+
+  const failed = new Set(built.failed.map((f) => f.path));
+  const relativeOf = (path: string) => files.find((f) => f.path === path)?.file ?? path;
+  for (const f of built.failed) diagnostics.push({ kind: 'unreadable-file', file: relativeOf(f.path), message: `cannot read ${relativeOf(f.path)}: ${f.message}` });
+  for (const input_ of files) {
+    if (failed.has(input_.path)) continue;
+    const sourceFile = built.program.getSourceFile(input_.path) ?? built.project.getSourceFile(input_.path)?.compilerNode;
+    if (!sourceFile) {
+      diagnostics.push({ kind: 'unreadable-file', file: input_.file, message: `cannot read ${input_.file}: not part of the program` });
+      continue;
+    }
+    const syntax = built.program.getSyntacticDiagnostics(sourceFile);
+    if (syntax.length > 0) {
+      const first = syntax[0]!;
+      const pos = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
+      const text = ts.flattenDiagnosticMessageText(first.messageText, '\n').split('\n')[0]!;
+      diagnostics.push({ kind: 'syntax-error', file: input_.file, line: pos.line + 1, column: pos.character + 1, message: `${input_.file}:${pos.line + 1}:${pos.character + 1}: ${text}` });
+    }
+    const collector = input.collector;
+    const checks = collector ? [...input.checks, { check: collector.checkFor(input_.file), severity: 'note' as const, options: {} }] : input.checks;
+    const result = runChecksOnSourceFile({
+      sourceFile,
+      file: input_.file,
+      program: built.program,
+      checker: built.checker,
+      settings: input.settings,
+      checks,
+      ...(collector ? { observe: (checkId, report, line) => collector.observeReport(input_.file, checkId, report, line) } : {}),
+    });
+    diagnostics.push(...result.diagnostics);
+    analyzed.push({ file: input_.file, lines: splitLines(sourceFile.text), drafts: result.findings });
+    input.progress(input_.file);
+  }
+  return {
+    files: analyzed,
+    diagnostics,
+    program: { tsconfig: usedTsconfig ? relative(root, usedTsconfig).split('\\').join('/') || usedTsconfig : null, files: built.program.getSourceFiles().length },
+  };
+}
+
+/** Why a tsconfig is not used as written: an `extends` that is missing or circular, or another read error. */
+export function tsconfigProblem(path: string): string | undefined {
+  const errors: ts.Diagnostic[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => errors.push(d),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, host);
+  // "No inputs were found" (18003) is not a problem here: the scanner adds the files it scans.
+  const problems = [...errors, ...(parsed?.errors ?? [])].filter((d) => d.code !== 18003);
+  const first = problems[0];
+  return first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : undefined;
+}
+
+/**
+ * Why the project's dependencies look uninstalled, or undefined: the nearest package.json (from the
+ * program's directory up to the root) declares dependencies, and no `node_modules` exists from there up.
+ */
+export function missingDependencies(from: string, root: string): string | undefined {
+  let dir = from;
+  let manifest: string | undefined;
+  for (;;) {
+    if (!manifest && existsSync(join(dir, 'package.json'))) manifest = join(dir, 'package.json');
+    if (existsSync(join(dir, 'node_modules'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (!manifest) return undefined;
+  let declared = 0;
+  try {
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) declared += Object.keys((pkg[field] as object | undefined) ?? {}).length;
+  } catch {
+    return undefined;
+  }
+  return declared > 0 ? `no node_modules for ${relative(root, manifest).split('\\').join('/') || manifest} (${declared} declared dependencies)` : undefined;
+}
