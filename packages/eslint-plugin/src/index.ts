@@ -1,11 +1,11 @@
-import { allChecks, presetOptions, type CheckLevel } from '@secret-hygiene/checks';
+import { allChecks, hostedByEslint, presetOptions, type CheckLevel } from '@secret-hygiene/checks';
 import parser from '@typescript-eslint/parser';
 import { createRequire } from 'node:module';
 import { ruleFromCheck, type CheckRule } from './from-check.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
-export const rules: Record<string, CheckRule> = Object.fromEntries(allChecks.map((check) => [check.id, ruleFromCheck(check)]));
+export const rules: Record<string, CheckRule> = Object.fromEntries(allChecks.filter(hostedByEslint).map((check) => [check.id, ruleFromCheck(check)]));
 
 /** The shared configs, by the name users write: `secretHygiene.configs['recommended-type-checked']`. */
 export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict';
@@ -59,7 +59,7 @@ function rulesFor(config: CheckLevel): Record<string, RuleEntry> {
   const entries = allChecks
     .filter((check) => LEVELS[config].includes(check.meta.level))
     .filter((check) => config !== 'recommended' || !check.meta.requiresTypeChecking)
-    .filter((check) => (check.meta.scope ?? 'file') === 'file')
+    .filter(hostedByEslint)
     .map((check) => {
       const options = presetOptions(check, config === 'strict' ? 'strict' : 'recommended');
       const level: RuleEntry = options ? ['error', options] : 'error';

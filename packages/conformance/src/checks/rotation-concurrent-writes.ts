@@ -13,7 +13,7 @@ const overwritesPerStep = 3;
 export const rotationConcurrentWrites: ConformanceCheck = {
   id: 'rotation-concurrent-writes',
   description:
-    'Stores 40 secrets under key 1 and rotates to key 2; before each of the first queries the rotation sends, other store instances (one round still writing with key 1, the rest with key 2) overwrite three existing secrets and delete one; then reads everything with key 1 removed',
+    'Stores 32 secrets under key 1 and rotates to key 2; before each of the first queries the rotation sends, other store instances (one round still writing with key 1, the rest with key 2) overwrite three existing secrets and delete one; then reads everything with key 1 removed',
   promise: 'Writes and deletes made by other instances while a rotation runs are kept: every secret reads its latest value, deleted secrets stay deleted, and nothing is left under the old key',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1, 2], 1));
@@ -22,7 +22,7 @@ export const rotationConcurrentWrites: ConformanceCheck = {
     const expected: Expected = new Map();
     const rows: Array<{ owner: string; name: string }> = [];
     for (const owner of ['alice', 'bob']) {
-      for (const [name, secret] of await putCanaries(ctx, store, owner, 20, 'rotating')) {
+      for (const [name, secret] of await putCanaries(ctx, store, owner, 16, 'rotating')) {
         remember(expected, owner, name, secret);
         rows.push({ owner, name });
       }
