@@ -9,6 +9,7 @@ const alias = [
   { find: /^@secret-hygiene\/checks$/, replacement: src('checks') },
   { find: /^@secret-hygiene\/crypto$/, replacement: src('crypto') },
   { find: /^@secret-hygiene\/scanner$/, replacement: src('scanner') },
+  { find: /^@secret-hygiene\/scanner\/reporters$/, replacement: fileURLToPath(new URL('./packages/scanner/src/reporters/index.ts', import.meta.url)) },
   { find: /^@secret-hygiene\/conformance$/, replacement: src('conformance') },
   { find: /^eslint-plugin-secret-hygiene$/, replacement: src('eslint-plugin') },
 ];

@@ -1,7 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { formatReport, reportFormats, runConformance, SetupError, maskUrlsIn, type ReportFormat } from '@secret-hygiene/conformance';
+import type * as Harness from '@secret-hygiene/conformance';
+import type { ReportFormat } from '@secret-hygiene/conformance';
 import { Option, type Command } from 'commander';
+import { importOptional, MissingPackageError } from '../optional.js';
 import type { ScanIo } from './scan.js';
+
+// The harness (pg, embedded PostgreSQL's binaries) is an optional install of the CLI: it is loaded
+// when the command runs, by runConformanceCommand, and these bindings are set then.
+let { formatReport, reportFormats, runConformance, SetupError, maskUrlsIn } = {} as typeof Harness;
+
+/** The harness's report formats, listed here so `--help` does not load it (a test keeps them equal). */
+export const conformanceReportFormats = ['table', 'json', 'junit', 'markdown'] as const;
 
 /** Flags of `secret-hygiene conformance`. */
 export interface ConformanceFlags {
@@ -32,7 +41,7 @@ export function registerConformanceCommand(program: Command, io: ConformanceIo =
     .requiredOption('-a, --adapter <module>', 'adapter module (path or package) exporting createAdapter or a default factory')
     .option('--database-url <url>', 'use this PostgreSQL server (default: $DATABASE_URL, else an embedded server)')
     .addOption(new Option('--db <provider>', 'where PostgreSQL comes from').choices([...providers]))
-    .addOption(new Option('-f, --format <format>', 'report format').choices([...reportFormats]).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...conformanceReportFormats]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
     .option('--seed <n>', 'seed for the fault-injection choices (printed in every report)')
@@ -44,6 +53,13 @@ export function registerConformanceCommand(program: Command, io: ConformanceIo =
 
 /** Runs the checks and writes the report; returns the exit code (0 pass, 1 a check failed, 2 usage or setup error). */
 export async function runConformanceCommand(flags: ConformanceFlags, io: ConformanceIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  try {
+    ({ formatReport, reportFormats, runConformance, SetupError, maskUrlsIn } = await importOptional('@secret-hygiene/conformance', () => import('@secret-hygiene/conformance'), 'secret-hygiene conformance'));
+  } catch (error) {
+    if (!(error instanceof MissingPackageError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   try {
     if (!(reportFormats as readonly string[]).includes(flags.format)) throw new SetupError(`unknown format "${flags.format}"`);
     if (flags.db !== undefined && !(providers as readonly string[]).includes(flags.db)) throw new SetupError(`unknown --db "${flags.db}"`);

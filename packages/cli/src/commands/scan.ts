@@ -1,16 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  ConfigError,
-  isReportFormat,
-  loadConfig,
-  readBaseline,
-  reporters,
-  scan,
-  writeBaseline,
-  type ScanResult,
-  type Severity,
-} from '@secret-hygiene/scanner';
+import type { ScanResult, Severity } from '@secret-hygiene/scanner';
+// The reporters alone (no ts-morph): the scanner itself loads when a scan runs, so --help stays fast.
+import { isReportFormat, reporters } from '@secret-hygiene/scanner/reporters';
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 
@@ -66,6 +58,7 @@ export function registerScanCommand(program: Command, io: ScanIo): void {
 
 /** Runs a scan and writes its report; returns the exit code (0 clean, 1 findings, 2 usage or config error). */
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: ScanIo): Promise<number> {
+  const { allRules, ConfigError, loadConfig, readBaseline, scan, writeBaseline } = await import('@secret-hygiene/scanner');
   const colors = pc.createColors(Boolean(io.stdout.isTTY) && flags.format === 'text' && !flags.output);
   try {
     if (!isReportFormat(flags.format)) throw new ConfigError(`unknown format "${flags.format}"`);
@@ -106,7 +99,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Scan
       io.stderr.write(`secret-hygiene: wrote ${result.findings.length} finding(s) to ${flags.baseline}\n`);
       return 0;
     }
-    const report = reporters[flags.format](result, { colors });
+    const report = reporters[flags.format](result, { rules: allRules(), colors });
     if (flags.output) writeFileSync(resolve(flags.output), report);
     else io.stdout.write(report);
     return failsOn(result, flags.failOn) ? 1 : 0;
