@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { redact as redactSecret } from '@secret-hygiene/checks';
+import { spellings } from './search/encodings.js';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -17,4 +18,67 @@ export function makeCanary(unicode = false): string {
 /** Redacts a canary or secret for any output (short prefix and suffix only). */
 export function redact(secret: string): string {
   return redactSecret(secret);
+}
+
+/**
+ * The most of a secret any output of the harness may show, and the most a store may keep in
+ * plaintext: runs of this many characters of a secret (a prefix, a suffix, a middle part) count as
+ * the secret. 8 characters are under a third of a 26-letter canary body; `redact()` shows 4 a side.
+ */
+export const fragmentLength = 8;
+
+/**
+ * Redacts every secret it was given from any text, in every text spelling the leak search knows
+ * (upper-cased, base64, base32, hex, URL-encoded, JSON-escaped, reversed) and as any run of
+ * {@link fragmentLength} or more of its characters in any case (a long prefix, an echo cut short).
+ */
+export class Redactor {
+  private readonly forms = new Map<string, string>();
+  /** Lower-cased fragment of `fragmentLength` characters → the lower-cased secret it comes from. */
+  private readonly fragments = new Map<string, string>();
+  private readonly replacements = new Map<string, string>();
+
+  add(secret: string): void {
+    const replacement = redact(secret);
+    for (const spelling of spellings(secret)) {
+      if (spelling.encoding.startsWith('utf-16')) continue;
+      const text = spelling.bytes.toString('utf8');
+      if (text.length >= fragmentLength && !this.forms.has(text)) this.forms.set(text, replacement);
+    }
+    const lower = secret.toLowerCase();
+    this.replacements.set(lower, replacement);
+    for (let i = 0; i + fragmentLength <= lower.length; i++) this.fragments.set(lower.slice(i, i + fragmentLength), lower);
+  }
+
+  apply(text: string): string {
+    let out = text;
+    // Longest forms first, so a base64 form is replaced whole before a shorter form inside it.
+    for (const [form, replacement] of [...this.forms].sort((a, b) => b[0].length - a[0].length)) {
+      if (out.includes(form)) out = out.split(form).join(replacement);
+    }
+    return this.redactRuns(out);
+  }
+
+  /** Replaces every maximal run of `fragmentLength`+ characters of a secret, in any case. */
+  private redactRuns(text: string): string {
+    if (this.fragments.size === 0) return text;
+    const lower = text.toLowerCase();
+    // Lower-casing keeps lengths for the characters secrets are made of; anything else is left alone.
+    if (lower.length !== text.length) return text;
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+      const secret = this.fragments.get(lower.slice(i, i + fragmentLength));
+      if (secret === undefined) {
+        out += text[i];
+        i++;
+        continue;
+      }
+      let end = i + fragmentLength;
+      while (end < text.length && secret.includes(lower.slice(i, end + 1))) end++;
+      out += this.replacements.get(secret) ?? '****';
+      i = end;
+    }
+    return out;
+  }
 }

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import type { StoreKeys, StoreAdapter } from './adapter.js';
 import type { KeySet } from './keys.js';
-import type { LogPosition, PostgresServer } from './postgres/types.js';
+import type { LogPosition, PostgresServer, ProviderKind } from './postgres/types.js';
 import type { Hit, Needles } from './search/find.js';
 
 /** A store the harness opened for a check, with the pool it handed to the adapter. */
@@ -44,8 +44,18 @@ export interface CheckContext {
   logPosition(): Promise<LogPosition>;
   /** The server log since `since`, or undefined when the provider cannot read it. */
   readLog(since: LogPosition): Promise<string | undefined>;
-  /** Everything adapters printed during this check (their `log` and the console). */
-  adapterOutput(): string;
+  /**
+   * Everything the store printed since this check began: in its own process, all it wrote to
+   * stdout and stderr (waited for); in this process, its `log` and console calls during the check.
+   */
+  adapterOutput(): Promise<string>;
+  /** The store process's working and temporary directories (empty when it runs in this process). */
+  storeDirectories(): readonly string[];
+  /**
+   * Has the store process print `direct` to file descriptor 1 and `stream` through process.stderr
+   * (the positive control); false when there is no such process.
+   */
+  printFromStoreProcess(direct: string, stream: string): Promise<boolean>;
   /** Redacts a secret for messages. */
   redact(secret: string): string;
   /** Records a broken promise; the check fails. Messages must use `redact()` for secrets. */
@@ -90,8 +100,17 @@ export interface CheckResult {
 export interface ConformanceResult {
   /** The adapter module that was checked. */
   readonly adapter: string;
-  /** The server used, password masked. */
+  /** The server used, password masked (the same as `server.description`). */
   readonly provider: string;
+  /** Which server was used: started by the harness (`embedded`, `docker`) or given (`url`, masked), and its version. */
+  readonly server: { readonly kind: ProviderKind; readonly description: string; readonly postgresVersion: string };
+  /** Versions of what produced the result: the harness, the tool that ran it (the CLI), Node. */
+  readonly versions: { readonly harness: string; readonly tool?: string; readonly node: string };
+  /**
+   * Where the store ran: `process` (its own process; all it printed was searched) or `in-process`
+   * (a factory function; only its `log` and console calls during checks were heard).
+   */
+  readonly isolation: 'process' | 'in-process';
   readonly seed: number;
   readonly startedAt: string;
   readonly durationMs: number;

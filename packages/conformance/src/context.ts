@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { format } from 'node:util';
 import pg from 'pg';
-import type { AdapterFactory, StoreKeys } from './adapter.js';
-import { makeCanary, redact } from './canary.js';
+import type { AdapterFactory, AuditCallback, AuditTable, StorageDescription, StoreAdapter, StoreKeys } from './adapter.js';
+import type { AdapterProcess, OutputPosition } from './adapter-host/host.js';
+import { withTimeout } from './adapter-host/timeout.js';
+import { makeCanary, redact, Redactor } from './canary.js';
 import type { CheckContext, ConformanceCheck, OpenedStore } from './check.js';
 import { maskUrlsIn } from './postgres/mask.js';
 import { KeySet } from './keys.js';
@@ -24,17 +26,6 @@ async function capturingConsole<T>(sink: (text: string) => void, fn: () => Promi
     });
   }
 }
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The application_name of the harness's own connections. */
-export const harnessApplicationName = 'secret-hygiene-harness';
 
 type QueryFn = (...args: unknown[]) => unknown;
 
@@ -65,41 +56,83 @@ function instrument(client: pg.PoolClient, store: StoreState): void {
 }
 
 interface StoreState {
+  /** Closing twice (a check closes a store, then the harness closes whatever is left) tears down once. */
+  closed?: boolean;
   queryCount: number;
   inHook: boolean;
   beforeQuery: ((n: number) => Promise<void>) | undefined;
 }
+
+/**
+ * Where the store under test runs: in the adapter process (a module path; its output captured at
+ * the file-descriptor level) or in this process (a factory function; only `log` and console calls
+ * during a check are heard).
+ */
+export type StoreSource = { readonly process: AdapterProcess } | { readonly factory: AdapterFactory };
+
+/** Settings of one check's run that come from the whole conformance run. */
+export interface CheckRunOptions {
+  /** Time limit of each adapter call (`adapter.teardown() did not finish within 30 s`). */
+  readonly callTimeoutMs?: number;
+  /** The run's redactor: every canary of every check is added to it. */
+  readonly redactor?: Redactor;
+}
+
+/** An error the store let escape, as a failure message. */
+export const escapedMessage = (kind: string, message: string): string => `the store let an error escape (${kind}): ${message}`;
 
 /** Builds the context of one check and cleans up what it opened. */
 export class CheckRun implements CheckContext {
   readonly keys = new KeySet();
   readonly failures: string[] = [];
   readonly notes: string[] = [];
+  /** Reasons the check could not prove its promise; each is also a note, so every report shows it. */
+  readonly unproven: string[] = [];
   private readonly output: string[] = [];
   private readonly stores: OpenedStore[] = [];
-  private storeCount = 0;
+  private readonly canaries: string[] = [];
+  private readonly redactor: Redactor;
+  private readonly callTimeoutMs: number;
+  private readonly source: StoreSource;
+  private readonly outputStart: OutputPosition | undefined;
+  /** Hooks of this check's stores in the adapter process, by store number. */
+  private readonly hooks = new Map<number, StoreState>();
 
   constructor(
     readonly server: PostgresServer,
     readonly database: string,
     readonly admin: pg.Client,
     readonly seed: number,
-    private readonly factory: AdapterFactory,
-  ) {}
-
-  private readonly canaries: string[] = [];
+    source: AdapterFactory | StoreSource,
+    options: CheckRunOptions = {},
+  ) {
+    this.source = typeof source === 'function' ? { factory: source } : source;
+    this.redactor = options.redactor ?? new Redactor();
+    this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
+    if ('process' in this.source) {
+      this.outputStart = this.source.process.position();
+      this.source.process.onQuery = async (store, queryNumber) => {
+        const state = this.hooks.get(store);
+        if (state?.beforeQuery !== undefined) await state.beforeQuery(queryNumber);
+      };
+    }
+  }
 
   canary(): string {
     const canary = makeCanary(this.canaries.length % 5 === 4);
     this.canaries.push(canary);
+    this.redactor.add(canary);
     return canary;
   }
 
-  /** Replaces every canary of this check in `message` by its redacted form (adapter errors may quote them). */
+  /** The canaries this check made. */
+  canariesMade(): readonly string[] {
+    return this.canaries;
+  }
+
+  /** Redacts every canary of the run from `message`, in every spelling the leak search knows (adapter errors may echo them). */
   private sanitize(message: string): string {
-    let out = message;
-    for (const canary of this.canaries) if (out.includes(canary)) out = out.split(canary).join(redact(canary));
-    return out;
+    return this.redactor.apply(message);
   }
 
   redact(secret: string): string {
@@ -115,12 +148,14 @@ export class CheckRun implements CheckContext {
     if (!this.notes.includes(clean)) this.notes.push(clean);
   }
 
-  /** Reasons the check could not prove its promise; each is also a note, so every report shows it. */
-  readonly unproven: string[] = [];
-
   notProven(reason: string): void {
     this.unproven.push(this.sanitize(reason));
     this.note(`not proven: ${reason}`);
+  }
+
+  /** Records an error the store let escape while this check ran. */
+  escaped(kind: string, message: string): void {
+    this.fail(escapedMessage(kind, message));
   }
 
   /** Adds text an adapter printed. */
@@ -128,16 +163,86 @@ export class CheckRun implements CheckContext {
     this.output.push(text);
   }
 
-  adapterOutput(): string {
-    return this.output.join('\n');
+  async adapterOutput(): Promise<string> {
+    if (!('process' in this.source)) return this.output.join('\n');
+    await this.source.process.flush();
+    return [...this.output, this.source.process.output(this.outputStart)].join('\n');
+  }
+
+  /** Where the store process works and keeps temporary files, when it runs in its own process. */
+  storeDirectories(): readonly string[] {
+    return 'process' in this.source ? [this.source.process.workDir, this.source.process.tempDir] : [];
+  }
+
+  async printFromStoreProcess(direct: string, stream: string): Promise<boolean> {
+    return 'process' in this.source ? this.source.process.print(direct, stream) : false;
   }
 
   async openStore(keys: StoreKeys): Promise<OpenedStore> {
-    this.storeCount++;
     const applicationName = `secret-hygiene-store-${randomBytes(4).toString('hex')}`;
     const connection = { ...this.server.connection(this.database), application_name: applicationName };
-    const pool = new pg.Pool({ ...connection, max: 6 });
     const state: StoreState = { queryCount: 0, inHook: false, beforeQuery: undefined };
+    const opened = 'process' in this.source
+      ? await this.openInProcess(this.source.process, connection, applicationName, keys, state)
+      : await this.openHere(this.source.factory, connection, applicationName, keys, state);
+    this.stores.push(opened);
+    return opened;
+  }
+
+  /** A store in the adapter process: every method is a call over IPC, with a time limit that names it. */
+  private async openInProcess(host: AdapterProcess, connection: pg.ClientConfig, applicationName: string, keys: StoreKeys, state: StoreState): Promise<OpenedStore> {
+    const { store, storage, audit } = await host.open(connection, applicationName, keys);
+    this.hooks.set(store, state);
+    const call = async (method: string, args: unknown[]): Promise<unknown> => {
+      const { value, queryCount } = await host.call(store, method, args);
+      state.queryCount = queryCount;
+      return value;
+    };
+    const adapter: StoreAdapter = {
+      storage,
+      ...(audit === undefined ? {} : { audit: 'events' in audit ? { ...audit, events: async () => (await call('audit.events', [])) as Awaited<ReturnType<AuditCallback['events']>> } : audit }),
+      setup: async () => void (await call('setup', [])),
+      put: async (owner, name, secret) => void (await call('put', [owner, name, secret])),
+      get: async (owner, name) => (await call('get', [owner, name])) as string | undefined,
+      list: async (owner) => (await call('list', [owner])) as string[],
+      delete: async (owner, name) => void (await call('delete', [owner, name])),
+      rotate: async (version) => void (await call('rotate', [version])),
+      teardown: async () => void (await call('teardown', [])),
+    };
+    return {
+      adapter,
+      applicationName,
+      get beforeQuery() {
+        return state.beforeQuery;
+      },
+      set beforeQuery(hook) {
+        state.beforeQuery = hook;
+        void host.setHook(store, hook !== undefined).catch(() => undefined);
+      },
+      get queryCount() {
+        return state.queryCount;
+      },
+      resetQueryCount: () => {
+        state.queryCount = 0;
+        void host.resetQueryCount(store).catch(() => undefined);
+      },
+      close: async () => {
+        if (state.closed) return;
+        state.closed = true;
+        state.beforeQuery = undefined;
+        this.hooks.delete(store);
+        try {
+          await adapter.teardown();
+        } finally {
+          await host.endPool(store);
+        }
+      },
+    };
+  }
+
+  /** A store built by a factory in this process, behind the same time limits. */
+  private async openHere(factory: AdapterFactory, connection: pg.ClientConfig, applicationName: string, keys: StoreKeys, state: StoreState): Promise<OpenedStore> {
+    const pool = new pg.Pool({ ...connection, max: 6 });
     // Killed connections raise 'error' on idle clients and on the pool; without listeners Node would crash.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => {
@@ -147,21 +252,32 @@ export class CheckRun implements CheckContext {
     const endPool = async (): Promise<void> => {
       await pool.end().catch(() => undefined);
     };
-    let adapter;
+    let inner: StoreAdapter;
     try {
-      adapter = await this.factory({
-        pool,
-        connection,
-        applicationName,
-        keys,
-        log: (...args: unknown[]) => this.capture(format(...args)),
-      });
-      await adapter.setup();
+      const log = (...args: unknown[]): void => this.capture(format(...args));
+      inner = await withTimeout(Promise.resolve(factory({ pool, connection, applicationName, keys, log })), this.callTimeoutMs, 'the adapter factory');
+      await withTimeout(inner.setup(), this.callTimeoutMs, 'adapter.setup()');
     } catch (error) {
       await endPool();
       throw error;
     }
-    const opened: OpenedStore = {
+    const timed = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => withTimeout(fn.apply(inner, args), this.callTimeoutMs, `adapter.${method}()`);
+    const adapter: StoreAdapter = {
+      get storage(): StorageDescription {
+        return inner.storage;
+      },
+      get audit(): AuditTable | AuditCallback | undefined {
+        return inner.audit;
+      },
+      setup: timed('setup', inner.setup),
+      put: timed('put', inner.put),
+      get: timed('get', inner.get),
+      list: timed('list', inner.list),
+      delete: timed('delete', inner.delete),
+      rotate: timed('rotate', inner.rotate),
+      teardown: timed('teardown', inner.teardown),
+    };
+    return {
       adapter,
       applicationName,
       get beforeQuery() {
@@ -177,13 +293,16 @@ export class CheckRun implements CheckContext {
         state.queryCount = 0;
       },
       close: async () => {
+        if (state.closed) return;
+        state.closed = true;
         state.beforeQuery = undefined;
-        await adapter.teardown().catch(() => undefined);
-        await endPool();
+        try {
+          await adapter.teardown();
+        } finally {
+          await endPool();
+        }
       },
     };
-    this.stores.push(opened);
-    return opened;
   }
 
   async killConnections(store: OpenedStore): Promise<number> {
@@ -223,8 +342,10 @@ export class CheckRun implements CheckContext {
     }
   }
 
-  /** Closes every store the check opened. */
+  /** Closes every store the check opened; a teardown that throws or hangs is a failure of the check. */
   async closeAll(): Promise<void> {
-    for (const store of this.stores.splice(0)) await store.close();
+    for (const store of this.stores.splice(0)) {
+      await store.close().catch((error: unknown) => this.fail(`closing a store: ${maskUrlsIn(error instanceof Error ? error.message : String(error))}`));
+    }
   }
 }

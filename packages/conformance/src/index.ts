@@ -22,4 +22,5 @@ export { startDocker, type DockerOptions } from './postgres/docker.js';
 export { connectUrl, parseDatabaseUrl } from './postgres/url.js';
 export { maskUrl, maskUrlsIn } from './postgres/mask.js';
 export { freePort } from './postgres/port.js';
+export { wasInterrupted } from './postgres/cleanup.js';
 export { SetupError, type LogPosition, type PostgresServer, type ProviderKind, type ServerLog } from './postgres/types.js';

@@ -1,17 +1,24 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import pg from 'pg';
+import { randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { AdapterFactory } from './adapter.js';
+import { AdapterProcess } from './adapter-host/host.js';
+import { Redactor } from './canary.js';
 import { allChecks } from './checks/index.js';
 import type { CheckResult, ConformanceCheck, ConformanceResult } from './check.js';
-import { CheckRun, harnessApplicationName } from './context.js';
-import { loadAdapter } from './load.js';
-import { maskUrlsIn } from './postgres/mask.js';
+import { CheckRun, escapedMessage, type StoreSource } from './context.js';
+import { resolveAdapter } from './load.js';
+import { CheckDatabases } from './postgres/check-databases.js';
+import { registerCleanup } from './postgres/cleanup.js';
 import { openServer, type ProviderRequest } from './postgres/select.js';
 import { SetupError, type PostgresServer } from './postgres/types.js';
+import { Needles } from './search/find.js';
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions extends ProviderRequest {
-  /** Path of the adapter module (or a package name), or the factory itself. */
+  /**
+   * The adapter: a module path, a package directory, or a package name (run in a process of its
+   * own, whose output is searched), or the factory itself (run in this process).
+   */
   adapter: string | AdapterFactory;
   /** Ids of the checks to run; all when omitted. */
   checks?: readonly string[];
@@ -26,6 +33,10 @@ export interface ConformanceOptions extends ProviderRequest {
   server?: PostgresServer;
   /** Time limit per check; 90 s by default. */
   checkTimeoutMs?: number;
+  /** Time limit per adapter call (`adapter.teardown() did not finish within 30 s`); 30 s by default. */
+  callTimeoutMs?: number;
+  /** The tool that runs the harness, for the report (the CLI passes `secret-hygiene <version>`). */
+  tool?: string;
 }
 
 /** Resolves the requested check ids. @throws {SetupError} on an unknown id. */
@@ -39,10 +50,11 @@ export function selectChecks(ids: readonly string[] | undefined): ConformanceChe
   return allChecks.filter((c) => ids.includes(c.id));
 }
 
-const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+/** This package's version, for reports. */
+export const harnessVersion: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-/** Template databases kept on servers the caller shares between runs (tests): made once per server. */
-const sharedTemplates = new WeakMap<PostgresServer, string>();
+/** The check that owns "nothing in what the store prints": whole-run output hits are reported there. */
+const outputCheckId = 'no-plaintext-at-rest';
 
 /**
  * Runs the conformance checks against an adapter on a real PostgreSQL server and returns the
@@ -53,110 +65,72 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const started = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   const checks = selectChecks(options.checks);
-  const factory = typeof options.adapter === 'function' ? options.adapter : await loadAdapter(options.adapter);
-  const adapterName = typeof options.adapter === 'function' ? options.adapter.name || '(factory)' : options.adapter;
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const callTimeoutMs = options.callTimeoutMs ?? 30_000;
+  const adapterName = typeof options.adapter === 'function' ? options.adapter.name || '(factory)' : options.adapter;
+  const handleSignals = options.handleSignals ?? false;
+
+  const host = typeof options.adapter === 'function' ? undefined : await AdapterProcess.start(resolveAdapter(options.adapter), options.adapter, callTimeoutMs);
+  const stopHost = host === undefined ? async () => undefined : registerCleanup(() => host.stop(), handleSignals);
+  const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
+  const redactor = new Redactor();
+  const runs: Array<{ check: ConformanceCheck; run: CheckRun; durationMs: number }> = [];
+  let current: CheckRun | undefined;
+  if (host !== undefined) {
+    // An error the store lets escape fails the check that is running (or, between checks, the last one).
+    host.onEscaped = ({ kind, message }) => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
+  }
 
   const ownServer = options.server === undefined;
-  if (ownServer) progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
-  const server = options.server ?? (await openServer({ ...options, handleSignals: options.handleSignals ?? false }));
-  const admin = new pg.Client({ ...server.connection(), application_name: harnessApplicationName });
-  const runId = randomBytes(4).toString('hex');
-  // On a server the harness started, template1 itself gets pg_stat_statements; on someone else's
-  // server a template database of our own is made (and dropped) instead.
-  const ownTemplate = server.kind === 'url';
-  const shared = ownServer ? undefined : sharedTemplates.get(server);
-  const template = shared ?? (ownTemplate ? `sh_tpl_${runId}` : 'template1');
-  const results: CheckResult[] = [];
-  let cleanupCreator = async (): Promise<void> => undefined;
+  let server: PostgresServer | undefined;
+  let databases: CheckDatabases | undefined;
   try {
-    try {
-      await admin.connect();
-    } catch (error) {
-      throw new SetupError(maskUrlsIn(`could not connect to ${server.description}: ${(error as Error).message}`));
-    }
-    progress(`using ${server.description}`);
-    if (shared === undefined) {
-      if (ownTemplate) await admin.query(`CREATE DATABASE ${quote(template)}`);
-      const tplClient = new pg.Client({ ...server.connection(template), application_name: harnessApplicationName });
-      await tplClient.connect();
-      await tplClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
-      await tplClient.end();
-      if (!ownServer) sharedTemplates.set(server, template);
-    }
-    // FILE_COPY (PostgreSQL 15+) copies the small template faster than the default WAL_LOG.
-    // The next check's database is created while the current check runs, on a second connection.
-    let strategy = ' STRATEGY FILE_COPY';
-    const names = checks.map((check, index) => `sh_${runId}_${index}_${check.id.replace(/-/g, '_')}`.slice(0, 63));
-    const creator = new pg.Client({ ...server.connection(), application_name: harnessApplicationName });
-    await creator.connect();
-    const create = async (database: string): Promise<void> => {
-      try {
-        await creator.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}${strategy}`);
-      } catch (error) {
-        if (strategy === '') throw error;
-        strategy = '';
-        await creator.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
-      }
-    };
-    const created = new Map<number, Promise<void>>();
-    const prepare = (index: number): Promise<void> | undefined => {
-      const name = names[index];
-      if (name === undefined) return undefined;
-      let pending = created.get(index);
-      if (pending === undefined) {
-        pending = create(name);
-        pending.catch(() => undefined);
-        created.set(index, pending);
-      }
-      return pending;
-    };
-    cleanupCreator = async () => {
-      await Promise.allSettled(created.values());
-      // Databases prepared for checks that never ran (an error stopped the run).
-      for (const index of created.keys()) {
-        if (index >= results.length) await creator.query(`DROP DATABASE IF EXISTS ${quote(names[index]!)} WITH (FORCE)`).catch(() => undefined);
-      }
-      await creator.end().catch(() => undefined);
-    };
-
+    if (ownServer) progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
+    server = options.server ?? (await openServer({ ...options, handleSignals }));
+    databases = await CheckDatabases.open(server, checks.map((c) => c.id), !ownServer);
+    progress(`using ${server.description} (PostgreSQL ${databases.postgresVersion})`);
     for (const [index, check] of checks.entries()) {
-      const database = names[index]!;
-      await prepare(index);
-      void prepare(index + 1);
-      const checkAdmin = new pg.Client({ ...server.connection(database), application_name: harnessApplicationName });
-      await checkAdmin.connect();
-      checkAdmin.on('error', () => undefined);
-      const run = new CheckRun(server, database, checkAdmin, seed, factory);
+      await databases.prepare(index);
+      void databases.prepare(index + 1);
+      const checkAdmin = await databases.connect(index);
+      const run = new CheckRun(server, databases.name(index), checkAdmin, seed, source, { callTimeoutMs, redactor });
+      current = run;
       const t0 = Date.now();
       try {
         await run.execute(check, options.checkTimeoutMs ?? 90_000);
       } finally {
-        await run.closeAll();
+        current = undefined;
         await checkAdmin.end().catch(() => undefined);
-        await admin.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`).catch(() => undefined);
+        await databases.drop(index);
       }
-      const result: CheckResult = {
-        id: check.id,
-        description: check.description,
-        promise: check.promise,
-        status: run.failures.length > 0 ? 'fail' : run.unproven.length > 0 ? 'not-proven' : 'pass',
-        durationMs: Date.now() - t0,
-        failures: run.failures,
-        notes: run.notes,
-      };
-      results.push(result);
-      progress(`${{ pass: 'pass', fail: 'FAIL', 'not-proven': 'not proven' }[result.status]} ${check.id} (${result.durationMs} ms)`);
+      runs.push({ check, run, durationMs: Date.now() - t0 });
+      progress(`${statusOf(run) === 'pass' ? 'pass' : statusOf(run) === 'fail' ? 'FAIL' : 'not proven'} ${check.id} (${Date.now() - t0} ms)`);
+    }
+    if (host !== undefined) {
+      await host.finish();
+      searchWholeOutput(host.output(), runs);
     }
   } finally {
-    await cleanupCreator();
-    if (ownServer && ownTemplate) await admin.query(`DROP DATABASE IF EXISTS ${quote(template)} WITH (FORCE)`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-    if (ownServer) await server.stop();
+    await stopHost();
+    await databases?.close();
+    if (ownServer) await server?.stop();
   }
+  const results: CheckResult[] = runs.map(({ check, run, durationMs }) => ({
+    id: check.id,
+    description: check.description,
+    promise: check.promise,
+    status: statusOf(run),
+    durationMs,
+    // Canaries made by later checks are redacted too (a store may echo any secret it was given).
+    failures: run.failures.map((f) => redactor.apply(f)),
+    notes: run.notes.map((n) => redactor.apply(n)),
+  }));
   return {
     adapter: adapterName,
-    provider: server.description,
+    provider: server!.description,
+    server: { kind: server!.kind, description: server!.description, postgresVersion: databases!.postgresVersion },
+    versions: { harness: harnessVersion, ...(options.tool === undefined ? {} : { tool: options.tool }), node: process.version },
+    isolation: host === undefined ? 'in-process' : 'process',
     seed,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
@@ -164,4 +138,33 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     // A check that could not prove its promise does not fail the run; every report shows it apart.
     passed: results.every((r) => r.status !== 'fail'),
   };
+}
+
+function statusOf(run: CheckRun): CheckResult['status'] {
+  return run.failures.length > 0 ? 'fail' : run.unproven.length > 0 ? 'not-proven' : 'pass';
+}
+
+/**
+ * Searches everything the store process printed during the whole run, until its teardown finished,
+ * for every canary of the run: output deferred past a check (a timer, a logger's buffer) is found
+ * here. Hits go to `no-plaintext-at-rest` when it ran, else to the check that made the canary.
+ */
+function searchWholeOutput(output: string, runs: ReadonlyArray<{ check: ConformanceCheck; run: CheckRun }>): void {
+  // The positive control prints its canaries on purpose.
+  const owners = runs.filter(({ check }) => check.id !== 'positive-control').flatMap(({ run }) => run.canariesMade().map((canary) => ({ canary, run })));
+  if (owners.length === 0 || output === '') return;
+  const needles = new Needles(owners.map((o) => o.canary));
+  const hits = needles.search(output, 'store output');
+  const target = runs.find((r) => r.check.id === outputCheckId)?.run;
+  const found = new Map<CheckRun, string[]>();
+  for (const hit of hits) {
+    const owner = owners[hit.needle]!;
+    const run = target ?? owner.run;
+    found.set(run, [...(found.get(run) ?? []), `${owner.run.redact(owner.canary)} (${hit.encoding})`]);
+  }
+  for (const [run, secrets] of found) {
+    if (run.failures.some((f) => f.includes('adapter output'))) continue;
+    const unique = [...new Set(secrets)];
+    run.fail(`the store printed ${unique.length === 1 ? 'a secret' : `${unique.length} secrets`} to its stdout or stderr (found by the search of all it printed until teardown finished): ${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ', …' : ''}`);
+  }
 }

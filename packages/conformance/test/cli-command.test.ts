@@ -27,13 +27,37 @@ describe('secret-hygiene conformance (command)', () => {
     }
   });
 
-  it('exits 2 with the password masked when DATABASE_URL cannot be reached', async () => {
+  it('uses DATABASE_URL only when asked to (--database-url-env), with the password masked when it cannot be reached', async () => {
     const { io: streams, err } = io();
     // made-up credentials: the test proves they are masked
-    const code = await runConformanceCommand(flags({ checks: 'deletion' }), streams, { DATABASE_URL: 'postgres://app:never-print@127.0.0.1:1/app' });
+    const env = { DATABASE_URL: 'postgres://app:never-print@127.0.0.1:1/app' };
+    const code = await runConformanceCommand(flags({ checks: 'deletion', databaseUrlEnv: 'DATABASE_URL' }), streams, env);
     expect(code).toBe(2);
-    expect(err.join('')).toContain('could not connect to DATABASE_URL postgres://app:***@127.0.0.1:1/app');
+    expect(err.join('')).toContain('could not connect to the database URL postgres://app:***@127.0.0.1:1/app');
     expect(err.join('')).not.toContain('never-print');
+    const unset = io();
+    expect(await runConformanceCommand(flags({ checks: 'deletion', databaseUrlEnv: 'NO_SUCH_VARIABLE' }), unset.io, env)).toBe(2);
+    expect(unset.err.join('')).toBe('secret-hygiene conformance: --database-url-env NO_SUCH_VARIABLE: the environment variable is not set\n');
+  });
+
+  it('never prints the password of a malformed --database-url', async () => {
+    // made-up credentials: the test proves they are never printed
+    for (const url of ['postgres://app:pw-one@host:notaport/db', 'postgres:/app:pw-two@host/db', 'app:pw-three@host/db', 'postgresql//app:pw-four@host', 'postgres://app:pw five@']) {
+      const { io: streams, err } = io();
+      expect(await runConformanceCommand(flags({ checks: 'deletion', databaseUrl: url }), streams, {})).toBe(2);
+      expect(err.join('')).toMatch(/^secret-hygiene conformance: the database URL /);
+      expect(err.join('')).not.toMatch(/pw[- ](one|two|three|four|five)/);
+    }
+  });
+
+  it('does not use DATABASE_URL from the environment silently: the embedded server runs, and one line says so', async () => {
+    const { io: streams, err, out } = io();
+    // made-up credentials: this server does not exist; were it used, the run would fail to connect
+    const code = await runConformanceCommand({ ...flags({ checks: 'deletion', format: 'json' }), progress: true }, streams, { DATABASE_URL: 'postgres://app:unused@127.0.0.1:1/app' });
+    expect(code).toBe(0);
+    expect(err.join('')).toContain('conformance: DATABASE_URL is set but not used (pass --database-url-env DATABASE_URL to use that server)');
+    expect(err.join('')).not.toContain('unused');
+    expect((JSON.parse(out.join('')) as { server: { kind: string } }).server.kind).toBe('embedded');
   });
 
   it('exits 1 when a check fails and 0 when all pass, with reports that never hold a full canary', async () => {

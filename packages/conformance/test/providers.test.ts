@@ -26,6 +26,10 @@ describe('maskUrl', () => {
 
   it('masks URLs that do not parse and URLs inside messages', () => {
     expect(maskUrl('postgres://app:p@ss word@db/x')).not.toContain('ss word');
+    // made-up credentials: no scheme, one slash, a port that does not parse
+    expect(maskUrl('app:pw-a@db/x')).toBe('app:***@db/x');
+    expect(maskUrl('postgres:/app:pw-b@db/x')).toBe('postgres:/app:***@db/x');
+    expect(maskUrl('postgres://app:pw-c@db:port/x')).toBe('postgres://app:***@db:port/x');
     // made-up credentials: the test proves they are masked
     expect(maskUrlsIn('failed for postgres://u:topsecret@h/db: timeout')).toBe('failed for postgres://u:***@h/db: timeout');
   });
@@ -48,8 +52,11 @@ describe('chooseProvider', () => {
 describe('unusable URLs and ports give clear errors', () => {
   it('rejects a URL that is not a postgres URL, with the password masked', () => {
     // made-up credentials: the test proves they are masked
-    expect(() => parseDatabaseUrl('mysql://root:rootpw@h/db')).toThrow('DATABASE_URL must start with postgres:// or postgresql://, got mysql://root:***@h/db');
+    expect(() => parseDatabaseUrl('mysql://root:rootpw@h/db')).toThrow('the database URL must start with postgres:// or postgresql://, got mysql://root:***@h/db');
     expect(() => parseDatabaseUrl('not a url')).toThrow(/not a valid URL/);
+    // made-up credentials: a URL that does not parse is not echoed at all
+    expect(() => parseDatabaseUrl('postgres://app:pw@host:notaport/db')).toThrow('the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)');
+    expect(() => parseDatabaseUrl('postgres:/app:pw@host/db')).toThrow('the database URL names no host: postgres:/app:***@host/db');
   });
 
   it('names the masked URL when nothing answers there', async () => {
@@ -58,7 +65,7 @@ describe('unusable URLs and ports give clear errors', () => {
     const error = await connectUrl(`postgres://app:dont-print-me@127.0.0.1:${port}/db`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SetupError);
     // made-up credentials: the test proves they are masked
-    expect((error as Error).message).toMatch(new RegExp(`^could not connect to DATABASE_URL postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/db: `));
+    expect((error as Error).message).toMatch(new RegExp(`^could not connect to the database URL postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/db: `));
     expect((error as Error).message).not.toContain('dont-print-me');
   });
 

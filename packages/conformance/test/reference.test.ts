@@ -58,7 +58,7 @@ describe('the reference store', () => {
       await client.query('DROP SCHEMA secret_hygiene_control CASCADE');
       const blind = new CheckRun(server(), database, client, 1, factory);
       blind.searchTables = async () => [];
-      blind.adapterOutput = () => '';
+      blind.adapterOutput = async () => '';
       await blind.execute(positiveControl);
       expect(blind.failures.filter((f) => f.startsWith('the table search missed'))).toHaveLength(7);
       expect(blind.failures).toContain('the search of printed output missed a canary printed with console.log');

@@ -35,6 +35,6 @@ export async function searchEverywhere(ctx: CheckContext, needles: Needles, logS
   }
 
   searched.push('adapter output');
-  hits.push(...needles.search(ctx.adapterOutput(), 'adapter output'));
+  hits.push(...needles.search(await ctx.adapterOutput(), 'adapter output'));
   return { hits: dedupe(hits), searched, unavailable };
 }

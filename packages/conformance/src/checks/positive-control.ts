@@ -6,7 +6,7 @@ import { searchEverywhere } from './leak-search.js';
 /** The harness plants secrets itself and its search must find every one. */
 export const positiveControl: ConformanceCheck = {
   id: 'positive-control',
-  description: 'Plants canaries in a scratch table (raw, base64, hex in JSON, gzip, UTF-16, URL-encoded, deflate+base64), in the statement log and in printed output, and searches for them',
+  description: 'Plants canaries in a scratch table (raw, base64, hex in JSON, gzip, UTF-16, URL-encoded, deflate+base64), in the statement log and in printed output (console calls here, file descriptor 1 and stderr of the store process), and searches for them',
   promise: 'The leak search works: a broken search can never make a leaky store pass',
   async run(ctx) {
     const logStart = await ctx.logPosition();
@@ -27,8 +27,11 @@ export const positiveControl: ConformanceCheck = {
     }
     const printed = c[7]!;
     console.log('adapter debug output: token=%s', printed);
+    // Printed by the store process the way loggers do: straight to file descriptor 1, and through process.stderr.
+    const [direct, stream] = [ctx.canary(), ctx.canary()];
+    const inStoreProcess = await ctx.printFromStoreProcess(`{"level":30,"msg":"debug","token":"${direct}"}`, `warn: token=${stream}`);
 
-    const needles = new Needles(c);
+    const needles = new Needles([...c, direct, stream]);
     const result = await searchEverywhere(ctx, needles, logStart);
     for (const p of planted) {
       const index = c.indexOf(p.canary);
@@ -39,6 +42,11 @@ export const positiveControl: ConformanceCheck = {
     if (!result.hits.some((h) => h.needle === 7 && h.location === 'adapter output')) {
       ctx.fail('the search of printed output missed a canary printed with console.log');
     }
+    if (inStoreProcess) {
+      for (const [needle, how] of [[8, 'written to file descriptor 1'], [9, 'written to process.stderr']] as const) {
+        if (!result.hits.some((h) => h.needle === needle && h.location === 'adapter output')) ctx.fail(`the search of the store process's output missed a canary ${how}`);
+      }
+    } else ctx.note('the store runs in the harness process: only its log and console calls during a check are heard');
     if (result.searched.includes('server statement log') && !result.hits.some((h) => h.needle === 0 && h.location === 'server statement log')) {
       ctx.fail('the statement log search missed a canary sent as a bind parameter');
     }

@@ -21,9 +21,18 @@ async function runAll(): Promise<void> {
   }
 }
 
+/** True once SIGINT or SIGTERM started the cleanup: the process is about to exit 130/143, and says nothing more. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 function onSignal(signal: NodeJS.Signals): void {
   if (interrupted) return;
   interrupted = true;
+  // Stopping the server ends every open connection and query in flight with an error: those are
+  // expected now, and must not print a stack or change the exit code.
+  process.on('uncaughtException', () => undefined);
+  process.on('unhandledRejection', () => undefined);
   process.stderr.write(`\nconformance: ${signal} received, stopping PostgreSQL and removing temporary files\n`);
   void runAll().finally(() => {
     process.exit(signal === 'SIGTERM' ? 143 : 130);

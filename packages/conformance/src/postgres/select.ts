@@ -7,7 +7,7 @@ import { connectUrl } from './url.js';
 export interface ProviderRequest {
   /** `--db`: which provider; inferred when omitted. */
   db?: ProviderKind;
-  /** `--database-url`, or `DATABASE_URL` from the environment. */
+  /** `--database-url` (or the variable `--database-url-env` names); never read from the environment here. */
   databaseUrl?: string;
   port?: number;
   logStatements?: boolean;
@@ -15,14 +15,14 @@ export interface ProviderRequest {
 }
 
 /**
- * Decides which provider to use: a URL when one is given (flag or `DATABASE_URL`), Docker only
+ * Decides which provider to use: a URL when one is given, Docker only
  * when asked for, otherwise the embedded server.
  * @throws {SetupError} when `--db url` has no URL.
  */
 export function chooseProvider(request: ProviderRequest): ProviderKind {
   if (request.db === 'url' || (request.db === undefined && request.databaseUrl !== undefined && request.databaseUrl !== '')) {
     if (request.databaseUrl === undefined || request.databaseUrl === '') {
-      throw new SetupError('--db url needs --database-url or the DATABASE_URL environment variable');
+      throw new SetupError('--db url needs --database-url or --database-url-env');
     }
     return 'url';
   }

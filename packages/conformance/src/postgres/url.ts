@@ -3,16 +3,22 @@ import { SqlFileLog, UnavailableLog } from './log.js';
 import { maskUrl } from './mask.js';
 import { SetupError, type PostgresServer } from './types.js';
 
-/** Parses a connection URL, failing with the URL masked. */
+/**
+ * Parses a connection URL. A URL that does not parse is not echoed at all: where its password
+ * starts and ends is exactly what is unknown then.
+ */
 export function parseDatabaseUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new SetupError(`DATABASE_URL is not a valid URL: ${maskUrl(url)}`);
+    throw new SetupError('the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new SetupError(`DATABASE_URL must start with postgres:// or postgresql://, got ${maskUrl(url)}`);
+    throw new SetupError(`the database URL must start with postgres:// or postgresql://, got ${maskUrl(url)}`);
+  }
+  if (parsed.hostname === '') {
+    throw new SetupError(`the database URL names no host: ${maskUrl(url)} (expected postgres://user:password@host:port/database)`);
   }
   return parsed;
 }
@@ -41,7 +47,7 @@ export async function connectUrl(url: string): Promise<PostgresServer> {
     await client.query('SELECT 1');
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new SetupError(`could not connect to DATABASE_URL ${masked}: ${(error as Error).message || String(error)}`);
+    throw new SetupError(`could not connect to the database URL ${masked}: ${(error as Error).message || String(error)}`);
   }
   const reason = await SqlFileLog.probe(client);
   await client.end().catch(() => undefined);

@@ -20,6 +20,12 @@ export function formatJunit(result: ConformanceResult): string {
     `  <testsuite name="${escape(result.adapter)}" tests="${result.checks.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.startedAt}" time="${(result.durationMs / 1000).toFixed(3)}">`,
     '    <properties>',
     `      <property name="provider" value="${escape(result.provider)}"/>`,
+    `      <property name="server" value="${escape(result.server.kind)}"/>`,
+    `      <property name="postgres-version" value="${escape(result.server.postgresVersion)}"/>`,
+    `      <property name="harness-version" value="${escape(result.versions.harness)}"/>`,
+    ...(result.versions.tool === undefined ? [] : [`      <property name="tool" value="${escape(result.versions.tool)}"/>`]),
+    `      <property name="node-version" value="${escape(result.versions.node)}"/>`,
+    `      <property name="isolation" value="${result.isolation}"/>`,
     `      <property name="seed" value="${result.seed}"/>`,
     '    </properties>',
   ];

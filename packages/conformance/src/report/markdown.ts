@@ -1,4 +1,5 @@
 import type { ConformanceResult } from '../check.js';
+import { provenance } from './provenance.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -11,7 +12,7 @@ export function formatMarkdown(result: ConformanceResult): string {
   const lines = [
     `## secret-hygiene conformance: ${verdict}`,
     '',
-    `Adapter \`${cell(result.adapter)}\` on ${cell(result.provider)}, seed ${result.seed}.`,
+    `Adapter \`${cell(result.adapter)}\`, seed ${result.seed}. Server: ${cell(provenance(result))}.`,
     '',
     '| Status | Check | Promise | Time |',
     '| --- | --- | --- | ---: |',

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { ConformanceResult } from '../check.js';
+import { provenance } from './provenance.js';
 
 /** Options of {@link formatTable}. */
 export interface TableOptions {
@@ -17,7 +18,7 @@ export function formatTable(result: ConformanceResult, options: TableOptions = {
   const widths = [10, Math.max(5, ...plain.map((r) => r[1]!.length)), Math.max(4, ...plain.map((r) => r[2]!.length))];
   const lines: string[] = [];
   lines.push(c.bold(`secret-hygiene conformance: ${result.adapter}`));
-  lines.push(c.dim(`${result.provider}, seed ${result.seed}`));
+  lines.push(c.dim(`${provenance(result)}; seed ${result.seed}`));
   lines.push('');
   lines.push(c.dim(`${'status'.padEnd(widths[0]! + 2)}${'check'.padEnd(widths[1]! + 2)}${'time'.padStart(widths[2]!)}`));
   rows.forEach((row, i) => {

@@ -17,6 +17,35 @@ function base64Inside(data: Buffer, shift: number, alphabet: 'base64' | 'base64u
   return inner.length >= 8 ? inner : undefined;
 }
 
+const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 (upper case, no padding). */
+export function base32(data: Buffer): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const byte of data) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += base32Alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += base32Alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** The base32 text of `data` inside a longer base32 text, at byte offset `shift` mod 5 (characters mixing in unknown bits dropped). */
+function base32Inside(data: Buffer, shift: number): string | undefined {
+  const encoded = base32(Buffer.concat([Buffer.alloc(shift), data]));
+  const start = Math.ceil((shift * 8) / 5);
+  const end = Math.floor(((shift + data.length) * 8) / 5);
+  const inner = encoded.slice(start, end);
+  return inner.length >= 8 ? inner : undefined;
+}
+
 function jsonEscapedAscii(text: string): string {
   return JSON.stringify(text)
     .slice(1, -1)
@@ -24,8 +53,9 @@ function jsonEscapedAscii(text: string): string {
 }
 
 /**
- * Every spelling of `secret` the search looks for: raw UTF-8, hex (both cases), base64 and
- * base64url at the three byte alignments, URL-encoded, UTF-16 LE/BE, and JSON-escaped.
+ * Every spelling of `secret` the search looks for: raw UTF-8, upper- and lower-cased, reversed,
+ * hex (both cases), base64 and base64url at the three byte alignments, base32 (both cases) at the
+ * five alignments, URL-encoded, UTF-16 LE/BE, and JSON-escaped.
  */
 export function spellings(secret: string): Spelling[] {
   const raw = Buffer.from(secret, 'utf8');
@@ -35,11 +65,19 @@ export function spellings(secret: string): Spelling[] {
     const bytes = Buffer.from(text, 'utf8');
     if (!out.some((s) => s.bytes.equals(bytes))) out.push({ encoding, bytes });
   };
+  add('upper-cased', secret.toUpperCase());
+  add('lower-cased', secret.toLowerCase());
+  add('reversed', [...secret].reverse().join(''));
   add('hex', raw.toString('hex'));
   add('hex', raw.toString('hex').toUpperCase());
   for (const shift of [0, 1, 2]) {
     add('base64', base64Inside(raw, shift, 'base64'));
     add('base64url', base64Inside(raw, shift, 'base64url'));
+  }
+  for (const shift of [0, 1, 2, 3, 4]) {
+    const text = base32Inside(raw, shift);
+    add('base32', text);
+    add('base32', text?.toLowerCase());
   }
   add('url-encoded', encodeURIComponent(secret));
   add('url-encoded', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
