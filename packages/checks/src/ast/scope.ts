@@ -81,13 +81,37 @@ function isDeclaration(t: TypeScript, node: ts.Node): node is Declaration {
 
 function lookupLexically(t: TypeScript, id: ts.Identifier): Declaration | undefined {
   const name = id.text;
-  let scope: ts.Node | undefined = id.parent;
-  while (scope) {
+  for (let scope = enclosingScope(t, id); scope; scope = enclosingScope(t, scope)) {
     const found = scopeTable(t, scope)?.get(name);
     if (found) return found;
-    scope = scope.parent;
   }
   return undefined;
+}
+
+// The nearest ancestor that declares names, kept per node: in code nested thousands deep (a generated
+// `a ?? b ?? …` chain), climbing every level for every identifier would cost depth x identifiers.
+const enclosingScopes = new WeakMap<ts.Node, ts.Node | null>();
+
+function enclosingScope(t: TypeScript, node: ts.Node): ts.Node | undefined {
+  const climbed: ts.Node[] = [];
+  let at: ts.Node | undefined = node.parent;
+  let found: ts.Node | null = null;
+  while (at) {
+    const known = enclosingScopes.get(at);
+    if (scopeTable(t, at)) {
+      found = at;
+      break;
+    }
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    climbed.push(at);
+    at = at.parent;
+  }
+  enclosingScopes.set(node, found);
+  for (const passed of climbed) enclosingScopes.set(passed, found);
+  return found ?? undefined;
 }
 
 // Each scope's names are collected once, so a lookup costs one map probe per enclosing scope.

@@ -142,3 +142,31 @@ export function enclosingFunctionOrFile(t: TypeScript, node: ts.Node): ts.Functi
 export function isModuleLevel(t: TypeScript, node: ts.Node): boolean {
   return t.isSourceFile(enclosingFunctionOrFile(t, node));
 }
+
+/** What a `forEachDescendant` visitor returns: nothing to go on, `skip` to leave out the node's children, `stop` to end the walk. */
+export type WalkStep = void | undefined | 'skip' | 'stop';
+
+/**
+ * Visits every node below `root` (not `root` itself), parents before children, children in source
+ * order, with a loop and an explicit stack: generated code nests thousands deep, and a recursive walk
+ * (one call per level) overflows the stack. True when a visitor stopped the walk.
+ */
+export function forEachDescendant(t: TypeScript, root: ts.Node, visit: (node: ts.Node) => WalkStep): boolean {
+  const stack: ts.Node[] = [];
+  const children: ts.Node[] = [];
+  // forEachChild stops at a truthy return: the callback returns nothing.
+  const collect = (child: ts.Node): void => void children.push(child);
+  const pushChildren = (node: ts.Node): void => {
+    t.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    children.length = 0;
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const step = visit(node);
+    if (step === 'stop') return true;
+    if (step !== 'skip') pushChildren(node);
+  }
+  return false;
+}

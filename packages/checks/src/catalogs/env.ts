@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { bindingElementKey, bindingElementSource } from '../flow/aliases.js';
 import { createFlowContext } from '../flow/context.js';
 import { PASS_THROUGH_METHODS } from '../flow/values.js';
@@ -385,23 +385,36 @@ function reshapedEnvRead(t: TypeScript, node: ts.Expression, checker: ts.TypeChe
   return reshaped ? envReadOf(t, expr, checker) : undefined;
 }
 
-/** Reads an operand makes: one read, or a chain `A ?? B` of reads only. */
+/**
+ * Reads an operand makes: one read, or a chain `A ?? B` of reads only. Taken apart with a loop,
+ * right to left (a chain nests to the left, so a non-read on the right ends the search at once):
+ * generated code chains thousands of operands, too deep for one call per operand.
+ */
 function envReadChain(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, followLet: boolean): EnvRead[] | undefined {
-  const expr = skipOuterExpressions(t, node);
-  if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
-    const left = envReadChain(t, expr.left, checker, followLet);
-    const right = left && envReadChain(t, expr.right, checker, followLet);
-    return left && right ? [...left, ...right] : undefined;
+  const reads: EnvRead[] = [];
+  const pending: ts.Expression[] = [node];
+  while (pending.length > 0) {
+    const expr = skipOuterExpressions(t, pending.pop()!);
+    if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+      pending.push(expr.left, expr.right);
+      continue;
+    }
+    const read = envReadOf(t, expr, checker, followLet);
+    if (!read) return undefined;
+    reads.push(read);
   }
-  const read = envReadOf(t, expr, checker, followLet);
-  return read ? [read] : undefined;
+  return reads.reverse();
 }
 
 /** Every env variable read anywhere inside a node, by name. */
 function envReadsIn(t: TypeScript, node: ts.Node, checker: ts.TypeChecker | undefined, found = new Map<string, EnvRead>()): Map<string, EnvRead> {
-  const read = isReadCandidate(t, node) ? envReadOf(t, node, checker, true) : undefined;
-  if (read) found.set(read.name, read);
-  else t.forEachChild(node, (child) => void envReadsIn(t, child, checker, found));
+  const readAt = (at: ts.Node): EnvRead | undefined => {
+    const read = isReadCandidate(t, at) ? envReadOf(t, at, checker, true) : undefined;
+    if (read) found.set(read.name, read);
+    return read;
+  };
+  // A read's own parts are not read again.
+  if (!readAt(node)) forEachDescendant(t, node, (child) => (readAt(child) ? 'skip' : undefined));
   return found;
 }
 

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { constInitializer, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
 import { isFreshKeyPerCall, isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
@@ -217,14 +217,12 @@ function callsOf(t: TypeScript, sourceFile: ts.SourceFile, binding: ts.Node): ts
   const name = (binding as ts.FunctionDeclaration | ts.VariableDeclaration).name;
   if (!name || !t.isIdentifier(name)) return [];
   const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(t, sourceFile, (node) => {
     if (t.isCallExpression(node)) {
       const callee = skipOuterExpressions(t, node.expression);
       if (t.isIdentifier(callee) && callee.text === name.text && resolveIdentifier(t, callee, undefined) === binding) calls.push(node);
     }
-    t.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
   return calls;
 }
 

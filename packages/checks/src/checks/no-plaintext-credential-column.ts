@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, calleeName, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import {
   ADD_COLUMN_METHOD,
   COLUMN_DECORATORS,
@@ -187,7 +187,7 @@ function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, c
     if (!owner) anywhere.add(name);
     else byOwner.set(owner, (byOwner.get(owner) ?? new Set()).add(name));
   };
-  const walk = (node: ts.Node): void => {
+  forEachDescendant(t, file, (node) => {
     if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
       const left = skipOuterExpressions(t, node.left);
       const name = t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left) ? calleeName(t, left) : undefined;
@@ -201,9 +201,7 @@ function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, c
       const callee = skipOuterExpressions(t, node.expression);
       if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) add(name, t.isPropertyAccessExpression(callee) ? callee.expression : callee, node);
     }
-    t.forEachChild(node, walk);
-  };
-  walk(file);
+  });
   return { anywhere, byOwner };
 }
 
@@ -262,8 +260,8 @@ function namesProtection(name: string, hashing: boolean): boolean {
 
 /** True when any identifier or member name inside the expression names an encryption (or a hash). */
 function mentionsProtection(t: TypeScript, node: ts.Node, hashing: boolean): boolean {
-  if ((t.isIdentifier(node) || t.isPrivateIdentifier(node)) && namesProtection(node.text, hashing)) return true;
-  return t.forEachChild(node, (child) => (mentionsProtection(t, child, hashing) ? true : undefined)) ?? false;
+  const names = (at: ts.Node) => (t.isIdentifier(at) || t.isPrivateIdentifier(at)) && namesProtection(at.text, hashing);
+  return names(node) || forEachDescendant(t, node, (child) => (names(child) ? 'stop' : undefined));
 }
 
 /** The innermost call of a builder chain: `text('a')` in `text('a').notNull().default('')`. */

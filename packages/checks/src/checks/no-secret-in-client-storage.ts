@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString, type WalkStep } from '../ast/index.js';
 import { stripCall } from '../catalogs/sources.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
@@ -268,20 +268,19 @@ function isConstant(t: TypeScript, node: ts.Expression): boolean {
 /** A secret-named field of the state object a zustand state creator returns (`{ token: null, … }`). */
 function secretStateField(t: TypeScript, creator: ts.Expression, classifier: ClassifierOptions): string | undefined {
   let found: string | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  const visit = (node: ts.Node): WalkStep => {
     if (t.isObjectLiteralExpression(node)) {
       for (const prop of node.properties) {
         const key = (t.isPropertyAssignment(prop) || t.isShorthandPropertyAssignment(prop)) ? propertyNameText(t, prop.name) : undefined;
         if (key !== undefined && classifyName(key, classifier).isSecret && !(t.isPropertyAssignment(prop) && isFunctionValue(t, prop.initializer))) {
           found = key;
-          return;
+          return 'stop';
         }
       }
     }
-    t.forEachChild(node, visit);
   };
-  visit(skipOuterExpressions(t, creator));
+  const root = skipOuterExpressions(t, creator);
+  if (visit(root) !== 'stop') forEachDescendant(t, root, visit);
   return found;
 }
 

@@ -4,6 +4,7 @@ import {
   accessPath,
   constInitializer,
   enclosingFunctionOrFile,
+  forEachDescendant,
   isFunctionLike,
   propertyNameText,
   resolveIdentifier,
@@ -223,8 +224,7 @@ function checkAuthTagSet(context: Context, call: ts.CallExpression, algorithm: s
   const scope = enclosingFunctionOrFile(t, call);
   let setsTag = false;
   let escapes = false;
-  const visit = (node: ts.Node): void => {
-    if (setsTag || escapes) return;
+  forEachDescendant(t, scope, (node) => {
     if (t.isIdentifier(node) && node.text === variable && node !== parent.name) {
       const use = node.parent;
       if (use && t.isPropertyAccessExpression(use) && use.expression === node) {
@@ -236,9 +236,8 @@ function checkAuthTagSet(context: Context, call: ts.CallExpression, algorithm: s
         escapes = true; // returned, passed to a helper, stored: someone else may set the tag.
       }
     }
-    t.forEachChild(node, visit);
-  };
-  visit(scope);
+    return setsTag || escapes ? 'stop' : undefined;
+  });
   if (!setsTag && !escapes) context.report({ node: call, messageId: 'missingAuthTag', data: { algorithm } });
 }
 
@@ -344,14 +343,12 @@ function updateArguments(t: TypeScript, call: ts.CallExpression): ts.Expression[
   const decl = node.parent;
   if (decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name)) {
     const variable = decl.name.text;
-    const visit = (n: ts.Node): void => {
+    forEachDescendant(t, enclosingFunctionOrFile(t, call), (n) => {
       if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'update') {
         const receiver = skipOuterExpressions(t, n.expression.expression);
         if (t.isIdentifier(receiver) && receiver.text === variable && n.arguments[0]) found.push(n.arguments[0]);
       }
-      t.forEachChild(n, visit);
-    };
-    visit(enclosingFunctionOrFile(t, call));
+    });
   }
   return found;
 }

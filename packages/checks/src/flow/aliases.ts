@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { accessPath, constInitializer, propertyNameText, resolveIdentifier, skipOuterExpressions, type Declaration } from '../ast/index.js';
+import { accessPath, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, type Declaration } from '../ast/index.js';
 import type { FlowContext } from './context.js';
 
 /**
@@ -60,7 +60,7 @@ function declaredNames(ctx: FlowContext, file: ts.SourceFile): DeclaredNames {
   if (cached) return cached;
   const t = ctx.ts;
   const names: DeclaredNames = { all: new Set(), variables: new Set() };
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(t, file, (node) => {
     if (
       (t.isVariableDeclaration(node) || t.isParameter(node) || t.isBindingElement(node) || t.isFunctionDeclaration(node) ||
         t.isClassDeclaration(node) || t.isEnumDeclaration(node) || t.isImportSpecifier(node) || t.isImportClause(node) ||
@@ -71,9 +71,7 @@ function declaredNames(ctx: FlowContext, file: ts.SourceFile): DeclaredNames {
       names.all.add(node.name.text);
       if (t.isVariableDeclaration(node) || (t.isBindingElement(node) && !t.isParameter(bindingOwner(t, node)))) names.variables.add(node.name.text);
     }
-    t.forEachChild(node, visit);
-  };
-  visit(file);
+  });
   ctx.cache.set(file, names);
   return names;
 }

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import {
   accessorSecretName,
   DECIPHER_FACTORIES,
@@ -110,22 +110,45 @@ function flowsOf(ctx: FlowContext, node: ts.Expression, at: ts.Node | undefined,
   if (t.isCallExpression(expr)) return callFlows(ctx, expr, here, at, depth, seen);
   if (t.isAwaitExpression(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
   if (t.isTemplateExpression(expr)) return union(expr.templateSpans.map((s) => s.expression));
-  if (t.isConditionalExpression(expr)) return union([expr.whenTrue, expr.whenFalse]);
+  if (t.isConditionalExpression(expr) || t.isBinaryExpression(expr)) return union(chainOperands(ctx, expr));
   if (t.isArrayLiteralExpression(expr)) return union(expr.elements.map((e) => (t.isSpreadElement(e) ? e.expression : e)));
   if (t.isSpreadElement(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
   if (t.isObjectLiteralExpression(expr)) return objectFlows(ctx, expr, at, depth, seen);
-  if (t.isBinaryExpression(expr)) {
-    const op = expr.operatorToken.kind;
-    const k = t.SyntaxKind;
-    if (op === k.PlusToken || op === k.PlusEqualsToken || op === k.BarBarToken || op === k.QuestionQuestionToken) return union([expr.left, expr.right]);
-    // `a && b` is `b` or a falsy `a`; an assignment's value is its right side; `a, b` is `b`.
-    if (op === k.AmpersandAmpersandToken || op === k.EqualsToken || op === k.CommaToken || op === k.BarBarEqualsToken || op === k.QuestionQuestionEqualsToken) {
-      return flowsOf(ctx, expr.right, at, depth, seen);
-    }
-    return []; // comparisons, arithmetic, `instanceof`, `in`: booleans and numbers
-  }
   // Literals, `!x`, `typeof x`, `void x`, `-x`, functions, classes, `new X()`, tagged templates: nothing.
   return [];
+}
+
+/**
+ * The operands whose values an operator chain can evaluate to (`a + b + c`, `a ?? b || c`,
+ * `x ? a : y ? b : c`, `a && b`, `a = b`, `a, b`), taken apart with a loop: generated code nests these
+ * thousands deep, and one recursive call per level would overflow the stack. Comparisons, arithmetic,
+ * `instanceof` and `in` carry nothing (booleans and numbers), nor do operands known safe by type.
+ */
+function chainOperands(ctx: FlowContext, expr: ts.ConditionalExpression | ts.BinaryExpression): ts.Expression[] {
+  const t = ctx.ts;
+  const k = t.SyntaxKind;
+  const out: ts.Expression[] = [];
+  const pending: ts.Expression[] = [expr];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const inner = skipOuterExpressions(t, node);
+    if (inner !== expr && !t.isConditionalExpression(inner) && !t.isBinaryExpression(inner)) {
+      out.push(node);
+      continue;
+    }
+    if (inner !== expr && isSafeByType(ctx, inner)) continue;
+    // Pushed right first, so operands come out left to right.
+    if (t.isConditionalExpression(inner)) {
+      pending.push(inner.whenFalse, inner.whenTrue);
+      continue;
+    }
+    const op = (inner as ts.BinaryExpression).operatorToken.kind;
+    const { left, right } = inner as ts.BinaryExpression;
+    if (op === k.PlusToken || op === k.PlusEqualsToken || op === k.BarBarToken || op === k.QuestionQuestionToken) pending.push(right, left);
+    // `a && b` is `b` or a falsy `a`; an assignment's value is its right side; `a, b` is `b`.
+    else if (op === k.AmpersandAmpersandToken || op === k.EqualsToken || op === k.CommaToken || op === k.BarBarEqualsToken || op === k.QuestionQuestionEqualsToken) pending.push(right);
+  }
+  return out;
 }
 
 function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
@@ -240,7 +263,7 @@ function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration | ts.Param
     while (t.isPropertyAccessExpression(at) || t.isElementAccessExpression(at)) at = skipOuterExpressions(t, at.expression);
     return at;
   };
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(t, scope, (node) => {
     if (t.isBinaryExpression(node) && assigning.has(node.operatorToken.kind)) {
       const left = skipOuterExpressions(t, node.left);
       if (refersToDecl(left)) found.whole.push(node.right);
@@ -249,9 +272,7 @@ function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration | ts.Param
         found.members.push({ key, value: node.right, node: left });
       }
     }
-    t.forEachChild(node, visit);
-  };
-  t.forEachChild(scope, visit);
+  });
   ctx.cache.set(decl, found);
   return found;
 }
@@ -342,16 +363,14 @@ function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: rea
     const c = key === undefined ? undefined : classifyName(key, ctx.classifier);
     return c?.isSecret ? (c.kind ?? 'secret') : undefined;
   };
-  const visit = (node: ts.Node): void => {
-    if (kind !== undefined) return;
+  forEachDescendant(t, scope, (node) => {
     if (t.isVariableDeclaration(node) && t.isObjectBindingPattern(node.name) && node.initializer && samePath(node.initializer)) {
       for (const element of node.name.elements) kind ??= secretKind(bindingElementKey(ctx, element));
     } else if (t.isPropertyAccessExpression(node) && node !== expr && samePath(node.expression)) {
       kind = secretKind(node.name.text);
     }
-    t.forEachChild(node, visit);
-  };
-  t.forEachChild(scope, visit);
+    return kind !== undefined ? 'stop' : undefined;
+  });
   return kind;
 }
 
@@ -479,12 +498,10 @@ function returnedSourcesAt(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, dep
   if (!t.isBlock(body)) {
     returned.push(body as ts.Expression);
   } else {
-    const visit = (node: ts.Node): void => {
-      if (isFunctionLike(t, node) || t.isClassLike(node)) return;
+    forEachDescendant(t, body, (node) => {
+      if (isFunctionLike(t, node) || t.isClassLike(node)) return 'skip';
       if (t.isReturnStatement(node) && node.expression) returned.push(node.expression);
-      t.forEachChild(node, visit);
-    };
-    t.forEachChild(body, visit);
+    });
   }
   // The function's own parameters are what callers pass in, not secrets it hands out:
   // `const clean = (token) => token.trim()` returns a secret only when called with one.

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { constInitializer, enclosingFunctionOrFile, forEachDescendant, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { constString, objectPropertyValue } from '../ast/values.js';
 import { cipherFamilyOf, type ArgumentSlot, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { classifyCryptoCall } from './api-location.js';
@@ -71,8 +71,7 @@ function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string,
   if (!t.isVariableDeclaration(declaration) || !t.isIdentifier(declaration.name)) return undefined;
   const name = declaration.name.text;
   let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  forEachDescendant(t, enclosingFunctionOrFile(t, call), (node) => {
     if (
       t.isCallExpression(node) &&
       t.isPropertyAccessExpression(node.expression) &&
@@ -84,9 +83,8 @@ function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string,
       const argument = node.arguments[slot.index];
       if (argument && slot.property !== undefined) found = objectPropertyValue(t, argument, slot.property);
     }
-    t.forEachChild(node, visit);
-  };
-  visit(enclosingFunctionOrFile(t, call));
+    return found ? 'stop' : undefined;
+  });
   return found;
 }
 
@@ -99,13 +97,11 @@ function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
   const name = parent.name.text;
   let uses = 0;
   let decrypts = 0;
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(t, enclosingFunctionOrFile(t, call), (node) => {
     if (t.isIdentifier(node) && node.text === name && node !== declaration.name && resolveIdentifier(t, node, undefined) === declaration) {
       uses++;
       if (t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === 'decrypt') decrypts++;
     }
-    t.forEachChild(node, visit);
-  };
-  visit(enclosingFunctionOrFile(t, call));
+  });
   return uses > 0 && uses === decrypts;
 }

@@ -4,6 +4,7 @@ import {
   accessPath,
   calleeName,
   enclosingFunctionOrFile,
+  forEachDescendant,
   isFunctionLike,
   propertyNameText,
   resolveIdentifier,
@@ -290,13 +291,17 @@ class Tracer {
         values.push(this.trace(member.initializer, depth));
       }
     }
-    const visit = (node: ts.Node, inConstructor: boolean): void => {
-      if (t.isClassLike(node) && node !== cls) return;
+    const inConstructor = (node: ts.Node): boolean => {
+      for (let at = node.parent; at && at !== cls; at = at.parent) if (t.isConstructorDeclaration(at)) return true;
+      return false;
+    };
+    forEachDescendant(t, cls, (node) => {
+      if (t.isClassLike(node)) return 'skip';
       if (isThisMember(t, node, name)) {
         const parent = node.parent;
         if (t.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(t, parent.operatorToken.kind)) {
           if (parent.operatorToken.kind === t.SyntaxKind.EqualsToken) {
-            if (inConstructor) values.push(this.trace(parent.right, depth));
+            if (inConstructor(node)) values.push(this.trace(parent.right, depth));
             else refreshed = true;
           } else counter ??= parent;
         } else if ((t.isPostfixUnaryExpression(parent) || t.isPrefixUnaryExpression(parent)) && isIncrement(t, parent)) {
@@ -307,9 +312,7 @@ class Tracer {
           refreshed = true;
         }
       }
-      t.forEachChild(node, (child) => visit(child, inConstructor || t.isConstructorDeclaration(node)));
-    };
-    visit(cls, false);
+    });
     if (counter) return this.make('time-or-counter', counter, { source: 'counter', binding: `this.${name}` });
     if (refreshed || values.length === 0) return this.make('unknown', expr);
     const value = this.combine(values);
@@ -438,12 +441,10 @@ class Tracer {
   private returnedBy(body: ts.Block, depth: number): NonceOrigin | undefined {
     const t = this.t;
     const returned: ts.Expression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (isFunctionLike(t, node)) return;
+    forEachDescendant(t, body, (node) => {
+      if (isFunctionLike(t, node)) return 'skip';
       if (t.isReturnStatement(node) && node.expression) returned.push(node.expression);
-      t.forEachChild(node, visit);
-    };
-    t.forEachChild(body, visit);
+    });
     return returned.length > 0 ? this.combine(returned.map((r) => this.trace(r, depth))) : undefined;
   }
 
@@ -454,13 +455,11 @@ class Tracer {
     if (!t.isIdentifier(decl.name)) return result;
     const name = decl.name.text;
     const scope = declarationScope(t, decl);
-    const visit = (node: ts.Node): void => {
+    forEachDescendant(t, scope, (node) => {
       if (t.isIdentifier(node) && node.text === name && node !== decl.name && this.resolveLexically(node) === decl) {
         this.classifyWrite(node, result);
       }
-      t.forEachChild(node, visit);
-    };
-    visit(scope);
+    });
     return result;
   }
 
@@ -639,11 +638,9 @@ function runsOncePerLoad(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean
   const name = holder?.name && t.isIdentifier(holder.name) ? holder.name.text : undefined;
   if (!holder || !name || isExported(t, holder)) return false;
   const references: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(t, fn.getSourceFile(), (node) => {
     if (t.isIdentifier(node) && node.text === name && node !== holder.name) references.push(node);
-    t.forEachChild(node, visit);
-  };
-  visit(fn.getSourceFile());
+  });
   const [only] = references;
   return (
     references.length === 1 &&
