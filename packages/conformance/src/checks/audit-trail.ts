@@ -1,7 +1,8 @@
 import type { AuditActions, AuditCallback, AuditTable } from '../adapter.js';
 import type { CheckContext, ConformanceCheck, OpenedStore } from '../check.js';
+import { quoteIdentifier as q, quoteQualified } from '../postgres/sql.js';
 import { Needles } from '../search/find.js';
-import { describeHits, failWith, qualified } from './util.js';
+import { describeHits, failWith } from './util.js';
 
 /** An audit event as the check reads it, from a table row or from the adapter's callback. */
 interface ReadEvent {
@@ -24,8 +25,6 @@ interface Performed {
   readonly name: string;
 }
 
-const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
-
 const isTable = (audit: AuditTable | AuditCallback): audit is AuditTable => 'table' in audit;
 
 /** Serialises an event for the leak search; byte arrays as bytes, not as lists of numbers. */
@@ -41,7 +40,7 @@ async function readTable(ctx: CheckContext, audit: AuditTable): Promise<ReadEven
   const { rows } = await ctx.admin.query<{ actor: string | null; action: string | null; target: string | null; timed: boolean; text: string }>(
     `SELECT ${q(audit.actorColumn)}::text AS actor, ${q(audit.actionColumn)}::text AS action, ${target || `''`} AS target,
             ${audit.timeColumn === undefined ? 'true' : `${q(audit.timeColumn)} IS NOT NULL`} AS timed, row_to_json(t)::text AS text
-       FROM ${qualified(audit.table)} AS t`,
+       FROM ${quoteQualified(audit.table)} AS t`,
   );
   return rows.map((r) => ({ actor: r.actor ?? '', action: r.action ?? '', target: r.target ?? '', timed: r.timed, text: r.text }));
 }
@@ -75,7 +74,7 @@ function names(target: string, owner: string, name: string): boolean {
  * changes nothing (row-level security, a trigger, a rule), protected the rows.
  */
 async function tamperings(ctx: CheckContext, audit: AuditTable, role: string): Promise<string[]> {
-  const table = qualified(audit.table);
+  const table = quoteQualified(audit.table);
   const fingerprint = async (): Promise<string> => {
     const { rows } = await ctx.admin.query<{ f: string | null }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(t.ctid::text || t::text, ',' ORDER BY t.ctid)), '') AS f FROM ${table} AS t`);
     return rows[0]?.f ?? '';
@@ -118,7 +117,7 @@ async function roleProblems(ctx: CheckContext, audit: AuditTable, store: OpenedS
   const { rows } = await ctx.admin.query<{ super: boolean; owns: boolean }>(
     `SELECT r.rolsuper AS super, pg_has_role(r.oid, c.relowner, 'USAGE') AS owns
        FROM pg_roles r, pg_class c WHERE r.rolname = $1 AND c.oid = $2::regclass`,
-    [role, qualified(audit.table)],
+    [role, quoteQualified(audit.table)],
   );
   const found = rows[0];
   if (found === undefined) return [`the application role ${role} does not exist`];
