@@ -54,6 +54,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const { JWT_SECRET = '${RANDOM}' } = process.env;`,
     `const env = process.env; const token = env.API_TOKEN ?? '${RANDOM}';`,
     // Test files: sample JWTs and name-based findings are skipped by default.
+    { code: `const apiKey = '${RANDOM}';`, filename: 'fixtures/leaky-app/src/payments.ts' },
+    { code: `const apiKey = '${RANDOM}';`, filename: 'e2e/login.ts' },
     { code: `const fixture = { value: '${JWT}' };`, filename: 'src/auth/jwt.service.spec.ts' },
     { code: `const password = '${RANDOM}';`, filename: 'src/auth/login.test.ts' },
     { code: `const apiKey = '${RANDOM}';`, filename: 'src/__tests__/client.ts' },
@@ -61,6 +63,15 @@ ruleTester.run('no-hardcoded-secret', rule, {
     // Allowed by configuration.
     { code: `const apiKey = '${RANDOM}';`, options: [{ allowedPlaceholders: [RANDOM] }] },
     { code: `const apiKey = 'demo_${RANDOM}';`, options: [{ allowedPatterns: ['^demo_'] }] },
+    // A search-only key is public by design (Algolia DocSearch and the like).
+    `export default { themeConfig: { algolia: { appId: 'OHFQ1H5TQS', apiKey: '${RANDOM}', indexName: 'docs' } } };`,
+    `docsearch({ container: '#search', apiKey: '${RANDOM}', indexName: 'docs' });`,
+    `const search = { typesense: { apiKey: '${RANDOM}' } };`,
+    // Error-code maps: a constant-case value is a name, however its letters fall.
+    "export const AuthenticationErrorCode = { InvalidCredentials: 'INVALID_CREDENTIALS', InvalidToken: 'INVALID_TOKEN' };",
+    "const PASSWORD_RESET_REQUIRED = 'PASSWORD_RESET_REQUIRED';",
+    // Medium (strict only): a password-shaped value under a token or key name.
+    "const apiKey = 'Adm1nP@ss';",
     // Setter calls whose first argument is not a secret name.
     `headers.set('content-type', '${RANDOM}');`,
     // The literal is the condition, not a value.
@@ -107,8 +118,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
       filename: 'src/aws.test.ts',
       errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
     },
+    // A JWT is mostly a signed sample claim: medium (strict).
     {
       code: `callApi('${JWT}');`,
+      options: [{ minConfidence: 'medium' }],
       errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
     },
     {
@@ -172,12 +185,31 @@ ruleTester.run('no-hardcoded-secret', rule, {
       filename: 'checkout.tsx',
       errors: [{ messageId: 'secretName', column: 29, suggestions: useEnv(`const el = <Checkout apiKey="${RANDOM}" />;`, `"${RANDOM}"`, 'API_KEY').map((sg) => ({ ...sg, output: sg.output.replace('process.env.API_KEY', '{process.env.API_KEY}') })) }],
     },
-    // ignoreTestFiles: false (the strict setting) checks tests too.
-    { ...nameCase(`const password = '${RANDOM}';`, 1, 18, 'PASSWORD'), filename: 'src/auth/login.test.ts', options: [{ ignoreTestFiles: false }] },
-    // Our own fixture apps live under fixtures/ and are linted.
-    { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'fixtures/leaky-app/src/payments.ts' },
-    // Custom test globs replace the defaults.
-    { ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'), filename: 'src/login.test.ts', options: [{ testFilePatterns: ['e2e/**'] }] },
+    // Strict (ignoreTestFiles: false, every confidence) checks tests too, at low confidence.
+    { ...nameCase(`const password = '${RANDOM}';`, 1, 18, 'PASSWORD'), filename: 'src/auth/login.test.ts', options: [{ ignoreTestFiles: false, minConfidence: 'low' }] },
+    // A live credential format is reported in test files at high confidence.
+    {
+      code: `const fixture = { id: 1, value: '${AWS_KEY_ID}' };`,
+      filename: 'src/auth/client.spec.ts',
+      errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
+    },
+    // Files the shared classification calls fixtures are product code when settings say so.
+    {
+      ...nameCase(`const apiKey = '${RANDOM}';`, 1, 16, 'API_KEY'),
+      filename: 'fixtures/leaky-app/src/payments.ts',
+      settings: { 'secret-hygiene': { fileKinds: { product: ['fixtures/leaky-app/**'] } } },
+    },
+    // A password-shaped value under a token name is medium.
+    {
+      code: "const apiKey = 'Adm1nP@ss';",
+      options: [{ minConfidence: 'medium' }],
+      errors: [{ messageId: 'secretName', line: 1, column: 16, suggestions: [{ messageId: 'useEnv', output: 'const apiKey = process.env.API_KEY;' }] }],
+    },
+    // A password-shaped value under a password name is high.
+    {
+      code: "const adminPassword = 'Adm1nP@ss';",
+      errors: [{ messageId: 'secretName', line: 1, column: 23, suggestions: [{ messageId: 'useEnv', output: 'const adminPassword = process.env.ADMIN_PASSWORD;' }] }],
+    },
     // Literal keys passed to crypto and signing APIs, however weak they look.
     {
       code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');",

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { defineCheck, type TypeScript } from '../check.js';
+import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import { accessPath, calleeName, propertyNameText, staticString } from '../ast/index.js';
 import { envBindingRead, envReadOf } from '../catalogs/env.js';
 import { findCipherApi } from '../catalogs/crypto-apis.js';
@@ -94,11 +94,21 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       options.allowedPlaceholders.includes(value) || allowedPatterns.some((re) => re.test(value));
     const inTestFile = options.ignoreTestFiles && isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
 
-    const report = (node: ts.Node, value: string, targetName: string | undefined, messageId: 'knownFormat' | 'secretName', description?: string, displayName?: string): void => {
+    const report = (
+      node: ts.Node,
+      value: string,
+      targetName: string | undefined,
+      messageId: 'knownFormat' | 'secretName',
+      evidence: { confidence: Confidence; live?: boolean },
+      description?: string,
+      displayName?: string,
+    ): void => {
       const envName = targetName ? (/^[A-Z0-9_]+$/.test(targetName) ? targetName : envVarName(targetName)) : undefined;
       context.report({
         node,
         messageId,
+        confidence: evidence.confidence,
+        ...(evidence.live ? { liveCredential: true } : {}),
         data: { preview: redact(value), name: displayName ?? targetName ?? '', description: description ?? '' },
         suggestions:
           envName && isReplaceableLiteral(t, node)
@@ -115,7 +125,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         suggestions: [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `process.env.${envName}` }] }],
       });
     };
-    const candidates: { node: ts.Node; value: string; targetName: string; key: string }[] = [];
+    const candidates: { node: ts.Node; value: string; targetName: string; key: string; confidence: Confidence }[] = [];
     const valuesByName = new Map<string, Set<string>>();
 
     return {
@@ -128,13 +138,15 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const explained = explainSecretValue(value);
         const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
-          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', known.description);
+          // A live-looking credential leaks wherever it is; a JWT is mostly a signed sample claim.
+          const sample = TEST_SAMPLE_FORMATS.has(known.detectorId);
+          if (!(inTestFile && sample)) report(node, value, targetName, 'knownFormat', sample ? { confidence: 'medium' } : { confidence: 'high', live: true }, known.description);
           return;
         }
         if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {
           // `'Basic ' + Buffer.from('admin:Adm1nP@ss').toString('base64')`: the part after the colon is a password.
           const password = value.slice(value.indexOf(':') + 1);
-          if (looksLikeSecretValue(password)) report(node, value, undefined, 'secretName', undefined, BASIC_AUTH_NAME);
+          if (looksLikeSecretValue(password)) report(node, value, undefined, 'secretName', { confidence: 'high' }, undefined, BASIC_AUTH_NAME);
           return;
         }
         if (!targetName || inTestFile) return;
@@ -147,24 +159,55 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         // `Authorization: 'Bearer …'`: the credential is what follows the scheme.
         const credential = c.kind === 'authorization' ? value.replace(AUTH_SCHEME, '') : value;
         if (!c.isSecret || !looksLikeSecretValue(credential)) return;
+        if (isPublicSearchKey(t, node)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
         if (target?.compared && !COMPARED_KINDS.has(c.kind ?? 'secret') && explainSecretValue(credential)?.detectorId !== ENTROPY_DETECTOR_IDS.random) return;
         const key = targetName.split('.').pop()!;
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
         valuesByName.set(key, values);
-        candidates.push({ node, value, targetName, key });
+        candidates.push({ node, value, targetName, key, confidence: nameEvidenceConfidence(c.kind, credential) });
       },
       end() {
         // A name given several different literals is a state or an enum (`lastToken = '?Paren'`), not a credential.
         for (const candidate of candidates) {
           if ((valuesByName.get(candidate.key)?.size ?? 0) >= MANY_VALUES) continue;
-          report(candidate.node, candidate.value, candidate.targetName, 'secretName');
+          report(candidate.node, candidate.value, candidate.targetName, 'secretName', { confidence: candidate.confidence });
         }
       },
     };
   },
 });
+
+/**
+ * How sure a name-based finding is. A random-looking value under a credential name is a generated
+ * key or token: high. A human-chosen password under a password name is high too. Anything else (a
+ * password-shaped value under a token or key name, which is often an id, a label or an enum) is medium.
+ */
+function nameEvidenceConfidence(kind: string | undefined, value: string): Confidence {
+  const basis = explainSecretValue(value)?.detectorId;
+  if (basis === ENTROPY_DETECTOR_IDS.random) return 'high';
+  if (basis === ENTROPY_DETECTOR_IDS.password && kind === 'password') return 'high';
+  return 'medium';
+}
+
+/** Services whose search keys are public by design: sent to every browser, allowed to search only. */
+const PUBLIC_SEARCH_SERVICES = /^(algolia|docsearch|typesense|meilisearch|orama)$/i;
+
+/**
+ * `algolia: { appId, apiKey: '…', indexName }`, `docsearch({ apiKey: '…', indexName })`: a
+ * search-only key, public by design. Told by a sibling `indexName`, the holder's name or the callee.
+ */
+function isPublicSearchKey(t: TypeScript, literal: ts.Node): boolean {
+  const property = literal.parent;
+  if (!property || !t.isPropertyAssignment(property)) return false;
+  const object = property.parent;
+  if (object.properties.some((p) => p.name !== undefined && propertyNameText(t, p.name) === 'indexName')) return true;
+  const holder = object.parent;
+  if (holder && t.isPropertyAssignment(holder)) return PUBLIC_SEARCH_SERVICES.test(propertyNameText(t, holder.name) ?? '');
+  if (holder && t.isCallExpression(holder)) return PUBLIC_SEARCH_SERVICES.test(calleeName(t, holder.expression) ?? '');
+  return false;
+}
 
 /** The text of a string literal or of a template part, which is where credentials hide. */
 function literalText(t: TypeScript, node: ts.Node): string | undefined {

@@ -17,12 +17,14 @@ export type FileKind =
   | 'generated'
   | 'locale'
   | 'ci'
+  | 'dev'
   | 'docs';
 
 /** The kinds in the order they are tried: the first whose patterns match wins. */
 export const fileKinds: readonly Exclude<FileKind, 'product'>[] = [
   'generated',
   'ci',
+  'dev',
   'locale',
   'e2e',
   'story',
@@ -57,6 +59,8 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/bitbucket-pipelines.yml',
     '**/Jenkinsfile',
   ],
+  // The local development environment: containers and tools a developer runs, never deployed as such.
+  dev: ['**/docker-compose*.{yml,yaml}', '**/compose.{yml,yaml}', '.devcontainer/**', '.gitpod.yml', '**/{dev,.dev}/**', '**/scripts/dev/**'],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',
     '**/{locale,locales,i18n,l10n,lang,langs,translations}/**/*.{ts,js,mjs,cjs}',
@@ -72,6 +76,7 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
   fixture: [
     '**/{fixtures,fixture,__fixtures__,testdata,test-data,test_data,mocks,__mocks__,mock-data,__snapshots__,stubs}/**',
     '**/*.{fixture,fixtures,mock,mocks,stub}.*',
+    '**/{mock,mocks,test-fixtures,testFixtures}.*',
   ],
   test: [
     '**/*.{test,spec,bench,benchmark}.*',

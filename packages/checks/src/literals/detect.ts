@@ -61,9 +61,12 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   const format = detectSecretLiteral(v);
   if (format) return format;
   if (/\s/.test(v)) return undefined;
+  // A constant-case identifier (`INVALID_CREDENTIALS`, an error code or env name) is a name, not a
+  // key, though its one-letter case runs look random to the run-length rule below.
+  if (ENV_NAME_LIKE.test(v)) return undefined;
   // A random token may start with `/` (base64), so randomness is asked before the shape of paths.
   if (looksRandom(v)) return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
-  if (URL_LIKE.test(v) || PATH_LIKE.test(v) || ENV_NAME_LIKE.test(v)) return undefined;
+  if (URL_LIKE.test(v) || PATH_LIKE.test(v)) return undefined;
   if (looksLikePassword(v)) return { detectorId: ENTROPY_DETECTOR_IDS.password, description: 'password-like string', basis: 'entropy' };
   return undefined;
 }
