@@ -134,6 +134,9 @@ describe('secret-hygiene scan', () => {
     [['scan', '/no/such/dir'], 'path not found'],
     [['scan', '--update-baseline'], '--update-baseline needs --baseline'],
     [['scan', '--max-file-size', 'big'], '--max-file-size'],
+    // Issue 16.4: a baseline from changed lines only would fail the next full run; both refused before scanning.
+    [['scan', '--update-baseline', '--baseline', 'b.json', '--changed-since', 'HEAD'], 'leave out --changed-since'],
+    [['scan', '--output', '/no/such/dir/report.sarif'], 'directory /no/such/dir does not exist'],
   ])('exits 2 on usage errors: %j', async (args, message) => {
     const root = clean();
     const { code, stderr } = await run([...args, ...(args.includes('/no/such/dir') ? [] : [root]), '--root', root]);

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ScanResult, Severity } from '@secret-hygiene/scanner';
 // The reporters alone (no ts-morph): the scanner itself loads when a scan runs, so --help stays fast.
 import { isReportFormat, reporters } from '@secret-hygiene/scanner/reporters';
@@ -58,11 +58,18 @@ export function registerScanCommand(program: Command, io: ScanIo): void {
 
 /** Runs a scan and writes its report; returns the exit code (0 clean, 1 findings, 2 usage or config error). */
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: ScanIo): Promise<number> {
-  const { allRules, ConfigError, loadConfig, readBaseline, scan, writeBaseline } = await import('@secret-hygiene/scanner');
+  const { ConfigError, loadConfig, readBaseline, scan, writeBaseline } = await import('@secret-hygiene/scanner');
   const colors = pc.createColors(Boolean(io.stdout.isTTY) && flags.format === 'text' && !flags.output);
   try {
     if (!isReportFormat(flags.format)) throw new ConfigError(`unknown format "${flags.format}"`);
     if (flags.updateBaseline && !flags.baseline) throw new ConfigError('--update-baseline needs --baseline <file>');
+    // A baseline written from changed lines only would drop every other finding, and the next full run would fail on them.
+    if (flags.updateBaseline && flags.changedSince) throw new ConfigError('--update-baseline records every finding: leave out --changed-since');
+    // Checked before the scan, so a typo in the path does not cost a whole scan and end in a stack trace.
+    if (flags.output) {
+      const problem = unwritable(resolve(flags.output));
+      if (problem) throw new ConfigError(`--output ${flags.output}: ${problem}`);
+    }
     const maxFileSize = flags.maxFileSize === undefined ? undefined : Number(flags.maxFileSize);
     if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) {
       throw new ConfigError(`--max-file-size: expected a positive whole number of bytes, got "${flags.maxFileSize}"`);
@@ -99,7 +106,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Scan
       io.stderr.write(`secret-hygiene: wrote ${result.findings.length} finding(s) to ${flags.baseline}\n`);
       return 0;
     }
-    const report = reporters[flags.format](result, { rules: allRules(), colors });
+    const report = reporters[flags.format](result, { colors });
     if (flags.output) writeFileSync(resolve(flags.output), report);
     else io.stdout.write(report);
     return failsOn(result, flags.failOn) ? 1 : 0;
@@ -117,4 +124,25 @@ function failsOn(result: ScanResult, failOn: FailOn): boolean {
   if (failOn === 'none') return false;
   const rank = (s: Severity | FailOn): number => FAIL_ON.indexOf(s);
   return result.findings.some((f) => rank(f.severity) >= rank(failOn));
+}
+
+/** Why a report cannot be written to `path`, or undefined: its directory must exist, and the file, if it exists, be a writable file. */
+function unwritable(path: string): string | undefined {
+  const stat = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const dir = stat(dirname(path));
+  if (!dir?.isDirectory()) return `directory ${dirname(path)} does not exist`;
+  const file = stat(path);
+  if (file?.isDirectory()) return 'is a directory';
+  try {
+    accessSync(file ? path : dirname(path), constants.W_OK);
+  } catch {
+    return 'not writable';
+  }
+  return undefined;
 }
