@@ -6,6 +6,7 @@
 //
 //   node scripts/evaluate.mjs [--repos DIR] [--preset recommended|strict] [--only NAME] [--markdown] [--json FILE]
 //                             [--list-new] [--cli another/bin/secret-hygiene.js]
+//   node scripts/evaluate.mjs --ledger --markdown   the ledger's own table (what the triaged tool reported), no scan
 //
 // Checkouts live outside this repository (never commit other projects' code): DIR/<name> for each
 // owner/name, at the commit the ledger names (default DIR: ../eval/repos beside this checkout, or
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'list-new': { type: 'boolean', default: false },
     cli: { type: 'string', default: join(repoRoot, 'packages/cli/bin/secret-hygiene.js') },
+    ledger: { type: 'boolean', default: false },
   },
 });
 const cli = resolve(args.cli);
@@ -103,11 +105,16 @@ function main() {
   const libraries = [];
   for (const record of repos) {
     const checkout = join(args.repos, record.repo.split('/')[1]);
-    if (!existsSync(checkout)) fail(`no checkout of ${record.repo} at ${checkout} (fetch it at ${record.commit}; see docs/evaluation.md)`);
-    const head = spawnSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+    if (!args.ledger && !existsSync(checkout)) fail(`no checkout of ${record.repo} at ${checkout} (fetch it at ${record.commit}; see docs/evaluation.md)`);
+    const head = args.ledger ? record.commit : spawnSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
     if (head !== record.commit) console.error(`evaluate: ${record.repo} is at ${head.slice(0, 12)}, the ledger at ${record.commit.slice(0, 12)}`);
-    process.stderr.write(`evaluate: scanning ${record.repo}...\n`);
-    const findings = scanRepo(record, checkout);
+    let findings;
+    if (args.ledger) {
+      findings = ledger.filter((r) => r.repo === record.repo).map((r) => ({ file: r.path, line: r.line, ruleId: r.rule, message: '' }));
+    } else {
+      process.stderr.write(`evaluate: scanning ${record.repo}...\n`);
+      findings = scanRepo(record, checkout);
+    }
     const seen = new Set();
     for (const f of findings) {
       const k = key(record.repo, f.file, f.line, f.ruleId);
@@ -122,7 +129,11 @@ function main() {
         untriaged.push(`${record.repo} ${f.file}:${f.line} ${f.ruleId} ${f.message}`);
       }
     }
+    const trueKeys = new Set();
     for (const row of ledger.filter((r) => r.repo === record.repo && r.verdict === 'true')) {
+      const k = key(row.repo, row.path, row.line, row.rule);
+      if (trueKeys.has(k)) continue;
+      trueKeys.add(k);
       stat(row.rule).ledgerTrue++;
       if (!seen.has(key(row.repo, row.path, row.line, row.rule))) lost.push(`${row.repo} ${row.path}:${row.line} ${row.rule} (${row.reason})`);
     }
