@@ -189,3 +189,29 @@ describe('scan: --changed-since', () => {
     await expect(scan({ root, checks: [flagName], changedSince: 'no-such-ref' })).rejects.toThrow(ConfigError);
   });
 });
+
+describe('scan: discovery and program notices (issues 11.6, 16.2, 16.4)', () => {
+  it('honours .gitignore files, nested ones too, and skips minified bundles, counting each reason', async () => {
+    const root = makeProject({
+      '.gitignore': 'build/\n*.log.ts\n',
+      'src/a.ts': 'const bad = 1;\n',
+      'build/out.ts': 'const bad = 1;\n',
+      'src/debug.log.ts': 'const bad = 1;\n',
+      'src/legacy/.gitignore': 'old.ts\n',
+      'src/legacy/old.ts': 'const bad = 1;\n',
+      'src/legacy/kept.ts': 'const bad = 1;\n',
+      'public/bundle.js': `var bad=1;${'function f(a){return a+1};'.repeat(400)}\n`,
+    });
+    const result = await scan({ root, checks: [flagName] });
+    expect(keys(result)).toEqual(['src/a.ts:1:7 flag-name', 'src/legacy/kept.ts:1:7 flag-name']);
+    expect(result.summary.skipped).toMatchObject({ ignored: 3, minified: 1 });
+  });
+
+  it('says when a tsconfig extends a missing file, and what the program was built from', async () => {
+    const root = makeProject({ 'tsconfig.json': '{ "extends": "./missing-base.json" }', 'a.ts': 'const bad = 1;\n' });
+    const result = await scan({ root, checks: [flagName] });
+    expect(result.diagnostics.map((d) => d.kind)).toContain('config');
+    expect(result.diagnostics.find((d) => d.kind === 'config')?.message).toContain('missing-base.json');
+    expect(result.summary.program?.tsconfig).toBe('tsconfig.json');
+  });
+});
