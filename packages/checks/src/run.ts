@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { meetsConfidence, type Check, type CheckedFile, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
 import { fileKindOf, relativeToRoot } from './context/file-kind.js';
+import { forEachDescendant, type WalkStep } from './ast/syntax.js';
 
 export interface FileInput {
   readonly ts: TypeScript;
@@ -37,7 +38,7 @@ interface RunState {
 
 /**
  * Runs checks over one file in a single walk. Both hosts call this; neither walks on its own.
- * The walk is iterative (an explicit stack, parents before children, children in source order), so
+ * The walk is iterative (`forEachDescendant`: parents before children, children in source order), so
  * no nesting depth overflows it, and a check that throws is stopped here, in a shallow frame, where
  * its host's handler has the whole stack to work with.
  */
@@ -66,12 +67,7 @@ export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): vo
     }
   }
   let visiting = states.filter((s) => !s.crashed && s.visitor.visit);
-  const stack: ts.Node[] = [input.sourceFile];
-  const children: ts.Node[] = [];
-  // forEachChild stops at a truthy return: the callback returns nothing.
-  const collect = (child: ts.Node): void => void children.push(child);
-  while (stack.length > 0 && visiting.length > 0) {
-    const node = stack.pop()!;
+  const visitAll = (node: ts.Node): WalkStep => {
     let crashed = false;
     for (const state of visiting) {
       try {
@@ -82,10 +78,9 @@ export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): vo
       }
     }
     if (crashed) visiting = visiting.filter((s) => !s.crashed);
-    t.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    children.length = 0;
-  }
+    return visiting.length === 0 ? 'stop' : undefined;
+  };
+  if (visiting.length > 0 && visitAll(input.sourceFile) !== 'stop') forEachDescendant(t, input.sourceFile, visitAll);
   for (const state of states) {
     if (state.crashed) continue;
     try {
