@@ -125,7 +125,10 @@ describe.skipIf(chromium === undefined)(`the HTML report, as headless Chromium s
     expect(disk!.evidence.join('\n')).toMatch(/\d secrets \(shc[^ ]*…[^ ]*, .*\) in heap file of secrets, page 0, before VACUUM \(raw\)/);
     expect(audit!.notes).toEqual(['not proven: the adapter declares no audit trail (`audit`: a table or an events callback)']);
     expect(seen.text).toMatch(/Seed\s+424242/);
-    expect(seen.text).toMatch(/Server\s+(embedded: )?embedded PostgreSQL on 127\.0\.0\.1:\d+/);
+    expect(seen.text).toMatch(/Server\s+embedded: embedded PostgreSQL on 127\.0\.0\.1:\d+/);
+    expect(seen.text).toMatch(/PostgreSQL\s+17\.\d+/);
+    expect(seen.text).toMatch(/Harness\s+@secret-hygiene\/conformance \d+\.\d+\.\d+/);
+    expect(seen.text).toMatch(/Store ran\s+in its own process/);
     expect(seen.text).toContain('How it is tested:');
     expect(seen.text).not.toMatch(fullCanary);
     // Self-contained: no script, no image, nothing fetched.
@@ -135,12 +138,24 @@ describe.skipIf(chromium === undefined)(`the HTML report, as headless Chromium s
   it('shows hostile text from an adapter as text: nothing in a message becomes markup', async () => {
     const hostile = `</style><script>document.title='owned'</script><img src=x onerror="document.title='owned'"> & "quotes" 'single'`;
     const check: CheckResult = { id: 'integrity', description: 'd', promise: 'p', status: 'fail', durationMs: 3, failures: [`unexpected error: ${hostile}`], notes: [hostile] };
-    const result: ConformanceResult = { adapter: `<b>adapter</b>.mjs`, provider: 'embedded PostgreSQL on 127.0.0.1:1', seed: 1, startedAt: new Date(0).toISOString(), durationMs: 5, checks: [check], passed: false } as unknown as ConformanceResult;
+    const result: ConformanceResult = {
+      adapter: `<b>adapter</b>.mjs`,
+      provider: 'embedded PostgreSQL on 127.0.0.1:1',
+      server: { kind: 'embedded', description: 'embedded PostgreSQL on 127.0.0.1:1', postgresVersion: `17.0 <i>x</i>` },
+      versions: { harness: '0.1.0', node: 'v20.19.0' },
+      isolation: 'process',
+      seed: 1,
+      startedAt: new Date(0).toISOString(),
+      durationMs: 5,
+      checks: [check],
+      passed: false,
+    };
     const seen = await show(result, 'hostile');
     expect(seen.title).toBe('secret-hygiene conformance: 1 of 1 promises broken');
     expect(seen.checks[0]!.evidence).toEqual([`unexpected error: ${hostile}`]);
     expect(seen.checks[0]!.notes).toEqual([hostile]);
     expect(seen.text).toContain('<b>adapter</b>.mjs');
+    expect(seen.text).toMatch(/PostgreSQL\s+17\.0 <i>x<\/i>/);
     expect([seen.scripts, seen.images, seen.resources]).toEqual([0, 0, 0]);
   });
 });

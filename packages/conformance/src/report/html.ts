@@ -1,15 +1,5 @@
 import type { CheckResult, CheckStatus, ConformanceResult } from '../check.js';
 
-/**
- * What the HTML report shows about where and with what the run happened; read optionally, so a
- * result from an older harness (without versions) still renders.
- */
-interface Provenance {
-  readonly server?: { readonly kind?: string; readonly description?: string; readonly postgresVersion?: string };
-  readonly versions?: { readonly harness?: string; readonly tool?: string; readonly node?: string };
-  readonly isolation?: string;
-}
-
 /** Escapes text for HTML element content and attribute values; control characters are dropped. */
 function escape(text: string): string {
   return text
@@ -86,18 +76,22 @@ function checkArticle(check: CheckResult): string {
  * is escaped, and messages are the harness's redacted ones.
  */
 export function formatHtml(result: ConformanceResult): string {
-  const extra = result as ConformanceResult & Provenance;
   const failed = result.checks.some((c) => c.status === 'fail');
   const unproven = result.checks.some((c) => c.status === 'not-proven');
   const overall: CheckStatus = failed ? 'fail' : unproven ? 'not-proven' : 'pass';
   const facts: Array<[string, string | undefined]> = [
     ['Adapter', result.adapter],
-    ['Server', extra.server?.kind === undefined ? result.provider : `${extra.server.kind}: ${extra.server.description ?? result.provider}`],
-    ['PostgreSQL', extra.server?.postgresVersion],
-    ['Harness', extra.versions?.harness === undefined ? undefined : `@secret-hygiene/conformance ${extra.versions.harness}`],
-    ['Tool', extra.versions?.tool],
-    ['Node.js', extra.versions?.node],
-    ['Store ran', extra.isolation === undefined ? undefined : extra.isolation === 'process' ? 'in its own process (everything it printed was searched)' : 'in the harness process'],
+    ['Server', `${result.server.kind}: ${result.server.description}`],
+    ['PostgreSQL', result.server.postgresVersion],
+    ['Harness', `@secret-hygiene/conformance ${result.versions.harness}`],
+    ['Tool', result.versions.tool],
+    ['Node.js', result.versions.node],
+    [
+      'Store ran',
+      result.isolation === 'process'
+        ? 'in its own process (everything it printed was searched)'
+        : 'in the harness process (only its log and console calls during checks were heard)',
+    ],
     ['Seed', String(result.seed)],
     ['Started', result.startedAt],
     ['Duration', `${(result.durationMs / 1000).toFixed(1)} s`],
