@@ -34,6 +34,19 @@ export interface StorageDescription {
   /** The column recording which key version encrypted the row, when there is one. */
   readonly keyVersionColumn?: string;
   /**
+   * The other columns that belong to a record, when they are not inside the ciphertext column: the
+   * harness tampers with each one and moves them all when it swaps records between rows. (It also
+   * moves every other column that is not a key, so a column left out here is still swapped.)
+   */
+  /** The nonce (IV) of the record. */
+  readonly nonceColumn?: string;
+  /** The authentication tag. */
+  readonly tagColumn?: string;
+  /** The wrapped data key of an envelope record. */
+  readonly wrappedKeyColumn?: string;
+  /** Any other part of a record (a salt, an algorithm id, a second layer's nonce). */
+  readonly otherRecordColumns?: readonly string[];
+  /**
    * Extra rows a query on `table` must skip, as an SQL condition (`deleted_at IS NULL` for a
    * store that keeps tombstones); rarely needed.
    */

@@ -1,5 +1,6 @@
 import type { ConformanceCheck } from '../check.js';
-import { attempt, describeReturned, readStored, writeStored, type StoredValue } from './util.js';
+import { sealWithoutAssociatedData } from '../core-format.js';
+import { attempt, decodedBytes, describeReturned, movableColumns, readStored, swapColumns, writeStored, type StoredValue } from './util.js';
 
 /** Changes one byte (or one character, keeping hex/base64 text valid) at `position`. */
 function flip(value: StoredValue, position: number): StoredValue {
@@ -20,12 +21,43 @@ function flip(value: StoredValue, position: number): StoredValue {
   return value.slice(0, position) + next + value.slice(position + 1);
 }
 
-/** Tampered or moved ciphertexts must fail loudly. */
+/** Parts of a `:`- or `.`-separated text record that decode (hex or base64) to 16 bytes: candidate authentication tags. */
+function separatedTagParts(value: string): Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> {
+  const out: Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> = [];
+  for (const separator of [':', '.', '$']) {
+    const parts = value.split(separator);
+    if (parts.length < 2) continue;
+    parts.forEach((part, index) => {
+      if (/^[0-9a-fA-F]{32}$/.test(part)) out.push({ index, separator, parts, encoding: 'hex' });
+      else if (/^[A-Za-z0-9+/]{22}(==)?$/.test(part)) out.push({ index, separator, parts, encoding: 'base64' });
+      else if (/^[A-Za-z0-9_-]{22}$/.test(part)) out.push({ index, separator, parts, encoding: 'base64url' });
+    });
+  }
+  return out;
+}
+
+/** The value with its authentication tag cut to 4 bytes, in every place the harness can see one. */
+function shortTags(value: StoredValue, isTagColumn: boolean): StoredValue[] {
+  if (isTagColumn) {
+    const bytes = decodedBytes(value);
+    if (bytes.length <= 4) return [];
+    const cut = bytes.subarray(0, 4);
+    if (typeof value !== 'string') return [Buffer.from(cut)];
+    return [/^[0-9a-fA-F]+$/.test(value) ? cut.toString('hex') : cut.toString('base64')];
+  }
+  if (typeof value !== 'string') return [];
+  return separatedTagParts(value).map(({ index, separator, parts, encoding }) => {
+    const cut = Buffer.from(parts[index]!, encoding).subarray(0, 4).toString(encoding);
+    return parts.map((p, i) => (i === index ? cut : p)).join(separator);
+  });
+}
+
+/** Tampered or moved records must fail loudly. */
 export const integrity: ConformanceCheck = {
   id: 'integrity',
   description:
-    'Flips a byte at the start, middle and end of a stored ciphertext, then swaps ciphertexts between two rows of one owner and between two owners, and reads each back',
-  promise: 'A tampered, truncated or transplanted ciphertext makes get throw: it never returns garbage or another row\'s secret',
+    'Flips bytes of every part of a stored record (ciphertext, nonce, tag, wrapped key), truncates it, cuts a visible authentication tag to 4 bytes, plants a record without associated data (core format), then swaps whole records (every non-key column) between two rows of one owner and between two owners, and reads each back',
+  promise: "A tampered, truncated or transplanted record, or one without its associated data, makes get throw: it never returns garbage or another row's secret",
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;
@@ -39,46 +71,61 @@ export const integrity: ConformanceCheck = {
       return;
     }
     const all = [secrets.a, secrets.b, secrets.c];
-    const length = original.length;
-    for (const [label, position] of [['first', 0], ['middle', Math.floor(length / 2)], ['last', length - 1]] as const) {
-      await writeStored(ctx, storage, 'alice', 'token-a', flip(original, position));
+    /** Writes `value` into `column` of alice/token-a, reads, restores; a read that succeeds is a failure. */
+    const tamper = async (column: string, value: StoredValue, saved: StoredValue, what: string): Promise<void> => {
+      await writeStored(ctx, storage, 'alice', 'token-a', value, column);
       const read = await attempt(() => store.adapter.get('alice', 'token-a'));
       if (read.ok) {
-        const what = read.value === secrets.a ? 'returned the original secret (the change went unnoticed)' : describeReturned(ctx, read.value, { stored: original, secrets: all });
-        ctx.fail(`with the ${label} byte of the ciphertext changed, get ${what}`);
+        const how = read.value === secrets.a ? 'returned the original secret (the change went unnoticed)' : describeReturned(ctx, read.value, { stored: saved, secrets: all });
+        ctx.fail(`${what}, get ${how}`);
       }
-      await writeStored(ctx, storage, 'alice', 'token-a', original);
+      await writeStored(ctx, storage, 'alice', 'token-a', saved, column);
+    };
+
+    const length = original.length;
+    for (const [label, position] of [['first', 0], ['middle', Math.floor(length / 2)], ['last', length - 1]] as const) {
+      await tamper(storage.ciphertextColumn, flip(original, position), original, `with the ${label} byte of the ciphertext changed`);
     }
     if (typeof original !== 'string' && original.length > 1) {
-      await writeStored(ctx, storage, 'alice', 'token-a', original.subarray(0, original.length - 1));
-      const read = await attempt(() => store.adapter.get('alice', 'token-a'));
-      if (read.ok) ctx.fail(`with the ciphertext truncated by one byte, get ${describeReturned(ctx, read.value, { stored: original, secrets: all })}`);
-      await writeStored(ctx, storage, 'alice', 'token-a', original);
+      await tamper(storage.ciphertextColumn, original.subarray(0, original.length - 1), original, 'with the ciphertext truncated by one byte');
     }
+    for (const [column, part] of [[storage.nonceColumn, 'nonce'], [storage.tagColumn, 'tag'], [storage.wrappedKeyColumn, 'wrapped key'], ...(storage.otherRecordColumns ?? []).map((c) => [c, c])] as const) {
+      if (column === undefined) continue;
+      const saved = await readStored(ctx, storage, 'alice', 'token-a', column);
+      if (saved === undefined || saved.length === 0) continue;
+      await tamper(column, flip(saved, 0), saved, `with the first byte of the ${part} (column ${column}) changed`);
+    }
+    // A tag cut to 4 bytes: AES-GCM decrypters that take the tag length from the tag accept it
+    // (node:crypto without authTagLength), and 4 bytes are forged in 2^32 tries.
+    const tagColumn = storage.tagColumn ?? storage.ciphertextColumn;
+    const tagValue = storage.tagColumn === undefined ? original : await readStored(ctx, storage, 'alice', 'token-a', tagColumn);
+    if (tagValue !== undefined) {
+      for (const short of shortTags(tagValue, storage.tagColumn !== undefined)) {
+        await tamper(tagColumn, short, tagValue, 'with the authentication tag cut to 4 bytes');
+      }
+    }
+    // A record of the same secret under the same key, but without associated data: a store that
+    // falls back to decrypting without it accepts a record moved from anywhere.
+    const planted = sealWithoutAssociatedData(original, ctx.keys.key(1), secrets.a);
+    if (planted !== undefined) await tamper(storage.ciphertextColumn, planted, original, 'with a record of the same secret sealed without associated data');
     const restored = await attempt(() => store.adapter.get('alice', 'token-a'));
     if (!restored.ok || restored.value !== secrets.a) {
       ctx.fail('the untouched ciphertext no longer reads back after being restored');
       return;
     }
 
+    const columns = await movableColumns(ctx, storage);
     const swaps = [
       { label: 'two rows of one owner', x: ['alice', 'token-a'], y: ['alice', 'token-b'] },
       { label: 'two owners', x: ['alice', 'token-a'], y: ['bob', 'token-a'] },
     ] as const;
     for (const swap of swaps) {
-      const [xo, xn] = swap.x;
-      const [yo, yn] = swap.y;
-      const vx = await readStored(ctx, storage, xo, xn);
-      const vy = await readStored(ctx, storage, yo, yn);
-      if (vx === undefined || vy === undefined) continue;
-      await writeStored(ctx, storage, xo, xn, vy);
-      await writeStored(ctx, storage, yo, yn, vx);
+      await swapColumns(ctx, storage, columns, swap.x, swap.y);
       for (const [owner, name] of [swap.x, swap.y]) {
         const read = await attempt(() => store.adapter.get(owner, name));
-        if (read.ok) ctx.fail(`with ciphertexts swapped between ${swap.label}, get(${owner}, ${name}) ${describeReturned(ctx, read.value, { secrets: all })}: no associated data binds a ciphertext to its row`);
+        if (read.ok) ctx.fail(`with records (${columns.join(', ')}) swapped between ${swap.label}, get(${owner}, ${name}) ${describeReturned(ctx, read.value, { secrets: all })}: no associated data binds a record to its row`);
       }
-      await writeStored(ctx, storage, xo, xn, vx);
-      await writeStored(ctx, storage, yo, yn, vy);
+      await swapColumns(ctx, storage, columns, swap.x, swap.y);
     }
   },
 };

@@ -1,39 +1,70 @@
 import type { StorageDescription } from '../adapter.js';
 import { parseCoreRecord } from '../core-format.js';
 import type { CheckContext, OpenedStore } from '../check.js';
+import { quoteIdentifier, quoteQualified } from '../postgres/sql.js';
 import type { Hit, Needles } from '../search/find.js';
 
 /** A stored ciphertext as read from the database: bytes for bytea, text otherwise. */
 export type StoredValue = Buffer | string;
 
 /** Quotes a possibly schema-qualified table name. */
-export function qualified(table: string): string {
-  return table
-    .split('.')
-    .map((part) => `"${part.replace(/"/g, '""')}"`)
-    .join('.');
-}
+export const qualified = quoteQualified;
 
-const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+const q = quoteIdentifier;
 
 function live(storage: StorageDescription): string {
   return storage.liveRowCondition === undefined ? '' : ` AND (${storage.liveRowCondition})`;
 }
 
-/** The stored ciphertext of one secret, read directly from the table. */
-export async function readStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string): Promise<StoredValue | undefined> {
+/** The stored ciphertext (or another column of the record) of one secret, read directly from the table. */
+export async function readStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, column = storage.ciphertextColumn): Promise<StoredValue | undefined> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
-    `SELECT ${q(storage.ciphertextColumn)} AS v FROM ${qualified(storage.table)} WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    `SELECT ${q(column)} AS v FROM ${qualified(storage.table)} WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name],
   );
   return rows[0]?.v ?? undefined;
 }
 
-/** Overwrites the stored ciphertext of one secret behind the store's back. */
-export async function writeStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, value: StoredValue): Promise<void> {
+/** Overwrites the stored ciphertext (or another column of the record) of one secret behind the store's back. */
+export async function writeStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
   await ctx.admin.query(
-    `UPDATE ${qualified(storage.table)} SET ${q(storage.ciphertextColumn)} = $3 WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    `UPDATE ${qualified(storage.table)} SET ${q(column)} = $3 WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name, value],
+  );
+}
+
+/** The columns the store declares as part of a record: ciphertext, nonce, tag, wrapped key, key version and any other. */
+export function recordColumns(storage: StorageDescription): string[] {
+  const declared = [storage.ciphertextColumn, storage.nonceColumn, storage.tagColumn, storage.wrappedKeyColumn, storage.keyVersionColumn, ...(storage.otherRecordColumns ?? [])];
+  return [...new Set(declared.filter((c): c is string => c !== undefined))];
+}
+
+/**
+ * Every column a record may span, declared or not: all columns of the table except owner, name,
+ * key columns (primary key, unique indexes), identity and generated columns. Swapping these moves
+ * a whole record, also a nonce kept in a column the adapter did not declare.
+ */
+export async function movableColumns(ctx: CheckContext, storage: StorageDescription): Promise<string[]> {
+  const { rows } = await ctx.admin.query<{ name: string }>(
+    `SELECT a.attname AS name FROM pg_attribute a
+      WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = ''
+        AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND (i.indisprimary OR i.indisunique) AND a.attnum = ANY (i.indkey))
+      ORDER BY a.attnum`,
+    [qualified(storage.table)],
+  );
+  const skip = new Set([storage.ownerColumn, storage.nameColumn]);
+  return [...new Set([...recordColumns(storage), ...rows.map((r) => r.name).filter((c) => !skip.has(c))])];
+}
+
+/** Swaps `columns` between the rows of two secrets, in one statement (run it again to swap back). */
+export async function swapColumns(ctx: CheckContext, storage: StorageDescription, columns: readonly string[], x: readonly [string, string], y: readonly [string, string]): Promise<void> {
+  const o = q(storage.ownerColumn);
+  const n = q(storage.nameColumn);
+  await ctx.admin.query(
+    `UPDATE ${qualified(storage.table)} AS a SET ${columns.map((c) => `${q(c)} = b.${q(c)}`).join(', ')}
+       FROM ${qualified(storage.table)} AS b
+      WHERE (a.${o}, a.${n}, b.${o}, b.${n}) IN (($1, $2, $3, $4), ($3, $4, $1, $2))`,
+    [x[0], x[1], y[0], y[1]],
   );
 }
 

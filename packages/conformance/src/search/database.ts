@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { quoteIdentifier as quote } from '../postgres/sql.js';
 import type { Hit, Needles } from './find.js';
 
 interface ColumnRow {
@@ -8,7 +9,6 @@ interface ColumnRow {
   type: string;
 }
 
-const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
  * Reads every column of every table, partitioned table and materialized view in every schema
