@@ -28,7 +28,7 @@ export function formatTable(result: ConformanceResult, options: TableOptions = {
   for (const check of result.checks) {
     if (check.failures.length === 0 && check.notes.length === 0) continue;
     lines.push('');
-    lines.push(check.status === 'pass' ? c.bold(check.id) : c.red(c.bold(`${check.id}: ${check.promise}`)));
+    lines.push(check.status === 'pass' ? c.bold(check.id) : paint[check.status](c.bold(`${check.id}: ${check.promise}`)));
     for (const failure of check.failures) lines.push(`  ${c.red('✗')} ${failure}`);
     for (const note of check.notes) lines.push(`  ${c.dim(`note: ${note}`)}`);
   }
@@ -40,7 +40,7 @@ export function formatTable(result: ConformanceResult, options: TableOptions = {
       ? c.yellow(c.bold(`${result.checks.length - unproven} checks passed, ${unproven} not proven`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`)
       : failed === 0
       ? c.green(c.bold(`all ${result.checks.length} checks passed`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`)
-      : c.red(c.bold(`${failed} of ${result.checks.length} checks failed`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`),
+      : c.red(c.bold(`${failed} of ${result.checks.length} checks failed${unproven > 0 ? `, ${unproven} not proven` : ''}`)) + c.dim(` in ${(result.durationMs / 1000).toFixed(1)} s`),
   );
   return `${lines.join('\n')}\n`;
 }
