@@ -1,5 +1,5 @@
 import type { Check, CheckReport, CheckRun, FileInput, SharedSettings, TypeScript } from '@secret-hygiene/checks';
-import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
+import { crashReason, docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
 import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
@@ -69,7 +69,7 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
             ? mapped
             : ts.createSourceFile(context.filename, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(context.filename));
         const settings = (context.settings['secret-hygiene'] ?? {}) as SharedSettings;
-        return { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings };
+        return { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings, root: context.cwd };
       });
       const sourceFile = batch.input.sourceFile;
       const toLoc = (start: number, end: number) => ({
@@ -94,7 +94,11 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
             : {}),
         });
       };
-      batch.runs.push({ check, options, onReport });
+      // A check that cannot finish the file (a stack overflow on generated code, a bug) loses its
+      // findings here, and says so once on the file, rather than ending the whole lint run.
+      const onCrash = (error: unknown): void =>
+        context.report({ loc: { line: 1, column: 0 }, message: `${check.id} skipped this file: ${crashReason(error)}` } as never);
+      batch.runs.push({ check, options, onReport, onCrash });
       return {
         'Program:exit'() {
           if (batch.done) return;

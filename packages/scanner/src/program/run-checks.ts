@@ -1,4 +1,4 @@
-import { formatMessage, runChecksOnFile, type Check, type CheckReport, type CheckRun, type SharedSettings, type TypeScript } from '@secret-hygiene/checks';
+import { crashReason, formatMessage, runChecksOnFile, type CheckReport, type CheckRun, type SharedSettings, type TypeScript } from '@secret-hygiene/checks';
 import { ts } from 'ts-morph';
 import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
 import type { EnabledCheck } from '../stages/resolve-checks.js';
@@ -55,56 +55,15 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
         ),
       );
     };
-    return { check: guardCheck(check, file, diagnostics), options, onReport };
+    // A check that throws (a stack overflow included) loses its findings for this file, which the
+    // scan reports as skipped by that check; the other checks and files go on.
+    const onCrash = (error: unknown): void =>
+      void diagnostics.push({ kind: 'check-crashed', ruleId: check.id, file, message: `${file}: skipped by ${check.id}, which could not finish it: ${crashReason(error)}` });
+    return { check, options, onReport, onCrash };
   });
   runChecksOnFile(
     { ts: ts as unknown as TypeScript, sourceFile: sourceFile as never, program: input.program as never, checker: input.checker as never, settings: input.settings, relativePath: file },
     runs,
   );
   return { findings, diagnostics };
-}
-
-/** Wraps a check so an exception in `create`, `visit` or `end` becomes one diagnostic and silences the check for this file. */
-function guardCheck(check: Check<any, string>, file: string, diagnostics: ScanDiagnostic[]): Check<any, string> {
-  return {
-    id: check.id,
-    meta: check.meta,
-    create(context) {
-      let crashed = false;
-      const crash = (error: unknown): void => {
-        crashed = true;
-        const message = error instanceof Error ? error.message : String(error);
-        diagnostics.push({ kind: 'check-crashed', ruleId: check.id, file, message: `check "${check.id}" crashed on ${file}: ${message}` });
-      };
-      let visitor;
-      try {
-        visitor = check.create(context);
-      } catch (error) {
-        crash(error);
-        return {};
-      }
-      return {
-        ...(visitor.visit
-          ? {
-              visit(node) {
-                if (crashed) return;
-                try {
-                  visitor.visit!(node);
-                } catch (error) {
-                  crash(error);
-                }
-              },
-            }
-          : {}),
-        end() {
-          if (crashed) return;
-          try {
-            visitor.end?.();
-          } catch (error) {
-            crash(error);
-          }
-        },
-      };
-    },
-  };
 }
