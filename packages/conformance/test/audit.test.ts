@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runConformance, type AdapterContext, type AdapterFactory, type StoreAdapter } from '../src/index.js';
+import { formatReport, runConformance, type AdapterContext, type AdapterFactory, type StoreAdapter } from '../src/index.js';
 import { describeStores } from './broken-stores.js';
 import { storePath, useEmbeddedServer } from './helpers.js';
 
@@ -25,11 +25,19 @@ describe('audit-trail', () => {
     expect(check.status).toBe('pass');
   });
 
-  it('reports a store without an audit trail as not proven, which does not fail the run', async () => {
-    const result = await runConformance({ adapter: storePath('broken-static-iv'), server: server(), checks: ['audit-trail'] });
-    expect(result.checks[0]!.status).toBe('not-proven');
-    expect(result.checks[0]!.notes.join()).toContain('declares no audit trail');
+  it('reports a store without an audit trail as not proven, apart from pass and fail in every format, without failing the run', async () => {
+    const result = await runConformance({ adapter: storePath('broken-static-iv'), server: server(), checks: ['audit-trail', 'deletion'] });
+    // Checks run in registry order: deletion first.
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['deletion', 'pass'], ['audit-trail', 'not-proven']]);
+    expect(result.checks[1]!.notes.join()).toContain('declares no audit trail');
     expect(result.passed).toBe(true);
+    expect(formatReport(result, 'table')).toMatch(/^pass +deletion .*\n^not proven +audit-trail /m);
+    expect(formatReport(result, 'table')).toContain('1 checks passed, 1 not proven');
+    expect(formatReport(result, 'markdown')).toMatch(/^## secret-hygiene conformance: passed, 1 not proven$/m);
+    expect(formatReport(result, 'markdown')).toContain('| ⚠️ not proven | `audit-trail` |');
+    expect(formatReport(result, 'junit')).toMatch(/skipped="1"[^]*name="audit-trail"[^>]*>\s*<skipped message="not proven: /);
+    expect(JSON.parse(formatReport(result, 'json')).checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'not-proven']);
+    expect(formatReport(result, 'html')).toContain('<span class="status not-proven">not proven</span>');
   });
 
   it('fails a store whose application role may rewrite and delete audit rows', async () => {
