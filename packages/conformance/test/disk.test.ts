@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../src/index.js';
+import { runConformance, type AdapterContext, type AdapterFactory, type StoreAdapter } from '../src/index.js';
 import { describeStores } from './broken-stores.js';
 import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
 
@@ -28,6 +28,40 @@ describe('no-plaintext-on-disk', () => {
     expect(text).toMatch(/in heap file of secrets, page 0, after VACUUM \(raw\)/);
     expect(text).toMatch(/in WAL segment [0-9A-F]{24} \(raw\)/);
     expect(text).not.toMatch(fullCanary);
+  });
+
+  it('finds plaintext a store parked in an unlogged staging table it then emptied, and in a large object it unlinked', async () => {
+    const { ReferenceStore } = (await import(storePath('reference'))) as { ReferenceStore: new (context: AdapterContext) => StoreAdapter & { pool: AdapterContext['pool'] } };
+    // Unlogged: never in the WAL, and its pages reach the file only at shutdown.
+    const staging: AdapterFactory = (context) => {
+      const store = new ReferenceStore(context);
+      const setup = store.setup.bind(store);
+      const put = store.put.bind(store);
+      store.setup = async () => {
+        await setup();
+        await store.pool.query('CREATE UNLOGGED TABLE IF NOT EXISTS put_staging (secret text)');
+      };
+      store.put = async (owner, name, secret) => {
+        await store.pool.query('INSERT INTO put_staging VALUES ($1)', [secret]);
+        await put(owner, name, secret);
+        await store.pool.query('DELETE FROM put_staging');
+      };
+      return store;
+    };
+    const parked = (await runConformance({ adapter: staging, server: server(), checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    expect(parked.failures.join('\n')).toMatch(/in heap file of put_staging, page 0, before VACUUM \(raw\)/);
+
+    const largeObject: AdapterFactory = (context) => {
+      const store = new ReferenceStore(context);
+      const put = store.put.bind(store);
+      store.put = async (owner, name, secret) => {
+        await store.pool.query(`SELECT lo_unlink(lo_from_bytea(0, convert_to($1, 'UTF8')))`, [secret]);
+        await put(owner, name, secret);
+      };
+      return store;
+    };
+    const unlinked = (await runConformance({ adapter: largeObject, server: server(), checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    expect(unlinked.failures.join('\n')).toMatch(/in heap file of pg_largeobject, page 0, before VACUUM \(raw\)/);
   });
 
   it('on --database-url, reads pages through pageinspect, where the statement-log search is blind, and says what it could not read', async () => {

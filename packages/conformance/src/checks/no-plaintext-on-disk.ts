@@ -15,6 +15,8 @@ interface Relation {
   readonly path: string;
   readonly size: number;
   readonly vacuumable: boolean;
+  /** Unlogged: its dirty pages reach the file only at shutdown, so they are read from the buffer cache. */
+  readonly unlogged: boolean;
 }
 
 /** Reads raw bytes of the server's files: from the data directory, or through SQL on a server elsewhere. */
@@ -27,16 +29,27 @@ interface DiskReader {
   checkpoint(): Promise<void>;
 }
 
-/** Relations created after initdb (object ids from 16384 on) that have storage. */
+/**
+ * Relations with storage created after initdb (object ids from 16384 on), and `pg_largeobject`,
+ * the catalog that holds large objects' bytes. Temporary tables are left out (their pages live in
+ * one backend's memory).
+ */
 async function storeRelations(ctx: CheckContext): Promise<Relation[]> {
-  const { rows } = await ctx.admin.query<{ oid: string; label: string; path: string; size: string; kind: string }>(
+  const { rows } = await ctx.admin.query<{ oid: string; label: string; path: string; size: string; kind: string; persistence: string }>(
     `SELECT c.oid::text AS oid, c.oid::regclass::text AS label, pg_relation_filepath(c.oid) AS path,
-            pg_relation_size(c.oid) AS size, c.relkind AS kind
+            pg_relation_size(c.oid) AS size, c.relkind AS kind, c.relpersistence AS persistence
        FROM pg_class c
-      WHERE c.oid >= 16384 AND c.relkind IN ('r', 't', 'i', 'm') AND c.relpersistence <> 't'
+      WHERE (c.oid >= 16384 OR c.oid = 'pg_largeobject'::regclass) AND c.relkind IN ('r', 't', 'i', 'm') AND c.relpersistence <> 't'
       ORDER BY c.oid`,
   );
-  return rows.map((r) => ({ oid: r.oid, label: r.label, path: r.path, size: Number(r.size), vacuumable: r.kind === 'r' || r.kind === 'm' }));
+  return rows.map((r) => ({
+    oid: r.oid,
+    label: r.label,
+    path: r.path,
+    size: Number(r.size),
+    vacuumable: r.kind === 'r' || r.kind === 'm',
+    unlogged: r.persistence === 'u',
+  }));
 }
 
 /** The embedded server: its files are read directly (after a CHECKPOINT wrote every dirty page). */
@@ -158,12 +171,15 @@ async function readWal(ctx: CheckContext, reader: DiskReader, start: bigint): Pr
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
-/** Searches every page of every relation the store created; returns the hits and what could not be read. */
-async function searchHeap(ctx: CheckContext, reader: DiskReader, needles: Needles, stage: string): Promise<{ hits: Hit[]; unreadable: string[] }> {
+/**
+ * Searches every page of every relation the store created (unlogged ones through `buffers` when
+ * given); returns the hits and what could not be read.
+ */
+async function searchHeap(ctx: CheckContext, reader: DiskReader, needles: Needles, stage: string, buffers?: DiskReader): Promise<{ hits: Hit[]; unreadable: string[] }> {
   const hits: Hit[] = [];
   const unreadable: string[] = [];
   for (const relation of await storeRelations(ctx)) {
-    const pages = await attempt(() => reader.pages(relation));
+    const pages = await attempt(() => (relation.unlogged && buffers !== undefined ? buffers : reader).pages(relation));
     if (!pages.ok) {
       unreadable.push(`${relation.label} (${reason(pages.error)})`);
       continue;
@@ -220,12 +236,19 @@ export const noPlaintextOnDisk: ConformanceCheck = {
     else ctx.notProven(`WAL was not searched: ${onFiles ? '' : 'pg_read_binary_file on pg_wal was refused: '}${reason(wal.error)}`);
 
     if (heapReadable) {
+      // An unlogged table's pages are written to its file only at shutdown: read them from the buffer cache.
+      let buffers: DiskReader | undefined;
+      if (onFiles && (await storeRelations(ctx)).some((r) => r.unlogged)) {
+        const extension = await attempt(() => ctx.admin.query('CREATE EXTENSION IF NOT EXISTS pageinspect'));
+        if (extension.ok) buffers = sqlReader(ctx);
+        else ctx.note(`unlogged tables were read from their files, which may lag behind (pageinspect: ${reason(extension.error)})`);
+      }
       await reader.checkpoint();
-      const before = await searchHeap(ctx, reader, needles, 'before VACUUM');
+      const before = await searchHeap(ctx, reader, needles, 'before VACUUM', buffers);
       const tables = (await storeRelations(ctx)).filter((r) => r.vacuumable).map((r) => r.label);
       if (tables.length > 0) await ctx.admin.query(`VACUUM ${tables.join(', ')}`);
       await reader.checkpoint();
-      const after = await searchHeap(ctx, reader, needles, 'after VACUUM');
+      const after = await searchHeap(ctx, reader, needles, 'after VACUUM', buffers);
       hits.push(...before.hits, ...after.hits);
       unreadable.push(...new Set([...before.unreadable, ...after.unreadable]));
     }
