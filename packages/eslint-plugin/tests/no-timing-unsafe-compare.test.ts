@@ -10,9 +10,83 @@ const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
 const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
 
 const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
+const MEDIUM = [{ minConfidence: 'medium' }];
+
+type Invalid = { code: string; options?: Record<string, unknown>[] } & Record<string, unknown>;
+/** Cases whose evidence is a name (or a shape) only are reported at medium confidence: run them at `minConfidence: 'medium'`. */
+function withMinConfidence(cases: Invalid[]): Invalid[] {
+  return cases.map((c) => (c.options?.[0] && 'minConfidence' in c.options[0] ? c : { ...c, options: [{ minConfidence: 'medium', ...(c.options?.[0] ?? {}) }] }));
+}
+
+/**
+ * Comparisons whose operands the code shows: a presented value (a request header, cookie, body or
+ * query field) against a server-held secret (env, configuration, a computed MAC, a fetched secret).
+ * These are reported in `recommended` (high confidence), so they run with default options.
+ */
+const HIGH_CONFIDENCE_INVALID: Invalid[] = [
+  { code: 'if (req.headers["x-api-key"] !== process.env.API_KEY) deny();', errors: [{ messageId: 'unsafeOperator' }] },
+  // The header read through an alias and a template around an env secret (a cron endpoint).
+  {
+    code: "function access({ req }) { const secret = process.env.CRON_SECRET; const authHeader = req.headers.get('authorization'); return authHeader === `Bearer ${secret}`; }",
+    errors: [{ messageId: 'unsafeOperator' }],
+  },
+  // A request-info object built from headers, checked against the configured master key.
+  {
+    code: "var info = { masterKey: req.get('X-Parse-Master-Key') };\nlet isMaster = info.masterKey === req.config.masterKey;",
+    errors: [{ messageId: 'unsafeOperator', line: 2 }],
+  },
+  // `key` alone names no secret, but a key presented in a header and checked against configuration is an access key.
+  {
+    code: "var info = { maintenanceKey: req.get('X-Parse-Maintenance-Key') };\nconst ok = info.maintenanceKey === req.config.maintenanceKey;",
+    errors: [{ messageId: 'unsafeOperator', line: 2 }],
+  },
+  // A field the requester chose, against each configured secret.
+  { code: 'for (const [key, secret] of validKeyPairs) { if (request[key] !== secret) continue; }', errors: [{ messageId: 'unsafeOperator' }] },
+  { code: "function has(request) { return request.masterKey === validKeyPairs.get('masterKey'); }", errors: [{ messageId: 'unsafeOperator' }] },
+  // A signed cookie's MAC part against the MAC the server computes.
+  {
+    code: "const cookie = await ctx.getSignedCookie(name, secret);\nconst [token, id] = cookie.split('!');\nconst expectedToken = await createHMAC('SHA-256').sign(secret, id);\nif (token === expectedToken) ok();",
+    errors: [{ messageId: 'unsafeOperator', line: 4 }],
+  },
+  // Recovery codes fetched for the user, searched for the submitted code.
+  { code: 'const userBackupCodes = getBackupCodes({ user });\nreturn userBackupCodes.includes(backupCode);', errors: [{ messageId: 'unsafeMethod', line: 2 }] },
+  // A password cookie (Next.js cookie store) against the stored password.
+  { code: 'if ((await cookies()).get(`pw_${id}`)?.value !== data.password) deny();', errors: [{ messageId: 'unsafeOperator' }] },
+  // A query parameter against an env secret; a stored entry matched by a presented header.
+  { code: "const previewSecret = searchParams.get('previewSecret');\nif (previewSecret !== process.env.PREVIEW_SECRET) deny();", errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+  { code: "const key = keys.find((k) => k.secret === req.headers['x-api-key']);", errors: [{ messageId: 'unsafeOperator' }] },
+];
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // Public parts: a prefix or scheme tested before the secret part, a named constant, a default.
+    "const internalPrefix = 'internal_';\nconst isLegacy = !secret.startsWith(internalPrefix);",
+    'if (tokenValue.startsWith(opts.prefix.opaqueAccessToken)) strip();',
+    'if (authorization.startsWith(bearerTokenIdentifier)) ok();',
+    'if (token.startsWith(SCIM_MANAGED_CREDENTIAL_ID_PREFIX)) managed();',
+    'if (authHeader?.startsWith(`${collection.slug} API-Key `)) parse();',
+    'if (!cookie.trim().startsWith(req.payload.config.cookiePrefix)) keep();',
+    'const isDefaultSecret = secret === DEFAULT_SECRET;',
+    'if (credentials.password !== defaultDBCreds.password) custom();',
+    "const DatabaseErrorCode = { wrongCredentials: '28P01' };\nif (DatabaseErrorCode.wrongCredentials === err.code) fail();",
+    // Both operands presented by the requester: double-submit CSRF, OAuth state, a cookie against itself.
+    "const value = ctx.cookies.get('g_csrf_token');\nconst { csrfToken } = ctx.request.body;\nassert(value === csrfToken);",
+    'const stateCookieValue = await c.getSignedCookie(name, secret);\nif (stateCookieValue !== c.query.state) deny();',
+    'const sessionCookie = await ctx.getSignedCookie(name, secret);\nconst isActive = ctx.context.session?.session.token === sessionCookie;',
+    // Both operands held by the server: env against env, a MAC over a value the server decrypted itself.
+    'if (process.env.DATABASE_URL !== process.env.DIRECT_DATABASE_URL) pooled();',
+    'const raw = tryDecrypt(stored);\nif (apiKeyIndexHmac({ key, rawApiKey: raw }) === doc.apiKeyIndex) migrate();',
+    // One side computed from the other: a canonical-encoding check.
+    "const decoded = Buffer.from(secret, 'base64url');\nif (decoded.toString('base64url') !== secret) invalid();",
+    // Name-only evidence is medium: not reported in recommended.
+    'if (token === expectedToken) ok();',
+    'const others = sessions.filter((s) => s.token !== ctx.context.session.session.token);',
+    'const recipient = envelope.recipients.find((r) => r.token === token);',
+    'if (method === MissingProfile.password) setPassword();',
+    // Only in integration tests.
+    'if (isIntegrationTest()) { return getPwnPasswordsForTest().includes(password); }',
+    // A cookie named for being a cookie (a tenant id) matched against options.
+    "const tenantCookie = cookies.get('payload-tenant')?.value;\nconst match = options.find((o) => String(o.value) === tenantCookie);",
     // A sentinel, not a credential (TanStack Query's skipToken).
     'if (input === skipToken) return undefined;',
     // Presence, type and shape checks.
@@ -87,7 +161,7 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'const token = a ? headerToken : cookieToken;\nif (token === headerToken) fromHeader();',
     'const same = token;',
   ],
-  invalid: [
+  invalid: withMinConfidence([
     {
       code: 'if (token === expectedToken) ok();',
       errors: [{ messageId: 'unsafeOperator', line: 1, column: 5, endColumn: 28, suggestions: [] }],
@@ -331,5 +405,5 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
         { messageId: 'unsafeOperator', column: 27 },
       ],
     },
-  ],
+  ].concat(HIGH_CONFIDENCE_INVALID)),
 });

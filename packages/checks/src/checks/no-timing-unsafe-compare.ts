@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
-import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, bindingTargetName, calleeName, constInitializer, enclosingFunctionOrFile, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import { defineCheck, type Confidence, type TypeScript } from '../check.js';
+import { accessPath, bindingTargetName, calleeName, constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
-import { accessorSecretName, pathText, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
-import { createFlowContext, PASS_THROUGH_METHODS, typeMayHoldSecret, type FlowContext } from '../flow/index.js';
+import { accessorSecretName, CREDENTIAL_HEADERS, isDecryptCallee, pathText, REQUEST_RECEIVERS, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, stripCall } from '../catalogs/sources.js';
+import { createFlowContext, expandedPath, PASS_THROUGH_METHODS, rootIdentifier, typeMayHoldSecret, variableDeclarationOf, type FlowContext } from '../flow/index.js';
+import { inDevOrTestOnlyBranch } from '../context/index.js';
 
 export interface NoTimingUnsafeCompareOptions {
   /** A constant-time equality function in scope, e.g. `safeEqual`; used by the suggestion. */
@@ -100,7 +101,7 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!EQUALITY_OPERATORS.includes(operator)) return;
           const left = secretOperand(node.left);
           const right = secretOperand(node.right);
-          const secret = left ?? right ?? hashedCredential(t, node, classifier);
+          const secret = left ?? right ?? hashedCredential(t, node, classifier) ?? presentedKey(flow, node.left, node.right);
           if (!secret) return;
           const other = left ? node.right : node.left;
           if (isPresenceOrShapeOperand(t, other) || (!(left && right) && !mayHoldSecretValue(flow, other))) return;
@@ -110,12 +111,19 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (isAlternativeOf(t, left ? node.left : node.right, other, context.checker) || isAlternativeOf(t, other, left ? node.left : node.right, context.checker)) return;
           // `password !== verify`, `password !== passwordConfirmation`: a second copy from the same user.
           if (isConfirmationPair(secret, right && left ? (secret === left ? right : left) : (accessPath(t, other)?.join('.') ?? ''))) return;
+          // `secret === DEFAULT_SECRET`, `password !== defaults.password`, `err.code === Codes.wrongCredentials`: a public value.
+          if (isPublicPart(flow, left ? node.right : node.left) || (!(left && right) && isConstantValue(flow, other))) return;
+          // `decoded.toString('base64url') !== secret` after `decoded = Buffer.from(secret, …)`: a canonical-encoding check.
+          if (isDerivedFrom(flow, node.left, node.right) || isDerivedFrom(flow, node.right, node.left)) return;
+          const confidence = comparisonConfidence(flow, node, node.left, node.right);
+          if (!confidence) return;
           const negate = operator.startsWith('!');
           context.report({
             node,
             messageId: 'unsafeOperator',
             data: { name: secret, operator },
             suggestions: compareSuggestions(node.left, node.right, negate, node),
+            confidence,
           });
           return;
         }
@@ -128,20 +136,28 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
         if (method === 'compare' && receiver && accessPath(t, receiver)?.join('.') === 'Buffer') {
           // Buffer.compare(a, b)
           const secret = (first && secretOperand(first)) ?? (second && secretOperand(second));
-          if (secret && first && second) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method: 'Buffer.compare' } });
+          const confidence = first && second ? comparisonConfidence(flow, node, first, second) : undefined;
+          if (secret && confidence) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method: 'Buffer.compare' }, confidence });
           return;
         }
         if (!receiver || !first) return;
         if (COMPARING_METHODS.has(method)) {
           if (isPresenceOrShapeOperand(t, first)) return; // `auth.startsWith('Bearer ')` checks a format, not a secret.
+          // `token.startsWith(prefix)` tests a public part: a prefix test leaks the secret only when the tested part is secret.
+          const prefixTest = method === 'startsWith' || method === 'endsWith';
+          if (prefixTest && (isPublicPart(flow, first) || isFormatTemplate(first))) return;
           // `bcrypt.compare(password, hash)` is the safe way: for `compare`, only a secret receiver counts.
           const secret = secretOperand(receiver) ?? (method === 'compare' ? undefined : secretOperand(first));
           if (!secret) return;
+          if (!prefixTest && isPublicPart(flow, first)) return;
+          const confidence = comparisonConfidence(flow, node, receiver, first);
+          if (!confidence) return;
           context.report({
             node,
             messageId: 'unsafeMethod',
             data: { name: secret, method },
             suggestions: method === 'equals' ? compareSuggestions(receiver, first, false, node) : [],
+            confidence,
           });
           return;
         }
@@ -150,10 +166,17 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           // `header.indexOf(token)` is a substring search; `validKeys.includes(apiKey)` a credential lookup.
           if (!isSecretCollection(receiver)) return;
           const secret = secretOperand(first);
-          if (secret) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method } });
+          const confidence = secret ? comparisonConfidence(flow, node, receiver, first) : undefined;
+          if (secret && confidence) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method }, confidence });
         }
       },
     };
+
+    /** `` `${collection.slug} API-Key ` ``: a template whose interpolations carry no secret is a format. */
+    function isFormatTemplate(node: ts.Expression): boolean {
+      const expr = skipOuterExpressions(t, node);
+      return t.isTemplateExpression(expr) && expr.templateSpans.every((span) => !secretOperand(span.expression) && originsOf(flow, span.expression).size === 0);
+    }
 
     /**
      * A haystack that holds secrets: a secret itself (`ctx.get('x-api-key').indexOf(secret)` scans
@@ -407,4 +430,335 @@ function importedTimingSafeEqual(t: TypeScript, sourceFile: ts.SourceFile): stri
     if (clause.name) return `${clause.name.text}.timingSafeEqual`;
   }
   return undefined;
+}
+
+/**
+ * Where a compared value comes from, as far as the code shows: `presented` when the requester sent
+ * it (a request header, cookie, body, query or params field, the requester's own session), `expected`
+ * when the server holds it (an env secret, configuration, a computed MAC or signature, a secret
+ * fetched by an accessor or decrypted), `stored` for a MAC the server computes over a value it
+ * decrypted itself (re-deriving a stored index). A timing leak needs a presented value on one side
+ * and a secret on the other: the attacker varies the first and times the comparison.
+ */
+type Origin = 'presented' | 'expected' | 'stored';
+
+/** Segments of a request path under which the requester's input lives (`req.body.token`, `ctx.request.query.key`). */
+const REQUEST_INPUT_SEGMENTS = new Set(['headers', 'cookies', 'signedCookies', 'body', 'query', 'params', 'session', 'request', 'raw']);
+/** Segments of a path that reads server configuration (`req.config.masterKey`, `this.options.secret`). */
+const CONFIG_SEGMENTS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'conf', 'cfg', 'secrets']);
+/** Calls that read a cookie of the current request (`getCookie(c, 'csrf')`, `ctx.getSignedCookie(name, secret)`). */
+const COOKIE_READERS = new Set(['getCookie', 'getSignedCookie', 'getChunkedCookie', 'getSessionCookie']);
+/** Calls whose result is a MAC or signature the server computes (`createHmac(…).digest()`, `hmac.sign(key, data)`). */
+const MAC_CALLS = /^(createHmac|createHMAC|hmac|sign|digest)$/;
+/** Words of a value that protects a form or a redirect rather than authenticating (CSRF tokens, OAuth state). */
+const REQUEST_BINDING_WORDS = new Set(['csrf', 'xsrf', 'state']);
+/** Words of a value that is public by design: a prefix or scheme tested before the secret part, a default. */
+const PUBLIC_PART_WORDS = new Set(['prefix', 'suffix', 'scheme', 'identifier', 'default', 'defaults']);
+/** Array methods whose callback matches list entries in memory (`sessions.filter((s) => s.token !== token)`). */
+const LIST_CALLBACK_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'map', 'forEach', 'flatMap']);
+const MAX_ORIGIN_DEPTH = 10;
+
+/** The origins the code shows for a compared value: followed through aliases, destructuring, object literals, templates and `||`/`??`. */
+function originsOf(flow: FlowContext, node: ts.Expression, depth = 0, seen = new Set<ts.Node>()): Set<Origin> {
+  const t = flow.ts;
+  const out = new Set<Origin>();
+  const expr = skipOuterExpressions(t, node);
+  if (depth > MAX_ORIGIN_DEPTH || seen.has(expr)) return out;
+  seen.add(expr);
+  const add = (origins: Set<Origin>) => origins.forEach((o) => out.add(o));
+  const recurse = (e: ts.Expression) => add(originsOf(flow, e, depth + 1, seen));
+  if (t.isAwaitExpression(expr)) return originsOf(flow, expr.expression, depth + 1, seen);
+  if (t.isTemplateExpression(expr)) {
+    expr.templateSpans.forEach((s) => recurse(s.expression));
+    return out;
+  }
+  if (t.isBinaryExpression(expr)) {
+    const k = expr.operatorToken.kind;
+    if (k === t.SyntaxKind.BarBarToken || k === t.SyntaxKind.QuestionQuestionToken || k === t.SyntaxKind.PlusToken) {
+      recurse(expr.left);
+      recurse(expr.right);
+    } else if (k === t.SyntaxKind.AmpersandAmpersandToken) recurse(expr.right);
+    return out;
+  }
+  if (t.isConditionalExpression(expr)) {
+    recurse(expr.whenTrue);
+    recurse(expr.whenFalse);
+    return out;
+  }
+  const env = sourceOfEnv(t, expr, flow.checker, { classifier: flow.classifier });
+  if (env && env.kind !== 'environment') return new Set(['expected']);
+  if (t.isCallExpression(expr)) return callOrigins(flow, expr, recurse, out);
+  const path = expandedPath(flow, expr) ?? accessPath(t, expr);
+  if (path && path.length > 0) {
+    const fromPath = pathOrigin(path, expr);
+    if (fromPath) return new Set([fromPath]);
+  }
+  // `request[key]` in a function handed the request: a field the requester chose.
+  if (t.isElementAccessExpression(expr) && isRequestRoot(accessPath(t, expr.expression))) return new Set(['presented']);
+  // `codes[0]`: an element comes from where its collection came from.
+  if (t.isElementAccessExpression(expr)) return originsOf(flow, expr.expression, depth + 1, seen);
+  // An identifier: its initializer, the expression its binding destructures, or the object literal it is a member of.
+  if (t.isIdentifier(expr)) {
+    const decl = variableDeclarationOf(flow, expr);
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer) recurse(decl.initializer);
+    else if (decl && t.isBindingElement(decl)) {
+      const owner = decl.parent.parent;
+      const source = (t.isVariableDeclaration(owner) || t.isParameter(owner)) ? owner.initializer : undefined;
+      if (source) recurse(source);
+    }
+    return out;
+  }
+  // `(await cookies()).get(name)?.value`: the content of what the call returned.
+  if (t.isPropertyAccessExpression(expr) && expr.name.text === 'value' && t.isCallExpression(skipOuterExpressions(t, expr.expression))) return originsOf(flow, expr.expression, depth + 1, seen);
+  if (t.isPropertyAccessExpression(expr) && t.isIdentifier(skipOuterExpressions(t, expr.expression))) {
+    const decl = variableDeclarationOf(flow, skipOuterExpressions(t, expr.expression) as ts.Identifier);
+    const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+    if (init && t.isObjectLiteralExpression(init)) {
+      for (const prop of init.properties) {
+        if (t.isPropertyAssignment(prop) && propertyNameText(t, prop.name) === expr.name.text) recurse(prop.initializer);
+        else if (t.isShorthandPropertyAssignment(prop) && prop.name.text === expr.name.text) recurse(prop.name);
+      }
+    } else if (init) recurse(init);
+  } else if (t.isPropertyAccessExpression(expr)) {
+    // `session.session.token`: a field of a value comes from where the value came from.
+    const root = rootIdentifier(flow, expr);
+    if (root) recurse(root);
+  }
+  return out;
+}
+
+function callOrigins(flow: FlowContext, call: ts.CallExpression, recurse: (e: ts.Expression) => void, out: Set<Origin>): Set<Origin> {
+  const t = flow.ts;
+  const callee = skipOuterExpressions(t, call.expression);
+  const method = calleeName(t, callee);
+  const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  const path = accessPath(t, call)?.map(stripCall) ?? [];
+  const receiverPath = receiver ? (expandedPath(flow, receiver) ?? accessPath(t, receiver)) : undefined;
+  if (method && COOKIE_READERS.has(method)) return new Set(['presented']);
+  // `(await cookies()).get(name)` (Next.js), `searchParams.get('secret')`, `formData.get('token')`: request input.
+  if (method === 'get' && receiver && (isCookieStoreCall(t, receiver) || receiverPath?.some((s) => REQUEST_INPUT_OBJECTS.has(stripCall(s))))) return new Set(['presented']);
+  // `decodeCookieCache(ctx, cookie)`, `JSON.parse(raw)`: decoding keeps who presented the value.
+  if (method && splitWords(method).some((w) => DECODE_WORDS.has(w))) {
+    call.arguments.forEach((a) => recurse(a));
+    return out;
+  }
+  // `req.get('X-Api-Key')`, `ctx.cookies.get(name)`, `req.headers.get('authorization')`
+  if (receiverPath && isRequestRoot(receiverPath) && (method === 'get' || method === 'header' || method === 'getHeader')) return new Set(['presented']);
+  if (receiverPath && receiverPath[receiverPath.length - 1] === 'cookies' && method === 'get') return new Set(['presented']);
+  // `configService.get('JWT_SECRET')`, `validKeyPairs.get('masterKey')`: a named secret the server holds.
+  const named = sourceOfNamedAccessor(t, call, { classifier: flow.classifier });
+  const key = call.arguments[0] && staticString(t, call.arguments[0]);
+  if (named && (receiverPath?.some((s) => s === 'headers' || s === 'header') || (key !== undefined && isHeaderName(key)))) return new Set(['presented']);
+  if (named || (method === 'get' && call.arguments[0] && isSecretLiteral(t, call.arguments[0], flow.classifier))) return new Set(['expected']);
+  // `token.trim()`, `cookie.split('!')`, `signature.toString('hex')`, `Buffer.from(sig)`: the same value.
+  if (receiver && method && (PASS_THROUGH_METHODS.includes(method) || PASS_THROUGH_SPLIT.has(method))) {
+    recurse(receiver);
+    return out;
+  }
+  if (path.join('.') === 'Buffer.from' && call.arguments[0]) {
+    recurse(call.arguments[0]);
+    return out;
+  }
+  if (path.some((segment) => MAC_CALLS.test(segment)) || (method !== undefined && isVerifierName(method))) {
+    return macOverDecrypted(flow, call) ? new Set(['stored']) : new Set(['expected']);
+  }
+  if (method && isDecryptCallee(path)) return new Set(['expected']);
+  // `getBackupCodes({ user })`: a secret fetched for the server to check against; a cookie read by its accessor is the caller's own.
+  const accessed = method ? accessorSecretName(method, { classifier: flow.classifier }) : undefined;
+  if (accessed && accessed.kind !== 'cookie') return new Set(['expected']);
+  return out;
+}
+
+/** Objects of a request whose `.get(name)` returns what the requester sent. */
+const REQUEST_INPUT_OBJECTS = new Set(['searchParams', 'query', 'params', 'formData', 'body', 'nextUrl', 'cookies', 'headers']);
+/** Words of calls that decode a value without changing who presented it. */
+const DECODE_WORDS = new Set(['decode', 'parse', 'deserialize', 'unsign']);
+
+/** `cookies()` or `await cookies()`: the Next.js cookie store of the current request. */
+function isCookieStoreCall(t: TypeScript, node: ts.Expression): boolean {
+  let expr = skipOuterExpressions(t, node);
+  if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+  return t.isCallExpression(expr) && calleeName(t, expr.expression) === 'cookies';
+}
+
+/**
+ * `hmac({ key, raw: tryDecrypt(stored) })`: a MAC over a value the server decrypted itself, as a
+ * secret rotation re-derives a stored index; no requester input reaches it.
+ */
+function macOverDecrypted(flow: FlowContext, call: ts.CallExpression): boolean {
+  const t = flow.ts;
+  const inputs: ts.Expression[] = [];
+  for (const arg of call.arguments) {
+    const expr = skipOuterExpressions(t, arg);
+    if (t.isObjectLiteralExpression(expr)) expr.properties.forEach((p) => (t.isPropertyAssignment(p) ? inputs.push(p.initializer) : t.isShorthandPropertyAssignment(p) ? inputs.push(p.name) : undefined));
+    else inputs.push(expr);
+  }
+  return inputs.some((input) => {
+    const origin = skipOuterExpressions(t, input);
+    const init = t.isIdentifier(origin) ? constInitializer(t, variableDeclarationOf(flow, origin)) : origin;
+    const value = init && skipOuterExpressions(t, init);
+    return value !== undefined && t.isCallExpression(value) && splitWords(calleeName(t, value.expression) ?? '').includes('decrypt');
+  });
+}
+
+/** Methods that cut a value into its parts: the parts come from where the whole came from. */
+const PASS_THROUGH_SPLIT = new Set(['slice', 'substring', 'substr', 'at']);
+
+function isSecretLiteral(t: TypeScript, node: ts.Expression, classifier: ClassifierOptions): boolean {
+  const text = staticString(t, node);
+  return text !== undefined && classifyName(text, classifier).isSecret;
+}
+
+/** `authorization`, `x-api-key`: a name spelled as an HTTP header. */
+function isHeaderName(key: string): boolean {
+  return CREDENTIAL_HEADERS.includes(key.toLowerCase()) || /^x-/i.test(key);
+}
+
+/**
+ * `info.maintenanceKey === req.config.maintenanceKey` where `info.maintenanceKey` was read from a
+ * request header: a `key` alone names no secret, but a key the requester presents, checked against
+ * one in the server's configuration, is an access key. Its display name, when both sides end in `key`.
+ */
+function presentedKey(flow: FlowContext, a: ts.Expression, b: ts.Expression): string | undefined {
+  const t = flow.ts;
+  if (![a, b].every((o) => lastWords(t, o).at(-1) === 'key')) return undefined;
+  const oa = originsOf(flow, a);
+  const ob = originsOf(flow, b);
+  const pair = (oa.has('presented') && ob.has('expected')) || (oa.has('expected') && ob.has('presented'));
+  if (!pair || oa.size !== 1 || ob.size !== 1) return undefined;
+  const path = accessPath(t, skipOuterExpressions(t, a));
+  return path ? pathText(path) : undefined;
+}
+
+/** `req`, `request`, `ctx`… at the root of a path. */
+function isRequestRoot(path: readonly string[] | undefined): boolean {
+  return path !== undefined && path.length > 0 && REQUEST_RECEIVERS.includes(path[0]!);
+}
+
+/** What a member path shows by itself: a request input (`req.body.token`, `request.masterKey`), or configuration (`req.config.masterKey`). */
+function pathOrigin(path: readonly string[], node: ts.Node): Origin | undefined {
+  const segments = path.map(stripCall);
+  if (sourceOfPath(segments, node)) return 'presented';
+  const inner = segments.slice(1, -1);
+  if (segments.length > 1 && inner.some((s) => CONFIG_SEGMENTS.has(s))) return 'expected';
+  if (isRequestRoot(segments) && (segments.length === 2 || inner.some((s) => REQUEST_INPUT_SEGMENTS.has(s)))) return 'presented';
+  return undefined;
+}
+
+/** `ctx.context.session.session.token`: read off the requester's current session. */
+function mentionsSession(t: TypeScript, node: ts.Expression): boolean {
+  return accessPath(t, skipOuterExpressions(t, node))?.includes('session') ?? false;
+}
+
+/** The words of the last segment of a value's path (`csrfCookieToken` -> csrf, cookie, token). */
+function lastWords(t: TypeScript, node: ts.Expression): string[] {
+  const path = accessPath(t, skipOuterExpressions(t, node))?.map(stripCall);
+  const last = path?.[path.length - 1];
+  return last ? splitWords(last) : [];
+}
+
+/** Any segment of the value's path says it is public: a prefix, a scheme, a default (`opts.prefix.clientSecret`, `DEFAULT_SECRET`). */
+function isPublicPart(flow: FlowContext, node: ts.Expression): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, node);
+  const path = expandedPath(flow, expr) ?? accessPath(t, expr);
+  if (path?.some((segment) => splitWords(stripCall(segment)).some((w) => PUBLIC_PART_WORDS.has(w)))) return true;
+  return isConstantValue(flow, expr);
+}
+
+/** A value the code shows to be constant: a `const` bound to a literal, or a member of a `const` object literal with a literal value. */
+function isConstantValue(flow: FlowContext, node: ts.Expression, depth = 0): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, node);
+  if (depth > 3) return false;
+  if (staticString(t, expr) !== undefined || t.isNumericLiteral(expr)) return true;
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, variableDeclarationOf(flow, expr));
+    return init !== undefined && isConstantValue(flow, init, depth + 1);
+  }
+  if (t.isPropertyAccessExpression(expr) && t.isIdentifier(skipOuterExpressions(t, expr.expression))) {
+    const init = constInitializer(t, variableDeclarationOf(flow, skipOuterExpressions(t, expr.expression) as ts.Identifier));
+    const obj = init && skipOuterExpressions(t, init);
+    if (!obj || !t.isObjectLiteralExpression(obj)) return false;
+    const prop = obj.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === expr.name.text);
+    return prop !== undefined && t.isPropertyAssignment(prop) && isConstantValue(flow, prop.initializer, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * `decoded.toString('base64url') !== secret` after `const decoded = Buffer.from(secret, …)`: one
+ * side is computed from the other (a canonical-encoding check), so nothing secret is learned.
+ */
+function isDerivedFrom(flow: FlowContext, value: ts.Expression, other: ts.Expression): boolean {
+  const t = flow.ts;
+  const otherExpr = skipOuterExpressions(t, other);
+  if (!t.isIdentifier(otherExpr)) return false;
+  const root = rootIdentifier(flow, value);
+  if (!root || root.text === otherExpr.text) return false;
+  const init = constInitializer(t, variableDeclarationOf(flow, root));
+  if (!init) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isIdentifier(n) && n.text === otherExpr.text) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(init);
+  return found;
+}
+
+/**
+ * The comparison sits in a callback that matches list entries in memory (`list.filter((s) => s.token
+ * !== token)`) and one operand is read off the entry: bookkeeping over rows the server already holds.
+ */
+function isListEntryMatch(t: TypeScript, node: ts.Node, operands: readonly ts.Expression[]): boolean {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !isFunctionLike(t, fn)) fn = fn.parent;
+  if (!fn || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return false;
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const method = calleeName(t, call.expression);
+  if (!method || !LIST_CALLBACK_METHODS.has(method)) return false;
+  const params = new Set<string>();
+  for (const p of fn.parameters) {
+    if (t.isIdentifier(p.name)) params.add(p.name.text);
+    else p.name.elements.forEach((e) => { if (t.isBindingElement(e) && t.isIdentifier(e.name)) params.add(e.name.text); });
+  }
+  return operands.some((o) => {
+    const path = accessPath(t, skipOuterExpressions(t, o));
+    return path !== undefined && params.has(path[0]!);
+  });
+}
+
+/**
+ * How sure a reported comparison is, from the origins of its operands: `high` when the code shows
+ * a presented value or an expected secret on one side and the two sides are not of one origin;
+ * `medium` when only names say so, for CSRF and OAuth-state values, for list bookkeeping over
+ * entries the server holds, and in code that runs only in development or tests. `undefined` when
+ * the evidence shows there is nothing to leak: both sides presented by the requester, or both
+ * held by the server.
+ */
+function comparisonConfidence(flow: FlowContext, node: ts.Node, a: ts.Expression, b: ts.Expression): Confidence | undefined {
+  const t = flow.ts;
+  const oa = originsOf(flow, a);
+  const ob = originsOf(flow, b);
+  const only = (o: Set<Origin>, origin: Origin) => o.size === 1 && o.has(origin);
+  if (only(oa, 'presented') && only(ob, 'presented')) {
+    // A token kept in the requester's server-side session (a synchronizer CSRF token) is not the requester's to read: medium, not dropped.
+    return [a, b].some((o) => mentionsSession(t, o)) ? 'medium' : undefined;
+  }
+  if (only(oa, 'expected') && only(ob, 'expected')) return undefined;
+  if (oa.size === 0 && ob.size === 0) return 'medium';
+  const presented = oa.has('presented') || ob.has('presented');
+  if (!presented && (oa.has('stored') || ob.has('stored'))) return 'medium';
+  if ([a, b].some((o) => lastWords(t, o).some((w) => REQUEST_BINDING_WORDS.has(w)))) return 'medium';
+  // The requester's own session is no input to match other entries by (`sessions.filter((s) => s.token !== req.session.token)`).
+  const sentNow = [a, b].some((o) => originsOf(flow, o).has('presented') && !mentionsSession(t, o));
+  if (!sentNow && isListEntryMatch(t, node, [a, b])) return 'medium';
+  if (inDevOrTestOnlyBranch(t, node)) return 'medium';
+  // `tenantCookie`: named for being a cookie, not for holding a credential; only a server-held secret on the other side says it is one.
+  const cookieNamed = [a, b].some((o) => { const w = lastWords(t, o); return w.length > 0 && classifyName(w.join('_'), flow.classifier).kind === 'cookie'; });
+  if (cookieNamed && !oa.has('expected') && !ob.has('expected')) return 'medium';
+  return 'high';
 }

@@ -1,1 +1,2 @@
 export * from './file-kind.js';
+export * from './branch.js';
