@@ -7,6 +7,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 // Exact matches only: subpath exports such as `@secret-hygiene/crypto/node` resolve normally.
 const alias = [
   { find: /^@secret-hygiene\/checks$/, replacement: src('checks') },
+  { find: /^@secret-hygiene\/checks\/internal$/, replacement: fileURLToPath(new URL('./packages/checks/src/internal.ts', import.meta.url)) },
   { find: /^@secret-hygiene\/crypto$/, replacement: src('crypto') },
   { find: /^@secret-hygiene\/scanner$/, replacement: src('scanner') },
   { find: /^@secret-hygiene\/scanner\/reporters$/, replacement: fileURLToPath(new URL('./packages/scanner/src/reporters/index.ts', import.meta.url)) },

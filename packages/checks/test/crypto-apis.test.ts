@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { TypeScript } from '@secret-hygiene/checks';
 import {
   apiLocationOf,
   cipherApis,
@@ -13,8 +14,7 @@ import {
   nonceReuseImpact,
   normalizeModuleId,
   randomSourceApis,
-  type TypeScript,
-} from '@secret-hygiene/checks';
+} from '@secret-hygiene/checks/internal';
 
 const t = ts as unknown as TypeScript;
 

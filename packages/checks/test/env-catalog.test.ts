@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, envSchemaObjects, type TypeScript } from '@secret-hygiene/checks';
+import type { TypeScript } from '@secret-hygiene/checks';
+import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, envSchemaObjects } from '@secret-hygiene/checks/internal';
 
 const t = ts as unknown as TypeScript;
 

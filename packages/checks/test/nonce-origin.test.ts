@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { isFreshKeyPerCall, nonceOrigin, type NonceOrigin, type TypeScript } from '@secret-hygiene/checks';
+import type { TypeScript } from '@secret-hygiene/checks';
+import { isFreshKeyPerCall, nonceOrigin, type NonceOrigin } from '@secret-hygiene/checks/internal';
 
 const t = ts as unknown as TypeScript;
 const IMPORTS = "import { randomBytes, randomFillSync, createHash, hkdfSync } from 'node:crypto';\n";

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns } from '@secret-hygiene/checks';
+import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns } from '@secret-hygiene/checks/internal';
 
 const names = (sql: string) => readDdlColumns(sql).map((c) => `${c.schema ? `${c.schema}.` : ''}${c.table}.${c.column}:${c.type}`);
 

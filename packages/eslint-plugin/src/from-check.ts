@@ -1,5 +1,6 @@
 import type { Check, CheckReport, CheckRun, FileInput, SharedSettings, TypeScript } from '@secret-hygiene/checks';
-import { crashReason, docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
+import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
+import { crashReason } from '@secret-hygiene/checks/internal';
 import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';

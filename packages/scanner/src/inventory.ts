@@ -1,25 +1,27 @@
 import type * as ts from 'typescript';
 import {
+  classifyName,
+  defineCheck,
+  splitWords,
+  type Check,
+  type CheckReport,
+  type SharedSettings,
+  type TypeScript,
+} from '@secret-hygiene/checks';
+import {
   accessPath,
   calleeName,
   cipherFamilyOf,
   classifyCryptoCall,
-  classifyName,
-  defineCheck,
   directEnvRead,
   envBindingRead,
   envObjectRuntime,
   nonceOrigin,
   propertyNameText,
   skipOuterExpressions,
-  splitWords,
   staticString,
   type ArgumentSlot,
-  type Check,
-  type CheckReport,
-  type SharedSettings,
-  type TypeScript,
-} from '@secret-hygiene/checks';
+} from '@secret-hygiene/checks/internal';
 
 /** How a read of an environment variable is checked before use. */
 export type EnvValidation = 'required-helper' | 'schema' | 'throws';

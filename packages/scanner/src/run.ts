@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { allChecks, formatMessage, suppressionWithoutReason, type Check, type InputKind, type SharedSettings } from '@secret-hygiene/checks';
+import { allChecks, formatMessage, type Check, type InputKind, type SharedSettings } from '@secret-hygiene/checks';
+import { suppressionWithoutReason } from '@secret-hygiene/checks/internal';
 import { ConfigError, ruleEntry, type ScanConfig } from './config.js';
 import { discoverFiles, type Discovery } from './discover.js';
 import { fingerprintFindings, type DraftFinding } from './findings.js';

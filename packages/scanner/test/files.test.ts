@@ -1,4 +1,12 @@
-import { checksById, readPrismaFields, runChecksOnTextFile, type SharedSettings, type TextEntry, type TextFile, type TextInputKind } from '@secret-hygiene/checks';
+import {
+  checksById,
+  runChecksOnTextFile,
+  type SharedSettings,
+  type TextEntry,
+  type TextFile,
+  type TextInputKind,
+} from '@secret-hygiene/checks';
+import { readPrismaFields } from '@secret-hygiene/checks/internal';
 import { describe, expect, it } from 'vitest';
 import { blankJsonComments, readConfigEntries } from '../src/files/config-file.js';
 import { readEnvEntries } from '../src/files/env.js';

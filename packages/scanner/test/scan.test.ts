@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checksById, suppressionWithoutReason } from '@secret-hygiene/checks';
+import { checksById } from '@secret-hygiene/checks';
+import { suppressionWithoutReason } from '@secret-hygiene/checks/internal';
 import { ConfigError, scan } from '../src/index.js';
 import { crashing, crossModule, flagName, makeProject } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { noTrackedEnvFile } from '@secret-hygiene/checks';
+import { noTrackedEnvFile } from '@secret-hygiene/checks/internal';
 import { describe, expect, it } from 'vitest';
 import { compileGlobs, parseDiff, readSuppressions, validateConfig, ConfigError } from '../src/index.js';
 import { flagName } from './helpers.js';

@@ -1,4 +1,12 @@
-import { crashReason, formatMessage, runChecksOnFile, type CheckReport, type CheckRun, type SharedSettings, type TypeScript } from '@secret-hygiene/checks';
+import {
+  formatMessage,
+  runChecksOnFile,
+  type CheckReport,
+  type CheckRun,
+  type SharedSettings,
+  type TypeScript,
+} from '@secret-hygiene/checks';
+import { crashReason } from '@secret-hygiene/checks/internal';
 import { ts } from 'ts-morph';
 import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
 import type { EnabledCheck } from '../stages/resolve-checks.js';

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import {
   formatMessage,
-  KEY_VALUE_INPUTS,
   runChecksOnTextFile,
-  schemaCredentialColumns,
   type SharedSettings,
   type TextEntry,
   type TextFile,
   type TextInputKind,
 } from '@secret-hygiene/checks';
+import { KEY_VALUE_INPUTS, schemaCredentialColumns } from '@secret-hygiene/checks/internal';
 import type { DiscoveredFile } from '../discover.js';
 import { readConfigEntries } from '../files/config-file.js';
 import { readEnvEntries } from '../files/env.js';

@@ -1,4 +1,5 @@
-import { mergeOptions, presetOptions, type Check } from '@secret-hygiene/checks';
+import { presetOptions, type Check } from '@secret-hygiene/checks';
+import { mergeOptions } from '@secret-hygiene/checks/internal';
 import { ruleEntry, type ScanConfig } from '../config.js';
 import { checkSeverity } from '../rules.js';
 import type { Severity } from '../types.js';
