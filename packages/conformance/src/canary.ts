@@ -4,6 +4,9 @@ import { spellings } from './search/encodings.js';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
 
+/** The fixed start of every canary (not secret: the rest is random). */
+export const canaryPrefix = 'shc-';
+
 /**
  * A unique random secret: `shc-` followed by 26 random base32 letters, optionally with
  * non-ASCII letters so that UTF-16 and JSON escapes differ from the raw form.
@@ -12,7 +15,7 @@ export function makeCanary(unicode = false): string {
   const bytes = randomBytes(26);
   let body = '';
   for (const byte of bytes) body += alphabet[byte % alphabet.length];
-  return unicode ? `shc-ü${body.slice(0, 13)}ß${body.slice(13)}` : `shc-${body}`;
+  return unicode ? `${canaryPrefix}ü${body.slice(0, 13)}ß${body.slice(13)}` : `${canaryPrefix}${body}`;
 }
 
 /** Redacts a canary or secret for any output (short prefix and suffix only). */

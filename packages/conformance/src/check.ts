@@ -49,8 +49,8 @@ export interface CheckContext {
    * stdout and stderr (waited for); in this process, its `log` and console calls during the check.
    */
   adapterOutput(): Promise<string>;
-  /** The store process's working and temporary directories (empty when it runs in this process). */
-  storeDirectories(): readonly string[];
+  /** The store process's working and temporary directories (none when it runs in this process). */
+  storeDirectories(): ReadonlyArray<{ readonly path: string; readonly role: 'working' | 'temporary' }>;
   /**
    * Has the store process print `direct` to file descriptor 1 and `stream` through process.stderr
    * (the positive control); false when there is no such process.

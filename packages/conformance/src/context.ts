@@ -170,8 +170,12 @@ export class CheckRun implements CheckContext {
   }
 
   /** Where the store process works and keeps temporary files, when it runs in its own process. */
-  storeDirectories(): readonly string[] {
-    return 'process' in this.source ? [this.source.process.workDir, this.source.process.tempDir] : [];
+  storeDirectories(): ReadonlyArray<{ readonly path: string; readonly role: 'working' | 'temporary' }> {
+    if (!('process' in this.source)) return [];
+    return [
+      { path: this.source.process.workDir, role: 'working' },
+      { path: this.source.process.tempDir, role: 'temporary' },
+    ];
   }
 
   async printFromStoreProcess(direct: string, stream: string): Promise<boolean> {

@@ -60,7 +60,7 @@ describe('the reference store', () => {
       blind.searchTables = async () => [];
       blind.adapterOutput = async () => '';
       await blind.execute(positiveControl);
-      expect(blind.failures.filter((f) => f.startsWith('the table search missed'))).toHaveLength(7);
+      expect(blind.failures.filter((f) => f.startsWith('the table search missed'))).toHaveLength(10);
       expect(blind.failures).toContain('the search of printed output missed a canary printed with console.log');
     } finally {
       await client.end();

@@ -2,6 +2,9 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCanary, Needles } from '../src/index.js';
+import { base32 } from '../src/search/encodings.js';
+
+const xor = (data: Buffer, key: Buffer): Buffer => Buffer.from(data.map((byte, i) => byte ^ key[i % key.length]!));
 
 const canaryArb = fc.tuple(fc.boolean(), fc.integer()).map(([unicode]) => makeCanary(unicode));
 
@@ -21,6 +24,13 @@ const disguises: Array<[string, (s: string) => Buffer | string]> = [
   ['deflate', (s) => deflateSync(Buffer.from(s))],
   ['base64 of gzip', (s) => gzipSync(Buffer.from(s)).toString('base64')],
   ['bytea hex text', (s) => `\\x${Buffer.from(s).toString('hex')}`],
+  ['upper-cased', (s) => `TOKEN=${s.toUpperCase()}`],
+  ['reversed', (s) => [...s].reverse().join('')],
+  ['base32', (s) => base32(Buffer.from(`k:${s}`))],
+  ['lower-case base32', (s) => base32(Buffer.from(s)).toLowerCase()],
+  ['XOR with a constant byte', (s) => xor(Buffer.from(`v1${s}`), Buffer.of(0x5a))],
+  ['XOR with a repeated 5-byte key, base64', (s) => xor(Buffer.from(s), Buffer.from('k3y!9')).toString('base64')],
+  ['XOR with a repeated 16-byte key', (s) => xor(Buffer.from(s), Buffer.from('0123456789abcdef'))],
 ];
 
 describe('Needles', () => {
@@ -50,5 +60,18 @@ describe('Needles', () => {
     expect(needles.search(Buffer.concat([Buffer.of(1, 2), bytes]), 't')).toHaveLength(1);
     expect(needles.search(`\\x${bytes.toString('hex')}`, 't').length).toBeGreaterThan(0);
     expect(needles.search(bytes.toString('base64'), 't').length).toBeGreaterThan(0);
+  });
+
+  it('with fragments, finds any 8 characters of a secret in a row, in any case, and allows a last-4 hint', () => {
+    fc.assert(
+      fc.property(canaryArb, fc.integer({ min: 4, max: 22 }), (canary, start) => {
+        const needles = new Needles([canary], [], { fragments: true });
+        expect(needles.search(`prefix=${canary.slice(0, 12)}`, 'here').map((h) => h.needle)).toEqual([0]);
+        expect(needles.search(canary.slice(start, start + 8).toUpperCase(), 'here').map((h) => h.needle)).toEqual([0]);
+        expect(needles.search(`hint=…${canary.slice(-4)}`, 'here')).toEqual([]);
+        expect(new Needles([canary]).search(canary.slice(0, 12), 'here')).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

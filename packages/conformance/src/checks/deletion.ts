@@ -6,8 +6,8 @@ import { asBytes, attempt, describeHits, failWith, readStored, remember, verifyA
 export const deletion: ConformanceCheck = {
   id: 'deletion',
   description:
-    'Deletes one secret among others, then checks get and list, and searches every table for its plaintext and its former ciphertext (raw, hex, base64)',
-  promise: 'delete removes the secret for good: neither its plaintext nor its ciphertext stays in any table, and the other secrets are untouched',
+    'Writes a secret twice and deletes it among others, then checks get and list, and searches every table for both versions: plaintexts and ciphertexts (raw, hex, base64)',
+  promise: 'delete removes the secret for good, with every version it had: no plaintext or ciphertext of it stays in any table, and the other secrets are untouched',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;
@@ -17,6 +17,10 @@ export const deletion: ConformanceCheck = {
       await store.adapter.put('alice', `keep-${i}`, secret);
       remember(kept, 'alice', `keep-${i}`, secret);
     }
+    // Written twice: a store that keeps former versions (a history table) must delete them too.
+    const former = ctx.canary();
+    await store.adapter.put('alice', 'doomed', former);
+    const formerCiphertext = await readStored(ctx, storage, 'alice', 'doomed');
     const doomed = ctx.canary();
     await store.adapter.put('alice', 'doomed', doomed);
     const sameName = ctx.canary();
@@ -30,7 +34,8 @@ export const deletion: ConformanceCheck = {
     if ((await store.adapter.list('alice')).includes('doomed')) ctx.fail('list after delete still names the deleted secret');
     failWith(ctx, 'other secrets damaged by delete', await verifyAll(ctx, store, kept));
 
-    const needles = new Needles([doomed], ciphertext === undefined ? [] : [asBytes(ciphertext)]);
+    const ciphertexts = [formerCiphertext, ciphertext].flatMap((c) => (c === undefined ? [] : [asBytes(c)]));
+    const needles = new Needles([doomed, former], ciphertexts);
     const hits = await ctx.searchTables(needles);
     failWith(ctx, 'the deleted secret is still stored', describeHits(ctx, hits, needles), 4);
   },

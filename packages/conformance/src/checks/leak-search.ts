@@ -1,3 +1,5 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { CheckContext } from '../check.js';
 import type { LogPosition } from '../postgres/types.js';
 import { statementStats, dedupe } from '../search/database.js';
@@ -36,5 +38,38 @@ export async function searchEverywhere(ctx: CheckContext, needles: Needles, logS
 
   searched.push('adapter output');
   hits.push(...needles.search(await ctx.adapterOutput(), 'adapter output'));
+
+  const directories = ctx.storeDirectories();
+  if (directories.length === 0) unavailable.push("files the store wrote (it runs in the harness's process, without a working or temporary directory of its own)");
+  else {
+    searched.push("files in the store's working and temporary directories");
+    for (const { path, role } of directories) hits.push(...(await searchFiles(path, needles, `the store's ${role} directory`)));
+  }
   return { hits: dedupe(hits), searched, unavailable };
+}
+
+/** Largest file read whole; bigger files are read up to this size. */
+const maxFileBytes = 16 * 1024 * 1024;
+
+/** Searches every file under `directory` (a cache, a temp file, a local database beside the server's). */
+export async function searchFiles(directory: string, needles: Needles, label: string): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(directory, { recursive: true });
+  } catch {
+    return hits;
+  }
+  for (const entry of entries) {
+    const path = join(directory, entry);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) continue;
+      const bytes = await readFile(path);
+      hits.push(...needles.search(bytes.subarray(0, maxFileBytes), `file ${relative(directory, path)} in ${label}`));
+    } catch {
+      // Removed while we looked: nothing left to find.
+    }
+  }
+  return hits;
 }

@@ -7,8 +7,8 @@ import { describeHits, failWith } from './util.js';
 export const noPlaintextAtRest: ConformanceCheck = {
   id: 'no-plaintext-at-rest',
   description:
-    'Stores unique canaries, then searches every column of every table, the statement log, pg_stat_statements and the adapter output for them in raw, hex, base64/base64url, URL-encoded, UTF-16, JSON-escaped and gzip/deflate forms',
-  promise: 'No plaintext secret reaches the database server: not in a table, not in a SQL literal, not in a bind parameter, not in what the store prints',
+    "Stores unique canaries, then searches every column of every table, the statement log, pg_stat_statements, everything the store process printed and every file in its working and temporary directories, in raw, upper/lower-cased, reversed, hex, base64/base64url, base32, URL-encoded, UTF-16, JSON-escaped, gzip/deflate and XOR-ed (constant or repeated key) forms, and for any 8 characters of a secret in a row",
+  promise: 'No plaintext secret reaches the database server or the store\'s files: not in a table, not in a SQL literal, not in a bind parameter, not in what the store prints, not as a prefix or suffix longer than 7 characters',
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const store = await ctx.openStore(ctx.keys.material([1], 1));
@@ -27,7 +27,7 @@ export const noPlaintextAtRest: ConformanceCheck = {
     await store.adapter.get('alice', 'api-key-0');
     await store.adapter.list('alice');
 
-    const needles = new Needles(secrets);
+    const needles = new Needles(secrets, [], { fragments: true });
     const result = await searchEverywhere(ctx, needles, logStart);
     failWith(ctx, 'plaintext found', describeHits(ctx, result.hits, needles), 6);
     for (const missing of result.unavailable) ctx.note(`not searched: ${missing}`);

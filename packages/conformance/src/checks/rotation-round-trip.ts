@@ -1,13 +1,14 @@
 import type { ConformanceCheck } from '../check.js';
 import { keyIdOf } from '../keys.js';
-import { attempt, failWith, listProblems, remember, verifyAll, versionProblems, type Expected } from './util.js';
+import { Needles } from '../search/find.js';
+import { allStored, asBytes, attempt, failWith, listProblems, readStored, remember, verifyAll, versionProblems, type Expected } from './util.js';
 
 /** A rotation keeps every value, moves every row, and lets reads and writes go on meanwhile. */
 export const rotationRoundTrip: ConformanceCheck = {
   id: 'rotation-round-trip',
   description:
-    'Stores 60 secrets under key 1, rotates to key 2 while reading and writing between every query of the rotation, then reads everything with key 1 removed',
-  promise: 'After rotation every row reads back its original value and is on the new key, the old key can be removed, and reads and writes made during the rotation work and are not lost',
+    'Stores 60 secrets under key 1 (overwriting three), rotates to key 2 while reading and writing between every query of the rotation, then reads everything with key 1 removed',
+  promise: 'After rotation every row reads back its latest value and is on the new key, no record under the old key stays in any table (former versions included), the old key can be removed, and reads and writes made during the rotation work and are not lost',
   async run(ctx) {
     const keys = ctx.keys.material([1, 2], 1);
     const store = await ctx.openStore(keys);
@@ -20,6 +21,16 @@ export const rotationRoundTrip: ConformanceCheck = {
         remember(expected, owner, `key-${i}`, secret);
       }
     }
+    // Overwritten before the rotation: a store that keeps former versions must rotate (or drop) them too.
+    const superseded: Buffer[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = await readStored(ctx, store.adapter.storage, 'bob', `key-${i}`);
+      if (before !== undefined) superseded.push(asBytes(before));
+      const secret = ctx.canary();
+      await store.adapter.put('bob', `key-${i}`, secret);
+      remember(expected, 'bob', `key-${i}`, secret);
+    }
+    const underOldKey = [...superseded, ...(await allStored(ctx, store.adapter.storage))];
     const initial = [...expected.entries()].flatMap(([owner, m]) => [...m.entries()].map(([name, canary]) => ({ owner, name, canary })));
     const during: string[] = [];
     let step = 0;
@@ -42,6 +53,12 @@ export const rotationRoundTrip: ConformanceCheck = {
     failWith(ctx, 'during rotation', during);
     failWith(ctx, 'after rotation', await verifyAll(ctx, store, expected));
     failWith(ctx, 'after rotation', await versionProblems(ctx, store.adapter.storage, 2, keyIdOf(2)));
+    const leftovers = new Needles([], underOldKey);
+    const kept = await ctx.searchTables(leftovers);
+    if (kept.length > 0) {
+      const places = [...new Set(kept.map((h) => h.location))];
+      ctx.fail(`after rotation, ${new Set(kept.map((h) => h.needle)).size} record(s) written under the old key are still stored (${places.slice(0, 3).join('; ')}): whoever keeps the old key can still read them`);
+    }
     await store.close();
     await reader.close();
 

@@ -1,4 +1,24 @@
+import { canaryPrefix, fragmentLength } from '../canary.js';
 import { decodedRuns, inflateAll, spellings, type Spelling } from './encodings.js';
+
+/** Key lengths a repeated-key XOR is looked for with (a constant byte is length 1). */
+const maxXorKey = 16;
+
+/** `bytes[i] ^ bytes[i + lag]` for every i: the same for a text and its XOR with any key of period `lag`. */
+function lagDifference(bytes: Buffer, lag: number): Buffer {
+  const out = Buffer.allocUnsafe(Math.max(0, bytes.length - lag));
+  for (let i = 0; i < out.length; i++) out[i] = bytes[i]! ^ bytes[i + lag]!;
+  return out;
+}
+
+/** Options of {@link Needles}. */
+export interface NeedleOptions {
+  /**
+   * Also look for every run of {@link fragmentLength} characters of each secret (raw, any case):
+   * a prefix or suffix kept in a column of its own. Shorter parts (a last-4 display hint) are allowed.
+   */
+  readonly fragments?: boolean;
+}
 
 /** A secret found somewhere it must not be. */
 export interface Hit {
@@ -14,10 +34,28 @@ export interface Hit {
 export class Needles {
   private readonly prepared: Array<{ needle: number; spelling: Spelling }> = [];
 
-  /** `secrets` are searched in every spelling; `rawBytes` (e.g. a deleted ciphertext) also as hex and base64. */
-  constructor(readonly secrets: readonly string[], rawBytes: readonly Buffer[] = []) {
+  /** Lag differences of each secret's raw bytes, for the repeated-key XOR search: `[needle, lag, difference]`. */
+  private readonly xor: Array<{ needle: number; lag: number; difference: Buffer }> = [];
+
+  /**
+   * `secrets` are searched in every spelling, and XOR-ed with a constant or a repeated key of up to
+   * 16 bytes; `rawBytes` (e.g. a deleted ciphertext) also as hex and base64.
+   */
+  constructor(readonly secrets: readonly string[], rawBytes: readonly Buffer[] = [], options: NeedleOptions = {}) {
     secrets.forEach((secret, needle) => {
       for (const spelling of spellings(secret)) this.prepared.push({ needle, spelling });
+      const raw = Buffer.from(secret, 'utf8');
+      for (let lag = 1; lag <= maxXorKey; lag++) {
+        // At least 12 bytes of difference, so that chance cannot match.
+        if (raw.length - lag >= 12) this.xor.push({ needle, lag, difference: lagDifference(raw, lag) });
+      }
+      if (options.fragments === true) {
+        for (const fragment of fragmentsOf(secret)) {
+          for (const text of new Set([fragment, fragment.toUpperCase(), fragment.toLowerCase()])) {
+            this.prepared.push({ needle, spelling: { encoding: `a part of ${fragment.length} characters`, bytes: Buffer.from(text, 'utf8') } });
+          }
+        }
+      }
     });
     rawBytes.forEach((bytes, i) => {
       const needle = secrets.length + i;
@@ -42,6 +80,19 @@ export class Needles {
           if (!hits.has(key)) hits.set(key, { needle, encoding, location });
         }
       }
+      if (bytes.length <= 1 << 20) {
+        const differences = new Map<number, Buffer>();
+        for (const { needle, lag, difference } of this.xor) {
+          if (bytes.length < difference.length + lag) continue;
+          let diff = differences.get(lag);
+          if (diff === undefined) differences.set(lag, (diff = lagDifference(bytes, lag)));
+          if (diff.includes(difference) && ![...hits.values()].some((h) => h.needle === needle)) {
+            const encoding = `${via === '' ? '' : `${via} → `}XOR with a ${lag === 1 ? 'constant byte' : `repeated key of ${lag} bytes or fewer`}`;
+            const key = `${needle}|xor`;
+            if (!hits.has(key)) hits.set(key, { needle, encoding, location });
+          }
+        }
+      }
       if (depth >= 2) return;
       for (const inflated of inflateAll(bytes)) visit(inflated.bytes, via === '' ? inflated.via : `${via} → ${inflated.via}`, depth + 1);
       if (bytes.length <= 1 << 20) {
@@ -53,4 +104,12 @@ export class Needles {
     visit(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, '', 0);
     return [...hits.values()];
   }
+}
+
+/** Every run of {@link fragmentLength} characters of a secret, past a canary's fixed `shc-` prefix. */
+export function fragmentsOf(secret: string): string[] {
+  const chars = [...(secret.startsWith(canaryPrefix) ? secret.slice(canaryPrefix.length) : secret)];
+  const out: string[] = [];
+  for (let i = 0; i + fragmentLength <= chars.length; i++) out.push(chars.slice(i, i + fragmentLength).join(''));
+  return out;
 }
