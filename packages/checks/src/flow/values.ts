@@ -1,24 +1,30 @@
 import type * as ts from 'typescript';
-import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import {
+  calleeName,
+  constInitializer,
+  enclosingFunctionOrFile,
+  forEachDescendant,
+  isFunctionLike,
+  propertyNameText,
+  shortText,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import {
   accessorSecretName,
   DECIPHER_FACTORIES,
   isDecryptCallee,
-  isSecretWrapperType,
   matchesCallEntry,
   REQUEST_RECEIVERS,
   SECRET_REVEAL_METHOD,
   SECRET_USE_METHOD,
-  shortText,
-  sourceOfEnv,
-  sourceOfNamedAccessor,
-  sourceOfPath,
-  type SecretSource,
 } from '../catalogs/sources.js';
+import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
 import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
+import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {
@@ -136,7 +142,9 @@ function chainOperands(ctx: FlowContext, expr: ts.ConditionalExpression | ts.Bin
       out.push(node);
       continue;
     }
-    if (inner !== expr && isSafeByType(ctx, inner)) continue;
+    // A sum is a string or a number, never safe by type: asking the checker at every level of a long
+    // concatenation would cost the whole chain each time.
+    if (inner !== expr && !isSum(t, inner) && isSafeByType(ctx, inner)) continue;
     // Pushed right first, so operands come out left to right.
     if (t.isConditionalExpression(inner)) {
       pending.push(inner.whenFalse, inner.whenTrue);
@@ -149,6 +157,10 @@ function chainOperands(ctx: FlowContext, expr: ts.ConditionalExpression | ts.Bin
     else if (op === k.AmpersandAmpersandToken || op === k.EqualsToken || op === k.CommaToken || op === k.BarBarEqualsToken || op === k.QuestionQuestionEqualsToken) pending.push(right);
   }
   return out;
+}
+
+function isSum(t: FlowContext['ts'], node: ts.Expression): boolean {
+  return t.isBinaryExpression(node) && (node.operatorToken.kind === t.SyntaxKind.PlusToken || node.operatorToken.kind === t.SyntaxKind.PlusEqualsToken);
 }
 
 function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
