@@ -1,25 +1,20 @@
 import type * as ts from 'typescript';
-import {
-  calleeName,
-  constInitializer,
-  enclosingFunctionOrFile,
-  forEachDescendant,
-  isFunctionLike,
-  propertyNameText,
-  shortText,
-  skipOuterExpressions,
-  staticString,
-} from '../ast/index.js';
+import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import {
   accessorSecretName,
   DECIPHER_FACTORIES,
   isDecryptCallee,
+  isSecretWrapperType,
   matchesCallEntry,
   REQUEST_RECEIVERS,
   SECRET_REVEAL_METHOD,
   SECRET_USE_METHOD,
+  shortText,
+  sourceOfEnv,
+  sourceOfNamedAccessor,
+  sourceOfPath,
+  type SecretSource,
 } from '../catalogs/sources.js';
-import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
 import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
