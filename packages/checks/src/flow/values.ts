@@ -19,7 +19,6 @@ import { classifyName } from '../names/index.js';
 import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
-import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {
