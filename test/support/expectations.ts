@@ -9,9 +9,11 @@ export interface ExpectedFinding {
   readonly ruleId: string;
   /** Planted as `expect-typed:`: only found with type information (it crosses modules). */
   readonly typed: boolean;
+  /** Planted as `expect-strict:` (or `expect-typed-strict:`): reported below high confidence, so only `strict` must show it. */
+  readonly strict?: boolean;
 }
 
-const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
 /** Reads the expectations planted in every text file below `root` (node_modules excluded). */
 export function readExpectations(root: string, accept: (file: string) => boolean = () => true): ExpectedFinding[] {
@@ -25,10 +27,26 @@ export function readExpectations(root: string, accept: (file: string) => boolean
         const match = EXPECT.exec(text);
         if (!match) return;
         const typed = match[1] !== undefined;
-        for (const ruleId of match[2]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed });
+        const strict = match[2] !== undefined;
+        for (const ruleId of match[3]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed, strict });
       });
   }
   return sortFindings(found);
+}
+
+/**
+ * What a default (high-confidence) run must report: the expectations without `expect-strict:` ones,
+ * and the findings without those on strict-only lines (a default run may or may not show them).
+ */
+export function atDefaultConfidence<F extends Omit<ExpectedFinding, 'typed'>, E extends Omit<ExpectedFinding, 'typed'>>(
+  findings: readonly F[],
+  expected: readonly E[],
+): { findings: F[]; expected: E[] } {
+  const strictOnly = new Set(expected.filter((e) => e.strict).map((e) => `${e.file}:${e.line} ${e.ruleId}`));
+  return {
+    findings: findings.filter((f) => !strictOnly.has(`${f.file}:${f.line} ${f.ruleId}`)),
+    expected: expected.filter((e) => !e.strict),
+  };
 }
 
 /** Findings as comparable `file:line ruleId` strings, sorted, for exact-set assertions. */
