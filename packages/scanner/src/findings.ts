@@ -15,9 +15,29 @@ export function draftFinding(
 ): DraftFinding {
   const endLine = fields.endLine ?? fields.line;
   const endColumn = fields.endColumn ?? (lines[endLine - 1]?.length ?? 0) + 1;
-  // Long multi-line findings (a whole object literal) fingerprint on their first lines only.
-  const snippet = lines.slice(fields.line - 1, Math.min(endLine, fields.line + 4)).join('\n');
-  return { ...fields, confidence: fields.confidence ?? 'high', endLine, endColumn, snippet };
+  return { ...fields, confidence: fields.confidence ?? 'high', endLine, endColumn, snippet: snippetOf(lines, fields.line, fields.column, endLine, endColumn) };
+}
+
+/** Flagged lines up to this many characters are fingerprinted whole (as they always were). */
+const WHOLE_SNIPPET_LIMIT = 4000;
+/** On longer lines, the characters of context taken either side of the flagged text, and the most of it taken. */
+const SNIPPET_WINDOW = 200;
+
+/**
+ * The text a fingerprint is made from: the flagged lines (the first five of a long multi-line
+ * finding, such as a whole object literal), whole while they are short, as in ordinary code. On a
+ * longer line (minified, bundled, generated code) it is the flagged text, at most 200 characters of
+ * it, with 200 characters either side: so a finding costs the same whatever its line's length, and
+ * fingerprinting a file costs linear time (whole lines made a one-line bundle quadratic).
+ */
+function snippetOf(lines: readonly string[], line: number, column: number, endLine: number, endColumn: number): string {
+  const last = Math.min(endLine, line + 4);
+  let length = 0;
+  for (let i = line - 1; i < last; i++) length += (lines[i]?.length ?? 0) + 1;
+  if (length <= WHOLE_SNIPPET_LIMIT + 1) return lines.slice(line - 1, last).join('\n');
+  const text = lines[line - 1] ?? '';
+  const flaggedEnd = Math.min(endLine === line ? endColumn - 1 : text.length, column - 1 + SNIPPET_WINDOW);
+  return text.slice(Math.max(0, column - 1 - SNIPPET_WINDOW), Math.min(text.length, flaggedEnd + SNIPPET_WINDOW));
 }
 
 /** Splits text into lines the way editors count them. */
