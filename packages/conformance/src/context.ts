@@ -6,7 +6,10 @@ import type { AdapterProcess, OutputPosition } from './adapter-host/host.js';
 import { withTimeout } from './adapter-host/timeout.js';
 import { makeCanary, redact, Redactor } from './canary.js';
 import type { CheckContext, ConformanceCheck, OpenedStore } from './check.js';
+import { decodedBytes } from './checks/util.js';
 import { maskUrlsIn } from './postgres/mask.js';
+import { quoteIdentifier, quoteQualified } from './postgres/sql.js';
+import type { KnownCiphertext } from './search/keystream.js';
 import { KeySet } from './keys.js';
 import type { LogPosition, PostgresServer } from './postgres/types.js';
 import { searchDatabase } from './search/database.js';
@@ -78,6 +81,8 @@ export interface CheckRunOptions {
   readonly redactor?: Redactor;
 }
 
+const rowKey = (owner: string, name: string): string => `${owner}\u0000${name}`;
+
 /** An error the store let escape, as a failure message. */
 export const escapedMessage = (kind: string, message: string): string => `the store let an error escape (${kind}): ${message}`;
 
@@ -95,6 +100,12 @@ export class CheckRun implements CheckContext {
   private readonly callTimeoutMs: number;
   private readonly source: StoreSource;
   private readonly outputStart: OutputPosition | undefined;
+  /** The check this run executes (set by `execute`). */
+  private checkId = '';
+  /** The last secret written to each row (owner, name), to pair stored records with their plaintext. */
+  private readonly written = new Map<string, string>();
+  /** Where the last store opened keeps its records. */
+  private storage: StorageDescription | undefined;
   /** Hooks of this check's stores in the adapter process, by store number. */
   private readonly hooks = new Map<number, StoreState>();
 
@@ -190,6 +201,7 @@ export class CheckRun implements CheckContext {
       ? await this.openInProcess(this.source.process, connection, applicationName, keys, state)
       : await this.openHere(this.source.factory, connection, applicationName, keys, state);
     this.stores.push(opened);
+    this.storage = opened.adapter.storage;
     return opened;
   }
 
@@ -206,7 +218,10 @@ export class CheckRun implements CheckContext {
       storage,
       ...(audit === undefined ? {} : { audit: 'events' in audit ? { ...audit, events: async () => (await call('audit.events', [])) as Awaited<ReturnType<AuditCallback['events']>> } : audit }),
       setup: async () => void (await call('setup', [])),
-      put: async (owner, name, secret) => void (await call('put', [owner, name, secret])),
+      put: async (owner, name, secret) => {
+        await call('put', [owner, name, secret]);
+        this.written.set(rowKey(owner, name), secret);
+      },
       get: async (owner, name) => (await call('get', [owner, name])) as string | undefined,
       list: async (owner) => (await call('list', [owner])) as string[],
       delete: async (owner, name) => void (await call('delete', [owner, name])),
@@ -274,7 +289,10 @@ export class CheckRun implements CheckContext {
         return inner.audit;
       },
       setup: timed('setup', inner.setup),
-      put: timed('put', inner.put),
+      put: async (owner, name, secret) => {
+        await timed('put', inner.put)(owner, name, secret);
+        this.written.set(rowKey(owner, name), secret);
+      },
       get: timed('get', inner.get),
       list: timed('list', inner.list),
       delete: timed('delete', inner.delete),
@@ -309,6 +327,26 @@ export class CheckRun implements CheckContext {
     };
   }
 
+  /**
+   * Every record in the store's table whose plaintext the harness knows (the last value written to
+   * its row), for the keystream comparison across the whole run. Call before the database is dropped.
+   */
+  async knownRecords(): Promise<KnownCiphertext[]> {
+    const storage = this.storage;
+    if (storage === undefined || this.written.size === 0) return [];
+    try {
+      const { rows } = await this.admin.query<{ owner: string; name: string; v: Buffer | string | null }>(
+        `SELECT ${quoteIdentifier(storage.ownerColumn)}::text AS owner, ${quoteIdentifier(storage.nameColumn)}::text AS name, ${quoteIdentifier(storage.ciphertextColumn)} AS v FROM ${quoteQualified(storage.table)}`,
+      );
+      return rows.flatMap((row) => {
+        const plaintext = this.written.get(rowKey(row.owner, row.name));
+        return plaintext === undefined || row.v === null ? [] : [{ plaintext, bytes: decodedBytes(row.v), label: this.checkId }];
+      });
+    } catch {
+      return [];
+    }
+  }
+
   async killConnections(store: OpenedStore): Promise<number> {
     const { rows } = await this.admin.query<{ killed: boolean }>(
       `SELECT pg_terminate_backend(pid, 30000) AS killed FROM pg_stat_activity WHERE application_name = $1`,
@@ -337,6 +375,7 @@ export class CheckRun implements CheckContext {
    * time limit; an unexpected error becomes a failure. Closes every store it opened.
    */
   async execute(check: ConformanceCheck, timeoutMs = 90_000): Promise<void> {
+    this.checkId = check.id;
     try {
       await capturingConsole((text) => this.capture(text), () => withTimeout(check.run(this), timeoutMs, `check ${check.id}`));
     } catch (error) {

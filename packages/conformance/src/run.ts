@@ -12,6 +12,7 @@ import { registerCleanup } from './postgres/cleanup.js';
 import { openServer, type ProviderRequest } from './postgres/select.js';
 import { SetupError, type PostgresServer } from './postgres/types.js';
 import { Needles } from './search/find.js';
+import { findKeystreamReuse, type KnownCiphertext } from './search/keystream.js';
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions extends ProviderRequest {
@@ -75,6 +76,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
   const redactor = new Redactor();
   const runs: Array<{ check: ConformanceCheck; run: CheckRun; durationMs: number }> = [];
+  /** Every record of the run whose plaintext is known, for the keystream comparison across checks. */
+  const records: KnownCiphertext[] = [];
   let current: CheckRun | undefined;
   if (host !== undefined) {
     // An error the store lets escape fails the check that is running (or, between checks, the last one).
@@ -98,6 +101,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       const t0 = Date.now();
       try {
         await run.execute(check, options.checkTimeoutMs ?? 90_000);
+        records.push(...(await run.knownRecords()));
       } finally {
         current = undefined;
         await checkAdmin.end().catch(() => undefined);
@@ -106,6 +110,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       runs.push({ check, run, durationMs: Date.now() - t0 });
       progress(`${statusOf(run) === 'pass' ? 'pass' : statusOf(run) === 'fail' ? 'FAIL' : 'not proven'} ${check.id} (${Date.now() - t0} ms)`);
     }
+    reportKeystreamReuse(records, runs);
     if (host !== undefined) {
       await host.finish();
       searchWholeOutput(host.output(), runs);
@@ -166,5 +171,29 @@ function searchWholeOutput(output: string, runs: ReadonlyArray<{ check: Conforma
     if (run.failures.some((f) => f.includes('adapter output'))) continue;
     const unique = [...new Set(secrets)];
     run.fail(`the store printed ${unique.length === 1 ? 'a secret' : `${unique.length} secrets`} to its stdout or stderr (found by the search of all it printed until teardown finished): ${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ', …' : ''}`);
+  }
+}
+
+/** The check that owns "fresh nonces": keystream reuse seen across the run is reported there. */
+const nonceCheckId = 'fresh-nonces';
+
+/**
+ * Compares every record the run left in any check's table (with the plaintext last written to its
+ * row) for a shared keystream. Reuse goes to `fresh-nonces` when it ran, else to the check whose
+ * record repeated a keystream.
+ */
+function reportKeystreamReuse(records: readonly KnownCiphertext[], runs: ReadonlyArray<{ check: ConformanceCheck; run: CheckRun }>): void {
+  const reused = findKeystreamReuse(records);
+  if (reused.length === 0) return;
+  const target = runs.find((r) => r.check.id === nonceCheckId)?.run;
+  const byRun = new Map<CheckRun, Set<string>>();
+  for (const { first, second } of reused) {
+    const run = target ?? runs.find((r) => r.check.id === second.label)?.run;
+    if (run === undefined) continue;
+    byRun.set(run, (byRun.get(run) ?? new Set()).add(first.label === second.label ? first.label : `${first.label} and ${second.label}`));
+  }
+  for (const [run, places] of byRun) {
+    if (run.failures.some((f) => f.includes('same keystream'))) continue;
+    run.fail(`${reused.length} pair(s) of different secrets stored during the run share the same keystream (a nonce repeats under one key), in the records of ${[...places].slice(0, 4).join('; ')}`);
   }
 }

@@ -45,6 +45,11 @@ function leak(code: string, ...at: (At | string)[]) {
   return { code, errors: at.map((a) => finding(code, a)) };
 }
 
+/** A finding below high confidence: reported in strict (`minConfidence: 'medium'`), not in recommended. */
+function medium<T extends object>(test: T): T & { options: [{ minConfidence: 'medium' }] } {
+  return { ...test, options: [{ minConfidence: 'medium' }] };
+}
+
 const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
 const typed = {
   languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } },
@@ -56,6 +61,18 @@ ruleTester.run('no-secret-logging', rule, {
     "app.post('/profile', (req, res) => {\n  const { name, email } = req.body;\n  logger.debug({ body: req.body });\n});",
     "app.post('/login', (req, res) => {\n  logger.debug({ body: req.body });\n});",
     'function check(req) {\n  const { password } = req.body;\n  return password;\n}\nfunction trace(req) {\n  logger.info(req.body);\n}',
+    // Error codes: an upper-case member of a namespace's class is a constant, not a token.
+    "throw new Parse.Error(Parse.Error.INVALID_SESSION_TOKEN, 'Invalid session token');",
+    'logger.error(ErrorCodes.Auth.EXPIRED_ACCESS_TOKEN);',
+    // A constant whose initializer is a literal, or the property names of an object.
+    "const PASS = 'All dependency versions are pinned.';\nconsole.log(PASS);",
+    'const authKeys = Object.keys(authData).sort();\nfor (const provider of authKeys) {\n  logger.error(`auth step failed for ${provider}`);\n}',
+    // Below high confidence, so not in recommended: ambiguous names, function names, structured error details.
+    "logger.info(`checkout session ${sessionId} has no subscription`);",
+    "throw new Error(`Link module ${serviceKey} already defined.`);",
+    "console.info(`Mock email account password: ${pass}`);",
+    "const validationResult = password(passwordToSet, { required: true });\nthrow new ValidationError({ errors: [{ message: validationResult }] });",
+    "throw new RequestError({ code: 'one_time_token.token_not_found', token, status: 404 });",
     // Request-logger formats without credential headers; header tokens in calls that are not morgan.
     "import morgan from 'morgan';\napp.use(morgan(':method :url :status :response-time ms'));",
     "import morgan from 'morgan';\napp.use(morgan(':method :url :req[user-agent] :res[content-length]'));",
@@ -187,6 +204,39 @@ ruleTester.run('no-secret-logging', rule, {
     leak('console.log(token.slice(7));', 'token.slice(7)'),
     leak("console.log(Buffer.from(password).toString('base64'));", "Buffer.from(password).toString('base64')"),
     leak('console.log(JSON.stringify(credentials));', 'credentials'),
+    // A credential name at a sink that writes at the default level is high confidence.
+    leak("logger.error(`trigger failed for session ${res.sessionToken}`);", 'res.sessionToken'),
+    leak("logger.error('Can not fetch userId for sessionToken %j', sessionToken);", { text: 'sessionToken', nth: 2 }),
+    leak('const orderURL = `${serverURL}/orders/${order.id}?accessToken=${order.accessToken}`;\nconsole.log(\'Email body:\', `<a href="${orderURL}">View</a>`);', {
+      text: 'orderURL',
+      nth: 2,
+    }),
+    // An ambiguous name the requester sent (a handler's `input`) is high confidence.
+    leak('export const route = procedure.query(async ({ input, ctx }) => {\n  const { token } = input;\n  ctx.logger.info({ input: { token } });\n});', {
+      text: 'token',
+      nth: 2,
+      fix: 'token: redact(token)',
+    }),
+    leak('function onMessage(request) {\n  logger.error(`bad pin ${request.pin}`);\n}', 'request.pin'),
+    // A vague name whose value is seen to be a credential is high confidence.
+    leak("const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.info(`password: ${pass}`);", { text: 'pass', nth: 3 }),
+    // Debug-only sinks are outputs too: a credential there is high confidence (see the docs).
+    leak("logger.verbose('Fetch userId %s of sessionToken %s from Cache', userId, sessionToken);", { text: 'sessionToken', nth: 2 }),
+    // Ambiguous names, function names and structured error details: medium.
+    medium(leak("logger.info(`checkout session ${sessionId} has no subscription`);", 'sessionId')),
+    medium(leak("throw new Error(`Link module ${serviceKey} already defined.`);", { text: 'serviceKey', messageId: 'secretInErrorMessage' })),
+    medium(leak("console.info(`Mock email account password: ${pass}`);", { text: 'pass', nth: 2 })),
+    medium(
+      leak("throw new RequestError({ code: 'one_time_token.token_not_found', token, status: 404 });", {
+        text: 'token',
+        nth: 3,
+        messageId: 'secretInErrorMessage',
+        fix: 'token: redact(token)',
+      }),
+    ),
+    leak("throw new RequestError({ message: `token ${token} not found` });", { text: 'token', nth: 2, messageId: 'secretInErrorMessage' }),
+    // Strict reports what is below high too.
+    { ...leak("logger.warn(`no subscription for checkout session ${sessionId}`);", 'sessionId'), options: [{ minConfidence: 'low' }] },
     // Typed: an object handed over whole carries its secret-named string fields.
     {
       ...leak('interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${JSON.stringify(dto)}`);', {
@@ -194,6 +244,8 @@ ruleTester.run('no-secret-logging', rule, {
         nth: 2,
       }),
       ...typed,
+    
+      options: [{ minConfidence: 'medium' }],
     },
     { ...leak('interface Creds { user: string; apiKey?: string }\ndeclare const creds: Creds;\nlogger.info(creds);', { text: 'creds', nth: 2 }), ...typed },
     // Aliases, `let` assignments, destructuring.

@@ -1,6 +1,8 @@
 import type * as ts from 'typescript';
-import { defineCheck, type CheckSuggestion } from '../check.js';
+import { propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS } from '../flow/context.js';
+import { sourceEvidence } from '../flow/evidence.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 
@@ -16,6 +18,14 @@ export interface NoSecretLoggingOptions {
 }
 
 type MessageId = 'secretToSink' | 'secretInErrorMessage' | 'wrapInRedaction';
+
+/** True when `at` lies under the `message` key of the error's details object. */
+function isMessageField(t: TypeScript, at: ts.Node, details: ts.Node): boolean {
+  let node = at;
+  while (node.parent && node.parent !== details) node = node.parent;
+  if (node.parent !== details) return false;
+  return (t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) && propertyNameText(t, node.name) === 'message';
+}
 
 export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
   id: 'no-secret-logging',
@@ -70,6 +80,13 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     });
     const reported = new Set<ts.Node>();
 
+    /**
+     * High when the value is seen to be secret or named as a credential without doubt, at any log
+     * level; medium when an ambiguous name (`sessionId`, `serviceKey`, `pass`) or a function's name
+     * is the only evidence (see the rule's docs, "Confidence").
+     */
+    const confidenceOf = (f: ValueFlow): Confidence => (sourceEvidence(flow, f.source) === 'name' ? 'medium' : 'high');
+
     const suggestion = (f: ValueFlow): CheckSuggestion<MessageId>[] => {
       const helper = options.redactionHelper;
       const data = { secret: f.source.name, helper };
@@ -97,11 +114,15 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       const error = errorConstruction(flow, node);
       if (!error) return false;
       // Only the message: `{ cause }` options carry errors and context objects, not text.
+      const first = node.arguments?.[0];
+      const details = first && t.isObjectLiteralExpression(skipOuterExpressions(t, first)) ? skipOuterExpressions(t, first) : undefined;
       reportArguments(node.arguments?.slice(0, 1) ?? [], (f) =>
         context.report({
           node: f.at,
           messageId: 'secretInErrorMessage',
           data: { secret: f.source.name, kind: f.source.kind, error },
+          // `new RequestError({ code: 'not_found', token })`: structured details, not the message text.
+          confidence: details && !isMessageField(t, f.at, details) ? 'medium' : confidenceOf(f),
           suggestions: suggestion(f),
         }),
       );
@@ -133,6 +154,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
             node: f.at,
             messageId: 'secretToSink',
             data: { secret: f.source.name, kind: f.source.kind, sink: sink.display },
+            confidence: confidenceOf(f),
             suggestions: suggestion(f),
           }),
         );

@@ -10,3 +10,4 @@ export * from './aliases.js';
 export * from './sanitizers.js';
 export * from './values.js';
 export * from './sinks.js';
+export * from './evidence.js';

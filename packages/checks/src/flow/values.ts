@@ -215,7 +215,10 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   const t = ctx.ts;
   if (id.text === 'undefined') return [];
   const c = classifyName(id.text, ctx.classifier);
-  if (c.isSecret) return typeMayHoldSecret(ctx, id) ? [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }] : [];
+  if (c.isSecret) {
+    if (!typeMayHoldSecret(ctx, id) || hasPlainInitializer(ctx, id)) return [];
+    return [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+  }
   // `tokenCount`, `passwordHash`, `keyId`: the name says what it holds, and it is not the secret.
   if (c.verdict !== 'none') return [];
   const env = sourceOfEnv(t, id, ctx.checker, { classifier: ctx.classifier });
@@ -387,7 +390,32 @@ function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: rea
 function isStaticMemberName(ctx: FlowContext, expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string): boolean {
   const t = ctx.ts;
   const owner = skipOuterExpressions(t, expr.expression);
-  return t.isIdentifier(owner) && /^[A-Z](?=.*[a-z])/.test(owner.text) && /^[A-Z]/.test(key);
+  // `Parse.Error.INVALID_SESSION_TOKEN`: the owner may itself be a member (a namespace's class).
+  const ownerName = t.isIdentifier(owner) ? owner.text : t.isPropertyAccessExpression(owner) ? owner.name.text : undefined;
+  return ownerName !== undefined && /^[A-Z](?=.*[a-z])/.test(ownerName) && /^[A-Z]/.test(key);
+}
+
+/** Array methods whose result still holds only the elements of their receiver. */
+const ELEMENT_KEEPING_METHODS = new Set(['sort', 'filter', 'slice', 'reverse', 'concat', 'flat', 'toSorted', 'toReversed']);
+
+/**
+ * A `const` whose initializer shows a value that is no secret whatever its name: a literal (the
+ * constant `PASS = "All pinned."`; a secret literal is the hard-coded-secret check's finding, and
+ * logging it leaks nothing the source does not) or the property names of an object
+ * (`const authKeys = Object.keys(authData).sort()`).
+ */
+function hasPlainInitializer(ctx: FlowContext, id: ts.Identifier): boolean {
+  const t = ctx.ts;
+  const decl = declarationOf(ctx, id);
+  if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !constInitializer(t, decl)) return false;
+  let init = skipOuterExpressions(t, decl.initializer);
+  if (t.isStringLiteral(init) || t.isNoSubstitutionTemplateLiteral(init) || t.isNumericLiteral(init)) return true;
+  while (t.isCallExpression(init) && t.isPropertyAccessExpression(init.expression) && ELEMENT_KEEPING_METHODS.has(init.expression.name.text)) {
+    init = skipOuterExpressions(t, init.expression.expression);
+  }
+  if (!t.isCallExpression(init)) return false;
+  const path = expandedPath(ctx, init.expression);
+  return path !== undefined && path.join('.') === 'Object.keys';
 }
 
 function callFlows(
@@ -430,15 +458,16 @@ function callFlows(
     if (promised) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: promised.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
   }
   const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
-  // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
-  // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret.
-  const fnName = fn && ctx.checker && method ? classifyName(method, ctx.classifier) : undefined;
-  if (fnName?.isSecret) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: fnName.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
   if (fn && !seen.has(fn)) {
     const returned = returnedSourcesAt(ctx, fn, depth + 1, new Set(seen).add(fn));
     const first = returned[0];
     if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: 'returns-secret' }, at: here }];
   }
+  // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
+  // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret; only by name, since a
+  // function named for a secret may as well check or format one (`password(value)`, a validator).
+  const fnName = fn && ctx.checker && method ? classifyName(method, ctx.classifier) : undefined;
+  if (fnName?.isSecret) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: fnName.kind ?? 'secret', reason: 'name' }, at: here }];
   return [];
 }
 

@@ -1,25 +1,34 @@
-import type { ConformanceCheck } from '../check.js';
+import type { CheckContext, ConformanceCheck, OpenedStore } from '../check.js';
 import { parseCoreRecord } from '../core-format.js';
-import { decodedBytes, readStored, type StoredValue } from './util.js';
+import { findKeystreamReuse, type KnownCiphertext } from '../search/keystream.js';
+import { decodedBytes, readStored, repeatedNonces, type StoredValue } from './util.js';
 
-/** Offset where `a ⊕ b` shows up in `ca ⊕ cb`: the same keystream encrypted both (a reused nonce). */
-function keystreamReuse(ca: Buffer, cb: Buffer, a: Buffer, b: Buffer): number | undefined {
-  const xor = a.map((x, i) => x ^ (b[i] ?? 0));
-  const limit = Math.min(ca.length, cb.length) - xor.length;
-  for (let offset = 0; offset <= limit; offset++) {
-    let same = true;
-    for (let i = 0; i < xor.length && same; i++) same = ((ca[offset + i] ?? 0) ^ (cb[offset + i] ?? 0)) === xor[i];
-    if (same) return offset;
+/** Reads the record of every `name → secret` back, labelled, for the keystream comparison. */
+async function known(ctx: CheckContext, store: OpenedStore, owner: string, secrets: ReadonlyMap<string, string>, label: string): Promise<KnownCiphertext[]> {
+  const out: KnownCiphertext[] = [];
+  for (const [name, plaintext] of secrets) {
+    const stored = await readStored(ctx, store.adapter.storage, owner, name);
+    if (stored !== undefined) out.push({ plaintext, bytes: decodedBytes(stored), label });
   }
-  return undefined;
+  return out;
 }
+
+/** Puts one fresh canary per name, concurrently when `concurrent`; returns name → canary. */
+async function putMany(ctx: CheckContext, store: OpenedStore, owner: string, names: readonly string[], concurrent = false): Promise<Map<string, string>> {
+  const secrets = new Map(names.map((name) => [name, ctx.canary()] as const));
+  if (concurrent) await Promise.all([...secrets].map(([name, secret]) => store.adapter.put(owner, name, secret)));
+  else for (const [name, secret] of secrets) await store.adapter.put(owner, name, secret);
+  return secrets;
+}
+
+const names = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
 /** The same secret stored many times must never give the same ciphertext or reuse a nonce. */
 export const freshNonces: ConformanceCheck = {
   id: 'fresh-nonces',
   description:
-    'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs, that no nonce repeats (core format) and that no two ciphertexts share a keystream',
-  promise: 'Every encryption uses a fresh nonce: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
+    'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs and no nonce repeats (core format); then writes different secrets before and after a restart, in bursts of 32 concurrent writes from two instances and before a rotation, and checks that no two of them share a keystream and no declared nonce column repeats',
+  promise: 'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const secret = ctx.canary();
@@ -52,16 +61,37 @@ export const freshNonces: ConformanceCheck = {
       ctx.note('ciphertexts are not in the @secret-hygiene/crypto format: nonces checked through distinct ciphertexts and keystream reuse only');
     }
 
-    // Two different secrets of the same length: with a reused nonce, ca ⊕ cb = a ⊕ b.
-    const a = ctx.canary();
-    const b = ctx.canary();
-    await store.adapter.put('nonce-owner', 'pair-a', a);
-    await store.adapter.put('nonce-owner', 'pair-b', b);
-    const ca = await readStored(ctx, store.adapter.storage, 'nonce-owner', 'pair-a');
-    const cb = await readStored(ctx, store.adapter.storage, 'nonce-owner', 'pair-b');
-    if (ca !== undefined && cb !== undefined) {
-      const offset = keystreamReuse(decodedBytes(ca), decodedBytes(cb), Buffer.from(a), Buffer.from(b));
-      if (offset !== undefined) ctx.fail(`two different secrets were encrypted with the same keystream (ciphertext XOR equals plaintext XOR at byte ${offset}): a nonce is reused`);
+    // Nonces that repeat only sometimes: a counter that restarts with the process, a clock that
+    // gives two writes of one millisecond the same nonce, one nonce for a whole rotation batch.
+    // Different secrets under a reused nonce share a keystream: ciphertext ⊕ plaintext is the same.
+    const keys = ctx.keys.material([1, 2], 1);
+    const records: KnownCiphertext[] = [];
+    const first = await ctx.openStore(keys);
+    const beforeRestart = await putMany(ctx, first, 'restart', names('before', 6));
+    records.push(...(await known(ctx, first, 'restart', beforeRestart, 'before a restart')));
+    await first.close();
+    const second = await ctx.openStore(keys);
+    const afterRestart = await putMany(ctx, second, 'restart', names('after', 6));
+    records.push(...(await known(ctx, second, 'restart', afterRestart, 'after a restart')));
+
+    const other = await ctx.openStore(keys);
+    const burst = await Promise.all([putMany(ctx, second, 'burst', names('a', 16), true), putMany(ctx, other, 'burst', names('b', 16), true)]);
+    for (const secrets of burst) records.push(...(await known(ctx, second, 'burst', secrets, 'a burst of concurrent writes')));
+
+    const batch = await putMany(ctx, second, 'batch', names('row', 12));
+    await second.adapter.rotate(2);
+    records.push(...(await known(ctx, second, 'batch', batch, 'one rotation batch')));
+    records.push(...(await known(ctx, second, 'restart', new Map([...beforeRestart, ...afterRestart]), 'one rotation batch')));
+
+    const reused = findKeystreamReuse(records);
+    if (reused.length > 0) {
+      const where = [...new Set(reused.map((r) => (r.first.label === r.second.label ? r.first.label : `${r.first.label} and ${r.second.label}`)))];
+      ctx.fail(`${reused.length} pair(s) of different secrets were encrypted with the same keystream (ciphertext XOR plaintext equal at byte ${reused[0]!.offset}): a nonce repeats, across ${where.join('; ')}`);
+    }
+    const nonceColumn = store.adapter.storage.nonceColumn;
+    if (nonceColumn !== undefined) {
+      const repeats = await repeatedNonces(ctx, store.adapter.storage, nonceColumn);
+      if (repeats > 0) ctx.fail(`${repeats} nonce(s) in column ${nonceColumn} repeat under one key version`);
     }
   },
 };

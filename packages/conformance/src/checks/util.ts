@@ -68,6 +68,15 @@ export async function swapColumns(ctx: CheckContext, storage: StorageDescription
   );
 }
 
+/** How many nonces of a declared nonce column appear more than once under one key version. */
+export async function repeatedNonces(ctx: CheckContext, storage: StorageDescription, nonceColumn: string): Promise<number> {
+  const version = storage.keyVersionColumn === undefined ? 'NULL' : `${q(storage.keyVersionColumn)}::text`;
+  const { rows } = await ctx.admin.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY ${version}, ${q(nonceColumn)} HAVING count(*) > 1) AS r`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Every stored ciphertext of the table, as bytes (text values as their UTF-8 bytes). */
 export async function allStored(ctx: CheckContext, storage: StorageDescription): Promise<Buffer[]> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(

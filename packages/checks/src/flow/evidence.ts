@@ -1,0 +1,112 @@
+import type * as ts from 'typescript';
+import { propertyNameText, skipOuterExpressions, staticString } from '../ast/index.js';
+import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
+import { classifyName, type NameClassification } from '../names/index.js';
+import { bindingElementSource, declarationOf, expandedPath, rootIdentifier } from './aliases.js';
+import type { FlowContext } from './context.js';
+import { valueSources } from './values.js';
+import { sourceOfNamedAccessor, type SecretSource } from './sources.js';
+
+/**
+ * How strongly a secret source is shown to hold a secret, for a check's confidence:
+ * - `value`: the value itself is seen to be secret (an env secret, a request credential header or
+ *   cookie, a decrypted or revealed value, a function seen to return one).
+ * - `credential-name`: a name only, but one that names a credential without doubt (`sessionToken`,
+ *   `apiKey`, `password`, `clientSecret`), or a secret-named field the requester sent
+ *   (`req.body.token`, a handler's `input.token`).
+ * - `name`: a name that often names something else: an id (`sessionId`), an abbreviation (`pass`,
+ *   `pwd`, `pin`), a key whose qualifier is
+ *   vague (`serviceKey`, `authKeys`), a function's name (`password(value)` may be a validator), or an
+ *   object handed over whole because its type has a secret-named field.
+ */
+export type SourceEvidence = 'value' | 'credential-name' | 'name';
+
+/** Single words that are too short or too common to name a credential on their own. */
+const AMBIGUOUS_WORDS: ReadonlySet<string> = new Set(['pass', 'pw', 'pwd', 'pin']);
+
+/** Qualifiers of `key` that name many things besides an API key (`serviceKey` is often a module name). */
+const VAGUE_KEY_QUALIFIERS: ReadonlySet<string> = new Set(['service', 'auth', 'app', 'application', 'account', 'access', 'data', 'session', 'client', 'admin']);
+
+/** Parameter names that hold what a caller of a request handler sent (tRPC's `({ input })`). */
+const HANDLER_INPUTS: ReadonlySet<string> = new Set(['input']);
+
+const REQUEST_SET: ReadonlySet<string> = new Set(REQUEST_RECEIVERS);
+
+export function sourceEvidence(ctx: FlowContext, source: SecretSource): SourceEvidence {
+  const t = ctx.ts;
+  if (source.reason !== 'name') return 'value';
+  if (t.isCallExpression(source.node)) {
+    // `req.get('Authorization')`, `config.get('JWT_SECRET')`: the key read says what the value is.
+    const accessor = sourceOfNamedAccessor(t, source.node, { classifier: ctx.classifier });
+    const key = accessor ? staticString(t, source.node.arguments[0]!) : undefined;
+    if (key === undefined) return 'name'; // `password(value)`: a function's name alone; it may check or format one
+    if (CREDENTIAL_HEADERS.includes(key.toLowerCase())) return 'value';
+    return isCredentialName(classifyName(key, ctx.classifier)) ? 'credential-name' : 'name';
+  }
+  if (isRequestBorne(ctx, source.node)) return 'credential-name';
+  // The display name's last word is the name that decided: `res.sessionToken`, `creds.apiKey` (a
+  // field of the object's type), `req.body` (a login body: the body itself is not so named).
+  const name = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1];
+  const c = name === undefined ? undefined : classifyName(name, ctx.classifier);
+  if (!c?.isSecret) return 'name';
+  if (isCredentialName(c)) return 'credential-name';
+  // `const [user, pass] = decodedAuthorization.split(':')`: the name is vague, the value is not.
+  return valueBehind(ctx, source.node) ? 'value' : 'name';
+}
+
+/** What an ambiguously named variable or binding was initialized with carries a secret seen as such. */
+function valueBehind(ctx: FlowContext, node: ts.Node): boolean {
+  const t = ctx.ts;
+  const decl = t.isIdentifier(node) ? declarationOf(ctx, node) : t.isBindingElement(node) ? node : undefined;
+  if (!decl) return false;
+  const init = t.isBindingElement(decl) ? bindingElementSource(ctx, decl) : t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  return init !== undefined && valueSources(ctx, init).some((f) => f.source.reason !== 'name');
+}
+
+/** A secret name that names a credential without doubt (see `SourceEvidence`). */
+export function isCredentialName(c: NameClassification): boolean {
+  if (!c.isSecret) return false;
+  const m = c.matched;
+  const last = m[m.length - 1];
+  if (last === undefined || last === 'id') return false;
+  if (m.length === 1 && AMBIGUOUS_WORDS.has(last)) return false;
+  if (last === 'key' && (m.length < 2 || VAGUE_KEY_QUALIFIERS.has(m[m.length - 2]!))) return false;
+  return true;
+}
+
+/** The name a source node itself has: a variable, parameter, property, binding or object key. */
+function ownName(ctx: FlowContext, node: ts.Node): string | undefined {
+  const t = ctx.ts;
+  if (t.isIdentifier(node)) return node.text;
+  if (t.isPropertyAccessExpression(node)) return node.name.text;
+  if (t.isElementAccessExpression(node)) return propertyNameText(t, node.argumentExpression);
+  if (t.isBindingElement(node)) return node.propertyName ? propertyNameText(t, node.propertyName) : t.isIdentifier(node.name) ? node.name.text : undefined;
+  if (t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) return propertyNameText(t, node.name);
+  if (t.isParameter(node) || t.isVariableDeclaration(node)) return t.isIdentifier(node.name) ? node.name.text : undefined;
+  return undefined;
+}
+
+/**
+ * A value the requester sent: read off a request object (`request.sessionToken`, `req.body.token`)
+ * or destructured from a handler's `input` parameter (`async ({ input }) => { const { token } = input }`).
+ */
+function isRequestBorne(ctx: FlowContext, node: ts.Node): boolean {
+  const t = ctx.ts;
+  let from: ts.Expression | undefined;
+  if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) from = node.expression;
+  else if (t.isBindingElement(node)) from = bindingElementSource(ctx, node);
+  if (!from) return false;
+  const path = expandedPath(ctx, skipOuterExpressions(t, from));
+  const first = path?.[0];
+  if (first !== undefined && REQUEST_SET.has(first)) return true;
+  const root = rootIdentifier(ctx, from);
+  return root !== undefined && HANDLER_INPUTS.has(root.text) && isParameterBound(ctx, root);
+}
+
+/** True when the identifier is declared by a function parameter, directly or destructured. */
+function isParameterBound(ctx: FlowContext, id: ts.Identifier): boolean {
+  const t = ctx.ts;
+  let decl: ts.Node | undefined = declarationOf(ctx, id);
+  while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
+  return decl !== undefined && t.isParameter(decl);
+}
