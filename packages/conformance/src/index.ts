@@ -6,9 +6,9 @@
  * Programmatic entry: {@link runConformance}; the CLI (`secret-hygiene conformance`) is a thin layer over it.
  */
 export type { AdapterContext, AdapterFactory, AuditActions, AuditCallback, AuditEvent, AuditTable, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
-export type { CheckContext, CheckResult, CheckStatus, ConformanceCheck, ConformanceResult, OpenedStore } from './check.js';
-export { allChecks } from './checks/index.js';
-export { runConformance, selectChecks, type ConformanceOptions } from './run.js';
+export type { ConformanceContext, ConformanceCheckResult, ConformanceStatus, ConformanceCheck, ConformanceResult, OpenedStore } from './conformance-check.js';
+export { conformanceChecks } from './checks/index.js';
+export { runConformance, selectChecks, type ConformanceOptions } from './run-conformance.js';
 export { loadAdapter } from './load.js';
 export { KeySet, keyIdOf, wrongKeys } from './keys.js';
 export { makeCanary, redact } from './canary.js';

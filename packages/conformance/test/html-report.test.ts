@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHtml, runConformance, type CheckResult, type ConformanceResult } from '../src/index.js';
+import { formatHtml, runConformance, type ConformanceCheckResult, type ConformanceResult } from '../src/index.js';
 import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
 
 /** Debian's `chromium` (the CI script installs it); the tests skip, saying why, only where it is absent. */
@@ -137,7 +137,7 @@ describe.skipIf(chromium === undefined)(`the HTML report, as headless Chromium s
 
   it('shows hostile text from an adapter as text: nothing in a message becomes markup', async () => {
     const hostile = `</style><script>document.title='owned'</script><img src=x onerror="document.title='owned'"> & "quotes" 'single'`;
-    const check: CheckResult = { id: 'integrity', description: 'd', promise: 'p', status: 'fail', durationMs: 3, failures: [`unexpected error: ${hostile}`], notes: [hostile] };
+    const check: ConformanceCheckResult = { id: 'integrity', description: 'd', promise: 'p', status: 'fail', durationMs: 3, failures: [`unexpected error: ${hostile}`], notes: [hostile] };
     const result: ConformanceResult = {
       adapter: `<b>adapter</b>.mjs`,
       provider: 'embedded PostgreSQL on 127.0.0.1:1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { allChecks, formatReport, reportFormats, runConformance, type ConformanceResult } from '../src/index.js';
-import { CheckRun } from '../src/context.js';
+import { conformanceChecks, formatReport, reportFormats, runConformance, type ConformanceResult } from '../src/index.js';
+import { ConformanceRun } from '../src/conformance-run.js';
 import { positiveControl } from '../src/checks/positive-control.js';
 import { loadAdapter } from '../src/load.js';
 import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
@@ -14,7 +14,7 @@ describe('the reference store', () => {
     result = await runConformance({ adapter: storePath('reference'), server: server(), seed: 1 });
     const failures = result.checks.flatMap((c) => c.failures.map((f) => `${c.id}: ${f}`));
     expect(failures).toEqual([]);
-    expect(result.checks.map((c) => c.id)).toEqual(allChecks.map((c) => c.id));
+    expect(result.checks.map((c) => c.id)).toEqual(conformanceChecks.map((c) => c.id));
     expect(result.passed).toBe(true);
     expect(result.durationMs).toBeLessThan(30_000);
   });
@@ -51,12 +51,12 @@ describe('the reference store', () => {
     await client.connect();
     try {
       const factory = await loadAdapter(storePath('reference'));
-      const working = new CheckRun(server(), database, client, 1, factory);
+      const working = new ConformanceRun(server(), database, client, 1, factory);
       await working.execute(positiveControl);
       expect(working.failures).toEqual([]);
 
       await client.query('DROP SCHEMA secret_hygiene_control CASCADE');
-      const blind = new CheckRun(server(), database, client, 1, factory);
+      const blind = new ConformanceRun(server(), database, client, 1, factory);
       blind.searchTables = async () => [];
       blind.adapterOutput = async () => '';
       await blind.execute(positiveControl);

@@ -1,5 +1,5 @@
 import type { AuditActions, AuditCallback, AuditTable } from '../adapter.js';
-import type { CheckContext, ConformanceCheck, OpenedStore } from '../check.js';
+import type { ConformanceContext, ConformanceCheck, OpenedStore } from '../conformance-check.js';
 import { quoteIdentifier as q, quoteQualified } from '../postgres/sql.js';
 import { Needles } from '../search/find.js';
 import { attempt, describeHits, failWith } from './util.js';
@@ -35,7 +35,7 @@ function eventText(event: object): string {
   });
 }
 
-async function readTable(ctx: CheckContext, audit: AuditTable): Promise<ReadEvent[]> {
+async function readTable(ctx: ConformanceContext, audit: AuditTable): Promise<ReadEvent[]> {
   const target = audit.targetColumns.map((c) => `coalesce(${q(c)}::text, '')`).join(` || ' ' || `);
   const { rows } = await ctx.admin.query<{ actor: string | null; action: string | null; target: string | null; timed: boolean; text: string }>(
     `SELECT ${q(audit.actorColumn)}::text AS actor, ${q(audit.actionColumn)}::text AS action, ${target || `''`} AS target,
@@ -77,7 +77,7 @@ class CannotActAs extends Error {}
  * changes nothing (row-level security, a trigger, a rule), protected the rows.
  * @throws {CannotActAs} when the harness's own role may not take on `role` (nothing was tested).
  */
-async function tamperings(ctx: CheckContext, audit: AuditTable, role: string): Promise<string[]> {
+async function tamperings(ctx: ConformanceContext, audit: AuditTable, role: string): Promise<string[]> {
   const table = quoteQualified(audit.table);
   const fingerprint = async (): Promise<string> => {
     const { rows } = await ctx.admin.query<{ f: string | null }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(t.ctid::text || t::text, ',' ORDER BY t.ctid)), '') AS f FROM ${table} AS t`);
@@ -112,7 +112,7 @@ async function tamperings(ctx: CheckContext, audit: AuditTable, role: string): P
 }
 
 /** Problems with the role the application uses: superuser, owner of the audit table, or able to alter its rows. */
-async function roleProblems(ctx: CheckContext, audit: AuditTable, store: OpenedStore): Promise<string[]> {
+async function roleProblems(ctx: ConformanceContext, audit: AuditTable, store: OpenedStore): Promise<string[]> {
   let role = audit.applicationRole;
   if (role === undefined) {
     const { rows } = await ctx.admin.query<{ usename: string }>(`SELECT usename FROM pg_stat_activity WHERE application_name = $1 AND usename IS NOT NULL LIMIT 1`, [store.applicationName]);

@@ -1,5 +1,5 @@
 import type { StoreKeys } from '../adapter.js';
-import type { CheckContext, ConformanceCheck } from '../check.js';
+import type { ConformanceContext, ConformanceCheck } from '../conformance-check.js';
 import { wrongKeys } from '../keys.js';
 import { attempt, describeReturned, readStored } from './util.js';
 
@@ -7,7 +7,7 @@ import { attempt, describeReturned, readStored } from './util.js';
  * Opens a store with `keys` and reads `secrets` back: each read must throw (or the store must
  * refuse to open). Returns how each wrong answer looked.
  */
-export async function refusals(ctx: CheckContext, keys: StoreKeys, owner: string, secrets: ReadonlyMap<string, string>, storageOf: (name: string) => Promise<Buffer | string | undefined>): Promise<string[]> {
+export async function refusals(ctx: ConformanceContext, keys: StoreKeys, owner: string, secrets: ReadonlyMap<string, string>, storageOf: (name: string) => Promise<Buffer | string | undefined>): Promise<string[]> {
   const opened = await attempt(() => ctx.openStore(keys));
   if (!opened.ok) return [];
   const wrong: string[] = [];

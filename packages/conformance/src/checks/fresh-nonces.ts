@@ -1,10 +1,10 @@
-import type { CheckContext, ConformanceCheck, OpenedStore } from '../check.js';
+import type { ConformanceContext, ConformanceCheck, OpenedStore } from '../conformance-check.js';
 import { parseCoreRecord } from '../core-format.js';
 import { findKeystreamReuse, type KnownCiphertext } from '../search/keystream.js';
 import { decodedBytes, readStored, repeatedNonces, type StoredValue } from './util.js';
 
 /** Reads the record of every `name → secret` back, labelled, for the keystream comparison. */
-async function known(ctx: CheckContext, store: OpenedStore, owner: string, secrets: ReadonlyMap<string, string>, label: string): Promise<KnownCiphertext[]> {
+async function known(ctx: ConformanceContext, store: OpenedStore, owner: string, secrets: ReadonlyMap<string, string>, label: string): Promise<KnownCiphertext[]> {
   const out: KnownCiphertext[] = [];
   for (const [name, plaintext] of secrets) {
     const stored = await readStored(ctx, store.adapter.storage, owner, name);
@@ -14,7 +14,7 @@ async function known(ctx: CheckContext, store: OpenedStore, owner: string, secre
 }
 
 /** Puts one fresh canary per name, concurrently when `concurrent`; returns name → canary. */
-async function putMany(ctx: CheckContext, store: OpenedStore, owner: string, names: readonly string[], concurrent = false): Promise<Map<string, string>> {
+async function putMany(ctx: ConformanceContext, store: OpenedStore, owner: string, names: readonly string[], concurrent = false): Promise<Map<string, string>> {
   const secrets = new Map(names.map((name) => [name, ctx.canary()] as const));
   if (concurrent) await Promise.all([...secrets].map(([name, secret]) => store.adapter.put(owner, name, secret)));
   else for (const [name, secret] of secrets) await store.adapter.put(owner, name, secret);

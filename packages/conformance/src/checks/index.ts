@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { auditTrail } from './audit-trail.js';
 import { deletion } from './deletion.js';
 import { failsClosed } from './fails-closed.js';
@@ -14,7 +14,7 @@ import { rotationConcurrentWrites } from './rotation-concurrent-writes.js';
 import { rotationRoundTrip } from './rotation-round-trip.js';
 
 /** Every conformance check, in run order: the positive control first, so a broken search is seen before anything else. */
-export const allChecks: readonly ConformanceCheck[] = [
+export const conformanceChecks: readonly ConformanceCheck[] = [
   positiveControl,
   noPlaintextAtRest,
   noPlaintextOnDisk,

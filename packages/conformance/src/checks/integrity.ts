@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { sealWithoutAssociatedData } from '../core-format.js';
 import { attempt, decodedBytes, describeReturned, movableColumns, readStored, swapColumns, writeStored, type StoredValue } from './util.js';
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { CheckContext } from '../check.js';
+import type { ConformanceContext } from '../conformance-check.js';
 import type { LogPosition } from '../postgres/types.js';
 import { statementStats, dedupe } from '../search/database.js';
 import type { Hit, Needles } from '../search/find.js';
@@ -16,7 +16,7 @@ export interface LeakSearch {
  * The one leak search both `no-plaintext-at-rest` and `positive-control` use: every table, the
  * server's statement log since `logStart`, pg_stat_statements, and what adapters printed.
  */
-export async function searchEverywhere(ctx: CheckContext, needles: Needles, logStart: LogPosition): Promise<LeakSearch> {
+export async function searchEverywhere(ctx: ConformanceContext, needles: Needles, logStart: LogPosition): Promise<LeakSearch> {
   const hits: Hit[] = [];
   const searched: string[] = ['tables'];
   const unavailable: string[] = [];

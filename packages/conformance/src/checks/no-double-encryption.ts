@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
 import { attempt, failWith, remember, verifyAll, versionProblems, type Expected } from './util.js';
 

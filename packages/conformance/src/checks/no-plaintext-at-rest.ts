@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { Needles } from '../search/find.js';
 import { searchEverywhere } from './leak-search.js';
 import { describeHits, failWith } from './util.js';

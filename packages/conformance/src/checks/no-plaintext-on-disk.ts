@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CheckContext, ConformanceCheck } from '../check.js';
+import type { ConformanceContext, ConformanceCheck } from '../conformance-check.js';
 import { dedupe } from '../search/database.js';
 import { Needles, type Hit } from '../search/find.js';
 import { attempt, describeHits, failWith } from './util.js';
@@ -34,7 +34,7 @@ interface DiskReader {
  * the catalog that holds large objects' bytes. Temporary tables are left out (their pages live in
  * one backend's memory).
  */
-async function storeRelations(ctx: CheckContext): Promise<Relation[]> {
+async function storeRelations(ctx: ConformanceContext): Promise<Relation[]> {
   const { rows } = await ctx.admin.query<{ oid: string; label: string; path: string; size: string; kind: string; persistence: string }>(
     `SELECT c.oid::text AS oid, c.oid::regclass::text AS label, pg_relation_filepath(c.oid) AS path,
             pg_relation_size(c.oid) AS size, c.relkind AS kind, c.relpersistence AS persistence
@@ -53,7 +53,7 @@ async function storeRelations(ctx: CheckContext): Promise<Relation[]> {
 }
 
 /** The embedded server: its files are read directly (after a CHECKPOINT wrote every dirty page). */
-function fileReader(ctx: CheckContext, dataDirectory: string): DiskReader {
+function fileReader(ctx: ConformanceContext, dataDirectory: string): DiskReader {
   return {
     async pages(relation) {
       const pages: Buffer[] = [];
@@ -83,7 +83,7 @@ function fileReader(ctx: CheckContext, dataDirectory: string): DiskReader {
 }
 
 /** A server elsewhere: pages through `pageinspect`, WAL through `pg_read_binary_file` (each may be refused). */
-function sqlReader(ctx: CheckContext): DiskReader {
+function sqlReader(ctx: ConformanceContext): DiskReader {
   return {
     async pages(relation) {
       const { rows } = await ctx.admin.query<{ page: Buffer }>(
@@ -103,7 +103,7 @@ function sqlReader(ctx: CheckContext): DiskReader {
 }
 
 /** The current WAL insert position, as a byte count. */
-async function walPosition(ctx: CheckContext): Promise<bigint> {
+async function walPosition(ctx: ConformanceContext): Promise<bigint> {
   const { rows } = await ctx.admin.query<{ at: string }>(`SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS at`);
   return BigInt(rows[0]!.at);
 }
@@ -113,7 +113,7 @@ async function walPosition(ctx: CheckContext): Promise<bigint> {
  * a commit with synchronous_commit on flushes, if its transaction wrote WAL. Without the right to
  * emit a WAL message, waits for the WAL writer instead.
  */
-async function flushWal(ctx: CheckContext): Promise<bigint> {
+async function flushWal(ctx: ConformanceContext): Promise<bigint> {
   const target = await walPosition(ctx);
   const flushed = await attempt(async () => {
     await ctx.admin.query('BEGIN');
@@ -139,7 +139,7 @@ async function flushWal(ctx: CheckContext): Promise<bigint> {
  * The WAL from `start` to what the server has written out, with the page headers removed, so that
  * a record continued on the next page reads as one run of bytes.
  */
-async function readWal(ctx: CheckContext, reader: DiskReader, start: bigint): Promise<Array<{ file: string; bytes: Buffer }>> {
+async function readWal(ctx: ConformanceContext, reader: DiskReader, start: bigint): Promise<Array<{ file: string; bytes: Buffer }>> {
   const end = await flushWal(ctx);
   const { rows } = await ctx.admin.query<{ segment: string }>(`SELECT setting AS segment FROM pg_settings WHERE name = 'wal_segment_size'`);
   const segmentSize = BigInt(rows[0]!.segment);
@@ -175,7 +175,7 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
  * Searches every page of every relation the store created (unlogged ones through `buffers` when
  * given); returns the hits and what could not be read.
  */
-async function searchHeap(ctx: CheckContext, reader: DiskReader, needles: Needles, stage: string, buffers?: DiskReader): Promise<{ hits: Hit[]; unreadable: string[] }> {
+async function searchHeap(ctx: ConformanceContext, reader: DiskReader, needles: Needles, stage: string, buffers?: DiskReader): Promise<{ hits: Hit[]; unreadable: string[] }> {
   const hits: Hit[] = [];
   const unreadable: string[] = [];
   for (const relation of await storeRelations(ctx)) {

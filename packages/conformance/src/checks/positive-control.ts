@@ -1,5 +1,5 @@
 import { deflateRawSync, gzipSync } from 'node:zlib';
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { base32 } from '../search/encodings.js';
 import { Needles } from '../search/find.js';
 import { searchEverywhere } from './leak-search.js';

@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { wrongKeys } from '../keys.js';
 import { refusals } from './fails-closed.js';
 import { attempt, failWith, listProblems, readStored, remember, verifyAll, type Expected } from './util.js';

@@ -1,4 +1,4 @@
-import type { CheckContext, ConformanceCheck, OpenedStore } from '../check.js';
+import type { ConformanceContext, ConformanceCheck, OpenedStore } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
 import { attempt, failWith, listProblems, putCanaries, remember, verifyAll, versionProblems, type Expected } from './util.js';
 
@@ -11,7 +11,7 @@ const overwritesPerStep = 3;
  * locks rows (SELECT … FOR UPDATE in a transaction) blocks the writer until it commits, so the
  * rotation's next query must be let through, or both would wait for each other.
  */
-async function finishedOrBlocked(ctx: CheckContext, work: Promise<unknown>, writer: OpenedStore): Promise<void> {
+async function finishedOrBlocked(ctx: ConformanceContext, work: Promise<unknown>, writer: OpenedStore): Promise<void> {
   let done = false;
   const end = (): void => {
     done = true;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
 import { attempt, remember, verifyAll, versionProblems, type Expected } from './util.js';
 

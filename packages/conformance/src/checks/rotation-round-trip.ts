@@ -1,4 +1,4 @@
-import type { ConformanceCheck } from '../check.js';
+import type { ConformanceCheck } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
 import { Needles } from '../search/find.js';
 import { allStored, asBytes, attempt, failWith, listProblems, readStored, remember, verifyAll, versionProblems, type Expected } from './util.js';

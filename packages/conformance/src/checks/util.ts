@@ -1,6 +1,6 @@
 import type { StorageDescription } from '../adapter.js';
 import { parseCoreRecord } from '../core-format.js';
-import type { CheckContext, OpenedStore } from '../check.js';
+import type { ConformanceContext, OpenedStore } from '../conformance-check.js';
 import { quoteIdentifier, quoteQualified } from '../postgres/sql.js';
 import type { Hit, Needles } from '../search/find.js';
 
@@ -17,7 +17,7 @@ function live(storage: StorageDescription): string {
 }
 
 /** The stored ciphertext (or another column of the record) of one secret, read directly from the table. */
-export async function readStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, column = storage.ciphertextColumn): Promise<StoredValue | undefined> {
+export async function readStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, column = storage.ciphertextColumn): Promise<StoredValue | undefined> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
     `SELECT ${q(column)} AS v FROM ${qualified(storage.table)} WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name],
@@ -26,7 +26,7 @@ export async function readStored(ctx: CheckContext, storage: StorageDescription,
 }
 
 /** Overwrites the stored ciphertext (or another column of the record) of one secret behind the store's back. */
-export async function writeStored(ctx: CheckContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
+export async function writeStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
   await ctx.admin.query(
     `UPDATE ${qualified(storage.table)} SET ${q(column)} = $3 WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name, value],
@@ -44,7 +44,7 @@ export function recordColumns(storage: StorageDescription): string[] {
  * key columns (primary key, unique indexes), identity and generated columns. Swapping these moves
  * a whole record, also a nonce kept in a column the adapter did not declare.
  */
-export async function movableColumns(ctx: CheckContext, storage: StorageDescription): Promise<string[]> {
+export async function movableColumns(ctx: ConformanceContext, storage: StorageDescription): Promise<string[]> {
   const { rows } = await ctx.admin.query<{ name: string }>(
     `SELECT a.attname AS name FROM pg_attribute a
       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = ''
@@ -57,7 +57,7 @@ export async function movableColumns(ctx: CheckContext, storage: StorageDescript
 }
 
 /** Swaps `columns` between the rows of two secrets, in one statement (run it again to swap back). */
-export async function swapColumns(ctx: CheckContext, storage: StorageDescription, columns: readonly string[], x: readonly [string, string], y: readonly [string, string]): Promise<void> {
+export async function swapColumns(ctx: ConformanceContext, storage: StorageDescription, columns: readonly string[], x: readonly [string, string], y: readonly [string, string]): Promise<void> {
   const o = q(storage.ownerColumn);
   const n = q(storage.nameColumn);
   await ctx.admin.query(
@@ -69,7 +69,7 @@ export async function swapColumns(ctx: CheckContext, storage: StorageDescription
 }
 
 /** How many nonces of a declared nonce column appear more than once under one key version. */
-export async function repeatedNonces(ctx: CheckContext, storage: StorageDescription, nonceColumn: string): Promise<number> {
+export async function repeatedNonces(ctx: ConformanceContext, storage: StorageDescription, nonceColumn: string): Promise<number> {
   const version = storage.keyVersionColumn === undefined ? 'NULL' : `${q(storage.keyVersionColumn)}::text`;
   const { rows } = await ctx.admin.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY ${version}, ${q(nonceColumn)} HAVING count(*) > 1) AS r`,
@@ -78,7 +78,7 @@ export async function repeatedNonces(ctx: CheckContext, storage: StorageDescript
 }
 
 /** Every stored ciphertext of the table, as bytes (text values as their UTF-8 bytes). */
-export async function allStored(ctx: CheckContext, storage: StorageDescription): Promise<Buffer[]> {
+export async function allStored(ctx: ConformanceContext, storage: StorageDescription): Promise<Buffer[]> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
     `SELECT ${q(storage.ciphertextColumn)} AS v FROM ${qualified(storage.table)} WHERE true${live(storage)}`,
   );
@@ -86,7 +86,7 @@ export async function allStored(ctx: CheckContext, storage: StorageDescription):
 }
 
 /** Key versions recorded in the key-version column, when the store declares one. */
-export async function recordedVersions(ctx: CheckContext, storage: StorageDescription): Promise<Map<string, number> | undefined> {
+export async function recordedVersions(ctx: ConformanceContext, storage: StorageDescription): Promise<Map<string, number> | undefined> {
   if (storage.keyVersionColumn === undefined) return undefined;
   const { rows } = await ctx.admin.query<{ version: string | null; count: string }>(
     `SELECT ${q(storage.keyVersionColumn)}::text AS version, count(*) AS count FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY 1`,
@@ -122,7 +122,7 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; valu
  * Says what a value returned where an error was due is: the stored ciphertext, an empty string,
  * a known secret, not-found, or something else (garbage).
  */
-export function describeReturned(ctx: CheckContext, value: string | undefined, known: { stored?: StoredValue; secrets?: readonly string[] }): string {
+export function describeReturned(ctx: ConformanceContext, value: string | undefined, known: { stored?: StoredValue; secrets?: readonly string[] }): string {
   if (value === undefined) return 'reported "not found" instead of an error';
   if (value === '') return 'returned an empty string';
   const secret = known.secrets?.find((s) => s === value);
@@ -136,7 +136,7 @@ export function describeReturned(ctx: CheckContext, value: string | undefined, k
 }
 
 /** Describes hits for a failure message, grouped by place and spelling, secrets redacted. */
-export function describeHits(ctx: CheckContext, hits: readonly Hit[], needles: Needles, limit = 6): string[] {
+export function describeHits(ctx: ConformanceContext, hits: readonly Hit[], needles: Needles, limit = 6): string[] {
   const groups = new Map<string, Set<number>>();
   for (const hit of hits) {
     const key = `${hit.location} (${hit.encoding})`;
@@ -155,7 +155,7 @@ export function describeHits(ctx: CheckContext, hits: readonly Hit[], needles: N
 }
 
 /** Puts `count` canaries for `owner`, named `<prefix>-<i>`; returns name → canary. */
-export async function putCanaries(ctx: CheckContext, store: OpenedStore, owner: string, count: number, prefix = 'secret'): Promise<Map<string, string>> {
+export async function putCanaries(ctx: ConformanceContext, store: OpenedStore, owner: string, count: number, prefix = 'secret'): Promise<Map<string, string>> {
   const stored = new Map<string, string>();
   for (let i = 0; i < count; i++) {
     const name = `${prefix}-${i}`;
@@ -167,7 +167,7 @@ export async function putCanaries(ctx: CheckContext, store: OpenedStore, owner: 
 }
 
 /** Reads every expected secret back; returns one message per mismatch (redacted). */
-export async function verifyAll(ctx: CheckContext, store: OpenedStore, expected: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<string[]> {
+export async function verifyAll(ctx: ConformanceContext, store: OpenedStore, expected: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<string[]> {
   const problems: string[] = [];
   for (const [owner, secrets] of expected) {
     for (const [name, canary] of secrets) {
@@ -180,7 +180,7 @@ export async function verifyAll(ctx: CheckContext, store: OpenedStore, expected:
 }
 
 /** Records up to `limit` problems as failures under a heading. */
-export function failWith(ctx: CheckContext, heading: string, problems: readonly string[], limit = 5): void {
+export function failWith(ctx: ConformanceContext, heading: string, problems: readonly string[], limit = 5): void {
   if (problems.length === 0) return;
   const shown = problems.slice(0, limit).join('; ');
   ctx.fail(`${heading}: ${shown}${problems.length > limit ? `; … ${problems.length - limit} more` : ''}`);
@@ -190,7 +190,7 @@ export function failWith(ctx: CheckContext, heading: string, problems: readonly 
  * Problems with key versions after a rotation to `version`: from the store's key-version column,
  * and from the record headers when ciphertexts are in the core format.
  */
-export async function versionProblems(ctx: CheckContext, storage: StorageDescription, version: number, keyId: string): Promise<string[]> {
+export async function versionProblems(ctx: ConformanceContext, storage: StorageDescription, version: number, keyId: string): Promise<string[]> {
   const problems: string[] = [];
   const recorded = await recordedVersions(ctx, storage);
   if (recorded !== undefined) {

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus, ConformanceResult } from '../check.js';
+import type { ConformanceCheckResult, ConformanceStatus, ConformanceResult } from '../conformance-check.js';
 
 /** Escapes text for HTML element content and attribute values; control characters are dropped. */
 function escape(text: string): string {
@@ -11,7 +11,7 @@ function escape(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
-const statusLabel: Record<CheckStatus, string> = { pass: 'proven', fail: 'broken', 'not-proven': 'not proven' };
+const statusLabel: Record<ConformanceStatus, string> = { pass: 'proven', fail: 'broken', 'not-proven': 'not proven' };
 
 /** The one-line verdict, also the page title. */
 function verdict(result: ConformanceResult): string {
@@ -50,11 +50,11 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media print { article.check { break-inside: avoid; } }
 `;
 
-function checkRow(check: CheckResult): string {
+function checkRow(check: ConformanceCheckResult): string {
   return `<tr><td><span class="status ${check.status}">${statusLabel[check.status]}</span></td><td><a href="#check-${escape(check.id)}"><code>${escape(check.id)}</code></a></td><td>${escape(check.promise)}</td><td class="time">${check.durationMs} ms</td></tr>`;
 }
 
-function checkArticle(check: CheckResult): string {
+function checkArticle(check: ConformanceCheckResult): string {
   const parts = [
     `<article class="check ${check.status}" id="check-${escape(check.id)}">`,
     `<header><h3><code>${escape(check.id)}</code></h3><span class="status ${check.status}">${statusLabel[check.status]}</span><span class="time">${check.durationMs} ms</span></header>`,
@@ -78,7 +78,7 @@ function checkArticle(check: CheckResult): string {
 export function formatHtml(result: ConformanceResult): string {
   const failed = result.checks.some((c) => c.status === 'fail');
   const unproven = result.checks.some((c) => c.status === 'not-proven');
-  const overall: CheckStatus = failed ? 'fail' : unproven ? 'not-proven' : 'pass';
+  const overall: ConformanceStatus = failed ? 'fail' : unproven ? 'not-proven' : 'pass';
   const facts: Array<[string, string | undefined]> = [
     ['Adapter', result.adapter],
     ['Server', `${result.server.kind}: ${result.server.description}`],

@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';

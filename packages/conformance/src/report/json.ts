@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 
 /** The result as stable, indented JSON (messages are already redacted). */
 export function formatJson(result: ConformanceResult): string {

@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 
 const escape = (text: string): string =>
   text

@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 import { provenance } from './provenance.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 
 /**
  * Which server, versions and isolation produced a result, in one line for every report format:

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { ConformanceResult } from '../check.js';
+import type { ConformanceResult } from '../conformance-check.js';
 import { provenance } from './provenance.js';
 
 /** Options of {@link formatTable}. */

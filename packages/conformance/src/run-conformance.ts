@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import type { AdapterFactory } from './adapter.js';
 import { AdapterProcess } from './adapter-host/host.js';
 import { Redactor } from './canary.js';
-import { allChecks } from './checks/index.js';
-import type { CheckResult, ConformanceCheck, ConformanceResult } from './check.js';
-import { CheckRun, escapedMessage, type StoreSource } from './context.js';
+import { conformanceChecks } from './checks/index.js';
+import type { ConformanceCheckResult, ConformanceCheck, ConformanceResult } from './conformance-check.js';
+import { ConformanceRun, escapedMessage, type StoreSource } from './conformance-run.js';
 import { resolveAdapter } from './load.js';
 import { CheckDatabases } from './postgres/check-databases.js';
 import { registerCleanup } from './postgres/cleanup.js';
@@ -42,13 +42,13 @@ export interface ConformanceOptions extends ProviderRequest {
 
 /** Resolves the requested check ids. @throws {SetupError} on an unknown id. */
 export function selectChecks(ids: readonly string[] | undefined): ConformanceCheck[] {
-  if (ids === undefined || ids.length === 0) return [...allChecks];
-  const known = new Map(allChecks.map((c) => [c.id, c]));
+  if (ids === undefined || ids.length === 0) return [...conformanceChecks];
+  const known = new Map(conformanceChecks.map((c) => [c.id, c]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new SetupError(`unknown check id(s): ${unknown.join(', ')}; known: ${[...known.keys()].join(', ')}`);
   }
-  return allChecks.filter((c) => ids.includes(c.id));
+  return conformanceChecks.filter((c) => ids.includes(c.id));
 }
 
 /** This package's version, for reports. */
@@ -75,10 +75,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const stopHost = host === undefined ? async () => undefined : registerCleanup(() => host.stop(), handleSignals);
   const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
   const redactor = new Redactor();
-  const runs: Array<{ check: ConformanceCheck; run: CheckRun; durationMs: number }> = [];
+  const runs: Array<{ check: ConformanceCheck; run: ConformanceRun; durationMs: number }> = [];
   /** Every record of the run whose plaintext is known, for the keystream comparison across checks. */
   const records: KnownCiphertext[] = [];
-  let current: CheckRun | undefined;
+  let current: ConformanceRun | undefined;
   if (host !== undefined) {
     // An error the store lets escape fails the check that is running (or, between checks, the last one).
     host.onEscaped = ({ kind, message }) => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
@@ -96,7 +96,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       await databases.prepare(index);
       void databases.prepare(index + 1);
       const checkAdmin = await databases.connect(index);
-      const run = new CheckRun(server, databases.name(index), checkAdmin, seed, source, { callTimeoutMs, redactor });
+      const run = new ConformanceRun(server, databases.name(index), checkAdmin, seed, source, { callTimeoutMs, redactor });
       current = run;
       const t0 = Date.now();
       try {
@@ -120,7 +120,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     await databases?.close();
     if (ownServer) await server?.stop();
   }
-  const results: CheckResult[] = runs.map(({ check, run, durationMs }) => ({
+  const results: ConformanceCheckResult[] = runs.map(({ check, run, durationMs }) => ({
     id: check.id,
     description: check.description,
     promise: check.promise,
@@ -145,7 +145,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
 }
 
-function statusOf(run: CheckRun): CheckResult['status'] {
+function statusOf(run: ConformanceRun): ConformanceCheckResult['status'] {
   return run.failures.length > 0 ? 'fail' : run.unproven.length > 0 ? 'not-proven' : 'pass';
 }
 
@@ -154,14 +154,14 @@ function statusOf(run: CheckRun): CheckResult['status'] {
  * for every canary of the run: output deferred past a check (a timer, a logger's buffer) is found
  * here. Hits go to `no-plaintext-at-rest` when it ran, else to the check that made the canary.
  */
-function searchWholeOutput(output: string, runs: ReadonlyArray<{ check: ConformanceCheck; run: CheckRun }>): void {
+function searchWholeOutput(output: string, runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>): void {
   // The positive control prints its canaries on purpose.
   const owners = runs.filter(({ check }) => check.id !== 'positive-control').flatMap(({ run }) => run.canariesMade().map((canary) => ({ canary, run })));
   if (owners.length === 0 || output === '') return;
   const needles = new Needles(owners.map((o) => o.canary));
   const hits = needles.search(output, 'store output');
   const target = runs.find((r) => r.check.id === outputCheckId)?.run;
-  const found = new Map<CheckRun, string[]>();
+  const found = new Map<ConformanceRun, string[]>();
   for (const hit of hits) {
     const owner = owners[hit.needle]!;
     const run = target ?? owner.run;
@@ -182,11 +182,11 @@ const nonceCheckId = 'fresh-nonces';
  * row) for a shared keystream. Reuse goes to `fresh-nonces` when it ran, else to the check whose
  * record repeated a keystream.
  */
-function reportKeystreamReuse(records: readonly KnownCiphertext[], runs: ReadonlyArray<{ check: ConformanceCheck; run: CheckRun }>): void {
+function reportKeystreamReuse(records: readonly KnownCiphertext[], runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>): void {
   const reused = findKeystreamReuse(records);
   if (reused.length === 0) return;
   const target = runs.find((r) => r.check.id === nonceCheckId)?.run;
-  const byRun = new Map<CheckRun, Set<string>>();
+  const byRun = new Map<ConformanceRun, Set<string>>();
   for (const { first, second } of reused) {
     const run = target ?? runs.find((r) => r.check.id === second.label)?.run;
     if (run === undefined) continue;

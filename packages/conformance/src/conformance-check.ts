@@ -22,7 +22,7 @@ export interface OpenedStore {
 }
 
 /** What a check gets from the harness: a fresh database, key sets, stores, searches. */
-export interface CheckContext {
+export interface ConformanceContext {
   /** The database created for this check only. */
   readonly database: string;
   readonly server: PostgresServer;
@@ -77,19 +77,19 @@ export interface ConformanceCheck {
   readonly description: string;
   /** The promise about the store that passing proves. */
   readonly promise: string;
-  run(context: CheckContext): Promise<void>;
+  run(context: ConformanceContext): Promise<void>;
 }
 
 /** How a check ended. */
-export type CheckStatus = 'pass' | 'fail' | 'not-proven';
+export type ConformanceStatus = 'pass' | 'fail' | 'not-proven';
 
 /** Outcome of one check. */
-export interface CheckResult {
+export interface ConformanceCheckResult {
   readonly id: string;
   readonly description: string;
   readonly promise: string;
   /** `not-proven`: nothing broke, but the check could not prove the promise (see `notes`). */
-  readonly status: CheckStatus;
+  readonly status: ConformanceStatus;
   readonly durationMs: number;
   /** Broken promises, redacted. */
   readonly failures: readonly string[];
@@ -114,7 +114,7 @@ export interface ConformanceResult {
   readonly seed: number;
   readonly startedAt: string;
   readonly durationMs: number;
-  readonly checks: readonly CheckResult[];
+  readonly checks: readonly ConformanceCheckResult[];
   /** True when no check failed (a `not-proven` check does not fail the run; reports show it apart). */
   readonly passed: boolean;
 }

@@ -5,7 +5,7 @@ import type { AdapterFactory, AuditCallback, AuditTable, StorageDescription, Sto
 import type { AdapterProcess, OutputPosition } from './adapter-host/host.js';
 import { withTimeout } from './adapter-host/timeout.js';
 import { makeCanary, redact, Redactor } from './canary.js';
-import type { CheckContext, ConformanceCheck, OpenedStore } from './check.js';
+import type { ConformanceContext, ConformanceCheck, OpenedStore } from './conformance-check.js';
 import { decodedBytes } from './checks/util.js';
 import { maskUrlsIn } from './postgres/mask.js';
 import { quoteIdentifier, quoteQualified } from './postgres/sql.js';
@@ -74,7 +74,7 @@ interface StoreState {
 export type StoreSource = { readonly process: AdapterProcess } | { readonly factory: AdapterFactory };
 
 /** Settings of one check's run that come from the whole conformance run. */
-export interface CheckRunOptions {
+export interface ConformanceRunOptions {
   /** Time limit of each adapter call (`adapter.teardown() did not finish within 30 s`). */
   readonly callTimeoutMs?: number;
   /** The run's redactor: every canary of every check is added to it. */
@@ -87,7 +87,7 @@ const rowKey = (owner: string, name: string): string => `${owner}\u0000${name}`;
 export const escapedMessage = (kind: string, message: string): string => `the store let an error escape (${kind}): ${message}`;
 
 /** Builds the context of one check and cleans up what it opened. */
-export class CheckRun implements CheckContext {
+export class ConformanceRun implements ConformanceContext {
   readonly keys = new KeySet();
   readonly failures: string[] = [];
   readonly notes: string[] = [];
@@ -115,7 +115,7 @@ export class CheckRun implements CheckContext {
     readonly admin: pg.Client,
     readonly seed: number,
     source: AdapterFactory | StoreSource,
-    options: CheckRunOptions = {},
+    options: ConformanceRunOptions = {},
   ) {
     this.source = typeof source === 'function' ? { factory: source } : source;
     this.redactor = options.redactor ?? new Redactor();
