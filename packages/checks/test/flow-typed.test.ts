@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TypeScript } from '../src/check.js';
-import { containsSecretWrapperType, isSecretWrapperType } from '../src/catalogs/sources.js';
 import { createFlowContext, valueSources } from '../src/flow/index.js';
+import { containsSecretWrapperType, isSecretWrapperType } from '../src/flow/sources.js';
 
 const t = ts as unknown as TypeScript;
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectSecretLiteral, explainSecretValue, findSecretLiterals, isPlaceholder, looksLikeSecretValue, redact,
-  SECRET_DETECTORS, shannonEntropy, charsetOf, urlCredentials,
-} from '../src/index.js';
+import { detectSecretLiteral, explainSecretValue, findSecretLiterals, isPlaceholder, looksLikeSecretValue, redact, SECRET_DETECTORS } from '../src/index.js';
+import { charsetOf, shannonEntropy, urlCredentials } from '../src/internal.js';
 
 // Fake credentials are built at run time from a seeded generator, so that no literal in this repository
 // looks like a real secret to GitHub push protection or to our own scanner.

@@ -170,3 +170,9 @@ export function forEachDescendant(t: TypeScript, root: ts.Node, visit: (node: ts
   }
   return false;
 }
+
+/** The source text of a node for messages, cut to one short line. */
+export function shortText(node: ts.Node, max = 60): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

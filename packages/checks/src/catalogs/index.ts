@@ -4,3 +4,4 @@ export * from './crypto-apis.js';
 export * from './sinks.js';
 export * from './sources.js';
 export * from './crypto-costs.js';
+export * from './pass-through.js';

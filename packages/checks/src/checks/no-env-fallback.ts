@@ -2,9 +2,9 @@ import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '../check.js';
 import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
-import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../catalogs/env.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral, urlCredentials } from '../literals/index.js';
+import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../flow/env-reads.js';
 
 export interface NoEnvFallbackOptions {
   /** Flag defaults for every environment variable, not only secret-named ones. */

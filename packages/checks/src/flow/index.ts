@@ -11,3 +11,5 @@ export * from './sanitizers.js';
 export * from './values.js';
 export * from './sinks.js';
 export * from './evidence.js';
+export * from './env-reads.js';
+export * from './sources.js';

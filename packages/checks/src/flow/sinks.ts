@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { accessPath, calleeName, skipOuterExpressions, staticString } from '../ast/index.js';
+import { accessPath, calleeName, shortText, skipOuterExpressions, staticString } from '../ast/index.js';
 import {
   DEBUG_FACTORY_MODULES,
   DEBUG_FACTORY_NAMES,
@@ -19,7 +19,7 @@ import {
   SPAN_FACTORIES,
   type SinkMatch,
 } from '../catalogs/sinks.js';
-import { isCredentialHeader, pathText, shortText } from '../catalogs/sources.js';
+import { isCredentialHeader, pathText } from '../catalogs/sources.js';
 import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
 import type { FlowContext } from './context.js';
 

@@ -1,24 +1,30 @@
 import type * as ts from 'typescript';
-import { calleeName, constInitializer, staticString, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import {
+  calleeName,
+  constInitializer,
+  enclosingFunctionOrFile,
+  forEachDescendant,
+  isFunctionLike,
+  propertyNameText,
+  shortText,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import {
   accessorSecretName,
   DECIPHER_FACTORIES,
   isDecryptCallee,
-  isSecretWrapperType,
   matchesCallEntry,
   REQUEST_RECEIVERS,
   SECRET_REVEAL_METHOD,
   SECRET_USE_METHOD,
-  shortText,
-  sourceOfEnv,
-  sourceOfNamedAccessor,
-  sourceOfPath,
-  type SecretSource,
 } from '../catalogs/sources.js';
+import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
 import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
+import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {
@@ -31,28 +37,8 @@ export interface ValueFlow {
   readonly at: ts.Node;
 }
 
-/**
- * Functions whose result carries whatever their arguments carry: `String(x)`, `JSON.stringify(x)`,
- * `util.format('%s', x)`, `Buffer.from(x)`. A plain entry matches a bare call, a dotted one the
- * end of the callee path.
- */
-export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
-  'String', 'JSON.stringify', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'Buffer.concat',
-  'encodeURIComponent', 'encodeURI', 'btoa', 'atob', 'escape', 'Object.assign', 'Object.values', 'Object.entries',
-  'structuredClone', 'Array.from', 'Array.of', 'querystring.stringify', 'qs.stringify',
-];
-
-/**
- * Methods whose result carries what their receiver carries: `token.trim()`,
- * `decipher.final().toString('utf8')`, `header.split(' ')`. `slice`, `substring` and `substr` only
- * with a single argument: `token.slice(7)` strips a `Bearer ` prefix, `token.slice(0, 4)` is a
- * deliberate short prefix.
- */
-export const PASS_THROUGH_METHODS: readonly string[] = [
-  'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase',
-  'toLocaleLowerCase', 'normalize', 'padStart', 'padEnd', 'replace', 'replaceAll', 'concat', 'split', 'join', 'repeat',
-  'toWellFormed', 'flat', 'reverse',
-];
+// The pass-through tables are data (`../catalogs/pass-through.ts`); re-exported for the checks that walk values themselves.
+export { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS };
 
 const PREFIX_METHODS = new Set(['slice', 'substring', 'substr']);
 const PASS_METHOD_SET = new Set(PASS_THROUGH_METHODS);
