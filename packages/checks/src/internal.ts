@@ -13,3 +13,4 @@ export * from './flow/index.js';
 export * from './nonce/index.js';
 export * from './sql/index.js';
 export * from './text/index.js';
+export * from './suppressions.js';

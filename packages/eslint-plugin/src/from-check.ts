@@ -1,6 +1,6 @@
 import type { Check, CheckReport, CheckRun, FileInput, SharedSettings, TypeScript } from '@secret-hygiene/checks';
 import { docsUrl, runChecksOnFile } from '@secret-hygiene/checks';
-import { crashReason } from '@secret-hygiene/checks/internal';
+import { crashReason, readSuppressions, suppressedLines } from '@secret-hygiene/checks/internal';
 import { ESLintUtils, type ParserServices, type TSESLint } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
@@ -26,6 +26,8 @@ interface FileBatch {
   readonly input: FileInput;
   readonly runs: CheckRun[];
   done: boolean;
+  /** Rule ids silenced per line by `secret-hygiene-ignore-next-line` comments; read once per file. */
+  suppressed?: Map<number, Set<string>>;
 }
 
 // Keyed by the ESLint AST: a new parse (another file, a fix pass, another test case) starts a new batch.
@@ -80,8 +82,12 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
       const onReport = (report: CheckReport): void => {
         const start = report.range?.start ?? report.node.getStart(sourceFile);
         const end = report.range?.end ?? report.node.getEnd();
+        const loc = toLoc(start, end);
+        // The scanner's suppression comment works here too (ESLint's own directives ESLint applies).
+        batch.suppressed ??= suppressedLines(readSuppressions(sourceCode.lines));
+        if (batch.suppressed.get(loc.start.line)?.has(check.id)) return;
         context.report({
-          loc: toLoc(start, end),
+          loc,
           messageId: report.messageId,
           ...(report.data ? { data: report.data } : {}),
           ...(report.suggestions && report.suggestions.length > 0
