@@ -14,3 +14,4 @@ export * from './nonce/index.js';
 export * from './sql/index.js';
 export * from './text/index.js';
 export * from './suppressions.js';
+export * from './inventory/index.js';

@@ -85,3 +85,16 @@ export const OBJECT_SCHEMA_FACTORIES: readonly string[] = ['object', 'strictObje
 export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default', 'catch'];
 
 export const SCHEMA_DEFAULT_KEYS: readonly string[] = ['default'];
+
+/** Words that name a helper which throws when a variable is unset: `requireEnv`, `mustGetEnv`, `assertEnv`. */
+export const ENV_REQUIRING_WORDS: readonly string[] = ['require', 'required', 'must', 'ensure', 'assert', 'invariant', 'strict', 'throw'];
+
+/**
+ * Calls that validate the environment they are given (`schema.parse(process.env)`,
+ * `cleanEnv(process.env, {...})`): the inventory counts the schema's keys as validated. Wider than
+ * `ENV_SCHEMA_PARSE_METHODS`, which `no-env-fallback` reads for defaults.
+ */
+export const ENV_VALIDATING_CALLS: readonly string[] = [
+  ...ENV_SCHEMA_CALLS.map((c) => c.callee),
+  'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'assert', 'decode', 'load', 'from',
+];
