@@ -13,7 +13,8 @@ const CODE = /\.[cm]?[jt]sx?$/;
 // The fixture apps' label syntax (fixtures/README.md): `-- expect:` also labels SQL in templates.
 // `expect-strict:` labels a finding the rule reports below high confidence: strict shows it,
 // recommended need not (and is not blamed when it does).
-const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+// A line may carry several labels: `// expect: no-weak-crypto // expect-strict: no-timing-unsafe-compare`.
+const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
 const PREFIX = 'secret-hygiene/';
 
 /** Every code file below `dir`, as absolute paths, sorted. */
@@ -41,10 +42,10 @@ export function readCorpusLabels() {
     readFileSync(path, 'utf8')
       .split(/\r?\n/)
       .forEach((text, index) => {
-        const match = LABEL.exec(text);
-        if (!match) return;
-        for (const ruleId of match[3].split(',')) {
-          labels.push({ file, line: index + 1, ruleId: ruleId.trim(), typed: match[1] !== undefined, strict: match[2] !== undefined });
+        for (const match of text.matchAll(LABEL)) {
+          for (const ruleId of match[3].split(',')) {
+            labels.push({ file, line: index + 1, ruleId: ruleId.trim(), typed: match[1] !== undefined, strict: match[2] !== undefined });
+          }
         }
       });
   }

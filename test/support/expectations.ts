@@ -13,7 +13,8 @@ export interface ExpectedFinding {
   readonly strict?: boolean;
 }
 
-const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+// A line may carry several labels: `// expect: no-weak-crypto // expect-strict: no-timing-unsafe-compare`.
+const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
 
 /** Reads the expectations planted in every text file below `root` (node_modules excluded). */
 export function readExpectations(root: string, accept: (file: string) => boolean = () => true): ExpectedFinding[] {
@@ -24,11 +25,11 @@ export function readExpectations(root: string, accept: (file: string) => boolean
     readFileSync(path, 'utf8')
       .split(/\r?\n/)
       .forEach((text, index) => {
-        const match = EXPECT.exec(text);
-        if (!match) return;
-        const typed = match[1] !== undefined;
-        const strict = match[2] !== undefined;
-        for (const ruleId of match[3]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed, strict });
+        for (const match of text.matchAll(EXPECT)) {
+          const typed = match[1] !== undefined;
+          const strict = match[2] !== undefined;
+          for (const ruleId of match[3]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed, strict });
+        }
       });
   }
   return sortFindings(found);

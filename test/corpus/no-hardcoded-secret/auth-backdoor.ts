@@ -8,7 +8,7 @@ const AUTH_COOKIE_NAME = 'session_token';
 export function adminLogin(req: Request, res: Response) {
   const password = req.body[PASSWORD_FIELD] as string;
   if (password === 'letmein-2024!Qx') return res.json({ admin: true }); // expect: no-hardcoded-secret
-  if (password === ADMIN_PASSWORD) return res.json({ admin: true }); // expect: no-timing-unsafe-compare
+  if (password === ADMIN_PASSWORD) return res.json({ admin: true }); // expect-strict: no-timing-unsafe-compare
   if (password === '') return res.status(400).json({ error: 'password required' });
   return res.status(401).end();
 }

@@ -21,7 +21,7 @@ export function basicAuth(req: IncomingMessage, res: ServerResponse): boolean {
     return false;
   }
   const user = users.find((u) => u.username === creds.username);
-  if (!user || user.password !== creds.password) { // expect: no-timing-unsafe-compare
+  if (!user || user.password !== creds.password) { // expect-strict: no-timing-unsafe-compare
     res.statusCode = 401;
     return false;
   }
@@ -29,7 +29,7 @@ export function basicAuth(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 export function matchAnyPassword(creds: Credentials): boolean {
-  return users.some((u) => u.password === creds.password); // expect: no-timing-unsafe-compare
+  return users.some((u) => u.password === creds.password); // expect-strict: no-timing-unsafe-compare
 }
 
 export function checkPinFormat(pin: string): boolean {

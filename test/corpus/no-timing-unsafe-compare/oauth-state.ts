@@ -26,5 +26,5 @@ export function verifyApiKeyHeader(req: Request, res: Response, expectedApiKey: 
 }
 
 export function refreshMatches(sessionRefresh: { refreshToken: string }, cookieToken: string) {
-  return sessionRefresh.refreshToken.localeCompare(cookieToken) === 0; // expect: no-timing-unsafe-compare
+  return sessionRefresh.refreshToken.localeCompare(cookieToken) === 0; // expect-strict: no-timing-unsafe-compare
 }

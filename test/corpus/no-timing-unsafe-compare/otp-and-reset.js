@@ -3,7 +3,7 @@ const { timingSafeEqual } = require('crypto');
 async function verifyOtp(user, code) {
   if (!user.otpCode || !user.otpExpiresAt) return false;
   if (user.otpExpiresAt < Date.now()) return false;
-  return code === user.otpCode; // expect: no-timing-unsafe-compare
+  return code === user.otpCode; // expect-strict: no-timing-unsafe-compare
 }
 
 async function verifyResetToken(record, resetToken) {
@@ -14,11 +14,11 @@ async function verifyResetToken(record, resetToken) {
 
 function checkInviteToken(invite, inviteToken) {
   if (typeof inviteToken !== 'string' || inviteToken.length === 0) return false;
-  return invite.token.startsWith(inviteToken); // expect: no-timing-unsafe-compare
+  return invite.token.startsWith(inviteToken); // expect-strict: no-timing-unsafe-compare
 }
 
 function checkApiSecret(client, apiSecret) {
-  return apiSecret != null && client.apiSecret == apiSecret; // expect: no-timing-unsafe-compare
+  return apiSecret != null && client.apiSecret == apiSecret; // expect-strict: no-timing-unsafe-compare
 }
 
 function checkKeyId(jwk, keyId) {

@@ -10,7 +10,7 @@ declare module 'express-session' {
 export function csrfGuard(req: Request, res: Response, next: NextFunction) {
   const submitted = (req.body._csrf ?? req.get('x-csrf-token')) as string | undefined;
   if (!req.session.csrfToken) return res.sendStatus(403);
-  if (submitted !== req.session.csrfToken) return res.sendStatus(403); // expect: no-timing-unsafe-compare
+  if (submitted !== req.session.csrfToken) return res.sendStatus(403); // expect-strict: no-timing-unsafe-compare
   next();
 }
 
@@ -18,7 +18,7 @@ export function doubleSubmit(req: Request, res: Response, next: NextFunction) {
   const csrfCookie = req.cookies['csrf-token'] as string;
   const csrfHeader = req.get('x-csrf-token');
   if (csrfCookie === undefined || csrfHeader === undefined) return res.sendStatus(403);
-  if (csrfCookie !== csrfHeader) return res.sendStatus(403); // expect: no-timing-unsafe-compare
+  if (csrfCookie !== csrfHeader) return res.sendStatus(403); // expect-strict: no-timing-unsafe-compare
   next();
 }
 

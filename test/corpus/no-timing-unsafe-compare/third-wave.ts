@@ -7,11 +7,11 @@ export function checkQuerySignature(req: Request, secret: string): boolean {
 }
 
 export function checkUserKey(user: { apiKey: string }, providedKey: string): boolean {
-  return user.apiKey === providedKey; // expect: no-timing-unsafe-compare
+  return user.apiKey === providedKey; // expect-strict: no-timing-unsafe-compare
 }
 
 export function checkOtp(otp: string, storedOtp: string): boolean {
-  return otp !== storedOtp ? false : true; // expect: no-timing-unsafe-compare
+  return otp !== storedOtp ? false : true; // expect-strict: no-timing-unsafe-compare
 }
 
 export function checkSafe(a: string, b: string): boolean {

@@ -37,7 +37,7 @@ export function checkLegacyPassword(password: string, user: { passwordHash: stri
 }
 
 export function sameRefreshToken(refreshToken: string, stored: { refreshToken: string }): boolean {
-  return refreshToken === stored.refreshToken; // expect: no-timing-unsafe-compare
+  return refreshToken === stored.refreshToken; // expect-strict: no-timing-unsafe-compare
 }
 
 export function isExpired(stored: StoredToken, now = new Date()): boolean {
@@ -49,5 +49,5 @@ export function sameEtag(etag: string, ifNoneMatch: string | undefined): boolean
 }
 
 export function sameApiKeyDigest(apiKeyDigest: string, presentedDigest: string): boolean {
-  return apiKeyDigest === presentedDigest; // expect: no-timing-unsafe-compare
+  return apiKeyDigest === presentedDigest; // expect-strict: no-timing-unsafe-compare
 }
