@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns } from '@secret-hygiene/checks/internal';
+import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns, readDdlSchema } from '@secret-hygiene/checks/internal';
 
 const names = (sql: string) => readDdlColumns(sql).map((c) => `${c.schema ? `${c.schema}.` : ''}${c.table}.${c.column}:${c.type}`);
 
@@ -134,5 +134,48 @@ describe('ddlColumnVerdict', () => {
     expect(ddlColumnVerdict(encrypted!).verdict).toBe('protected');
     expect(ddlColumnVerdict(plain!).verdict).toBe('plaintext');
     expect(ddlColumnVerdict(hashed!).verdict).toBe('protected');
+  });
+});
+
+describe('readDdlSchema', () => {
+  it('replays drops and renames of the same text, and marks foreign keys', () => {
+    const sql = [
+      'CREATE TABLE a (token text, x int, owner_token text REFERENCES o(id));',
+      'CREATE TABLE b (secret text);',
+      'ALTER TABLE a DROP COLUMN token;',
+      'ALTER TABLE a RENAME COLUMN x TO y;',
+      'ALTER TABLE a ADD CONSTRAINT fk FOREIGN KEY ("owner_token") REFERENCES o (id);',
+      'DROP TABLE IF EXISTS b;',
+      'CREATE TABLE b (secret text);',
+      'ALTER TABLE a ADD COLUMN token text;',
+    ].join('\n');
+    expect(readDdlSchema(sql).map((c) => `${c.table}.${c.column}${c.foreignKey ? ' fk' : ''}`)).toEqual(['a.owner_token fk', 'b.secret', 'a.token']);
+  });
+
+  it('keeps ALTER TABLE ... DROP CONSTRAINT / INDEX from dropping a column', () => {
+    const sql = 'CREATE TABLE a (api_key text); ALTER TABLE a DROP CONSTRAINT api_key; ALTER TABLE a DROP INDEX api_key;';
+    expect(readDdlSchema(sql).map((c) => c.column)).toEqual(['api_key']);
+  });
+});
+
+describe('credentialColumnVerdict: confidence and column facts', () => {
+  it.each([
+    ['password', 'text', {}, 'plaintext', 'medium'],
+    ['session_id', 'varchar(64)', {}, 'plaintext', 'low'],
+    ['session_token', 'uuid', {}, 'plaintext', 'low'],
+    ['token', 'text', { table: 'acme_challenges' }, 'plaintext', 'low'],
+    ['token', 'text', { siblings: ['token', 'salt'] }, 'plaintext', 'low'],
+    ['token', 'text', { table: 'VerificationToken' }, 'plaintext', 'low'],
+    ['value', 'text', { table: 'personal_access_tokens' }, 'plaintext', 'medium'],
+    ['value', 'text', { table: 'settings' }, 'none', undefined],
+    ['payment_session_id', 'text', { foreignKey: true }, 'none', undefined],
+    ['partialClientSecret', 'text', {}, 'metadata', undefined],
+    ['passed_tokens', 'SimpleAggregateFunction(sum, Int64) AFTER total', {}, 'metadata', undefined],
+    ['tokens', 'Nullable(UInt64)', {}, 'metadata', undefined],
+    ['api_key', 'Nullable(String)', {}, 'plaintext', 'medium'],
+  ] as const)('%s %s %o -> %s %s', (name, type, facts, verdict, confidence) => {
+    const result = credentialColumnVerdict(name, type, {}, facts);
+    expect(result.verdict).toBe(verdict);
+    expect(result.confidence).toBe(confidence);
   });
 });

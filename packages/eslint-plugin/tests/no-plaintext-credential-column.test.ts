@@ -6,9 +6,148 @@ const ruleTester = new RuleTester();
 
 const password = (line: number, column: number) => ({ messageId: 'plaintextPassword' as const, line, column });
 const credential = (line: number, column: number) => ({ messageId: 'plaintextCredential' as const, line, column });
+const passwordWrite = (line: number, column: number) => ({ messageId: 'plaintextPasswordWrite' as const, line, column });
+const keyWrite = (line: number, column: number) => ({ messageId: 'issuedKeyWrite' as const, line, column });
+/** A declaration names a column, it does not show how it is written: medium at most (strict). */
+const MEDIUM = [{ minConfidence: 'medium' as const }];
+const LOW = [{ minConfidence: 'low' as const }];
+const inStrict = <T extends object>(c: T) => ({ ...c, options: MEDIUM });
+
+/**
+ * High confidence comes from a write the file shows: a row given a password as it came in, or an
+ * API key as it was generated. Prisma `data`, Drizzle and Kysely `.values()`/`.set()`, Knex `.insert()`.
+ */
+const WRITES_INVALID = [
+  {
+    code: 'export async function signUp(body: { email: string; password: string }) {\n  return prisma.user.create({ data: { email: body.email, password: body.password } });\n}',
+    errors: [passwordWrite(2, 58)],
+  },
+  {
+    code: 'async function register(email: string, password: string) {\n  await db.insert(users).values({ email, password });\n}',
+    errors: [passwordWrite(2, 42)],
+  },
+  {
+    code: "async function reset(id: string, newPassword: string) {\n  await db.update(users).set({ password: newPassword }).where(eq(users.id, id));\n}",
+    errors: [passwordWrite(2, 32)],
+  },
+  {
+    code: "app.post('/users', async (req, res) => {\n  const { password } = req.body;\n  await db.insertInto('users').values({ password }).execute();\n});",
+    errors: [passwordWrite(3, 41)],
+  },
+  {
+    code: "async function add(password: string) {\n  await knex('users').insert({ password });\n}",
+    errors: [passwordWrite(2, 32)],
+  },
+  {
+    code: "async function upsertUser(input: { password: string }) {\n  await prisma.user.upsert({ where: { id: 1 }, create: { password: input.password }, update: {} });\n}",
+    errors: [passwordWrite(2, 58)],
+  },
+  {
+    code: "export async function createKey(userId: string) {\n  const apiKey = `sk_${randomBytes(24).toString('hex')}`;\n  await prisma.apiKey.create({ data: { userId, apiKey } });\n  return apiKey;\n}",
+    errors: [keyWrite(3, 48)],
+  },
+  {
+    code: "const key = nanoid(32);\nawait db.insert(apiKeys).values({ api_key: key, owner });",
+    errors: [keyWrite(2, 35)],
+  },
+];
+
+/** What the declaration says besides its name, at the confidence it earns. */
+const COLUMN_FACTS_INVALID = [
+  // The table says what a `value` is.
+  {
+    code: "const m = 'CREATE TABLE personal_access_tokens (id uuid, value text NOT NULL)';",
+    options: MEDIUM,
+    errors: [{ ...credential(1, 58), endColumn: 63 }],
+  },
+  {
+    code: "export const verification = pgTable('verification', { identifier: text('identifier'), value: text('value') });",
+    options: MEDIUM,
+    errors: [credential(1, 87)],
+  },
+  // A reference-shaped name, a UUID, or a value public by protocol: low.
+  {
+    code: "const m = 'CREATE TABLE sessions (session_id varchar(64) PRIMARY KEY, data text)';",
+    options: LOW,
+    errors: [{ ...credential(1, 35), endColumn: 45 }],
+  },
+  {
+    code: "const m = 'CREATE TABLE visits (visit_token uuid)';",
+    options: LOW,
+    errors: [{ ...credential(1, 33), endColumn: 44 }],
+  },
+  {
+    code: "export const acmeChallenges = mysqlTable('acme_challenges', { token: varchar('token', { length: 255 }) });",
+    options: LOW,
+    errors: [credential(1, 63)],
+  },
+  // A sibling salt or nonce column: hashed or encrypted where it is written (low, not gone).
+  {
+    code: "@Entity() class ApiKey { @Property({ columnType: 'text' }) token: string; @Property({ columnType: 'text' }) salt: string; }",
+    options: LOW,
+    errors: [credential(1, 60)],
+  },
+  // Auth.js hashes VerificationToken.token; a domain's verification token is published in DNS.
+  {
+    code: "const m = 'CREATE TABLE verification_token (identifier text, token text, expires timestamptz)';",
+    options: LOW,
+    errors: [{ ...credential(1, 62), endColumn: 67 }],
+  },
+  {
+    code: "export const customDomains = mysqlTable('custom_domains', { verificationToken: varchar('verification_token', { length: 64 }) });",
+    options: LOW,
+    errors: [credential(1, 61)],
+  },
+  // The column survives what comes after it in the same text: dropped, then declared again.
+  {
+    code: "const m = 'CREATE TABLE t (reset_token text); ALTER TABLE t DROP COLUMN reset_token; ALTER TABLE t ADD COLUMN reset_token text';",
+    options: MEDIUM,
+    errors: [{ ...credential(1, 111), endColumn: 122 }],
+  },
+];
+
+/** Valid in the default configuration (high only): a declaration alone is at most medium. */
+const DECLARATIONS_BELOW_HIGH = [
+  '@Entity()\nclass User {\n  @Column()\n  password: string;\n}',
+  "export const users = pgTable('users', { password: text('password'), apiKey: text('api_key') });",
+  "await db.query('CREATE TABLE users (id serial, password text)');",
+];
+
+/** Not reported even in strict: what the column or the write shows rules the finding out. */
+const FACTS_VALID = [
+  // Numeric and aggregate types (ClickHouse spellings too) hold counts.
+  { code: "const m = 'CREATE TABLE r (tokens UInt64, passed_tokens SimpleAggregateFunction(sum, Int64), n Nullable(Int32))';", options: LOW },
+  { code: "const m = 'CREATE TABLE r (passed_tokens AggregateFunction(sum, Int64))';", options: LOW },
+  // A foreign key holds the id of another row.
+  { code: "const m = 'CREATE TABLE payment (payment_session_id text NOT NULL REFERENCES payment_session(id))';", options: LOW },
+  { code: "const m = 'CREATE TABLE payment (payment_session_id text, CONSTRAINT fk FOREIGN KEY (payment_session_id) REFERENCES payment_session (id))';", options: LOW },
+  { code: "const m = 'CREATE TABLE payment (payment_session_id text); ALTER TABLE payment ADD CONSTRAINT fk FOREIGN KEY (payment_session_id) REFERENCES s(id)';", options: LOW },
+  { code: "@Entity() class ApiKey { @Property({ columnType: 'text' }) token: string; @Property({ columnType: 'text' }) salt: string; }", options: MEDIUM },
+  { code: "const m = 'CREATE TABLE verification_token (identifier text, token text, expires timestamptz)';", options: MEDIUM },
+  { code: "export const customDomains = mysqlTable('custom_domains', { verificationToken: varchar('verification_token', { length: 64 }) });", options: MEDIUM },
+  // A masked display form.
+  { code: "export const apps = pgTable('apps', { partialClientSecret: text('partial_client_secret') });", options: LOW },
+  { code: "const m = 'ALTER TABLE m ADD COLUMN total_tokens SimpleAggregateFunction(sum, Int64) AFTER total, ADD COLUMN passed_tokens UInt64 AFTER total_tokens';", options: LOW },
+  // Dropped or renamed later in the same text.
+  { code: "const m = 'CREATE TABLE magic_links (token text); DROP TABLE magic_links;';", options: LOW },
+  { code: "const m = 'CREATE TABLE d (session_key varchar(500)); ALTER TABLE d RENAME COLUMN session_key TO data_name';", options: LOW },
+  { code: "const m = 'CREATE TABLE d (api_key text); ALTER TABLE d DROP COLUMN IF EXISTS api_key';", options: LOW },
+  // Writes: hashed first, hashed upstream, named as a hash, not a database write, or a token (decided medium, see the docs).
+  'async function signUp(password: string) { await prisma.user.create({ data: { password: await bcrypt.hash(password, 12) } }); }',
+  'async function signUp(password: string) { const hashed = await argon2.hash(password); await prisma.user.create({ data: { password: hashed } }); }',
+  'async function signUp(body: { password: string }) { const digest = hashPassword(body.password); await db.insert(users).values({ password: digest }); }',
+  "async function login(password: string) { await fetch('/api/login', { method: 'POST', body: JSON.stringify({ password }) }); }",
+  'async function signUp(password: string) { await userService.create({ password }); }',
+  "async function invite() { const token = randomBytes(32).toString('hex'); await prisma.invite.create({ data: { token } }); }",
+  // A third-party key the user pastes in must stay readable: the declaration judges it (medium), not the write.
+  'async function connect(body: { apiKey: string }) { await prisma.integration.create({ data: { apiKey: body.apiKey } }); }',
+  "async function rotate() { const apiKey = await sha256(randomBytes(32)); await prisma.apiKey.create({ data: { apiKey } }); }",
+];
 
 ruleTester.run('no-plaintext-credential-column', rule, {
   valid: [
+    ...DECLARATIONS_BELOW_HIGH,
+    ...FACTS_VALID,
     // Drizzle: protected and metadata columns.
     "export const users = pgTable('users', { id: serial('id').primaryKey(), passwordHash: text('password_hash').notNull() });",
     "export const keys = pgTable('api_keys', { apiKeyCiphertext: bytea('api_key_ciphertext'), apiKeyNonce: bytea('api_key_nonce'), keyVersion: integer('key_version') });",
@@ -64,6 +203,7 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     "const s = new Schema({ resetTokenExpiresAt: Date, hasPassword: Boolean });",
   ],
   invalid: [
+    ...[
     // Drizzle, pg-core / mysql-core / sqlite-core.
     {
       code: "export const users = pgTable('users', {\n  id: serial('id').primaryKey(),\n  password: text('password').notNull(),\n});",
@@ -287,5 +427,8 @@ ruleTester.run('no-plaintext-credential-column', rule, {
       code: "export const users = pgTable('users', { password: text('password'), apiKey: text('api_key'), email: text('email') });",
       errors: [password(1, 41), credential(1, 69)],
     },
+    ].map(inStrict),
+    ...WRITES_INVALID,
+    ...COLUMN_FACTS_INVALID,
   ],
 });

@@ -130,6 +130,12 @@ describe('Prisma schemas', () => {
       '5:3 users.apiKey Bytes ByteA',
       '6:3 users.tags String -',
     ]);
-    expect(analyze('prisma', 'schema.prisma', schema.join('\n'), [])).toContain('4:3 no-plaintext-credential-column plaintextSchemaColumn');
+    // A schema declaration alone is a medium finding: it shows in strict.
+    expect(analyze('prisma', 'schema.prisma', schema.join('\n'), [])).not.toContain('4:3 no-plaintext-credential-column plaintextSchemaColumn');
+    const strict = { check: checksById.get('no-plaintext-credential-column')!, options: { minConfidence: 'medium' } };
+    const found: string[] = [];
+    const file: TextFile = { kind: 'prisma', path: 'schema.prisma', text: schema.join('\n'), lines: schema, entries: [], tracked: true };
+    runChecksOnTextFile(file, {}, [{ ...strict, onReport: (r) => found.push(`${r.line}:${r.column} ${r.messageId} ${r.confidence}`) }]);
+    expect(found).toEqual(['4:3 plaintextSchemaColumn medium', '5:3 plaintextSchemaColumn medium']);
   });
 });

@@ -57,7 +57,9 @@ describe('inventory', () => {
     const root = makeProject({
       'schema.ts': "import { pgTable, text, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', {\n  id: serial('id'),\n  password: text('password'),\n});\n",
     });
-    const result = await scan({ root, checks: [checksById.get('no-plaintext-credential-column')!], inventory: true });
+    // A declaration alone is a medium finding (the rule's docs): the inventory lists what the rule reports.
+    const config = { rules: { 'no-plaintext-credential-column': ['error', { minConfidence: 'medium' }] as const } };
+    const result = await scan({ root, config, checks: [checksById.get('no-plaintext-credential-column')!], inventory: true });
     expect(result.findings).toHaveLength(1);
     expect(result.inventory!.credentialColumns).toEqual([
       expect.objectContaining({ file: 'schema.ts', line: 4, source: 'code', table: 'users', column: 'password', protection: 'plaintext' }),

@@ -16,7 +16,7 @@ const BCRYPT_COST = 12;
 export const refreshTokens = pgTable('refresh_tokens', {
   id: serial('id').primaryKey(),
   userId: text('user_id').notNull(),
-  token: text('token').notNull(), // expect: no-plaintext-credential-column
+  token: text('token').notNull(), // expect-strict: no-plaintext-credential-column
   tokenHash: text('token_hash'),
   expiresAt: timestamp('expires_at').notNull(),
 });

@@ -7,7 +7,7 @@ export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column() email!: string;
   @Column({ name: 'password_hash' }) passwordHash!: string;
-  @Column({ name: 'api_key', nullable: true }) apiKey!: string | null; // expect: no-plaintext-credential-column
+  @Column({ name: 'api_key', nullable: true }) apiKey!: string | null; // expect-strict: no-plaintext-credential-column
   @Column({ name: 'api_key_last4', nullable: true }) apiKeyLast4!: string | null;
   @Column({ type: 'timestamptz', name: 'password_changed_at', nullable: true }) passwordChangedAt!: Date | null;
 }

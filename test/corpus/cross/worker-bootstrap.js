@@ -15,7 +15,7 @@ const db = new Client({
 });
 
 async function migrate() {
-  await db.query('CREATE TABLE IF NOT EXISTS workers (id serial, name text, auth_token text)'); // expect: no-plaintext-credential-column
+  await db.query('CREATE TABLE IF NOT EXISTS workers (id serial, name text, auth_token text)'); // expect-strict: no-plaintext-credential-column
   await db.query('CREATE TABLE IF NOT EXISTS jobs (id serial, payload jsonb, payload_sha256 text)');
 }
 

@@ -14,7 +14,7 @@ export const apiKeys = pgTable('api_keys', {
   passwordExpiresAt: timestamp('password_expires_at'),
   accessTokenScope: text('access_token_scope'),
   refreshTokenExpiresAt: timestamp('refresh_token_expires_at'),
-  signingSecret: text('signing_secret'), // expect: no-plaintext-credential-column
+  signingSecret: text('signing_secret'), // expect-strict: no-plaintext-credential-column
 });
 
 export async function up(knex: Knex): Promise<void> {
@@ -23,6 +23,6 @@ export async function up(knex: Knex): Promise<void> {
     t.string('token_type', 16);
     t.timestamp('token_created_at');
     t.string('token_sha256', 64).unique();
-    t.string('token', 64).unique(); // expect: no-plaintext-credential-column
+    t.string('token', 64).unique(); // expect-strict: no-plaintext-credential-column
   });
 }

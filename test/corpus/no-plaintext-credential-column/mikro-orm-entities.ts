@@ -6,9 +6,9 @@ export class Customer {
 
   @Property() email!: string;
 
-  @Property() password!: string; // expect: no-plaintext-credential-column
+  @Property() password!: string; // expect-strict: no-plaintext-credential-column
 
-  @Property({ fieldName: 'stripe_api_key' }) stripeKey!: string; // expect: no-plaintext-credential-column
+  @Property({ fieldName: 'stripe_api_key' }) stripeKey!: string; // expect-strict: no-plaintext-credential-column
 
   @Property({ persist: false }) passwordConfirmation?: string;
 
@@ -27,7 +27,7 @@ export const WebhookEndpointSchema = new EntitySchema<WebhookEndpoint>({
   properties: {
     id: { type: 'number', primary: true },
     url: { type: 'string' },
-    secret: { type: 'string' }, // expect: no-plaintext-credential-column
+    secret: { type: 'string' }, // expect-strict: no-plaintext-credential-column
     secretHash: { type: 'string' },
   },
 });

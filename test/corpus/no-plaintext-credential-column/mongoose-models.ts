@@ -4,7 +4,7 @@ import { encryptField } from '../support/field-crypto';
 
 const userSchema = new Schema({
   email: { type: String, required: true, unique: true },
-  password: { type: String, required: true, select: false }, // expect: no-plaintext-credential-column
+  password: { type: String, required: true, select: false }, // expect-strict: no-plaintext-credential-column
   passwordChangedAt: Date,
   failedLoginCount: { type: Number, default: 0 },
 });
@@ -19,8 +19,8 @@ adminSchema.pre('save', async function () {
 
 const integrationSchema = new mongoose.Schema({
   provider: String,
-  accessToken: { type: String, select: false }, // expect: no-plaintext-credential-column
-  refreshToken: String, // expect: no-plaintext-credential-column
+  accessToken: { type: String, select: false }, // expect-strict: no-plaintext-credential-column
+  refreshToken: String, // expect-strict: no-plaintext-credential-column
   apiSecret: { type: String, set: (v: string) => encryptField(v) },
   tokenExpiresAt: Date,
   hasRefreshToken: Boolean,
@@ -28,7 +28,7 @@ const integrationSchema = new mongoose.Schema({
 
 const deviceSchema = new Schema({
   name: String,
-  privateKey: Buffer, // expect: no-plaintext-credential-column
+  privateKey: Buffer, // expect-strict: no-plaintext-credential-column
   keyId: String,
 });
 

@@ -4,7 +4,7 @@ const bcrypt = require('bcryptjs');
 module.exports = (sequelize) => {
   const User = sequelize.define('User', {
     email: { type: DataTypes.STRING, allowNull: false, unique: true },
-    password: DataTypes.STRING, // expect: no-plaintext-credential-column
+    password: DataTypes.STRING, // expect-strict: no-plaintext-credential-column
     passwordConfirmation: DataTypes.VIRTUAL,
     lastLoginAt: DataTypes.DATE,
   });
@@ -24,8 +24,8 @@ module.exports = (sequelize) => {
     {
       name: DataTypes.STRING,
       clientId: { type: DataTypes.STRING, field: 'client_id' },
-      clientSecret: { type: DataTypes.STRING, field: 'client_secret' }, // expect: no-plaintext-credential-column
-      apiKey: { type: DataTypes.STRING(64), field: 'api_key' }, // expect: no-plaintext-credential-column
+      clientSecret: { type: DataTypes.STRING, field: 'client_secret' }, // expect-strict: no-plaintext-credential-column
+      apiKey: { type: DataTypes.STRING(64), field: 'api_key' }, // expect-strict: no-plaintext-credential-column
       apiKeyCreatedAt: { type: DataTypes.DATE, field: 'api_key_created_at' },
       secretRotationDue: DataTypes.BOOLEAN,
     },

@@ -12,9 +12,9 @@ export class User {
   @Column({ unique: true, transformer: lowercase })
   email!: string;
 
-  @Column() password!: string; // expect: no-plaintext-credential-column
+  @Column() password!: string; // expect-strict: no-plaintext-credential-column
 
-  @Column({ type: 'varchar', nullable: true }) resetToken!: string | null; // expect: no-plaintext-credential-column
+  @Column({ type: 'varchar', nullable: true }) resetToken!: string | null; // expect-strict: no-plaintext-credential-column
 
   @Column({ type: 'timestamptz', nullable: true })
   resetTokenExpiresAt!: Date | null;
@@ -43,12 +43,12 @@ export class Integration {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', name: 'api_key' }) key!: string; // expect: no-plaintext-credential-column
+  @Column({ type: 'varchar', name: 'api_key' }) key!: string; // expect-strict: no-plaintext-credential-column
 
   @Column({ type: 'text', transformer: encryptedTransformer })
   refreshToken!: string;
 
-  @Column({ type: 'text', name: 'client_secret', transformer: lowercase }) clientSecret!: string; // expect: no-plaintext-credential-column
+  @Column({ type: 'text', name: 'client_secret', transformer: lowercase }) clientSecret!: string; // expect-strict: no-plaintext-credential-column
 
   @Column({ type: 'int', name: 'api_key_version', default: 1 })
   apiKeyVersion!: number;
@@ -62,7 +62,7 @@ export class TotpFactor {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 64 }) secret!: string; // expect: no-plaintext-credential-column
+  @Column({ type: 'varchar', length: 64 }) secret!: string; // expect-strict: no-plaintext-credential-column
 
   @Column({ type: 'bytea', name: 'secret_ciphertext', nullable: true })
   secretCiphertext!: Buffer | null;

@@ -97,7 +97,7 @@ export const ADD_COLUMN_METHOD = 'addColumn';
 export const ENCRYPTING_WORDS: readonly string[] = ['encrypt', 'encrypted', 'encrypting', 'encryption', 'encryptor', 'cipher', 'ciphertext', 'seal', 'sealed', 'aead', 'kms'];
 
 /** Words that, in a setter's callee, say that the value is hashed before it is stored: `bcrypt.hash(v)`, `hashPassword(v)`. */
-export const HASHING_WORDS: readonly string[] = ['hash', 'hashed', 'bcrypt', 'argon2', 'argon2id', 'scrypt', 'pbkdf2', 'hashsync'];
+export const HASHING_WORDS: readonly string[] = ['hash', 'hashed', 'bcrypt', 'argon2', 'argon2id', 'scrypt', 'pbkdf2', 'hashsync', 'sha256', 'sha384', 'sha512', 'digest', 'hmac'];
 
 /**
  * Column types (SQL, ORM builder and Prisma spellings, lower-case, first word) that cannot hold a
@@ -107,7 +107,80 @@ export const NON_TEXT_COLUMN_TYPES: Readonly<Record<'temporal' | 'boolean' | 'nu
   temporal: ['date', 'dateonly', 'datetime', 'datetime2', 'datetimeoffset', 'smalldatetime', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'year'],
   boolean: ['boolean', 'bool', 'bit'],
   numeric: [
-    'integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint', 'tinyint', 'mediumint', 'serial', 'smallserial', 'bigserial',
+    'uint8', 'uint16', 'uint32', 'uint64', 'uint128', 'uint256', 'int16', 'int32', 'int64', 'int128', 'int256', 'float32', 'float64',
+    'decimal32', 'decimal64', 'decimal128', 'decimal256', 'integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint', 'tinyint', 'mediumint', 'serial', 'smallserial', 'bigserial',
     'numeric', 'decimal', 'real', 'double', 'doubleprecision', 'float', 'float4', 'float8', 'money', 'number', 'increments', 'biginteger',
   ],
 };
+
+/**
+ * Types (lower-case base, as `credentialColumnVerdict` sees them) that hold identifiers: a
+ * `session_id uuid` is a row or analytics id far more often than a session secret.
+ */
+export const IDENTIFIER_COLUMN_TYPES: ReadonlySet<string> = new Set(['uuid', 'uniqueidentifier', 'objectid']);
+
+/**
+ * Type wrappers and the argument that holds the stored type: ClickHouse `Nullable(String)`,
+ * `LowCardinality(String)`, `SimpleAggregateFunction(sum, Int64)`.
+ */
+export const TYPE_WRAPPERS: Readonly<Record<string, number>> = { nullable: 0, lowcardinality: 0, simpleaggregatefunction: 1 };
+
+/** Words that make a column a masked display form of a secret: `partialClientSecret`, `masked_key`, `token_preview`. */
+export const MASKED_VALUE_WORDS: ReadonlySet<string> = new Set(['partial', 'masked', 'mask', 'truncated', 'preview', 'obfuscated', 'last4', 'display']);
+
+/**
+ * Words (in the column or its table) of values that a protocol makes public: an ACME HTTP-01
+ * token and key authorization are served to anyone, a WebAuthn challenge is sent to the browser.
+ */
+export const PUBLIC_BY_PROTOCOL_WORDS: ReadonlySet<string> = new Set(['acme', 'challenge', 'challenges']);
+
+/** Column names that say nothing by themselves: `personal_access_tokens.value` is a token because of its table. */
+export const VALUE_COLUMN_NAMES: ReadonlySet<string> = new Set(['value', 'val']);
+
+/** Table words that make a `value` column a credential although the word is not secret: better-auth's `verification`. */
+export const CREDENTIAL_TABLE_WORDS: ReadonlySet<string> = new Set(['verification', 'verifications']);
+
+/**
+ * Prisma delegate methods that write rows, and the keys of their argument that hold the row:
+ * `prisma.user.create({ data: { password } })`, `upsert({ create, update })`.
+ */
+export const PRISMA_WRITE_METHODS: readonly string[] = ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert'];
+export const PRISMA_ROW_KEYS: readonly string[] = ['data', 'create', 'update'];
+
+/**
+ * Builder methods that take the row of an insert or update, with the calls that start such a
+ * statement somewhere before them in the chain: Drizzle `db.insert(users).values({...})` and
+ * `db.update(users).set({...})`, Kysely `insertInto('users').values(...)`, `updateTable('users').set(...)`.
+ */
+export const ROW_BUILDER_METHODS: Readonly<Record<string, readonly string[]>> = {
+  values: ['insert', 'insertInto', 'replaceInto'],
+  set: ['update', 'updateTable'],
+};
+
+/** Knex query methods that write the row they are given: `knex('users').insert({...})`, `.update({...})`. */
+export const KNEX_WRITE_METHODS: readonly string[] = ['insert', 'update'];
+
+/** Knex calls that name the table of a query: `knex('users')`, `.table('users')`, `.into('users')`, `.from('users')`. */
+export const KNEX_TABLE_CALLS: readonly string[] = ['table', 'into', 'from'];
+
+/**
+ * Words of a call that mints a fresh random value: `randomBytes(32)`, `nanoid()`, `generateApiKey()`,
+ * `crypto.randomUUID()`. An API key made by such a call and written as it is, is stored as issued.
+ */
+export const GENERATOR_WORDS: ReadonlySet<string> = new Set(['random', 'randombytes', 'randomuuid', 'nanoid', 'generate', 'gen', 'cuid', 'createid', 'ulid', 'uuid', 'v4', 'mint', 'issue']);
+
+/** Table words of a custom-domain table, whose `verification_token` the customer publishes in DNS. */
+export const DOMAIN_TABLE_WORDS: ReadonlySet<string> = new Set(['domain', 'domains', 'hostname', 'hostnames']);
+
+/** Last words of a column that hashing or encryption needs beside the credential: `salt`, `iv`, `nonce`. */
+export const SALT_OR_NONCE_WORDS: ReadonlySet<string> = new Set(['salt', 'iv', 'nonce']);
+
+/**
+ * Columns a widespread framework hashes before its database adapter writes them, so a schema that
+ * declares them as text holds a hash: Auth.js (NextAuth) stores `VerificationToken.token` as a
+ * SHA-256 of the emailed token and the app secret. Keys are the table and column as lower-case
+ * words joined by `_`, a plural `s` dropped from the table.
+ */
+export const FRAMEWORK_HASHED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly reason: string }[] = [
+  { table: 'verification_token', column: 'token', reason: 'Auth.js hashes VerificationToken.token before the adapter stores it' },
+];

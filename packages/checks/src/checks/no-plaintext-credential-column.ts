@@ -1,12 +1,29 @@
 import type * as ts from 'typescript';
 import { defineCheck, type TypeScript } from '../check.js';
-import { accessPath, calleeName, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  accessPath,
+  calleeName,
+  constInitializer,
+  forEachDescendant,
+  propertyNameText,
+  resolveIdentifier,
+  shortText,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
+import { createFlowContext, valueSources, type FlowContext } from '../flow/index.js';
 import {
   ADD_COLUMN_METHOD,
   COLUMN_DECORATORS,
   DRIZZLE_TABLE_FACTORIES,
   ENCRYPTING_WORDS,
   ENTITY_DECORATORS,
+  GENERATOR_WORDS,
+  KNEX_TABLE_CALLS,
+  KNEX_WRITE_METHODS,
+  PRISMA_ROW_KEYS,
+  PRISMA_WRITE_METHODS,
+  ROW_BUILDER_METHODS,
   HASHING_WORDS,
   KNEX_COLUMN_METHODS,
   KNEX_TABLE_METHODS,
@@ -18,14 +35,14 @@ import {
   ATTRIBUTE_SETTERS,
   SCHEMA_CLASSES,
 } from '../catalogs/orm-columns.js';
-import { splitWords, type SecretKind } from '../names/index.js';
-import { credentialColumnVerdict, ddlColumnVerdict, type CredentialColumnClassification } from '../sql/column-verdict.js';
-import { readDdlColumns } from '../sql/ddl.js';
+import { classifyName, splitWords, type SecretKind } from '../names/index.js';
+import { credentialColumnVerdict, ddlColumnVerdict, ddlSiblings, type CredentialColumnClassification } from '../sql/column-verdict.js';
+import { readDdlSchema } from '../sql/ddl.js';
 import { analyzeSchemaColumns } from '../text/credential-columns.js';
 
 export type NoPlaintextCredentialColumnOptions = Record<string, never>;
 
-type MessageId = 'plaintextPassword' | 'plaintextCredential' | 'plaintextSchemaColumn';
+type MessageId = 'plaintextPassword' | 'plaintextCredential' | 'plaintextSchemaColumn' | 'plaintextPasswordWrite' | 'issuedKeyWrite';
 
 /** A column declaration found in code, before its verdict. */
 interface ColumnDeclaration {
@@ -38,6 +55,8 @@ interface ColumnDeclaration {
   readonly type: string | undefined;
   readonly table: string | undefined;
   readonly orm: string;
+  /** The names of the other columns the declaration shows for the same table (a `salt` beside a `token`). */
+  readonly siblings?: readonly string[];
   /** A verdict decided already (SQL DDL knows more than names and type). */
   readonly verdict?: CredentialColumnClassification;
   /** The ORM property name, when hooks in the file may assign it a hash (not for SQL). */
@@ -88,6 +107,10 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       plaintextCredential:
         "Column '{{column}}' ({{orm}}) stores {{kind}} in plaintext. Store it encrypted (ciphertext, nonce and key-version columns), or as a hash if it is only ever compared.",
       plaintextSchemaColumn: '{{table}}.{{column}} stores a {{kind}} in plaintext: store a hash (passwords) or ciphertext (keys, tokens) instead.',
+      plaintextPasswordWrite:
+        "'{{column}}' is written with '{{value}}' as given: the password is stored in plaintext. Hash it with argon2id, scrypt or bcrypt before it is written.",
+      issuedKeyWrite:
+        "'{{column}}' is written with the API key '{{value}}' as issued: anyone who reads the table can use it. Store a SHA-256 of it (it is random, a fast hash is enough), show the key once, and look it up by its hash.",
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -106,20 +129,33 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
         if (isAssignedProtectedValue(hashedInFile, column.property, column.owners ?? [])) return;
       }
       const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
-      const verdict = column.verdict ?? credentialColumnVerdict(names, column.type, settings);
+      const verdict = column.verdict ?? credentialColumnVerdict(names, column.type, settings, { table: column.table, siblings: column.siblings });
       if (verdict.verdict !== 'plaintext') return;
+      // A declaration says what a column is for, not how the program writes it: never high alone.
+      const confidence = verdict.confidence ?? 'medium';
       // The database name when there is one: that is what sits in the table.
       const name = names[names.length - 1]!;
       const qualified = column.table ? `${column.table}.${name}` : name;
       const data = { column: qualified, orm: column.orm };
       const at = { node: column.node, ...(column.range ? { range: column.range } : {}) };
-      if (verdict.kind === 'password') context.report({ ...at, messageId: 'plaintextPassword', data });
-      else context.report({ ...at, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) } });
+      if (verdict.kind === 'password') context.report({ ...at, messageId: 'plaintextPassword', data, confidence });
+      else context.report({ ...at, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) }, confidence });
+    };
+
+    let flow: FlowContext | undefined;
+    /** A row written to the database: a credential property with a raw value is the strongest evidence there is. */
+    const visitRow = (row: ts.Expression, table: string | undefined): void => {
+      flow ??= createFlowContext(t, { checker, settings });
+      for (const write of rawCredentialWrites(t, flow, row, checker)) {
+        const column = table ? `${table}.${write.key}` : write.key;
+        context.report({ node: write.node, messageId: write.kind === 'password' ? 'plaintextPasswordWrite' : 'issuedKeyWrite', data: { column, value: write.value } });
+      }
     };
 
     const visitCall = (call: ts.CallExpression): void => {
       const name = calleeName(t, call.expression);
       if (!name) return;
+      for (const row of writtenRows(t, call, name)) visitRow(row.row, row.table);
       if (DRIZZLE_FACTORIES.has(name)) drizzleTable(t, call, report);
       if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, checker, report);
       if (Object.prototype.hasOwnProperty.call(KNEX_COLUMN_METHODS, name)) knexColumn(t, call, name, checker, report);
@@ -130,12 +166,14 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       const start = literal.getStart(sourceFile);
       const raw = sourceFile.text.slice(start + 1, literal.getEnd() - 1);
       if (!DDL_HINT.test(raw)) return;
-      for (const column of readDdlColumns(ddlText(t, literal, raw, start + 1))) {
+      const columns = readDdlSchema(ddlText(t, literal, raw, start + 1));
+      const siblings = ddlSiblings(columns);
+      for (const column of columns) {
         if (column.column.includes(FILLER)) continue;
         const table = column.table.includes(FILLER) ? undefined : column.schema ? `${column.schema}.${column.table}` : column.table;
         // Point at the column name inside the string, not at the whole statement.
         const range = { start: start + 1 + column.start, end: start + 1 + column.end };
-        report({ node: literal, range, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings) });
+        report({ node: literal, range, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings, siblings(column)) });
       }
     };
 
@@ -264,6 +302,11 @@ function mentionsProtection(t: TypeScript, node: ts.Node, hashing: boolean): boo
   return names(node) || forEachDescendant(t, node, (child) => (names(child) ? 'stop' : undefined));
 }
 
+/** The property names of an object literal: the columns of a table declared as one. */
+function propertyNames(t: TypeScript, object: ts.ObjectLiteralExpression): string[] {
+  return object.properties.map((p) => (p.name ? propertyNameText(t, p.name) : undefined)).filter((n): n is string => n !== undefined);
+}
+
 /** The innermost call of a builder chain: `text('a')` in `text('a').notNull().default('')`. */
 function rootCall(t: TypeScript, node: ts.Expression): ts.CallExpression | undefined {
   let expr = skipOuterExpressions(t, node);
@@ -311,7 +354,7 @@ function drizzleTable(t: TypeScript, call: ts.CallExpression, report: Report): v
     // `encryptedText('api_key')`: a custom type that encrypts.
     if (!builder || !builderName || namesProtection(builderName, false)) continue;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, firstStringArgument(t, builder)], type: builderName, table, orm: 'Drizzle', property: key });
+    report({ node: property.name, names: [key, firstStringArgument(t, builder)], type: builderName, table, orm: 'Drizzle', property: key, siblings: propertyNames(t, columns) });
   }
 }
 
@@ -374,7 +417,7 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
     const attribute = sequelizeAttribute(t, property.initializer);
     if (!attribute || attribute.protectedBySetter || isUnstored(attribute.type)) continue;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key, owners });
+    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key, owners, siblings: propertyNames(t, object) });
   }
 }
 
@@ -483,9 +526,10 @@ function typeormMigration(t: TypeScript, node: ts.NewExpression, report: Report)
     const table = tableName && staticString(t, tableName);
     const columns = property('columns');
     if (!columns || !t.isArrayLiteralExpression(columns)) return;
+    const siblings = columns.elements.map((e) => columnOptions(t, e)?.column).filter((n): n is string => n !== undefined);
     for (const element of columns.elements) {
       const column = columnOptions(t, element);
-      if (column) report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM' });
+      if (column) report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM', siblings });
     }
   } else if (className === TYPEORM_MIGRATION_CLASSES.column) {
     const column = columnOptions(t, options);
@@ -530,7 +574,8 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     type ??= property.type ? annotationType(t, property.type) : undefined;
     const table = t.isClassDeclaration(owner) || t.isClassExpression(owner) ? owner.name?.text : undefined;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key, owners: [owner] });
+    const siblings = owner.members.map((m) => (m.name ? propertyNameText(t, m.name) : undefined)).filter((n): n is string => n !== undefined);
+    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key, owners: [owner], siblings });
     return;
   }
 }
@@ -601,7 +646,7 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
     // A nested object without `type` is a Mongoose subdocument, not a field.
     if (spec.protectedBy || spec.type === undefined) continue;
     const key = propertyNameText(t, field.name);
-    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key, owners });
+    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key, owners, siblings: propertyNames(t, fields!) });
   }
 }
 
@@ -640,4 +685,118 @@ function ddlText(t: TypeScript, literal: ts.Node, raw: string, rawStart: number)
     }
   }
   return text;
+}
+
+/** The rows a call writes, with the table when it is named: Prisma `data`, Drizzle/Kysely `.values()`/`.set()`, Knex `.insert()`/`.update()`. */
+function writtenRows(t: TypeScript, call: ts.CallExpression, method: string): { row: ts.Expression; table: string | undefined }[] {
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee)) return [];
+  const receiver = skipOuterExpressions(t, callee.expression);
+  const first = call.arguments[0] && skipOuterExpressions(t, call.arguments[0]);
+  if (!first) return [];
+  const rows = (value: ts.Expression) => {
+    const expr = skipOuterExpressions(t, value);
+    return t.isArrayLiteralExpression(expr) ? [...expr.elements] : [expr];
+  };
+  // Prisma: `prisma.user.create({ data: { ... } })`, the model is the delegate's name.
+  if (PRISMA_WRITE_METHODS.includes(method) && t.isObjectLiteralExpression(first) && t.isPropertyAccessExpression(receiver)) {
+    const table = receiver.name.text;
+    return first.properties
+      .filter((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''))
+      .flatMap((p) => rows(p.initializer).map((row) => ({ row, table })));
+  }
+  // Drizzle and Kysely: the statement starts earlier in the chain.
+  const starters = Object.prototype.hasOwnProperty.call(ROW_BUILDER_METHODS, method) ? ROW_BUILDER_METHODS[method]! : undefined;
+  if (starters) {
+    for (let expr: ts.Expression = receiver; t.isCallExpression(expr) || t.isPropertyAccessExpression(expr); expr = skipOuterExpressions(t, expr.expression)) {
+      if (!t.isCallExpression(expr)) continue;
+      const name = calleeName(t, expr.expression);
+      if (name && starters.includes(name)) {
+        const target = expr.arguments[0] && skipOuterExpressions(t, expr.arguments[0]);
+        const table = target ? (staticString(t, target) ?? (t.isIdentifier(target) ? target.text : undefined)) : undefined;
+        return rows(first).map((row) => ({ row, table }));
+      }
+    }
+    return [];
+  }
+  // Knex: `knex('users').insert(row)`, `db.table('users').update(row)`.
+  if (KNEX_WRITE_METHODS.includes(method) && t.isCallExpression(receiver)) {
+    const named = calleeName(t, receiver.expression);
+    const isTableCall = t.isIdentifier(skipOuterExpressions(t, receiver.expression)) || (named !== undefined && KNEX_TABLE_CALLS.includes(named));
+    const table = isTableCall ? firstStringArgument(t, receiver) : undefined;
+    if (table !== undefined) return rows(first).map((row) => ({ row, table }));
+  }
+  return [];
+}
+
+interface RawCredentialWrite {
+  readonly node: ts.Node;
+  readonly key: string;
+  readonly value: string;
+  readonly kind: 'password' | 'api-key';
+}
+
+/**
+ * The properties of a written row that store a credential as it is: a `password` given a value
+ * that carries a password and went through no hash; an API key given a value freshly generated
+ * (`randomBytes`, `nanoid`, `generateApiKey()`) and not hashed. Tokens and reversible secrets are
+ * left to the declaration's medium finding (see the rule's docs).
+ */
+function rawCredentialWrites(t: TypeScript, flow: FlowContext, row: ts.Expression, checker: ts.TypeChecker | undefined): RawCredentialWrite[] {
+  const object = skipOuterExpressions(t, row);
+  if (!t.isObjectLiteralExpression(object)) return [];
+  const found: RawCredentialWrite[] = [];
+  for (const property of object.properties) {
+    let value: ts.Expression;
+    if (t.isPropertyAssignment(property)) value = property.initializer;
+    else if (t.isShorthandPropertyAssignment(property)) value = property.name;
+    else continue;
+    const key = propertyNameText(t, property.name);
+    if (key === undefined) continue;
+    const c = classifyName(key, flow.classifier);
+    if (!c.isSecret || (c.kind !== 'password' && c.kind !== 'api-key')) continue;
+    if (mentionsProtection(t, value, true) || protectedUpstream(t, value, checker)) continue;
+    const text = shortValue(t, value);
+    if (c.kind === 'password') {
+      // The value must itself be seen to carry a password (`body.password`, a `password` parameter).
+      if (!valueSources(flow, value).some((f) => f.source.kind === 'password')) continue;
+      found.push({ node: property.name, key, value: text, kind: 'password' });
+    } else if (isGenerated(t, value, checker)) {
+      found.push({ node: property.name, key, value: text, kind: 'api-key' });
+    }
+  }
+  return found;
+}
+
+/** The value's code for a message: source text of an expression, never a value. */
+function shortValue(t: TypeScript, node: ts.Expression): string {
+  return shortText(skipOuterExpressions(t, node), 40);
+}
+
+/** `const x = hash(...)` (followed through `const` aliases): the value is hashed or encrypted before it gets here. */
+function protectedUpstream(t: TypeScript, value: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
+  let expr = skipOuterExpressions(t, value);
+  for (let hops = 0; hops < 4 && t.isIdentifier(expr); hops++) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, checker));
+    if (!init) return false;
+    if (mentionsProtection(t, init, true)) return true;
+    expr = skipOuterExpressions(t, init);
+  }
+  return false;
+}
+
+/** The value is made by a call that mints a random value (`randomBytes(32).toString('hex')`, `nanoid()`), seen through `const` aliases. */
+function isGenerated(t: TypeScript, value: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
+  let expr = skipOuterExpressions(t, value);
+  for (let hops = 0; hops < 4; hops++) {
+    if (t.isIdentifier(expr)) {
+      const init = constInitializer(t, resolveIdentifier(t, expr, checker));
+      if (!init) return false;
+      expr = skipOuterExpressions(t, init);
+      continue;
+    }
+    const mints = (node: ts.Node) => t.isCallExpression(node) && splitWords(calleeName(t, node.expression) ?? '').some((w) => GENERATOR_WORDS.has(w));
+    return mints(expr) || forEachDescendant(t, expr, (node) => (mints(node) ? 'stop' : undefined));
+  }
+  return false;
 }

@@ -46,26 +46,91 @@ const COLUMN_CONSTRAINT_WORDS = new Set([
   'NOT', 'NULL', 'DEFAULT', 'PRIMARY', 'REFERENCES', 'UNIQUE', 'CHECK', 'CONSTRAINT', 'GENERATED', 'COLLATE',
   'AUTO_INCREMENT', 'AUTOINCREMENT', 'IDENTITY', 'COMMENT', 'ON', 'AS', 'STORED', 'VIRTUAL', 'INVISIBLE', 'VISIBLE',
   'ENCRYPTED', 'MASKED', 'SPARSE', 'ROWGUIDCOL', 'CHARSET', 'COMPRESSION', 'STORAGE', 'ENCODE', 'FOREIGN', 'KEY',
+  // MySQL column placement; ClickHouse codecs, TTLs and computed columns.
+  'AFTER', 'FIRST', 'CODEC', 'TTL', 'MATERIALIZED', 'ALIAS', 'EPHEMERAL',
 ]);
 /** Prefix words of CREATE TABLE: `CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE`. */
 const CREATE_TABLE_PREFIX = new Set(['OR', 'REPLACE', 'GLOBAL', 'LOCAL', 'TEMP', 'TEMPORARY', 'UNLOGGED']);
 
+/**
+ * What a later statement does to columns declared before it: `DROP TABLE`, `ALTER TABLE ... DROP
+ * [COLUMN]`, `RENAME [COLUMN] a TO b`, `RENAME TO`; and the columns a `FOREIGN KEY (...)` or a
+ * column's `REFERENCES` makes references to another row.
+ */
+export type DdlChange =
+  | { readonly kind: 'drop-table' | 'rename-table'; readonly table: string; readonly at: number }
+  | { readonly kind: 'drop-column' | 'rename-column'; readonly table: string; readonly column: string; readonly at: number }
+  | { readonly kind: 'foreign-key'; readonly table: string; readonly column: string; readonly at: number };
+
+/** A column that is still there after the whole text ran, and whether it references another row. */
+export interface DdlSchemaColumn extends DdlColumn {
+  readonly foreignKey: boolean;
+}
+
 /** Reads the columns that CREATE TABLE and ALTER TABLE ... ADD statements in `sql` declare. */
 export function readDdlColumns(sql: string): DdlColumn[] {
+  return readDdl(sql).columns;
+}
+
+/**
+ * The columns `sql` leaves behind when its statements run in order: a column that a later
+ * statement of the same text drops or renames (or whose table it drops or renames) is gone; one
+ * declared again after that is there. Each says whether it is a foreign key.
+ */
+export function readDdlSchema(sql: string): DdlSchemaColumn[] {
+  const { columns, changes } = readDdl(sql);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return columns
+    .filter(
+      (c) =>
+        !changes.some(
+          (x) =>
+            x.at > c.start &&
+            same(x.table, c.table) &&
+            (x.kind === 'drop-table' || x.kind === 'rename-table' || ((x.kind === 'drop-column' || x.kind === 'rename-column') && same(x.column, c.column))),
+        ),
+    )
+    .map((c) => ({
+      ...c,
+      foreignKey: /\bREFERENCES\b/i.test(c.constraints) || changes.some((x) => x.kind === 'foreign-key' && same(x.table, c.table) && same(x.column, c.column)),
+    }));
+}
+
+function readDdl(sql: string): { columns: DdlColumn[]; changes: DdlChange[] } {
   const tokens = tokenize(sql);
   const columns: DdlColumn[] = [];
+  const changes: DdlChange[] = [];
   let from = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i === tokens.length || (tokens[i]!.kind === 'punct' && tokens[i]!.text === ';')) {
-      readStatement(sql, tokens.slice(from, i), columns);
+      readStatement(sql, tokens.slice(from, i), columns, changes);
       from = i + 1;
     }
   }
-  return columns;
+  return { columns, changes };
 }
 
-function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[]): void {
+/** `FOREIGN KEY (a, b) REFERENCES ...` at the start of `element` (after an optional `CONSTRAINT name`): the columns. */
+function foreignKeyColumns(element: readonly Token[]): string[] {
+  const cursor = new Cursor(element);
+  if (cursor.takeWord('CONSTRAINT')) cursor.next();
+  if (!cursor.takeWords('FOREIGN', 'KEY') || !cursor.takePunct('(')) return [];
+  const close = matchingParen(element, cursor.index - 1);
+  return element.slice(cursor.index, close).filter((t) => t.kind === 'word' || t.kind === 'quoted').map(identifierText);
+}
+
+function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], changes: DdlChange[]): void {
   const cursor = new Cursor(tokens);
+  const at = tokens[0]?.start ?? 0;
+  if (cursor.takeWord('DROP')) {
+    if (!cursor.takeWord('TABLE')) return;
+    cursor.takeWords('IF', 'EXISTS');
+    for (const item of splitTopLevel(tokens, cursor.index, tokens.length)) {
+      const name = readQualifiedName(new Cursor(item));
+      if (name) changes.push({ kind: 'drop-table', table: name.table, at });
+    }
+    return;
+  }
   if (cursor.takeWord('CREATE')) {
     while (cursor.peekWordIn(CREATE_TABLE_PREFIX)) cursor.next();
     if (!cursor.takeWord('TABLE')) return;
@@ -74,6 +139,7 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[]):
     if (!name || !cursor.takePunct('(')) return;
     const close = matchingParen(tokens, cursor.index - 1);
     for (const element of splitTopLevel(tokens, cursor.index, close)) {
+      for (const column of foreignKeyColumns(element)) changes.push({ kind: 'foreign-key', table: name.table, column, at });
       readColumnDefinition(sql, element, name, 'create', out);
     }
     return;
@@ -86,7 +152,13 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[]):
     if (!name) return;
     for (const action of splitTopLevel(tokens, cursor.index, tokens.length)) {
       const actionCursor = new Cursor(action);
+      if (readAlterChange(action, name.table, at, changes)) continue;
       if (!actionCursor.takeWord('ADD')) continue;
+      const foreignKeys = foreignKeyColumns(action.slice(1));
+      if (foreignKeys.length > 0) {
+        for (const column of foreignKeys) changes.push({ kind: 'foreign-key', table: name.table, column, at });
+        continue;
+      }
       const hadColumnWord = actionCursor.takeWord('COLUMN');
       actionCursor.takeWords('IF', 'NOT', 'EXISTS');
       if (!hadColumnWord && actionCursor.peekPunct('(')) {
@@ -100,6 +172,34 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[]):
     }
   }
 }
+
+/** `DROP [COLUMN] [IF EXISTS] c`, `RENAME [COLUMN] a TO b`, `RENAME TO t`: recorded, true; anything else false. */
+function readAlterChange(action: readonly Token[], table: string, at: number, changes: DdlChange[]): boolean {
+  const cursor = new Cursor(action);
+  if (cursor.takeWord('DROP')) {
+    const hadColumnWord = cursor.takeWord('COLUMN');
+    if (!hadColumnWord && cursor.peekWordIn(NOT_A_COLUMN_DROP)) return true;
+    cursor.takeWords('IF', 'EXISTS');
+    const column = cursor.peek();
+    if (column && (column.kind === 'word' || column.kind === 'quoted')) changes.push({ kind: 'drop-column', table, column: identifierText(column), at });
+    return true;
+  }
+  if (cursor.takeWord('RENAME')) {
+    if (cursor.takeWord('TO') || cursor.takeWord('AS')) {
+      changes.push({ kind: 'rename-table', table, at });
+      return true;
+    }
+    if (cursor.peekWordIn(NOT_A_COLUMN_DROP)) return true;
+    cursor.takeWord('COLUMN');
+    const column = cursor.peek();
+    if (column && (column.kind === 'word' || column.kind === 'quoted')) changes.push({ kind: 'rename-column', table, column: identifierText(column), at });
+    return true;
+  }
+  return false;
+}
+
+/** What `ALTER TABLE ... DROP` / `RENAME` may name besides a column. */
+const NOT_A_COLUMN_DROP = new Set(['CONSTRAINT', 'INDEX', 'KEY', 'PRIMARY', 'FOREIGN', 'CHECK', 'PARTITION', 'PROJECTION', 'DEFAULT']);
 
 interface QualifiedName {
   readonly table: string;

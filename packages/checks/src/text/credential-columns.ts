@@ -1,6 +1,6 @@
 import type { SharedSettings, TextContext } from '../check.js';
-import { credentialColumnVerdict, ddlColumnVerdict } from '../sql/column-verdict.js';
-import { readDdlColumns } from '../sql/ddl.js';
+import { credentialColumnVerdict, ddlColumnVerdict, ddlSiblings } from '../sql/column-verdict.js';
+import { readDdlSchema } from '../sql/ddl.js';
 import { lineLocator } from './locate.js';
 import { readPrismaFields } from './prisma.js';
 
@@ -21,13 +21,20 @@ export interface SchemaCredentialColumn {
 
 /** Every credential-related column of a Prisma schema (plaintext, protected or metadata). */
 export function prismaCredentialColumns(lines: readonly string[], settings: SharedSettings): SchemaCredentialColumn[] {
-  return readPrismaFields(lines)
+  const fields = readPrismaFields(lines);
+  // `user User @relation(fields: [userId], ...)`: `userId` holds the id of another row.
+  const foreignKeys = new Set(fields.flatMap((f) => [...f.attributes.matchAll(/@relation\([^)]*\bfields\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((n) => `${f.model}.${n.trim()}`))));
+  return fields
     .filter((f) => PRISMA_SCALARS.has(f.type))
     .map((f) => ({
       table: f.table,
       column: f.column,
       type: f.nativeType ?? f.type,
-      verdict: credentialColumnVerdict([f.name, f.column], f.nativeType ?? f.type, settings),
+      verdict: credentialColumnVerdict([f.name, f.column], f.nativeType ?? f.type, settings, {
+        table: f.table,
+        foreignKey: foreignKeys.has(`${f.model}.${f.name}`),
+        siblings: fields.filter((x) => x.model === f.model).map((x) => x.column),
+      }),
       line: f.line,
       startColumn: f.column1,
       endColumn: f.endColumn,
@@ -39,11 +46,12 @@ export function prismaCredentialColumns(lines: readonly string[], settings: Shar
 export function sqlCredentialColumns(text: string, settings: SharedSettings): SchemaCredentialColumn[] {
   let columns;
   try {
-    columns = readDdlColumns(text);
+    columns = readDdlSchema(text);
   } catch {
     return [];
   }
   const locate = lineLocator(text);
+  const siblings = ddlSiblings(columns);
   return columns
     .map((c) => {
       const start = locate(c.start);
@@ -51,7 +59,7 @@ export function sqlCredentialColumns(text: string, settings: SharedSettings): Sc
         table: c.table,
         column: c.column,
         type: c.type,
-        verdict: ddlColumnVerdict(c, settings),
+        verdict: ddlColumnVerdict(c, settings, siblings(c)),
         line: start.line,
         startColumn: start.column,
         endColumn: locate(c.end).column,
@@ -78,6 +86,7 @@ export function analyzeSchemaColumns(context: TextContext<unknown, 'plaintextSch
       column: c.startColumn,
       endLine: c.line,
       endColumn: c.endColumn,
+      confidence: c.verdict.confidence ?? 'medium',
     });
   }
 }
