@@ -8,11 +8,12 @@
 export type { AdapterContext, AdapterFactory, AuditActions, AuditCallback, AuditEvent, AuditTable, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
 export type { ConformanceContext, ConformanceCheckResult, ConformanceStatus, ConformanceCheck, ConformanceResult, OpenedStore } from './conformance-check.js';
 export { conformanceChecks } from './checks/index.js';
-export { runConformance, selectChecks, type ConformanceOptions } from './run-conformance.js';
-export { loadAdapter } from './load.js';
+export { harnessVersion, runConformance, selectChecks, type ConformanceOptions } from './run-conformance.js';
+export { loadAdapter, resolveAdapter } from './load.js';
 export { KeySet, keyIdOf, wrongKeys } from './keys.js';
-export { makeCanary, redact } from './canary.js';
-export { Needles, type Hit } from './search/find.js';
+export { fragmentLength, makeCanary, redact, Redactor } from './canary.js';
+export { Needles, type Hit, type NeedleOptions } from './search/find.js';
+export { findKeystreamReuse, type KeystreamReuse, type KnownCiphertext } from './search/keystream.js';
 export { spellings } from './search/encodings.js';
 export { searchDatabase } from './search/database.js';
 export { formatHtml, formatJson, formatJunit, formatMarkdown, formatReport, formatTable, reportFormats, type ReportFormat } from './report/index.js';

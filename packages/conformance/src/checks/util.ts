@@ -7,11 +7,6 @@ import type { Hit, Needles } from '../search/find.js';
 /** A stored ciphertext as read from the database: bytes for bytea, text otherwise. */
 export type StoredValue = Buffer | string;
 
-/** Quotes a possibly schema-qualified table name. */
-export const qualified = quoteQualified;
-
-const q = quoteIdentifier;
-
 function live(storage: StorageDescription): string {
   return storage.liveRowCondition === undefined ? '' : ` AND (${storage.liveRowCondition})`;
 }
@@ -19,7 +14,7 @@ function live(storage: StorageDescription): string {
 /** The stored ciphertext (or another column of the record) of one secret, read directly from the table. */
 export async function readStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, column = storage.ciphertextColumn): Promise<StoredValue | undefined> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
-    `SELECT ${q(column)} AS v FROM ${qualified(storage.table)} WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    `SELECT ${quoteIdentifier(column)} AS v FROM ${quoteQualified(storage.table)} WHERE ${quoteIdentifier(storage.ownerColumn)} = $1 AND ${quoteIdentifier(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name],
   );
   return rows[0]?.v ?? undefined;
@@ -28,7 +23,7 @@ export async function readStored(ctx: ConformanceContext, storage: StorageDescri
 /** Overwrites the stored ciphertext (or another column of the record) of one secret behind the store's back. */
 export async function writeStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
   await ctx.admin.query(
-    `UPDATE ${qualified(storage.table)} SET ${q(column)} = $3 WHERE ${q(storage.ownerColumn)} = $1 AND ${q(storage.nameColumn)} = $2${live(storage)}`,
+    `UPDATE ${quoteQualified(storage.table)} SET ${quoteIdentifier(column)} = $3 WHERE ${quoteIdentifier(storage.ownerColumn)} = $1 AND ${quoteIdentifier(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name, value],
   );
 }
@@ -50,7 +45,7 @@ export async function movableColumns(ctx: ConformanceContext, storage: StorageDe
       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = '' AND a.attgenerated = ''
         AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND (i.indisprimary OR i.indisunique) AND a.attnum = ANY (i.indkey))
       ORDER BY a.attnum`,
-    [qualified(storage.table)],
+    [quoteQualified(storage.table)],
   );
   const skip = new Set([storage.ownerColumn, storage.nameColumn]);
   return [...new Set([...recordColumns(storage), ...rows.map((r) => r.name).filter((c) => !skip.has(c))])];
@@ -58,11 +53,11 @@ export async function movableColumns(ctx: ConformanceContext, storage: StorageDe
 
 /** Swaps `columns` between the rows of two secrets, in one statement (run it again to swap back). */
 export async function swapColumns(ctx: ConformanceContext, storage: StorageDescription, columns: readonly string[], x: readonly [string, string], y: readonly [string, string]): Promise<void> {
-  const o = q(storage.ownerColumn);
-  const n = q(storage.nameColumn);
+  const o = quoteIdentifier(storage.ownerColumn);
+  const n = quoteIdentifier(storage.nameColumn);
   await ctx.admin.query(
-    `UPDATE ${qualified(storage.table)} AS a SET ${columns.map((c) => `${q(c)} = b.${q(c)}`).join(', ')}
-       FROM ${qualified(storage.table)} AS b
+    `UPDATE ${quoteQualified(storage.table)} AS a SET ${columns.map((c) => `${quoteIdentifier(c)} = b.${quoteIdentifier(c)}`).join(', ')}
+       FROM ${quoteQualified(storage.table)} AS b
       WHERE (a.${o}, a.${n}, b.${o}, b.${n}) IN (($1, $2, $3, $4), ($3, $4, $1, $2))`,
     [x[0], x[1], y[0], y[1]],
   );
@@ -70,9 +65,9 @@ export async function swapColumns(ctx: ConformanceContext, storage: StorageDescr
 
 /** How many nonces of a declared nonce column appear more than once under one key version. */
 export async function repeatedNonces(ctx: ConformanceContext, storage: StorageDescription, nonceColumn: string): Promise<number> {
-  const version = storage.keyVersionColumn === undefined ? 'NULL' : `${q(storage.keyVersionColumn)}::text`;
+  const version = storage.keyVersionColumn === undefined ? 'NULL' : `${quoteIdentifier(storage.keyVersionColumn)}::text`;
   const { rows } = await ctx.admin.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY ${version}, ${q(nonceColumn)} HAVING count(*) > 1) AS r`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${quoteQualified(storage.table)} WHERE true${live(storage)} GROUP BY ${version}, ${quoteIdentifier(nonceColumn)} HAVING count(*) > 1) AS r`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -80,7 +75,7 @@ export async function repeatedNonces(ctx: ConformanceContext, storage: StorageDe
 /** Every stored ciphertext of the table, as bytes (text values as their UTF-8 bytes). */
 export async function allStored(ctx: ConformanceContext, storage: StorageDescription): Promise<Buffer[]> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
-    `SELECT ${q(storage.ciphertextColumn)} AS v FROM ${qualified(storage.table)} WHERE true${live(storage)}`,
+    `SELECT ${quoteIdentifier(storage.ciphertextColumn)} AS v FROM ${quoteQualified(storage.table)} WHERE true${live(storage)}`,
   );
   return rows.flatMap((r) => (r.v === null ? [] : [asBytes(r.v)]));
 }
@@ -89,7 +84,7 @@ export async function allStored(ctx: ConformanceContext, storage: StorageDescrip
 export async function recordedVersions(ctx: ConformanceContext, storage: StorageDescription): Promise<Map<string, number> | undefined> {
   if (storage.keyVersionColumn === undefined) return undefined;
   const { rows } = await ctx.admin.query<{ version: string | null; count: string }>(
-    `SELECT ${q(storage.keyVersionColumn)}::text AS version, count(*) AS count FROM ${qualified(storage.table)} WHERE true${live(storage)} GROUP BY 1`,
+    `SELECT ${quoteIdentifier(storage.keyVersionColumn)}::text AS version, count(*) AS count FROM ${quoteQualified(storage.table)} WHERE true${live(storage)} GROUP BY 1`,
   );
   return new Map(rows.map((r) => [r.version ?? 'null', Number(r.count)]));
 }
