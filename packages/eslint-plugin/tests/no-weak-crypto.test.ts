@@ -1,19 +1,12 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { rules } from '../src/index.js';
+import { locate as at } from './support.js';
 
 const rule = rules['no-weak-crypto']!;
 const ruleTester = new RuleTester();
 
 const NODE = "import crypto from 'node:crypto';\n";
 const NAMED = "import { createHash, createCipheriv, createDecipheriv, pbkdf2Sync, scryptSync, generateKeyPairSync, randomBytes } from 'node:crypto';\n";
-
-/** Line and column of the first occurrence of `needle` in `code` (1-based), for readable expectations. */
-function at(code: string, needle: string): { line: number; column: number } {
-  const index = code.indexOf(needle);
-  if (index < 0) throw new Error(`test bug: ${needle} not in code`);
-  const before = code.slice(0, index).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
 
 /** One invalid case with a single finding starting at `needle`. */
 function finding(code: string, messageId: string, needle: string, options?: Record<string, unknown>) {
