@@ -98,6 +98,32 @@ const COLUMN_FACTS_INVALID = [
     options: LOW,
     errors: [credential(1, 61)],
   },
+  // Names from constants, Sequelize types as strings, Payload field configs.
+  {
+    code: "const COLUMNS = { secret: 'api_secret' } as const;\nknex.schema.createTable('apps', (t) => { t.string(COLUMNS.secret); });",
+    options: MEDIUM,
+    errors: [credential(2, 51)],
+  },
+  {
+    code: "const PASSWORD = 'password';\nawait queryRunner.addColumn('users', new TableColumn({ name: PASSWORD, type: 'varchar' }));",
+    options: MEDIUM,
+    errors: [password(2, 62)],
+  },
+  {
+    code: "sequelize.define('User', { password: 'TEXT', apiToken: { type: 'VARCHAR(255)' }, createdAt: 'DATE' });",
+    options: MEDIUM,
+    errors: [password(1, 28), credential(1, 46)],
+  },
+  {
+    code: "export const Integrations: CollectionConfig = {\n  slug: 'integrations',\n  fields: [\n    { name: 'label', type: 'text' },\n    { name: 'apiKey', type: 'text', hooks: { beforeChange: [trimValue] } },\n    { type: 'tabs', tabs: [{ label: 'Auth', fields: [{ name: 'clientSecret', type: 'text' }] }] },\n  ],\n};",
+    options: MEDIUM,
+    errors: [credential(5, 13), credential(6, 62)],
+  },
+  {
+    code: "export function authFields(): Field[] {\n  const fields: Field[] = [];\n  fields.push({ name: 'webhookSecret', type: 'text' });\n  return fields;\n}",
+    options: MEDIUM,
+    errors: [credential(3, 23)],
+  },
   // The column survives what comes after it in the same text: dropped, then declared again.
   {
     code: "const m = 'CREATE TABLE t (reset_token text); ALTER TABLE t DROP COLUMN reset_token; ALTER TABLE t ADD COLUMN reset_token text';",
@@ -125,6 +151,11 @@ const FACTS_VALID = [
   { code: "@Entity() class ApiKey { @Property({ columnType: 'text' }) token: string; @Property({ columnType: 'text' }) salt: string; }", options: MEDIUM },
   { code: "const m = 'CREATE TABLE verification_token (identifier text, token text, expires timestamptz)';", options: MEDIUM },
   { code: "export const customDomains = mysqlTable('custom_domains', { verificationToken: varchar('verification_token', { length: 64 }) });", options: MEDIUM },
+  // Payload: encrypted or hashed by the field's hooks, virtual, not a stored type, or not a Payload field list.
+  "export const Users: CollectionConfig = { slug: 'users', fields: [{ name: 'apiKey', type: 'text', hooks: { beforeChange: [encryptKey], afterRead: [decryptKey] } }] };",
+  { code: "export const Users: CollectionConfig = { slug: 'users', fields: [{ name: 'token', type: 'text', virtual: true }, { name: 'tokenExpiry', type: 'date' }] };", options: LOW },
+  { code: "const form = [{ name: 'password', type: 'password' }, { name: 'apiKey', type: 'text' }];", options: LOW },
+  { code: "i18n.init({ apiKey: 'EN' });", options: LOW },
   // A masked display form.
   { code: "export const apps = pgTable('apps', { partialClientSecret: text('partial_client_secret') });", options: LOW },
   { code: "const m = 'ALTER TABLE m ADD COLUMN total_tokens SimpleAggregateFunction(sum, Int64) AFTER total, ADD COLUMN passed_tokens UInt64 AFTER total_tokens';", options: LOW },

@@ -184,3 +184,18 @@ export const SALT_OR_NONCE_WORDS: ReadonlySet<string> = new Set(['salt', 'iv', '
 export const FRAMEWORK_HASHED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly reason: string }[] = [
   { table: 'verification_token', column: 'token', reason: 'Auth.js hashes VerificationToken.token before the adapter stores it' },
 ];
+
+/**
+ * Type names Sequelize accepts as strings in place of `DataTypes.X` (`password: 'TEXT'`,
+ * `{ type: 'VARCHAR(255)' }`), upper case; the numeric and temporal ones come from `NON_TEXT_COLUMN_TYPES`.
+ */
+export const SQL_TEXT_TYPE_NAMES: readonly string[] = ['STRING', 'TEXT', 'CHAR', 'VARCHAR', 'CITEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'UUID', 'BLOB', 'BINARY', 'VARBINARY', 'JSON', 'JSONB'];
+
+/**
+ * Payload CMS field configs: `{ slug: 'users', fields: [{ name: 'apiKey', type: 'text' }] }`.
+ * Field types that store what they are given as a column, and the types whose `fields` (or `tabs[].fields`)
+ * nest more fields; `Field` / `Field[]` annotations mark a list of fields outside a collection.
+ */
+export const PAYLOAD_STORED_FIELD_TYPES: readonly string[] = ['text', 'textarea', 'email', 'code', 'json'];
+export const PAYLOAD_NESTING_FIELD_TYPES: readonly string[] = ['group', 'array', 'row', 'collapsible', 'tabs', 'blocks'];
+export const PAYLOAD_FIELD_TYPE_NAMES: readonly string[] = ['Field', 'TextField', 'TextareaField', 'FieldAffectingData'];

@@ -7,9 +7,10 @@ import {
   forEachDescendant,
   propertyNameText,
   resolveIdentifier,
+  constString,
+  objectPropertyValue,
   shortText,
   skipOuterExpressions,
-  staticString,
 } from '../ast/index.js';
 import { createFlowContext, valueSources, type FlowContext } from '../flow/index.js';
 import {
@@ -28,6 +29,11 @@ import {
   KNEX_COLUMN_METHODS,
   KNEX_TABLE_METHODS,
   KYSELY_TABLE_METHODS,
+  NON_TEXT_COLUMN_TYPES,
+  SQL_TEXT_TYPE_NAMES,
+  PAYLOAD_FIELD_TYPE_NAMES,
+  PAYLOAD_NESTING_FIELD_TYPES,
+  PAYLOAD_STORED_FIELD_TYPES,
   SEQUELIZE_ATTRIBUTE_CALLS,
   SEQUELIZE_TYPE_ROOTS,
   SEQUELIZE_UNSTORED_TYPES,
@@ -79,6 +85,8 @@ const ENTITIES = new Set(ENTITY_DECORATORS);
 const SEQUELIZE_UNSTORED = new Set(SEQUELIZE_UNSTORED_TYPES);
 /** Quick test before a literal goes to the DDL reader. */
 const DDL_HINT = /\b(?:create|alter)\s+(?:\w+\s+)*table\b/i;
+/** SQL type names Sequelize takes as strings, upper case: text ones and every non-text one. */
+const SQL_TYPE_NAMES = new Set([...SQL_TEXT_TYPE_NAMES, ...Object.values(NON_TEXT_COLUMN_TYPES).flat().map((n) => n.toUpperCase())]);
 /** Stands in for `${...}` in a template so offsets stay put; a quoted identifier of control characters. */
 const FILLER = '\u0001';
 
@@ -188,6 +196,10 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
           decoratedColumn(t, node, report);
         } else if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node) || t.isTemplateExpression(node)) {
           visitLiteral(node);
+        } else if (t.isObjectLiteralExpression(node)) {
+          payloadCollection(t, node, report);
+        } else if (t.isVariableDeclaration(node)) {
+          payloadFieldList(t, node, report);
         }
       },
     };
@@ -235,7 +247,7 @@ function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, c
       const setter = method !== undefined && Object.prototype.hasOwnProperty.call(ATTRIBUTE_SETTERS, method) ? ATTRIBUTE_SETTERS[method]! : undefined;
       const nameArg = setter && node.arguments[setter.name];
       const valueArg = setter && node.arguments[setter.value];
-      const name = nameArg && staticString(t, nameArg);
+      const name = nameArg && knownString(t, nameArg);
       const callee = skipOuterExpressions(t, node.expression);
       if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) add(name, t.isPropertyAccessExpression(callee) ? callee.expression : callee, node);
     }
@@ -323,9 +335,22 @@ function rootCall(t: TypeScript, node: ts.Expression): ts.CallExpression | undef
   }
 }
 
+/**
+ * A string known without running the code: a literal, a `const` (`const PASSWORD = 'password'`) or
+ * a member of a `const` object (`COLUMNS.password`). Column and table names often come from constants.
+ */
+function knownString(t: TypeScript, node: ts.Expression): string | undefined {
+  const direct = constString(t, node);
+  if (direct !== undefined) return direct;
+  const expr = skipOuterExpressions(t, node);
+  if (!t.isPropertyAccessExpression(expr)) return undefined;
+  const value = objectPropertyValue(t, expr.expression, expr.name.text);
+  return value ? constString(t, value) : undefined;
+}
+
 function firstStringArgument(t: TypeScript, call: ts.CallExpression): string | undefined {
   const first = call.arguments[0];
-  return first ? staticString(t, first) : undefined;
+  return first ? knownString(t, first) : undefined;
 }
 
 /** The object literal a function returns directly: `(t) => ({ ... })`. */
@@ -344,7 +369,7 @@ type Report = (column: ColumnDeclaration) => void;
 /** Drizzle: `pgTable('users', { password: text('password').notNull() })`, also `(t) => ({ ... })`. */
 function drizzleTable(t: TypeScript, call: ts.CallExpression, report: Report): void {
   const [tableArg, columnsArg] = call.arguments;
-  const table = tableArg && staticString(t, tableArg);
+  const table = tableArg && knownString(t, tableArg);
   const columns = columnsArg && returnedObject(t, columnsArg);
   if (table === undefined || !columns) return;
   for (const property of columns.properties) {
@@ -367,6 +392,12 @@ function sequelizeType(t: TypeScript, node: ts.Expression): string | undefined {
   return path[path.length - 1];
 }
 
+/** A SQL type spelled as a string in Sequelize attributes: `'TEXT'`, `'VARCHAR(255)'` (upper case, a known name). */
+function isSqlTypeSpelling(text: string): boolean {
+  const match = /^([A-Z][A-Z0-9_]*)(?:\s*\([^)]*\))?$/.exec(text);
+  return match !== null && SQL_TYPE_NAMES.has(match[1]!);
+}
+
 /** True for Sequelize types that are not stored (`DataTypes.VIRTUAL`). */
 function isUnstored(type: string): boolean {
   return SEQUELIZE_UNSTORED.has(type.toUpperCase());
@@ -381,7 +412,9 @@ function sequelizeAttribute(
   value: ts.Expression,
 ): { type: string; field: string | undefined; protectedBySetter: boolean } | undefined {
   const expr = skipOuterExpressions(t, value);
-  const direct = sequelizeType(t, expr);
+  // `DataTypes.TEXT`, or the type as a string: `password: 'TEXT'` (upper case, as Sequelize spells them).
+  const spelled = knownString(t, expr);
+  const direct = sequelizeType(t, expr) ?? (spelled !== undefined && isSqlTypeSpelling(spelled) ? spelled : undefined);
   if (direct) return { type: direct, field: undefined, protectedBySetter: false };
   if (!t.isObjectLiteralExpression(expr)) return undefined;
   let type: string | undefined;
@@ -389,8 +422,8 @@ function sequelizeAttribute(
   let protectedBySetter = false;
   for (const p of expr.properties) {
     const key = propertyNameText(t, p.name);
-    if (key === 'type' && t.isPropertyAssignment(p)) type = sequelizeType(t, p.initializer);
-    else if (key === 'field' && t.isPropertyAssignment(p)) field = staticString(t, p.initializer);
+    if (key === 'type' && t.isPropertyAssignment(p)) type = sequelizeType(t, p.initializer) ?? knownString(t, p.initializer);
+    else if (key === 'field' && t.isPropertyAssignment(p)) field = knownString(t, p.initializer);
     else if (key === 'set') protectedBySetter = mentionsProtection(t, p, true);
   }
   return type ? { type, field, protectedBySetter } : undefined;
@@ -403,7 +436,7 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
   const object = attributes && skipOuterExpressions(t, attributes);
   if (!object || !t.isObjectLiteralExpression(object)) return;
   const tableArg = positions.table === undefined ? undefined : call.arguments[positions.table];
-  let table = tableArg && staticString(t, tableArg);
+  let table = tableArg && knownString(t, tableArg);
   if (positions.table === undefined) table = initTableName(t, call);
   // `const User = sequelize.define(…)`, `class User extends Model {}; User.init(…)`.
   const callee = skipOuterExpressions(t, call.expression);
@@ -427,7 +460,7 @@ function initTableName(t: TypeScript, call: ts.CallExpression): string | undefin
   if (options && t.isObjectLiteralExpression(options)) {
     for (const key of ['tableName', 'modelName']) {
       const p = options.properties.find((x) => propertyNameText(t, x.name) === key);
-      const value = p && t.isPropertyAssignment(p) ? staticString(t, p.initializer) : undefined;
+      const value = p && t.isPropertyAssignment(p) ? knownString(t, p.initializer) : undefined;
       if (value) return value;
     }
   }
@@ -451,7 +484,7 @@ function knexColumn(t: TypeScript, call: ts.CallExpression, method: string, chec
   const table = tableMethod && KNEX_TABLES.has(tableMethod) ? firstStringArgument(t, tableCall) : undefined;
   const column = firstStringArgument(t, call);
   if (table === undefined || column === undefined) return;
-  const type = method === 'specificType' ? (call.arguments[1] && staticString(t, call.arguments[1])) : KNEX_COLUMN_METHODS[method];
+  const type = method === 'specificType' ? (call.arguments[1] && knownString(t, call.arguments[1])) : KNEX_COLUMN_METHODS[method];
   report({ node: call.arguments[0]!, names: [column], type, table, orm: 'Knex' });
 }
 
@@ -461,8 +494,8 @@ function knexColumn(t: TypeScript, call: ts.CallExpression, method: string, chec
  */
 function addColumn(t: TypeScript, call: ts.CallExpression, report: Report): void {
   const [a, b, c] = call.arguments;
-  const first = a && staticString(t, a);
-  const second = b && (staticString(t, b) ?? taggedTemplateText(t, b));
+  const first = a && knownString(t, a);
+  const second = b && (knownString(t, b) ?? taggedTemplateText(t, b));
   if (first === undefined || second === undefined) return;
   const attribute = c && sequelizeAttribute(t, c);
   if (attribute) {
@@ -503,7 +536,7 @@ function columnOptions(t: TypeScript, node: ts.Expression): { name: ts.Expressio
     if (key === 'name') name = p.initializer;
     else if (key === 'type') type = typeText(t, p.initializer);
   }
-  const column = name && staticString(t, name);
+  const column = name && knownString(t, name);
   return name && column !== undefined ? { name, column, type } : undefined;
 }
 
@@ -523,7 +556,7 @@ function typeormMigration(t: TypeScript, node: ts.NewExpression, report: Report)
       return p && t.isPropertyAssignment(p) ? skipOuterExpressions(t, p.initializer) : undefined;
     };
     const tableName = property('name');
-    const table = tableName && staticString(t, tableName);
+    const table = tableName && knownString(t, tableName);
     const columns = property('columns');
     if (!columns || !t.isArrayLiteralExpression(columns)) return;
     const siblings = columns.elements.map((e) => columnOptions(t, e)?.column).filter((n): n is string => n !== undefined);
@@ -599,7 +632,7 @@ function columnSpec(t: TypeScript, node: ts.Expression): ColumnSpec {
     if (key === 'set') protectedBy ||= mentionsProtection(t, p, true);
     if (!t.isPropertyAssignment(p) || key === undefined) continue;
     if (key === 'persist' && p.initializer.kind === t.SyntaxKind.FalseKeyword) protectedBy = true;
-    if (key === 'name' || key === 'fieldName' || key === 'field') dbName = staticString(t, p.initializer) ?? dbName;
+    if (key === 'name' || key === 'fieldName' || key === 'field') dbName = knownString(t, p.initializer) ?? dbName;
     else if (key === 'type' || key === 'columnType' || key === 'customType') {
       type = typeText(t, p.initializer) ?? type;
       protectedBy ||= mentionsProtection(t, p.initializer, false);
@@ -630,7 +663,7 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
     fields = columns && t.isObjectLiteralExpression(columns) ? columns : properties && t.isObjectLiteralExpression(properties) ? properties : undefined;
     orm = fields === columns ? 'TypeORM' : 'MikroORM';
     const tableName = property('tableName') ?? property('name');
-    table = tableName && staticString(t, tableName);
+    table = tableName && knownString(t, tableName);
   } else if (className === SCHEMA_CLASSES.mongoose) {
     fields = first;
     orm = 'Mongoose';
@@ -653,7 +686,7 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
 /** A column type written as a string, a member path (`DataType.STRING`) or a constructor (`String`, `Date`). */
 function typeText(t: TypeScript, node: ts.Expression): string | undefined {
   const expr = skipOuterExpressions(t, node);
-  const text = staticString(t, expr);
+  const text = knownString(t, expr);
   if (text !== undefined) return text;
   if (t.isArrowFunction(expr) && !t.isBlock(expr.body)) return typeText(t, expr.body);
   const path = accessPath(t, t.isCallExpression(expr) ? expr.expression : expr);
@@ -713,7 +746,7 @@ function writtenRows(t: TypeScript, call: ts.CallExpression, method: string): { 
       const name = calleeName(t, expr.expression);
       if (name && starters.includes(name)) {
         const target = expr.arguments[0] && skipOuterExpressions(t, expr.arguments[0]);
-        const table = target ? (staticString(t, target) ?? (t.isIdentifier(target) ? target.text : undefined)) : undefined;
+        const table = target ? (knownString(t, target) ?? (t.isIdentifier(target) ? target.text : undefined)) : undefined;
         return rows(first).map((row) => ({ row, table }));
       }
     }
@@ -799,4 +832,74 @@ function isGenerated(t: TypeScript, value: ts.Expression, checker: ts.TypeChecke
     return mints(expr) || forEachDescendant(t, expr, (node) => (mints(node) ? 'stop' : undefined));
   }
   return false;
+}
+
+/** Payload: a collection or global config, `{ slug: 'users', fields: [...] }`: its fields, nested ones included. */
+function payloadCollection(t: TypeScript, config: ts.ObjectLiteralExpression, report: Report): void {
+  const slug = objectPropertyValue(t, config, 'slug');
+  const fields = objectPropertyValue(t, config, 'fields');
+  const table = slug && knownString(t, slug);
+  if (table === undefined || !fields) return;
+  payloadFields(t, fields, table, report, 0);
+}
+
+/** Payload fields outside a collection: `const fields: Field[] = [...]`, `const apiKey: Field = {...}`, and `fields.push(...)` onto such a list. */
+function payloadFieldList(t: TypeScript, decl: ts.VariableDeclaration, report: Report): void {
+  const type = decl.type;
+  const element = type && t.isArrayTypeNode(type) ? type.elementType : type;
+  if (!element || !t.isTypeReferenceNode(element) || !t.isIdentifier(element.typeName) || !PAYLOAD_FIELD_TYPE_NAMES.includes(element.typeName.text)) return;
+  if (decl.initializer) payloadFields(t, decl.initializer, undefined, report, 0);
+  // `fields.push({ ... })` in the same scope.
+  if (!t.isIdentifier(decl.name)) return;
+  const name = decl.name.text;
+  const scope = decl.parent.parent.parent;
+  if (!scope) return;
+  forEachDescendant(t, scope, (node) => {
+    if (!t.isCallExpression(node)) return undefined;
+    const callee = skipOuterExpressions(t, node.expression);
+    if (t.isPropertyAccessExpression(callee) && callee.name.text === 'push' && t.isIdentifier(callee.expression) && callee.expression.text === name) {
+      for (const argument of node.arguments) payloadFields(t, argument, undefined, report, 0);
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Payload field configs in an array or one config: `{ name: 'apiKey', type: 'text' }` is a column
+ * of the collection; `group`, `array`, `row`, `collapsible`, `blocks` and `tabs` nest more. A
+ * field whose hooks encrypt or hash (`hooks: { beforeChange: [encryptKey] }`) or that is `virtual`
+ * is not stored as given.
+ */
+function payloadFields(t: TypeScript, node: ts.Expression, table: string | undefined, report: Report, depth: number): void {
+  const expr = skipOuterExpressions(t, node);
+  if (depth > 8) return;
+  if (t.isArrayLiteralExpression(expr)) {
+    for (const element of expr.elements) payloadFields(t, element, table, report, depth + 1);
+    return;
+  }
+  if (!t.isObjectLiteralExpression(expr)) return;
+  const typeValue = objectPropertyValue(t, expr, 'type');
+  const type = typeValue && knownString(t, typeValue);
+  if (type === undefined) return;
+  if (PAYLOAD_NESTING_FIELD_TYPES.includes(type)) {
+    const nested = objectPropertyValue(t, expr, 'fields');
+    if (nested) payloadFields(t, nested, table, report, depth + 1);
+    const tabs = objectPropertyValue(t, expr, 'tabs');
+    const tabList = tabs && skipOuterExpressions(t, tabs);
+    if (tabList && t.isArrayLiteralExpression(tabList)) {
+      for (const tab of tabList.elements) {
+        const tabFields = objectPropertyValue(t, tab, 'fields');
+        if (tabFields) payloadFields(t, tabFields, table, report, depth + 1);
+      }
+    }
+    return;
+  }
+  if (!PAYLOAD_STORED_FIELD_TYPES.includes(type)) return;
+  const nameValue = objectPropertyValue(t, expr, 'name');
+  const name = nameValue && knownString(t, nameValue);
+  if (!nameValue || name === undefined) return;
+  const hooks = objectPropertyValue(t, expr, 'hooks');
+  const virtual = objectPropertyValue(t, expr, 'virtual');
+  if ((hooks && mentionsProtection(t, hooks, true)) || (virtual && virtual.kind === t.SyntaxKind.TrueKeyword)) return;
+  report({ node: nameValue, names: [name], type, table, orm: 'Payload' });
 }
