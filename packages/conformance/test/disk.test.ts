@@ -30,6 +30,14 @@ describe('no-plaintext-on-disk', () => {
     expect(text).not.toMatch(fullCanary);
   });
 
+  it('fails instead of passing when its own search is blind: a server log that reads empty misses the harness\'s control value', async () => {
+    const real = server();
+    const blindLog = { available: true, position: () => real.log.position(), readSince: async () => '' };
+    const check = (await runConformance({ adapter: storePath('reference'), server: { ...real, log: blindLog }, checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    expect(check.status).toBe('fail');
+    expect(check.failures).toEqual(['the disk search is blind: it missed the value the harness itself wrote and replaced, in: the server log']);
+  });
+
   it('finds plaintext a store parked in an unlogged staging table it then emptied, and in a large object it unlinked', async () => {
     const { ReferenceStore } = (await import(storePath('reference'))) as { ReferenceStore: new (context: AdapterContext) => StoreAdapter & { pool: AdapterContext['pool'] } };
     // Unlogged: never in the WAL, and its pages reach the file only at shutdown.

@@ -5,6 +5,9 @@ import { dedupe } from '../search/database.js';
 import { Needles, type Hit } from '../search/find.js';
 import { attempt, describeHits, failWith } from './util.js';
 
+/** The harness's own table in the check's database, holding the positive control. */
+const controlTable = 'secret_hygiene_disk_control';
+
 /** PostgreSQL's page size (heap and WAL), fixed at compile time; 8 kB in every distribution. */
 const pageSize = 8192;
 
@@ -199,6 +202,12 @@ export const noPlaintextOnDisk: ConformanceCheck = {
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const walStart = await walPosition(ctx);
+    // The positive control: a value the harness writes and replaces itself, so it is only in a dead
+    // row version, the WAL and the log. A search that misses it is blind, and must not pass a store.
+    const control = ctx.canary();
+    await ctx.admin.query(`CREATE TABLE ${controlTable} (v text)`);
+    await ctx.admin.query(`INSERT INTO ${controlTable} VALUES ($1)`, [control]);
+    await ctx.admin.query(`UPDATE ${controlTable} SET v = 'replaced'`);
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const secrets: string[] = [];
     const put = async (owner: string, name: string): Promise<void> => {
@@ -214,7 +223,7 @@ export const noPlaintextOnDisk: ConformanceCheck = {
     await store.adapter.delete('bob', 'disk-key-2');
     await store.close();
 
-    const needles = new Needles(secrets);
+    const needles = new Needles([...secrets, control]);
     const onFiles = ctx.server.dataDirectory !== undefined;
     let reader: DiskReader;
     let heapReadable = true;
@@ -258,6 +267,15 @@ export const noPlaintextOnDisk: ConformanceCheck = {
     if (log === undefined) ctx.notProven(`the server log was not searched (${ctx.server.log.unavailableReason ?? 'not readable'})`);
     else hits.push(...needles.search(log, 'server log'));
 
-    failWith(ctx, 'readable in the server\'s files', describeHits(ctx, dedupe(hits), needles, 8), 8);
+    const controlled = secrets.length;
+    const found = (place: (location: string) => boolean): boolean => hits.some((h) => h.needle === controlled && place(h.location));
+    const blind: string[] = [];
+    if (wal.ok && !found((l) => l.startsWith('WAL segment'))) blind.push('the WAL');
+    if (heapReadable && !unreadable.some((r) => r.startsWith(controlTable)) && !found((l) => l.startsWith(`heap file of ${controlTable},`) && l.endsWith('before VACUUM'))) {
+      blind.push('a dead row version in a heap page');
+    }
+    if (log !== undefined && !found((l) => l === 'server log')) blind.push('the server log');
+    failWith(ctx, 'the disk search is blind: it missed the value the harness itself wrote and replaced, in', blind);
+    failWith(ctx, 'readable in the server\'s files', describeHits(ctx, dedupe(hits.filter((h) => h.needle !== controlled)), needles, 8), 8);
   },
 };
