@@ -5,7 +5,7 @@ import { AdapterProcess } from './adapter-host/host.js';
 import { Redactor } from './canary.js';
 import { conformanceChecks } from './checks/index.js';
 import type { ConformanceCheckResult, ConformanceCheck, ConformanceResult } from './conformance-check.js';
-import { ConformanceRun, escapedMessage, type StoreSource } from './conformance-run.js';
+import { ConformanceRun, type StoreSource } from './conformance-run.js';
 import { resolveAdapter } from './load.js';
 import { CheckDatabases } from './postgres/check-databases.js';
 import { registerCleanup } from './postgres/cleanup.js';
