@@ -168,6 +168,8 @@ const FACTS_VALID = [
   'async function signUp(password: string) { const hashed = await argon2.hash(password); await prisma.user.create({ data: { password: hashed } }); }',
   'async function signUp(body: { password: string }) { const digest = hashPassword(body.password); await db.insert(users).values({ password: digest }); }',
   "async function login(password: string) { await fetch('/api/login', { method: 'POST', body: JSON.stringify({ password }) }); }",
+  'async function signUp(input: { password: string }) { input.password = await hash(input.password); await prisma.user.create({ data: { password: input.password } }); }',
+  'async function signUp(body: { password: string }) { let password = body.password; password = await bcrypt.hash(password, 10); await db.insert(users).values({ password }); }',
   'async function signUp(password: string) { await userService.create({ password }); }',
   "async function invite() { const token = randomBytes(32).toString('hex'); await prisma.invite.create({ data: { token } }); }",
   // A third-party key the user pastes in must stay readable: the declaration judges it (medium), not the write.

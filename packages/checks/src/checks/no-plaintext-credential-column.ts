@@ -154,7 +154,11 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     /** A row written to the database: a credential property with a raw value is the strongest evidence there is. */
     const visitRow = (row: ts.Expression, table: string | undefined): void => {
       flow ??= createFlowContext(t, { checker, settings });
+      hashedInFile ??= propertiesAssignedProtectedValues(t, sourceFile, checker);
+      const hashed = hashedInFile;
       for (const write of rawCredentialWrites(t, flow, row, checker)) {
+        // `input.password = await hash(input.password)` somewhere in the file: the property may hold the hash by now.
+        if (hashed.anywhere.has(write.property) || [...hashed.byOwner.values()].some((names) => names.has(write.property))) continue;
         const column = table ? `${table}.${write.key}` : write.key;
         context.report({ node: write.node, messageId: write.kind === 'password' ? 'plaintextPasswordWrite' : 'issuedKeyWrite', data: { column, value: write.value } });
       }
@@ -765,6 +769,8 @@ function writtenRows(t: TypeScript, call: ts.CallExpression, method: string): { 
 interface RawCredentialWrite {
   readonly node: ts.Node;
   readonly key: string;
+  /** The property the value is read from (`password` of `input.password`), else the key. */
+  readonly property: string;
   readonly value: string;
   readonly kind: 'password' | 'api-key';
 }
@@ -793,9 +799,9 @@ function rawCredentialWrites(t: TypeScript, flow: FlowContext, row: ts.Expressio
     if (c.kind === 'password') {
       // The value must itself be seen to carry a password (`body.password`, a `password` parameter).
       if (!valueSources(flow, value).some((f) => f.source.kind === 'password')) continue;
-      found.push({ node: property.name, key, value: text, kind: 'password' });
+      found.push({ node: property.name, key, property: readProperty(t, value) ?? key, value: text, kind: 'password' });
     } else if (isGenerated(t, value, checker)) {
-      found.push({ node: property.name, key, value: text, kind: 'api-key' });
+      found.push({ node: property.name, key, property: readProperty(t, value) ?? key, value: text, kind: 'api-key' });
     }
   }
   return found;
@@ -807,8 +813,19 @@ function shortValue(t: TypeScript, node: ts.Expression): string {
 }
 
 /** `const x = hash(...)` (followed through `const` aliases): the value is hashed or encrypted before it gets here. */
+/** The member a value reads: `password` of `input.password`. */
+function readProperty(t: TypeScript, value: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, value);
+  return t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr) ? calleeName(t, expr) : undefined;
+}
+
+/**
+ * `const x = hash(...)` (followed through `const` aliases), or a `let` that some assignment gives a
+ * hash (`password = await bcrypt.hash(password, 12)`): the value may be hashed before it gets here.
+ */
 function protectedUpstream(t: TypeScript, value: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
   let expr = skipOuterExpressions(t, value);
+  if (t.isIdentifier(expr) && reassignedProtected(t, expr, checker)) return true;
   for (let hops = 0; hops < 4 && t.isIdentifier(expr); hops++) {
     const init = constInitializer(t, resolveIdentifier(t, expr, checker));
     if (!init) return false;
@@ -816,6 +833,20 @@ function protectedUpstream(t: TypeScript, value: ts.Expression, checker: ts.Type
     expr = skipOuterExpressions(t, init);
   }
   return false;
+}
+
+/** A `let` or parameter that an assignment in its scope gives a hashed or encrypted value. */
+function reassignedProtected(t: TypeScript, id: ts.Identifier, checker: ts.TypeChecker | undefined): boolean {
+  const decl = resolveIdentifier(t, id, checker);
+  if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl))) return false;
+  let scope: ts.Node | undefined = decl.parent;
+  while (scope && !t.isFunctionLike(scope) && !t.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  return forEachDescendant(t, scope, (node) => {
+    if (!t.isBinaryExpression(node) || node.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
+    const left = skipOuterExpressions(t, node.left);
+    return t.isIdentifier(left) && left.text === id.text && mentionsProtection(t, node.right, true) ? 'stop' : undefined;
+  });
 }
 
 /** The value is made by a call that mints a random value (`randomBytes(32).toString('hex')`, `nanoid()`), seen through `const` aliases. */
