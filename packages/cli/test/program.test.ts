@@ -83,3 +83,15 @@ describe('importOptional', () => {
     await expect(importOptional('m', () => Promise.resolve(42), 'x')).resolves.toBe(42);
   });
 });
+
+describe('a crash', () => {
+  it('is exit 2 with an "internal error" line, never 1 (which means findings)', async () => {
+    let stderr = '';
+    process.exitCode = undefined;
+    const broken = { write: () => { throw new Error('stdout is gone'); } };
+    await main(['node', 'secret-hygiene', '--version'], { stdout: broken, stderr: { write: (s: string) => (stderr += s) } });
+    expect(process.exitCode).toBe(2);
+    process.exitCode = undefined;
+    expect(stderr).toMatch(/^secret-hygiene: internal error: Error: stdout is gone\n/);
+  });
+});
