@@ -81,6 +81,24 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "res.setHeader('Set-Cookie', 'sid=; Path=/; Max-Age=0');",
     "document.cookie = 'token=; expires=Thu, 01 Jan 1970 00:00:00 GMT';",
     "cookies().set({ name: 'session', value: '', maxAge: 0 });",
+    // A cookie is judged by the value it holds, not by the variable that names it: a flag, a cleared cookie.
+    'document.cookie = `${cookieKey}=true; path=/; SameSite=None; Secure; Partitioned`;',
+    'document.cookie = `${cookieKey}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;',
+    // A cookie builder given the name and value: a tenant id is no credential.
+    "document.cookie = generateCookie({ name: cookieName, value: tenantId || '', maxAge: 31536000, path: '/' });",
+    "document.cookie = generateCookie({ name: 'session', value: '', maxAge: -1 });",
+    // A value named only for the cookie it goes to (`dubIdCookieValue`, `buildUiCookie()`) is no credential.
+    'response.cookies.set(dubIdCookieName, dubIdCookieValue, { path, maxAge: 3600 });',
+    "ctx.cookies.set(uiCookieKey, JSON.stringify(buildSharedExperienceCookie(params)), { httpOnly: false, sameSite: 'lax' });",
+    // Koa sets `secure` itself on HTTPS requests; a double-submit XSRF cookie must be readable.
+    "ctx.cookies.set(String(xsrfCookieKey), session.state.xsrfSecret, { httpOnly: false, sameSite: 'lax', path: '/device' });",
+    // A constant written as the value (a fixed development token) is no runtime secret.
+    "const localSessionToken = 'local_session_token';\nheaders.append('Set-Cookie', `${SESSION_COOKIE}=${localSessionToken}; Path=/; SameSite=Lax`);",
+    // Attributes written by a helper the rule cannot see, and development-only code: strict only.
+    'headers.append("Set-Cookie", `${SESSION_COOKIE}=${refreshed.newToken}; ${await getCookieOptionsAsString({ ...getAuthCookieOptions() })}`);',
+    "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId);\n}",
+    // The project's own storage wrapper, given a non-secret.
+    "function setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nsetItem('umami.theme', theme);",
     // Server cookies off.
     { code: "res.cookie('session', sessionId);", options: [{ checkServerCookies: false }] },
     // Only httpOnly required.
@@ -158,7 +176,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'response.cookies',
       "response.cookies.set('access_token', token, { secure: true, httpOnly: true, sameSite: 'lax' });",
     ),
-    cookie("ctx.cookies.set('session', token);", 'ctx.cookies', "ctx.cookies.set('session', token, { secure: true, sameSite: 'lax' });"),
+    cookie("ctx.cookies.set('session', token);", 'ctx.cookies', "ctx.cookies.set('session', token, { sameSite: 'lax' });"),
+    cookie("ctx.cookies.set('session', token, { secure: false });", 'ctx.cookies', "ctx.cookies.set('session', token, { secure: false, sameSite: 'lax' });"),
     cookie(
       "import cookie from 'cookie';\nconst header = cookie.serialize('session', sessionId, {});",
       'cookie.serialize',
@@ -175,6 +194,39 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     {
       code: "headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);",
       errors: [{ messageId: 'insecureCookie', ...at("headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);", '`sid'), suggestions: [] }],
+    },
+    // The value part of a cookie string carries the secret, whatever names the cookie.
+    finding('document.cookie = `${cookieName}=${accessToken}; path=/`;', 'clientCookie', 'document'),
+    finding("document.cookie = generateCookie({ name: 'session', value: sid, path: '/' });", 'clientCookie', 'document'),
+    finding("document.cookie = generateCookie({ name: cookieName, value: session.refreshToken });", 'clientCookie', 'document'),
+    // Either storage, chosen at run time.
+    finding("(remember ? localStorage : sessionStorage).setItem('accessToken', accessToken);", 'webStorage', '(remember'),
+    {
+      // The project's own wrapper around web storage, given the auth token under a constant key.
+      code: "const AUTH_TOKEN = 'app.auth';\nfunction setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nexport function setClientAuthToken(token) {\n  setItem(AUTH_TOKEN, token);\n}",
+      errors: [{ messageId: 'webStorage', data: { name: 'app.auth', storage: 'sessionStorage or localStorage' }, line: 6, column: 3, suggestions: [] }],
+    },
+    {
+      // A wrapper with a fixed key, given a token.
+      code: "const saveLocal = (value) => window.localStorage.setItem('app-state', value);\nsaveLocal(refreshToken);",
+      errors: [{ messageId: 'webStorage', data: { name: 'refreshToken', storage: 'localStorage' }, line: 2, column: 1, suggestions: [] }],
+    },
+    {
+      // An attribute value interpolated (`Max-Age=${age}`) still shows which attributes are there.
+      code: 'headers.append("set-cookie", `sid=${sid}; Max-Age=${age}`);',
+      errors: [{ messageId: 'insecureCookie', data: { name: 'sid', missing: 'httpOnly, secure, sameSite' }, line: 1, column: 30, suggestions: [] }],
+    },
+    {
+      // Attributes from a helper whose result is not visible: medium (strict), not high.
+      code: 'headers.append("Set-Cookie", `${SESSION_COOKIE}=${refreshed.newToken}; ${await getCookieOptionsAsString({ ...getAuthCookieOptions() })}`);',
+      options: [{ minConfidence: 'medium' }],
+      errors: [{ messageId: 'insecureCookie', data: { name: 'refreshed.newToken', missing: 'httpOnly, secure, sameSite' }, line: 1, column: 30, suggestions: [] }],
+    },
+    {
+      // Development-only code: medium.
+      code: "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId);\n}",
+      options: [{ minConfidence: 'medium' }],
+      errors: [{ messageId: 'insecureCookie', line: 2, column: 3, suggestions: [{ messageId: 'addAttributes', output: "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });\n}" }] }],
     },
     {
       // Shared settings extend the secret vocabulary.

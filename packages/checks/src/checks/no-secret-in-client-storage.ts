@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
-import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString, type WalkStep } from '../ast/index.js';
+import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
+import { accessPath, calleeName, constInitializer, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString, type WalkStep } from '../ast/index.js';
+import { inDevOrTestOnlyBranch } from '../context/index.js';
 import { stripCall } from '../catalogs/sources.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
@@ -35,9 +36,14 @@ const IDB_WRAPPERS: readonly { readonly module: string; readonly path: readonly 
 ];
 /** Libraries that write `document.cookie` for the page. */
 const CLIENT_COOKIE_LIBRARIES = new Set(['js-cookie', 'typescript-cookie', 'browser-cookies']);
-/** What a cookie setter defaults to when the attribute is absent (Koa sets httpOnly by default). */
+/**
+ * What a cookie setter defaults to when the attribute is absent: Koa sets `httpOnly` by default and
+ * `secure` whenever the request came over HTTPS (`cookies` derives it from `ctx.request.secure`).
+ */
 type CookieDefaults = Partial<Record<CookieAttribute, boolean>>;
-const KOA_DEFAULTS: CookieDefaults = { httpOnly: true };
+const KOA_DEFAULTS: CookieDefaults = { httpOnly: true, secure: true };
+/** The classifier's kind for a name that only says "cookie" (`cookieValue`, `dub_id_cookie`). */
+const COOKIE_KIND = 'cookie';
 const CLIENT_READABLE_STORE = { localStorage: 'localStorage', sessionStorage: 'sessionStorage', indexedDB: 'IndexedDB' } as const;
 
 /**
@@ -95,15 +101,18 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     const credentialNames = new Set(options.credentialCookieNames.map((n) => n.toLowerCase()));
 
     /** The display name of the secret a stored value carries, judged by its key and its value. */
-    const secretStored = (key: string | undefined, value: ts.Expression | undefined): string | undefined => {
+    const secretStored = (key: string | undefined, value: ts.Expression | undefined, sink: 'storage' | 'cookie' = 'storage'): string | undefined => {
       // `setItem('jwt', '')`, `localStorage.token = null`: clearing on logout stores nothing.
       if (value && isConstant(t, value)) return undefined;
       // `setItem('apiKeyHint', apiKey.slice(-4))`: shortened for display on purpose.
       if (key !== undefined && splitWords(key).some((w) => DISPLAY_SHORTENED_WORDS.has(w))) return undefined;
       if (value && isShortSlice(t, skipOuterExpressions(t, value))) return undefined;
       if (key !== undefined && isCredentialStorageKey(key)) return key;
-      const source = value && valueSources(flow, value)[0];
-      return source?.source.name;
+      if (!value) return undefined;
+      // Written to a cookie, a value named for a cookie (`dubIdCookieValue`, `buildUiCookie()`) only
+      // says where it goes, not that it is a credential.
+      const sources = valueSources(flow, value).filter((f) => sink !== 'cookie' || !(f.source.reason === 'name' && f.source.kind === COOKIE_KIND));
+      return sources[0]?.source.name;
     };
     /** A storage key that holds credentials: a secret name, or one ending in `auth`/`session`/`sid`. */
     function isCredentialStorageKey(key: string): boolean {
@@ -113,12 +122,39 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     }
     function isCredentialCookie(name: string | undefined): boolean {
       if (name === undefined) return false;
-      if (credentialNames.has(name.toLowerCase()) || classifyName(name, classifier).isSecret) return true;
+      if (credentialNames.has(name.toLowerCase())) return true;
+      const kind = classifyName(name, classifier);
+      // Every cookie name may say "cookie" (`dub_id_cookie`); that word alone names no credential.
+      if (kind.isSecret && kind.kind !== COOKIE_KIND) return true;
       const words = splitWords(name);
-      return words.some((w) => SESSION_COOKIE_WORDS.has(w)) && classifyName(name, classifier).verdict !== 'metadata';
+      return words.some((w) => SESSION_COOKIE_WORDS.has(w)) && kind.verdict !== 'metadata';
     }
+    /** A string known statically: a literal or `const`, else (with a checker) a string-literal type (`AUTH_TOKEN` imported). */
+    const knownString = (node: ts.Expression): string | undefined => {
+      const known = constString(t, node);
+      if (known !== undefined || !context.checker) return known;
+      const type = context.checker.getTypeAtLocation(skipOuterExpressions(t, node));
+      return type.isStringLiteral() ? type.value : undefined;
+    };
+    /** The project's own storage wrapper a call goes through (see `storageWrapperIn`). */
+    const storageWrapperOf = (callee: ts.Expression): StorageWrapper | undefined => {
+      const expr = skipOuterExpressions(t, callee);
+      let decl: ts.Node | undefined;
+      if (t.isIdentifier(expr)) decl = resolveIdentifier(t, expr, context.checker);
+      else if (context.checker && t.isPropertyAccessExpression(expr)) {
+        const symbol = context.checker.getSymbolAtLocation(expr.name);
+        decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      }
+      if (decl && (t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl) || t.isPropertyAssignment(decl)) && decl.initializer) {
+        decl = skipOuterExpressions(t, decl.initializer);
+      }
+      if (!decl || !isFunctionLike(t, decl) || decl.getSourceFile().isDeclarationFile) return undefined;
+      return storageWrapperIn(t, decl);
+    };
+    /** Development- or test-only code (`if (AUTH_PROVIDER === 'local')`) is reported at medium confidence. */
+    const confidenceAt = (node: ts.Node, base: Confidence = 'high'): Confidence => (base === 'high' && inDevOrTestOnlyBranch(t, node) ? 'medium' : base);
 
-    const reportCookie = (node: ts.Node, name: string, missing: CookieAttribute[], suggestion?: CheckSuggestion<MessageId>) => {
+    const reportCookie = (node: ts.Node, name: string, missing: CookieAttribute[], suggestion?: CheckSuggestion<MessageId>, confidence: Confidence = 'high') => {
       const required = missing.filter((m) => options.requiredCookieAttributes.includes(m) && !(m === 'httpOnly' && isCsrfCookie(name)));
       if (required.length === 0) return;
       context.report({
@@ -126,13 +162,33 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         messageId: 'insecureCookie',
         data: { name, missing: required.join(', ') },
         suggestions: suggestion ? [suggestion] : [],
+        confidence: confidenceAt(node, confidence),
       });
+    };
+    const reportWebStorage = (node: ts.Node, name: string, storage: string) =>
+      context.report({ node, messageId: 'webStorage', data: { name, storage }, confidence: confidenceAt(node) });
+    const reportClientCookie = (node: ts.Node, name: string) => context.report({ node, messageId: 'clientCookie', data: { name }, confidence: confidenceAt(node) });
+
+    /** The credential a `name=value; …` cookie string carries: by its name if known, else by its value part only. */
+    const cookieStringSecret = (cookie: CookieString, whole: ts.Expression): string | undefined => {
+      const name = cookie.name.every((p) => typeof p === 'string' || knownString(p) !== undefined)
+        ? cookie.name.map((p) => (typeof p === 'string' ? p : knownString(p)!)).join('').trim()
+        : undefined;
+      if (!cookie.valueSeen) return isCredentialCookie(name) ? name : secretStored(undefined, whole, 'cookie');
+      // `${cookieKey}=true`, `sid=; Max-Age=0`: a value made only of text carries nothing, whatever the name.
+      if (cookie.value.length === 0 || cookie.value.every((v) => isConstant(t, v))) return undefined;
+      if (isCredentialCookie(name)) return name;
+      for (const v of cookie.value) {
+        const secret = secretStored(undefined, v, 'cookie');
+        if (secret) return secret;
+      }
+      return undefined;
     };
 
     const checkOptionsCookie = (call: ts.CallExpression, nameNode: ts.Expression | undefined, value: ts.Expression | undefined, optionsArg: ts.Expression | undefined, defaults: CookieDefaults, optionsIndex: number) => {
       if (value && isConstant(t, value)) return; // `res.cookie('session', '', { expires: new Date(0) })` clears it
-      const name = nameNode ? constString(t, nameNode) : undefined;
-      const secret = isCredentialCookie(name) ? name : secretStored(undefined, value);
+      const name = nameNode ? knownString(nameNode) : undefined;
+      const secret = isCredentialCookie(name) ? name : secretStored(undefined, value, 'cookie');
       if (!secret) return;
       const literal = optionsArg ? objectLiteralOf(t, optionsArg) : undefined;
       if (optionsArg && !literal) return; // options built elsewhere: not judged
@@ -150,14 +206,17 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           // localStorage.token = t; localStorage['jwt'] = t
           if (path.length === 2 && WEB_STORAGES.has(path[0]!)) {
             const name = secretStored(path[1], node.right);
-            if (name) context.report({ node, messageId: 'webStorage', data: { name, storage: path[0]! } });
+            if (name) reportWebStorage(node, name, path[0]!);
             return;
           }
           if (path.length === 2 && path[0] === 'document' && path[1] === 'cookie') {
             if (isConstant(t, node.right)) return; // a static string (an expiry that clears a cookie) carries no secret
-            const cookieName = cookieNameOfString(t, node.right);
-            const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, node.right);
-            if (name) context.report({ node, messageId: 'clientCookie', data: { name } });
+            // `document.cookie = generateCookie({ name, value, maxAge })`: judged by the name and value given.
+            const built = cookieBuilderArguments(t, node.right);
+            const name = built
+              ? isConstant(t, built.value) ? undefined : isCredentialCookie(built.name && knownString(built.name)) ? knownString(built.name!) : secretStored(undefined, built.value, 'cookie')
+              : cookieStringSecret(parseCookieString(t, node.right), node.right);
+            if (name) reportClientCookie(node, name);
           }
           return;
         }
@@ -165,26 +224,38 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         const path = globalPath(t, node.expression);
         const method = calleeName(t, node.expression);
         const [first, second, third] = node.arguments;
-        // localStorage.setItem('token', t)
-        if (path && path.length === 2 && WEB_STORAGES.has(path[0]!) && method === 'setItem') {
-          const key = first ? constString(t, first) : undefined;
+        // localStorage.setItem('token', t), (persist ? localStorage : sessionStorage).setItem(key, t)
+        const storage = method === 'setItem' ? webStorageOf(t, node.expression) : undefined;
+        if (storage) {
+          const key = first ? knownString(first) : undefined;
           const name = secretStored(key, second);
-          if (name) context.report({ node, messageId: 'webStorage', data: { name, storage: path[0]! } });
+          if (name) reportWebStorage(node, name, storage);
+          return;
+        }
+        // The project's own wrapper: `setItem(AUTH_TOKEN, token)` where `setItem(key, data)` writes `localStorage.setItem(key, …)`.
+        const own = node.arguments.length > 0 ? storageWrapperOf(node.expression) : undefined;
+        if (own) {
+          // A fixed credential key is reported inside the wrapper already.
+          if (typeof own.key === 'string' && isCredentialStorageKey(own.key)) return;
+          const keyArg = typeof own.key === 'number' ? node.arguments[own.key] : undefined;
+          const key = typeof own.key === 'string' ? own.key : keyArg && knownString(keyArg);
+          const name = secretStored(key, node.arguments[own.value]);
+          if (name) reportWebStorage(node, name, own.storage);
           return;
         }
         // db.transaction('auth').objectStore('tokens').put({ accessToken })
         if ((method === 'put' || method === 'add') && first && isObjectStore(t, node.expression)) {
           const name = secretStored(undefined, first);
-          if (name) context.report({ node, messageId: 'webStorage', data: { name, storage: CLIENT_READABLE_STORE.indexedDB } });
+          if (name) reportWebStorage(node, name, CLIENT_READABLE_STORE.indexedDB);
           return;
         }
         const location = apiLocationOf(t, node.expression);
         // js-cookie `Cookies.set('token', t)`: a cookie written by page script cannot be httpOnly.
         if (location && CLIENT_COOKIE_LIBRARIES.has(location.module) && location.path.join('.') === 'set' && first && second) {
           if (isConstant(t, second)) return;
-          const cookieName = constString(t, first);
-          const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, second);
-          if (name) context.report({ node, messageId: 'clientCookie', data: { name } });
+          const cookieName = knownString(first);
+          const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, second, 'cookie');
+          if (name) reportClientCookie(node, name);
           return;
         }
         // zustand `persist(creator, { name })` writes the whole state to localStorage unless `partialize` picks fields.
@@ -192,14 +263,14 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           const options = second ? objectLiteralOf(t, second) : undefined;
           if (options && propertyOf(t, options, 'partialize')) return;
           const field = secretStateField(t, first, classifier);
-          if (field) context.report({ node, messageId: 'webStorage', data: { name: field, storage: 'localStorage (zustand persist)' } });
+          if (field) reportWebStorage(node, field, 'localStorage (zustand persist)');
           return;
         }
         const wrapper = location && IDB_WRAPPERS.find((w) => w.module === location.module && w.path.join('.') === location.path.join('.'));
         if (wrapper) {
           const keyArg = wrapper.key === undefined ? undefined : node.arguments[wrapper.key];
-          const name = secretStored(keyArg && constString(t, keyArg), node.arguments[wrapper.value]);
-          if (name) context.report({ node, messageId: 'webStorage', data: { name, storage: CLIENT_READABLE_STORE.indexedDB } });
+          const name = secretStored(keyArg && knownString(keyArg), node.arguments[wrapper.value]);
+          if (name) reportWebStorage(node, name, CLIENT_READABLE_STORE.indexedDB);
           return;
         }
         if (!options.checkServerCookies || !method) return;
@@ -222,10 +293,10 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           if (single && node.arguments.length === 1) {
             // cookies().set({ name, value, httpOnly, ... })
             const name = propertyOf(t, single, 'name');
-            const nameText = name && constString(t, name);
+            const nameText = name && knownString(name);
             const value = propertyOf(t, single, 'value');
             if (value && isConstant(t, value)) return;
-            const secret = isCredentialCookie(nameText) ? nameText : secretStored(undefined, value);
+            const secret = isCredentialCookie(nameText) ? nameText : secretStored(undefined, value, 'cookie');
             if (!secret) return;
             const missing = missingAttributes(t, single, defaults);
             const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
@@ -241,15 +312,15 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           const values = t.isArrayLiteralExpression(skipOuterExpressions(t, second)) ? (skipOuterExpressions(t, second) as ts.ArrayLiteralExpression).elements : [second];
           for (const value of values) {
             if (isConstant(t, value)) continue; // a fully static cookie string carries no secret (`sid=; Max-Age=0`)
-            const cookieName = cookieNameOfString(t, value);
-            const secret = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, value);
-            if (!secret) continue;
-            const text = staticParts(t, value).toLowerCase();
+            const cookie = parseCookieString(t, value);
             // Nothing of the string is visible (`res.setHeader('set-cookie', response.headers.getSetCookie())`,
             // a serializer's output): its attributes cannot be judged here.
-            if (text.replaceAll('\u0000', '') === '') continue;
-            const missing = (['httpOnly', 'secure', 'sameSite'] as const).filter((a) => !new RegExp(`;\\s*${a}\\b`, 'i').test(text));
-            reportCookie(value, cookieName ?? secret, [...missing]);
+            if (!cookie.valueSeen) continue;
+            const secret = cookieStringSecret(cookie, value);
+            if (!secret) continue;
+            const missing = (['httpOnly', 'secure', 'sameSite'] as const).filter((a) => !new RegExp(`(^|;)\\s*${a}\\b`, 'i').test(cookie.attributes));
+            // `; ${cookieOptions()}`: attributes written by a call this code does not show may well be there.
+            reportCookie(value, secret, [...missing], undefined, cookie.opaqueAttributes ? 'medium' : 'high');
           }
         }
       },
@@ -257,10 +328,14 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
   },
 });
 
-/** Literals, `null` and `undefined`: a constant written under a secret key is no secret (a literal credential is no-hardcoded-secret's). */
+/**
+ * Literals, `null`, `undefined` and `const` strings: a constant written under a secret key is no secret
+ * (a literal credential is no-hardcoded-secret's).
+ */
 function isConstant(t: TypeScript, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, node);
   if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr)) return true;
+  if (t.isIdentifier(expr) && constString(t, expr) !== undefined) return true;
   if (expr.kind === t.SyntaxKind.NullKeyword || expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return true;
   return t.isIdentifier(expr) && expr.text === 'undefined';
 }
@@ -329,31 +404,142 @@ function isObjectStore(t: TypeScript, callee: ts.Expression): boolean {
   return t.isCallExpression(receiver) && calleeName(t, receiver.expression) === 'objectStore';
 }
 
-/** The cookie name at the start of a `name=value; …` string, from its static first part. */
-function cookieNameOfString(t: TypeScript, node: ts.Expression): string | undefined {
-  const head = staticPrefix(t, node);
-  const eq = head.indexOf('=');
-  return eq > 0 ? head.slice(0, eq).trim() : undefined;
+/** A `name=value; attributes` cookie string taken apart at its static `=` and `;`. */
+interface CookieString {
+  /** The pieces before the first static `=`: text, or interpolated expressions (`${cookieKey}`). */
+  readonly name: readonly (string | ts.Expression)[];
+  /** Whether a static `=` was seen; if not, the string's structure is unknown. */
+  readonly valueSeen: boolean;
+  /** The expressions between the `=` and the first static `;`: what the cookie holds. */
+  readonly value: readonly ts.Expression[];
+  /** The static text after the first `;` (an interpolation there stands as `\u0000`). */
+  readonly attributes: string;
+  /** An interpolation after the `;` where attributes could be (`; ${cookieOptions()}`), not an attribute's value (`Max-Age=${age}`). */
+  readonly opaqueAttributes: boolean;
 }
 
-/** The static text at the start of a string expression: a literal, a template head, a `+` chain's first literal. */
-function staticPrefix(t: TypeScript, node: ts.Expression): string {
-  const expr = skipOuterExpressions(t, node);
-  const whole = staticString(t, expr);
-  if (whole !== undefined) return whole;
-  if (t.isTemplateExpression(expr)) return expr.head.text;
-  if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) return staticPrefix(t, expr.left);
-  return '';
+/** Takes a cookie string apart: a literal, a template, or a `+` chain of them. */
+function parseCookieString(t: TypeScript, node: ts.Expression): CookieString {
+  const pieces: (string | ts.Expression)[] = [];
+  const flatten = (n: ts.Expression): void => {
+    const expr = skipOuterExpressions(t, n);
+    const whole = staticString(t, expr);
+    if (whole !== undefined) pieces.push(whole);
+    else if (t.isTemplateExpression(expr)) {
+      pieces.push(expr.head.text);
+      for (const span of expr.templateSpans) pieces.push(span.expression, span.literal.text);
+    } else if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      flatten(expr.left);
+      flatten(expr.right);
+    } else pieces.push(expr);
+  };
+  flatten(node);
+  const name: (string | ts.Expression)[] = [];
+  const value: ts.Expression[] = [];
+  let part: 'name' | 'value' | 'attributes' = 'name';
+  let attributes = '';
+  let opaqueAttributes = false;
+  for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (part === 'name') name.push(piece);
+      else if (part === 'value') value.push(piece);
+      else {
+        if (!attributes.trimEnd().endsWith('=')) opaqueAttributes = true;
+        attributes += '\u0000';
+      }
+      continue;
+    }
+    let text = piece;
+    if (part === 'name') {
+      const eq = text.indexOf('=');
+      if (eq < 0) {
+        name.push(text);
+        continue;
+      }
+      name.push(text.slice(0, eq));
+      text = text.slice(eq + 1);
+      part = 'value';
+    }
+    if (part === 'value') {
+      const semi = text.indexOf(';');
+      if (semi < 0) continue;
+      text = text.slice(semi + 1);
+      part = 'attributes';
+    }
+    attributes += text;
+  }
+  return { name, valueSeen: part !== 'name', value, attributes, opaqueAttributes };
 }
 
-/** Every static piece of a string expression, joined: where `; HttpOnly; Secure` attributes are written. */
-function staticParts(t: TypeScript, node: ts.Expression): string {
+/** `generateCookie({ name, value, maxAge })`: a cookie-string builder given the name and value in one object. */
+function cookieBuilderArguments(t: TypeScript, node: ts.Expression): { name: ts.Expression | undefined; value: ts.Expression } | undefined {
   const expr = skipOuterExpressions(t, node);
-  const whole = staticString(t, expr);
-  if (whole !== undefined) return whole;
-  if (t.isTemplateExpression(expr)) return [expr.head.text, ...expr.templateSpans.map((s) => `\u0000${s.literal.text}`)].join('');
-  if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) return `${staticParts(t, expr.left)}\u0000${staticParts(t, expr.right)}`;
-  return '\u0000';
+  if (!t.isCallExpression(expr) || expr.arguments.length !== 1) return undefined;
+  const literal = objectLiteralOf(t, expr.arguments[0]!);
+  const value = literal && propertyOf(t, literal, 'value');
+  return value ? { name: propertyOf(t, literal, 'name'), value } : undefined;
+}
+
+/** The web storage a `setItem` call writes to: `localStorage.setItem`, `(s ? sessionStorage : localStorage).setItem`. */
+function webStorageOf(t: TypeScript, callee: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, callee);
+  if (!t.isPropertyAccessExpression(expr)) return undefined;
+  const receiver = skipOuterExpressions(t, expr.expression);
+  if (t.isConditionalExpression(receiver)) {
+    const stores = [webStorageOfReceiver(t, receiver.whenTrue), webStorageOfReceiver(t, receiver.whenFalse)];
+    if (stores.some((s) => s === undefined)) return undefined;
+    return [...new Set(stores)].join(' or ');
+  }
+  return webStorageOfReceiver(t, receiver);
+}
+
+function webStorageOfReceiver(t: TypeScript, node: ts.Expression): string | undefined {
+  const path = globalPath(t, node);
+  return path?.length === 1 && WEB_STORAGES.has(path[0]!) ? path[0] : undefined;
+}
+
+/** A project function that writes one of its parameters to web storage: where the key and value go in. */
+interface StorageWrapper {
+  /** The parameter index of the key, or the key itself when the wrapper writes a fixed one. */
+  readonly key: number | string;
+  readonly value: number;
+  readonly storage: string;
+}
+
+const storageWrappers = new WeakMap<ts.Node, StorageWrapper | null>();
+
+/**
+ * The wrapper a call goes through, when the callee is the project's own function (found lexically, or
+ * with a checker across files; never in declaration files) whose body calls web storage's `setItem`
+ * with a parameter as the value (`JSON.stringify(data)` too) and a parameter or a fixed string as the key.
+ */
+function storageWrapperIn(t: TypeScript, fn: ts.FunctionLikeDeclaration): StorageWrapper | undefined {
+  const cached = storageWrappers.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  const parameterIndex = (node: ts.Expression | undefined): number => {
+    let expr = node && skipOuterExpressions(t, node);
+    while (expr && t.isCallExpression(expr) && expr.arguments.length === 1 && ['JSON.stringify', 'String'].includes(accessPath(t, expr.expression)?.join('.') ?? '')) {
+      expr = skipOuterExpressions(t, expr.arguments[0]!);
+    }
+    if (!expr || !t.isIdentifier(expr)) return -1;
+    return fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === expr.text);
+  };
+  let found: StorageWrapper | undefined;
+  const visit = (node: ts.Node): WalkStep => {
+    if (!t.isCallExpression(node) || calleeName(t, node.expression) !== 'setItem') return undefined;
+    const storage = webStorageOf(t, node.expression);
+    const value = parameterIndex(node.arguments[1]);
+    if (!storage || value < 0) return undefined;
+    const keyIndex = parameterIndex(node.arguments[0]);
+    const key = keyIndex >= 0 ? keyIndex : node.arguments[0] && constString(t, node.arguments[0]);
+    if (key === undefined) return undefined;
+    found = { key, value, storage };
+    return 'stop';
+  };
+  // An arrow's expression body is the call itself.
+  if (fn.body && visit(fn.body) !== 'stop') forEachDescendant(t, fn.body, visit);
+  storageWrappers.set(fn, found ?? null);
+  return found;
 }
 
 /** Attributes an options literal leaves off or sets false (`secure: isProd` counts as set). */
