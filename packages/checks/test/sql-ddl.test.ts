@@ -173,6 +173,8 @@ describe('credentialColumnVerdict: confidence and column facts', () => {
     ['passed_tokens', 'SimpleAggregateFunction(sum, Int64) AFTER total', {}, 'metadata', undefined],
     ['tokens', 'Nullable(UInt64)', {}, 'metadata', undefined],
     ['api_key', 'Nullable(String)', {}, 'plaintext', 'medium'],
+    ['data_key', 'varchar(500)', { siblings: ['data_key', 'string_value', 'number_value'] }, 'none', undefined],
+    ['api_key', 'text', { siblings: ['api_key', 'value'] }, 'plaintext', 'medium'],
   ] as const)('%s %s %o -> %s %s', (name, type, facts, verdict, confidence) => {
     const result = credentialColumnVerdict(name, type, {}, facts);
     expect(result.verdict).toBe(verdict);

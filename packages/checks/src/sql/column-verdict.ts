@@ -49,6 +49,9 @@ export interface ColumnFacts {
   readonly siblings?: readonly string[] | undefined;
 }
 
+/** Kinds whose `…_key` name may be the key of a key/value pair (`data_key`, `session_key`); an `api_key` never is. */
+const KEY_VALUE_KINDS: ReadonlySet<SecretKind> = new Set<SecretKind>(['secret', 'session']);
+
 const TYPE_CATEGORY = new Map<string, keyof typeof NON_TEXT_COLUMN_TYPES>(
   (Object.keys(NON_TEXT_COLUMN_TYPES) as (keyof typeof NON_TEXT_COLUMN_TYPES)[]).flatMap((category) =>
     NON_TEXT_COLUMN_TYPES[category].map((type) => [type, category] as const),
@@ -113,6 +116,9 @@ export function credentialColumnVerdict(
   if (words.includes('verification') && tableWords.some((w) => DOMAIN_TABLE_WORDS.has(w))) {
     return { ...plaintext, confidence: 'low', reason: 'a domain verification token is published in DNS' };
   }
+  // `data_key` beside `string_value`, `number_value`: the key of a key/value pair, a property name.
+  const valueSibling = words[words.length - 1] === 'key' && KEY_VALUE_KINDS.has(kind) ? facts.siblings?.find((name) => splitWords(name).at(-1) === 'value') : undefined;
+  if (valueSibling) return { verdict: 'none', kind, name: secret.name, reason: `"${secret.name}" beside "${valueSibling}" names the key of a key/value pair` };
   const sibling = facts.siblings?.find((name) => name !== secret.name && isSaltOrNonce(name));
   if (sibling) return { ...plaintext, confidence: 'low', reason: `the sibling column "${sibling}" says the value is hashed with a salt or encrypted with a nonce` };
   const hashedBy = hashedByFramework(secret.name, facts.table);
