@@ -75,6 +75,26 @@ describe('audit-trail', () => {
     expect(doubled.failures.join()).toMatch(/update of alice\/audited-one by \S+: 2 events/);
   });
 
+  it('fails a store that keeps the request, secret included, in its audit rows', async () => {
+    const { AuditedReferenceStore } = await reference();
+    const detailed: AdapterFactory = (context) => {
+      const store = new AuditedReferenceStore(context);
+      const setup = store.setup.bind(store);
+      const put = store.put.bind(store);
+      store.setup = async () => {
+        await setup();
+        await store.pool.query(`ALTER TABLE ${store.auditTable} ADD COLUMN IF NOT EXISTS detail jsonb`);
+      };
+      store.put = async (owner, name, secret) => {
+        await put(owner, name, secret);
+        await store.pool.query(`UPDATE ${store.auditTable} SET detail = $3 WHERE id = (SELECT max(id) FROM ${store.auditTable} WHERE owner = $1 AND name = $2)`, [owner, name, { request: { value: secret } }]);
+      };
+      return store;
+    };
+    const check = await run(detailed);
+    expect(check.failures).toEqual([expect.stringMatching(/^secret in the audit trail: 4 secrets \(.*\) in audit table secrets_audit \(raw\)$/)]);
+  });
+
   it('fails a store whose events name someone else as the actor', async () => {
     const { AuditedReferenceStore } = await reference();
     const wrongActor: AdapterFactory = (context) => {
