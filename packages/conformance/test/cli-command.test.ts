@@ -20,7 +20,7 @@ const flags = (extra: Partial<ConformanceFlags>): ConformanceFlags => ({ adapter
 
 describe('secret-hygiene conformance (command)', () => {
   it('exits 2 for usage errors before starting any server', async () => {
-    for (const bad of [{ checks: 'no-such-check' }, { seed: 'x' }, { format: 'html' }, { db: 'sqlite' }, { adapter: 'does/not/exist.mjs' }]) {
+    for (const bad of [{ checks: 'no-such-check' }, { seed: 'x' }, { format: 'pdf' }, { db: 'sqlite' }, { adapter: 'does/not/exist.mjs' }]) {
       const { io: streams, err } = io();
       expect(await runConformanceCommand(flags(bad), streams, {})).toBe(2);
       expect(err.join('')).toMatch(/^secret-hygiene conformance: /);

@@ -53,7 +53,10 @@ export const rotationRoundTrip: ConformanceCheck = {
     failWith(ctx, 'during rotation', during);
     failWith(ctx, 'after rotation', await verifyAll(ctx, store, expected));
     failWith(ctx, 'after rotation', await versionProblems(ctx, store.adapter.storage, 2, keyIdOf(2)));
-    const leftovers = new Needles([], underOldKey);
+    // A record the rotation left as it was is the key-version check's business (a store that does
+    // not encrypt keeps the same bytes); here only copies beside the current records count.
+    const current = new Set((await allStored(ctx, store.adapter.storage)).map((b) => b.toString('hex')));
+    const leftovers = new Needles([], underOldKey.filter((b) => !current.has(b.toString('hex'))));
     const kept = await ctx.searchTables(leftovers);
     if (kept.length > 0) {
       const places = [...new Set(kept.map((h) => h.location))];
