@@ -190,6 +190,26 @@ describe('valueSources: flows within a function', () => {
     expect(flows('function rec(): string { return rec(); } probe(rec())')).toEqual([]);
   });
 
+  it('a function that returns only secret-named values is known by those names (reason name)', () => {
+    expect(flows('function build(app) { return app.clientSecret; } probe(build(x))')).toEqual([['build()', 'name', 'build(x)']]);
+  });
+
+  it('constants are no secrets: upper-case members of a namespace class, literal and Object.keys initializers', () => {
+    expect(flows('probe(Parse.Error.INVALID_SESSION_TOKEN)')).toEqual([]);
+    expect(flows('probe(ErrorCode.INVALID_TOKEN)')).toEqual([]);
+    expect(flows("const PASS = 'All pinned.'; probe(PASS)")).toEqual([]);
+    expect(flows('const authKeys = Object.keys(authData).sort(); for (const provider of authKeys) probe(provider)')).toEqual([]);
+    // Still secrets: a lower-case owner, a `let` that may be reassigned, other initializers.
+    expect(flows('probe(config.SESSION_TOKEN)')).toHaveLength(1);
+    expect(flows("let PASS = 'x'; PASS = read(); probe(PASS)")).toHaveLength(1);
+    expect(flows('const authKeys = Object.values(authData); probe(authKeys)')).toHaveLength(1);
+  });
+
+  it('omit helpers are sanitizers', () => {
+    expect(flows("probe(omit(user, ['password']))")).toEqual([]);
+    expect(flows('probe(omitInternalApplicationSecret(app.secret))')).toEqual([]);
+  });
+
   it('carriesSecret is valueSources being non-empty', () => {
     expect(carriesSecret(ctx(), probed('probe(`${apiKey}`)'))).toBe(true);
     expect(carriesSecret(ctx(), probed('probe(apiKeyId)'))).toBe(false);

@@ -23,6 +23,11 @@ function leak(code: string, ...findings: [string, string][]) {
   return { code, errors: findings.map(([messageId, needle]) => ({ messageId, ...at(code, needle) })) };
 }
 
+/** A finding below high confidence: reported in strict, not in recommended. */
+function medium<T extends object>(test: T, level: 'medium' | 'low' = 'medium'): T & { options: [{ minConfidence: 'medium' | 'low' }] } {
+  return { ...test, options: [{ minConfidence: level }] };
+}
+
 const USER = 'interface User { id: string; email: string; passwordHash: string }\n';
 
 ruleTester.run('no-secret-in-response', rule, {
@@ -36,6 +41,23 @@ ruleTester.run('no-secret-in-response', rule, {
     'const cache = { Query: "select 1" };\nconst parse = (row: Row) => row.password;',
     // A `query` method that is not a tRPC builder.
     'const rows = await db.query(() => user.password);',
+    // Not in recommended: a credential made in the handler for its caller (a login result, a "create key" or
+    // RFC 7591 registration response), a stored token, what only a function's name suggests.
+    "app.post('/login', async (c) => {\n  const session = await createSession(user.id);\n  return c.json({ token: session.token, user });\n});",
+    "app.post('/register', async (c) => {\n  const client = await registerClient(c.req.body);\n  return c.json({ client_id: client.id, client_secret: client.clientSecret });\n});",
+    "app.post('/oauth/clients', async (req, res) => {\n  const clientSecret = generateClientSecret();\n  res.json({ clientId, clientSecret });\n});",
+    "const buildApplicationResponse = (app) => ({ ...app, secret: app.clientSecret });\napp.get('/apps/:id', async (ctx) => {\n  ctx.body = buildApplicationResponse(await findApplication(ctx.params.id));\n});",
+    // Sanitized at the sink; the omit helper takes the secret out.
+    "res.json(omit(user, ['password']));",
+    "ctx.body = omitInternalApplicationSecret(application);",
+    // A domain-ownership token is published by its owner in DNS; recovery codes are shown once to their owner.
+    "res.json({ domainVerificationToken: record.domainVerificationToken });",
+    "c.json({ recoveryCodes: result.recoveryCodes });",
+    // Typed: a collection of credential records (ids, scopes, dates) is no secret value.
+    {
+      code: 'interface ManagedCredential { id: string; scopes: string[] }\ninterface Connection { id: string; credentials: ManagedCredential[] }\ndeclare const connection: Connection;\nres.json(connection);',
+      ...typed,
+    },
     // Public fields.
     'res.json({ id: user.id, email: user.email });',
     // Login and token endpoints issue tokens to their caller.
@@ -155,6 +177,27 @@ ruleTester.run('no-secret-in-response', rule, {
     leak(
       "@Resolver(() => Account)\nclass AccountResolver {\n  @ResolveField(() => String)\n  async resetToken(@Parent() account: Account) {\n    const resetToken = await this.resets.create(account.email);\n    return resetToken;\n  }\n}",
       ['secretInResponse', 'resetToken;'],
+    ),
+    // Below high: the cases above, in strict.
+    medium(leak("app.post('/oauth/clients', async (req, res) => {\n  const clientSecret = generateClientSecret();\n  res.json({ clientId, clientSecret });\n});", ['secretInResponse', 'clientSecret }']), 'low'),
+    medium(
+      leak(
+        "const buildApplicationResponse = (app) => ({ ...app, secret: app.clientSecret });\napp.get('/apps/:id', async (ctx) => {\n  ctx.body = buildApplicationResponse(await findApplication(ctx.params.id));\n});",
+        ['secretInResponse', 'buildApplicationResponse(await'],
+      ),
+    ),
+    // A reset token made in the handler still must not go back to the requester.
+    leak("app.post('/forgot', async (req, res) => {\n  const resetToken = await createResetToken(req.body.email);\n  res.json({ resetToken });\n});", ['secretInResponse', 'resetToken }']),
+    // A declared response schema re-parses the body: a name-only finding drops to medium.
+    medium(
+      leak(
+        "router.patch('/secrets/:id', koaGuard({ response: secretResponseGuard }), async (ctx) => {\n  const samlApplicationSecret = await findSecret(ctx.params.id);\n  ctx.body = samlApplicationSecret;\n});",
+        ['secretInResponse', 'samlApplicationSecret;'],
+      ),
+    ),
+    leak(
+      "router.patch('/secrets/:id', koaGuard({ body: bodyGuard }), async (ctx) => {\n  const samlApplicationSecret = await findSecret(ctx.params.id);\n  ctx.body = samlApplicationSecret;\n});",
+      ['secretInResponse', 'samlApplicationSecret;'],
     ),
     // Typed: a tRPC procedure returning a record whose type has a password hash.
     {

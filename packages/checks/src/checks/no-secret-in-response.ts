@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
-import { defineCheck, type TypeScript } from '../check.js';
+import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import { accessPath, calleeName, enclosingFunctionOrFile, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { DISPLAY_SHORTENED_WORDS, isShortSlice } from '../ast/values.js';
-import { pathText, REQUEST_RECEIVERS, stripCall } from '../catalogs/sources.js';
-import { createFlowContext, declarationOf, rootIdentifier, valueSources, type ValueFlow } from '../flow/index.js';
+import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
+import { createFlowContext, declarationOf, rootIdentifier, valueSources, type SecretSource, type ValueFlow } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions, type NameClassification, type SecretKind } from '../names/index.js';
+import { pathText, stripCall } from '../flow/source-names.js';
 
 export interface NoSecretInResponseOptions {
   /** Also report tokens, API keys and session ids read from a stored record (`user.apiKey`). */
@@ -35,6 +36,20 @@ const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key
  * admin copying an invite link is a normal flow.
  */
 const OUT_OF_BAND_WORDS = new Set(['reset', 'recovery', 'verification', 'verify', 'confirmation', 'confirm', 'magic', 'activation']);
+/**
+ * Words that make a "verification" token one the requester must see: a domain-ownership token is
+ * published by the owner in a DNS TXT record (`domainVerificationToken`), and recovery or backup
+ * codes are shown once to the account owner who turns on two-factor sign-in.
+ */
+const SHOWN_TO_REQUESTER_WORDS = new Set(['domain', 'dns', 'txt', 'code', 'codes', 'backup']);
+/** Words of a token that is public by design: a domain-ownership proof published in a DNS TXT record. */
+const PUBLISHED_WORDS = new Set(['domain', 'dns', 'txt']);
+/**
+ * First words of calls that make a credential in the handler (`createSession`, `generateApiKey`,
+ * `rotateSecret`, `registerClient`): a credential made for the caller and handed to it once is the
+ * endpoint's result (a login, a "create key" or RFC 7591 registration response), not a leak.
+ */
+const ISSUING_VERBS = new Set(['create', 'generate', 'issue', 'rotate', 'regenerate', 'register', 'mint', 'sign', 'enable', 'setup', 'new', 'make', 'reset', 'refresh', 'exchange', 'login', 'signin', 'authenticate']);
 /** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
 const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
 /** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
@@ -108,10 +123,10 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     const fileIsServerActions = hasDirective(t, context.sourceFile.statements, 'use server');
     const reported = new Set<ts.Node>();
 
-    const report = (node: ts.Node, messageId: MessageId, data: Record<string, string>) => {
+    const report = (node: ts.Node, messageId: MessageId, data: Record<string, string>, confidence: Confidence = 'high') => {
       if (reported.has(node)) return;
       reported.add(node);
-      context.report({ node, messageId, data });
+      context.report({ node, messageId, data, confidence });
     };
 
     /**
@@ -119,16 +134,75 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
      * only the fields a schema names (GraphQL), so a record's type alone is no leak.
      */
     const checkValue = (value: ts.Expression, sink: string, wholeObjects = true): void => {
+      // `koaGuard({ response: schema })`, Fastify's `{ schema: { response } }`: the body is re-parsed
+      // and only the declared fields leave; what a name suggests is then less likely to be sent.
+      const filtered = hasResponseSchema(t, value);
       for (const flowItem of valueSources(flow, value)) {
         if (isMasked(t, flowItem.at)) continue;
         const what = leakDescription(flowItem);
-        if (what) report(flowItem.at, 'secretInResponse', { what, name: flowItem.source.name, sink });
+        if (!what) continue;
+        const confidence = valueConfidence(flowItem);
+        report(flowItem.at, 'secretInResponse', { what, name: flowItem.source.name, sink }, filtered && confidence === 'high' && flowItem.source.reason === 'name' ? 'medium' : confidence);
       }
-      if (options.checkHashes) for (const [node, name] of hashedKeys(value)) report(node, 'hashInResponse', { name, sink });
+      if (options.checkHashes) for (const [node, name] of hashedKeys(value)) report(node, 'hashInResponse', { name, sink }, filtered ? 'medium' : 'high');
       if (checker && wholeObjects) {
         const property = secretPropertyOfType(value);
-        if (property) report(value, 'entityWithSecret', { property, sink });
+        if (property) report(value, 'entityWithSecret', { property, sink }, filtered ? 'medium' : 'high');
       }
+    };
+
+    /**
+     * High for a value seen to be secret (decrypted, revealed, from the environment or the request's
+     * credentials), for an out-of-band token, and for a field or variable named as a password, private
+     * key or client secret, or as a token read from a stored record; low for any other credential made
+     * in this handler for its caller; medium for what only a function's name suggests
+     * (`buildApplicationResponse()`) (see the rule's docs, "Confidence").
+     */
+    const valueConfidence = (item: ValueFlow): Confidence => {
+      const { source } = item;
+      if (source.reason !== 'name' || isRequestAccessor(source.node)) return 'high';
+      const called = t.isCallExpression(source.node);
+      // A reset or verification token goes to the mailbox or phone, never back to the requester, however fresh.
+      if (!called && isOutOfBandToken(source.name)) return 'high';
+      if (isIssuedHere(source)) return 'low';
+      return called ? 'medium' : 'high';
+    };
+
+    /**
+     * `const session = await createSession(user)` then `session.token`; `const { clientSecret } =
+     * await registerClient(body)`; `return generateApiKey()`: the credential comes out of a call
+     * that makes one, in the handler that answers the caller it was made for.
+     */
+    const isIssuedHere = (source: SecretSource): boolean => {
+      let node: ts.Node = source.node;
+      for (let hops = 0; hops < 4; hops++) {
+        if (t.isIdentifier(node)) {
+          const decl = declarationOf(flow, node);
+          if (!decl || (!t.isVariableDeclaration(decl) && !t.isBindingElement(decl))) return false;
+          node = decl;
+        }
+        if (t.isBindingElement(node)) {
+          const owner = node.parent.parent;
+          if (!(t.isVariableDeclaration(owner) || t.isParameter(owner)) || !owner.initializer) return false;
+          node = owner.initializer;
+        } else if (t.isVariableDeclaration(node)) {
+          if (!node.initializer) return false;
+          node = node.initializer;
+        }
+        const expr = skipOuterExpressions(t, node as ts.Expression);
+        const inner = t.isAwaitExpression(expr) ? skipOuterExpressions(t, expr.expression) : expr;
+        if (t.isCallExpression(inner)) {
+          const method = calleeName(t, inner.expression);
+          return method !== undefined && ISSUING_VERBS.has(splitWords(method)[0] ?? '');
+        }
+        if (t.isPropertyAccessExpression(inner) || t.isElementAccessExpression(inner)) {
+          node = rootIdentifier(flow, inner) ?? inner.expression;
+          continue;
+        }
+        if (!t.isIdentifier(inner)) return false;
+        node = inner;
+      }
+      return false;
     };
 
     /** Why a flow's secret must not reach the client, as the message's first words; undefined when it may. */
@@ -140,6 +214,7 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node)) return 'The request credential';
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
       if (!ISSUED_KINDS.has(source.kind)) return undefined;
+      if (splitWords(stripCall(source.name.split('.').pop() ?? source.name)).some((w) => PUBLISHED_WORDS.has(w))) return undefined;
       if (isOutOfBandToken(source.name)) return `The out-of-band ${source.kind.replace('-', ' ')}`;
       if (!options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
@@ -148,7 +223,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     /** `resetToken`, `emailVerificationCode`: a token only the account's mailbox or phone may see. */
     const isOutOfBandToken = (name: string): boolean => {
       const last = name.split('.').pop() ?? name;
-      return splitWords(stripCall(last)).some((w) => OUT_OF_BAND_WORDS.has(w));
+      const words = splitWords(stripCall(last));
+      return words.some((w) => OUT_OF_BAND_WORDS.has(w)) && !words.some((w) => SHOWN_TO_REQUESTER_WORDS.has(w));
     };
 
     /** `req.get('authorization')`, `c.req.header('x-api-key')`: a credential the client sent. */
@@ -227,6 +303,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         const name = prop.getName();
         const c = classifyName(name, classifier);
         if ((c.isSecret && c.kind && NEVER_SENT_KINDS.has(c.kind)) || (options.checkHashes && isHashOfSecret(c))) {
+          // `credentials: ManagedCredential[]` (ids, scopes, dates): a collection of records, not a secret value.
+          if (!isScalarValue(t, checker!.getTypeOfSymbolAtLocation(prop, expr))) continue;
           // In `{ ...user, passwordHash: undefined }` the key overrides the spread.
           if (seenSpread && (expr as ts.ObjectLiteralExpression).properties.some((p) => propertyNameText(t, p.name) === name)) continue;
           return name;
@@ -383,6 +461,38 @@ function isFastifyHandler(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolea
   const method = calleeName(t, call.expression);
   const root = accessPath(t, call.expression)?.[0];
   return method !== undefined && ROUTE_METHODS.has(method) && root !== undefined && FASTIFY_ROOTS.has(root);
+}
+
+/** A string, bytes, or a type the checker cannot see into (`any`): what a secret value is stored as. */
+function isScalarValue(t: TypeScript, type: ts.Type): boolean {
+  const F = t.TypeFlags;
+  if (type.isUnion()) return type.types.some((m) => isScalarValue(t, m));
+  if (type.flags & (F.StringLike | F.Any | F.Unknown | F.TypeParameter)) return true;
+  const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
+  return name === 'Buffer' || name === 'Uint8Array' || name === 'String';
+}
+
+/**
+ * The response passes a declared schema: the handler is registered next to an object with a
+ * `response` schema (`router.post(path, koaGuard({ body, response }), handler)`, Fastify's
+ * `app.post(path, { schema: { response } }, handler)`).
+ */
+function hasResponseSchema(t: TypeScript, value: ts.Node): boolean {
+  let fn: ts.Node | undefined = value.parent;
+  while (fn && !t.isArrowFunction(fn) && !t.isFunctionExpression(fn)) fn = fn.parent;
+  const call = fn?.parent;
+  if (!fn || !call || !t.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const declaresResponse = (node: ts.Expression, depth: number): boolean => {
+    const expr = skipOuterExpressions(t, node);
+    if (t.isCallExpression(expr)) return expr.arguments.some((a) => depth < 2 && declaresResponse(a, depth + 1));
+    if (!t.isObjectLiteralExpression(expr)) return false;
+    return expr.properties.some((p) => {
+      const key = p.name && propertyNameText(t, p.name);
+      if (key === 'response') return true;
+      return key === 'schema' && t.isPropertyAssignment(p) && depth < 2 && declaresResponse(p.initializer, depth + 1);
+    });
+  };
+  return call.arguments.some((a) => a !== fn && declaresResponse(a, 0));
 }
 
 /** A protected form of a secret that is a hash: `passwordHash`, `hashedPassword`, `tokenDigest`. */

@@ -51,6 +51,8 @@ export const DEFAULT_SANITIZERS: readonly string[] = [
   'scrub',
   'censor',
   'encrypt',
+  // `omit(user, ['password'])`, `omitInternalApplicationSecret(app)`: the secret is taken out.
+  'omit',
 ];
 
 /** Builds a flow context from what a check has (`context.ts`, `context.checker`, `context.settings`). */

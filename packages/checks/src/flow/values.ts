@@ -446,8 +446,10 @@ function callFlows(
   const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
   if (fn && !seen.has(fn)) {
     const returned = returnedSourcesAt(ctx, fn, depth + 1, new Set(seen).add(fn));
-    const first = returned[0];
-    if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: 'returns-secret' }, at: here }];
+    // A function that returns a secret seen as such (an env read, a decrypted value) passes that
+    // evidence on; one that only returns secret-named values is known by those names only.
+    const first = returned.find((r) => r.reason !== 'name') ?? returned[0];
+    if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: first.reason === 'name' ? 'name' : 'returns-secret' }, at: here }];
   }
   // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
   // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret; only by name, since a
