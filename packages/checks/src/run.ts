@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { meetsConfidence, type Check, type CheckedFile, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
-import { fileKindOf, relativeToRoot } from './context/file-kind.js';
+import { fileKindOf, relativeToRoot, type FileKind } from './context/file-kind.js';
 import { forEachDescendant, type WalkStep } from './ast/syntax.js';
 
 export interface FileInput {
@@ -60,7 +60,7 @@ export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): vo
         options,
         settings: input.settings ?? {},
         file,
-        report: reportAtConfidence(held, (options as { minConfidence?: Confidence }).minConfidence ?? 'high', file),
+        report: reportAtConfidence(held, (options as { minConfidence?: Confidence }).minConfidence ?? 'high', file.kind),
       });
     } catch (error) {
       crash(state, error);
@@ -125,10 +125,15 @@ function workingDirectory(): string | undefined {
 
 /**
  * Drops reports below the run's threshold; the rest go on with their confidence filled in. Outside
- * product code a finding is at most `low`, unless it is a live credential (see `FileKind`).
+ * product code a finding is at most `low`, unless it is a live credential (see `FileKind`). Both
+ * runners (TypeScript files here, text files in text/run.ts) report through this.
  */
-function reportAtConfidence(onReport: (report: CheckReport) => void, min: Confidence, file: CheckedFile): (report: CheckReport) => void {
-  const capped = file.kind !== 'product';
+export function reportAtConfidence<R extends { readonly confidence?: Confidence; readonly liveCredential?: boolean }>(
+  onReport: (report: R) => void,
+  min: Confidence,
+  kind: FileKind,
+): (report: R) => void {
+  const capped = kind !== 'product';
   return (report) => {
     const confidence = capped && !report.liveCredential ? 'low' : (report.confidence ?? 'high');
     if (meetsConfidence(confidence, min)) onReport(report.confidence === confidence ? report : { ...report, confidence });

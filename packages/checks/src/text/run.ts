@@ -1,6 +1,7 @@
-import { meetsConfidence, type Check, type Confidence, type InputKind, type SharedSettings, type TextFile, type TextReport } from '../check.js';
+import { type Check, type Confidence, type InputKind, type SharedSettings, type TextFile, type TextReport } from '../check.js';
 import { fileKindOf } from '../context/file-kind.js';
-import { mergeOptions } from '../run.js';
+import { mergeOptions, reportAtConfidence } from '../run.js';
+import { isEnvExample } from './env-file.js';
 
 /** What a check reads: `meta.inputs`, TypeScript when it declares none. */
 export function inputsOf(check: Check<any, string>): readonly InputKind[] {
@@ -24,9 +25,10 @@ export interface TextCheckRun {
  * with the same options merge, the same confidence threshold and the same cap outside product code.
  */
 export function runChecksOnTextFile(file: TextFile, settings: SharedSettings, runs: readonly TextCheckRun[]): void {
-  const fileKind = fileKindOf(file.path, settings.fileKinds);
-  // An env example is the template real .env files are copied from: what it holds gets deployed, so it is judged as product.
-  const capped = fileKind !== 'product' && !(file.kind === 'env' && fileKind === 'example');
+  // An env template (`.env.example`) is what real .env files are copied from: what it holds gets
+  // deployed, so it is judged by the folder it sits in, as a `.env` there would be.
+  const judged = file.kind === 'env' && isEnvExample(file.path) ? file.path.replace(/[^/]*$/, '.env') : file.path;
+  const fileKind = fileKindOf(judged, settings.fileKinds);
   for (const run of runs) {
     if (!run.check.analyzeText || !readsInput(run.check, file.kind)) continue;
     const options = mergeOptions(run.check.meta.defaultOptions, run.options);
@@ -36,10 +38,7 @@ export function runChecksOnTextFile(file: TextFile, settings: SharedSettings, ru
       fileKind,
       options,
       settings,
-      report: (report) => {
-        const confidence = capped && !report.liveCredential ? 'low' : (report.confidence ?? 'high');
-        if (meetsConfidence(confidence, min)) run.onReport(report.confidence === confidence ? report : { ...report, confidence });
-      },
+      report: reportAtConfidence(run.onReport, min, fileKind),
     });
   }
 }
