@@ -92,12 +92,6 @@ export const COSTED_APIS: readonly { readonly module: string; readonly paths: re
   { module: 'node-forge', paths: ['pki.rsa.generateKeyPair', 'rsa.generateKeyPair'], api: { kind: 'rsa-bits', bitsIndex: 0, bitsProperty: 'bits' } },
 ];
 
-/** The cost-taking API at a module and member path, if any. */
-export function findCostedApi(module: string, path: readonly string[]): CostedApi | undefined {
-  const joined = path.join('.');
-  return COSTED_APIS.find((entry) => entry.module === module && entry.paths.includes(joined))?.api;
-}
-
 /**
  * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
  * signing secrets, crypto-js passphrases. `path` is the member path below the module's export

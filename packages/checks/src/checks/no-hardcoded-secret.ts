@@ -1,7 +1,6 @@
 import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import { accessPath, calleeName, propertyNameText, staticString } from '../ast/index.js';
-import { findCipherApi } from '../catalogs/crypto-apis.js';
 import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
@@ -9,6 +8,7 @@ import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, looksLik
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
 import { envBindingRead, envReadOf } from '../flow/env-reads.js';
+import { findCipherApi } from '../nonce/crypto-lookup.js';
 
 export interface NoHardcodedSecretOptions {
   /** Values never reported, compared exactly (e.g. a documented demo key). */

@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
 import { constInitializer, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
-import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId, type CipherFamily } from '../catalogs/crypto-apis.js';
+import { type CipherFamily } from '../catalogs/crypto-apis.js';
 import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
 import { isFreshKeyPerCall, isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
+import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId } from '../nonce/crypto-lookup.js';
 
 export interface NoIvReuseOptions {
   /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */

@@ -2,11 +2,11 @@ import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { accessPath, calleeName, constInitializer, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString, type WalkStep } from '../ast/index.js';
 import { inDevOrTestOnlyBranch } from '../context/index.js';
-import { stripCall } from '../catalogs/sources.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { constString, DISPLAY_SHORTENED_WORDS, isShortSlice, objectLiteralOf, objectPropertyValue as propertyOf } from '../ast/values.js';
+import { stripCall } from '../flow/source-names.js';
 
 type CookieAttribute = 'httpOnly' | 'secure' | 'sameSite';
 

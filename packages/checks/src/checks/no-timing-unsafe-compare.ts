@@ -2,10 +2,11 @@ import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import { accessPath, bindingTargetName, calleeName, constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
-import { accessorSecretName, CREDENTIAL_HEADERS, isDecryptCallee, pathText, REQUEST_RECEIVERS, stripCall } from '../catalogs/sources.js';
+import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import { createFlowContext, expandedPath, PASS_THROUGH_METHODS, rootIdentifier, typeMayHoldSecret, variableDeclarationOf, type FlowContext } from '../flow/index.js';
 import { inDevOrTestOnlyBranch } from '../context/index.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
+import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
 
 export interface NoTimingUnsafeCompareOptions {
   /** A constant-time equality function in scope, e.g. `safeEqual`; used by the suggestion. */

@@ -10,14 +10,13 @@ import {
   resolveIdentifier,
   skipOuterExpressions,
 } from '../ast/index.js';
-import { cipherFamilyOf, findCipherApi, type CipherApi } from '../catalogs/crypto-apis.js';
+import { type CipherApi } from '../catalogs/crypto-apis.js';
 import {
   AEAD_CIPHER_FAMILIES,
   ARGON2_ACCEPTED,
   ARGON2_OPTION_NAMES,
   BROKEN_HASH_ALGORITHMS,
   BROKEN_HASH_FUNCTIONS,
-  findCostedApi,
   PBKDF2_MIN_ITERATIONS,
   SCRYPT_ACCEPTED,
   SCRYPT_DEFAULTS,
@@ -26,11 +25,12 @@ import {
   WEAK_CIPHER_PATTERN,
   type CostedApi,
 } from '../catalogs/crypto-costs.js';
-import { accessorSecretName, stripCall } from '../catalogs/sources.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { constString, objectLiteralOf, objectPropertyValue as propertyOf, staticNumber } from '../ast/values.js';
 import { classifyName, splitWords, type ClassifierOptions, type SecretKind } from '../names/index.js';
 import { isTestFile } from '../test-files.js';
+import { cipherFamilyOf, findCipherApi, findCostedApi } from '../nonce/crypto-lookup.js';
+import { accessorSecretName, stripCall } from '../flow/source-names.js';
 
 export interface NoWeakCryptoOptions {
   /** Smallest accepted RSA/DSA modulus in bits. */

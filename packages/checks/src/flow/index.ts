@@ -13,3 +13,5 @@ export * from './sinks.js';
 export * from './evidence.js';
 export * from './env-reads.js';
 export * from './sources.js';
+export * from './sink-names.js';
+export * from './source-names.js';

@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { accessPath, calleeName, skipOuterExpressions } from '../ast/index.js';
-import { matchesCallEntry, stripCall } from '../catalogs/sources.js';
 import { splitWords } from '../names/index.js';
 import type { FlowContext } from './context.js';
+import { matchesCallEntry, stripCall } from './source-names.js';
 
 /**
  * True when a call is a configured sanitizer (`redact(token)`, `maskSecret(x)`, `bcrypt.hash(pw)`,

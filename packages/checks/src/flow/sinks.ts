@@ -3,25 +3,27 @@ import { accessPath, calleeName, shortText, skipOuterExpressions, staticString }
 import {
   DEBUG_FACTORY_MODULES,
   DEBUG_FACTORY_NAMES,
+  LOGGER_BINDING_METHODS,
+  REQUEST_LOGGER_MODULES,
+  SENTRY_MODULE_PREFIX,
+  SPAN_FACTORIES,
+} from '../catalogs/sinks.js';
+import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
+import type { FlowContext } from './context.js';
+import {
   formatHeaderTokens,
   isBareSinkName,
   isErrorClassName,
   isLoggerFactoryPath,
-  LOGGER_BINDING_METHODS,
   isLoggerLevelMethod,
   isLoggerName,
   isSentryMethod,
   isSinkMethodName,
   isSpanMethod,
   matchSink,
-  REQUEST_LOGGER_MODULES,
-  SENTRY_MODULE_PREFIX,
-  SPAN_FACTORIES,
   type SinkMatch,
-} from '../catalogs/sinks.js';
-import { isCredentialHeader, pathText } from '../catalogs/sources.js';
-import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
-import type { FlowContext } from './context.js';
+} from './sink-names.js';
+import { isCredentialHeader, pathText } from './source-names.js';
 
 /** A call whose arguments end up in a log or telemetry sink. */
 export interface SinkCall {

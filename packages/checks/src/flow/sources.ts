@@ -3,9 +3,7 @@ import type { TypeScript } from '../check.js';
 import { accessPath, calleeName, shortText, skipOuterExpressions, staticString } from '../ast/index.js';
 import {
   COOKIE_PROPERTIES,
-  isCredentialHeader,
   NAMED_VALUE_ACCESSORS,
-  pathText,
   REQUEST_RECEIVERS,
   SECRET_CLASS_NAME,
   SECRET_REVEAL_METHOD,
@@ -13,6 +11,7 @@ import {
 } from '../catalogs/sources.js';
 import { classifyName } from '../names/index.js';
 import { directEnvRead, envObjectRuntime } from './env-reads.js';
+import { isCredentialHeader, pathText } from './source-names.js';
 
 /**
  * Secret sources recognised on the syntax tree, from the tables in `../catalogs/sources.ts`: this file

@@ -10,21 +10,14 @@ import {
   skipOuterExpressions,
   staticString,
 } from '../ast/index.js';
-import {
-  accessorSecretName,
-  DECIPHER_FACTORIES,
-  isDecryptCallee,
-  matchesCallEntry,
-  REQUEST_RECEIVERS,
-  SECRET_REVEAL_METHOD,
-  SECRET_USE_METHOD,
-} from '../catalogs/sources.js';
+import { DECIPHER_FACTORIES, REQUEST_RECEIVERS, SECRET_REVEAL_METHOD, SECRET_USE_METHOD } from '../catalogs/sources.js';
 import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
 import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
+import { accessorSecretName, isDecryptCallee, matchesCallEntry } from './source-names.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {

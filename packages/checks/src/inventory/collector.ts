@@ -1,11 +1,12 @@
 import type * as ts from 'typescript';
 import { accessPath, calleeName, propertyNameText, skipOuterExpressions, staticString } from '../ast/index.js';
-import { cipherFamilyOf, type ArgumentSlot } from '../catalogs/crypto-apis.js';
+import { type ArgumentSlot } from '../catalogs/crypto-apis.js';
 import { ENV_REQUIRING_WORDS, ENV_VALIDATING_CALLS } from '../catalogs/env.js';
 import { defineCheck, type Check, type CheckReport, type SharedSettings, type TypeScript } from '../check.js';
 import { directEnvRead, envBindingRead, envObjectRuntime } from '../flow/env-reads.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { classifyCryptoCall, nonceOrigin } from '../nonce/index.js';
+import { cipherFamilyOf } from '../nonce/crypto-lookup.js';
 
 /**
  * The inventory: an observer beside the checks, on the same catalogs and recognisers (env reads from

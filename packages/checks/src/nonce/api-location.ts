@@ -1,17 +1,8 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
 import { resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
-import {
-  findCipherApi,
-  findDeterministicApi,
-  findRandomSource,
-  isManagedNonceApi,
-  normalizeModuleId,
-  type ApiLocation,
-  type CipherApi,
-  type DeterministicApi,
-  type RandomSourceApi,
-} from '../catalogs/crypto-apis.js';
+import { type ApiLocation, type CipherApi, type DeterministicApi, type RandomSourceApi } from '../catalogs/crypto-apis.js';
+import { findCipherApi, findDeterministicApi, findRandomSource, isManagedNonceApi, normalizeModuleId } from './crypto-lookup.js';
 
 /** Names under which the global object is reachable; `globalThis.crypto` is the global `crypto`. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);

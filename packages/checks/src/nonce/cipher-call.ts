@@ -2,8 +2,9 @@ import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
 import { constInitializer, enclosingFunctionOrFile, forEachDescendant, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
 import { constString, objectPropertyValue } from '../ast/values.js';
-import { cipherFamilyOf, type ArgumentSlot, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
+import { type ArgumentSlot, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { classifyCryptoCall } from './api-location.js';
+import { cipherFamilyOf } from './crypto-lookup.js';
 
 /** A cipher call read through the catalog: which API, which mode, and where its key and nonce are. */
 export interface CipherCall {

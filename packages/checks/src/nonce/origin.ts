@@ -15,7 +15,7 @@ import { isSecretName, splitWords } from '../names/index.js';
 import { redact } from '../literals/index.js';
 import { objectPropertyValue } from '../ast/values.js';
 import { apiLocationOf, classifyCryptoCall } from './api-location.js';
-import { findDataKeyApi } from '../catalogs/crypto-apis.js';
+import { findDataKeyApi } from './crypto-lookup.js';
 
 /**
  * Where a nonce's value comes from, as far as the code shows:
