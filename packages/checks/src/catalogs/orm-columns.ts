@@ -199,3 +199,10 @@ export const SQL_TEXT_TYPE_NAMES: readonly string[] = ['STRING', 'TEXT', 'CHAR',
 export const PAYLOAD_STORED_FIELD_TYPES: readonly string[] = ['text', 'textarea', 'email', 'code', 'json'];
 export const PAYLOAD_NESTING_FIELD_TYPES: readonly string[] = ['group', 'array', 'row', 'collapsible', 'tabs', 'blocks'];
 export const PAYLOAD_FIELD_TYPE_NAMES: readonly string[] = ['Field', 'TextField', 'TextareaField', 'FieldAffectingData'];
+
+/**
+ * Binary types (lower-case base): a credential-named `bytea` / `Bytes` column mostly holds
+ * ciphertext or a digest (a raw password or key would be text), so it is a low finding, not none:
+ * `password bytea` may still be plaintext bytes.
+ */
+export const BINARY_COLUMN_TYPES: ReadonlySet<string> = new Set(['bytea', 'blob', 'tinyblob', 'mediumblob', 'longblob', 'binary', 'varbinary', 'bytes', 'buffer', 'image']);

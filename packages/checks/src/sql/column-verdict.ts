@@ -1,6 +1,7 @@
 import type { Confidence } from '../check.js';
 import {
   CREDENTIAL_TABLE_WORDS,
+  BINARY_COLUMN_TYPES,
   IDENTIFIER_COLUMN_TYPES,
   MASKED_VALUE_WORDS,
   PUBLIC_BY_PROTOCOL_WORDS,
@@ -104,6 +105,9 @@ export function credentialColumnVerdict(
   if (base === 'aggregatefunction') return { verdict: 'metadata', kind, name: secret.name, reason: `an aggregate state holds a computed value, not a ${kind}` };
   const plaintext = { verdict: 'plaintext' as const, kind, name: secret.name };
   const words = splitWords(secret.name);
+  if (base !== undefined && BINARY_COLUMN_TYPES.has(base)) {
+    return { ...plaintext, confidence: 'low', reason: `${secret.reason}; a ${base} column mostly holds ciphertext or a digest, not the ${kind} as typed` };
+  }
   if (base !== undefined && IDENTIFIER_COLUMN_TYPES.has(base)) return { ...plaintext, confidence: 'low', reason: `a ${base} column mostly holds a row or object id, rarely a ${kind}` };
   if (words[words.length - 1] === 'id' || words[words.length - 1] === 'ids') {
     return { ...plaintext, confidence: 'low', reason: `"${secret.name}" names the id of a ${kind}, which is often a reference, not the credential` };
