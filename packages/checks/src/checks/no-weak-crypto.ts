@@ -370,11 +370,14 @@ function resultName(t: TypeScript, call: ts.Expression): string | undefined {
       t.isTemplateExpression(parent) ||
       (t.isBinaryExpression(parent) && isArithmetic(t, parent.operatorToken.kind)) ||
       (t.isCallExpression(parent) && isStringShaping(t, parent)) ||
-      (t.isElementAccessExpression(parent) && parent.argumentExpression === node)
+      // `CHARS[Math.floor(Math.random() * n)]` builds a value from a character set; `keys[…]` or
+      // `purposes[…]` only picks one of a list, and the pick is no secret (see `loopAccumulatorName`).
+      (t.isElementAccessExpression(parent) && parent.argumentExpression === node && constString(t, parent.expression) !== undefined)
     ) {
       node = parent;
       continue;
     }
+    if (t.isElementAccessExpression(parent) && parent.argumentExpression === node) return undefined;
     return targetName(t, parent, node);
   }
 }
@@ -436,7 +439,7 @@ function checkCost(context: Context, call: ts.CallExpression, api: CostedApi): v
   const args = call.arguments;
   switch (api.kind) {
     case 'pbkdf2':
-      return checkPbkdf2(context, args[api.iterationsIndex], args[api.digestIndex]);
+      return checkPbkdf2(context, args[api.iterationsIndex], args[api.digestIndex], undefined, args[0]);
     case 'scrypt':
       return checkScrypt(context, call, args[api.optionsIndex]);
     case 'argon2':
@@ -453,7 +456,13 @@ function checkCost(context: Context, call: ts.CallExpression, api: CostedApi): v
 }
 
 /** PBKDF2 iterations against OWASP's minimum for the digest (the lowest minimum when the digest is unknown). */
-function checkPbkdf2(context: Context, iterationsArg: ts.Expression | undefined, digestNode: ts.Expression | undefined, digestName?: string): void {
+function checkPbkdf2(
+  context: Context,
+  iterationsArg: ts.Expression | undefined,
+  digestNode: ts.Expression | undefined,
+  digestName?: string,
+  input?: ts.Expression,
+): void {
   const t = context.ts;
   // WebCrypto spells digests `SHA-256`; node spells them `sha256`.
   const digest = (digestName ?? (digestNode && constString(t, digestNode)))?.toLowerCase().replace(/-/g, '');
@@ -467,9 +476,111 @@ function checkPbkdf2(context: Context, iterationsArg: ts.Expression | undefined,
   if (iterations >= minimum) return;
   context.report({
     node: iterationsArg,
+    // The minimum is for user passwords; a key derived from a high-entropy server secret needs no work factor.
+    confidence: input && isServerSecretInput(context, input, 0) ? 'medium' : 'high',
     messageId: 'pbkdf2Iterations',
     data: { digest: digest ? displayHash(digest) : 'SHA-512', iterations: iterations.toLocaleString('en-US'), minimum: minimum.toLocaleString('en-US') },
   });
+}
+
+/** Calls that hash their arguments: a hash of a server secret is as little a user password as the secret. */
+const HASHING_CALLS = new Set(['hash', 'digest', 'update', 'sha256', 'sha512', 'sha1', 'createHash', 'createHmac']);
+const MAX_INPUT_DEPTH = 6;
+
+/**
+ * True when a KDF input is visibly not a user password: every value it can be, followed back in this
+ * file, is an env read (`process.env.APP_SECRET || process.env.DATABASE_URL`), a hash of one
+ * (`hash(process.env.APP_SECRET)`, `createHash('sha512').update(secret).digest()`), or a value named
+ * for a server secret or key (`secret`, `masterKey`) and never for a password. Followed through
+ * `const`s, same-file functions (`secret()`) and the same-file calls of a function whose parameter
+ * it is (`getKey(secret, salt)` for `getKey = (password, salt) => pbkdf2Sync(password, …)`).
+ */
+function isServerSecretInput(context: Context, node: ts.Expression, depth: number): boolean {
+  const t = context.ts;
+  if (depth > MAX_INPUT_DEPTH) return false;
+  const expr = skipOuterExpressions(t, node);
+  if (t.isBinaryExpression(expr) && [t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
+    return isServerSecretInput(context, expr.left, depth + 1) && isServerSecretInput(context, expr.right, depth + 1);
+  }
+  const path = accessPath(t, expr);
+  // An env secret (`APP_SECRET`), but not an operator's password (`VAULT_MASTER_PASSWORD`), which a person chose.
+  if (path && path[0] === 'process' && path[1] === 'env' && path.length <= 3) return path.length === 3 && !isPasswordName(context, path[2]!);
+  if (t.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(t, expr.expression);
+    const method = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+    if (method && HASHING_CALLS.has(method)) {
+      // `createHash('sha512').update(x).digest('hex')`: the data is in `update`; `hash(a, b)`: in the arguments.
+      if (method === 'digest' && t.isPropertyAccessExpression(callee)) return isServerSecretInput(context, callee.expression, depth + 1);
+      if (method === 'createHash' || method === 'createHmac') return false;
+      return expr.arguments.length > 0 && expr.arguments.every((a) => isServerSecretInput(context, a, depth + 1));
+    }
+    const fn = t.isIdentifier(callee) ? functionOf(t, resolveIdentifier(t, callee, context.checker)) : undefined;
+    if (!fn || fn.getSourceFile() !== context.sourceFile) return false;
+    const returned = returnedExpressions(t, fn);
+    return returned.length > 0 && returned.every((r) => isServerSecretInput(context, r, depth + 1));
+  }
+  if (t.isIdentifier(expr)) {
+    const decl = resolveIdentifier(t, expr, context.checker);
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && constInitializer(t, decl)) {
+      return isServerSecretInput(context, decl.initializer, depth + 1);
+    }
+    // A helper's parameter (`getKey(password, salt)`) is what its callers in this file pass, whatever it is called.
+    if (decl && t.isParameter(decl)) {
+      const calls = sameFileCallsOf(context, decl.parent);
+      const index = decl.parent.parameters.indexOf(decl);
+      if (calls.length > 0) return calls.every((c) => c.arguments[index] !== undefined && isServerSecretInput(context, c.arguments[index]!, depth + 1));
+    }
+  }
+  // Nothing more to see: the name decides (`secret`, `appSecret`, `config.encryptionKey`; not `password`, `pin`).
+  const last = path?.[path.length - 1];
+  if (!last) return false;
+  const kind = classifyName(last, context.settings);
+  return kind.isSecret && !isPasswordName(context, last);
+}
+
+function isPasswordName(context: Context, name: string): boolean {
+  const kind = classifyName(name, context.settings);
+  return kind.isSecret && kind.kind === 'password';
+}
+
+/** The function a declaration names: a function declaration, or a variable whose initializer is a function. */
+function functionOf(t: TypeScript, decl: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (!decl) return undefined;
+  if (isFunctionLike(t, decl)) return decl;
+  if (t.isVariableDeclaration(decl) && decl.initializer) {
+    const init = skipOuterExpressions(t, decl.initializer);
+    if (isFunctionLike(t, init)) return init;
+  }
+  return undefined;
+}
+
+/** What a function returns: its `return` expressions (not those of nested functions), or an arrow's expression body. */
+function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!t.isBlock(fn.body)) return [fn.body as ts.Expression];
+  const found: ts.Expression[] = [];
+  forEachDescendant(t, fn.body, (node) => {
+    if (node !== fn.body && isFunctionLike(t, node)) return 'skip';
+    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
+    return undefined;
+  });
+  return found;
+}
+
+/** The calls in this file of a named function (`function getKey` or `const getKey = (…) => …`). */
+function sameFileCallsOf(context: Context, fn: ts.SignatureDeclaration): ts.CallExpression[] {
+  const t = context.ts;
+  const nameNode = t.isFunctionDeclaration(fn) ? fn.name : t.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+  if (!nameNode || !t.isIdentifier(nameNode) || fn.getSourceFile() !== context.sourceFile) return [];
+  const calls: ts.CallExpression[] = [];
+  forEachDescendant(t, context.sourceFile, (node) => {
+    if (t.isCallExpression(node) && t.isIdentifier(node.expression) && node.expression.text === nameNode.text) {
+      const decl = resolveIdentifier(t, node.expression, context.checker);
+      if (decl && functionOf(t, decl) === fn) calls.push(node);
+    }
+    return undefined;
+  });
+  return calls;
 }
 
 function checkScrypt(context: Context, call: ts.CallExpression, options: ts.Expression | undefined): void {
