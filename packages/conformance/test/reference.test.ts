@@ -10,13 +10,12 @@ describe('the reference store', () => {
   const server = useEmbeddedServer();
   let result: ConformanceResult;
 
-  it('passes every check, well within 30 seconds', async () => {
+  it('passes every check', async () => {
     result = await runConformance({ adapter: storePath('reference'), server: server(), seed: 1 });
     const failures = result.checks.flatMap((c) => c.failures.map((f) => `${c.id}: ${f}`));
     expect(failures).toEqual([]);
     expect(result.checks.map((c) => c.id)).toEqual(conformanceChecks.map((c) => c.id));
     expect(result.passed).toBe(true);
-    expect(result.durationMs).toBeLessThan(30_000);
   });
 
   it('runs only the checks asked for, and rejects unknown ids', async () => {

@@ -1,16 +1,15 @@
 import type { ConformanceContext, ConformanceCheck, OpenedStore } from '../conformance-check.js';
 import { parseCoreRecord } from '../core-format.js';
 import { findKeystreamReuse, type KnownCiphertext } from '../search/keystream.js';
-import { decodedBytes, readStored, repeatedNonces, type StoredValue } from './util.js';
+import { decodedBytes, readOwnerStored, readStored, repeatedNonces, type StoredValue } from './util.js';
 
 /** Reads the record of every `name → secret` back, labelled, for the keystream comparison. */
 async function known(ctx: ConformanceContext, store: OpenedStore, owner: string, secrets: ReadonlyMap<string, string>, label: string): Promise<KnownCiphertext[]> {
-  const out: KnownCiphertext[] = [];
-  for (const [name, plaintext] of secrets) {
-    const stored = await readStored(ctx, store.adapter.storage, owner, name);
-    if (stored !== undefined) out.push({ plaintext, bytes: decodedBytes(stored), label });
-  }
-  return out;
+  const stored = await readOwnerStored(ctx, store.adapter.storage, owner);
+  return [...secrets].flatMap(([name, plaintext]) => {
+    const value = stored.get(name);
+    return value === undefined ? [] : [{ plaintext, bytes: decodedBytes(value), label }];
+  });
 }
 
 /** Puts one fresh canary per name, concurrently when `concurrent`; returns name → canary. */

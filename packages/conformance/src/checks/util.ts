@@ -20,6 +20,15 @@ export async function readStored(ctx: ConformanceContext, storage: StorageDescri
   return rows[0]?.v ?? undefined;
 }
 
+/** The stored ciphertexts of all of `owner`'s secrets in one query: name → value. */
+export async function readOwnerStored(ctx: ConformanceContext, storage: StorageDescription, owner: string): Promise<Map<string, StoredValue>> {
+  const { rows } = await ctx.admin.query<{ name: string; v: StoredValue | null }>(
+    `SELECT ${quoteIdentifier(storage.nameColumn)}::text AS name, ${quoteIdentifier(storage.ciphertextColumn)} AS v FROM ${quoteQualified(storage.table)} WHERE ${quoteIdentifier(storage.ownerColumn)} = $1${live(storage)}`,
+    [owner],
+  );
+  return new Map(rows.flatMap((r) => (r.v === null ? [] : [[r.name, r.v] as const])));
+}
+
 /** Overwrites the stored ciphertext (or another column of the record) of one secret behind the store's back. */
 export async function writeStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
   await ctx.admin.query(
