@@ -142,6 +142,12 @@ describe('ESLint: the plugin in a new project (typescript-eslint, TypeScript 6)'
     expectFindings(await lint('eslint.config.ts', snippet), 'eslint.config.ts');
   }, HANG_GUARD);
 
+  it('npm ls: every peer dependency met (eslint, typescript-eslint, TypeScript 6)', async () => {
+    const ls = await run('npm', ['ls', '--all'], { cwd: dir, env: npmEnv() });
+    expect(ls.stderr).toBe('');
+    expect(ls.code).toBe(0);
+  }, HANG_GUARD);
+
   it('brings one @typescript-eslint/parser: the one typescript-eslint uses', () => {
     expect(existsSync(join(dir, 'node_modules/eslint-plugin-secret-hygiene/node_modules/@typescript-eslint'))).toBe(false);
     const version = (root: string) => (JSON.parse(readFileSync(join(root, 'node_modules/@typescript-eslint/parser/package.json'), 'utf8')) as { version: string }).version;
@@ -171,6 +177,12 @@ describe('CLI: scan in a TypeScript 7 project, then conformance once the harness
       expect(existsSync(join(dir, 'node_modules', absent)), absent).toBe(false);
     }
   });
+
+  it('npm ls: every peer dependency met next to TypeScript 7', async () => {
+    const ls = await run('npm', ['ls', '--all'], { cwd: dir, env: npmEnv() });
+    expect(ls.stderr).toBe('');
+    expect(ls.code).toBe(0);
+  }, HANG_GUARD);
 
   it.each(Object.keys(reporters))('scan --format %s finds the planted problems', async (format) => {
     const result = await run('npx', ['secret-hygiene', 'scan', '.', '--format', format, '--output', `report.${format}`], { cwd: dir, env: npmEnv() });
