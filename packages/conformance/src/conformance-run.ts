@@ -58,6 +58,46 @@ function instrument(client: pg.PoolClient, store: StoreState): void {
   };
 }
 
+/**
+ * The harness's handle on a store: its query hook and count, and a close that tears the adapter
+ * down once and then releases what the harness gave it (`release`, also when teardown fails).
+ */
+function openedStore(
+  adapter: StoreAdapter,
+  applicationName: string,
+  state: StoreState,
+  effects: { hookChanged?: (on: boolean) => void; queryCountReset?: () => void; release: () => Promise<void> },
+): OpenedStore {
+  return {
+    adapter,
+    applicationName,
+    get beforeQuery() {
+      return state.beforeQuery;
+    },
+    set beforeQuery(hook) {
+      state.beforeQuery = hook;
+      effects.hookChanged?.(hook !== undefined);
+    },
+    get queryCount() {
+      return state.queryCount;
+    },
+    resetQueryCount: () => {
+      state.queryCount = 0;
+      effects.queryCountReset?.();
+    },
+    close: async () => {
+      if (state.closed) return;
+      state.closed = true;
+      state.beforeQuery = undefined;
+      try {
+        await adapter.teardown();
+      } finally {
+        await effects.release();
+      }
+    },
+  };
+}
+
 interface StoreState {
   /** Closing twice (a check closes a store, then the harness closes whatever is left) tears down once. */
   closed?: boolean;
@@ -228,35 +268,14 @@ export class ConformanceRun implements ConformanceContext {
       rotate: async (version) => void (await call('rotate', [version])),
       teardown: async () => void (await call('teardown', [])),
     };
-    return {
-      adapter,
-      applicationName,
-      get beforeQuery() {
-        return state.beforeQuery;
-      },
-      set beforeQuery(hook) {
-        state.beforeQuery = hook;
-        void host.setHook(store, hook !== undefined).catch(() => undefined);
-      },
-      get queryCount() {
-        return state.queryCount;
-      },
-      resetQueryCount: () => {
-        state.queryCount = 0;
-        void host.resetQueryCount(store).catch(() => undefined);
-      },
-      close: async () => {
-        if (state.closed) return;
-        state.closed = true;
-        state.beforeQuery = undefined;
+    return openedStore(adapter, applicationName, state, {
+      hookChanged: (on) => void host.setHook(store, on).catch(() => undefined),
+      queryCountReset: () => void host.resetQueryCount(store).catch(() => undefined),
+      release: async () => {
         this.hooks.delete(store);
-        try {
-          await adapter.teardown();
-        } finally {
-          await host.endPool(store);
-        }
+        await host.endPool(store);
       },
-    };
+    });
   }
 
   /** A store built by a factory in this process, behind the same time limits. */
@@ -299,32 +318,7 @@ export class ConformanceRun implements ConformanceContext {
       rotate: timed('rotate', inner.rotate),
       teardown: timed('teardown', inner.teardown),
     };
-    return {
-      adapter,
-      applicationName,
-      get beforeQuery() {
-        return state.beforeQuery;
-      },
-      set beforeQuery(hook) {
-        state.beforeQuery = hook;
-      },
-      get queryCount() {
-        return state.queryCount;
-      },
-      resetQueryCount: () => {
-        state.queryCount = 0;
-      },
-      close: async () => {
-        if (state.closed) return;
-        state.closed = true;
-        state.beforeQuery = undefined;
-        try {
-          await adapter.teardown();
-        } finally {
-          await endPool();
-        }
-      },
-    };
+    return openedStore(adapter, applicationName, state, { release: endPool });
   }
 
   /**
