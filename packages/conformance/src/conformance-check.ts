@@ -4,6 +4,17 @@ import type { KeySet } from './keys.js';
 import type { LogPosition, PostgresServer, ProviderKind } from './postgres/types.js';
 import type { Hit, Needles } from './search/find.js';
 
+/** A directory the leak search reads files from. */
+export interface StoreDirectory {
+  readonly path: string;
+  /** For messages: `the store's working directory`. */
+  readonly label: string;
+  /** Also below the first level (skipping `node_modules`). */
+  readonly recursive: boolean;
+  /** Only files modified at or after this time (ms since the epoch): a shared directory. */
+  readonly changedSince?: number;
+}
+
 /** A store the harness opened for a check, with the pool it handed to the adapter. */
 export interface OpenedStore {
   readonly adapter: StoreAdapter;
@@ -49,8 +60,12 @@ export interface ConformanceContext {
    * stdout and stderr (waited for); in this process, its `log` and console calls during the check.
    */
   adapterOutput(): Promise<string>;
-  /** The store process's working and temporary directories (none when it runs in this process). */
-  storeDirectories(): ReadonlyArray<{ readonly path: string; readonly role: 'working' | 'temporary' }>;
+  /**
+   * Directories where a store may leave files: its process's working and temporary directories
+   * (whole), and the system temporary directory and the adapter module's directory (files changed
+   * since the check began). None when the store runs in this process.
+   */
+  storeDirectories(): readonly StoreDirectory[];
   /**
    * Has the store process print `direct` to file descriptor 1 and `stream` through process.stderr
    * (the positive control); false when there is no such process.

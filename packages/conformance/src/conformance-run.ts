@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { format } from 'node:util';
 import pg from 'pg';
 import type { AdapterFactory, AuditCallback, AuditTable, StorageDescription, StoreAdapter, StoreKeys } from './adapter.js';
 import type { AdapterProcess, OutputPosition } from './adapter-host/host.js';
 import { withTimeout } from './adapter-host/timeout.js';
 import { makeCanary, redact, Redactor } from './canary.js';
-import type { ConformanceContext, ConformanceCheck, OpenedStore } from './conformance-check.js';
+import type { ConformanceContext, ConformanceCheck, OpenedStore, StoreDirectory } from './conformance-check.js';
 import { decodedBytes } from './checks/util.js';
 import { maskUrlsIn } from './postgres/mask.js';
 import { quoteIdentifier, quoteQualified } from './postgres/sql.js';
@@ -140,6 +141,8 @@ export class ConformanceRun implements ConformanceContext {
   private readonly callTimeoutMs: number;
   private readonly source: StoreSource;
   private readonly outputStart: OutputPosition | undefined;
+  /** When this run began (ms since the epoch). */
+  private readonly startedAt = Date.now();
   /** The check this run executes (set by `execute`). */
   private checkId = '';
   /** The last secret written to each row (owner, name), to pair stored records with their plaintext. */
@@ -221,11 +224,17 @@ export class ConformanceRun implements ConformanceContext {
   }
 
   /** Where the store process works and keeps temporary files, when it runs in its own process. */
-  storeDirectories(): ReadonlyArray<{ readonly path: string; readonly role: 'working' | 'temporary' }> {
+  storeDirectories(): readonly StoreDirectory[] {
     if (!('process' in this.source)) return [];
+    const host = this.source.process;
+    // File times have a coarser clock on some file systems: a second of slack.
+    const changedSince = this.startedAt - 1_000;
+    const shared = [...new Set([tmpdir(), '/tmp'])].map((path) => ({ path, label: 'the system temporary directory', recursive: false, changedSince }));
     return [
-      { path: this.source.process.workDir, role: 'working' },
-      { path: this.source.process.tempDir, role: 'temporary' },
+      { path: host.workDir, label: "the store's working directory", recursive: true },
+      { path: host.tempDir, label: "the store's temporary directory", recursive: true },
+      ...shared,
+      ...(host.moduleDir === undefined ? [] : [{ path: host.moduleDir, label: "the adapter module's directory", recursive: true, changedSince }]),
     ];
   }
 

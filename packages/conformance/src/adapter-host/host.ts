@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientConfig } from 'pg';
 import type { AuditActions, AuditTable, StorageDescription, StoreKeys } from '../adapter.js';
@@ -57,6 +57,9 @@ export class AdapterProcess {
   /** Called before each query of a store whose hook is on. */
   onQuery: QueryHook = async () => undefined;
 
+  /** The directory of the adapter module, when it is a file. */
+  readonly moduleDir: string | undefined;
+
   private constructor(
     private readonly target: string,
     /** The store process's working directory. */
@@ -65,7 +68,9 @@ export class AdapterProcess {
     readonly tempDir: string,
     private readonly root: string,
     private readonly callTimeoutMs: number,
-  ) {}
+  ) {
+    this.moduleDir = target.startsWith('file:') ? dirname(fileURLToPath(target)) : undefined;
+  }
 
   /**
    * Starts the process and loads the adapter module (`target`: a file URL or a package name).

@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { ConformanceContext } from '../conformance-check.js';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { ConformanceContext, StoreDirectory } from '../conformance-check.js';
 import type { LogPosition } from '../postgres/types.js';
 import { statementStats, dedupe } from '../search/database.js';
 import type { Hit, Needles } from '../search/find.js';
@@ -42,8 +42,8 @@ export async function searchEverywhere(ctx: ConformanceContext, needles: Needles
   const directories = ctx.storeDirectories();
   if (directories.length === 0) unavailable.push("files the store wrote (it runs in the harness's process, without a working or temporary directory of its own)");
   else {
-    searched.push("files in the store's working and temporary directories");
-    for (const { path, role } of directories) hits.push(...(await searchFiles(path, needles, `the store's ${role} directory`)));
+    searched.push(`files in ${[...new Set(directories.map((d) => d.label))].join(', ')}`);
+    for (const directory of directories) hits.push(...(await searchFiles(directory, needles)));
   }
   return { hits: dedupe(hits), searched, unavailable };
 }
@@ -51,24 +51,36 @@ export async function searchEverywhere(ctx: ConformanceContext, needles: Needles
 /** Largest file read whole; bigger files are read up to this size. */
 const maxFileBytes = 16 * 1024 * 1024;
 
-/** Searches every file under `directory` (a cache, a temp file, a local database beside the server's). */
-export async function searchFiles(directory: string, needles: Needles, label: string): Promise<Hit[]> {
+/** The first `length` bytes of a file. */
+async function readStart(path: string, length: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await file.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Searches the files of a directory (a cache, a temp file, a local database beside the server's). */
+export async function searchFiles(directory: StoreDirectory, needles: Needles): Promise<Hit[]> {
   const hits: Hit[] = [];
   let entries: string[];
   try {
-    entries = await readdir(directory, { recursive: true });
+    entries = await readdir(directory.path, { recursive: directory.recursive });
   } catch {
     return hits;
   }
   for (const entry of entries) {
-    const path = join(directory, entry);
+    if (entry.split(sep).includes('node_modules')) continue;
+    const path = join(directory.path, entry);
     try {
       const info = await stat(path);
-      if (!info.isFile()) continue;
-      const bytes = await readFile(path);
-      hits.push(...needles.search(bytes.subarray(0, maxFileBytes), `file ${relative(directory, path)} in ${label}`));
+      if (!info.isFile() || (directory.changedSince !== undefined && info.mtimeMs < directory.changedSince)) continue;
+      hits.push(...needles.search(await readStart(path, Math.min(info.size, maxFileBytes)), `file ${relative(directory.path, path)} in ${directory.label}`));
     } catch {
-      // Removed while we looked: nothing left to find.
+      // Removed while we looked, or not ours to read: nothing to find there.
     }
   }
   return hits;
