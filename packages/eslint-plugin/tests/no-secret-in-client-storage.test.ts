@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { rules } from '../src/index.js';
 
@@ -21,6 +22,11 @@ function finding(code: string, messageId: string, needle: string) {
 function cookie(code: string, needle: string, output: string) {
   return { code, errors: [{ messageId: 'insecureCookie', ...at(code, needle), suggestions: [{ messageId: 'addAttributes', output }] }] };
 }
+
+const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
+const typed = {
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } },
+};
 
 ruleTester.run('no-secret-in-client-storage', rule, {
   valid: [
@@ -99,6 +105,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId);\n}",
     // The project's own storage wrapper, given a non-secret.
     "function setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nsetItem('umami.theme', theme);",
+    // Typed: the wrapper in another module, given a non-secret under a constant key.
+    { code: "import { setItem, THEME } from './no-secret-in-client-storage/storage.js';\ndeclare const theme: string;\nsetItem(THEME, theme);", ...typed },
     // Server cookies off.
     { code: "res.cookie('session', sessionId);", options: [{ checkServerCookies: false }] },
     // Only httpOnly required.
@@ -205,6 +213,12 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       // The project's own wrapper around web storage, given the auth token under a constant key.
       code: "const AUTH_TOKEN = 'app.auth';\nfunction setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nexport function setClientAuthToken(token) {\n  setItem(AUTH_TOKEN, token);\n}",
       errors: [{ messageId: 'webStorage', data: { name: 'app.auth', storage: 'sessionStorage or localStorage' }, line: 6, column: 3, suggestions: [] }],
+    },
+    {
+      // Typed: the wrapper and the key constant live in another module.
+      code: "import { AUTH_TOKEN, setItem } from './no-secret-in-client-storage/storage.js';\nexport function setClientAuthToken(token: string) {\n  setItem(AUTH_TOKEN, token);\n}",
+      ...typed,
+      errors: [{ messageId: 'webStorage', data: { name: 'app.auth', storage: 'sessionStorage or localStorage' }, line: 3, column: 3, suggestions: [] }],
     },
     {
       // A wrapper with a fixed key, given a token.
