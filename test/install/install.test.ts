@@ -142,6 +142,12 @@ describe('ESLint: the plugin in a new project (typescript-eslint, TypeScript 6)'
     expectFindings(await lint('eslint.config.ts', snippet), 'eslint.config.ts');
   }, HANG_GUARD);
 
+  it("the README's install line names what this project installs", () => {
+    const [line] = commandsIn(codeBlock(readme, 'npm install --save-dev eslint '));
+    const typescript = (JSON.parse(readFileSync(join(dir, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
+    expect(line!.split(' ')).toEqual(['npm', 'install', '--save-dev', 'eslint', `typescript@${typescript.split('.')[0]}`, 'typescript-eslint', 'eslint-plugin-secret-hygiene']);
+  });
+
   it('npm ls: every peer dependency met (eslint, typescript-eslint, TypeScript 6)', async () => {
     const ls = await run('npm', ['ls', '--all'], { cwd: dir, env: npmEnv() });
     expect(ls.stderr).toBe('');

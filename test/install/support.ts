@@ -101,7 +101,8 @@ type LockEntry = Record<string, unknown> & {
  * cache knows the tarball by this URL, so an offline install needs no registry metadata.
  */
 function registryUrl(name: string, version: string): string {
-  return `https://registry.npmjs.org/${name}/-/${name.slice(name.indexOf('/') + 1)}-${version}.tgz`;
+  const registry = (process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/?$/, '/');
+  return `${registry}${name}/-/${name.slice(name.indexOf('/') + 1)}-${version}.tgz`;
 }
 
 /** What a new project installs: registry packages by their key in the root lockfile, and tarballs. */
