@@ -47,6 +47,7 @@ describe('fileKindOf', () => {
     ['src/connectors/alipay/src/mock.ts', 'fixture'],
     ['.gitlab-ci.yml', 'ci'],
     ['docs/guide.md', 'docs'],
+    ['docs/app/api/cron/route.ts', 'product'],
     ['README.md', 'docs'],
     ['templates/website/src/payload.config.ts', 'product'],
     ['dist/index.js', 'generated'],

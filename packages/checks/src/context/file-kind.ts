@@ -93,7 +93,8 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/*.{example,sample,template,dist,tpl}',
     '**/*.{example,sample}.*',
   ],
-  docs: ['**/{docs,doc,documentation}/**', '**/*.{md,mdx,markdown,rst,txt}'],
+  // Prose only: code under docs/ is often a deployed docs site (its API routes hold real secrets).
+  docs: ['**/*.{md,mdx,markdown,rst,txt,adoc}'],
 };
 
 /** Extra globs per kind (`settings['secret-hygiene'].fileKinds`), tried before the defaults; `product` overrides all. */
