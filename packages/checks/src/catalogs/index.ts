@@ -5,3 +5,4 @@ export * from './sinks.js';
 export * from './sources.js';
 export * from './crypto-costs.js';
 export * from './pass-through.js';
+export * from './db-writes.js';

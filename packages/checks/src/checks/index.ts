@@ -4,6 +4,7 @@ import { noEnvFallback } from './no-env-fallback.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
 import { noIvReuse } from './no-iv-reuse.js';
 import { noPlaintextCredentialColumn } from './no-plaintext-credential-column.js';
+import { noPlaintextSecretWrite } from './no-plaintext-secret-write.js';
 import { noSecretInClientStorage } from './no-secret-in-client-storage.js';
 import { noSecretInResponse } from './no-secret-in-response.js';
 import { noSecretLogging } from './no-secret-logging.js';
@@ -22,6 +23,7 @@ export const allChecks: readonly Check<any, string>[] = [
   noHardcodedSecret,
   noIvReuse,
   noPlaintextCredentialColumn,
+  noPlaintextSecretWrite,
   noSecretInClientStorage,
   noSecretInResponse,
   noSecretLogging,

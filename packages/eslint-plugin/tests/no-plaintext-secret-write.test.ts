@@ -1,0 +1,212 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { rules } from '../src/index.js';
+
+const rule = rules['no-plaintext-secret-write']!;
+const ruleTester = new RuleTester();
+
+type MessageId = 'plaintextSecretWrite' | 'plaintextPasswordWrite';
+
+/** Line and column of the first occurrence of `text` in `code`. */
+function at(code: string, text: string, messageId: MessageId) {
+  const offset = code.indexOf(text);
+  if (offset < 0) throw new Error(`"${text}" is not in the code`);
+  const before = code.slice(0, offset);
+  return { messageId, line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** A high-confidence finding (reported by `recommended`) at each `text`. */
+function high(code: string, ...texts: string[]) {
+  return { code, errors: texts.map((text) => at(code, text, 'plaintextSecretWrite')) };
+}
+
+/** A plaintext password write at `text`. */
+function password(code: string, text: string) {
+  return { code, errors: [at(code, text, 'plaintextPasswordWrite')] };
+}
+
+/** A finding below high: reported at `minConfidence: 'medium'`, and not at the default (see the valid list). */
+function medium(code: string, text: string, messageId: MessageId = 'plaintextSecretWrite') {
+  return { code, options: [{ minConfidence: 'medium' as const }], errors: [at(code, text, messageId)] };
+}
+
+/** Below high only: the default configuration reports nothing. */
+const MEDIUM_ONLY = [
+  // A one-time reset token: usable once and for a short time.
+  `const resetToken = randomBytes(32).toString('hex');
+   await prisma.passwordReset.create({ data: { userId, token: resetToken } });`,
+  // A name only: where the value came from is out of sight.
+  `async function store(userId: string, apiKey: string) { await prisma.integration.create({ data: { userId, apiKey } }); }`,
+  // From an imported helper whose body the check cannot see: it may hash.
+  `const token = await createSessionToken(user);
+   await db.insert(sessions).values({ userId: user.id, token });`,
+  // A minted value, stored in a column whose name says nothing.
+  `const secret = randomBytes(32).toString('hex');
+   await prisma.setting.create({ data: { name: 'signing', value: secret } });`,
+  // Invite and verification tokens.
+  `await knex('invites').insert({ email, token: nanoid(32) });`,
+  `const verificationToken = crypto.randomUUID();
+   await User.update({ verificationToken }, { where: { id } });`,
+];
+
+ruleTester.run('no-plaintext-secret-write', rule, {
+  valid: [
+    ...MEDIUM_ONLY,
+    // Hashed or encrypted on the way.
+    `const apiKey = randomBytes(32).toString('hex');
+     await prisma.apiKey.create({ data: { userId, hashedKey: createHash('sha256').update(apiKey).digest('hex') } });`,
+    `const apiKey = randomBytes(32).toString('hex');
+     await prisma.apiKey.create({ data: { userId, key: await hashToken(apiKey) } });`,
+    `const { password } = req.body;
+     await prisma.user.create({ data: { email, password: await bcrypt.hash(password, 12) } });`,
+    `const { password } = req.body;
+     await prisma.user.create({ data: { email, password: await argon2.hash(password) } });`,
+    `let { password } = req.body;
+     password = await hashPassword(password);
+     await prisma.user.create({ data: { email, password } });`,
+    `const hashed = await scrypt(req.body.password, salt, 64);
+     await db.insert(users).values({ email, password: hashed });`,
+    `const refreshToken = tokens.refresh_token;
+     await prisma.account.update({ where: { id }, data: { refreshToken: symmetricEncrypt(refreshToken, key) } });`,
+    `await prisma.account.update({ where: { id }, data: { accessToken: encrypt(tokens.access_token) } });`,
+    `const sealed = await seal(tokens.access_token);
+     await prisma.account.update({ where: { id }, data: { accessToken: sealed } });`,
+    `const token = randomBytes(32).toString('hex');
+     const tokenHash = createHash('sha256').update(token).digest('hex');
+     await prisma.apiToken.create({ data: { userId, tokenHash } });`,
+    `await prisma.apiKey.create({ data: { userId, key: keyring.encrypt(randomBytes(32).toString('hex')) } });`,
+    // Columns that say they hold no raw secret.
+    `await prisma.user.update({ where: { id }, data: { passwordHash: hash, tokenExpiresAt: new Date() } });`,
+    // Row ids minted at random are no secrets.
+    `await prisma.user.create({ data: { id: randomUUID(), email } });`,
+    `await db.insert(events).values({ id: nanoid(), kind: 'login' });`,
+    // Not a database write: no row key, an SDK, a map.
+    `await stripe.customers.create({ email, metadata: { token } });`,
+    `cache.set('token', token);`,
+    `await Object.create({ token });`,
+    `const created = await prisma.user.findFirst({ where: { token } });`,
+    // SQL: a read, and a column computed by pgcrypto.
+    `await pool.query('SELECT * FROM users WHERE token = $1', [token]);`,
+    `await pool.query("INSERT INTO users (email, password) VALUES ($1, crypt($2, gen_salt('bf')))", [email, req.body.password]);`,
+    // Metadata of a secret.
+    `await prisma.apiKey.create({ data: { userId, prefix: apiKey.slice(0, 8), lastFour: apiKey.slice(-4) } });`,
+  ],
+  invalid: [
+    // Generated tokens, stored as issued.
+    high(
+      `const apiKey = randomBytes(32).toString('hex');
+       await prisma.apiKey.create({ data: { userId, key: apiKey } });`,
+      'key: apiKey',
+    ),
+    high(
+      `const token = 'sk_' + randomBytes(24).toString('base64url');
+       await prisma.apiToken.create({ data: { userId, token } });`,
+      'token }',
+    ),
+    high(`await prisma.apiKey.create({ data: { userId, apiKey: \`sk_\${randomBytes(24).toString('hex')}\` } });`, 'apiKey:'),
+    high(
+      `const sessionToken = crypto.randomUUID();
+       await db.insert(sessions).values({ userId, sessionToken, expires });`,
+      'sessionToken,',
+    ),
+    high(
+      `function newKey() { return nanoid(40); }
+       const apiKey = newKey();
+       await db.insert(apiKeys).values({ ownerId, apiKey });`,
+      'apiKey }',
+    ),
+    high(`await db.update(users).set({ apiKey: randomBytes(32).toString('hex') }).where(eq(users.id, id));`, 'apiKey:'),
+    high(`await kysely.insertInto('api_keys').values({ owner_id: id, api_key: nanoid(48) }).execute();`, 'api_key:'),
+    high(`await knex('api_keys').insert({ user_id: id, secret_key: randomBytes(32).toString('hex') });`, 'secret_key:'),
+    // Received credentials.
+    password(
+      `app.post('/signup', async (req, res) => {
+         const { email, password } = req.body;
+         await prisma.user.create({ data: { email, password } });
+       });`,
+      'password } })',
+    ),
+    password(`await prisma.user.create({ data: { email: req.body.email, password: req.body.password } });`, 'password: req.body.password'),
+    password(`await userRepository.save({ email, password: req.body.password });`, 'password:'),
+    password(`await User.create({ email, password: ctx.request.body.password });`, 'password:'),
+    high(
+      `const { apiKey } = req.body;
+       await prisma.integration.upsert({ where: { userId }, create: { userId, apiKey }, update: { apiKey } });`,
+      'apiKey }, update',
+      'apiKey } })',
+    ),
+    high(
+      `const tokens = await oauth.getToken(code);
+       await prisma.account.create({ data: { userId, accessToken: tokens.access_token, provider } });`,
+      'accessToken:',
+    ),
+    high(
+      `const { refresh_token } = await exchange(code);
+       await db.insert(accounts).values({ userId, refreshToken: refresh_token });`,
+      'refreshToken:',
+    ),
+    // Decrypted values and env secrets written back.
+    high(`await prisma.webhook.update({ where: { id }, data: { secret: decrypt(hook.secretCiphertext) } });`, 'secret:'),
+    high(`await prisma.tenant.create({ data: { name, apiKey: process.env.PARTNER_API_KEY } });`, 'apiKey:'),
+    // TypeORM, Sequelize, Mongoose, MikroORM.
+    high(
+      `const user = userRepository.create({ email });
+       user.apiKey = randomBytes(32).toString('hex');
+       await userRepository.save(user);`,
+      'user.apiKey',
+    ),
+    high(`await this.tokenRepository.insert({ userId, accessToken: randomBytes(32).toString('hex') });`, 'accessToken:'),
+    high(`await this.usersRepository.update({ id }, { apiKey: nanoid(40) });`, 'apiKey:'),
+    high(`await this.em.create(ApiKey, { owner, secretKey: randomBytes(32).toString('hex') });`, 'secretKey:'),
+    high(`await ApiKey.bulkCreate([{ ownerId, apiKey: nanoid(32) }]);`, 'apiKey:'),
+    high(`await this.clientModel.create({ name, clientSecret: randomBytes(32).toString('hex') });`, 'clientSecret:'),
+    high(`await Account.updateOne({ _id: id }, { $set: { refreshToken: tokens.refresh_token } });`, 'refreshToken:'),
+    high(
+      `const doc = new Client({ name });
+       doc.clientSecret = randomBytes(32).toString('hex');
+       await doc.save();`,
+      'doc.clientSecret',
+    ),
+    // Nested Prisma writes.
+    high(`await prisma.user.create({ data: { email, apiKeys: { create: { key: nanoid(40) } } } });`, 'key:'),
+    // SQL drivers.
+    high(
+      `const apiKey = randomBytes(32).toString('hex');
+       await pool.query('INSERT INTO api_keys (user_id, api_key) VALUES ($1, $2)', [userId, apiKey]);`,
+      'apiKey]',
+    ),
+    high(
+      `const apiKey = randomBytes(32).toString('hex');
+       await conn.execute('UPDATE users SET api_key = ? WHERE id = ?', [apiKey, id]);`,
+      'apiKey,',
+    ),
+    high(
+      `const apiKey = randomBytes(32).toString('hex');
+       await sql\`INSERT INTO api_keys (user_id, api_key) VALUES (\${userId}, \${apiKey})\`;`,
+      'apiKey}',
+    ),
+    password(`await client.query({ text: 'INSERT INTO users (email, password) VALUES ($1, $2)', values: [email, req.body.password] });`, 'req.body.password'),
+    // Below high, seen in strict.
+    medium(
+      `const resetToken = randomBytes(32).toString('hex');
+       await prisma.passwordReset.create({ data: { userId, token: resetToken } });`,
+      'token: resetToken',
+    ),
+    medium(`async function store(userId: string, apiKey: string) { await prisma.integration.create({ data: { userId, apiKey } }); }`, 'apiKey }'),
+    medium(
+      `const token = await createSessionToken(user);
+       await db.insert(sessions).values({ userId: user.id, token });`,
+      'token }',
+    ),
+    medium(
+      `const secret = randomBytes(32).toString('hex');
+       await prisma.setting.create({ data: { name: 'signing', value: secret } });`,
+      'value: secret',
+    ),
+    medium(`await knex('invites').insert({ email, token: nanoid(32) });`, 'token:'),
+    medium(
+      `const verificationToken = crypto.randomUUID();
+       await User.update({ verificationToken }, { where: { id } });`,
+      'verificationToken }',
+    ),
+  ],
+});
