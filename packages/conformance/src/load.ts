@@ -62,11 +62,21 @@ function directoryEntry(directory: string, specifier: string): string {
 /**
  * What to import for an adapter specifier: a file URL for a path relative to `cwd` (a directory
  * stands for its package entry or `index.mjs`), the specifier itself for a package name.
- * @throws {SetupError} when a directory has no entry module.
+ * @throws {SetupError} when a directory has no entry module, or a file name is neither a file nor a package.
  */
 export function resolveAdapter(specifier: string, cwd = process.cwd()): string {
   const path = resolve(cwd, specifier);
-  if (!existsSync(path)) return specifier;
+  if (!existsSync(path)) {
+    // A file name that is no file and no package: say so now, before anything starts.
+    if (/^\.{0,2}\//.test(specifier) || /\.[cm]?[jt]s$/.test(specifier)) {
+      try {
+        import.meta.resolve(specifier);
+      } catch {
+        throw new SetupError(`adapter module ${specifier} not found: no such file (from ${cwd}) and no such package`);
+      }
+    }
+    return specifier;
+  }
   return pathToFileURL(statSync(path).isDirectory() ? directoryEntry(path, specifier) : path).href;
 }
 

@@ -71,18 +71,20 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const adapterName = typeof options.adapter === 'function' ? options.adapter.name || '(factory)' : options.adapter;
   const handleSignals = options.handleSignals ?? false;
 
-  const host = typeof options.adapter === 'function' ? undefined : await AdapterProcess.start(resolveAdapter(options.adapter), options.adapter, callTimeoutMs);
-  const stopHost = host === undefined ? async () => undefined : registerCleanup(() => host.stop(), handleSignals);
-  const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
+  // The store process starts while the server does; a module path that cannot exist fails first.
+  const target = typeof options.adapter === 'function' ? undefined : resolveAdapter(options.adapter);
+  const starting = target === undefined ? Promise.resolve(undefined) : AdapterProcess.start(target, adapterName, callTimeoutMs);
+  starting.catch(() => undefined);
+  let host: AdapterProcess | undefined;
+  let stopHost = async (): Promise<void> => {
+    // Not started yet when the server failed: stop it once it is.
+    await starting.then((started) => started?.stop(), () => undefined);
+  };
   const redactor = new Redactor();
   const runs: Array<{ check: ConformanceCheck; run: ConformanceRun; durationMs: number }> = [];
   /** Every record of the run whose plaintext is known, for the keystream comparison across checks. */
   const records: KnownCiphertext[] = [];
   let current: ConformanceRun | undefined;
-  if (host !== undefined) {
-    // An error the store lets escape fails the check that is running (or, between checks, the last one).
-    host.onEscaped = ({ kind, message }) => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
-  }
 
   const ownServer = options.server === undefined;
   let server: PostgresServer | undefined;
@@ -91,6 +93,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (ownServer) progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
     server = options.server ?? (await openServer({ ...options, handleSignals }));
     databases = await CheckDatabases.open(server, checks.map((c) => c.id), !ownServer);
+    host = await starting;
+    if (host !== undefined) {
+      const started = host;
+      stopHost = registerCleanup(() => started.stop(), handleSignals);
+      // An error the store lets escape fails the check that is running (or, between checks, the last one).
+      started.onEscaped = ({ kind, message }) => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
+    }
+    const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
     progress(`using ${server.description} (PostgreSQL ${databases.postgresVersion})`);
     for (const [index, check] of checks.entries()) {
       await databases.prepare(index);
