@@ -75,14 +75,17 @@ export function readDdlColumns(sql: string): DdlColumn[] {
 /**
  * The columns `sql` leaves behind when its statements run in order: a column that a later
  * statement of the same text drops or renames (or whose table it drops or renames) is gone; one
- * declared again after that is there. Each says whether it is a foreign key.
+ * declared again after that is there. Each says whether it is a foreign key. With `replay: false`,
+ * every declaration, gone or not.
  */
-export function readDdlSchema(sql: string): DdlSchemaColumn[] {
+export function readDdlSchema(sql: string, options: { readonly replay?: boolean } = {}): DdlSchemaColumn[] {
   const { columns, changes } = readDdl(sql);
+  const replay = options.replay ?? true;
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return columns
     .filter(
       (c) =>
+        !replay ||
         !changes.some(
           (x) =>
             x.at > c.start &&
