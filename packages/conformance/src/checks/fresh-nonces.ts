@@ -26,7 +26,7 @@ const names = (prefix: string, count: number): string[] => Array.from({ length: 
 export const freshNonces: ConformanceCheck = {
   id: 'fresh-nonces',
   description:
-    'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs and no nonce repeats (core format); then writes different secrets before and after a restart, in bursts of 32 concurrent writes from two instances and before a rotation, and checks that no two of them share a keystream and no declared nonce column repeats',
+    'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs and no nonce repeats (core format); then writes different secrets before and after a restart, in a burst of 24 concurrent writes from two instances and before a rotation, and checks that no two of them share a keystream and no declared nonce column repeats',
   promise: 'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
@@ -66,18 +66,18 @@ export const freshNonces: ConformanceCheck = {
     const keys = ctx.keys.material([1, 2], 1);
     const records: KnownCiphertext[] = [];
     const first = await ctx.openStore(keys);
-    const beforeRestart = await putMany(ctx, first, 'restart', names('before', 6));
+    const beforeRestart = await putMany(ctx, first, 'restart', names('before', 4));
     records.push(...(await known(ctx, first, 'restart', beforeRestart, 'before a restart')));
     await first.close();
     const second = await ctx.openStore(keys);
-    const afterRestart = await putMany(ctx, second, 'restart', names('after', 6));
+    const afterRestart = await putMany(ctx, second, 'restart', names('after', 4));
     records.push(...(await known(ctx, second, 'restart', afterRestart, 'after a restart')));
 
     const other = await ctx.openStore(keys);
-    const burst = await Promise.all([putMany(ctx, second, 'burst', names('a', 16), true), putMany(ctx, other, 'burst', names('b', 16), true)]);
+    const burst = await Promise.all([putMany(ctx, second, 'burst', names('a', 12), true), putMany(ctx, other, 'burst', names('b', 12), true)]);
     for (const secrets of burst) records.push(...(await known(ctx, second, 'burst', secrets, 'a burst of concurrent writes')));
 
-    const batch = await putMany(ctx, second, 'batch', names('row', 12));
+    const batch = await putMany(ctx, second, 'batch', names('row', 8));
     await second.adapter.rotate(2);
     records.push(...(await known(ctx, second, 'batch', batch, 'one rotation batch')));
     records.push(...(await known(ctx, second, 'restart', new Map([...beforeRestart, ...afterRestart]), 'one rotation batch')));
