@@ -163,11 +163,6 @@ export const KNEX_WRITE_METHODS: readonly string[] = ['insert', 'update'];
 /** Knex calls that name the table of a query: `knex('users')`, `.table('users')`, `.into('users')`, `.from('users')`. */
 export const KNEX_TABLE_CALLS: readonly string[] = ['table', 'into', 'from'];
 
-/**
- * Words of a call that mints a fresh random value: `randomBytes(32)`, `nanoid()`, `generateApiKey()`,
- * `crypto.randomUUID()`. An API key made by such a call and written as it is, is stored as issued.
- */
-export const GENERATOR_WORDS: ReadonlySet<string> = new Set(['random', 'randombytes', 'randomuuid', 'nanoid', 'generate', 'gen', 'cuid', 'createid', 'ulid', 'uuid', 'v4', 'mint', 'issue']);
 
 /** Table words of a custom-domain table, whose `verification_token` the customer publishes in DNS. */
 export const DOMAIN_TABLE_WORDS: ReadonlySet<string> = new Set(['domain', 'domains', 'hostname', 'hostnames']);

@@ -3,28 +3,19 @@ import { defineCheck, type TypeScript } from '../check.js';
 import {
   accessPath,
   calleeName,
-  constInitializer,
   forEachDescendant,
   propertyNameText,
   resolveIdentifier,
   constString,
   objectPropertyValue,
-  shortText,
   skipOuterExpressions,
 } from '../ast/index.js';
-import { createFlowContext, valueSources, type FlowContext } from '../flow/index.js';
 import {
   ADD_COLUMN_METHOD,
   COLUMN_DECORATORS,
   DRIZZLE_TABLE_FACTORIES,
   ENCRYPTING_WORDS,
   ENTITY_DECORATORS,
-  GENERATOR_WORDS,
-  KNEX_TABLE_CALLS,
-  KNEX_WRITE_METHODS,
-  PRISMA_ROW_KEYS,
-  PRISMA_WRITE_METHODS,
-  ROW_BUILDER_METHODS,
   HASHING_WORDS,
   KNEX_COLUMN_METHODS,
   KNEX_TABLE_METHODS,
@@ -41,14 +32,14 @@ import {
   ATTRIBUTE_SETTERS,
   SCHEMA_CLASSES,
 } from '../catalogs/orm-columns.js';
-import { classifyName, splitWords, type SecretKind } from '../names/index.js';
+import { splitWords, type SecretKind } from '../names/index.js';
 import { credentialColumnVerdict, ddlColumnVerdict, ddlSiblings, type CredentialColumnClassification } from '../sql/column-verdict.js';
 import { readDdlSchema } from '../sql/ddl.js';
 import { analyzeSchemaColumns } from '../text/credential-columns.js';
 
 export type NoPlaintextCredentialColumnOptions = Record<string, never>;
 
-type MessageId = 'plaintextPassword' | 'plaintextCredential' | 'plaintextSchemaColumn' | 'plaintextPasswordWrite' | 'issuedKeyWrite';
+type MessageId = 'plaintextPassword' | 'plaintextCredential' | 'plaintextSchemaColumn';
 
 /** A column declaration found in code, before its verdict. */
 interface ColumnDeclaration {
@@ -115,10 +106,6 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       plaintextCredential:
         "Column '{{column}}' ({{orm}}) stores {{kind}} in plaintext. Store it encrypted (ciphertext, nonce and key-version columns), or as a hash if it is only ever compared.",
       plaintextSchemaColumn: '{{table}}.{{column}} stores a {{kind}} in plaintext: store a hash (passwords) or ciphertext (keys, tokens) instead.',
-      plaintextPasswordWrite:
-        "'{{column}}' is written with '{{value}}' as given: the password is stored in plaintext. Hash it with argon2id, scrypt or bcrypt before it is written.",
-      issuedKeyWrite:
-        "'{{column}}' is written with the API key '{{value}}' as issued: anyone who reads the table can use it. Store a SHA-256 of it (it is random, a fast hash is enough), show the key once, and look it up by its hash.",
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -150,24 +137,9 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       else context.report({ ...at, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) }, confidence });
     };
 
-    let flow: FlowContext | undefined;
-    /** A row written to the database: a credential property with a raw value is the strongest evidence there is. */
-    const visitRow = (row: ts.Expression, table: string | undefined): void => {
-      flow ??= createFlowContext(t, { checker, settings });
-      hashedInFile ??= propertiesAssignedProtectedValues(t, sourceFile, checker);
-      const hashed = hashedInFile;
-      for (const write of rawCredentialWrites(t, flow, row, checker)) {
-        // `input.password = await hash(input.password)` somewhere in the file: the property may hold the hash by now.
-        if (hashed.anywhere.has(write.property) || [...hashed.byOwner.values()].some((names) => names.has(write.property))) continue;
-        const column = table ? `${table}.${write.key}` : write.key;
-        context.report({ node: write.node, messageId: write.kind === 'password' ? 'plaintextPasswordWrite' : 'issuedKeyWrite', data: { column, value: write.value } });
-      }
-    };
-
     const visitCall = (call: ts.CallExpression): void => {
       const name = calleeName(t, call.expression);
       if (!name) return;
-      for (const row of writtenRows(t, call, name)) visitRow(row.row, row.table);
       if (DRIZZLE_FACTORIES.has(name)) drizzleTable(t, call, report);
       if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, checker, report);
       if (Object.prototype.hasOwnProperty.call(KNEX_COLUMN_METHODS, name)) knexColumn(t, call, name, checker, report);
@@ -722,147 +694,6 @@ function ddlText(t: TypeScript, literal: ts.Node, raw: string, rawStart: number)
     }
   }
   return text;
-}
-
-/** The rows a call writes, with the table when it is named: Prisma `data`, Drizzle/Kysely `.values()`/`.set()`, Knex `.insert()`/`.update()`. */
-function writtenRows(t: TypeScript, call: ts.CallExpression, method: string): { row: ts.Expression; table: string | undefined }[] {
-  const callee = skipOuterExpressions(t, call.expression);
-  if (!t.isPropertyAccessExpression(callee)) return [];
-  const receiver = skipOuterExpressions(t, callee.expression);
-  const first = call.arguments[0] && skipOuterExpressions(t, call.arguments[0]);
-  if (!first) return [];
-  const rows = (value: ts.Expression) => {
-    const expr = skipOuterExpressions(t, value);
-    return t.isArrayLiteralExpression(expr) ? [...expr.elements] : [expr];
-  };
-  // Prisma: `prisma.user.create({ data: { ... } })`, the model is the delegate's name.
-  if (PRISMA_WRITE_METHODS.includes(method) && t.isObjectLiteralExpression(first) && t.isPropertyAccessExpression(receiver)) {
-    const table = receiver.name.text;
-    return first.properties
-      .filter((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''))
-      .flatMap((p) => rows(p.initializer).map((row) => ({ row, table })));
-  }
-  // Drizzle and Kysely: the statement starts earlier in the chain.
-  const starters = Object.prototype.hasOwnProperty.call(ROW_BUILDER_METHODS, method) ? ROW_BUILDER_METHODS[method]! : undefined;
-  if (starters) {
-    for (let expr: ts.Expression = receiver; t.isCallExpression(expr) || t.isPropertyAccessExpression(expr); expr = skipOuterExpressions(t, expr.expression)) {
-      if (!t.isCallExpression(expr)) continue;
-      const name = calleeName(t, expr.expression);
-      if (name && starters.includes(name)) {
-        const target = expr.arguments[0] && skipOuterExpressions(t, expr.arguments[0]);
-        const table = target ? (knownString(t, target) ?? (t.isIdentifier(target) ? target.text : undefined)) : undefined;
-        return rows(first).map((row) => ({ row, table }));
-      }
-    }
-    return [];
-  }
-  // Knex: `knex('users').insert(row)`, `db.table('users').update(row)`.
-  if (KNEX_WRITE_METHODS.includes(method) && t.isCallExpression(receiver)) {
-    const named = calleeName(t, receiver.expression);
-    const isTableCall = t.isIdentifier(skipOuterExpressions(t, receiver.expression)) || (named !== undefined && KNEX_TABLE_CALLS.includes(named));
-    const table = isTableCall ? firstStringArgument(t, receiver) : undefined;
-    if (table !== undefined) return rows(first).map((row) => ({ row, table }));
-  }
-  return [];
-}
-
-interface RawCredentialWrite {
-  readonly node: ts.Node;
-  readonly key: string;
-  /** The property the value is read from (`password` of `input.password`), else the key. */
-  readonly property: string;
-  readonly value: string;
-  readonly kind: 'password' | 'api-key';
-}
-
-/**
- * The properties of a written row that store a credential as it is: a `password` given a value
- * that carries a password and went through no hash; an API key given a value freshly generated
- * (`randomBytes`, `nanoid`, `generateApiKey()`) and not hashed. Tokens and reversible secrets are
- * left to the declaration's medium finding (see the rule's docs).
- */
-function rawCredentialWrites(t: TypeScript, flow: FlowContext, row: ts.Expression, checker: ts.TypeChecker | undefined): RawCredentialWrite[] {
-  const object = skipOuterExpressions(t, row);
-  if (!t.isObjectLiteralExpression(object)) return [];
-  const found: RawCredentialWrite[] = [];
-  for (const property of object.properties) {
-    let value: ts.Expression;
-    if (t.isPropertyAssignment(property)) value = property.initializer;
-    else if (t.isShorthandPropertyAssignment(property)) value = property.name;
-    else continue;
-    const key = propertyNameText(t, property.name);
-    if (key === undefined) continue;
-    const c = classifyName(key, flow.classifier);
-    if (!c.isSecret || (c.kind !== 'password' && c.kind !== 'api-key')) continue;
-    if (mentionsProtection(t, value, true) || protectedUpstream(t, value, checker)) continue;
-    const text = shortValue(t, value);
-    if (c.kind === 'password') {
-      // The value must itself be seen to carry a password (`body.password`, a `password` parameter).
-      if (!valueSources(flow, value).some((f) => f.source.kind === 'password')) continue;
-      found.push({ node: property.name, key, property: readProperty(t, value) ?? key, value: text, kind: 'password' });
-    } else if (isGenerated(t, value, checker)) {
-      found.push({ node: property.name, key, property: readProperty(t, value) ?? key, value: text, kind: 'api-key' });
-    }
-  }
-  return found;
-}
-
-/** The value's code for a message: source text of an expression, never a value. */
-function shortValue(t: TypeScript, node: ts.Expression): string {
-  return shortText(skipOuterExpressions(t, node), 40);
-}
-
-/** `const x = hash(...)` (followed through `const` aliases): the value is hashed or encrypted before it gets here. */
-/** The member a value reads: `password` of `input.password`. */
-function readProperty(t: TypeScript, value: ts.Expression): string | undefined {
-  const expr = skipOuterExpressions(t, value);
-  return t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr) ? calleeName(t, expr) : undefined;
-}
-
-/**
- * `const x = hash(...)` (followed through `const` aliases), or a `let` that some assignment gives a
- * hash (`password = await bcrypt.hash(password, 12)`): the value may be hashed before it gets here.
- */
-function protectedUpstream(t: TypeScript, value: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
-  let expr = skipOuterExpressions(t, value);
-  if (t.isIdentifier(expr) && reassignedProtected(t, expr, checker)) return true;
-  for (let hops = 0; hops < 4 && t.isIdentifier(expr); hops++) {
-    const init = constInitializer(t, resolveIdentifier(t, expr, checker));
-    if (!init) return false;
-    if (mentionsProtection(t, init, true)) return true;
-    expr = skipOuterExpressions(t, init);
-  }
-  return false;
-}
-
-/** A `let` or parameter that an assignment in its scope gives a hashed or encrypted value. */
-function reassignedProtected(t: TypeScript, id: ts.Identifier, checker: ts.TypeChecker | undefined): boolean {
-  const decl = resolveIdentifier(t, id, checker);
-  if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl))) return false;
-  let scope: ts.Node | undefined = decl.parent;
-  while (scope && !t.isFunctionLike(scope) && !t.isSourceFile(scope)) scope = scope.parent;
-  if (!scope) return false;
-  return forEachDescendant(t, scope, (node) => {
-    if (!t.isBinaryExpression(node) || node.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
-    const left = skipOuterExpressions(t, node.left);
-    return t.isIdentifier(left) && left.text === id.text && mentionsProtection(t, node.right, true) ? 'stop' : undefined;
-  });
-}
-
-/** The value is made by a call that mints a random value (`randomBytes(32).toString('hex')`, `nanoid()`), seen through `const` aliases. */
-function isGenerated(t: TypeScript, value: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
-  let expr = skipOuterExpressions(t, value);
-  for (let hops = 0; hops < 4; hops++) {
-    if (t.isIdentifier(expr)) {
-      const init = constInitializer(t, resolveIdentifier(t, expr, checker));
-      if (!init) return false;
-      expr = skipOuterExpressions(t, init);
-      continue;
-    }
-    const mints = (node: ts.Node) => t.isCallExpression(node) && splitWords(calleeName(t, node.expression) ?? '').some((w) => GENERATOR_WORDS.has(w));
-    return mints(expr) || forEachDescendant(t, expr, (node) => (mints(node) ? 'stop' : undefined));
-  }
-  return false;
 }
 
 /** Payload: a collection or global config, `{ slug: 'users', fields: [...] }`: its fields, nested ones included. */
