@@ -46,6 +46,9 @@ const MEDIUM_ONLY = [
   `await knex('invites').insert({ email, token: nanoid(32) });`,
   `const verificationToken = crypto.randomUUID();
    await User.update({ verificationToken }, { where: { id } });`,
+  // A recipient's signing link and a share link: capability tokens put in URLs again.
+  `await tx.recipient.create({ data: { documentId, email, token: nanoid() } });`,
+  `await prisma.shareLink.create({ data: { documentId, token: randomBytes(16).toString('hex') } });`,
 ];
 
 ruleTester.run('no-plaintext-secret-write', rule, {
@@ -87,8 +90,13 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     // SQL: a read, and a column computed by pgcrypto.
     `await pool.query('SELECT * FROM users WHERE token = $1', [token]);`,
     `await pool.query("INSERT INTO users (email, password) VALUES ($1, crypt($2, gen_salt('bf')))", [email, req.body.password]);`,
-    // Metadata of a secret.
+    // Metadata of a secret, and masked display forms.
     `await prisma.apiKey.create({ data: { userId, prefix: apiKey.slice(0, 8), lastFour: apiKey.slice(-4) } });`,
+    `const clientSecret = randomBytes(32).toString('hex');
+     await prisma.oAuthApp.create({ data: { hashedClientSecret: await hashToken(clientSecret), partialClientSecret: \`sec_****\${clientSecret.slice(-8)}\` } });`,
+    `await prisma.apiKey.create({ data: { userId, lastFour: randomBytes(32).toString('hex').slice(-4) } });`,
+    // Rows built by map with hashed values.
+    `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, tokenHash: sha256(nanoid()) })));`,
   ],
   invalid: [
     // Generated tokens, stored as issued.
@@ -166,8 +174,22 @@ ruleTester.run('no-plaintext-secret-write', rule, {
        await doc.save();`,
       'doc.clientSecret',
     ),
-    // Nested Prisma writes.
+    // Nested Prisma writes; a `key` column is named by its relation.
     high(`await prisma.user.create({ data: { email, apiKeys: { create: { key: nanoid(40) } } } });`, 'key:'),
+    high(`await prisma.project.create({ data: { name, apiKeys: { create: [{ label: 'default', key: nanoid(40) }] } } });`, 'key:'),
+    // Rows built by `map`, tokens from a generator factory, a decrypted value behind a secret name.
+    high(`await Bot.bulkCreate(rows.map((row) => ({ name: row.name, apiToken: randomBytes(20).toString('hex') })));`, 'apiToken:'),
+    high(
+      `const makeToken = customAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 40);
+       const apiToken = makeToken();
+       await Team.findByIdAndUpdate(teamId, { $set: { apiToken } });`,
+      'apiToken }',
+    ),
+    high(
+      `const clientSecret = await decrypt(ciphertext);
+       await db.updateTable('organizations').set({ client_secret: clientSecret }).where('id', '=', id).execute();`,
+      'client_secret:',
+    ),
     // SQL drivers.
     high(
       `const apiKey = randomBytes(32).toString('hex');
@@ -203,6 +225,7 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       'value: secret',
     ),
     medium(`await knex('invites').insert({ email, token: nanoid(32) });`, 'token:'),
+    medium(`await tx.recipient.create({ data: { documentId, email, token: nanoid() } });`, 'token:'),
     medium(
       `const verificationToken = crypto.randomUUID();
        await User.update({ verificationToken }, { where: { id } });`,

@@ -140,3 +140,11 @@ export const ONE_TIME_TOKEN_WORDS: readonly string[] = [
   'reset', 'verification', 'verify', 'invite', 'invitation', 'magic', 'confirm', 'confirmation', 'otp', 'onetime', 'activation',
   'challenge', 'state', 'nonce', 'csrf', 'code',
 ];
+
+/**
+ * Words (of the column, the value's name or the table) of capability-link tokens: a signing link
+ * sent to a document's recipient, a share or direct link, an unsubscribe link. The application
+ * must put the same token in a URL again (reminders, a link page), so it keeps it readable; the
+ * token opens one resource, not an account. Medium, like one-time tokens.
+ */
+export const LINK_TOKEN_WORDS: readonly string[] = ['link', 'links', 'share', 'shared', 'sharing', 'recipient', 'recipients', 'direct', 'embed', 'unsubscribe', 'public'];

@@ -6,6 +6,7 @@ import {
   enclosingFunctionOrFile,
   forEachDescendant,
   isFunctionLike,
+  isShortSlice,
   propertyNameText,
   resolveIdentifier,
   shortText,
@@ -17,6 +18,7 @@ import {
   ENTITY_FACTORY_METHODS,
   ENTITY_MANAGER_NAMES,
   ENTITY_SAVE_METHODS,
+  LINK_TOKEN_WORDS,
   MODEL_NAME_WORDS,
   NESTED_ROW_KEYS,
   NOT_MODEL_RECEIVERS,
@@ -30,7 +32,7 @@ import {
   WRITE_PROTECTION_CALLS,
   type RowWriteMethod,
 } from '../catalogs/db-writes.js';
-import { KNEX_TABLE_CALLS, KNEX_WRITE_METHODS, PRISMA_ROW_KEYS, PRISMA_WRITE_METHODS, ROW_BUILDER_METHODS } from '../catalogs/orm-columns.js';
+import { KNEX_TABLE_CALLS, KNEX_WRITE_METHODS, MASKED_VALUE_WORDS, PRISMA_ROW_KEYS, PRISMA_WRITE_METHODS, ROW_BUILDER_METHODS } from '../catalogs/orm-columns.js';
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   bindingElementSource,
@@ -90,7 +92,7 @@ interface SecretEvidence {
 
 const REQUEST_SET = new Set(REQUEST_RECEIVERS);
 const GENERATORS = new Set(TOKEN_GENERATOR_CALLS.map((c) => c.toLowerCase()));
-const ONE_TIME_WORDS = new Set(ONE_TIME_TOKEN_WORDS);
+const ONE_TIME_WORDS = new Set([...ONE_TIME_TOKEN_WORDS, ...LINK_TOKEN_WORDS]);
 const OAUTH_FIELDS = new Set(OAUTH_TOKEN_FIELDS);
 const MAX_HOPS = 4;
 
@@ -133,6 +135,8 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         // `passwordHash`, `tokenExpiresAt`, `encryptedKey`: the column says it holds no raw secret.
         if (c && !c.isSecret && c.verdict !== 'none') continue;
         if (c && !c.isSecret && /encrypt|cipher|hash|digest/i.test(column.column!)) continue;
+        // `partialClientSecret`, `token_preview`, `masked_key`: a display form, not the secret.
+        if (c && c.words.some((w) => MASKED_VALUE_WORDS.has(w))) continue;
         const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
         if (!evidence) continue;
         reported.add(column.node);
@@ -174,7 +178,9 @@ function columnClassification(flow: FlowContext, column: string, table: string |
 /**
  * High only with evidence that the value is a secret (minted, decrypted, received, from the env)
  * and a write that surely stores it in a column named like a credential; a one-time token (reset,
- * verification, invite) is medium: usable only once and for a short time. A name alone, or a value
+ * verification, invite) is medium: usable only once and for a short time; so is a capability-link
+ * token (a recipient's signing link, a share link), which opens one resource and must be put in
+ * URLs again. A name alone, or a value
  * from a call whose body is out of sight (it may hash), is medium; without a credential-named
  * column either, low.
  */
@@ -197,7 +203,7 @@ function secretEvidence(flow: FlowContext, value: ts.Expression, secretColumn: b
   let expr = skipOuterExpressions(t, value);
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
-    if (isProtected(flow, expr)) return undefined;
+    if (isProtected(flow, expr) || isShortSlice(t, expr)) return undefined;
     const generated = generatorOf(flow, expr, 0);
     if (generated) {
       // `randomUUID()` is a token only when it is named or stored as one; else it is a row id.
@@ -220,7 +226,10 @@ function secretEvidence(flow: FlowContext, value: ts.Expression, secretColumn: b
     }
     break;
   }
-  const flows = valueSources(flow, value);
+  // The value where it was made first (`decrypt(...)` behind `const clientSecret = ...`): a secret
+  // name on the way would stop the flow analysis at the name.
+  const upstream = expr !== skipOuterExpressions(t, value) ? valueSources(flow, expr) : [];
+  const flows = upstream.length > 0 ? upstream : valueSources(flow, value);
   if (flows.length === 0) return undefined;
   const ranked = flows.map((f) => ({ f, strength: strengthOf(flow, f.source) }));
   const best = ranked.find((r) => r.strength === 'seen') ?? ranked[0]!;
@@ -307,16 +316,20 @@ function generatorOf(flow: FlowContext, node: ts.Expression, depth: number): ts.
     if (inner) return inner;
   }
   if (depth >= 2 || !t.isCallExpression(expr)) return undefined;
+  // `const makeToken = customAlphabet(alphabet, 40); makeToken()`: a generator made by a generator factory.
+  const callee = skipOuterExpressions(t, expr.expression);
+  const factory = t.isIdentifier(callee) ? constInitializer(t, resolveIdentifier(t, callee, flow.checker)) : undefined;
+  if (factory && t.isCallExpression(skipOuterExpressions(t, factory))) {
+    const made = generatorOf(flow, factory, depth + 1);
+    if (made) return made;
+  }
   const fn = visibleFunction(flow, expr);
-  if (!fn?.body) return undefined;
-  if (!t.isBlock(fn.body)) return generatorOf(flow, fn.body as ts.Expression, depth + 1);
-  let found: ts.CallExpression | undefined;
-  forEachDescendant(t, fn.body, (n) => {
-    if (isFunctionLike(t, n)) return 'skip';
-    if (t.isReturnStatement(n) && n.expression && !isProtected(flow, n.expression)) found ??= generatorOf(flow, n.expression, depth + 1);
-    return found ? 'stop' : undefined;
-  });
-  return found;
+  if (!fn) return undefined;
+  for (const returned of returnedExpressions(t, fn)) {
+    const found = isProtected(flow, returned) ? undefined : generatorOf(flow, returned, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The declaration with a body that a plain call refers to: a function in this file, or (with a checker) one it imports. */
@@ -451,7 +464,7 @@ function modelName(t: TypeScript, receiver: ts.Expression): string | undefined {
 function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write: ts.Node, depth: number, owner?: string): WrittenColumn[] {
   const expr = skipOuterExpressions(t, node);
   if (depth > 3) return [];
-  if (t.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => (t.isSpreadElement(e) ? [] : rowColumns(t, flow, e, write, depth + 1)));
+  if (t.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => (t.isSpreadElement(e) ? [] : rowColumns(t, flow, e, write, depth + 1, owner)));
   if (t.isObjectLiteralExpression(expr)) {
     const out: WrittenColumn[] = [];
     for (const p of expr.properties) {
@@ -473,6 +486,11 @@ function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write
   }
   if (t.isCallExpression(expr) || t.isNewExpression(expr)) {
     const name = calleeName(t, expr.expression);
+    // `rows.map((row) => ({ ...row, apiToken: nanoid() }))`: the rows the callback returns.
+    const callback = name === 'map' && t.isCallExpression(expr) && expr.arguments[0] ? skipOuterExpressions(t, expr.arguments[0]) : undefined;
+    if (callback && (t.isArrowFunction(callback) || t.isFunctionExpression(callback))) {
+      return returnedExpressions(t, callback).flatMap((r) => rowColumns(t, flow, r, write, depth + 1, owner));
+    }
     const built = t.isNewExpression(expr) || (name !== undefined && ENTITY_FACTORY_METHODS.includes(name));
     const object = built ? expr.arguments?.find((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a))) : undefined;
     if (object) return rowColumns(t, flow, object, write, depth + 1);
@@ -491,6 +509,19 @@ function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write
     }
   }
   return [];
+}
+
+/** What a function returns: an arrow's expression body, or its `return` expressions (not those of nested functions). */
+function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!t.isBlock(fn.body)) return [fn.body as ts.Expression];
+  const out: ts.Expression[] = [];
+  forEachDescendant(t, fn.body, (n) => {
+    if (isFunctionLike(t, n)) return 'skip';
+    if (t.isReturnStatement(n) && n.expression) out.push(n.expression);
+    return undefined;
+  });
+  return out;
 }
 
 /** `entity.key = value` statements before the write, in the entity variable's function. */
