@@ -45,6 +45,12 @@ function bad(code: string, ...errors: Expected[]) {
 
 ruleTester.run('no-iv-reuse', rule, {
   valid: [
+    // A fresh random nonce declared inside a loop body is fresh on every iteration.
+    `${NODE}export function sealAll(key: Buffer, items: string[]) { for (const item of items) { const iv = randomBytes(12); createCipheriv('aes-256-gcm', key, iv).update(item); } }`,
+    `${NODE}export function sealAll(key: Buffer, items: string[]) { for (let i = 0; i < items.length; i++) { const iv = randomBytes(12); createCipheriv('aes-256-gcm', key, iv).update(items[i]!); } }`,
+    `${NODE}export function drain(key: Buffer, queue: string[]) { while (queue.length > 0) { const nonce = randomBytes(12); createCipheriv('aes-256-gcm', key, nonce).update(queue.pop()!); } }`,
+    `${NODE}export function sealAll(key: Buffer, items: string[]) { for (const item of items) { var iv = randomBytes(12); createCipheriv('aes-256-gcm', key, iv).update(item); } }`,
+    `${NODE}for (const item of items) { const iv = randomBytes(12); createCipheriv('aes-256-gcm', key, iv).update(item); }`,
     // A fresh random nonce per encryption, in every spelling.
     `${NODE}export function seal(key: Buffer, pt: Buffer) { const iv = randomBytes(12); return createCipheriv('aes-256-gcm', key, iv); }`,
     `${NODE}export function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, randomBytes(12)); }`,
@@ -193,6 +199,11 @@ ruleTester.run('no-iv-reuse', rule, {
     })(),
     (() => {
       const code = `${NODE}export function sealAll(key: Buffer, items: string[]) {\n  const iv = randomBytes(12);\n  return items.map((item) => createCipheriv('aes-256-gcm', key, iv).update(item));\n}`;
+      return bad(code, at(code, 'outerScopeNonce', 'iv', 2));
+    })(),
+    // Fresh per row, but reused by every cell of the inner loop.
+    (() => {
+      const code = `${NODE}export function sealAll(key: Buffer, rows: string[][]) {\n  for (const row of rows) {\n    const iv = randomBytes(12);\n    for (const cell of row) createCipheriv('aes-256-gcm', key, iv).update(cell);\n  }\n}`;
       return bad(code, at(code, 'outerScopeNonce', 'iv', 2));
     })(),
     (() => {

@@ -512,7 +512,10 @@ class Tracer {
    */
   private computedOnce(decl: ts.VariableDeclaration | ts.BindingElement, site: ts.Node): 'module-level' | 'outer-scope' | undefined {
     const t = this.t;
+    // Declared inside the loop body (or iteration callback) that repeats the encryption: evaluated
+    // afresh on every iteration. Only repetition between the declaration and the use counts.
     const declScope = enclosingFunctionOrFile(t, decl);
+    if (repeatsBetween(t, decl, declScope) && !repeatsBetween(t, site, commonAncestor(decl, site))) return undefined;
     if (t.isSourceFile(declScope)) {
       if (isModuleLevelNode(t, site)) return declScope === site.getSourceFile() && repeatsBetween(t, site, declScope) ? 'module-level' : undefined;
       // A script's `main()` called once at load reads the value once too.
@@ -613,6 +616,14 @@ function repeatsBetween(t: TypeScript, site: ts.Node, scope: ts.Node): boolean {
     current = current.parent;
   }
   return false;
+}
+
+/** The innermost node that contains both `a` and `b`. */
+function commonAncestor(a: ts.Node, b: ts.Node): ts.Node {
+  const ancestorsOfA = new Set<ts.Node>();
+  for (let current: ts.Node | undefined = a; current; current = current.parent) ancestorsOfA.add(current);
+  for (let current: ts.Node | undefined = b; current; current = current.parent) if (ancestorsOfA.has(current)) return current;
+  return b.getSourceFile();
 }
 
 /** The function directly below the source file that contains `node`. */
