@@ -10,7 +10,6 @@ const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
 const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
 
 const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
-const MEDIUM = [{ minConfidence: 'medium' }];
 
 type Invalid = { code: string; options?: Record<string, unknown>[] } & Record<string, unknown>;
 /** Cases whose evidence is a name (or a shape) only are reported at medium confidence: run them at `minConfidence: 'medium'`. */
