@@ -90,6 +90,8 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     // SQL: a read, and a column computed by pgcrypto.
     `await pool.query('SELECT * FROM users WHERE token = $1', [token]);`,
     `await pool.query("INSERT INTO users (email, password) VALUES ($1, crypt($2, gen_salt('bf')))", [email, req.body.password]);`,
+    // An id named after a session: a reference, not a credential column (low at most).
+    `await ctx.context.adapter.create({ model: 'oauthAccessToken', data: { sessionId: session.id, sessionId2: sessionId } });`,
     // Metadata of a secret, and masked display forms.
     `await prisma.apiKey.create({ data: { userId, prefix: apiKey.slice(0, 8), lastFour: apiKey.slice(-4) } });`,
     `const clientSecret = randomBytes(32).toString('hex');
@@ -225,6 +227,8 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       'value: secret',
     ),
     medium(`await knex('invites').insert({ email, token: nanoid(32) });`, 'token:'),
+    // An OpenID Connect id_token: a short-lived identity assertion, by its name only.
+    medium(`await prisma.account.update({ where: { id }, data: { idToken: tokens.id_token } });`, 'idToken:'),
     medium(`await tx.recipient.create({ data: { documentId, email, token: nanoid() } });`, 'token:'),
     medium(
       `const verificationToken = crypto.randomUUID();

@@ -35,7 +35,7 @@ export async function slackCallback(req: Request, res: Response) {
 
 export async function refreshGoogle(accountId: string, refreshToken: string) {
   const { credentials } = await google.refreshToken(refreshToken);
-  await prisma.account.update({ where: { id: accountId }, data: { idToken: credentials.id_token } }); // expect: no-plaintext-secret-write
+  await prisma.account.update({ where: { id: accountId }, data: { refreshToken: credentials.refresh_token, idToken: credentials.id_token } }); // expect: no-plaintext-secret-write
 }
 
 // Look-alikes: encrypted before the write, metadata only.

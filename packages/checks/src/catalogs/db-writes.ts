@@ -119,10 +119,11 @@ export const TOKEN_GENERATOR_CALLS: readonly string[] = [
 ];
 
 /**
- * OAuth token-response fields (RFC 6749, OpenID Connect): a value read from one is a credential the
- * provider issued, not a name that happens to sound secret.
+ * OAuth token-response fields (RFC 6749): a value read from one is a bearer credential the provider
+ * issued, not a name that happens to sound secret. OpenID Connect's `id_token` is not here: a
+ * signed identity assertion that expires soon and opens no API, so it counts by its name only.
  */
-export const OAUTH_TOKEN_FIELDS: readonly string[] = ['access_token', 'refresh_token', 'id_token'];
+export const OAUTH_TOKEN_FIELDS: readonly string[] = ['access_token', 'refresh_token'];
 
 /**
  * Calls besides the shared sanitizers that protect a value before it is stored: sealing and
@@ -145,6 +146,7 @@ export const ONE_TIME_TOKEN_WORDS: readonly string[] = [
  * Words (of the column, the value's name or the table) of capability-link tokens: a signing link
  * sent to a document's recipient, a share or direct link, an unsubscribe link. The application
  * must put the same token in a URL again (reminders, a link page), so it keeps it readable; the
- * token opens one resource, not an account. Medium, like one-time tokens.
+ * token opens one resource, not an account. A QR token is printed on a document for anyone holding it
+ * (documenso's certificate QR code). Medium, like one-time tokens.
  */
-export const LINK_TOKEN_WORDS: readonly string[] = ['link', 'links', 'share', 'shared', 'sharing', 'recipient', 'recipients', 'direct', 'embed', 'unsubscribe', 'public'];
+export const LINK_TOKEN_WORDS: readonly string[] = ['link', 'links', 'share', 'shared', 'sharing', 'recipient', 'recipients', 'direct', 'embed', 'unsubscribe', 'public', 'qr'];

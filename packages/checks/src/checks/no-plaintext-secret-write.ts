@@ -39,6 +39,7 @@ import {
   createFlowContext,
   DEFAULT_SANITIZERS,
   expandedPath,
+  isCredentialName,
   isSanitizerCallee,
   sourceEvidence,
   valueSources,
@@ -145,7 +146,8 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
           node: column.node,
           messageId: password ? 'plaintextPasswordWrite' : 'plaintextSecretWrite',
           data: { secret: evidence.name, kind: evidence.kind, column: column.column ?? '…', sink: write.sink },
-          confidence: confidenceOf(write, column, c?.isSecret === true, evidence),
+          // `sessionId`, `pin`: a name that often names something else is no credential column.
+          confidence: confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence),
         });
       }
     };
