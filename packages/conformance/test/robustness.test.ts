@@ -36,6 +36,12 @@ describe('the harness survives misbehaving stores', () => {
     for (const format of reportFormats) expect(formatReport(result, format)).toContain('deletion');
   });
 
+  it('fails the check whose call ended the store process, and starts it again for the next check', async () => {
+    const result = await runConformance({ adapter: storePath('broken-exits-process'), server: server(), checks: ['deletion', 'restart'], seed: 3 });
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['deletion', 'fail'], ['restart', 'pass']]);
+    expect(failuresOf(result, 'deletion')).toContain('unexpected error: the adapter process exited (code 3) during adapter.delete()');
+  });
+
   it('names an adapter call that never finishes, and goes on', async () => {
     const result = await runConformance({ adapter: storePath('broken-hanging-teardown'), server: server(), checks: ['deletion'], seed: 3, callTimeoutMs: 3_000 });
     expect(failedIds(result)).toEqual(['deletion']);
