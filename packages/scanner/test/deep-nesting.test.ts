@@ -33,6 +33,14 @@ describe('scan: deeply nested code', () => {
     expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toContain('src/messages.ts no-secret-logging');
   });
 
+  it('a 10,000-term `??` chain (too deep for TypeScript\'s binder) is reported, and the other files are scanned', async () => {
+    const chain = `declare const v: string | undefined;\nexport const x = ${'v ??\n'.repeat(10_000)}'';\n`;
+    const root = makeProject({ 'src/chain.ts': chain, 'src/ok.ts': 'const bad = 1;\n' });
+    const result = await scan({ root, checks: [flagName] });
+    expect(result.findings.map((f) => f.file)).toEqual(['src/ok.ts']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'unreadable-file', file: 'src/chain.ts' })]);
+  });
+
   it('a check that overflows the stack skips the file for that check only, and the scan says so', async () => {
     const root = makeProject({ 'a.ts': 'deep();\nconst bad = 1;\n', 'b.ts': 'const bad = 2;\n' });
     const result = await scan({ root, checks: [overflowing, flagName] });

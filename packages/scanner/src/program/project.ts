@@ -67,6 +67,19 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
       failed.push({ path, message: (error as Error).message });
     }
   }
+  // TypeScript's binder recurses on `a ?? b ?? …` and `a || b || …` chains (a few thousand terms
+  // overflow the stack), and making the checker binds every file at once: one such file would end
+  // the scan. So each file is bound alone first; one that cannot be is left out and reported.
+  // (`bindSourceFile` is internal to TypeScript: without it, files are bound with the checker.)
+  const bindSourceFile = (ts as unknown as { bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void }).bindSourceFile;
+  for (const sourceFile of bindSourceFile ? project.getSourceFiles() : []) {
+    try {
+      bindSourceFile!(sourceFile.compilerNode, project.getCompilerOptions());
+    } catch (error) {
+      failed.push({ path: sourceFile.getFilePath(), message: `TypeScript cannot bind it (${(error as Error).message}): nested too deeply` });
+      project.removeSourceFile(sourceFile);
+    }
+  }
   const program = project.getProgram().compilerObject;
   return { project, program, checker: program.getTypeChecker(), failed };
 }
