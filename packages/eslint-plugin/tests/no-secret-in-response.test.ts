@@ -47,6 +47,8 @@ ruleTester.run('no-secret-in-response', rule, {
     "app.post('/register', async (c) => {\n  const client = await registerClient(c.req.body);\n  return c.json({ client_id: client.id, client_secret: client.clientSecret });\n});",
     "app.post('/oauth/clients', async (req, res) => {\n  const clientSecret = generateClientSecret();\n  res.json({ clientId, clientSecret });\n});",
     "const buildApplicationResponse = (app) => ({ ...app, secret: app.clientSecret });\napp.get('/apps/:id', async (ctx) => {\n  ctx.body = buildApplicationResponse(await findApplication(ctx.params.id));\n});",
+    // The requester's own session, read from the request context, handed back to it.
+    "app.post('/verify', async (ctx) => {\n  const session = await getSessionFromCtx(ctx);\n  return ctx.json({ status: true, token: session.session.token });\n});",
     // Sanitized at the sink; the omit helper takes the secret out.
     "res.json(omit(user, ['password']));",
     "ctx.body = omitInternalApplicationSecret(application);",
@@ -185,6 +187,12 @@ ruleTester.run('no-secret-in-response', rule, {
         "const buildApplicationResponse = (app) => ({ ...app, secret: app.clientSecret });\napp.get('/apps/:id', async (ctx) => {\n  ctx.body = buildApplicationResponse(await findApplication(ctx.params.id));\n});",
         ['secretInResponse', 'buildApplicationResponse(await'],
       ),
+    ),
+    medium(
+      leak("app.post('/verify', async (ctx) => {\n  const session = await getSessionFromCtx(ctx);\n  return ctx.json({ status: true, token: session.session.token });\n});", [
+        'secretInResponse',
+        'session.session.token',
+      ]),
     ),
     // A reset token made in the handler still must not go back to the requester.
     leak("app.post('/forgot', async (req, res) => {\n  const resetToken = await createResetToken(req.body.email);\n  res.json({ resetToken });\n});", ['secretInResponse', 'resetToken }']),

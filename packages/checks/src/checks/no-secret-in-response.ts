@@ -164,45 +164,46 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       const called = t.isCallExpression(source.node);
       // A reset or verification token goes to the mailbox or phone, never back to the requester, however fresh.
       if (!called && isOutOfBandToken(source.name)) return 'high';
-      if (isIssuedHere(source)) return 'low';
+      const origin = originCall(source);
+      if (origin && ISSUING_VERBS.has(splitWords(calleeName(t, origin.expression) ?? '')[0] ?? '')) return 'low';
+      // `const session = await getSessionFromCtx(ctx)`: the requester's own session, which it already
+      // holds (a password or private key is never sent back, whoever's it is).
+      if (origin && !NEVER_SENT_KINDS.has(source.kind) && origin.arguments.some((a) => t.isIdentifier(a) && REQUEST_RECEIVERS.includes(a.text))) return 'medium';
       return called ? 'medium' : 'high';
     };
 
     /**
-     * `const session = await createSession(user)` then `session.token`; `const { clientSecret } =
-     * await registerClient(body)`; `return generateApiKey()`: the credential comes out of a call
-     * that makes one, in the handler that answers the caller it was made for.
+     * The call a credential comes out of, followed through variables, destructuring and member reads:
+     * `createSession(user)` for `session.token` after `const session = await createSession(user)`,
+     * `registerClient(body)` for `const { clientSecret } = await registerClient(body)`.
      */
-    const isIssuedHere = (source: SecretSource): boolean => {
+    const originCall = (source: SecretSource): ts.CallExpression | undefined => {
       let node: ts.Node = source.node;
       for (let hops = 0; hops < 4; hops++) {
         if (t.isIdentifier(node)) {
           const decl = declarationOf(flow, node);
-          if (!decl || (!t.isVariableDeclaration(decl) && !t.isBindingElement(decl))) return false;
+          if (!decl || (!t.isVariableDeclaration(decl) && !t.isBindingElement(decl))) return undefined;
           node = decl;
         }
         if (t.isBindingElement(node)) {
           const owner = node.parent.parent;
-          if (!(t.isVariableDeclaration(owner) || t.isParameter(owner)) || !owner.initializer) return false;
+          if (!(t.isVariableDeclaration(owner) || t.isParameter(owner)) || !owner.initializer) return undefined;
           node = owner.initializer;
         } else if (t.isVariableDeclaration(node)) {
-          if (!node.initializer) return false;
+          if (!node.initializer) return undefined;
           node = node.initializer;
         }
         const expr = skipOuterExpressions(t, node as ts.Expression);
         const inner = t.isAwaitExpression(expr) ? skipOuterExpressions(t, expr.expression) : expr;
-        if (t.isCallExpression(inner)) {
-          const method = calleeName(t, inner.expression);
-          return method !== undefined && ISSUING_VERBS.has(splitWords(method)[0] ?? '');
-        }
+        if (t.isCallExpression(inner)) return inner;
         if (t.isPropertyAccessExpression(inner) || t.isElementAccessExpression(inner)) {
           node = rootIdentifier(flow, inner) ?? inner.expression;
           continue;
         }
-        if (!t.isIdentifier(inner)) return false;
+        if (!t.isIdentifier(inner)) return undefined;
         node = inner;
       }
-      return false;
+      return undefined;
     };
 
     /** Why a flow's secret must not reach the client, as the message's first words; undefined when it may. */
