@@ -3,7 +3,7 @@ import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '..
 import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { classifyName } from '../names/index.js';
-import { detectSecretLiteral, urlCredentials } from '../literals/index.js';
+import { detectSecretLiteral, formatEvidence, urlCredentials } from '../literals/index.js';
 import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../flow/env-reads.js';
 
 export interface NoEnvFallbackOptions {
@@ -115,7 +115,8 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
         suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
       }
       const data = { name, fallback: fallback.description, form: FORM_TEXT[site.form] };
-      const live = fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined;
+      const format = fallback.text === undefined ? undefined : detectSecretLiteral(fallback.text);
+      const live = format !== undefined && formatEvidence(format, fallback.text!).live;
       const confidence: Confidence = !worth ? 'low' : isSplitIntoList(t, site.node) ? 'high' : fallbackConfidence(fallback);
       context.report({ node: site.node, messageId: 'envFallback', data, suggestions, confidence, ...(live ? { liveCredential: true } : {}) });
     };

@@ -4,7 +4,7 @@ import { accessPath, calleeName, propertyNameText, staticString } from '../ast/i
 import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
-import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, looksLikeSecretValue, redact } from '../literals/index.js';
+import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, formatEvidence, looksLikeSecretValue, redact } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
 import { envBindingRead, envReadOf } from '../flow/env-reads.js';
@@ -138,9 +138,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const explained = explainSecretValue(value);
         const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
-          // A live-looking credential leaks wherever it is; a JWT is mostly a signed sample claim.
-          const sample = TEST_SAMPLE_FORMATS.has(known.detectorId);
-          if (!(inTestFile && sample)) report(node, value, targetName, 'knownFormat', sample ? { confidence: 'medium' } : { confidence: 'high', live: true }, known.description);
+          // A provider-issued credential leaks wherever it is; generic shapes are judged with the file's kind.
+          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', formatEvidence(known, value), known.description);
           return;
         }
         if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {

@@ -60,7 +60,8 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/Jenkinsfile',
   ],
   // The local development environment: containers and tools a developer runs, never deployed as such.
-  dev: ['**/docker-compose*.{yml,yaml}', '**/compose.{yml,yaml}', '.devcontainer/**', '.gitpod.yml', '**/{dev,.dev}/**', '**/scripts/dev/**'],
+  // Developer tooling in scripts/ and tools/ (benchmarks, codegen, local setup) runs on a developer's machine.
+  dev: ['**/docker-compose*.{yml,yaml}', '**/compose.{yml,yaml}', '.devcontainer/**', '.gitpod.yml', '**/{dev,.dev}/**', '**/{scripts,tools}/**'],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',
     '**/{locale,locales,i18n,l10n,lang,langs,translations}/**/*.{ts,js,mjs,cjs}',
@@ -83,6 +84,7 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/*-{test,spec}.*',
     '**/*_{test,spec}.*',
     '**/{test,tests,__tests__,testing,test-utils,test-helpers,testutils,spec,specs,benchmark,benchmarks,bench}/**',
+    '**/tests[0-9]/**',
     '**/*-{test,testing}-{utils,helpers,kit}/**',
     '**/{jest,vitest,karma,ava,mocha}.{config,setup}.*',
     '**/{jest,vitest}.setup*.*',

@@ -1,3 +1,4 @@
+import type { Confidence } from '../check.js';
 import { looksLikePassword, looksRandom } from './entropy.js';
 import { SECRET_DETECTORS } from './formats.js';
 import { isPlaceholder } from './placeholders.js';
@@ -45,6 +46,30 @@ export function detectSecretLiteral(value: string): SecretLiteralMatch | undefin
   const first = findSecretLiterals(value)[0];
   return first ? { detectorId: first.detectorId, description: first.description, basis: first.basis } : undefined;
 }
+
+/**
+ * How much a known format says on its own. A provider-issued credential (a vendor prefix, a checksum:
+ * AWS, GitHub, Stripe, Slack...) is `live`: it leaks wherever it sits, in a test file too. Generic
+ * shapes are not: a PEM key in a test mock is a key made for the test, a JWT is mostly a signed
+ * sample claim (medium), and a URL whose password points at a local or container host
+ * (`postgres://app:pw@localhost`, `@db:5432`) is a development default (medium).
+ */
+export function formatEvidence(match: Pick<SecretLiteralMatch, 'detectorId'>, value: string): { readonly confidence: Confidence; readonly live: boolean } {
+  switch (match.detectorId) {
+    case 'jwt':
+      return { confidence: 'medium', live: false };
+    case 'url-credentials':
+      return { confidence: LOCAL_HOST_URL.test(value) ? 'medium' : 'high', live: false };
+    case 'pem-private-key':
+    case 'basic-auth-header':
+      return { confidence: 'high', live: false };
+    default:
+      return { confidence: 'high', live: true };
+  }
+}
+
+/** A URL with user info whose host is this machine or a bare container name (`db`, `postgres`). */
+const LOCAL_HOST_URL = /:\/\/[^\s/@]*@(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?#]|$)/i;
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;

@@ -1,5 +1,5 @@
 import type { Confidence, SharedSettings, TextContext } from '../check.js';
-import { detectSecretLiteral, isPlaceholder, looksLikeSecretValue, redact } from '../literals/index.js';
+import { detectSecretLiteral, formatEvidence, isPlaceholder, looksLikeSecretValue, redact } from '../literals/index.js';
 import { classifyName } from '../names/index.js';
 import { lineLocator } from './locate.js';
 
@@ -24,7 +24,10 @@ export function secretSettingVerdict(
 ): SecretSettingVerdict | undefined {
   if (isPlaceholder(value) || allowed(value)) return undefined;
   const known = detectSecretLiteral(value);
-  if (known) return { messageId: 'settingKnownFormat', data: { name: key, description: known.description, preview: redact(value) }, confidence: 'high', liveCredential: true };
+  if (known) {
+    const evidence = formatEvidence(known, value);
+    return { messageId: 'settingKnownFormat', data: { name: key, description: known.description, preview: redact(value) }, confidence: evidence.confidence, liveCredential: evidence.live };
+  }
   // A settings file names its values for what they are: a random-looking value under a secret name is one.
   if (classifyName(key, settings).isSecret && looksLikeSecretValue(value)) {
     return { messageId: 'settingSecretName', data: { name: key, preview: redact(value) }, confidence: 'high', liveCredential: false };
@@ -53,7 +56,8 @@ export function analyzeSecretSettings(context: TextContext<{ readonly allowedPla
     if (!known || allowed(file.text)) return;
     const start = file.text.indexOf('-----BEGIN');
     const { line, column } = lineLocator(file.text)(Math.max(0, start));
-    context.report({ messageId: 'privateKeyFile', data: { description: known.description }, line, column, endLine: line, liveCredential: true });
+    // A key file is a key wherever it sits, but one under test/ or fixtures/ was made for the tests.
+    context.report({ messageId: 'privateKeyFile', data: { description: known.description }, line, column, endLine: line, liveCredential: formatEvidence(known, file.text).live });
     return;
   }
   if (file.kind === 'env' && file.tracked === false) return;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { detectSecretLiteral, formatEvidence } from '../src/literals/index.js';
+
+const evidence = (value: string) => {
+  const match = detectSecretLiteral(value);
+  if (!match) throw new Error('no format found');
+  return formatEvidence(match, value);
+};
+
+describe('formatEvidence', () => {
+  it('a provider-issued credential is live and high', () => {
+    expect(evidence('AKIA' + 'Z7QK3M2XW6P4LBNT')).toEqual({ confidence: 'high', live: true });
+    expect(evidence('ghp_' + 'q8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1xWe5b')).toEqual({ confidence: 'high', live: true });
+  });
+
+  it('a URL password for a local or container host is a development default', () => {
+    expect(evidence('postgres://postgres:p0stgr3s@localhost:5432/logto')).toEqual({ confidence: 'medium', live: false });
+    expect(evidence('redis://user:Pa55w0rdX@127.0.0.1:6379')).toEqual({ confidence: 'medium', live: false });
+    expect(evidence('postgres://app:s3cr3tPa55@db:5432/app')).toEqual({ confidence: 'medium', live: false });
+    expect(evidence('postgres://app:s3cr3tPa55@db.internal.example.net:5432/app')).toEqual({ confidence: 'high', live: false });
+  });
+
+  it('a JWT is a sample claim more often than a live token', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' + '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
+    expect(evidence(jwt)).toEqual({ confidence: 'medium', live: false });
+  });
+});
