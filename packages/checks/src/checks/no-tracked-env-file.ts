@@ -1,5 +1,6 @@
 import { defineCheck } from '../check.js';
 import { isEnvExample } from '../text/env-file.js';
+import { secretSettingVerdict } from '../text/secret-settings.js';
 
 export type NoTrackedEnvFileOptions = Record<string, never>;
 
@@ -28,6 +29,9 @@ export const noTrackedEnvFile = defineCheck<NoTrackedEnvFileOptions, 'trackedEnv
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     // Outside a repository the host cannot tell (`tracked` undefined): it says so, and every file counts.
     if (file.tracked === false || isEnvExample(name)) return;
-    context.report({ messageId: 'trackedEnvFile', data: { file: name }, line: 1, column: 1, endLine: 1 });
+    // High when the file holds a secret; a tracked file of public settings (`VITE_*`, paths,
+    // NODE_OPTIONS, an empty password) is a habit worth fixing, not a leak: medium.
+    const holdsSecret = file.entries.some((entry) => secretSettingVerdict(entry.key, entry.value, context.settings, () => false) !== undefined);
+    context.report({ messageId: 'trackedEnvFile', data: { file: name }, line: 1, column: 1, endLine: 1, confidence: holdsSecret ? 'high' : 'medium' });
   },
 });
