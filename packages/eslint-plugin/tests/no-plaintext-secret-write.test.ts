@@ -90,6 +90,10 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     // SQL: a read, and a column computed by pgcrypto.
     `await pool.query('SELECT * FROM users WHERE token = $1', [token]);`,
     `await pool.query("INSERT INTO users (email, password) VALUES ($1, crypt($2, gen_salt('bf')))", [email, req.body.password]);`,
+    // Push-notification device tokens address a device; they grant nothing.
+    `const { fcmToken } = req.body;
+     await prisma.device.upsert({ where: { userId }, create: { userId, fcmToken }, update: { fcmToken } });`,
+    `await db.insert(devices).values({ userId, pushToken: req.body.expoPushToken });`,
     // An id named after a session: a reference, not a credential column (low at most).
     `await ctx.context.adapter.create({ model: 'oauthAccessToken', data: { sessionId: session.id, sessionId2: sessionId } });`,
     // Metadata of a secret, and masked display forms.

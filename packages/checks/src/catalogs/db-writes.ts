@@ -150,3 +150,10 @@ export const ONE_TIME_TOKEN_WORDS: readonly string[] = [
  * (documenso's certificate QR code). Medium, like one-time tokens.
  */
 export const LINK_TOKEN_WORDS: readonly string[] = ['link', 'links', 'share', 'shared', 'sharing', 'recipient', 'recipients', 'direct', 'embed', 'unsubscribe', 'public', 'qr'];
+
+/**
+ * Words (of the column or the value's name) of tokens that address something rather than grant
+ * access: a push-notification device token (FCM, APNs, Expo) must be stored as given to send to the
+ * device, and a CAPTCHA response token is verified once with its provider. Not reported.
+ */
+export const ADDRESSING_TOKEN_WORDS: readonly string[] = ['push', 'fcm', 'apns', 'expo', 'device', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile'];

@@ -15,6 +15,7 @@ import {
 } from '../ast/index.js';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import {
+  ADDRESSING_TOKEN_WORDS,
   ENTITY_FACTORY_METHODS,
   ENTITY_MANAGER_NAMES,
   ENTITY_SAVE_METHODS,
@@ -95,6 +96,7 @@ const REQUEST_SET = new Set(REQUEST_RECEIVERS);
 const GENERATORS = new Set(TOKEN_GENERATOR_CALLS.map((c) => c.toLowerCase()));
 const ONE_TIME_WORDS = new Set([...ONE_TIME_TOKEN_WORDS, ...LINK_TOKEN_WORDS]);
 const OAUTH_FIELDS = new Set(OAUTH_TOKEN_FIELDS);
+const ADDRESSING_WORDS = new Set(ADDRESSING_TOKEN_WORDS);
 const MAX_HOPS = 4;
 
 export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions, MessageId>({
@@ -140,6 +142,8 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         if (c && c.words.some((w) => MASKED_VALUE_WORDS.has(w))) continue;
         const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
         if (!evidence) continue;
+        // `fcmToken`, `devicePushToken`: addresses a device, grants nothing.
+        if ([column.column, ...evidence.names].some((n) => n !== undefined && splitWords(n).some((w) => ADDRESSING_WORDS.has(w)))) continue;
         reported.add(column.node);
         const password = evidence.kind === 'password' || c?.kind === 'password';
         context.report({
