@@ -221,7 +221,6 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           return;
         }
         if (!t.isCallExpression(node)) return;
-        const path = globalPath(t, node.expression);
         const method = calleeName(t, node.expression);
         const [first, second, third] = node.arguments;
         // localStorage.setItem('token', t), (persist ? localStorage : sessionStorage).setItem(key, t)

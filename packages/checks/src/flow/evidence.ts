@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { propertyNameText, skipOuterExpressions, staticString } from '../ast/index.js';
+import { skipOuterExpressions, staticString } from '../ast/index.js';
 import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import { classifyName, type NameClassification } from '../names/index.js';
 import { bindingElementSource, declarationOf, expandedPath, rootIdentifier } from './aliases.js';
@@ -72,18 +72,6 @@ export function isCredentialName(c: NameClassification): boolean {
   if (m.length === 1 && AMBIGUOUS_WORDS.has(last)) return false;
   if (last === 'key' && (m.length < 2 || VAGUE_KEY_QUALIFIERS.has(m[m.length - 2]!))) return false;
   return true;
-}
-
-/** The name a source node itself has: a variable, parameter, property, binding or object key. */
-function ownName(ctx: FlowContext, node: ts.Node): string | undefined {
-  const t = ctx.ts;
-  if (t.isIdentifier(node)) return node.text;
-  if (t.isPropertyAccessExpression(node)) return node.name.text;
-  if (t.isElementAccessExpression(node)) return propertyNameText(t, node.argumentExpression);
-  if (t.isBindingElement(node)) return node.propertyName ? propertyNameText(t, node.propertyName) : t.isIdentifier(node.name) ? node.name.text : undefined;
-  if (t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) return propertyNameText(t, node.name);
-  if (t.isParameter(node) || t.isVariableDeclaration(node)) return t.isIdentifier(node.name) ? node.name.text : undefined;
-  return undefined;
 }
 
 /**
