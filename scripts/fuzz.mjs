@@ -4,9 +4,10 @@
 // compared. A problem is: a host that throws, a file a host skipped without saying so, or the two
 // hosts reporting different findings on a file both finished.
 //
-//   node scripts/fuzz.mjs                      # a few minutes: --budget 120 (seconds)
-//   node scripts/fuzz.mjs --budget 600 --seed 7
+//   npm run build && node scripts/fuzz.mjs      # two minutes: --budget 120 (seconds)
+//   node scripts/fuzz.mjs --budget 600 --seed 7 # longer, another seed (--mutations, --max-depth)
 //
+// It runs the built packages (dist); under vitest the packages' sources.
 // `npm test` runs a small fixed-seed round of it (test/fuzz.test.ts). Exit code 1 when it found a
 // problem. It never prints source text: programs are named by generator, seed and size.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
