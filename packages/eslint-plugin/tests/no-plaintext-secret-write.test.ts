@@ -46,6 +46,8 @@ const MEDIUM_ONLY = [
   `await knex('invites').insert({ email, token: nanoid(32) });`,
   `const verificationToken = crypto.randomUUID();
    await User.update({ verificationToken }, { where: { id } });`,
+  `await userRepository.save({ email, password: req.body.password });`,
+  `await User.create({ email, password: ctx.request.body.password });`,
   // A recipient's signing link and a share link: capability tokens put in URLs again.
   `await tx.recipient.create({ data: { documentId, email, token: nanoid() } });`,
   `await prisma.shareLink.create({ data: { documentId, token: randomBytes(16).toString('hex') } });`,
@@ -140,8 +142,7 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       'password } })',
     ),
     password(`await prisma.user.create({ data: { email: req.body.email, password: req.body.password } });`, 'password: req.body.password'),
-    password(`await userRepository.save({ email, password: req.body.password });`, 'password:'),
-    password(`await User.create({ email, password: ctx.request.body.password });`, 'password:'),
+
     high(
       `const { apiKey } = req.body;
        await prisma.integration.upsert({ where: { userId }, create: { userId, apiKey }, update: { apiKey } });`,
@@ -231,6 +232,16 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       'value: secret',
     ),
     medium(`await knex('invites').insert({ email, token: nanoid(32) });`, 'token:'),
+    // A password through an ORM with model hooks (TypeORM @BeforeInsert, Mongoose pre('save')): hashed there as often as not.
+    medium(`await userRepository.save({ email, password: req.body.password });`, 'password:', 'plaintextPasswordWrite'),
+    medium(`await User.create({ email, password: ctx.request.body.password });`, 'password:', 'plaintextPasswordWrite'),
+    medium(
+      `const user = new User({ email });
+       user.password = req.body.password;
+       await user.save();`,
+      'user.password',
+      'plaintextPasswordWrite',
+    ),
     // An OpenID Connect id_token: a short-lived identity assertion, by its name only.
     medium(`await prisma.account.update({ where: { id }, data: { idToken: tokens.id_token } });`, 'idToken:'),
     medium(`await tx.recipient.create({ data: { documentId, email, token: nanoid() } });`, 'token:'),

@@ -52,3 +52,9 @@ export async function renameIntegration(integration: IntegrationDoc, name: strin
 export async function disconnect(id: string) {
   await Integration.updateOne({ _id: id }, { $unset: { accessToken: 1 }, $set: { disconnectedAt: new Date() } });
 }
+
+// A password through a Mongoose model: its schema's pre('save') hook (in another file) usually hashes it.
+export async function registerMember(req: Request, res: Response) {
+  const member = await Team.create({ email: req.body.email, password: req.body.password }); // expect-strict: no-plaintext-secret-write
+  res.status(201).json({ id: member.id });
+}

@@ -6,7 +6,7 @@ const { Account, ApiCredential, Bot, PasswordReset } = require('../support/seque
 async function registerAccount(req, res) {
   const account = await Account.create({
     email: req.body.email,
-    password: req.body.password, // expect: no-plaintext-secret-write
+    password: req.body.password, // expect-strict: no-plaintext-secret-write
   });
   res.status(201).json({ id: account.id });
 }

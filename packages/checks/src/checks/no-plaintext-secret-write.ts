@@ -64,6 +64,11 @@ interface DbWrite {
   readonly table: string | undefined;
   /** True when the call surely writes (a known ORM shape); false for a guess (an instance's `.save()` of an unseen object). */
   readonly certain: boolean;
+  /**
+   * The ORM runs model hooks the check cannot see on this write (TypeORM `@BeforeInsert`, Mongoose
+   * `pre('save')`, Sequelize `beforeCreate`, setters): where passwords are often hashed.
+   */
+  readonly hooked?: boolean;
   readonly columns: WrittenColumn[];
 }
 
@@ -151,7 +156,7 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
           messageId: password ? 'plaintextPasswordWrite' : 'plaintextSecretWrite',
           data: { secret: evidence.name, kind: evidence.kind, column: column.column ?? '…', sink: write.sink },
           // `sessionId`, `pin`: a name that often names something else is no credential column.
-          confidence: confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence),
+          confidence: confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password),
         });
       }
     };
@@ -184,17 +189,21 @@ function columnClassification(flow: FlowContext, column: string, table: string |
 /**
  * High only with evidence that the value is a secret (minted, decrypted, received, from the env)
  * and a write that surely stores it in a column named like a credential; a one-time token (reset,
- * verification, invite) is medium: usable only once and for a short time; so is a capability-link
+ * verification, invite) is medium: usable only once and for a short time; so is a password written
+ * through an ORM whose model hooks may hash it, and a capability-link
  * token (a recipient's signing link, a share link), which opens one resource and must be put in
  * URLs again. A name alone, or a value
  * from a call whose body is out of sight (it may hash), is medium; without a credential-named
  * column either, low.
  */
-function confidenceOf(write: DbWrite, column: WrittenColumn, credentialColumn: boolean, evidence: SecretEvidence): Confidence {
+function confidenceOf(write: DbWrite, column: WrittenColumn, credentialColumn: boolean, evidence: SecretEvidence, password: boolean): Confidence {
   const words = [column.column, column.owner ?? write.table, ...evidence.names].flatMap((n) => (n ? splitWords(n) : []));
   const oneTime = words.some((w) => ONE_TIME_WORDS.has(w) || (w.endsWith('s') && ONE_TIME_WORDS.has(w.slice(0, -1))));
   if (!credentialColumn) return evidence.strength === 'seen' ? 'medium' : 'low';
   if (evidence.strength !== 'seen' || !write.certain || oneTime) return 'medium';
+  // A model hook out of sight (`@BeforeInsert() hashPassword()`, `schema.pre('save', ...)`) is the
+  // usual place to hash a password written through TypeORM, Mongoose, Sequelize or MikroORM.
+  if (password && write.hooked) return 'medium';
   return 'high';
 }
 
@@ -394,11 +403,11 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
   const ways = Object.prototype.hasOwnProperty.call(ROW_WRITE_METHODS, method) ? ROW_WRITE_METHODS[method]! : [];
   for (const way of ways) {
     const rows = rowArguments(t, call, receiver, way);
-    if (rows) return { sink, table: modelName(t, receiver), certain: true, columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)) };
+    if (rows) return { sink, table: modelName(t, receiver), certain: true, hooked: true, columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)) };
   }
   // `await user.save()`: what was assigned to the entity before is written.
   if (ENTITY_SAVE_METHODS.includes(method) && call.arguments.length === 0 && t.isIdentifier(receiver)) {
-    return { sink, table: undefined, certain: true, columns: rowColumns(t, flow, receiver, call, 0) };
+    return { sink, table: undefined, certain: true, hooked: true, columns: rowColumns(t, flow, receiver, call, 0) };
   }
   return undefined;
 }
