@@ -1,4 +1,4 @@
-import { allChecks, presetOptions } from '@secret-hygiene/checks';
+import { allChecks, hostedByEslint, presetOptions } from '@secret-hygiene/checks';
 import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import fc from 'fast-check';
@@ -16,7 +16,7 @@ const config = [
     plugins: { 'secret-hygiene': plugin as never },
     languageOptions: { parser: parser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: Object.fromEntries(
-      allChecks.map((c) => [`secret-hygiene/${c.id}`, ['error', { ...presetOptions(c, 'strict') }]] as const),
+      allChecks.filter(hostedByEslint).map((c) => [`secret-hygiene/${c.id}`, ['error', { ...presetOptions(c, 'strict') }]] as const),
     ),
   },
 ];
