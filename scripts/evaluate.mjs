@@ -5,7 +5,7 @@
 // every true finding the ledger holds that is no longer reported. See docs/evaluation.md.
 //
 //   node scripts/evaluate.mjs [--repos DIR] [--preset recommended|strict] [--only NAME] [--markdown] [--json FILE]
-//                             [--list-new] [--cli another/bin/secret-hygiene.js]
+//                             [--list-new] [--list-false] [--cli another/bin/secret-hygiene.js]
 //   node scripts/evaluate.mjs --ledger --markdown   the ledger's own table (what the triaged tool reported), no scan
 //
 // Checkouts live outside this repository (never commit other projects' code): DIR/<name> for each
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     markdown: { type: 'boolean', default: false },
     json: { type: 'string' },
     'list-new': { type: 'boolean', default: false },
+    'list-false': { type: 'boolean', default: false },
     cli: { type: 'string', default: join(repoRoot, 'packages/cli/bin/secret-hygiene.js') },
     ledger: { type: 'boolean', default: false },
   },
@@ -102,6 +103,7 @@ function main() {
   };
   const lost = [];
   const untriaged = [];
+  const kept = [];
   const libraries = [];
   for (const record of repos) {
     const checkout = join(args.repos, record.repo.split('/')[1]);
@@ -123,7 +125,10 @@ function main() {
       const s = stat(f.ruleId);
       s.findings++;
       const row = verdicts.get(k);
-      if (row) s[row.verdict]++;
+      if (row) {
+        s[row.verdict]++;
+        kept.push({ repo: record.repo, file: f.file, line: f.line, rule: f.ruleId, confidence: f.confidence, verdict: row.verdict, class: row.class, reason: row.reason });
+      }
       else {
         s.untriaged++;
         untriaged.push(`${record.repo} ${f.file}:${f.line} ${f.ruleId} ${f.message}`);
@@ -160,8 +165,12 @@ function main() {
     for (const l of libraries) console.log(`library ${l.repo}: ${l.findings} findings, ${lines(l)} per 10,000 lines`);
   }
   console.log(lost.length === 0 ? '\nevery true finding of the ledger is still reported' : `\nlost true findings (${lost.length}):\n  ${lost.join('\n  ')}`);
+  const keptFalse = kept.filter((k) => k.verdict === 'false');
+  if (args['list-false'] && keptFalse.length > 0) {
+    console.log(`\nfalse findings still reported (${keptFalse.length}):\n  ${keptFalse.map((k) => `${k.repo} ${k.file}:${k.line} ${k.rule} [${k.class}] ${k.reason}`).join('\n  ')}`);
+  }
   if (args['list-new'] && untriaged.length > 0) console.log(`\nuntriaged (${untriaged.length}):\n  ${untriaged.join('\n  ')}`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ preset: args.preset, byRule: Object.fromEntries(byRule), total, lost, untriaged, libraries }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ preset: args.preset, byRule: Object.fromEntries(byRule), total, lost, untriaged, libraries, kept }, null, 2));
 }
 
 main();
