@@ -57,6 +57,12 @@ const typed = {
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // A command-line command prints what it made for the operator who ran it: medium.
+    { code: 'const invite = await createInvite(email);\nconsole.log(`Invite token: ${invite.token}`);', filename: 'src/commands/user.ts' },
+    { code: 'console.log(apiKey);', filename: 'packages/cli/src/bin/create-key.ts' },
+    // What a failed token call returns is an error object, not a token: medium.
+    'const tokenResponse = await response.json();\nif (!response.ok) {\n  console.warn("token exchange failed", tokenResponse);\n}',
+    'if (!(res.ok)) console.error(accessToken);',
     // A whole request body is only a secret where a secret-named field is taken out of it in the same function.
     "app.post('/profile', (req, res) => {\n  const { name, email } = req.body;\n  logger.debug({ body: req.body });\n});",
     "app.post('/login', (req, res) => {\n  logger.debug({ body: req.body });\n});",
@@ -195,6 +201,12 @@ ruleTester.run('no-secret-logging', rule, {
     },
   ],
   invalid: [
+    // Operator output and failed-response branches are medium, so strict still shows them.
+    { ...medium(leak('console.log(apiKey);', 'apiKey')), filename: 'packages/cli/src/bin/create-key.ts' },
+    medium(leak('if (!res.ok) console.error(accessToken);', 'accessToken')),
+    // A server's logger in a commands/ folder is still a log; so is the success branch.
+    { ...leak('logger.info(apiKey);', 'apiKey'), filename: 'src/commands/user.ts' },
+    leak('if (res.ok) console.error(accessToken);', 'accessToken'),
     // Direct uses, templates, concatenation.
     leak('console.log(password);', 'password'),
     leak('console.error(user.password);', 'user.password'),

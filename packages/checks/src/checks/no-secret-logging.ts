@@ -3,7 +3,7 @@ import { propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS } from '../flow/context.js';
 import { sourceEvidence } from '../flow/evidence.js';
-import { errorConstruction, requestLoggerFormat, sinkOfCall } from '../flow/sinks.js';
+import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 
 export interface NoSecretLoggingOptions {
@@ -149,12 +149,13 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         }
         const sink = sinkOfCall(flow, node, { extraSinks: options.extraSinks });
         if (!sink) return;
+        const lowered = isOperatorOutput(context.file.path, sink) || inFailedResponseBranch(t, node);
         reportArguments(node.arguments.slice(0, sink.argumentCount ?? node.arguments.length), (f) =>
           context.report({
             node: f.at,
             messageId: 'secretToSink',
             data: { secret: f.source.name, kind: f.source.kind, sink: sink.display },
-            confidence: confidenceOf(f),
+            confidence: lowered ? 'medium' : confidenceOf(f),
             suggestions: suggestion(f),
           }),
         );
@@ -162,3 +163,33 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     };
   },
 });
+
+/**
+ * Console output of a command-line command (`src/commands/`, `cli/`, `bin/`): what it prints is the
+ * command's answer to the operator who ran it (`medusa user --invite` prints the invite it made).
+ */
+function isOperatorOutput(path: string, sink: SinkCall): boolean {
+  return sink.path[0] === 'console' && /(^|\/)(commands|cli|bin)\//.test(path);
+}
+
+/**
+ * Logged in the branch where a response failed (`if (!response.ok) console.warn(body)`): what a
+ * failed token or API call returns is an error object, not the credential the success would carry.
+ */
+function inFailedResponseBranch(t: TypeScript, node: ts.Node): boolean {
+  for (let current: ts.Node = node; current.parent && !t.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    if (t.isIfStatement(parent) && parent.thenStatement === current && isNotOk(t, parent.expression)) return true;
+  }
+  return false;
+}
+
+function isNotOk(t: TypeScript, condition: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, condition);
+  return (
+    t.isPrefixUnaryExpression(expr) &&
+    expr.operator === t.SyntaxKind.ExclamationToken &&
+    t.isPropertyAccessExpression(skipOuterExpressions(t, expr.operand)) &&
+    (skipOuterExpressions(t, expr.operand) as ts.PropertyAccessExpression).name.text === 'ok'
+  );
+}
