@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { detectSecretLiteral, formatEvidence } from '../src/literals/index.js';
+import { detectSecretLiteral, explainSecretValue, formatEvidence } from '../src/literals/index.js';
 
 const evidence = (value: string) => {
   const match = detectSecretLiteral(value);
   if (!match) throw new Error('no format found');
   return formatEvidence(match, value);
 };
+
+describe('explainSecretValue on URLs', () => {
+  it('a host and a readable path are no secret; a random path segment or query value is', () => {
+    expect(explainSecretValue('https://neo4j.com/')).toBeUndefined();
+    expect(explainSecretValue('mongodb://127.0.0.1')).toBeUndefined();
+    expect(explainSecretValue('https://api.example.com/v1/users?page=2')).toBeUndefined();
+    expect(explainSecretValue('https://discord.com/api/webhooks/1234567890/q8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1x')?.basis).toBe('entropy');
+    expect(explainSecretValue('https://hooks.acme.io/hook?token=q8Xv2LmN9pRt4sKw7YzHk3nP')?.basis).toBe('entropy');
+  });
+});
 
 describe('formatEvidence', () => {
   it('a provider-issued credential is live and high', () => {

@@ -89,9 +89,15 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   // A constant-case identifier (`INVALID_CREDENTIALS`, an error code or env name) is a name, not a
   // key, though its one-letter case runs look random to the run-length rule below.
   if (ENV_NAME_LIKE.test(v)) return undefined;
+  // A URL is judged by its parts: a random path segment or query value (a webhook URL's token) is a
+  // secret, a host and a readable path (`https://neo4j.com/`, `mongodb://127.0.0.1`) are not.
+  if (URL_LIKE.test(v)) {
+    const parts = v.replace(URL_LIKE, '').split(/[/?&=#]/).slice(1);
+    return parts.some((part) => looksRandom(part)) ? { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' } : undefined;
+  }
   // A random token may start with `/` (base64), so randomness is asked before the shape of paths.
   if (looksRandom(v)) return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
-  if (URL_LIKE.test(v) || PATH_LIKE.test(v)) return undefined;
+  if (PATH_LIKE.test(v)) return undefined;
   if (looksLikePassword(v)) return { detectorId: ENTROPY_DETECTOR_IDS.password, description: 'password-like string', basis: 'entropy' };
   return undefined;
 }
