@@ -215,4 +215,12 @@ describe('scan: discovery and program notices (issues 11.6, 16.2, 16.4)', () => 
     expect(result.diagnostics.find((d) => d.kind === 'config')?.message).toContain('missing-base.json');
     expect(result.summary.program?.tsconfig).toBe('tsconfig.json');
   });
+
+  it('says when tsconfig files extend each other in a circle', async () => {
+    const root = makeProject({ 'tsconfig.json': '{ "extends": "./base.json" }', 'base.json': '{ "extends": "./tsconfig.json" }', 'a.ts': 'const bad = 1;\n' });
+    const result = await scan({ root, checks: [flagName] });
+    const config = result.diagnostics.filter((d) => d.kind === 'config').map((d) => d.message);
+    expect(config.join('\n')).toMatch(/circular|circularity/i);
+    expect(result.summary.program?.tsconfig).toBe('tsconfig.json');
+  });
 });
