@@ -9,9 +9,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}packages/cli/bin/secret-hygiene.js`;
 
 function scan(app) {
-  process.stdout.write(pc.dim(`$ npx secret-hygiene scan fixtures/${app}\n`));
+  // Each app is scanned as its own project, from its folder: from this repository's root, fixtures/
+  // is fixture code, which the default configuration does not judge (docs/file-context.md).
+  process.stdout.write(pc.dim(`$ cd fixtures/${app} && npx secret-hygiene scan .\n`));
   // A TTY-less child: plain text, no progress; stderr (diagnostics) shown as it is.
-  const result = spawnSync(process.execPath, [bin, 'scan', `fixtures/${app}`], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'scan', '.'], { cwd: `${root}fixtures/${app}`, encoding: 'utf8' });
   process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   process.stdout.write(pc.dim(`exit code ${result.status}\n\n`));
