@@ -39,6 +39,7 @@ import {
   bindingElementSource,
   createFlowContext,
   DEFAULT_SANITIZERS,
+  sanitizersOptionSchema,
   expandedPath,
   isCredentialName,
   isSanitizerCallee,
@@ -118,13 +119,7 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
     schema: {
       type: 'object',
       properties: {
-        sanitizers: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description:
-            'Calls whose result is safe to store (hash, encrypt, seal helpers). A plain name matches the callee or a word of it, a dotted one the end of the callee path. Replaces the built-in list.',
-        },
+        sanitizers: sanitizersOptionSchema('store', 'hash, encrypt, seal helpers'),
       },
       additionalProperties: false,
     },

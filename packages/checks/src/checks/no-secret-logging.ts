@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
-import { createFlowContext, DEFAULT_SANITIZERS } from '../flow/context.js';
+import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
 import { sourceEvidence } from '../flow/evidence.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
@@ -41,13 +41,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     schema: {
       type: 'object',
       properties: {
-        sanitizers: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description:
-            'Calls whose result is safe to log (mask, redact, hash helpers). A plain name matches the callee or a word of it, a dotted one the end of the callee path. Replaces the built-in list.',
-        },
+        sanitizers: sanitizersOptionSchema('log', 'mask, redact, hash helpers'),
         redactionHelper: {
           type: 'string',
           minLength: 1,

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import type { SharedSettings, TypeScript } from '../check.js';
+import type { JsonSchema, SharedSettings, TypeScript } from '../check.js';
 import type { ClassifierOptions } from '../names/index.js';
 
 /** What the flow analyses need: the host's `ts`, an optional checker, and the knobs of the caller. */
@@ -30,6 +30,19 @@ export interface FlowOptions {
  * of the callee path (`bcrypt.hash`). `createHash(...).update(x).digest()` is covered because
  * methods that are not known to pass a string through never carry a secret.
  */
+/**
+ * The `sanitizers` option of a rule that follows values, as a schema fragment: `safeTo` says what a
+ * sanitized result is safe for ("log", "store").
+ */
+export function sanitizersOptionSchema(safeTo: string, examples: string): JsonSchema {
+  return {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    uniqueItems: true,
+    description: `Calls whose result is safe to ${safeTo} (${examples}). A plain name matches the callee or a word of it, a dotted one the end of the callee path. Replaces the built-in list.`,
+  };
+}
+
 export const DEFAULT_SANITIZERS: readonly string[] = [
   'redact',
   'mask',
