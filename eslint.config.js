@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import secretHygiene from 'eslint-plugin-secret-hygiene';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.scratch/**', 'fixtures/**', 'test/corpus/**', '**/*.d.ts', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.scratch/**',
+      'fixtures/**',
+      'test/corpus/**',
+      '**/*.d.ts',
+      'coverage/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   secretHygiene.configs.recommended,
   {

@@ -7,10 +7,16 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 // Exact matches only: subpath exports such as `@secret-hygiene/crypto/node` resolve normally.
 const alias = [
   { find: /^@secret-hygiene\/checks$/, replacement: src('checks') },
-  { find: /^@secret-hygiene\/checks\/internal$/, replacement: fileURLToPath(new URL('./packages/checks/src/internal.ts', import.meta.url)) },
+  {
+    find: /^@secret-hygiene\/checks\/internal$/,
+    replacement: fileURLToPath(new URL('./packages/checks/src/internal.ts', import.meta.url)),
+  },
   { find: /^@secret-hygiene\/crypto$/, replacement: src('crypto') },
   { find: /^@secret-hygiene\/scanner$/, replacement: src('scanner') },
-  { find: /^@secret-hygiene\/scanner\/reporters$/, replacement: fileURLToPath(new URL('./packages/scanner/src/reporters/index.ts', import.meta.url)) },
+  {
+    find: /^@secret-hygiene\/scanner\/reporters$/,
+    replacement: fileURLToPath(new URL('./packages/scanner/src/reporters/index.ts', import.meta.url)),
+  },
   { find: /^@secret-hygiene\/conformance$/, replacement: src('conformance') },
   { find: /^eslint-plugin-secret-hygiene$/, replacement: src('eslint-plugin') },
 ];
@@ -33,7 +39,10 @@ export default defineConfig({
         setupFiles: ['packages/eslint-plugin/tests/setup.ts'],
       }),
       project('scanner', ['packages/scanner/test/**/*.test.ts']),
-      project('conformance', ['packages/conformance/test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
+      project('conformance', ['packages/conformance/test/**/*.test.ts'], {
+        testTimeout: 120_000,
+        hookTimeout: 120_000,
+      }),
       project('cli', ['packages/cli/test/**/*.test.ts']),
       project('e2e', ['test/**/*.test.ts'], { testTimeout: 120_000, hookTimeout: 120_000 }),
     ],

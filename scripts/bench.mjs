@@ -18,7 +18,8 @@ for (const pkg of (await readdir(root + 'packages')).sort()) {
     for (const row of await mod.run()) rows.push({ pkg, ...row });
   }
 }
-const fmt = (n) => (typeof n === 'number' ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)) : String(n ?? ''));
+const fmt = (n) =>
+  typeof n === 'number' ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)) : String(n ?? '');
 const table = rows.map((r) => [
   r.pkg,
   r.name,

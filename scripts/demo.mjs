@@ -13,5 +13,7 @@ for (const file of stages) {
   const ok = await stage.run();
   if (ok === false) failed++;
 }
-process.stdout.write(`\n${failed === 0 ? pc.green('demo finished') : pc.red(`demo: ${failed} stage(s) did not go as expected`)}\n`);
+process.stdout.write(
+  `\n${failed === 0 ? pc.green('demo finished') : pc.red(`demo: ${failed} stage(s) did not go as expected`)}\n`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -71,15 +71,17 @@ export const CHECKS_FOLDERS = {
   'check.ts': 'the check contract: `defineCheck`, options, confidence, text inputs',
   'run.ts': 'the walker both hosts call for a TypeScript file (`runChecksOnFile`)',
   'index.ts': 'the public entry: contract, registry, runners, file kinds, names, literals, `redact`',
-  'internal.ts': 'the hosts\' entry (`@secret-hygiene/checks/internal`): the analysis layers below',
+  'internal.ts': "the hosts' entry (`@secret-hygiene/checks/internal`): the analysis layers below",
   'ast/': 'syntax and scope helpers (`accessPath`, `staticString`, `resolveIdentifier`, ...)',
   'names/': 'the secret-name classifier',
   'literals/': 'credential-format detectors, entropy, placeholders, `redact()`',
   'catalogs/': 'tables only: sinks, secret sources, env access patterns, crypto APIs and costs, ORM column builders',
-  'flow/': 'the analysis the checks share: env reads (`env-reads.ts`), secret sources and sinks by name and on the tree, value flow',
+  'flow/':
+    'the analysis the checks share: env reads (`env-reads.ts`), secret sources and sinks by name and on the tree, value flow',
   'nonce/': 'crypto calls: which catalogued API a call is (`crypto-lookup.ts`), where its nonce or IV comes from',
   'sql/': 'SQL DDL read from strings and `.sql` files, and the credential-column verdict',
-  'text/': 'the runner for non-TypeScript inputs (`runChecksOnTextFile`) and their analyses (.env, config, Prisma, SQL)',
+  'text/':
+    'the runner for non-TypeScript inputs (`runChecksOnTextFile`) and their analyses (.env, config, Prisma, SQL)',
   'context/': 'what kind of file a path is (product, test, fixture, docs, dev) and dev-only branches',
   'inventory/': 'an observer beside the checks: env reads, credential columns, encryption call sites',
   'checks/': 'one check per file; `checks/index.ts` is the registry (`allChecks`)',
@@ -98,7 +100,7 @@ export const SCANNER_FOLDERS = {
   'findings.ts': 'findings, fingerprints',
   'baseline.ts': 'baselines',
   'git.ts': 'changed lines and tracked files',
-  'config.ts': 'the scan config and its validation against the checks\' schemas',
+  'config.ts': "the scan config and its validation against the checks' schemas",
   'rules.ts': 'rule metadata for the reporters, from the registry',
   'reporters/': 'text, JSON, SARIF and GitHub output',
   'inventory.ts': 'calls the inventory observer of the checks package',
@@ -115,7 +117,10 @@ function entries(dir) {
 function folderLines(dir, notes, prefix, optional) {
   const present = entries(dir);
   const missing = present.filter((name) => notes[name] === undefined && !optional.includes(name));
-  if (missing.length > 0) throw new Error(`${GENERATOR}: no note for ${missing.map((m) => prefix + m).join(', ')} (add one to its folder map)`);
+  if (missing.length > 0)
+    throw new Error(
+      `${GENERATOR}: no note for ${missing.map((m) => prefix + m).join(', ')} (add one to its folder map)`,
+    );
   return Object.keys(notes)
     .filter((name) => present.includes(name))
     .map((name) => [`  ${prefix}${name}`, notes[name]]);
@@ -134,7 +139,8 @@ export function renderArchitectureTree(repo) {
     const manifest = JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8'));
     rows.push([`packages/${dir}/`, `${manifest.name}: ${manifest.description}`]);
     if (dir === 'checks') rows.push(...folderLines(join(packagesDir, dir, 'src'), CHECKS_FOLDERS, 'src/', []));
-    if (dir === 'scanner') rows.push(...folderLines(join(packagesDir, dir, 'src'), SCANNER_FOLDERS, 'src/', SCANNER_UNLISTED));
+    if (dir === 'scanner')
+      rows.push(...folderLines(join(packagesDir, dir, 'src'), SCANNER_FOLDERS, 'src/', SCANNER_UNLISTED));
   }
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   // Inside a code block backticks would show as they are.

@@ -34,7 +34,8 @@ const { values: args } = parseArgs({
   },
 });
 const cli = resolve(args.cli);
-if (!['recommended', 'strict'].includes(args.preset)) fail(`--preset must be recommended or strict, not ${args.preset}`);
+if (!['recommended', 'strict'].includes(args.preset))
+  fail(`--preset must be recommended or strict, not ${args.preset}`);
 
 /** @typedef {{repo: string, commit: string, kind: string, roots: string[], lines: number}} RepoRecord */
 /** @typedef {{repo: string, commit: string, path: string, line: number, rule: string, verdict: 'true'|'false'|'debatable', class: string, reason: string}} LedgerRow */
@@ -50,8 +51,12 @@ export function readRepos(dir = join(repoRoot, 'evaluation/repos')) {
 /** @returns {LedgerRow[]} */
 export function readLedger(dir = join(repoRoot, 'evaluation/ledger')) {
   const rows = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
-    const [header, ...lines] = readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
+    const [header, ...lines] = readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const columns = header.split('\t');
     for (const line of lines) {
       const cells = line.split('\t');
@@ -74,10 +79,28 @@ function scanRepo(record, checkout) {
       const out = join(scratch, 'out.json');
       const run = spawnSync(
         process.execPath,
-        [cli, 'scan', root, '--root', '.', '--config', config, '--format', 'json', '--output', out, '--fail-on', 'none', '--no-progress'],
+        [
+          cli,
+          'scan',
+          root,
+          '--root',
+          '.',
+          '--config',
+          config,
+          '--format',
+          'json',
+          '--output',
+          out,
+          '--fail-on',
+          'none',
+          '--no-progress',
+        ],
         { cwd: checkout, encoding: 'utf8', maxBuffer: 1 << 28 },
       );
-      if (run.status !== 0 || !existsSync(out)) fail(`scan of ${record.repo} (${root}) exited ${run.status}: ${(run.stderr ?? '').split('\n').slice(-5).join(' ')}`);
+      if (run.status !== 0 || !existsSync(out))
+        fail(
+          `scan of ${record.repo} (${root}) exited ${run.status}: ${(run.stderr ?? '').split('\n').slice(-5).join(' ')}`,
+        );
       findings.push(...JSON.parse(readFileSync(out, 'utf8')).findings);
     }
     return findings;
@@ -92,13 +115,16 @@ function fail(message) {
 }
 
 function main() {
-  const repos = readRepos().filter((r) => !args.only || args.only.some((n) => r.repo === n || r.repo.endsWith(`/${n}`)));
+  const repos = readRepos().filter(
+    (r) => !args.only || args.only.some((n) => r.repo === n || r.repo.endsWith(`/${n}`)),
+  );
   const ledger = readLedger();
   const verdicts = new Map(ledger.map((row) => [key(row.repo, row.path, row.line, row.rule), row]));
   /** @type {Map<string, {findings: number, true: number, false: number, debatable: number, untriaged: number, ledgerTrue: number}>} */
   const byRule = new Map();
   const stat = (rule) => {
-    if (!byRule.has(rule)) byRule.set(rule, { findings: 0, true: 0, false: 0, debatable: 0, untriaged: 0, ledgerTrue: 0 });
+    if (!byRule.has(rule))
+      byRule.set(rule, { findings: 0, true: 0, false: 0, debatable: 0, untriaged: 0, ledgerTrue: 0 });
     return byRule.get(rule);
   };
   const lost = [];
@@ -107,12 +133,18 @@ function main() {
   const libraries = [];
   for (const record of repos) {
     const checkout = join(args.repos, record.repo.split('/')[1]);
-    if (!args.ledger && !existsSync(checkout)) fail(`no checkout of ${record.repo} at ${checkout} (fetch it at ${record.commit}; see docs/evaluation.md)`);
-    const head = args.ledger ? record.commit : spawnSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-    if (head !== record.commit) console.error(`evaluate: ${record.repo} is at ${head.slice(0, 12)}, the ledger at ${record.commit.slice(0, 12)}`);
+    if (!args.ledger && !existsSync(checkout))
+      fail(`no checkout of ${record.repo} at ${checkout} (fetch it at ${record.commit}; see docs/evaluation.md)`);
+    const head = args.ledger
+      ? record.commit
+      : spawnSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+    if (head !== record.commit)
+      console.error(`evaluate: ${record.repo} is at ${head.slice(0, 12)}, the ledger at ${record.commit.slice(0, 12)}`);
     let findings;
     if (args.ledger) {
-      findings = ledger.filter((r) => r.repo === record.repo).map((r) => ({ file: r.path, line: r.line, ruleId: r.rule, message: '' }));
+      findings = ledger
+        .filter((r) => r.repo === record.repo)
+        .map((r) => ({ file: r.path, line: r.line, ruleId: r.rule, message: '' }));
     } else {
       process.stderr.write(`evaluate: scanning ${record.repo}...\n`);
       findings = scanRepo(record, checkout);
@@ -127,9 +159,17 @@ function main() {
       const row = verdicts.get(k);
       if (row) {
         s[row.verdict]++;
-        kept.push({ repo: record.repo, file: f.file, line: f.line, rule: f.ruleId, confidence: f.confidence, verdict: row.verdict, class: row.class, reason: row.reason });
-      }
-      else {
+        kept.push({
+          repo: record.repo,
+          file: f.file,
+          line: f.line,
+          rule: f.ruleId,
+          confidence: f.confidence,
+          verdict: row.verdict,
+          class: row.class,
+          reason: row.reason,
+        });
+      } else {
         s.untriaged++;
         untriaged.push(`${record.repo} ${f.file}:${f.line} ${f.ruleId} ${f.message}`);
       }
@@ -140,7 +180,8 @@ function main() {
       if (trueKeys.has(k)) continue;
       trueKeys.add(k);
       stat(row.rule).ledgerTrue++;
-      if (!seen.has(key(row.repo, row.path, row.line, row.rule))) lost.push(`${row.repo} ${row.path}:${row.line} ${row.rule} (${row.reason})`);
+      if (!seen.has(key(row.repo, row.path, row.line, row.rule)))
+        lost.push(`${row.repo} ${row.path}:${row.line} ${row.rule} (${row.reason})`);
     }
     if (record.kind === 'library') libraries.push({ repo: record.repo, lines: record.lines, findings: seen.size });
   }
@@ -149,7 +190,16 @@ function main() {
   for (const s of byRule.values()) for (const k of Object.keys(total)) total[k] += s[k];
   const precision = (s) => (s.true + s.false === 0 ? '-' : (s.true / (s.true + s.false)).toFixed(2));
   const header = ['rule', 'findings', 'true', 'false', 'debatable', 'untriaged', 'precision', 'true kept'];
-  const rowOf = (name, s) => [name, s.findings, s.true, s.false, s.debatable, s.untriaged, precision(s), `${s.true}/${s.ledgerTrue}`];
+  const rowOf = (name, s) => [
+    name,
+    s.findings,
+    s.true,
+    s.false,
+    s.debatable,
+    s.untriaged,
+    precision(s),
+    `${s.true}/${s.ledgerTrue}`,
+  ];
   const table = [...rules.map((r) => rowOf(r, byRule.get(r))), rowOf('all', total)];
   const lines = (l) => `${(l.findings / (l.lines / 10_000)).toFixed(2)}`;
   if (args.markdown) {
@@ -158,19 +208,35 @@ function main() {
     for (const l of libraries) console.log(`\n${l.repo}: ${l.findings} findings, ${lines(l)} per 10,000 lines`);
   } else {
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => String(r[i]).length)));
-    const fmt = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+    const fmt = (r) =>
+      r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
     console.log(`preset ${args.preset}, ${repos.length} repositories`);
     console.log(fmt(header));
     for (const row of table) console.log(fmt(row));
     for (const l of libraries) console.log(`library ${l.repo}: ${l.findings} findings, ${lines(l)} per 10,000 lines`);
   }
-  console.log(lost.length === 0 ? '\nevery true finding of the ledger is still reported' : `\nlost true findings (${lost.length}):\n  ${lost.join('\n  ')}`);
+  console.log(
+    lost.length === 0
+      ? '\nevery true finding of the ledger is still reported'
+      : `\nlost true findings (${lost.length}):\n  ${lost.join('\n  ')}`,
+  );
   const keptFalse = kept.filter((k) => k.verdict === 'false');
   if (args['list-false'] && keptFalse.length > 0) {
-    console.log(`\nfalse findings still reported (${keptFalse.length}):\n  ${keptFalse.map((k) => `${k.repo} ${k.file}:${k.line} ${k.rule} [${k.class}] ${k.reason}`).join('\n  ')}`);
+    console.log(
+      `\nfalse findings still reported (${keptFalse.length}):\n  ${keptFalse.map((k) => `${k.repo} ${k.file}:${k.line} ${k.rule} [${k.class}] ${k.reason}`).join('\n  ')}`,
+    );
   }
-  if (args['list-new'] && untriaged.length > 0) console.log(`\nuntriaged (${untriaged.length}):\n  ${untriaged.join('\n  ')}`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ preset: args.preset, byRule: Object.fromEntries(byRule), total, lost, untriaged, libraries, kept }, null, 2));
+  if (args['list-new'] && untriaged.length > 0)
+    console.log(`\nuntriaged (${untriaged.length}):\n  ${untriaged.join('\n  ')}`);
+  if (args.json)
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        { preset: args.preset, byRule: Object.fromEntries(byRule), total, lost, untriaged, libraries, kept },
+        null,
+        2,
+      ),
+    );
 }
 
 main();

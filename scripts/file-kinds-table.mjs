@@ -8,8 +8,19 @@ export const END = '<!-- file-kinds:end -->';
 
 /** The Markdown table: kind, the order it is tried in, and its default globs. */
 export function renderFileKinds(kinds, patterns) {
-  const rows = kinds.map((kind, i) => `| ${i + 1} | \`${kind}\` | ${patterns[kind].map((p) => `\`${p}\``).join(' ')} |`);
-  return [START, '', '| tried | kind | default globs |', '| ---: | --- | --- |', ...rows, `| - | \`product\` | everything else |`, '', END].join('\n');
+  const rows = kinds.map(
+    (kind, i) => `| ${i + 1} | \`${kind}\` | ${patterns[kind].map((p) => `\`${p}\``).join(' ')} |`,
+  );
+  return [
+    START,
+    '',
+    '| tried | kind | default globs |',
+    '| ---: | --- | --- |',
+    ...rows,
+    `| - | \`product\` | everything else |`,
+    '',
+    END,
+  ].join('\n');
 }
 
 /** Replaces the generated block in the page's text. */

@@ -36,7 +36,8 @@ export function random(seed) {
   return { next, int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
 }
 
-const HEADER = 'declare const logger: { info(...args: unknown[]): void };\ndeclare function f(...args: unknown[]): unknown;\nconst password = process.env.DB_PASSWORD;\n';
+const HEADER =
+  'declare const logger: { info(...args: unknown[]): void };\ndeclare function f(...args: unknown[]): unknown;\nconst password = process.env.DB_PASSWORD;\n';
 
 /**
  * Programs nested `depth` levels deep, a secret logged from the innermost level. Each kind is a
@@ -57,8 +58,10 @@ export const DEEP_KINDS = {
   ifs: (d) => `${'if (password) {\n'.repeat(d)}logger.info(password);\n${'}\n'.repeat(d)}`,
   functions: (d) => `${'function g() {\n'.repeat(d)}logger.info(password);\n${'}\n'.repeat(d)}`,
   jsx: (d) => `export const view = ${'<div>\n'.repeat(d)}{password}${'</div>\n'.repeat(d)};\nlogger.info(password);\n`,
-  types: (d) => `type Deep = ${'Array<'.repeat(d)}string${'>'.repeat(d)};\nexport const x: Deep | undefined = undefined;\nlogger.info(password);\n`,
-  unions: (d) => `type U = ${Array.from({ length: d }, (_, i) => `'u${i}'`).join(' |\n')};\nexport const u: U = 'u0';\nlogger.info(password, u);\n`,
+  types: (d) =>
+    `type Deep = ${'Array<'.repeat(d)}string${'>'.repeat(d)};\nexport const x: Deep | undefined = undefined;\nlogger.info(password);\n`,
+  unions: (d) =>
+    `type U = ${Array.from({ length: d }, (_, i) => `'u${i}'`).join(' |\n')};\nexport const u: U = 'u0';\nlogger.info(password, u);\n`,
   members: (d) => `logger.info(password${'.trim()'.repeat(d)});\n`,
 };
 
@@ -84,7 +87,10 @@ export function longProgram(bytes, oneLine) {
     parts.push(s);
     size += s.length + 1;
   }
-  return { name: `${oneLine ? 'long-line' : 'huge'}-${bytes}.ts`, text: HEADER + parts.join(oneLine ? ' ' : '\n') + '\n' };
+  return {
+    name: `${oneLine ? 'long-line' : 'huge'}-${bytes}.ts`,
+    text: HEADER + parts.join(oneLine ? ' ' : '\n') + '\n',
+  };
 }
 
 function corpusFiles() {
@@ -100,14 +106,43 @@ function corpusFiles() {
   return out;
 }
 
-const MUTATION_TOKENS = ['password', 'token', 'secret', '(', ')', '{', '}', '[', ']', ',', ';', '.', '...', '=>', '??', '+', '`', "'", '"', 'await', 'new', 'return', '<div>', '</div>', '/*', '*/', '//'];
+const MUTATION_TOKENS = [
+  'password',
+  'token',
+  'secret',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ';',
+  '.',
+  '...',
+  '=>',
+  '??',
+  '+',
+  '`',
+  "'",
+  '"',
+  'await',
+  'new',
+  'return',
+  '<div>',
+  '</div>',
+  '/*',
+  '*/',
+  '//',
+];
 
 /** A corpus file with a few tokens deleted, duplicated, swapped or replaced. */
 export function mutateCorpusFile(path, rand) {
   const text = readFileSync(path, 'utf8');
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   const tokens = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) tokens.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan())
+    tokens.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
   const edits = [];
   const count = 1 + rand.int(4);
   for (let n = 0; n < count && tokens.length > 1; n++) {
@@ -116,7 +151,8 @@ export function mutateCorpusFile(path, rand) {
     const op = rand.int(4);
     if (op === 0) edits.push([start, end, '']);
     else if (op === 1) edits.push([start, end, text.slice(start, end) + ' ' + text.slice(start, end)]);
-    else if (op === 2 && i + 1 < tokens.length) edits.push([start, tokens[i + 1][1], text.slice(...tokens[i + 1]) + ' ' + text.slice(start, end)]);
+    else if (op === 2 && i + 1 < tokens.length)
+      edits.push([start, tokens[i + 1][1], text.slice(...tokens[i + 1]) + ' ' + text.slice(start, end)]);
     else edits.push([start, end, rand.pick(MUTATION_TOKENS)]);
   }
   // Apply from the end, skipping overlaps.
@@ -145,7 +181,11 @@ export async function runHosts(files, { log = () => undefined } = {}) {
   try {
     // Deep programs each get a project of their own: in one shared project, a file TypeScript cannot
     // parse makes typescript-eslint fail on every file of it (seen while writing this harness).
-    const tsconfig = (include) => JSON.stringify({ compilerOptions: { strict: true, jsx: 'react-jsx', allowJs: true, types: [], skipLibCheck: true }, include });
+    const tsconfig = (include) =>
+      JSON.stringify({
+        compilerOptions: { strict: true, jsx: 'react-jsx', allowJs: true, types: [], skipLibCheck: true },
+        include,
+      });
     writeFileSync(join(root, 'tsconfig.json'), tsconfig(['src']));
     for (const f of files) {
       const dir = join(root, 'src', f.name.startsWith('deep-') ? f.name.replace(/\.[^.]+$/, '') : 'shared');
@@ -160,12 +200,26 @@ export async function runHosts(files, { log = () => undefined } = {}) {
     for (const f of files) {
       let sourceFile;
       try {
-        sourceFile = ts.createSourceFile(f.name, f.text, ts.ScriptTarget.Latest, true, f.name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+        sourceFile = ts.createSourceFile(
+          f.name,
+          f.text,
+          ts.ScriptTarget.Latest,
+          true,
+          f.name.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+        );
       } catch {
         continue; // TypeScript's parser gave up (too deep): the hosts below must say so.
       }
       try {
-        runChecksOnFile({ ts, sourceFile, root }, hosted.map((check) => ({ check, options: presetOptions(check, 'recommended'), onReport: () => undefined, onCrash: () => undefined })));
+        runChecksOnFile(
+          { ts, sourceFile, root },
+          hosted.map((check) => ({
+            check,
+            options: presetOptions(check, 'recommended'),
+            onReport: () => undefined,
+            onCrash: () => undefined,
+          })),
+        );
       } catch (error) {
         problems.push({ kind: 'api-threw', file: f.name, message: oneLine(error) });
       }
@@ -182,7 +236,9 @@ export async function runHosts(files, { log = () => undefined } = {}) {
         const file = fileOf(finding.file);
         byScanner.set(file, [...(byScanner.get(file) ?? []), key(finding)]);
       }
-      for (const d of result.diagnostics) if (d.file && d.kind !== 'syntax-error') scannerSkipped.set(fileOf(d.file), `${d.kind}${d.ruleId ? ` ${d.ruleId}` : ''}`);
+      for (const d of result.diagnostics)
+        if (d.file && d.kind !== 'syntax-error')
+          scannerSkipped.set(fileOf(d.file), `${d.kind}${d.ruleId ? ` ${d.ruleId}` : ''}`);
       skippedCounted = Object.values(result.summary.skipped).reduce((a, b) => a + b, 0);
     } catch (error) {
       problems.push({ kind: 'scanner-threw', file: '(batch)', message: oneLine(error) });
@@ -196,15 +252,31 @@ export async function runHosts(files, { log = () => undefined } = {}) {
       const eslint = new ESLint({
         cwd: root,
         overrideConfigFile: true,
-        overrideConfig: [plugin.configs['recommended-type-checked'], { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root, ecmaFeatures: { jsx: true } } } }],
+        overrideConfig: [
+          plugin.configs['recommended-type-checked'],
+          {
+            languageOptions: {
+              parserOptions: { projectService: true, tsconfigRootDir: root, ecmaFeatures: { jsx: true } },
+            },
+          },
+        ],
       });
       for (const r of await eslint.lintFiles(['src/**/*.{ts,tsx,js}'])) {
         const file = fileOf(r.filePath.split('\\').join('/'));
         for (const m of r.messages) {
           if (m.fatal) eslintSkipped.set(file, `fatal: ${m.message.slice(0, 80)}`);
-          else if (m.ruleId?.startsWith('secret-hygiene/') && / skipped this file: /.test(m.message)) eslintSkipped.set(file, `${m.ruleId} skipped`);
+          else if (m.ruleId?.startsWith('secret-hygiene/') && / skipped this file: /.test(m.message))
+            eslintSkipped.set(file, `${m.ruleId} skipped`);
           else if (m.ruleId?.startsWith('secret-hygiene/')) {
-            byEslint.set(file, [...(byEslint.get(file) ?? []), key({ line: m.line, column: m.column, ruleId: m.ruleId.slice('secret-hygiene/'.length), message: m.message })]);
+            byEslint.set(file, [
+              ...(byEslint.get(file) ?? []),
+              key({
+                line: m.line,
+                column: m.column,
+                ruleId: m.ruleId.slice('secret-hygiene/'.length),
+                message: m.message,
+              }),
+            ]);
           }
         }
       }
@@ -233,10 +305,25 @@ export async function runHosts(files, { log = () => undefined } = {}) {
       const a = [...scannerFound].sort().join('\n');
       const b = [...eslintFound].sort().join('\n');
       if (a !== b) {
-        problems.push({ kind: 'hosts-disagree', file: f.name, message: `scanner ${scannerFound.length} findings, plugin ${eslintFound.length}; only in scanner: ${scannerFound.filter((k) => !eslintFound.includes(k)).slice(0, 3).join(' | ')}; only in plugin: ${eslintFound.filter((k) => !scannerFound.includes(k)).slice(0, 3).join(' | ')}` });
+        problems.push({
+          kind: 'hosts-disagree',
+          file: f.name,
+          message: `scanner ${scannerFound.length} findings, plugin ${eslintFound.length}; only in scanner: ${scannerFound
+            .filter((k) => !eslintFound.includes(k))
+            .slice(0, 3)
+            .join(' | ')}; only in plugin: ${eslintFound
+            .filter((k) => !scannerFound.includes(k))
+            .slice(0, 3)
+            .join(' | ')}`,
+        });
       }
     }
-    if (unaccounted > skippedCounted) problems.push({ kind: 'silently-skipped', file: '(batch)', message: `${unaccounted} files without scanner findings or a word, ${skippedCounted} counted as skipped` });
+    if (unaccounted > skippedCounted)
+      problems.push({
+        kind: 'silently-skipped',
+        file: '(batch)',
+        message: `${unaccounted} files without scanner findings or a word, ${skippedCounted} counted as skipped`,
+      });
     return problems;
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -252,7 +339,16 @@ function oneLine(error) {
  * programs (one per kind, at a depth drawn up to `maxDepth`), corpus mutations, and, every few
  * batches, a long line and a huge file.
  */
-export async function fuzz({ seed = 1, budgetSeconds = 120, batches = Infinity, kinds = Object.keys(DEEP_KINDS), maxDepth = 10_000, mutations = 8, longBytes = 1_000_000, log = () => undefined } = {}) {
+export async function fuzz({
+  seed = 1,
+  budgetSeconds = 120,
+  batches = Infinity,
+  kinds = Object.keys(DEEP_KINDS),
+  maxDepth = 10_000,
+  mutations = 8,
+  longBytes = 1_000_000,
+  log = () => undefined,
+} = {}) {
   const rand = random(seed);
   const corpus = corpusFiles();
   const started = Date.now();
@@ -262,12 +358,15 @@ export async function fuzz({ seed = 1, budgetSeconds = 120, batches = Infinity, 
     const files = [];
     for (const kind of kinds) files.push(deepProgram(kind, rand.pick(depths)));
     for (let i = 0; i < mutations; i++) files.push(mutateCorpusFile(rand.pick(corpus), rand));
-    if (longBytes > 0 && summary.batches % 3 === 0) files.push(longProgram(longBytes, true), longProgram(Math.min(longBytes, 900_000), false));
+    if (longBytes > 0 && summary.batches % 3 === 0)
+      files.push(longProgram(longBytes, true), longProgram(Math.min(longBytes, 900_000), false));
     const problems = await runHosts(files, { log });
     summary.batches++;
     summary.programs += files.length;
     for (const p of problems) summary.problems.push({ batch: summary.batches, ...p });
-    log(`batch ${summary.batches}: ${files.length} programs, ${problems.length} problems (${Math.round((Date.now() - started) / 1000)} s)`);
+    log(
+      `batch ${summary.batches}: ${files.length} programs, ${problems.length} problems (${Math.round((Date.now() - started) / 1000)} s)`,
+    );
   }
   return summary;
 }
@@ -285,7 +384,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     maxDepth: option('max-depth', 10_000),
     log: (line) => process.stderr.write(`fuzz: ${line}\n`),
   });
-  console.log(`fuzz: seed ${summary.seed}, ${summary.batches} batches, ${summary.programs} programs, ${summary.problems.length} problems`);
+  console.log(
+    `fuzz: seed ${summary.seed}, ${summary.batches} batches, ${summary.programs} programs, ${summary.problems.length} problems`,
+  );
   for (const p of summary.problems) console.log(`  batch ${p.batch} ${p.kind} ${p.file}: ${p.message}`);
   process.exitCode = summary.problems.length > 0 ? 1 : 0;
 }

@@ -13,7 +13,8 @@ export function renderRulesTable(checks) {
     .map((c) => {
       const level = c.meta.level;
       // Checks that need a whole program or read no TypeScript (.env files, suppression comments) run in the scanner only.
-      const scannerOnly = (c.meta.scope ?? 'file') === 'program' || !(c.meta.inputs ?? ['typescript']).includes('typescript');
+      const scannerOnly =
+        (c.meta.scope ?? 'file') === 'program' || !(c.meta.inputs ?? ['typescript']).includes('typescript');
       const scope = scannerOnly ? ' (scanner only)' : '';
       return `| [\`${c.id}\`](docs/rules/${c.id}.md) | ${c.meta.description}${scope} | ${level === 'recommended' ? '✅' : ''} | ${level === 'recommended-type-checked' || c.meta.requiresTypeChecking ? '💭' : ''} | ${level === 'strict' ? '🔒' : c.meta.strictOptions ? '🔧' : ''} | ${c.meta.hasSuggestions ? '💡' : ''} |`;
     });

@@ -40,7 +40,15 @@ describe('scoreCorpus', () => {
       { file: 'b.ts', line: 3, ruleId: 'r' },
     ];
     const { r, other } = scoreCorpus(labels, findings, ['r', 'other']);
-    expect(r).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, falsePositives: ['b.ts:3'], falseNegatives: ['a.ts:9'] });
+    expect(r).toMatchObject({
+      tp: 1,
+      fp: 1,
+      fn: 1,
+      precision: 0.5,
+      recall: 0.5,
+      falsePositives: ['b.ts:3'],
+      falseNegatives: ['a.ts:9'],
+    });
     expect(other).toMatchObject({ tp: 0, fp: 0, fn: 1, precision: 1, recall: 0 });
   });
 });
@@ -49,35 +57,38 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // Strict reports every confidence: it must find every label (`expect:` and `expect-strict:`); its
 // precision is not asserted here, since strict trades precision for reach by design.
-describe.each(['recommended-type-checked', 'recommended', 'strict'] as const)('the plugin on the labelled corpus, %s', (configName) => {
-  let measured: CorpusMeasurement | undefined;
-  const measure = async () => (measured ??= await measureCorpus(plugin, configName));
+describe.each(['recommended-type-checked', 'recommended', 'strict'] as const)(
+  'the plugin on the labelled corpus, %s',
+  (configName) => {
+    let measured: CorpusMeasurement | undefined;
+    const measure = async () => (measured ??= await measureCorpus(plugin, configName));
 
-  it('parses every corpus file, and every label names a rule', async () => {
-    const { fatal, unknownLabels } = await measure();
-    expect(fatal).toEqual([]);
-    expect(unknownLabels).toEqual([]);
-  });
+    it('parses every corpus file, and every label names a rule', async () => {
+      const { fatal, unknownLabels } = await measure();
+      expect(fatal).toEqual([]);
+      expect(unknownLabels).toEqual([]);
+    });
 
-  it('has at least 40 labelled positives for every rule of the plugin', () => {
-    const labels = readCorpusLabels();
-    for (const ruleId of Object.keys(plugin.rules)) {
-      expect(labels.filter((l) => l.ruleId === ruleId).length, ruleId).toBeGreaterThanOrEqual(40);
-    }
-  });
+    it('has at least 40 labelled positives for every rule of the plugin', () => {
+      const labels = readCorpusLabels();
+      for (const ruleId of Object.keys(plugin.rules)) {
+        expect(labels.filter((l) => l.ruleId === ruleId).length, ruleId).toBeGreaterThanOrEqual(40);
+      }
+    });
 
-  it.each(enabledRules(configName))('%s meets the precision and recall targets', async (ruleId) => {
-    const score = (await measure()).scores[ruleId]!;
-    const misses = `${plural(score.fp, 'false positive')}: ${score.falsePositives.join(', ') || '-'}; ${plural(score.fn, 'false negative')}: ${score.falseNegatives.join(', ') || '-'}`;
-    const recorded = KNOWN_SHORTFALLS[configName][ruleId];
-    if (recorded) {
-      expect(score.precision, `precision got worse; ${misses}`).toBeGreaterThanOrEqual(recorded.precision - 1e-9);
-      expect(score.recall, `recall got worse; ${misses}`).toBeGreaterThanOrEqual(recorded.recall - 1e-9);
-      const met = score.precision >= MIN_PRECISION && score.recall >= MIN_RECALL;
-      expect(met, `${ruleId} now meets the targets: remove it from KNOWN_SHORTFALLS`).toBe(false);
-    } else {
-      if (configName !== 'strict') expect(score.precision, misses).toBeGreaterThanOrEqual(MIN_PRECISION);
-      expect(score.recall, misses).toBeGreaterThanOrEqual(MIN_RECALL);
-    }
-  });
-});
+    it.each(enabledRules(configName))('%s meets the precision and recall targets', async (ruleId) => {
+      const score = (await measure()).scores[ruleId]!;
+      const misses = `${plural(score.fp, 'false positive')}: ${score.falsePositives.join(', ') || '-'}; ${plural(score.fn, 'false negative')}: ${score.falseNegatives.join(', ') || '-'}`;
+      const recorded = KNOWN_SHORTFALLS[configName][ruleId];
+      if (recorded) {
+        expect(score.precision, `precision got worse; ${misses}`).toBeGreaterThanOrEqual(recorded.precision - 1e-9);
+        expect(score.recall, `recall got worse; ${misses}`).toBeGreaterThanOrEqual(recorded.recall - 1e-9);
+        const met = score.precision >= MIN_PRECISION && score.recall >= MIN_RECALL;
+        expect(met, `${ruleId} now meets the targets: remove it from KNOWN_SHORTFALLS`).toBe(false);
+      } else {
+        if (configName !== 'strict') expect(score.precision, misses).toBeGreaterThanOrEqual(MIN_PRECISION);
+        expect(score.recall, misses).toBeGreaterThanOrEqual(MIN_RECALL);
+      }
+    });
+  },
+);

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { renderArchitectureTree, renderRuleOptions, withArchitectureTree, withRuleOptions } from '../scripts/docs-tables.mjs';
+import {
+  renderArchitectureTree,
+  renderRuleOptions,
+  withArchitectureTree,
+  withRuleOptions,
+} from '../scripts/docs-tables.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const read = (path: string) => readFileSync(join(repo, path), 'utf8');
@@ -17,8 +22,11 @@ describe('generated docs tables', () => {
       const page = read(`docs/rules/${check.id}.md`);
       expect(page, check.id).toBe(withRuleOptions(page, check, presetOptions(check, 'strict')));
       // Every option is listed, the shared one included.
-      for (const option of Object.keys((check.meta.schema['properties'] ?? {}) as object)) expect(page, check.id).toContain(`| \`${option}\` |`);
-      expect(page, check.id).toContain('| `minConfidence` | `"high" \\| "medium" \\| "low"` | `"high"` (`"low"` in `strict`) |');
+      for (const option of Object.keys((check.meta.schema['properties'] ?? {}) as object))
+        expect(page, check.id).toContain(`| \`${option}\` |`);
+      expect(page, check.id).toContain(
+        '| `minConfidence` | `"high" \\| "medium" \\| "low"` | `"high"` (`"low"` in `strict`) |',
+      );
     }
   });
 
@@ -32,7 +40,8 @@ describe('generated docs tables', () => {
   it(`docs/architecture.md lists the packages and folders that exist (${regenerate})`, () => {
     const page = read('docs/architecture.md');
     expect(page).toBe(withArchitectureTree(page, repo));
-    for (const folder of ['nonce/', 'sql/', 'text/', 'context/', 'flow/', 'catalogs/', 'inventory/']) expect(page).toContain(`src/${folder}`);
+    for (const folder of ['nonce/', 'sql/', 'text/', 'context/', 'flow/', 'catalogs/', 'inventory/'])
+      expect(page).toContain(`src/${folder}`);
     expect(page).toContain('src/stages/');
   });
 
@@ -40,7 +49,10 @@ describe('generated docs tables', () => {
     const fake = mkdtempSync(join(tmpdir(), 'sh-arch-'));
     try {
       mkdirSync(join(fake, 'packages/checks/src/brand-new'), { recursive: true });
-      writeFileSync(join(fake, 'packages/checks/package.json'), JSON.stringify({ name: '@secret-hygiene/checks', description: 'x' }));
+      writeFileSync(
+        join(fake, 'packages/checks/package.json'),
+        JSON.stringify({ name: '@secret-hygiene/checks', description: 'x' }),
+      );
       expect(() => renderArchitectureTree(fake)).toThrow(/no note for src\/brand-new\//);
     } finally {
       rmSync(fake, { recursive: true, force: true });

@@ -13,7 +13,11 @@ const code = `declare const logger: { info(...a: unknown[]): void };\nconst pass
 
 describe("ESLint's output formats and the source they carry", () => {
   it('json carries the whole source, stylish only messages; the docs say so', async () => {
-    const eslint = new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as never] });
+    const eslint = new ESLint({
+      cwd: repo,
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs.recommended as never],
+    });
     const results = await eslint.lintText(code, { filePath: 'src/app.ts' });
     expect(results[0]!.messages.filter((m) => m.ruleId?.startsWith('secret-hygiene/')).length).toBeGreaterThan(0);
     const json = (await eslint.loadFormatter('json')).format(results) as string;

@@ -50,12 +50,17 @@ function lintFixture(app: 'leaky-app' | 'clean-app', config: 'recommended' | 're
     stdout = failed.stdout;
   }
   const results = JSON.parse(stdout) as { filePath: string; messages: EslintMessage[] }[];
-  const fatal = results.flatMap((r) => r.messages.filter((m) => m.fatal || m.ruleId === null).map((m) => `${r.filePath}: ${m.message}`));
+  const fatal = results.flatMap((r) =>
+    r.messages.filter((m) => m.fatal || m.ruleId === null).map((m) => `${r.filePath}: ${m.message}`),
+  );
   const findings = results.flatMap((r) =>
     r.messages
       .filter((m) => m.ruleId?.startsWith('secret-hygiene/'))
       .map((m) => ({
-        file: r.filePath.slice(dir.length + 1).split('\\').join('/'),
+        file: r.filePath
+          .slice(dir.length + 1)
+          .split('\\')
+          .join('/'),
         line: m.line,
         ruleId: m.ruleId!.slice('secret-hygiene/'.length),
       })),
@@ -63,19 +68,24 @@ function lintFixture(app: 'leaky-app' | 'clean-app', config: 'recommended' | 're
   return { dir, fatal, findings };
 }
 
-describe.each(['recommended', 'recommended-type-checked'] as const)('eslint-plugin %s on the fixture apps', (config) => {
-  it('reports every planted problem in leaky-app, and nothing else', () => {
-    const { dir, fatal, findings } = lintFixture('leaky-app', config);
-    expect(fatal).toEqual([]);
-    const planted = readExpectations(dir, (file) => CODE.test(file)).filter((e) => config !== 'recommended' || !e.typed);
-    const { findings: reported, expected } = atDefaultConfidence(findings, planted);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(asKeys(reported)).toEqual(asKeys(expected));
-  });
+describe.each(['recommended', 'recommended-type-checked'] as const)(
+  'eslint-plugin %s on the fixture apps',
+  (config) => {
+    it('reports every planted problem in leaky-app, and nothing else', () => {
+      const { dir, fatal, findings } = lintFixture('leaky-app', config);
+      expect(fatal).toEqual([]);
+      const planted = readExpectations(dir, (file) => CODE.test(file)).filter(
+        (e) => config !== 'recommended' || !e.typed,
+      );
+      const { findings: reported, expected } = atDefaultConfidence(findings, planted);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(asKeys(reported)).toEqual(asKeys(expected));
+    });
 
-  it('reports nothing in clean-app', () => {
-    const { fatal, findings } = lintFixture('clean-app', config);
-    expect(fatal).toEqual([]);
-    expect(asKeys(findings)).toEqual([]);
-  });
-});
+    it('reports nothing in clean-app', () => {
+      const { fatal, findings } = lintFixture('clean-app', config);
+      expect(fatal).toEqual([]);
+      expect(asKeys(findings)).toEqual([]);
+    });
+  },
+);

@@ -10,17 +10,27 @@ type Problem = { kind: string; file: string; message: string };
 
 describe('fuzzing both hosts', () => {
   it('a fixed-seed round of deep programs, corpus mutations, a long line and a big file finds no problem', async () => {
-    const summary = await fuzz({ seed: 16, batches: 1, kinds: ['concat', 'nullish', 'parens', 'jsx', 'types'], mutations: 4, longBytes: 100_000 });
+    const summary = await fuzz({
+      seed: 16,
+      batches: 1,
+      kinds: ['concat', 'nullish', 'parens', 'jsx', 'types'],
+      mutations: 4,
+      longBytes: 100_000,
+    });
     expect(summary.programs).toBe(11);
     expect(summary.problems as Problem[]).toEqual([]);
   }, 900_000);
 
   it('property: a program nested up to 10,000 levels is finished or reported as skipped by both hosts', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.keys(DEEP_KINDS)), fc.integer({ min: 1, max: 10_000 }), async (kind: string, depth: number) => {
-        const problems = (await runHosts([deepProgram(kind, depth)])) as Problem[];
-        expect(problems).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(DEEP_KINDS)),
+        fc.integer({ min: 1, max: 10_000 }),
+        async (kind: string, depth: number) => {
+          const problems = (await runHosts([deepProgram(kind, depth)])) as Problem[];
+          expect(problems).toEqual([]);
+        },
+      ),
       { numRuns: 4, seed: 16, endOnFailure: true },
     );
   }, 900_000);

@@ -23,9 +23,12 @@ interface ImportEdge {
 
 /** The static and dynamic import specifiers of a module (comments stripped first). */
 function importsOf(file: string): ImportEdge[] {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const edges: ImportEdge[] = [];
-  for (const m of text.matchAll(/^(import|export)(\s+type)?\b[^;]*?\bfrom\s+'([^']+)'/gm)) edges.push({ specifier: m[3]!, typeOnly: m[2] !== undefined });
+  for (const m of text.matchAll(/^(import|export)(\s+type)?\b[^;]*?\bfrom\s+'([^']+)'/gm))
+    edges.push({ specifier: m[3]!, typeOnly: m[2] !== undefined });
   for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) edges.push({ specifier: m[1]!, typeOnly: false });
   return edges;
 }
@@ -51,7 +54,8 @@ function cycles(graph: ReadonlyMap<string, readonly { to: string }[]>, root: str
     state.set(node, 'open');
     stack.push(node);
     for (const { to } of graph.get(node) ?? []) {
-      if (state.get(to) === 'open') found.push([...stack.slice(stack.indexOf(to)), to].map((f) => relative(root, f)).join(' -> '));
+      if (state.get(to) === 'open')
+        found.push([...stack.slice(stack.indexOf(to)), to].map((f) => relative(root, f)).join(' -> '));
       else if (!state.has(to)) visit(to);
     }
     stack.pop();
@@ -68,13 +72,31 @@ describe('the import graph', () => {
   it('finds a cycle when there is one (the search itself works)', () => {
     const a = join(checksSrc, 'a.ts');
     const b = join(checksSrc, 'b.ts');
-    expect(cycles(new Map([[a, [{ to: b }]], [b, [{ to: a }]]]), checksSrc)).toEqual(['a.ts -> b.ts -> a.ts']);
-    expect(cycles(new Map([[a, [{ to: b }]], [b, []]]), checksSrc)).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          [a, [{ to: b }]],
+          [b, [{ to: a }]],
+        ]),
+        checksSrc,
+      ),
+    ).toEqual(['a.ts -> b.ts -> a.ts']);
+    expect(
+      cycles(
+        new Map([
+          [a, [{ to: b }]],
+          [b, []],
+        ]),
+        checksSrc,
+      ),
+    ).toEqual([]);
   });
 
   it('has no cycle among the files of @secret-hygiene/checks', () => {
     expect(files.length).toBeGreaterThan(40);
-    for (const [file, edges] of graph) for (const { to } of edges) expect(files, `${relative(checksSrc, file)} imports a missing ${relative(checksSrc, to)}`).toContain(to);
+    for (const [file, edges] of graph)
+      for (const { to } of edges)
+        expect(files, `${relative(checksSrc, file)} imports a missing ${relative(checksSrc, to)}`).toContain(to);
     expect(cycles(graph, checksSrc)).toEqual([]);
   });
 
@@ -82,15 +104,23 @@ describe('the import graph', () => {
     const allowed = ['catalogs/', 'names/'];
     const outside = [...graph]
       .filter(([file]) => relative(checksSrc, file).startsWith('catalogs/'))
-      .flatMap(([file, edges]) => edges.filter((e) => !e.typeOnly).map((e) => `${relative(checksSrc, file)} -> ${relative(checksSrc, e.to)}`))
+      .flatMap(([file, edges]) =>
+        edges.filter((e) => !e.typeOnly).map((e) => `${relative(checksSrc, file)} -> ${relative(checksSrc, e.to)}`),
+      )
       .filter((edge) => !allowed.some((dir) => edge.split(' -> ')[1]!.startsWith(dir)));
     expect(outside).toEqual([]);
-    const readsSyntax = files.filter((f) => relative(checksSrc, f).startsWith('catalogs/') && /from 'typescript'/.test(readFileSync(f, 'utf8')));
+    const readsSyntax = files.filter(
+      (f) => relative(checksSrc, f).startsWith('catalogs/') && /from 'typescript'/.test(readFileSync(f, 'utf8')),
+    );
     expect(readsSyntax.map((f) => relative(checksSrc, f))).toEqual([]);
     // Tables only: the lookups and recognisers over them live in flow/ and nonce/.
     const functions = files
       .filter((f) => relative(checksSrc, f).startsWith('catalogs/'))
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => `${relative(checksSrc, f)}: ${m[1]}`));
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map(
+          (m) => `${relative(checksSrc, f)}: ${m[1]}`,
+        ),
+      );
     expect(functions).toEqual([]);
   });
 
@@ -108,13 +138,20 @@ describe('the import graph', () => {
     const names = new Set(manifests.map((m) => m.manifest.name));
     const packageOf = (specifier: string) => [...names].find((n) => specifier === n || specifier.startsWith(`${n}/`));
     const declared = new Map(
-      manifests.map(({ manifest: m }) => [m.name, Object.keys({ ...m.dependencies, ...m.optionalDependencies, ...m.peerDependencies }).filter((d) => names.has(d))]),
+      manifests.map(({ manifest: m }) => [
+        m.name,
+        Object.keys({ ...m.dependencies, ...m.optionalDependencies, ...m.peerDependencies }).filter((d) =>
+          names.has(d),
+        ),
+      ]),
     );
     const undeclared = manifests.flatMap(({ dir, manifest }) =>
       tsFiles(join(packagesDir, dir, 'src')).flatMap((file) =>
         importsOf(file)
           .map((e) => packageOf(e.specifier))
-          .filter((p): p is string => p !== undefined && p !== manifest.name && !declared.get(manifest.name)!.includes(p))
+          .filter(
+            (p): p is string => p !== undefined && p !== manifest.name && !declared.get(manifest.name)!.includes(p),
+          )
           .map((p) => `${relative(repo, file)} imports ${p}`),
       ),
     );

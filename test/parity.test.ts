@@ -39,7 +39,10 @@ async function viaEslint(root: string): Promise<string[]> {
       r.messages
         .filter((m) => m.ruleId?.startsWith('secret-hygiene/'))
         .map((m) => ({
-          file: r.filePath.slice(root.length + 1).split('\\').join('/'),
+          file: r.filePath
+            .slice(root.length + 1)
+            .split('\\')
+            .join('/'),
           line: m.line,
           column: m.column,
           endLine: m.endLine ?? m.line,

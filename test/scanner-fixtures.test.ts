@@ -12,7 +12,9 @@ const clean = `${repo}fixtures/clean-app`;
 /** `expect:` comments plus the sidecar for formats without comments (JSON). */
 function expectedFindings(app: string): Omit<ExpectedFinding, 'typed'>[] {
   const sidecar = `${app}/expected-extra-findings.json`;
-  const extra = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as { findings: Omit<ExpectedFinding, 'typed'>[] }).findings : [];
+  const extra = existsSync(sidecar)
+    ? (JSON.parse(readFileSync(sidecar, 'utf8')) as { findings: Omit<ExpectedFinding, 'typed'>[] }).findings
+    : [];
   // Only rules the registry has: fixtures may already carry plants for a check still being written.
   const known = new Set(allRules().map((r) => r.id));
   return [...readExpectations(app), ...extra].filter((f) => known.has(f.ruleId));
@@ -45,16 +47,25 @@ describe('scanner on the fixture apps', () => {
   it('the built CLI exits 1 on leaky-app and 0 on clean-app', () => {
     const bin = `${repo}packages/cli/bin/secret-hygiene.js`;
     // Each app is its own project root: from this repository's root, fixtures/ is fixture code.
-    const leakyRun = spawnSync(process.execPath, [bin, 'scan', 'fixtures/leaky-app', '--root', 'fixtures/leaky-app'], { cwd: repo, encoding: 'utf8' });
+    const leakyRun = spawnSync(process.execPath, [bin, 'scan', 'fixtures/leaky-app', '--root', 'fixtures/leaky-app'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(leakyRun.status).toBe(1);
     expect(leakyRun.stdout).toContain('src/routes/auth.ts');
-    const cleanRun = spawnSync(process.execPath, [bin, 'scan', 'fixtures/clean-app', '--root', 'fixtures/clean-app'], { cwd: repo, encoding: 'utf8' });
+    const cleanRun = spawnSync(process.execPath, [bin, 'scan', 'fixtures/clean-app', '--root', 'fixtures/clean-app'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(cleanRun.status).toBe(0);
   });
 
   it('--changed-since keeps only findings on changed lines', async () => {
     // Against HEAD with no local edits to the fixture every tracked line is unchanged.
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'fixtures/leaky-app'], { cwd: repo, encoding: 'utf8' });
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'fixtures/leaky-app'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     const all = await scan({ root: leaky });
     const changed = await scan({ root: leaky, changedSince: 'HEAD' });
     if (dirty.trim() === '') expect(changed.findings).toEqual([]);

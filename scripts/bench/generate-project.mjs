@@ -120,7 +120,16 @@ export function generateProject(dir, { lines: wanted }) {
     join(dir, 'tsconfig.json'),
     JSON.stringify(
       {
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], experimentalDecorators: true },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+          experimentalDecorators: true,
+        },
         include: ['src'],
       },
       null,

@@ -34,9 +34,16 @@ async function tsFiles(dir) {
 function namesIn(sourceFile) {
   const names = [];
   const visit = (node) => {
-    const declared = (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyAssignment(node) ||
-      ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isBindingElement(node) ||
-      ts.isShorthandPropertyAssignment(node)) ? node.name : undefined;
+    const declared =
+      ts.isVariableDeclaration(node) ||
+      ts.isParameter(node) ||
+      ts.isPropertyAssignment(node) ||
+      ts.isPropertySignature(node) ||
+      ts.isPropertyDeclaration(node) ||
+      ts.isBindingElement(node) ||
+      ts.isShorthandPropertyAssignment(node)
+        ? node.name
+        : undefined;
     if (declared && (ts.isIdentifier(declared) || ts.isStringLiteral(declared))) names.push([declared.text, declared]);
     const isCallee = node.parent !== undefined && ts.isCallExpression(node.parent) && node.parent.expression === node;
     if (ts.isPropertyAccessExpression(node) && !ts.isPropertyAccessExpression(node.parent) && !isCallee) {
@@ -77,7 +84,8 @@ export async function run() {
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-    const where = (node) => `${path.relative(root, file)}:${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}`;
+    const where = (node) =>
+      `${path.relative(root, file)}:${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}`;
     for (const [name, node] of namesIn(sourceFile)) {
       const c = classifyName(name);
       if (c.verdict === 'none') continue;
@@ -86,20 +94,26 @@ export async function run() {
       else byName.set(name, { name, c, where: where(node), count: 1 });
     }
     for (const [value, node] of stringsIn(sourceFile)) {
-      for (const f of findSecretLiterals(value)) literals.push({ where: where(node), f, preview: redact(value.slice(f.start, f.end)) });
+      for (const f of findSecretLiterals(value))
+        literals.push({ where: where(node), f, preview: redact(value.slice(f.start, f.end)) });
     }
   }
 
   const pad = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
   process.stdout.write(pc.dim(`${files.length} files; ${byName.size} distinct names about secrets\n`));
   for (const verdict of ['secret', 'protected', 'metadata']) {
-    const rows = [...byName.values()].filter((r) => r.c.verdict === verdict).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const rows = [...byName.values()]
+      .filter((r) => r.c.verdict === verdict)
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     if (rows.length === 0) continue;
     process.stdout.write(`\n${colour[verdict](pc.bold(`${verdict} (${rows.length})`))}\n`);
     for (const r of rows.slice(0, ROWS_PER_VERDICT)) {
-      process.stdout.write(`  ${pad(r.name, 30)} ${pad(r.c.kind ?? '', 17)} ${pad(r.c.reason, 62)} ${pc.dim(r.where)}${r.count > 1 ? pc.dim(` +${r.count - 1}`) : ''}\n`);
+      process.stdout.write(
+        `  ${pad(r.name, 30)} ${pad(r.c.kind ?? '', 17)} ${pad(r.c.reason, 62)} ${pc.dim(r.where)}${r.count > 1 ? pc.dim(` +${r.count - 1}`) : ''}\n`,
+      );
     }
-    if (rows.length > ROWS_PER_VERDICT) process.stdout.write(pc.dim(`  … and ${rows.length - ROWS_PER_VERDICT} more\n`));
+    if (rows.length > ROWS_PER_VERDICT)
+      process.stdout.write(pc.dim(`  … and ${rows.length - ROWS_PER_VERDICT} more\n`));
   }
   process.stdout.write(`\n${pc.bold(`secret literals (${literals.length})`)}\n`);
   if (literals.length === 0) process.stdout.write(pc.dim('  none\n'));

@@ -25,6 +25,10 @@ export async function run() {
   const leaky = scan('leaky-app');
   const clean = scan('clean-app');
   const ok = leaky === 1 && clean === 0;
-  process.stdout.write(ok ? pc.green('leaky-app fails the gate, clean-app passes it\n') : pc.red(`expected exit codes 1 and 0, got ${leaky} and ${clean}\n`));
+  process.stdout.write(
+    ok
+      ? pc.green('leaky-app fails the gate, clean-app passes it\n')
+      : pc.red(`expected exit codes 1 and 0, got ${leaky} and ${clean}\n`),
+  );
   return ok;
 }

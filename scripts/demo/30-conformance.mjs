@@ -18,17 +18,26 @@ export async function run() {
     const reference = await runConformance({ adapter: store('reference'), server, seed: 1 });
     process.stdout.write(`${formatTable(reference, { color })}\n`);
 
-    process.stdout.write(pc.dim(`$ npx secret-hygiene conformance --adapter fixtures/stores/broken-inlined-sql/index.mjs\n`));
+    process.stdout.write(
+      pc.dim(`$ npx secret-hygiene conformance --adapter fixtures/stores/broken-inlined-sql/index.mjs\n`),
+    );
     const broken = await runConformance({ adapter: store('broken-inlined-sql'), server, seed: 1 });
     process.stdout.write(`${formatTable(broken, { color })}\n`);
 
     const { expectedFailures } = await import(store('broken-inlined-sql'));
     const failed = broken.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    const ok = reference.passed && failed.length === expectedFailures.length && failed.every((id) => expectedFailures.includes(id));
+    const ok =
+      reference.passed &&
+      failed.length === expectedFailures.length &&
+      failed.every((id) => expectedFailures.includes(id));
     process.stdout.write(
       ok
-        ? pc.green('the reference store passes; the store that inlines secrets into SQL is caught by the statement-log search\n')
-        : pc.red(`expected the reference to pass and broken-inlined-sql to fail ${expectedFailures.join(', ')}; it failed ${failed.join(', ') || 'nothing'}\n`),
+        ? pc.green(
+            'the reference store passes; the store that inlines secrets into SQL is caught by the statement-log search\n',
+          )
+        : pc.red(
+            `expected the reference to pass and broken-inlined-sql to fail ${expectedFailures.join(', ')}; it failed ${failed.join(', ') || 'nothing'}\n`,
+          ),
     );
     return ok;
   } finally {

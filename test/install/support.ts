@@ -10,7 +10,11 @@ export interface RunResult {
 }
 
 /** Runs a command to its end (no shell); kills it only when it hangs far past any honest run. */
-export function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -39,14 +43,22 @@ export function npmEnv(): NodeJS.ProcessEnv {
     if (key === 'DATABASE_URL' || key === 'NODE_OPTIONS' || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
-  return { ...env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
+  return {
+    ...env,
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    NO_COLOR: '1',
+  };
 }
 
 /** The body of the fenced code block in `markdown` whose text starts with `start`. */
 export function codeBlock(markdown: string, start: string): string {
   const blocks = [...markdown.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
   const found = blocks.filter((b) => b.startsWith(start));
-  if (found.length !== 1) throw new Error(`expected one code block starting with ${JSON.stringify(start)}, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`expected one code block starting with ${JSON.stringify(start)}, found ${found.length}`);
   return found[0]!;
 }
 
@@ -75,13 +87,34 @@ export interface Packed {
 export async function packWorkspaces(repo: string, destination: string): Promise<Packed[]> {
   mkdirSync(destination, { recursive: true });
   const { workspaces } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { workspaces: string[] };
-  const publishable = workspaces.filter((dir) => !(JSON.parse(readFileSync(join(repo, dir, 'package.json'), 'utf8')) as { private?: boolean }).private);
-  const result = await run('npm', ['pack', '--json', '--pack-destination', destination, ...publishable.flatMap((dir) => ['--workspace', dir])], { cwd: repo, env: npmEnv() });
+  const publishable = workspaces.filter(
+    (dir) => !(JSON.parse(readFileSync(join(repo, dir, 'package.json'), 'utf8')) as { private?: boolean }).private,
+  );
+  const result = await run(
+    'npm',
+    ['pack', '--json', '--pack-destination', destination, ...publishable.flatMap((dir) => ['--workspace', dir])],
+    { cwd: repo, env: npmEnv() },
+  );
   if (result.code !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-  const packs = JSON.parse(result.stdout) as { name: string; version: string; filename: string; integrity: string; files: { path: string }[] }[];
+  const packs = JSON.parse(result.stdout) as {
+    name: string;
+    version: string;
+    filename: string;
+    integrity: string;
+    files: { path: string }[];
+  }[];
   return packs.map((p) => {
-    const directory = publishable.find((dir) => (JSON.parse(readFileSync(join(repo, dir, 'package.json'), 'utf8')) as { name: string }).name === p.name)!;
-    return { name: p.name, version: p.version, directory, path: join(destination, p.filename), integrity: p.integrity, files: p.files.map((f) => f.path) };
+    const directory = publishable.find(
+      (dir) => (JSON.parse(readFileSync(join(repo, dir, 'package.json'), 'utf8')) as { name: string }).name === p.name,
+    )!;
+    return {
+      name: p.name,
+      version: p.version,
+      directory,
+      path: join(destination, p.filename),
+      integrity: p.integrity,
+      files: p.files.map((f) => f.path),
+    };
   });
 }
 
@@ -119,17 +152,31 @@ export interface ProjectDependencies {
  * --offline` then installs from the cache `npm ci` filled: packages by integrity, no registry
  * metadata needed (an offline `npm install` would need it).
  */
-export function projectLock(repo: string, dir: string, name: string, wanted: ProjectDependencies): { manifest: object; lockfile: object } {
-  const root = (JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
+export function projectLock(
+  repo: string,
+  dir: string,
+  name: string,
+  wanted: ProjectDependencies,
+): { manifest: object; lockfile: object } {
+  const root = (
+    JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }
+  ).packages;
   const tarballOf = new Map(wanted.tarballs.map((t) => [t.name, t]));
   const relative = (path: string) => `file:${pathRelative(dir, path)}`;
   const out: Record<string, LockEntry> = {};
   const placed = new Map<string, string>(); // target key -> source key
 
   // Where a source key lands in the new project: workspaces under node_modules, aliases renamed.
-  const aliases = new Map(Object.entries(wanted.registry).filter(([pkg, key]) => key !== `node_modules/${pkg}`).map(([pkg, key]) => [key, `node_modules/${pkg}`]));
+  const aliases = new Map(
+    Object.entries(wanted.registry)
+      .filter(([pkg, key]) => key !== `node_modules/${pkg}`)
+      .map(([pkg, key]) => [key, `node_modules/${pkg}`]),
+  );
   const targetOf = (source: string): string => {
-    for (const [from, to] of [...aliases, ...[...tarballOf.values()].map((t) => [t.directory, `node_modules/${t.name}`] as const)]) {
+    for (const [from, to] of [
+      ...aliases,
+      ...[...tarballOf.values()].map((t) => [t.directory, `node_modules/${t.name}`] as const),
+    ]) {
       if (source === from || source.startsWith(`${from}/`)) return to + source.slice(from.length);
     }
     return source;
@@ -149,7 +196,8 @@ export function projectLock(repo: string, dir: string, name: string, wanted: Pro
   const visit = (source: string): void => {
     const target = targetOf(source);
     if (placed.has(target)) {
-      if (placed.get(target) !== source) throw new Error(`${target} is wanted from both ${placed.get(target)} and ${source}`);
+      if (placed.get(target) !== source)
+        throw new Error(`${target} is wanted from both ${placed.get(target)} and ${source}`);
       return;
     }
     placed.set(target, source);
@@ -157,9 +205,21 @@ export function projectLock(repo: string, dir: string, name: string, wanted: Pro
     if (!entry) throw new Error(`${source} is not in the root lockfile`);
     const { dev: _dev, devOptional: _devOptional, peer: _peer, devDependencies: _devDependencies, ...kept } = entry;
     const tarball = [...tarballOf.values()].find((t) => t.directory === source);
-    if (entry.name?.startsWith('@secret-hygiene/') && !tarball) throw new Error(`${entry.name} is needed: pack and pass it`);
-    out[target] = tarball ? { ...kept, resolved: relative(tarball.path), integrity: tarball.integrity } : { ...kept, resolved: kept.resolved ?? registryUrl(entry.name ?? source.slice(source.lastIndexOf('node_modules/') + 13), entry.version!) };
-    const optionalPeers = new Set(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([d]) => d));
+    if (entry.name?.startsWith('@secret-hygiene/') && !tarball)
+      throw new Error(`${entry.name} is needed: pack and pass it`);
+    out[target] = tarball
+      ? { ...kept, resolved: relative(tarball.path), integrity: tarball.integrity }
+      : {
+          ...kept,
+          resolved:
+            kept.resolved ??
+            registryUrl(entry.name ?? source.slice(source.lastIndexOf('node_modules/') + 13), entry.version!),
+        };
+    const optionalPeers = new Set(
+      Object.entries(entry.peerDependenciesMeta ?? {})
+        .filter(([, m]) => m.optional)
+        .map(([d]) => d),
+    );
     const deps = [
       ...Object.keys(entry.dependencies ?? {}),
       ...Object.keys(entry.optionalDependencies ?? {}),
@@ -168,7 +228,8 @@ export function projectLock(repo: string, dir: string, name: string, wanted: Pro
     for (const dep of deps) {
       const found = resolveFrom(source, dep);
       if (found) visit(found);
-      else if (!(dep in (entry.optionalDependencies ?? {}))) throw new Error(`${dep} (needed by ${source}) is not in the root lockfile`);
+      else if (!(dep in (entry.optionalDependencies ?? {})))
+        throw new Error(`${dep} (needed by ${source}) is not in the root lockfile`);
     }
   };
 
@@ -182,5 +243,8 @@ export function projectLock(repo: string, dir: string, name: string, wanted: Pro
     visit(t.directory);
   }
   const manifest = { name, private: true, type: 'module', devDependencies };
-  return { manifest, lockfile: { name, lockfileVersion: 3, requires: true, packages: { '': { name, devDependencies }, ...out } } };
+  return {
+    manifest,
+    lockfile: { name, lockfileVersion: 3, requires: true, packages: { '': { name, devDependencies }, ...out } },
+  };
 }

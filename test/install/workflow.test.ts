@@ -8,7 +8,15 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string) => readFileSync(`${repo}${path}`, 'utf8');
 const cliVersion = (JSON.parse(read('packages/cli/package.json')) as { version: string }).version;
 
-interface Step { name?: string; id?: string; if?: string; uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
 const scans = (steps: Step[]) => steps.filter((s) => /secret-hygiene scan\b/.test(s.run ?? ''));
 
 describe('.github/workflows/scan.yml (to copy)', () => {
@@ -36,10 +44,13 @@ describe('.github/workflows/scan.yml (to copy)', () => {
 });
 
 describe('action.yml (composite action)', () => {
-  const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string; description: string }>; runs: { using: string; steps: Step[] } };
+  const action = parse(read('action.yml')) as {
+    inputs: Record<string, { default?: string; description: string }>;
+    runs: { using: string; steps: Step[] };
+  };
   const steps = action.runs.steps;
 
-  it('is a composite action whose default CLI version is this repository\'s', () => {
+  it("is a composite action whose default CLI version is this repository's", () => {
     expect(action.runs.using).toBe('composite');
     expect(action.inputs.version!.default).toBe(cliVersion);
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
@@ -49,7 +60,9 @@ describe('action.yml (composite action)', () => {
     const scan = scans(steps);
     expect(scan).toHaveLength(1);
     expect(scan[0]!.run).not.toContain('${{');
-    expect(Object.values(scan[0]!.env ?? {})).toEqual(expect.arrayContaining(['${{ inputs.version }}', '${{ inputs.fail-on }}']));
+    expect(Object.values(scan[0]!.env ?? {})).toEqual(
+      expect.arrayContaining(['${{ inputs.version }}', '${{ inputs.fail-on }}']),
+    );
   });
 
   it('uses every input it declares', () => {

@@ -37,7 +37,14 @@ interface PluginLike {
 
 export const CORPUS_DIR: string;
 export function readCorpusLabels(): CorpusLabel[];
-export function lintCorpus(plugin: PluginLike, configName: string): Promise<{ findings: CorpusLocation[]; fatal: string[] }>;
-export function scoreCorpus(labels: readonly CorpusLocation[], findings: readonly CorpusLocation[], ruleIds: readonly string[]): Record<string, RuleScore>;
+export function lintCorpus(
+  plugin: PluginLike,
+  configName: string,
+): Promise<{ findings: CorpusLocation[]; fatal: string[] }>;
+export function scoreCorpus(
+  labels: readonly CorpusLocation[],
+  findings: readonly CorpusLocation[],
+  ruleIds: readonly string[],
+): Record<string, RuleScore>;
 export function measureCorpus(plugin: PluginLike, configName: string): Promise<CorpusMeasurement>;
 export function formatTable(scores: Readonly<Record<string, RuleScore>>): string;

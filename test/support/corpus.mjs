@@ -14,7 +14,8 @@ const CODE = /\.[cm]?[jt]sx?$/;
 // `expect-strict:` labels a finding the rule reports below high confidence: strict shows it,
 // recommended need not (and is not blamed when it does).
 // A line may carry several labels: `// expect: no-weak-crypto // expect-strict: no-timing-unsafe-compare`.
-const LABEL = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
+const LABEL =
+  /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
 const PREFIX = 'secret-hygiene/';
 
 /** Every code file below `dir`, as absolute paths, sorted. */
@@ -44,7 +45,13 @@ export function readCorpusLabels() {
       .forEach((text, index) => {
         for (const match of text.matchAll(LABEL)) {
           for (const ruleId of match[3].split(',')) {
-            labels.push({ file, line: index + 1, ruleId: ruleId.trim(), typed: match[1] !== undefined, strict: match[2] !== undefined });
+            labels.push({
+              file,
+              line: index + 1,
+              ruleId: ruleId.trim(),
+              typed: match[1] !== undefined,
+              strict: match[2] !== undefined,
+            });
           }
         }
       });
@@ -63,7 +70,9 @@ export async function lintCorpus(plugin, configName) {
     overrideConfig: [
       plugin.configs[configName],
       // Type information is the user's to turn on (shared configs own no parser options).
-      ...(configName === 'recommended' ? [] : [{ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: CORPUS_DIR } } }]),
+      ...(configName === 'recommended'
+        ? []
+        : [{ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: CORPUS_DIR } } }]),
     ],
     errorOnUnmatchedPattern: false,
   });
@@ -83,7 +92,8 @@ export async function lintCorpus(plugin, configName) {
     const file = toPosix(result.filePath);
     for (const message of result.messages) {
       if (message.fatal || message.ruleId === null) fatal.push(`${file}:${message.line} ${message.message}`);
-      else if (message.ruleId.startsWith(PREFIX)) findings.push({ file, line: message.line, ruleId: message.ruleId.slice(PREFIX.length) });
+      else if (message.ruleId.startsWith(PREFIX))
+        findings.push({ file, line: message.line, ruleId: message.ruleId.slice(PREFIX.length) });
     }
   }
   return { findings, fatal };
@@ -155,5 +165,7 @@ export function formatTable(scores) {
   const rows = Object.entries(scores).map(
     ([ruleId, s]) => `| \`${ruleId}\` | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(s.precision)} | ${pct(s.recall)} |`,
   );
-  return ['| rule | TP | FP | FN | precision | recall |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return ['| rule | TP | FP | FN | precision | recall |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join(
+    '\n',
+  );
 }

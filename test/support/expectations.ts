@@ -14,7 +14,8 @@ export interface ExpectedFinding {
 }
 
 // A line may carry several labels: `// expect: no-weak-crypto // expect-strict: no-timing-unsafe-compare`.
-const EXPECT = /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
+const EXPECT =
+  /(?:\/\/|#|--)\s*expect(-typed)?(-strict)?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?=\s*(?:(?:\/\/|#|--)\s*expect|$))/g;
 
 /** Reads the expectations planted in every text file below `root` (node_modules excluded). */
 export function readExpectations(root: string, accept: (file: string) => boolean = () => true): ExpectedFinding[] {
@@ -28,7 +29,8 @@ export function readExpectations(root: string, accept: (file: string) => boolean
         for (const match of text.matchAll(EXPECT)) {
           const typed = match[1] !== undefined;
           const strict = match[2] !== undefined;
-          for (const ruleId of match[3]!.split(',')) found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed, strict });
+          for (const ruleId of match[3]!.split(','))
+            found.push({ file, line: index + 1, ruleId: ruleId.trim(), typed, strict });
         }
       });
   }

@@ -15,7 +15,8 @@ const BASE = `req res next app router config options settings logger log user us
   AWS_SECRET_ACCESS_KEY GITHUB_TOKEN NEXT_PUBLIC_API_KEY encryptedToken token_nonce apiKeyCiphertext keyId
   config.db.password req.headers.authorization process.env.STRIPE_SECRET_KEY user.passwordHash signingKey
   webhookSecret otpCode mnemonic connectionString dsn passphrase author authMiddleware passenger keyboard`
-  .split(/\s+/).filter(Boolean);
+  .split(/\s+/)
+  .filter(Boolean);
 
 const PREFIXES = ['', 'user', 'current', 'new', 'db', 'my', 'default', 'admin', 'temp', 'cached'];
 const codeqlLike = /pass(wd|word|code|phrase)|secret|token/i;
@@ -44,12 +45,16 @@ const SECRET = `password userPassword db_password newPassword token accessToken 
   privateKey clientSecret credential connectionString dsn DATABASE_URL REDIS_URL cookie set-cookie otp mnemonic sessionId
   session_token signingKey webhookSecret accessKey secretAccessKey passphrase authorization proxy-authorization
   x-auth-token AWS_SECRET_ACCESS_KEY GITHUB_TOKEN STRIPE_SECRET_KEY JWT_SECRET SESSION_SECRET passwordResetToken
-  encryptionKey hmacKey masterKey`.split(/\s+/).filter(Boolean);
+  encryptionKey hmacKey masterKey`
+  .split(/\s+/)
+  .filter(Boolean);
 const NOT_SECRET = `passwordPolicy passwordResetAt tokenCount tokenizer maxTokens secretName keyId keyVersion publicKey
   isTokenValid hasPassword csrfHeaderName tokenType tokenExpiresAt passwordHash password_digest hashedPassword
   encryptedToken apiKeyCiphertext token_nonce key cacheKey primaryKey keyboard monkey authMiddleware authorName author
   passenger compass bypass secretary tokenUsage resetPasswordUrl passwordField tokenUrl token_endpoint content-type
-  x-request-id NODE_ENV PORT LOG_LEVEL PUBLIC_KEY NEXT_PUBLIC_API_KEY nextPageToken`.split(/\s+/).filter(Boolean);
+  x-request-id NODE_ENV PORT LOG_LEVEL PUBLIC_KEY NEXT_PUBLIC_API_KEY nextPageToken`
+  .split(/\s+/)
+  .filter(Boolean);
 
 function accuracy(isSecret) {
   const right = SECRET.filter(isSecret).length + NOT_SECRET.filter((n) => !isSecret(n)).length;
@@ -85,7 +90,12 @@ export async function run() {
       ratio: classifierAccuracy / regexAccuracy,
       goal: '100%',
     },
-    row('classifyName, distinct names', classifier, regex, '>= 0.05x the regex (which gives no kind, verdict or reason)'),
+    row(
+      'classifyName, distinct names',
+      classifier,
+      regex,
+      '>= 0.05x the regex (which gives no kind, verdict or reason)',
+    ),
     row('classifyName, repeated names (cached)', warmClassifier, warmRegex, '>= 0.5x the regex'),
   ];
 }

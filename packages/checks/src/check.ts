@@ -209,7 +209,8 @@ export interface ConfidenceOption {
 
 const minConfidenceSchema: JsonSchema = {
   enum: [...confidenceLevels],
-  description: 'The lowest confidence reported: `high` (default) reports only findings backed by strong evidence, `low` reports everything.',
+  description:
+    'The lowest confidence reported: `high` (default) reports only findings backed by strong evidence, `low` reports everything.',
 };
 
 /**

@@ -42,7 +42,13 @@ export { runChecksOnFile, type CheckRun, type FileInput } from './run.js';
 export { inputsOf, readsInput, runChecksOnTextFile, type TextCheckRun } from './text/run.js';
 
 // What kind of file a path is (product, test, fixture, docs, ...).
-export { DEFAULT_FILE_KIND_PATTERNS, fileKindOf, fileKinds, type FileKind, type FileKindPatterns } from './context/file-kind.js';
+export {
+  DEFAULT_FILE_KIND_PATTERNS,
+  fileKindOf,
+  fileKinds,
+  type FileKind,
+  type FileKindPatterns,
+} from './context/file-kind.js';
 
 // Is this name a secret?
 export {

@@ -6,7 +6,15 @@ export { checkedFile, crashReason, fastNamespace, mergeOptions } from './run.js'
 export { noTrackedEnvFile, suppressionWithoutReason } from './checks/index.js';
 export { relativeToRoot } from './context/file-kind.js';
 export * from './context/branch.js';
-export { charsetOf, ENTROPY_THRESHOLDS, looksLikePassword, looksRandom, shannonEntropy, urlCredentials, type Charset } from './literals/index.js';
+export {
+  charsetOf,
+  ENTROPY_THRESHOLDS,
+  looksLikePassword,
+  looksRandom,
+  shannonEntropy,
+  urlCredentials,
+  type Charset,
+} from './literals/index.js';
 export * from './ast/index.js';
 export * from './catalogs/index.js';
 export * from './flow/index.js';

@@ -1,5 +1,14 @@
 import type * as ts from 'typescript';
-import { meetsConfidence, type Check, type CheckedFile, type CheckReport, type CheckVisitor, type Confidence, type SharedSettings, type TypeScript } from './check.js';
+import {
+  meetsConfidence,
+  type Check,
+  type CheckedFile,
+  type CheckReport,
+  type CheckVisitor,
+  type Confidence,
+  type SharedSettings,
+  type TypeScript,
+} from './check.js';
 import { fileKindOf, relativeToRoot, type FileKind } from './context/file-kind.js';
 import { forEachDescendant, type WalkStep } from './ast/syntax.js';
 
@@ -60,7 +69,11 @@ export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): vo
         options,
         settings: input.settings ?? {},
         file,
-        report: reportAtConfidence(held, (options as { minConfidence?: Confidence }).minConfidence ?? 'high', file.kind),
+        report: reportAtConfidence(
+          held,
+          (options as { minConfidence?: Confidence }).minConfidence ?? 'high',
+          file.kind,
+        ),
       });
     } catch (error) {
       crash(state, error);
@@ -107,7 +120,8 @@ function crash(state: RunState, error: unknown): void {
  * most 200 characters), a stack overflow named as such. Checks never put source text in errors.
  */
 export function crashReason(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the code nests too deeply for this check (stack overflow)';
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'the code nests too deeply for this check (stack overflow)';
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const line = text.split('\n', 1)[0]!;
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
@@ -115,7 +129,9 @@ export function crashReason(error: unknown): string {
 
 /** The file's path from the root and its kind, for the checks and the confidence cap. */
 export function checkedFile(input: FileInput): CheckedFile {
-  const path = input.relativePath ?? relativeToRoot(input.sourceFile.fileName, input.root ?? input.program?.getCurrentDirectory() ?? workingDirectory());
+  const path =
+    input.relativePath ??
+    relativeToRoot(input.sourceFile.fileName, input.root ?? input.program?.getCurrentDirectory() ?? workingDirectory());
   return { path, kind: fileKindOf(path, input.settings?.fileKinds) };
 }
 
@@ -136,7 +152,8 @@ export function reportAtConfidence<R extends { readonly confidence?: Confidence;
   const capped = kind !== 'product';
   return (report) => {
     const confidence = capped && !report.liveCredential ? 'low' : (report.confidence ?? 'high');
-    if (meetsConfidence(confidence, min)) onReport(report.confidence === confidence ? report : { ...report, confidence });
+    if (meetsConfidence(confidence, min))
+      onReport(report.confidence === confidence ? report : { ...report, confidence });
   };
 }
 
@@ -163,7 +180,8 @@ export function fastNamespace(t: TypeScript): TypeScript {
   let layer: object | null = null;
   for (let end = keys.length; end > 0; end -= NAMESPACE_LAYER_SIZE) {
     const next: Record<string, unknown> = Object.create(layer);
-    for (const key of keys.slice(Math.max(0, end - NAMESPACE_LAYER_SIZE), end)) next[key] = (t as unknown as Record<string, unknown>)[key];
+    for (const key of keys.slice(Math.max(0, end - NAMESPACE_LAYER_SIZE), end))
+      next[key] = (t as unknown as Record<string, unknown>)[key];
     layer = next;
   }
   const view = Object.create(layer) as TypeScript;

@@ -76,7 +76,10 @@ const ESLINT_DIRECTIVE = /^\s*eslint-(disable|enable|disable-line|disable-next-l
  * comments; a `-- reason` after the rule list. Returns whether a finding of a rule starting at a
  * 1-based line and column is disabled. Other plugins' rules in a directive are not ours to judge.
  */
-export function eslintDisabled(text: string, pluginPrefix = 'secret-hygiene/'): (ruleId: string, line: number, column: number) => boolean {
+export function eslintDisabled(
+  text: string,
+  pluginPrefix = 'secret-hygiene/',
+): (ruleId: string, line: number, column: number) => boolean {
   if (!text.includes('eslint-')) return () => false;
   const directives: EslintDirective[] = [];
   for (const comment of commentsOf(text)) {
@@ -86,10 +89,22 @@ export function eslintDisabled(text: string, pluginPrefix = 'secret-hygiene/'): 
     if (!comment.block && (type === 'disable' || type === 'enable')) continue;
     if (type === 'disable-line' && comment.line !== comment.endLine) continue;
     const list = match[2]!.split(/\s-{2,}\s/)[0]!.trim();
-    const names = list === '' ? [] : list.split(',').map((n) => n.trim()).filter(Boolean);
+    const names =
+      list === ''
+        ? []
+        : list
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean);
     const ours = names.filter((n) => n.startsWith(pluginPrefix)).map((n) => n.slice(pluginPrefix.length));
     if (names.length > 0 && ours.length === 0) continue;
-    directives.push({ type, ruleIds: names.length === 0 ? undefined : new Set(ours), line: comment.line, column: comment.column, endLine: comment.endLine });
+    directives.push({
+      type,
+      ruleIds: names.length === 0 ? undefined : new Set(ours),
+      line: comment.line,
+      column: comment.column,
+      endLine: comment.endLine,
+    });
   }
   if (directives.length === 0) return () => false;
   const names = (d: EslintDirective, ruleId: string) => d.ruleIds === undefined || d.ruleIds.has(ruleId);
@@ -98,7 +113,11 @@ export function eslintDisabled(text: string, pluginPrefix = 'secret-hygiene/'): 
     for (const d of directives) {
       if (d.type === 'disable-line' && d.line === line && names(d, ruleId)) return true;
       if (d.type === 'disable-next-line' && d.endLine + 1 === line && names(d, ruleId)) return true;
-      if ((d.type === 'disable' || d.type === 'enable') && names(d, ruleId) && (d.line < line || (d.line === line && d.column <= column))) {
+      if (
+        (d.type === 'disable' || d.type === 'enable') &&
+        names(d, ruleId) &&
+        (d.line < line || (d.line === line && d.column <= column))
+      ) {
         disabled = d.type === 'disable';
       }
     }
@@ -165,7 +184,13 @@ function commentsOf(text: string): Comment[] {
       const startLine = line;
       const column = i - lineStart + 1;
       advanceLines(i, stop);
-      comments.push({ block: true, body: text.slice(i + 2, end === -1 ? text.length : end), line: startLine, column, endLine: line });
+      comments.push({
+        block: true,
+        body: text.slice(i + 2, end === -1 ? text.length : end),
+        line: startLine,
+        column,
+        endLine: line,
+      });
       i = stop;
       continue;
     }
@@ -224,7 +249,9 @@ function commentsOf(text: string): Comment[] {
       const word = text.slice(i, end);
       i = end;
       // After a keyword such as `return`, a `/` starts a regular expression; after a name, it divides.
-      operandExpected = /^(?:return|typeof|instanceof|in|of|new|delete|void|throw|case|do|else|yield|await)$/.test(word);
+      operandExpected = /^(?:return|typeof|instanceof|in|of|new|delete|void|throw|case|do|else|yield|await)$/.test(
+        word,
+      );
     } else {
       i++;
       operandExpected = c !== ')' && c !== ']';

@@ -5,13 +5,23 @@
  */
 
 /** Globs of test files, matched against the path relative to the project with `/` separators. */
-export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/test/**', '**/tests/**'];
+export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
+  '**/*.{test,spec}.*',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
+];
 
 /**
  * True when the file's path, relative to `root` (default: the working directory) when it lies
  * below it, matches one of the globs. Relative, so a checkout under `~/tests/app` is not all tests.
  */
-export function isTestFile(fileName: string, patterns: readonly string[] = DEFAULT_TEST_FILE_PATTERNS, root?: string): boolean {
+export function isTestFile(
+  fileName: string,
+  patterns: readonly string[] = DEFAULT_TEST_FILE_PATTERNS,
+  root?: string,
+): boolean {
   const path = relativeTo(fileName.replace(/\\/g, '/'), (root ?? workingDirectory())?.replace(/\\/g, '/'));
   return patterns.some((glob) => globToRegExp(glob).test(path));
 }

@@ -1,6 +1,13 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { defineCheck, meetsConfidence, presetOptions, type CheckReport, type Confidence, type TypeScript } from '../src/check.js';
+import {
+  defineCheck,
+  meetsConfidence,
+  presetOptions,
+  type CheckReport,
+  type Confidence,
+  type TypeScript,
+} from '../src/check.js';
 import { runChecksOnFile } from '../src/run.js';
 
 const t = ts as unknown as TypeScript;
@@ -60,7 +67,7 @@ describe('confidence', () => {
     expect(probe.meta.defaultOptions).toEqual({ minConfidence: 'high' });
   });
 
-  it('strict reports every confidence with the check\'s strict options; recommended keeps the defaults', () => {
+  it("strict reports every confidence with the check's strict options; recommended keeps the defaults", () => {
     expect(presetOptions(probe, 'strict')).toEqual({ extra: true, minConfidence: 'low' });
     expect(presetOptions(probe, 'recommended')).toBeUndefined();
     expect(reported(presetOptions(probe, 'strict'))).toHaveLength(4);

@@ -30,7 +30,8 @@ function lastCall(code: string): ts.CallExpression {
   if (!found) throw new Error('no call');
   // The outermost call of the last statement.
   let outer: ts.Node = found;
-  while (outer.parent && !ts.isExpressionStatement(outer.parent) && !ts.isSourceFile(outer.parent)) outer = outer.parent;
+  while (outer.parent && !ts.isExpressionStatement(outer.parent) && !ts.isSourceFile(outer.parent))
+    outer = outer.parent;
   return ts.isCallExpression(outer) ? outer : found;
 }
 
@@ -100,7 +101,10 @@ describe('crypto API catalog', () => {
     expect(findCipherApi('node:crypto', ['createCipheriv'])?.id).toBe('node:createCipheriv');
     expect(findCipherApi('global', ['crypto', 'subtle', 'encrypt'])?.id).toBe('webcrypto:subtle.encrypt');
     expect(findCipherApi('node:crypto', ['webcrypto', 'subtle', 'decrypt'])?.direction).toBe('decrypt');
-    expect(findCipherApi('@noble/ciphers/chacha', ['xchacha20poly1305'])?.algorithm).toEqual({ kind: 'fixed', family: 'XChaCha20-Poly1305' });
+    expect(findCipherApi('@noble/ciphers/chacha', ['xchacha20poly1305'])?.algorithm).toEqual({
+      kind: 'fixed',
+      family: 'XChaCha20-Poly1305',
+    });
     expect(findCipherApi('./local', ['createCipheriv'])).toBeUndefined();
     expect(findCipherApi('node:crypto', ['createCipheriv', 'extra'])).toBeUndefined();
   });
@@ -132,7 +136,10 @@ describe('classifyCryptoCall', () => {
     ["import c = require('crypto'); c.createCipheriv(a, k, iv);", 'node:createCipheriv'],
     ["const crypto = require('crypto'); crypto.createCipheriv(a, k, iv);", 'node:createCipheriv'],
     ["const { createCipheriv } = require('node:crypto'); createCipheriv(a, k, iv);", 'node:createCipheriv'],
-    ["async function f() { const { createCipheriv } = await import('node:crypto'); createCipheriv(a, k, iv); }", 'node:createCipheriv'],
+    [
+      "async function f() { const { createCipheriv } = await import('node:crypto'); createCipheriv(a, k, iv); }",
+      'node:createCipheriv',
+    ],
     ['crypto.subtle.encrypt(p, k, d);', 'webcrypto:subtle.encrypt'],
     ['globalThis.crypto.subtle.encrypt(p, k, d);', 'webcrypto:subtle.encrypt'],
     ['window.crypto.subtle.decrypt(p, k, d);', 'webcrypto:subtle.decrypt'],
@@ -164,7 +171,7 @@ describe('classifyCryptoCall', () => {
   });
 
   it.each([
-    "function createCipheriv(a, k, iv) {} createCipheriv(a, k, iv);",
+    'function createCipheriv(a, k, iv) {} createCipheriv(a, k, iv);',
     "import { createCipheriv } from './crypto-wrapper.js'; createCipheriv(a, k, iv);",
     'function f(crypto) { crypto.createCipheriv(a, k, iv); }',
     'createCipheriv(a, k, iv);',
@@ -192,21 +199,62 @@ describe('cipherCallOf', () => {
       ts.forEachChild(node, walk);
     };
     walk(file);
-    return call && { direction: call.direction, algorithm: call.algorithm, family: call.family, key: call.key?.getText(), nonce: call.nonce?.getText() };
+    return (
+      call && {
+        direction: call.direction,
+        algorithm: call.algorithm,
+        family: call.family,
+        key: call.key?.getText(),
+        nonce: call.nonce?.getText(),
+      }
+    );
   };
 
   it.each([
-    ["import { createCipheriv } from 'crypto'; createCipheriv('aes-256-gcm', k, iv);", { direction: 'encrypt', algorithm: 'aes-256-gcm', family: 'GCM', key: 'k', nonce: 'iv' }],
-    ["import { createDecipheriv } from 'crypto'; const ALG = 'aes-128-ctr'; createDecipheriv(ALG, k, p.subarray(0, 16));", { direction: 'decrypt', algorithm: 'aes-128-ctr', family: 'CTR', key: 'k', nonce: 'p.subarray(0, 16)' }],
-    ["import { createCipheriv } from 'crypto'; createCipheriv(alg, k, iv);", { direction: 'encrypt', algorithm: undefined, family: undefined, key: 'k', nonce: 'iv' }],
-    ["crypto.subtle.encrypt({ name: 'AES-CTR', counter: c, length: 64 }, k, d);", { direction: 'encrypt', algorithm: 'AES-CTR', family: 'CTR', key: 'k', nonce: 'c' }],
-    ["const params = { name: 'AES-GCM', iv }; crypto.subtle.decrypt(params, k, d);", { direction: 'decrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'iv' }],
-    ["import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).encrypt(pt);", { direction: 'encrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' }],
-    ["import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).decrypt(ct);", { direction: 'decrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' }],
-    ["import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return c.decrypt(ct); }", { direction: 'decrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' }],
-    ["import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return [c.encrypt(a), c.decrypt(b)]; }", { direction: 'encrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' }],
-    ["import forge from 'node-forge'; function f() { const c = forge.cipher.createCipher('AES-GCM', k); c.start({ iv: n }); }", { direction: 'encrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'n' }],
-    ["import crypto from 'crypto'; crypto.createCipher('aes-256-cbc', pw);", { direction: 'encrypt', algorithm: 'aes-256-cbc', family: 'CBC', key: 'pw', nonce: undefined }],
+    [
+      "import { createCipheriv } from 'crypto'; createCipheriv('aes-256-gcm', k, iv);",
+      { direction: 'encrypt', algorithm: 'aes-256-gcm', family: 'GCM', key: 'k', nonce: 'iv' },
+    ],
+    [
+      "import { createDecipheriv } from 'crypto'; const ALG = 'aes-128-ctr'; createDecipheriv(ALG, k, p.subarray(0, 16));",
+      { direction: 'decrypt', algorithm: 'aes-128-ctr', family: 'CTR', key: 'k', nonce: 'p.subarray(0, 16)' },
+    ],
+    [
+      "import { createCipheriv } from 'crypto'; createCipheriv(alg, k, iv);",
+      { direction: 'encrypt', algorithm: undefined, family: undefined, key: 'k', nonce: 'iv' },
+    ],
+    [
+      "crypto.subtle.encrypt({ name: 'AES-CTR', counter: c, length: 64 }, k, d);",
+      { direction: 'encrypt', algorithm: 'AES-CTR', family: 'CTR', key: 'k', nonce: 'c' },
+    ],
+    [
+      "const params = { name: 'AES-GCM', iv }; crypto.subtle.decrypt(params, k, d);",
+      { direction: 'decrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'iv' },
+    ],
+    [
+      "import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).encrypt(pt);",
+      { direction: 'encrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' },
+    ],
+    [
+      "import { gcm } from '@noble/ciphers/aes.js'; gcm(k, n).decrypt(ct);",
+      { direction: 'decrypt', algorithm: undefined, family: 'GCM', key: 'k', nonce: 'n' },
+    ],
+    [
+      "import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return c.decrypt(ct); }",
+      { direction: 'decrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' },
+    ],
+    [
+      "import { cbc } from '@noble/ciphers/aes.js'; function f() { const c = cbc(k, n); return [c.encrypt(a), c.decrypt(b)]; }",
+      { direction: 'encrypt', algorithm: undefined, family: 'CBC', key: 'k', nonce: 'n' },
+    ],
+    [
+      "import forge from 'node-forge'; function f() { const c = forge.cipher.createCipher('AES-GCM', k); c.start({ iv: n }); }",
+      { direction: 'encrypt', algorithm: 'AES-GCM', family: 'GCM', key: 'k', nonce: 'n' },
+    ],
+    [
+      "import crypto from 'crypto'; crypto.createCipher('aes-256-cbc', pw);",
+      { direction: 'encrypt', algorithm: 'aes-256-cbc', family: 'CBC', key: 'pw', nonce: undefined },
+    ],
   ])('%s', (code, expected) => {
     expect(read(code)).toEqual(expected);
   });

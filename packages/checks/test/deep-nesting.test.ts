@@ -10,14 +10,25 @@ const t = ts as unknown as TypeScript;
 const parse = (code: string, name = 'src/app.ts') => ts.createSourceFile(name, code, ts.ScriptTarget.Latest, true);
 
 /** A check made for these tests: `visit` and `end` do what the test asks, reporting on the file. */
-function probe(id: string, behaviour: { visit?: (node: ts.Node) => void; end?: () => void; reports?: number }): Check<Record<string, never>, 'x'> {
+function probe(
+  id: string,
+  behaviour: { visit?: (node: ts.Node) => void; end?: () => void; reports?: number },
+): Check<Record<string, never>, 'x'> {
   return defineCheck<Record<string, never>, 'x'>({
     id,
-    meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended' },
+    meta: {
+      type: 'problem',
+      description: 'Probe',
+      messages: { x: 'x' },
+      schema: {},
+      defaultOptions: {},
+      level: 'recommended',
+    },
     create(context) {
       return {
         visit: (node) => {
-          if (node === context.sourceFile) for (let i = 0; i < (behaviour.reports ?? 0); i++) context.report({ node, messageId: 'x' });
+          if (node === context.sourceFile)
+            for (let i = 0; i < (behaviour.reports ?? 0); i++) context.report({ node, messageId: 'x' });
           behaviour.visit?.(node);
         },
         end: () => behaviour.end?.(),
@@ -65,7 +76,9 @@ describe('deep nesting', () => {
   });
 
   it('visits parents before children and children in source order, as a recursive walk does', () => {
-    const sourceFile = parse('class A { m(x = [1, { b: f(2, `t${c}`) }]) { if (x) return <T>x; } }\nconst y = a ? b : c;');
+    const sourceFile = parse(
+      'class A { m(x = [1, { b: f(2, `t${c}`) }]) { if (x) return <T>x; } }\nconst y = a ? b : c;',
+    );
     const expected: ts.Node[] = [];
     const recurse = (node: ts.Node): void => {
       expected.push(node);
@@ -73,7 +86,9 @@ describe('deep nesting', () => {
     };
     recurse(sourceFile);
     const visited: ts.Node[] = [];
-    runChecksOnFile({ ts: t, sourceFile }, [{ check: probe('order', { visit: (node) => void visited.push(node) }), onReport: () => undefined }]);
+    runChecksOnFile({ ts: t, sourceFile }, [
+      { check: probe('order', { visit: (node) => void visited.push(node) }), onReport: () => undefined },
+    ]);
     expect(visited).toEqual(expected);
     expect(visited.length).toBeGreaterThan(30);
   });
@@ -83,7 +98,11 @@ describe('a check that throws', () => {
   it('loses only its own findings for the file; the others report, and the host hears why', () => {
     const reports: string[] = [];
     const crashes: unknown[] = [];
-    const run = (check: Check<any, string>) => ({ check, onReport: (r: CheckReport) => void reports.push(`${check.id}:${r.messageId}`), onCrash: (e: unknown) => void crashes.push(e) });
+    const run = (check: Check<any, string>) => ({
+      check,
+      onReport: (r: CheckReport) => void reports.push(`${check.id}:${r.messageId}`),
+      onCrash: (e: unknown) => void crashes.push(e),
+    });
     let afterCrash = 0;
     const failing = probe('failing', {
       reports: 2,
@@ -92,7 +111,10 @@ describe('a check that throws', () => {
         afterCrash += ts.isNumericLiteral(node) ? 1 : 0;
       },
     });
-    runChecksOnFile({ ts: t, sourceFile: parse('f();\nconst a = 1;') }, [run(failing), run(probe('healthy', { reports: 1 }))]);
+    runChecksOnFile({ ts: t, sourceFile: parse('f();\nconst a = 1;') }, [
+      run(failing),
+      run(probe('healthy', { reports: 1 })),
+    ]);
     expect(reports).toEqual(['healthy:x']);
     expect(crashes).toHaveLength(1);
     expect(crashReason(crashes[0])).toBe('TypeError: cannot read x of undefined');
@@ -103,14 +125,33 @@ describe('a check that throws', () => {
     const crashes: string[] = [];
     const inCreate = defineCheck<Record<string, never>, 'x'>({
       id: 'in-create',
-      meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended' },
+      meta: {
+        type: 'problem',
+        description: 'Probe',
+        messages: { x: 'x' },
+        schema: {},
+        defaultOptions: {},
+        level: 'recommended',
+      },
       create() {
         throw new Error('bad options');
       },
     });
-    const inEnd = probe('in-end', { reports: 1, end: () => { throw new Error('bad end'); } });
+    const inEnd = probe('in-end', {
+      reports: 1,
+      end: () => {
+        throw new Error('bad end');
+      },
+    });
     const reports: string[] = [];
-    runChecksOnFile({ ts: t, sourceFile: parse('a;') }, [inCreate, inEnd].map((check) => ({ check, onReport: () => void reports.push(check.id), onCrash: (e: unknown) => void crashes.push(crashReason(e)) })));
+    runChecksOnFile(
+      { ts: t, sourceFile: parse('a;') },
+      [inCreate, inEnd].map((check) => ({
+        check,
+        onReport: () => void reports.push(check.id),
+        onCrash: (e: unknown) => void crashes.push(crashReason(e)),
+      })),
+    );
     expect(crashes).toEqual(['Error: bad options', 'Error: bad end']);
     expect(reports).toEqual([]);
   });
@@ -118,14 +159,31 @@ describe('a check that throws', () => {
   it('a stack overflow inside a check is a crash of that check, named as such', () => {
     const bottomless = (n: number): number => bottomless(n + 1) + 1;
     const crashes: unknown[] = [];
-    runChecksOnFile({ ts: t, sourceFile: parse('a;') }, [{ check: probe('recursing', { end: () => void bottomless(0) }), onReport: () => undefined, onCrash: (e) => void crashes.push(e) }]);
+    runChecksOnFile({ ts: t, sourceFile: parse('a;') }, [
+      {
+        check: probe('recursing', { end: () => void bottomless(0) }),
+        onReport: () => undefined,
+        onCrash: (e) => void crashes.push(e),
+      },
+    ]);
     expect(crashes).toHaveLength(1);
     expect(crashes[0]).toBeInstanceOf(RangeError);
     expect(crashReason(crashes[0])).toMatch(/stack overflow/);
   });
 
   it('without onCrash the error propagates', () => {
-    expect(() => runChecksOnFile({ ts: t, sourceFile: parse('a;') }, [{ check: probe('p', { end: () => { throw new Error('boom'); } }), onReport: () => undefined }])).toThrow('boom');
+    expect(() =>
+      runChecksOnFile({ ts: t, sourceFile: parse('a;') }, [
+        {
+          check: probe('p', {
+            end: () => {
+              throw new Error('boom');
+            },
+          }),
+          onReport: () => undefined,
+        },
+      ]),
+    ).toThrow('boom');
   });
 
   it('crashReason keeps one line of at most 200 characters', () => {

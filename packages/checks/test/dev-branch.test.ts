@@ -10,7 +10,8 @@ function targetInDevBranch(code: string): boolean {
   const file = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'target') found = node;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'target')
+      found = node;
     ts.forEachChild(node, visit);
   };
   visit(file);

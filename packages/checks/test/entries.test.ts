@@ -43,14 +43,25 @@ describe('package entries', () => {
   });
 
   it('the internal entry holds the analysis layers the hosts use; the public one does not', () => {
-    for (const name of ['accessPath', 'valueSources', 'envReadOf', 'nonceOrigin', 'readDdlColumns', 'crashReason', 'mergeOptions', 'suppressionWithoutReason']) {
+    for (const name of [
+      'accessPath',
+      'valueSources',
+      'envReadOf',
+      'nonceOrigin',
+      'readDdlColumns',
+      'crashReason',
+      'mergeOptions',
+      'suppressionWithoutReason',
+    ]) {
       expect(internalEntry, name).toHaveProperty(name);
       expect(publicEntry, name).not.toHaveProperty(name);
     }
   });
 
   it('package.json exports both entries from the built files', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, { types: string; default: string }> };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, { types: string; default: string }>;
+    };
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(manifest.exports['./internal']).toEqual({ types: './dist/internal.d.ts', default: './dist/internal.js' });
   });

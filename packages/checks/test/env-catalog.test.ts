@@ -1,7 +1,13 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { TypeScript } from '@secret-hygiene/checks';
-import { directEnvRead, envDefaultOf, envObjectRuntime, envReadOf, envSchemaObjects } from '@secret-hygiene/checks/internal';
+import {
+  directEnvRead,
+  envDefaultOf,
+  envObjectRuntime,
+  envReadOf,
+  envSchemaObjects,
+} from '@secret-hygiene/checks/internal';
 
 const t = ts as unknown as TypeScript;
 
@@ -122,7 +128,9 @@ function schemaKeys(code: string): string[] {
     ts.forEachChild(node, walk);
   };
   walk(file);
-  return calls.flatMap((c) => envSchemaObjects(t, c)).flatMap((o) => o.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : '?')));
+  return calls
+    .flatMap((c) => envSchemaObjects(t, c))
+    .flatMap((o) => o.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : '?')));
 }
 
 describe('envSchemaObjects', () => {

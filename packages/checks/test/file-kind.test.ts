@@ -79,7 +79,14 @@ describe('file kind and confidence', () => {
   const t = ts as unknown as TypeScript;
   const probe = defineCheck<Record<string, never>, 'x'>({
     id: 'probe',
-    meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended' },
+    meta: {
+      type: 'problem',
+      description: 'Probe',
+      messages: { x: 'x' },
+      schema: {},
+      defaultOptions: {},
+      level: 'recommended',
+    },
     create(context) {
       return {
         end() {
@@ -92,7 +99,9 @@ describe('file kind and confidence', () => {
   const run = (relativePath: string, minConfidence: 'high' | 'low') => {
     const reports: CheckReport[] = [];
     const sourceFile = ts.createSourceFile(`/p/${relativePath}`, 'x;', ts.ScriptTarget.Latest, true);
-    runChecksOnFile({ ts: t, sourceFile, relativePath }, [{ check: probe, options: { minConfidence }, onReport: (r) => reports.push(r) }]);
+    runChecksOnFile({ ts: t, sourceFile, relativePath }, [
+      { check: probe, options: { minConfidence }, onReport: (r) => reports.push(r) },
+    ]);
     return reports.map((r) => `${r.confidence}${r.liveCredential ? ' live' : ''}`);
   };
 
@@ -109,7 +118,9 @@ describe('file kind and confidence', () => {
   it('hands the checks the file kind, judged from the root the host gives', () => {
     const kinds: unknown[] = [];
     const sourceFile = ts.createSourceFile('/home/me/tests/app/src/a.ts', 'x;', ts.ScriptTarget.Latest, true);
-    runChecksOnFile({ ts: t, sourceFile, root: '/home/me/tests/app' }, [{ check: probe, onReport: (r) => kinds.push(r.data?.['kind']) }]);
+    runChecksOnFile({ ts: t, sourceFile, root: '/home/me/tests/app' }, [
+      { check: probe, onReport: (r) => kinds.push(r.data?.['kind']) },
+    ]);
     expect(kinds[0]).toBe('product');
   });
 });

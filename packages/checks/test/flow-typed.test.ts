@@ -123,7 +123,10 @@ describe('valueSources with a type checker', () => {
   it('compiles the fixture without errors', () => {
     const ours = program.getSourceFiles().filter((f) => f.fileName.startsWith(dir.split('\\').join('/')));
     expect(ours).toHaveLength(3);
-    const diagnostics = ours.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]);
+    const diagnostics = ours.flatMap((f) => [
+      ...program.getSyntacticDiagnostics(f),
+      ...program.getSemanticDiagnostics(f),
+    ]);
     expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   });
 
@@ -180,10 +183,23 @@ describe('Secret type helpers', () => {
   it('recognize Secret, unions with undefined, and objects holding one', () => {
     const checker = program.getTypeChecker();
     const typeOf = (name: string) => {
-      const decl = main.statements.filter(ts.isVariableStatement).flatMap((s) => s.declarationList.declarations).find((x) => x.name.getText() === name)!;
+      const decl = main.statements
+        .filter(ts.isVariableStatement)
+        .flatMap((s) => s.declarationList.declarations)
+        .find((x) => x.name.getText() === name)!;
       return { type: checker.getTypeAtLocation(decl.name), node: decl.name };
     };
-    expect(['a', 'b', 'c', 'd', 'e'].map((n) => isSecretWrapperType(t, typeOf(n).type))).toEqual([true, true, false, false, false]);
-    expect(['a', 'd', 'e'].map((n) => containsSecretWrapperType(t, checker, typeOf(n).type, typeOf(n).node))).toEqual([true, true, false]);
+    expect(['a', 'b', 'c', 'd', 'e'].map((n) => isSecretWrapperType(t, typeOf(n).type))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(['a', 'd', 'e'].map((n) => containsSecretWrapperType(t, checker, typeOf(n).type, typeOf(n).node))).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -34,7 +34,9 @@ function find<T extends ts.Node>(root: ts.Node, test: (n: ts.Node) => n is T): T
 
 /** The argument of the last `probe(...)` call in `code`. */
 function probed(code: string): ts.Expression {
-  const calls = find(parse(code), ts.isCallExpression).filter((c) => ts.isIdentifier(c.expression) && c.expression.text === 'probe');
+  const calls = find(parse(code), ts.isCallExpression).filter(
+    (c) => ts.isIdentifier(c.expression) && c.expression.text === 'probe',
+  );
   const arg = calls[calls.length - 1]?.arguments[0];
   if (!arg) throw new Error('no probe(...) call');
   return arg;
@@ -107,7 +109,9 @@ describe('valueSources: flows within a function', () => {
   });
 
   it('follows what is stored into an object', () => {
-    expect(flows('const meta: Record<string, unknown> = {}; meta.token = token; probe(meta)')).toEqual([['token', 'name', 'meta']]);
+    expect(flows('const meta: Record<string, unknown> = {}; meta.token = token; probe(meta)')).toEqual([
+      ['token', 'name', 'meta'],
+    ]);
     expect(flows("const meta = {}; meta['apiKey'] = value; probe(meta)")).toEqual([['apiKey', 'name', 'meta']]);
     expect(flows('const meta = {}; meta.count = tokens.length; probe(meta)')).toEqual([]);
     expect(flows('const meta = {}; other.token = token; probe(meta)')).toEqual([]);
@@ -129,7 +133,9 @@ describe('valueSources: flows within a function', () => {
 
   it('points at shorthand properties and spreads in object literals', () => {
     expect(flows('probe({ user, token })')).toEqual([['token', 'name', 'token']]);
-    expect(valueSources(ctx(), probed('probe({ user, token })'))[0]?.at.kind).toBe(ts.SyntaxKind.ShorthandPropertyAssignment);
+    expect(valueSources(ctx(), probed('probe({ user, token })'))[0]?.at.kind).toBe(
+      ts.SyntaxKind.ShorthandPropertyAssignment,
+    );
     expect(flows('const entry = { user, password }; probe({ ...entry })')).toEqual([['password', 'name', '...entry']]);
     expect(flows('probe({ apiKey: value })')).toEqual([['apiKey', 'name', 'value']]);
     expect(flows("probe({ apiKey: '***', token: tokenCount })")).toEqual([]);
@@ -175,7 +181,8 @@ describe('valueSources: flows within a function', () => {
   });
 
   it('follows decipher objects made by createDecipheriv', () => {
-    const code = "const d = createDecipheriv('aes-256-gcm', k, iv); const out = d.update(x, 'hex', 'utf8') + d.final('utf8'); probe(out)";
+    const code =
+      "const d = createDecipheriv('aes-256-gcm', k, iv); const out = d.update(x, 'hex', 'utf8') + d.final('utf8'); probe(out)";
     expect(flows(code)).toEqual([
       ['d.update(…)', 'decrypt', 'out'],
       ['d.final(…)', 'decrypt', 'out'],
@@ -184,21 +191,27 @@ describe('valueSources: flows within a function', () => {
   });
 
   it('finds functions in the same file that return a secret, not those returning their parameters', () => {
-    expect(flows('function key() { return process.env.API_KEY; } probe(key())')).toEqual([['key()', 'returns-secret', 'key()']]);
+    expect(flows('function key() { return process.env.API_KEY; } probe(key())')).toEqual([
+      ['key()', 'returns-secret', 'key()'],
+    ]);
     expect(flows('const key = () => decrypt(x); probe(key())')).toEqual([['key()', 'returns-secret', 'key()']]);
     expect(flows('function clean(token: string) { return token.trim(); } probe(clean(input))')).toEqual([]);
     expect(flows('function rec(): string { return rec(); } probe(rec())')).toEqual([]);
   });
 
   it('a function that returns only secret-named values is known by those names (reason name)', () => {
-    expect(flows('function build(app) { return app.clientSecret; } probe(build(x))')).toEqual([['build()', 'name', 'build(x)']]);
+    expect(flows('function build(app) { return app.clientSecret; } probe(build(x))')).toEqual([
+      ['build()', 'name', 'build(x)'],
+    ]);
   });
 
   it('constants are no secrets: upper-case members of a namespace class, literal and Object.keys initializers', () => {
     expect(flows('probe(Parse.Error.INVALID_SESSION_TOKEN)')).toEqual([]);
     expect(flows('probe(ErrorCode.INVALID_TOKEN)')).toEqual([]);
     expect(flows("const PASS = 'All pinned.'; probe(PASS)")).toEqual([]);
-    expect(flows('const authKeys = Object.keys(authData).sort(); for (const provider of authKeys) probe(provider)')).toEqual([]);
+    expect(
+      flows('const authKeys = Object.keys(authData).sort(); for (const provider of authKeys) probe(provider)'),
+    ).toEqual([]);
     // Still secrets: a lower-case owner, a `let` that may be reassigned, other initializers.
     expect(flows('probe(config.SESSION_TOKEN)')).toHaveLength(1);
     expect(flows("let PASS = 'x'; PASS = read(); probe(PASS)")).toHaveLength(1);
@@ -218,7 +231,10 @@ describe('valueSources: flows within a function', () => {
 
 describe('returnedSources', () => {
   it('lists what a function hands out', () => {
-    const fn = find(parse('function load() { if (x) return req.headers.authorization; return decrypt(y); }'), ts.isFunctionDeclaration)[0]!;
+    const fn = find(
+      parse('function load() { if (x) return req.headers.authorization; return decrypt(y); }'),
+      ts.isFunctionDeclaration,
+    )[0]!;
     expect(returnedSources(ctx(), fn).map((s) => s.reason)).toEqual(['header', 'decrypt']);
   });
 });
@@ -227,9 +243,18 @@ describe('aliases', () => {
   it('calleeTarget follows logger aliases', () => {
     const c = ctx();
     expect(calleeTarget(c, lastCall('const log = console.log; log(x)', 'log').expression)).toEqual(['console', 'log']);
-    expect(calleeTarget(c, lastCall('const { info } = logger; info(x)', 'info').expression)).toEqual(['logger', 'info']);
-    expect(calleeTarget(c, lastCall('const warn = logger.warn.bind(logger); warn(x)', 'warn').expression)).toEqual(['logger', 'warn']);
-    expect(calleeTarget(c, lastCall('const { log } = console; const l = log; l(x)', 'l').expression)).toEqual(['console', 'log']);
+    expect(calleeTarget(c, lastCall('const { info } = logger; info(x)', 'info').expression)).toEqual([
+      'logger',
+      'info',
+    ]);
+    expect(calleeTarget(c, lastCall('const warn = logger.warn.bind(logger); warn(x)', 'warn').expression)).toEqual([
+      'logger',
+      'warn',
+    ]);
+    expect(calleeTarget(c, lastCall('const { log } = console; const l = log; l(x)', 'l').expression)).toEqual([
+      'console',
+      'log',
+    ]);
   });
 
   it('expandedPath rewrites the root of a member chain, and stops at calls', () => {
@@ -262,9 +287,19 @@ describe('sinkOfCall', () => {
     ["log4js.getLogger('x').warn(y)", "log4js.getLogger('x').warn", 'logger', 'log4js.getLogger().warn'],
     ['process.stderr.write(x)', 'process.stderr.write', 'stdio', 'process.stderr.write'],
     ['Sentry.setContext(a, b)', 'Sentry.setContext', 'error-tracker', 'Sentry.setContext'],
-    ["import { captureMessage } from '@sentry/node'; captureMessage(x)", 'captureMessage', 'error-tracker', 'captureMessage'],
+    [
+      "import { captureMessage } from '@sentry/node'; captureMessage(x)",
+      'captureMessage',
+      'error-tracker',
+      'captureMessage',
+    ],
     ['span.setAttributes(x)', 'span.setAttributes', 'tracing', 'span.setAttributes'],
-    ['trace.getActiveSpan().addEvent(x)', 'trace.getActiveSpan().addEvent', 'tracing', 'trace.getActiveSpan().addEvent'],
+    [
+      'trace.getActiveSpan().addEvent(x)',
+      'trace.getActiveSpan().addEvent',
+      'tracing',
+      'trace.getActiveSpan().addEvent',
+    ],
     ["import createDebug from 'debug'; const dbg = createDebug('a'); dbg(x)", 'dbg', 'debug', 'dbg'],
   ])('%s is a %s sink', (code, callee, category, display) => {
     const found = sink(code, callee);
@@ -286,7 +321,9 @@ describe('sinkOfCall', () => {
   });
 
   it('takes extra sinks as dotted suffixes or bare names', () => {
-    expect(sink('this.audit.write(x)', 'this.audit.write', { extraSinks: ['audit.write'] })?.match.category).toBe('custom');
+    expect(sink('this.audit.write(x)', 'this.audit.write', { extraSinks: ['audit.write'] })?.match.category).toBe(
+      'custom',
+    );
     expect(sink('emitMetric(x)', 'emitMetric', { extraSinks: ['emitMetric'] })?.match.id).toBe('emitMetric');
     expect(sink('audit.write(x)', 'audit.write')).toBeUndefined();
   });
@@ -303,7 +340,12 @@ describe('errorConstruction and isSanitizerCall', () => {
 
   it('matches sanitizer chains and words', () => {
     const c = ctx();
-    expect(isSanitizerCall(c, lastCall("createHmac('sha256', k).update(x).digest()", "createHmac('sha256', k).update(x).digest"))).toBe(true);
+    expect(
+      isSanitizerCall(
+        c,
+        lastCall("createHmac('sha256', k).update(x).digest()", "createHmac('sha256', k).update(x).digest"),
+      ),
+    ).toBe(true);
     expect(isSanitizerCall(c, lastCall('getRedactedToken()', 'getRedactedToken'))).toBe(true);
     expect(isSanitizerCall(c, lastCall('getToken()', 'getToken'))).toBe(false);
     expect(isSanitizerCall(c, lastCall('hashtag(x)', 'hashtag'))).toBe(true); // word prefix: documented trade-off
@@ -311,7 +353,16 @@ describe('errorConstruction and isSanitizerCall', () => {
 });
 
 describe('laws', () => {
-  const leaf = fc.constantFrom('token', 'password', 'user.id', 'tokenCount', "'text'", 'req.headers.authorization', 'count', 'apiKey');
+  const leaf = fc.constantFrom(
+    'token',
+    'password',
+    'user.id',
+    'tokenCount',
+    "'text'",
+    'req.headers.authorization',
+    'count',
+    'apiKey',
+  );
   const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },

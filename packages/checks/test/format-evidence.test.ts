@@ -12,7 +12,9 @@ describe('explainSecretValue on URLs', () => {
     expect(explainSecretValue('https://neo4j.com/')).toBeUndefined();
     expect(explainSecretValue('mongodb://127.0.0.1')).toBeUndefined();
     expect(explainSecretValue('https://api.example.com/v1/users?page=2')).toBeUndefined();
-    expect(explainSecretValue('https://discord.com/api/webhooks/1234567890/q8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1x')?.basis).toBe('entropy');
+    expect(
+      explainSecretValue('https://discord.com/api/webhooks/1234567890/q8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1x')?.basis,
+    ).toBe('entropy');
     expect(explainSecretValue('https://hooks.acme.io/hook?token=q8Xv2LmN9pRt4sKw7YzHk3nP')?.basis).toBe('entropy');
   });
 });
@@ -24,14 +26,23 @@ describe('formatEvidence', () => {
   });
 
   it('a URL password for a local or container host is a development default', () => {
-    expect(evidence('postgres://postgres:p0stgr3s@localhost:5432/logto')).toEqual({ confidence: 'medium', live: false });
+    expect(evidence('postgres://postgres:p0stgr3s@localhost:5432/logto')).toEqual({
+      confidence: 'medium',
+      live: false,
+    });
     expect(evidence('redis://user:Pa55w0rdX@127.0.0.1:6379')).toEqual({ confidence: 'medium', live: false });
     expect(evidence('postgres://app:s3cr3tPa55@db:5432/app')).toEqual({ confidence: 'medium', live: false });
-    expect(evidence('postgres://app:s3cr3tPa55@db.internal.example.net:5432/app')).toEqual({ confidence: 'high', live: false });
+    expect(evidence('postgres://app:s3cr3tPa55@db.internal.example.net:5432/app')).toEqual({
+      confidence: 'high',
+      live: false,
+    });
   });
 
   it('a JWT is a sample claim more often than a live token', () => {
-    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' + '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
+    const jwt =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' +
+      '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' +
+      '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
     expect(evidence(jwt)).toEqual({ confidence: 'medium', live: false });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectSecretLiteral, explainSecretValue, findSecretLiterals, isPlaceholder, looksLikeSecretValue, redact, SECRET_DETECTORS } from '../src/index.js';
+import {
+  detectSecretLiteral,
+  explainSecretValue,
+  findSecretLiterals,
+  isPlaceholder,
+  looksLikeSecretValue,
+  redact,
+  SECRET_DETECTORS,
+} from '../src/index.js';
 import { charsetOf, shannonEntropy, urlCredentials } from '../src/internal.js';
 
 // Fake credentials are built at run time from a seeded generator, so that no literal in this repository
@@ -13,7 +21,8 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  return (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
 }
 const rand = generator(20261122);
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -37,7 +46,8 @@ const fake = {
   stripeWebhook: () => 'wh' + 'sec_' + alnum(32),
   slack: (prefix: string) => prefix + rand(DIGITS, 12) + '-' + rand(DIGITS, 12) + '-' + alnum(24),
   slackApp: () => 'xa' + 'pp-1-' + rand(UPPER + DIGITS, 11) + '-' + rand(DIGITS, 13) + '-' + rand(HEX, 64),
-  slackWebhook: () => 'https://hooks.slack.com/services/T' + rand(UPPER + DIGITS, 8) + '/B' + rand(UPPER + DIGITS, 8) + '/' + alnum(24),
+  slackWebhook: () =>
+    'https://hooks.slack.com/services/T' + rand(UPPER + DIGITS, 8) + '/B' + rand(UPPER + DIGITS, 8) + '/' + alnum(24),
   google: () => 'AI' + 'za' + rand(B64URL, 35),
   openai: () => 'sk-' + 'proj-' + alnum(48) + rand(B64URL, 20),
   openaiLegacy: () => 'sk-' + alnum(48),
@@ -47,32 +57,68 @@ const fake = {
   twilio: () => 'S' + 'K' + rand(DIGITS, 1) + rand('abcdef', 1) + rand(HEX, 30),
   jwt: (header: object = { alg: 'HS256', typ: 'JWT' }) =>
     `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify({ sub: '1234', iat: 1700000000 }))}.${rand(B64URL, 43)}`,
-  pem: (kind = 'RSA ') => `-----BEGIN ${kind}PRIVATE KEY-----\n${rand(ALNUM + '+/', 64)}\n${rand(ALNUM + '+/', 64)}\n-----END ${kind}PRIVATE KEY-----`,
+  pem: (kind = 'RSA ') =>
+    `-----BEGIN ${kind}PRIVATE KEY-----\n${rand(ALNUM + '+/', 64)}\n${rand(ALNUM + '+/', 64)}\n-----END ${kind}PRIVATE KEY-----`,
 };
 
 /** detector id -> values it must find (alone and inside longer text), and look-alikes it must not. */
 const cases: Record<string, { positives: string[]; negatives: string[] }> = {
   'aws-access-key-id': {
     positives: [fake.awsKeyId(), fake.awsStsKeyId(), `aws_access_key_id = ${fake.awsKeyId()}`],
-    negatives: ['AK' + 'IAIOSFODNN7' + 'EXAMPLE', 'AK' + 'IA' + 'X'.repeat(16), 'AK' + 'IA1234', 'xAK' + 'IA' + rand(UPPER, 16)],
+    negatives: [
+      'AK' + 'IAIOSFODNN7' + 'EXAMPLE',
+      'AK' + 'IA' + 'X'.repeat(16),
+      'AK' + 'IA1234',
+      'xAK' + 'IA' + rand(UPPER, 16),
+    ],
   },
   'aws-secret-access-key': {
-    positives: [`aws_secret_access_key=${fake.awsSecret()}`, `AWS_SECRET_ACCESS_KEY: "${fake.awsSecret()}"`, `"SecretAccessKey": "${fake.awsSecret()}"`],
-    negatives: [fake.awsSecret(), `aws_secret_access_key=${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY'}`, 'aws_secret_access_key=' + 'a'.repeat(40)],
+    positives: [
+      `aws_secret_access_key=${fake.awsSecret()}`,
+      `AWS_SECRET_ACCESS_KEY: "${fake.awsSecret()}"`,
+      `"SecretAccessKey": "${fake.awsSecret()}"`,
+    ],
+    negatives: [
+      fake.awsSecret(),
+      `aws_secret_access_key=${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY'}`,
+      'aws_secret_access_key=' + 'a'.repeat(40),
+    ],
   },
   'github-personal-access-token': {
-    positives: [fake.github('gh' + 'p_'), `Authorization: Bearer ${fake.github('gh' + 'p_')}`, `token ${fake.github('gh' + 'p_')}\n`],
-    negatives: ['gh' + 'p_' + 'A'.repeat(36), 'gh' + 'p_' + alnum(10), 'gh' + 'p_' + 'x'.repeat(36), 'gh' + 'p_your_token_here'],
+    positives: [
+      fake.github('gh' + 'p_'),
+      `Authorization: Bearer ${fake.github('gh' + 'p_')}`,
+      `token ${fake.github('gh' + 'p_')}\n`,
+    ],
+    negatives: [
+      'gh' + 'p_' + 'A'.repeat(36),
+      'gh' + 'p_' + alnum(10),
+      'gh' + 'p_' + 'x'.repeat(36),
+      'gh' + 'p_your_token_here',
+    ],
   },
   'github-oauth-token': { positives: [fake.github('gh' + 'o_')], negatives: ['gh' + 'o_' + '0'.repeat(36)] },
   'github-user-to-server-token': { positives: [fake.github('gh' + 'u_')], negatives: ['gh' + 'u_short'] },
-  'github-server-to-server-token': { positives: [fake.github('gh' + 's_')], negatives: ['gh' + 's_' + LOWER + LOWER.slice(0, 10)] },
+  'github-server-to-server-token': {
+    positives: [fake.github('gh' + 's_')],
+    negatives: ['gh' + 's_' + LOWER + LOWER.slice(0, 10)],
+  },
   'github-refresh-token': { positives: [fake.github('gh' + 'r_')], negatives: ['gh' + 'r_' + 'EXAMPLE' + alnum(30)] },
   'github-fine-grained-pat': { positives: [fake.githubFine()], negatives: ['github' + '_pat_' + alnum(10)] },
   'gitlab-personal-access-token': { positives: [fake.gitlab()], negatives: ['gl' + 'pat-' + 'x'.repeat(20)] },
   'stripe-secret-key': {
-    positives: [fake.stripe('sk' + '_live_'), fake.stripe('sk' + '_test_'), `STRIPE_KEY=${fake.stripe('sk' + '_live_')}`],
-    negatives: [fake.stripe('pk' + '_live_'), fake.stripe('pk' + '_test_'), 'sk' + '_test_xxx', 'sk' + '_test_' + 'x'.repeat(24), 'sk' + '_live_' + '...'],
+    positives: [
+      fake.stripe('sk' + '_live_'),
+      fake.stripe('sk' + '_test_'),
+      `STRIPE_KEY=${fake.stripe('sk' + '_live_')}`,
+    ],
+    negatives: [
+      fake.stripe('pk' + '_live_'),
+      fake.stripe('pk' + '_test_'),
+      'sk' + '_test_xxx',
+      'sk' + '_test_' + 'x'.repeat(24),
+      'sk' + '_live_' + '...',
+    ],
   },
   'stripe-restricted-key': { positives: [fake.stripe('rk' + '_live_')], negatives: ['rk' + '_live_' + '*'.repeat(24)] },
   'stripe-webhook-secret': { positives: [fake.stripeWebhook()], negatives: ['wh' + 'sec_...'] },
@@ -85,31 +131,77 @@ const cases: Record<string, { positives: string[]; negatives: string[] }> = {
     positives: [fake.slackWebhook(), `post to ${fake.slackWebhook()} now`],
     negatives: ['https://hooks.slack.com/services/T000/B000/XXXX', 'https://hooks.slack.com/'],
   },
-  'google-api-key': { positives: [fake.google(), `?key=${fake.google()}&q=1`], negatives: ['AI' + 'za' + alnum(10), 'AI' + 'za' + 'X'.repeat(35)] },
+  'google-api-key': {
+    positives: [fake.google(), `?key=${fake.google()}&q=1`],
+    negatives: ['AI' + 'za' + alnum(10), 'AI' + 'za' + 'X'.repeat(35)],
+  },
   'openai-api-key': {
     positives: [fake.openai(), fake.openaiLegacy(), `OPENAI_API_KEY=${fake.openai()}`],
     negatives: ['sk-' + 'your-openai-key', 'sk-' + alnum(10), 'sk-' + 'x'.repeat(48), fake.anthropic()],
   },
-  'anthropic-api-key': { positives: [fake.anthropic()], negatives: ['sk-' + 'ant-api03-...', 'sk-' + 'ant-' + alnum(5)] },
-  'npm-token': { positives: [fake.npm(), `//registry.npmjs.org/:_authToken=${fake.npm()}`], negatives: ['np' + 'm_' + '0'.repeat(36), 'npm_install'] },
-  'sendgrid-api-key': { positives: [fake.sendgrid()], negatives: ['S' + 'G.xxxxx.yyyyy', 'S' + 'G.' + 'x'.repeat(22) + '.' + 'y'.repeat(43)] },
-  'twilio-api-key': { positives: [fake.twilio()], negatives: ['S' + 'K' + 'x'.repeat(32), 'S' + 'K' + '0'.repeat(32), 'SKIP'] },
+  'anthropic-api-key': {
+    positives: [fake.anthropic()],
+    negatives: ['sk-' + 'ant-api03-...', 'sk-' + 'ant-' + alnum(5)],
+  },
+  'npm-token': {
+    positives: [fake.npm(), `//registry.npmjs.org/:_authToken=${fake.npm()}`],
+    negatives: ['np' + 'm_' + '0'.repeat(36), 'npm_install'],
+  },
+  'sendgrid-api-key': {
+    positives: [fake.sendgrid()],
+    negatives: ['S' + 'G.xxxxx.yyyyy', 'S' + 'G.' + 'x'.repeat(22) + '.' + 'y'.repeat(43)],
+  },
+  'twilio-api-key': {
+    positives: [fake.twilio()],
+    negatives: ['S' + 'K' + 'x'.repeat(32), 'S' + 'K' + '0'.repeat(32), 'SKIP'],
+  },
   jwt: {
     positives: [fake.jwt(), `Bearer ${fake.jwt()}`, fake.jwt({ alg: 'RS256', kid: 'k1' })],
-    negatives: [`${b64url('{"typ":"JWT"}')}.${b64url('{"sub":"1"}')}.${rand(B64URL, 43)}`, `${b64url('not json')}.eyJzdWIiOiIxIn0.${rand(B64URL, 20)}`, 'eyJhbGciOi.eyJ.x'],
+    negatives: [
+      `${b64url('{"typ":"JWT"}')}.${b64url('{"sub":"1"}')}.${rand(B64URL, 43)}`,
+      `${b64url('not json')}.eyJzdWIiOiIxIn0.${rand(B64URL, 20)}`,
+      'eyJhbGciOi.eyJ.x',
+    ],
   },
   'pem-private-key': {
-    positives: [fake.pem(), fake.pem('EC '), fake.pem('OPENSSH '), fake.pem(''), fake.pem('ENCRYPTED '), `key: "${fake.pem().replace(/\n/g, '\\n')}"`],
-    negatives: ['-----BEGIN PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----\n' + rand(ALNUM, 128) + '\n-----END PUBLIC KEY-----'],
+    positives: [
+      fake.pem(),
+      fake.pem('EC '),
+      fake.pem('OPENSSH '),
+      fake.pem(''),
+      fake.pem('ENCRYPTED '),
+      `key: "${fake.pem().replace(/\n/g, '\\n')}"`,
+    ],
+    negatives: [
+      '-----BEGIN PRIVATE KEY-----',
+      '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+      '-----BEGIN PUBLIC KEY-----\n' + rand(ALNUM, 128) + '\n-----END PUBLIC KEY-----',
+    ],
   },
   'url-credentials': {
-    positives: [`postgres://app:${alnum(20)}@db.internal:5432/app`, `redis://:${alnum(16)}@cache:6379`, `amqp://worker:${alnum(12)}@mq/vhost`],
-    negatives: ['postgres://postgres:postgres@localhost:5432/app', 'postgres://user:@localhost/db', 'postgres://user:password@localhost/db',
-      'mysql://root:${MYSQL_PASSWORD}@db/app', 'https://example.com/path', 'postgres://user@host/db', 'postgres://app:changeme@db/app'],
+    positives: [
+      `postgres://app:${alnum(20)}@db.internal:5432/app`,
+      `redis://:${alnum(16)}@cache:6379`,
+      `amqp://worker:${alnum(12)}@mq/vhost`,
+    ],
+    negatives: [
+      'postgres://postgres:postgres@localhost:5432/app',
+      'postgres://user:@localhost/db',
+      'postgres://user:password@localhost/db',
+      'mysql://root:${MYSQL_PASSWORD}@db/app',
+      'https://example.com/path',
+      'postgres://user@host/db',
+      'postgres://app:changeme@db/app',
+    ],
   },
   'basic-auth-header': {
     positives: [`Basic ${btoa(`admin:${alnum(16)}`)}`, `Authorization: Basic ${btoa(`svc:${alnum(20)}`)}`],
-    negatives: [`Basic ${btoa('user:password')}`, `Basic ${btoa('user:user')}`, `Basic ${btoa('no-colon-here')}`, 'Basic auth is enabled'],
+    negatives: [
+      `Basic ${btoa('user:password')}`,
+      `Basic ${btoa('user:user')}`,
+      `Basic ${btoa('no-colon-here')}`,
+      'Basic auth is enabled',
+    ],
   },
 };
 
@@ -145,19 +237,67 @@ describe('secret detectors', () => {
 
   it('detectSecretLiteral returns the first finding by position, with exactly the public fields', () => {
     const text = `first ${fake.npm()} then ${fake.awsKeyId()}`;
-    expect(detectSecretLiteral(text)).toEqual({ detectorId: 'npm-token', description: 'npm access token', basis: 'format' });
+    expect(detectSecretLiteral(text)).toEqual({
+      detectorId: 'npm-token',
+      description: 'npm access token',
+      basis: 'format',
+    });
     expect(detectSecretLiteral('nothing to see here')).toBeUndefined();
   });
 });
 
 describe('isPlaceholder', () => {
   it.each([
-    '', '   ', 'changeme', 'CHANGE_ME', 'xxx', 'XXXXXXXX', '********', '<your-key>', '<API_KEY>', '${VAR}', '${process.env.X}',
-    '{{VAR}}', '{{ .Values.secret }}', '%API_KEY%', '$API_KEY', '[YOUR_TOKEN]', 'your-api-key-here', 'YOUR_API_KEY', 'REPLACE_ME',
-    'replace-me', 'TODO', 'todo', 'dummy', 'example', 'test', 'secret', 'password', 'sk' + '_test_xxx', 'AK' + 'IAIOSFODNN7EXAMPLE',
-    'aaaaaaaa', '1111', '123456', '12345678', 'abcdefgh', 'qwerty', 'mysecretkey123', 'superSecretPassword', 'my-secret-password',
-    'insert-token-here', 'fake-token', 'mock_secret', 'redacted', '...', 'sk-...', 'postgres://postgres:postgres@localhost:5432/app',
-    'postgres://user:password@localhost/db', 'mysql://root:${DB_PASS}@db/app', 'postgres://user:@host/db', 'null', 'undefined',
+    '',
+    '   ',
+    'changeme',
+    'CHANGE_ME',
+    'xxx',
+    'XXXXXXXX',
+    '********',
+    '<your-key>',
+    '<API_KEY>',
+    '${VAR}',
+    '${process.env.X}',
+    '{{VAR}}',
+    '{{ .Values.secret }}',
+    '%API_KEY%',
+    '$API_KEY',
+    '[YOUR_TOKEN]',
+    'your-api-key-here',
+    'YOUR_API_KEY',
+    'REPLACE_ME',
+    'replace-me',
+    'TODO',
+    'todo',
+    'dummy',
+    'example',
+    'test',
+    'secret',
+    'password',
+    'sk' + '_test_xxx',
+    'AK' + 'IAIOSFODNN7EXAMPLE',
+    'aaaaaaaa',
+    '1111',
+    '123456',
+    '12345678',
+    'abcdefgh',
+    'qwerty',
+    'mysecretkey123',
+    'superSecretPassword',
+    'my-secret-password',
+    'insert-token-here',
+    'fake-token',
+    'mock_secret',
+    'redacted',
+    '...',
+    'sk-...',
+    'postgres://postgres:postgres@localhost:5432/app',
+    'postgres://user:password@localhost/db',
+    'mysql://root:${DB_PASS}@db/app',
+    'postgres://user:@host/db',
+    'null',
+    'undefined',
   ])('%j is a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(true);
     expect(detectSecretLiteral(value)).toBeUndefined();
@@ -165,8 +305,14 @@ describe('isPlaceholder', () => {
   });
 
   it.each([
-    () => alnum(32), () => fake.github('gh' + 'p_'), () => fake.stripe('sk' + '_live_'), () => `postgres://app:${alnum(20)}@db/app`,
-    () => 'S3cure!Pass', () => 'hunter2', () => '4821', () => rand(HEX, 40),
+    () => alnum(32),
+    () => fake.github('gh' + 'p_'),
+    () => fake.stripe('sk' + '_live_'),
+    () => `postgres://app:${alnum(20)}@db/app`,
+    () => 'S3cure!Pass',
+    () => 'hunter2',
+    () => '4821',
+    () => rand(HEX, 40),
   ])('a real-looking value is not a placeholder (#%#)', (make) => {
     expect(isPlaceholder(make())).toBe(false);
   });
@@ -179,19 +325,44 @@ describe('isPlaceholder', () => {
 
 describe('looksLikeSecretValue (values assigned to secret names)', () => {
   it.each([
-    ['random hex 32', () => rand(HEX, 32)], ['random hex 64', () => rand(HEX, 64)], ['random alnum 24', () => alnum(24)],
-    ['random base64 40', () => rand(ALNUM + '+/', 39) + '='], ['uuid', () => '3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93'],
-    ['known format', () => fake.npm()], ['human password', () => 'S3cure!Pass'], ['human password 2', () => 'Summer2024!'],
-    ['url with password', () => `redis://:${alnum(16)}@cache:6379`], ['pem', () => fake.pem()],
+    ['random hex 32', () => rand(HEX, 32)],
+    ['random hex 64', () => rand(HEX, 64)],
+    ['random alnum 24', () => alnum(24)],
+    ['random base64 40', () => rand(ALNUM + '+/', 39) + '='],
+    ['uuid', () => '3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93'],
+    ['known format', () => fake.npm()],
+    ['human password', () => 'S3cure!Pass'],
+    ['human password 2', () => 'Summer2024!'],
+    ['url with password', () => `redis://:${alnum(16)}@cache:6379`],
+    ['pem', () => fake.pem()],
   ])('%s looks like a secret', (_, make) => {
     expect(looksLikeSecretValue(make())).toBe(true);
   });
 
   it.each([
-    'hunter2', 'my_application_name', 'someCamelCaseIdentifierHere', 'correct horse battery staple', 'GITHUB_TOKEN', 'access_token',
-    'https://api.myservice.io/v1/oauth/token', '/etc/secrets/key.pem', './keys/private.pem', 'localhost:5432', 'aes-256-gcm',
-    'Content-Type', 'X-Api-Key', 'application/json', 'text/html;charset=utf-8', 'deadbeefdeadbeef', '2024-01-01T00:00:00Z',
-    'user@company.com', 'Bearer', 'HS256', 'en-US', 'short', 'The password must be at least 12 characters long.',
+    'hunter2',
+    'my_application_name',
+    'someCamelCaseIdentifierHere',
+    'correct horse battery staple',
+    'GITHUB_TOKEN',
+    'access_token',
+    'https://api.myservice.io/v1/oauth/token',
+    '/etc/secrets/key.pem',
+    './keys/private.pem',
+    'localhost:5432',
+    'aes-256-gcm',
+    'Content-Type',
+    'X-Api-Key',
+    'application/json',
+    'text/html;charset=utf-8',
+    'deadbeefdeadbeef',
+    '2024-01-01T00:00:00Z',
+    'user@company.com',
+    'Bearer',
+    'HS256',
+    'en-US',
+    'short',
+    'The password must be at least 12 characters long.',
   ])('%j does not', (value) => {
     expect(looksLikeSecretValue(value)).toBe(false);
   });
@@ -204,7 +375,11 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
 
   // The calibration in entropy.ts, re-measured: random keys of 16+ characters are rarely missed.
   it.each([
-    ['hex', HEX, 16, 0.01], ['hex', HEX, 32, 0.001], ['alnum', ALNUM, 16, 0.01], ['alnum', ALNUM, 32, 0.001], ['base64', ALNUM + '+/', 40, 0.001],
+    ['hex', HEX, 16, 0.01],
+    ['hex', HEX, 32, 0.001],
+    ['alnum', ALNUM, 16, 0.01],
+    ['alnum', ALNUM, 32, 0.001],
+    ['base64', ALNUM + '+/', 40, 0.001],
   ])('misses few random %s strings of length %i', (_, alphabet, length, maxMissRate) => {
     const runs = 2000;
     let missed = 0;

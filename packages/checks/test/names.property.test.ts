@@ -8,7 +8,8 @@ const VOCAB = `password pass passphrase token secret key api private public acce
   jwt bearer credential dsn database url connection string hash hashed encrypted salt nonce policy count name type
   expires at max page next is has user db current new value raw config manager store for of by length reset otp
   mnemonic seed phrase auth authorization header code signing hmac webhook stripe github aws mail smtp input field`
-  .split(/\s+/).filter(Boolean);
+  .split(/\s+/)
+  .filter(Boolean);
 
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const styles: Record<string, (words: readonly string[]) => string> = {
@@ -40,11 +41,14 @@ describe('classifyName: laws', () => {
 
   // Names with a clear verdict, written in varied styles; predicates (`isX`, `hasX`) are left out because a
   // prefix before `has` makes a different sentence (`userHasPassword`).
-  const CLEAR = `password dbPassword userPassword passphrase accessToken refreshToken apiKey API_KEY privateKey clientSecret
+  const CLEAR =
+    `password dbPassword userPassword passphrase accessToken refreshToken apiKey API_KEY privateKey clientSecret
     sessionId sessionToken signingKey webhookSecret JWT_SECRET DATABASE_URL connectionString authorization cookie otpCode
     seedPhrase passwordHash hashedPassword encryptedToken apiKeyCiphertext token_nonce passwordSalt passwordPolicy
     passwordResetAt tokenCount tokenExpiresAt secretName tokenType keyId publicKey cacheKey maxTokens nextPageToken
-    tokenizer passwordManager session auth authorName cookieName apiKeyId privateKeyPath`.split(/\s+/).filter(Boolean);
+    tokenizer passwordManager session auth authorName cookieName apiKeyId privateKeyPath`
+      .split(/\s+/)
+      .filter(Boolean);
 
   it('keeps the verdict and kind under unrelated prefixes and suffixes', () => {
     fc.assert(
@@ -55,7 +59,10 @@ describe('classifyName: laws', () => {
         fc.constantFrom(...Object.keys(styles)),
         (name, prefix, suffix, style) => {
           const words = [prefix, ...splitWords(name), suffix].filter(Boolean);
-          expect({ name: styles[style]!(words), ...verdictOf(styles[style]!(words)) }).toEqual({ name: styles[style]!(words), ...verdictOf(name) });
+          expect({ name: styles[style]!(words), ...verdictOf(styles[style]!(words)) }).toEqual({
+            name: styles[style]!(words),
+            ...verdictOf(name),
+          });
         },
       ),
       { numRuns: 1500 },
@@ -99,9 +106,12 @@ describe('splitWords: law', () => {
   it('splits like the reference regular expressions', () => {
     const chars = fc.constantFrom(...'aAbBzZkKyY019_-. $é'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 30 }).map((cs) => cs.join('')), (name) => {
-        expect(splitWords(name)).toEqual(reference(name));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 30 }).map((cs) => cs.join('')),
+        (name) => {
+          expect(splitWords(name)).toEqual(reference(name));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -5,13 +5,22 @@ import { runChecksOnTextFile } from '../src/text/run.js';
 
 function envFile(path: string, settings: Record<string, string>, tracked: boolean | undefined = true): TextFile {
   const lines = Object.entries(settings).map(([k, v]) => `${k}=${v}`);
-  const entries: TextEntry[] = Object.entries(settings).map(([key, value], i) => ({ key, value, line: i + 1, column: 1, endLine: i + 1, endColumn: 1 + key.length + 1 + value.length }));
+  const entries: TextEntry[] = Object.entries(settings).map(([key, value], i) => ({
+    key,
+    value,
+    line: i + 1,
+    column: 1,
+    endLine: i + 1,
+    endColumn: 1 + key.length + 1 + value.length,
+  }));
   return { kind: 'env', path, text: lines.join('\n'), lines, entries, tracked };
 }
 
 function reported(file: TextFile, minConfidence: Confidence = 'high'): (Confidence | undefined)[] {
   const out: (Confidence | undefined)[] = [];
-  runChecksOnTextFile(file, {}, [{ check: noTrackedEnvFile, options: { minConfidence }, onReport: (r) => out.push(r.confidence) }]);
+  runChecksOnTextFile(file, {}, [
+    { check: noTrackedEnvFile, options: { minConfidence }, onReport: (r) => out.push(r.confidence) },
+  ]);
   return out;
 }
 
@@ -23,7 +32,11 @@ describe('no-tracked-env-file', () => {
   });
 
   it('a tracked .env of public settings is medium: strict only', () => {
-    const file = envFile('.env', { VITE_API_URL: 'https://api.example.com', NODE_OPTIONS: '--max-old-space-size=8192', DB_PASSWORD: '' });
+    const file = envFile('.env', {
+      VITE_API_URL: 'https://api.example.com',
+      NODE_OPTIONS: '--max-old-space-size=8192',
+      DB_PASSWORD: '',
+    });
     expect(reported(file)).toEqual([]);
     expect(reported(file, 'medium')).toEqual(['medium']);
   });
@@ -34,6 +47,8 @@ describe('no-tracked-env-file', () => {
   });
 
   it('a tracked .env in a test folder is low', () => {
-    expect(reported(envFile('packages/vite/src/node/__tests__/env/.env', { JWT_SECRET: SECRET }), 'low')).toEqual(['low']);
+    expect(reported(envFile('packages/vite/src/node/__tests__/env/.env', { JWT_SECRET: SECRET }), 'low')).toEqual([
+      'low',
+    ]);
   });
 });

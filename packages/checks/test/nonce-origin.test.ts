@@ -16,7 +16,8 @@ function useCall(code: string): ts.CallExpression {
   const file = ts.createSourceFile('x.ts', IMPORTS + code, ts.ScriptTarget.Latest, true);
   let call: ts.CallExpression | undefined;
   const walk = (node: ts.Node): void => {
-    if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use') call = node;
+    if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use')
+      call = node;
     ts.forEachChild(node, walk);
   };
   walk(file);
@@ -45,7 +46,10 @@ describe('nonceOrigin', () => {
     ['const IV = randomBytes(12); const c = use(IV);', 'random-per-call'],
     ['class C { private nextIv() { return randomBytes(12); } m() { use(this.nextIv()); } }', 'random-per-call'],
     ["import forge from 'node-forge'; function f() { use(forge.random.getBytesSync(12)); }", 'random-per-call'],
-    ["function f() { use(Buffer.from(crypto.randomUUID().replace(/-/g, ''), 'hex').subarray(0, 12)); }", 'random-per-call'],
+    [
+      "function f() { use(Buffer.from(crypto.randomUUID().replace(/-/g, ''), 'hex').subarray(0, 12)); }",
+      'random-per-call',
+    ],
     ['class C { private fixedIv() { return Buffer.alloc(12); } m() { use(this.fixedIv()); } }', 'constant'],
     // constants
     ["function f() { use(Buffer.from('0123456789ab')); }", 'constant'],
@@ -67,7 +71,10 @@ describe('nonceOrigin', () => {
     ['const IV = randomBytes(12); function main() { use(IV); } main(); main();', 'module-level'],
     ['const IV = randomBytes(12); export function main() { use(IV); } main();', 'module-level'],
     ['const IV = randomBytes(12); function main() { use(IV); } for (;;) main();', 'module-level'],
-    ['const IV = randomBytes(12); function main(xs: string[]) { xs.forEach(() => use(IV)); } main([]);', 'module-level'],
+    [
+      'const IV = randomBytes(12); function main(xs: string[]) { xs.forEach(() => use(IV)); } main([]);',
+      'module-level',
+    ],
     // once per process / instance / outer call
     ['const IV = randomBytes(12); function f() { use(IV); }', 'module-level'],
     ['const IV = randomBytes(12); const f = () => use(IV);', 'module-level'],
@@ -81,26 +88,59 @@ describe('nonceOrigin', () => {
     // derived from the key
     ['function f(key: Buffer) { use(key.subarray(0, 12), key); }', 'derived-from-key'],
     ["function f(k: Buffer) { use(createHash('sha256').update(k).digest().subarray(0, 12), k); }", 'derived-from-key'],
-    ["function f(encryptionKey: Buffer) { use(createHash('sha256').update(encryptionKey).digest().subarray(0, 12)); }", 'derived-from-key'],
-    ["function f(this: { key: Buffer }) { use(this.key.subarray(0, 12), this.key); }", 'derived-from-key'],
+    [
+      "function f(encryptionKey: Buffer) { use(createHash('sha256').update(encryptionKey).digest().subarray(0, 12)); }",
+      'derived-from-key',
+    ],
+    ['function f(this: { key: Buffer }) { use(this.key.subarray(0, 12), this.key); }', 'derived-from-key'],
     ["function f(k: Buffer) { use(Buffer.from(hkdfSync('sha256', k, '', 'iv', 12)), k); }", 'derived-from-key'],
-    ["function f(key: Buffer, token: string) { use(createHash('sha256').update(token).digest().subarray(0, 12), key); }", 'from-message'],
-    ["function f(k: Buffer, cacheKey: string) { use(createHash('sha256').update(cacheKey).digest().subarray(0, 12), k); }", 'from-message'],
+    [
+      "function f(key: Buffer, token: string) { use(createHash('sha256').update(token).digest().subarray(0, 12), key); }",
+      'from-message',
+    ],
+    [
+      "function f(k: Buffer, cacheKey: string) { use(createHash('sha256').update(cacheKey).digest().subarray(0, 12), k); }",
+      'from-message',
+    ],
     ['function f(key: { key: Buffer; iv: Buffer }) { use(key.iv, key.key); }', 'unknown'],
     // computed only from a stable identifier: the same for every message about it
-    ["function f(key: Buffer, userId: string) { use(Buffer.from(userId.padEnd(16, '0').slice(0, 16)), key); }", 'deterministic'],
-    ["function f(key: Buffer, userId: string) { use(createHash('md5').update(userId).digest(), key); }", 'deterministic'],
-    ["function f(key: Buffer, user: { email: string }) { use(createHash('sha256').update(user.email).digest().subarray(0, 12), key); }", 'deterministic'],
+    [
+      "function f(key: Buffer, userId: string) { use(Buffer.from(userId.padEnd(16, '0').slice(0, 16)), key); }",
+      'deterministic',
+    ],
+    [
+      "function f(key: Buffer, userId: string) { use(createHash('md5').update(userId).digest(), key); }",
+      'deterministic',
+    ],
+    [
+      "function f(key: Buffer, user: { email: string }) { use(createHash('sha256').update(user.email).digest().subarray(0, 12), key); }",
+      'deterministic',
+    ],
     ['function f(key: Buffer, tenant_name: string) { use(Buffer.from(`${tenant_name}:v1`), key); }', 'deterministic'],
-    ["function f(key: Buffer, messageId: string) { use(createHash('sha256').update(messageId).digest().subarray(0, 12), key); }", 'from-message'],
-    ["function f(key: Buffer, ivHex: string) { use(Buffer.from(ivHex.padStart(24, '0'), 'hex'), key); }", 'from-message'],
-    ["function f(key: Buffer, userId: string) { use(Buffer.concat([randomBytes(8), Buffer.from(userId)]), key); }", 'random-per-call'],
+    [
+      "function f(key: Buffer, messageId: string) { use(createHash('sha256').update(messageId).digest().subarray(0, 12), key); }",
+      'from-message',
+    ],
+    [
+      "function f(key: Buffer, ivHex: string) { use(Buffer.from(ivHex.padStart(24, '0'), 'hex'), key); }",
+      'from-message',
+    ],
+    [
+      'function f(key: Buffer, userId: string) { use(Buffer.concat([randomBytes(8), Buffer.from(userId)]), key); }',
+      'random-per-call',
+    ],
     // clocks and counters
     ['function f() { use(Buffer.from(String(Date.now()))); }', 'time-or-counter'],
     ['function f() { use(Buffer.from(new Date().getTime().toString().padStart(12, "0"))); }', 'time-or-counter'],
-    ['let n = 0; function f() { n++; const iv = Buffer.alloc(12); iv.writeUInt32BE(n, 8); use(iv); }', 'time-or-counter'],
+    [
+      'let n = 0; function f() { n++; const iv = Buffer.alloc(12); iv.writeUInt32BE(n, 8); use(iv); }',
+      'time-or-counter',
+    ],
     ['let n = 0; function f() { const iv = Buffer.alloc(12); iv.writeUInt32BE(n++, 8); use(iv); }', 'time-or-counter'],
-    ['class C { private counter = 0; m() { this.counter += 1; use(Buffer.from([this.counter])); } }', 'time-or-counter'],
+    [
+      'class C { private counter = 0; m() { this.counter += 1; use(Buffer.from([this.counter])); } }',
+      'time-or-counter',
+    ],
     // message data and parameters
     ['function f(iv: Buffer) { use(iv); }', 'parameter'],
     ['function f({ iv }: { iv: Buffer }) { use(iv); }', 'parameter'],
@@ -110,18 +150,30 @@ describe('nonceOrigin', () => {
     // unknown
     ["import { IV } from './iv.js'; function f() { use(IV); }", 'unknown'],
     ['function f() { use(nextNonce()); }', 'unknown'],
-    ['function f() { let iv = Buffer.alloc(12); if (Math.random()) iv = randomBytes(12); use(iv); }', 'random-per-call'],
+    [
+      'function f() { let iv = Buffer.alloc(12); if (Math.random()) iv = randomBytes(12); use(iv); }',
+      'random-per-call',
+    ],
     ['class C { private iv = Buffer.alloc(12); m() { this.iv = randomBytes(12); use(this.iv); } }', 'unknown'],
   ])('%s -> %s', (code, kind) => {
     expect(originOf(code).kind).toBe(kind);
   });
 
   it.each([
-    ['async function f() { const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: id })); use(dk.Plaintext); }', true],
-    ['async function f() { const { Plaintext } = await kms.generateDataKey({ KeyId: id }).promise(); use(Plaintext); }', true],
+    [
+      'async function f() { const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: id })); use(dk.Plaintext); }',
+      true,
+    ],
+    [
+      'async function f() { const { Plaintext } = await kms.generateDataKey({ KeyId: id }).promise(); use(Plaintext); }',
+      true,
+    ],
     ['async function f() { const dataKey = await generateDataKey(); use(dataKey.plaintext); }', true],
     ['function f() { const key = randomBytes(32); use(key); }', true],
-    ['async function f() { const dk = await kms.send(new DecryptCommand({ CiphertextBlob: blob })); use(dk.Plaintext); }', false],
+    [
+      'async function f() { const dk = await kms.send(new DecryptCommand({ CiphertextBlob: blob })); use(dk.Plaintext); }',
+      false,
+    ],
     ['function f(dataKey: Buffer) { use(dataKey); }', false],
     ['const KEY = randomBytes(32); function f() { use(KEY); }', false],
   ])('isFreshKeyPerCall: %s -> %s', (code, fresh) => {
@@ -129,7 +181,10 @@ describe('nonceOrigin', () => {
   });
 
   it('names the once-computed binding', () => {
-    expect(originOf('const TOKEN_IV = randomBytes(12); function f() { use(TOKEN_IV); }')).toMatchObject({ kind: 'module-level', binding: 'TOKEN_IV' });
+    expect(originOf('const TOKEN_IV = randomBytes(12); function f() { use(TOKEN_IV); }')).toMatchObject({
+      kind: 'module-level',
+      binding: 'TOKEN_IV',
+    });
   });
 
   it('tells clocks from counters', () => {
@@ -152,13 +207,21 @@ describe('nonceOrigin', () => {
 describe('nonceOrigin with a type checker', () => {
   /** A program over in-memory files under /virtual; returns the origin of the first `use(nonce)` in main.ts. */
   function typedOriginOf(files: Record<string, string>): NonceOrigin {
-    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, types: [] };
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      noEmit: true,
+      types: [],
+    };
     const virtual = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
     const host = ts.createCompilerHost(options);
     const { getSourceFile, fileExists, readFile } = host;
     host.getSourceFile = (name, language) => {
       const text = virtual.get(name);
-      return text === undefined ? getSourceFile.call(host, name, language) : ts.createSourceFile(name, text, language, true);
+      return text === undefined
+        ? getSourceFile.call(host, name, language)
+        : ts.createSourceFile(name, text, language, true);
     };
     host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
     host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
@@ -167,7 +230,8 @@ describe('nonceOrigin with a type checker', () => {
     const main = program.getSourceFile('/virtual/main.ts')!;
     let call: ts.CallExpression | undefined;
     const walk = (node: ts.Node): void => {
-      if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use') call = node;
+      if (!call && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use')
+        call = node;
       ts.forEachChild(node, walk);
     };
     walk(main);
@@ -176,11 +240,31 @@ describe('nonceOrigin with a type checker', () => {
 
   it.each([
     ['export const IV = Buffer.alloc(12);', "import { IV } from './iv.js';\nfunction f() { use(IV); }", 'constant'],
-    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import { IV } from './iv.js';\nfunction f() { use(IV); }", 'module-level'],
-    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import { IV } from './iv.js';\nuse(IV);", 'random-per-call'],
-    ["import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);", "import * as ivs from './iv.js';\nfunction f() { use(ivs.IV); }", 'module-level'],
-    ["import { randomBytes } from 'node:crypto';\nexport function freshIv() { return randomBytes(12); }", "import { freshIv } from './iv.js';\nfunction f() { use(freshIv()); }", 'random-per-call'],
-    ['export class Settings { static iv = new Uint8Array(12); }', "import { Settings } from './iv.js';\nfunction f() { use(Settings.iv); }", 'constant'],
+    [
+      "import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);",
+      "import { IV } from './iv.js';\nfunction f() { use(IV); }",
+      'module-level',
+    ],
+    [
+      "import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);",
+      "import { IV } from './iv.js';\nuse(IV);",
+      'random-per-call',
+    ],
+    [
+      "import { randomBytes } from 'node:crypto';\nexport const IV = randomBytes(12);",
+      "import * as ivs from './iv.js';\nfunction f() { use(ivs.IV); }",
+      'module-level',
+    ],
+    [
+      "import { randomBytes } from 'node:crypto';\nexport function freshIv() { return randomBytes(12); }",
+      "import { freshIv } from './iv.js';\nfunction f() { use(freshIv()); }",
+      'random-per-call',
+    ],
+    [
+      'export class Settings { static iv = new Uint8Array(12); }',
+      "import { Settings } from './iv.js';\nfunction f() { use(Settings.iv); }",
+      'constant',
+    ],
   ])('%s | %s -> %s', (iv, main, kind) => {
     expect(typedOriginOf({ 'iv.ts': iv, 'main.ts': main }).kind).toBe(kind);
   });

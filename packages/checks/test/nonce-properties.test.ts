@@ -14,7 +14,8 @@ function reports(code: string): string[] {
   return found;
 }
 
-const HEADER = "import { createCipheriv, createDecipheriv, randomBytes, createHash } from 'node:crypto';\nconst MODULE_IV = randomBytes(12);\nconst ZERO = Buffer.alloc(12);\nlet counter = 0;\n";
+const HEADER =
+  "import { createCipheriv, createDecipheriv, randomBytes, createHash } from 'node:crypto';\nconst MODULE_IV = randomBytes(12);\nconst ZERO = Buffer.alloc(12);\nlet counter = 0;\n";
 
 // Nonce expressions of every origin, and the wrappers code puts around them.
 const leaf = fc.constantFrom(
@@ -46,7 +47,11 @@ describe('no-iv-reuse laws', () => {
   it('never reports a decryption, whatever its IV', () => {
     fc.assert(
       fc.property(nonce, (n) => {
-        expect(reports(`${HEADER}export function open(key: Buffer, payload: Buffer, iv: Buffer) { return createDecipheriv('aes-256-gcm', key, ${n}); }`)).toEqual([]);
+        expect(
+          reports(
+            `${HEADER}export function open(key: Buffer, payload: Buffer, iv: Buffer) { return createDecipheriv('aes-256-gcm', key, ${n}); }`,
+          ),
+        ).toEqual([]);
       }),
       { numRuns: 200 },
     );
@@ -56,7 +61,11 @@ describe('no-iv-reuse laws', () => {
     fc.assert(
       fc.property(nonce, wrap, (n, w) => {
         const fresh = w(`Buffer.concat([randomBytes(12), ${n}])`);
-        expect(reports(`${HEADER}export function seal(key: Buffer, payload: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, ${fresh}); }`)).toEqual([]);
+        expect(
+          reports(
+            `${HEADER}export function seal(key: Buffer, payload: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, ${fresh}); }`,
+          ),
+        ).toEqual([]);
       }),
       { numRuns: 200 },
     );
@@ -64,9 +73,18 @@ describe('no-iv-reuse laws', () => {
 
   it('reports a constant nonce however it is wrapped', () => {
     fc.assert(
-      fc.property(fc.constantFrom('Buffer.alloc(12)', 'new Uint8Array(12)', "Buffer.from('0123456789ab')", 'ZERO'), wrap, wrap, (l, a, b) => {
-        expect(reports(`${HEADER}export function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, ${b(a(l))}); }`)).toEqual(['constantNonce']);
-      }),
+      fc.property(
+        fc.constantFrom('Buffer.alloc(12)', 'new Uint8Array(12)', "Buffer.from('0123456789ab')", 'ZERO'),
+        wrap,
+        wrap,
+        (l, a, b) => {
+          expect(
+            reports(
+              `${HEADER}export function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, ${b(a(l))}); }`,
+            ),
+          ).toEqual(['constantNonce']);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -74,7 +92,11 @@ describe('no-iv-reuse laws', () => {
   it('reports at most one finding per encryption', () => {
     fc.assert(
       fc.property(nonce, (n) => {
-        expect(reports(`${HEADER}export function seal(key: Buffer, payload: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, ${n}); }`).length).toBeLessThanOrEqual(1);
+        expect(
+          reports(
+            `${HEADER}export function seal(key: Buffer, payload: Buffer, iv: Buffer) { return createCipheriv('aes-256-gcm', key, ${n}); }`,
+          ).length,
+        ).toBeLessThanOrEqual(1);
       }),
       { numRuns: 200 },
     );

@@ -20,7 +20,9 @@ describe('fastNamespace', () => {
     expect(fastNamespace(view)).toBe(view);
     const other = { isIdentifier: () => false } as unknown as TypeScript;
     expect(fastNamespace(other)).not.toBe(view);
-    expect((fastNamespace(other) as unknown as { isIdentifier: unknown }).isIdentifier).toBe((other as unknown as { isIdentifier: unknown }).isIdentifier);
+    expect((fastNamespace(other) as unknown as { isIdentifier: unknown }).isIdentifier).toBe(
+      (other as unknown as { isIdentifier: unknown }).isIdentifier,
+    );
   });
 
   it('is what checks get as context.ts, and it walks the whole file', () => {
@@ -28,7 +30,14 @@ describe('fastNamespace', () => {
     const kinds: ts.SyntaxKind[] = [];
     const probe = defineCheck<Record<string, never>, 'x'>({
       id: 'probe',
-      meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended' },
+      meta: {
+        type: 'problem',
+        description: 'Probe',
+        messages: { x: 'x' },
+        schema: {},
+        defaultOptions: {},
+        level: 'recommended',
+      },
       create(context) {
         given = context.ts;
         return { visit: (node) => void kinds.push(node.kind) };

@@ -7,7 +7,13 @@ const t = ts as unknown as TypeScript;
 
 /** A program over in-memory files; `reuse` hands back the same parsed file objects, as a language service does. */
 function programOf(files: Record<string, string>, reuse: Map<string, ts.SourceFile>): ts.Program {
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noLib: true, types: [] };
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    noLib: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   host.fileExists = (name) => name.replace(/^\//, '') in files;
   host.readFile = (name) => files[name.replace(/^\//, '')];
@@ -21,7 +27,11 @@ function programOf(files: Record<string, string>, reuse: Map<string, ts.SourceFi
     reuse.set(key, file);
     return file;
   };
-  return ts.createProgram(Object.keys(files).map((f) => `/${f}`), options, host);
+  return ts.createProgram(
+    Object.keys(files).map((f) => `/${f}`),
+    options,
+    host,
+  );
 }
 
 function lastIdentifier(file: ts.SourceFile, name: string): ts.Identifier {
@@ -64,7 +74,10 @@ describe('resolveIdentifier with a checker', () => {
 
 describe('resolveIdentifier on imports the checker cannot follow', () => {
   it('returns the import itself when the module is not installed, as the lexical lookup does', () => {
-    const program = programOf({ 'a.ts': "import { secretKey } from 'not-installed';\nexport const k = secretKey;\n" }, new Map());
+    const program = programOf(
+      { 'a.ts': "import { secretKey } from 'not-installed';\nexport const k = secretKey;\n" },
+      new Map(),
+    );
     const file = program.getSourceFile('/a.ts')!;
     const id = lastIdentifier(file, 'secretKey');
     const withChecker = resolveIdentifier(t, id, program.getTypeChecker());

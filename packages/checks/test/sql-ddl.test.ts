@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { credentialColumnVerdict, ddlColumnVerdict, readDdlColumns, readDdlSchema } from '@secret-hygiene/checks/internal';
+import {
+  credentialColumnVerdict,
+  ddlColumnVerdict,
+  readDdlColumns,
+  readDdlSchema,
+} from '@secret-hygiene/checks/internal';
 
-const names = (sql: string) => readDdlColumns(sql).map((c) => `${c.schema ? `${c.schema}.` : ''}${c.table}.${c.column}:${c.type}`);
+const names = (sql: string) =>
+  readDdlColumns(sql).map((c) => `${c.schema ? `${c.schema}.` : ''}${c.table}.${c.column}:${c.type}`);
 
 describe('readDdlColumns', () => {
   it('reads a CREATE TABLE column list with offsets of the names', () => {
@@ -16,20 +22,27 @@ describe('readDdlColumns', () => {
   });
 
   it('handles quoted identifiers, schemas and IF NOT EXISTS', () => {
-    const sql = 'create table if not exists "auth"."user accounts" ("Api""Key" varchar(64), `token` text, [secret] nvarchar(max))';
-    expect(names(sql)).toEqual(['auth.user accounts.Api"Key:varchar(64)', 'auth.user accounts.token:text', 'auth.user accounts.secret:nvarchar(max)']);
+    const sql =
+      'create table if not exists "auth"."user accounts" ("Api""Key" varchar(64), `token` text, [secret] nvarchar(max))';
+    expect(names(sql)).toEqual([
+      'auth.user accounts.Api"Key:varchar(64)',
+      'auth.user accounts.token:text',
+      'auth.user accounts.secret:nvarchar(max)',
+    ]);
     const first = readDdlColumns(sql)[0]!;
     expect(sql.slice(first.start, first.end)).toBe('"Api""Key"');
   });
 
   it('keeps multi-word and array types whole, and stops at constraints', () => {
-    expect(names('CREATE TABLE t (a character varying ( 255 ) DEFAULT \'\', b timestamp with time zone, c text[] NOT NULL, d double precision)')).toEqual([
-      't.a:character varying(255)',
-      't.b:timestamp with time zone',
-      't.c:text[]',
-      't.d:double precision',
+    expect(
+      names(
+        "CREATE TABLE t (a character varying ( 255 ) DEFAULT '', b timestamp with time zone, c text[] NOT NULL, d double precision)",
+      ),
+    ).toEqual(['t.a:character varying(255)', 't.b:timestamp with time zone', 't.c:text[]', 't.d:double precision']);
+    expect(names('CREATE TABLE t (a varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, b)')).toEqual([
+      't.a:varchar(64)',
+      't.b:',
     ]);
-    expect(names('CREATE TABLE t (a varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, b)')).toEqual(['t.a:varchar(64)', 't.b:']);
   });
 
   it('skips table constraints but not columns named like keywords', () => {
@@ -55,33 +68,46 @@ describe('readDdlColumns', () => {
   });
 
   it('skips dollar-quoted bodies', () => {
-    expect(names('CREATE FUNCTION f() RETURNS void AS $body$ CREATE TABLE x (password text); $body$ LANGUAGE sql; CREATE TABLE y (token text)')).toEqual([
-      'y.token:text',
-    ]);
+    expect(
+      names(
+        'CREATE FUNCTION f() RETURNS void AS $body$ CREATE TABLE x (password text); $body$ LANGUAGE sql; CREATE TABLE y (token text)',
+      ),
+    ).toEqual(['y.token:text']);
   });
 
   it('reads ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS] and several actions', () => {
-    const sql = 'ALTER TABLE IF EXISTS ONLY public.users ADD COLUMN IF NOT EXISTS api_token varchar(64), ADD reset_token text, ADD CONSTRAINT u UNIQUE (api_token), DROP COLUMN x';
+    const sql =
+      'ALTER TABLE IF EXISTS ONLY public.users ADD COLUMN IF NOT EXISTS api_token varchar(64), ADD reset_token text, ADD CONSTRAINT u UNIQUE (api_token), DROP COLUMN x';
     expect(names(sql)).toEqual(['public.users.api_token:varchar(64)', 'public.users.reset_token:text']);
     expect(readDdlColumns(sql).every((c) => c.statement === 'alter')).toBe(true);
     expect(names('ALTER TABLE users ADD (a text, b int)')).toEqual(['users.a:text', 'users.b:int']);
   });
 
   it('ignores other statements and CREATE TABLE ... AS', () => {
-    expect(names('CREATE TABLE copy AS SELECT password FROM users; CREATE INDEX i ON users (token); ALTER TABLE users RENAME COLUMN a TO b; DROP TABLE x')).toEqual([]);
+    expect(
+      names(
+        'CREATE TABLE copy AS SELECT password FROM users; CREATE INDEX i ON users (token); ALTER TABLE users RENAME COLUMN a TO b; DROP TABLE x',
+      ),
+    ).toEqual([]);
     expect(names('CREATE TEMPORARY TABLE t (password text)')).toEqual(['t.password:text']);
     expect(names('CREATE OR REPLACE VIEW v AS SELECT 1')).toEqual([]);
   });
 
   it('never throws and keeps offsets inside the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'CREATE TABLE ALTER ADD COLUMN ( ) , ; \' " ` [ ] $ - / * \n x y'.split(' ')), maxLength: 60 }), (sql) => {
-        for (const c of readDdlColumns(sql)) {
-          expect(c.start).toBeGreaterThanOrEqual(0);
-          expect(c.end).toBeLessThanOrEqual(sql.length);
-          expect(c.start).toBeLessThan(c.end);
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(...'CREATE TABLE ALTER ADD COLUMN ( ) , ; \' " ` [ ] $ - / * \n x y'.split(' ')),
+          maxLength: 60,
+        }),
+        (sql) => {
+          for (const c of readDdlColumns(sql)) {
+            expect(c.start).toBeGreaterThanOrEqual(0);
+            expect(c.end).toBeLessThanOrEqual(sql.length);
+            expect(c.start).toBeLessThan(c.end);
+          }
+        },
+      ),
     );
   });
 });
@@ -115,13 +141,18 @@ describe('credentialColumnVerdict', () => {
 
   it('lets a protected or metadata name win over a secret one', () => {
     expect(credentialColumnVerdict(['passwordHash', 'password'], 'text').verdict).toBe('protected');
-    expect(credentialColumnVerdict(['apiKey', 'api_key'], 'text')).toMatchObject({ verdict: 'plaintext', name: 'apiKey' });
+    expect(credentialColumnVerdict(['apiKey', 'api_key'], 'text')).toMatchObject({
+      verdict: 'plaintext',
+      name: 'apiKey',
+    });
     expect(credentialColumnVerdict(['', 'token'], 'String').verdict).toBe('plaintext');
   });
 
   it('uses the classifier options', () => {
     expect(credentialColumnVerdict('frobnicator', 'text').verdict).toBe('none');
-    expect(credentialColumnVerdict('frobnicator', 'text', { extraSecretWords: ['frobnicator'] }).verdict).toBe('plaintext');
+    expect(credentialColumnVerdict('frobnicator', 'text', { extraSecretWords: ['frobnicator'] }).verdict).toBe(
+      'plaintext',
+    );
     expect(credentialColumnVerdict('password', 'text', { ignoredNames: ['password'] }).verdict).toBe('none');
   });
 });
@@ -149,11 +180,16 @@ describe('readDdlSchema', () => {
       'CREATE TABLE b (secret text);',
       'ALTER TABLE a ADD COLUMN token text;',
     ].join('\n');
-    expect(readDdlSchema(sql).map((c) => `${c.table}.${c.column}${c.foreignKey ? ' fk' : ''}`)).toEqual(['a.owner_token fk', 'b.secret', 'a.token']);
+    expect(readDdlSchema(sql).map((c) => `${c.table}.${c.column}${c.foreignKey ? ' fk' : ''}`)).toEqual([
+      'a.owner_token fk',
+      'b.secret',
+      'a.token',
+    ]);
   });
 
   it('keeps ALTER TABLE ... DROP CONSTRAINT / INDEX from dropping a column', () => {
-    const sql = 'CREATE TABLE a (api_key text); ALTER TABLE a DROP CONSTRAINT api_key; ALTER TABLE a DROP INDEX api_key;';
+    const sql =
+      'CREATE TABLE a (api_key text); ALTER TABLE a DROP CONSTRAINT api_key; ALTER TABLE a DROP INDEX api_key;';
     expect(readDdlSchema(sql).map((c) => c.column)).toEqual(['api_key']);
   });
 });

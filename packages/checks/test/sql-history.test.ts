@@ -6,24 +6,56 @@ const sql = (path: string, ...lines: string[]): SchemaSource => ({ path, kind: '
 describe('supersededColumnDeclarations', () => {
   it('replays migrations of one directory in path order: dropped and renamed columns are gone, re-added ones stand', () => {
     const result = supersededColumnDeclarations([
-      sql('db/migrations/02_drop/migration.sql', 'ALTER TABLE "t" DROP COLUMN "reset_token";', 'DROP TABLE "magic_links";'),
-      sql('db/migrations/01_init/migration.sql', 'CREATE TABLE "t" (', '  "reset_token" TEXT,', '  "api_key" TEXT', ');', 'CREATE TABLE "magic_links" ("token" TEXT);'),
-      sql('db/migrations/03_rename/migration.sql', 'ALTER TABLE t RENAME COLUMN api_key TO key_name;', 'ALTER TABLE t ADD COLUMN reset_token text;'),
+      sql(
+        'db/migrations/02_drop/migration.sql',
+        'ALTER TABLE "t" DROP COLUMN "reset_token";',
+        'DROP TABLE "magic_links";',
+      ),
+      sql(
+        'db/migrations/01_init/migration.sql',
+        'CREATE TABLE "t" (',
+        '  "reset_token" TEXT,',
+        '  "api_key" TEXT',
+        ');',
+        'CREATE TABLE "magic_links" ("token" TEXT);',
+      ),
+      sql(
+        'db/migrations/03_rename/migration.sql',
+        'ALTER TABLE t RENAME COLUMN api_key TO key_name;',
+        'ALTER TABLE t ADD COLUMN reset_token text;',
+      ),
     ]);
-    expect([...result].sort()).toEqual(['db/migrations/01_init/migration.sql:2:3', 'db/migrations/01_init/migration.sql:3:3', 'db/migrations/01_init/migration.sql:5:29']);
+    expect([...result].sort()).toEqual([
+      'db/migrations/01_init/migration.sql:2:3',
+      'db/migrations/01_init/migration.sql:3:3',
+      'db/migrations/01_init/migration.sql:5:29',
+    ]);
   });
 
   it('keeps a column at its last migration, and at the schema when a schema declares it', () => {
-    const prisma: SchemaSource = { path: 'prisma/schema.prisma', kind: 'prisma', text: 'model User {\n  id Int @id\n  password String\n  @@map("users")\n}' };
+    const prisma: SchemaSource = {
+      path: 'prisma/schema.prisma',
+      kind: 'prisma',
+      text: 'model User {\n  id Int @id\n  password String\n  @@map("users")\n}',
+    };
     const result = supersededColumnDeclarations([
       prisma,
       sql('prisma/migrations/01/migration.sql', 'CREATE TABLE users (id int, password text, secret text);'),
-      sql('prisma/migrations/02/migration.sql', 'ALTER TABLE users DROP COLUMN secret;', 'ALTER TABLE users ADD COLUMN secret text;'),
+      sql(
+        'prisma/migrations/02/migration.sql',
+        'ALTER TABLE users DROP COLUMN secret;',
+        'ALTER TABLE users ADD COLUMN secret text;',
+      ),
       sql('schema.sql', 'CREATE TABLE keys (api_key text);'),
       sql('drizzle/0000_init.sql', 'CREATE TABLE keys (api_key text);'),
     ]);
     // `id` and `password` are in the schema, `secret` was declared again by 02.
-    expect([...result].sort()).toEqual(['drizzle/0000_init.sql:1:20', 'prisma/migrations/01/migration.sql:1:21', 'prisma/migrations/01/migration.sql:1:29', 'prisma/migrations/01/migration.sql:1:44']);
+    expect([...result].sort()).toEqual([
+      'drizzle/0000_init.sql:1:20',
+      'prisma/migrations/01/migration.sql:1:21',
+      'prisma/migrations/01/migration.sql:1:29',
+      'prisma/migrations/01/migration.sql:1:44',
+    ]);
   });
 
   it('ignores down migrations and unreadable text', () => {

@@ -33,7 +33,15 @@ describe('eslintDisabled', () => {
         'i(); /* eslint-disable-line secret-hygiene/c */',
       ].join('\n'),
     );
-    expect([d('a', 1), d('b', 1), d('b', 3), d('a', 3), d('anything', 5), d('c', 6), d('a', 6)]).toEqual([true, false, true, false, true, true, false]);
+    expect([d('a', 1), d('b', 1), d('b', 3), d('a', 3), d('anything', 5), d('c', 6), d('a', 6)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('reads eslint-disable/eslint-enable ranges from block comments only, by position', () => {
@@ -49,17 +57,25 @@ describe('eslintDisabled', () => {
         'f();',
       ].join('\n'),
     );
-    expect([d('a', 1, 1), d('a', 1, 44), d('a', 2), d('a', 4), d('a', 6), d('a', 8), d('b', 8)]).toEqual([false, true, true, false, false, true, true]);
+    expect([d('a', 1, 1), d('a', 1, 44), d('a', 2), d('a', 4), d('a', 6), d('a', 8), d('b', 8)]).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
-  it('ignores other plugins\' rules and directives inside strings, templates and regular expressions', () => {
+  it("ignores other plugins' rules and directives inside strings, templates and regular expressions", () => {
     const d = check(
       [
         '// eslint-disable-next-line other/rule',
         'a();',
         "const s = '// eslint-disable-line secret-hygiene/a'; b();",
         'const t = `${x} // eslint-disable-line secret-hygiene/a`; c();',
-        "const r = /\\/\\/ eslint-disable-line secret-hygiene\\/a/; d();",
+        'const r = /\\/\\/ eslint-disable-line secret-hygiene\\/a/; d();',
         'const q = `multi',
         '/* eslint-disable */ still a template`;',
         'e();',
@@ -68,8 +84,16 @@ describe('eslintDisabled', () => {
     expect([d('a', 2), d('a', 3), d('a', 4), d('a', 5), d('a', 8)]).toEqual([false, false, false, false, false]);
   });
 
-  it('a multi-line eslint-disable-line is not a directive; -next-line counts from the comment\'s end', () => {
-    const d = check(['a(); /* eslint-disable-line', 'secret-hygiene/a */', '/* eslint-disable-next-line', ' secret-hygiene/a */', 'b();'].join('\n'));
+  it("a multi-line eslint-disable-line is not a directive; -next-line counts from the comment's end", () => {
+    const d = check(
+      [
+        'a(); /* eslint-disable-line',
+        'secret-hygiene/a */',
+        '/* eslint-disable-next-line',
+        ' secret-hygiene/a */',
+        'b();',
+      ].join('\n'),
+    );
     expect([d('a', 1), d('a', 2), d('a', 5)]).toEqual([false, false, true]);
   });
 });

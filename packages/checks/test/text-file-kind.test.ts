@@ -4,7 +4,15 @@ import { runChecksOnTextFile } from '../src/text/run.js';
 
 const probe = defineCheck<Record<string, never>, 'x'>({
   id: 'probe',
-  meta: { type: 'problem', description: 'Probe', messages: { x: 'x' }, schema: {}, defaultOptions: {}, level: 'recommended', inputs: ['env'] },
+  meta: {
+    type: 'problem',
+    description: 'Probe',
+    messages: { x: 'x' },
+    schema: {},
+    defaultOptions: {},
+    level: 'recommended',
+    inputs: ['env'],
+  },
   create: () => ({}),
   analyzeText(context) {
     context.report({ messageId: 'x', line: 1, column: 1 });
@@ -14,7 +22,9 @@ const probe = defineCheck<Record<string, never>, 'x'>({
 function confidenceIn(path: string): Confidence | undefined {
   const file: TextFile = { kind: 'env', path, text: 'A=1', lines: ['A=1'], entries: [], tracked: true };
   let seen: Confidence | undefined;
-  runChecksOnTextFile(file, {}, [{ check: probe, options: { minConfidence: 'low' }, onReport: (r) => (seen = r.confidence) }]);
+  runChecksOnTextFile(file, {}, [
+    { check: probe, options: { minConfidence: 'low' }, onReport: (r) => (seen = r.confidence) },
+  ]);
   return seen;
 }
 

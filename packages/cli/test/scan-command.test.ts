@@ -25,8 +25,13 @@ function project(files: Record<string, string>): string {
 }
 
 const SECRET = 'Zx9vQ2mL7kP4rT8wQ1nB';
-const leaky = () => project({ 'config/app.json': JSON.stringify({ db: { password: SECRET } }, null, 2), 'src/index.ts': 'export const port = 3000;\n' });
-const clean = () => project({ 'config/app.json': '{"db": {"host": "db.internal"}}', 'src/index.ts': 'export const port = 3000;\n' });
+const leaky = () =>
+  project({
+    'config/app.json': JSON.stringify({ db: { password: SECRET } }, null, 2),
+    'src/index.ts': 'export const port = 3000;\n',
+  });
+const clean = () =>
+  project({ 'config/app.json': '{"db": {"host": "db.internal"}}', 'src/index.ts': 'export const port = 3000;\n' });
 
 async function run(args: string[], tty = false): Promise<{ stdout: string; stderr: string; code: number }> {
   let stdout = '';
@@ -73,11 +78,17 @@ describe('secret-hygiene scan', () => {
 
   it('--fail-on decides which severities fail', async () => {
     const root = leaky();
-    writeFileSync(join(root, 'secret-hygiene.config.json'), JSON.stringify({ rules: { 'no-hardcoded-secret': 'warning' } }));
+    writeFileSync(
+      join(root, 'secret-hygiene.config.json'),
+      JSON.stringify({ rules: { 'no-hardcoded-secret': 'warning' } }),
+    );
     expect((await run(['scan', root, '--root', root])).code).toBe(0);
     expect((await run(['scan', root, '--root', root, '--fail-on', 'warning'])).code).toBe(1);
     expect((await run(['scan', root, '--root', root, '--fail-on', 'note'])).code).toBe(1);
-    writeFileSync(join(root, 'secret-hygiene.config.json'), JSON.stringify({ rules: { 'no-hardcoded-secret': 'error' } }));
+    writeFileSync(
+      join(root, 'secret-hygiene.config.json'),
+      JSON.stringify({ rules: { 'no-hardcoded-secret': 'error' } }),
+    );
     expect((await run(['scan', root, '--root', root, '--fail-on', 'none'])).code).toBe(0);
   });
 
@@ -87,9 +98,28 @@ describe('secret-hygiene scan', () => {
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['version', 'tool', 'findings', 'summary', 'diagnostics']);
     expect(report.findings).toEqual([
-      expect.objectContaining({ ruleId: 'no-hardcoded-secret', file: 'config/app.json', line: 3, column: 17, endLine: 3, endColumn: 39, severity: 'error' }),
+      expect.objectContaining({
+        ruleId: 'no-hardcoded-secret',
+        file: 'config/app.json',
+        line: 3,
+        column: 17,
+        endLine: 3,
+        endColumn: 39,
+        severity: 'error',
+      }),
     ]);
-    expect(Object.keys(report.findings[0]).sort()).toEqual(['column', 'confidence', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'ruleId', 'severity']);
+    expect(Object.keys(report.findings[0]).sort()).toEqual([
+      'column',
+      'confidence',
+      'endColumn',
+      'endLine',
+      'file',
+      'fingerprint',
+      'line',
+      'message',
+      'ruleId',
+      'severity',
+    ]);
     expect(report.summary.findings).toEqual({ error: 1, warning: 0, note: 0, total: 1 });
   });
 
@@ -104,16 +134,28 @@ describe('secret-hygiene scan', () => {
     expect(result).toMatchObject({
       ruleId: 'no-hardcoded-secret',
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'config/app.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 17 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'config/app.json', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 3, startColumn: 17 },
+          },
+        },
+      ],
     });
     expect(result.partialFingerprints['secretHygiene/v1']).toMatch(/^[0-9a-f]{32}$/);
-    for (const rule of run0.tool.driver.rules) expect(Object.keys(rule)).toEqual(expect.arrayContaining(['id', 'shortDescription', 'fullDescription', 'helpUri', 'defaultConfiguration']));
+    for (const rule of run0.tool.driver.rules)
+      expect(Object.keys(rule)).toEqual(
+        expect.arrayContaining(['id', 'shortDescription', 'fullDescription', 'helpUri', 'defaultConfiguration']),
+      );
   });
 
   it('writes GitHub annotations with escaped properties', async () => {
     const root = leaky();
     const { stdout } = await run(['scan', root, '--root', root, '--format', 'github']);
-    expect(stdout.split('\n')[0]).toMatch(/^::error file=config\/app\.json,line=3,col=17,endLine=3,endColumn=39,title=secret-hygiene\(no-hardcoded-secret\)::/);
+    expect(stdout.split('\n')[0]).toMatch(
+      /^::error file=config\/app\.json,line=3,col=17,endLine=3,endColumn=39,title=secret-hygiene\(no-hardcoded-secret\)::/,
+    );
   });
 
   it('accepts baselined findings and fails again on new ones', async () => {
@@ -160,7 +202,10 @@ describe('secret-hygiene scan', () => {
 
   it('loads an .mjs config and rejects a .ts one', async () => {
     const root = leaky();
-    writeFileSync(join(root, 'secret-hygiene.config.mjs'), "export default { rules: { 'no-hardcoded-secret': 'off' } };\n");
+    writeFileSync(
+      join(root, 'secret-hygiene.config.mjs'),
+      "export default { rules: { 'no-hardcoded-secret': 'off' } };\n",
+    );
     expect((await run(['scan', root, '--root', root])).code).toBe(0);
     writeFileSync(join(root, 'sh.config.ts'), 'export default {};\n');
     const ts = await run(['scan', root, '--root', root, '--config', join(root, 'sh.config.ts')]);

@@ -19,7 +19,11 @@ const TICKS = 100; // USER_HZ on Linux
 /** CPU seconds used so far by a process (`self`) and by its reaped children (`children`), from /proc. */
 function procCpu(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return { self: (Number(fields[11]) + Number(fields[12])) / TICKS, children: (Number(fields[13]) + Number(fields[14])) / TICKS, parent: Number(fields[1]) };
+  return {
+    self: (Number(fields[11]) + Number(fields[12])) / TICKS,
+    children: (Number(fields[13]) + Number(fields[14])) / TICKS,
+    parent: Number(fields[1]),
+  };
 }
 
 /** CPU seconds used by the PostgreSQL server so far: postmaster, its live children and those already reaped. */
@@ -37,7 +41,9 @@ function serverCpu(postmaster) {
 }
 
 function listPids() {
-  return readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name)).map(Number);
+  return readdirSync('/proc')
+    .filter((name) => /^[0-9]+$/.test(name))
+    .map(Number);
 }
 
 /** Wall seconds, server CPU seconds and this process's CPU seconds used by `fn`. */
@@ -78,7 +84,10 @@ export async function run() {
   try {
     const { createAdapter } = await import(pathToFileURL(referencePath).href);
     const keys = new KeySet().material([1, 2], 1);
-    const store = createAdapter({ pool, connection: server.connection(), applicationName: 'bench', keys, log: () => undefined }, { batchSize: 2000 });
+    const store = createAdapter(
+      { pool, connection: server.connection(), applicationName: 'bench', keys, log: () => undefined },
+      { batchSize: 2000 },
+    );
     await store.setup();
     await fill(store, pool);
     await pool.query('VACUUM ANALYZE secrets');
@@ -86,7 +95,9 @@ export async function run() {
     // The server's postmaster: the parent of our backend (Linux /proc only; elsewhere CPU is not reported).
     let postmaster;
     try {
-      const { rows: [{ pid }] } = await pool.query('SELECT pg_backend_pid() AS pid');
+      const {
+        rows: [{ pid }],
+      } = await pool.query('SELECT pg_backend_pid() AS pid');
       postmaster = procCpu(pid).parent;
     } catch {
       postmaster = undefined;

@@ -50,7 +50,8 @@ export class Redactor {
     }
     const lower = secret.toLowerCase();
     this.replacements.set(lower, replacement);
-    for (let i = 0; i + fragmentLength <= lower.length; i++) this.fragments.set(lower.slice(i, i + fragmentLength), lower);
+    for (let i = 0; i + fragmentLength <= lower.length; i++)
+      this.fragments.set(lower.slice(i, i + fragmentLength), lower);
   }
 
   apply(text: string): string {

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
 import pg from 'pg';
-import type { AdapterFactory, AuditCallback, AuditTable, StorageDescription, StoreAdapter, StoreKeys } from './adapter.js';
+import type {
+  AdapterFactory,
+  AuditCallback,
+  AuditTable,
+  StorageDescription,
+  StoreAdapter,
+  StoreKeys,
+} from './adapter.js';
 import type { AdapterProcess, OutputPosition } from './adapter-host/host.js';
 import { withTimeout } from './adapter-host/timeout.js';
 import { makeCanary, redact, Redactor } from './canary.js';
@@ -125,7 +132,8 @@ export interface ConformanceRunOptions {
 const rowKey = (owner: string, name: string): string => `${owner}\u0000${name}`;
 
 /** An error the store let escape, as a failure message. */
-export const escapedMessage = (kind: string, message: string): string => `the store let an error escape (${kind}): ${message}`;
+export const escapedMessage = (kind: string, message: string): string =>
+  `the store let an error escape (${kind}): ${message}`;
 
 /** Builds the context of one check and cleans up what it opened. */
 export class ConformanceRun implements ConformanceContext {
@@ -229,12 +237,19 @@ export class ConformanceRun implements ConformanceContext {
     const host = this.source.process;
     // File times have a coarser clock on some file systems: a second of slack.
     const changedSince = this.startedAt - 1_000;
-    const shared = [...new Set([tmpdir(), '/tmp'])].map((path) => ({ path, label: 'the system temporary directory', recursive: false, changedSince }));
+    const shared = [...new Set([tmpdir(), '/tmp'])].map((path) => ({
+      path,
+      label: 'the system temporary directory',
+      recursive: false,
+      changedSince,
+    }));
     return [
       { path: host.workDir, label: "the store's working directory", recursive: true },
       { path: host.tempDir, label: "the store's temporary directory", recursive: true },
       ...shared,
-      ...(host.moduleDir === undefined ? [] : [{ path: host.moduleDir, label: "the adapter module's directory", recursive: true, changedSince }]),
+      ...(host.moduleDir === undefined
+        ? []
+        : [{ path: host.moduleDir, label: "the adapter module's directory", recursive: true, changedSince }]),
     ];
   }
 
@@ -246,16 +261,23 @@ export class ConformanceRun implements ConformanceContext {
     const applicationName = `secret-hygiene-store-${randomBytes(4).toString('hex')}`;
     const connection = { ...this.server.connection(this.database), application_name: applicationName };
     const state: StoreState = { queryCount: 0, inHook: false, beforeQuery: undefined };
-    const opened = 'process' in this.source
-      ? await this.openInProcess(this.source.process, connection, applicationName, keys, state)
-      : await this.openHere(this.source.factory, connection, applicationName, keys, state);
+    const opened =
+      'process' in this.source
+        ? await this.openInProcess(this.source.process, connection, applicationName, keys, state)
+        : await this.openHere(this.source.factory, connection, applicationName, keys, state);
     this.stores.push(opened);
     this.storage = opened.adapter.storage;
     return opened;
   }
 
   /** A store in the adapter process: every method is a call over IPC, with a time limit that names it. */
-  private async openInProcess(host: AdapterProcess, connection: pg.ClientConfig, applicationName: string, keys: StoreKeys, state: StoreState): Promise<OpenedStore> {
+  private async openInProcess(
+    host: AdapterProcess,
+    connection: pg.ClientConfig,
+    applicationName: string,
+    keys: StoreKeys,
+    state: StoreState,
+  ): Promise<OpenedStore> {
     const { store, storage, audit } = await host.open(connection, applicationName, keys);
     this.hooks.set(store, state);
     const call = async (method: string, args: unknown[]): Promise<unknown> => {
@@ -265,7 +287,18 @@ export class ConformanceRun implements ConformanceContext {
     };
     const adapter: StoreAdapter = {
       storage,
-      ...(audit === undefined ? {} : { audit: 'events' in audit ? { ...audit, events: async () => (await call('audit.events', [])) as Awaited<ReturnType<AuditCallback['events']>> } : audit }),
+      ...(audit === undefined
+        ? {}
+        : {
+            audit:
+              'events' in audit
+                ? {
+                    ...audit,
+                    events: async () =>
+                      (await call('audit.events', [])) as Awaited<ReturnType<AuditCallback['events']>>,
+                  }
+                : audit,
+          }),
       setup: async () => void (await call('setup', [])),
       put: async (owner, name, secret) => {
         await call('put', [owner, name, secret]);
@@ -288,7 +321,13 @@ export class ConformanceRun implements ConformanceContext {
   }
 
   /** A store built by a factory in this process, behind the same time limits. */
-  private async openHere(factory: AdapterFactory, connection: pg.ClientConfig, applicationName: string, keys: StoreKeys, state: StoreState): Promise<OpenedStore> {
+  private async openHere(
+    factory: AdapterFactory,
+    connection: pg.ClientConfig,
+    applicationName: string,
+    keys: StoreKeys,
+    state: StoreState,
+  ): Promise<OpenedStore> {
     const pool = new pg.Pool({ ...connection, max: 6 });
     // Killed connections raise 'error' on idle clients and on the pool; without listeners Node would crash.
     pool.on('error', () => undefined);
@@ -302,13 +341,20 @@ export class ConformanceRun implements ConformanceContext {
     let inner: StoreAdapter;
     try {
       const log = (...args: unknown[]): void => this.capture(format(...args));
-      inner = await withTimeout(Promise.resolve(factory({ pool, connection, applicationName, keys, log })), this.callTimeoutMs, 'the adapter factory');
+      inner = await withTimeout(
+        Promise.resolve(factory({ pool, connection, applicationName, keys, log })),
+        this.callTimeoutMs,
+        'the adapter factory',
+      );
       await withTimeout(inner.setup(), this.callTimeoutMs, 'adapter.setup()');
     } catch (error) {
       await endPool();
       throw error;
     }
-    const timed = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => withTimeout(fn.apply(inner, args), this.callTimeoutMs, `adapter.${method}()`);
+    const timed =
+      <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> =>
+        withTimeout(fn.apply(inner, args), this.callTimeoutMs, `adapter.${method}()`);
     const adapter: StoreAdapter = {
       get storage(): StorageDescription {
         return inner.storage;
@@ -343,7 +389,9 @@ export class ConformanceRun implements ConformanceContext {
       );
       return rows.flatMap((row) => {
         const plaintext = this.written.get(rowKey(row.owner, row.name));
-        return plaintext === undefined || row.v === null ? [] : [{ plaintext, bytes: decodedBytes(row.v), label: this.checkId }];
+        return plaintext === undefined || row.v === null
+          ? []
+          : [{ plaintext, bytes: decodedBytes(row.v), label: this.checkId }];
       });
     } catch {
       return [];
@@ -380,7 +428,10 @@ export class ConformanceRun implements ConformanceContext {
   async execute(check: ConformanceCheck, timeoutMs = 90_000): Promise<void> {
     this.checkId = check.id;
     try {
-      await capturingConsole((text) => this.capture(text), () => withTimeout(check.run(this), timeoutMs, `check ${check.id}`));
+      await capturingConsole(
+        (text) => this.capture(text),
+        () => withTimeout(check.run(this), timeoutMs, `check ${check.id}`),
+      );
     } catch (error) {
       this.fail(`unexpected error: ${maskUrlsIn(error instanceof Error ? error.message : String(error))}`);
     } finally {
@@ -391,7 +442,11 @@ export class ConformanceRun implements ConformanceContext {
   /** Closes every store the check opened; a teardown that throws or hangs is a failure of the check. */
   async closeAll(): Promise<void> {
     for (const store of this.stores.splice(0)) {
-      await store.close().catch((error: unknown) => this.fail(`closing a store: ${maskUrlsIn(error instanceof Error ? error.message : String(error))}`));
+      await store
+        .close()
+        .catch((error: unknown) =>
+          this.fail(`closing a store: ${maskUrlsIn(error instanceof Error ? error.message : String(error))}`),
+        );
     }
   }
 }

@@ -23,14 +23,22 @@ export function parseCoreRecord(value: StoredValue): CoreRecordInfo | undefined 
  * but sealed under `key` with no associated data; undefined when `like` is not a core record. A
  * store that binds records to their row must refuse it.
  */
-export function sealWithoutAssociatedData(like: StoredValue, key: Uint8Array, plaintext: string): StoredValue | undefined {
+export function sealWithoutAssociatedData(
+  like: StoredValue,
+  key: Uint8Array,
+  plaintext: string,
+): StoredValue | undefined {
   let header;
   try {
     header = parseRecord(typeof like === 'string' ? like : new Uint8Array(like));
   } catch {
     return undefined;
   }
-  const keyring = new Keyring([{ id: header.keyId, key, state: 'primary' }], { algorithm: header.algorithm, envelope: header.envelope, commit: header.committed });
+  const keyring = new Keyring([{ id: header.keyId, key, state: 'primary' }], {
+    algorithm: header.algorithm,
+    envelope: header.envelope,
+    commit: header.committed,
+  });
   try {
     const bytes = keyring.encrypt(plaintext);
     return typeof like === 'string' ? (convertRecord(bytes, 'text') as string) : Buffer.from(bytes);

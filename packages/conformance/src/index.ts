@@ -5,8 +5,26 @@
  *
  * Programmatic entry: {@link runConformance}; the CLI (`secret-hygiene conformance`) is a thin layer over it.
  */
-export type { AdapterContext, AdapterFactory, AuditActions, AuditCallback, AuditEvent, AuditTable, StorageDescription, StoreAdapter, StoreKey, StoreKeys } from './adapter.js';
-export type { ConformanceContext, ConformanceCheckResult, ConformanceStatus, ConformanceCheck, ConformanceResult, OpenedStore } from './conformance-check.js';
+export type {
+  AdapterContext,
+  AdapterFactory,
+  AuditActions,
+  AuditCallback,
+  AuditEvent,
+  AuditTable,
+  StorageDescription,
+  StoreAdapter,
+  StoreKey,
+  StoreKeys,
+} from './adapter.js';
+export type {
+  ConformanceContext,
+  ConformanceCheckResult,
+  ConformanceStatus,
+  ConformanceCheck,
+  ConformanceResult,
+  OpenedStore,
+} from './conformance-check.js';
 export { conformanceChecks } from './checks/index.js';
 export { harnessVersion, runConformance, selectChecks, type ConformanceOptions } from './run-conformance.js';
 export { loadAdapter, resolveAdapter } from './load.js';
@@ -16,7 +34,16 @@ export { Needles, type Hit, type NeedleOptions } from './search/find.js';
 export { findKeystreamReuse, type KeystreamReuse, type KnownCiphertext } from './search/keystream.js';
 export { spellings } from './search/encodings.js';
 export { searchDatabase } from './search/database.js';
-export { formatHtml, formatJson, formatJunit, formatMarkdown, formatReport, formatTable, reportFormats, type ReportFormat } from './report/index.js';
+export {
+  formatHtml,
+  formatJson,
+  formatJunit,
+  formatMarkdown,
+  formatReport,
+  formatTable,
+  reportFormats,
+  type ReportFormat,
+} from './report/index.js';
 export { chooseProvider, openServer, type ProviderRequest } from './postgres/select.js';
 export { startEmbedded, checkPort, type EmbeddedOptions } from './postgres/embedded.js';
 export { startDocker, type DockerOptions } from './postgres/docker.js';
@@ -24,4 +51,10 @@ export { connectUrl, parseDatabaseUrl } from './postgres/url.js';
 export { maskUrl, maskUrlsIn } from './postgres/mask.js';
 export { freePort } from './postgres/port.js';
 export { wasInterrupted } from './postgres/cleanup.js';
-export { SetupError, type LogPosition, type PostgresServer, type ProviderKind, type ServerLog } from './postgres/types.js';
+export {
+  SetupError,
+  type LogPosition,
+  type PostgresServer,
+  type ProviderKind,
+  type ServerLog,
+} from './postgres/types.js';

@@ -20,7 +20,10 @@ export class KeySet {
 
   /** Key material holding `versions`, writing with `current`. */
   material(versions: readonly number[], current: number): StoreKeys {
-    return { current, versions: versions.map((version) => ({ version, id: keyIdOf(version), key: this.key(version) })) };
+    return {
+      current,
+      versions: versions.map((version) => ({ version, id: keyIdOf(version), key: this.key(version) })),
+    };
   }
 }
 

@@ -42,21 +42,30 @@ function directoryEntry(directory: string, specifier: string): string {
     try {
       pkg = JSON.parse(readFileSync(manifest, 'utf8')) as typeof pkg;
     } catch (error) {
-      throw new SetupError(`adapter directory ${specifier}: package.json is not valid JSON (${(error as Error).message})`);
+      throw new SetupError(
+        `adapter directory ${specifier}: package.json is not valid JSON (${(error as Error).message})`,
+      );
     }
-    const target = pkg.exports !== undefined ? exportTarget(pkg.exports) : typeof pkg.main === 'string' ? pkg.main : undefined;
+    const target =
+      pkg.exports !== undefined ? exportTarget(pkg.exports) : typeof pkg.main === 'string' ? pkg.main : undefined;
     if (target !== undefined) {
       const file = resolve(directory, target);
-      if (!existsSync(file)) throw new SetupError(`adapter directory ${specifier}: package.json points to ${target}, which does not exist`);
+      if (!existsSync(file))
+        throw new SetupError(`adapter directory ${specifier}: package.json points to ${target}, which does not exist`);
       return file;
     }
-    if (pkg.exports !== undefined) throw new SetupError(`adapter directory ${specifier}: package.json "exports" has no entry for "." under the import, node or default condition`);
+    if (pkg.exports !== undefined)
+      throw new SetupError(
+        `adapter directory ${specifier}: package.json "exports" has no entry for "." under the import, node or default condition`,
+      );
   }
   for (const index of ['index.mjs', 'index.js']) {
     const file = join(directory, index);
     if (existsSync(file)) return file;
   }
-  throw new SetupError(`adapter directory ${specifier} has no package.json with "exports" or "main", and no index.mjs or index.js`);
+  throw new SetupError(
+    `adapter directory ${specifier} has no package.json with "exports" or "main", and no index.mjs or index.js`,
+  );
 }
 
 /**

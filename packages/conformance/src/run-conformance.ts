@@ -52,7 +52,8 @@ export function selectChecks(ids: readonly string[] | undefined): ConformanceChe
 }
 
 /** This package's version, for reports. */
-export const harnessVersion: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const harnessVersion: string = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
 
 /** The check that owns "nothing in what the store prints": whole-run output hits are reported there. */
 const outputCheckId = 'no-plaintext-at-rest';
@@ -73,12 +74,16 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   // The store process starts while the server does; a module path that cannot exist fails first.
   const target = typeof options.adapter === 'function' ? undefined : resolveAdapter(options.adapter);
-  const starting = target === undefined ? Promise.resolve(undefined) : AdapterProcess.start(target, adapterName, callTimeoutMs);
+  const starting =
+    target === undefined ? Promise.resolve(undefined) : AdapterProcess.start(target, adapterName, callTimeoutMs);
   starting.catch(() => undefined);
   let host: AdapterProcess | undefined;
   let stopHost = async (): Promise<void> => {
     // Not started yet when the server failed: stop it once it is.
-    await starting.then((started) => started?.stop(), () => undefined);
+    await starting.then(
+      (started) => started?.stop(),
+      () => undefined,
+    );
   };
   const redactor = new Redactor();
   const runs: Array<{ check: ConformanceCheck; run: ConformanceRun; durationMs: number }> = [];
@@ -90,9 +95,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   let server: PostgresServer | undefined;
   let databases: CheckDatabases | undefined;
   try {
-    if (ownServer) progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
+    if (ownServer)
+      progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
     server = options.server ?? (await openServer({ ...options, handleSignals }));
-    databases = await CheckDatabases.open(server, checks.map((c) => c.id), !ownServer);
+    databases = await CheckDatabases.open(
+      server,
+      checks.map((c) => c.id),
+      !ownServer,
+    );
     host = await starting;
     if (host !== undefined) {
       const started = host;
@@ -106,7 +116,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       await databases.prepare(index);
       void databases.prepare(index + 1);
       const checkAdmin = await databases.connect(index);
-      const run = new ConformanceRun(server, databases.name(index), checkAdmin, seed, source, { callTimeoutMs, redactor });
+      const run = new ConformanceRun(server, databases.name(index), checkAdmin, seed, source, {
+        callTimeoutMs,
+        redactor,
+      });
       current = run;
       const t0 = Date.now();
       try {
@@ -118,7 +131,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         await databases.drop(index);
       }
       runs.push({ check, run, durationMs: Date.now() - t0 });
-      progress(`${statusOf(run) === 'pass' ? 'pass' : statusOf(run) === 'fail' ? 'FAIL' : 'not proven'} ${check.id} (${Date.now() - t0} ms)`);
+      progress(
+        `${statusOf(run) === 'pass' ? 'pass' : statusOf(run) === 'fail' ? 'FAIL' : 'not proven'} ${check.id} (${Date.now() - t0} ms)`,
+      );
     }
     reportKeystreamReuse(records, runs);
     if (host !== undefined) {
@@ -144,7 +159,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     adapter: adapterName,
     provider: server!.description,
     server: { kind: server!.kind, description: server!.description, postgresVersion: databases!.postgresVersion },
-    versions: { harness: harnessVersion, ...(options.tool === undefined ? {} : { tool: options.tool }), node: process.version },
+    versions: {
+      harness: harnessVersion,
+      ...(options.tool === undefined ? {} : { tool: options.tool }),
+      node: process.version,
+    },
     isolation: host === undefined ? 'in-process' : 'process',
     seed,
     startedAt: new Date(started).toISOString(),
@@ -165,9 +184,14 @@ function statusOf(run: ConformanceRun): ConformanceCheckResult['status'] {
  * here. Hits fail `no-plaintext-at-rest` when it ran; otherwise they are a note on the check that
  * made the canary (a check fails only for its own promise).
  */
-function searchWholeOutput(output: string, runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>): void {
+function searchWholeOutput(
+  output: string,
+  runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>,
+): void {
   // The positive control prints its canaries on purpose.
-  const owners = runs.filter(({ check }) => check.id !== 'positive-control').flatMap(({ run }) => run.canariesMade().map((canary) => ({ canary, run })));
+  const owners = runs
+    .filter(({ check }) => check.id !== 'positive-control')
+    .flatMap(({ run }) => run.canariesMade().map((canary) => ({ canary, run })));
   if (owners.length === 0 || output === '') return;
   const needles = new Needles(owners.map((o) => o.canary));
   const hits = needles.search(output, 'store output');
@@ -196,7 +220,10 @@ const nonceCheckId = 'fresh-nonces';
  * row) for a shared keystream. Reuse fails `fresh-nonces` when it ran; otherwise it is a note on the
  * check whose record repeated a keystream.
  */
-function reportKeystreamReuse(records: readonly KnownCiphertext[], runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>): void {
+function reportKeystreamReuse(
+  records: readonly KnownCiphertext[],
+  runs: ReadonlyArray<{ check: ConformanceCheck; run: ConformanceRun }>,
+): void {
   const reused = findKeystreamReuse(records);
   if (reused.length === 0) return;
   const target = runs.find((r) => r.check.id === nonceCheckId)?.run;
@@ -204,7 +231,12 @@ function reportKeystreamReuse(records: readonly KnownCiphertext[], runs: Readonl
   for (const { first, second } of reused) {
     const run = target ?? runs.find((r) => r.check.id === second.label)?.run;
     if (run === undefined) continue;
-    byRun.set(run, (byRun.get(run) ?? new Set()).add(first.label === second.label ? first.label : `${first.label} and ${second.label}`));
+    byRun.set(
+      run,
+      (byRun.get(run) ?? new Set()).add(
+        first.label === second.label ? first.label : `${first.label} and ${second.label}`,
+      ),
+    );
   }
   for (const [run, places] of byRun) {
     if (run.failures.some((f) => f.includes('same keystream'))) continue;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport, runConformance, type AdapterContext, type AdapterFactory, type StoreAdapter } from '../src/index.js';
+import {
+  formatReport,
+  runConformance,
+  type AdapterContext,
+  type AdapterFactory,
+  type StoreAdapter,
+} from '../src/index.js';
 import { describeStores } from './broken-stores.js';
 import { storePath, useEmbeddedServer } from './helpers.js';
 
@@ -7,7 +13,9 @@ describeStores('the broken stores for audit-trail', ['broken-audit-mutable', 'br
 
 interface ReferenceModule {
   ReferenceStore: new (context: AdapterContext) => StoreAdapter;
-  AuditedReferenceStore: new (context: AdapterContext) => StoreAdapter & { pool: AdapterContext['pool']; auditTable: string };
+  AuditedReferenceStore: new (
+    context: AdapterContext,
+  ) => StoreAdapter & { pool: AdapterContext['pool']; auditTable: string };
 }
 
 const reference = (): Promise<ReferenceModule> => import(storePath('reference')) as Promise<ReferenceModule>;
@@ -26,17 +34,29 @@ describe('audit-trail', () => {
   });
 
   it('reports a store without an audit trail as not proven, apart from pass and fail in every format, without failing the run', async () => {
-    const result = await runConformance({ adapter: storePath('broken-static-iv'), server: server(), checks: ['audit-trail', 'deletion'] });
+    const result = await runConformance({
+      adapter: storePath('broken-static-iv'),
+      server: server(),
+      checks: ['audit-trail', 'deletion'],
+    });
     // Checks run in registry order: deletion first.
-    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['deletion', 'pass'], ['audit-trail', 'not-proven']]);
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([
+      ['deletion', 'pass'],
+      ['audit-trail', 'not-proven'],
+    ]);
     expect(result.checks[1]!.notes.join()).toContain('declares no audit trail');
     expect(result.passed).toBe(true);
     expect(formatReport(result, 'table')).toMatch(/^pass +deletion .*\n^not proven +audit-trail /m);
     expect(formatReport(result, 'table')).toContain('1 checks passed, 1 not proven');
     expect(formatReport(result, 'markdown')).toMatch(/^## secret-hygiene conformance: passed, 1 not proven$/m);
     expect(formatReport(result, 'markdown')).toContain('| ⚠️ not proven | `audit-trail` |');
-    expect(formatReport(result, 'junit')).toMatch(/skipped="1"[^]*name="audit-trail"[^>]*>\s*<skipped message="not proven: /);
-    expect(JSON.parse(formatReport(result, 'json')).checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'not-proven']);
+    expect(formatReport(result, 'junit')).toMatch(
+      /skipped="1"[^]*name="audit-trail"[^>]*>\s*<skipped message="not proven: /,
+    );
+    expect(JSON.parse(formatReport(result, 'json')).checks.map((c: { status: string }) => c.status)).toEqual([
+      'pass',
+      'not-proven',
+    ]);
     expect(formatReport(result, 'html')).toContain('<span class="status not-proven">not proven</span>');
   });
 
@@ -60,14 +80,19 @@ describe('audit-trail', () => {
       return store;
     };
     const silent = await run(silentReads);
-    expect(silent.failures.join()).toMatch(/reveal of alice\/audited-one by \S+: no event; reveal of bob\/audited-two by \S+: no event/);
+    expect(silent.failures.join()).toMatch(
+      /reveal of alice\/audited-one by \S+: no event; reveal of bob\/audited-two by \S+: no event/,
+    );
 
     const twice: AdapterFactory = (context) => {
       const store = new AuditedReferenceStore(context);
       const put = store.put.bind(store);
       store.put = async (owner, name, secret) => {
         await put(owner, name, secret);
-        await store.pool.query(`INSERT INTO ${store.auditTable} (actor, action, owner, name) VALUES ($1, 'update', $2, $3)`, [context.applicationName, owner, name]);
+        await store.pool.query(
+          `INSERT INTO ${store.auditTable} (actor, action, owner, name) VALUES ($1, 'update', $2, $3)`,
+          [context.applicationName, owner, name],
+        );
       };
       return store;
     };
@@ -87,12 +112,17 @@ describe('audit-trail', () => {
       };
       store.put = async (owner, name, secret) => {
         await put(owner, name, secret);
-        await store.pool.query(`UPDATE ${store.auditTable} SET detail = $3 WHERE id = (SELECT max(id) FROM ${store.auditTable} WHERE owner = $1 AND name = $2)`, [owner, name, { request: { value: secret } }]);
+        await store.pool.query(
+          `UPDATE ${store.auditTable} SET detail = $3 WHERE id = (SELECT max(id) FROM ${store.auditTable} WHERE owner = $1 AND name = $2)`,
+          [owner, name, { request: { value: secret } }],
+        );
       };
       return store;
     };
     const check = await run(detailed);
-    expect(check.failures).toEqual([expect.stringMatching(/^secret in the audit trail: 4 secrets \(.*\) in audit table secrets_audit \(raw\)$/)]);
+    expect(check.failures).toEqual([
+      expect.stringMatching(/^secret in the audit trail: 4 secrets \(.*\) in audit table secrets_audit \(raw\)$/),
+    ]);
   });
 
   it('fails a store whose events name someone else as the actor', async () => {

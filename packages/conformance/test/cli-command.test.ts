@@ -16,11 +16,22 @@ function io() {
   };
 }
 
-const flags = (extra: Partial<ConformanceFlags>): ConformanceFlags => ({ adapter: storePath('reference'), format: 'table', progress: false, ...extra });
+const flags = (extra: Partial<ConformanceFlags>): ConformanceFlags => ({
+  adapter: storePath('reference'),
+  format: 'table',
+  progress: false,
+  ...extra,
+});
 
 describe('secret-hygiene conformance (command)', () => {
   it('exits 2 for usage errors before starting any server', async () => {
-    for (const bad of [{ checks: 'no-such-check' }, { seed: 'x' }, { format: 'pdf' }, { db: 'sqlite' }, { adapter: 'does/not/exist.mjs' }]) {
+    for (const bad of [
+      { checks: 'no-such-check' },
+      { seed: 'x' },
+      { format: 'pdf' },
+      { db: 'sqlite' },
+      { adapter: 'does/not/exist.mjs' },
+    ]) {
       const { io: streams, err } = io();
       expect(await runConformanceCommand(flags(bad), streams, {})).toBe(2);
       expect(err.join('')).toMatch(/^secret-hygiene conformance: /);
@@ -31,18 +42,32 @@ describe('secret-hygiene conformance (command)', () => {
     const { io: streams, err } = io();
     // made-up credentials: the test proves they are masked
     const env = { DATABASE_URL: 'postgres://app:never-print@127.0.0.1:1/app' };
-    const code = await runConformanceCommand(flags({ checks: 'deletion', databaseUrlEnv: 'DATABASE_URL' }), streams, env);
+    const code = await runConformanceCommand(
+      flags({ checks: 'deletion', databaseUrlEnv: 'DATABASE_URL' }),
+      streams,
+      env,
+    );
     expect(code).toBe(2);
     expect(err.join('')).toContain('could not connect to the database URL postgres://app:***@127.0.0.1:1/app');
     expect(err.join('')).not.toContain('never-print');
     const unset = io();
-    expect(await runConformanceCommand(flags({ checks: 'deletion', databaseUrlEnv: 'NO_SUCH_VARIABLE' }), unset.io, env)).toBe(2);
-    expect(unset.err.join('')).toBe('secret-hygiene conformance: --database-url-env NO_SUCH_VARIABLE: the environment variable is not set\n');
+    expect(
+      await runConformanceCommand(flags({ checks: 'deletion', databaseUrlEnv: 'NO_SUCH_VARIABLE' }), unset.io, env),
+    ).toBe(2);
+    expect(unset.err.join('')).toBe(
+      'secret-hygiene conformance: --database-url-env NO_SUCH_VARIABLE: the environment variable is not set\n',
+    );
   });
 
   it('never prints the password of a malformed --database-url', async () => {
     // made-up credentials: the test proves they are never printed
-    for (const url of ['postgres://app:pw-one@host:notaport/db', 'postgres:/app:pw-two@host/db', 'app:pw-three@host/db', 'postgresql//app:pw-four@host', 'postgres://app:pw five@']) {
+    for (const url of [
+      'postgres://app:pw-one@host:notaport/db',
+      'postgres:/app:pw-two@host/db',
+      'app:pw-three@host/db',
+      'postgresql//app:pw-four@host',
+      'postgres://app:pw five@',
+    ]) {
       const { io: streams, err } = io();
       expect(await runConformanceCommand(flags({ checks: 'deletion', databaseUrl: url }), streams, {})).toBe(2);
       expect(err.join('')).toMatch(/^secret-hygiene conformance: the database URL /);
@@ -53,18 +78,31 @@ describe('secret-hygiene conformance (command)', () => {
   it('does not use DATABASE_URL from the environment silently: the embedded server runs, and one line says so', async () => {
     const { io: streams, err, out } = io();
     // made-up credentials: this server does not exist; were it used, the run would fail to connect
-    const code = await runConformanceCommand({ ...flags({ checks: 'deletion', format: 'json' }), progress: true }, streams, { DATABASE_URL: 'postgres://app:unused@127.0.0.1:1/app' });
+    const code = await runConformanceCommand(
+      { ...flags({ checks: 'deletion', format: 'json' }), progress: true },
+      streams,
+      { DATABASE_URL: 'postgres://app:unused@127.0.0.1:1/app' },
+    );
     expect(code).toBe(0);
-    expect(err.join('')).toContain('conformance: DATABASE_URL is set but not used (pass --database-url-env DATABASE_URL to use that server)');
+    expect(err.join('')).toContain(
+      'conformance: DATABASE_URL is set but not used (pass --database-url-env DATABASE_URL to use that server)',
+    );
     expect(err.join('')).not.toContain('unused');
     expect((JSON.parse(out.join('')) as { server: { kind: string } }).server.kind).toBe('embedded');
   });
 
   it('exits 1 when a check fails and 0 when all pass, with reports that never hold a full canary', async () => {
     const failing = io();
-    const code = await runConformanceCommand(flags({ adapter: storePath('broken-inlined-sql'), checks: 'no-plaintext-at-rest', format: 'json', seed: '5' }), failing.io, {});
+    const code = await runConformanceCommand(
+      flags({ adapter: storePath('broken-inlined-sql'), checks: 'no-plaintext-at-rest', format: 'json', seed: '5' }),
+      failing.io,
+      {},
+    );
     expect(code).toBe(1);
-    const report = JSON.parse(failing.out.join('')) as { seed: number; checks: Array<{ id: string; status: string; failures: string[] }> };
+    const report = JSON.parse(failing.out.join('')) as {
+      seed: number;
+      checks: Array<{ id: string; status: string; failures: string[] }>;
+    };
     expect(report.seed).toBe(5);
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([['no-plaintext-at-rest', 'fail']]);
     expect(report.checks[0]!.failures.join()).toContain('server statement log');
@@ -72,7 +110,9 @@ describe('secret-hygiene conformance (command)', () => {
 
     const passing = io();
     const output = join(mkdtempSync(join(tmpdir(), 'sh-report-')), 'conformance.xml');
-    expect(await runConformanceCommand(flags({ checks: 'deletion,restart', format: 'junit', output }), passing.io, {})).toBe(0);
+    expect(
+      await runConformanceCommand(flags({ checks: 'deletion,restart', format: 'junit', output }), passing.io, {}),
+    ).toBe(0);
     expect(passing.out).toEqual([]);
     expect(readFileSync(output, 'utf8')).toContain('<testcase classname="conformance" name="restart"');
     rmSync(dirname(output), { recursive: true, force: true });

@@ -7,7 +7,15 @@ describeStores('the broken store for rotation-concurrent-writes', ['broken-rotat
 
 describe('rotation-concurrent-writes', () => {
   const server = useEmbeddedServer();
-  const run = async (store: string) => (await runConformance({ adapter: storePath(store), server: server(), checks: ['rotation-concurrent-writes'], seed: 3 })).checks[0]!;
+  const run = async (store: string) =>
+    (
+      await runConformance({
+        adapter: storePath(store),
+        server: server(),
+        checks: ['rotation-concurrent-writes'],
+        seed: 3,
+      })
+    ).checks[0]!;
 
   it('passes the reference store, whose rotation skips rows changed since it read them', async () => {
     const check = await run('reference');
@@ -19,7 +27,9 @@ describe('rotation-concurrent-writes', () => {
   it('fails a rotation that writes a batch back over newer values, naming the secrets that lost their update', async () => {
     const check = await run('broken-rotation-lost-update');
     expect(check.status).toBe('fail');
-    expect(check.failures.join('\n')).toMatch(/^lost while the rotation ran \(read with key 1 removed\): (alice|bob)\/rotating-\d+ returned a wrong value/m);
+    expect(check.failures.join('\n')).toMatch(
+      /^lost while the rotation ran \(read with key 1 removed\): (alice|bob)\/rotating-\d+ returned a wrong value/m,
+    );
   });
 
   interface Row {
@@ -31,12 +41,17 @@ describe('rotation-concurrent-writes', () => {
   type Reference = StoreAdapter & {
     pool: AdapterContext['pool'];
     keys: AdapterContext['keys'];
-    keyring: { primaryKeyId: string; promote(id: string): void; reencrypt(record: Uint8Array, options: { aad: string }): Uint8Array };
+    keyring: {
+      primaryKeyId: string;
+      promote(id: string): void;
+      reencrypt(record: Uint8Array, options: { aad: string }): Uint8Array;
+    };
     current: number;
     aad(owner: string, name: string): string;
   };
   const referenceStore = async (): Promise<new (context: AdapterContext) => Reference> =>
-    ((await import(storePath('reference'))) as { ReferenceStore: new (context: AdapterContext) => Reference }).ReferenceStore;
+    ((await import(storePath('reference'))) as { ReferenceStore: new (context: AdapterContext) => Reference })
+      .ReferenceStore;
   const promote = (store: Reference, version: number): void => {
     const target = store.keys.versions.find((v) => v.version === version)!;
     if (store.keyring.primaryKeyId !== target.id) store.keyring.promote(target.id);
@@ -52,10 +67,17 @@ describe('rotation-concurrent-writes', () => {
         const client = await store.pool.connect();
         try {
           await client.query('BEGIN');
-          const { rows } = await client.query<Row>('SELECT id, owner, name, ciphertext FROM secrets WHERE key_version <> $1 ORDER BY id FOR UPDATE', [version]);
+          const { rows } = await client.query<Row>(
+            'SELECT id, owner, name, ciphertext FROM secrets WHERE key_version <> $1 ORDER BY id FOR UPDATE',
+            [version],
+          );
           for (const row of rows) {
             const next = store.keyring.reencrypt(row.ciphertext, { aad: store.aad(row.owner, row.name) });
-            await client.query('UPDATE secrets SET ciphertext = $2, key_version = $3 WHERE id = $1', [row.id, Buffer.from(next), version]);
+            await client.query('UPDATE secrets SET ciphertext = $2, key_version = $3 WHERE id = $1', [
+              row.id,
+              Buffer.from(next),
+              version,
+            ]);
           }
           await client.query('COMMIT');
         } catch (error) {
@@ -67,7 +89,8 @@ describe('rotation-concurrent-writes', () => {
       };
       return store;
     };
-    const check = (await runConformance({ adapter: locking, server: server(), checks: ['rotation-concurrent-writes'] })).checks[0]!;
+    const check = (await runConformance({ adapter: locking, server: server(), checks: ['rotation-concurrent-writes'] }))
+      .checks[0]!;
     expect(check.failures).toEqual([]);
     expect(check.status).toBe('pass');
   });
@@ -78,7 +101,10 @@ describe('rotation-concurrent-writes', () => {
       const store = new ReferenceStore(context);
       store.rotate = async (version) => {
         promote(store, version);
-        const { rows } = await store.pool.query<Row>('SELECT id, owner, name, ciphertext FROM secrets WHERE key_version <> $1 ORDER BY id', [version]);
+        const { rows } = await store.pool.query<Row>(
+          'SELECT id, owner, name, ciphertext FROM secrets WHERE key_version <> $1 ORDER BY id',
+          [version],
+        );
         for (const row of rows) {
           const next = store.keyring.reencrypt(row.ciphertext, { aad: store.aad(row.owner, row.name) });
           await store.pool.query(
@@ -90,8 +116,12 @@ describe('rotation-concurrent-writes', () => {
       };
       return store;
     };
-    const check = (await runConformance({ adapter: upserting, server: server(), checks: ['rotation-concurrent-writes'] })).checks[0]!;
+    const check = (
+      await runConformance({ adapter: upserting, server: server(), checks: ['rotation-concurrent-writes'] })
+    ).checks[0]!;
     expect(check.status).toBe('fail');
-    expect(check.failures.join('\n')).toMatch(/^deleted during the rotation: (alice|bob)\/rotating-\d+ was deleted during the rotation and is back \(listed\)/m);
+    expect(check.failures.join('\n')).toMatch(
+      /^deleted during the rotation: (alice|bob)\/rotating-\d+ was deleted during the rotation and is back \(listed\)/m,
+    );
   });
 });

@@ -8,7 +8,12 @@ describeStores('the broken store for no-plaintext-on-disk', ['broken-plaintext-t
 describe('no-plaintext-on-disk', () => {
   const server = useEmbeddedServer();
   const run = async (store: string, checks = ['no-plaintext-on-disk'], databaseUrl?: string) =>
-    runConformance({ adapter: storePath(store), ...(databaseUrl === undefined ? { server: server() } : { databaseUrl }), checks, seed: 5 });
+    runConformance({
+      adapter: storePath(store),
+      ...(databaseUrl === undefined ? { server: server() } : { databaseUrl }),
+      checks,
+      seed: 5,
+    });
   const url = (): string => {
     const c = server().connection();
     return `postgres://${c.user}:${encodeURIComponent(String(c.password))}@${c.host}:${c.port}/postgres`;
@@ -30,16 +35,26 @@ describe('no-plaintext-on-disk', () => {
     expect(text).not.toMatch(fullCanary);
   });
 
-  it('fails instead of passing when its own search is blind: a server log that reads empty misses the harness\'s control value', async () => {
+  it("fails instead of passing when its own search is blind: a server log that reads empty misses the harness's control value", async () => {
     const real = server();
     const blindLog = { available: true, position: () => real.log.position(), readSince: async () => '' };
-    const check = (await runConformance({ adapter: storePath('reference'), server: { ...real, log: blindLog }, checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    const check = (
+      await runConformance({
+        adapter: storePath('reference'),
+        server: { ...real, log: blindLog },
+        checks: ['no-plaintext-on-disk'],
+      })
+    ).checks[0]!;
     expect(check.status).toBe('fail');
-    expect(check.failures).toEqual(['the disk search is blind: it missed the value the harness itself wrote and replaced, in: the server log']);
+    expect(check.failures).toEqual([
+      'the disk search is blind: it missed the value the harness itself wrote and replaced, in: the server log',
+    ]);
   });
 
   it('finds plaintext a store parked in an unlogged staging table it then emptied, and in a large object it unlinked', async () => {
-    const { ReferenceStore } = (await import(storePath('reference'))) as { ReferenceStore: new (context: AdapterContext) => StoreAdapter & { pool: AdapterContext['pool'] } };
+    const { ReferenceStore } = (await import(storePath('reference'))) as {
+      ReferenceStore: new (context: AdapterContext) => StoreAdapter & { pool: AdapterContext['pool'] };
+    };
     // Unlogged: never in the WAL, and its pages reach the file only at shutdown.
     const staging: AdapterFactory = (context) => {
       const store = new ReferenceStore(context);
@@ -56,7 +71,8 @@ describe('no-plaintext-on-disk', () => {
       };
       return store;
     };
-    const parked = (await runConformance({ adapter: staging, server: server(), checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    const parked = (await runConformance({ adapter: staging, server: server(), checks: ['no-plaintext-on-disk'] }))
+      .checks[0]!;
     expect(parked.failures.join('\n')).toMatch(/in heap file of put_staging, page 0, before VACUUM \(raw\)/);
 
     const largeObject: AdapterFactory = (context) => {
@@ -68,7 +84,9 @@ describe('no-plaintext-on-disk', () => {
       };
       return store;
     };
-    const unlinked = (await runConformance({ adapter: largeObject, server: server(), checks: ['no-plaintext-on-disk'] })).checks[0]!;
+    const unlinked = (
+      await runConformance({ adapter: largeObject, server: server(), checks: ['no-plaintext-on-disk'] })
+    ).checks[0]!;
     expect(unlinked.failures.join('\n')).toMatch(/in heap file of pg_largeobject, page 0, before VACUUM \(raw\)/);
   });
 
@@ -87,7 +105,9 @@ describe('no-plaintext-on-disk', () => {
     const check = result.checks[0]!;
     expect(check.failures).toEqual([]);
     expect(check.status).toBe('not-proven');
-    expect(check.notes).toEqual([expect.stringMatching(/^not proven: the server log was not searched \(the server does not write a log file/)]);
+    expect(check.notes).toEqual([
+      expect.stringMatching(/^not proven: the server log was not searched \(the server does not write a log file/),
+    ]);
     expect(result.passed).toBe(true);
   });
 });

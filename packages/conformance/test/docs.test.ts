@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { conformanceChecks } from '../src/index.js';
 
 const docs = readFileSync(fileURLToPath(new URL('../../../docs/conformance.md', import.meta.url)), 'utf8');
-const stores = readdirSync(fileURLToPath(new URL('../../../fixtures/stores/', import.meta.url)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const stores = readdirSync(fileURLToPath(new URL('../../../fixtures/stores/', import.meta.url)), {
+  withFileTypes: true,
+})
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 /** The first cell of every table row, when it is a code span. */
 const rowIds = new Set([...docs.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));

@@ -3,7 +3,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmbedded, type PostgresServer } from '../src/index.js';
 
 /** Absolute path of a fixture store module. */
-export const storePath = (name: string): string => fileURLToPath(new URL(`../../../fixtures/stores/${name}/index.mjs`, import.meta.url));
+export const storePath = (name: string): string =>
+  fileURLToPath(new URL(`../../../fixtures/stores/${name}/index.mjs`, import.meta.url));
 
 /** One embedded server per test file, stopped (and its directory removed) also when tests fail. */
 export function useEmbeddedServer(): () => PostgresServer {

@@ -9,7 +9,9 @@ import { formatHtml, runConformance, type ConformanceCheckResult, type Conforman
 import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
 
 /** Debian's `chromium` (the CI script installs it); the tests skip, saying why, only where it is absent. */
-const chromium = ['chromium', 'chromium-browser'].map((name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()).find((path) => path !== '');
+const chromium = ['chromium', 'chromium-browser']
+  .map((name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim())
+  .find((path) => path !== '');
 
 /**
  * Headless Chromium driven over the DevTools protocol on a pipe (fd 3 in, fd 4 out, messages
@@ -25,7 +27,11 @@ class Browser {
       this.received += chunk.toString('utf8');
       let end;
       while ((end = this.received.indexOf('\0')) >= 0) {
-        const message = JSON.parse(this.received.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+        const message = JSON.parse(this.received.slice(0, end)) as {
+          id?: number;
+          result?: unknown;
+          error?: { message: string };
+        };
         this.received = this.received.slice(end + 1);
         const waiting = message.id === undefined ? undefined : this.pending.get(message.id);
         if (waiting === undefined) continue;
@@ -37,9 +43,21 @@ class Browser {
   }
 
   static launch(binary: string, profile: string): Browser {
-    const child = spawn(binary, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
-      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      binary,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--remote-debugging-pipe',
+        `--user-data-dir=${profile}`,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+      },
+    );
     return new Browser(child);
   }
 
@@ -47,7 +65,9 @@ class Browser {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      (this.child.stdio[3] as Writable).write(`${JSON.stringify({ id, method, params, ...(sessionId === undefined ? {} : { sessionId }) })}\0`);
+      (this.child.stdio[3] as Writable).write(
+        `${JSON.stringify({ id, method, params, ...(sessionId === undefined ? {} : { sessionId }) })}\0`,
+      );
     });
   }
 
@@ -57,8 +77,15 @@ class Browser {
     const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     await this.send('Page.navigate', { url }, sessionId);
     const evaluate = async <V>(source: string): Promise<V> =>
-      (await this.send<{ result: { value: V } }>('Runtime.evaluate', { expression: source, returnByValue: true }, sessionId)).result.value;
-    while ((await evaluate<string>(`document.URL === ${JSON.stringify(url)} && document.readyState`)) !== 'complete') await new Promise((r) => setTimeout(r, 20));
+      (
+        await this.send<{ result: { value: V } }>(
+          'Runtime.evaluate',
+          { expression: source, returnByValue: true },
+          sessionId,
+        )
+      ).result.value;
+    while ((await evaluate<string>(`document.URL === ${JSON.stringify(url)} && document.readyState`)) !== 'complete')
+      await new Promise((r) => setTimeout(r, 20));
     return evaluate<T>(expression);
   }
 
@@ -93,69 +120,93 @@ const seeing = `JSON.stringify({
   })),
 })`;
 
-describe.skipIf(chromium === undefined)(`the HTML report, as headless Chromium shows it${chromium === undefined ? ' (skipped: no chromium binary on PATH; apt-get install chromium)' : ''}`, () => {
-  const server = useEmbeddedServer();
-  let directory: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'secret-hygiene-html-'));
-    browser = Browser.launch(chromium!, join(directory, 'profile'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+describe.skipIf(chromium === undefined)(
+  `the HTML report, as headless Chromium shows it${chromium === undefined ? ' (skipped: no chromium binary on PATH; apt-get install chromium)' : ''}`,
+  () => {
+    const server = useEmbeddedServer();
+    let directory: string;
+    let browser: Browser;
+    beforeAll(async () => {
+      directory = await mkdtemp(join(tmpdir(), 'secret-hygiene-html-'));
+      browser = Browser.launch(chromium!, join(directory, 'profile'));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await rm(directory, { recursive: true, force: true });
+    });
 
-  const show = async (result: ConformanceResult, name: string): Promise<Seen> => {
-    const file = join(directory, `${name}.html`);
-    await writeFile(file, formatHtml(result));
-    return JSON.parse(await browser.read<string>(pathToFileURL(file).href, seeing)) as Seen;
-  };
-
-  it('shows each promise proven, broken or not proven, the evidence of a failure, and the run', async () => {
-    const result = await runConformance({ adapter: storePath('broken-plaintext-then-encrypt'), server: server(), checks: ['no-plaintext-on-disk', 'deletion', 'audit-trail'], seed: 424242 });
-    const seen = await show(result, 'run');
-    expect(seen.title).toBe('secret-hygiene conformance: 1 of 3 promises broken');
-    expect(seen.checks.map((c) => [c.id, c.status])).toEqual([
-      ['no-plaintext-on-disk', 'BROKEN'],
-      ['deletion', 'PROVEN'],
-      ['audit-trail', 'NOT PROVEN'],
-    ]);
-    const [disk, , audit] = seen.checks;
-    expect(disk!.evidence.join('\n')).toMatch(/\d secrets \(shc[^ ]*…[^ ]*, .*\) in heap file of secrets, page 0, before VACUUM \(raw\)/);
-    expect(audit!.notes).toEqual(['not proven: the adapter declares no audit trail (`audit`: a table or an events callback)']);
-    expect(seen.text).toMatch(/Seed\s+424242/);
-    expect(seen.text).toMatch(/Server\s+embedded: embedded PostgreSQL on 127\.0\.0\.1:\d+/);
-    expect(seen.text).toMatch(/PostgreSQL\s+17\.\d+/);
-    expect(seen.text).toMatch(/Harness\s+@secret-hygiene\/conformance \d+\.\d+\.\d+/);
-    expect(seen.text).toMatch(/Store ran\s+in its own process/);
-    expect(seen.text).toContain('How it is tested:');
-    expect(seen.text).not.toMatch(fullCanary);
-    // Self-contained: no script, no image, nothing fetched.
-    expect([seen.scripts, seen.images, seen.resources]).toEqual([0, 0, 0]);
-  });
-
-  it('shows hostile text from an adapter as text: nothing in a message becomes markup', async () => {
-    const hostile = `</style><script>document.title='owned'</script><img src=x onerror="document.title='owned'"> & "quotes" 'single'`;
-    const check: ConformanceCheckResult = { id: 'integrity', description: 'd', promise: 'p', status: 'fail', durationMs: 3, failures: [`unexpected error: ${hostile}`], notes: [hostile] };
-    const result: ConformanceResult = {
-      adapter: `<b>adapter</b>.mjs`,
-      provider: 'embedded PostgreSQL on 127.0.0.1:1',
-      server: { kind: 'embedded', description: 'embedded PostgreSQL on 127.0.0.1:1', postgresVersion: `17.0 <i>x</i>` },
-      versions: { harness: '0.1.0', node: 'v20.19.0' },
-      isolation: 'process',
-      seed: 1,
-      startedAt: new Date(0).toISOString(),
-      durationMs: 5,
-      checks: [check],
-      passed: false,
+    const show = async (result: ConformanceResult, name: string): Promise<Seen> => {
+      const file = join(directory, `${name}.html`);
+      await writeFile(file, formatHtml(result));
+      return JSON.parse(await browser.read<string>(pathToFileURL(file).href, seeing)) as Seen;
     };
-    const seen = await show(result, 'hostile');
-    expect(seen.title).toBe('secret-hygiene conformance: 1 of 1 promises broken');
-    expect(seen.checks[0]!.evidence).toEqual([`unexpected error: ${hostile}`]);
-    expect(seen.checks[0]!.notes).toEqual([hostile]);
-    expect(seen.text).toContain('<b>adapter</b>.mjs');
-    expect(seen.text).toMatch(/PostgreSQL\s+17\.0 <i>x<\/i>/);
-    expect([seen.scripts, seen.images, seen.resources]).toEqual([0, 0, 0]);
-  });
-});
+
+    it('shows each promise proven, broken or not proven, the evidence of a failure, and the run', async () => {
+      const result = await runConformance({
+        adapter: storePath('broken-plaintext-then-encrypt'),
+        server: server(),
+        checks: ['no-plaintext-on-disk', 'deletion', 'audit-trail'],
+        seed: 424242,
+      });
+      const seen = await show(result, 'run');
+      expect(seen.title).toBe('secret-hygiene conformance: 1 of 3 promises broken');
+      expect(seen.checks.map((c) => [c.id, c.status])).toEqual([
+        ['no-plaintext-on-disk', 'BROKEN'],
+        ['deletion', 'PROVEN'],
+        ['audit-trail', 'NOT PROVEN'],
+      ]);
+      const [disk, , audit] = seen.checks;
+      expect(disk!.evidence.join('\n')).toMatch(
+        /\d secrets \(shc[^ ]*…[^ ]*, .*\) in heap file of secrets, page 0, before VACUUM \(raw\)/,
+      );
+      expect(audit!.notes).toEqual([
+        'not proven: the adapter declares no audit trail (`audit`: a table or an events callback)',
+      ]);
+      expect(seen.text).toMatch(/Seed\s+424242/);
+      expect(seen.text).toMatch(/Server\s+embedded: embedded PostgreSQL on 127\.0\.0\.1:\d+/);
+      expect(seen.text).toMatch(/PostgreSQL\s+17\.\d+/);
+      expect(seen.text).toMatch(/Harness\s+@secret-hygiene\/conformance \d+\.\d+\.\d+/);
+      expect(seen.text).toMatch(/Store ran\s+in its own process/);
+      expect(seen.text).toContain('How it is tested:');
+      expect(seen.text).not.toMatch(fullCanary);
+      // Self-contained: no script, no image, nothing fetched.
+      expect([seen.scripts, seen.images, seen.resources]).toEqual([0, 0, 0]);
+    });
+
+    it('shows hostile text from an adapter as text: nothing in a message becomes markup', async () => {
+      const hostile = `</style><script>document.title='owned'</script><img src=x onerror="document.title='owned'"> & "quotes" 'single'`;
+      const check: ConformanceCheckResult = {
+        id: 'integrity',
+        description: 'd',
+        promise: 'p',
+        status: 'fail',
+        durationMs: 3,
+        failures: [`unexpected error: ${hostile}`],
+        notes: [hostile],
+      };
+      const result: ConformanceResult = {
+        adapter: `<b>adapter</b>.mjs`,
+        provider: 'embedded PostgreSQL on 127.0.0.1:1',
+        server: {
+          kind: 'embedded',
+          description: 'embedded PostgreSQL on 127.0.0.1:1',
+          postgresVersion: `17.0 <i>x</i>`,
+        },
+        versions: { harness: '0.1.0', node: 'v20.19.0' },
+        isolation: 'process',
+        seed: 1,
+        startedAt: new Date(0).toISOString(),
+        durationMs: 5,
+        checks: [check],
+        passed: false,
+      };
+      const seen = await show(result, 'hostile');
+      expect(seen.title).toBe('secret-hygiene conformance: 1 of 1 promises broken');
+      expect(seen.checks[0]!.evidence).toEqual([`unexpected error: ${hostile}`]);
+      expect(seen.checks[0]!.notes).toEqual([hostile]);
+      expect(seen.text).toContain('<b>adapter</b>.mjs');
+      expect(seen.text).toMatch(/PostgreSQL\s+17\.0 <i>x<\/i>/);
+      expect([seen.scripts, seen.images, seen.resources]).toEqual([0, 0, 0]);
+    });
+  },
+);

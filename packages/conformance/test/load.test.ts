@@ -23,11 +23,19 @@ describe('--adapter as users give it', () => {
   };
 
   it('loads a package directory through its exports (the import condition) or its main, and a folder with index.mjs', () => {
-    expect(resolveAdapter('reference-as-package', stores)).toBe(pathToFileURL(join(stores, 'reference-as-package/lib/adapter.mjs')).href);
+    expect(resolveAdapter('reference-as-package', stores)).toBe(
+      pathToFileURL(join(stores, 'reference-as-package/lib/adapter.mjs')).href,
+    );
     expect(resolveAdapter('reference', stores)).toBe(pathToFileURL(join(stores, 'reference/index.mjs')).href);
-    const main = dir('with-main', { 'package.json': '{"main": "dist/store.js"}', 'dist/store.js': 'export default () => ({});' });
+    const main = dir('with-main', {
+      'package.json': '{"main": "dist/store.js"}',
+      'dist/store.js': 'export default () => ({});',
+    });
     expect(resolveAdapter(main)).toBe(pathToFileURL(join(main, 'dist/store.js')).href);
-    const sugar = dir('exports-string', { 'package.json': '{"exports": "./a.mjs"}', 'a.mjs': 'export default () => ({});' });
+    const sugar = dir('exports-string', {
+      'package.json': '{"exports": "./a.mjs"}',
+      'a.mjs': 'export default () => ({});',
+    });
     expect(resolveAdapter(sugar)).toBe(pathToFileURL(join(sugar, 'a.mjs')).href);
     expect(resolveAdapter('some-package')).toBe('some-package');
   });
@@ -39,7 +47,10 @@ describe('--adapter as users give it', () => {
     const broken = dir('broken-json', { 'package.json': '{' });
     const cases: Array<[string, RegExp]> = [
       [empty, /^adapter directory .*empty has no package.json with "exports" or "main", and no index.mjs or index.js$/],
-      [requireOnly, /^adapter directory .*require-only: package.json "exports" has no entry for "." under the import, node or default condition$/],
+      [
+        requireOnly,
+        /^adapter directory .*require-only: package.json "exports" has no entry for "." under the import, node or default condition$/,
+      ],
       [missing, /^adapter directory .*missing-main: package.json points to gone.js, which does not exist$/],
       [broken, /^adapter directory .*broken-json: package.json is not valid JSON \(/],
     ];
@@ -51,7 +62,11 @@ describe('--adapter as users give it', () => {
 
   const server = useEmbeddedServer();
   it('runs the checks on an adapter given as a package directory', async () => {
-    const result = await runConformance({ adapter: join(stores, 'reference-as-package'), server: server(), checks: ['deletion'] });
+    const result = await runConformance({
+      adapter: join(stores, 'reference-as-package'),
+      server: server(),
+      checks: ['deletion'],
+    });
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([['deletion', 'pass']]);
   });
 });

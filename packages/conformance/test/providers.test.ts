@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCache } from '../src/postgres/cluster-cache.js';
-import { checkPort, chooseProvider, connectUrl, freePort, maskUrl, maskUrlsIn, parseDatabaseUrl, SetupError, startEmbedded } from '../src/index.js';
+import {
+  checkPort,
+  chooseProvider,
+  connectUrl,
+  freePort,
+  maskUrl,
+  maskUrlsIn,
+  parseDatabaseUrl,
+  SetupError,
+  startEmbedded,
+} from '../src/index.js';
 
 function listen(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
@@ -21,7 +31,9 @@ describe('maskUrl', () => {
     // made-up credentials: the test proves they are masked
     expect(maskUrl('postgres://app:s3cr3t-pw@db.internal:5432/prod')).toBe('postgres://app:***@db.internal:5432/prod');
     expect(maskUrl('postgresql://app@db/prod')).toBe('postgresql://app@db/prod');
-    expect(maskUrl('postgres://db/prod?sslmode=require&password=hunter22')).toBe('postgres://db/prod?sslmode=require&password=***');
+    expect(maskUrl('postgres://db/prod?sslmode=require&password=hunter22')).toBe(
+      'postgres://db/prod?sslmode=require&password=***',
+    );
   });
 
   it('masks URLs that do not parse and URLs inside messages', () => {
@@ -31,7 +43,9 @@ describe('maskUrl', () => {
     expect(maskUrl('postgres:/app:pw-b@db/x')).toBe('postgres:/app:***@db/x');
     expect(maskUrl('postgres://app:pw-c@db:port/x')).toBe('postgres://app:***@db:port/x');
     // made-up credentials: the test proves they are masked
-    expect(maskUrlsIn('failed for postgres://u:topsecret@h/db: timeout')).toBe('failed for postgres://u:***@h/db: timeout');
+    expect(maskUrlsIn('failed for postgres://u:topsecret@h/db: timeout')).toBe(
+      'failed for postgres://u:***@h/db: timeout',
+    );
   });
 });
 
@@ -52,11 +66,17 @@ describe('chooseProvider', () => {
 describe('unusable URLs and ports give clear errors', () => {
   it('rejects a URL that is not a postgres URL, with the password masked', () => {
     // made-up credentials: the test proves they are masked
-    expect(() => parseDatabaseUrl('mysql://root:rootpw@h/db')).toThrow('the database URL must start with postgres:// or postgresql://, got mysql://root:***@h/db');
+    expect(() => parseDatabaseUrl('mysql://root:rootpw@h/db')).toThrow(
+      'the database URL must start with postgres:// or postgresql://, got mysql://root:***@h/db',
+    );
     expect(() => parseDatabaseUrl('not a url')).toThrow(/not a valid URL/);
     // made-up credentials: a URL that does not parse is not echoed at all
-    expect(() => parseDatabaseUrl('postgres://app:pw@host:notaport/db')).toThrow('the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)');
-    expect(() => parseDatabaseUrl('postgres:/app:pw@host/db')).toThrow('the database URL names no host: postgres:/app:***@host/db');
+    expect(() => parseDatabaseUrl('postgres://app:pw@host:notaport/db')).toThrow(
+      'the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)',
+    );
+    expect(() => parseDatabaseUrl('postgres:/app:pw@host/db')).toThrow(
+      'the database URL names no host: postgres:/app:***@host/db',
+    );
   });
 
   it('names the masked URL when nothing answers there', async () => {
@@ -65,19 +85,25 @@ describe('unusable URLs and ports give clear errors', () => {
     const error = await connectUrl(`postgres://app:dont-print-me@127.0.0.1:${port}/db`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SetupError);
     // made-up credentials: the test proves they are masked
-    expect((error as Error).message).toMatch(new RegExp(`^could not connect to the database URL postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/db: `));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^could not connect to the database URL postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/db: `),
+    );
     expect((error as Error).message).not.toContain('dont-print-me');
   });
 
   it('refuses a port that is taken or out of range before starting anything', async () => {
     const { server, port } = await listen();
     try {
-      await expect(checkPort(port)).rejects.toThrow(`port ${port} is not usable: another process is already listening on 127.0.0.1:${port}`);
+      await expect(checkPort(port)).rejects.toThrow(
+        `port ${port} is not usable: another process is already listening on 127.0.0.1:${port}`,
+      );
       await expect(startEmbedded({ port })).rejects.toThrow(SetupError);
     } finally {
       server.close();
     }
-    await expect(checkPort(70_000)).rejects.toThrow('port 70000 is not usable: a TCP port is an integer from 1 to 65535');
+    await expect(checkPort(70_000)).rejects.toThrow(
+      'port 70000 is not usable: a TCP port is an integer from 1 to 65535',
+    );
   });
 
   it('finds a free port by binding port 0', async () => {

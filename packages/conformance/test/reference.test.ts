@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { conformanceChecks, formatReport, reportFormats, runConformance, type ConformanceResult } from '../src/index.js';
+import {
+  conformanceChecks,
+  formatReport,
+  reportFormats,
+  runConformance,
+  type ConformanceResult,
+} from '../src/index.js';
 import { ConformanceRun } from '../src/conformance-run.js';
 import { positiveControl } from '../src/checks/positive-control.js';
 import { loadAdapter } from '../src/load.js';
@@ -19,18 +25,30 @@ describe('the reference store', () => {
   });
 
   it('runs only the checks asked for, and rejects unknown ids', async () => {
-    const some = await runConformance({ adapter: storePath('reference'), server: server(), checks: ['deletion', 'restart'] });
+    const some = await runConformance({
+      adapter: storePath('reference'),
+      server: server(),
+      checks: ['deletion', 'restart'],
+    });
     expect(some.checks.map((c) => c.id)).toEqual(['deletion', 'restart']);
-    await expect(runConformance({ adapter: storePath('reference'), server: server(), checks: ['no-such-check'] })).rejects.toThrow(/unknown check id/);
+    await expect(
+      runConformance({ adapter: storePath('reference'), server: server(), checks: ['no-such-check'] }),
+    ).rejects.toThrow(/unknown check id/);
   });
 
   it('works through --database-url on an existing server, noting that its log cannot be read', async () => {
     const c = server().connection();
     const url = `postgres://${c.user}:${encodeURIComponent(String(c.password))}@${c.host}:${c.port}/postgres`;
-    const viaUrl = await runConformance({ adapter: storePath('reference'), databaseUrl: url, checks: ['positive-control', 'no-plaintext-at-rest'] });
+    const viaUrl = await runConformance({
+      adapter: storePath('reference'),
+      databaseUrl: url,
+      checks: ['positive-control', 'no-plaintext-at-rest'],
+    });
     expect(viaUrl.provider).toMatch(/^PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/);
     expect(viaUrl.checks.map((r) => r.status)).toEqual(['pass', 'pass']);
-    expect(viaUrl.checks[1]!.notes.join()).toContain('not searched: server statement log (the server does not write a log file');
+    expect(viaUrl.checks[1]!.notes.join()).toContain(
+      'not searched: server statement log (the server does not write a log file',
+    );
   });
 
   it('writes every report format without a full canary', () => {

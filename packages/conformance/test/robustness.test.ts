@@ -7,17 +7,26 @@ import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
 
 /** A redacted canary: 3 or 4 characters a side (30- and 32-character canaries). */
 const r = 'shc-?…[a-zß2-7]{3,4}';
-const failedIds = (result: ConformanceResult): string[] => result.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-const failuresOf = (result: ConformanceResult, id: string): string => result.checks.find((c) => c.id === id)?.failures.join('\n') ?? '';
+const failedIds = (result: ConformanceResult): string[] =>
+  result.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+const failuresOf = (result: ConformanceResult, id: string): string =>
+  result.checks.find((c) => c.id === id)?.failures.join('\n') ?? '';
 
 describe('the harness survives misbehaving stores', () => {
   const server = useEmbeddedServer();
 
   it('redacts a secret an adapter error echoes upper-cased, in base64, in hex or as a long prefix, in every report format', async () => {
-    const result = await runConformance({ adapter: storePath('broken-error-echoes-secret'), server: server(), checks: ['integrity'], seed: 3 });
+    const result = await runConformance({
+      adapter: storePath('broken-error-echoes-secret'),
+      server: server(),
+      checks: ['integrity'],
+      seed: 3,
+    });
     expect(failedIds(result)).toEqual(['integrity']);
     // Every form became the short redaction (3 characters a side for a 30-character canary).
-    expect(failuresOf(result, 'integrity')).toMatch(new RegExp(`refused ${r} \\(base64 ${r}, starts ${r}, hex ${r}\\)`, 'u'));
+    expect(failuresOf(result, 'integrity')).toMatch(
+      new RegExp(`refused ${r} \\(base64 ${r}, starts ${r}, hex ${r}\\)`, 'u'),
+    );
     for (const format of reportFormats) {
       const text = formatReport(result, format);
       expect(text).not.toMatch(fullCanary);
@@ -29,40 +38,91 @@ describe('the harness survives misbehaving stores', () => {
   });
 
   it('turns an unhandled rejection and a throwing timer of the store into failures of the running check, and still reports', async () => {
-    const result = await runConformance({ adapter: storePath('broken-escaping-errors'), server: server(), checks: ['deletion'], seed: 3 });
+    const result = await runConformance({
+      adapter: storePath('broken-escaping-errors'),
+      server: server(),
+      checks: ['deletion'],
+      seed: 3,
+    });
     expect(failedIds(result)).toEqual(['deletion']);
-    expect(failuresOf(result, 'deletion')).toContain('the store let an error escape (an unhandled promise rejection): Error: background flush failed');
-    expect(failuresOf(result, 'deletion')).toContain('the store let an error escape (an uncaught exception (a throwing timer or event handler)): Error: cache refresh timer failed');
+    expect(failuresOf(result, 'deletion')).toContain(
+      'the store let an error escape (an unhandled promise rejection): Error: background flush failed',
+    );
+    expect(failuresOf(result, 'deletion')).toContain(
+      'the store let an error escape (an uncaught exception (a throwing timer or event handler)): Error: cache refresh timer failed',
+    );
     for (const format of reportFormats) expect(formatReport(result, format)).toContain('deletion');
   });
 
   it('fails the check whose call ended the store process, and starts it again for the next check', async () => {
-    const result = await runConformance({ adapter: storePath('broken-exits-process'), server: server(), checks: ['deletion', 'restart'], seed: 3 });
-    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['deletion', 'fail'], ['restart', 'pass']]);
-    expect(failuresOf(result, 'deletion')).toContain('unexpected error: the adapter process exited (code 3) during adapter.delete()');
+    const result = await runConformance({
+      adapter: storePath('broken-exits-process'),
+      server: server(),
+      checks: ['deletion', 'restart'],
+      seed: 3,
+    });
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([
+      ['deletion', 'fail'],
+      ['restart', 'pass'],
+    ]);
+    expect(failuresOf(result, 'deletion')).toContain(
+      'unexpected error: the adapter process exited (code 3) during adapter.delete()',
+    );
   });
 
   it('names an adapter call that never finishes, and goes on', async () => {
-    const result = await runConformance({ adapter: storePath('broken-hanging-teardown'), server: server(), checks: ['deletion'], seed: 3, callTimeoutMs: 3_000 });
+    const result = await runConformance({
+      adapter: storePath('broken-hanging-teardown'),
+      server: server(),
+      checks: ['deletion'],
+      seed: 3,
+      callTimeoutMs: 3_000,
+    });
     expect(failedIds(result)).toEqual(['deletion']);
     expect(failuresOf(result, 'deletion')).toContain('adapter.teardown() did not finish within 3 s');
   });
 
   it('hears output printed after a check ended (a timer after teardown), searching all the store printed until its process finished', async () => {
-    const result = await runConformance({ adapter: storePath('broken-deferred-log'), server: server(), checks: ['no-plaintext-at-rest', 'deletion'], seed: 3 });
+    const result = await runConformance({
+      adapter: storePath('broken-deferred-log'),
+      server: server(),
+      checks: ['no-plaintext-at-rest', 'deletion'],
+      seed: 3,
+    });
     expect(failedIds(result)).toEqual(['no-plaintext-at-rest']);
-    expect(failuresOf(result, 'no-plaintext-at-rest')).toMatch(new RegExp(`^the store printed (a secret|2 secrets) to its stdout or stderr \\(found by the search of all it printed until teardown finished\\): ${r} \\(raw\\)`, 'u'));
+    expect(failuresOf(result, 'no-plaintext-at-rest')).toMatch(
+      new RegExp(
+        `^the store printed (a secret|2 secrets) to its stdout or stderr \\(found by the search of all it printed until teardown finished\\): ${r} \\(raw\\)`,
+        'u',
+      ),
+    );
     // Without the check that owns the promise, the leak is a note on the check that made the secret.
-    const alone = await runConformance({ adapter: storePath('broken-deferred-log'), server: server(), checks: ['deletion'], seed: 3 });
+    const alone = await runConformance({
+      adapter: storePath('broken-deferred-log'),
+      server: server(),
+      checks: ['deletion'],
+      seed: 3,
+    });
     expect(failedIds(alone)).toEqual([]);
-    expect(alone.checks[0]!.notes.join('\n')).toMatch(/the store printed a secret to its stdout or stderr .*; run no-plaintext-at-rest to fail on it/u);
+    expect(alone.checks[0]!.notes.join('\n')).toMatch(
+      /the store printed a secret to its stdout or stderr .*; run no-plaintext-at-rest to fail on it/u,
+    );
   });
 
   it('says which server and versions produced the result, and where the store ran', async () => {
-    const result = await runConformance({ adapter: storePath('reference'), server: server(), checks: ['deletion'], tool: 'secret-hygiene 9.9.9' });
+    const result = await runConformance({
+      adapter: storePath('reference'),
+      server: server(),
+      checks: ['deletion'],
+      tool: 'secret-hygiene 9.9.9',
+    });
     expect(result.server).toMatchObject({ kind: 'embedded', description: server().description });
     expect(result.server.postgresVersion).toMatch(/^\d+\.\d+/);
-    expect(result.versions).toEqual({ harness: expect.stringMatching(/^\d+\.\d+\.\d+/), tool: 'secret-hygiene 9.9.9', node: process.version });
+    expect(result.versions).toEqual({
+      harness: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      tool: 'secret-hygiene 9.9.9',
+      node: process.version,
+    });
     expect(result.isolation).toBe('process');
     for (const format of reportFormats) {
       const text = formatReport(result, format);
@@ -74,30 +134,40 @@ describe('the harness survives misbehaving stores', () => {
 
 const bin = fileURLToPath(new URL('../../cli/bin/secret-hygiene.js', import.meta.url));
 
-describe.skipIf(!existsSync(fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url))))('the built CLI on SIGINT and SIGTERM', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
-    it(`exits ${code} on ${signal} with one line, after stopping the server`, async () => {
-      // A store whose teardown hangs keeps the run busy until the signal arrives.
-      const child = spawn(process.execPath, [bin, 'conformance', '--adapter', storePath('broken-hanging-teardown'), '--checks', 'deletion,restart'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      const running = new Promise<void>((resolve) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          if (stderr.includes('conformance: using ')) resolve();
+describe.skipIf(!existsSync(fileURLToPath(new URL('../../cli/dist/index.js', import.meta.url))))(
+  'the built CLI on SIGINT and SIGTERM',
+  () => {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
+      it(`exits ${code} on ${signal} with one line, after stopping the server`, async () => {
+        // A store whose teardown hangs keeps the run busy until the signal arrives.
+        const child = spawn(
+          process.execPath,
+          [bin, 'conformance', '--adapter', storePath('broken-hanging-teardown'), '--checks', 'deletion,restart'],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let stderr = '';
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        const running = new Promise<void>((resolve) => {
+          child.stderr.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString();
+            if (stderr.includes('conformance: using ')) resolve();
+          });
         });
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+        await running;
+        const before = stderr.length;
+        child.kill(signal);
+        expect(await exited).toBe(code);
+        const after = stderr.slice(before).trim().split('\n');
+        expect(after).toEqual([`conformance: ${signal} received, stopping PostgreSQL and removing temporary files`]);
+        expect(stdout).toBe('');
+        const port = /127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
+        expect(port).toBeDefined();
       });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
-      await running;
-      const before = stderr.length;
-      child.kill(signal);
-      expect(await exited).toBe(code);
-      const after = stderr.slice(before).trim().split('\n');
-      expect(after).toEqual([`conformance: ${signal} received, stopping PostgreSQL and removing temporary files`]);
-      expect(stdout).toBe('');
-      const port = /127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
-      expect(port).toBeDefined();
-    });
-  }
-});
+    }
+  },
+);

@@ -19,7 +19,14 @@ const disguises: Array<[string, (s: string) => Buffer | string]> = [
   ['URL-encoded', (s) => `a=${encodeURIComponent(s)}&b=1`],
   ['UTF-16LE', (s) => Buffer.from(s, 'utf16le')],
   ['UTF-16BE', (s) => Buffer.from(s, 'utf16le').swap16()],
-  ['JSON-escaped', (s) => JSON.stringify({ v: s }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)],
+  [
+    'JSON-escaped',
+    (s) =>
+      JSON.stringify({ v: s }).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+  ],
   ['gzip', (s) => gzipSync(Buffer.from(s))],
   ['deflate', (s) => deflateSync(Buffer.from(s))],
   ['base64 of gzip', (s) => gzipSync(Buffer.from(s)).toString('base64')],

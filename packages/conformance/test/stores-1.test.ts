@@ -1,3 +1,9 @@
 import { describeStores } from './broken-stores.js';
 
-describeStores('broken stores (1/2)', ['broken-base64', 'broken-fail-open', 'broken-inlined-sql', 'broken-no-aad', 'broken-plaintext-column']);
+describeStores('broken stores (1/2)', [
+  'broken-base64',
+  'broken-fail-open',
+  'broken-inlined-sql',
+  'broken-no-aad',
+  'broken-plaintext-column',
+]);

@@ -1,3 +1,7 @@
 import { describeStores } from './broken-stores.js';
 
-describeStores('broken stores (6): nonces that repeat only sometimes', ['broken-counter-nonce', 'broken-clock-nonce', 'broken-batch-nonce']);
+describeStores('broken stores (6): nonces that repeat only sometimes', [
+  'broken-counter-nonce',
+  'broken-clock-nonce',
+  'broken-batch-nonce',
+]);

@@ -48,7 +48,9 @@ function textBaseline(plaintext) {
     const iv = nodeCrypto.randomBytes(12);
     const cipher = nodeCrypto.createCipheriv('aes-256-gcm', KEY, iv);
     cipher.setAAD(aad);
-    const stored = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]).toString('base64url');
+    const stored = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]).toString(
+      'base64url',
+    );
     const bytes = Buffer.from(stored, 'base64url');
     const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', KEY, bytes.subarray(0, 12));
     decipher.setAAD(aad);
@@ -119,7 +121,14 @@ const VARIANTS = [
   { name: 'envelope record, text shc:v1', backend: 'node', text: true, envelope: true, base: 'text', goal: true },
   { name: 'direct record, text shc:v1', backend: 'node', text: true, envelope: false, base: 'bytes', goal: false },
   { name: 'envelope record, text shc:v1', backend: 'node', text: true, envelope: true, base: 'bytes', goal: false },
-  { name: 'direct record, bytes, noble backend', backend: 'noble', text: false, envelope: false, base: 'bytes', goal: false },
+  {
+    name: 'direct record, bytes, noble backend',
+    backend: 'noble',
+    text: false,
+    envelope: false,
+    base: 'bytes',
+    goal: false,
+  },
 ];
 const BASELINES = {
   bytes: { name: 'node:crypto aes-256-gcm direct', make: baseline },
@@ -130,7 +139,10 @@ const BASELINES = {
 function measureRow(variantIndex, sizeIndex) {
   const v = VARIANTS[variantIndex];
   const size = SIZES[sizeIndex];
-  const keyring = new Keyring([{ id: 'k1', key: KEY, state: 'primary' }], v.backend === 'noble' ? { backend: nobleBackend } : {}); // default: node:crypto
+  const keyring = new Keyring(
+    [{ id: 'k1', key: KEY, state: 'primary' }],
+    v.backend === 'noble' ? { backend: nobleBackend } : {},
+  ); // default: node:crypto
   const plaintext = nodeCrypto.randomBytes(size.bytes);
   const seconds = v.backend === 'noble' ? 1.5 : size.bytes >= 1024 * 1024 ? 5 : 4;
   const against = BASELINES[v.base];
@@ -168,6 +180,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (at > 0) {
     process.stdout.write(JSON.stringify(measureRow(Number(process.argv[at + 1]), Number(process.argv[at + 2]))));
   } else {
-    for (const row of await run()) console.log(`${row.name}: ${Math.round(row.value)} ${row.unit} vs ${Math.round(row.baseline.value)} -> ${row.ratio.toFixed(2)}x (${row.goal})`);
+    for (const row of await run())
+      console.log(
+        `${row.name}: ${Math.round(row.value)} ${row.unit} vs ${Math.round(row.baseline.value)} -> ${row.ratio.toFixed(2)}x (${row.goal})`,
+      );
   }
 }

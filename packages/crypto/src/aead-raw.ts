@@ -26,12 +26,25 @@ export interface AeadBackend {
    * record being built), which saves a copy; it must not overlap the inputs.
    * @returns `ciphertext || tag` (the `output` view when given, else a new array).
    */
-  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array;
+  seal(
+    construction: AeadConstruction,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    plaintext: Uint8Array,
+    aad: Uint8Array,
+    output?: Uint8Array,
+  ): Uint8Array;
   /**
    * Verifies and decrypts `ciphertext || tag`. Throws DecryptionError when not authentic (also when
    * shorter than a tag), InvalidKeyError / InvalidArgumentError for bad sizes.
    */
-  open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array;
+  open(
+    construction: AeadConstruction,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    sealed: Uint8Array,
+    aad: Uint8Array,
+  ): Uint8Array;
   /** `length` bytes from a CSPRNG. Throws InvalidArgumentError for a bad length. */
   randomBytes(length: number): Uint8Array;
   /** Fills `target` (e.g. the nonce field of a record being built) from the CSPRNG. Throws InvalidArgumentError for a non-Uint8Array. */
@@ -86,7 +99,9 @@ export function assertKey(key: unknown, name = 'key'): asserts key is Uint8Array
 export function checkDataKeyWrapInputs(input: Uint8Array, output?: Uint8Array): void {
   assertBytes(input, 'data keys');
   if (input.length === 0 || input.length % DATA_KEY_LENGTH !== 0) {
-    throw new InvalidArgumentError(`data keys must be a non-empty multiple of ${DATA_KEY_LENGTH} bytes, got ${input.length}`);
+    throw new InvalidArgumentError(
+      `data keys must be a non-empty multiple of ${DATA_KEY_LENGTH} bytes, got ${input.length}`,
+    );
   }
   if (output !== undefined) assertBytes(output, 'wrapped key output', input.length);
 }
@@ -98,7 +113,14 @@ export function checkDataKeyWrapInputs(input: Uint8Array, output?: Uint8Array): 
  * ChaCha20-Poly1305: key 32, nonce 12. XChaCha20-Poly1305: key 32, nonce 24.
  * Throws InvalidKeyError or InvalidArgumentError.
  */
-export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, data: Uint8Array, aad: Uint8Array, output?: Uint8Array): void {
+export function checkRawInputs(
+  construction: AeadConstruction,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  data: Uint8Array,
+  aad: Uint8Array,
+  output?: Uint8Array,
+): void {
   if (output !== undefined) assertBytes(output, 'output', data.length + TAG_LENGTH);
   assertBytes(data, 'data');
   assertBytes(aad, 'associated data');
@@ -109,17 +131,18 @@ export function checkRawInputs(construction: AeadConstruction, key: Uint8Array, 
       if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
         throw new InvalidKeyError(`aes-gcm key must be 16, 24 or 32 bytes, got ${key.length}`);
       }
-      if (nonce.length < 8 || nonce.length > 128) throw new InvalidArgumentError(`aes-gcm nonce must be 8..128 bytes, got ${nonce.length}`);
+      if (nonce.length < 8 || nonce.length > 128)
+        throw new InvalidArgumentError(`aes-gcm nonce must be 8..128 bytes, got ${nonce.length}`);
       return;
     case 'chacha20-poly1305':
     case 'xchacha20-poly1305': {
       if (key.length !== 32) throw new InvalidKeyError(`${construction} key must be 32 bytes, got ${key.length}`);
       const want = construction === 'chacha20-poly1305' ? 12 : 24;
-      if (nonce.length !== want) throw new InvalidArgumentError(`${construction} nonce must be ${want} bytes, got ${nonce.length}`);
+      if (nonce.length !== want)
+        throw new InvalidArgumentError(`${construction} nonce must be ${want} bytes, got ${nonce.length}`);
       return;
     }
     default:
       throw new InvalidArgumentError(`unknown AEAD construction "${String(construction)}"`);
   }
 }
-

@@ -18,10 +18,28 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createNodeBackend, type NodeCryptoModule } from './backend-node.js';
 import { assertBytes } from './encoding.js';
-import { assertKey, checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import {
+  assertKey,
+  checkDataKeyWrapInputs,
+  checkRawInputs,
+  DATA_KEY_LENGTH,
+  TAG_LENGTH,
+  type AeadBackend,
+  type AeadConstruction,
+  type DataKeyWrap,
+} from './aead-raw.js';
 import { DecryptionError, DisposedError, InvalidArgumentError } from './errors.js';
 
-export { assertKey, checkRawInputs, DATA_KEY_LENGTH, KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+export {
+  assertKey,
+  checkRawInputs,
+  DATA_KEY_LENGTH,
+  KEY_LENGTH,
+  TAG_LENGTH,
+  type AeadBackend,
+  type AeadConstruction,
+  type DataKeyWrap,
+} from './aead-raw.js';
 
 /** Algorithms offered by the high-level API (all with 256-bit keys and 128-bit tags). */
 export type AeadAlgorithm = 'aes-256-gcm' | 'xchacha20-poly1305';
@@ -48,14 +66,27 @@ const nobleCipher = (construction: AeadConstruction, key: Uint8Array, nonce: Uin
 /** Portable backend: @noble/ciphers and @noble/hashes, randomness from `globalThis.crypto.getRandomValues`. */
 export const nobleBackend: AeadBackend = Object.freeze({
   name: 'noble',
-  seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array {
+  seal(
+    construction: AeadConstruction,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    plaintext: Uint8Array,
+    aad: Uint8Array,
+    output?: Uint8Array,
+  ): Uint8Array {
     checkRawInputs(construction, key, nonce, plaintext, aad, output);
     const sealed = nobleCipher(construction, key, nonce, aad).encrypt(plaintext);
     if (!output) return sealed;
     output.set(sealed);
     return output;
   },
-  open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array {
+  open(
+    construction: AeadConstruction,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    sealed: Uint8Array,
+    aad: Uint8Array,
+  ): Uint8Array {
     checkRawInputs(construction, key, nonce, sealed, aad);
     if (sealed.length < TAG_LENGTH) throw new DecryptionError();
     try {
@@ -114,9 +145,11 @@ export const nobleBackend: AeadBackend = Object.freeze({
 
 /** getRandomValues is limited to 65536 bytes per call. */
 function webRandomBytes(length: number): Uint8Array {
-  if (!Number.isSafeInteger(length) || length < 0) throw new InvalidArgumentError('random length must be a non-negative integer');
+  if (!Number.isSafeInteger(length) || length < 0)
+    throw new InvalidArgumentError('random length must be a non-negative integer');
   const c = (globalThis as { crypto?: { getRandomValues?: <T extends Uint8Array>(a: T) => T } }).crypto;
-  if (typeof c?.getRandomValues !== 'function') throw new InvalidArgumentError('no CSPRNG: globalThis.crypto.getRandomValues is missing');
+  if (typeof c?.getRandomValues !== 'function')
+    throw new InvalidArgumentError('no CSPRNG: globalThis.crypto.getRandomValues is missing');
   const out = new Uint8Array(length);
   for (let o = 0; o < length; o += 65536) c.getRandomValues(out.subarray(o, Math.min(length, o + 65536)));
   return out;
@@ -128,7 +161,9 @@ function webRandomBytes(length: number): Uint8Array {
  * new node backend (it owns a small nonce pool); call it once per keyring, not per operation.
  */
 export function defaultBackend(): AeadBackend {
-  const proc = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
+  const proc = (
+    globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }
+  ).process;
   if (proc?.versions?.node && typeof proc.getBuiltinModule === 'function') {
     const mod = proc.getBuiltinModule('node:crypto') as NodeCryptoModule | undefined;
     if (mod && typeof mod.createCipheriv === 'function') return createNodeBackend(mod);
@@ -139,7 +174,9 @@ export function defaultBackend(): AeadBackend {
 /** Throws InvalidArgumentError unless `algorithm` is a supported high-level algorithm. */
 export function assertAlgorithm(algorithm: unknown): asserts algorithm is AeadAlgorithm {
   if (algorithm !== 'aes-256-gcm' && algorithm !== 'xchacha20-poly1305') {
-    throw new InvalidArgumentError(`unsupported algorithm "${String(algorithm)}"; use "aes-256-gcm" or "xchacha20-poly1305"`);
+    throw new InvalidArgumentError(
+      `unsupported algorithm "${String(algorithm)}"; use "aes-256-gcm" or "xchacha20-poly1305"`,
+    );
   }
 }
 
@@ -180,7 +217,12 @@ const EMPTY = new Uint8Array(0);
  * Encrypts under a 32-byte key with a fresh random nonce. Throws InvalidKeyError (key not 32 bytes),
  * InvalidArgumentError (unknown algorithm, non-Uint8Array input).
  */
-export function aeadEncrypt(algorithm: AeadAlgorithm, key: Uint8Array, plaintext: Uint8Array, options: AeadOptions = {}): AeadSealed {
+export function aeadEncrypt(
+  algorithm: AeadAlgorithm,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  options: AeadOptions = {},
+): AeadSealed {
   assertAlgorithm(algorithm);
   assertKey(key);
   const backend = options.backend ?? nobleBackend;
@@ -192,7 +234,13 @@ export function aeadEncrypt(algorithm: AeadAlgorithm, key: Uint8Array, plaintext
  * Decrypts `ciphertext || tag`. Throws DecryptionError when not authentic, InvalidKeyError for a
  * bad key, InvalidArgumentError for a wrong nonce size or unknown algorithm.
  */
-export function aeadDecrypt(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, options: AeadOptions = {}): Uint8Array {
+export function aeadDecrypt(
+  algorithm: AeadAlgorithm,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  options: AeadOptions = {},
+): Uint8Array {
   assertAlgorithm(algorithm);
   assertKey(key);
   assertBytes(nonce, 'nonce', NONCE_LENGTH[algorithm]);

@@ -9,7 +9,16 @@
  * OpenSSL's ChaCha20-Poly1305, as the XChaCha draft defines it.
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
-import { assertKey, checkDataKeyWrapInputs, checkRawInputs, DATA_KEY_LENGTH, TAG_LENGTH, type AeadBackend, type AeadConstruction, type DataKeyWrap } from './aead-raw.js';
+import {
+  assertKey,
+  checkDataKeyWrapInputs,
+  checkRawInputs,
+  DATA_KEY_LENGTH,
+  TAG_LENGTH,
+  type AeadBackend,
+  type AeadConstruction,
+  type DataKeyWrap,
+} from './aead-raw.js';
 import { assertBytes } from './encoding.js';
 import { DecryptionError, DisposedError, InvalidArgumentError } from './errors.js';
 
@@ -34,9 +43,19 @@ interface NodeBlockCipherLike {
 
 /** The parts of `node:crypto` this backend uses (structural, so no @types/node is needed by consumers). */
 export interface NodeCryptoModule {
-  createCipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array, options?: { authTagLength: number }): NodeCipherLike;
+  createCipheriv(
+    algorithm: string,
+    key: Uint8Array,
+    iv: Uint8Array,
+    options?: { authTagLength: number },
+  ): NodeCipherLike;
   createCipheriv(algorithm: 'aes-256-ecb', key: Uint8Array, iv: null): NodeBlockCipherLike;
-  createDecipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array, options?: { authTagLength: number }): NodeDecipherLike;
+  createDecipheriv(
+    algorithm: string,
+    key: Uint8Array,
+    iv: Uint8Array,
+    options?: { authTagLength: number },
+  ): NodeDecipherLike;
   createDecipheriv(algorithm: 'aes-256-ecb', key: Uint8Array, iv: null): NodeBlockCipherLike;
   randomFillSync<T extends Uint8Array>(buffer: T): T;
   createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } };
@@ -108,7 +127,14 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
     poolOffset += length;
   };
 
-  const sealRaw = (name: string, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output: Uint8Array | undefined): Uint8Array => {
+  const sealRaw = (
+    name: string,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    plaintext: Uint8Array,
+    aad: Uint8Array,
+    output: Uint8Array | undefined,
+  ): Uint8Array => {
     const cipher = nodeCrypto.createCipheriv(name, key, nonce);
     cipher.setAAD(aad);
     const body = cipher.update(plaintext);
@@ -122,7 +148,13 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
 
   // No authTagLength option: 16 is the default for both ciphers, and open() always passes exactly the
   // last 16 bytes to setAuthTag, so a short tag can never be accepted. (The option costs ~1 µs per call.)
-  const openRaw = (name: string, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array => {
+  const openRaw = (
+    name: string,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    sealed: Uint8Array,
+    aad: Uint8Array,
+  ): Uint8Array => {
     const split = sealed.length - TAG_LENGTH;
     let body: Uint8Array | undefined;
     try {
@@ -140,9 +172,17 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
 
   return Object.freeze({
     name: 'node',
-    seal(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, output?: Uint8Array): Uint8Array {
+    seal(
+      construction: AeadConstruction,
+      key: Uint8Array,
+      nonce: Uint8Array,
+      plaintext: Uint8Array,
+      aad: Uint8Array,
+      output?: Uint8Array,
+    ): Uint8Array {
       checkRawInputs(construction, key, nonce, plaintext, aad, output);
-      if (construction !== 'xchacha20-poly1305') return sealRaw(opensslName(construction, key.length), key, nonce, plaintext, aad, output);
+      if (construction !== 'xchacha20-poly1305')
+        return sealRaw(opensslName(construction, key.length), key, nonce, plaintext, aad, output);
       const { subkey, nonce12 } = xchachaToChacha(key, nonce);
       try {
         return sealRaw('chacha20-poly1305', subkey, nonce12, plaintext, aad, output);
@@ -150,10 +190,17 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
         subkey.fill(0);
       }
     },
-    open(construction: AeadConstruction, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array {
+    open(
+      construction: AeadConstruction,
+      key: Uint8Array,
+      nonce: Uint8Array,
+      sealed: Uint8Array,
+      aad: Uint8Array,
+    ): Uint8Array {
       checkRawInputs(construction, key, nonce, sealed, aad);
       if (sealed.length < TAG_LENGTH) throw new DecryptionError();
-      if (construction !== 'xchacha20-poly1305') return openRaw(opensslName(construction, key.length), key, nonce, sealed, aad);
+      if (construction !== 'xchacha20-poly1305')
+        return openRaw(opensslName(construction, key.length), key, nonce, sealed, aad);
       const { subkey, nonce12 } = xchachaToChacha(key, nonce);
       try {
         return openRaw('chacha20-poly1305', subkey, nonce12, sealed, aad);
@@ -162,7 +209,8 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
       }
     },
     randomBytes(length: number): Uint8Array {
-      if (!Number.isSafeInteger(length) || length < 0) throw new InvalidArgumentError('random length must be a non-negative integer');
+      if (!Number.isSafeInteger(length) || length < 0)
+        throw new InvalidArgumentError('random length must be a non-negative integer');
       const out = new Uint8Array(length);
       fill(out);
       return out;
@@ -172,7 +220,8 @@ export function createNodeBackend(nodeCrypto: NodeCryptoModule): AeadBackend {
       fill(target);
     },
     hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
-      if (!(key instanceof Uint8Array) || !(data instanceof Uint8Array)) throw new InvalidArgumentError('hmac key and data must be Uint8Array');
+      if (!(key instanceof Uint8Array) || !(data instanceof Uint8Array))
+        throw new InvalidArgumentError('hmac key and data must be Uint8Array');
       return view(nodeCrypto.createHmac('sha256', key).update(data).digest());
     },
     createDataKeyWrap(wrappingKey: Uint8Array): DataKeyWrap {

@@ -9,7 +9,8 @@ import { utf8Encode } from './encoding.js';
 export function constantTimeEqual(a: Uint8Array | string, b: Uint8Array | string): boolean {
   const x = typeof a === 'string' ? utf8Encode(a) : a;
   const y = typeof b === 'string' ? utf8Encode(b) : b;
-  if (!(x instanceof Uint8Array) || !(y instanceof Uint8Array)) throw new InvalidArgumentError('constantTimeEqual compares Uint8Arrays or strings');
+  if (!(x instanceof Uint8Array) || !(y instanceof Uint8Array))
+    throw new InvalidArgumentError('constantTimeEqual compares Uint8Arrays or strings');
   let diff = x.length ^ y.length;
   const n = Math.max(x.length, y.length);
   for (let i = 0; i < n; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);

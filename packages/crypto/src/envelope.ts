@@ -23,7 +23,15 @@
  * it the key-encryption key (two keys that unwrap the same 32 bytes to the same data key would be a
  * 256-bit AES collision).
  */
-import { constructionOf, DATA_KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, type AeadAlgorithm, type AeadBackend, type DataKeyWrap } from './aead.js';
+import {
+  constructionOf,
+  DATA_KEY_LENGTH,
+  NONCE_LENGTH,
+  TAG_LENGTH,
+  type AeadAlgorithm,
+  type AeadBackend,
+  type DataKeyWrap,
+} from './aead.js';
 import { constantTimeEqual } from './compare.js';
 import { assertBytes, utf8Encode } from './encoding.js';
 import { DecryptionError, InvalidArgumentError } from './errors.js';
@@ -88,7 +96,12 @@ function prefixed(kind: number, bytes: Uint8Array): Uint8Array {
 const newBytes: Allocate = (length) => new Uint8Array(length);
 
 /** The associated data of one layer: `headerPart || label || encodeAssociatedData(aad)`, in one allocation for the common cases. */
-function layerAad(headerPart: Uint8Array, label: number, aad: AssociatedData | undefined, allocate: Allocate): Uint8Array {
+function layerAad(
+  headerPart: Uint8Array,
+  label: number,
+  aad: AssociatedData | undefined,
+  allocate: Allocate,
+): Uint8Array {
   const h = headerPart.length;
   if (typeof aad === 'string' && aad.length <= 256) {
     // Short strings: write ASCII directly (TextEncoder's native call costs more than the loop); anything else falls through.
@@ -134,7 +147,13 @@ export function wrappingKeyOf(key: Uint8Array, backend: AeadBackend): Uint8Array
   return backend.hmacSha256(key, WRAP_INFO);
 }
 
-function commitmentOf(commitKey: Uint8Array, headerPart: Uint8Array, label: number, nonce: Uint8Array, backend: AeadBackend): Uint8Array {
+function commitmentOf(
+  commitKey: Uint8Array,
+  headerPart: Uint8Array,
+  label: number,
+  nonce: Uint8Array,
+  backend: AeadBackend,
+): Uint8Array {
   const input = new Uint8Array(headerPart.length + 1 + nonce.length);
   input.set(headerPart, 0);
   input[headerPart.length] = label;
@@ -176,7 +195,14 @@ function sealLayerInto(
     o += COMMITMENT_LENGTH;
   }
   const end = o + plaintext.length + TAG_LENGTH;
-  backend.seal(constructionOf(algorithm), key, nonce, plaintext, layerAad(headerPart, label, aad, allocate), out.subarray(o, end));
+  backend.seal(
+    constructionOf(algorithm),
+    key,
+    nonce,
+    plaintext,
+    layerAad(headerPart, label, aad, allocate),
+    out.subarray(o, end),
+  );
   return end;
 }
 
@@ -193,9 +219,16 @@ function openLayer(
 ): Uint8Array {
   if (commitKey) {
     const expected = commitmentOf(commitKey(), headerPart, label, layer.nonce, backend);
-    if (!layer.commitment || !constantTimeEqual(expected, layer.commitment)) throw new DecryptionError('decryption failed: key commitment does not match this key');
+    if (!layer.commitment || !constantTimeEqual(expected, layer.commitment))
+      throw new DecryptionError('decryption failed: key commitment does not match this key');
   }
-  return backend.open(constructionOf(algorithm), key, layer.nonce, layer.ciphertext, layerAad(headerPart, label, aad, allocate));
+  return backend.open(
+    constructionOf(algorithm),
+    key,
+    layer.nonce,
+    layer.ciphertext,
+    layerAad(headerPart, label, aad, allocate),
+  );
 }
 
 /** Options of {@link sealRecord}. */
@@ -216,7 +249,12 @@ export interface SealOptions {
  * `header || body` (binary form) or `body` (`withHeader: false`, to base64url for the text form).
  * Throws InvalidArgumentError for bad inputs.
  */
-export function sealRecord(kek: ResolvedKey, plaintext: Uint8Array, aad: AssociatedData | undefined, options: SealOptions): Uint8Array {
+export function sealRecord(
+  kek: ResolvedKey,
+  plaintext: Uint8Array,
+  aad: AssociatedData | undefined,
+  options: SealOptions,
+): Uint8Array {
   assertBytes(plaintext, 'plaintext');
   const { envelope, committed, backend } = options;
   const header = options.header ?? encodeHeader({ keyId: kek.id, algorithm: kek.algorithm, envelope, committed });
@@ -229,14 +267,38 @@ export function sealRecord(kek: ResolvedKey, plaintext: Uint8Array, aad: Associa
   const out = allocate(length);
   if (start > 0) out.set(header, 0);
   if (!envelope) {
-    sealLayerInto(out, start, kek.algorithm, kek.key, committed ? kek.commitKey : undefined, header, LABEL_DIRECT, plaintext, aad, backend, allocate);
+    sealLayerInto(
+      out,
+      start,
+      kek.algorithm,
+      kek.key,
+      committed ? kek.commitKey : undefined,
+      header,
+      LABEL_DIRECT,
+      plaintext,
+      aad,
+      backend,
+      allocate,
+    );
     return out;
   }
   const dataKey = kek.dataKeyWrap().generate(out.subarray(start, start + DATA_KEY_LENGTH));
   let commitKey: Uint8Array | undefined;
   try {
     const dataCommit = committed ? () => (commitKey ??= commitKeyOf(dataKey, backend)) : undefined;
-    sealLayerInto(out, start + DATA_KEY_LENGTH, kek.algorithm, dataKey, dataCommit, stableHeader(header), LABEL_DATA, plaintext, aad, backend, allocate);
+    sealLayerInto(
+      out,
+      start + DATA_KEY_LENGTH,
+      kek.algorithm,
+      dataKey,
+      dataCommit,
+      stableHeader(header),
+      LABEL_DATA,
+      plaintext,
+      aad,
+      backend,
+      allocate,
+    );
     return out;
   } finally {
     dataKey.fill(0);
@@ -250,10 +312,27 @@ function unwrapDataKey(kek: ResolvedKey, record: EncryptedRecord): Uint8Array {
   return kek.dataKeyWrap().unwrap(record.wrappedKey);
 }
 
-function openData(dataKey: Uint8Array, record: EncryptedRecord, header: Uint8Array, aad: AssociatedData | undefined, backend: AeadBackend, allocate: Allocate): Uint8Array {
+function openData(
+  dataKey: Uint8Array,
+  record: EncryptedRecord,
+  header: Uint8Array,
+  aad: AssociatedData | undefined,
+  backend: AeadBackend,
+  allocate: Allocate,
+): Uint8Array {
   let commitKey: Uint8Array | undefined;
   try {
-    return openLayer(record.algorithm, dataKey, record.committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined, stableHeader(header), LABEL_DATA, record.data, aad, backend, allocate);
+    return openLayer(
+      record.algorithm,
+      dataKey,
+      record.committed ? () => (commitKey = commitKeyOf(dataKey, backend)) : undefined,
+      stableHeader(header),
+      LABEL_DATA,
+      record.data,
+      aad,
+      backend,
+      allocate,
+    );
   } finally {
     commitKey?.fill(0);
   }
@@ -272,7 +351,17 @@ export function openRecord(
   allocate: Allocate = newBytes,
 ): Uint8Array {
   if (!record.envelope) {
-    return openLayer(record.algorithm, kek.key, record.committed ? kek.commitKey : undefined, header, LABEL_DIRECT, record.data, aad, backend, allocate);
+    return openLayer(
+      record.algorithm,
+      kek.key,
+      record.committed ? kek.commitKey : undefined,
+      header,
+      LABEL_DIRECT,
+      record.data,
+      aad,
+      backend,
+      allocate,
+    );
   }
   const dataKey = unwrapDataKey(kek, record);
   try {

@@ -76,7 +76,10 @@ export class UnknownKeyError extends CryptoError {
 /** The key exists but is retired: it may no longer decrypt (Vault's `min_decryption_version`). */
 export class RetiredKeyError extends CryptoError {
   constructor(readonly keyId: string) {
-    super('ERR_SHC_RETIRED_KEY', `key "${keyId}" is retired and may not be used; re-encrypt data with the primary key before retiring a key`);
+    super(
+      'ERR_SHC_RETIRED_KEY',
+      `key "${keyId}" is retired and may not be used; re-encrypt data with the primary key before retiring a key`,
+    );
   }
 }
 
@@ -96,8 +99,15 @@ export class DecryptionError extends CryptoError {
 
 /** A key reached its encryption limit (NIST SP 800-38D: 2^32 random 96-bit nonces per key). */
 export class KeyUsageLimitError extends CryptoError {
-  constructor(readonly keyId: string, readonly count: number, readonly limit: number) {
-    super('ERR_SHC_KEY_USAGE_LIMIT', `key "${keyId}" reached its usage limit (${count} of ${limit} encryptions); make a new key primary`);
+  constructor(
+    readonly keyId: string,
+    readonly count: number,
+    readonly limit: number,
+  ) {
+    super(
+      'ERR_SHC_KEY_USAGE_LIMIT',
+      `key "${keyId}" reached its usage limit (${count} of ${limit} encryptions); make a new key primary`,
+    );
   }
 }
 
@@ -110,8 +120,14 @@ export class KeySourceError extends CryptoError {
 
 /** A key file can be read or written by group or others. */
 export class InsecureKeyFileError extends CryptoError {
-  constructor(readonly path: string, readonly mode: number) {
-    super('ERR_SHC_INSECURE_KEY_FILE', `key file "${path}" has mode 0${(mode & 0o777).toString(8)}; it must not be accessible by group or others (chmod 600)`);
+  constructor(
+    readonly path: string,
+    readonly mode: number,
+  ) {
+    super(
+      'ERR_SHC_INSECURE_KEY_FILE',
+      `key file "${path}" has mode 0${(mode & 0o777).toString(8)}; it must not be accessible by group or others (chmod 600)`,
+    );
   }
 }
 

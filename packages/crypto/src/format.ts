@@ -46,8 +46,14 @@ const KNOWN_FLAGS = FLAG_COMMIT | FLAG_ENVELOPE;
 
 const ALG_ID: Readonly<Record<AeadAlgorithm, number>> = { 'aes-256-gcm': 0x01, 'xchacha20-poly1305': 0x02 };
 const ALG_BY_ID: Readonly<Record<number, AeadAlgorithm>> = { 0x01: 'aes-256-gcm', 0x02: 'xchacha20-poly1305' };
-const ALG_TOKEN: Readonly<Record<AeadAlgorithm, string>> = { 'aes-256-gcm': 'aes256gcm', 'xchacha20-poly1305': 'xchacha20poly1305' };
-const ALG_BY_TOKEN: Readonly<Record<string, AeadAlgorithm>> = { aes256gcm: 'aes-256-gcm', xchacha20poly1305: 'xchacha20-poly1305' };
+const ALG_TOKEN: Readonly<Record<AeadAlgorithm, string>> = {
+  'aes-256-gcm': 'aes256gcm',
+  'xchacha20-poly1305': 'xchacha20poly1305',
+};
+const ALG_BY_TOKEN: Readonly<Record<string, AeadAlgorithm>> = {
+  aes256gcm: 'aes-256-gcm',
+  xchacha20poly1305: 'xchacha20-poly1305',
+};
 
 /** What a record's header says. All of it is authenticated. */
 export interface RecordHeader {
@@ -87,7 +93,8 @@ export function assertKeyId(keyId: unknown): asserts keyId is string {
   }
 }
 
-const flagsOf = (h: Pick<RecordHeader, 'envelope' | 'committed'>): number => (h.committed ? FLAG_COMMIT : 0) | (h.envelope ? FLAG_ENVELOPE : 0);
+const flagsOf = (h: Pick<RecordHeader, 'envelope' | 'committed'>): number =>
+  (h.committed ? FLAG_COMMIT : 0) | (h.envelope ? FLAG_ENVELOPE : 0);
 
 /**
  * The binary header `"SHC" | version | alg | flags | idLen | keyId`, as authenticated in every
@@ -122,7 +129,8 @@ function checkLayer(record: EncryptedRecord, layer: RecordLayer | undefined, nam
   if (!layer || !(layer.nonce instanceof Uint8Array) || !(layer.ciphertext instanceof Uint8Array)) {
     throw new InvalidArgumentError(`${name} layer is missing`);
   }
-  if (layer.nonce.length !== NONCE_LENGTH[record.algorithm]) throw new InvalidArgumentError(`${name} nonce has the wrong length`);
+  if (layer.nonce.length !== NONCE_LENGTH[record.algorithm])
+    throw new InvalidArgumentError(`${name} nonce has the wrong length`);
   if (layer.ciphertext.length < TAG_LENGTH) throw new InvalidArgumentError(`${name} ciphertext is shorter than a tag`);
   if (record.committed !== (layer.commitment instanceof Uint8Array && layer.commitment.length === COMMITMENT_LENGTH)) {
     throw new InvalidArgumentError(`${name} commitment does not match the header`);
@@ -165,7 +173,11 @@ function bodyLength(record: EncryptedRecord): number {
  * Serializes to the binary form (into `allocate(length)` when given, e.g. a RecordSlab). Throws
  * InvalidArgumentError for an inconsistent record.
  */
-export function recordToBytes(record: EncryptedRecord, header: Uint8Array = encodeHeader(record), allocate?: Allocate): Uint8Array {
+export function recordToBytes(
+  record: EncryptedRecord,
+  header: Uint8Array = encodeHeader(record),
+  allocate?: Allocate,
+): Uint8Array {
   const length = header.length + bodyLength(record);
   const out = allocate ? allocate(length) : new Uint8Array(length);
   out.set(header, 0);
@@ -201,7 +213,13 @@ function takeLayer(body: Uint8Array, offset: number, n: number, c: number, ctLen
 }
 
 /** Splits a body into layers; `body` is a view, the layers are views into it. (Plain object literals: spreads are slow on this path.) */
-function parseBody(keyId: string, algorithm: AeadAlgorithm, envelope: boolean, committed: boolean, body: Uint8Array): EncryptedRecord {
+function parseBody(
+  keyId: string,
+  algorithm: AeadAlgorithm,
+  envelope: boolean,
+  committed: boolean,
+  body: Uint8Array,
+): EncryptedRecord {
   const n = NONCE_LENGTH[algorithm];
   const c = committed ? COMMITMENT_LENGTH : 0;
   if (!envelope) {
@@ -213,11 +231,20 @@ function parseBody(keyId: string, algorithm: AeadAlgorithm, envelope: boolean, c
   const rest = body.length - DATA_KEY_LENGTH - n - c;
   if (rest < TAG_LENGTH) throw new FormatError('record is truncated: data is shorter than nonce and tag');
   const wrappedKey = body.subarray(0, DATA_KEY_LENGTH);
-  return { version: 1, keyId, algorithm, envelope, committed, wrappedKey, data: takeLayer(body, DATA_KEY_LENGTH, n, c, rest) };
+  return {
+    version: 1,
+    keyId,
+    algorithm,
+    envelope,
+    committed,
+    wrappedKey,
+    data: takeLayer(body, DATA_KEY_LENGTH, n, c, rest),
+  };
 }
 
 /** True for a key-id character: [A-Za-z0-9._-]. */
-const isKeyIdChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
+const isKeyIdChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
 
 /**
  * Parses the binary form. Throws FormatError (bad magic, flags, algorithm, key id, truncation),
@@ -234,14 +261,21 @@ export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
   const flags = bytes[5]!;
   if ((flags & ~KNOWN_FLAGS) !== 0) throw new FormatError('unknown flag bits');
   const idLength = bytes[6]!;
-  if (idLength < 1 || idLength > MAX_KEY_ID_LENGTH || bytes.length < 7 + idLength) throw new FormatError('bad key id length');
+  if (idLength < 1 || idLength > MAX_KEY_ID_LENGTH || bytes.length < 7 + idLength)
+    throw new FormatError('bad key id length');
   let keyId = '';
   for (let i = 0; i < idLength; i++) {
     const c = bytes[7 + i]!;
     if (!isKeyIdChar(c)) throw new FormatError('key id has characters outside [A-Za-z0-9._-]');
     keyId += String.fromCharCode(c);
   }
-  return parseBody(keyId, algorithm, (flags & FLAG_ENVELOPE) !== 0, (flags & FLAG_COMMIT) !== 0, bytes.subarray(7 + idLength));
+  return parseBody(
+    keyId,
+    algorithm,
+    (flags & FLAG_ENVELOPE) !== 0,
+    (flags & FLAG_COMMIT) !== 0,
+    bytes.subarray(7 + idLength),
+  );
 }
 
 const TEXT_V1 = 'shc:v1:';
@@ -249,7 +283,12 @@ const TEXT_V1 = 'shc:v1:';
 /** Every valid `<alg>[+env][+kc]` field of the text form, and what it says (one lookup per parse). */
 const TEXT_FIELDS: ReadonlyMap<string, Pick<RecordHeader, 'algorithm' | 'envelope' | 'committed'>> = new Map(
   Object.entries(ALG_BY_TOKEN).flatMap(([token, algorithm]) =>
-    [false, true].flatMap((envelope) => [false, true].map((committed) => [`${token}${envelope ? '+env' : ''}${committed ? '+kc' : ''}`, { algorithm, envelope, committed }] as const)),
+    [false, true].flatMap((envelope) =>
+      [false, true].map(
+        (committed) =>
+          [`${token}${envelope ? '+env' : ''}${committed ? '+kc' : ''}`, { algorithm, envelope, committed }] as const,
+      ),
+    ),
   ),
 );
 
@@ -281,7 +320,9 @@ export function recordFromText(text: string): EncryptedRecord {
   try {
     body = base64urlDecode(text.slice(algEnd + 1));
   } catch (error) {
-    throw error instanceof EncodingError ? new FormatError(`record body is not canonical base64url (${error.message})`) : error;
+    throw error instanceof EncodingError
+      ? new FormatError(`record body is not canonical base64url (${error.message})`)
+      : error;
   }
   return parseBody(keyId, algorithm, envelope, committed, body);
 }

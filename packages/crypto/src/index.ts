@@ -36,7 +36,17 @@ export {
 } from './errors.js';
 
 // Encoding
-export { base64Decode, base64Encode, base64urlDecode, base64urlEncode, concatBytes, hexDecode, hexEncode, utf8Decode, utf8Encode } from './encoding.js';
+export {
+  base64Decode,
+  base64Encode,
+  base64urlDecode,
+  base64urlEncode,
+  concatBytes,
+  hexDecode,
+  hexEncode,
+  utf8Decode,
+  utf8Encode,
+} from './encoding.js';
 
 // AEAD and backends
 export {
@@ -114,7 +124,13 @@ export { mask, REDACTED, Secret, secret, type MaskOptions } from './secret.js';
 export { constantTimeEqual } from './compare.js';
 
 // Rotation
-export { rotate, type RotateOptions, type RotationProgress, type RotationRecord, type RotationUpdate } from './rotate.js';
+export {
+  rotate,
+  type RotateOptions,
+  type RotationProgress,
+  type RotationRecord,
+  type RotationUpdate,
+} from './rotate.js';
 
 // Tokens and passwords
 export {

@@ -17,7 +17,13 @@ const HASH_LENGTH: Readonly<Record<HkdfHash, number>> = { sha256: 32, sha384: 48
  * HKDF-Extract-then-Expand (RFC 5869). `salt` and `info` may be empty. Throws InvalidArgumentError for
  * an unknown hash, non-Uint8Array inputs, or `length` outside 0..255*HashLen.
  */
-export function hkdf(hash: HkdfHash, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number): Uint8Array {
+export function hkdf(
+  hash: HkdfHash,
+  ikm: Uint8Array,
+  salt: Uint8Array | undefined,
+  info: Uint8Array | undefined,
+  length: number,
+): Uint8Array {
   const fn = Object.hasOwn(HASHES, hash) ? HASHES[hash] : undefined;
   if (!fn) throw new InvalidArgumentError(`unsupported HKDF hash "${String(hash)}"`);
   assertBytes(ikm, 'ikm');
@@ -42,7 +48,8 @@ const u16 = (n: number): Uint8Array => Uint8Array.of(n >>> 8, n & 0xff);
  * empty or over-long label.
  */
 export function deriveInfo(label: string, context: Uint8Array | string): Uint8Array {
-  if (typeof label !== 'string' || label.length === 0) throw new InvalidArgumentError('derivation label must be a non-empty string');
+  if (typeof label !== 'string' || label.length === 0)
+    throw new InvalidArgumentError('derivation label must be a non-empty string');
   const l = utf8Encode(label);
   if (l.length > 0xffff) throw new InvalidArgumentError('derivation label is too long');
   const c = typeof context === 'string' ? utf8Encode(context) : context;

@@ -13,9 +13,24 @@
  * decryption across keys. Usage counters (encryptions per key) live in the instance; a warning and
  * then a refusal come as an AES-GCM key nears 2^32 random-nonce encryptions (NIST SP 800-38D §8.3).
  */
-import { assertAlgorithm, assertKey, DATA_KEY_LENGTH, defaultBackend, type AeadAlgorithm, type AeadBackend, type DataKeyWrap } from './aead.js';
+import {
+  assertAlgorithm,
+  assertKey,
+  DATA_KEY_LENGTH,
+  defaultBackend,
+  type AeadAlgorithm,
+  type AeadBackend,
+  type DataKeyWrap,
+} from './aead.js';
 import { base64Decode, hexDecode, utf8Decode, utf8Encode } from './encoding.js';
-import { commitKeyOf, openRecord, sealRecord, wrappingKeyOf, type AssociatedData, type ResolvedKey } from './envelope.js';
+import {
+  commitKeyOf,
+  openRecord,
+  sealRecord,
+  wrappingKeyOf,
+  type AssociatedData,
+  type ResolvedKey,
+} from './envelope.js';
 import {
   CryptoError,
   DecryptionError,
@@ -30,7 +45,16 @@ import {
   UnknownKeyError,
 } from './errors.js';
 import { prefixedBase64url } from './encoding.js';
-import { assertKeyId, encodeHeader, headerOf, parseRecord, recordToBytes, recordToText, textPrefix, type EncryptedRecord } from './format.js';
+import {
+  assertKeyId,
+  encodeHeader,
+  headerOf,
+  parseRecord,
+  recordToBytes,
+  recordToText,
+  textPrefix,
+  type EncryptedRecord,
+} from './format.js';
 import { deriveKey } from './kdf.js';
 import { Secret } from './secret.js';
 import { RecordSlab } from './slab.js';
@@ -197,13 +221,16 @@ export function parseKey(text: string, source: string, encoding: KeyEncoding = '
   const trimmed = text.trim();
   // A 32-byte key in base64 has 43 or 44 characters (odd, or ending in '='), so an even-length run of
   // hex digits is never a valid base64 key: `auto` can tell them apart.
-  const useHex = encoding === 'hex' || (encoding === 'auto' && trimmed.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(trimmed));
-  if (encoding !== 'hex' && encoding !== 'base64' && encoding !== 'auto') throw new InvalidArgumentError(`${source}: unknown key encoding`);
+  const useHex =
+    encoding === 'hex' || (encoding === 'auto' && trimmed.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(trimmed));
+  if (encoding !== 'hex' && encoding !== 'base64' && encoding !== 'auto')
+    throw new InvalidArgumentError(`${source}: unknown key encoding`);
   let key: Uint8Array;
   try {
     key = useHex ? hexDecode(trimmed) : base64Decode(trimmed.replace(/-/g, '+').replace(/_/g, '/'));
   } catch (error) {
-    if (error instanceof CryptoError) throw new EncodingError(`${source} is not valid ${useHex ? 'hex' : 'base64'} (${error.message})`);
+    if (error instanceof CryptoError)
+      throw new EncodingError(`${source} is not valid ${useHex ? 'hex' : 'base64'} (${error.message})`);
     throw error;
   }
   if (key.length !== 32) {
@@ -221,19 +248,29 @@ const processEnv = (): Readonly<Record<string, string | undefined>> =>
  * Loads keys from environment variables. Throws KeySourceError naming a missing variable, EncodingError /
  * InvalidKeyError naming a malformed one (never its value).
  */
-export function keysFromEnv(specs: readonly EnvKeySpec[], env: Readonly<Record<string, string | undefined>> = processEnv()): KeyMaterial[] {
+export function keysFromEnv(
+  specs: readonly EnvKeySpec[],
+  env: Readonly<Record<string, string | undefined>> = processEnv(),
+): KeyMaterial[] {
   if (!Array.isArray(specs)) throw new InvalidArgumentError('keysFromEnv takes an array of key specs');
   return specs.map((spec) => {
-    if (typeof spec.variable !== 'string' || spec.variable === '') throw new InvalidArgumentError('each env key spec needs a variable name');
+    if (typeof spec.variable !== 'string' || spec.variable === '')
+      throw new InvalidArgumentError('each env key spec needs a variable name');
     const value = env[spec.variable];
-    if (value === undefined || value.trim() === '') throw new KeySourceError(`environment variable ${spec.variable} (key "${spec.id}") is not set`);
+    if (value === undefined || value.trim() === '')
+      throw new KeySourceError(`environment variable ${spec.variable} (key "${spec.id}") is not set`);
     const key = parseKey(value, `environment variable ${spec.variable}`, spec.encoding);
-    return spec.algorithm ? { id: spec.id, key, state: spec.state, algorithm: spec.algorithm } : { id: spec.id, key, state: spec.state };
+    return spec.algorithm
+      ? { id: spec.id, key, state: spec.state, algorithm: spec.algorithm }
+      : { id: spec.id, key, state: spec.state };
   });
 }
 
 /** A {@link KeyProvider} over environment variables (see {@link keysFromEnv}). */
-export function envKeyProvider(specs: readonly EnvKeySpec[], env?: Readonly<Record<string, string | undefined>>): KeyProvider {
+export function envKeyProvider(
+  specs: readonly EnvKeySpec[],
+  env?: Readonly<Record<string, string | undefined>>,
+): KeyProvider {
   return { loadKeys: async () => keysFromEnv(specs, env) };
 }
 
@@ -280,7 +317,13 @@ export class Keyring {
     const limits = {} as Record<AeadAlgorithm, UsageLimits>;
     for (const alg of Object.keys(DEFAULT_USAGE_LIMITS) as AeadAlgorithm[]) {
       const l = { ...DEFAULT_USAGE_LIMITS[alg], ...options.limits?.[alg] };
-      if (!Number.isSafeInteger(l.warnAt) || !Number.isSafeInteger(l.refuseAt) || l.warnAt < 0 || l.refuseAt < 1 || l.warnAt > l.refuseAt) {
+      if (
+        !Number.isSafeInteger(l.warnAt) ||
+        !Number.isSafeInteger(l.refuseAt) ||
+        l.warnAt < 0 ||
+        l.refuseAt < 1 ||
+        l.warnAt > l.refuseAt
+      ) {
         throw new InvalidArgumentError(`usage limits for ${alg} must be integers with 0 <= warnAt <= refuseAt`);
       }
       limits[alg] = l;
@@ -289,7 +332,8 @@ export class Keyring {
     this.#onUsageWarning = options.onUsageWarning;
     this.#usage = options.usage ?? {};
     const block = this.#usage.reserveBlock ?? 4096;
-    if (!Number.isSafeInteger(block) || block < 1) throw new InvalidArgumentError('usage.reserveBlock must be a positive integer');
+    if (!Number.isSafeInteger(block) || block < 1)
+      throw new InvalidArgumentError('usage.reserveBlock must be a positive integer');
     for (const material of keys) this.add(material);
   }
 
@@ -297,7 +341,10 @@ export class Keyring {
    * Loads keys from environment variables (see {@link keysFromEnv}) into a new keyring.
    * Throws as {@link keysFromEnv} and the constructor.
    */
-  static fromEnv(specs: readonly EnvKeySpec[], options: KeyringOptions & { readonly env?: Readonly<Record<string, string | undefined>> } = {}): Keyring {
+  static fromEnv(
+    specs: readonly EnvKeySpec[],
+    options: KeyringOptions & { readonly env?: Readonly<Record<string, string | undefined>> } = {},
+  ): Keyring {
     const keys = keysFromEnv(specs, options.env);
     try {
       return new Keyring(keys, options);
@@ -338,7 +385,8 @@ export class Keyring {
   /** Adds a key (copied). Throws as the constructor; KeyStateError when adding a second primary. DisposedError after destroy(). */
   add(material: KeyMaterial): void {
     this.#alive();
-    if (typeof material !== 'object' || material === null) throw new InvalidArgumentError('key material must be an object');
+    if (typeof material !== 'object' || material === null)
+      throw new InvalidArgumentError('key material must be an object');
     assertKeyId(material.id);
     if (this.#entries.has(material.id)) throw new InvalidArgumentError(`duplicate key id "${material.id}"`);
     assertKey(material.key, `key "${material.id}"`);
@@ -346,10 +394,13 @@ export class Keyring {
     const algorithm = material.algorithm ?? this.#algorithm;
     assertAlgorithm(algorithm);
     if (material.state === 'primary' && this.#primary) {
-      throw new KeyStateError(`cannot add "${material.id}" as primary: "${this.#primary.id}" is primary; add it staged, then promote it`);
+      throw new KeyStateError(
+        `cannot add "${material.id}" as primary: "${this.#primary.id}" is primary; add it staged, then promote it`,
+      );
     }
     const initial = this.#usage.initial?.[material.id] ?? 0;
-    if (!Number.isSafeInteger(initial) || initial < 0) throw new InvalidArgumentError(`usage.initial for "${material.id}" must be a non-negative integer`);
+    if (!Number.isSafeInteger(initial) || initial < 0)
+      throw new InvalidArgumentError(`usage.initial for "${material.id}" must be a non-negative integer`);
     const backend = this.#backend;
     const entry: KeyEntry = {
       id: material.id,
@@ -383,7 +434,12 @@ export class Keyring {
   /** Keys with their states and counters, in insertion order. Throws DisposedError after destroy(). */
   list(): KeyInfo[] {
     this.#alive();
-    return [...this.#entries.values()].map((e) => ({ id: e.id, state: e.state, algorithm: e.algorithm, encryptions: e.count }));
+    return [...this.#entries.values()].map((e) => ({
+      id: e.id,
+      state: e.state,
+      algorithm: e.algorithm,
+      encryptions: e.count,
+    }));
   }
 
   /** One key's info. Throws UnknownKeyError, DisposedError. */
@@ -408,7 +464,8 @@ export class Keyring {
     const e = this.#entry(keyId);
     assertState(state);
     if (e.state === state) return;
-    if (e.state === 'primary') throw new KeyStateError(`"${keyId}" is the primary key; promote another key before changing its state`);
+    if (e.state === 'primary')
+      throw new KeyStateError(`"${keyId}" is the primary key; promote another key before changing its state`);
     if (state === 'primary') {
       if (this.#primary) this.#primary.state = 'staged';
       this.#primary = e;
@@ -441,7 +498,12 @@ export class Keyring {
    */
   derive(label: string, context: Uint8Array | string): Keyring {
     this.#alive();
-    const keys = [...this.#entries.values()].map((e) => ({ id: e.id, state: e.state, algorithm: e.algorithm, key: deriveKey(e.key, { label, context }) }));
+    const keys = [...this.#entries.values()].map((e) => ({
+      id: e.id,
+      state: e.state,
+      algorithm: e.algorithm,
+      key: deriveKey(e.key, { label, context }),
+    }));
     try {
       return new Keyring(keys, { ...this.#options, backend: this.#backend, usage: {} });
     } finally {
@@ -501,7 +563,14 @@ export class Keyring {
     // The usage bound is about random nonces under one key: an envelope uses the key only to wrap
     // (no nonce), and its data key once.
     if (!envelope) this.#count(e);
-    const sealed = sealRecord(e, plaintext, options.aad, { envelope, committed, backend: this.#backend, header, withHeader: !text, allocate: this.#allocate });
+    const sealed = sealRecord(e, plaintext, options.aad, {
+      envelope,
+      committed,
+      backend: this.#backend,
+      header,
+      withHeader: !text,
+      allocate: this.#allocate,
+    });
     if (!text) return sealed;
     const prefix = (e.prefixes[slot] ??= textPrefix({ keyId: e.id, algorithm: e.algorithm, envelope, committed }));
     return prefixedBase64url(prefix, sealed);
@@ -548,7 +617,14 @@ export class Keyring {
     const parsed = parseRecord(record);
     const key = this.#decryptingKey(parsed.keyId);
     this.#checkCommitment(parsed);
-    return openRecord(key, parsed, options.aad, this.#backend, typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed), this.#allocate);
+    return openRecord(
+      key,
+      parsed,
+      options.aad,
+      this.#backend,
+      typeof record === 'string' ? this.#headerFor(key, parsed) : headerOf(record, parsed),
+      this.#allocate,
+    );
   }
 
   #checkCommitment(parsed: EncryptedRecord): void {
@@ -626,7 +702,11 @@ export class Keyring {
       const old = this.#decryptingKey(p.keyId);
       this.#checkCommitment(p);
       if (!p.envelope || primary.algorithm !== p.algorithm) {
-        results[i] = this.#reencryptParsed(item.ciphertext, p, old, { aad: item.aad, envelope: p.envelope, commit: p.committed });
+        results[i] = this.#reencryptParsed(item.ciphertext, p, old, {
+          aad: item.aad,
+          envelope: p.envelope,
+          commit: p.committed,
+        });
         continue;
       }
       const group = byOldKey.get(old);
@@ -643,8 +723,15 @@ export class Keyring {
         dataKeys.fill(0);
       }
       indices.forEach((i, j) => {
-        const next: EncryptedRecord = { ...parsed[i]!, keyId: primary.id, wrappedKey: wrapped.subarray(j * DATA_KEY_LENGTH, (j + 1) * DATA_KEY_LENGTH) };
-        results[i] = typeof records[i]!.ciphertext === 'string' ? recordToText(next) : recordToBytes(next, this.#headerFor(primary, next), this.#allocate);
+        const next: EncryptedRecord = {
+          ...parsed[i]!,
+          keyId: primary.id,
+          wrappedKey: wrapped.subarray(j * DATA_KEY_LENGTH, (j + 1) * DATA_KEY_LENGTH),
+        };
+        results[i] =
+          typeof records[i]!.ciphertext === 'string'
+            ? recordToText(next)
+            : recordToBytes(next, this.#headerFor(primary, next), this.#allocate);
       });
     }
     return results;
@@ -667,9 +754,21 @@ export class Keyring {
   }
 
   /** Opens `parsed` (parsed from `record`, whose form the result keeps) and seals it again under the primary. */
-  #reencryptParsed(record: string | Uint8Array, parsed: EncryptedRecord, key: KeyEntry, options: ReencryptOptions): string | Uint8Array {
+  #reencryptParsed(
+    record: string | Uint8Array,
+    parsed: EncryptedRecord,
+    key: KeyEntry,
+    options: ReencryptOptions,
+  ): string | Uint8Array {
     const asText = typeof record === 'string';
-    const plaintext = openRecord(key, parsed, options.aad, this.#backend, asText ? this.#headerFor(key, parsed) : headerOf(record, parsed), this.#allocate);
+    const plaintext = openRecord(
+      key,
+      parsed,
+      options.aad,
+      this.#backend,
+      asText ? this.#headerFor(key, parsed) : headerOf(record, parsed),
+      this.#allocate,
+    );
     try {
       return this.#seal(plaintext, options, asText);
     } finally {

@@ -12,7 +12,14 @@ import { open } from 'node:fs/promises';
 import { assertAlgorithm, type AeadAlgorithm, type AeadBackend } from './aead.js';
 import { createNodeBackend, type NodeCryptoModule } from './backend-node.js';
 import { InsecureKeyFileError, InvalidArgumentError, KeySourceError } from './errors.js';
-import { Keyring, parseKey, type KeyMaterial, type KeyProvider, type KeyringOptions, type KeyState } from './keyring.js';
+import {
+  Keyring,
+  parseKey,
+  type KeyMaterial,
+  type KeyProvider,
+  type KeyringOptions,
+  type KeyState,
+} from './keyring.js';
 
 /** The node:crypto backend through a static import (same as what `defaultBackend()` picks in Node). */
 export function nodeBackend(): AeadBackend {
@@ -32,7 +39,8 @@ export interface KeyFileOptions {
  * the file and the entry, never a key), EncodingError / InvalidKeyError for a bad key.
  */
 export async function readKeyFile(path: string, options: KeyFileOptions = {}): Promise<KeyMaterial[]> {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('key file path must be a non-empty string');
+  if (typeof path !== 'string' || path === '')
+    throw new InvalidArgumentError('key file path must be a non-empty string');
   let handle;
   try {
     handle = await open(path, 'r');
@@ -61,7 +69,11 @@ export async function readKeyFile(path: string, options: KeyFileOptions = {}): P
     if (typeof e?.id !== 'string' || typeof e.state !== 'string' || typeof e.key !== 'string') {
       throw new KeySourceError(`key file "${path}": entry ${i} needs string "id", "state" and "key"`);
     }
-    const key = parseKey(e.key, `key "${e.id}" in key file "${path}"`, e.encoding === 'hex' || e.encoding === 'base64' ? e.encoding : 'auto');
+    const key = parseKey(
+      e.key,
+      `key "${e.id}" in key file "${path}"`,
+      e.encoding === 'hex' || e.encoding === 'base64' ? e.encoding : 'auto',
+    );
     if (e.algorithm !== undefined) assertAlgorithm(e.algorithm);
     const material = { id: e.id, key, state: e.state as KeyState };
     return e.algorithm === undefined ? material : { ...material, algorithm: e.algorithm as AeadAlgorithm };

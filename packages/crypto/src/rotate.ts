@@ -50,7 +50,10 @@ export interface RotateOptions {
    * and should yield records after it (e.g. `WHERE id > $cursor ORDER BY id`); a plain iterable is
    * read from the start and records up to and including the cursor are passed over.
    */
-  readonly source: AsyncIterable<RotationRecord> | Iterable<RotationRecord> | ((cursor: string | undefined) => AsyncIterable<RotationRecord> | Iterable<RotationRecord>);
+  readonly source:
+    | AsyncIterable<RotationRecord>
+    | Iterable<RotationRecord>
+    | ((cursor: string | undefined) => AsyncIterable<RotationRecord> | Iterable<RotationRecord>);
   /** Writes one batch of updates (ideally in one transaction). */
   readonly write: (updates: readonly RotationUpdate[]) => Promise<void> | void;
   /** Persists the resume cursor after a batch is written. */
@@ -77,7 +80,8 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
   const { keyring, write, checkpoint, onProgress, signal } = options;
   const batchSize = options.batchSize ?? 100;
   const mode = options.mode ?? 'rewrap';
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError('batchSize must be a positive integer');
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new InvalidArgumentError('batchSize must be a positive integer');
   if (mode !== 'rewrap' && mode !== 'reencrypt') throw new InvalidArgumentError('mode must be "rewrap" or "reencrypt"');
   if (typeof write !== 'function') throw new InvalidArgumentError('write must be a function');
   const resumeAfter = options.cursor;
@@ -96,7 +100,10 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
   const flush = async () => {
     if (batchCount === 0) return;
     if (pending.length > 0) {
-      const rotatedBatch = mode === 'rewrap' ? keyring.rewrapMany(pending) : pending.map((r) => keyring.reencrypt(r.ciphertext, { aad: r.aad }));
+      const rotatedBatch =
+        mode === 'rewrap'
+          ? keyring.rewrapMany(pending)
+          : pending.map((r) => keyring.reencrypt(r.ciphertext, { aad: r.aad }));
       await write(pending.map((r, i) => ({ id: r.id, ciphertext: rotatedBatch[i]!, previous: r.ciphertext })));
       rotated += pending.length;
     }

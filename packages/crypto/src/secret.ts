@@ -50,7 +50,10 @@ export class Secret<T> {
   equals(other: Secret<T> | T): boolean {
     const a = this.reveal();
     const b = other instanceof Secret ? (other.reveal() as T) : other;
-    if ((typeof a !== 'string' && !(a instanceof Uint8Array)) || (typeof b !== 'string' && !(b instanceof Uint8Array))) {
+    if (
+      (typeof a !== 'string' && !(a instanceof Uint8Array)) ||
+      (typeof b !== 'string' && !(b instanceof Uint8Array))
+    ) {
       throw new InvalidArgumentError('Secret.equals compares string or Uint8Array values');
     }
     return constantTimeEqual(a, b);

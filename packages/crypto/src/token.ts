@@ -31,8 +31,10 @@ export interface GenerateTokenOptions {
 export function generateToken(options: GenerateTokenOptions = {}): string {
   const prefix = options.prefix ?? 'shc';
   const bytes = options.bytes ?? 32;
-  if (typeof prefix !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(prefix)) throw new InvalidArgumentError('token prefix must be 1-32 characters of [A-Za-z0-9_-]');
-  if (!Number.isSafeInteger(bytes) || bytes < 16 || bytes > 1024) throw new InvalidArgumentError('token must have 16..1024 random bytes');
+  if (typeof prefix !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(prefix))
+    throw new InvalidArgumentError('token prefix must be 1-32 characters of [A-Za-z0-9_-]');
+  if (!Number.isSafeInteger(bytes) || bytes < 16 || bytes > 1024)
+    throw new InvalidArgumentError('token must have 16..1024 random bytes');
   const random = (options.backend ?? defaultBackend()).randomBytes(bytes);
   try {
     return `${prefix}_${base64urlEncode(random)}`;
@@ -49,7 +51,8 @@ const TOKEN_HASH_INFO = 'secret-hygiene/v1 token-lookup\x00';
  * a pepper shorter than 32 bytes.
  */
 export function tokenLookupHash(token: string, pepper: Uint8Array, backend: AeadBackend = nobleBackend): string {
-  if (typeof token !== 'string' || token.length === 0) throw new InvalidArgumentError('token must be a non-empty string');
+  if (typeof token !== 'string' || token.length === 0)
+    throw new InvalidArgumentError('token must be a non-empty string');
   assertBytes(pepper, 'pepper');
   if (pepper.length < 32) throw new InvalidArgumentError('pepper must be at least 32 bytes');
   const input = utf8Encode(TOKEN_HASH_INFO + token);
@@ -61,7 +64,12 @@ export function tokenLookupHash(token: string, pepper: Uint8Array, backend: Aead
 }
 
 /** Constant-time check of a token against a stored {@link tokenLookupHash}. Throws as tokenLookupHash. */
-export function verifyTokenLookupHash(token: string, storedHash: string, pepper: Uint8Array, backend: AeadBackend = nobleBackend): boolean {
+export function verifyTokenLookupHash(
+  token: string,
+  storedHash: string,
+  pepper: Uint8Array,
+  backend: AeadBackend = nobleBackend,
+): boolean {
   if (typeof storedHash !== 'string') throw new InvalidArgumentError('stored hash must be a string');
   return constantTimeEqual(tokenLookupHash(token, pepper, backend), storedHash);
 }
@@ -87,12 +95,21 @@ const MAX_R = 32;
 const MAX_P = 16;
 
 interface NodeScrypt {
-  scrypt(password: Uint8Array, salt: Uint8Array, keylen: number, options: { N: number; r: number; p: number; maxmem: number }, cb: (err: Error | null, key: Uint8Array) => void): void;
+  scrypt(
+    password: Uint8Array,
+    salt: Uint8Array,
+    keylen: number,
+    options: { N: number; r: number; p: number; maxmem: number },
+    cb: (err: Error | null, key: Uint8Array) => void,
+  ): void;
 }
 
 const nodeScrypt = (): NodeScrypt | undefined => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const mod = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:crypto') as NodeScrypt | undefined) : undefined;
+  const mod =
+    typeof proc?.getBuiltinModule === 'function'
+      ? (proc.getBuiltinModule('node:crypto') as NodeScrypt | undefined)
+      : undefined;
   return typeof mod?.scrypt === 'function' ? mod : undefined;
 };
 
@@ -101,19 +118,27 @@ export type ScryptImplementation = 'auto' | 'noble';
 
 function checkParams({ N, r, p }: ScryptParams): number {
   const logN = Math.log2(N);
-  if (!Number.isInteger(logN) || logN < 1 || logN > MAX_LOG_N) throw new InvalidArgumentError(`scrypt N must be a power of two up to 2^${MAX_LOG_N}`);
+  if (!Number.isInteger(logN) || logN < 1 || logN > MAX_LOG_N)
+    throw new InvalidArgumentError(`scrypt N must be a power of two up to 2^${MAX_LOG_N}`);
   if (!Number.isInteger(r) || r < 1 || r > MAX_R) throw new InvalidArgumentError(`scrypt r must be 1..${MAX_R}`);
   if (!Number.isInteger(p) || p < 1 || p > MAX_P) throw new InvalidArgumentError(`scrypt p must be 1..${MAX_P}`);
   return logN;
 }
 
-async function runScrypt(password: Uint8Array, salt: Uint8Array, params: ScryptParams, implementation: ScryptImplementation): Promise<Uint8Array> {
+async function runScrypt(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: ScryptParams,
+  implementation: ScryptImplementation,
+): Promise<Uint8Array> {
   const node = implementation === 'auto' ? nodeScrypt() : undefined;
   if (!node) return scryptAsync(password, salt, { ...params, dkLen: HASH_LENGTH, maxmem: 2 ** 31 });
   const maxmem = 128 * params.N * params.r * params.p + 16 * 1024 * 1024;
   return new Promise((resolve, reject) =>
     node.scrypt(password, salt, HASH_LENGTH, { ...params, maxmem }, (err, key) =>
-      err ? reject(new InvalidArgumentError('scrypt failed for these parameters')) : resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength)),
+      err
+        ? reject(new InvalidArgumentError('scrypt failed for these parameters'))
+        : resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength)),
     ),
   );
 }
@@ -153,7 +178,9 @@ export async function hashPassword(password: string, options: PasswordHashOption
 const PHC = /^\$scrypt\$ln=([0-9]{1,2}),r=([0-9]{1,2}),p=([0-9]{1,2})\$([A-Za-z0-9+/]{6,88})\$([A-Za-z0-9+/]{43})$/;
 
 /** Parameters and salt/hash of a stored PHC scrypt string. Throws FormatError when malformed or out of bounds. */
-export function parsePasswordHash(encoded: string): ScryptParams & { readonly salt: Uint8Array; readonly hash: Uint8Array } {
+export function parsePasswordHash(
+  encoded: string,
+): ScryptParams & { readonly salt: Uint8Array; readonly hash: Uint8Array } {
   const m = typeof encoded === 'string' ? PHC.exec(encoded) : null;
   if (!m) throw new FormatError('not a $scrypt$ln=..,r=..,p=..$salt$hash string');
   const params = { N: 2 ** Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
@@ -174,7 +201,11 @@ export function parsePasswordHash(encoded: string): ScryptParams & { readonly sa
  * True when `password` matches the stored PHC string (constant-time comparison). Throws FormatError
  * for a malformed stored string, InvalidArgumentError for a non-string password.
  */
-export async function verifyPassword(password: string, encoded: string, options: Omit<PasswordHashOptions, 'params' | 'backend'> = {}): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  encoded: string,
+  options: Omit<PasswordHashOptions, 'params' | 'backend'> = {},
+): Promise<boolean> {
   if (typeof password !== 'string') throw new InvalidArgumentError('password must be a string');
   const { salt, hash, N, r, p } = parsePasswordHash(encoded);
   const pw = utf8Encode(password.normalize('NFKC'));

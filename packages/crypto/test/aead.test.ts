@@ -44,7 +44,11 @@ describe('aead round trip', () => {
 });
 
 describe('noble and node:crypto agree', () => {
-  const cases: readonly { construction: AeadConstruction; keyLengths: readonly number[]; nonce: fc.Arbitrary<Uint8Array> }[] = [
+  const cases: readonly {
+    construction: AeadConstruction;
+    keyLengths: readonly number[];
+    nonce: fc.Arbitrary<Uint8Array>;
+  }[] = [
     { construction: 'aes-gcm', keyLengths: [16, 24, 32], nonce: fc.uint8Array({ minLength: 8, maxLength: 128 }) },
     { construction: 'chacha20-poly1305', keyLengths: [32], nonce: fc.uint8Array({ minLength: 12, maxLength: 12 }) },
     { construction: 'xchacha20-poly1305', keyLengths: [32], nonce: fc.uint8Array({ minLength: 24, maxLength: 24 }) },
@@ -127,28 +131,35 @@ describe('nonces', () => {
 
 describe('aead input checks', () => {
   const secretKey = Uint8Array.from({ length: 31 }, (_, i) => 0xa0 + i);
-  it.each(backends.map((b) => [b.name, b] as const))('%s: a 31-byte key is an InvalidKeyError that does not print the key', (_name, backend) => {
-    let error: unknown;
-    try {
-      aeadEncrypt('aes-256-gcm', secretKey, new Uint8Array(1), { backend });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidKeyError);
-    const message = (error as Error).message;
-    expect(message).toContain('32 bytes');
-    expect(message).not.toContain(Buffer.from(secretKey).toString('hex'));
-    expect(message).not.toContain(Buffer.from(secretKey).toString('base64'));
-  });
+  it.each(backends.map((b) => [b.name, b] as const))(
+    '%s: a 31-byte key is an InvalidKeyError that does not print the key',
+    (_name, backend) => {
+      let error: unknown;
+      try {
+        aeadEncrypt('aes-256-gcm', secretKey, new Uint8Array(1), { backend });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvalidKeyError);
+      const message = (error as Error).message;
+      expect(message).toContain('32 bytes');
+      expect(message).not.toContain(Buffer.from(secretKey).toString('hex'));
+      expect(message).not.toContain(Buffer.from(secretKey).toString('base64'));
+    },
+  );
 
   it('rejects unknown algorithms, wrong nonce sizes and non-bytes with typed errors', () => {
     const key = new Uint8Array(32);
     expect(() => aeadEncrypt('aes-128-cbc' as AeadAlgorithm, key, new Uint8Array(1))).toThrow(InvalidArgumentError);
     expect(() => aeadDecrypt('aes-256-gcm', key, new Uint8Array(24), new Uint8Array(16))).toThrow(InvalidArgumentError);
     expect(() => aeadEncrypt('aes-256-gcm', key, 'text' as unknown as Uint8Array)).toThrow(InvalidArgumentError);
-    expect(() => aeadEncrypt('aes-256-gcm', 'k'.repeat(32) as unknown as Uint8Array, new Uint8Array(1))).toThrow(InvalidKeyError);
+    expect(() => aeadEncrypt('aes-256-gcm', 'k'.repeat(32) as unknown as Uint8Array, new Uint8Array(1))).toThrow(
+      InvalidKeyError,
+    );
     for (const backend of backends) {
-      expect(() => aeadDecrypt('aes-256-gcm', key, new Uint8Array(12), new Uint8Array(15), { backend })).toThrow(DecryptionError);
+      expect(() => aeadDecrypt('aes-256-gcm', key, new Uint8Array(12), new Uint8Array(15), { backend })).toThrow(
+        DecryptionError,
+      );
       expect(() => backend.randomBytes(-1)).toThrow(InvalidArgumentError);
     }
   });
@@ -159,8 +170,12 @@ describe('aead input checks', () => {
         fc.pre(Buffer.compare(k1, k2) !== 0 && Buffer.compare(a1, a2) !== 0);
         for (const backend of backends) {
           const s = aeadEncrypt('aes-256-gcm', k1, msg, { aad: a1, backend });
-          expect(() => aeadDecrypt('aes-256-gcm', k2, s.nonce, s.ciphertext, { aad: a1, backend })).toThrow(CryptoError);
-          expect(() => aeadDecrypt('aes-256-gcm', k1, s.nonce, s.ciphertext, { aad: a2, backend })).toThrow(DecryptionError);
+          expect(() => aeadDecrypt('aes-256-gcm', k2, s.nonce, s.ciphertext, { aad: a1, backend })).toThrow(
+            CryptoError,
+          );
+          expect(() => aeadDecrypt('aes-256-gcm', k1, s.nonce, s.ciphertext, { aad: a2, backend })).toThrow(
+            DecryptionError,
+          );
         }
       }),
       { numRuns: 100 },

@@ -49,7 +49,8 @@ const blocks = (data: Uint8Array): bigint[] => {
 function gcmTag(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ct: Uint8Array): bigint {
   const h = aesBlock(key, new Uint8Array(16));
   let y = 0n;
-  for (const b of [...blocks(aad), ...blocks(ct), (BigInt(aad.length * 8) << 64n) | BigInt(ct.length * 8)]) y = gmul(y ^ b, h);
+  for (const b of [...blocks(aad), ...blocks(ct), (BigInt(aad.length * 8) << 64n) | BigInt(ct.length * 8)])
+    y = gmul(y ^ b, h);
   const j0 = new Uint8Array(16);
   j0.set(nonce);
   j0[15] = 1;
@@ -76,7 +77,11 @@ function salamander(committed: boolean): Uint8Array {
   let commitment = new Uint8Array(0);
   if (committed) {
     const commitKey = createHmac('sha256', k1).update('secret-hygiene/v1 key-commitment\x01').digest();
-    commitment = Uint8Array.from(createHmac('sha256', commitKey).update(Uint8Array.from([...header, 0x00, ...nonce])).digest());
+    commitment = Uint8Array.from(
+      createHmac('sha256', commitKey)
+        .update(Uint8Array.from([...header, 0x00, ...nonce]))
+        .digest(),
+    );
   }
   return Uint8Array.from([...header, ...nonce, ...commitment, ...ct, ...toBlock(tag)]);
 }

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { DATA_KEY_LENGTH, DisposedError, hexDecode, hexEncode, InvalidArgumentError, InvalidKeyError, nobleBackend, type AeadBackend } from '../src/index.js';
+import {
+  DATA_KEY_LENGTH,
+  DisposedError,
+  hexDecode,
+  hexEncode,
+  InvalidArgumentError,
+  InvalidKeyError,
+  nobleBackend,
+  type AeadBackend,
+} from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
 
 // Property tests run thousands of cases; CI shares two cores with other suites.

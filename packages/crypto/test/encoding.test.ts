@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, EncodingError, hexDecode, hexEncode, utf8Decode } from '../src/index.js';
+import {
+  base64Decode,
+  base64Encode,
+  base64urlDecode,
+  base64urlEncode,
+  EncodingError,
+  hexDecode,
+  hexEncode,
+  utf8Decode,
+} from '../src/index.js';
 import { prefixedBase64url } from '../src/encoding.js';
 
 const NodeBuffer = Buffer;
@@ -21,37 +30,45 @@ for (const path of ['native', 'pure JS'] as const) {
   describe(`encoding (${path} path)`, () => {
     it('matches Buffer on round trips', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 500, maxLength: 1500 })), (bytes) => {
-          const buf = NodeBuffer.from(bytes);
-          const [b64url, b64, hx] = [buf.toString('base64url'), buf.toString('base64'), buf.toString('hex')];
-          run(() => {
-            expect(base64urlEncode(bytes)).toBe(b64url);
-            expect(base64Encode(bytes)).toBe(b64);
-            expect(hexEncode(bytes)).toBe(hx);
-            expect(NodeBuffer.compare(base64urlDecode(b64url), buf)).toBe(0);
-            expect(NodeBuffer.compare(base64Decode(b64), buf)).toBe(0);
-            expect(NodeBuffer.compare(hexDecode(hx), buf)).toBe(0);
-          });
-        }),
+        fc.property(
+          fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 500, maxLength: 1500 })),
+          (bytes) => {
+            const buf = NodeBuffer.from(bytes);
+            const [b64url, b64, hx] = [buf.toString('base64url'), buf.toString('base64'), buf.toString('hex')];
+            run(() => {
+              expect(base64urlEncode(bytes)).toBe(b64url);
+              expect(base64Encode(bytes)).toBe(b64);
+              expect(hexEncode(bytes)).toBe(hx);
+              expect(NodeBuffer.compare(base64urlDecode(b64url), buf)).toBe(0);
+              expect(NodeBuffer.compare(base64Decode(b64), buf)).toBe(0);
+              expect(NodeBuffer.compare(hexDecode(hx), buf)).toBe(0);
+            });
+          },
+        ),
         { numRuns: 100 },
       );
     });
 
     it('is canonical: a changed character is an error or different bytes', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.uint8Array({ minLength: 600, maxLength: 1200 })), fc.nat(), fc.string({ minLength: 1, maxLength: 1 }), (bytes, at, ch) => {
-          const text = NodeBuffer.from(bytes).toString('base64url');
-          const i = at % text.length;
-          const changed = text.slice(0, i) + ch + text.slice(i + 1);
-          fc.pre(changed !== text);
-          run(() => {
-            try {
-              expect(NodeBuffer.compare(base64urlDecode(changed), bytes)).not.toBe(0);
-            } catch (error) {
-              expect(error).toBeInstanceOf(EncodingError);
-            }
-          });
-        }),
+        fc.property(
+          fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.uint8Array({ minLength: 600, maxLength: 1200 })),
+          fc.nat(),
+          fc.string({ minLength: 1, maxLength: 1 }),
+          (bytes, at, ch) => {
+            const text = NodeBuffer.from(bytes).toString('base64url');
+            const i = at % text.length;
+            const changed = text.slice(0, i) + ch + text.slice(i + 1);
+            fc.pre(changed !== text);
+            run(() => {
+              try {
+                expect(NodeBuffer.compare(base64urlDecode(changed), bytes)).not.toBe(0);
+              } catch (error) {
+                expect(error).toBeInstanceOf(EncodingError);
+              }
+            });
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -25,21 +25,34 @@ vi.setConfig({ testTimeout: 30_000 });
 const keyId = fc.stringMatching(/^[A-Za-z0-9._-]{1,64}$/);
 const algorithm = fc.constantFrom<AeadAlgorithm>('aes-256-gcm', 'xchacha20-poly1305');
 const layer = (alg: AeadAlgorithm, committed: boolean, ctLength?: number): fc.Arbitrary<RecordLayer> =>
-  fc.record({
-    nonce: fc.uint8Array({ minLength: alg === 'aes-256-gcm' ? 12 : 24, maxLength: alg === 'aes-256-gcm' ? 12 : 24 }),
-    commitment: committed ? fc.uint8Array({ minLength: 32, maxLength: 32 }) : fc.constant(undefined),
-    ciphertext: ctLength === undefined ? fc.uint8Array({ minLength: 16, maxLength: 200 }) : fc.uint8Array({ minLength: ctLength, maxLength: ctLength }),
-  }).map((l) => (l.commitment ? l : { nonce: l.nonce, ciphertext: l.ciphertext }));
+  fc
+    .record({
+      nonce: fc.uint8Array({ minLength: alg === 'aes-256-gcm' ? 12 : 24, maxLength: alg === 'aes-256-gcm' ? 12 : 24 }),
+      commitment: committed ? fc.uint8Array({ minLength: 32, maxLength: 32 }) : fc.constant(undefined),
+      ciphertext:
+        ctLength === undefined
+          ? fc.uint8Array({ minLength: 16, maxLength: 200 })
+          : fc.uint8Array({ minLength: ctLength, maxLength: ctLength }),
+    })
+    .map((l) => (l.commitment ? l : { nonce: l.nonce, ciphertext: l.ciphertext }));
 
 const record: fc.Arbitrary<EncryptedRecord> = fc
   .record({ keyId, algorithm, envelope: fc.boolean(), committed: fc.boolean() })
   .chain((h) =>
-    fc.record({ data: layer(h.algorithm, h.committed), wrappedKey: h.envelope ? fc.uint8Array({ minLength: 32, maxLength: 32 }) : fc.constant(undefined) }).map((l) =>
-      l.wrappedKey ? { version: 1 as const, ...h, data: l.data, wrappedKey: l.wrappedKey } : { version: 1 as const, ...h, data: l.data },
-    ),
+    fc
+      .record({
+        data: layer(h.algorithm, h.committed),
+        wrappedKey: h.envelope ? fc.uint8Array({ minLength: 32, maxLength: 32 }) : fc.constant(undefined),
+      })
+      .map((l) =>
+        l.wrappedKey
+          ? { version: 1 as const, ...h, data: l.data, wrappedKey: l.wrappedKey }
+          : { version: 1 as const, ...h, data: l.data },
+      ),
   );
 
-const plain = (r: EncryptedRecord) => JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)));
+const plain = (r: EncryptedRecord) =>
+  JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)));
 
 describe('serialize / parse', () => {
   it('text and bytes forms round-trip any record', () => {
@@ -69,7 +82,9 @@ describe('serialize / parse', () => {
     expect(keyring.encrypt(m, { envelope: true }).length).toBe(133);
     expect(keyring.encrypt(m, { commit: true }).length).toBe(133);
     expect(keyring.encrypt(m, { envelope: true, commit: true }).length).toBe(165);
-    const x = new Keyring([{ id: 'k1', key: new Uint8Array(32).fill(1), state: 'primary', algorithm: 'xchacha20-poly1305' }]);
+    const x = new Keyring([
+      { id: 'k1', key: new Uint8Array(32).fill(1), state: 'primary', algorithm: 'xchacha20-poly1305' },
+    ]);
     expect(Array.from(x.encrypt(m).subarray(3, 6))).toEqual([1, 2, 0]);
     expect(x.encrypt(m).length).toBe(113);
     expect(Array.from(keyring.encrypt(m, { envelope: true, commit: true }).subarray(3, 6))).toEqual([1, 1, 3]);
@@ -111,11 +126,17 @@ describe('serialize / parse', () => {
   });
 
   it('fuzzed strings and bytes give a record or a typed error, never anything else', () => {
-    const keyring = new Keyring([{ id: 'k1', key: new Uint8Array(32).fill(3), state: 'primary' }], { backend: nobleBackend });
+    const keyring = new Keyring([{ id: 'k1', key: new Uint8Array(32).fill(3), state: 'primary' }], {
+      backend: nobleBackend,
+    });
     const valid = keyring.encryptToString('hello', { envelope: true, commit: true });
     const validBytes = keyring.encrypt('hello');
-    const mutatedText = fc.tuple(fc.nat(valid.length), fc.nat(valid.length), fc.string({ maxLength: 8 })).map(([a, b, s]) => valid.slice(0, Math.min(a, b)) + s + valid.slice(Math.max(a, b)));
-    const mutatedBytes = fc.tuple(fc.nat(validBytes.length), fc.uint8Array({ maxLength: 8 })).map(([a, s]) => Uint8Array.from([...validBytes.subarray(0, a), ...s, ...validBytes.subarray(a + s.length)]));
+    const mutatedText = fc
+      .tuple(fc.nat(valid.length), fc.nat(valid.length), fc.string({ maxLength: 8 }))
+      .map(([a, b, s]) => valid.slice(0, Math.min(a, b)) + s + valid.slice(Math.max(a, b)));
+    const mutatedBytes = fc
+      .tuple(fc.nat(validBytes.length), fc.uint8Array({ maxLength: 8 }))
+      .map(([a, s]) => Uint8Array.from([...validBytes.subarray(0, a), ...s, ...validBytes.subarray(a + s.length)]));
     const inputs = fc.oneof(
       fc.string(),
       fc.string().map((s) => 'shc:v1:' + s),
@@ -162,14 +183,20 @@ describe('tamper rejection', () => {
 
     it(`${backend.name}: any single-bit flip of the associated data is rejected with DecryptionError`, () => {
       fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ minLength: 1, maxLength: 40 }), options, fc.nat(), (msg, aad, opts, bit) => {
-          const sealed = keyring.encrypt(msg, { ...opts, aad });
-          const flipped = aad.slice();
-          const i = bit % (aad.length * 8);
-          flipped[i >> 3]! ^= 1 << (i & 7);
-          expect(() => keyring.decrypt(sealed, { aad: flipped })).toThrow(DecryptionError);
-          expect(keyring.decrypt(sealed, { aad })).toEqual(msg);
-        }),
+        fc.property(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.uint8Array({ minLength: 1, maxLength: 40 }),
+          options,
+          fc.nat(),
+          (msg, aad, opts, bit) => {
+            const sealed = keyring.encrypt(msg, { ...opts, aad });
+            const flipped = aad.slice();
+            const i = bit % (aad.length * 8);
+            flipped[i >> 3]! ^= 1 << (i & 7);
+            expect(() => keyring.decrypt(sealed, { aad: flipped })).toThrow(DecryptionError);
+            expect(keyring.decrypt(sealed, { aad })).toEqual(msg);
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -178,7 +205,12 @@ describe('tamper rejection', () => {
       const context = { tenant: 't1', table: 'users', column: 'api_key', row: 42 };
       const stored = keyring.encryptToString('sk_live_value', { aad: context });
       expect(keyring.decryptToString(stored, { aad: context })).toBe('sk_live_value');
-      for (const moved of [{ ...context, row: 43 }, { ...context, column: 'password' }, { ...context, tenant: 't2' }, { ...context, row: '42' }]) {
+      for (const moved of [
+        { ...context, row: 43 },
+        { ...context, column: 'password' },
+        { ...context, tenant: 't2' },
+        { ...context, row: '42' },
+      ]) {
         expect(() => keyring.decrypt(stored, { aad: moved })).toThrow(DecryptionError);
       }
       expect(() => keyring.decrypt(stored)).toThrow(DecryptionError);
@@ -186,7 +218,11 @@ describe('tamper rejection', () => {
 
     it(`${backend.name}: editing the text header (flags, algorithm) fails authentication or parsing`, () => {
       const stored = keyring.encryptToString('v', { envelope: false });
-      const variants = [stored.replace(':aes256gcm:', ':aes256gcm+kc:'), stored.replace(':aes256gcm:', ':xchacha20poly1305:'), stored.replace(':aes256gcm:', ':aes256gcm+env:')];
+      const variants = [
+        stored.replace(':aes256gcm:', ':aes256gcm+kc:'),
+        stored.replace(':aes256gcm:', ':xchacha20poly1305:'),
+        stored.replace(':aes256gcm:', ':aes256gcm+env:'),
+      ];
       for (const v of variants) expect(() => keyring.decrypt(v)).toThrow(CryptoError);
     });
   }

@@ -23,7 +23,11 @@ import {
 // Property tests run thousands of cases; CI shares two cores with other suites.
 vi.setConfig({ testTimeout: 30_000 });
 
-const material = (id: string, fill: number, state: KeyMaterial['state']): KeyMaterial => ({ id, key: new Uint8Array(32).fill(fill), state });
+const material = (id: string, fill: number, state: KeyMaterial['state']): KeyMaterial => ({
+  id,
+  key: new Uint8Array(32).fill(fill),
+  state,
+});
 
 /** Runs `fn`, returns what it threw (fails the test if it did not throw). */
 const thrown = (fn: () => unknown): Error => {
@@ -58,7 +62,9 @@ describe('key states', () => {
   it('guards transitions: one primary, primary not retired directly, remove only retired keys', () => {
     const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')]);
     expect(thrown(() => keyring.add(material('k3', 3, 'primary')))).toBeInstanceOf(KeyStateError);
-    expect(thrown(() => new Keyring([material('a', 1, 'primary'), material('b', 2, 'primary')]))).toBeInstanceOf(KeyStateError);
+    expect(thrown(() => new Keyring([material('a', 1, 'primary'), material('b', 2, 'primary')]))).toBeInstanceOf(
+      KeyStateError,
+    );
     expect(thrown(() => keyring.retire('k1'))).toBeInstanceOf(KeyStateError);
     expect(thrown(() => keyring.remove('k2'))).toBeInstanceOf(KeyStateError);
     keyring.retire('k2');
@@ -88,7 +94,9 @@ describe('key states', () => {
     expect(error.message).not.toContain(hexEncode(short));
     expect(error.message).not.toContain(base64Encode(short));
     expect(thrown(() => new Keyring([material('bad id', 1, 'primary')]))).toBeInstanceOf(InvalidArgumentError);
-    expect(thrown(() => new Keyring([material('k1', 1, 'primary'), material('k1', 2, 'staged')]))).toBeInstanceOf(InvalidArgumentError);
+    expect(thrown(() => new Keyring([material('k1', 1, 'primary'), material('k1', 2, 'staged')]))).toBeInstanceOf(
+      InvalidArgumentError,
+    );
   });
 
   it('copies key material (the caller may zero its buffer) and destroy() zeroes and disables', () => {
@@ -129,8 +137,16 @@ describe('loading from the environment', () => {
   const hexValue = hexEncode(value);
 
   it('accepts base64, base64url and hex of exactly 32 bytes', () => {
-    for (const encoded of [b64, b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), hexValue, hexValue.toUpperCase()]) {
-      const a = Keyring.fromEnv([{ id: 'k1', variable: 'APP_KEY', state: 'primary' }], { env: { APP_KEY: encoded }, backend: nobleBackend });
+    for (const encoded of [
+      b64,
+      b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+      hexValue,
+      hexValue.toUpperCase(),
+    ]) {
+      const a = Keyring.fromEnv([{ id: 'k1', variable: 'APP_KEY', state: 'primary' }], {
+        env: { APP_KEY: encoded },
+        backend: nobleBackend,
+      });
       const b = new Keyring([{ id: 'k1', key: value, state: 'primary' }], { backend: nobleBackend });
       expect(b.decryptToString(a.encrypt('ok'))).toBe('ok');
     }
@@ -144,7 +160,11 @@ describe('loading from the environment', () => {
   ];
   it.each(cases)('%s: typed error naming the variable, never the value', (_name, encoded, type) => {
     const encoding = _name.includes('forced hex') ? 'hex' : 'auto';
-    const error = thrown(() => Keyring.fromEnv([{ id: 'k1', variable: 'APP_ENCRYPTION_KEY', state: 'primary', encoding }], { env: { APP_ENCRYPTION_KEY: encoded } }));
+    const error = thrown(() =>
+      Keyring.fromEnv([{ id: 'k1', variable: 'APP_ENCRYPTION_KEY', state: 'primary', encoding }], {
+        env: { APP_ENCRYPTION_KEY: encoded },
+      }),
+    );
     expect(error).toBeInstanceOf(type);
     expect(error.message).toContain('APP_ENCRYPTION_KEY');
     expect(error.message).not.toContain(encoded);
@@ -161,7 +181,9 @@ describe('loading from the environment', () => {
     const provided = [{ id: 'kms-1', key: value.slice(), state: 'primary' as const }];
     const keyring = await Keyring.fromProvider({ loadKeys: async () => provided });
     expect(provided[0]!.key.every((b) => b === 0)).toBe(true);
-    const viaEnv = await Keyring.fromProvider(envKeyProvider([{ id: 'kms-1', variable: 'K', state: 'primary' }], { K: b64 }));
+    const viaEnv = await Keyring.fromProvider(
+      envKeyProvider([{ id: 'kms-1', variable: 'K', state: 'primary' }], { K: b64 }),
+    );
     expect(viaEnv.decryptToString(keyring.encrypt('p'))).toBe('p');
   });
 });
@@ -176,7 +198,9 @@ describe('envelope, rewrap and re-encryption', () => {
     // header (9) | wrapped key (32) | data layer: nonce, ciphertext, tag, unchanged.
     const tail = 12 + 7 + 16;
     expect(after.length).toBe(before.length);
-    expect(Buffer.from(after.subarray(after.length - tail))).toEqual(Buffer.from(before.subarray(before.length - tail)));
+    expect(Buffer.from(after.subarray(after.length - tail))).toEqual(
+      Buffer.from(before.subarray(before.length - tail)),
+    );
     expect(Buffer.from(after.subarray(9, 41))).not.toEqual(Buffer.from(before.subarray(9, 41)));
     expect(keyring.decryptToString(after, { aad: 'row-1' })).toBe('payload');
     keyring.retire('k1');
@@ -186,7 +210,10 @@ describe('envelope, rewrap and re-encryption', () => {
 
   it('rewrap of an envelope needs no aad and does not decrypt: a tampered record stays undecryptable, reencrypt finds it', () => {
     for (const backend of [nobleBackend, undefined]) {
-      const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true, backend });
+      const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], {
+        envelope: true,
+        backend,
+      });
       const good = keyring.encryptToString('payload', { aad: 'row-1' });
       const tampered = keyring.encrypt('payload', { aad: 'row-1' });
       tampered[tampered.length - 1]! ^= 1; // tag of the data layer
@@ -206,13 +233,20 @@ describe('envelope, rewrap and re-encryption', () => {
 
   it('rewrapMany: mixed forms, layouts and old keys come back in input order, each in its form, all under the primary', () => {
     for (const backend of [nobleBackend, undefined]) {
-      const keyring = new Keyring([material('k0', 9, 'staged'), material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true, backend });
+      const keyring = new Keyring(
+        [material('k0', 9, 'staged'), material('k1', 1, 'primary'), material('k2', 2, 'staged')],
+        { envelope: true, backend },
+      );
       const items: { ciphertext: string | Uint8Array; aad: string; value: string }[] = [];
       for (let i = 0; i < 6; i++) {
         const aad = `row-${i}`;
         const value = `secret-${i}`;
         const options = { aad, envelope: i !== 3 };
-        items.push({ ciphertext: i % 2 === 0 ? keyring.encryptToString(value, options) : keyring.encrypt(value, options), aad, value });
+        items.push({
+          ciphertext: i % 2 === 0 ? keyring.encryptToString(value, options) : keyring.encrypt(value, options),
+          aad,
+          value,
+        });
       }
       keyring.promote('k0');
       items.push({ ciphertext: keyring.encrypt('under-k0', { aad: 'row-6' }), aad: 'row-6', value: 'under-k0' });
@@ -226,14 +260,18 @@ describe('envelope, rewrap and re-encryption', () => {
       });
       expect(keyring.rewrapMany([])).toEqual([]);
       // One direct record with the wrong aad fails the whole call.
-      expect(thrown(() => keyring.rewrapMany([items[0]!, { ciphertext: items[3]!.ciphertext, aad: 'row-9' }]))).toBeInstanceOf(DecryptionError);
+      expect(
+        thrown(() => keyring.rewrapMany([items[0]!, { ciphertext: items[3]!.ciphertext, aad: 'row-9' }])),
+      ).toBeInstanceOf(DecryptionError);
     }
   });
 
   it('a changed key id or wrapped key of an envelope unwraps to a wrong data key, caught by the data layer', () => {
     const keyring = new Keyring([material('k1', 1, 'primary'), material('k2', 2, 'staged')], { envelope: true });
     const stored = keyring.encryptToString('payload', { aad: 'row-1' });
-    expect(thrown(() => keyring.decrypt(stored.replace('shc:v1:k1:', 'shc:v1:k2:'), { aad: 'row-1' }))).toBeInstanceOf(DecryptionError);
+    expect(thrown(() => keyring.decrypt(stored.replace('shc:v1:k1:', 'shc:v1:k2:'), { aad: 'row-1' }))).toBeInstanceOf(
+      DecryptionError,
+    );
     const bytes = keyring.encrypt('payload', { aad: 'row-1' });
     for (const i of [9, 24, 25, 40]) {
       const copy = bytes.slice();
@@ -276,7 +314,10 @@ describe('envelope, rewrap and re-encryption', () => {
     const master = new Keyring([material('k1', 1, 'primary'), material('k0', 0, 'staged')]);
     const t1 = master.derive('tenant-data', 'tenant-1');
     const t2 = master.derive('tenant-data', 'tenant-2');
-    expect(t1.list().map((k) => [k.id, k.state])).toEqual([['k1', 'primary'], ['k0', 'staged']]);
+    expect(t1.list().map((k) => [k.id, k.state])).toEqual([
+      ['k1', 'primary'],
+      ['k0', 'staged'],
+    ]);
     const stored = t1.encrypt('t1 secret');
     expect(master.derive('tenant-data', 'tenant-1').decryptToString(stored)).toBe('t1 secret');
     expect(thrown(() => t2.decrypt(stored))).toBeInstanceOf(DecryptionError);
@@ -342,7 +383,10 @@ describe('usage counters', () => {
     expect(persist).toHaveBeenCalledTimes(2);
     expect(store).toEqual({ k1: 20 });
     // Crash; a new process starts from the reservation.
-    const second = new Keyring([material('k1', 1, 'primary')], { usage: { initial: store, persist, reserveBlock: 10 }, limits: { 'aes-256-gcm': { warnAt: 21, refuseAt: 22 } } });
+    const second = new Keyring([material('k1', 1, 'primary')], {
+      usage: { initial: store, persist, reserveBlock: 10 },
+      limits: { 'aes-256-gcm': { warnAt: 21, refuseAt: 22 } },
+    });
     expect(second.info('k1').encryptions).toBe(20);
     second.encrypt('x');
     second.encrypt('x');
@@ -362,6 +406,8 @@ describe('usage counters', () => {
   });
 
   it('rejects nonsense limits', () => {
-    expect(() => new Keyring([], { limits: { 'aes-256-gcm': { warnAt: 10, refuseAt: 5 } } })).toThrow(InvalidArgumentError);
+    expect(() => new Keyring([], { limits: { 'aes-256-gcm': { warnAt: 10, refuseAt: 5 } } })).toThrow(
+      InvalidArgumentError,
+    );
   });
 });

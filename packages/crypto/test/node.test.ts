@@ -2,7 +2,14 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { base64Encode, hexEncode, InsecureKeyFileError, InvalidKeyError, KeySourceError, Keyring } from '../src/index.js';
+import {
+  base64Encode,
+  hexEncode,
+  InsecureKeyFileError,
+  InvalidKeyError,
+  KeySourceError,
+  Keyring,
+} from '../src/index.js';
 import { fileKeyProvider, keyringFromFile, nodeBackend, readKeyFile } from '../src/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shc-keys-'));
@@ -16,7 +23,12 @@ const writeKeyFile = (name: string, content: unknown, mode: number): string => {
   chmodSync(path, mode); // umask may have narrowed the mode at creation
   return path;
 };
-const goodContent = { keys: [{ id: 'k2', state: 'primary', key: base64Encode(key2) }, { id: 'k1', state: 'staged', key: hexEncode(key1) }] };
+const goodContent = {
+  keys: [
+    { id: 'k2', state: 'primary', key: base64Encode(key2) },
+    { id: 'k1', state: 'staged', key: hexEncode(key1) },
+  ],
+};
 
 describe.skipIf(process.platform === 'win32')('key files', () => {
   it('loads a 0600 file', async () => {
@@ -29,21 +41,28 @@ describe.skipIf(process.platform === 'win32')('key files', () => {
     expect((await Keyring.fromProvider(fileKeyProvider(path))).primaryKeyId).toBe('k2');
   });
 
-  it.each([0o644, 0o640, 0o604, 0o660])('refuses mode %o with InsecureKeyFileError naming the file, not the keys', async (mode) => {
-    const path = writeKeyFile(`open-${mode.toString(8)}.json`, goodContent, mode);
-    const error = await readKeyFile(path).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InsecureKeyFileError);
-    expect((error as Error).message).toContain(path);
-    expect((error as Error).message).toContain(`0${mode.toString(8)}`);
-    expect((error as Error).message).not.toContain(base64Encode(key2));
-  });
+  it.each([0o644, 0o640, 0o604, 0o660])(
+    'refuses mode %o with InsecureKeyFileError naming the file, not the keys',
+    async (mode) => {
+      const path = writeKeyFile(`open-${mode.toString(8)}.json`, goodContent, mode);
+      const error = await readKeyFile(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InsecureKeyFileError);
+      expect((error as Error).message).toContain(path);
+      expect((error as Error).message).toContain(`0${mode.toString(8)}`);
+      expect((error as Error).message).not.toContain(base64Encode(key2));
+    },
+  );
 
   it('typed errors for missing files, bad JSON, bad shape and bad keys, never printing key text', async () => {
     await expect(readKeyFile(join(dir, 'nope.json'))).rejects.toBeInstanceOf(KeySourceError);
     await expect(readKeyFile(writeKeyFile('bad.json', '{"keys": [', 0o600))).rejects.toBeInstanceOf(KeySourceError);
-    await expect(readKeyFile(writeKeyFile('shape.json', { keys: [{ id: 'k1' }] }, 0o600))).rejects.toBeInstanceOf(KeySourceError);
+    await expect(readKeyFile(writeKeyFile('shape.json', { keys: [{ id: 'k1' }] }, 0o600))).rejects.toBeInstanceOf(
+      KeySourceError,
+    );
     const shortKey = base64Encode(key1.subarray(0, 24));
-    const error = await readKeyFile(writeKeyFile('short.json', { keys: [{ id: 'k1', state: 'primary', key: shortKey }] }, 0o600)).catch((e: unknown) => e);
+    const error = await readKeyFile(
+      writeKeyFile('short.json', { keys: [{ id: 'k1', state: 'primary', key: shortKey }] }, 0o600),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidKeyError);
     expect((error as Error).message).toContain('"k1"');
     expect((error as Error).message).not.toContain(shortKey);

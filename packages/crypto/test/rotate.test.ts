@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DecryptionError, InvalidArgumentError, Keyring, rotate, type RotationRecord, type RotationUpdate } from '../src/index.js';
+import {
+  DecryptionError,
+  InvalidArgumentError,
+  Keyring,
+  rotate,
+  type RotationRecord,
+  type RotationUpdate,
+} from '../src/index.js';
 
 // Property tests run thousands of cases; CI shares two cores with other suites.
 vi.setConfig({ testTimeout: 30_000 });
@@ -26,7 +33,10 @@ function makeTable(keyring: Keyring, rows: number, envelope: boolean) {
 describe('rotate', () => {
   for (const envelope of [false, true]) {
     it(`${envelope ? 'envelope' : 'direct'} records: a crash mid-way, then resume from the checkpoint: nothing lost, nothing encrypted twice`, async () => {
-      const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }, { id: 'k2', key: keyOf(2), state: 'staged' }]);
+      const keyring = new Keyring([
+        { id: 'k1', key: keyOf(1), state: 'primary' },
+        { id: 'k2', key: keyOf(2), state: 'staged' },
+      ]);
       const { table, source } = makeTable(keyring, 250, envelope);
       keyring.promote('k2');
       let checkpointed: string | undefined;
@@ -40,7 +50,16 @@ describe('rotate', () => {
         if (batches === 3) throw new Error('simulated crash');
       };
       const progress = vi.fn();
-      await expect(rotate({ keyring, source, write: crashingWrite, checkpoint: (c) => void (checkpointed = c), batchSize: 40, onProgress: progress })).rejects.toThrow('simulated crash');
+      await expect(
+        rotate({
+          keyring,
+          source,
+          write: crashingWrite,
+          checkpoint: (c) => void (checkpointed = c),
+          batchSize: 40,
+          onProgress: progress,
+        }),
+      ).rejects.toThrow('simulated crash');
       expect(checkpointed).toBe('row-0079');
       expect(progress).toHaveBeenCalledTimes(2);
       const countBefore = keyring.info('k2').encryptions;
@@ -79,18 +98,32 @@ describe('rotate', () => {
   }
 
   it('resumes over a plain iterable by passing over records up to the cursor', async () => {
-    const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }, { id: 'k2', key: keyOf(2), state: 'staged' }]);
+    const keyring = new Keyring([
+      { id: 'k1', key: keyOf(1), state: 'primary' },
+      { id: 'k2', key: keyOf(2), state: 'staged' },
+    ]);
     const records = ['a', 'b', 'c', 'd'].map((id) => ({ id, ciphertext: keyring.encrypt(id) }));
     keyring.promote('k2');
     const written: string[] = [];
-    const result = await rotate({ keyring, source: records, cursor: 'b', mode: 'reencrypt', write: (u) => void written.push(...u.map((x) => x.id)) });
+    const result = await rotate({
+      keyring,
+      source: records,
+      cursor: 'b',
+      mode: 'reencrypt',
+      write: (u) => void written.push(...u.map((x) => x.id)),
+    });
     expect(written).toEqual(['c', 'd']);
     expect(result.scanned).toBe(2);
-    await expect(rotate({ keyring, source: records, cursor: 'zz', write: () => undefined })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(rotate({ keyring, source: records, cursor: 'zz', write: () => undefined })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
   });
 
   it('stops on a record whose context does not authenticate, after writing the batches before it', async () => {
-    const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }, { id: 'k2', key: keyOf(2), state: 'staged' }]);
+    const keyring = new Keyring([
+      { id: 'k1', key: keyOf(1), state: 'primary' },
+      { id: 'k2', key: keyOf(2), state: 'staged' },
+    ]);
     const records = [
       { id: '1', ciphertext: keyring.encrypt('x', { aad: '1' }), aad: '1' },
       { id: '2', ciphertext: keyring.encrypt('y', { aad: '2' }), aad: 'moved' },
@@ -102,7 +135,10 @@ describe('rotate', () => {
   });
 
   it('stops between batches when the signal aborts, with the finished batches checkpointed', async () => {
-    const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }, { id: 'k2', key: keyOf(2), state: 'staged' }]);
+    const keyring = new Keyring([
+      { id: 'k1', key: keyOf(1), state: 'primary' },
+      { id: 'k2', key: keyOf(2), state: 'staged' },
+    ]);
     const { source } = makeTable(keyring, 10, false);
     keyring.promote('k2');
     const controller = new AbortController();
@@ -124,7 +160,11 @@ describe('rotate', () => {
 
   it('validates options', async () => {
     const keyring = new Keyring([{ id: 'k1', key: keyOf(1), state: 'primary' }]);
-    await expect(rotate({ keyring, source: [], write: () => undefined, batchSize: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(rotate({ keyring, source: [], write: () => undefined, mode: 'copy' as 'rewrap' })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(rotate({ keyring, source: [], write: () => undefined, batchSize: 0 })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(
+      rotate({ keyring, source: [], write: () => undefined, mode: 'copy' as 'rewrap' }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });

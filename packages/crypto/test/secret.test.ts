@@ -1,7 +1,15 @@
 import { format, inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { constantTimeEqual, DisposedError, InvalidArgumentError, mask, REDACTED, Secret, secret } from '../src/index.js';
+import {
+  constantTimeEqual,
+  DisposedError,
+  InvalidArgumentError,
+  mask,
+  REDACTED,
+  Secret,
+  secret,
+} from '../src/index.js';
 
 // Property tests run thousands of cases; CI shares two cores with other suites.
 vi.setConfig({ testTimeout: 30_000 });
@@ -94,7 +102,8 @@ describe('mask', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.nat(20), fc.nat(20), (value, prefix, suffix) => {
         const out = mask(value, { prefix, suffix, fill: '' });
-        if (out !== REDACTED) expect(Array.from(out).length).toBeLessThanOrEqual(Math.floor(Array.from(value).length / 4));
+        if (out !== REDACTED)
+          expect(Array.from(out).length).toBeLessThanOrEqual(Math.floor(Array.from(value).length / 4));
       }),
     );
   });

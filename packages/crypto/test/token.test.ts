@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, generateToken, hashPassword, InvalidArgumentError, needsRehash, nobleBackend, OWASP_SCRYPT, parsePasswordHash, tokenLookupHash, verifyPassword, verifyTokenLookupHash } from '../src/index.js';
+import {
+  FormatError,
+  generateToken,
+  hashPassword,
+  InvalidArgumentError,
+  needsRehash,
+  nobleBackend,
+  OWASP_SCRYPT,
+  parsePasswordHash,
+  tokenLookupHash,
+  verifyPassword,
+  verifyTokenLookupHash,
+} from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
 
 const pepper = new Uint8Array(32).fill(9);
@@ -44,13 +56,22 @@ describe('passwords (scrypt, PHC string)', () => {
     expect(needsRehash(encoded)).toBe(true);
     // RFC 7914 §12: scrypt("password", "NaCl", N=1024, r=8, p=16, dkLen=64); first 32 bytes.
     const salt = Buffer.from('NaCl').toString('base64').replace(/=+$/, '');
-    const hash = Buffer.from('fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162', 'hex').toString('base64').replace(/=+$/, '');
+    const hash = Buffer.from('fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162', 'hex')
+      .toString('base64')
+      .replace(/=+$/, '');
     expect(await verifyPassword('password', `$scrypt$ln=10,r=8,p=16$${salt}$${hash}`)).toBe(true);
   });
 
   it('rejects malformed or abusive stored strings with FormatError', async () => {
     const good = await hashPassword('x', { params: cheap });
-    for (const bad of ['', '$argon2id$v=19$m=65536', good.replace('ln=10', 'ln=40'), good.replace('p=1', 'p=99'), good.slice(0, -2), good + 'A']) {
+    for (const bad of [
+      '',
+      '$argon2id$v=19$m=65536',
+      good.replace('ln=10', 'ln=40'),
+      good.replace('p=1', 'p=99'),
+      good.slice(0, -2),
+      good + 'A',
+    ]) {
       await expect(verifyPassword('x', bad)).rejects.toBeInstanceOf(FormatError);
     }
     expect(() => parsePasswordHash(good.replace('ln=10', 'ln=25'))).toThrow(FormatError);

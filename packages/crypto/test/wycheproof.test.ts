@@ -1,7 +1,17 @@
 // Project Wycheproof (C2SP/wycheproof, commit dac1dd4729fd1f8dd9e1e9f3dce51d783da6c166, testvectors_v1/,
 // Apache-2.0; see shared/vectors/wycheproof/README.md) for every AEAD backend and for HKDF.
 import { describe, expect, it, vi } from 'vitest';
-import { aeadDecrypt, aeadEncrypt, DecryptionError, hkdf, InvalidArgumentError, nobleBackend, type AeadBackend, type AeadConstruction, type HkdfHash } from '../src/index.js';
+import {
+  aeadDecrypt,
+  aeadEncrypt,
+  DecryptionError,
+  hkdf,
+  InvalidArgumentError,
+  nobleBackend,
+  type AeadBackend,
+  type AeadConstruction,
+  type HkdfHash,
+} from '../src/index.js';
 import { nodeBackend } from '../src/node.js';
 import { hex, loadWycheproof, toHex, type AeadGroup, type HkdfGroup } from './vectors.js';
 
@@ -18,7 +28,9 @@ const aeadFiles: readonly { file: string; construction: AeadConstruction }[] = [
 
 /** Our rule for raw inputs (both backends): GCM nonces of 8..128 bytes; (X)ChaCha nonces of exactly 12/24. */
 const nonceAccepted = (construction: AeadConstruction, ivBits: number): boolean =>
-  construction === 'aes-gcm' ? ivBits >= 64 && ivBits <= 1024 : ivBits === (construction === 'chacha20-poly1305' ? 96 : 192);
+  construction === 'aes-gcm'
+    ? ivBits >= 64 && ivBits <= 1024
+    : ivBits === (construction === 'chacha20-poly1305' ? 96 : 192);
 
 for (const { file, construction } of aeadFiles) {
   const data = loadWycheproof<AeadGroup>(file);
@@ -53,15 +65,23 @@ for (const { file, construction } of aeadFiles) {
           if (t.result !== 'invalid') continue;
           const open = () => backend.open(construction, hex(t.key), hex(t.iv), hex(t.ct + t.tag), hex(t.aad));
           // Invalid tags fail authentication; invalid nonce sizes fail our input check.
-          expect(open, `tcId ${t.tcId}`).toThrow(nonceAccepted(construction, g.ivSize) ? DecryptionError : InvalidArgumentError);
+          expect(open, `tcId ${t.tcId}`).toThrow(
+            nonceAccepted(construction, g.ivSize) ? DecryptionError : InvalidArgumentError,
+          );
         }
       });
 
       it(`vectors with nonce sizes we refuse are refused in both directions (${rejectedNonce}; SmallIv/ZeroLengthIv/InvalidNonceSize)`, () => {
         for (const { g, t } of vectors) {
           if (nonceAccepted(construction, g.ivSize)) continue;
-          expect(() => backend.seal(construction, hex(t.key), hex(t.iv), hex(t.msg), hex(t.aad)), `tcId ${t.tcId}`).toThrow(InvalidArgumentError);
-          expect(() => backend.open(construction, hex(t.key), hex(t.iv), hex(t.ct + t.tag), hex(t.aad)), `tcId ${t.tcId}`).toThrow(InvalidArgumentError);
+          expect(
+            () => backend.seal(construction, hex(t.key), hex(t.iv), hex(t.msg), hex(t.aad)),
+            `tcId ${t.tcId}`,
+          ).toThrow(InvalidArgumentError);
+          expect(
+            () => backend.open(construction, hex(t.key), hex(t.iv), hex(t.ct + t.tag), hex(t.aad)),
+            `tcId ${t.tcId}`,
+          ).toThrow(InvalidArgumentError);
         }
       });
 
@@ -72,14 +92,17 @@ for (const { file, construction } of aeadFiles) {
         it(`production profile through aeadDecrypt (${profile.length} vectors with 256-bit key, ${ivBits}-bit nonce)`, () => {
           expect(profile.length).toBeGreaterThan(0);
           for (const { t } of profile) {
-            const run = () => aeadDecrypt(algorithm, hex(t.key), hex(t.iv), hex(t.ct + t.tag), { aad: hex(t.aad), backend });
+            const run = () =>
+              aeadDecrypt(algorithm, hex(t.key), hex(t.iv), hex(t.ct + t.tag), { aad: hex(t.aad), backend });
             if (t.result === 'valid') expect(toHex(run()), `tcId ${t.tcId}`).toBe(t.msg);
             else expect(run, `tcId ${t.tcId}`).toThrow(DecryptionError);
           }
           // And our encrypt path opens under the vector keys.
           const { t } = profile[0]!;
           const sealed = aeadEncrypt(algorithm, hex(t.key), hex(t.msg), { aad: hex(t.aad), backend });
-          expect(toHex(aeadDecrypt(algorithm, hex(t.key), sealed.nonce, sealed.ciphertext, { aad: hex(t.aad), backend }))).toBe(t.msg);
+          expect(
+            toHex(aeadDecrypt(algorithm, hex(t.key), sealed.nonce, sealed.ciphertext, { aad: hex(t.aad), backend })),
+          ).toBe(t.msg);
         });
       }
     });
@@ -103,11 +126,15 @@ for (const { file, hash } of hkdfFiles) {
       expect(vectors.length).toBe(data.numberOfTests);
     });
     it(`valid vectors derive okm (${valid.length})`, () => {
-      for (const t of valid) expect(toHex(hkdf(hash, hex(t.ikm), hex(t.salt), hex(t.info), t.size)), `tcId ${t.tcId}`).toBe(t.okm);
+      for (const t of valid)
+        expect(toHex(hkdf(hash, hex(t.ikm), hex(t.salt), hex(t.info), t.size)), `tcId ${t.tcId}`).toBe(t.okm);
     });
     it(`invalid vectors (SizeTooLarge) throw (${invalid.length})`, () => {
       expect(invalid.length).toBeGreaterThan(0);
-      for (const t of invalid) expect(() => hkdf(hash, hex(t.ikm), hex(t.salt), hex(t.info), t.size), `tcId ${t.tcId}`).toThrow(InvalidArgumentError);
+      for (const t of invalid)
+        expect(() => hkdf(hash, hex(t.ikm), hex(t.salt), hex(t.info), t.size), `tcId ${t.tcId}`).toThrow(
+          InvalidArgumentError,
+        );
     });
   });
 }

@@ -14,7 +14,11 @@ const lines = Number(process.argv[2] ?? 12_000);
 const dir = mkdtempSync(join(tmpdir(), 'sh-checks-cpu-'));
 try {
   generateProject(dir, { lines });
-  const config = ts.getParsedCommandLineOfConfigFile(join(dir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(dir, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} },
+  );
   const program = ts.createProgram(config.fileNames, config.options);
   const checker = program.getTypeChecker();
   const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && f.fileName.startsWith(dir));
@@ -44,7 +48,9 @@ try {
   const warm = median([pass(), pass(), pass(), pass(), pass()]);
   const rows = [{ check: 'all (one walk)', ms: warm }];
   for (const check of checks) rows.push({ check: check.id, ms: median([pass(check), pass(check), pass(check)]) });
-  process.stdout.write(`${files.length} files, ${lines} lines; findings (must be 0): ${findings}; all checks cold ${cold.toFixed(0)} ms\n`);
+  process.stdout.write(
+    `${files.length} files, ${lines} lines; findings (must be 0): ${findings}; all checks cold ${cold.toFixed(0)} ms\n`,
+  );
   for (const row of rows) process.stdout.write(`${row.check.padEnd(34)} ${row.ms.toFixed(0).padStart(6)} ms\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

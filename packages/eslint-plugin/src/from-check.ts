@@ -70,9 +70,22 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
         const sourceFile =
           mapped && ts.isSourceFile(mapped)
             ? mapped
-            : ts.createSourceFile(context.filename, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(context.filename));
+            : ts.createSourceFile(
+                context.filename,
+                sourceCode.text,
+                ts.ScriptTarget.Latest,
+                true,
+                scriptKindOf(context.filename),
+              );
         const settings = (context.settings['secret-hygiene'] ?? {}) as SharedSettings;
-        return { ts: ts as unknown as TypeScript, sourceFile, program, checker: program?.getTypeChecker(), settings, root: context.cwd };
+        return {
+          ts: ts as unknown as TypeScript,
+          sourceFile,
+          program,
+          checker: program?.getTypeChecker(),
+          settings,
+          root: context.cwd,
+        };
       });
       const sourceFile = batch.input.sourceFile;
       const toLoc = (start: number, end: number) => ({
@@ -95,7 +108,8 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
                 suggest: report.suggestions.map((s) => ({
                   messageId: s.messageId,
                   ...(s.data ? { data: s.data } : {}),
-                  fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
+                  fix: (fixer: TSESLint.RuleFixer) =>
+                    s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
                 })),
               }
             : {}),
@@ -104,7 +118,10 @@ export function ruleFromCheck(check: Check<any, string>): CheckRule {
       // A check that cannot finish the file (a stack overflow on generated code, a bug) loses its
       // findings here, and says so once on the file, rather than ending the whole lint run.
       const onCrash = (error: unknown): void =>
-        context.report({ loc: { line: 1, column: 0 }, message: `${check.id} skipped this file: ${crashReason(error)}` } as never);
+        context.report({
+          loc: { line: 1, column: 0 },
+          message: `${check.id} skipped this file: ${crashReason(error)}`,
+        } as never);
       batch.runs.push({ check, options, onReport, onCrash });
       return {
         'Program:exit'() {

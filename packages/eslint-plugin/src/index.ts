@@ -5,7 +5,9 @@ import { ruleFromCheck, type CheckRule } from './from-check.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
-export const rules: Record<string, CheckRule> = Object.fromEntries(allChecks.filter(hostedByEslint).map((check) => [check.id, ruleFromCheck(check)]));
+export const rules: Record<string, CheckRule> = Object.fromEntries(
+  allChecks.filter(hostedByEslint).map((check) => [check.id, ruleFromCheck(check)]),
+);
 
 /** The shared configs, by the name users write: `secretHygiene.configs['recommended-type-checked']`. */
 export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict';

@@ -4,7 +4,14 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ruleFromCheck } from '../src/from-check.js';
 
-const meta = { type: 'problem', description: 'Probe', messages: { named: 'found {{name}}' }, schema: {}, defaultOptions: {}, level: 'recommended' } as const;
+const meta = {
+  type: 'problem',
+  description: 'Probe',
+  messages: { named: 'found {{name}}' },
+  schema: {},
+  defaultOptions: {},
+  level: 'recommended',
+} as const;
 
 /** Flags identifiers named `bad`. */
 const flagName = defineCheck<Record<string, never>, 'named'>({
@@ -14,7 +21,8 @@ const flagName = defineCheck<Record<string, never>, 'named'>({
     const t = context.ts;
     return {
       visit(node) {
-        if (t.isIdentifier(node) && node.text === 'bad') context.report({ node, messageId: 'named', data: { name: node.text } });
+        if (t.isIdentifier(node) && node.text === 'bad')
+          context.report({ node, messageId: 'named', data: { name: node.text } });
       },
     };
   },
@@ -47,7 +55,10 @@ const config = [
     rules: { 'probe/flag-name': 'error', 'probe/crashing': 'error' },
   },
 ];
-const lint = (code: string) => linter.verify(code, config as never, { filename: 'src/app.ts' }).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+const lint = (code: string) =>
+  linter
+    .verify(code, config as never, { filename: 'src/app.ts' })
+    .map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`);
 
 describe('a check that throws on a file', () => {
   it('loses only its own findings there and says once, on the file, why; the other rules report', () => {

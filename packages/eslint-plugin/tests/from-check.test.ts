@@ -54,8 +54,16 @@ ruleTester.run('from-check', ruleFromCheck(flagName), {
       code: 'const worse = 1; const y = worse;',
       options: [{ name: 'worse' }],
       errors: [
-        { messageId: 'named', column: 7, suggestions: [{ messageId: 'rename', output: 'const ok = 1; const y = worse;' }] },
-        { messageId: 'named', column: 28, suggestions: [{ messageId: 'rename', output: 'const worse = 1; const y = ok;' }] },
+        {
+          messageId: 'named',
+          column: 7,
+          suggestions: [{ messageId: 'rename', output: 'const ok = 1; const y = worse;' }],
+        },
+        {
+          messageId: 'named',
+          column: 28,
+          suggestions: [{ messageId: 'rename', output: 'const worse = 1; const y = ok;' }],
+        },
       ],
     },
   ],
@@ -85,9 +93,13 @@ describe('rules of one file share a walk', () => {
         };
       },
     });
-  const plugin = { rules: { first: ruleFromCheck(recorder('first', 'alpha')), second: ruleFromCheck(recorder('second', 'beta')) } };
+  const plugin = {
+    rules: { first: ruleFromCheck(recorder('first', 'alpha')), second: ruleFromCheck(recorder('second', 'beta')) },
+  };
   const linter = new Linter({ configType: 'flat' });
-  const config = [{ plugins: { t: plugin as never }, rules: { 't/first': 'error' as const, 't/second': 'error' as const } }];
+  const config = [
+    { plugins: { t: plugin as never }, rules: { 't/first': 'error' as const, 't/second': 'error' as const } },
+  ];
 
   it('reports each finding under its own rule, for each file on its own', () => {
     seenFiles.length = 0;

@@ -85,7 +85,7 @@ ruleTester.run('no-env-fallback', rule, {
     "const env = cleanEnv(process.env, { JWT_SECRET: str(), PORT: port({ default: 3000 }), SESSION_SECRET: str({ devDefault: 'dev' }) });",
     "const env = z.object({ JWT_SECRET: z.string().min(32), LOG_LEVEL: z.string().default('info') }).parse(process.env);",
     "const body = z.object({ password: z.string().default('x') }).parse(req.body);",
-    "const env = createEnv({ server: { DATABASE_URL: z.string().url() }, runtimeEnv: process.env });",
+    'const env = createEnv({ server: { DATABASE_URL: z.string().url() }, runtimeEnv: process.env });',
     // Settings: ignored name.
     {
       code: "const t = process.env.GITHUB_TOKEN ?? 'none';",
@@ -130,7 +130,13 @@ ruleTester.run('no-env-fallback', rule, {
     // A named constant the deployment silently runs with (a public default secret).
     {
       code: "const DEFAULT_SECRET = 'supersecret';\nexport const config = { jwtSecret: process.env.JWT_SECRET || DEFAULT_SECRET };",
-      errors: [err(2, 36, "const DEFAULT_SECRET = 'supersecret';\nexport const config = { jwtSecret: requireEnv('JWT_SECRET') };")],
+      errors: [
+        err(
+          2,
+          36,
+          "const DEFAULT_SECRET = 'supersecret';\nexport const config = { jwtSecret: requireEnv('JWT_SECRET') };",
+        ),
+      ],
     },
     // A URL that carries a password is a credential.
     {
@@ -192,7 +198,13 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "function start({ SESSION_SECRET = 'dev' } = process.env) { return SESSION_SECRET; }",
-      errors: [err(1, 18, "function start({ SESSION_SECRET = requireEnv('SESSION_SECRET') } = process.env) { return SESSION_SECRET; }")],
+      errors: [
+        err(
+          1,
+          18,
+          "function start({ SESSION_SECRET = requireEnv('SESSION_SECRET') } = process.env) { return SESSION_SECRET; }",
+        ),
+      ],
     },
     // Default parameters fed by env with a literal fallback.
     {
@@ -215,7 +227,9 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "const defaults = { jwtSecret: 'dev-secret', port: 3000 };\nconst key = process.env.JWT_SECRET ?? defaults.jwtSecret;",
-      errors: [err(2, 13, "const defaults = { jwtSecret: 'dev-secret', port: 3000 };\nconst key = requireEnv('JWT_SECRET');")],
+      errors: [
+        err(2, 13, "const defaults = { jwtSecret: 'dev-secret', port: 3000 };\nconst key = requireEnv('JWT_SECRET');"),
+      ],
     },
     // Chains: the names are listed, no single-variable suggestion.
     {
@@ -247,7 +261,9 @@ ruleTester.run('no-env-fallback', rule, {
     },
     {
       code: "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = 'dev';\n}",
-      errors: [err(3, 3, "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = requireEnv('JWT_SECRET');\n}")],
+      errors: [
+        err(3, 3, "let secret = process.env.JWT_SECRET;\nif (!secret) {\n  secret = requireEnv('JWT_SECRET');\n}"),
+      ],
     },
     // A branch built from the tested variable, the other a constant: no single replacement.
     {
@@ -296,7 +312,10 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "const a = process.env.API_KEY ?? 'a';\nconst b = process.env.API_TOKEN || '';",
       options: [{ minConfidence: 'medium' }],
-      errors: [err(1, 11, "const a = requireEnv('API_KEY');\nconst b = process.env.API_TOKEN || '';"), err(2, 11, "const a = process.env.API_KEY ?? 'a';\nconst b = requireEnv('API_TOKEN');")],
+      errors: [
+        err(1, 11, "const a = requireEnv('API_KEY');\nconst b = process.env.API_TOKEN || '';"),
+        err(2, 11, "const a = process.env.API_KEY ?? 'a';\nconst b = requireEnv('API_TOKEN');"),
+      ],
     },
     // Env schemas: envalid, zod (directly or through a const), t3-env.
     {
@@ -317,7 +336,7 @@ ruleTester.run('no-env-fallback', rule, {
       errors: [{ messageId: 'envFallback', line: 2, column: 13, suggestions: [] }],
     },
     {
-      code: "const env = cleanEnv(process.env, { PORT: port({ default: 3000 }) });",
+      code: 'const env = cleanEnv(process.env, { PORT: port({ default: 3000 }) });',
       options: [{ minConfidence: 'low', checkAllVariables: true }],
       errors: [{ messageId: 'envFallback', line: 1, column: 37, suggestions: [] }],
     },

@@ -10,7 +10,10 @@ const AWS_KEY_ID = 'AKIA' + 'Z7QK3M2XW6P4LBNT';
 const PEM_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
 const PEM_BODY = 'MIIEow' + 'IBAAKCAQEAq8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1xWe5' + 'b3Jd8Lq2Vn6Rt0Pw4Ys9Km1Xc7Fh5Gj3Bz';
 // A JWT: header {"alg":"HS256","typ":"JWT"}, made-up claims and signature.
-const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' + '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' +
+  '.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzAwMDAwMDAwfQ' +
+  '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
 const RANDOM = 'q8Xv' + '2LmN9pRt4sKw7Yz';
 const RANDOM_2 = 'Hk3' + 'nP0aQ7zT1xWe5';
 
@@ -21,7 +24,10 @@ function useEnv(code: string, literal: string, envName: string) {
 
 /** An invalid case with one `secretName` finding and its `useEnv` suggestion. */
 function nameCase(code: string, line: number, column: number, envName: string, literal = `'${RANDOM}'`) {
-  return { code, errors: [{ messageId: 'secretName' as const, line, column, suggestions: useEnv(code, literal, envName) }] };
+  return {
+    code,
+    errors: [{ messageId: 'secretName' as const, line, column, suggestions: useEnv(code, literal, envName) }],
+  };
 }
 
 ruleTester.run('no-hardcoded-secret', rule, {
@@ -116,7 +122,14 @@ ruleTester.run('no-hardcoded-secret', rule, {
       // Known formats are reported whatever the name, also in test files.
       code: `const fixture = { id: 1, value: '${AWS_KEY_ID}' };`,
       filename: 'src/aws.test.ts',
-      errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
+      errors: [
+        {
+          messageId: 'knownFormat',
+          line: 1,
+          column: 33,
+          suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE'),
+        },
+      ],
     },
     // A JWT is mostly a signed sample claim: medium (strict).
     {
@@ -130,7 +143,14 @@ ruleTester.run('no-hardcoded-secret', rule, {
     },
     {
       code: 'const key = `' + PEM_HEADER + '\n' + PEM_BODY + '\n`;',
-      errors: [{ messageId: 'knownFormat', line: 1, column: 13, suggestions: [{ messageId: 'useEnv', output: 'const key = process.env.KEY;' }] }],
+      errors: [
+        {
+          messageId: 'knownFormat',
+          line: 1,
+          column: 13,
+          suggestions: [{ messageId: 'useEnv', output: 'const key = process.env.KEY;' }],
+        },
+      ],
     },
     {
       // Inside a template with substitutions: reported, no suggestion.
@@ -167,8 +187,16 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`,
       errors: [
-        { messageId: 'secretName', column: 27, suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM}'`, 'PASSWORD') },
-        { messageId: 'secretName', column: 32 + RANDOM.length, suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM_2}'`, 'PASSWORD') },
+        {
+          messageId: 'secretName',
+          column: 27,
+          suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM}'`, 'PASSWORD'),
+        },
+        {
+          messageId: 'secretName',
+          column: 32 + RANDOM.length,
+          suggestions: useEnv(`const password = isProd ? '${RANDOM}' : '${RANDOM_2}';`, `'${RANDOM_2}'`, 'PASSWORD'),
+        },
       ],
     },
     // A fallback that is not an env read still hard-codes the secret.
@@ -183,15 +211,35 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `const el = <Checkout apiKey="${RANDOM}" />;`,
       filename: 'checkout.tsx',
-      errors: [{ messageId: 'secretName', column: 29, suggestions: useEnv(`const el = <Checkout apiKey="${RANDOM}" />;`, `"${RANDOM}"`, 'API_KEY').map((sg) => ({ ...sg, output: sg.output.replace('process.env.API_KEY', '{process.env.API_KEY}') })) }],
+      errors: [
+        {
+          messageId: 'secretName',
+          column: 29,
+          suggestions: useEnv(`const el = <Checkout apiKey="${RANDOM}" />;`, `"${RANDOM}"`, 'API_KEY').map((sg) => ({
+            ...sg,
+            output: sg.output.replace('process.env.API_KEY', '{process.env.API_KEY}'),
+          })),
+        },
+      ],
     },
     // Strict (ignoreTestFiles: false, every confidence) checks tests too, at low confidence.
-    { ...nameCase(`const password = '${RANDOM}';`, 1, 18, 'PASSWORD'), filename: 'src/auth/login.test.ts', options: [{ ignoreTestFiles: false, minConfidence: 'low' }] },
+    {
+      ...nameCase(`const password = '${RANDOM}';`, 1, 18, 'PASSWORD'),
+      filename: 'src/auth/login.test.ts',
+      options: [{ ignoreTestFiles: false, minConfidence: 'low' }],
+    },
     // A live credential format is reported in test files at high confidence.
     {
       code: `const fixture = { id: 1, value: '${AWS_KEY_ID}' };`,
       filename: 'src/auth/client.spec.ts',
-      errors: [{ messageId: 'knownFormat', line: 1, column: 33, suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE') }],
+      errors: [
+        {
+          messageId: 'knownFormat',
+          line: 1,
+          column: 33,
+          suggestions: useEnv(`const fixture = { id: 1, value: '${AWS_KEY_ID}' };`, `'${AWS_KEY_ID}'`, 'VALUE'),
+        },
+      ],
     },
     // Files the shared classification calls fixtures are product code when settings say so.
     {
@@ -203,40 +251,127 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: "const apiKey = 'Adm1nP@ss';",
       options: [{ minConfidence: 'medium' }],
-      errors: [{ messageId: 'secretName', line: 1, column: 16, suggestions: [{ messageId: 'useEnv', output: 'const apiKey = process.env.API_KEY;' }] }],
+      errors: [
+        {
+          messageId: 'secretName',
+          line: 1,
+          column: 16,
+          suggestions: [{ messageId: 'useEnv', output: 'const apiKey = process.env.API_KEY;' }],
+        },
+      ],
     },
     // A password-shaped value under a password name is high.
     {
       code: "const adminPassword = 'Adm1nP@ss';",
-      errors: [{ messageId: 'secretName', line: 1, column: 23, suggestions: [{ messageId: 'useEnv', output: 'const adminPassword = process.env.ADMIN_PASSWORD;' }] }],
+      errors: [
+        {
+          messageId: 'secretName',
+          line: 1,
+          column: 23,
+          suggestions: [{ messageId: 'useEnv', output: 'const adminPassword = process.env.ADMIN_PASSWORD;' }],
+        },
+      ],
     },
     // Literal keys passed to crypto and signing APIs, however weak they look.
     {
       code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, 'secret');",
-      errors: [{ messageId: 'literalKey', line: 2, column: 29, suggestions: [{ messageId: 'useEnv', output: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, process.env.JWT_SECRET);" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, process.env.JWT_SECRET);",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import crypto from 'crypto';\nconst hmac = (data: string) => crypto.createHmac('sha256', 'pa4qacea4VK9').update(data).digest('hex');",
-      errors: [{ messageId: 'literalKey', line: 2, column: 60, suggestions: [{ messageId: 'useEnv', output: "import crypto from 'crypto';\nconst hmac = (data: string) => crypto.createHmac('sha256', process.env.HMAC_KEY).update(data).digest('hex');" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import crypto from 'crypto';\nconst hmac = (data: string) => crypto.createHmac('sha256', process.env.HMAC_KEY).update(data).digest('hex');",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-gcm', 'k'.repeat(32), iv);\nconst d = createCipheriv('aes-256-gcm', '0123456789abcdef0123456789abcdef', iv);",
-      errors: [{ messageId: 'literalKey', line: 3, column: 41, suggestions: [{ messageId: 'useEnv', output: "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-gcm', 'k'.repeat(32), iv);\nconst d = createCipheriv('aes-256-gcm', process.env.ENCRYPTION_KEY, iv);" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 3,
+          column: 41,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-gcm', 'k'.repeat(32), iv);\nconst d = createCipheriv('aes-256-gcm', process.env.ENCRYPTION_KEY, iv);",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import cookieParser from 'cookie-parser';\napp.use(cookieParser('keyboard cat'));",
-      errors: [{ messageId: 'literalKey', line: 2, column: 22, suggestions: [{ messageId: 'useEnv', output: "import cookieParser from 'cookie-parser';\napp.use(cookieParser(process.env.COOKIE_SECRET));" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output: "import cookieParser from 'cookie-parser';\napp.use(cookieParser(process.env.COOKIE_SECRET));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, 'my passphrase').toString();",
-      errors: [{ messageId: 'literalKey', line: 2, column: 42, suggestions: [{ messageId: 'useEnv', output: "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, process.env.ENCRYPTION_KEY).toString();" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 42,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "const CryptoJS = require('crypto-js');\nconst ct = CryptoJS.AES.encrypt(message, process.env.ENCRYPTION_KEY).toString();",
+            },
+          ],
+        },
+      ],
     },
     // A random value compared with a token is a backdoor too.
     nameCase(`if (supportToken === '${RANDOM}') allow();`, 1, 22, 'SUPPORT_TOKEN'),
     // Object paths name the value: a Redis URL with a password is a known format.
     {
       code: "export const redis = { url: 'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0' };",
-      errors: [{ messageId: 'knownFormat', column: 29, suggestions: useEnv("export const redis = { url: 'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0' };", "'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0'", 'URL') }],
+      errors: [
+        {
+          messageId: 'knownFormat',
+          column: 29,
+          suggestions: useEnv(
+            "export const redis = { url: 'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0' };",
+            "'redis://:Rp4ssW0rd8xYz2Qk@cache.internal:6379/0'",
+            'URL',
+          ),
+        },
+      ],
     },
     nameCase(`const slack = { bot: { signingSecret: '${RANDOM}' } };`, 1, 39, 'SIGNING_SECRET'),
     // Bytes made from a literal.
@@ -245,11 +380,37 @@ ruleTester.run('no-hardcoded-secret', rule, {
     nameCase(`const headers = { Authorization: 'Bearer ${RANDOM}' };`, 1, 34, 'AUTHORIZATION', `'Bearer ${RANDOM}'`),
     {
       code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",
-      errors: [{ messageId: 'literalKey', line: 2, column: 27, suggestions: [{ messageId: 'useEnv', output: "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: 'secret' }, verify));",
-      errors: [{ messageId: 'literalKey', line: 2, column: 61, suggestions: [{ messageId: 'useEnv', output: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET }, verify));" }] }],
+      errors: [
+        {
+          messageId: 'literalKey',
+          line: 2,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET }, verify));",
+            },
+          ],
+        },
+      ],
     },
     // Basic auth built from a literal user:password pair.
     {
@@ -261,6 +422,9 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [{ messageId: 'secretName', column: 39, suggestions: [] }],
     },
     // Shared settings add secret words.
-    { ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'), settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } } },
+    {
+      ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'),
+      settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
+    },
   ],
 });

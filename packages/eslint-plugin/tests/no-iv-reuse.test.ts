@@ -10,9 +10,11 @@ const ruleTester = new RuleTester();
 const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
 const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
 
-const NODE = "import { createCipheriv, createDecipheriv, randomBytes, randomFillSync, createHash } from 'node:crypto';\n";
+const NODE =
+  "import { createCipheriv, createDecipheriv, randomBytes, randomFillSync, createHash } from 'node:crypto';\n";
 const NODE_NO_RANDOM = "import { createCipheriv } from 'node:crypto';\n";
-const NOBLE = "import { gcm, cbc, gcmsiv } from '@noble/ciphers/aes.js';\nimport { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';\nimport { randomBytes, managedNonce } from '@noble/ciphers/utils.js';\n";
+const NOBLE =
+  "import { gcm, cbc, gcmsiv } from '@noble/ciphers/aes.js';\nimport { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';\nimport { randomBytes, managedNonce } from '@noble/ciphers/utils.js';\n";
 
 interface Expected {
   messageId: string;
@@ -34,7 +36,14 @@ function at(code: string, messageId: string, snippet: string, nth = 1, suggestio
   const column = before[before.length - 1]!.length + 1;
   const expected: Expected = { messageId, line, column, endColumn: column + snippet.length };
   expected.suggestions =
-    suggestion === undefined ? [] : [{ messageId: 'useRandomNonce', output: code.slice(0, index) + suggestion + code.slice(index + snippet.length) }];
+    suggestion === undefined
+      ? []
+      : [
+          {
+            messageId: 'useRandomNonce',
+            output: code.slice(0, index) + suggestion + code.slice(index + snippet.length),
+          },
+        ];
   return expected;
 }
 
@@ -122,9 +131,18 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NODE}export function sealForAll(keys: Buffer[], pt: string) { const iv = randomBytes(12); for (const key of keys) createCipheriv('aes-256-gcm', key, iv).update(pt); }`,
     `${NODE}declare const keys: Buffer[];\nconst NONCE = randomBytes(12);\nfor (const key of keys) createCipheriv('aes-256-gcm', key, NONCE);`,
     // Options.
-    { code: `${NODE}let n = 0;\nexport function seal(key: Buffer) { const iv = Buffer.alloc(12); iv.writeUInt32BE(n++, 8); return createCipheriv('aes-256-gcm', key, iv); }`, options: [{ allowCounters: true }] },
-    { code: `${NODE}export function seal(key: Buffer) { return createCipheriv('aes-256-cbc', key, Buffer.alloc(16)); }`, options: [{ checkCbc: false }] },
-    { code: `${NOBLE}export function seal(key: Uint8Array, pt: Uint8Array) { return cbc(key, new Uint8Array(16)).encrypt(pt); }`, options: [{ checkCbc: false }] },
+    {
+      code: `${NODE}let n = 0;\nexport function seal(key: Buffer) { const iv = Buffer.alloc(12); iv.writeUInt32BE(n++, 8); return createCipheriv('aes-256-gcm', key, iv); }`,
+      options: [{ allowCounters: true }],
+    },
+    {
+      code: `${NODE}export function seal(key: Buffer) { return createCipheriv('aes-256-cbc', key, Buffer.alloc(16)); }`,
+      options: [{ checkCbc: false }],
+    },
+    {
+      code: `${NOBLE}export function seal(key: Uint8Array, pt: Uint8Array) { return cbc(key, new Uint8Array(16)).encrypt(pt); }`,
+      options: [{ checkCbc: false }],
+    },
     // Typed: a function in another module that returns a fresh IV per call.
     {
       code: `${NODE}import { freshIv } from './no-iv-reuse/iv.js';\nexport function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, freshIv()); }`,
@@ -142,19 +160,32 @@ ruleTester.run('no-iv-reuse', rule, {
       return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12, 0)'));
     })(),
     (() => {
-      const code = "import crypto from 'crypto';\nexport function seal(key: Buffer) { return crypto.createCipheriv('aes-256-gcm', key, Buffer.from('0123456789ab')); }";
+      const code =
+        "import crypto from 'crypto';\nexport function seal(key: Buffer) { return crypto.createCipheriv('aes-256-gcm', key, Buffer.from('0123456789ab')); }";
       return bad(code, at(code, 'constantNonce', "Buffer.from('0123456789ab')", 1, 'crypto.randomBytes(12)'));
     })(),
     (() => {
-      const code = "import * as nodeCrypto from 'node:crypto';\nexport function seal(key: Buffer) { return nodeCrypto.createCipheriv('aes-128-ctr', key, new Uint8Array(16)); }";
+      const code =
+        "import * as nodeCrypto from 'node:crypto';\nexport function seal(key: Buffer) { return nodeCrypto.createCipheriv('aes-128-ctr', key, new Uint8Array(16)); }";
       return bad(code, at(code, 'constantNonce', 'new Uint8Array(16)', 1, 'nodeCrypto.randomBytes(16)'));
     })(),
     (() => {
-      const code = "const crypto = require('crypto');\nfunction seal(key) { return crypto.createCipheriv('aes-256-gcm', key, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])); }";
-      return bad(code, at(code, 'constantNonce', 'new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])', 1, 'crypto.randomBytes(12)'));
+      const code =
+        "const crypto = require('crypto');\nfunction seal(key) { return crypto.createCipheriv('aes-256-gcm', key, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])); }";
+      return bad(
+        code,
+        at(
+          code,
+          'constantNonce',
+          'new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])',
+          1,
+          'crypto.randomBytes(12)',
+        ),
+      );
     })(),
     (() => {
-      const code = "const { createCipheriv: cc } = require('node:crypto');\nfunction seal(key) { return cc('chacha20-poly1305', key, Buffer.from('000102030405060708090a0b', 'hex'), { authTagLength: 16 }); }";
+      const code =
+        "const { createCipheriv: cc } = require('node:crypto');\nfunction seal(key) { return cc('chacha20-poly1305', key, Buffer.from('000102030405060708090a0b', 'hex'), { authTagLength: 16 }); }";
       return bad(code, at(code, 'constantNonce', "Buffer.from('000102030405060708090a0b', 'hex')"));
     })(),
     (() => {
@@ -279,23 +310,34 @@ ruleTester.run('no-iv-reuse', rule, {
     })(),
     // WebCrypto, through every way of reaching subtle.
     (() => {
-      const code = 'export function seal(key: CryptoKey, data: Uint8Array) { return crypto.subtle.encrypt({ name: "AES-GCM", iv: new Uint8Array(12) }, key, data); }';
-      return bad(code, at(code, 'constantNonce', 'new Uint8Array(12)', 1, 'crypto.getRandomValues(new Uint8Array(12))'));
+      const code =
+        'export function seal(key: CryptoKey, data: Uint8Array) { return crypto.subtle.encrypt({ name: "AES-GCM", iv: new Uint8Array(12) }, key, data); }';
+      return bad(
+        code,
+        at(code, 'constantNonce', 'new Uint8Array(12)', 1, 'crypto.getRandomValues(new Uint8Array(12))'),
+      );
     })(),
     (() => {
-      const code = 'const IV = crypto.getRandomValues(new Uint8Array(12));\nexport function seal(key: CryptoKey, data: Uint8Array) { return globalThis.crypto.subtle.encrypt({ name: "AES-GCM", iv: IV }, key, data); }';
+      const code =
+        'const IV = crypto.getRandomValues(new Uint8Array(12));\nexport function seal(key: CryptoKey, data: Uint8Array) { return globalThis.crypto.subtle.encrypt({ name: "AES-GCM", iv: IV }, key, data); }';
       return bad(code, at(code, 'moduleLevelNonce', 'IV', 2));
     })(),
     (() => {
-      const code = 'export function seal(key: CryptoKey, data: Uint8Array) { return window.crypto.subtle.encrypt({ name: "AES-CTR", counter: new Uint8Array(16), length: 64 }, key, data); }';
-      return bad(code, at(code, 'constantNonce', 'new Uint8Array(16)', 1, 'crypto.getRandomValues(new Uint8Array(16))'));
+      const code =
+        'export function seal(key: CryptoKey, data: Uint8Array) { return window.crypto.subtle.encrypt({ name: "AES-CTR", counter: new Uint8Array(16), length: 64 }, key, data); }';
+      return bad(
+        code,
+        at(code, 'constantNonce', 'new Uint8Array(16)', 1, 'crypto.getRandomValues(new Uint8Array(16))'),
+      );
     })(),
     (() => {
-      const code = 'const { subtle } = globalThis.crypto;\nconst PARAMS = { name: "AES-CBC", iv: new Uint8Array(16) };\nexport function seal(key: CryptoKey, data: Uint8Array) { return subtle.encrypt(PARAMS, key, data); }';
+      const code =
+        'const { subtle } = globalThis.crypto;\nconst PARAMS = { name: "AES-CBC", iv: new Uint8Array(16) };\nexport function seal(key: CryptoKey, data: Uint8Array) { return subtle.encrypt(PARAMS, key, data); }';
       return bad(code, at(code, 'constantNonce', 'new Uint8Array(16)'));
     })(),
     (() => {
-      const code = "import { webcrypto } from 'node:crypto';\nexport function seal(key: CryptoKey, data: Uint8Array) { return webcrypto.subtle.encrypt({ name: 'AES-GCM', iv: Buffer.alloc(12) }, key, data); }";
+      const code =
+        "import { webcrypto } from 'node:crypto';\nexport function seal(key: CryptoKey, data: Uint8Array) { return webcrypto.subtle.encrypt({ name: 'AES-GCM', iv: Buffer.alloc(12) }, key, data); }";
       return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)', 1, 'crypto.getRandomValues(new Uint8Array(12))'));
     })(),
     // @noble/ciphers.
@@ -308,7 +350,8 @@ ruleTester.run('no-iv-reuse', rule, {
       return bad(code, at(code, 'constantNonce', 'new Uint8Array(24)', 1, 'randomBytes(24)'));
     })(),
     (() => {
-      const code = "import { chacha20poly1305 } from '@noble/ciphers/chacha';\nimport { randomBytes } from '@noble/hashes/utils.js';\nconst NONCE = randomBytes(12);\nexport const seal = (key: Uint8Array, pt: Uint8Array) => chacha20poly1305(key, NONCE).encrypt(pt);";
+      const code =
+        "import { chacha20poly1305 } from '@noble/ciphers/chacha';\nimport { randomBytes } from '@noble/hashes/utils.js';\nconst NONCE = randomBytes(12);\nexport const seal = (key: Uint8Array, pt: Uint8Array) => chacha20poly1305(key, NONCE).encrypt(pt);";
       return bad(code, at(code, 'moduleLevelNonce', 'NONCE', 2));
     })(),
     (() => {
@@ -317,7 +360,8 @@ ruleTester.run('no-iv-reuse', rule, {
     })(),
     // node-forge: the IV goes to start().
     (() => {
-      const code = "import forge from 'node-forge';\nconst IV = forge.random.getBytesSync(12);\nexport function seal(key: string) { const cipher = forge.cipher.createCipher('AES-GCM', key); cipher.start({ iv: IV }); return cipher; }";
+      const code =
+        "import forge from 'node-forge';\nconst IV = forge.random.getBytesSync(12);\nexport function seal(key: string) { const cipher = forge.cipher.createCipher('AES-GCM', key); cipher.start({ iv: IV }); return cipher; }";
       return bad(code, at(code, 'moduleLevelNonce', 'IV', 2));
     })(),
     // Typed: constants and once-computed values exported by another module.

@@ -118,7 +118,10 @@ ruleTester.run('no-plaintext-secret-write', rule, {
        await prisma.apiToken.create({ data: { userId, token } });`,
       'token }',
     ),
-    high(`await prisma.apiKey.create({ data: { userId, apiKey: \`sk_\${randomBytes(24).toString('hex')}\` } });`, 'apiKey:'),
+    high(
+      `await prisma.apiKey.create({ data: { userId, apiKey: \`sk_\${randomBytes(24).toString('hex')}\` } });`,
+      'apiKey:',
+    ),
     high(
       `const sessionToken = crypto.randomUUID();
        await db.insert(sessions).values({ userId, sessionToken, expires });`,
@@ -141,7 +144,10 @@ ruleTester.run('no-plaintext-secret-write', rule, {
        });`,
       'password } })',
     ),
-    password(`await prisma.user.create({ data: { email: req.body.email, password: req.body.password } });`, 'password: req.body.password'),
+    password(
+      `await prisma.user.create({ data: { email: req.body.email, password: req.body.password } });`,
+      'password: req.body.password',
+    ),
 
     high(
       `const { apiKey } = req.body;
@@ -160,7 +166,10 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       'refreshToken:',
     ),
     // Decrypted values and env secrets written back.
-    high(`await prisma.webhook.update({ where: { id }, data: { secret: decrypt(hook.secretCiphertext) } });`, 'secret:'),
+    high(
+      `await prisma.webhook.update({ where: { id }, data: { secret: decrypt(hook.secretCiphertext) } });`,
+      'secret:',
+    ),
     high(`await prisma.tenant.create({ data: { name, apiKey: process.env.PARTNER_API_KEY } });`, 'apiKey:'),
     // TypeORM, Sequelize, Mongoose, MikroORM.
     high(
@@ -169,7 +178,10 @@ ruleTester.run('no-plaintext-secret-write', rule, {
        await userRepository.save(user);`,
       'user.apiKey',
     ),
-    high(`await this.tokenRepository.insert({ userId, accessToken: randomBytes(32).toString('hex') });`, 'accessToken:'),
+    high(
+      `await this.tokenRepository.insert({ userId, accessToken: randomBytes(32).toString('hex') });`,
+      'accessToken:',
+    ),
     high(`await this.usersRepository.update({ id }, { apiKey: nanoid(40) });`, 'apiKey:'),
     high(`await this.em.create(ApiKey, { owner, secretKey: randomBytes(32).toString('hex') });`, 'secretKey:'),
     high(`await ApiKey.bulkCreate([{ ownerId, apiKey: nanoid(32) }]);`, 'apiKey:'),
@@ -183,9 +195,15 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     ),
     // Nested Prisma writes; a `key` column is named by its relation.
     high(`await prisma.user.create({ data: { email, apiKeys: { create: { key: nanoid(40) } } } });`, 'key:'),
-    high(`await prisma.project.create({ data: { name, apiKeys: { create: [{ label: 'default', key: nanoid(40) }] } } });`, 'key:'),
+    high(
+      `await prisma.project.create({ data: { name, apiKeys: { create: [{ label: 'default', key: nanoid(40) }] } } });`,
+      'key:',
+    ),
     // Rows built by `map`, tokens from a generator factory, a decrypted value behind a secret name.
-    high(`await Bot.bulkCreate(rows.map((row) => ({ name: row.name, apiToken: randomBytes(20).toString('hex') })));`, 'apiToken:'),
+    high(
+      `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, apiToken: randomBytes(20).toString('hex') })));`,
+      'apiToken:',
+    ),
     high(
       `const makeToken = customAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 40);
        const apiToken = makeToken();
@@ -213,14 +231,20 @@ ruleTester.run('no-plaintext-secret-write', rule, {
        await sql\`INSERT INTO api_keys (user_id, api_key) VALUES (\${userId}, \${apiKey})\`;`,
       'apiKey}',
     ),
-    password(`await client.query({ text: 'INSERT INTO users (email, password) VALUES ($1, $2)', values: [email, req.body.password] });`, 'req.body.password'),
+    password(
+      `await client.query({ text: 'INSERT INTO users (email, password) VALUES ($1, $2)', values: [email, req.body.password] });`,
+      'req.body.password',
+    ),
     // Below high, seen in strict.
     medium(
       `const resetToken = randomBytes(32).toString('hex');
        await prisma.passwordReset.create({ data: { userId, token: resetToken } });`,
       'token: resetToken',
     ),
-    medium(`async function store(userId: string, apiKey: string) { await prisma.integration.create({ data: { userId, apiKey } }); }`, 'apiKey }'),
+    medium(
+      `async function store(userId: string, apiKey: string) { await prisma.integration.create({ data: { userId, apiKey } }); }`,
+      'apiKey }',
+    ),
     medium(
       `const token = await createSessionToken(user);
        await db.insert(sessions).values({ userId: user.id, token });`,

@@ -20,7 +20,12 @@ function finding(code: string, messageId: string, needle: string) {
 
 /** One `insecureCookie` finding with the `addAttributes` suggestion giving `output`. */
 function cookie(code: string, needle: string, output: string) {
-  return { code, errors: [{ messageId: 'insecureCookie', ...at(code, needle), suggestions: [{ messageId: 'addAttributes', output }] }] };
+  return {
+    code,
+    errors: [
+      { messageId: 'insecureCookie', ...at(code, needle), suggestions: [{ messageId: 'addAttributes', output }] },
+    ],
+  };
 }
 
 const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -61,7 +66,7 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     'document.cookie = `lang=${lang}; max-age=31536000`;',
     // IndexedDB for non-secrets.
     "db.transaction('notes', 'readwrite').objectStore('notes').put({ id, body });",
-    "map.put({ accessToken });",
+    'map.put({ accessToken });',
     // Server cookies done right.
     "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });",
     "res.cookie('refreshToken', token, { httpOnly: true, secure: isProd, sameSite: 'strict', maxAge });",
@@ -106,11 +111,17 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     // The project's own storage wrapper, given a non-secret.
     "function setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nsetItem('umami.theme', theme);",
     // Typed: the wrapper in another module, given a non-secret under a constant key.
-    { code: "import { setItem, THEME } from './no-secret-in-client-storage/storage.js';\ndeclare const theme: string;\nsetItem(THEME, theme);", ...typed },
+    {
+      code: "import { setItem, THEME } from './no-secret-in-client-storage/storage.js';\ndeclare const theme: string;\nsetItem(THEME, theme);",
+      ...typed,
+    },
     // Server cookies off.
     { code: "res.cookie('session', sessionId);", options: [{ checkServerCookies: false }] },
     // Only httpOnly required.
-    { code: "res.cookie('session', sessionId, { httpOnly: true });", options: [{ requiredCookieAttributes: ['httpOnly'] }] },
+    {
+      code: "res.cookie('session', sessionId, { httpOnly: true });",
+      options: [{ requiredCookieAttributes: ['httpOnly'] }],
+    },
   ],
   invalid: [
     finding("localStorage.setItem('token', token);", 'webStorage', 'localStorage'),
@@ -134,21 +145,45 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'webStorage',
       'persist(',
     ),
-    finding("import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });", 'clientCookie', 'Cookies.set'),
+    finding(
+      "import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });",
+      'clientCookie',
+      'Cookies.set',
+    ),
     finding('document.cookie = `session=${sessionId}`;', 'clientCookie', 'document'),
     finding('window.document.cookie = `prefs=${JSON.stringify({ apiKey })}`;', 'clientCookie', 'window'),
-    finding("db.transaction('auth', 'readwrite').objectStore('auth').put({ accessToken, expiresAt });", 'webStorage', 'db.transaction'),
-    finding("const store = tx.objectStore('secrets');\nstore.add({ id: 1, value: apiKey });", 'webStorage', 'store.add'),
+    finding(
+      "db.transaction('auth', 'readwrite').objectStore('auth').put({ accessToken, expiresAt });",
+      'webStorage',
+      'db.transaction',
+    ),
+    finding(
+      "const store = tx.objectStore('secrets');\nstore.add({ id: 1, value: apiKey });",
+      'webStorage',
+      'store.add',
+    ),
     finding("import { set } from 'idb-keyval';\nawait set('refreshToken', tokens.refresh);", 'webStorage', 'set('),
-    finding("import localforage from 'localforage';\nawait localforage.setItem('auth', { token });", 'webStorage', 'localforage.setItem'),
+    finding(
+      "import localforage from 'localforage';\nawait localforage.setItem('auth', { token });",
+      'webStorage',
+      'localforage.setItem',
+    ),
     // Server cookies.
-    cookie("res.cookie('session', sessionId);", 'res.cookie', "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "res.cookie('session', sessionId);",
+      'res.cookie',
+      "res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
     cookie(
       "res.cookie('refreshToken', token, { maxAge: 86400000 });",
       'res.cookie',
       "res.cookie('refreshToken', token, { maxAge: 86400000, httpOnly: true, secure: true, sameSite: 'lax' });",
     ),
-    cookie("res.cookie('sid', sid, { httpOnly: true });", 'res.cookie', "res.cookie('sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "res.cookie('sid', sid, { httpOnly: true });",
+      'res.cookie',
+      "res.cookie('sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
     cookie(
       "res.cookie('prefs', accessToken, { httpOnly: true, secure: true });",
       'res.cookie',
@@ -168,7 +203,11 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'reply.setCookie',
       "reply.setCookie('token', jwt, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });",
     ),
-    cookie("cookies().set('session', token);", 'cookies()', "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });"),
+    cookie(
+      "cookies().set('session', token);",
+      'cookies()',
+      "cookies().set('session', token, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    ),
     cookie(
       "const store = await cookies();\nstore.set('session', token);",
       'store.set',
@@ -184,8 +223,16 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'response.cookies',
       "response.cookies.set('access_token', token, { secure: true, httpOnly: true, sameSite: 'lax' });",
     ),
-    cookie("ctx.cookies.set('session', token);", 'ctx.cookies', "ctx.cookies.set('session', token, { sameSite: 'lax' });"),
-    cookie("ctx.cookies.set('session', token, { secure: false });", 'ctx.cookies', "ctx.cookies.set('session', token, { secure: false, sameSite: 'lax' });"),
+    cookie(
+      "ctx.cookies.set('session', token);",
+      'ctx.cookies',
+      "ctx.cookies.set('session', token, { sameSite: 'lax' });",
+    ),
+    cookie(
+      "ctx.cookies.set('session', token, { secure: false });",
+      'ctx.cookies',
+      "ctx.cookies.set('session', token, { secure: false, sameSite: 'lax' });",
+    ),
     cookie(
       "import cookie from 'cookie';\nconst header = cookie.serialize('session', sessionId, {});",
       'cookie.serialize',
@@ -193,54 +240,137 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     ),
     {
       code: "res.setHeader('Set-Cookie', `session=${id}; Path=/`);",
-      errors: [{ messageId: 'insecureCookie', ...at("res.setHeader('Set-Cookie', `session=${id}; Path=/`);", '`session'), suggestions: [] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          ...at("res.setHeader('Set-Cookie', `session=${id}; Path=/`);", '`session'),
+          suggestions: [],
+        },
+      ],
     },
     {
       code: "res.setHeader('Set-Cookie', ['theme=dark', 'token=' + token + '; HttpOnly; Secure']);",
-      errors: [{ messageId: 'insecureCookie', ...at("res.setHeader('Set-Cookie', ['theme=dark', 'token=' + token + '; HttpOnly; Secure']);", "'token="), suggestions: [] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          ...at("res.setHeader('Set-Cookie', ['theme=dark', 'token=' + token + '; HttpOnly; Secure']);", "'token="),
+          suggestions: [],
+        },
+      ],
     },
     {
       code: "headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);",
-      errors: [{ messageId: 'insecureCookie', ...at("headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);", '`sid'), suggestions: [] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          ...at("headers.append('set-cookie', `sid=${sid}; HttpOnly; SameSite=Strict`);", '`sid'),
+          suggestions: [],
+        },
+      ],
     },
     // The value part of a cookie string carries the secret, whatever names the cookie.
     finding('document.cookie = `${cookieName}=${accessToken}; path=/`;', 'clientCookie', 'document'),
-    finding("document.cookie = generateCookie({ name: 'session', value: sid, path: '/' });", 'clientCookie', 'document'),
-    finding("document.cookie = generateCookie({ name: cookieName, value: session.refreshToken });", 'clientCookie', 'document'),
+    finding(
+      "document.cookie = generateCookie({ name: 'session', value: sid, path: '/' });",
+      'clientCookie',
+      'document',
+    ),
+    finding(
+      'document.cookie = generateCookie({ name: cookieName, value: session.refreshToken });',
+      'clientCookie',
+      'document',
+    ),
     // Either storage, chosen at run time.
-    finding("(remember ? localStorage : sessionStorage).setItem('accessToken', accessToken);", 'webStorage', '(remember'),
+    finding(
+      "(remember ? localStorage : sessionStorage).setItem('accessToken', accessToken);",
+      'webStorage',
+      '(remember',
+    ),
     {
       // The project's own wrapper around web storage, given the auth token under a constant key.
       code: "const AUTH_TOKEN = 'app.auth';\nfunction setItem(key, data, session) {\n  return (session ? sessionStorage : localStorage).setItem(key, JSON.stringify(data));\n}\nexport function setClientAuthToken(token) {\n  setItem(AUTH_TOKEN, token);\n}",
-      errors: [{ messageId: 'webStorage', data: { name: 'app.auth', storage: 'sessionStorage or localStorage' }, line: 6, column: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'webStorage',
+          data: { name: 'app.auth', storage: 'sessionStorage or localStorage' },
+          line: 6,
+          column: 3,
+          suggestions: [],
+        },
+      ],
     },
     {
       // Typed: the wrapper and the key constant live in another module.
       code: "import { AUTH_TOKEN, setItem } from './no-secret-in-client-storage/storage.js';\nexport function setClientAuthToken(token: string) {\n  setItem(AUTH_TOKEN, token);\n}",
       ...typed,
-      errors: [{ messageId: 'webStorage', data: { name: 'app.auth', storage: 'sessionStorage or localStorage' }, line: 3, column: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'webStorage',
+          data: { name: 'app.auth', storage: 'sessionStorage or localStorage' },
+          line: 3,
+          column: 3,
+          suggestions: [],
+        },
+      ],
     },
     {
       // A wrapper with a fixed key, given a token.
       code: "const saveLocal = (value) => window.localStorage.setItem('app-state', value);\nsaveLocal(refreshToken);",
-      errors: [{ messageId: 'webStorage', data: { name: 'refreshToken', storage: 'localStorage' }, line: 2, column: 1, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'webStorage',
+          data: { name: 'refreshToken', storage: 'localStorage' },
+          line: 2,
+          column: 1,
+          suggestions: [],
+        },
+      ],
     },
     {
       // An attribute value interpolated (`Max-Age=${age}`) still shows which attributes are there.
       code: 'headers.append("set-cookie", `sid=${sid}; Max-Age=${age}`);',
-      errors: [{ messageId: 'insecureCookie', data: { name: 'sid', missing: 'httpOnly, secure, sameSite' }, line: 1, column: 30, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          data: { name: 'sid', missing: 'httpOnly, secure, sameSite' },
+          line: 1,
+          column: 30,
+          suggestions: [],
+        },
+      ],
     },
     {
       // Attributes from a helper whose result is not visible: medium (strict), not high.
       code: 'headers.append("Set-Cookie", `${SESSION_COOKIE}=${refreshed.newToken}; ${await getCookieOptionsAsString({ ...getAuthCookieOptions() })}`);',
       options: [{ minConfidence: 'medium' }],
-      errors: [{ messageId: 'insecureCookie', data: { name: 'refreshed.newToken', missing: 'httpOnly, secure, sameSite' }, line: 1, column: 30, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          data: { name: 'refreshed.newToken', missing: 'httpOnly, secure, sameSite' },
+          line: 1,
+          column: 30,
+          suggestions: [],
+        },
+      ],
     },
     {
       // Development-only code: medium.
       code: "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId);\n}",
       options: [{ minConfidence: 'medium' }],
-      errors: [{ messageId: 'insecureCookie', line: 2, column: 3, suggestions: [{ messageId: 'addAttributes', output: "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });\n}" }] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addAttributes',
+              output:
+                "if (process.env.NODE_ENV === 'development') {\n  res.cookie('session', sessionId, { httpOnly: true, secure: true, sameSite: 'lax' });\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       // Shared settings extend the secret vocabulary.
@@ -252,7 +382,18 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       // Custom credential cookie names.
       code: "res.cookie('__app', value);",
       options: [{ credentialCookieNames: ['__app'] }],
-      errors: [{ messageId: 'insecureCookie', column: 1, suggestions: [{ messageId: 'addAttributes', output: "res.cookie('__app', value, { httpOnly: true, secure: true, sameSite: 'lax' });" }] }],
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addAttributes',
+              output: "res.cookie('__app', value, { httpOnly: true, secure: true, sameSite: 'lax' });",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -7,7 +7,12 @@ import { rules } from '../src/index.js';
 const rule = rules['no-secret-in-response']!;
 const ruleTester = new RuleTester();
 const typed = {
-  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fileURLToPath(new URL('./fixtures', import.meta.url)) } },
+  languageOptions: {
+    parserOptions: {
+      project: './tsconfig.json',
+      tsconfigRootDir: fileURLToPath(new URL('./fixtures', import.meta.url)),
+    },
+  },
 };
 
 /** Line and column of the first occurrence of `needle` in `code` (1-based). */
@@ -24,7 +29,10 @@ function leak(code: string, ...findings: [string, string][]) {
 }
 
 /** A finding below high confidence: reported in strict, not in recommended. */
-function medium<T extends object>(test: T, level: 'medium' | 'low' = 'medium'): T & { options: [{ minConfidence: 'medium' | 'low' }] } {
+function medium<T extends object>(
+  test: T,
+  level: 'medium' | 'low' = 'medium',
+): T & { options: [{ minConfidence: 'medium' | 'low' }] } {
   return { ...test, options: [{ minConfidence: level }] };
 }
 
@@ -34,7 +42,7 @@ ruleTester.run('no-secret-in-response', rule, {
   valid: [
     // GraphQL sends only the fields its schema names: returning a whole record is not a leak; issuing a token is not either.
     'const resolvers = { Query: { me: (_parent: unknown, _args: unknown, ctx: Ctx) => ctx.user } };',
-    "const resolvers = { Mutation: { login: async (_p: unknown, args: Args) => ({ token: jwt.sign({ sub: args.email }, key) }) } };",
+    'const resolvers = { Mutation: { login: async (_p: unknown, args: Args) => ({ token: jwt.sign({ sub: args.email }, key) }) } };',
     { code: `${USER}declare const user: User;\nconst resolvers = { Query: { me: () => user } };`, ...typed },
     // tRPC procedures returning public fields; a function under a `Query` key that is no resolver map value.
     'export const appRouter = router({ me: protectedProcedure.query(({ ctx }) => ({ id: ctx.user.id, email: ctx.user.email })) });',
@@ -51,10 +59,10 @@ ruleTester.run('no-secret-in-response', rule, {
     "app.post('/verify', async (ctx) => {\n  const session = await getSessionFromCtx(ctx);\n  return ctx.json({ status: true, token: session.session.token });\n});",
     // Sanitized at the sink; the omit helper takes the secret out.
     "res.json(omit(user, ['password']));",
-    "ctx.body = omitInternalApplicationSecret(application);",
+    'ctx.body = omitInternalApplicationSecret(application);',
     // A domain-ownership token is published by its owner in DNS; recovery codes are shown once to their owner.
-    "res.json({ domainVerificationToken: record.domainVerificationToken });",
-    "c.json({ recoveryCodes: result.recoveryCodes });",
+    'res.json({ domainVerificationToken: record.domainVerificationToken });',
+    'c.json({ recoveryCodes: result.recoveryCodes });',
     // Typed: a collection of credential records (ids, scopes, dates) is no secret value.
     {
       code: 'interface ManagedCredential { id: string; scopes: string[] }\ninterface Connection { id: string; credentials: ManagedCredential[] }\ndeclare const connection: Connection;\nres.json(connection);',
@@ -64,10 +72,10 @@ ruleTester.run('no-secret-in-response', rule, {
     'res.json({ id: user.id, email: user.email });',
     // Login and token endpoints issue tokens to their caller.
     'const accessToken = jwt.sign({ sub: user.id }, key);\nres.json({ accessToken, expiresIn: 3600 });',
-    "res.status(201).json({ token: await issueSessionToken(user) });",
+    'res.status(201).json({ token: await issueSessionToken(user) });',
     'const { accessToken, refreshToken } = await auth.login(body);\nreply.send({ accessToken, refreshToken });',
     '// A new API key is shown once, on creation.\nconst apiKey = randomBytes(32).toString("base64url");\nres.status(201).json({ apiKey });',
-    "res.json({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });",
+    'res.json({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });',
     // An invite link is copied by the admin who made it; a reset token sent by mail is not returned.
     'const inviteToken = await invites.create(email);\nres.json({ url: `https://app.test/join?token=${inviteToken}` });',
     'const resetToken = await resets.create(email);\nawait mailer.send(email, resetToken);\nres.json({ ok: true });',
@@ -101,14 +109,26 @@ ruleTester.run('no-secret-in-response', rule, {
     '@Controller("users")\nclass UsersController {\n  helper() { return this.user.password; }\n}',
     'class UsersService {\n  @Get()\n  find() { return { password: this.password }; }\n}',
     // Typed: the sent type has no secret property.
-    { code: 'interface PublicUser { id: string; email: string }\ndeclare const user: PublicUser;\nres.json(user);', ...typed },
-    { code: `${USER}declare const users: User[];\nres.json(users.map((u) => ({ id: u.id, email: u.email })));`, ...typed },
+    {
+      code: 'interface PublicUser { id: string; email: string }\ndeclare const user: PublicUser;\nres.json(user);',
+      ...typed,
+    },
+    {
+      code: `${USER}declare const users: User[];\nres.json(users.map((u) => ({ id: u.id, email: u.email })));`,
+      ...typed,
+    },
     { code: `${USER}declare const user: User;\nres.json({ ...user, passwordHash: undefined });`, ...typed },
   ],
   invalid: [
     // Out-of-band tokens (password reset, e-mail verification) go to the mailbox, never to the requester.
-    leak('const resetToken = await db.resets.create(req.body.email);\nres.json({ resetUrl: `https://app.test/reset?token=${resetToken}` });', ['secretInResponse', 'resetToken}']),
-    leak('const verificationToken = crypto.randomUUID();\nc.json({ verificationToken });', ['secretInResponse', 'verificationToken }']),
+    leak(
+      'const resetToken = await db.resets.create(req.body.email);\nres.json({ resetUrl: `https://app.test/reset?token=${resetToken}` });',
+      ['secretInResponse', 'resetToken}'],
+    ),
+    leak('const verificationToken = crypto.randomUUID();\nc.json({ verificationToken });', [
+      'secretInResponse',
+      'verificationToken }',
+    ]),
     // Passwords and keys are never sent.
     leak('res.json({ id: user.id, password: user.password });', ['secretInResponse', 'user.password']),
     leak('res.status(200).json({ user: { email, password } });', ['secretInResponse', 'password }']),
@@ -124,21 +144,33 @@ ruleTester.run('no-secret-in-response', rule, {
     ),
     // Stored tokens and API keys read from a record.
     leak('res.json({ apiKey: user.apiKey });', ['secretInResponse', 'user.apiKey']),
-    leak('const { refreshToken } = account;\nres.json({ email: account.email, refreshToken });', ['secretInResponse', 'refreshToken });']),
+    leak('const { refreshToken } = account;\nres.json({ email: account.email, refreshToken });', [
+      'secretInResponse',
+      'refreshToken });',
+    ]),
     leak('res.json({ token: existingIntegration.accessToken.trim() });', ['secretInResponse', 'existingIntegration']),
     leak('res.jsonp(customer.apiKey);', ['secretInResponse', 'customer.apiKey']),
     // Echoing request credentials.
     leak('res.json({ headers: req.headers });', ['secretInResponse', 'req.headers']),
-    leak("app.get('/whoami', (c) => c.text(`authorization: ${c.req.header('authorization')}`));", ['secretInResponse', 'c.req.header']),
+    leak("app.get('/whoami', (c) => c.text(`authorization: ${c.req.header('authorization')}`));", [
+      'secretInResponse',
+      'c.req.header',
+    ]),
     leak("res.send(req.get('x-api-key'));", ['secretInResponse', 'req.get']),
-    leak('const session = await db.sessions.find(req.params.id);\nres.json({ id: session.id, token: session.token });', ['secretInResponse', 'session.token']),
+    leak(
+      'const session = await db.sessions.find(req.params.id);\nres.json({ id: session.id, token: session.token });',
+      ['secretInResponse', 'session.token'],
+    ),
     // Password hashes.
     leak('res.json({ id: user.id, passwordHash: user.passwordHash });', ['hashInResponse', 'passwordHash:']),
     leak('res.json([{ hashedPassword: row.hashed_password }]);', ['hashInResponse', 'hashedPassword']),
     // Other frameworks.
     leak('return Response.json({ password: user.password });', ['secretInResponse', 'user.password']),
     leak('return NextResponse.json({ apiKey: account.apiKey });', ['secretInResponse', 'account.apiKey']),
-    leak('return new Response(JSON.stringify({ secret: process.env.JWT_SECRET }));', ['secretInResponse', 'process.env']),
+    leak('return new Response(JSON.stringify({ secret: process.env.JWT_SECRET }));', [
+      'secretInResponse',
+      'process.env',
+    ]),
     leak('ctx.body = { password: user.password };', ['secretInResponse', 'user.password']),
     leak("app.get('/me', (c) => c.json({ apiKey: user.apiKey }));", ['secretInResponse', 'user.apiKey']),
     leak(
@@ -151,11 +183,14 @@ ruleTester.run('no-secret-in-response', rule, {
       "'use server';\nexport async function getAccount(id: string) {\n  const account = await db.account.find(id);\n  return { id, apiKey: account.apiKey };\n}",
       ['secretInResponse', 'account.apiKey'],
     ),
-    leak(
-      "async function reveal() {\n  'use server';\n  return { clientSecret: oauth.clientSecret };\n}",
-      ['secretInResponse', 'oauth.clientSecret'],
-    ),
-    leak("'use server';\nexport const settings = async () => ({ dsn: config.dsn });", ['secretInResponse', 'config.dsn']),
+    leak("async function reveal() {\n  'use server';\n  return { clientSecret: oauth.clientSecret };\n}", [
+      'secretInResponse',
+      'oauth.clientSecret',
+    ]),
+    leak("'use server';\nexport const settings = async () => ({ dsn: config.dsn });", [
+      'secretInResponse',
+      'config.dsn',
+    ]),
     // NestJS controllers.
     leak(
       "@Controller('users')\nclass UsersController {\n  @Get(':id')\n  async find(id: string) {\n    const user = await this.users.find(id);\n    return { email: user.email, passwordHash: user.passwordHash };\n  }\n}",
@@ -167,21 +202,30 @@ ruleTester.run('no-secret-in-response', rule, {
       ['secretInResponse', 'ctx.user.password'],
     ),
     leak(
-      "export const keys = t.router({\n  reveal: t.procedure.input(z.string()).mutation(async ({ input }) => {\n    const integration = await db.integration.findUnique(input);\n    return { apiKey: integration.apiKey };\n  }),\n});",
+      'export const keys = t.router({\n  reveal: t.procedure.input(z.string()).mutation(async ({ input }) => {\n    const integration = await db.integration.findUnique(input);\n    return { apiKey: integration.apiKey };\n  }),\n});',
       ['secretInResponse', 'integration.apiKey'],
     ),
     // GraphQL resolvers: a resolver map's root types and NestJS / TypeGraphQL resolver methods.
-    leak('const resolvers = { Query: { webhookSecret: () => process.env.WEBHOOK_SECRET } };', ['secretInResponse', 'process.env']),
+    leak('const resolvers = { Query: { webhookSecret: () => process.env.WEBHOOK_SECRET } };', [
+      'secretInResponse',
+      'process.env',
+    ]),
     leak(
       'const resolvers = {\n  Query: {\n    apiKey(_parent: unknown, _args: unknown, { user }: Ctx) {\n      return user.apiKey;\n    },\n  },\n};',
       ['secretInResponse', 'user.apiKey'],
     ),
     leak(
-      "@Resolver(() => Account)\nclass AccountResolver {\n  @ResolveField(() => String)\n  async resetToken(@Parent() account: Account) {\n    const resetToken = await this.resets.create(account.email);\n    return resetToken;\n  }\n}",
+      '@Resolver(() => Account)\nclass AccountResolver {\n  @ResolveField(() => String)\n  async resetToken(@Parent() account: Account) {\n    const resetToken = await this.resets.create(account.email);\n    return resetToken;\n  }\n}',
       ['secretInResponse', 'resetToken;'],
     ),
     // Below high: the cases above, in strict.
-    medium(leak("app.post('/oauth/clients', async (req, res) => {\n  const clientSecret = generateClientSecret();\n  res.json({ clientId, clientSecret });\n});", ['secretInResponse', 'clientSecret }']), 'low'),
+    medium(
+      leak(
+        "app.post('/oauth/clients', async (req, res) => {\n  const clientSecret = generateClientSecret();\n  res.json({ clientId, clientSecret });\n});",
+        ['secretInResponse', 'clientSecret }'],
+      ),
+      'low',
+    ),
     medium(
       leak(
         "const buildApplicationResponse = (app) => ({ ...app, secret: app.clientSecret });\napp.get('/apps/:id', async (ctx) => {\n  ctx.body = buildApplicationResponse(await findApplication(ctx.params.id));\n});",
@@ -189,13 +233,16 @@ ruleTester.run('no-secret-in-response', rule, {
       ),
     ),
     medium(
-      leak("app.post('/verify', async (ctx) => {\n  const session = await getSessionFromCtx(ctx);\n  return ctx.json({ status: true, token: session.session.token });\n});", [
-        'secretInResponse',
-        'session.session.token',
-      ]),
+      leak(
+        "app.post('/verify', async (ctx) => {\n  const session = await getSessionFromCtx(ctx);\n  return ctx.json({ status: true, token: session.session.token });\n});",
+        ['secretInResponse', 'session.session.token'],
+      ),
     ),
     // A reset token made in the handler still must not go back to the requester.
-    leak("app.post('/forgot', async (req, res) => {\n  const resetToken = await createResetToken(req.body.email);\n  res.json({ resetToken });\n});", ['secretInResponse', 'resetToken }']),
+    leak(
+      "app.post('/forgot', async (req, res) => {\n  const resetToken = await createResetToken(req.body.email);\n  res.json({ resetToken });\n});",
+      ['secretInResponse', 'resetToken }'],
+    ),
     // A declared response schema re-parses the body: a name-only finding drops to medium.
     medium(
       leak(
@@ -214,9 +261,21 @@ ruleTester.run('no-secret-in-response', rule, {
       errors: [{ messageId: 'entityWithSecret', line: 3, column: 47 }],
     },
     // Typed: a whole record whose type has a password hash.
-    { code: `${USER}declare const user: User;\nres.json(user);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
-    { code: `${USER}declare const users: User[];\nres.json(users);`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
-    { code: `${USER}declare const user: User;\nres.json({ ...user, role: 'admin' });`, ...typed, errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }] },
+    {
+      code: `${USER}declare const user: User;\nres.json(user);`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }],
+    },
+    {
+      code: `${USER}declare const users: User[];\nres.json(users);`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }],
+    },
+    {
+      code: `${USER}declare const user: User;\nres.json({ ...user, role: 'admin' });`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 3, column: 10 }],
+    },
     {
       code: `${USER}declare function findUser(id: string): Promise<User>;\nexport async function load(id: string) {\n  'use server';\n  return await findUser(id);\n}`,
       ...typed,

@@ -36,7 +36,14 @@ function finding(code: string, at: At | string) {
   const column = offset - before.lastIndexOf('\n');
   const fix = spec.fix === undefined ? `redact(${spec.text})` : spec.fix;
   const suggestions =
-    fix === null ? [] : [{ messageId: 'wrapInRedaction' as const, output: code.slice(0, offset) + fix + code.slice(offset + spec.text.length) }];
+    fix === null
+      ? []
+      : [
+          {
+            messageId: 'wrapInRedaction' as const,
+            output: code.slice(0, offset) + fix + code.slice(offset + spec.text.length),
+          },
+        ];
   return { messageId: spec.messageId ?? 'secretToSink', line, column, suggestions };
 }
 
@@ -58,7 +65,10 @@ const typed = {
 ruleTester.run('no-secret-logging', rule, {
   valid: [
     // A command-line command prints what it made for the operator who ran it: medium.
-    { code: 'const invite = await createInvite(email);\nconsole.log(`Invite token: ${invite.token}`);', filename: 'src/commands/user.ts' },
+    {
+      code: 'const invite = await createInvite(email);\nconsole.log(`Invite token: ${invite.token}`);',
+      filename: 'src/commands/user.ts',
+    },
     { code: 'console.log(apiKey);', filename: 'packages/cli/src/bin/create-key.ts' },
     // What a failed token call returns is an error object, not a token: medium.
     'const tokenResponse = await response.json();\nif (!response.ok) {\n  console.warn("token exchange failed", tokenResponse);\n}',
@@ -74,10 +84,10 @@ ruleTester.run('no-secret-logging', rule, {
     "const PASS = 'All dependency versions are pinned.';\nconsole.log(PASS);",
     'const authKeys = Object.keys(authData).sort();\nfor (const provider of authKeys) {\n  logger.error(`auth step failed for ${provider}`);\n}',
     // Below high confidence, so not in recommended: ambiguous names, function names, structured error details.
-    "logger.info(`checkout session ${sessionId} has no subscription`);",
-    "throw new Error(`Link module ${serviceKey} already defined.`);",
-    "console.info(`Mock email account password: ${pass}`);",
-    "const validationResult = password(passwordToSet, { required: true });\nthrow new ValidationError({ errors: [{ message: validationResult }] });",
+    'logger.info(`checkout session ${sessionId} has no subscription`);',
+    'throw new Error(`Link module ${serviceKey} already defined.`);',
+    'console.info(`Mock email account password: ${pass}`);',
+    'const validationResult = password(passwordToSet, { required: true });\nthrow new ValidationError({ errors: [{ message: validationResult }] });',
     "throw new RequestError({ code: 'one_time_token.token_not_found', token, status: 404 });",
     // Request-logger formats without credential headers; header tokens in calls that are not morgan.
     "import morgan from 'morgan';\napp.use(morgan(':method :url :status :response-time ms'));",
@@ -132,7 +142,7 @@ ruleTester.run('no-secret-logging', rule, {
     "console.log(token ? 'set' : 'unset');",
     'console.log(typeof token);',
     'console.log(token === expected);',
-    "logger.info({ hash: sha256(password) });",
+    'logger.info({ hash: sha256(password) });',
     "console.log(createHash('sha256').update(password).digest('hex'));",
     'console.log(await bcrypt.hash(password, 10));',
     'const shown = redact(token); console.log(shown);',
@@ -177,14 +187,23 @@ ruleTester.run('no-secret-logging', rule, {
     },
     { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
     // Typed: a record whose name says token but whose fields hold none (a lexer token).
-    { code: 'interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token.kind} at ${token.pos}: ${token}`);', ...typed },
+    {
+      code: 'interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token.kind} at ${token.pos}: ${token}`);',
+      ...typed,
+    },
     {
       code: "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => verify(key));\nconsole.log(`${apiKey}`);",
       ...typed,
     },
     // Typed: objects without a secret-named string field, or printed as `[object Object]`; untyped, a plain name says nothing.
-    { code: 'interface UserView { id: string; passwordHash: string; hasPassword: boolean; token: boolean }\ndeclare const user: UserView;\nlogger.info(JSON.stringify(user));', ...typed },
-    { code: 'interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${dto}`);', ...typed },
+    {
+      code: 'interface UserView { id: string; passwordHash: string; hasPassword: boolean; token: boolean }\ndeclare const user: UserView;\nlogger.info(JSON.stringify(user));',
+      ...typed,
+    },
+    {
+      code: 'interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${dto}`);',
+      ...typed,
+    },
     {
       code: "import { Secret } from './no-secret-logging/secret.js';\ninterface Settings { region: string; apiKey: Secret<string> }\ndeclare const settings: Settings;\nlogger.info(settings);",
       ...typed,
@@ -217,27 +236,44 @@ ruleTester.run('no-secret-logging', rule, {
     leak("console.log(Buffer.from(password).toString('base64'));", "Buffer.from(password).toString('base64')"),
     leak('console.log(JSON.stringify(credentials));', 'credentials'),
     // A credential name at a sink that writes at the default level is high confidence.
-    leak("logger.error(`trigger failed for session ${res.sessionToken}`);", 'res.sessionToken'),
+    leak('logger.error(`trigger failed for session ${res.sessionToken}`);', 'res.sessionToken'),
     leak("logger.error('Can not fetch userId for sessionToken %j', sessionToken);", { text: 'sessionToken', nth: 2 }),
-    leak('const orderURL = `${serverURL}/orders/${order.id}?accessToken=${order.accessToken}`;\nconsole.log(\'Email body:\', `<a href="${orderURL}">View</a>`);', {
-      text: 'orderURL',
-      nth: 2,
-    }),
+    leak(
+      'const orderURL = `${serverURL}/orders/${order.id}?accessToken=${order.accessToken}`;\nconsole.log(\'Email body:\', `<a href="${orderURL}">View</a>`);',
+      {
+        text: 'orderURL',
+        nth: 2,
+      },
+    ),
     // An ambiguous name the requester sent (a handler's `input`) is high confidence.
-    leak('export const route = procedure.query(async ({ input, ctx }) => {\n  const { token } = input;\n  ctx.logger.info({ input: { token } });\n});', {
-      text: 'token',
-      nth: 2,
-      fix: 'token: redact(token)',
-    }),
+    leak(
+      'export const route = procedure.query(async ({ input, ctx }) => {\n  const { token } = input;\n  ctx.logger.info({ input: { token } });\n});',
+      {
+        text: 'token',
+        nth: 2,
+        fix: 'token: redact(token)',
+      },
+    ),
     leak('function onMessage(request) {\n  logger.error(`bad pin ${request.pin}`);\n}', 'request.pin'),
     // A vague name whose value is seen to be a credential is high confidence.
-    leak("const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.info(`password: ${pass}`);", { text: 'pass', nth: 3 }),
+    leak(
+      "const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.info(`password: ${pass}`);",
+      { text: 'pass', nth: 3 },
+    ),
     // Debug-only sinks are outputs too: a credential there is high confidence (see the docs).
-    leak("logger.verbose('Fetch userId %s of sessionToken %s from Cache', userId, sessionToken);", { text: 'sessionToken', nth: 2 }),
+    leak("logger.verbose('Fetch userId %s of sessionToken %s from Cache', userId, sessionToken);", {
+      text: 'sessionToken',
+      nth: 2,
+    }),
     // Ambiguous names, function names and structured error details: medium.
-    medium(leak("logger.info(`checkout session ${sessionId} has no subscription`);", 'sessionId')),
-    medium(leak("throw new Error(`Link module ${serviceKey} already defined.`);", { text: 'serviceKey', messageId: 'secretInErrorMessage' })),
-    medium(leak("console.info(`Mock email account password: ${pass}`);", { text: 'pass', nth: 2 })),
+    medium(leak('logger.info(`checkout session ${sessionId} has no subscription`);', 'sessionId')),
+    medium(
+      leak('throw new Error(`Link module ${serviceKey} already defined.`);', {
+        text: 'serviceKey',
+        messageId: 'secretInErrorMessage',
+      }),
+    ),
+    medium(leak('console.info(`Mock email account password: ${pass}`);', { text: 'pass', nth: 2 })),
     medium(
       leak("throw new RequestError({ code: 'one_time_token.token_not_found', token, status: 404 });", {
         text: 'token',
@@ -246,30 +282,49 @@ ruleTester.run('no-secret-logging', rule, {
         fix: 'token: redact(token)',
       }),
     ),
-    leak("throw new RequestError({ message: `token ${token} not found` });", { text: 'token', nth: 2, messageId: 'secretInErrorMessage' }),
+    leak('throw new RequestError({ message: `token ${token} not found` });', {
+      text: 'token',
+      nth: 2,
+      messageId: 'secretInErrorMessage',
+    }),
     // Strict reports what is below high too.
-    { ...leak("logger.warn(`no subscription for checkout session ${sessionId}`);", 'sessionId'), options: [{ minConfidence: 'low' }] },
+    {
+      ...leak('logger.warn(`no subscription for checkout session ${sessionId}`);', 'sessionId'),
+      options: [{ minConfidence: 'low' }],
+    },
     // Typed: an object handed over whole carries its secret-named string fields.
     {
-      ...leak('interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${JSON.stringify(dto)}`);', {
-        text: 'dto',
+      ...leak(
+        'interface LoginDto { username: string; password: string }\ndeclare const dto: LoginDto;\nlogger.debug(`payload: ${JSON.stringify(dto)}`);',
+        {
+          text: 'dto',
+          nth: 2,
+        },
+      ),
+      ...typed,
+
+      options: [{ minConfidence: 'medium' }],
+    },
+    {
+      ...leak('interface Creds { user: string; apiKey?: string }\ndeclare const creds: Creds;\nlogger.info(creds);', {
+        text: 'creds',
         nth: 2,
       }),
       ...typed,
-    
-      options: [{ minConfidence: 'medium' }],
     },
-    { ...leak('interface Creds { user: string; apiKey?: string }\ndeclare const creds: Creds;\nlogger.info(creds);', { text: 'creds', nth: 2 }), ...typed },
     // Aliases, `let` assignments, destructuring.
     leak('const value = token;\nconsole.log(value);', { text: 'value', nth: 2 }),
     leak('let value;\nvalue = token;\nconsole.log(value);', { text: 'value', nth: 3 }),
     leak('const { password } = body;\nlogger.info(password);', { text: 'password', nth: 2 }),
     leak('const { token: tk } = req.body;\nlogger.info(`got ${tk}`);', { text: 'tk', nth: 2 }),
     leak('const { authorization } = req.headers;\nlog.info(authorization);', { text: 'authorization', nth: 2 }),
-    leak("const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.log(pass);", {
-      text: 'pass',
-      nth: 2,
-    }),
+    leak(
+      "const [user, pass] = Buffer.from(req.headers.authorization, 'base64').toString().split(':');\nconsole.log(pass);",
+      {
+        text: 'pass',
+        nth: 2,
+      },
+    ),
     // Logger aliases.
     leak('const log = console.log;\nlog(apiKey);', 'apiKey'),
     leak('const { info } = logger;\ninfo(secret);', { text: 'secret' }),
@@ -280,24 +335,39 @@ ruleTester.run('no-secret-logging', rule, {
     leak("console.log(req.headers.authorization.split(' ')[1]);", "req.headers.authorization.split(' ')[1]"),
     leak("console.log(req.headers.authorization.split(':')[0]);", "req.headers.authorization.split(':')[0]"),
     leak("console.log(token.split(' ')[0]);", "token.split(' ')[0]"),
-    leak("const auth = req.headers.authorization;\nlogger.debug(`auth: ${auth.split(' ')[0]} ${auth.split(' ')[1]}`);", "auth.split(' ')[1]"),
+    leak(
+      "const auth = req.headers.authorization;\nlogger.debug(`auth: ${auth.split(' ')[0]} ${auth.split(' ')[1]}`);",
+      "auth.split(' ')[1]",
+    ),
     // morgan prints the headers its format names on every request line.
     leak("import morgan from 'morgan';\napp.use(morgan(':method :url :status :req[authorization]'));", {
       text: "':method :url :status :req[authorization]'",
       fix: null,
     }),
-    leak("const requestLogger = require('morgan');\nconst format = ':remote-addr :req[cookie]';\napp.use(requestLogger(format, { stream }));", {
-      text: 'format',
-      nth: 2,
+    leak(
+      "const requestLogger = require('morgan');\nconst format = ':remote-addr :req[cookie]';\napp.use(requestLogger(format, { stream }));",
+      {
+        text: 'format',
+        nth: 2,
+        fix: null,
+      },
+    ),
+    leak('app.use(morgan(`:method :res[set-cookie] :req[x-api-key]`));', {
+      text: '`:method :res[set-cookie] :req[x-api-key]`',
       fix: null,
     }),
-    leak("app.use(morgan(`:method :res[set-cookie] :req[x-api-key]`));", { text: '`:method :res[set-cookie] :req[x-api-key]`', fix: null }),
     // The whole body of a request whose handler takes a password (or another secret) out of it.
-    leak("app.post('/auth/login', (req, res) => {\n  const { email, password } = req.body as { email: string; password: string };\n  logger.debug({ body: req.body }, 'login body');\n});", {
-      text: 'req.body',
+    leak(
+      "app.post('/auth/login', (req, res) => {\n  const { email, password } = req.body as { email: string; password: string };\n  logger.debug({ body: req.body }, 'login body');\n});",
+      {
+        text: 'req.body',
+        nth: 2,
+      },
+    ),
+    leak('function reset(request) {\n  if (!request.body.password) return;\n  console.log(request.body);\n}', {
+      text: 'request.body',
       nth: 2,
     }),
-    leak('function reset(request) {\n  if (!request.body.password) return;\n  console.log(request.body);\n}', { text: 'request.body', nth: 2 }),
     // Child-logger bindings are written into every later line.
     leak("const log = logger.child({ apiKey: req.get('x-api-key') });", "req.get('x-api-key')"),
     leak('const app = pino();\nconst reqLog = app.child({ token });', { text: 'token', fix: 'token: redact(token)' }),
@@ -312,13 +382,19 @@ ruleTester.run('no-secret-logging', rule, {
     leak('logger.info({ apiKey: value });', 'value'),
     leak('logger.info({ token: result.value });', 'result.value'),
     leak('logger.info(req.headers);', 'req.headers'),
-    leak('const meta: Record<string, string> = {};\nmeta.password = body.password;\nlogger.info(meta);', { text: 'meta', nth: 3 }),
+    leak('const meta: Record<string, string> = {};\nmeta.password = body.password;\nlogger.info(meta);', {
+      text: 'meta',
+      nth: 3,
+    }),
     // A secret written into a parameter's nested field travels with the object (an axios interceptor).
     leak(
       'function attachToken(config: Config, token: string) {\n  config.headers.Authorization = `Bearer ${token}`;\n  logger.debug({ config });\n}',
       { text: 'config', nth: 3, fix: 'config: redact(config)' },
     ),
-    leak('const options = { headers: {} as Record<string, string> };\noptions.headers.authorization = apiKey;\nconsole.log(options);', { text: 'options', nth: 3 }),
+    leak(
+      'const options = { headers: {} as Record<string, string> };\noptions.headers.authorization = apiKey;\nconsole.log(options);',
+      { text: 'options', nth: 3 },
+    ),
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.
     leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),
@@ -333,14 +409,20 @@ ruleTester.run('no-secret-logging', rule, {
     // Decrypted values and revealed secrets.
     leak('const plain = decrypt(blob);\nlogger.info(plain);', { text: 'plain', nth: 2 }),
     leak('const plain = await crypto.subtle.decrypt(alg, k, data);\nconsole.log(plain);', { text: 'plain', nth: 2 }),
-    leak("const d = createDecipheriv('aes-256-gcm', k, iv);\nconst out = d.update(data, 'hex', 'utf8') + d.final('utf8');\nconsole.log(out);", {
-      text: 'out',
-      nth: 2,
-    }),
+    leak(
+      "const d = createDecipheriv('aes-256-gcm', k, iv);\nconst out = d.update(data, 'hex', 'utf8') + d.final('utf8');\nconsole.log(out);",
+      {
+        text: 'out',
+        nth: 2,
+      },
+    ),
     leak('console.log(secret.reveal());', 'secret.reveal()'),
     // Functions that hand out a secret.
     leak('console.log(loadDbPassword());', 'loadDbPassword()'),
-    leak('function jwtKey() {\n  return process.env.JWT_SECRET;\n}\nconsole.log(jwtKey());', { text: 'jwtKey()', nth: 2 }),
+    leak('function jwtKey() {\n  return process.env.JWT_SECRET;\n}\nconsole.log(jwtKey());', {
+      text: 'jwtKey()',
+      nth: 2,
+    }),
     // Other sinks.
     leak("const debug = createDebug('app:auth');\ndebug('token %s', token);", { text: 'token', nth: 2 }),
     leak("const debug = require('debug')('app');\ndebug(password);", 'password'),
@@ -351,7 +433,10 @@ ruleTester.run('no-secret-logging', rule, {
     leak("Sentry.setExtra('token', token);", { text: 'token', nth: 2 }),
     leak("import { setExtra } from '@sentry/node';\nsetExtra('pw', password);", 'password'),
     leak("span.setAttribute('auth', req.headers.authorization);", 'req.headers.authorization'),
-    leak("const s = tracer.startSpan('login');\ns.addEvent('auth', { apiKey });", { text: 'apiKey', fix: 'apiKey: redact(apiKey)' }),
+    leak("const s = tracer.startSpan('login');\ns.addEvent('auth', { apiKey });", {
+      text: 'apiKey',
+      fix: 'apiKey: redact(apiKey)',
+    }),
     { ...leak('audit.write(token);', 'token'), options: [{ extraSinks: ['audit.write'] }] },
     leak('logger[level](password);', 'password'),
     leak("console['log'](token);", 'token'),
@@ -362,47 +447,83 @@ ruleTester.run('no-secret-logging', rule, {
     leak('consola.info(apiKey);', 'apiKey'),
     leak("consoleLog.info('base role password:', tableInfo.password);", 'tableInfo.password'),
     leak('devConsole.warn(`token ${token}`);', { text: 'token', nth: 2 }),
-    leak("spinnerLog.succeed(`stored ${apiKey}`);", 'apiKey'),
+    leak('spinnerLog.succeed(`stored ${apiKey}`);', 'apiKey'),
     leak("debug('app:auth')('token %s', token);", { text: 'token', nth: 2 }),
     leak('console.log(config.JWT_SECRET);', 'config.JWT_SECRET'),
     leak('logger?.info(apiKey);', 'apiKey'),
     leak("logger.info(util.format('%s', token));", 'token'),
-    leak("Sentry.withScope((scope) => scope.setExtra('auth', req.headers.authorization));", 'req.headers.authorization'),
+    leak(
+      "Sentry.withScope((scope) => scope.setExtra('auth', req.headers.authorization));",
+      'req.headers.authorization',
+    ),
     leak("trace.getActiveSpan()?.setAttribute('token', token);", { text: 'token', nth: 2 }),
-    leak("Sentry.addBreadcrumb({ message: 'login', data: { password } });", { text: 'password', fix: 'password: redact(password)' }),
+    leak("Sentry.addBreadcrumb({ message: 'login', data: { password } });", {
+      text: 'password',
+      fix: 'password: redact(password)',
+    }),
     // Error messages.
-    leak('throw new Error(`bad token ${token}`);', { text: 'token}', messageId: 'secretInErrorMessage', fix: 'redact(token)}' }),
-    leak("const e = new Error('wrong password ' + password);", { text: 'password', nth: 2, messageId: 'secretInErrorMessage' }),
-    leak('throw new UnauthorizedException(`invalid token ${token}`);', { text: 'token}', messageId: 'secretInErrorMessage', fix: 'redact(token)}' }),
+    leak('throw new Error(`bad token ${token}`);', {
+      text: 'token}',
+      messageId: 'secretInErrorMessage',
+      fix: 'redact(token)}',
+    }),
+    leak("const e = new Error('wrong password ' + password);", {
+      text: 'password',
+      nth: 2,
+      messageId: 'secretInErrorMessage',
+    }),
+    leak('throw new UnauthorizedException(`invalid token ${token}`);', {
+      text: 'token}',
+      messageId: 'secretInErrorMessage',
+      fix: 'redact(token)}',
+    }),
     leak("logger.error(new Error('bad ' + apiKey));", { text: 'apiKey', messageId: 'secretInErrorMessage' }),
     // Several findings in one call.
     leak('console.log(password, apiKey);', 'password', 'apiKey'),
     // The configured redaction helper.
-    { ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }), options: [{ redactionHelper: 'mask' }] },
+    {
+      ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }),
+      options: [{ redactionHelper: 'mask' }],
+    },
     // The same lexer token without type information: only the name speaks.
-    leak('interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token}`);', {
-      text: 'token',
-      nth: 2,
-      messageId: 'secretInErrorMessage',
-    }),
+    leak(
+      'interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token}`);',
+      {
+        text: 'token',
+        nth: 2,
+        messageId: 'secretInErrorMessage',
+      },
+    ),
     // Typed: `.reveal()` on a `Secret`, functions declared in another module.
     {
-      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret<string>;\nconsole.log(secret.reveal());", 'secret.reveal()'),
+      ...leak(
+        "import { Secret } from './no-secret-logging/secret.js';\ndeclare const secret: Secret<string>;\nconsole.log(secret.reveal());",
+        'secret.reveal()',
+      ),
       ...typed,
     },
     {
-      ...leak("import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => console.log(key));", {
-        text: 'key',
-        nth: 2,
-      }),
+      ...leak(
+        "import { Secret } from './no-secret-logging/secret.js';\ndeclare const apiKey: Secret<string>;\napiKey.use((key) => console.log(key));",
+        {
+          text: 'key',
+          nth: 2,
+        },
+      ),
       ...typed,
     },
     {
-      ...leak("import { loadConfigValue } from './no-secret-logging/config.js';\nconsole.log(loadConfigValue());", 'loadConfigValue()'),
+      ...leak(
+        "import { loadConfigValue } from './no-secret-logging/config.js';\nconsole.log(loadConfigValue());",
+        'loadConfigValue()',
+      ),
       ...typed,
     },
     {
-      ...leak("import { Vault } from './no-secret-logging/config.js';\ndeclare const vault: Vault;\nlogger.info({ value: vault.open('x') });", "vault.open('x')"),
+      ...leak(
+        "import { Vault } from './no-secret-logging/config.js';\ndeclare const vault: Vault;\nlogger.info({ value: vault.open('x') });",
+        "vault.open('x')",
+      ),
       ...typed,
     },
   ],

@@ -14,7 +14,11 @@ const IMPORT = "import { timingSafeEqual } from 'node:crypto';\n";
 type Invalid = { code: string; options?: Record<string, unknown>[] } & Record<string, unknown>;
 /** Cases whose evidence is a name (or a shape) only are reported at medium confidence: run them at `minConfidence: 'medium'`. */
 function withMinConfidence(cases: Invalid[]): Invalid[] {
-  return cases.map((c) => (c.options?.[0] && 'minConfidence' in c.options[0] ? c : { ...c, options: [{ minConfidence: 'medium', ...(c.options?.[0] ?? {}) }] }));
+  return cases.map((c) =>
+    c.options?.[0] && 'minConfidence' in c.options[0]
+      ? c
+      : { ...c, options: [{ minConfidence: 'medium', ...(c.options?.[0] ?? {}) }] },
+  );
 }
 
 /**
@@ -40,20 +44,38 @@ const HIGH_CONFIDENCE_INVALID: Invalid[] = [
     errors: [{ messageId: 'unsafeOperator', line: 2 }],
   },
   // A field the requester chose, against each configured secret.
-  { code: 'for (const [key, secret] of validKeyPairs) { if (request[key] !== secret) continue; }', errors: [{ messageId: 'unsafeOperator' }] },
-  { code: "function has(request) { return request.masterKey === validKeyPairs.get('masterKey'); }", errors: [{ messageId: 'unsafeOperator' }] },
+  {
+    code: 'for (const [key, secret] of validKeyPairs) { if (request[key] !== secret) continue; }',
+    errors: [{ messageId: 'unsafeOperator' }],
+  },
+  {
+    code: "function has(request) { return request.masterKey === validKeyPairs.get('masterKey'); }",
+    errors: [{ messageId: 'unsafeOperator' }],
+  },
   // A signed cookie's MAC part against the MAC the server computes.
   {
     code: "const cookie = await ctx.getSignedCookie(name, secret);\nconst [token, id] = cookie.split('!');\nconst expectedToken = await createHMAC('SHA-256').sign(secret, id);\nif (token === expectedToken) ok();",
     errors: [{ messageId: 'unsafeOperator', line: 4 }],
   },
   // Recovery codes fetched for the user, searched for the submitted code.
-  { code: 'const userBackupCodes = getBackupCodes({ user });\nreturn userBackupCodes.includes(backupCode);', errors: [{ messageId: 'unsafeMethod', line: 2 }] },
+  {
+    code: 'const userBackupCodes = getBackupCodes({ user });\nreturn userBackupCodes.includes(backupCode);',
+    errors: [{ messageId: 'unsafeMethod', line: 2 }],
+  },
   // A password cookie (Next.js cookie store) against the stored password.
-  { code: 'if ((await cookies()).get(`pw_${id}`)?.value !== data.password) deny();', errors: [{ messageId: 'unsafeOperator' }] },
+  {
+    code: 'if ((await cookies()).get(`pw_${id}`)?.value !== data.password) deny();',
+    errors: [{ messageId: 'unsafeOperator' }],
+  },
   // A query parameter against an env secret; a stored entry matched by a presented header.
-  { code: "const previewSecret = searchParams.get('previewSecret');\nif (previewSecret !== process.env.PREVIEW_SECRET) deny();", errors: [{ messageId: 'unsafeOperator', line: 2 }] },
-  { code: "const key = keys.find((k) => k.secret === req.headers['x-api-key']);", errors: [{ messageId: 'unsafeOperator' }] },
+  {
+    code: "const previewSecret = searchParams.get('previewSecret');\nif (previewSecret !== process.env.PREVIEW_SECRET) deny();",
+    errors: [{ messageId: 'unsafeOperator', line: 2 }],
+  },
+  {
+    code: "const key = keys.find((k) => k.secret === req.headers['x-api-key']);",
+    errors: [{ messageId: 'unsafeOperator' }],
+  },
 ];
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
@@ -139,9 +161,18 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     // Not a comparison.
     'if (token) ok();',
     // Types that cannot hold secret text or bytes: an AST node, a number, an enum, a boolean.
-    { ...typed, code: 'declare const secret: { kind: number; pos: number }; declare const node: { kind: number; pos: number };\nif (secret === node) skip();' },
-    { ...typed, code: 'declare const tokenIndex: number; declare const token: number; if (token === tokenIndex) next();' },
-    { ...typed, code: 'enum Kind { A, B }\ndeclare const secretKind: Kind; declare const secret: Kind; if (secret === secretKind) ok();' },
+    {
+      ...typed,
+      code: 'declare const secret: { kind: number; pos: number }; declare const node: { kind: number; pos: number };\nif (secret === node) skip();',
+    },
+    {
+      ...typed,
+      code: 'declare const tokenIndex: number; declare const token: number; if (token === tokenIndex) next();',
+    },
+    {
+      ...typed,
+      code: 'enum Kind { A, B }\ndeclare const secretKind: Kind; declare const secret: Kind; if (secret === secretKind) ok();',
+    },
     { ...typed, code: 'declare const apiKey: boolean; declare const enabled: boolean; if (apiKey === enabled) ok();' },
     // Substring searches: the secret is the needle in a string, not looked up among secrets.
     'const start = m.index + m[0].indexOf(secret);',
@@ -160,249 +191,283 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'const token = a ? headerToken : cookieToken;\nif (token === headerToken) fromHeader();',
     'const same = token;',
   ],
-  invalid: withMinConfidence([
-    {
-      code: 'if (token === expectedToken) ok();',
-      errors: [{ messageId: 'unsafeOperator', line: 1, column: 5, endColumn: 28, suggestions: [] }],
-    },
-    {
-      code: 'if (req.headers["x-api-key"] !== process.env.API_KEY) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'if (req.headers.authorization != `Bearer ${process.env.ADMIN_TOKEN}`) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: "if (req.get('x-api-key') !== config.apiKey) deny();",
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'if (signature === expected) ok();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      // An HMAC computed in place.
-      code: "if (createHmac('sha256', key).update(body).digest('hex') === header) ok();",
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: "if (signature.toString('hex') !== expected) deny();",
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'if (signatureHeader !== computed) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'if (computeSignature(payload) !== received) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      // A stored password hash compared as a string.
-      code: 'if (user.passwordHash === sha256(password)) login();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'if (session.csrfToken !== req.body._csrf) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'const valid = stored.refreshToken == presented;',
-      errors: [{ messageId: 'unsafeOperator', column: 15, suggestions: [] }],
-    },
-    {
-      code: 'if (getApiKey() === provided) ok();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      code: 'return (secret as string) === (given as string);',
-      errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
-    },
-    {
-      code: 'if (a.webhookSecret === b) ok();',
-      errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
-    },
-    {
-      // With timingSafeEqual imported, a suggestion.
-      code: `${IMPORT}if (token === expectedToken) ok();`,
-      errors: [
-        {
-          messageId: 'unsafeOperator',
-          line: 2,
-          column: 5,
-          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) ok();` }],
-        },
-      ],
-    },
-    {
-      code: `${IMPORT}if (token !== expectedToken) deny();`,
-      errors: [
-        {
-          messageId: 'unsafeOperator',
-          line: 2,
-          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (!timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) deny();` }],
-        },
-      ],
-    },
-    {
-      code: "import crypto from 'crypto';\nif (signature === digest) ok();",
-      errors: [
-        {
-          messageId: 'unsafeOperator',
-          line: 2,
-          suggestions: [{ messageId: 'useTimingSafeEqual', output: "import crypto from 'crypto';\nif (crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(digest))) ok();" }],
-        },
-      ],
-    },
-    {
-      code: "import * as nodeCrypto from 'node:crypto';\nif (apiKey === provided) ok();",
-      errors: [
-        {
-          messageId: 'unsafeOperator',
-          line: 2,
-          suggestions: [{ messageId: 'useTimingSafeEqual', output: "import * as nodeCrypto from 'node:crypto';\nif (nodeCrypto.timingSafeEqual(Buffer.from(apiKey), Buffer.from(provided))) ok();" }],
-        },
-      ],
-    },
-    {
-      // A configured helper wins.
-      code: 'if (token !== expectedToken) deny();',
-      options: [{ safeCompareHelper: 'safeEqual' }],
-      errors: [{ messageId: 'unsafeOperator', suggestions: [{ messageId: 'useHelper', output: 'if (!safeEqual(token, expectedToken)) deny();' }] }],
-    },
-    // Methods.
-    {
-      code: 'if (expectedSignature.startsWith(provided)) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if (stored.endsWith(token)) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if (apiKey.localeCompare(provided) === 0) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if (expectedHmac.equals(received)) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5, suggestions: [] }],
-    },
-    {
-      code: `${IMPORT}if (expectedHmac.equals(received)) ok();`,
-      errors: [
-        {
-          messageId: 'unsafeMethod',
-          line: 2,
-          column: 5,
-          suggestions: [{ messageId: 'useTimingSafeEqual', output: `${IMPORT}if (timingSafeEqual(Buffer.from(expectedHmac), Buffer.from(received))) ok();` }],
-        },
-      ],
-    },
-    {
-      code: 'if (Buffer.compare(signature, expected) === 0) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'return Buffer.compare(Buffer.from(expected), Buffer.from(sig)) === 0;',
-      errors: [{ messageId: 'unsafeMethod', column: 8 }],
-    },
-    {
-      code: "return hashed === createHash('md5').update(MASTER_PASSWORD).digest('hex');",
-      errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
-    },
-    {
-      code: 'if (signature.compare(expected) === 0) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    // Lookups.
-    {
-      code: 'if (validKeys.includes(apiKey)) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: "if (tokens.indexOf(req.headers['x-auth-token']) >= 0) ok();",
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if (apiKeys.indexOf(apiKey) !== -1) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if (allowedKeys.includes(req.headers["x-api-key"])) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      code: 'if ([currentApiKey, previousApiKey].includes(apiKey)) ok();',
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      // One secret scanned for another.
-      code: "if (ctx.get('X-Api-Key').indexOf(secret) !== -1) legacy();",
-      errors: [{ messageId: 'unsafeMethod', column: 5 }],
-    },
-    {
-      ...typed,
-      code: 'declare const keys: string[]; declare const apiKey: string;\nif (keys.indexOf(apiKey) > 0) ok();',
-      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
-    },
-    {
-      ...typed,
-      code: 'declare const validTokens: string[]; declare const token: string;\nif (validTokens.includes(token)) ok();',
-      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
-    },
-    {
-      // Typed strings and bytes stay secrets.
-      ...typed,
-      code: 'declare const token: string; declare const expected: string;\nif (token === expected) ok();',
-      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
-    },
-    {
-      ...typed,
-      code: 'declare const signature: Uint8Array; declare const expected: Uint8Array;\nif (Buffer.compare(signature, expected) === 0) ok();',
-      errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
-    },
-    {
-      // A password compared with a stored password is a credential check, even from a user record.
-      code: 'if (password === user.password) login();',
-      errors: [{ messageId: 'unsafeOperator', column: 5 }],
-    },
-    {
-      // Only a const picking among alternatives is excused: here the secret is compared with another.
-      code: 'const secret = left ?? right;\nif (secret === other) swap();',
-      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
-    },
-    {
-      // A stored API key hash compared by hand in a function about API keys.
-      code: "function hashedApiKey(presented: string, storedHash: string) {\n  return createHash('sha256').update(presented).digest('hex') === storedHash;\n}",
-      errors: [{ messageId: 'unsafeOperator', line: 2, column: 10 }],
-    },
-    {
-      code: "const verifyToken = (raw: string, row: { hash: string }) => row.hash !== createHash('sha256').update(raw).digest('hex');",
-      errors: [{ messageId: 'unsafeOperator', column: 61 }],
-    },
-    {
-      // Two passwords without a confirmation word: a plaintext password check.
-      code: 'if (user.password === password) login();',
-      errors: [{ messageId: 'unsafeOperator', column: 5 }],
-    },
-    {
-      code: 'if (oldPassword !== user.password) deny();',
-      errors: [{ messageId: 'unsafeOperator', column: 5 }],
-    },
-    {
-      // Shared settings extend the vocabulary.
-      code: 'if (pin === storedPin) ok();',
-      settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
-      errors: [{ messageId: 'unsafeOperator', column: 5 }],
-    },
-    {
-      // Two findings on one line.
-      code: 'const ok = token === a || signature === b;',
-      errors: [
-        { messageId: 'unsafeOperator', column: 12 },
-        { messageId: 'unsafeOperator', column: 27 },
-      ],
-    },
-  ].concat(HIGH_CONFIDENCE_INVALID)),
+  invalid: withMinConfidence(
+    [
+      {
+        code: 'if (token === expectedToken) ok();',
+        errors: [{ messageId: 'unsafeOperator', line: 1, column: 5, endColumn: 28, suggestions: [] }],
+      },
+      {
+        code: 'if (req.headers["x-api-key"] !== process.env.API_KEY) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'if (req.headers.authorization != `Bearer ${process.env.ADMIN_TOKEN}`) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: "if (req.get('x-api-key') !== config.apiKey) deny();",
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'if (signature === expected) ok();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        // An HMAC computed in place.
+        code: "if (createHmac('sha256', key).update(body).digest('hex') === header) ok();",
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: "if (signature.toString('hex') !== expected) deny();",
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'if (signatureHeader !== computed) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'if (computeSignature(payload) !== received) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        // A stored password hash compared as a string.
+        code: 'if (user.passwordHash === sha256(password)) login();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'if (session.csrfToken !== req.body._csrf) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'const valid = stored.refreshToken == presented;',
+        errors: [{ messageId: 'unsafeOperator', column: 15, suggestions: [] }],
+      },
+      {
+        code: 'if (getApiKey() === provided) ok();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        code: 'return (secret as string) === (given as string);',
+        errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
+      },
+      {
+        code: 'if (a.webhookSecret === b) ok();',
+        errors: [{ messageId: 'unsafeOperator', column: 5, suggestions: [] }],
+      },
+      {
+        // With timingSafeEqual imported, a suggestion.
+        code: `${IMPORT}if (token === expectedToken) ok();`,
+        errors: [
+          {
+            messageId: 'unsafeOperator',
+            line: 2,
+            column: 5,
+            suggestions: [
+              {
+                messageId: 'useTimingSafeEqual',
+                output: `${IMPORT}if (timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) ok();`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: `${IMPORT}if (token !== expectedToken) deny();`,
+        errors: [
+          {
+            messageId: 'unsafeOperator',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useTimingSafeEqual',
+                output: `${IMPORT}if (!timingSafeEqual(Buffer.from(token), Buffer.from(expectedToken))) deny();`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: "import crypto from 'crypto';\nif (signature === digest) ok();",
+        errors: [
+          {
+            messageId: 'unsafeOperator',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useTimingSafeEqual',
+                output:
+                  "import crypto from 'crypto';\nif (crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(digest))) ok();",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: "import * as nodeCrypto from 'node:crypto';\nif (apiKey === provided) ok();",
+        errors: [
+          {
+            messageId: 'unsafeOperator',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useTimingSafeEqual',
+                output:
+                  "import * as nodeCrypto from 'node:crypto';\nif (nodeCrypto.timingSafeEqual(Buffer.from(apiKey), Buffer.from(provided))) ok();",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A configured helper wins.
+        code: 'if (token !== expectedToken) deny();',
+        options: [{ safeCompareHelper: 'safeEqual' }],
+        errors: [
+          {
+            messageId: 'unsafeOperator',
+            suggestions: [{ messageId: 'useHelper', output: 'if (!safeEqual(token, expectedToken)) deny();' }],
+          },
+        ],
+      },
+      // Methods.
+      {
+        code: 'if (expectedSignature.startsWith(provided)) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if (stored.endsWith(token)) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if (apiKey.localeCompare(provided) === 0) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if (expectedHmac.equals(received)) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5, suggestions: [] }],
+      },
+      {
+        code: `${IMPORT}if (expectedHmac.equals(received)) ok();`,
+        errors: [
+          {
+            messageId: 'unsafeMethod',
+            line: 2,
+            column: 5,
+            suggestions: [
+              {
+                messageId: 'useTimingSafeEqual',
+                output: `${IMPORT}if (timingSafeEqual(Buffer.from(expectedHmac), Buffer.from(received))) ok();`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: 'if (Buffer.compare(signature, expected) === 0) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'return Buffer.compare(Buffer.from(expected), Buffer.from(sig)) === 0;',
+        errors: [{ messageId: 'unsafeMethod', column: 8 }],
+      },
+      {
+        code: "return hashed === createHash('md5').update(MASTER_PASSWORD).digest('hex');",
+        errors: [{ messageId: 'unsafeOperator', column: 8, suggestions: [] }],
+      },
+      {
+        code: 'if (signature.compare(expected) === 0) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      // Lookups.
+      {
+        code: 'if (validKeys.includes(apiKey)) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: "if (tokens.indexOf(req.headers['x-auth-token']) >= 0) ok();",
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if (apiKeys.indexOf(apiKey) !== -1) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if (allowedKeys.includes(req.headers["x-api-key"])) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        code: 'if ([currentApiKey, previousApiKey].includes(apiKey)) ok();',
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        // One secret scanned for another.
+        code: "if (ctx.get('X-Api-Key').indexOf(secret) !== -1) legacy();",
+        errors: [{ messageId: 'unsafeMethod', column: 5 }],
+      },
+      {
+        ...typed,
+        code: 'declare const keys: string[]; declare const apiKey: string;\nif (keys.indexOf(apiKey) > 0) ok();',
+        errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+      },
+      {
+        ...typed,
+        code: 'declare const validTokens: string[]; declare const token: string;\nif (validTokens.includes(token)) ok();',
+        errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+      },
+      {
+        // Typed strings and bytes stay secrets.
+        ...typed,
+        code: 'declare const token: string; declare const expected: string;\nif (token === expected) ok();',
+        errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+      },
+      {
+        ...typed,
+        code: 'declare const signature: Uint8Array; declare const expected: Uint8Array;\nif (Buffer.compare(signature, expected) === 0) ok();',
+        errors: [{ messageId: 'unsafeMethod', line: 2, column: 5 }],
+      },
+      {
+        // A password compared with a stored password is a credential check, even from a user record.
+        code: 'if (password === user.password) login();',
+        errors: [{ messageId: 'unsafeOperator', column: 5 }],
+      },
+      {
+        // Only a const picking among alternatives is excused: here the secret is compared with another.
+        code: 'const secret = left ?? right;\nif (secret === other) swap();',
+        errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+      },
+      {
+        // A stored API key hash compared by hand in a function about API keys.
+        code: "function hashedApiKey(presented: string, storedHash: string) {\n  return createHash('sha256').update(presented).digest('hex') === storedHash;\n}",
+        errors: [{ messageId: 'unsafeOperator', line: 2, column: 10 }],
+      },
+      {
+        code: "const verifyToken = (raw: string, row: { hash: string }) => row.hash !== createHash('sha256').update(raw).digest('hex');",
+        errors: [{ messageId: 'unsafeOperator', column: 61 }],
+      },
+      {
+        // Two passwords without a confirmation word: a plaintext password check.
+        code: 'if (user.password === password) login();',
+        errors: [{ messageId: 'unsafeOperator', column: 5 }],
+      },
+      {
+        code: 'if (oldPassword !== user.password) deny();',
+        errors: [{ messageId: 'unsafeOperator', column: 5 }],
+      },
+      {
+        // Shared settings extend the vocabulary.
+        code: 'if (pin === storedPin) ok();',
+        settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
+        errors: [{ messageId: 'unsafeOperator', column: 5 }],
+      },
+      {
+        // Two findings on one line.
+        code: 'const ok = token === a || signature === b;',
+        errors: [
+          { messageId: 'unsafeOperator', column: 12 },
+          { messageId: 'unsafeOperator', column: 27 },
+        ],
+      },
+    ].concat(HIGH_CONFIDENCE_INVALID),
+  ),
 });

@@ -6,7 +6,8 @@ const rule = rules['no-weak-crypto']!;
 const ruleTester = new RuleTester();
 
 const NODE = "import crypto from 'node:crypto';\n";
-const NAMED = "import { createHash, createCipheriv, createDecipheriv, pbkdf2Sync, scryptSync, generateKeyPairSync, randomBytes } from 'node:crypto';\n";
+const NAMED =
+  "import { createHash, createCipheriv, createDecipheriv, pbkdf2Sync, scryptSync, generateKeyPairSync, randomBytes } from 'node:crypto';\n";
 
 /** One invalid case with a single finding starting at `needle`. */
 function finding(code: string, messageId: string, needle: string, options?: Record<string, unknown>) {
@@ -82,35 +83,91 @@ ruleTester.run('no-weak-crypto', rule, {
   ],
   invalid: [
     finding(`${NODE}const cipher = crypto.createCipher('aes-256-cbc', password);`, 'derivedIv', 'crypto.createCipher'),
-    finding("const { createDecipher } = require('crypto');\nconst d = createDecipher('aes192', secret);", 'derivedIv', "createDecipher('"),
+    finding(
+      "const { createDecipher } = require('crypto');\nconst d = createDecipher('aes192', secret);",
+      'derivedIv',
+      "createDecipher('",
+    ),
     finding(`${NAMED}const c = createCipheriv('aes-128-ecb', key, null);`, 'ecbMode', "'aes-128-ecb'"),
     finding(`${NAMED}const MODE = 'des-ecb';\nconst c = createCipheriv(MODE, key, null);`, 'weakCipher', 'MODE,'),
     finding(`${NAMED}const c = createCipheriv('des-ede3-cbc', key, iv);`, 'weakCipher', "'des-ede3-cbc'"),
     finding(`${NAMED}const c = createCipheriv('rc4', key, '');`, 'weakCipher', "'rc4'"),
     finding(`${NAMED}const c = createCipheriv('bf-cbc', key, iv);`, 'weakCipher', "'bf-cbc'"),
     finding("import { ecb } from '@noble/ciphers/aes';\nconst c = ecb(key).encrypt(data);", 'ecbMode', 'ecb(key)'),
-    finding("import forge from 'node-forge';\nconst c = forge.cipher.createCipher('3DES-CBC', key);", 'weakCipher', "'3DES-CBC'"),
+    finding(
+      "import forge from 'node-forge';\nconst c = forge.cipher.createCipher('3DES-CBC', key);",
+      'weakCipher',
+      "'3DES-CBC'",
+    ),
     // MD5 / SHA-1 over secrets.
-    finding(`${NAMED}const hashed = createHash('md5').update(password).digest('hex');`, 'weakHashForSecret', "createHash('md5')"),
-    finding(`${NAMED}function store(user) {\n  const h = createHash('sha1');\n  h.update(user.password);\n  return h.digest('hex');\n}`, 'weakHashForSecret', "createHash('sha1')"),
-    finding(`${NODE}const sig = crypto.createHash('sha1').update(\`\${apiKey}:\${ts}\`).digest('hex');`, 'weakHashForSecret', 'crypto.createHash'),
-    finding(`${NAMED}const passwordHash = createHash('md5').update(input).digest('hex');`, 'weakHashForSecret', "createHash('md5')"),
+    finding(
+      `${NAMED}const hashed = createHash('md5').update(password).digest('hex');`,
+      'weakHashForSecret',
+      "createHash('md5')",
+    ),
+    finding(
+      `${NAMED}function store(user) {\n  const h = createHash('sha1');\n  h.update(user.password);\n  return h.digest('hex');\n}`,
+      'weakHashForSecret',
+      "createHash('sha1')",
+    ),
+    finding(
+      `${NODE}const sig = crypto.createHash('sha1').update(\`\${apiKey}:\${ts}\`).digest('hex');`,
+      'weakHashForSecret',
+      'crypto.createHash',
+    ),
+    finding(
+      `${NAMED}const passwordHash = createHash('md5').update(input).digest('hex');`,
+      'weakHashForSecret',
+      "createHash('md5')",
+    ),
     // A token made by hashing predictable input with SHA-1.
-    finding(`${NAMED}const resetToken = createHash('sha1').update(String(Date.now())).digest('hex');`, 'weakHashForSecret', "createHash('sha1')"),
+    finding(
+      `${NAMED}const resetToken = createHash('sha1').update(String(Date.now())).digest('hex');`,
+      'weakHashForSecret',
+      "createHash('sha1')",
+    ),
     finding("import md5 from 'md5';\nconst stored = md5(password);", 'weakHashForSecret', 'md5(password)'),
-    finding("import CryptoJS from 'crypto-js';\nconst h = CryptoJS.SHA1(req.body.password).toString();", 'weakHashForSecret', 'CryptoJS.SHA1'),
+    finding(
+      "import CryptoJS from 'crypto-js';\nconst h = CryptoJS.SHA1(req.body.password).toString();",
+      'weakHashForSecret',
+      'CryptoJS.SHA1',
+    ),
     finding(`${NODE}const digest = crypto.hash('md5', apiToken);`, 'weakHashForSecret', 'crypto.hash'),
     // The function says what its parameter is.
-    finding(`${NAMED}export function hashPasswordLegacy(input: string) {\n  return createHash('md5').update(input).digest('hex');\n}`, 'weakHashForSecret', "createHash('md5')"),
-    finding(`${NAMED}export function masterPasswordCheck(candidate: string) {\n  const hashed = createHash('md5').update(candidate).digest('hex');\n  return hashed;\n}`, 'weakHashForSecret', "createHash('md5')"),
-    finding("const encoder = new TextEncoder();\nconst d = await crypto.subtle.digest('SHA-256', encoder.encode(password));", 'fastPasswordHash', 'crypto.subtle.digest'),
-    finding("const d = await crypto.subtle.digest({ name: 'SHA-1' }, apiToken);", 'weakHashForSecret', 'crypto.subtle.digest'),
+    finding(
+      `${NAMED}export function hashPasswordLegacy(input: string) {\n  return createHash('md5').update(input).digest('hex');\n}`,
+      'weakHashForSecret',
+      "createHash('md5')",
+    ),
+    finding(
+      `${NAMED}export function masterPasswordCheck(candidate: string) {\n  const hashed = createHash('md5').update(candidate).digest('hex');\n  return hashed;\n}`,
+      'weakHashForSecret',
+      "createHash('md5')",
+    ),
+    finding(
+      "const encoder = new TextEncoder();\nconst d = await crypto.subtle.digest('SHA-256', encoder.encode(password));",
+      'fastPasswordHash',
+      'crypto.subtle.digest',
+    ),
+    finding(
+      "const d = await crypto.subtle.digest({ name: 'SHA-1' }, apiToken);",
+      'weakHashForSecret',
+      'crypto.subtle.digest',
+    ),
     // Fast hashes of passwords.
-    finding(`${NAMED}const hashed = createHash('sha256').update(password).digest('hex');`, 'fastPasswordHash', "createHash('sha256')"),
+    finding(
+      `${NAMED}const hashed = createHash('sha256').update(password).digest('hex');`,
+      'fastPasswordHash',
+      "createHash('sha256')",
+    ),
     // PBKDF2.
     finding(`${NAMED}const k = pbkdf2Sync(password, salt, 10000, 32, 'sha256');`, 'pbkdf2Iterations', '10000'),
     finding(`${NAMED}const k = pbkdf2Sync(password, salt, 600_000, 20, 'sha1');`, 'pbkdf2Iterations', '600_000'),
-    finding(`${NODE}const ITERATIONS = 100_000;\ncrypto.pbkdf2(password, salt, ITERATIONS, 64, 'sha512', done);`, 'pbkdf2Iterations', 'ITERATIONS,'),
+    finding(
+      `${NODE}const ITERATIONS = 100_000;\ncrypto.pbkdf2(password, salt, ITERATIONS, 64, 'sha512', done);`,
+      'pbkdf2Iterations',
+      'ITERATIONS,',
+    ),
     finding(`${NAMED}const k = pbkdf2Sync(password, salt, 1_000_000, 16, 'md5');`, 'pbkdf2WeakDigest', "'md5'"),
     // The minimum is for user passwords: a helper whose callers in this file pass passwords stays high.
     finding(
@@ -137,48 +194,95 @@ ruleTester.run('no-weak-crypto', rule, {
       '50_000',
     ),
     // A charset indexed into a token is still generated.
-    finding("const DIGITS = '0123456789';\nconst pin = DIGITS[Math.floor(Math.random() * 10)];", 'mathRandomSecret', 'Math.random'),
+    finding(
+      "const DIGITS = '0123456789';\nconst pin = DIGITS[Math.floor(Math.random() * 10)];",
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding(
       "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100000 }, key, 256);",
       'pbkdf2Iterations',
       '100000',
     ),
-    finding(`${NAMED}const config = { iterations: 1000 };\nconst k = pbkdf2Sync(password, salt, config.iterations, 32, 'sha256');`, 'pbkdf2Iterations', 'config.iterations'),
+    finding(
+      `${NAMED}const config = { iterations: 1000 };\nconst k = pbkdf2Sync(password, salt, config.iterations, 32, 'sha256');`,
+      'pbkdf2Iterations',
+      'config.iterations',
+    ),
     // scrypt.
     finding(`${NAMED}const k = scryptSync(password, salt, 64);`, 'scryptCost', 'scryptSync('),
     finding(`${NAMED}const k = scryptSync(password, salt, 64, { N: 16384, r: 8, p: 1 });`, 'scryptCost', '{ N'),
     finding(`${NODE}crypto.scrypt(password, salt, 64, (err, key) => done(key));`, 'scryptCost', 'crypto.scrypt'),
     // argon2 and bcrypt.
-    finding("import argon2 from 'argon2';\nconst h = await argon2.hash(password, { memoryCost: 4096, timeCost: 3 });", 'argon2Cost', '{ memoryCost'),
-    finding("import { hash } from '@node-rs/argon2';\nconst h = await hash(password, { timeCost: 1 });", 'argon2Cost', '{ timeCost'),
+    finding(
+      "import argon2 from 'argon2';\nconst h = await argon2.hash(password, { memoryCost: 4096, timeCost: 3 });",
+      'argon2Cost',
+      '{ memoryCost',
+    ),
+    finding(
+      "import { hash } from '@node-rs/argon2';\nconst h = await hash(password, { timeCost: 1 });",
+      'argon2Cost',
+      '{ timeCost',
+    ),
     finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 8);", 'bcryptCost', '8)'),
-    finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 11);", 'bcryptCost', '11)', { minBcryptCost: 12 }),
+    finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 11);", 'bcryptCost', '11)', {
+      minBcryptCost: 12,
+    }),
     {
       // Test files are capped at low confidence by the host: seen in strict.
-      ...finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 4);", 'bcryptCost', '4)', { ignoreCostInTestFiles: false, minConfidence: 'low' }),
+      ...finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 4);", 'bcryptCost', '4)', {
+        ignoreCostInTestFiles: false,
+        minConfidence: 'low',
+      }),
       filename: 'src/users.test.ts',
     },
     // Other weaknesses are still reported in tests.
-    { ...finding(`${NAMED}const c = createCipheriv('aes-128-ecb', key, null);`, 'ecbMode', "'aes-128-ecb'", { minConfidence: 'low' }), filename: 'src/users.test.ts' },
+    {
+      ...finding(`${NAMED}const c = createCipheriv('aes-128-ecb', key, null);`, 'ecbMode', "'aes-128-ecb'", {
+        minConfidence: 'low',
+      }),
+      filename: 'src/users.test.ts',
+    },
     finding("import * as bcrypt from 'bcryptjs';\nconst salt = await bcrypt.genSalt(6);", 'bcryptCost', '6)'),
     // RSA.
-    finding(`${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });`, 'shortRsaKey', '1024'),
+    finding(
+      `${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });`,
+      'shortRsaKey',
+      '1024',
+    ),
     finding(
       "const key = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent, hash: 'SHA-256' }, true, ['sign']);",
       'shortRsaKey',
       '1024',
     ),
-    finding(`${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });`, 'shortRsaKey', '2048', { minRsaModulusLength: 3072 }),
-    finding("import forge from 'node-forge';\nconst keys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });", 'shortRsaKey', '1024'),
+    finding(
+      `${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });`,
+      'shortRsaKey',
+      '2048',
+      { minRsaModulusLength: 3072 },
+    ),
+    finding(
+      "import forge from 'node-forge';\nconst keys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });",
+      'shortRsaKey',
+      '1024',
+    ),
     // Math.random for secrets.
     finding('const token = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
-    finding('const otp = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");', 'mathRandomSecret', 'Math.random'),
+    finding(
+      'const otp = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");',
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding(
       'function generatePassword(length) {\n  let out = "";\n  for (let i = 0; i < length; i++) out += CHARS[Math.floor(Math.random() * CHARS.length)];\n  return out;\n}',
       'mathRandomSecret',
       'Math.random',
     ),
-    finding('let nonce = "";\nfor (let i = 0; i < 16; i++) nonce += Math.floor(Math.random() * 16).toString(16);', 'mathRandomSecret', 'Math.random'),
+    finding(
+      'let nonce = "";\nfor (let i = 0; i < 16; i++) nonce += Math.floor(Math.random() * 16).toString(16);',
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding('const session = { csrfToken: `${Date.now()}-${Math.random()}` };', 'mathRandomSecret', 'Math.random'),
     finding('const makeSalt = () => Math.random().toString(16).slice(2);', 'mathRandomSecret', 'Math.random'),
     finding(
@@ -186,7 +290,11 @@ ruleTester.run('no-weak-crypto', rule, {
       'mathRandomSecret',
       'Math.random',
     ),
-    finding('export function generateResetCode() {\n  return String(Math.floor(Math.random() * 1e6));\n}', 'mathRandomSecret', 'Math.random'),
+    finding(
+      'export function generateResetCode() {\n  return String(Math.floor(Math.random() * 1e6));\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding('user.verificationCode = Math.floor(100000 + Math.random() * 900000);', 'mathRandomSecret', 'Math.random'),
     // AEAD decryption without setAuthTag, and short tags.
     finding(
@@ -194,13 +302,21 @@ ruleTester.run('no-weak-crypto', rule, {
       'missingAuthTag',
       "createDecipheriv('aes-256-gcm'",
     ),
-    finding(`${NAMED}const plain = createDecipheriv('aes-128-gcm', key, iv).update(data);`, 'missingAuthTag', "createDecipheriv('aes-128-gcm'"),
+    finding(
+      `${NAMED}const plain = createDecipheriv('aes-128-gcm', key, iv).update(data);`,
+      'missingAuthTag',
+      "createDecipheriv('aes-128-gcm'",
+    ),
     finding(
       `${NAMED}function open(key, iv, tag, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  d.setAuthTag(tag.subarray(0, 8));\n  return d.update(data);\n}`,
       'shortAuthTag',
       'tag.subarray',
     ),
     finding(`${NAMED}const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 8 });`, 'shortAuthTag', '8 }'),
-    finding("const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, data);", 'shortAuthTag', '64'),
+    finding(
+      "const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 64 }, key, data);",
+      'shortAuthTag',
+      '64',
+    ),
   ],
 });

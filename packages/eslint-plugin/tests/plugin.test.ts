@@ -26,12 +26,19 @@ describe('the plugin mirrors the check registry', () => {
     expect(existsSync(`${root}packages/eslint-plugin/tests/${id}.test.ts`)).toBe(true);
     expect(check.meta.description).not.toMatch(/\.\s*$/);
     expect(Object.keys(check.meta.messages).length).toBeGreaterThan(0);
-    const schema = check.meta.schema as { type?: string; additionalProperties?: boolean; properties?: Record<string, { description?: string }> };
+    const schema = check.meta.schema as {
+      type?: string;
+      additionalProperties?: boolean;
+      properties?: Record<string, { description?: string }>;
+    };
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     for (const [option, spec] of Object.entries(schema.properties ?? {})) {
       expect(spec.description, `${id} option ${option} needs a description`).toBeTruthy();
-      expect(Object.prototype.hasOwnProperty.call(check.meta.defaultOptions, option), `${id} option ${option} needs a default`).toBe(true);
+      expect(
+        Object.prototype.hasOwnProperty.call(check.meta.defaultOptions, option),
+        `${id} option ${option} needs a default`,
+      ).toBe(true);
     }
   });
 });
@@ -55,7 +62,7 @@ describe('configs', () => {
     expect(strict).toEqual(expect.arrayContaining(typed));
   });
 
-  it('sets the parser, as typescript-eslint does, and never parser options (they are the user\'s)', () => {
+  it("sets the parser, as typescript-eslint does, and never parser options (they are the user's)", () => {
     for (const name of ['recommended', 'recommended-type-checked', 'strict'] as const) {
       expect(Object.keys(plugin.configs[name].languageOptions), name).toEqual(['parser']);
       expect(plugin.configs[name].languageOptions.parser, name).toBe(parser);
@@ -141,7 +148,8 @@ function codeBlocksBySection(markdown: string): { section: 'incorrect' | 'correc
     if (!open) continue;
     const body: string[] = [];
     for (i++; i < lines.length && !/^```\s*$/.test(lines[i]!); i++) body.push(lines[i]!);
-    if (section && ['ts', 'typescript', 'js', 'javascript'].includes(open[1]!)) blocks.push({ section, code: body.join('\n') });
+    if (section && ['ts', 'typescript', 'js', 'javascript'].includes(open[1]!))
+      blocks.push({ section, code: body.join('\n') });
   }
   return blocks;
 }

@@ -16,7 +16,9 @@ const config = [
     plugins: { 'secret-hygiene': plugin as never },
     languageOptions: { parser: parser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: Object.fromEntries(
-      allChecks.filter(hostedByEslint).map((c) => [`secret-hygiene/${c.id}`, ['error', { ...presetOptions(c, 'strict') }]] as const),
+      allChecks
+        .filter(hostedByEslint)
+        .map((c) => [`secret-hygiene/${c.id}`, ['error', { ...presetOptions(c, 'strict') }]] as const),
     ),
   },
 ];
@@ -28,11 +30,65 @@ function lint(code: string, filename = 'file.ts') {
 
 // A small grammar of the code these rules look at: secret-ish and plain names, sinks, env reads,
 // crypto calls, ORM columns, destructuring, templates, classes with decorators, odd nesting.
-const names = fc.constantFrom('password', 'token', 'apiKey', 'user', 'tokenCount', 'iv', 'key', 'cfg', 'req', 'res', 'x', 'JWT_SECRET', 'DATABASE_URL');
+const names = fc.constantFrom(
+  'password',
+  'token',
+  'apiKey',
+  'user',
+  'tokenCount',
+  'iv',
+  'key',
+  'cfg',
+  'req',
+  'res',
+  'x',
+  'JWT_SECRET',
+  'DATABASE_URL',
+);
 const member = fc.tuple(names, names).map(([a, b]) => `${a}.${b}`);
-const literal = fc.oneof(fc.constantFrom("'dev'", "''", '0', 'null', 'undefined', '`t`', "'0123456789ab'", 'Buffer.alloc(12)', 'new Uint8Array(12)'), fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)));
-const env = fc.constantFrom('process.env.JWT_SECRET', "process.env['DB_PASSWORD']", 'import.meta.env.API_KEY', 'Bun.env.TOKEN', "Deno.env.get('SECRET')", 'process.env');
-const callee = fc.constantFrom('console.log', 'logger.info', 'log', 'debug', 'Sentry.captureMessage', 'createCipheriv', 'crypto.createCipheriv', 'gcm', 'subtle.encrypt', 'text', 'varchar', 'table.string', 'res.json', 'localStorage.setItem', 'redact', 'decrypt', 'randomBytes', 'JSON.stringify', 'fn');
+const literal = fc.oneof(
+  fc.constantFrom(
+    "'dev'",
+    "''",
+    '0',
+    'null',
+    'undefined',
+    '`t`',
+    "'0123456789ab'",
+    'Buffer.alloc(12)',
+    'new Uint8Array(12)',
+  ),
+  fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
+);
+const env = fc.constantFrom(
+  'process.env.JWT_SECRET',
+  "process.env['DB_PASSWORD']",
+  'import.meta.env.API_KEY',
+  'Bun.env.TOKEN',
+  "Deno.env.get('SECRET')",
+  'process.env',
+);
+const callee = fc.constantFrom(
+  'console.log',
+  'logger.info',
+  'log',
+  'debug',
+  'Sentry.captureMessage',
+  'createCipheriv',
+  'crypto.createCipheriv',
+  'gcm',
+  'subtle.encrypt',
+  'text',
+  'varchar',
+  'table.string',
+  'res.json',
+  'localStorage.setItem',
+  'redact',
+  'decrypt',
+  'randomBytes',
+  'JSON.stringify',
+  'fn',
+);
 const { expr } = fc.letrec<{ expr: string }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -40,10 +96,14 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
     member,
     literal,
     env,
-    fc.tuple(tie('expr'), fc.constantFrom('||', '??', '+', '===', '&&', ','), tie('expr')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+    fc
+      .tuple(tie('expr'), fc.constantFrom('||', '??', '+', '===', '&&', ','), tie('expr'))
+      .map(([a, op, b]) => `(${a} ${op} ${b})`),
     fc.tuple(callee, fc.array(tie('expr'), { maxLength: 4 })).map(([f, args]) => `${f}(${args.join(', ')})`),
     fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `\`a \${${a}} b \${${b}}\``),
-    fc.array(fc.tuple(names, tie('expr')), { maxLength: 3 }).map((props) => `{ ${props.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+    fc
+      .array(fc.tuple(names, tie('expr')), { maxLength: 3 })
+      .map((props) => `{ ${props.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
     fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `{ ...${a}, x: ${b} }`),
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
     tie('expr').map((e) => `(() => ${e})`),
@@ -87,7 +147,7 @@ describe('no rule throws', () => {
     lint(code, code.includes('<div') ? 'file.tsx' : 'file.ts');
   });
 
-  it('on the repository\'s own sources and fixtures', () => {
+  it("on the repository's own sources and fixtures", () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url));
     const files = [...listSources(join(root, 'packages')), ...listSources(join(root, 'fixtures'))];
     expect(files.length).toBeGreaterThan(10);

@@ -9,4 +9,6 @@ RuleTester.itOnly = it.only;
 
 // Typed cases lint files in tests/fixtures/, which the shared file classification calls test code
 // (where findings are capped at low confidence). These cases stand for product code.
-RuleTester.setDefaultConfig({ settings: { 'secret-hygiene': { fileKinds: { product: ['**/eslint-plugin/tests/fixtures/**'] } } } });
+RuleTester.setDefaultConfig({
+  settings: { 'secret-hygiene': { fileKinds: { product: ['**/eslint-plugin/tests/fixtures/**'] } } },
+});

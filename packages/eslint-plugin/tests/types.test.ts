@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 describe('types', () => {
   it('the plugin and its configs fit ESLint and typescript-eslint config types', () => {
     const configPath = fileURLToPath(new URL('./types/tsconfig.json', import.meta.url));
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     expect(parsed?.errors ?? []).toEqual([]);
     const program = ts.createProgram({ rootNames: parsed!.fileNames, options: parsed!.options });
     const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));

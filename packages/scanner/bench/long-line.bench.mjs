@@ -36,7 +36,16 @@ function scanFile(dir, name, text) {
   writeFileSync(path, text);
   const checks = resolveChecks({}, allChecks);
   const started = process.hrtime.bigint();
-  const analysis = analyzeProgram({ root: dir, paths: [path], files: [{ path, file: name, kind: 'typescript' }], tsconfig: undefined, settings: {}, checks, collector: undefined, progress: () => undefined });
+  const analysis = analyzeProgram({
+    root: dir,
+    paths: [path],
+    files: [{ path, file: name, kind: 'typescript' }],
+    tsconfig: undefined,
+    settings: {},
+    checks,
+    collector: undefined,
+    progress: () => undefined,
+  });
   const drafts = analysis.files.flatMap((f) => applySuppressions(f.file, f.lines, f.drafts, 'off', () => '').kept);
   const findings = fingerprintFindings(drafts);
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, findings: findings.length };
@@ -49,7 +58,10 @@ export async function run() {
     scanFile(dir, 'warm-up.js', code.slice(0, 300).join('\n')); // loads and compiles the checks first: not counted
     const split = scanFile(dir, 'split.js', code.join('\n'));
     const oneLine = scanFile(dir, 'bundle.js', code.join(' '));
-    if (oneLine.findings !== split.findings) process.stderr.write(`bench: the one-line file gave ${oneLine.findings} findings, the split one ${split.findings}\n`);
+    if (oneLine.findings !== split.findings)
+      process.stderr.write(
+        `bench: the one-line file gave ${oneLine.findings} findings, the split one ${split.findings}\n`,
+      );
     return [
       {
         name: `scan a 1 MB one-line file (${oneLine.findings} findings)`,

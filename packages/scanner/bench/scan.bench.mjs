@@ -21,7 +21,11 @@ function measure(args, cwd) {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const started = process.hrtime.bigint();
   if (timeBin) {
-    const child = spawnSync(timeBin, ['-v', process.execPath, '--max-old-space-size=8192', ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const child = spawnSync(timeBin, ['-v', process.execPath, '--max-old-space-size=8192', ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024;
     return { seconds, rssMiB: rss, status: child.status, stdout: child.stdout };
@@ -34,18 +38,50 @@ function measure(args, cwd) {
 }
 
 function compare(label, dir, tsconfigArgs) {
-  const scan = measure([cli, 'scan', dir, '--root', dir, '--format', 'json', '--fail-on', 'none', '--no-progress', '--output', join(tmpdir(), `sh-bench-${process.pid}.json`)], dir);
+  const scan = measure(
+    [
+      cli,
+      'scan',
+      dir,
+      '--root',
+      dir,
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+      '--no-progress',
+      '--output',
+      join(tmpdir(), `sh-bench-${process.pid}.json`),
+    ],
+    dir,
+  );
   const extra = (process.env.SECRET_HYGIENE_BENCH_TSC_ARGS ?? '').split(/\s+/).filter(Boolean);
   const tscRun = measure([tsc, '--noEmit', '--extendedDiagnostics', ...tsconfigArgs, ...extra], dir);
   // tsc skips type-checking when the config itself has errors (e.g. a `types` entry that is not
   // installed): its time is then no baseline for a scan that does check types.
   if (tscRun.stdout !== undefined && !/Check time:/.test(tscRun.stdout)) {
-    process.stderr.write(`bench: tsc did not type-check ${label} (configuration errors); pass SECRET_HYGIENE_BENCH_TSC_ARGS, e.g. "--types node"\n`);
+    process.stderr.write(
+      `bench: tsc did not type-check ${label} (configuration errors); pass SECRET_HYGIENE_BENCH_TSC_ARGS, e.g. "--types node"\n`,
+    );
     label += ' (tsc did not type-check: not comparable)';
   }
   return [
-    { name: `scan ${label}: time`, value: scan.seconds, unit: 's', baseline: { name: 'tsc --noEmit', value: tscRun.seconds }, ratio: scan.seconds / tscRun.seconds, goal: '<= 1.5x' },
-    { name: `scan ${label}: peak memory`, value: scan.rssMiB, unit: 'MiB', baseline: { name: 'tsc --noEmit', value: tscRun.rssMiB }, ratio: scan.rssMiB / tscRun.rssMiB, goal: '<= 2x' },
+    {
+      name: `scan ${label}: time`,
+      value: scan.seconds,
+      unit: 's',
+      baseline: { name: 'tsc --noEmit', value: tscRun.seconds },
+      ratio: scan.seconds / tscRun.seconds,
+      goal: '<= 1.5x',
+    },
+    {
+      name: `scan ${label}: peak memory`,
+      value: scan.rssMiB,
+      unit: 'MiB',
+      baseline: { name: 'tsc --noEmit', value: tscRun.rssMiB },
+      ratio: scan.rssMiB / tscRun.rssMiB,
+      goal: '<= 2x',
+    },
   ];
 }
 
@@ -63,7 +99,9 @@ export async function run() {
   const external = process.env.SECRET_HYGIENE_BENCH_REPO;
   if (external && existsSync(external)) {
     const hasTsconfig = existsSync(join(external, 'tsconfig.json'));
-    rows.push(...compare(basename(external), external, hasTsconfig ? ['-p', 'tsconfig.json'] : ['--allowJs', '--skipLibCheck']));
+    rows.push(
+      ...compare(basename(external), external, hasTsconfig ? ['-p', 'tsconfig.json'] : ['--allowJs', '--skipLibCheck']),
+    );
   } else {
     process.stderr.write('bench: SECRET_HYGIENE_BENCH_REPO not set: the real-repository row is skipped\n');
   }

@@ -14,11 +14,19 @@ export function readBaseline(path: string): Set<string> {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : (error as Error).message}`);
+    throw new ConfigError(
+      `baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found (create it with --update-baseline)' : (error as Error).message}`,
+    );
   }
   const findings = (parsed as Partial<BaselineFile> | null)?.findings;
-  if ((parsed as Partial<BaselineFile> | null)?.version !== 1 || !Array.isArray(findings) || !findings.every((f) => typeof f?.fingerprint === 'string')) {
-    throw new ConfigError(`baseline ${path}: not a secret-hygiene baseline (expected {"version":1,"findings":[{"fingerprint":...}]})`);
+  if (
+    (parsed as Partial<BaselineFile> | null)?.version !== 1 ||
+    !Array.isArray(findings) ||
+    !findings.every((f) => typeof f?.fingerprint === 'string')
+  ) {
+    throw new ConfigError(
+      `baseline ${path}: not a secret-hygiene baseline (expected {"version":1,"findings":[{"fingerprint":...}]})`,
+    );
   }
   return new Set(findings.map((f) => f.fingerprint));
 }
@@ -29,7 +37,17 @@ export function createBaseline(findings: readonly Finding[]): BaselineFile {
     version: 1,
     findings: findings
       .map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint }))
-      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0)),
+      .sort((a, b) =>
+        a.file < b.file
+          ? -1
+          : a.file > b.file
+            ? 1
+            : a.fingerprint < b.fingerprint
+              ? -1
+              : a.fingerprint > b.fingerprint
+                ? 1
+                : 0,
+      ),
   };
 }
 

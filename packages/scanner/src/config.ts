@@ -31,7 +31,11 @@ export class ConfigError extends Error {
 }
 
 /** The file names looked for in the root, in order. */
-export const configFileNames = ['secret-hygiene.config.json', 'secret-hygiene.config.mjs', 'secret-hygiene.config.js'] as const;
+export const configFileNames = [
+  'secret-hygiene.config.json',
+  'secret-hygiene.config.mjs',
+  'secret-hygiene.config.js',
+] as const;
 
 const severities = ['error', 'warning', 'note', 'off'];
 
@@ -47,8 +51,16 @@ export const configSchema: JsonSchema = {
       additionalProperties: false,
       description: 'Names settings shared by every check.',
       properties: {
-        extraSecretWords: { type: 'array', items: { type: 'string' }, description: 'Extra words that make a name secret.' },
-        ignoredNames: { type: 'array', items: { type: 'string' }, description: 'Words or whole names that never make a name secret.' },
+        extraSecretWords: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Extra words that make a name secret.',
+        },
+        ignoredNames: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Words or whole names that never make a name secret.',
+        },
       },
     },
     rules: { type: 'object', description: 'Per-rule severity (error, warning, note, off) and options.' },
@@ -87,13 +99,19 @@ export async function loadConfig(root: string, configPath?: string): Promise<{ c
       throw new ConfigError(`${path}: could not be loaded: ${(error as Error).message}`);
     }
   } else {
-    throw new ConfigError(`${path}: unsupported config format "${ext}"; use .json, .mjs or .js (a .ts config is not supported on Node 20)`);
+    throw new ConfigError(
+      `${path}: unsupported config format "${ext}"; use .json, .mjs or .js (a .ts config is not supported on Node 20)`,
+    );
   }
   return { config: validateConfig(raw, path), path };
 }
 
 /** Checks a config value against `configSchema` and each rule's option schema. Throws `ConfigError`. */
-export function validateConfig(raw: unknown, source = 'config', checks: readonly Check<any, string>[] = allChecks): ScanConfig {
+export function validateConfig(
+  raw: unknown,
+  source = 'config',
+  checks: readonly Check<any, string>[] = allChecks,
+): ScanConfig {
   const problems = validateAgainstSchema(raw, configSchema);
   if (problems.length === 0) {
     const rules = (raw as ScanConfig).rules ?? {};
@@ -120,9 +138,13 @@ export function validateConfig(raw: unknown, source = 'config', checks: readonly
 }
 
 /** The severity setting and options of one rule in a config, if the config names it. */
-export function ruleEntry(config: ScanConfig, id: string): { setting?: RuleSetting; options?: Record<string, unknown> } {
+export function ruleEntry(
+  config: ScanConfig,
+  id: string,
+): { setting?: RuleSetting; options?: Record<string, unknown> } {
   const entry = config.rules?.[id];
   if (entry === undefined) return {};
-  if (Array.isArray(entry)) return { setting: entry[0] as RuleSetting, options: entry[1] as Record<string, unknown> | undefined };
+  if (Array.isArray(entry))
+    return { setting: entry[0] as RuleSetting, options: entry[1] as Record<string, unknown> | undefined };
   return { setting: entry as RuleSetting };
 }

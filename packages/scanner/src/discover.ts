@@ -33,7 +33,14 @@ export interface DiscoverOptions {
 const PRUNED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Build output: files below are counted as generated, never read. */
 const GENERATED_DIRS = new Set(['dist']);
-const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'composer.lock']);
+const LOCKFILES = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'bun.lock',
+  'composer.lock',
+]);
 
 /** The kind of a file by name, or undefined for files the scanner does not read. */
 export function inputKind(name: string): InputKind | undefined {
@@ -58,7 +65,11 @@ export function inputKind(name: string): InputKind | undefined {
 export function discoverFiles(options: DiscoverOptions): Discovery {
   const isIgnoredByConfig = compileGlobs(options.ignore);
   const gitignores = new GitignoreStack(options.root);
-  const result: Discovery = { files: [], skipped: { ignored: 0, generated: 0, minified: 0, binary: 0, tooLarge: 0 }, unreadable: [] };
+  const result: Discovery = {
+    files: [],
+    skipped: { ignored: 0, generated: 0, minified: 0, binary: 0, tooLarge: 0 },
+    unreadable: [],
+  };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const toRelative = (path: string) => relative(options.root, path).split(sep).join('/') || basename(path);
@@ -108,7 +119,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
       const rel = toRelative(path);
-      if (path !== options.root && rel !== '' && isIgnored(path, true) && !options.paths.includes(path)) return void result.skipped.ignored++;
+      if (path !== options.root && rel !== '' && isIgnored(path, true) && !options.paths.includes(path))
+        return void result.skipped.ignored++;
       let names: string[];
       try {
         names = readdirSync(path).sort();
@@ -123,7 +135,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       }
     } else if (stat.isFile()) {
       // A file reached through a symlink waits, so the real path wins when both are scanned.
-      if (real !== path && !options.paths.includes(path)) return void linked.push({ path, real, size: stat.size, underGenerated });
+      if (real !== path && !options.paths.includes(path))
+        return void linked.push({ path, real, size: stat.size, underGenerated });
       if (seenFiles.has(real)) return;
       seenFiles.add(real);
       visitFile(path, stat.size, underGenerated);

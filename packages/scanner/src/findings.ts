@@ -10,12 +10,28 @@ export interface DraftFinding extends Omit<Finding, 'fingerprint'> {
 
 /** Builds a draft from 1-based positions, taking the flagged lines from the file's lines. */
 export function draftFinding(
-  fields: { ruleId: string; file: string; severity: Severity; confidence?: Confidence; message: string; line: number; column: number; endLine?: number; endColumn?: number },
+  fields: {
+    ruleId: string;
+    file: string;
+    severity: Severity;
+    confidence?: Confidence;
+    message: string;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+  },
   lines: readonly string[],
 ): DraftFinding {
   const endLine = fields.endLine ?? fields.line;
   const endColumn = fields.endColumn ?? (lines[endLine - 1]?.length ?? 0) + 1;
-  return { ...fields, confidence: fields.confidence ?? 'high', endLine, endColumn, snippet: snippetOf(lines, fields.line, fields.column, endLine, endColumn) };
+  return {
+    ...fields,
+    confidence: fields.confidence ?? 'high',
+    endLine,
+    endColumn,
+    snippet: snippetOf(lines, fields.line, fields.column, endLine, endColumn),
+  };
 }
 
 /** Flagged lines up to this many characters are fingerprinted whole (as they always were). */

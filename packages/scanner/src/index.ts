@@ -9,4 +9,10 @@ export { parseDiff, type ChangedLines } from './git.js';
 export { compileGlobs } from './glob.js';
 export * from './reporters/index.js';
 export { scannerVersion } from './version.js';
-export type { Inventory, EnvVarInventory, CredentialColumnInventory, EncryptionCallInventory, EnvValidation } from './inventory.js';
+export type {
+  Inventory,
+  EnvVarInventory,
+  CredentialColumnInventory,
+  EncryptionCallInventory,
+  EnvValidation,
+} from './inventory.js';

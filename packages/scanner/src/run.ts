@@ -64,11 +64,34 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
   const progress = progressCounter(discovery.files.length, options.onProgress);
   const collector = options.inventory ? new InventoryCollector(settings, requiredEnvHelper(config)) : undefined;
-  const diagnostics: ScanDiagnostic[] = discovery.unreadable.map((u) => ({ kind: 'unreadable-file', file: u.file, message: `cannot read ${u.file}: ${u.message}` }));
+  const diagnostics: ScanDiagnostic[] = discovery.unreadable.map((u) => ({
+    kind: 'unreadable-file',
+    file: u.file,
+    message: `cannot read ${u.file}: ${u.message}`,
+  }));
 
   const tsFiles = discovery.files.filter((f) => f.kind === 'typescript');
-  const program = tsFiles.length > 0 ? analyzeProgram({ root, paths, files: tsFiles, tsconfig: options.tsconfig ?? config.tsconfig, settings, checks, collector, progress }) : undefined;
-  const text = analyzeTextFiles({ files: discovery.files, settings, checks, tracked: trackedEnvFiles(root, discovery, diagnostics), collector, progress });
+  const program =
+    tsFiles.length > 0
+      ? analyzeProgram({
+          root,
+          paths,
+          files: tsFiles,
+          tsconfig: options.tsconfig ?? config.tsconfig,
+          settings,
+          checks,
+          collector,
+          progress,
+        })
+      : undefined;
+  const text = analyzeTextFiles({
+    files: discovery.files,
+    settings,
+    checks,
+    tracked: trackedEnvFiles(root, discovery, diagnostics),
+    collector,
+    progress,
+  });
   diagnostics.push(...(program?.diagnostics ?? []), ...text.diagnostics);
 
   const { drafts, suppressed } = suppress([...(program?.files ?? []), ...text.files], checks);
@@ -107,10 +130,15 @@ function requiredEnvHelper(config: ScanConfig): string {
 }
 
 /** Which .env files git tracks; undefined (and a notice) outside a repository. */
-function trackedEnvFiles(root: string, discovery: Discovery, diagnostics: ScanDiagnostic[]): ReadonlySet<string> | undefined {
+function trackedEnvFiles(
+  root: string,
+  discovery: Discovery,
+  diagnostics: ScanDiagnostic[],
+): ReadonlySet<string> | undefined {
   if (!discovery.files.some((f) => f.kind === 'env')) return undefined;
   const tracked = trackedFiles(root);
-  if (!tracked) diagnostics.push({ kind: 'notice', message: 'not a git repository: every .env file is treated as tracked' });
+  if (!tracked)
+    diagnostics.push({ kind: 'notice', message: 'not a git repository: every .env file is treated as tracked' });
   return tracked;
 }
 
@@ -118,14 +146,19 @@ function trackedEnvFiles(root: string, discovery: Discovery, diagnostics: ScanDi
  * Stage 5: inline suppressions, the same way for every kind of file. A comment without a reason or
  * rule id suppresses nothing and is reported under `suppression-without-reason` when that rule is on.
  */
-function suppress(files: readonly AnalyzedFile[], checks: readonly EnabledCheck[]): { drafts: DraftFinding[]; suppressed: number } {
+function suppress(
+  files: readonly AnalyzedFile[],
+  checks: readonly EnabledCheck[],
+): { drafts: DraftFinding[]; suppressed: number } {
   const rule = checks.find((e) => e.check.id === suppressionWithoutReason.id);
   const messages = suppressionWithoutReason.meta.messages;
   const drafts: DraftFinding[] = [];
   let suppressed = 0;
   for (const { file, lines, drafts: found } of files) {
     const result = applySuppressions(file, lines, found, rule?.severity ?? 'off', (s) =>
-      formatMessage(s.ruleIds.length === 0 ? messages.withoutRule : messages.withoutReason, { rules: s.ruleIds.join(', ') }),
+      formatMessage(s.ruleIds.length === 0 ? messages.withoutRule : messages.withoutReason, {
+        rules: s.ruleIds.join(', '),
+      }),
     );
     suppressed += result.suppressed;
     drafts.push(...result.kept, ...result.problems);
@@ -140,22 +173,43 @@ interface Filtered {
 }
 
 /** Stage 7: the baseline and changed lines filter last, so fingerprints are computed over everything found. */
-function filterFindings(fingerprinted: readonly Finding[], baseline: ReadonlySet<string> | undefined, changed: ChangedLines | undefined): Filtered {
+function filterFindings(
+  fingerprinted: readonly Finding[],
+  baseline: ReadonlySet<string> | undefined,
+  changed: ChangedLines | undefined,
+): Filtered {
   const afterBaseline = baseline ? fingerprinted.filter((f) => !baseline.has(f.fingerprint)) : [...fingerprinted];
   const findings = changed ? afterBaseline.filter((f) => isChanged(changed, f)) : afterBaseline;
   // `fingerprintFindings` returns findings sorted by `compareFindings`; filters keep that order.
-  return { findings, baselined: fingerprinted.length - afterBaseline.length, unchanged: afterBaseline.length - findings.length };
+  return {
+    findings,
+    baselined: fingerprinted.length - afterBaseline.length,
+    unchanged: afterBaseline.length - findings.length,
+  };
 }
 
 /** Stage 8: counts by input kind, skip reason and severity. */
-function summarize(discovery: Discovery, filtered: Filtered, suppressed: number, program: ScanSummary['program'], durationMs: number): ScanSummary {
-  const files = Object.fromEntries(INPUT_KINDS.map((kind) => [kind, discovery.files.filter((f) => f.kind === kind).length])) as Record<InputKind, number>;
+function summarize(
+  discovery: Discovery,
+  filtered: Filtered,
+  suppressed: number,
+  program: ScanSummary['program'],
+  durationMs: number,
+): ScanSummary {
+  const files = Object.fromEntries(
+    INPUT_KINDS.map((kind) => [kind, discovery.files.filter((f) => f.kind === kind).length]),
+  ) as Record<InputKind, number>;
   const count = (s: Severity) => filtered.findings.filter((f) => f.severity === s).length;
   return {
     files,
     skipped: { ...discovery.skipped },
     ...(program ? { program } : {}),
-    findings: { error: count('error'), warning: count('warning'), note: count('note'), total: filtered.findings.length },
+    findings: {
+      error: count('error'),
+      warning: count('warning'),
+      note: count('note'),
+      total: filtered.findings.length,
+    },
     baselined: filtered.baselined,
     suppressed,
     unchanged: filtered.unchanged,
@@ -163,10 +217,21 @@ function summarize(discovery: Discovery, filtered: Filtered, suppressed: number,
   };
 }
 
-const INPUT_KINDS: readonly InputKind[] = ['typescript', 'env', 'config', 'toml', 'npmrc', 'prisma', 'sql', 'private-key'];
+const INPUT_KINDS: readonly InputKind[] = [
+  'typescript',
+  'env',
+  'config',
+  'toml',
+  'npmrc',
+  'prisma',
+  'sql',
+  'private-key',
+];
 
 function compareDiagnostics(a: ScanDiagnostic, b: ScanDiagnostic): number {
-  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message);
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)
+  );
 }
 
 function safeChangedLines(root: string, ref: string): ChangedLines {

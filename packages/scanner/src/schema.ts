@@ -19,7 +19,9 @@ export function validateAgainstSchema(value: unknown, schema: JsonSchema, path =
     problems.push(`${where}: must be at least ${schema['minimum']}`);
   }
   if (Array.isArray(value) && isSchema(schema['items'])) {
-    value.forEach((item, i) => problems.push(...validateAgainstSchema(item, schema['items'] as JsonSchema, `${path}[${i}]`)));
+    value.forEach((item, i) =>
+      problems.push(...validateAgainstSchema(item, schema['items'] as JsonSchema, `${path}[${i}]`)),
+    );
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
@@ -32,7 +34,8 @@ export function validateAgainstSchema(value: unknown, schema: JsonSchema, path =
       const childPath = path ? `${path}.${key}` : key;
       if (sub) problems.push(...validateAgainstSchema(item, sub, childPath));
       else if (schema['additionalProperties'] === false) problems.push(`${where}: unknown property "${key}"`);
-      else if (isSchema(schema['additionalProperties'])) problems.push(...validateAgainstSchema(item, schema['additionalProperties'] as JsonSchema, childPath));
+      else if (isSchema(schema['additionalProperties']))
+        problems.push(...validateAgainstSchema(item, schema['additionalProperties'] as JsonSchema, childPath));
     }
   }
   return problems;

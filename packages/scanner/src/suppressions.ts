@@ -26,10 +26,17 @@ export function applySuppressions(
   const problems: DraftFinding[] = [];
   for (const s of suppressions) {
     if ((s.reason === '' || s.ruleIds.length === 0) && severity !== 'off') {
-      problems.push(draftFinding({ ruleId: 'suppression-without-reason', file, severity, message: message(s), line: s.line, column: s.column }, lines));
+      problems.push(
+        draftFinding(
+          { ruleId: 'suppression-without-reason', file, severity, message: message(s), line: s.line, column: s.column },
+          lines,
+        ),
+      );
     }
   }
   const active = suppressedLines(suppressions);
-  const kept = findings.filter((f) => !active.get(f.line)?.has(f.ruleId) && !disabledByEslint?.(f.ruleId, f.line, f.column));
+  const kept = findings.filter(
+    (f) => !active.get(f.line)?.has(f.ruleId) && !disabledByEslint?.(f.ruleId, f.line, f.column),
+  );
   return { kept, suppressed: findings.length - kept.length, problems };
 }

@@ -52,7 +52,12 @@ export interface ScanSummary {
   readonly skipped: SkippedFiles;
   /** What the TypeScript program was built from: a tsconfig (relative to the root) or the default options. */
   readonly program?: { readonly tsconfig: string | null; readonly files: number };
-  readonly findings: { readonly error: number; readonly warning: number; readonly note: number; readonly total: number };
+  readonly findings: {
+    readonly error: number;
+    readonly warning: number;
+    readonly note: number;
+    readonly total: number;
+  };
   /** Findings dropped because the baseline accepts them. */
   readonly baselined: number;
   /** Findings dropped by inline suppressions that carry a reason. */

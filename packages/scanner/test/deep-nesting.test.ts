@@ -13,7 +13,14 @@ const concatenation = (terms: number) =>
 /** Overflows the stack at the first identifier `deep` (a check with a recursion bug, or code nested too deeply for it). */
 const overflowing = defineCheck<Record<string, never>, 'never'>({
   id: 'overflowing',
-  meta: { type: 'problem', description: 'Overflows', messages: { never: 'never' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {}, level: 'recommended' },
+  meta: {
+    type: 'problem',
+    description: 'Overflows',
+    messages: { never: 'never' },
+    schema: { type: 'object', additionalProperties: false },
+    defaultOptions: {},
+    level: 'recommended',
+  },
   create(context) {
     const t = context.ts;
     const bottomless = (n: number): number => bottomless(n + 1) + 1;
@@ -33,7 +40,7 @@ describe('scan: deeply nested code', () => {
     expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toContain('src/messages.ts no-secret-logging');
   });
 
-  it('a 10,000-term `??` chain (too deep for TypeScript\'s binder) is reported, and the other files are scanned', async () => {
+  it("a 10,000-term `??` chain (too deep for TypeScript's binder) is reported, and the other files are scanned", async () => {
     const chain = `declare const v: string | undefined;\nexport const x = ${'v ??\n'.repeat(10_000)}'';\n`;
     const root = makeProject({ 'src/chain.ts': chain, 'src/ok.ts': 'const bad = 1;\n' });
     const result = await scan({ root, checks: [flagName] });
@@ -44,13 +51,21 @@ describe('scan: deeply nested code', () => {
   it('a check that overflows the stack skips the file for that check only, and the scan says so', async () => {
     const root = makeProject({ 'a.ts': 'deep();\nconst bad = 1;\n', 'b.ts': 'const bad = 2;\n' });
     const result = await scan({ root, checks: [overflowing, flagName] });
-    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['a.ts:2 flag-name', 'b.ts:1 flag-name']);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'check-crashed', ruleId: 'overflowing', file: 'a.ts' })]);
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      'a.ts:2 flag-name',
+      'b.ts:1 flag-name',
+    ]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ kind: 'check-crashed', ruleId: 'overflowing', file: 'a.ts' }),
+    ]);
     expect(result.diagnostics[0]!.message).toMatch(/^a\.ts: skipped by overflowing.*stack overflow/);
   });
 
   it('a file too deeply nested for the TypeScript parser is reported, and the other files are scanned', async () => {
-    const root = makeProject({ 'src/nested.ts': `export const x = ${'(\n'.repeat(5_000)}1${')\n'.repeat(5_000)};\n`, 'src/ok.ts': 'const bad = 1;\n' });
+    const root = makeProject({
+      'src/nested.ts': `export const x = ${'(\n'.repeat(5_000)}1${')\n'.repeat(5_000)};\n`,
+      'src/ok.ts': 'const bad = 1;\n',
+    });
     const result = await scan({ root, checks: [flagName] });
     expect(result.findings.map((f) => f.file)).toEqual(['src/ok.ts']);
     expect(result.diagnostics.map((d) => d.file)).toContain('src/nested.ts');

@@ -27,7 +27,11 @@ export const flagName = defineCheck<{ name: string }, 'named'>({
     type: 'problem',
     description: 'Flags one identifier name',
     messages: { named: 'found {{name}}' },
-    schema: { type: 'object', properties: { name: { type: 'string', description: 'The name.' } }, additionalProperties: false },
+    schema: {
+      type: 'object',
+      properties: { name: { type: 'string', description: 'The name.' } },
+      additionalProperties: false,
+    },
     defaultOptions: { name: 'bad' },
     level: 'recommended',
   },
@@ -35,7 +39,8 @@ export const flagName = defineCheck<{ name: string }, 'named'>({
     const t = context.ts;
     return {
       visit(node) {
-        if (t.isIdentifier(node) && node.text === context.options.name) context.report({ node, messageId: 'named', data: { name: node.text } });
+        if (t.isIdentifier(node) && node.text === context.options.name)
+          context.report({ node, messageId: 'named', data: { name: node.text } });
       },
     };
   },
@@ -44,7 +49,14 @@ export const flagName = defineCheck<{ name: string }, 'named'>({
 /** Throws on the first identifier `boom`; reports nothing. */
 export const crashing = defineCheck<Record<string, never>, 'never'>({
   id: 'crashing',
-  meta: { type: 'problem', description: 'Crashes', messages: { never: 'never' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {}, level: 'recommended' },
+  meta: {
+    type: 'problem',
+    description: 'Crashes',
+    messages: { never: 'never' },
+    schema: { type: 'object', additionalProperties: false },
+    defaultOptions: {},
+    level: 'recommended',
+  },
   create(context) {
     const t = context.ts;
     return {
@@ -76,14 +88,19 @@ export const crossModule = defineCheck<Record<string, never>, 'flows'>({
     const checker = context.checker;
     return {
       visit(node) {
-        if (!checker || !t.isCallExpression(node) || !t.isIdentifier(node.expression) || node.expression.text !== 'log') return;
+        if (!checker || !t.isCallExpression(node) || !t.isIdentifier(node.expression) || node.expression.text !== 'log')
+          return;
         const arg = node.arguments[0];
         if (!arg || !t.isIdentifier(arg)) return;
         let symbol = checker.getSymbolAtLocation(arg);
         if (symbol && symbol.flags & t.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
         const decl = symbol?.declarations?.[0];
         if (decl && decl.getSourceFile() !== context.sourceFile && symbol!.name === 'secretValue') {
-          context.report({ node: arg, messageId: 'flows', data: { name: arg.text, file: decl.getSourceFile().fileName.split('/').pop()! } });
+          context.report({
+            node: arg,
+            messageId: 'flows',
+            data: { name: arg.text, file: decl.getSourceFile().fileName.split('/').pop()! },
+          });
         }
       },
     };

@@ -21,11 +21,16 @@ describe('inventory', () => {
         'export const { SMTP_PASSWORD } = process.env;',
         "const mongo = region === 'prod' ? process.env.MONGO_URI : process.env.MONGO_URI_LOCAL;",
         'if (!mongo) { process.exit(1); }',
-        "declare const region: string;",
+        'declare const region: string;',
       ].join('\n'),
     });
     const result = await scan({ root, checks: [], inventory: true });
-    expect(result.inventory!.envVars.map((v) => `${v.name} ${v.secret ? 'secret' : 'plain'} ${v.validated ? v.reads.map((r) => r.validation).join('+') : 'unvalidated'}`)).toEqual([
+    expect(
+      result.inventory!.envVars.map(
+        (v) =>
+          `${v.name} ${v.secret ? 'secret' : 'plain'} ${v.validated ? v.reads.map((r) => r.validation).join('+') : 'unvalidated'}`,
+      ),
+    ).toEqual([
       'API_KEY secret throws',
       'DATABASE_URL secret schema',
       'JWT_SECRET secret required-helper',
@@ -34,16 +39,22 @@ describe('inventory', () => {
       'PORT plain unvalidated',
       'SMTP_PASSWORD secret unvalidated',
     ]);
-    expect(result.inventory!.envVars.find((v) => v.name === 'PORT')!.reads).toEqual([{ file: 'src/env.ts', line: 6, column: 21 }]);
+    expect(result.inventory!.envVars.find((v) => v.name === 'PORT')!.reads).toEqual([
+      { file: 'src/env.ts', line: 6, column: 21 },
+    ]);
   });
 
   it('lists credential columns of Prisma and SQL with their protection', async () => {
     const root = makeProject({
-      'schema.prisma': 'model User {\n  password String\n  passwordHash String\n  resetAt DateTime\n  tokenCiphertext Bytes @db.ByteA\n}\n',
-      'm.sql': 'CREATE TABLE t (api_key TEXT, api_key_hash TEXT, note TEXT);\nCREATE TABLE s (token NVARCHAR(64) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = RANDOMIZED, ALGORITHM = \'AEAD_AES_256_CBC_HMAC_SHA_256\'));\n',
+      'schema.prisma':
+        'model User {\n  password String\n  passwordHash String\n  resetAt DateTime\n  tokenCiphertext Bytes @db.ByteA\n}\n',
+      'm.sql':
+        "CREATE TABLE t (api_key TEXT, api_key_hash TEXT, note TEXT);\nCREATE TABLE s (token NVARCHAR(64) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = RANDOMIZED, ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256'));\n",
     });
     const result = await scan({ root, checks: [], inventory: true });
-    expect(result.inventory!.credentialColumns.map((c) => `${c.file}:${c.line} ${c.table}.${c.column} ${c.protection}`)).toEqual([
+    expect(
+      result.inventory!.credentialColumns.map((c) => `${c.file}:${c.line} ${c.table}.${c.column} ${c.protection}`),
+    ).toEqual([
       'm.sql:1 t.api_key plaintext',
       'm.sql:1 t.api_key_hash protected',
       'm.sql:2 s.token protected',
@@ -55,14 +66,27 @@ describe('inventory', () => {
 
   it('lists plaintext columns declared in code, from the check itself', async () => {
     const root = makeProject({
-      'schema.ts': "import { pgTable, text, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', {\n  id: serial('id'),\n  password: text('password'),\n});\n",
+      'schema.ts':
+        "import { pgTable, text, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', {\n  id: serial('id'),\n  password: text('password'),\n});\n",
     });
     // A declaration alone is a medium finding (the rule's docs): the inventory lists what the rule reports.
     const config = { rules: { 'no-plaintext-credential-column': ['error', { minConfidence: 'medium' }] as const } };
-    const result = await scan({ root, config, checks: [checksById.get('no-plaintext-credential-column')!], inventory: true });
+    const result = await scan({
+      root,
+      config,
+      checks: [checksById.get('no-plaintext-credential-column')!],
+      inventory: true,
+    });
     expect(result.findings).toHaveLength(1);
     expect(result.inventory!.credentialColumns).toEqual([
-      expect.objectContaining({ file: 'schema.ts', line: 4, source: 'code', table: 'users', column: 'password', protection: 'plaintext' }),
+      expect.objectContaining({
+        file: 'schema.ts',
+        line: 4,
+        source: 'code',
+        table: 'users',
+        column: 'password',
+        protection: 'plaintext',
+      }),
     ]);
   });
 

@@ -20,9 +20,18 @@ const clean = here('../../../fixtures/clean-app');
  * approved errata01 (draft-04, the official one) and the draft-07 copy schemastore and GitHub tools use.
  */
 const validators: readonly { readonly name: string; readonly validate: ValidateFunction }[] = [
-  { name: 'OASIS errata01 (draft-04)', validate: compile(new Ajv04({ allErrors: true, strict: false }), 'fixtures/sarif/sarif-schema-2.1.0.json') },
+  {
+    name: 'OASIS errata01 (draft-04)',
+    validate: compile(new Ajv04({ allErrors: true, strict: false }), 'fixtures/sarif/sarif-schema-2.1.0.json'),
+  },
   // Its `language` pattern has a stray `]` (fixed by the errata) that only non-unicode regexps accept.
-  { name: 'draft-07 variant', validate: compile(new Ajv07({ allErrors: true, strict: false, unicodeRegExp: false }), 'fixtures/sarif/sarif-schema-2.1.0.draft-07.json') },
+  {
+    name: 'draft-07 variant',
+    validate: compile(
+      new Ajv07({ allErrors: true, strict: false, unicodeRegExp: false }),
+      'fixtures/sarif/sarif-schema-2.1.0.draft-07.json',
+    ),
+  },
 ];
 
 function compile(ajv: Ajv07, schemaPath: string): ValidateFunction {
@@ -34,7 +43,11 @@ function compile(ajv: Ajv07, schemaPath: string): ValidateFunction {
 /** Schema errors of a SARIF log, one line each, for the assertion message; empty when valid. */
 function schemaErrors(log: unknown): string[] {
   return validators.flatMap(({ name, validate }) =>
-    validate(log) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${name}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`),
+    validate(log)
+      ? []
+      : (validate.errors ?? []).map(
+          (e: ErrorObject) => `${name}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+        ),
   );
 }
 
@@ -46,7 +59,9 @@ interface SarifLog {
     results: {
       ruleId?: string;
       ruleIndex?: number;
-      locations?: { physicalLocation?: { artifactLocation?: { uri?: string; uriBaseId?: string }; region?: { startLine?: number } } }[];
+      locations?: {
+        physicalLocation?: { artifactLocation?: { uri?: string; uriBaseId?: string }; region?: { startLine?: number } };
+      }[];
       partialFingerprints?: Record<string, string>;
     }[];
   }[];
@@ -62,22 +77,28 @@ function codeScanningProblems(log: SarifLog): string[] {
   for (const [r, run] of log.runs.entries()) {
     const rules = run.tool.driver.rules;
     for (const [i, rule] of rules.entries()) {
-      if (!rule.helpUri || !/^https:\/\//.test(rule.helpUri)) problems.push(`runs[${r}].rules[${i}] (${rule.id}): no https helpUri`);
+      if (!rule.helpUri || !/^https:\/\//.test(rule.helpUri))
+        problems.push(`runs[${r}].rules[${i}] (${rule.id}): no https helpUri`);
       if (!rule.shortDescription?.text) problems.push(`runs[${r}].rules[${i}] (${rule.id}): no shortDescription.text`);
     }
     for (const [i, result] of run.results.entries()) {
       const at = `runs[${r}].results[${i}] (${result.ruleId ?? '?'})`;
-      if (!result.ruleId || !rules.some((rule) => rule.id === result.ruleId)) problems.push(`${at}: ruleId not in tool.driver.rules`);
-      if (result.ruleIndex === undefined || rules[result.ruleIndex]?.id !== result.ruleId) problems.push(`${at}: ruleIndex ${result.ruleIndex} does not point at its rule`);
+      if (!result.ruleId || !rules.some((rule) => rule.id === result.ruleId))
+        problems.push(`${at}: ruleId not in tool.driver.rules`);
+      if (result.ruleIndex === undefined || rules[result.ruleIndex]?.id !== result.ruleId)
+        problems.push(`${at}: ruleIndex ${result.ruleIndex} does not point at its rule`);
       const physical = result.locations?.[0]?.physicalLocation;
       const uri = physical?.artifactLocation?.uri;
-      if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/')) problems.push(`${at}: artifactLocation.uri ${uri} is not relative`);
+      if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/'))
+        problems.push(`${at}: artifactLocation.uri ${uri} is not relative`);
       const base = physical?.artifactLocation?.uriBaseId;
-      if (!base || !run.originalUriBaseIds?.[base]?.uri) problems.push(`${at}: uriBaseId ${base} is not declared in originalUriBaseIds`);
+      if (!base || !run.originalUriBaseIds?.[base]?.uri)
+        problems.push(`${at}: uriBaseId ${base} is not declared in originalUriBaseIds`);
       const line = physical?.region?.startLine;
       if (!Number.isInteger(line) || line! < 1) problems.push(`${at}: region.startLine ${line} is not a line number`);
       const fingerprints = Object.values(result.partialFingerprints ?? {});
-      if (fingerprints.length === 0 || fingerprints.some((f) => typeof f !== 'string' || f === '')) problems.push(`${at}: no partialFingerprints`);
+      if (fingerprints.length === 0 || fingerprints.some((f) => typeof f !== 'string' || f === ''))
+        problems.push(`${at}: no partialFingerprints`);
     }
   }
   return problems;
@@ -104,7 +125,9 @@ describe('SARIF output against the OASIS SARIF 2.1.0 schema', () => {
     delete noVersion.version;
     for (const { name, validate } of validators) {
       expect(validate(noVersion), name).toBe(false);
-      expect(validate.errors, name).toContainEqual(expect.objectContaining({ keyword: 'required', params: { missingProperty: 'version' } }));
+      expect(validate.errors, name).toContainEqual(
+        expect.objectContaining({ keyword: 'required', params: { missingProperty: 'version' } }),
+      );
     }
     // Formats are checked, not silently ignored: a helpUri that is no URI is rejected by both.
     const badUri = structuredClone(log);

@@ -11,11 +11,16 @@ import { crashing, crossModule, flagName, makeProject } from './helpers.js';
 vi.setConfig({ testTimeout: 60_000 });
 
 const hardcodedSecret = checksById.get('no-hardcoded-secret')!;
-const keys = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
+const keys = (r: Awaited<ReturnType<typeof scan>>) =>
+  r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
 
 describe('scan: TypeScript files', () => {
   it('runs registered checks over every TS/JS file with 1-based positions and POSIX paths', async () => {
-    const root = makeProject({ 'src/a.ts': 'const x = 1;\nconst bad = x;\n', 'src/deep/b.js': 'let bad;\n', 'tsconfig.json': '{"include":["src"]}' });
+    const root = makeProject({
+      'src/a.ts': 'const x = 1;\nconst bad = x;\n',
+      'src/deep/b.js': 'let bad;\n',
+      'tsconfig.json': '{"include":["src"]}',
+    });
     const result = await scan({ root, checks: [flagName] });
     expect(keys(result)).toEqual(['src/a.ts:2:7 flag-name', 'src/deep/b.js:1:5 flag-name']);
     expect(result.findings[0]).toMatchObject({ endLine: 2, endColumn: 10, severity: 'error', message: 'found bad' });
@@ -31,8 +36,10 @@ describe('scan: TypeScript files', () => {
   it('gives program-scope checks a checker that follows imports across modules', async () => {
     const root = makeProject({
       'src/secrets.ts': 'export const secretValue = process.env.X;\n',
-      'src/use.ts': "import { secretValue } from './secrets.js';\ndeclare function log(v: unknown): void;\nlog(secretValue);\n",
-      'tsconfig.json': '{"compilerOptions":{"module":"NodeNext","moduleResolution":"NodeNext","types":[]},"include":["src"]}',
+      'src/use.ts':
+        "import { secretValue } from './secrets.js';\ndeclare function log(v: unknown): void;\nlog(secretValue);\n",
+      'tsconfig.json':
+        '{"compilerOptions":{"module":"NodeNext","moduleResolution":"NodeNext","types":[]},"include":["src"]}',
     });
     const result = await scan({ root, checks: [crossModule] });
     expect(keys(result)).toEqual(['src/use.ts:3:5 cross-module']);
@@ -43,7 +50,9 @@ describe('scan: TypeScript files', () => {
     const root = makeProject({ 'a.ts': 'const boom = 1;\nconst bad = 2;\n', 'b.ts': 'const bad = 3;\n' });
     const result = await scan({ root, checks: [crashing, flagName] });
     expect(keys(result)).toEqual(['a.ts:2:7 flag-name', 'b.ts:1:7 flag-name']);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'check-crashed', ruleId: 'crashing', file: 'a.ts' })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ kind: 'check-crashed', ruleId: 'crashing', file: 'a.ts' }),
+    ]);
     expect(result.diagnostics[0]!.message).toContain('kaboom');
   });
 
@@ -113,22 +122,46 @@ describe('scan: tsconfig problems', () => {
 describe('scan: config', () => {
   it('applies severities, off, and options from the config', async () => {
     const root = makeProject({ 'a.ts': 'const bad = 1;\nconst worse = 2;\nconst boom = 3;\n' });
-    const result = await scan({ root, checks: [flagName, crashing], config: { rules: { 'flag-name': ['warning', { name: 'worse' }], crashing: 'off' } } });
+    const result = await scan({
+      root,
+      checks: [flagName, crashing],
+      config: { rules: { 'flag-name': ['warning', { name: 'worse' }], crashing: 'off' } },
+    });
     expect(result.findings.map((f) => `${f.line} ${f.severity}`)).toEqual(['2 warning']);
     expect(result.diagnostics).toEqual([]);
   });
 
   it('passes shared settings to checks and file analyses', async () => {
-    const root = makeProject({ 'config.json': JSON.stringify({ pin: 'q8Z3vN7xL2mK9pR4', password: 'tG5yH8uJ2kL6mN9b' }) });
-    const result = await scan({ root, checks: [hardcodedSecret], config: { settings: { extraSecretWords: ['pin'], ignoredNames: ['password'] } } });
+    const root = makeProject({
+      'config.json': JSON.stringify({ pin: 'q8Z3vN7xL2mK9pR4', password: 'tG5yH8uJ2kL6mN9b' }),
+    });
+    const result = await scan({
+      root,
+      checks: [hardcodedSecret],
+      config: { settings: { extraSecretWords: ['pin'], ignoredNames: ['password'] } },
+    });
     expect(result.findings.map((f) => f.message.split(' ')[0])).toEqual(['pin']);
   });
 });
 
 describe('scan: no-hardcoded-secret options in config files', () => {
   it('honours allowedPlaceholders and allowedPatterns for .env and JSON values', async () => {
-    const root = makeProject({ 'config.json': JSON.stringify({ password: 'demo-Zx9vQ2mL7k', token: 'tG5yH8uJ2kL6mN9b', apiKey: 'q8Z3vN7xL2mK9pR4' }) });
-    const result = await scan({ root, checks: [hardcodedSecret], config: { rules: { 'no-hardcoded-secret': ['error', { allowedPlaceholders: ['tG5yH8uJ2kL6mN9b'], allowedPatterns: ['^demo-'] }] } } });
+    const root = makeProject({
+      'config.json': JSON.stringify({
+        password: 'demo-Zx9vQ2mL7k',
+        token: 'tG5yH8uJ2kL6mN9b',
+        apiKey: 'q8Z3vN7xL2mK9pR4',
+      }),
+    });
+    const result = await scan({
+      root,
+      checks: [hardcodedSecret],
+      config: {
+        rules: {
+          'no-hardcoded-secret': ['error', { allowedPlaceholders: ['tG5yH8uJ2kL6mN9b'], allowedPatterns: ['^demo-'] }],
+        },
+      },
+    });
     expect(result.findings.map((f) => f.message.split(' ')[0])).toEqual(['apiKey']);
   });
 });
@@ -151,7 +184,10 @@ describe('scan: suppressions', () => {
   });
 
   it('reads suppressions in .env (#) and SQL (--) files too', async () => {
-    const root = makeProject({ '.env.example': '# secret-hygiene-ignore-next-line no-hardcoded-secret -- documented demo key\nAWS_KEY=AKIAIOSFODNN7EXAMPLQ\nOTHER=AKIAIOSFODNN7EXAMPLZ\n' });
+    const root = makeProject({
+      '.env.example':
+        '# secret-hygiene-ignore-next-line no-hardcoded-secret -- documented demo key\nAWS_KEY=AKIAIOSFODNN7EXAMPLQ\nOTHER=AKIAIOSFODNN7EXAMPLZ\n',
+    });
     const result = await scan({ root, checks: [hardcodedSecret] });
     expect(keys(result)).toEqual(['.env.example:3:7 no-hardcoded-secret']);
   });
@@ -160,7 +196,10 @@ describe('scan: suppressions', () => {
 describe('scan: fingerprints and baseline', () => {
   it('keeps fingerprints when lines move, and tells identical lines apart', async () => {
     const before = await scan({ root: makeProject({ 'a.ts': 'const bad = 1;\nlet x = bad;\n' }), checks: [flagName] });
-    const after = await scan({ root: makeProject({ 'a.ts': '\n\n// moved\nconst bad = 1;\n\nlet x = bad;\n' }), checks: [flagName] });
+    const after = await scan({
+      root: makeProject({ 'a.ts': '\n\n// moved\nconst bad = 1;\n\nlet x = bad;\n' }),
+      checks: [flagName],
+    });
     expect(after.findings.map((f) => f.fingerprint)).toEqual(before.findings.map((f) => f.fingerprint));
     const twice = await scan({ root: makeProject({ 'a.ts': 'f(bad);\nf(bad);\n' }), checks: [flagName] });
     expect(new Set(twice.findings.map((f) => f.fingerprint)).size).toBe(2);
@@ -169,7 +208,11 @@ describe('scan: fingerprints and baseline', () => {
   it('drops baselined findings and counts them', async () => {
     const root = makeProject({ 'a.ts': 'const bad = 1;\n' });
     const first = await scan({ root, checks: [flagName] });
-    const second = await scan({ root, checks: [flagName], baseline: new Set(first.findings.map((f) => f.fingerprint)) });
+    const second = await scan({
+      root,
+      checks: [flagName],
+      baseline: new Set(first.findings.map((f) => f.fingerprint)),
+    });
     expect(second.findings).toEqual([]);
     expect(second.summary.baselined).toBe(1);
   });
@@ -217,7 +260,11 @@ describe('scan: discovery and program notices (issues 11.6, 16.2, 16.4)', () => 
   });
 
   it('says when tsconfig files extend each other in a circle', async () => {
-    const root = makeProject({ 'tsconfig.json': '{ "extends": "./base.json" }', 'base.json': '{ "extends": "./tsconfig.json" }', 'a.ts': 'const bad = 1;\n' });
+    const root = makeProject({
+      'tsconfig.json': '{ "extends": "./base.json" }',
+      'base.json': '{ "extends": "./tsconfig.json" }',
+      'a.ts': 'const bad = 1;\n',
+    });
     const result = await scan({ root, checks: [flagName] });
     const config = result.diagnostics.filter((d) => d.kind === 'config').map((d) => d.message);
     expect(config.join('\n')).toMatch(/circular|circularity/i);

@@ -6,7 +6,9 @@ import { flagName } from './helpers.js';
 describe('globs', () => {
   it('matches names at any depth, directories with everything below, ** and braces', () => {
     const ignored = compileGlobs(['*.gen.ts', 'legacy/', 'src/**/fixtures/**', 'a/{b,c}/*.js']);
-    expect(['x.gen.ts', 'deep/y.gen.ts', 'legacy/a.ts', 'src/legacy/b.ts', 'src/x/fixtures/y.ts', 'a/c/z.js'].every(ignored)).toBe(true);
+    expect(
+      ['x.gen.ts', 'deep/y.gen.ts', 'legacy/a.ts', 'src/legacy/b.ts', 'src/x/fixtures/y.ts', 'a/c/z.js'].every(ignored),
+    ).toBe(true);
     expect(['x.ts', 'src/fixtures.ts', 'a/d/z.js', 'legacyx/a.ts'].some(ignored)).toBe(false);
   });
 });
@@ -61,7 +63,13 @@ describe('suppression comments', () => {
 describe('config validation', () => {
   const valid = (raw: unknown) => validateConfig(raw, 'test', [flagName, noTrackedEnvFile]);
   it('accepts a full config', () => {
-    const config = { preset: 'strict', settings: { extraSecretWords: ['pin'] }, rules: { 'flag-name': ['warning', { name: 'x' }], 'no-tracked-env-file': 'off' }, ignore: ['a/'], maxFileSize: 10 };
+    const config = {
+      preset: 'strict',
+      settings: { extraSecretWords: ['pin'] },
+      rules: { 'flag-name': ['warning', { name: 'x' }], 'no-tracked-env-file': 'off' },
+      ignore: ['a/'],
+      maxFileSize: 10,
+    };
     expect(valid(config)).toEqual(config);
   });
   it.each([

@@ -156,7 +156,11 @@ function collectDeclarations(t: TypeScript, scope: ts.Node): Map<string, Declara
     return table;
   }
   const statements =
-    t.isSourceFile(scope) || t.isBlock(scope) || t.isModuleBlock(scope) || t.isCaseClause(scope) || t.isDefaultClause(scope)
+    t.isSourceFile(scope) ||
+    t.isBlock(scope) ||
+    t.isModuleBlock(scope) ||
+    t.isCaseClause(scope) ||
+    t.isDefaultClause(scope)
       ? scope.statements
       : undefined;
   if (!statements) return null;
@@ -164,7 +168,11 @@ function collectDeclarations(t: TypeScript, scope: ts.Node): Map<string, Declara
     if (t.isVariableStatement(statement)) {
       // `var` hoists, but let/const declared after the use still shadow: either way the name binds here.
       for (const d of statement.declarationList.declarations) addBindings(t, d, d.name, add);
-    } else if (t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isEnumDeclaration(statement)) {
+    } else if (
+      t.isFunctionDeclaration(statement) ||
+      t.isClassDeclaration(statement) ||
+      t.isEnumDeclaration(statement)
+    ) {
       if (statement.name) add(statement.name.text, statement);
     } else if (t.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;

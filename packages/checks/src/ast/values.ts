@@ -89,7 +89,17 @@ export function staticNumber(t: TypeScript, node: ts.Expression, depth = 0): num
 }
 
 /** Words of a key or name that say a value is deliberately shortened for display (`apiKeyLast4`, `tokenHint`). */
-export const DISPLAY_SHORTENED_WORDS: ReadonlySet<string> = new Set(['last', 'last4', 'suffix', 'prefix', 'hint', 'masked', 'preview', 'redacted', 'tail']);
+export const DISPLAY_SHORTENED_WORDS: ReadonlySet<string> = new Set([
+  'last',
+  'last4',
+  'suffix',
+  'prefix',
+  'hint',
+  'masked',
+  'preview',
+  'redacted',
+  'tail',
+]);
 
 /**
  * True for a short slice meant for display: `x.slice(-4)`, `x.substring(0, 6)`, `x.substr(-4)`

@@ -30,7 +30,8 @@ export interface ArgumentSlot {
 }
 
 /** Where the algorithm comes from: an argument holding its name, or fixed by the API itself. */
-export type AlgorithmSlot = (ArgumentSlot & { readonly kind: 'argument' }) | { readonly kind: 'fixed'; readonly family: CipherFamily };
+export type AlgorithmSlot =
+  (ArgumentSlot & { readonly kind: 'argument' }) | { readonly kind: 'fixed'; readonly family: CipherFamily };
 
 /**
  * Where the nonce goes. `argument`: into the call itself. `method`: into a later call of a method
@@ -91,9 +92,13 @@ const globalCrypto = (...path: string[]): ApiLocation => ({ module: 'global', pa
 
 const at = (module: string, ...path: string[]): ApiLocation => ({ module, path });
 
-const arg = (index: number, property?: string): ArgumentSlot => (property === undefined ? { index } : { index, property });
+const arg = (index: number, property?: string): ArgumentSlot =>
+  property === undefined ? { index } : { index, property };
 
-const algorithmArg = (index: number, property?: string): AlgorithmSlot => ({ kind: 'argument', ...arg(index, property) });
+const algorithmArg = (index: number, property?: string): AlgorithmSlot => ({
+  kind: 'argument',
+  ...arg(index, property),
+});
 
 const fixed = (family: CipherFamily): AlgorithmSlot => ({ kind: 'fixed', family });
 
@@ -106,7 +111,12 @@ const subtle = (method: string): ApiLocation[] => [
   nodeCrypto('webcrypto', 'subtle', method),
 ];
 
-function nobleCipher(id: string, module: 'aes' | 'chacha' | 'salsa' | 'webcrypto', family: CipherFamily, hasNonce = true): CipherApi {
+function nobleCipher(
+  id: string,
+  module: 'aes' | 'chacha' | 'salsa' | 'webcrypto',
+  family: CipherFamily,
+  hasNonce = true,
+): CipherApi {
   return {
     id: `noble:${module === 'webcrypto' ? 'webcrypto.' : ''}${id}`,
     library: '@noble/ciphers',
@@ -218,17 +228,29 @@ const nobleUtils = (name: string): ApiLocation[] => [
 
 /** Functions that return (or fill in) fresh random bytes on every call. */
 export const randomSourceApis: readonly RandomSourceApi[] = [
-  { id: 'node:randomBytes', locations: [nodeCrypto('randomBytes'), nodeCrypto('pseudoRandomBytes')], behaviour: 'returns' },
+  {
+    id: 'node:randomBytes',
+    locations: [nodeCrypto('randomBytes'), nodeCrypto('pseudoRandomBytes')],
+    behaviour: 'returns',
+  },
   { id: 'node:randomFillSync', locations: [nodeCrypto('randomFillSync')], behaviour: 'fills-argument' },
   { id: 'node:randomFill', locations: [nodeCrypto('randomFill')], behaviour: 'fills-argument-async' },
   { id: 'node:randomUUID', locations: [nodeCrypto('randomUUID'), globalCrypto('randomUUID')], behaviour: 'returns' },
   {
     id: 'webcrypto:getRandomValues',
-    locations: [globalCrypto('getRandomValues'), nodeCrypto('getRandomValues'), nodeCrypto('webcrypto', 'getRandomValues')],
+    locations: [
+      globalCrypto('getRandomValues'),
+      nodeCrypto('getRandomValues'),
+      nodeCrypto('webcrypto', 'getRandomValues'),
+    ],
     behaviour: 'fills-argument',
   },
   { id: 'noble:randomBytes', locations: nobleUtils('randomBytes'), behaviour: 'returns' },
-  { id: 'forge:random.getBytesSync', locations: [at('node-forge', 'random', 'getBytesSync'), at('node-forge', 'random', 'getBytes')], behaviour: 'returns' },
+  {
+    id: 'forge:random.getBytesSync',
+    locations: [at('node-forge', 'random', 'getBytesSync'), at('node-forge', 'random', 'getBytes')],
+    behaviour: 'returns',
+  },
 ];
 
 /** Deterministic functions: a nonce computed by them from the key is the same for every message. */
@@ -242,7 +264,12 @@ export const deterministicApis: readonly DeterministicApi[] = [
   { id: 'webcrypto:subtle.digest', locations: subtle('digest') },
   ...['sha256', 'sha384', 'sha512', 'sha1'].map((name) => ({
     id: `noble:${name}`,
-    locations: [at('@noble/hashes/sha2', name), at('@noble/hashes/sha256', name), at('@noble/hashes/sha512', name), at('@noble/hashes/legacy', name)],
+    locations: [
+      at('@noble/hashes/sha2', name),
+      at('@noble/hashes/sha256', name),
+      at('@noble/hashes/sha512', name),
+      at('@noble/hashes/legacy', name),
+    ],
   })),
   { id: 'noble:hmac', locations: [at('@noble/hashes/hmac', 'hmac')] },
   { id: 'noble:hkdf', locations: [at('@noble/hashes/hkdf', 'hkdf')] },
@@ -267,4 +294,6 @@ export const dataKeyApis: readonly DataKeyApi[] = [
 ];
 
 /** Wrappers that take a nonce-taking cipher and manage a fresh random nonce per call: always safe. */
-export const managedNonceApis: readonly DeterministicApi[] = [{ id: 'noble:managedNonce', locations: nobleUtils('managedNonce') }];
+export const managedNonceApis: readonly DeterministicApi[] = [
+  { id: 'noble:managedNonce', locations: nobleUtils('managedNonce') },
+];

@@ -8,16 +8,30 @@
 import type { CipherFamily } from './crypto-apis.js';
 
 /** Ciphers broken or with 64-bit blocks (Sweet32): DES, 3DES, RC2, RC4, Blowfish, CAST5, IDEA, SEED. Matches an algorithm name. */
-export const WEAK_CIPHER_PATTERN = /^(?:id-)?(?:des|des3|des-ede3?|3des|tripledes|rc2|rc4|arcfour|bf|blowfish|cast5?|cast-128|idea|seed)(?:$|[-_])/i;
+export const WEAK_CIPHER_PATTERN =
+  /^(?:id-)?(?:des|des3|des-ede3?|3des|tripledes|rc2|rc4|arcfour|bf|blowfish|cast5?|cast-128|idea|seed)(?:$|[-_])/i;
 
 /** Hash algorithms with practical collisions, lower-case as node spells them. */
-export const BROKEN_HASH_ALGORITHMS: ReadonlySet<string> = new Set(['md4', 'md5', 'sha1', 'sha-1', 'ripemd', 'ripemd160', 'rsa-md5', 'rsa-sha1']);
+export const BROKEN_HASH_ALGORITHMS: ReadonlySet<string> = new Set([
+  'md4',
+  'md5',
+  'sha1',
+  'sha-1',
+  'ripemd',
+  'ripemd160',
+  'rsa-md5',
+  'rsa-sha1',
+]);
 
 /** AEAD families that authenticate with a tag, which decryption must check. */
 export const AEAD_CIPHER_FAMILIES: ReadonlySet<CipherFamily> = new Set(['GCM', 'CCM', 'OCB', 'ChaCha20-Poly1305']);
 
 /** Modules whose default export (`path: []`) or named member is an MD5 or SHA-1 function. */
-export const BROKEN_HASH_FUNCTIONS: readonly { readonly module: string; readonly path: readonly string[]; readonly name: string }[] = [
+export const BROKEN_HASH_FUNCTIONS: readonly {
+  readonly module: string;
+  readonly path: readonly string[];
+  readonly name: string;
+}[] = [
   { module: 'md5', path: [], name: 'MD5' },
   { module: 'blueimp-md5', path: [], name: 'MD5' },
   { module: 'crypto-js/md5', path: [], name: 'MD5' },
@@ -30,7 +44,13 @@ export const BROKEN_HASH_FUNCTIONS: readonly { readonly module: string; readonly
 ];
 
 /** OWASP PBKDF2 minimum iterations by HMAC digest (node spelling: `sha256`). */
-export const PBKDF2_MIN_ITERATIONS: Readonly<Record<string, number>> = { sha1: 1_300_000, sha256: 600_000, sha512: 210_000, sha384: 210_000, sha224: 600_000 };
+export const PBKDF2_MIN_ITERATIONS: Readonly<Record<string, number>> = {
+  sha1: 1_300_000,
+  sha256: 600_000,
+  sha512: 210_000,
+  sha384: 210_000,
+  sha224: 600_000,
+};
 
 /** OWASP scrypt settings of equal strength (r = 8): N and the parallelism that goes with it. Any row met is enough. */
 export const SCRYPT_ACCEPTED: readonly { readonly N: number; readonly p: number }[] = [
@@ -65,17 +85,34 @@ export type CostedApi =
   /** `scrypt(password, salt, keylen, options?, cb)`: options named in {@link SCRYPT_OPTION_NAMES}. */
   | { readonly kind: 'scrypt'; readonly optionsIndex: number }
   /** `argon2.hash(password, options?)`: options named in {@link ARGON2_OPTION_NAMES}; `defaults` when absent (library defaults meet the minimum). */
-  | { readonly kind: 'argon2'; readonly optionsIndex: number; readonly defaults: { readonly m: number; readonly t: number } }
+  | {
+      readonly kind: 'argon2';
+      readonly optionsIndex: number;
+      readonly defaults: { readonly m: number; readonly t: number };
+    }
   /** `bcrypt.hash(password, rounds)`, `bcrypt.genSalt(rounds)`: the cost is log2 rounds. */
   | { readonly kind: 'bcrypt'; readonly costIndex: number }
   /** `generateKeyPair(type, { modulusLength })`: RSA/DSA modulus length in bits. */
-  | { readonly kind: 'key-pair'; readonly typeIndex: number; readonly optionsIndex: number; readonly lengthProperty: string }
+  | {
+      readonly kind: 'key-pair';
+      readonly typeIndex: number;
+      readonly optionsIndex: number;
+      readonly lengthProperty: string;
+    }
   /** `forge.pki.rsa.generateKeyPair(bits | { bits })`: an RSA modulus length in bits, or an options object. */
   | { readonly kind: 'rsa-bits'; readonly bitsIndex: number; readonly bitsProperty: string };
 
 /** KDFs, password hashes and key generators whose cost no-weak-crypto checks, by module and member path. */
-export const COSTED_APIS: readonly { readonly module: string; readonly paths: readonly string[]; readonly api: CostedApi }[] = [
-  { module: 'node:crypto', paths: ['pbkdf2', 'pbkdf2Sync'], api: { kind: 'pbkdf2', iterationsIndex: 2, digestIndex: 4 } },
+export const COSTED_APIS: readonly {
+  readonly module: string;
+  readonly paths: readonly string[];
+  readonly api: CostedApi;
+}[] = [
+  {
+    module: 'node:crypto',
+    paths: ['pbkdf2', 'pbkdf2Sync'],
+    api: { kind: 'pbkdf2', iterationsIndex: 2, digestIndex: 4 },
+  },
   { module: 'node:crypto', paths: ['scrypt', 'scryptSync'], api: { kind: 'scrypt', optionsIndex: 3 } },
   {
     module: 'node:crypto',
@@ -83,13 +120,25 @@ export const COSTED_APIS: readonly { readonly module: string; readonly paths: re
     api: { kind: 'key-pair', typeIndex: 0, optionsIndex: 1, lengthProperty: 'modulusLength' },
   },
   // node-argon2 defaults to 64 MiB and 3 passes, @node-rs/argon2 to 19 MiB and 2 passes.
-  { module: 'argon2', paths: ['hash', 'hashSync', 'hashRaw'], api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 65_536, t: 3 } } },
-  { module: '@node-rs/argon2', paths: ['hash', 'hashSync', 'hashRaw'], api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 19_456, t: 2 } } },
+  {
+    module: 'argon2',
+    paths: ['hash', 'hashSync', 'hashRaw'],
+    api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 65_536, t: 3 } },
+  },
+  {
+    module: '@node-rs/argon2',
+    paths: ['hash', 'hashSync', 'hashRaw'],
+    api: { kind: 'argon2', optionsIndex: 1, defaults: { m: 19_456, t: 2 } },
+  },
   ...['bcrypt', 'bcryptjs'].flatMap((module) => [
     { module, paths: ['hash', 'hashSync'], api: { kind: 'bcrypt', costIndex: 1 } as const },
     { module, paths: ['genSalt', 'genSaltSync'], api: { kind: 'bcrypt', costIndex: 0 } as const },
   ]),
-  { module: 'node-forge', paths: ['pki.rsa.generateKeyPair', 'rsa.generateKeyPair'], api: { kind: 'rsa-bits', bitsIndex: 0, bitsProperty: 'bits' } },
+  {
+    module: 'node-forge',
+    paths: ['pki.rsa.generateKeyPair', 'rsa.generateKeyPair'],
+    api: { kind: 'rsa-bits', bitsIndex: 0, bitsProperty: 'bits' },
+  },
 ];
 
 /**
@@ -120,7 +169,17 @@ export const SECRET_KEY_ARGUMENTS: readonly {
   { module: 'cookie-signature', path: 'sign', index: 1, envName: 'COOKIE_SECRET' },
   { module: 'cookie-signature', path: 'unsign', index: 1, envName: 'COOKIE_SECRET' },
   ...['AES', 'DES', 'TripleDES', 'Rabbit', 'RC4'].flatMap((cipher) =>
-    ['encrypt', 'decrypt'].map((op) => ({ module: 'crypto-js', path: `${cipher}.${op}`, index: 1, envName: 'ENCRYPTION_KEY' })),
+    ['encrypt', 'decrypt'].map((op) => ({
+      module: 'crypto-js',
+      path: `${cipher}.${op}`,
+      index: 1,
+      envName: 'ENCRYPTION_KEY',
+    })),
   ),
-  ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({ module: 'crypto-js', path: fn, index: 1, envName: 'HMAC_KEY' })),
+  ...['HmacSHA256', 'HmacSHA512', 'HmacSHA1', 'HmacMD5'].map((fn) => ({
+    module: 'crypto-js',
+    path: fn,
+    index: 1,
+    envName: 'HMAC_KEY',
+  })),
 ];

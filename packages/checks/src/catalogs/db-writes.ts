@@ -74,8 +74,34 @@ export const MODEL_NAME_WORDS: readonly string[] = ['model'];
 
 /** PascalCase globals and SDK namespaces that have `create`/`update` methods but are no models. */
 export const NOT_MODEL_RECEIVERS: readonly string[] = [
-  'Object', 'Array', 'Promise', 'Reflect', 'Map', 'Set', 'WeakMap', 'Date', 'JSON', 'Math', 'Buffer', 'Symbol', 'URL', 'Response',
-  'Request', 'Headers', 'Intl', 'Proxy', 'React', 'Stripe', 'Vue', 'Effect', 'Layer', 'Schema', 'Context', 'Ref', 'Option', 'Either',
+  'Object',
+  'Array',
+  'Promise',
+  'Reflect',
+  'Map',
+  'Set',
+  'WeakMap',
+  'Date',
+  'JSON',
+  'Math',
+  'Buffer',
+  'Symbol',
+  'URL',
+  'Response',
+  'Request',
+  'Headers',
+  'Intl',
+  'Proxy',
+  'React',
+  'Stripe',
+  'Vue',
+  'Effect',
+  'Layer',
+  'Schema',
+  'Context',
+  'Ref',
+  'Option',
+  'Either',
 ];
 
 /**
@@ -91,7 +117,18 @@ export const ENTITY_FACTORY_METHODS: readonly string[] = ['create', 'build', 'me
  * Keys inside a written row whose object value is written as rows too: Prisma nested writes
  * (`apiKeys: { create: { key } }`), Mongoose update operators (`{ $set: { token } }`).
  */
-export const NESTED_ROW_KEYS: readonly string[] = ['create', 'createMany', 'connectOrCreate', 'upsert', 'update', 'updateMany', 'data', '$set', '$setOnInsert', '$push'];
+export const NESTED_ROW_KEYS: readonly string[] = [
+  'create',
+  'createMany',
+  'connectOrCreate',
+  'upsert',
+  'update',
+  'updateMany',
+  'data',
+  '$set',
+  '$setOnInsert',
+  '$push',
+];
 
 /**
  * Driver methods that run a SQL statement with parameters, and where the parameters start:
@@ -114,8 +151,20 @@ export const SQL_WRITE_VERBS: readonly string[] = ['insert', 'update', 'replace'
  * `nanoid()`, `uuidv4()`, `createId()`. Matched against the callee's last name, case-insensitively.
  */
 export const TOKEN_GENERATOR_CALLS: readonly string[] = [
-  'randomBytes', 'randomUUID', 'nanoid', 'customAlphabet', 'getRandomValues', 'uuid', 'v4', 'uuidv4', 'createId', 'cuid', 'ulid',
-  'generateRandomString', 'randomString', 'cryptoRandomString',
+  'randomBytes',
+  'randomUUID',
+  'nanoid',
+  'customAlphabet',
+  'getRandomValues',
+  'uuid',
+  'v4',
+  'uuidv4',
+  'createId',
+  'cuid',
+  'ulid',
+  'generateRandomString',
+  'randomString',
+  'cryptoRandomString',
 ];
 
 /**
@@ -130,7 +179,16 @@ export const OAUTH_TOKEN_FIELDS: readonly string[] = ['access_token', 'refresh_t
  * signing (iron-session `seal`, `jwt.sign`), password hashers by module name, pgcrypto's `crypt`,
  * a keyring or KMS client, a cipher. Matched like the sanitizers (`flow/sanitizers.ts`).
  */
-export const WRITE_PROTECTION_CALLS: readonly string[] = ['seal', 'sign', 'bcrypt', 'argon2', 'crypt', 'keyring', 'kms', 'cipher'];
+export const WRITE_PROTECTION_CALLS: readonly string[] = [
+  'seal',
+  'sign',
+  'bcrypt',
+  'argon2',
+  'crypt',
+  'keyring',
+  'kms',
+  'cipher',
+];
 
 /**
  * Words (of the column, the value's name or the table) of short-lived one-time tokens: a reset,
@@ -138,8 +196,22 @@ export const WRITE_PROTECTION_CALLS: readonly string[] = ['seal', 'sign', 'bcryp
  * finding is medium, not high.
  */
 export const ONE_TIME_TOKEN_WORDS: readonly string[] = [
-  'reset', 'verification', 'verify', 'invite', 'invitation', 'magic', 'confirm', 'confirmation', 'otp', 'onetime', 'activation',
-  'challenge', 'state', 'nonce', 'csrf', 'code',
+  'reset',
+  'verification',
+  'verify',
+  'invite',
+  'invitation',
+  'magic',
+  'confirm',
+  'confirmation',
+  'otp',
+  'onetime',
+  'activation',
+  'challenge',
+  'state',
+  'nonce',
+  'csrf',
+  'code',
 ];
 
 /**
@@ -149,11 +221,34 @@ export const ONE_TIME_TOKEN_WORDS: readonly string[] = [
  * token opens one resource, not an account. A QR token is printed on a document for anyone holding it
  * (documenso's certificate QR code). Medium, like one-time tokens.
  */
-export const LINK_TOKEN_WORDS: readonly string[] = ['link', 'links', 'share', 'shared', 'sharing', 'recipient', 'recipients', 'direct', 'embed', 'unsubscribe', 'public', 'qr'];
+export const LINK_TOKEN_WORDS: readonly string[] = [
+  'link',
+  'links',
+  'share',
+  'shared',
+  'sharing',
+  'recipient',
+  'recipients',
+  'direct',
+  'embed',
+  'unsubscribe',
+  'public',
+  'qr',
+];
 
 /**
  * Words (of the column or the value's name) of tokens that address something rather than grant
  * access: a push-notification device token (FCM, APNs, Expo) must be stored as given to send to the
  * device, and a CAPTCHA response token is verified once with its provider. Not reported.
  */
-export const ADDRESSING_TOKEN_WORDS: readonly string[] = ['push', 'fcm', 'apns', 'expo', 'device', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile'];
+export const ADDRESSING_TOKEN_WORDS: readonly string[] = [
+  'push',
+  'fcm',
+  'apns',
+  'expo',
+  'device',
+  'captcha',
+  'recaptcha',
+  'hcaptcha',
+  'turnstile',
+];

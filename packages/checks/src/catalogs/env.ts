@@ -38,7 +38,9 @@ export const ENV_OBJECTS: readonly EnvObjectPattern[] = [
 ];
 
 /** Calls that read one environment variable by name. */
-export const ENV_GETTERS: readonly EnvGetterPattern[] = [{ path: ['Deno', 'env', 'get'], runtime: 'deno', nameArgument: 0 }];
+export const ENV_GETTERS: readonly EnvGetterPattern[] = [
+  { path: ['Deno', 'env', 'get'], runtime: 'deno', nameArgument: 0 },
+];
 
 /** Module exports that are the environment object. */
 export const ENV_MODULE_EXPORTS: readonly EnvModuleExport[] = [
@@ -52,27 +54,43 @@ export const ENV_MODULE_EXPORTS: readonly EnvModuleExport[] = [
  * word of its name (`config`, `this.configService`, `appConfig`); only UPPER_SNAKE names count as
  * variables, since `config.get('jwt.secret')` reads a namespaced config key.
  */
-export const ENV_CONFIG_GETTERS: readonly { readonly receiverSuffixes: readonly string[]; readonly method: string; readonly nameArgument: number; readonly defaultArgument: number }[] = [
-  { receiverSuffixes: ['config', 'configservice'], method: 'get', nameArgument: 0, defaultArgument: 1 },
-];
+export const ENV_CONFIG_GETTERS: readonly {
+  readonly receiverSuffixes: readonly string[];
+  readonly method: string;
+  readonly nameArgument: number;
+  readonly defaultArgument: number;
+}[] = [{ receiverSuffixes: ['config', 'configservice'], method: 'get', nameArgument: 0, defaultArgument: 1 }];
 
 /** Env-reader libraries whose reader chains a default: env-var `env.get('X').default('dev').asString()`. */
-export const ENV_READER_MODULES: readonly { readonly module: string; readonly method: string; readonly defaultMethod: string }[] = [
-  { module: 'env-var', method: 'get', defaultMethod: 'default' },
-];
+export const ENV_READER_MODULES: readonly {
+  readonly module: string;
+  readonly method: string;
+  readonly defaultMethod: string;
+}[] = [{ module: 'env-var', method: 'get', defaultMethod: 'default' }];
 
 /**
  * Env-schema libraries: calls whose argument objects map variable names to validators.
  * envalid `cleanEnv(process.env, { JWT_SECRET: str({ default: 'dev' }) })`, t3-env
  * `createEnv({ server: { JWT_SECRET: z.string().default('dev') }, runtimeEnv: process.env })`.
  */
-export const ENV_SCHEMA_CALLS: readonly { readonly callee: string; readonly specArgument: number; readonly specProperties?: readonly string[] }[] = [
+export const ENV_SCHEMA_CALLS: readonly {
+  readonly callee: string;
+  readonly specArgument: number;
+  readonly specProperties?: readonly string[];
+}[] = [
   { callee: 'cleanEnv', specArgument: 1 },
   { callee: 'createEnv', specArgument: 0, specProperties: ['server', 'client', 'shared'] },
 ];
 
 /** Methods that validate the environment against an object schema: zod/valibot/yup `schema.parse(process.env)`. */
-export const ENV_SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'cast'];
+export const ENV_SCHEMA_PARSE_METHODS: readonly string[] = [
+  'parse',
+  'safeParse',
+  'parseAsync',
+  'safeParseAsync',
+  'validateSync',
+  'cast',
+];
 
 /** Object-schema factories whose first argument maps keys to validators: `z.object({...})`. */
 export const OBJECT_SCHEMA_FACTORIES: readonly string[] = ['object', 'strictObject', 'looseObject'];
@@ -87,7 +105,16 @@ export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default', 'catch'];
 export const SCHEMA_DEFAULT_KEYS: readonly string[] = ['default'];
 
 /** Words that name a helper which throws when a variable is unset: `requireEnv`, `mustGetEnv`, `assertEnv`. */
-export const ENV_REQUIRING_WORDS: readonly string[] = ['require', 'required', 'must', 'ensure', 'assert', 'invariant', 'strict', 'throw'];
+export const ENV_REQUIRING_WORDS: readonly string[] = [
+  'require',
+  'required',
+  'must',
+  'ensure',
+  'assert',
+  'invariant',
+  'strict',
+  'throw',
+];
 
 /**
  * Calls that validate the environment they are given (`schema.parse(process.env)`,
@@ -96,5 +123,14 @@ export const ENV_REQUIRING_WORDS: readonly string[] = ['require', 'required', 'm
  */
 export const ENV_VALIDATING_CALLS: readonly string[] = [
   ...ENV_SCHEMA_CALLS.map((c) => c.callee),
-  'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'assert', 'decode', 'load', 'from',
+  'parse',
+  'safeParse',
+  'parseAsync',
+  'safeParseAsync',
+  'validate',
+  'validateSync',
+  'assert',
+  'decode',
+  'load',
+  'from',
 ];

@@ -6,7 +6,14 @@
  */
 
 /** Drizzle table factories: `pgTable('users', { ... })`. `pgSchema('auth').table(...)` is matched by `table` with an object. */
-export const DRIZZLE_TABLE_FACTORIES: readonly string[] = ['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable', 'table'];
+export const DRIZZLE_TABLE_FACTORIES: readonly string[] = [
+  'pgTable',
+  'mysqlTable',
+  'sqliteTable',
+  'singlestoreTable',
+  'gelTable',
+  'table',
+];
 
 /** Decorators that declare a column on an entity class, with the ORM they belong to. */
 export const COLUMN_DECORATORS: Readonly<Record<string, { readonly orm: string; readonly needsEntity: boolean }>> = {
@@ -35,7 +42,9 @@ export const ATTRIBUTE_SETTERS: Readonly<Record<string, { readonly name: number;
 };
 
 /** Sequelize calls that declare attributes: `define(name, attrs)`, `Model.init(attrs, opts)`, `queryInterface.createTable(table, attrs)`. */
-export const SEQUELIZE_ATTRIBUTE_CALLS: Readonly<Record<string, { readonly table: number | undefined; readonly attributes: number }>> = {
+export const SEQUELIZE_ATTRIBUTE_CALLS: Readonly<
+  Record<string, { readonly table: number | undefined; readonly attributes: number }>
+> = {
   define: { table: 0, attributes: 1 },
   init: { table: undefined, attributes: 0 },
   createTable: { table: 0, attributes: 1 },
@@ -94,22 +103,99 @@ export const ADD_COLUMN_METHOD = 'addColumn';
  * value is encrypted before it is stored: `encryptedTransformer`, `EncryptionTransformer`,
  * `encryptedText('api_key')`, `sealedColumn`. Matched against the name's words (`splitWords`).
  */
-export const ENCRYPTING_WORDS: readonly string[] = ['encrypt', 'encrypted', 'encrypting', 'encryption', 'encryptor', 'cipher', 'ciphertext', 'seal', 'sealed', 'aead', 'kms'];
+export const ENCRYPTING_WORDS: readonly string[] = [
+  'encrypt',
+  'encrypted',
+  'encrypting',
+  'encryption',
+  'encryptor',
+  'cipher',
+  'ciphertext',
+  'seal',
+  'sealed',
+  'aead',
+  'kms',
+];
 
 /** Words that, in a setter's callee, say that the value is hashed before it is stored: `bcrypt.hash(v)`, `hashPassword(v)`. */
-export const HASHING_WORDS: readonly string[] = ['hash', 'hashed', 'bcrypt', 'argon2', 'argon2id', 'scrypt', 'pbkdf2', 'hashsync', 'sha256', 'sha384', 'sha512', 'digest', 'hmac'];
+export const HASHING_WORDS: readonly string[] = [
+  'hash',
+  'hashed',
+  'bcrypt',
+  'argon2',
+  'argon2id',
+  'scrypt',
+  'pbkdf2',
+  'hashsync',
+  'sha256',
+  'sha384',
+  'sha512',
+  'digest',
+  'hmac',
+];
 
 /**
  * Column types (SQL, ORM builder and Prisma spellings, lower-case, first word) that cannot hold a
  * credential: a `password_reset timestamp` is metadata about a password, not one.
  */
 export const NON_TEXT_COLUMN_TYPES: Readonly<Record<'temporal' | 'boolean' | 'numeric', readonly string[]>> = {
-  temporal: ['date', 'dateonly', 'datetime', 'datetime2', 'datetimeoffset', 'smalldatetime', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'year'],
+  temporal: [
+    'date',
+    'dateonly',
+    'datetime',
+    'datetime2',
+    'datetimeoffset',
+    'smalldatetime',
+    'time',
+    'timetz',
+    'timestamp',
+    'timestamptz',
+    'interval',
+    'year',
+  ],
   boolean: ['boolean', 'bool', 'bit'],
   numeric: [
-    'uint8', 'uint16', 'uint32', 'uint64', 'uint128', 'uint256', 'int16', 'int32', 'int64', 'int128', 'int256', 'float32', 'float64',
-    'decimal32', 'decimal64', 'decimal128', 'decimal256', 'integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint', 'tinyint', 'mediumint', 'serial', 'smallserial', 'bigserial',
-    'numeric', 'decimal', 'real', 'double', 'doubleprecision', 'float', 'float4', 'float8', 'money', 'number', 'increments', 'biginteger',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uint128',
+    'uint256',
+    'int16',
+    'int32',
+    'int64',
+    'int128',
+    'int256',
+    'float32',
+    'float64',
+    'decimal32',
+    'decimal64',
+    'decimal128',
+    'decimal256',
+    'integer',
+    'int',
+    'int2',
+    'int4',
+    'int8',
+    'smallint',
+    'bigint',
+    'tinyint',
+    'mediumint',
+    'serial',
+    'smallserial',
+    'bigserial',
+    'numeric',
+    'decimal',
+    'real',
+    'double',
+    'doubleprecision',
+    'float',
+    'float4',
+    'float8',
+    'money',
+    'number',
+    'increments',
+    'biginteger',
   ],
 };
 
@@ -123,10 +209,23 @@ export const IDENTIFIER_COLUMN_TYPES: ReadonlySet<string> = new Set(['uuid', 'un
  * Type wrappers and the argument that holds the stored type: ClickHouse `Nullable(String)`,
  * `LowCardinality(String)`, `SimpleAggregateFunction(sum, Int64)`.
  */
-export const TYPE_WRAPPERS: Readonly<Record<string, number>> = { nullable: 0, lowcardinality: 0, simpleaggregatefunction: 1 };
+export const TYPE_WRAPPERS: Readonly<Record<string, number>> = {
+  nullable: 0,
+  lowcardinality: 0,
+  simpleaggregatefunction: 1,
+};
 
 /** Words that make a column a masked display form of a secret: `partialClientSecret`, `masked_key`, `token_preview`. */
-export const MASKED_VALUE_WORDS: ReadonlySet<string> = new Set(['partial', 'masked', 'mask', 'truncated', 'preview', 'obfuscated', 'last4', 'display']);
+export const MASKED_VALUE_WORDS: ReadonlySet<string> = new Set([
+  'partial',
+  'masked',
+  'mask',
+  'truncated',
+  'preview',
+  'obfuscated',
+  'last4',
+  'display',
+]);
 
 /**
  * Words (in the column or its table) of values that a protocol makes public: an ACME HTTP-01
@@ -144,7 +243,15 @@ export const CREDENTIAL_TABLE_WORDS: ReadonlySet<string> = new Set(['verificatio
  * Prisma delegate methods that write rows, and the keys of their argument that hold the row:
  * `prisma.user.create({ data: { password } })`, `upsert({ create, update })`.
  */
-export const PRISMA_WRITE_METHODS: readonly string[] = ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert'];
+export const PRISMA_WRITE_METHODS: readonly string[] = [
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+];
 export const PRISMA_ROW_KEYS: readonly string[] = ['data', 'create', 'update'];
 
 /**
@@ -163,7 +270,6 @@ export const KNEX_WRITE_METHODS: readonly string[] = ['insert', 'update'];
 /** Knex calls that name the table of a query: `knex('users')`, `.table('users')`, `.into('users')`, `.from('users')`. */
 export const KNEX_TABLE_CALLS: readonly string[] = ['table', 'into', 'from'];
 
-
 /** Table words of a custom-domain table, whose `verification_token` the customer publishes in DNS. */
 export const DOMAIN_TABLE_WORDS: ReadonlySet<string> = new Set(['domain', 'domains', 'hostname', 'hostnames']);
 
@@ -176,15 +282,38 @@ export const SALT_OR_NONCE_WORDS: ReadonlySet<string> = new Set(['salt', 'iv', '
  * SHA-256 of the emailed token and the app secret. Keys are the table and column as lower-case
  * words joined by `_`, a plural `s` dropped from the table.
  */
-export const FRAMEWORK_HASHED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly reason: string }[] = [
-  { table: 'verification_token', column: 'token', reason: 'Auth.js hashes VerificationToken.token before the adapter stores it' },
+export const FRAMEWORK_HASHED_COLUMNS: readonly {
+  readonly table: string;
+  readonly column: string;
+  readonly reason: string;
+}[] = [
+  {
+    table: 'verification_token',
+    column: 'token',
+    reason: 'Auth.js hashes VerificationToken.token before the adapter stores it',
+  },
 ];
 
 /**
  * Type names Sequelize accepts as strings in place of `DataTypes.X` (`password: 'TEXT'`,
  * `{ type: 'VARCHAR(255)' }`), upper case; the numeric and temporal ones come from `NON_TEXT_COLUMN_TYPES`.
  */
-export const SQL_TEXT_TYPE_NAMES: readonly string[] = ['STRING', 'TEXT', 'CHAR', 'VARCHAR', 'CITEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'UUID', 'BLOB', 'BINARY', 'VARBINARY', 'JSON', 'JSONB'];
+export const SQL_TEXT_TYPE_NAMES: readonly string[] = [
+  'STRING',
+  'TEXT',
+  'CHAR',
+  'VARCHAR',
+  'CITEXT',
+  'TINYTEXT',
+  'MEDIUMTEXT',
+  'LONGTEXT',
+  'UUID',
+  'BLOB',
+  'BINARY',
+  'VARBINARY',
+  'JSON',
+  'JSONB',
+];
 
 /**
  * Payload CMS field configs: `{ slug: 'users', fields: [{ name: 'apiKey', type: 'text' }] }`.
@@ -192,12 +321,35 @@ export const SQL_TEXT_TYPE_NAMES: readonly string[] = ['STRING', 'TEXT', 'CHAR',
  * nest more fields; `Field` / `Field[]` annotations mark a list of fields outside a collection.
  */
 export const PAYLOAD_STORED_FIELD_TYPES: readonly string[] = ['text', 'textarea', 'email', 'code', 'json'];
-export const PAYLOAD_NESTING_FIELD_TYPES: readonly string[] = ['group', 'array', 'row', 'collapsible', 'tabs', 'blocks'];
-export const PAYLOAD_FIELD_TYPE_NAMES: readonly string[] = ['Field', 'TextField', 'TextareaField', 'FieldAffectingData'];
+export const PAYLOAD_NESTING_FIELD_TYPES: readonly string[] = [
+  'group',
+  'array',
+  'row',
+  'collapsible',
+  'tabs',
+  'blocks',
+];
+export const PAYLOAD_FIELD_TYPE_NAMES: readonly string[] = [
+  'Field',
+  'TextField',
+  'TextareaField',
+  'FieldAffectingData',
+];
 
 /**
  * Binary types (lower-case base): a credential-named `bytea` / `Bytes` column mostly holds
  * ciphertext or a digest (a raw password or key would be text), so it is a low finding, not none:
  * `password bytea` may still be plaintext bytes.
  */
-export const BINARY_COLUMN_TYPES: ReadonlySet<string> = new Set(['bytea', 'blob', 'tinyblob', 'mediumblob', 'longblob', 'binary', 'varbinary', 'bytes', 'buffer', 'image']);
+export const BINARY_COLUMN_TYPES: ReadonlySet<string> = new Set([
+  'bytea',
+  'blob',
+  'tinyblob',
+  'mediumblob',
+  'longblob',
+  'binary',
+  'varbinary',
+  'bytes',
+  'buffer',
+  'image',
+]);

@@ -6,9 +6,27 @@
  * end of the callee path.
  */
 export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
-  'String', 'JSON.stringify', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'Buffer.concat',
-  'encodeURIComponent', 'encodeURI', 'btoa', 'atob', 'escape', 'Object.assign', 'Object.values', 'Object.entries',
-  'structuredClone', 'Array.from', 'Array.of', 'querystring.stringify', 'qs.stringify',
+  'String',
+  'JSON.stringify',
+  'util.format',
+  'util.inspect',
+  'format',
+  'inspect',
+  'Buffer.from',
+  'Buffer.concat',
+  'encodeURIComponent',
+  'encodeURI',
+  'btoa',
+  'atob',
+  'escape',
+  'Object.assign',
+  'Object.values',
+  'Object.entries',
+  'structuredClone',
+  'Array.from',
+  'Array.of',
+  'querystring.stringify',
+  'qs.stringify',
 ];
 
 /**
@@ -18,7 +36,26 @@ export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
  * deliberate short prefix.
  */
 export const PASS_THROUGH_METHODS: readonly string[] = [
-  'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase',
-  'toLocaleLowerCase', 'normalize', 'padStart', 'padEnd', 'replace', 'replaceAll', 'concat', 'split', 'join', 'repeat',
-  'toWellFormed', 'flat', 'reverse',
+  'toString',
+  'toJSON',
+  'valueOf',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'toLocaleUpperCase',
+  'toLocaleLowerCase',
+  'normalize',
+  'padStart',
+  'padEnd',
+  'replace',
+  'replaceAll',
+  'concat',
+  'split',
+  'join',
+  'repeat',
+  'toWellFormed',
+  'flat',
+  'reverse',
 ];

@@ -11,12 +11,45 @@
 export type SinkCategory = 'console' | 'logger' | 'stdio' | 'error-tracker' | 'tracing' | 'debug' | 'custom';
 
 /** Methods of the global `console` that print their arguments. */
-export const CONSOLE_METHODS: readonly string[] = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert', 'timeLog'];
+export const CONSOLE_METHODS: readonly string[] = [
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'dir',
+  'dirxml',
+  'table',
+  'group',
+  'groupCollapsed',
+  'assert',
+  'timeLog',
+];
 
 /** Level methods of pino, winston, bunyan, log4js, NestJS `Logger`, Fastify's `log`, consola, signale. */
 export const LOGGER_LEVEL_METHODS: readonly string[] = [
-  'log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'success',
-  'succeed', 'fail', 'ready', 'start',
+  'log',
+  'info',
+  'warn',
+  'warning',
+  'error',
+  'debug',
+  'trace',
+  'fatal',
+  'verbose',
+  'silly',
+  'http',
+  'notice',
+  'critical',
+  'crit',
+  'alert',
+  'emerg',
+  'success',
+  'succeed',
+  'fail',
+  'ready',
+  'start',
 ];
 
 /**
@@ -24,13 +57,36 @@ export const LOGGER_LEVEL_METHODS: readonly string[] = [
  * of `LOGGER_NAME_WORDS` (`appLogger`, `this.requestLogger`, NestJS `Logger`, `consoleLog`,
  * `devConsole`). `log` covers Fastify's `request.log`, `reply.log` and `fastify.log`.
  */
-export const LOGGER_RECEIVERS: readonly string[] = ['log', 'logger', 'pino', 'winston', 'bunyan', 'log4js', 'consola', 'signale', 'npmlog', 'roarr', 'tslog'];
+export const LOGGER_RECEIVERS: readonly string[] = [
+  'log',
+  'logger',
+  'pino',
+  'winston',
+  'bunyan',
+  'log4js',
+  'consola',
+  'signale',
+  'npmlog',
+  'roarr',
+  'tslog',
+];
 
 /** Last words that make a receiver name a logger: `appLogger`, `auditLog`, `devConsole`. Whole words only: `catalog`, `dialog` are not. */
 export const LOGGER_NAME_WORDS: readonly string[] = ['logger', 'log', 'console', 'logging'];
 
 /** Calls that return a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `logger.child()`. */
-export const LOGGER_FACTORIES: readonly string[] = ['pino', 'createLogger', 'getLogger', 'child', 'bunyan.createLogger', 'winston.createLogger', 'log4js.getLogger', 'consola.create', 'consola.withTag', 'useLogger'];
+export const LOGGER_FACTORIES: readonly string[] = [
+  'pino',
+  'createLogger',
+  'getLogger',
+  'child',
+  'bunyan.createLogger',
+  'winston.createLogger',
+  'log4js.getLogger',
+  'consola.create',
+  'consola.withTag',
+  'useLogger',
+];
 
 /**
  * Logger methods whose first argument (the bindings) is written into every later line of the
@@ -48,7 +104,18 @@ export const DEBUG_FACTORY_MODULES: readonly string[] = ['debug'];
 export const DEBUG_FACTORY_NAMES: readonly string[] = ['debug', 'createDebug', 'Debug', 'debugFactory', 'makeDebug'];
 
 /** Sentry functions that send their arguments to the error tracker. */
-export const SENTRY_METHODS: readonly string[] = ['captureMessage', 'captureException', 'captureEvent', 'setExtra', 'setExtras', 'setContext', 'setTag', 'setTags', 'setUser', 'addBreadcrumb'];
+export const SENTRY_METHODS: readonly string[] = [
+  'captureMessage',
+  'captureException',
+  'captureEvent',
+  'setExtra',
+  'setExtras',
+  'setContext',
+  'setTag',
+  'setTags',
+  'setUser',
+  'addBreadcrumb',
+];
 
 /** Receivers of the Sentry methods: the namespace and the scopes handed out by `withScope`. */
 export const SENTRY_RECEIVERS: readonly string[] = ['sentry', 'scope', 'isolationscope', 'currentscope'];
@@ -57,7 +124,13 @@ export const SENTRY_RECEIVERS: readonly string[] = ['sentry', 'scope', 'isolatio
 export const SENTRY_MODULE_PREFIX = '@sentry/';
 
 /** OpenTelemetry span methods that record attributes and events; the receiver's name ends in `span`. */
-export const SPAN_METHODS: readonly string[] = ['setAttribute', 'setAttributes', 'addEvent', 'recordException', 'setStatus'];
+export const SPAN_METHODS: readonly string[] = [
+  'setAttribute',
+  'setAttributes',
+  'addEvent',
+  'recordException',
+  'setStatus',
+];
 
 /** Calls that return a span: `trace.getActiveSpan()`, `tracer.startSpan()`. */
 export const SPAN_FACTORIES: readonly string[] = ['getActiveSpan', 'startSpan', 'getSpan'];

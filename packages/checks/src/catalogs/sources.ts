@@ -8,7 +8,16 @@ import type { ClassifierOptions } from '../names/index.js';
  */
 
 /** Request objects whose `.headers`, `.cookies` and `.get(...)` carry client credentials. */
-export const REQUEST_RECEIVERS: readonly string[] = ['req', 'request', 'ctx', 'context', 'c', 'event', 'incoming', 'incomingMessage'];
+export const REQUEST_RECEIVERS: readonly string[] = [
+  'req',
+  'request',
+  'ctx',
+  'context',
+  'c',
+  'event',
+  'incoming',
+  'incomingMessage',
+];
 
 /** Header names that always carry a credential (lower-case); other headers go through the classifier. */
 export const CREDENTIAL_HEADERS: readonly string[] = [
@@ -27,14 +36,30 @@ export const CREDENTIAL_HEADERS: readonly string[] = [
 export const COOKIE_PROPERTIES: readonly string[] = ['cookies', 'signedCookies'];
 
 /** Methods that read one named header or config value: `req.get('Authorization')`, `headers.get(...)`. */
-export const NAMED_VALUE_ACCESSORS: readonly string[] = ['get', 'header', 'getHeader', 'getOrThrow', 'getString', 'require'];
+export const NAMED_VALUE_ACCESSORS: readonly string[] = [
+  'get',
+  'header',
+  'getHeader',
+  'getOrThrow',
+  'getString',
+  'require',
+];
 
 /**
  * Decrypt-like calls whose results are plaintext secrets. A plain entry matches the callee's last
  * name or a leading word of it (`decrypt`, `decryptField`); a dotted entry matches the end of the
  * callee's path (`secretbox.open`).
  */
-export const DECRYPT_CALLS: readonly string[] = ['decrypt', 'privateDecrypt', 'publicDecrypt', 'unseal', 'secretbox.open', 'box.open', 'decipher.update', 'decipher.final'];
+export const DECRYPT_CALLS: readonly string[] = [
+  'decrypt',
+  'privateDecrypt',
+  'publicDecrypt',
+  'unseal',
+  'secretbox.open',
+  'box.open',
+  'decipher.update',
+  'decipher.final',
+];
 
 /** Factories of decipher objects: `update()`/`final()` on what they return yields plaintext. */
 export const DECIPHER_FACTORIES: readonly string[] = ['createDecipheriv', 'createDecipher'];
@@ -52,7 +77,20 @@ export const SECRET_CLASS_NAME = 'Secret';
  * Leading verbs of functions that hand out what the rest of their name says: `getApiKey()`,
  * `loadDbPassword()`. `validatePassword()` or `hashPassword()` do not qualify.
  */
-export const ACCESSOR_VERBS: readonly string[] = ['get', 'load', 'read', 'fetch', 'resolve', 'retrieve', 'obtain', 'reveal', 'unwrap', 'lookup', 'find', 'require'];
+export const ACCESSOR_VERBS: readonly string[] = [
+  'get',
+  'load',
+  'read',
+  'fetch',
+  'resolve',
+  'retrieve',
+  'obtain',
+  'reveal',
+  'unwrap',
+  'lookup',
+  'find',
+  'require',
+];
 
 /** Options the source matchers need. */
 export interface SourceMatchOptions {

@@ -1,6 +1,12 @@
 import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '../check.js';
-import { bindingTargetName, constInitializer, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  bindingTargetName,
+  constInitializer,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral, formatEvidence, urlCredentials } from '../literals/index.js';
@@ -53,12 +59,14 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       properties: {
         checkAllVariables: {
           type: 'boolean',
-          description: 'Flag defaults for every environment variable, not only those whose name says they hold a secret.',
+          description:
+            'Flag defaults for every environment variable, not only those whose name says they hold a secret.',
         },
         requiredEnvHelper: {
           type: 'string',
           minLength: 1,
-          description: "The function the suggestion calls instead of the default, with the variable's name as its argument.",
+          description:
+            "The function the suggestion calls instead of the default, with the variable's name as its argument.",
         },
         allowedVariables: {
           type: 'array',
@@ -84,7 +92,8 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       const text = staticString(t, expr);
       if (text !== undefined) return { description: text === '' ? 'an empty string' : 'a hard-coded string', text };
       if (t.isBigIntLiteral(expr) || staticNumber(t, expr) !== undefined) return { description: 'a hard-coded number' };
-      if (expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return { description: 'a hard-coded boolean' };
+      if (expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword)
+        return { description: 'a hard-coded boolean' };
       // A named constant: `DEV_SECRET`, or `defaults.jwtSecret` of a `const` object literal.
       let inner: ts.Expression | undefined;
       if (t.isIdentifier(expr) && expr.text !== 'undefined') {
@@ -96,7 +105,12 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       if (!inner || seen.has(inner)) return undefined;
       seen.add(inner);
       const value = constantFallback(inner, seen);
-      return value && { description: `the constant '${expr.getText(context.sourceFile)}'`, ...(value.text !== undefined ? { text: value.text } : {}) };
+      return (
+        value && {
+          description: `the constant '${expr.getText(context.sourceFile)}'`,
+          ...(value.text !== undefined ? { text: value.text } : {}),
+        }
+      );
     };
 
     /** Reports a default site when its default is a constant and the variable is worth flagging. */
@@ -111,19 +125,41 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       const suggestions = [];
       if (names.length === 1 && site.replaced) {
         const call = `${options.requiredEnvHelper}('${names[0]!.replace(/['\\]/g, '\\$&')}')`;
-        const edit: TextEdit = { start: site.replaced.getStart(context.sourceFile), end: site.replaced.getEnd(), text: call };
+        const edit: TextEdit = {
+          start: site.replaced.getStart(context.sourceFile),
+          end: site.replaced.getEnd(),
+          text: call,
+        };
         suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
       }
       const data = { name, fallback: fallback.description, form: FORM_TEXT[site.form] };
       const format = fallback.text === undefined ? undefined : detectSecretLiteral(fallback.text);
       const live = format !== undefined && formatEvidence(format, fallback.text!).live;
-      const confidence: Confidence = !worth ? 'low' : isSplitIntoList(t, site.node) ? 'high' : fallbackConfidence(fallback);
-      context.report({ node: site.node, messageId: 'envFallback', data, suggestions, confidence, ...(live ? { liveCredential: true } : {}) });
+      const confidence: Confidence = !worth
+        ? 'low'
+        : isSplitIntoList(t, site.node)
+          ? 'high'
+          : fallbackConfidence(fallback);
+      context.report({
+        node: site.node,
+        messageId: 'envFallback',
+        data,
+        suggestions,
+        confidence,
+        ...(live ? { liveCredential: true } : {}),
+      });
     };
 
-    const isWorthFlagging = (names: readonly string[], target: string | undefined, fallback: ConstantFallback): boolean => {
+    const isWorthFlagging = (
+      names: readonly string[],
+      target: string | undefined,
+      fallback: ConstantFallback,
+    ): boolean => {
       if (fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined) return true;
-      const kinds = [...names, ...(target === undefined ? [] : [target])].map((n) => classifyName(n, settings)).filter((c) => c.isSecret).map((c) => c.kind);
+      const kinds = [...names, ...(target === undefined ? [] : [target])]
+        .map((n) => classifyName(n, settings))
+        .filter((c) => c.isSecret)
+        .map((c) => c.kind);
       if (kinds.length === 0) return false;
       // A connection string is secret for the password in it: a default address without one
       // (`redis://localhost:6379`) hard-codes no credential.
@@ -146,7 +182,10 @@ function targetName(t: TypeScript, node: ts.Node): string | undefined {
   let current: ts.Node = node;
   while (
     current.parent &&
-    (t.isParenthesizedExpression(current.parent) || t.isAsExpression(current.parent) || t.isSatisfiesExpression(current.parent) || t.isNonNullExpression(current.parent))
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isSatisfiesExpression(current.parent) ||
+      t.isNonNullExpression(current.parent))
   ) {
     current = current.parent;
   }
@@ -170,11 +209,22 @@ function fallbackConfidence(fallback: ConstantFallback): Confidence {
  */
 function isSplitIntoList(t: TypeScript, node: ts.Node): boolean {
   let current: ts.Node = node;
-  while (current.parent && (t.isParenthesizedExpression(current.parent) || t.isAsExpression(current.parent) || t.isNonNullExpression(current.parent))) {
+  while (
+    current.parent &&
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isNonNullExpression(current.parent))
+  ) {
     current = current.parent;
   }
   const access = current.parent;
-  return !!access && t.isPropertyAccessExpression(access) && access.expression === current && access.name.text === 'split' && t.isCallExpression(access.parent);
+  return (
+    !!access &&
+    t.isPropertyAccessExpression(access) &&
+    access.expression === current &&
+    access.name.text === 'split' &&
+    t.isCallExpression(access.parent)
+  );
 }
 
 /** A URL (`scheme://host…`, or a `file:`/`sqlite:` path) that carries no password, neither as user info nor as a query parameter. */

@@ -4,7 +4,14 @@ import { accessPath, calleeName, propertyNameText, staticString } from '../ast/i
 import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
-import { detectSecretLiteral, ENTROPY_DETECTOR_IDS, explainSecretValue, formatEvidence, looksLikeSecretValue, redact } from '../literals/index.js';
+import {
+  detectSecretLiteral,
+  ENTROPY_DETECTOR_IDS,
+  explainSecretValue,
+  formatEvidence,
+  looksLikeSecretValue,
+  redact,
+} from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
 import { envBindingRead, envReadOf } from '../flow/env-reads.js';
@@ -37,13 +44,19 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     type: 'problem',
     description: 'Disallow credentials written as string literals in source code',
     messages: {
-      knownFormat: 'Hard-coded {{description}} ({{preview}}): load it from the environment or a secret manager, and rotate it.',
-      secretName: "'{{name}}' gets a hard-coded secret ({{preview}}): load it from the environment or a secret manager.",
-      literalKey: 'A hard-coded key ({{preview}}) is passed to {{api}}(): anyone with the source can sign or decrypt; load it from the environment or a secret manager.',
+      knownFormat:
+        'Hard-coded {{description}} ({{preview}}): load it from the environment or a secret manager, and rotate it.',
+      secretName:
+        "'{{name}}' gets a hard-coded secret ({{preview}}): load it from the environment or a secret manager.",
+      literalKey:
+        'A hard-coded key ({{preview}}) is passed to {{api}}(): anyone with the source can sign or decrypt; load it from the environment or a secret manager.',
       useEnv: 'Read it from process.env.{{envName}} instead.',
-      settingKnownFormat: '{{name}} holds a hard-coded {{description}} ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
-      settingSecretName: '{{name}} holds a hard-coded secret ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
-      privateKeyFile: 'This file holds a {{description}}: keep key material out of the repository (a secret manager or the deployment environment), and rotate the key.',
+      settingKnownFormat:
+        '{{name}} holds a hard-coded {{description}} ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
+      settingSecretName:
+        '{{name}} holds a hard-coded secret ({{preview}}): move it to a secret manager or the deployment environment, and rotate it.',
+      privateKeyFile:
+        'This file holds a {{description}}: keep key material out of the repository (a secret manager or the deployment environment), and rotate the key.',
     },
     schema: {
       type: 'object',
@@ -60,7 +73,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         },
         ignoreTestFiles: {
           type: 'boolean',
-          description: 'Skip name-based findings and sample JWTs in test files; other known credential formats are reported everywhere.',
+          description:
+            'Skip name-based findings and sample JWTs in test files; other known credential formats are reported everywhere.',
         },
         testFilePatterns: {
           type: 'array',
@@ -92,7 +106,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     const allowedPatterns = options.allowedPatterns.map((p) => new RegExp(p));
     const isAllowed = (value: string): boolean =>
       options.allowedPlaceholders.includes(value) || allowedPatterns.some((re) => re.test(value));
-    const inTestFile = options.ignoreTestFiles && isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
+    const inTestFile =
+      options.ignoreTestFiles &&
+      isTestFile(sourceFile.fileName, options.testFilePatterns, context.program?.getCurrentDirectory());
 
     const report = (
       node: ts.Node,
@@ -112,7 +128,15 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         data: { preview: redact(value), name: displayName ?? targetName ?? '', description: description ?? '' },
         suggestions:
           envName && isReplaceableLiteral(t, node)
-            ? [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: envReadText(t, node, envName) }] }]
+            ? [
+                {
+                  messageId: 'useEnv',
+                  data: { envName },
+                  edits: [
+                    { start: node.getStart(sourceFile), end: node.getEnd(), text: envReadText(t, node, envName) },
+                  ],
+                },
+              ]
             : [],
       });
     };
@@ -122,7 +146,13 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         node,
         messageId: 'literalKey',
         data: { preview: redact(value), api },
-        suggestions: [{ messageId: 'useEnv', data: { envName }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `process.env.${envName}` }] }],
+        suggestions: [
+          {
+            messageId: 'useEnv',
+            data: { envName },
+            edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `process.env.${envName}` }],
+          },
+        ],
       });
     };
     const candidates: { node: ts.Node; value: string; targetName: string; key: string; confidence: Confidence }[] = [];
@@ -132,26 +162,31 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       visit(node) {
         const value = literalText(t, node);
         if (value === undefined || isAllowed(value) || isModuleSpecifierOrKey(t, node)) return;
-        const target = isReplaceableLiteral(t, node) ? secretTarget(t, node as ts.Expression, context.checker) : undefined;
+        const target = isReplaceableLiteral(t, node)
+          ? secretTarget(t, node as ts.Expression, context.checker)
+          : undefined;
         if (target === 'env-fallback') return; // `process.env.X ?? '…'` belongs to no-env-fallback.
         const targetName = target?.name;
         const explained = explainSecretValue(value);
         const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
           // A provider-issued credential leaks wherever it is; generic shapes are judged with the file's kind.
-          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId))) report(node, value, targetName, 'knownFormat', formatEvidence(known, value), known.description);
+          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId)))
+            report(node, value, targetName, 'knownFormat', formatEvidence(known, value), known.description);
           return;
         }
         if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {
           // `'Basic ' + Buffer.from('admin:Adm1nP@ss').toString('base64')`: the part after the colon is a password.
           const password = value.slice(value.indexOf(':') + 1);
-          if (looksLikeSecretValue(password)) report(node, value, undefined, 'secretName', { confidence: 'high' }, undefined, BASIC_AUTH_NAME);
+          if (looksLikeSecretValue(password))
+            report(node, value, undefined, 'secretName', { confidence: 'high' }, undefined, BASIC_AUTH_NAME);
           return;
         }
         if (!targetName || inTestFile) return;
         if (target?.keyApi) {
           // Any literal key is hard-coded, however weak it looks (`'secret'` is the classic JWT key).
-          if (value.trim() !== '' && !/^(<.*>|\$\{.*\}|\{\{.*\}\})$/.test(value.trim())) literalKey(node, value, target.keyApi, targetName);
+          if (value.trim() !== '' && !/^(<.*>|\$\{.*\}|\{\{.*\}\})$/.test(value.trim()))
+            literalKey(node, value, target.keyApi, targetName);
           return;
         }
         const c = classifyName(targetName, context.settings);
@@ -160,7 +195,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         if (!c.isSecret || !looksLikeSecretValue(credential)) return;
         if (isPublicSearchKey(t, node)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
-        if (target?.compared && !COMPARED_KINDS.has(c.kind ?? 'secret') && explainSecretValue(credential)?.detectorId !== ENTROPY_DETECTOR_IDS.random) return;
+        if (
+          target?.compared &&
+          !COMPARED_KINDS.has(c.kind ?? 'secret') &&
+          explainSecretValue(credential)?.detectorId !== ENTROPY_DETECTOR_IDS.random
+        )
+          return;
         const key = targetName.split('.').pop()!;
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
@@ -171,7 +211,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         // A name given several different literals is a state or an enum (`lastToken = '?Paren'`), not a credential.
         for (const candidate of candidates) {
           if ((valuesByName.get(candidate.key)?.size ?? 0) >= MANY_VALUES) continue;
-          report(candidate.node, candidate.value, candidate.targetName, 'secretName', { confidence: candidate.confidence });
+          report(candidate.node, candidate.value, candidate.targetName, 'secretName', {
+            confidence: candidate.confidence,
+          });
         }
       },
     };
@@ -203,7 +245,8 @@ function isPublicSearchKey(t: TypeScript, literal: ts.Node): boolean {
   const object = property.parent;
   if (object.properties.some((p) => p.name !== undefined && propertyNameText(t, p.name) === 'indexName')) return true;
   const holder = object.parent;
-  if (holder && t.isPropertyAssignment(holder)) return PUBLIC_SEARCH_SERVICES.test(propertyNameText(t, holder.name) ?? '');
+  if (holder && t.isPropertyAssignment(holder))
+    return PUBLIC_SEARCH_SERVICES.test(propertyNameText(t, holder.name) ?? '');
   if (holder && t.isCallExpression(holder)) return PUBLIC_SEARCH_SERVICES.test(calleeName(t, holder.expression) ?? '');
   return false;
 }
@@ -224,9 +267,17 @@ function isReplaceableLiteral(t: TypeScript, node: ts.Node): boolean {
 function isModuleSpecifierOrKey(t: TypeScript, node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (t.isImportDeclaration(parent) || t.isExportDeclaration(parent) || t.isExternalModuleReference(parent)) return true;
+  if (t.isImportDeclaration(parent) || t.isExportDeclaration(parent) || t.isExternalModuleReference(parent))
+    return true;
   if (t.isLiteralTypeNode(parent) || t.isImportTypeNode(parent)) return true;
-  if ((t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent) || t.isMethodDeclaration(parent) || t.isPropertySignature(parent)) && parent.name === node) return true;
+  if (
+    (t.isPropertyAssignment(parent) ||
+      t.isPropertyDeclaration(parent) ||
+      t.isMethodDeclaration(parent) ||
+      t.isPropertySignature(parent)) &&
+    parent.name === node
+  )
+    return true;
   if (t.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
   if (t.isEnumMember(parent) && parent.name === node) return true;
   return false;
@@ -244,13 +295,21 @@ interface SecretTarget {
  * The API a literal argument (or a property of an options-object argument) is the key of: the
  * cipher catalog's key slot, or `SECRET_KEY_ARGUMENTS` (catalogs/crypto-costs).
  */
-function keyArgumentOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression, index: number, property?: string): { api: string; envName: string } | undefined {
+function keyArgumentOf(
+  t: TypeScript,
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+  property?: string,
+): { api: string; envName: string } | undefined {
   const location = apiLocationOf(t, call.expression);
   if (!location) return undefined;
   const path = location.path.join('.');
   const cipher = findCipherApi(location.module, location.path);
-  if (cipher && cipher.key.index === index && cipher.key.property === property) return { api: path, envName: 'ENCRYPTION_KEY' };
-  const known = SECRET_KEY_ARGUMENTS.find((k) => k.module === location.module && k.path === path && k.index === index && k.property === property);
+  if (cipher && cipher.key.index === index && cipher.key.property === property)
+    return { api: path, envName: 'ENCRYPTION_KEY' };
+  const known = SECRET_KEY_ARGUMENTS.find(
+    (k) => k.module === location.module && k.path === path && k.index === index && k.property === property,
+  );
   return known && { api: path || location.module, envName: known.envName };
 }
 
@@ -267,7 +326,15 @@ function keyPropertyOf(t: TypeScript, property: ts.PropertyAssignment): { api: s
 /** The scheme in front of an `Authorization` header's credential. */
 const AUTH_SCHEME = /^(Bearer|Basic|Token|token|Digest|Bot|ApiKey|Key)\s+/;
 /** Kinds whose comparison with a literal is a hard-coded credential; `token` and `session` values are often enums. */
-const COMPARED_KINDS: ReadonlySet<string> = new Set(['password', 'api-key', 'client-secret', 'secret', 'credential', 'signing-key', 'private-key']);
+const COMPARED_KINDS: ReadonlySet<string> = new Set([
+  'password',
+  'api-key',
+  'client-secret',
+  'secret',
+  'credential',
+  'signing-key',
+  'private-key',
+]);
 /** Distinct literals under one name from which the name is a state or an enum, not a credential. */
 const MANY_VALUES = 3;
 
@@ -276,7 +343,11 @@ const MANY_VALUES = 3;
  * fallbacks and array literals to the variable, property, parameter, attribute or setter call that
  * receives it. `'env-fallback'` when the literal is the default of an environment read.
  */
-function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChecker | undefined): SecretTarget | 'env-fallback' | undefined {
+function secretTarget(
+  t: TypeScript,
+  literal: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+): SecretTarget | 'env-fallback' | undefined {
   let node: ts.Node = literal;
   for (;;) {
     const parent: ts.Node | undefined = node.parent;
@@ -299,7 +370,11 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
       continue;
     }
     // `Buffer.from('9f86…', 'hex')`: the bytes are the same secret.
-    if (t.isCallExpression(parent) && parent.arguments[0] === node && BYTE_CONVERSIONS.has(accessPath(t, parent.expression)?.join('.') ?? '')) {
+    if (
+      t.isCallExpression(parent) &&
+      parent.arguments[0] === node &&
+      BYTE_CONVERSIONS.has(accessPath(t, parent.expression)?.join('.') ?? '')
+    ) {
       node = parent;
       continue;
     }
@@ -330,7 +405,12 @@ function secretTarget(t: TypeScript, literal: ts.Expression, checker: ts.TypeChe
     const keyApi = keyArgumentOf(t, parent, parent.arguments.indexOf(node as ts.Expression));
     if (keyApi) return { name: keyApi.envName, keyApi: keyApi.api };
   }
-  if (t.isCallExpression(parent) && parent.arguments[1] === node && parent.arguments.length <= 3 && isSetterName(calleeName(t, parent.expression))) {
+  if (
+    t.isCallExpression(parent) &&
+    parent.arguments[1] === node &&
+    parent.arguments.length <= 3 &&
+    isSetterName(calleeName(t, parent.expression))
+  ) {
     // `headers.set('X-Api-Key', '…')`, `config.set('clientSecret', '…')`: the first argument names the value.
     const first = parent.arguments[0];
     const key = first ? staticString(t, first) : undefined;
@@ -394,9 +474,11 @@ function objectPath(t: TypeScript, property: ts.PropertyAssignment): string | un
   while (object && t.isObjectLiteralExpression(object) && names.length < 4) {
     const holder: ts.Node | undefined = object.parent;
     const name =
-      holder && t.isPropertyAssignment(holder) ? propertyNameText(t, holder.name)
-      : holder && t.isVariableDeclaration(holder) && t.isIdentifier(holder.name) ? holder.name.text
-      : undefined;
+      holder && t.isPropertyAssignment(holder)
+        ? propertyNameText(t, holder.name)
+        : holder && t.isVariableDeclaration(holder) && t.isIdentifier(holder.name)
+          ? holder.name.text
+          : undefined;
     if (name === undefined) break;
     names.unshift(name);
     object = holder && t.isPropertyAssignment(holder) ? holder.parent : undefined;

@@ -1,9 +1,23 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import {
+  constInitializer,
+  enclosingFunctionOrFile,
+  forEachDescendant,
+  isFunctionLike,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+} from '../ast/index.js';
 import { type CipherFamily } from '../catalogs/crypto-apis.js';
 import { cipherCallOf, type CipherCall } from '../nonce/cipher-call.js';
-import { isFreshKeyPerCall, isRepeatingScope, nonceOrigin, type NonceOrigin, type NonceOriginContext } from '../nonce/origin.js';
+import {
+  isFreshKeyPerCall,
+  isRepeatingScope,
+  nonceOrigin,
+  type NonceOrigin,
+  type NonceOriginContext,
+} from '../nonce/origin.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId } from '../nonce/crypto-lookup.js';
 
 export interface NoIvReuseOptions {
@@ -69,15 +83,18 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       properties: {
         checkCbc: {
           type: 'boolean',
-          description: 'Also check AES-CBC, where a repeated or predictable IV leaks equal prefixes and enables chosen-plaintext attacks.',
+          description:
+            'Also check AES-CBC, where a repeated or predictable IV leaks equal prefixes and enables chosen-plaintext attacks.',
         },
         allowCounters: {
           type: 'boolean',
-          description: 'Accept nonces from counters (`n++`); only right when the counter is persisted and never repeats under one key.',
+          description:
+            'Accept nonces from counters (`n++`); only right when the counter is persisted and never repeats under one key.',
         },
         reuseAcrossKeys: {
           type: 'boolean',
-          description: 'Flag one nonce variable used by two encryptions in a function even when their key expressions differ.',
+          description:
+            'Flag one nonce variable used by two encryptions in a function even when their key expressions differ.',
         },
       },
       additionalProperties: false,
@@ -117,8 +134,18 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
     };
 
     /** Reports a nonce of a flagged origin at `at` (the nonce, or a caller's argument); true when reported. */
-    const reportIfReused = (encryption: CipherCall, at: ts.Expression, key: ts.Expression | undefined, origin: NonceOrigin, label: string): boolean => {
-      if (!isFlagged(origin) || (origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)) return false;
+    const reportIfReused = (
+      encryption: CipherCall,
+      at: ts.Expression,
+      key: ts.Expression | undefined,
+      origin: NonceOrigin,
+      label: string,
+    ): boolean => {
+      if (
+        !isFlagged(origin) ||
+        (origin.kind === 'time-or-counter' && origin.source === 'counter' && options.allowCounters)
+      )
+        return false;
       // A nonce that repeats under a key used only once is harmless (one-time data keys), and so
       // is one nonce per loop run when each run brings its own key (`for (const key of keys)`).
       if (key && isFreshKeyPerCall(originContext, key)) return true;
@@ -130,7 +157,10 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
         node: at,
         messageId: messageFor(origin),
         data: { family: label, what: describeOrigin(at, origin), name: origin.binding ?? origin.detail },
-        suggestions: origin.kind === 'constant' && at === encryption.nonce ? randomNonceSuggestion(t, context.sourceFile, encryption, origin) : [],
+        suggestions:
+          origin.kind === 'constant' && at === encryption.nonce
+            ? randomNonceSuggestion(t, context.sourceFile, encryption, origin)
+            : [],
       });
       return true;
     };
@@ -143,7 +173,14 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       const id = skipOuterExpressions(t, nonce);
       const parameter = t.isIdentifier(id) ? resolveIdentifier(t, id, undefined) : undefined;
       const fallback = parameter && t.isParameter(parameter) ? parameter.initializer : undefined;
-      if (fallback) reportIfReused(encryption, fallback, encryption.key, nonceOrigin(originContext, fallback, { key: encryption.key }), label);
+      if (fallback)
+        reportIfReused(
+          encryption,
+          fallback,
+          encryption.key,
+          nonceOrigin(originContext, fallback, { key: encryption.key }),
+          label,
+        );
     };
 
     /**
@@ -154,7 +191,10 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       const callee = calleeParameters(t, nonce);
       if (!callee) return;
       const keyExpr = encryption.key && skipOuterExpressions(t, encryption.key);
-      const keyIndex = keyExpr && t.isIdentifier(keyExpr) ? callee.fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === keyExpr.text) : -1;
+      const keyIndex =
+        keyExpr && t.isIdentifier(keyExpr)
+          ? callee.fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === keyExpr.text)
+          : -1;
       for (const call of callsOf(t, context.sourceFile, callee.binding)) {
         const argument = call.arguments[callee.index] ?? callee.fn.parameters[callee.index]?.initializer;
         if (!argument || call.arguments.some((a) => t.isSpreadElement(a))) continue;
@@ -178,7 +218,8 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
           !mutuallyExclusive(t, e.call, encryption.call),
       );
       if (previous) {
-        const line = context.sourceFile.getLineAndCharacterOfPosition(previous.call.getStart(context.sourceFile)).line + 1;
+        const line =
+          context.sourceFile.getLineAndCharacterOfPosition(previous.call.getStart(context.sourceFile)).line + 1;
         context.report({ node: nonce, messageId: 'reusedNonce', data: { name: nonce.text, family: label, line } });
       }
       byNonceBinding.set(decl, [...earlier, encryption]);
@@ -199,7 +240,13 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
 function calleeParameters(
   t: TypeScript,
   nonce: ts.Expression,
-): { fn: ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> }; binding: ts.Node; index: number } | undefined {
+):
+  | {
+      fn: ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> };
+      binding: ts.Node;
+      index: number;
+    }
+  | undefined {
   const id = skipOuterExpressions(t, nonce);
   if (!t.isIdentifier(id)) return undefined;
   const parameter = resolveIdentifier(t, id, undefined);
@@ -207,7 +254,11 @@ function calleeParameters(
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
   if (t.isFunctionDeclaration(fn) && fn.name) return { fn, binding: fn, index };
-  if ((t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && t.isVariableDeclaration(fn.parent) && t.isIdentifier(fn.parent.name)) {
+  if (
+    (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) &&
+    t.isVariableDeclaration(fn.parent) &&
+    t.isIdentifier(fn.parent.name)
+  ) {
     return { fn, binding: fn.parent, index };
   }
   return undefined;
@@ -221,7 +272,8 @@ function callsOf(t: TypeScript, sourceFile: ts.SourceFile, binding: ts.Node): ts
   forEachDescendant(t, sourceFile, (node) => {
     if (t.isCallExpression(node)) {
       const callee = skipOuterExpressions(t, node.expression);
-      if (t.isIdentifier(callee) && callee.text === name.text && resolveIdentifier(t, callee, undefined) === binding) calls.push(node);
+      if (t.isIdentifier(callee) && callee.text === name.text && resolveIdentifier(t, callee, undefined) === binding)
+        calls.push(node);
     }
   });
   return calls;
@@ -233,10 +285,13 @@ function callsOf(t: TypeScript, sourceFile: ts.SourceFile, binding: ts.Node): ts
  * Only for nonces computed once per outer call, or at module level and read at module level.
  */
 function repeatsOncePerKey(t: TypeScript, call: ts.CallExpression, key: ts.Expression, origin: NonceOrigin): boolean {
-  const onceOutside = origin.kind === 'outer-scope' || (origin.kind === 'module-level' && t.isSourceFile(enclosingFunctionOrFile(t, call)));
+  const onceOutside =
+    origin.kind === 'outer-scope' ||
+    (origin.kind === 'module-level' && t.isSourceFile(enclosingFunctionOrFile(t, call)));
   if (!onceOutside) return false;
   let root = skipOuterExpressions(t, key);
-  while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isCallExpression(root)) root = skipOuterExpressions(t, root.expression);
+  while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isCallExpression(root))
+    root = skipOuterExpressions(t, root.expression);
   if (!t.isIdentifier(root)) return false;
   const keyDecl = resolveIdentifier(t, root, undefined);
   if (!keyDecl) return false;
@@ -264,7 +319,8 @@ function isFlagged(origin: NonceOrigin): boolean {
 
 /** `SHARED_IV` = `Buffer.alloc(12)`: the nonce as written, and what it turned out to be when that differs. */
 function describeOrigin(nonce: ts.Expression, origin: NonceOrigin): string {
-  if (origin.kind !== 'constant' || (origin.node.pos >= nonce.pos && origin.node.end <= nonce.end)) return origin.detail;
+  if (origin.kind !== 'constant' || (origin.node.pos >= nonce.pos && origin.node.end <= nonce.end))
+    return origin.detail;
   const written = nonce.getText();
   return written.length <= 40 ? `${written}\` = \`${origin.detail}` : origin.detail;
 }
@@ -322,8 +378,10 @@ function mutuallyExclusive(t: TypeScript, a: ts.Node, b: ts.Node): boolean {
   if (!common) return false;
   let aChild: ts.Node = a;
   while (aChild.parent && aChild.parent !== common) aChild = aChild.parent;
-  if (t.isIfStatement(common)) return aChild !== childOfCommon && aChild !== common.expression && childOfCommon !== common.expression;
-  if (t.isConditionalExpression(common)) return aChild !== childOfCommon && aChild !== common.condition && childOfCommon !== common.condition;
+  if (t.isIfStatement(common))
+    return aChild !== childOfCommon && aChild !== common.expression && childOfCommon !== common.expression;
+  if (t.isConditionalExpression(common))
+    return aChild !== childOfCommon && aChild !== common.condition && childOfCommon !== common.condition;
   if (t.isCaseBlock(common)) return aChild !== childOfCommon;
   return false;
 }
@@ -342,7 +400,14 @@ function randomNonceSuggestion(
   const nonce = encryption.nonce;
   // Only a constant written inside the encryption call itself: replacing a shared constant elsewhere would only move the reuse.
   const call = encryption.call;
-  if (!nonce || nonce.pos < call.pos || nonce.end > call.end || origin.node.pos < nonce.pos || origin.node.end > nonce.end) return [];
+  if (
+    !nonce ||
+    nonce.pos < call.pos ||
+    nonce.end > call.end ||
+    origin.node.pos < nonce.pos ||
+    origin.node.end > nonce.end
+  )
+    return [];
   // Without a known mode the right nonce length is unknown too.
   if (!encryption.family) return [];
   const length = nonceLengthOf(encryption.family);
@@ -352,18 +417,29 @@ function randomNonceSuggestion(
       ? `crypto.getRandomValues(new Uint8Array(${length}))`
       : randomBytes && `${randomBytes}(${length})`;
   if (!replacement) return [];
-  return [{ messageId: 'useRandomNonce', data: { replacement }, edits: [{ start: nonce.getStart(sourceFile), end: nonce.getEnd(), text: replacement }] }];
+  return [
+    {
+      messageId: 'useRandomNonce',
+      data: { replacement },
+      edits: [{ start: nonce.getStart(sourceFile), end: nonce.getEnd(), text: replacement }],
+    },
+  ];
 }
 
 /** True when the file binds `name` at top level (so a global of that name is shadowed). */
 function topLevelBinding(t: TypeScript, sourceFile: ts.SourceFile, name: string): boolean {
   return sourceFile.statements.some((s) => {
-    if (t.isVariableStatement(s)) return s.declarationList.declarations.some((d) => t.isIdentifier(d.name) && d.name.text === name);
+    if (t.isVariableStatement(s))
+      return s.declarationList.declarations.some((d) => t.isIdentifier(d.name) && d.name.text === name);
     if (!t.isImportDeclaration(s) || !s.importClause) return false;
     const { name: defaultName, namedBindings } = s.importClause;
     if (defaultName?.text === name) return true;
     if (namedBindings && t.isNamespaceImport(namedBindings)) return namedBindings.name.text === name;
-    return namedBindings !== undefined && t.isNamedImports(namedBindings) && namedBindings.elements.some((e) => e.name.text === name);
+    return (
+      namedBindings !== undefined &&
+      t.isNamedImports(namedBindings) &&
+      namedBindings.elements.some((e) => e.name.text === name)
+    );
   });
 }
 
@@ -374,14 +450,25 @@ function topLevelBinding(t: TypeScript, sourceFile: ts.SourceFile, name: string)
  */
 function importedRandomBytes(t: TypeScript, sourceFile: ts.SourceFile, noble: boolean): string | undefined {
   for (const statement of sourceFile.statements) {
-    if (t.isImportDeclaration(statement) && t.isStringLiteralLike(statement.moduleSpecifier) && statement.importClause && !statement.importClause.isTypeOnly) {
+    if (
+      t.isImportDeclaration(statement) &&
+      t.isStringLiteralLike(statement.moduleSpecifier) &&
+      statement.importClause &&
+      !statement.importClause.isTypeOnly
+    ) {
       const module = normalizeModuleId(statement.moduleSpecifier.text);
       const clause = statement.importClause;
       const bindings = clause.namedBindings;
       if (bindings && t.isNamedImports(bindings)) {
         for (const element of bindings.elements) {
           const source = findRandomSource(module, [(element.propertyName ?? element.name).text]);
-          if (source && source.behaviour === 'returns' && source.id.endsWith(':randomBytes') && (noble || module === 'node:crypto')) return element.name.text;
+          if (
+            source &&
+            source.behaviour === 'returns' &&
+            source.id.endsWith(':randomBytes') &&
+            (noble || module === 'node:crypto')
+          )
+            return element.name.text;
         }
       }
       if (module === 'node:crypto') {
@@ -393,14 +480,23 @@ function importedRandomBytes(t: TypeScript, sourceFile: ts.SourceFile, noble: bo
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer && skipOuterExpressions(t, declaration.initializer);
         const required =
-          init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && t.isStringLiteralLike(init.arguments[0])
+          init &&
+          t.isCallExpression(init) &&
+          t.isIdentifier(init.expression) &&
+          init.expression.text === 'require' &&
+          init.arguments[0] &&
+          t.isStringLiteralLike(init.arguments[0])
             ? normalizeModuleId(init.arguments[0].text)
             : undefined;
         if (required !== 'node:crypto') continue;
         if (t.isIdentifier(declaration.name)) return `${declaration.name.text}.randomBytes`;
         if (t.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
-            const imported = element.propertyName ? propertyNameText(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
+            const imported = element.propertyName
+              ? propertyNameText(t, element.propertyName)
+              : t.isIdentifier(element.name)
+                ? element.name.text
+                : undefined;
             if (imported === 'randomBytes' && t.isIdentifier(element.name)) return element.name.text;
           }
         }

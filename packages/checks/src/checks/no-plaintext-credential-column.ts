@@ -33,7 +33,12 @@ import {
   SCHEMA_CLASSES,
 } from '../catalogs/orm-columns.js';
 import { splitWords, type SecretKind } from '../names/index.js';
-import { credentialColumnVerdict, ddlColumnVerdict, ddlSiblings, type CredentialColumnClassification } from '../sql/column-verdict.js';
+import {
+  credentialColumnVerdict,
+  ddlColumnVerdict,
+  ddlSiblings,
+  type CredentialColumnClassification,
+} from '../sql/column-verdict.js';
 import { readDdlSchema } from '../sql/ddl.js';
 import { analyzeSchemaColumns } from '../text/credential-columns.js';
 
@@ -77,7 +82,12 @@ const SEQUELIZE_UNSTORED = new Set(SEQUELIZE_UNSTORED_TYPES);
 /** Quick test before a literal goes to the DDL reader. */
 const DDL_HINT = /\b(?:create|alter)\s+(?:\w+\s+)*table\b/i;
 /** SQL type names Sequelize takes as strings, upper case: text ones and every non-text one. */
-const SQL_TYPE_NAMES = new Set([...SQL_TEXT_TYPE_NAMES, ...Object.values(NON_TEXT_COLUMN_TYPES).flat().map((n) => n.toUpperCase())]);
+const SQL_TYPE_NAMES = new Set([
+  ...SQL_TEXT_TYPE_NAMES,
+  ...Object.values(NON_TEXT_COLUMN_TYPES)
+    .flat()
+    .map((n) => n.toUpperCase()),
+]);
 /** Stands in for `${...}` in a template so offsets stay put; a quoted identifier of control characters. */
 const FILLER = '\u0001';
 
@@ -105,7 +115,8 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
         "Column '{{column}}' ({{orm}}) stores a password in plaintext. Store a slow hash (argon2id, scrypt or bcrypt) in a column named like 'password_hash' instead.",
       plaintextCredential:
         "Column '{{column}}' ({{orm}}) stores {{kind}} in plaintext. Store it encrypted (ciphertext, nonce and key-version columns), or as a hash if it is only ever compared.",
-      plaintextSchemaColumn: '{{table}}.{{column}} stores a {{kind}} in plaintext: store a hash (passwords) or ciphertext (keys, tokens) instead.',
+      plaintextSchemaColumn:
+        '{{table}}.{{column}} stores a {{kind}} in plaintext: store a hash (passwords) or ciphertext (keys, tokens) instead.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -124,7 +135,9 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
         if (isAssignedProtectedValue(hashedInFile, column.property, column.owners ?? [])) return;
       }
       const names = column.names.filter((n): n is string => n !== undefined && n.length > 0);
-      const verdict = column.verdict ?? credentialColumnVerdict(names, column.type, settings, { table: column.table, siblings: column.siblings });
+      const verdict =
+        column.verdict ??
+        credentialColumnVerdict(names, column.type, settings, { table: column.table, siblings: column.siblings });
       if (verdict.verdict !== 'plaintext') return;
       // A declaration says what a column is for, not how the program writes it: never high alone.
       const confidence = verdict.confidence ?? 'medium';
@@ -134,19 +147,28 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       const data = { column: qualified, orm: column.orm };
       const at = { node: column.node, ...(column.range ? { range: column.range } : {}) };
       if (verdict.kind === 'password') context.report({ ...at, messageId: 'plaintextPassword', data, confidence });
-      else context.report({ ...at, messageId: 'plaintextCredential', data: { ...data, kind: kindPhrase(verdict.kind) }, confidence });
+      else
+        context.report({
+          ...at,
+          messageId: 'plaintextCredential',
+          data: { ...data, kind: kindPhrase(verdict.kind) },
+          confidence,
+        });
     };
 
     const visitCall = (call: ts.CallExpression): void => {
       const name = calleeName(t, call.expression);
       if (!name) return;
       if (DRIZZLE_FACTORIES.has(name)) drizzleTable(t, call, report);
-      if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name)) sequelizeAttributes(t, call, name, checker, report);
+      if (Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, name))
+        sequelizeAttributes(t, call, name, checker, report);
       if (Object.prototype.hasOwnProperty.call(KNEX_COLUMN_METHODS, name)) knexColumn(t, call, name, checker, report);
       if (name === ADD_COLUMN_METHOD) addColumn(t, call, report);
     };
 
-    const visitLiteral = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): void => {
+    const visitLiteral = (
+      literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression,
+    ): void => {
       const start = literal.getStart(sourceFile);
       const raw = sourceFile.text.slice(start + 1, literal.getEnd() - 1);
       if (!DDL_HINT.test(raw)) return;
@@ -154,10 +176,22 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
       const siblings = ddlSiblings(columns);
       for (const column of columns) {
         if (column.column.includes(FILLER)) continue;
-        const table = column.table.includes(FILLER) ? undefined : column.schema ? `${column.schema}.${column.table}` : column.table;
+        const table = column.table.includes(FILLER)
+          ? undefined
+          : column.schema
+            ? `${column.schema}.${column.table}`
+            : column.table;
         // Point at the column name inside the string, not at the whole statement.
         const range = { start: start + 1 + column.start, end: start + 1 + column.end };
-        report({ node: literal, range, names: [column.column], type: column.type, table, orm: 'SQL', verdict: ddlColumnVerdict(column, settings, siblings(column)) });
+        report({
+          node: literal,
+          range,
+          names: [column.column],
+          type: column.type,
+          table,
+          orm: 'SQL',
+          verdict: ddlColumnVerdict(column, settings, siblings(column)),
+        });
       }
     };
 
@@ -193,8 +227,14 @@ interface ProtectedAssignments {
   readonly byOwner: ReadonlyMap<ts.Node, ReadonlySet<string>>;
 }
 
-function isAssignedProtectedValue(assignments: ProtectedAssignments, property: string, owners: readonly ts.Node[]): boolean {
-  return assignments.anywhere.has(property) || owners.some((owner) => assignments.byOwner.get(owner)?.has(property) === true);
+function isAssignedProtectedValue(
+  assignments: ProtectedAssignments,
+  property: string,
+  owners: readonly ts.Node[],
+): boolean {
+  return (
+    assignments.anywhere.has(property) || owners.some((owner) => assignments.byOwner.get(owner)?.has(property) === true)
+  );
 }
 
 /**
@@ -205,7 +245,11 @@ function isAssignedProtectedValue(assignments: ProtectedAssignments, property: s
  * (`this.setDataValue('password', hash(v))`). A column with such a name holds the protected form,
  * when the assignment is made for its model (`modelOf`), or anywhere when the model is not known.
  */
-function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, checker: ts.TypeChecker | undefined): ProtectedAssignments {
+function propertiesAssignedProtectedValues(
+  t: TypeScript,
+  file: ts.SourceFile,
+  checker: ts.TypeChecker | undefined,
+): ProtectedAssignments {
   const anywhere = new Set<string>();
   const byOwner = new Map<ts.Node, Set<string>>();
   const add = (name: string, receiver: ts.Expression, at: ts.Node) => {
@@ -216,16 +260,22 @@ function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, c
   forEachDescendant(t, file, (node) => {
     if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
       const left = skipOuterExpressions(t, node.left);
-      const name = t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left) ? calleeName(t, left) : undefined;
-      if (name !== undefined && mentionsProtection(t, node.right, true)) add(name, (left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, node);
+      const name =
+        t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left) ? calleeName(t, left) : undefined;
+      if (name !== undefined && mentionsProtection(t, node.right, true))
+        add(name, (left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, node);
     } else if (t.isCallExpression(node)) {
       const method = calleeName(t, node.expression);
-      const setter = method !== undefined && Object.prototype.hasOwnProperty.call(ATTRIBUTE_SETTERS, method) ? ATTRIBUTE_SETTERS[method]! : undefined;
+      const setter =
+        method !== undefined && Object.prototype.hasOwnProperty.call(ATTRIBUTE_SETTERS, method)
+          ? ATTRIBUTE_SETTERS[method]!
+          : undefined;
       const nameArg = setter && node.arguments[setter.name];
       const valueArg = setter && node.arguments[setter.value];
       const name = nameArg && knownString(t, nameArg);
       const callee = skipOuterExpressions(t, node.expression);
-      if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true)) add(name, t.isPropertyAccessExpression(callee) ? callee.expression : callee, node);
+      if (name !== undefined && valueArg && mentionsProtection(t, valueArg, true))
+        add(name, t.isPropertyAccessExpression(callee) ? callee.expression : callee, node);
     }
   });
   return { anywhere, byOwner };
@@ -239,7 +289,12 @@ function propertiesAssignedProtectedValues(t: TypeScript, file: ts.SourceFile, c
  * - `user.x = …` on a parameter of a function given to `Model.beforeSave(…)` / `Model.addHook(…)`: the model's binding;
  * - otherwise, inside a Sequelize `define`/`init` call (`hooks: {…}`, an attribute's `set()`): that call.
  */
-function modelOf(t: TypeScript, receiver: ts.Expression, at: ts.Node, checker: ts.TypeChecker | undefined): ts.Node | undefined {
+function modelOf(
+  t: TypeScript,
+  receiver: ts.Expression,
+  at: ts.Node,
+  checker: ts.TypeChecker | undefined,
+): ts.Node | undefined {
   const expr = skipOuterExpressions(t, receiver);
   let fn: ts.Node | undefined;
   if (expr.kind === t.SyntaxKind.ThisKeyword) {
@@ -254,11 +309,18 @@ function modelOf(t: TypeScript, receiver: ts.Expression, at: ts.Node, checker: t
   const call = fn.parent;
   if (call && t.isCallExpression(call) && call.arguments.includes(fn as ts.Expression)) {
     const callee = skipOuterExpressions(t, call.expression);
-    const model = t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? resolveIdentifier(t, callee.expression, checker) : undefined;
+    const model =
+      t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)
+        ? resolveIdentifier(t, callee.expression, checker)
+        : undefined;
     if (model && isModelBinding(t, model)) return model;
   }
   for (let node: ts.Node | undefined = fn.parent; node; node = node.parent) {
-    if (t.isCallExpression(node) && Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, calleeName(t, node.expression) ?? '')) return node;
+    if (
+      t.isCallExpression(node) &&
+      Object.prototype.hasOwnProperty.call(SEQUELIZE_ATTRIBUTE_CALLS, calleeName(t, node.expression) ?? '')
+    )
+      return node;
   }
   return undefined;
 }
@@ -266,7 +328,8 @@ function modelOf(t: TypeScript, receiver: ts.Expression, at: ts.Node, checker: t
 /** A binding that holds a model: a class, or a variable holding `new Schema(…)` or `sequelize.define(…)`. */
 function isModelBinding(t: TypeScript, decl: ts.Node): boolean {
   if (t.isClassLike(decl)) return true;
-  const init = t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+  const init =
+    t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
   if (!init) return false;
   if (t.isNewExpression(init)) return calleeName(t, init.expression) === SCHEMA_CLASSES.mongoose;
   return t.isCallExpression(init) && calleeName(t, init.expression) === 'define';
@@ -275,8 +338,17 @@ function isModelBinding(t: TypeScript, decl: ts.Node): boolean {
 /** The variable a model-making expression is stored in: `const userSchema = new Schema(…)`. */
 function bindingHolding(t: TypeScript, node: ts.Node): ts.VariableDeclaration | undefined {
   let current = node;
-  while (current.parent && (t.isParenthesizedExpression(current.parent) || t.isAsExpression(current.parent) || t.isAwaitExpression(current.parent) || t.isSatisfiesExpression(current.parent))) current = current.parent;
-  return current.parent && t.isVariableDeclaration(current.parent) && current.parent.initializer === current ? current.parent : undefined;
+  while (
+    current.parent &&
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isAwaitExpression(current.parent) ||
+      t.isSatisfiesExpression(current.parent))
+  )
+    current = current.parent;
+  return current.parent && t.isVariableDeclaration(current.parent) && current.parent.initializer === current
+    ? current.parent
+    : undefined;
 }
 
 /** True when a name's words say it encrypts (`encryptedTransformer`) or, with `hashing`, hashes (`bcrypt.hash`). */
@@ -292,7 +364,9 @@ function mentionsProtection(t: TypeScript, node: ts.Node, hashing: boolean): boo
 
 /** The property names of an object literal: the columns of a table declared as one. */
 function propertyNames(t: TypeScript, object: ts.ObjectLiteralExpression): string[] {
-  return object.properties.map((p) => (p.name ? propertyNameText(t, p.name) : undefined)).filter((n): n is string => n !== undefined);
+  return object.properties
+    .map((p) => (p.name ? propertyNameText(t, p.name) : undefined))
+    .filter((n): n is string => n !== undefined);
 }
 
 /** The innermost call of a builder chain: `text('a')` in `text('a').notNull().default('')`. */
@@ -355,7 +429,15 @@ function drizzleTable(t: TypeScript, call: ts.CallExpression, report: Report): v
     // `encryptedText('api_key')`: a custom type that encrypts.
     if (!builder || !builderName || namesProtection(builderName, false)) continue;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, firstStringArgument(t, builder)], type: builderName, table, orm: 'Drizzle', property: key, siblings: propertyNames(t, columns) });
+    report({
+      node: property.name,
+      names: [key, firstStringArgument(t, builder)],
+      type: builderName,
+      table,
+      orm: 'Drizzle',
+      property: key,
+      siblings: propertyNames(t, columns),
+    });
   }
 }
 
@@ -398,7 +480,8 @@ function sequelizeAttribute(
   let protectedBySetter = false;
   for (const p of expr.properties) {
     const key = propertyNameText(t, p.name);
-    if (key === 'type' && t.isPropertyAssignment(p)) type = sequelizeType(t, p.initializer) ?? knownString(t, p.initializer);
+    if (key === 'type' && t.isPropertyAssignment(p))
+      type = sequelizeType(t, p.initializer) ?? knownString(t, p.initializer);
     else if (key === 'field' && t.isPropertyAssignment(p)) field = knownString(t, p.initializer);
     else if (key === 'set') protectedBySetter = mentionsProtection(t, p, true);
   }
@@ -406,7 +489,13 @@ function sequelizeAttribute(
 }
 
 /** Sequelize: `define('User', attrs)`, `User.init(attrs, opts)`, `queryInterface.createTable('users', attrs)`. */
-function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: string, checker: ts.TypeChecker | undefined, report: Report): void {
+function sequelizeAttributes(
+  t: TypeScript,
+  call: ts.CallExpression,
+  name: string,
+  checker: ts.TypeChecker | undefined,
+  report: Report,
+): void {
   const positions = SEQUELIZE_ATTRIBUTE_CALLS[name]!;
   const attributes = call.arguments[positions.attributes];
   const object = attributes && skipOuterExpressions(t, attributes);
@@ -416,7 +505,10 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
   if (positions.table === undefined) table = initTableName(t, call);
   // `const User = sequelize.define(…)`, `class User extends Model {}; User.init(…)`.
   const callee = skipOuterExpressions(t, call.expression);
-  const initModel = t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? resolveIdentifier(t, callee.expression, checker) : undefined;
+  const initModel =
+    t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)
+      ? resolveIdentifier(t, callee.expression, checker)
+      : undefined;
   const owners: ts.Node[] = [call];
   const holder = bindingHolding(t, call);
   if (holder) owners.push(holder);
@@ -426,7 +518,16 @@ function sequelizeAttributes(t: TypeScript, call: ts.CallExpression, name: strin
     const attribute = sequelizeAttribute(t, property.initializer);
     if (!attribute || attribute.protectedBySetter || isUnstored(attribute.type)) continue;
     const key = propertyNameText(t, property.name);
-    report({ node: property.name, names: [key, attribute.field], type: attribute.type, table, orm: 'Sequelize', property: key, owners, siblings: propertyNames(t, object) });
+    report({
+      node: property.name,
+      names: [key, attribute.field],
+      type: attribute.type,
+      table,
+      orm: 'Sequelize',
+      property: key,
+      owners,
+      siblings: propertyNames(t, object),
+    });
   }
 }
 
@@ -445,7 +546,13 @@ function initTableName(t: TypeScript, call: ts.CallExpression): string | undefin
 }
 
 /** Knex: `t.string('password')` where `t` is the callback parameter of `schema.createTable('users', (t) => ...)`. */
-function knexColumn(t: TypeScript, call: ts.CallExpression, method: string, checker: ts.TypeChecker | undefined, report: Report): void {
+function knexColumn(
+  t: TypeScript,
+  call: ts.CallExpression,
+  method: string,
+  checker: ts.TypeChecker | undefined,
+  report: Report,
+): void {
   const callee = skipOuterExpressions(t, call.expression);
   if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression)) return;
   const param = resolveIdentifier(t, callee.expression, checker);
@@ -460,7 +567,8 @@ function knexColumn(t: TypeScript, call: ts.CallExpression, method: string, chec
   const table = tableMethod && KNEX_TABLES.has(tableMethod) ? firstStringArgument(t, tableCall) : undefined;
   const column = firstStringArgument(t, call);
   if (table === undefined || column === undefined) return;
-  const type = method === 'specificType' ? (call.arguments[1] && knownString(t, call.arguments[1])) : KNEX_COLUMN_METHODS[method];
+  const type =
+    method === 'specificType' ? call.arguments[1] && knownString(t, call.arguments[1]) : KNEX_COLUMN_METHODS[method];
   report({ node: call.arguments[0]!, names: [column], type, table, orm: 'Knex' });
 }
 
@@ -475,7 +583,8 @@ function addColumn(t: TypeScript, call: ts.CallExpression, report: Report): void
   if (first === undefined || second === undefined) return;
   const attribute = c && sequelizeAttribute(t, c);
   if (attribute) {
-    if (!attribute.protectedBySetter) report({ node: b!, names: [second, attribute.field], type: attribute.type, table: first, orm: 'Sequelize' });
+    if (!attribute.protectedBySetter)
+      report({ node: b!, names: [second, attribute.field], type: attribute.type, table: first, orm: 'Sequelize' });
     return;
   }
   report({ node: a!, names: [first], type: second, table: kyselyTable(t, call), orm: 'Kysely' });
@@ -484,7 +593,9 @@ function addColumn(t: TypeScript, call: ts.CallExpression, report: Report): void
 /** The text of a tagged template without substitutions: Kysely's sql`bytea`. */
 function taggedTemplateText(t: TypeScript, node: ts.Expression): string | undefined {
   const expr = skipOuterExpressions(t, node);
-  return t.isTaggedTemplateExpression(expr) && t.isNoSubstitutionTemplateLiteral(expr.template) ? expr.template.text : undefined;
+  return t.isTaggedTemplateExpression(expr) && t.isNoSubstitutionTemplateLiteral(expr.template)
+    ? expr.template.text
+    : undefined;
 }
 
 /** The table a Kysely builder chain creates or alters: `createTable('users')` down the chain. */
@@ -501,7 +612,10 @@ function kyselyTable(t: TypeScript, call: ts.CallExpression): string | undefined
 }
 
 /** The `name` and `type` of a TypeORM column options object: `{ name: 'password', type: 'varchar' }`. */
-function columnOptions(t: TypeScript, node: ts.Expression): { name: ts.Expression; column: string; type: string | undefined } | undefined {
+function columnOptions(
+  t: TypeScript,
+  node: ts.Expression,
+): { name: ts.Expression; column: string; type: string | undefined } | undefined {
   const object = skipOuterExpressions(t, node);
   if (!t.isObjectLiteralExpression(object)) return undefined;
   let name: ts.Expression | undefined;
@@ -535,10 +649,13 @@ function typeormMigration(t: TypeScript, node: ts.NewExpression, report: Report)
     const table = tableName && knownString(t, tableName);
     const columns = property('columns');
     if (!columns || !t.isArrayLiteralExpression(columns)) return;
-    const siblings = columns.elements.map((e) => columnOptions(t, e)?.column).filter((n): n is string => n !== undefined);
+    const siblings = columns.elements
+      .map((e) => columnOptions(t, e)?.column)
+      .filter((n): n is string => n !== undefined);
     for (const element of columns.elements) {
       const column = columnOptions(t, element);
-      if (column) report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM', siblings });
+      if (column)
+        report({ node: column.name, names: [column.column], type: column.type, table, orm: 'TypeORM', siblings });
     }
   } else if (className === TYPEORM_MIGRATION_CLASSES.column) {
     const column = columnOptions(t, options);
@@ -564,7 +681,10 @@ function decoratorName(t: TypeScript, decorator: ts.Decorator): string | undefin
 function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report: Report): void {
   for (const decorator of decoratorsOf(t, property)) {
     const name = decoratorName(t, decorator);
-    const known = name !== undefined && Object.prototype.hasOwnProperty.call(COLUMN_DECORATORS, name) ? COLUMN_DECORATORS[name]! : undefined;
+    const known =
+      name !== undefined && Object.prototype.hasOwnProperty.call(COLUMN_DECORATORS, name)
+        ? COLUMN_DECORATORS[name]!
+        : undefined;
     if (!known) continue;
     const owner = property.parent;
     if (known.needsEntity && !decoratorsOf(t, owner).some((d) => ENTITIES.has(decoratorName(t, d) ?? ''))) continue;
@@ -583,8 +703,19 @@ function decoratedColumn(t: TypeScript, property: ts.PropertyDeclaration, report
     type ??= property.type ? annotationType(t, property.type) : undefined;
     const table = t.isClassDeclaration(owner) || t.isClassExpression(owner) ? owner.name?.text : undefined;
     const key = propertyNameText(t, property.name);
-    const siblings = owner.members.map((m) => (m.name ? propertyNameText(t, m.name) : undefined)).filter((n): n is string => n !== undefined);
-    report({ node: property.name, names: [key, dbName], type, table, orm: known.orm, property: key, owners: [owner], siblings });
+    const siblings = owner.members
+      .map((m) => (m.name ? propertyNameText(t, m.name) : undefined))
+      .filter((n): n is string => n !== undefined);
+    report({
+      node: property.name,
+      names: [key, dbName],
+      type,
+      table,
+      orm: known.orm,
+      property: key,
+      owners: [owner],
+      siblings,
+    });
     return;
   }
 }
@@ -599,7 +730,8 @@ interface ColumnSpec {
 
 function columnSpec(t: TypeScript, node: ts.Expression): ColumnSpec {
   const expr = skipOuterExpressions(t, node);
-  if (!t.isObjectLiteralExpression(expr)) return { type: typeText(t, expr), dbName: undefined, protectedBy: mentionsProtection(t, expr, false) };
+  if (!t.isObjectLiteralExpression(expr))
+    return { type: typeText(t, expr), dbName: undefined, protectedBy: mentionsProtection(t, expr, false) };
   let type: string | undefined;
   let dbName: string | undefined;
   let protectedBy = false;
@@ -636,7 +768,12 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
   if (className === SCHEMA_CLASSES.entitySchema) {
     const columns = property('columns');
     const properties = property('properties');
-    fields = columns && t.isObjectLiteralExpression(columns) ? columns : properties && t.isObjectLiteralExpression(properties) ? properties : undefined;
+    fields =
+      columns && t.isObjectLiteralExpression(columns)
+        ? columns
+        : properties && t.isObjectLiteralExpression(properties)
+          ? properties
+          : undefined;
     orm = fields === columns ? 'TypeORM' : 'MikroORM';
     const tableName = property('tableName') ?? property('name');
     table = tableName && knownString(t, tableName);
@@ -655,7 +792,16 @@ function schemaObject(t: TypeScript, node: ts.NewExpression, report: Report): vo
     // A nested object without `type` is a Mongoose subdocument, not a field.
     if (spec.protectedBy || spec.type === undefined) continue;
     const key = propertyNameText(t, field.name);
-    report({ node: field.name, names: [key, spec.dbName], type: spec.type, table, orm, property: key, owners, siblings: propertyNames(t, fields!) });
+    report({
+      node: field.name,
+      names: [key, spec.dbName],
+      type: spec.type,
+      table,
+      orm,
+      property: key,
+      owners,
+      siblings: propertyNames(t, fields!),
+    });
   }
 }
 
@@ -709,7 +855,13 @@ function payloadCollection(t: TypeScript, config: ts.ObjectLiteralExpression, re
 function payloadFieldList(t: TypeScript, decl: ts.VariableDeclaration, report: Report): void {
   const type = decl.type;
   const element = type && t.isArrayTypeNode(type) ? type.elementType : type;
-  if (!element || !t.isTypeReferenceNode(element) || !t.isIdentifier(element.typeName) || !PAYLOAD_FIELD_TYPE_NAMES.includes(element.typeName.text)) return;
+  if (
+    !element ||
+    !t.isTypeReferenceNode(element) ||
+    !t.isIdentifier(element.typeName) ||
+    !PAYLOAD_FIELD_TYPE_NAMES.includes(element.typeName.text)
+  )
+    return;
   if (decl.initializer) payloadFields(t, decl.initializer, undefined, report, 0);
   // `fields.push({ ... })` in the same scope.
   if (!t.isIdentifier(decl.name)) return;
@@ -719,7 +871,12 @@ function payloadFieldList(t: TypeScript, decl: ts.VariableDeclaration, report: R
   forEachDescendant(t, scope, (node) => {
     if (!t.isCallExpression(node)) return undefined;
     const callee = skipOuterExpressions(t, node.expression);
-    if (t.isPropertyAccessExpression(callee) && callee.name.text === 'push' && t.isIdentifier(callee.expression) && callee.expression.text === name) {
+    if (
+      t.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'push' &&
+      t.isIdentifier(callee.expression) &&
+      callee.expression.text === name
+    ) {
       for (const argument of node.arguments) payloadFields(t, argument, undefined, report, 0);
     }
     return undefined;
@@ -732,7 +889,13 @@ function payloadFieldList(t: TypeScript, decl: ts.VariableDeclaration, report: R
  * field whose hooks encrypt or hash (`hooks: { beforeChange: [encryptKey] }`) or that is `virtual`
  * is not stored as given.
  */
-function payloadFields(t: TypeScript, node: ts.Expression, table: string | undefined, report: Report, depth: number): void {
+function payloadFields(
+  t: TypeScript,
+  node: ts.Expression,
+  table: string | undefined,
+  report: Report,
+  depth: number,
+): void {
   const expr = skipOuterExpressions(t, node);
   if (depth > 8) return;
   if (t.isArrayLiteralExpression(expr)) {

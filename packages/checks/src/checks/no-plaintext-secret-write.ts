@@ -33,7 +33,14 @@ import {
   WRITE_PROTECTION_CALLS,
   type RowWriteMethod,
 } from '../catalogs/db-writes.js';
-import { KNEX_TABLE_CALLS, KNEX_WRITE_METHODS, MASKED_VALUE_WORDS, PRISMA_ROW_KEYS, PRISMA_WRITE_METHODS, ROW_BUILDER_METHODS } from '../catalogs/orm-columns.js';
+import {
+  KNEX_TABLE_CALLS,
+  KNEX_WRITE_METHODS,
+  MASKED_VALUE_WORDS,
+  PRISMA_ROW_KEYS,
+  PRISMA_WRITE_METHODS,
+  ROW_BUILDER_METHODS,
+} from '../catalogs/orm-columns.js';
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   bindingElementSource,
@@ -128,13 +135,20 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
   },
   create(context) {
     const t = context.ts;
-    const flow = createFlowContext(t, { checker: context.checker, settings: context.settings, sanitizers: context.options.sanitizers });
+    const flow = createFlowContext(t, {
+      checker: context.checker,
+      settings: context.settings,
+      sanitizers: context.options.sanitizers,
+    });
     const reported = new Set<ts.Node>();
 
     const check = (write: DbWrite): void => {
       for (const column of write.columns) {
         if (reported.has(column.node)) continue;
-        const c = column.column === undefined ? undefined : columnClassification(flow, column.column, column.owner ?? write.table);
+        const c =
+          column.column === undefined
+            ? undefined
+            : columnClassification(flow, column.column, column.owner ?? write.table);
         // `passwordHash`, `tokenExpiresAt`, `encryptedKey`: the column says it holds no raw secret.
         if (c && !c.isSecret && c.verdict !== 'none') continue;
         if (c && !c.isSecret && /encrypt|cipher|hash|digest/i.test(column.column!)) continue;
@@ -143,7 +157,12 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
         if (!evidence) continue;
         // `fcmToken`, `devicePushToken`: addresses a device, grants nothing.
-        if ([column.column, ...evidence.names].some((n) => n !== undefined && splitWords(n).some((w) => ADDRESSING_WORDS.has(w)))) continue;
+        if (
+          [column.column, ...evidence.names].some(
+            (n) => n !== undefined && splitWords(n).some((w) => ADDRESSING_WORDS.has(w)),
+          )
+        )
+          continue;
         reported.add(column.node);
         const password = evidence.kind === 'password' || c?.kind === 'password';
         context.report({
@@ -191,8 +210,16 @@ function columnClassification(flow: FlowContext, column: string, table: string |
  * from a call whose body is out of sight (it may hash), is medium; without a credential-named
  * column either, low.
  */
-function confidenceOf(write: DbWrite, column: WrittenColumn, credentialColumn: boolean, evidence: SecretEvidence, password: boolean): Confidence {
-  const words = [column.column, column.owner ?? write.table, ...evidence.names].flatMap((n) => (n ? splitWords(n) : []));
+function confidenceOf(
+  write: DbWrite,
+  column: WrittenColumn,
+  credentialColumn: boolean,
+  evidence: SecretEvidence,
+  password: boolean,
+): Confidence {
+  const words = [column.column, column.owner ?? write.table, ...evidence.names].flatMap((n) =>
+    n ? splitWords(n) : [],
+  );
   const oneTime = words.some((w) => ONE_TIME_WORDS.has(w) || (w.endsWith('s') && ONE_TIME_WORDS.has(w.slice(0, -1))));
   if (!credentialColumn) return evidence.strength === 'seen' ? 'medium' : 'low';
   if (evidence.strength !== 'seen' || !write.certain || oneTime) return 'medium';
@@ -223,7 +250,12 @@ function secretEvidence(flow: FlowContext, value: ts.Expression, secretColumn: b
     if (t.isIdentifier(expr)) {
       names.push(expr.text);
       const decl = resolveIdentifier(t, expr, flow.checker);
-      if (decl && (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl)) && reassignedProtected(flow, expr, decl)) return undefined;
+      if (
+        decl &&
+        (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl)) &&
+        reassignedProtected(flow, expr, decl)
+      )
+        return undefined;
       const init = constInitializer(t, decl);
       if (init) {
         expr = skipOuterExpressions(t, init);
@@ -254,19 +286,25 @@ function strengthOf(flow: FlowContext, source: SecretSource): 'seen' | 'name' {
   const node = source.node;
   if (t.isPropertyAccessExpression(node) && OAUTH_FIELDS.has(node.name.text)) return 'seen';
   if (t.isBindingElement(node) && receivedCredential(flow, node)) return 'seen';
-  if ((t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) && isRequestBody(flow, node.expression)) return 'seen';
+  if ((t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) && isRequestBody(flow, node.expression))
+    return 'seen';
   return 'name';
 }
 
 /** `const { password } = req.body`, `const { refresh_token } = tokens`: a credential the requester sent or a provider issued. */
 function receivedCredential(flow: FlowContext, element: ts.BindingElement): Omit<SecretEvidence, 'names'> | undefined {
   const t = flow.ts;
-  const key = element.propertyName ? propertyNameText(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
+  const key = element.propertyName
+    ? propertyNameText(t, element.propertyName)
+    : t.isIdentifier(element.name)
+      ? element.name.text
+      : undefined;
   const from = bindingElementSource(flow, element);
   if (key === undefined || !from) return undefined;
   const c = classifyName(key, flow.classifier);
   if (!c.isSecret) return undefined;
-  if (OAUTH_FIELDS.has(key) || isRequestBody(flow, from)) return { name: key, kind: c.kind ?? 'secret', strength: 'seen' };
+  if (OAUTH_FIELDS.has(key) || isRequestBody(flow, from))
+    return { name: key, kind: c.kind ?? 'secret', strength: 'seen' };
   return undefined;
 }
 
@@ -281,11 +319,18 @@ function isRequestBody(flow: FlowContext, expr: ts.Expression): boolean {
 function isProtected(flow: FlowContext, expr: ts.Expression): boolean {
   const t = flow.ts;
   const test = (node: ts.Node) => t.isCallExpression(node) && isSanitizerCallee(flow, node.expression);
-  return test(expr) || forEachDescendant(t, expr, (node) => (isFunctionLike(t, node) ? 'skip' : test(node) ? 'stop' : undefined));
+  return (
+    test(expr) ||
+    forEachDescendant(t, expr, (node) => (isFunctionLike(t, node) ? 'skip' : test(node) ? 'stop' : undefined))
+  );
 }
 
 /** A `let` or parameter that some assignment in its scope gives a protected value (`password = await hash(password)`). */
-function reassignedProtected(flow: FlowContext, id: ts.Identifier, decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement): boolean {
+function reassignedProtected(
+  flow: FlowContext,
+  id: ts.Identifier,
+  decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement,
+): boolean {
   const t = flow.ts;
   const scope = enclosingFunctionOrFile(t, decl);
   return forEachDescendant(t, scope, (node) => {
@@ -304,7 +349,7 @@ function generatorOf(flow: FlowContext, node: ts.Expression, depth: number): ts.
   let expr = skipOuterExpressions(t, node);
   if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
   // Down a method chain: `randomBytes(32).toString('hex')`, `nanoid().slice(0, 32)`.
-  for (let at: ts.Expression = expr; ; ) {
+  for (let at: ts.Expression = expr; ;) {
     if (t.isCallExpression(at)) {
       const name = calleeName(t, at.expression);
       if (name && GENERATORS.has(name.toLowerCase())) return at;
@@ -376,18 +421,35 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
   if (!receiver) return undefined;
 
   // Prisma: `prisma.user.create({ data: {...} })`; the model is the delegate's name.
-  if (PRISMA_WRITE_METHODS.includes(method) && first && t.isObjectLiteralExpression(first) && t.isPropertyAccessExpression(receiver)) {
+  if (
+    PRISMA_WRITE_METHODS.includes(method) &&
+    first &&
+    t.isObjectLiteralExpression(first) &&
+    t.isPropertyAccessExpression(receiver)
+  ) {
     const rows = first.properties.filter(
-      (p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''),
+      (p): p is ts.PropertyAssignment =>
+        t.isPropertyAssignment(p) && PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''),
     );
     if (rows.length > 0) {
-      return { sink, table: receiver.name.text, certain: true, columns: rows.flatMap((p) => rowColumns(t, flow, p.initializer, call, 0)) };
+      return {
+        sink,
+        table: receiver.name.text,
+        certain: true,
+        columns: rows.flatMap((p) => rowColumns(t, flow, p.initializer, call, 0)),
+      };
     }
   }
   // Drizzle, Kysely, TypeORM's query builder: `.values()`/`.set()` after `insert(...)`/`update(...)` in the chain.
   if (Object.prototype.hasOwnProperty.call(ROW_BUILDER_METHODS, method) && first) {
     const start = chainCall(t, receiver, ROW_BUILDER_METHODS[method]!);
-    if (start) return { sink, table: tableName(t, start.arguments[0]), certain: true, columns: rowColumns(t, flow, first, call, 0) };
+    if (start)
+      return {
+        sink,
+        table: tableName(t, start.arguments[0]),
+        certain: true,
+        columns: rowColumns(t, flow, first, call, 0),
+      };
   }
   // Knex: `knex('users').insert(row)`, `db('tokens').where(...).update(row)`.
   if (KNEX_WRITE_METHODS.includes(method) && first && t.isCallExpression(receiver)) {
@@ -398,7 +460,14 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
   const ways = Object.prototype.hasOwnProperty.call(ROW_WRITE_METHODS, method) ? ROW_WRITE_METHODS[method]! : [];
   for (const way of ways) {
     const rows = rowArguments(t, call, receiver, way);
-    if (rows) return { sink, table: modelName(t, receiver), certain: true, hooked: true, columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)) };
+    if (rows)
+      return {
+        sink,
+        table: modelName(t, receiver),
+        certain: true,
+        hooked: true,
+        columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)),
+      };
   }
   // `await user.save()`: what was assigned to the entity before is written.
   if (ENTITY_SAVE_METHODS.includes(method) && call.arguments.length === 0 && t.isIdentifier(receiver)) {
@@ -408,13 +477,20 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
 }
 
 /** The rows a receiver-matched write method takes, or undefined when the receiver is not of its kind. */
-function rowArguments(t: TypeScript, call: ts.CallExpression, receiver: ts.Expression, way: RowWriteMethod): ts.Expression[] | undefined {
+function rowArguments(
+  t: TypeScript,
+  call: ts.CallExpression,
+  receiver: ts.Expression,
+  way: RowWriteMethod,
+): ts.Expression[] | undefined {
   const path = accessPath(t, receiver);
   const last = path?.[path.length - 1];
   if (!last) return undefined;
   const words = splitWords(last);
   const at = (positions: readonly number[], shift: number) =>
-    positions.map((p) => call.arguments[p + shift]).filter((a): a is ts.Expression => a !== undefined && !t.isSpreadElement(a));
+    positions
+      .map((p) => call.arguments[p + shift])
+      .filter((a): a is ts.Expression => a !== undefined && !t.isSpreadElement(a));
   switch (way.receiver) {
     case 'repository':
       return words.some((w) => REPOSITORY_NAME_WORDS.includes(w)) ? at(way.rows, 0) : undefined;
@@ -422,11 +498,14 @@ function rowArguments(t: TypeScript, call: ts.CallExpression, receiver: ts.Expre
       if (!ENTITY_MANAGER_NAMES.includes(last.toLowerCase())) return undefined;
       // `em.create(User, data)`, `manager.save(User, data)`: the entity class or name comes first.
       const entity = call.arguments[0] && skipOuterExpressions(t, call.arguments[0]);
-      const named = entity !== undefined && ((t.isIdentifier(entity) && /^[A-Z]/.test(entity.text)) || t.isStringLiteral(entity));
+      const named =
+        entity !== undefined && ((t.isIdentifier(entity) && /^[A-Z]/.test(entity.text)) || t.isStringLiteral(entity));
       return at(way.rows, named ? 1 : 0);
     }
     case 'model': {
-      const isModel = (/^[A-Z][A-Za-z0-9]*$/.test(last) && !NOT_MODEL_RECEIVERS.includes(last)) || MODEL_NAME_WORDS.includes(words[words.length - 1] ?? '');
+      const isModel =
+        (/^[A-Z][A-Za-z0-9]*$/.test(last) && !NOT_MODEL_RECEIVERS.includes(last)) ||
+        MODEL_NAME_WORDS.includes(words[words.length - 1] ?? '');
       return isModel ? at(way.rows, 0) : undefined;
     }
   }
@@ -434,7 +513,11 @@ function rowArguments(t: TypeScript, call: ts.CallExpression, receiver: ts.Expre
 
 /** The call of one of `names` earlier in a builder chain: `db.insert(users)` under `.values(...)`. */
 function chainCall(t: TypeScript, receiver: ts.Expression, names: readonly string[]): ts.CallExpression | undefined {
-  for (let expr: ts.Expression = receiver; t.isCallExpression(expr) || t.isPropertyAccessExpression(expr); expr = skipOuterExpressions(t, expr.expression)) {
+  for (
+    let expr: ts.Expression = receiver;
+    t.isCallExpression(expr) || t.isPropertyAccessExpression(expr);
+    expr = skipOuterExpressions(t, expr.expression)
+  ) {
     if (!t.isCallExpression(expr)) continue;
     const name = calleeName(t, expr.expression);
     if (name && names.includes(name)) return expr;
@@ -444,12 +527,17 @@ function chainCall(t: TypeScript, receiver: ts.Expression, names: readonly strin
 
 /** The table a Knex chain names: `knex('users')`, `.table('users')`, `.into('users')`, `.from('users')`. */
 function knexTable(t: TypeScript, receiver: ts.CallExpression): string | undefined {
-  for (let expr: ts.Expression = receiver; t.isCallExpression(expr) || t.isPropertyAccessExpression(expr); expr = skipOuterExpressions(t, expr.expression)) {
+  for (
+    let expr: ts.Expression = receiver;
+    t.isCallExpression(expr) || t.isPropertyAccessExpression(expr);
+    expr = skipOuterExpressions(t, expr.expression)
+  ) {
     if (!t.isCallExpression(expr)) continue;
     const callee = skipOuterExpressions(t, expr.expression);
     const name = calleeName(t, callee);
     const table = expr.arguments[0] && staticString(t, expr.arguments[0]);
-    if (table !== undefined && (t.isIdentifier(callee) || (name !== undefined && KNEX_TABLE_CALLS.includes(name)))) return table;
+    if (table !== undefined && (t.isIdentifier(callee) || (name !== undefined && KNEX_TABLE_CALLS.includes(name))))
+      return table;
   }
   return undefined;
 }
@@ -457,7 +545,10 @@ function knexTable(t: TypeScript, receiver: ts.CallExpression): string | undefin
 function tableName(t: TypeScript, node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   const expr = skipOuterExpressions(t, node);
-  return staticString(t, expr) ?? (t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined);
+  return (
+    staticString(t, expr) ??
+    (t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined)
+  );
 }
 
 function modelName(t: TypeScript, receiver: ts.Expression): string | undefined {
@@ -471,10 +562,18 @@ function modelName(t: TypeScript, receiver: ts.Expression): string | undefined {
  * `new User({...})`), and for an entity variable its initializer and the properties assigned to it
  * before the write (`user.apiKey = key; await repo.save(user)`). Anything else is one unnamed column.
  */
-function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write: ts.Node, depth: number, owner?: string): WrittenColumn[] {
+function rowColumns(
+  t: TypeScript,
+  flow: FlowContext,
+  node: ts.Expression,
+  write: ts.Node,
+  depth: number,
+  owner?: string,
+): WrittenColumn[] {
   const expr = skipOuterExpressions(t, node);
   if (depth > 3) return [];
-  if (t.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => (t.isSpreadElement(e) ? [] : rowColumns(t, flow, e, write, depth + 1, owner)));
+  if (t.isArrayLiteralExpression(expr))
+    return expr.elements.flatMap((e) => (t.isSpreadElement(e) ? [] : rowColumns(t, flow, e, write, depth + 1, owner)));
   if (t.isObjectLiteralExpression(expr)) {
     const out: WrittenColumn[] = [];
     for (const p of expr.properties) {
@@ -483,7 +582,10 @@ function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write
       else if (t.isPropertyAssignment(p)) {
         const key = propertyNameText(t, p.name);
         const value = skipOuterExpressions(t, p.initializer);
-        if (t.isObjectLiteralExpression(value) || (key !== undefined && NESTED_ROW_KEYS.includes(key) && t.isArrayLiteralExpression(value))) {
+        if (
+          t.isObjectLiteralExpression(value) ||
+          (key !== undefined && NESTED_ROW_KEYS.includes(key) && t.isArrayLiteralExpression(value))
+        ) {
           // A nested write or operator (`{ create: {...} }`, `{ $set: {...} }`), or a JSON column's object.
           const nested = key !== undefined && !NESTED_ROW_KEYS.includes(key) ? key : owner;
           out.push(...rowColumns(t, flow, value, write, depth + 1, nested));
@@ -497,22 +599,35 @@ function rowColumns(t: TypeScript, flow: FlowContext, node: ts.Expression, write
   if (t.isCallExpression(expr) || t.isNewExpression(expr)) {
     const name = calleeName(t, expr.expression);
     // `rows.map((row) => ({ ...row, apiToken: nanoid() }))`: the rows the callback returns.
-    const callback = name === 'map' && t.isCallExpression(expr) && expr.arguments[0] ? skipOuterExpressions(t, expr.arguments[0]) : undefined;
+    const callback =
+      name === 'map' && t.isCallExpression(expr) && expr.arguments[0]
+        ? skipOuterExpressions(t, expr.arguments[0])
+        : undefined;
     if (callback && (t.isArrowFunction(callback) || t.isFunctionExpression(callback))) {
       return returnedExpressions(t, callback).flatMap((r) => rowColumns(t, flow, r, write, depth + 1, owner));
     }
     const built = t.isNewExpression(expr) || (name !== undefined && ENTITY_FACTORY_METHODS.includes(name));
-    const object = built ? expr.arguments?.find((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a))) : undefined;
+    const object = built
+      ? expr.arguments?.find((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a)))
+      : undefined;
     if (object) return rowColumns(t, flow, object, write, depth + 1);
   }
   if (t.isIdentifier(expr)) {
     const decl = resolveIdentifier(t, expr, flow.checker);
     if (decl && (t.isVariableDeclaration(decl) || t.isParameter(decl))) {
       const out: WrittenColumn[] = [];
-      const init = t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
-      if (init && (t.isObjectLiteralExpression(init) || t.isCallExpression(init) || t.isNewExpression(init) || t.isAwaitExpression(init))) {
+      const init =
+        t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+      if (
+        init &&
+        (t.isObjectLiteralExpression(init) ||
+          t.isCallExpression(init) ||
+          t.isNewExpression(init) ||
+          t.isAwaitExpression(init))
+      ) {
         const built = t.isAwaitExpression(init) ? skipOuterExpressions(t, init.expression) : init;
-        if (t.isObjectLiteralExpression(built) || t.isCallExpression(built) || t.isNewExpression(built)) out.push(...rowColumns(t, flow, built, write, depth + 1));
+        if (t.isObjectLiteralExpression(built) || t.isCallExpression(built) || t.isNewExpression(built))
+          out.push(...rowColumns(t, flow, built, write, depth + 1));
       }
       out.push(...assignedBefore(t, expr, decl, write));
       return out;
@@ -562,8 +677,13 @@ function sqlCallWrite(t: TypeScript, call: ts.CallExpression, method: string, si
   let text: string | undefined;
   let params: readonly ts.Expression[] = [];
   if (t.isObjectLiteralExpression(first)) {
-    const textNode = first.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && ['text', 'sql'].includes(propertyNameText(t, p.name) ?? ''));
-    const values = first.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'values');
+    const textNode = first.properties.find(
+      (p): p is ts.PropertyAssignment =>
+        t.isPropertyAssignment(p) && ['text', 'sql'].includes(propertyNameText(t, p.name) ?? ''),
+    );
+    const values = first.properties.find(
+      (p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'values',
+    );
     text = textNode && staticString(t, textNode.initializer);
     const list = values && skipOuterExpressions(t, values.initializer);
     if (list && t.isArrayLiteralExpression(list)) params = list.elements;
@@ -581,9 +701,15 @@ function sqlCallWrite(t: TypeScript, call: ts.CallExpression, method: string, si
   const columns: WrittenColumn[] = [];
   for (const { column, param } of statement.columns) {
     const value = params[param];
-    if (value && !t.isSpreadElement(value) && !t.isOmittedExpression(value)) columns.push({ column, value, node: value });
+    if (value && !t.isSpreadElement(value) && !t.isOmittedExpression(value))
+      columns.push({ column, value, node: value });
   }
-  return { sink: `${sink} (${statement.verb.toUpperCase()} ${statement.table})`, table: statement.table, certain: true, columns };
+  return {
+    sink: `${sink} (${statement.verb.toUpperCase()} ${statement.table})`,
+    table: statement.table,
+    certain: true,
+    columns,
+  };
 }
 
 /** postgres.js and Prisma tagged templates: ``sql`INSERT INTO t (a) VALUES (${a})` ``, ``prisma.$executeRaw`UPDATE ...` ``. */
@@ -599,7 +725,12 @@ function taggedSqlWrite(t: TypeScript, node: ts.TaggedTemplateExpression): DbWri
     const span = template.templateSpans[param];
     if (span) columns.push({ column, value: span.expression, node: span.expression });
   }
-  return { sink: `${shortText(node.tag, 30)}\`…\` (${statement.verb.toUpperCase()} ${statement.table})`, table: statement.table, certain: true, columns };
+  return {
+    sink: `${shortText(node.tag, 30)}\`…\` (${statement.verb.toUpperCase()} ${statement.table})`,
+    table: statement.table,
+    certain: true,
+    columns,
+  };
 }
 
 interface WriteStatement {
@@ -626,8 +757,16 @@ function writeStatement(sql: string): WriteStatement | undefined {
     const m = /^\s*\$(\d+)(?:\s*::\s*\w+)?\s*$/.exec(expr);
     return m ? Number(m[1]) - 1 : undefined;
   };
-  const clean = (name: string) => name.trim().replace(/["`[\]]/g, '').split('.').pop()!;
-  const insert = new RegExp(String.raw`^\s*(?:insert|replace|upsert)\s+(?:ignore\s+)?(?:into\s+)?(${IDENT})\s*\(([^)]*)\)\s*values\s*\(`, 'i').exec(numbered);
+  const clean = (name: string) =>
+    name
+      .trim()
+      .replace(/["`[\]]/g, '')
+      .split('.')
+      .pop()!;
+  const insert = new RegExp(
+    String.raw`^\s*(?:insert|replace|upsert)\s+(?:ignore\s+)?(?:into\s+)?(${IDENT})\s*\(([^)]*)\)\s*values\s*\(`,
+    'i',
+  ).exec(numbered);
   if (insert) {
     const values = balanced(numbered, insert.index + insert[0].length);
     const names = insert[2]!.split(',').map(clean);
@@ -638,7 +777,10 @@ function writeStatement(sql: string): WriteStatement | undefined {
     });
     return { verb, table: clean(insert[1]!), columns };
   }
-  const update = new RegExp(String.raw`^\s*update\s+(${IDENT})\s+set\s+([\s\S]*?)(?:\bwhere\b|\breturning\b|\bfrom\b|$)`, 'i').exec(numbered);
+  const update = new RegExp(
+    String.raw`^\s*update\s+(${IDENT})\s+set\s+([\s\S]*?)(?:\bwhere\b|\breturning\b|\bfrom\b|$)`,
+    'i',
+  ).exec(numbered);
   if (update) {
     const columns = splitTopLevel(update[2]!).flatMap((assignment) => {
       const eq = assignment.indexOf('=');

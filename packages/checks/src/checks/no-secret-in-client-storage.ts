@@ -1,11 +1,28 @@
 import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, forEachDescendant, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString, type WalkStep } from '../ast/index.js';
+import {
+  accessPath,
+  calleeName,
+  constInitializer,
+  forEachDescendant,
+  isFunctionLike,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+  type WalkStep,
+} from '../ast/index.js';
 import { inDevOrTestOnlyBranch } from '../context/index.js';
 import { createFlowContext, valueSources } from '../flow/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { apiLocationOf } from '../nonce/api-location.js';
-import { constString, DISPLAY_SHORTENED_WORDS, isShortSlice, objectLiteralOf, objectPropertyValue as propertyOf } from '../ast/values.js';
+import {
+  constString,
+  DISPLAY_SHORTENED_WORDS,
+  isShortSlice,
+  objectLiteralOf,
+  objectPropertyValue as propertyOf,
+} from '../ast/values.js';
 import { stripCall } from '../flow/source-names.js';
 
 type CookieAttribute = 'httpOnly' | 'secure' | 'sameSite';
@@ -30,7 +47,12 @@ const DEFAULT_CREDENTIAL_COOKIE_NAMES = ['connect.sid', 'sid', 'session', 'sessi
 const GLOBAL_PREFIXES = new Set(['window', 'globalThis', 'self']);
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 /** Key-value stores over IndexedDB, by module: the method that writes and where the key and value go. */
-const IDB_WRAPPERS: readonly { readonly module: string; readonly path: readonly string[]; readonly key?: number; readonly value: number }[] = [
+const IDB_WRAPPERS: readonly {
+  readonly module: string;
+  readonly path: readonly string[];
+  readonly key?: number;
+  readonly value: number;
+}[] = [
   { module: 'idb-keyval', path: ['set'], key: 0, value: 1 },
   { module: 'localforage', path: ['setItem'], key: 0, value: 1 },
 ];
@@ -44,7 +66,11 @@ type CookieDefaults = Partial<Record<CookieAttribute, boolean>>;
 const KOA_DEFAULTS: CookieDefaults = { httpOnly: true, secure: true };
 /** The classifier's kind for a name that only says "cookie" (`cookieValue`, `dub_id_cookie`). */
 const COOKIE_KIND = 'cookie';
-const CLIENT_READABLE_STORE = { localStorage: 'localStorage', sessionStorage: 'sessionStorage', indexedDB: 'IndexedDB' } as const;
+const CLIENT_READABLE_STORE = {
+  localStorage: 'localStorage',
+  sessionStorage: 'sessionStorage',
+  indexedDB: 'IndexedDB',
+} as const;
 
 /**
  * Flags secrets written where page scripts can read them (`localStorage`, `sessionStorage`,
@@ -69,7 +95,8 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       properties: {
         checkServerCookies: {
           type: 'boolean',
-          description: 'Check cookies set by the server (Express, Fastify, Koa, Next.js, Set-Cookie headers, cookie.serialize).',
+          description:
+            'Check cookies set by the server (Express, Fastify, Koa, Next.js, Set-Cookie headers, cookie.serialize).',
         },
         requiredCookieAttributes: {
           type: 'array',
@@ -101,7 +128,11 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     const credentialNames = new Set(options.credentialCookieNames.map((n) => n.toLowerCase()));
 
     /** The display name of the secret a stored value carries, judged by its key and its value. */
-    const secretStored = (key: string | undefined, value: ts.Expression | undefined, sink: 'storage' | 'cookie' = 'storage'): string | undefined => {
+    const secretStored = (
+      key: string | undefined,
+      value: ts.Expression | undefined,
+      sink: 'storage' | 'cookie' = 'storage',
+    ): string | undefined => {
       // `setItem('jwt', '')`, `localStorage.token = null`: clearing on logout stores nothing.
       if (value && isConstant(t, value)) return undefined;
       // `setItem('apiKeyHint', apiKey.slice(-4))`: shortened for display on purpose.
@@ -111,7 +142,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       if (!value) return undefined;
       // Written to a cookie, a value named for a cookie (`dubIdCookieValue`, `buildUiCookie()`) only
       // says where it goes, not that it is a credential.
-      const sources = valueSources(flow, value).filter((f) => sink !== 'cookie' || !(f.source.reason === 'name' && f.source.kind === COOKIE_KIND));
+      const sources = valueSources(flow, value).filter(
+        (f) => sink !== 'cookie' || !(f.source.reason === 'name' && f.source.kind === COOKIE_KIND),
+      );
       return sources[0]?.source.name;
     };
     /** A storage key that holds credentials: a secret name, or one ending in `auth`/`session`/`sid`. */
@@ -145,17 +178,30 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         const symbol = context.checker.getSymbolAtLocation(expr.name);
         decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
       }
-      if (decl && (t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl) || t.isPropertyAssignment(decl)) && decl.initializer) {
+      if (
+        decl &&
+        (t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl) || t.isPropertyAssignment(decl)) &&
+        decl.initializer
+      ) {
         decl = skipOuterExpressions(t, decl.initializer);
       }
       if (!decl || !isFunctionLike(t, decl) || decl.getSourceFile().isDeclarationFile) return undefined;
       return storageWrapperIn(t, decl);
     };
     /** Development- or test-only code (`if (AUTH_PROVIDER === 'local')`) is reported at medium confidence. */
-    const confidenceAt = (node: ts.Node, base: Confidence = 'high'): Confidence => (base === 'high' && inDevOrTestOnlyBranch(t, node) ? 'medium' : base);
+    const confidenceAt = (node: ts.Node, base: Confidence = 'high'): Confidence =>
+      base === 'high' && inDevOrTestOnlyBranch(t, node) ? 'medium' : base;
 
-    const reportCookie = (node: ts.Node, name: string, missing: CookieAttribute[], suggestion?: CheckSuggestion<MessageId>, confidence: Confidence = 'high') => {
-      const required = missing.filter((m) => options.requiredCookieAttributes.includes(m) && !(m === 'httpOnly' && isCsrfCookie(name)));
+    const reportCookie = (
+      node: ts.Node,
+      name: string,
+      missing: CookieAttribute[],
+      suggestion?: CheckSuggestion<MessageId>,
+      confidence: Confidence = 'high',
+    ) => {
+      const required = missing.filter(
+        (m) => options.requiredCookieAttributes.includes(m) && !(m === 'httpOnly' && isCsrfCookie(name)),
+      );
       if (required.length === 0) return;
       context.report({
         node,
@@ -167,12 +213,16 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     };
     const reportWebStorage = (node: ts.Node, name: string, storage: string) =>
       context.report({ node, messageId: 'webStorage', data: { name, storage }, confidence: confidenceAt(node) });
-    const reportClientCookie = (node: ts.Node, name: string) => context.report({ node, messageId: 'clientCookie', data: { name }, confidence: confidenceAt(node) });
+    const reportClientCookie = (node: ts.Node, name: string) =>
+      context.report({ node, messageId: 'clientCookie', data: { name }, confidence: confidenceAt(node) });
 
     /** The credential a `name=value; …` cookie string carries: by its name if known, else by its value part only. */
     const cookieStringSecret = (cookie: CookieString, whole: ts.Expression): string | undefined => {
       const name = cookie.name.every((p) => typeof p === 'string' || knownString(p) !== undefined)
-        ? cookie.name.map((p) => (typeof p === 'string' ? p : knownString(p)!)).join('').trim()
+        ? cookie.name
+            .map((p) => (typeof p === 'string' ? p : knownString(p)!))
+            .join('')
+            .trim()
         : undefined;
       if (!cookie.valueSeen) return isCredentialCookie(name) ? name : secretStored(undefined, whole, 'cookie');
       // `${cookieKey}=true`, `sid=; Max-Age=0`: a value made only of text carries nothing, whatever the name.
@@ -185,17 +235,31 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       return undefined;
     };
 
-    const checkOptionsCookie = (call: ts.CallExpression, nameNode: ts.Expression | undefined, value: ts.Expression | undefined, optionsArg: ts.Expression | undefined, defaults: CookieDefaults, optionsIndex: number) => {
+    const checkOptionsCookie = (
+      call: ts.CallExpression,
+      nameNode: ts.Expression | undefined,
+      value: ts.Expression | undefined,
+      optionsArg: ts.Expression | undefined,
+      defaults: CookieDefaults,
+      optionsIndex: number,
+    ) => {
       if (value && isConstant(t, value)) return; // `res.cookie('session', '', { expires: new Date(0) })` clears it
       const name = nameNode ? knownString(nameNode) : undefined;
       const secret = isCredentialCookie(name) ? name : secretStored(undefined, value, 'cookie');
       if (!secret) return;
       const literal = optionsArg ? objectLiteralOf(t, optionsArg) : undefined;
       if (optionsArg && !literal) return; // options built elsewhere: not judged
-      const missing = missingAttributes(t, literal, defaults).filter((m) => !(m === 'httpOnly' && isCsrfCookie(name ?? secret)));
+      const missing = missingAttributes(t, literal, defaults).filter(
+        (m) => !(m === 'httpOnly' && isCsrfCookie(name ?? secret)),
+      );
       const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
       if (required.length === 0) return;
-      reportCookie(call, name ?? secret, missing, addAttributesSuggestion(t, sourceFile, call, literal, required, optionsIndex));
+      reportCookie(
+        call,
+        name ?? secret,
+        missing,
+        addAttributesSuggestion(t, sourceFile, call, literal, required, optionsIndex),
+      );
     };
 
     return {
@@ -214,7 +278,11 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             // `document.cookie = generateCookie({ name, value, maxAge })`: judged by the name and value given.
             const built = cookieBuilderArguments(t, node.right);
             const name = built
-              ? isConstant(t, built.value) ? undefined : isCredentialCookie(built.name && knownString(built.name)) ? knownString(built.name!) : secretStored(undefined, built.value, 'cookie')
+              ? isConstant(t, built.value)
+                ? undefined
+                : isCredentialCookie(built.name && knownString(built.name))
+                  ? knownString(built.name!)
+                  : secretStored(undefined, built.value, 'cookie')
               : cookieStringSecret(parseCookieString(t, node.right), node.right);
             if (name) reportClientCookie(node, name);
           }
@@ -250,7 +318,13 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         }
         const location = apiLocationOf(t, node.expression);
         // js-cookie `Cookies.set('token', t)`: a cookie written by page script cannot be httpOnly.
-        if (location && CLIENT_COOKIE_LIBRARIES.has(location.module) && location.path.join('.') === 'set' && first && second) {
+        if (
+          location &&
+          CLIENT_COOKIE_LIBRARIES.has(location.module) &&
+          location.path.join('.') === 'set' &&
+          first &&
+          second
+        ) {
           if (isConstant(t, second)) return;
           const cookieName = knownString(first);
           const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, second, 'cookie');
@@ -265,7 +339,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           if (field) reportWebStorage(node, field, 'localStorage (zustand persist)');
           return;
         }
-        const wrapper = location && IDB_WRAPPERS.find((w) => w.module === location.module && w.path.join('.') === location.path.join('.'));
+        const wrapper =
+          location &&
+          IDB_WRAPPERS.find((w) => w.module === location.module && w.path.join('.') === location.path.join('.'));
         if (wrapper) {
           const keyArg = wrapper.key === undefined ? undefined : node.arguments[wrapper.key];
           const name = secretStored(keyArg && knownString(keyArg), node.arguments[wrapper.value]);
@@ -274,7 +350,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         }
         if (!options.checkServerCookies || !method) return;
         const receiver = skipOuterExpressions(t, node.expression);
-        const receiverPath = t.isPropertyAccessExpression(receiver) ? accessPath(t, receiver.expression)?.map(stripCall) : undefined;
+        const receiverPath = t.isPropertyAccessExpression(receiver)
+          ? accessPath(t, receiver.expression)?.map(stripCall)
+          : undefined;
         // Express res.cookie(name, value, options); Fastify reply.setCookie(name, value, options)
         if ((method === 'cookie' || method === 'setCookie') && receiverPath && second) {
           checkOptionsCookie(node, first, second, third, {}, 2);
@@ -286,7 +364,11 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
           return;
         }
         // Next.js cookies().set(...), (await cookies()).set(...), response.cookies.set(...); Koa ctx.cookies.set(...)
-        if (method === 'set' && receiverPath && (receiverPath[receiverPath.length - 1] === 'cookies' || isCookieStore(t, receiver))) {
+        if (
+          method === 'set' &&
+          receiverPath &&
+          (receiverPath[receiverPath.length - 1] === 'cookies' || isCookieStore(t, receiver))
+        ) {
           const defaults = receiverPath.length === 2 && receiverPath[0] === 'ctx' ? KOA_DEFAULTS : {};
           const single = first ? objectLiteralOf(t, first) : undefined;
           if (single && node.arguments.length === 1) {
@@ -299,16 +381,28 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             if (!secret) return;
             const missing = missingAttributes(t, single, defaults);
             const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
-            if (required.length > 0) reportCookie(node, nameText ?? secret, missing, addAttributesSuggestion(t, sourceFile, node, single, required, 0));
+            if (required.length > 0)
+              reportCookie(
+                node,
+                nameText ?? secret,
+                missing,
+                addAttributesSuggestion(t, sourceFile, node, single, required, 0),
+              );
             return;
           }
           if (second) checkOptionsCookie(node, first, second, third, defaults, 2);
           return;
         }
         // res.setHeader('Set-Cookie', 'session=' + id + '; Path=/'), headers.append('set-cookie', ...)
-        if ((method === 'setHeader' || method === 'append' || method === 'set' || method === 'header') && first && second) {
+        if (
+          (method === 'setHeader' || method === 'append' || method === 'set' || method === 'header') &&
+          first &&
+          second
+        ) {
           if (constString(t, first)?.toLowerCase() !== 'set-cookie') return;
-          const values = t.isArrayLiteralExpression(skipOuterExpressions(t, second)) ? (skipOuterExpressions(t, second) as ts.ArrayLiteralExpression).elements : [second];
+          const values = t.isArrayLiteralExpression(skipOuterExpressions(t, second))
+            ? (skipOuterExpressions(t, second) as ts.ArrayLiteralExpression).elements
+            : [second];
           for (const value of values) {
             if (isConstant(t, value)) continue; // a fully static cookie string carries no secret (`sid=; Max-Age=0`)
             const cookie = parseCookieString(t, value);
@@ -317,7 +411,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
             if (!cookie.valueSeen) continue;
             const secret = cookieStringSecret(cookie, value);
             if (!secret) continue;
-            const missing = (['httpOnly', 'secure', 'sameSite'] as const).filter((a) => !new RegExp(`(^|;)\\s*${a}\\b`, 'i').test(cookie.attributes));
+            const missing = (['httpOnly', 'secure', 'sameSite'] as const).filter(
+              (a) => !new RegExp(`(^|;)\\s*${a}\\b`, 'i').test(cookie.attributes),
+            );
             // `; ${cookieOptions()}`: attributes written by a call this code does not show may well be there.
             reportCookie(value, secret, [...missing], undefined, cookie.opaqueAttributes ? 'medium' : 'high');
           }
@@ -335,7 +431,12 @@ function isConstant(t: TypeScript, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, node);
   if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr)) return true;
   if (t.isIdentifier(expr) && constString(t, expr) !== undefined) return true;
-  if (expr.kind === t.SyntaxKind.NullKeyword || expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword) return true;
+  if (
+    expr.kind === t.SyntaxKind.NullKeyword ||
+    expr.kind === t.SyntaxKind.TrueKeyword ||
+    expr.kind === t.SyntaxKind.FalseKeyword
+  )
+    return true;
   return t.isIdentifier(expr) && expr.text === 'undefined';
 }
 
@@ -345,8 +446,15 @@ function secretStateField(t: TypeScript, creator: ts.Expression, classifier: Cla
   const visit = (node: ts.Node): WalkStep => {
     if (t.isObjectLiteralExpression(node)) {
       for (const prop of node.properties) {
-        const key = (t.isPropertyAssignment(prop) || t.isShorthandPropertyAssignment(prop)) ? propertyNameText(t, prop.name) : undefined;
-        if (key !== undefined && classifyName(key, classifier).isSecret && !(t.isPropertyAssignment(prop) && isFunctionValue(t, prop.initializer))) {
+        const key =
+          t.isPropertyAssignment(prop) || t.isShorthandPropertyAssignment(prop)
+            ? propertyNameText(t, prop.name)
+            : undefined;
+        if (
+          key !== undefined &&
+          classifyName(key, classifier).isSecret &&
+          !(t.isPropertyAssignment(prop) && isFunctionValue(t, prop.initializer))
+        ) {
           found = key;
           return 'stop';
         }
@@ -471,7 +579,10 @@ function parseCookieString(t: TypeScript, node: ts.Expression): CookieString {
 }
 
 /** `generateCookie({ name, value, maxAge })`: a cookie-string builder given the name and value in one object. */
-function cookieBuilderArguments(t: TypeScript, node: ts.Expression): { name: ts.Expression | undefined; value: ts.Expression } | undefined {
+function cookieBuilderArguments(
+  t: TypeScript,
+  node: ts.Expression,
+): { name: ts.Expression | undefined; value: ts.Expression } | undefined {
   const expr = skipOuterExpressions(t, node);
   if (!t.isCallExpression(expr) || expr.arguments.length !== 1) return undefined;
   const literal = objectLiteralOf(t, expr.arguments[0]!);
@@ -517,7 +628,12 @@ function storageWrapperIn(t: TypeScript, fn: ts.FunctionLikeDeclaration): Storag
   if (cached !== undefined) return cached ?? undefined;
   const parameterIndex = (node: ts.Expression | undefined): number => {
     let expr = node && skipOuterExpressions(t, node);
-    while (expr && t.isCallExpression(expr) && expr.arguments.length === 1 && ['JSON.stringify', 'String'].includes(accessPath(t, expr.expression)?.join('.') ?? '')) {
+    while (
+      expr &&
+      t.isCallExpression(expr) &&
+      expr.arguments.length === 1 &&
+      ['JSON.stringify', 'String'].includes(accessPath(t, expr.expression)?.join('.') ?? '')
+    ) {
       expr = skipOuterExpressions(t, expr.arguments[0]!);
     }
     if (!expr || !t.isIdentifier(expr)) return -1;
@@ -542,7 +658,11 @@ function storageWrapperIn(t: TypeScript, fn: ts.FunctionLikeDeclaration): Storag
 }
 
 /** Attributes an options literal leaves off or sets false (`secure: isProd` counts as set). */
-function missingAttributes(t: TypeScript, literal: ts.ObjectLiteralExpression | undefined, defaults: CookieDefaults): CookieAttribute[] {
+function missingAttributes(
+  t: TypeScript,
+  literal: ts.ObjectLiteralExpression | undefined,
+  defaults: CookieDefaults,
+): CookieAttribute[] {
   const missing: CookieAttribute[] = [];
   if (literal?.properties.some((p) => t.isSpreadAssignment(p))) return missing; // spread from shared defaults: not judged
   for (const attribute of ['httpOnly', 'secure', 'sameSite'] as const) {
@@ -552,7 +672,11 @@ function missingAttributes(t: TypeScript, literal: ts.ObjectLiteralExpression | 
       continue;
     }
     const expr = skipOuterExpressions(t, value);
-    if (expr.kind === t.SyntaxKind.FalseKeyword || (attribute === 'sameSite' && staticString(t, expr)?.toLowerCase() === 'none')) missing.push(attribute);
+    if (
+      expr.kind === t.SyntaxKind.FalseKeyword ||
+      (attribute === 'sameSite' && staticString(t, expr)?.toLowerCase() === 'none')
+    )
+      missing.push(attribute);
   }
   return missing;
 }
@@ -566,7 +690,11 @@ function addAttributesSuggestion(
   missing: readonly CookieAttribute[],
   optionsIndex: number,
 ): CheckSuggestion<MessageId> | undefined {
-  const TEXT: Record<CookieAttribute, string> = { httpOnly: 'httpOnly: true', secure: 'secure: true', sameSite: "sameSite: 'lax'" };
+  const TEXT: Record<CookieAttribute, string> = {
+    httpOnly: 'httpOnly: true',
+    secure: 'secure: true',
+    sameSite: "sameSite: 'lax'",
+  };
   // Only attributes that are absent can be added; one set to false needs a human decision.
   const absent = missing.filter((m) => !literal || !propertyOf(t, literal, m));
   if (absent.length === 0) return undefined;
@@ -581,5 +709,9 @@ function addAttributesSuggestion(
   }
   if (call.arguments.length !== optionsIndex) return undefined;
   const end = call.arguments[call.arguments.length - 1]!.getEnd();
-  return { messageId: 'addAttributes', data: { attributes }, edits: [{ start: end, end, text: `, { ${attributes} }` }] };
+  return {
+    messageId: 'addAttributes',
+    data: { attributes },
+    edits: [{ start: end, end, text: `, { ${attributes} }` }],
+  };
 }

@@ -1,10 +1,29 @@
 import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
-import { accessPath, calleeName, enclosingFunctionOrFile, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import {
+  accessPath,
+  calleeName,
+  enclosingFunctionOrFile,
+  propertyNameText,
+  skipOuterExpressions,
+} from '../ast/index.js';
 import { DISPLAY_SHORTENED_WORDS, isShortSlice } from '../ast/values.js';
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
-import { createFlowContext, declarationOf, rootIdentifier, valueSources, type SecretSource, type ValueFlow } from '../flow/index.js';
-import { classifyName, splitWords, type ClassifierOptions, type NameClassification, type SecretKind } from '../names/index.js';
+import {
+  createFlowContext,
+  declarationOf,
+  rootIdentifier,
+  valueSources,
+  type SecretSource,
+  type ValueFlow,
+} from '../flow/index.js';
+import {
+  classifyName,
+  splitWords,
+  type ClassifierOptions,
+  type NameClassification,
+  type SecretKind,
+} from '../names/index.js';
 import { pathText, stripCall } from '../flow/source-names.js';
 
 export interface NoSecretInResponseOptions {
@@ -28,14 +47,32 @@ const NEVER_SENT_KINDS: ReadonlySet<string> = new Set<SecretKind>([
   'credential',
 ]);
 /** Kinds an endpoint legitimately issues to its caller (login returns a token, "create key" returns the key once). */
-const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>(['token', 'api-key', 'session', 'cookie', 'otp', 'authorization', 'secret', 'signing-key']);
+const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>([
+  'token',
+  'api-key',
+  'session',
+  'cookie',
+  'otp',
+  'authorization',
+  'secret',
+  'signing-key',
+]);
 /**
  * Words of a token that proves control of an e-mail address or phone (`resetToken`,
  * `verificationCode`, `magicLinkToken`): it must reach the user out of band, so returning it to
  * whoever made the request lets anyone reset or verify any account. Invite tokens are absent: an
  * admin copying an invite link is a normal flow.
  */
-const OUT_OF_BAND_WORDS = new Set(['reset', 'recovery', 'verification', 'verify', 'confirmation', 'confirm', 'magic', 'activation']);
+const OUT_OF_BAND_WORDS = new Set([
+  'reset',
+  'recovery',
+  'verification',
+  'verify',
+  'confirmation',
+  'confirm',
+  'magic',
+  'activation',
+]);
 /**
  * Words that make a "verification" token one the requester must see: a domain-ownership token is
  * published by the owner in a DNS TXT record (`domainVerificationToken`), and recovery or backup
@@ -49,14 +86,61 @@ const PUBLISHED_WORDS = new Set(['domain', 'dns', 'txt']);
  * `rotateSecret`, `registerClient`): a credential made for the caller and handed to it once is the
  * endpoint's result (a login, a "create key" or RFC 7591 registration response), not a leak.
  */
-const ISSUING_VERBS = new Set(['create', 'generate', 'issue', 'rotate', 'regenerate', 'register', 'mint', 'sign', 'enable', 'setup', 'new', 'make', 'reset', 'refresh', 'exchange', 'login', 'signin', 'authenticate']);
+const ISSUING_VERBS = new Set([
+  'create',
+  'generate',
+  'issue',
+  'rotate',
+  'regenerate',
+  'register',
+  'mint',
+  'sign',
+  'enable',
+  'setup',
+  'new',
+  'make',
+  'reset',
+  'refresh',
+  'exchange',
+  'login',
+  'signin',
+  'authenticate',
+]);
 /** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
 const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
 /** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
 const DEFAULT_RECORD_WORDS = [
-  'user', 'account', 'customer', 'member', 'tenant', 'org', 'organization', 'team', 'profile', 'record', 'row',
-  'entity', 'doc', 'document', 'integration', 'connection', 'installation', 'owner', 'admin', 'me', 'settings', 'config',
-  'merchant', 'client', 'app', 'application', 'project', 'workspace', 'webhook', 'subscriber', 'device',
+  'user',
+  'account',
+  'customer',
+  'member',
+  'tenant',
+  'org',
+  'organization',
+  'team',
+  'profile',
+  'record',
+  'row',
+  'entity',
+  'doc',
+  'document',
+  'integration',
+  'connection',
+  'installation',
+  'owner',
+  'admin',
+  'me',
+  'settings',
+  'config',
+  'merchant',
+  'client',
+  'app',
+  'application',
+  'project',
+  'workspace',
+  'webhook',
+  'subscriber',
+  'device',
 ];
 /** First words of calls that read a stored record (`find`, `findOne`, `findUnique`, `getById`, `selectFrom`). */
 const READ_VERBS = new Set(['find', 'get', 'load', 'fetch', 'select', 'query', 'read', 'lookup', 'retrieve']);
@@ -90,8 +174,10 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     type: 'problem',
     description: 'Disallow sending secrets, password hashes and stored credentials to clients in HTTP responses',
     messages: {
-      secretInResponse: "{{what}} '{{name}}' is sent to the client by {{sink}}: send only what the client needs (mask it, e.g. its last 4 characters).",
-      hashInResponse: "'{{name}}' is a hash of a secret and is sent to the client by {{sink}}: hashes can be cracked offline; leave it out.",
+      secretInResponse:
+        "{{what}} '{{name}}' is sent to the client by {{sink}}: send only what the client needs (mask it, e.g. its last 4 characters).",
+      hashInResponse:
+        "'{{name}}' is a hash of a secret and is sent to the client by {{sink}}: hashes can be cracked offline; leave it out.",
       entityWithSecret:
         "{{sink}} sends a whole object whose type has '{{property}}': pick the public fields (a DTO or serializer) instead of sending the record.",
     },
@@ -102,11 +188,15 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
           type: 'boolean',
           description: 'Also report tokens, API keys and session ids read from a stored record (`user.apiKey`).',
         },
-        checkHashes: { type: 'boolean', description: 'Report password hashes and other hashed secrets sent to clients.' },
+        checkHashes: {
+          type: 'boolean',
+          description: 'Report password hashes and other hashed secrets sent to clients.',
+        },
         recordWords: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Words of a variable that holds a stored record (`user`, `account`), whose token fields must not be echoed.',
+          description:
+            'Words of a variable that holds a stored record (`user`, `account`), whose token fields must not be echoed.',
         },
       },
       additionalProperties: false,
@@ -123,7 +213,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     const fileIsServerActions = hasDirective(t, context.sourceFile.statements, 'use server');
     const reported = new Set<ts.Node>();
 
-    const report = (node: ts.Node, messageId: MessageId, data: Record<string, string>, confidence: Confidence = 'high') => {
+    const report = (
+      node: ts.Node,
+      messageId: MessageId,
+      data: Record<string, string>,
+      confidence: Confidence = 'high',
+    ) => {
       if (reported.has(node)) return;
       reported.add(node);
       context.report({ node, messageId, data, confidence });
@@ -142,9 +237,16 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         const what = leakDescription(flowItem);
         if (!what) continue;
         const confidence = valueConfidence(flowItem);
-        report(flowItem.at, 'secretInResponse', { what, name: flowItem.source.name, sink }, filtered && confidence === 'high' && flowItem.source.reason === 'name' ? 'medium' : confidence);
+        report(
+          flowItem.at,
+          'secretInResponse',
+          { what, name: flowItem.source.name, sink },
+          filtered && confidence === 'high' && flowItem.source.reason === 'name' ? 'medium' : confidence,
+        );
       }
-      if (options.checkHashes) for (const [node, name] of hashedKeys(value)) report(node, 'hashInResponse', { name, sink }, filtered ? 'medium' : 'high');
+      if (options.checkHashes)
+        for (const [node, name] of hashedKeys(value))
+          report(node, 'hashInResponse', { name, sink }, filtered ? 'medium' : 'high');
       if (checker && wholeObjects) {
         const property = secretPropertyOfType(value);
         if (property) report(value, 'entityWithSecret', { property, sink }, filtered ? 'medium' : 'high');
@@ -168,7 +270,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (origin && ISSUING_VERBS.has(splitWords(calleeName(t, origin.expression) ?? '')[0] ?? '')) return 'low';
       // `const session = await getSessionFromCtx(ctx)`: the requester's own session, which it already
       // holds (a password or private key is never sent back, whoever's it is).
-      if (origin && !NEVER_SENT_KINDS.has(source.kind) && origin.arguments.some((a) => t.isIdentifier(a) && REQUEST_RECEIVERS.includes(a.text))) return 'medium';
+      if (
+        origin &&
+        !NEVER_SENT_KINDS.has(source.kind) &&
+        origin.arguments.some((a) => t.isIdentifier(a) && REQUEST_RECEIVERS.includes(a.text))
+      )
+        return 'medium';
       return called ? 'medium' : 'high';
     };
 
@@ -212,10 +319,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (source.reason === 'decrypt') return 'The decrypted value';
       if (source.reason === 'reveal') return 'The revealed secret';
       if (source.reason === 'env') return 'The environment secret';
-      if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node)) return 'The request credential';
+      if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node))
+        return 'The request credential';
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
       if (!ISSUED_KINDS.has(source.kind)) return undefined;
-      if (splitWords(stripCall(source.name.split('.').pop() ?? source.name)).some((w) => PUBLISHED_WORDS.has(w))) return undefined;
+      if (splitWords(stripCall(source.name.split('.').pop() ?? source.name)).some((w) => PUBLISHED_WORDS.has(w)))
+        return undefined;
       if (isOutOfBandToken(source.name)) return `The out-of-band ${source.kind.replace('-', ' ')}`;
       if (!options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
@@ -232,7 +341,10 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     const isRequestAccessor = (node: ts.Node): boolean => {
       if (!t.isCallExpression(node) || !t.isPropertyAccessExpression(node.expression)) return false;
       const receiver = accessPath(t, node.expression.expression);
-      return receiver !== undefined && receiver.some((segment) => REQUEST_RECEIVERS.includes(segment) && segment !== 'c' && segment !== 'ctx');
+      return (
+        receiver !== undefined &&
+        receiver.some((segment) => REQUEST_RECEIVERS.includes(segment) && segment !== 'c' && segment !== 'ctx')
+      );
     };
 
     /** `user.apiKey`, `const { apiKey } = account`: a token field of a stored record, not one just issued. */
@@ -244,12 +356,15 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) receiver = node.expression;
       else if (t.isBindingElement(node)) {
         const owner = node.parent.parent;
-        receiver = (t.isVariableDeclaration(owner) || t.isParameter(owner)) && owner.initializer ? owner.initializer : undefined;
+        receiver =
+          (t.isVariableDeclaration(owner) || t.isParameter(owner)) && owner.initializer ? owner.initializer : undefined;
       }
       if (!receiver) return false;
       const root = rootIdentifier(flow, receiver);
       if (root && isReadFromStore(root)) return true;
-      const name = root?.text ?? (receiver.kind === t.SyntaxKind.ThisKeyword ? undefined : accessPath(t, receiver)?.map(stripCall).pop());
+      const name =
+        root?.text ??
+        (receiver.kind === t.SyntaxKind.ThisKeyword ? undefined : accessPath(t, receiver)?.map(stripCall).pop());
       if (!name) return false;
       const words = splitWords(name);
       return words.length > 0 && recordWords.has(words[words.length - 1]!);
@@ -272,7 +387,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       const visit = (node: ts.Expression): void => {
         const expr = skipOuterExpressions(t, node);
         if (t.isArrayLiteralExpression(expr)) return expr.elements.forEach((e) => visit(e as ts.Expression));
-        if (t.isCallExpression(expr) && calleeName(t, expr.expression) === 'stringify') return expr.arguments.forEach(visit);
+        if (t.isCallExpression(expr) && calleeName(t, expr.expression) === 'stringify')
+          return expr.arguments.forEach(visit);
         if (!t.isObjectLiteralExpression(expr)) return;
         for (const prop of expr.properties) {
           if (!t.isPropertyAssignment(prop) && !t.isShorthandPropertyAssignment(prop)) continue;
@@ -293,7 +409,14 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     const secretPropertyOfType = (value: ts.Expression): string | undefined => {
       const expr = skipOuterExpressions(t, value);
       if (t.isObjectLiteralExpression(expr) && !expr.properties.some((p) => t.isSpreadAssignment(p))) return undefined; // keys judged above
-      if (!t.isIdentifier(expr) && !t.isAwaitExpression(expr) && !t.isCallExpression(expr) && !t.isPropertyAccessExpression(expr) && !t.isObjectLiteralExpression(expr)) return undefined;
+      if (
+        !t.isIdentifier(expr) &&
+        !t.isAwaitExpression(expr) &&
+        !t.isCallExpression(expr) &&
+        !t.isPropertyAccessExpression(expr) &&
+        !t.isObjectLiteralExpression(expr)
+      )
+        return undefined;
       let type = checker!.getTypeAtLocation(expr);
       type = checker!.getAwaitedType(type) ?? type; // `return this.users.findOne(id)` sends the awaited record
       if (type.flags & (t.TypeFlags.Any | t.TypeFlags.Unknown)) return undefined;
@@ -307,7 +430,11 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
           // `credentials: ManagedCredential[]` (ids, scopes, dates): a collection of records, not a secret value.
           if (!isScalarValue(t, checker!.getTypeOfSymbolAtLocation(prop, expr))) continue;
           // In `{ ...user, passwordHash: undefined }` the key overrides the spread.
-          if (seenSpread && (expr as ts.ObjectLiteralExpression).properties.some((p) => propertyNameText(t, p.name) === name)) continue;
+          if (
+            seenSpread &&
+            (expr as ts.ObjectLiteralExpression).properties.some((p) => propertyNameText(t, p.name) === name)
+          )
+            continue;
           return name;
         }
       }
@@ -330,7 +457,13 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         if (t.isBinaryExpression(node) && node.operatorToken.kind === t.SyntaxKind.EqualsToken) {
           // Koa: ctx.body = x
           const path = accessPath(t, node.left);
-          if (path && path.length >= 2 && path[path.length - 1] === 'body' && CONTEXT_ROOTS.has(path[0]!) && (path.length === 2 || path[1] === 'response')) {
+          if (
+            path &&
+            path.length >= 2 &&
+            path[path.length - 1] === 'body' &&
+            CONTEXT_ROOTS.has(path[0]!) &&
+            (path.length === 2 || path[1] === 'response')
+          ) {
             checkValue(node.right, `${pathText(path)} =`);
           }
           return;
@@ -360,7 +493,8 @@ function callSink(t: TypeScript, call: ts.CallExpression): { name: string; value
   if (!path || path.length < 2) return undefined;
   const root = path[0]!;
   const name = `${pathText(path)}()`;
-  if ((root === 'Response' || root === 'NextResponse') && path.length === 2 && method === 'json') return { name, values: [first] };
+  if ((root === 'Response' || root === 'NextResponse') && path.length === 2 && method === 'json')
+    return { name, values: [first] };
   if (RESPONSE_ROOTS.has(root) && RESPONSE_METHODS.has(method)) return { name, values: [first] };
   if (CONTEXT_ROOTS.has(root) && path.length === 2 && CONTEXT_METHODS.has(method)) return { name, values: [first] };
   return undefined;
@@ -370,9 +504,14 @@ function callSink(t: TypeScript, call: ts.CallExpression): { name: string; value
  * Whose return value goes to the client: server actions, NestJS route methods, Fastify handlers,
  * tRPC procedures (serialized whole) and GraphQL resolvers (only the fields the schema names).
  */
-function returningSink(t: TypeScript, fn: ts.FunctionLikeDeclaration, fileIsServerActions: boolean): { name: string; wholeObjects: boolean } | undefined {
+function returningSink(
+  t: TypeScript,
+  fn: ts.FunctionLikeDeclaration,
+  fileIsServerActions: boolean,
+): { name: string; wholeObjects: boolean } | undefined {
   const whole = (name: string) => ({ name, wholeObjects: true });
-  if (fn.body && t.isBlock(fn.body) && hasDirective(t, fn.body.statements, 'use server')) return whole('a server action');
+  if (fn.body && t.isBlock(fn.body) && hasDirective(t, fn.body.statements, 'use server'))
+    return whole('a server action');
   if (fileIsServerActions && isExportedTopLevel(t, fn)) return whole('a server action');
   if (t.isMethodDeclaration(fn) && isNestRoute(t, fn)) return whole('a NestJS controller');
   if (isFastifyHandler(t, fn)) return whole('a route handler');
@@ -410,7 +549,11 @@ function isGraphqlResolver(t: TypeScript, fn: ts.FunctionLikeDeclaration): boole
     return classDecorators.some((d) => decoratorName(t, d) === 'Resolver');
   }
   // `me: () => …` (a property's value) or `me() { … }` (a method) in the root type's object.
-  const member = t.isMethodDeclaration(fn) ? fn : fn.parent && t.isPropertyAssignment(fn.parent) && fn.parent.initializer === (fn as unknown as ts.Expression) ? fn.parent : undefined;
+  const member = t.isMethodDeclaration(fn)
+    ? fn
+    : fn.parent && t.isPropertyAssignment(fn.parent) && fn.parent.initializer === (fn as unknown as ts.Expression)
+      ? fn.parent
+      : undefined;
   const typeObject = member?.parent;
   if (!typeObject || !t.isObjectLiteralExpression(typeObject)) return false;
   const root = typeObject.parent;
@@ -429,7 +572,9 @@ function hasDirective(t: TypeScript, statements: readonly ts.Statement[], direct
 
 /** `export async function save()`, `export const save = async () => …` at the top of a 'use server' file. */
 function isExportedTopLevel(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
-  const hasExport = (node: ts.Node) => (t.canHaveModifiers(node) ? t.getModifiers(node)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword) : false) ?? false;
+  const hasExport = (node: ts.Node) =>
+    (t.canHaveModifiers(node) ? t.getModifiers(node)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword) : false) ??
+    false;
   if (t.isFunctionDeclaration(fn)) return t.isSourceFile(fn.parent) && hasExport(fn);
   const decl = fn.parent;
   if (decl && t.isVariableDeclaration(decl) && decl.initializer === fn) {
@@ -456,7 +601,8 @@ function isNestRoute(t: TypeScript, method: ts.MethodDeclaration): boolean {
 /** `fastify.get('/x', async (request, reply) => …)`: a handler whose second parameter is the reply. */
 function isFastifyHandler(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
   const second = fn.parameters[1];
-  if (second && t.isIdentifier(second.name) && (second.name.text === 'reply' || second.name.text === 'rep')) return true;
+  if (second && t.isIdentifier(second.name) && (second.name.text === 'reply' || second.name.text === 'rep'))
+    return true;
   const call = fn.parent;
   if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as unknown as ts.Expression)) return false;
   const method = calleeName(t, call.expression);

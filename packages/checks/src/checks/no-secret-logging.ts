@@ -24,7 +24,10 @@ function isMessageField(t: TypeScript, at: ts.Node, details: ts.Node): boolean {
   let node = at;
   while (node.parent && node.parent !== details) node = node.parent;
   if (node.parent !== details) return false;
-  return (t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) && propertyNameText(t, node.name) === 'message';
+  return (
+    (t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) &&
+    propertyNameText(t, node.name) === 'message'
+  );
 }
 
 export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
@@ -33,7 +36,8 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     type: 'problem',
     description: 'Disallow secret values reaching log, error-tracking and telemetry sinks',
     messages: {
-      secretToSink: '{{secret}} ({{kind}}) reaches {{sink}}. Logs are read by many and kept for long: log a redacted form, or leave it out.',
+      secretToSink:
+        '{{secret}} ({{kind}}) reaches {{sink}}. Logs are read by many and kept for long: log a redacted form, or leave it out.',
       secretInErrorMessage:
         '{{secret}} ({{kind}}) is put into an error message ({{error}}). Error messages end up in logs, error trackers and responses: leave the value out.',
       wrapInRedaction: 'Wrap {{secret}} in {{helper}}(…).',
@@ -55,12 +59,18 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         },
         checkErrorMessages: {
           type: 'boolean',
-          description: 'Treat the message (first argument) of `new Error(...)` and its subclasses as a sink, since error messages end up in logs.',
+          description:
+            'Treat the message (first argument) of `new Error(...)` and its subclasses as a sink, since error messages end up in logs.',
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { sanitizers: DEFAULT_SANITIZERS, redactionHelper: 'redact', extraSinks: [], checkErrorMessages: true },
+    defaultOptions: {
+      sanitizers: DEFAULT_SANITIZERS,
+      redactionHelper: 'redact',
+      extraSinks: [],
+      checkErrorMessages: true,
+    },
     level: 'recommended',
     hasSuggestions: true,
   },
@@ -87,10 +97,22 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       const at = f.at;
       if (t.isShorthandPropertyAssignment(at)) {
         const name = at.name.text;
-        return [{ messageId: 'wrapInRedaction', data, edits: [{ start: at.getStart(), end: at.getEnd(), text: `${name}: ${helper}(${name})` }] }];
+        return [
+          {
+            messageId: 'wrapInRedaction',
+            data,
+            edits: [{ start: at.getStart(), end: at.getEnd(), text: `${name}: ${helper}(${name})` }],
+          },
+        ];
       }
       if (t.isSpreadAssignment(at)) return []; // redacting a whole object is a design choice, not a fix
-      return [{ messageId: 'wrapInRedaction', data, edits: [{ start: at.getStart(), end: at.getEnd(), text: `${helper}(${at.getText()})` }] }];
+      return [
+        {
+          messageId: 'wrapInRedaction',
+          data,
+          edits: [{ start: at.getStart(), end: at.getEnd(), text: `${helper}(${at.getText()})` }],
+        },
+      ];
     };
 
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
@@ -109,7 +131,10 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       if (!error) return false;
       // Only the message: `{ cause }` options carry errors and context objects, not text.
       const first = node.arguments?.[0];
-      const details = first && t.isObjectLiteralExpression(skipOuterExpressions(t, first)) ? skipOuterExpressions(t, first) : undefined;
+      const details =
+        first && t.isObjectLiteralExpression(skipOuterExpressions(t, first))
+          ? skipOuterExpressions(t, first)
+          : undefined;
       reportArguments(node.arguments?.slice(0, 1) ?? [], (f) =>
         context.report({
           node: f.at,
@@ -137,7 +162,11 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
           context.report({
             node: requestLogger.format,
             messageId: 'secretToSink',
-            data: { secret: requestLogger.headers.map((h) => h.token).join(', '), kind: first.kind, sink: requestLogger.display },
+            data: {
+              secret: requestLogger.headers.map((h) => h.token).join(', '),
+              kind: first.kind,
+              sink: requestLogger.display,
+            },
           });
           return;
         }

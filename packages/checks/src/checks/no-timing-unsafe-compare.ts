@@ -1,9 +1,28 @@
 import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
-import { accessPath, bindingTargetName, calleeName, constInitializer, enclosingFunctionOrFile, isFunctionLike, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  accessPath,
+  bindingTargetName,
+  calleeName,
+  constInitializer,
+  enclosingFunctionOrFile,
+  isFunctionLike,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
 import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
-import { createFlowContext, expandedPath, PASS_THROUGH_METHODS, rootIdentifier, typeMayHoldSecret, variableDeclarationOf, type FlowContext } from '../flow/index.js';
+import {
+  createFlowContext,
+  expandedPath,
+  PASS_THROUGH_METHODS,
+  rootIdentifier,
+  typeMayHoldSecret,
+  variableDeclarationOf,
+  type FlowContext,
+} from '../flow/index.js';
 import { inDevOrTestOnlyBranch } from '../context/index.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
 import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
@@ -24,11 +43,33 @@ type MessageId = 'unsafeOperator' | 'unsafeMethod' | 'useHelper' | 'useTimingSaf
  */
 const VERIFIER_WORDS = new Set(['signature', 'sig', 'hmac']);
 /** Last words that keep a verifier a verifier (`signatureHeader`, `hmacHex`); any other last word makes it something else (`sigType`). */
-const VERIFIER_FORM_WORDS = new Set(['header', 'hex', 'base64', 'b64', 'value', 'bytes', 'buf', 'buffer', 'string', 'str', 'param', 'raw']);
+const VERIFIER_FORM_WORDS = new Set([
+  'header',
+  'hex',
+  'base64',
+  'b64',
+  'value',
+  'bytes',
+  'buf',
+  'buffer',
+  'string',
+  'str',
+  'param',
+  'raw',
+]);
 /** Words of a protected form that is still a verifier when compared (`passwordHash`, `tokenDigest`). */
 const COMPARED_PROTECTED_WORDS = new Set(['hash', 'hashed', 'digest']);
 /** Words of a second copy typed by the same user (`password === passwordConfirmation`): no attacker timing. */
-const CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'again', 'verify']);
+const CONFIRMATION_WORDS = new Set([
+  'confirm',
+  'confirmation',
+  'confirmed',
+  'repeat',
+  'repeated',
+  'retype',
+  'again',
+  'verify',
+]);
 
 /** Words of form fields that hold one of several passwords the user typed (`newPassword`, `currentPassword`). */
 const FORM_VERSION_WORDS = new Set(['new', 'old', 'current', 'previous']);
@@ -38,7 +79,18 @@ const FORM_VERSION_WORDS = new Set(['new', 'old', 'current', 'previous']);
  * or `password.includes(username)` is a password-policy check, and neither side is a credential the
  * attacker times against a stored one.
  */
-const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'email', 'mail', 'account', 'name', 'handle', 'uid', 'phone']);
+const IDENTITY_WORDS = new Set([
+  'user',
+  'username',
+  'login',
+  'email',
+  'mail',
+  'account',
+  'name',
+  'handle',
+  'uid',
+  'phone',
+]);
 /** Words of a collection name that holds keys (`validKeys`, `allowedKeys`): a lookup in it is a credential check. */
 const KEY_COLLECTION_WORDS = new Set(['keys']);
 
@@ -64,7 +116,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
       unsafeMethod:
         "'{{name}}' is compared with {{method}}(), which stops at the first differing character: compare secrets in constant time (crypto.timingSafeEqual on equal-length buffers).",
       useHelper: 'Compare with {{helper}}(…).',
-      useTimingSafeEqual: 'Compare with {{helper}}(Buffer.from(…), Buffer.from(…)); it throws when the lengths differ, so check lengths first.',
+      useTimingSafeEqual:
+        'Compare with {{helper}}(Buffer.from(…), Buffer.from(…)); it throws when the lengths differ, so check lengths first.',
     },
     schema: {
       type: 'object',
@@ -103,18 +156,30 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!EQUALITY_OPERATORS.includes(operator)) return;
           const left = secretOperand(node.left);
           const right = secretOperand(node.right);
-          const secret = left ?? right ?? hashedCredential(t, node, classifier) ?? presentedKey(flow, node.left, node.right);
+          const secret =
+            left ?? right ?? hashedCredential(t, node, classifier) ?? presentedKey(flow, node.left, node.right);
           if (!secret) return;
           const other = left ? node.right : node.left;
           if (isPresenceOrShapeOperand(t, other) || (!(left && right) && !mayHoldSecretValue(flow, other))) return;
           // `password === user`: a policy check against an account identifier, not a credential check.
           if (!(left && right) && isIdentityOperand(t, other)) return;
           // `const secret = left ?? right; secret === left` asks which alternative was taken.
-          if (isAlternativeOf(t, left ? node.left : node.right, other, context.checker) || isAlternativeOf(t, other, left ? node.left : node.right, context.checker)) return;
+          if (
+            isAlternativeOf(t, left ? node.left : node.right, other, context.checker) ||
+            isAlternativeOf(t, other, left ? node.left : node.right, context.checker)
+          )
+            return;
           // `password !== verify`, `password !== passwordConfirmation`: a second copy from the same user.
-          if (isConfirmationPair(secret, right && left ? (secret === left ? right : left) : (accessPath(t, other)?.join('.') ?? ''))) return;
+          if (
+            isConfirmationPair(
+              secret,
+              right && left ? (secret === left ? right : left) : (accessPath(t, other)?.join('.') ?? ''),
+            )
+          )
+            return;
           // `secret === DEFAULT_SECRET`, `password !== defaults.password`, `err.code === Codes.wrongCredentials`: a public value.
-          if (isPublicPart(flow, left ? node.right : node.left) || (!(left && right) && isConstantValue(flow, other))) return;
+          if (isPublicPart(flow, left ? node.right : node.left) || (!(left && right) && isConstantValue(flow, other)))
+            return;
           // `decoded.toString('base64url') !== secret` after `decoded = Buffer.from(secret, …)`: a canonical-encoding check.
           if (isDerivedFrom(flow, node.left, node.right) || isDerivedFrom(flow, node.right, node.left)) return;
           const confidence = comparisonConfidence(flow, node, node.left, node.right);
@@ -139,7 +204,13 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           // Buffer.compare(a, b)
           const secret = (first && secretOperand(first)) ?? (second && secretOperand(second));
           const confidence = first && second ? comparisonConfidence(flow, node, first, second) : undefined;
-          if (secret && confidence) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method: 'Buffer.compare' }, confidence });
+          if (secret && confidence)
+            context.report({
+              node,
+              messageId: 'unsafeMethod',
+              data: { name: secret, method: 'Buffer.compare' },
+              confidence,
+            });
           return;
         }
         if (!receiver || !first) return;
@@ -169,7 +240,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!isSecretCollection(receiver)) return;
           const secret = secretOperand(first);
           const confidence = secret ? comparisonConfidence(flow, node, receiver, first) : undefined;
-          if (secret && confidence) context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method }, confidence });
+          if (secret && confidence)
+            context.report({ node, messageId: 'unsafeMethod', data: { name: secret, method }, confidence });
         }
       },
     };
@@ -177,7 +249,12 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
     /** `` `${collection.slug} API-Key ` ``: a template whose interpolations carry no secret is a format. */
     function isFormatTemplate(node: ts.Expression): boolean {
       const expr = skipOuterExpressions(t, node);
-      return t.isTemplateExpression(expr) && expr.templateSpans.every((span) => !secretOperand(span.expression) && originsOf(flow, span.expression).size === 0);
+      return (
+        t.isTemplateExpression(expr) &&
+        expr.templateSpans.every(
+          (span) => !secretOperand(span.expression) && originsOf(flow, span.expression).size === 0,
+        )
+      );
     }
 
     /**
@@ -189,7 +266,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
       const expr = skipOuterExpressions(t, haystack);
       if (secretOperand(expr) !== undefined) return true;
       if (isStringTyped(flow, expr)) return false;
-      if (t.isArrayLiteralExpression(expr)) return expr.elements.some((e) => !t.isSpreadElement(e) && secretOperand(e) !== undefined);
+      if (t.isArrayLiteralExpression(expr))
+        return expr.elements.some((e) => !t.isSpreadElement(e) && secretOperand(e) !== undefined);
       const path = accessPath(t, expr);
       const last = path?.[path.length - 1];
       if (!last || last.endsWith('()')) return false;
@@ -203,11 +281,19 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
       const edit = (text: string) => [{ start: whole.getStart(sourceFile), end: whole.getEnd(), text }];
       if (options.safeCompareHelper) {
         const helper = options.safeCompareHelper;
-        return [{ messageId: 'useHelper' as const, data: { helper }, edits: edit(`${not}${helper}(${aText}, ${bText})`) }];
+        return [
+          { messageId: 'useHelper' as const, data: { helper }, edits: edit(`${not}${helper}(${aText}, ${bText})`) },
+        ];
       }
       if (timingSafeEqualName) {
         const helper = timingSafeEqualName;
-        return [{ messageId: 'useTimingSafeEqual' as const, data: { helper }, edits: edit(`${not}${helper}(Buffer.from(${aText}), Buffer.from(${bText}))`) }];
+        return [
+          {
+            messageId: 'useTimingSafeEqual' as const,
+            data: { helper },
+            edits: edit(`${not}${helper}(Buffer.from(${aText}), Buffer.from(${bText}))`),
+          },
+        ];
       }
       return [];
     }
@@ -219,7 +305,12 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
  * (`token`, `req.headers['x-api-key']`, `process.env.API_KEY`, `getApiKey()`), a signature or MAC
  * (`signature`, `expectedHmac`, `createHmac(…).digest()`), or a hash of a secret (`passwordHash`).
  */
-function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, classifier: ClassifierOptions): string | undefined {
+function comparedSecret(
+  t: TypeScript,
+  node: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  classifier: ClassifierOptions,
+): string | undefined {
   const expr = skipOuterExpressions(t, node);
   if (t.isCallExpression(expr)) {
     const named = sourceOfNamedAccessor(t, expr, { classifier });
@@ -234,7 +325,8 @@ function comparedSecret(t: TypeScript, node: ts.Expression, checker: ts.TypeChec
       return comparedSecret(t, callee.expression, checker, classifier);
     }
     // `Buffer.from(sig)`: the same bytes.
-    if (path.join('.') === 'Buffer.from()' && expr.arguments[0]) return comparedSecret(t, expr.arguments[0], checker, classifier);
+    if (path.join('.') === 'Buffer.from()' && expr.arguments[0])
+      return comparedSecret(t, expr.arguments[0], checker, classifier);
     // `createHash('md5').update(MASTER_PASSWORD).digest('hex')`: a hash of a secret verifies it.
     if (last === 'digest') {
       const hashed = updatedSecret(t, expr, checker, classifier);
@@ -302,7 +394,9 @@ function mayHoldSecretValue(flow: FlowContext, expr: ts.Expression): boolean {
   if (!flow.checker) return true;
   if (!typeMayHoldSecret(flow, expr)) return false;
   try {
-    return (flow.checker.getTypeAtLocation(expr).flags & (flow.ts.TypeFlags.NumberLike | flow.ts.TypeFlags.BigIntLike)) === 0;
+    return (
+      (flow.checker.getTypeAtLocation(expr).flags & (flow.ts.TypeFlags.NumberLike | flow.ts.TypeFlags.BigIntLike)) === 0
+    );
   } catch {
     return true;
   }
@@ -315,7 +409,10 @@ function isStringTyped(flow: FlowContext, expr: ts.Expression): boolean {
     const type = flow.checker.getTypeAtLocation(expr);
     const F = flow.ts.TypeFlags;
     const members = type.isUnion() ? type.types : [type];
-    return members.every((m) => (m.flags & (F.StringLike | F.Undefined | F.Null)) !== 0) && members.some((m) => (m.flags & F.StringLike) !== 0);
+    return (
+      members.every((m) => (m.flags & (F.StringLike | F.Undefined | F.Null)) !== 0) &&
+      members.some((m) => (m.flags & F.StringLike) !== 0)
+    );
   } catch {
     return false;
   }
@@ -336,7 +433,12 @@ function isIdentityOperand(t: TypeScript, node: ts.Expression): boolean {
  * among alternatives (`??`, `||`, `?:`) one of which is `other`. The comparison tells which one
  * was taken, not the secret's content.
  */
-function isAlternativeOf(t: TypeScript, value: ts.Expression, other: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
+function isAlternativeOf(
+  t: TypeScript,
+  value: ts.Expression,
+  other: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+): boolean {
   const expr = skipOuterExpressions(t, value);
   const otherExpr = skipOuterExpressions(t, other);
   if (!t.isIdentifier(expr) || !t.isIdentifier(otherExpr)) return false;
@@ -345,7 +447,10 @@ function isAlternativeOf(t: TypeScript, value: ts.Expression, other: ts.Expressi
   const alternatives: ts.Expression[] = [];
   const collect = (e: ts.Expression): void => {
     const x = skipOuterExpressions(t, e);
-    if (t.isBinaryExpression(x) && [t.SyntaxKind.QuestionQuestionToken, t.SyntaxKind.BarBarToken].includes(x.operatorToken.kind)) {
+    if (
+      t.isBinaryExpression(x) &&
+      [t.SyntaxKind.QuestionQuestionToken, t.SyntaxKind.BarBarToken].includes(x.operatorToken.kind)
+    ) {
       collect(x.left);
       collect(x.right);
     } else if (t.isConditionalExpression(x)) {
@@ -358,7 +463,12 @@ function isAlternativeOf(t: TypeScript, value: ts.Expression, other: ts.Expressi
 }
 
 /** The secret fed to `.update()` somewhere down a hash chain ending in `expr`. */
-function updatedSecret(t: TypeScript, expr: ts.CallExpression, checker: ts.TypeChecker | undefined, classifier: ClassifierOptions): string | undefined {
+function updatedSecret(
+  t: TypeScript,
+  expr: ts.CallExpression,
+  checker: ts.TypeChecker | undefined,
+  classifier: ClassifierOptions,
+): string | undefined {
   let current: ts.Expression = expr;
   while (t.isCallExpression(current) && t.isPropertyAccessExpression(current.expression)) {
     const arg = current.arguments[0];
@@ -385,13 +495,21 @@ function isVerifierName(name: string): boolean {
  */
 function isPresenceOrShapeOperand(t: TypeScript, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, node);
-  if (t.isStringLiteralLike(expr) || t.isNumericLiteral(expr) || t.isBigIntLiteral(expr) || t.isRegularExpressionLiteral(expr)) return true;
+  if (
+    t.isStringLiteralLike(expr) ||
+    t.isNumericLiteral(expr) ||
+    t.isBigIntLiteral(expr) ||
+    t.isRegularExpressionLiteral(expr)
+  )
+    return true;
   const kind = expr.kind;
-  if (kind === t.SyntaxKind.NullKeyword || kind === t.SyntaxKind.TrueKeyword || kind === t.SyntaxKind.FalseKeyword) return true;
+  if (kind === t.SyntaxKind.NullKeyword || kind === t.SyntaxKind.TrueKeyword || kind === t.SyntaxKind.FalseKeyword)
+    return true;
   if (t.isIdentifier(expr) && (expr.text === 'undefined' || expr.text === 'NaN')) return true;
   if (t.isVoidExpression(expr) || t.isTypeOfExpression(expr)) return true;
   if (t.isPrefixUnaryExpression(expr)) return isPresenceOrShapeOperand(t, expr.operand);
-  if (t.isPropertyAccessExpression(expr) && (expr.name.text === 'length' || expr.name.text === 'byteLength')) return true;
+  if (t.isPropertyAccessExpression(expr) && (expr.name.text === 'length' || expr.name.text === 'byteLength'))
+    return true;
   const path = t.isPropertyAccessExpression(expr) ? accessPath(t, expr) : undefined;
   if (path && isEnumLikeMember(path)) return true;
   return false;
@@ -425,7 +543,9 @@ function importedTimingSafeEqual(t: TypeScript, sourceFile: ts.SourceFile): stri
     if (!clause || clause.isTypeOnly) continue;
     const bindings = clause.namedBindings;
     if (bindings && t.isNamedImports(bindings)) {
-      const hit = bindings.elements.find((el) => (el.propertyName ?? el.name).text === 'timingSafeEqual' && !el.isTypeOnly);
+      const hit = bindings.elements.find(
+        (el) => (el.propertyName ?? el.name).text === 'timingSafeEqual' && !el.isTypeOnly,
+      );
       if (hit) return hit.name.text;
     }
     if (bindings && t.isNamespaceImport(bindings)) return `${bindings.name.text}.timingSafeEqual`;
@@ -445,7 +565,17 @@ function importedTimingSafeEqual(t: TypeScript, sourceFile: ts.SourceFile): stri
 type Origin = 'presented' | 'expected' | 'stored';
 
 /** Segments of a request path under which the requester's input lives (`req.body.token`, `ctx.request.query.key`). */
-const REQUEST_INPUT_SEGMENTS = new Set(['headers', 'cookies', 'signedCookies', 'body', 'query', 'params', 'session', 'request', 'raw']);
+const REQUEST_INPUT_SEGMENTS = new Set([
+  'headers',
+  'cookies',
+  'signedCookies',
+  'body',
+  'query',
+  'params',
+  'session',
+  'request',
+  'raw',
+]);
 /** Segments of a path that reads server configuration (`req.config.masterKey`, `this.options.secret`). */
 const CONFIG_SEGMENTS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'conf', 'cfg', 'secrets']);
 /** Calls that read a cookie of the current request (`getCookie(c, 'csrf')`, `ctx.getSignedCookie(name, secret)`). */
@@ -457,7 +587,18 @@ const REQUEST_BINDING_WORDS = new Set(['csrf', 'xsrf', 'state']);
 /** Words of a value that is public by design: a prefix or scheme tested before the secret part, a default. */
 const PUBLIC_PART_WORDS = new Set(['prefix', 'suffix', 'scheme', 'identifier', 'default', 'defaults']);
 /** Array methods whose callback matches list entries in memory (`sessions.filter((s) => s.token !== token)`). */
-const LIST_CALLBACK_METHODS = new Set(['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'map', 'forEach', 'flatMap']);
+const LIST_CALLBACK_METHODS = new Set([
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'filter',
+  'some',
+  'every',
+  'map',
+  'forEach',
+  'flatMap',
+]);
 const MAX_ORIGIN_DEPTH = 10;
 
 /** The origins the code shows for a compared value: followed through aliases, destructuring, object literals, templates and `||`/`??`. */
@@ -505,19 +646,26 @@ function originsOf(flow: FlowContext, node: ts.Expression, depth = 0, seen = new
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) recurse(decl.initializer);
     else if (decl && t.isBindingElement(decl)) {
       const owner = decl.parent.parent;
-      const source = (t.isVariableDeclaration(owner) || t.isParameter(owner)) ? owner.initializer : undefined;
+      const source = t.isVariableDeclaration(owner) || t.isParameter(owner) ? owner.initializer : undefined;
       if (source) recurse(source);
     }
     return out;
   }
   // `(await cookies()).get(name)?.value`: the content of what the call returned.
-  if (t.isPropertyAccessExpression(expr) && expr.name.text === 'value' && t.isCallExpression(skipOuterExpressions(t, expr.expression))) return originsOf(flow, expr.expression, depth + 1, seen);
+  if (
+    t.isPropertyAccessExpression(expr) &&
+    expr.name.text === 'value' &&
+    t.isCallExpression(skipOuterExpressions(t, expr.expression))
+  )
+    return originsOf(flow, expr.expression, depth + 1, seen);
   if (t.isPropertyAccessExpression(expr) && t.isIdentifier(skipOuterExpressions(t, expr.expression))) {
     const decl = variableDeclarationOf(flow, skipOuterExpressions(t, expr.expression) as ts.Identifier);
-    const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+    const init =
+      decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
     if (init && t.isObjectLiteralExpression(init)) {
       for (const prop of init.properties) {
-        if (t.isPropertyAssignment(prop) && propertyNameText(t, prop.name) === expr.name.text) recurse(prop.initializer);
+        if (t.isPropertyAssignment(prop) && propertyNameText(t, prop.name) === expr.name.text)
+          recurse(prop.initializer);
         else if (t.isShorthandPropertyAssignment(prop) && prop.name.text === expr.name.text) recurse(prop.name);
       }
     } else if (init) recurse(init);
@@ -529,7 +677,12 @@ function originsOf(flow: FlowContext, node: ts.Expression, depth = 0, seen = new
   return out;
 }
 
-function callOrigins(flow: FlowContext, call: ts.CallExpression, recurse: (e: ts.Expression) => void, out: Set<Origin>): Set<Origin> {
+function callOrigins(
+  flow: FlowContext,
+  call: ts.CallExpression,
+  recurse: (e: ts.Expression) => void,
+  out: Set<Origin>,
+): Set<Origin> {
   const t = flow.ts;
   const callee = skipOuterExpressions(t, call.expression);
   const method = calleeName(t, callee);
@@ -538,20 +691,36 @@ function callOrigins(flow: FlowContext, call: ts.CallExpression, recurse: (e: ts
   const receiverPath = receiver ? (expandedPath(flow, receiver) ?? accessPath(t, receiver)) : undefined;
   if (method && COOKIE_READERS.has(method)) return new Set(['presented']);
   // `(await cookies()).get(name)` (Next.js), `searchParams.get('secret')`, `formData.get('token')`: request input.
-  if (method === 'get' && receiver && (isCookieStoreCall(t, receiver) || receiverPath?.some((s) => REQUEST_INPUT_OBJECTS.has(stripCall(s))))) return new Set(['presented']);
+  if (
+    method === 'get' &&
+    receiver &&
+    (isCookieStoreCall(t, receiver) || receiverPath?.some((s) => REQUEST_INPUT_OBJECTS.has(stripCall(s))))
+  )
+    return new Set(['presented']);
   // `decodeCookieCache(ctx, cookie)`, `JSON.parse(raw)`: decoding keeps who presented the value.
   if (method && splitWords(method).some((w) => DECODE_WORDS.has(w))) {
     call.arguments.forEach((a) => recurse(a));
     return out;
   }
   // `req.get('X-Api-Key')`, `ctx.cookies.get(name)`, `req.headers.get('authorization')`
-  if (receiverPath && isRequestRoot(receiverPath) && (method === 'get' || method === 'header' || method === 'getHeader')) return new Set(['presented']);
-  if (receiverPath && receiverPath[receiverPath.length - 1] === 'cookies' && method === 'get') return new Set(['presented']);
+  if (
+    receiverPath &&
+    isRequestRoot(receiverPath) &&
+    (method === 'get' || method === 'header' || method === 'getHeader')
+  )
+    return new Set(['presented']);
+  if (receiverPath && receiverPath[receiverPath.length - 1] === 'cookies' && method === 'get')
+    return new Set(['presented']);
   // `configService.get('JWT_SECRET')`, `validKeyPairs.get('masterKey')`: a named secret the server holds.
   const named = sourceOfNamedAccessor(t, call, { classifier: flow.classifier });
   const key = call.arguments[0] && staticString(t, call.arguments[0]);
-  if (named && (receiverPath?.some((s) => s === 'headers' || s === 'header') || (key !== undefined && isHeaderName(key)))) return new Set(['presented']);
-  if (named || (method === 'get' && call.arguments[0] && isSecretLiteral(t, call.arguments[0], flow.classifier))) return new Set(['expected']);
+  if (
+    named &&
+    (receiverPath?.some((s) => s === 'headers' || s === 'header') || (key !== undefined && isHeaderName(key)))
+  )
+    return new Set(['presented']);
+  if (named || (method === 'get' && call.arguments[0] && isSecretLiteral(t, call.arguments[0], flow.classifier)))
+    return new Set(['expected']);
   // `token.trim()`, `cookie.split('!')`, `signature.toString('hex')`, `Buffer.from(sig)`: the same value.
   if (receiver && method && (PASS_THROUGH_METHODS.includes(method) || PASS_THROUGH_SPLIT.has(method))) {
     recurse(receiver);
@@ -572,7 +741,16 @@ function callOrigins(flow: FlowContext, call: ts.CallExpression, recurse: (e: ts
 }
 
 /** Objects of a request whose `.get(name)` returns what the requester sent. */
-const REQUEST_INPUT_OBJECTS = new Set(['searchParams', 'query', 'params', 'formData', 'body', 'nextUrl', 'cookies', 'headers']);
+const REQUEST_INPUT_OBJECTS = new Set([
+  'searchParams',
+  'query',
+  'params',
+  'formData',
+  'body',
+  'nextUrl',
+  'cookies',
+  'headers',
+]);
 /** Words of calls that decode a value without changing who presented it. */
 const DECODE_WORDS = new Set(['decode', 'parse', 'deserialize', 'unsign']);
 
@@ -592,14 +770,25 @@ function macOverDecrypted(flow: FlowContext, call: ts.CallExpression): boolean {
   const inputs: ts.Expression[] = [];
   for (const arg of call.arguments) {
     const expr = skipOuterExpressions(t, arg);
-    if (t.isObjectLiteralExpression(expr)) expr.properties.forEach((p) => (t.isPropertyAssignment(p) ? inputs.push(p.initializer) : t.isShorthandPropertyAssignment(p) ? inputs.push(p.name) : undefined));
+    if (t.isObjectLiteralExpression(expr))
+      expr.properties.forEach((p) =>
+        t.isPropertyAssignment(p)
+          ? inputs.push(p.initializer)
+          : t.isShorthandPropertyAssignment(p)
+            ? inputs.push(p.name)
+            : undefined,
+      );
     else inputs.push(expr);
   }
   return inputs.some((input) => {
     const origin = skipOuterExpressions(t, input);
     const init = t.isIdentifier(origin) ? constInitializer(t, variableDeclarationOf(flow, origin)) : origin;
     const value = init && skipOuterExpressions(t, init);
-    return value !== undefined && t.isCallExpression(value) && splitWords(calleeName(t, value.expression) ?? '').includes('decrypt');
+    return (
+      value !== undefined &&
+      t.isCallExpression(value) &&
+      splitWords(calleeName(t, value.expression) ?? '').includes('decrypt')
+    );
   });
 }
 
@@ -643,7 +832,8 @@ function pathOrigin(path: readonly string[], node: ts.Node): Origin | undefined 
   if (sourceOfPath(segments, node)) return 'presented';
   const inner = segments.slice(1, -1);
   if (segments.length > 1 && inner.some((s) => CONFIG_SEGMENTS.has(s))) return 'expected';
-  if (isRequestRoot(segments) && (segments.length === 2 || inner.some((s) => REQUEST_INPUT_SEGMENTS.has(s)))) return 'presented';
+  if (isRequestRoot(segments) && (segments.length === 2 || inner.some((s) => REQUEST_INPUT_SEGMENTS.has(s))))
+    return 'presented';
   return undefined;
 }
 
@@ -679,10 +869,15 @@ function isConstantValue(flow: FlowContext, node: ts.Expression, depth = 0): boo
     return init !== undefined && isConstantValue(flow, init, depth + 1);
   }
   if (t.isPropertyAccessExpression(expr) && t.isIdentifier(skipOuterExpressions(t, expr.expression))) {
-    const init = constInitializer(t, variableDeclarationOf(flow, skipOuterExpressions(t, expr.expression) as ts.Identifier));
+    const init = constInitializer(
+      t,
+      variableDeclarationOf(flow, skipOuterExpressions(t, expr.expression) as ts.Identifier),
+    );
     const obj = init && skipOuterExpressions(t, init);
     if (!obj || !t.isObjectLiteralExpression(obj)) return false;
-    const prop = obj.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === expr.name.text);
+    const prop = obj.properties.find(
+      (p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === expr.name.text,
+    );
     return prop !== undefined && t.isPropertyAssignment(prop) && isConstantValue(flow, prop.initializer, depth + 1);
   }
   return false;
@@ -725,7 +920,10 @@ function isListEntryMatch(t: TypeScript, node: ts.Node, operands: readonly ts.Ex
   const params = new Set<string>();
   for (const p of fn.parameters) {
     if (t.isIdentifier(p.name)) params.add(p.name.text);
-    else p.name.elements.forEach((e) => { if (t.isBindingElement(e) && t.isIdentifier(e.name)) params.add(e.name.text); });
+    else
+      p.name.elements.forEach((e) => {
+        if (t.isBindingElement(e) && t.isIdentifier(e.name)) params.add(e.name.text);
+      });
   }
   return operands.some((o) => {
     const path = accessPath(t, skipOuterExpressions(t, o));
@@ -741,7 +939,12 @@ function isListEntryMatch(t: TypeScript, node: ts.Node, operands: readonly ts.Ex
  * the evidence shows there is nothing to leak: both sides presented by the requester, or both
  * held by the server.
  */
-function comparisonConfidence(flow: FlowContext, node: ts.Node, a: ts.Expression, b: ts.Expression): Confidence | undefined {
+function comparisonConfidence(
+  flow: FlowContext,
+  node: ts.Node,
+  a: ts.Expression,
+  b: ts.Expression,
+): Confidence | undefined {
   const t = flow.ts;
   const oa = originsOf(flow, a);
   const ob = originsOf(flow, b);
@@ -760,7 +963,10 @@ function comparisonConfidence(flow: FlowContext, node: ts.Node, a: ts.Expression
   if (!sentNow && isListEntryMatch(t, node, [a, b])) return 'medium';
   if (inDevOrTestOnlyBranch(t, node)) return 'medium';
   // `tenantCookie`: named for being a cookie, not for holding a credential; only a server-held secret on the other side says it is one.
-  const cookieNamed = [a, b].some((o) => { const w = lastWords(t, o); return w.length > 0 && classifyName(w.join('_'), flow.classifier).kind === 'cookie'; });
+  const cookieNamed = [a, b].some((o) => {
+    const w = lastWords(t, o);
+    return w.length > 0 && classifyName(w.join('_'), flow.classifier).kind === 'cookie';
+  });
   if (cookieNamed && !oa.has('expected') && !ob.has('expected')) return 'medium';
   return 'high';
 }

@@ -31,7 +31,16 @@ export const noTrackedEnvFile = defineCheck<NoTrackedEnvFileOptions, 'trackedEnv
     if (file.tracked === false || isEnvExample(name)) return;
     // High when the file holds a secret; a tracked file of public settings (`VITE_*`, paths,
     // NODE_OPTIONS, an empty password) is a habit worth fixing, not a leak: medium.
-    const holdsSecret = file.entries.some((entry) => secretSettingVerdict(entry.key, entry.value, context.settings, () => false) !== undefined);
-    context.report({ messageId: 'trackedEnvFile', data: { file: name }, line: 1, column: 1, endLine: 1, confidence: holdsSecret ? 'high' : 'medium' });
+    const holdsSecret = file.entries.some(
+      (entry) => secretSettingVerdict(entry.key, entry.value, context.settings, () => false) !== undefined,
+    );
+    context.report({
+      messageId: 'trackedEnvFile',
+      data: { file: name },
+      line: 1,
+      column: 1,
+      endLine: 1,
+      confidence: holdsSecret ? 'high' : 'medium',
+    });
   },
 });

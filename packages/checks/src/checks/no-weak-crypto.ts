@@ -62,17 +62,59 @@ type MessageId =
   | 'shortAuthTag';
 
 /** Kinds a broken hash must not protect: anything that is itself a credential. */
-const HASHED_SECRET_KINDS: ReadonlySet<SecretKind> = new Set(['password', 'token', 'api-key', 'secret', 'client-secret', 'credential', 'session', 'otp', 'signing-key', 'private-key']);
+const HASHED_SECRET_KINDS: ReadonlySet<SecretKind> = new Set([
+  'password',
+  'token',
+  'api-key',
+  'secret',
+  'client-secret',
+  'credential',
+  'session',
+  'otp',
+  'signing-key',
+  'private-key',
+]);
 /** Words of a generated value that must be unpredictable, besides secret names: nonces, salts, IVs. */
-const UNPREDICTABLE_WORDS = new Set(['nonce', 'salt', 'iv', 'otp', 'secret', 'token', 'password', 'passphrase', 'key', 'csrf']);
+const UNPREDICTABLE_WORDS = new Set([
+  'nonce',
+  'salt',
+  'iv',
+  'otp',
+  'secret',
+  'token',
+  'password',
+  'passphrase',
+  'key',
+  'csrf',
+]);
 /** `code` names a one-time secret next to one of these (`resetCode`, `verificationCode`, `inviteCode`). */
-const ONE_TIME_CODE_QUALIFIERS = new Set(['reset', 'verification', 'verify', 'confirmation', 'confirm', 'login', 'auth', 'invite', 'magic', 'recovery', 'activation', 'pairing', 'mfa']);
+const ONE_TIME_CODE_QUALIFIERS = new Set([
+  'reset',
+  'verification',
+  'verify',
+  'confirmation',
+  'confirm',
+  'login',
+  'auth',
+  'invite',
+  'magic',
+  'recovery',
+  'activation',
+  'pairing',
+  'mfa',
+]);
 /** Words of a generator name that promise an unpredictable value (`generateToken`, `makeNonce`). */
 const GENERATOR_VERBS = new Set(['generate', 'gen', 'make', 'create', 'new', 'random', 'issue', 'mint']);
 
 const NODE = 'node:crypto';
 /** Findings about work factors and key sizes, which tests lower on purpose. */
-const COST_MESSAGES: ReadonlySet<string> = new Set<MessageId>(['pbkdf2Iterations', 'scryptCost', 'argon2Cost', 'bcryptCost', 'shortRsaKey']);
+const COST_MESSAGES: ReadonlySet<string> = new Set<MessageId>([
+  'pbkdf2Iterations',
+  'scryptCost',
+  'argon2Cost',
+  'bcryptCost',
+  'shortRsaKey',
+]);
 
 /**
  * Flags weak cryptography: IV-less `createCipher`, ECB, DES/3DES/RC4/Blowfish, MD5/SHA-1 (and
@@ -89,23 +131,37 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         '{{api}}() derives key and IV from the password with one round of MD5, so every message gets the same IV: use createCipheriv with a random IV (and a KDF for passwords).',
       ecbMode: "'{{algorithm}}' uses ECB mode, which encrypts equal blocks to equal ciphertext: use AES-256-GCM.",
       weakCipher: "'{{algorithm}}' is a broken or 64-bit-block cipher: use AES-256-GCM or ChaCha20-Poly1305.",
-      weakHashForSecret: '{{algorithm}} over {{what}} is broken for this use: use HMAC-SHA-256 for tokens and argon2id, scrypt or bcrypt for passwords.',
+      weakHashForSecret:
+        '{{algorithm}} over {{what}} is broken for this use: use HMAC-SHA-256 for tokens and argon2id, scrypt or bcrypt for passwords.',
       fastPasswordHash: '{{algorithm}} is a fast hash; passwords need a slow, salted one: argon2id, scrypt or bcrypt.',
-      pbkdf2Iterations: 'PBKDF2-HMAC-{{digest}} with {{iterations}} iterations is below the {{minimum}} OWASP recommends.',
+      pbkdf2Iterations:
+        'PBKDF2-HMAC-{{digest}} with {{iterations}} iterations is below the {{minimum}} OWASP recommends.',
       pbkdf2WeakDigest: "PBKDF2 with '{{digest}}' uses a broken hash: use sha256 with at least 600,000 iterations.",
-      scryptCost: 'scrypt with N={{N}}, r={{r}}, p={{p}} is below OWASP guidance (N=2^17, r=8, p=1 or equivalent); raise maxmem accordingly.',
-      argon2Cost: 'argon2 with memoryCost={{memory}} KiB and timeCost={{time}} is below OWASP guidance (19 MiB and 2 passes, or equivalent).',
+      scryptCost:
+        'scrypt with N={{N}}, r={{r}}, p={{p}} is below OWASP guidance (N=2^17, r=8, p=1 or equivalent); raise maxmem accordingly.',
+      argon2Cost:
+        'argon2 with memoryCost={{memory}} KiB and timeCost={{time}} is below OWASP guidance (19 MiB and 2 passes, or equivalent).',
       bcryptCost: 'bcrypt cost {{cost}} is below the minimum of {{minimum}}.',
       shortRsaKey: '{{type}} key of {{bits}} bits is too short: use at least {{minimum}} bits.',
       mathRandomSecret: "Math.random() is predictable; '{{name}}' needs crypto.randomBytes, randomInt or randomUUID.",
-      missingAuthTag: "'{{algorithm}}' decryption never calls setAuthTag() on this decipher, so forged ciphertext is accepted.",
+      missingAuthTag:
+        "'{{algorithm}}' decryption never calls setAuthTag() on this decipher, so forged ciphertext is accepted.",
       shortAuthTag: 'An authentication tag of {{bytes}} bytes makes forgery feasible: use the full 16 bytes.',
     },
     schema: {
       type: 'object',
       properties: {
-        minRsaModulusLength: { type: 'integer', minimum: 1024, description: 'Smallest accepted RSA/DSA modulus in bits.' },
-        minBcryptCost: { type: 'integer', minimum: 4, maximum: 31, description: 'Smallest accepted bcrypt cost (log2 rounds).' },
+        minRsaModulusLength: {
+          type: 'integer',
+          minimum: 1024,
+          description: 'Smallest accepted RSA/DSA modulus in bits.',
+        },
+        minBcryptCost: {
+          type: 'integer',
+          minimum: 4,
+          maximum: 31,
+          description: 'Smallest accepted bcrypt cost (log2 rounds).',
+        },
         checkFastPasswordHash: {
           type: 'boolean',
           description: 'Report fast hashes (any createHash algorithm) of passwords, not only MD5 and SHA-1.',
@@ -116,12 +172,19 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         },
         ignoreCostInTestFiles: {
           type: 'boolean',
-          description: 'Skip KDF cost and key size findings in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`), which lower them on purpose.',
+          description:
+            'Skip KDF cost and key size findings in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`), which lower them on purpose.',
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { minRsaModulusLength: 2048, minBcryptCost: 10, checkFastPasswordHash: true, checkMathRandom: true, ignoreCostInTestFiles: true },
+    defaultOptions: {
+      minRsaModulusLength: 2048,
+      minBcryptCost: 10,
+      checkFastPasswordHash: true,
+      checkMathRandom: true,
+      ignoreCostInTestFiles: true,
+    },
     strictOptions: { minRsaModulusLength: 3072, minBcryptCost: 12 },
     level: 'recommended',
   },
@@ -129,7 +192,9 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
     const t = hostContext.ts;
     const classifier: ClassifierOptions = hostContext.settings;
     // Tests lower KDF costs and key sizes on purpose, to run fast.
-    const relaxCosts = hostContext.options.ignoreCostInTestFiles && isTestFile(hostContext.sourceFile.fileName, undefined, hostContext.program?.getCurrentDirectory());
+    const relaxCosts =
+      hostContext.options.ignoreCostInTestFiles &&
+      isTestFile(hostContext.sourceFile.fileName, undefined, hostContext.program?.getCurrentDirectory());
     const context: Context = relaxCosts
       ? { ...hostContext, report: (r) => (COST_MESSAGES.has(r.messageId) ? undefined : hostContext.report(r)) }
       : hostContext;
@@ -169,14 +234,19 @@ type Context = CheckContext<NoWeakCryptoOptions, MessageId>;
 function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi): void {
   const t = context.ts;
   if (api.derivesIvFromPassword) {
-    context.report({ node: call.expression, messageId: 'derivedIv', data: { api: stripCall(api.locations[0]!.path.join('.')) } });
+    context.report({
+      node: call.expression,
+      messageId: 'derivedIv',
+      data: { api: stripCall(api.locations[0]!.path.join('.')) },
+    });
     return;
   }
   const slot = api.algorithm;
   let algorithm: string | undefined;
   let algorithmNode: ts.Node = call;
   if (slot.kind === 'fixed') {
-    if (slot.family === 'ECB') context.report({ node: call.expression, messageId: 'ecbMode', data: { algorithm: api.id } });
+    if (slot.family === 'ECB')
+      context.report({ node: call.expression, messageId: 'ecbMode', data: { algorithm: api.id } });
     return;
   }
   const arg = call.arguments[slot.index];
@@ -201,7 +271,8 @@ function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi):
   const options = call.arguments[3];
   const tagLength = options && propertyOf(t, options, 'authTagLength');
   const bytes = tagLength ? staticNumber(t, tagLength) : undefined;
-  if (tagLength && bytes !== undefined && bytes < 16) context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes } });
+  if (tagLength && bytes !== undefined && bytes < 16)
+    context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes } });
   if (api.direction === 'decrypt') checkAuthTagSet(context, call, algorithm);
 }
 
@@ -209,7 +280,12 @@ function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi):
 function checkAuthTagSet(context: Context, call: ts.CallExpression, algorithm: string): void {
   const t = context.ts;
   let holder: ts.Node = call;
-  while (holder.parent && (t.isParenthesizedExpression(holder.parent) || t.isAsExpression(holder.parent) || t.isNonNullExpression(holder.parent))) {
+  while (
+    holder.parent &&
+    (t.isParenthesizedExpression(holder.parent) ||
+      t.isAsExpression(holder.parent) ||
+      t.isNonNullExpression(holder.parent))
+  ) {
     holder = holder.parent;
   }
   const parent = holder.parent;
@@ -276,7 +352,14 @@ function checkHash(context: Context, call: ts.CallExpression, classifier: Classi
   if (algorithm === undefined) return;
   // `crypto.hash(alg, data)` takes the data directly; `createHash(alg)` gets it through `.update()`.
   const data = call.arguments.length >= 2 ? call.arguments[1] : undefined;
-  checkHashedValue(context, call, displayHash(algorithm), data, classifier, BROKEN_HASH_ALGORITHMS.has(algorithm.toLowerCase()));
+  checkHashedValue(
+    context,
+    call,
+    displayHash(algorithm),
+    data,
+    classifier,
+    BROKEN_HASH_ALGORITHMS.has(algorithm.toLowerCase()),
+  );
 }
 
 /**
@@ -315,10 +398,12 @@ function checkHashedValue(
   if (!kind && inputs.length > 0) {
     // `function hashPassword(input) { return md5(input) }`, `masterPasswordCheck(candidate)`: the function says what is hashed.
     const fnName = namedEnclosingFunction(t, call);
-    const word = fnName && splitWords(fnName).find((w) => {
-      const c = classifyName(w, classifier);
-      return c.isSecret && c.kind !== undefined && HASHED_SECRET_KINDS.has(c.kind);
-    });
+    const word =
+      fnName &&
+      splitWords(fnName).find((w) => {
+        const c = classifyName(w, classifier);
+        return c.isSecret && c.kind !== undefined && HASHED_SECRET_KINDS.has(c.kind);
+      });
     if (word && inputs.some((input) => isParameterOf(t, input))) {
       kind = classifyName(word, classifier).kind;
       what = `the ${word} given to ${fnName}()`;
@@ -326,7 +411,11 @@ function checkHashedValue(
   }
   if (!kind || !what || !HASHED_SECRET_KINDS.has(kind)) return;
   if (broken) {
-    context.report({ node: call, messageId: 'weakHashForSecret', data: { algorithm, what: what.startsWith('the ') ? what : `'${what}'` } });
+    context.report({
+      node: call,
+      messageId: 'weakHashForSecret',
+      data: { algorithm, what: what.startsWith('the ') ? what : `'${what}'` },
+    });
   } else if (kind === 'password' && context.options.checkFastPasswordHash) {
     context.report({ node: call, messageId: 'fastPasswordHash', data: { algorithm } });
   }
@@ -336,8 +425,15 @@ function checkHashedValue(
 function updateArguments(t: TypeScript, call: ts.CallExpression): ts.Expression[] {
   const found: ts.Expression[] = [];
   let node: ts.Node = call;
-  while (node.parent && t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.parent && t.isCallExpression(node.parent.parent)) {
-    if (node.parent.name.text === 'update' && node.parent.parent.arguments[0]) found.push(node.parent.parent.arguments[0]);
+  while (
+    node.parent &&
+    t.isPropertyAccessExpression(node.parent) &&
+    node.parent.expression === node &&
+    node.parent.parent &&
+    t.isCallExpression(node.parent.parent)
+  ) {
+    if (node.parent.name.text === 'update' && node.parent.parent.arguments[0])
+      found.push(node.parent.parent.arguments[0]);
     node = node.parent.parent;
   }
   const decl = node.parent;
@@ -372,7 +468,9 @@ function resultName(t: TypeScript, call: ts.Expression): string | undefined {
       (t.isCallExpression(parent) && isStringShaping(t, parent)) ||
       // `CHARS[Math.floor(Math.random() * n)]` builds a value from a character set; `keys[…]` or
       // `purposes[…]` only picks one of a list, and the pick is no secret (see `loopAccumulatorName`).
-      (t.isElementAccessExpression(parent) && parent.argumentExpression === node && constString(t, parent.expression) !== undefined)
+      (t.isElementAccessExpression(parent) &&
+        parent.argumentExpression === node &&
+        constString(t, parent.expression) !== undefined)
     ) {
       node = parent;
       continue;
@@ -385,21 +483,52 @@ function resultName(t: TypeScript, call: ts.Expression): string | undefined {
 /** Operators whose result keeps the randomness (or secrecy) of an operand. */
 function isArithmetic(t: TypeScript, kind: ts.SyntaxKind): boolean {
   const k = t.SyntaxKind;
-  return [k.PlusToken, k.MinusToken, k.AsteriskToken, k.SlashToken, k.PercentToken, k.BarToken, k.CaretToken, k.AmpersandToken, k.LessThanLessThanToken, k.GreaterThanGreaterThanToken, k.GreaterThanGreaterThanGreaterThanToken].includes(kind);
+  return [
+    k.PlusToken,
+    k.MinusToken,
+    k.AsteriskToken,
+    k.SlashToken,
+    k.PercentToken,
+    k.BarToken,
+    k.CaretToken,
+    k.AmpersandToken,
+    k.LessThanLessThanToken,
+    k.GreaterThanGreaterThanToken,
+    k.GreaterThanGreaterThanGreaterThanToken,
+  ].includes(kind);
 }
 
 /** `String(x)`, `Math.floor(x)`, `Buffer.from(x)`, `parseInt(x)`: they keep a value's origin. */
 function isStringShaping(t: TypeScript, call: ts.CallExpression): boolean {
   const path = accessPath(t, call.expression)?.join('.');
-  return path === 'String' || path === 'Math.floor' || path === 'Math.round' || path === 'Math.ceil' || path === 'Math.trunc' || path === 'Buffer.from' || path === 'parseInt' || path === 'Number';
+  return (
+    path === 'String' ||
+    path === 'Math.floor' ||
+    path === 'Math.round' ||
+    path === 'Math.ceil' ||
+    path === 'Math.trunc' ||
+    path === 'Buffer.from' ||
+    path === 'parseInt' ||
+    path === 'Number'
+  );
 }
 
 /** The name a value is given by its parent: variable, property, class field, assignment, return of a named function. */
 function targetName(t: TypeScript, parent: ts.Node, value: ts.Node): string | undefined {
-  if ((t.isVariableDeclaration(parent) || t.isPropertyDeclaration(parent) || t.isPropertyAssignment(parent) || t.isParameter(parent)) && parent.initializer === value) {
+  if (
+    (t.isVariableDeclaration(parent) ||
+      t.isPropertyDeclaration(parent) ||
+      t.isPropertyAssignment(parent) ||
+      t.isParameter(parent)) &&
+    parent.initializer === value
+  ) {
     return propertyNameText(t, parent.name);
   }
-  if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.EqualsToken && parent.right === value) {
+  if (
+    t.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+    parent.right === value
+  ) {
     return accessPath(t, parent.left)?.join('.');
   }
   if (t.isShorthandPropertyAssignment(parent)) return parent.name.text;
@@ -407,15 +536,22 @@ function targetName(t: TypeScript, parent: ts.Node, value: ts.Node): string | un
 }
 
 /** A secret-named input: an identifier, a member, or an accessor call (`getApiKey()`), with its kind. */
-function secretNameOf(t: TypeScript, node: ts.Expression, classifier: ClassifierOptions): { name: string; kind: SecretKind } | undefined {
+function secretNameOf(
+  t: TypeScript,
+  node: ts.Expression,
+  classifier: ClassifierOptions,
+): { name: string; kind: SecretKind } | undefined {
   const expr = skipOuterExpressions(t, node);
   if (t.isCallExpression(expr)) {
     const last = accessPath(t, expr.expression)?.pop();
     const c = last ? accessorSecretName(last, { classifier }) : undefined;
     if (c?.kind) return { name: last!, kind: c.kind };
     // `String(password)`, `password.normalize()`, `Buffer.from(password)`: look through.
-    const inner = expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
-    return inner && (isStringShaping(t, expr) || t.isPropertyAccessExpression(expr.expression)) ? secretNameOf(t, inner, classifier) : undefined;
+    const inner =
+      expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
+    return inner && (isStringShaping(t, expr) || t.isPropertyAccessExpression(expr.expression))
+      ? secretNameOf(t, inner, classifier)
+      : undefined;
   }
   if (t.isTemplateExpression(expr)) {
     for (const span of expr.templateSpans) {
@@ -479,7 +615,11 @@ function checkPbkdf2(
     // The minimum is for user passwords; a key derived from a high-entropy server secret needs no work factor.
     confidence: input && isServerSecretInput(context, input, 0) ? 'medium' : 'high',
     messageId: 'pbkdf2Iterations',
-    data: { digest: digest ? displayHash(digest) : 'SHA-512', iterations: iterations.toLocaleString('en-US'), minimum: minimum.toLocaleString('en-US') },
+    data: {
+      digest: digest ? displayHash(digest) : 'SHA-512',
+      iterations: iterations.toLocaleString('en-US'),
+      minimum: minimum.toLocaleString('en-US'),
+    },
   });
 }
 
@@ -499,18 +639,27 @@ function isServerSecretInput(context: Context, node: ts.Expression, depth: numbe
   const t = context.ts;
   if (depth > MAX_INPUT_DEPTH) return false;
   const expr = skipOuterExpressions(t, node);
-  if (t.isBinaryExpression(expr) && [t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
+  if (
+    t.isBinaryExpression(expr) &&
+    [t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)
+  ) {
     return isServerSecretInput(context, expr.left, depth + 1) && isServerSecretInput(context, expr.right, depth + 1);
   }
   const path = accessPath(t, expr);
   // An env secret (`APP_SECRET`), but not an operator's password (`VAULT_MASTER_PASSWORD`), which a person chose.
-  if (path && path[0] === 'process' && path[1] === 'env' && path.length <= 3) return path.length === 3 && !isPasswordName(context, path[2]!);
+  if (path && path[0] === 'process' && path[1] === 'env' && path.length <= 3)
+    return path.length === 3 && !isPasswordName(context, path[2]!);
   if (t.isCallExpression(expr)) {
     const callee = skipOuterExpressions(t, expr.expression);
-    const method = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+    const method = t.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : t.isIdentifier(callee)
+        ? callee.text
+        : undefined;
     if (method && HASHING_CALLS.has(method)) {
       // `createHash('sha512').update(x).digest('hex')`: the data is in `update`; `hash(a, b)`: in the arguments.
-      if (method === 'digest' && t.isPropertyAccessExpression(callee)) return isServerSecretInput(context, callee.expression, depth + 1);
+      if (method === 'digest' && t.isPropertyAccessExpression(callee))
+        return isServerSecretInput(context, callee.expression, depth + 1);
       if (method === 'createHash' || method === 'createHmac') return false;
       return expr.arguments.length > 0 && expr.arguments.every((a) => isServerSecretInput(context, a, depth + 1));
     }
@@ -528,7 +677,10 @@ function isServerSecretInput(context: Context, node: ts.Expression, depth: numbe
     if (decl && t.isParameter(decl)) {
       const calls = sameFileCallsOf(context, decl.parent);
       const index = decl.parent.parameters.indexOf(decl);
-      if (calls.length > 0) return calls.every((c) => c.arguments[index] !== undefined && isServerSecretInput(context, c.arguments[index]!, depth + 1));
+      if (calls.length > 0)
+        return calls.every(
+          (c) => c.arguments[index] !== undefined && isServerSecretInput(context, c.arguments[index]!, depth + 1),
+        );
     }
   }
   // Nothing more to see: the name decides (`secret`, `appSecret`, `config.encryptionKey`; not `password`, `pin`).
@@ -570,7 +722,11 @@ function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.
 /** The calls in this file of a named function (`function getKey` or `const getKey = (…) => …`). */
 function sameFileCallsOf(context: Context, fn: ts.SignatureDeclaration): ts.CallExpression[] {
   const t = context.ts;
-  const nameNode = t.isFunctionDeclaration(fn) ? fn.name : t.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+  const nameNode = t.isFunctionDeclaration(fn)
+    ? fn.name
+    : t.isVariableDeclaration(fn.parent)
+      ? fn.parent.name
+      : undefined;
   if (!nameNode || !t.isIdentifier(nameNode) || fn.getSourceFile() !== context.sourceFile) return [];
   const calls: ts.CallExpression[] = [];
   forEachDescendant(t, context.sourceFile, (node) => {
@@ -602,7 +758,11 @@ function checkScrypt(context: Context, call: ts.CallExpression, options: ts.Expr
   context.report({ node: objectOptions ?? call.expression, messageId: 'scryptCost', data: { N, r, p } });
 }
 
-function checkArgon2(context: Context, optionsArg: ts.Expression | undefined, defaults: { readonly m: number; readonly t: number }): void {
+function checkArgon2(
+  context: Context,
+  optionsArg: ts.Expression | undefined,
+  defaults: { readonly m: number; readonly t: number },
+): void {
   const t = context.ts;
   const options = optionsArg && objectLiteralOf(t, optionsArg);
   if (!options) return; // defaults are above the minimum
@@ -619,7 +779,12 @@ function checkBcrypt(context: Context, costArg: ts.Expression): void {
   context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minimum: context.options.minBcryptCost } });
 }
 
-function checkKeyPair(context: Context, typeArg: ts.Expression | undefined, optionsArg: ts.Expression | undefined, lengthProperty: string): void {
+function checkKeyPair(
+  context: Context,
+  typeArg: ts.Expression | undefined,
+  optionsArg: ts.Expression | undefined,
+  lengthProperty: string,
+): void {
   const t = context.ts;
   const type = typeArg && constString(t, typeArg);
   if (!type || !/^(rsa|rsa-pss|dsa)$/i.test(type) || !optionsArg) return;
@@ -647,7 +812,11 @@ function checkForgeRsa(context: Context, bitsArg: ts.Expression | undefined, bit
 function reportShortModulus(context: Context, lengthNode: ts.Expression | undefined, type: string): void {
   const bits = lengthNode && staticNumber(context.ts, lengthNode);
   if (bits === undefined || !lengthNode || bits >= context.options.minRsaModulusLength) return;
-  context.report({ node: lengthNode, messageId: 'shortRsaKey', data: { type, bits, minimum: context.options.minRsaModulusLength } });
+  context.report({
+    node: lengthNode,
+    messageId: 'shortRsaKey',
+    data: { type, bits, minimum: context.options.minRsaModulusLength },
+  });
 }
 
 function checkSubtleDerive(context: Context, call: ts.CallExpression): void {
@@ -666,7 +835,9 @@ function checkSubtleDigest(context: Context, call: ts.CallExpression, classifier
   const t = context.ts;
   const [algorithmArg, data] = call.arguments;
   if (!algorithmArg || !data) return;
-  const algorithm = constString(t, algorithmArg) ?? (objectLiteralOf(t, algorithmArg) && constStringProperty(t, objectLiteralOf(t, algorithmArg)!, 'name'));
+  const algorithm =
+    constString(t, algorithmArg) ??
+    (objectLiteralOf(t, algorithmArg) && constStringProperty(t, objectLiteralOf(t, algorithmArg)!, 'name'));
   if (!algorithm) return;
   const normalized = algorithm.toLowerCase().replace(/-/g, '');
   checkHashedValue(context, call, displayHash(normalized), data, classifier, BROKEN_HASH_ALGORITHMS.has(normalized));
@@ -677,7 +848,8 @@ function checkSubtleTagLength(context: Context, call: ts.CallExpression): void {
   const params = call.arguments[0] && objectLiteralOf(t, call.arguments[0]);
   const tagLength = params && propertyOf(t, params, 'tagLength');
   const bits = tagLength && staticNumber(t, tagLength);
-  if (bits !== undefined && tagLength && bits < 128) context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes: bits / 8 } });
+  if (bits !== undefined && tagLength && bits < 128)
+    context.report({ node: tagLength, messageId: 'shortAuthTag', data: { bytes: bits / 8 } });
 }
 
 /**
@@ -693,7 +865,8 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
     return;
   }
   const fnName = namedEnclosingFunction(t, call);
-  if (fnName && isGeneratorOfSecret(fnName, classifier)) context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
+  if (fnName && isGeneratorOfSecret(fnName, classifier))
+    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
 }
 
 /** The name of the nearest named function around a node, looking through anonymous callbacks (`Array.from({ length }, () => …)`). */
@@ -712,9 +885,13 @@ function isParameterOf(t: TypeScript, node: ts.Expression): boolean {
   let expr = skipOuterExpressions(t, node);
   while (t.isCallExpression(expr) || t.isPropertyAccessExpression(expr)) {
     if (t.isCallExpression(expr)) {
-      const inner = expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
+      const inner =
+        expr.arguments[0] ?? (t.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined);
       if (!inner) return false;
-      expr = skipOuterExpressions(t, t.isPropertyAccessExpression(expr.expression) && !expr.arguments[0] ? expr.expression.expression : inner);
+      expr = skipOuterExpressions(
+        t,
+        t.isPropertyAccessExpression(expr.expression) && !expr.arguments[0] ? expr.expression.expression : inner,
+      );
     } else {
       expr = skipOuterExpressions(t, expr.expression);
     }
@@ -730,7 +907,11 @@ function loopAccumulatorName(t: TypeScript, call: ts.Expression): string | undef
   let node: ts.Node = call;
   while (node.parent && !t.isStatement(node.parent) && !isFunctionLike(t, node.parent)) {
     const parent = node.parent;
-    if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.PlusEqualsToken && parent.right === node) {
+    if (
+      t.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === t.SyntaxKind.PlusEqualsToken &&
+      parent.right === node
+    ) {
       return accessPath(t, parent.left)?.join('.');
     }
     node = parent;
@@ -756,7 +937,8 @@ function isGeneratorOfSecret(name: string, classifier: ClassifierOptions): boole
 function functionName(t: TypeScript, fn: ts.FunctionLikeDeclaration): string | undefined {
   if (fn.name && (t.isIdentifier(fn.name) || t.isStringLiteral(fn.name))) return fn.name.text;
   const parent = fn.parent;
-  if (parent && (t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent))) return propertyNameText(t, parent.name);
+  if (parent && (t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)))
+    return propertyNameText(t, parent.name);
   return undefined;
 }
 

@@ -13,8 +13,10 @@ export const suppressionWithoutReason = defineCheck<SuppressionWithoutReasonOpti
     type: 'suggestion',
     description: 'Require a reason on every inline suppression comment',
     messages: {
-      withoutReason: 'This suppression has no reason ({{rules}}): write `-- <why>` after the rule ids; until then it suppresses nothing.',
-      withoutRule: 'This suppression names no rule id: write the rule ids to ignore, then `-- <why>`; until then it suppresses nothing.',
+      withoutReason:
+        'This suppression has no reason ({{rules}}): write `-- <why>` after the rule ids; until then it suppresses nothing.',
+      withoutRule:
+        'This suppression names no rule id: write the rule ids to ignore, then `-- <why>`; until then it suppresses nothing.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -17,9 +17,17 @@ const DEV_OR_TEST_VALUES = new Set(['dev', 'development', 'test', 'testing', 'lo
 export function inDevOrTestOnlyBranch(t: TypeScript, node: ts.Node): boolean {
   let child: ts.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (t.isIfStatement(parent) && parent.thenStatement === child && isDevOrTestCondition(t, parent.expression)) return true;
-    if (t.isConditionalExpression(parent) && parent.whenTrue === child && isDevOrTestCondition(t, parent.condition)) return true;
-    if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken && parent.right === child && isDevOrTestCondition(t, parent.left)) return true;
+    if (t.isIfStatement(parent) && parent.thenStatement === child && isDevOrTestCondition(t, parent.expression))
+      return true;
+    if (t.isConditionalExpression(parent) && parent.whenTrue === child && isDevOrTestCondition(t, parent.condition))
+      return true;
+    if (
+      t.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken &&
+      parent.right === child &&
+      isDevOrTestCondition(t, parent.left)
+    )
+      return true;
   }
   return false;
 }
@@ -28,7 +36,8 @@ function isDevOrTestCondition(t: TypeScript, condition: ts.Expression): boolean 
   const expr = skipOuterExpressions(t, condition);
   if (t.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
-    if (op === t.SyntaxKind.AmpersandAmpersandToken) return isDevOrTestCondition(t, expr.left) || isDevOrTestCondition(t, expr.right);
+    if (op === t.SyntaxKind.AmpersandAmpersandToken)
+      return isDevOrTestCondition(t, expr.left) || isDevOrTestCondition(t, expr.right);
     const equal = op === t.SyntaxKind.EqualsEqualsEqualsToken || op === t.SyntaxKind.EqualsEqualsToken;
     const unequal = op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return false;

@@ -61,7 +61,14 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
   ],
   // The local development environment: containers and tools a developer runs, never deployed as such.
   // Developer tooling in scripts/ and tools/ (benchmarks, codegen, local setup) runs on a developer's machine.
-  dev: ['**/docker-compose*.{yml,yaml}', '**/compose.{yml,yaml}', '.devcontainer/**', '.gitpod.yml', '**/{dev,.dev}/**', '**/{scripts,tools}/**'],
+  dev: [
+    '**/docker-compose*.{yml,yaml}',
+    '**/compose.{yml,yaml}',
+    '.devcontainer/**',
+    '.gitpod.yml',
+    '**/{dev,.dev}/**',
+    '**/{scripts,tools}/**',
+  ],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',
     '**/{locale,locales,i18n,l10n,lang,langs,translations}/**/*.{ts,js,mjs,cjs}',
@@ -73,7 +80,13 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/{playwright,cypress}.config.*',
   ],
   story: ['**/*.{stories,story}.*', '**/.storybook/**', '**/stories/**'],
-  seed: ['**/{seed,seeds,seeders,seeding,seed-data}/**', '**/{seed,seeds}.*', '**/*.{seed,seeds,seeder}.*', '**/seed-*.*', '**/*-seed.*'],
+  seed: [
+    '**/{seed,seeds,seeders,seeding,seed-data}/**',
+    '**/{seed,seeds}.*',
+    '**/*.{seed,seeds,seeder}.*',
+    '**/seed-*.*',
+    '**/*-seed.*',
+  ],
   fixture: [
     '**/{fixtures,fixture,__fixtures__,testdata,test-data,test_data,mocks,__mocks__,mock-data,__snapshots__,stubs}/**',
     '**/*.{fixture,fixtures,mock,mocks,stub}.*',
@@ -117,7 +130,9 @@ function compile(extra: FileKindPatterns): CompiledKinds {
   if (cached) return cached;
   const glob = (patterns: readonly string[]): Matcher | undefined =>
     patterns.length === 0 ? undefined : picomatch([...patterns], { dot: true, nocase: true });
-  const byKind = fileKinds.map((kind) => [kind, glob([...(extra[kind] ?? []), ...DEFAULT_FILE_KIND_PATTERNS[kind]])!] as const);
+  const byKind = fileKinds.map(
+    (kind) => [kind, glob([...(extra[kind] ?? []), ...DEFAULT_FILE_KIND_PATTERNS[kind]])!] as const,
+  );
   const result = { product: glob(extra.product ?? []), byKind };
   compiled.set(extra, result);
   return result;

@@ -1,5 +1,13 @@
 import type * as ts from 'typescript';
-import { accessPath, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, type Declaration } from '../ast/index.js';
+import {
+  accessPath,
+  constInitializer,
+  forEachDescendant,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  type Declaration,
+} from '../ast/index.js';
 import type { FlowContext } from './context.js';
 
 /**
@@ -62,14 +70,22 @@ function declaredNames(ctx: FlowContext, file: ts.SourceFile): DeclaredNames {
   const names: DeclaredNames = { all: new Set(), variables: new Set() };
   forEachDescendant(t, file, (node) => {
     if (
-      (t.isVariableDeclaration(node) || t.isParameter(node) || t.isBindingElement(node) || t.isFunctionDeclaration(node) ||
-        t.isClassDeclaration(node) || t.isEnumDeclaration(node) || t.isImportSpecifier(node) || t.isImportClause(node) ||
-        t.isNamespaceImport(node) || t.isImportEqualsDeclaration(node)) &&
+      (t.isVariableDeclaration(node) ||
+        t.isParameter(node) ||
+        t.isBindingElement(node) ||
+        t.isFunctionDeclaration(node) ||
+        t.isClassDeclaration(node) ||
+        t.isEnumDeclaration(node) ||
+        t.isImportSpecifier(node) ||
+        t.isImportClause(node) ||
+        t.isNamespaceImport(node) ||
+        t.isImportEqualsDeclaration(node)) &&
       node.name &&
       t.isIdentifier(node.name)
     ) {
       names.all.add(node.name.text);
-      if (t.isVariableDeclaration(node) || (t.isBindingElement(node) && !t.isParameter(bindingOwner(t, node)))) names.variables.add(node.name.text);
+      if (t.isVariableDeclaration(node) || (t.isBindingElement(node) && !t.isParameter(bindingOwner(t, node))))
+        names.variables.add(node.name.text);
     }
   });
   ctx.cache.set(file, names);
@@ -132,7 +148,8 @@ function expandPath(ctx: FlowContext, node: ts.Expression, hops: number): string
   if (!init) return path;
   const target = unwrapBind(ctx, skipOuterExpressions(t, init));
   // Only member chains and plain identifiers are aliases; a call's result is a new value.
-  if (!t.isIdentifier(target) && !t.isPropertyAccessExpression(target) && !t.isElementAccessExpression(target)) return path;
+  if (!t.isIdentifier(target) && !t.isPropertyAccessExpression(target) && !t.isElementAccessExpression(target))
+    return path;
   const base = expandPath(ctx, target, hops + 1);
   return base ? [...base, ...rest] : path;
 }
@@ -179,7 +196,8 @@ export function importedFrom(ctx: FlowContext, id: ts.Identifier): string | unde
   if (t.isImportClause(decl)) declaration = decl.parent;
   else if (t.isImportSpecifier(decl)) declaration = decl.parent.parent.parent;
   else if (t.isNamespaceImport(decl)) declaration = decl.parent.parent;
-  if (declaration && t.isImportDeclaration(declaration) && t.isStringLiteral(declaration.moduleSpecifier)) return declaration.moduleSpecifier.text;
+  if (declaration && t.isImportDeclaration(declaration) && t.isStringLiteral(declaration.moduleSpecifier))
+    return declaration.moduleSpecifier.text;
   const init = constInitializer(t, decl);
   const call = init && skipOuterExpressions(t, init);
   if (call && t.isCallExpression(call)) return requiredModule(ctx, call);
@@ -190,6 +208,7 @@ export function importedFrom(ctx: FlowContext, id: ts.Identifier): string | unde
 export function requiredModule(ctx: FlowContext, call: ts.CallExpression): string | undefined {
   const t = ctx.ts;
   const arg = call.arguments[0];
-  if (t.isIdentifier(call.expression) && call.expression.text === 'require' && arg && t.isStringLiteral(arg)) return arg.text;
+  if (t.isIdentifier(call.expression) && call.expression.text === 'require' && arg && t.isStringLiteral(arg))
+    return arg.text;
   return undefined;
 }

@@ -1,6 +1,15 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { accessPath, calleeName, constInitializer, forEachDescendant, propertyNameText, resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  accessPath,
+  calleeName,
+  constInitializer,
+  forEachDescendant,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import {
   ENV_CONFIG_GETTERS,
   ENV_GETTERS,
@@ -27,8 +36,8 @@ import { createFlowContext } from './context.js';
 const ENV_VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** Objects whose `env` property is the environment object, for `const { env } = process`. */
-const ENV_OWNERS: readonly (readonly string[])[] = ENV_OBJECTS.filter((p) => p.path[p.path.length - 1] === 'env').map((p) =>
-  p.path.slice(0, -1),
+const ENV_OWNERS: readonly (readonly string[])[] = ENV_OBJECTS.filter((p) => p.path[p.path.length - 1] === 'env').map(
+  (p) => p.path.slice(0, -1),
 );
 
 /** One read of one environment variable. */
@@ -51,7 +60,12 @@ export function envObjectRuntime(t: TypeScript, node: ts.Expression, checker?: t
   return envObjectRuntimeSeen(t, node, checker, new Set());
 }
 
-function envObjectRuntimeSeen(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, seen: Set<ts.Node>): EnvRuntime | undefined {
+function envObjectRuntimeSeen(
+  t: TypeScript,
+  node: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  seen: Set<ts.Node>,
+): EnvRuntime | undefined {
   const expr = skipOuterExpressions(t, node);
   const path = accessPath(t, expr);
   if (path) {
@@ -62,7 +76,8 @@ function envObjectRuntimeSeen(t: TypeScript, node: ts.Expression, checker: ts.Ty
   const decl = bindingOf(t, expr, checker);
   if (!decl || seen.has(decl)) return undefined;
   seen.add(decl);
-  const initializer = t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? constInitializer(t, decl) : undefined;
+  const initializer =
+    t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? constInitializer(t, decl) : undefined;
   if (initializer) return envObjectRuntimeSeen(t, initializer, checker, seen);
   if (t.isBindingElement(decl)) {
     // `const { env } = process`
@@ -92,7 +107,9 @@ function bindingOf(t: TypeScript, id: ts.Identifier, checker: ts.TypeChecker | u
   const decl = resolveIdentifier(t, id, checker);
   if (decl || !checker) return decl;
   const lexical = resolveIdentifier(t, id, undefined);
-  return lexical && (t.isImportSpecifier(lexical) || t.isImportClause(lexical) || t.isNamespaceImport(lexical)) ? lexical : undefined;
+  return lexical && (t.isImportSpecifier(lexical) || t.isImportClause(lexical) || t.isNamespaceImport(lexical))
+    ? lexical
+    : undefined;
 }
 
 /** The module an import declaration's binding comes from: `'env-var'` for `import env from 'env-var'`. */
@@ -107,13 +124,20 @@ function importedModule(t: TypeScript, decl: ts.Node): string | undefined {
  * plain config-service read `config.get('JWT_SECRET')` (then `fallback` is undefined). See
  * `ENV_CONFIG_GETTERS`.
  */
-export function configGetterRead(t: TypeScript, node: ts.Node): { read: EnvRead; fallback: ts.Expression | undefined } | undefined {
+export function configGetterRead(
+  t: TypeScript,
+  node: ts.Node,
+): { read: EnvRead; fallback: ts.Expression | undefined } | undefined {
   if (!t.isCallExpression(node)) return undefined;
   const callee = skipOuterExpressions(t, node.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
   const receiver = accessPath(t, callee.expression);
   const last = receiver?.[receiver.length - 1]?.toLowerCase();
-  const getter = last && ENV_CONFIG_GETTERS.find((g) => g.method === callee.name.text && g.receiverSuffixes.some((suffix) => last.endsWith(suffix)));
+  const getter =
+    last &&
+    ENV_CONFIG_GETTERS.find(
+      (g) => g.method === callee.name.text && g.receiverSuffixes.some((suffix) => last.endsWith(suffix)),
+    );
   const nameArg = getter ? node.arguments[getter.nameArgument] : undefined;
   const name = nameArg && staticString(t, nameArg);
   if (!getter || name === undefined || !ENV_VARIABLE_NAME.test(name)) return undefined;
@@ -121,7 +145,11 @@ export function configGetterRead(t: TypeScript, node: ts.Node): { read: EnvRead;
 }
 
 /** An env-reader library's chained default, `env.get('X').default('dev')` from env-var: the read and the default. */
-function readerLibraryDefault(t: TypeScript, node: ts.Node, checker: ts.TypeChecker | undefined): { read: EnvRead; fallback: ts.Expression } | undefined {
+function readerLibraryDefault(
+  t: TypeScript,
+  node: ts.Node,
+  checker: ts.TypeChecker | undefined,
+): { read: EnvRead; fallback: ts.Expression } | undefined {
   if (!t.isCallExpression(node) || node.arguments.length === 0) return undefined;
   const callee = skipOuterExpressions(t, node.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
@@ -132,7 +160,8 @@ function readerLibraryDefault(t: TypeScript, node: ts.Node, checker: ts.TypeChec
   if (!t.isPropertyAccessExpression(getter) || getter.name.text !== library.method) return undefined;
   const owner = skipOuterExpressions(t, getter.expression);
   const decl = t.isIdentifier(owner) ? bindingOf(t, owner, checker) : undefined;
-  const fromLibrary = decl !== undefined && (importedModule(t, decl) === library.module || requiredModule(t, decl) === library.module);
+  const fromLibrary =
+    decl !== undefined && (importedModule(t, decl) === library.module || requiredModule(t, decl) === library.module);
   const name = staticString(t, inner.arguments[0]);
   if (!fromLibrary || name === undefined) return undefined;
   return { read: { name, runtime: 'node', node: inner }, fallback: node.arguments[0]! };
@@ -142,7 +171,13 @@ function readerLibraryDefault(t: TypeScript, node: ts.Node, checker: ts.TypeChec
 function requiredModule(t: TypeScript, decl: ts.Node): string | undefined {
   if (!t.isVariableDeclaration(decl) || !decl.initializer) return undefined;
   const init = skipOuterExpressions(t, decl.initializer);
-  if (!t.isCallExpression(init) || !t.isIdentifier(init.expression) || init.expression.text !== 'require' || !init.arguments[0]) return undefined;
+  if (
+    !t.isCallExpression(init) ||
+    !t.isIdentifier(init.expression) ||
+    init.expression.text !== 'require' ||
+    !init.arguments[0]
+  )
+    return undefined;
   return staticString(t, init.arguments[0]);
 }
 
@@ -202,7 +237,11 @@ export function envReadOf(
  * The environment variable a destructured binding takes: `JWT_SECRET` in
  * `const { JWT_SECRET = 'dev' } = process.env` or `const { JWT_SECRET: secret } = import.meta.env`.
  */
-export function envBindingRead(t: TypeScript, element: ts.BindingElement, checker?: ts.TypeChecker): EnvRead | undefined {
+export function envBindingRead(
+  t: TypeScript,
+  element: ts.BindingElement,
+  checker?: ts.TypeChecker,
+): EnvRead | undefined {
   const flow = createFlowContext(t, { checker });
   const name = bindingElementKey(flow, element);
   const source = name === undefined ? undefined : bindingElementSource(flow, element);
@@ -211,7 +250,16 @@ export function envBindingRead(t: TypeScript, element: ts.BindingElement, checke
 }
 
 /** How a default is given to an environment variable. */
-export type EnvDefaultForm = '??' | '||' | '??=' | '||=' | 'conditional' | 'destructuring' | 'guarded-assignment' | 'schema-default' | 'getter-default';
+export type EnvDefaultForm =
+  | '??'
+  | '||'
+  | '??='
+  | '||='
+  | 'conditional'
+  | 'destructuring'
+  | 'guarded-assignment'
+  | 'schema-default'
+  | 'getter-default';
 
 /** A construct that gives an environment variable a default; whether the default is a constant is the caller's call. */
 export interface EnvDefaultSite {
@@ -242,7 +290,9 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
     if (op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.BarBarToken) {
       const form = op === t.SyntaxKind.QuestionQuestionToken ? '??' : '||';
       const configRead = configGetterRead(t, skipOuterExpressions(t, node.left));
-      const reads = envReadChain(t, node.left, checker, false) ?? (configRead && !configRead.fallback ? [configRead.read] : undefined);
+      const reads =
+        envReadChain(t, node.left, checker, false) ??
+        (configRead && !configRead.fallback ? [configRead.read] : undefined);
       if (reads) return { node, reads, fallback: node.right, form, replaced: node };
       // `process.env.PRIVATE_KEY?.replace(/\\n/g, '\n') ?? ''`: the read reshaped, then defaulted.
       const reshaped = reshapedEnvRead(t, node.left, checker);
@@ -279,22 +329,36 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
   }
   if (t.isBindingElement(node) && node.initializer) {
     const read = envBindingRead(t, node, checker);
-    return read && { node, reads: [read], fallback: node.initializer, form: 'destructuring', replaced: node.initializer };
+    return (
+      read && { node, reads: [read], fallback: node.initializer, form: 'destructuring', replaced: node.initializer }
+    );
   }
   if (t.isCallExpression(node)) {
     const configRead = configGetterRead(t, node);
-    if (configRead?.fallback) return { node, reads: [configRead.read], fallback: configRead.fallback, form: 'getter-default', replaced: node };
+    if (configRead?.fallback)
+      return { node, reads: [configRead.read], fallback: configRead.fallback, form: 'getter-default', replaced: node };
     const library = readerLibraryDefault(t, node, checker);
     // The chain goes on (`.asString()`): no single call replaces it.
-    if (library) return { node, reads: [library.read], fallback: library.fallback, form: 'getter-default', replaced: undefined };
+    if (library)
+      return { node, reads: [library.read], fallback: library.fallback, form: 'getter-default', replaced: undefined };
   }
   return undefined;
 }
 
 /** The default site whose default is `value`, if `value` is one: for callers that start from a literal. */
-export function envDefaultOf(t: TypeScript, value: ts.Expression, checker?: ts.TypeChecker): EnvDefaultSite | undefined {
+export function envDefaultOf(
+  t: TypeScript,
+  value: ts.Expression,
+  checker?: ts.TypeChecker,
+): EnvDefaultSite | undefined {
   let node: ts.Node = value;
-  while (node.parent && (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isSatisfiesExpression(node.parent) || t.isNonNullExpression(node.parent))) {
+  while (
+    node.parent &&
+    (t.isParenthesizedExpression(node.parent) ||
+      t.isAsExpression(node.parent) ||
+      t.isSatisfiesExpression(node.parent) ||
+      t.isNonNullExpression(node.parent))
+  ) {
     node = node.parent;
   }
   const site = node.parent && envDefaultSite(t, node.parent, checker);
@@ -320,12 +384,21 @@ function reshapedEnvRead(t: TypeScript, node: ts.Expression, checker: ts.TypeChe
  * right to left (a chain nests to the left, so a non-read on the right ends the search at once):
  * generated code chains thousands of operands, too deep for one call per operand.
  */
-function envReadChain(t: TypeScript, node: ts.Expression, checker: ts.TypeChecker | undefined, followLet: boolean): EnvRead[] | undefined {
+function envReadChain(
+  t: TypeScript,
+  node: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  followLet: boolean,
+): EnvRead[] | undefined {
   const reads: EnvRead[] = [];
   const pending: ts.Expression[] = [node];
   while (pending.length > 0) {
     const expr = skipOuterExpressions(t, pending.pop()!);
-    if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+    if (
+      t.isBinaryExpression(expr) &&
+      (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
+        expr.operatorToken.kind === t.SyntaxKind.BarBarToken)
+    ) {
       pending.push(expr.left, expr.right);
       continue;
     }
@@ -337,7 +410,12 @@ function envReadChain(t: TypeScript, node: ts.Expression, checker: ts.TypeChecke
 }
 
 /** Every env variable read anywhere inside a node, by name. */
-function envReadsIn(t: TypeScript, node: ts.Node, checker: ts.TypeChecker | undefined, found = new Map<string, EnvRead>()): Map<string, EnvRead> {
+function envReadsIn(
+  t: TypeScript,
+  node: ts.Node,
+  checker: ts.TypeChecker | undefined,
+  found = new Map<string, EnvRead>(),
+): Map<string, EnvRead> {
   const readAt = (at: ts.Node): EnvRead | undefined => {
     const read = isReadCandidate(t, at) ? envReadOf(t, at, checker, true) : undefined;
     if (read) found.set(read.name, read);
@@ -353,16 +431,27 @@ function mentionsEnv(t: TypeScript, node: ts.Node, name: string, checker: ts.Typ
 }
 
 /** The tested reads a text-building value (template, `+`) uses: `\`postgres://${X}@db\``. A call such as `useKey(X)` is a mode switch, not a default. */
-function usedInText(t: TypeScript, value: ts.Expression, tested: ReadonlyMap<string, EnvRead>, checker: ts.TypeChecker | undefined): EnvRead[] {
+function usedInText(
+  t: TypeScript,
+  value: ts.Expression,
+  tested: ReadonlyMap<string, EnvRead>,
+  checker: ts.TypeChecker | undefined,
+): EnvRead[] {
   const expr = skipOuterExpressions(t, value);
-  const textBuilt = t.isTemplateExpression(expr) || (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken);
+  const textBuilt =
+    t.isTemplateExpression(expr) || (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken);
   if (!textBuilt) return [];
   const used = envReadsIn(t, expr, checker);
   return [...tested.values()].filter((read) => used.has(read.name));
 }
 
 function isReadCandidate(t: TypeScript, node: ts.Node): node is ts.Expression {
-  return t.isIdentifier(node) || t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node) || t.isCallExpression(node);
+  return (
+    t.isIdentifier(node) ||
+    t.isPropertyAccessExpression(node) ||
+    t.isElementAccessExpression(node) ||
+    t.isCallExpression(node)
+  );
 }
 
 /** The `if` condition that guards an assignment statement: `if (c) x = 1` or `if (c) { x = 1; }`. */
@@ -371,7 +460,9 @@ function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.E
   if (!t.isExpressionStatement(statement)) return undefined;
   const holder = t.isBlock(statement.parent) ? statement.parent : statement;
   const ifStatement = holder.parent;
-  return ifStatement && t.isIfStatement(ifStatement) && ifStatement.thenStatement === holder ? ifStatement.expression : undefined;
+  return ifStatement && t.isIfStatement(ifStatement) && ifStatement.thenStatement === holder
+    ? ifStatement.expression
+    : undefined;
 }
 
 /**
@@ -387,7 +478,13 @@ export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checke
       const name = propertyNameText(t, property.name);
       const fallback = name === undefined ? undefined : validatorDefault(t, property.initializer);
       if (name === undefined || !fallback) continue;
-      sites.push({ node: property, reads: [{ name, runtime: 'node', node: property }], fallback, form: 'schema-default', replaced: undefined });
+      sites.push({
+        node: property,
+        reads: [{ name, runtime: 'node', node: property }],
+        fallback,
+        form: 'schema-default',
+        replaced: undefined,
+      });
     }
   }
   return sites;
@@ -398,7 +495,11 @@ export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checke
  * `cleanEnv(process.env, SPEC)`, `createEnv({ server: SPEC, client: SPEC })`,
  * `z.object(SPEC).parse(process.env)` (also through a `const` schema). Empty for any other call.
  */
-export function envSchemaObjects(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined): ts.ObjectLiteralExpression[] {
+export function envSchemaObjects(
+  t: TypeScript,
+  call: ts.CallExpression,
+  checker: ts.TypeChecker | undefined,
+): ts.ObjectLiteralExpression[] {
   const name = calleeName(t, call.expression);
   if (name === undefined) return [];
   const objectAt = (node: ts.Expression | undefined) => {
@@ -416,7 +517,12 @@ export function envSchemaObjects(t: TypeScript, call: ts.CallExpression, checker
       return inner ? [inner] : [];
     });
   }
-  if (!ENV_SCHEMA_PARSE_METHODS.includes(name) || !call.arguments[0] || !envObjectRuntime(t, call.arguments[0], checker)) return [];
+  if (
+    !ENV_SCHEMA_PARSE_METHODS.includes(name) ||
+    !call.arguments[0] ||
+    !envObjectRuntime(t, call.arguments[0], checker)
+  )
+    return [];
   const callee = skipOuterExpressions(t, call.expression);
   if (!t.isPropertyAccessExpression(callee)) return [];
   let schema = skipOuterExpressions(t, callee.expression);
@@ -445,7 +551,11 @@ function validatorDefault(t: TypeScript, node: ts.Expression): ts.Expression | u
   let expr = skipOuterExpressions(t, node);
   while (t.isCallExpression(expr)) {
     const method = calleeName(t, expr.expression);
-    if (method !== undefined && SCHEMA_DEFAULT_METHODS.includes(method) && t.isPropertyAccessExpression(skipOuterExpressions(t, expr.expression))) {
+    if (
+      method !== undefined &&
+      SCHEMA_DEFAULT_METHODS.includes(method) &&
+      t.isPropertyAccessExpression(skipOuterExpressions(t, expr.expression))
+    ) {
       return expr.arguments[0];
     }
     for (const arg of expr.arguments) {

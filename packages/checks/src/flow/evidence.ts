@@ -25,7 +25,18 @@ export type SourceEvidence = 'value' | 'credential-name' | 'name';
 const AMBIGUOUS_WORDS: ReadonlySet<string> = new Set(['pass', 'pw', 'pwd', 'pin']);
 
 /** Qualifiers of `key` that name many things besides an API key (`serviceKey` is often a module name). */
-const VAGUE_KEY_QUALIFIERS: ReadonlySet<string> = new Set(['service', 'auth', 'app', 'application', 'account', 'access', 'data', 'session', 'client', 'admin']);
+const VAGUE_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'service',
+  'auth',
+  'app',
+  'application',
+  'account',
+  'access',
+  'data',
+  'session',
+  'client',
+  'admin',
+]);
 
 /** Parameter names that hold what a caller of a request handler sent (tRPC's `({ input })`). */
 const HANDLER_INPUTS: ReadonlySet<string> = new Set(['input']);
@@ -59,7 +70,11 @@ function valueBehind(ctx: FlowContext, node: ts.Node): boolean {
   const t = ctx.ts;
   const decl = t.isIdentifier(node) ? declarationOf(ctx, node) : t.isBindingElement(node) ? node : undefined;
   if (!decl) return false;
-  const init = t.isBindingElement(decl) ? bindingElementSource(ctx, decl) : t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  const init = t.isBindingElement(decl)
+    ? bindingElementSource(ctx, decl)
+    : t.isVariableDeclaration(decl)
+      ? decl.initializer
+      : undefined;
   return init !== undefined && valueSources(ctx, init).some((f) => f.source.reason !== 'name');
 }
 

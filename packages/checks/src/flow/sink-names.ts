@@ -84,7 +84,13 @@ export function isSentryMethod(name: string): boolean {
   return SENTRY_SET.has(name);
 }
 
-const SINK_METHOD_SET = new Set([...CONSOLE_METHODS, ...LOGGER_LEVEL_METHODS, ...SENTRY_METHODS, ...SPAN_METHODS, 'write']);
+const SINK_METHOD_SET = new Set([
+  ...CONSOLE_METHODS,
+  ...LOGGER_LEVEL_METHODS,
+  ...SENTRY_METHODS,
+  ...SPAN_METHODS,
+  'write',
+]);
 
 /** True when a bare call of this name can be a sink without any alias: `log(...)`, `captureException(...)`. */
 export function isBareSinkName(name: string): boolean {
@@ -136,10 +142,13 @@ export function matchSink(path: readonly string[], options: SinkMatchOptions = {
     return undefined;
   }
   const receiver = path[path.length - 2]!;
-  if (path.length === 2 && receiver === 'console' && CONSOLE_SET.has(method)) return { category: 'console', id: 'console' };
+  if (path.length === 2 && receiver === 'console' && CONSOLE_SET.has(method))
+    return { category: 'console', id: 'console' };
   if (STDIO_SINKS.some((entry) => matchesCallEntry(entry, path))) return { category: 'stdio', id: 'stdio' };
-  if (SENTRY_SET.has(method) && SENTRY_RECEIVER_SET.has(stripCall(receiver).toLowerCase())) return { category: 'error-tracker', id: 'sentry' };
-  if (SPAN_SET.has(method) && (options.receiverIsSpan || isSpanName(receiver))) return { category: 'tracing', id: 'otel-span' };
+  if (SENTRY_SET.has(method) && SENTRY_RECEIVER_SET.has(stripCall(receiver).toLowerCase()))
+    return { category: 'error-tracker', id: 'sentry' };
+  if (SPAN_SET.has(method) && (options.receiverIsSpan || isSpanName(receiver)))
+    return { category: 'tracing', id: 'otel-span' };
   if (LEVEL_SET.has(method) && receiver !== 'console') {
     if (options.receiverIsLogger || isLoggerName(receiver)) return { category: 'logger', id: 'logger' };
     // `logger.child({ ... }).info(...)`, `log4js.getLogger().warn(...)`, `pino().info(...)`.

@@ -8,7 +8,15 @@ import {
   SENTRY_MODULE_PREFIX,
   SPAN_FACTORIES,
 } from '../catalogs/sinks.js';
-import { calleeTarget, expandedPath, importedFrom, originOf, requiredModule, unwrapBind, variableDeclarationOf } from './aliases.js';
+import {
+  calleeTarget,
+  expandedPath,
+  importedFrom,
+  originOf,
+  requiredModule,
+  unwrapBind,
+  variableDeclarationOf,
+} from './aliases.js';
 import type { FlowContext } from './context.js';
 import {
   formatHeaderTokens,
@@ -48,10 +56,15 @@ export interface SinkCallOptions {
  * `const warn = logger.warn.bind(logger)`), logger origins (`const app = pino()`,
  * `const log = logger.child({})`), `debug` instances and Sentry's bare imports.
  */
-export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: SinkCallOptions = {}): SinkCall | undefined {
+export function sinkOfCall(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+  options: SinkCallOptions = {},
+): SinkCall | undefined {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
-  if (t.isPropertyAccessExpression(callee) && LOGGER_BINDING_METHODS.includes(callee.name.text)) return loggerBindingsCall(ctx, callee);
+  if (t.isPropertyAccessExpression(callee) && LOGGER_BINDING_METHODS.includes(callee.name.text))
+    return loggerBindingsCall(ctx, callee);
   if (t.isPropertyAccessExpression(callee) && !isSinkMethodName(callee.name.text)) {
     const method = callee.name.text;
     if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;
@@ -73,7 +86,8 @@ export function sinkOfCall(ctx: FlowContext, call: ts.CallExpression, options: S
     receiverIsLogger: receiverOrigin !== undefined && isLoggerOrigin(ctx, receiverOrigin),
     receiverIsSpan: receiverOrigin !== undefined && isSpanOrigin(ctx, receiverOrigin),
     calleeIsDebugLogger: bare && isDebugInstance(ctx, callee),
-    calleeFromSentry: bare && isSentryMethod(method) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
+    calleeFromSentry:
+      bare && isSentryMethod(method) && (importedFrom(ctx, callee) ?? '').startsWith(SENTRY_MODULE_PREFIX),
   });
   return match ? { match, path, display: pathText(path) } : undefined;
 }
@@ -134,7 +148,9 @@ export function requestLoggerFormat(ctx: FlowContext, call: ts.CallExpression): 
   const format = call.arguments[0];
   if (!t.isIdentifier(callee) || !format) return undefined;
   // Cheap tests first: most bare calls have no format string with header tokens.
-  const text = staticString(t, format) ?? (t.isIdentifier(skipOuterExpressions(t, format)) ? staticString(t, originOf(ctx, format)) : undefined);
+  const text =
+    staticString(t, format) ??
+    (t.isIdentifier(skipOuterExpressions(t, format)) ? staticString(t, originOf(ctx, format)) : undefined);
   if (text === undefined || !/:(req|res)\[/.test(text)) return undefined;
   const module = importedFrom(ctx, callee);
   if (!REQUEST_LOGGER_MODULES.includes(module ?? callee.text)) return undefined;
@@ -153,7 +169,11 @@ function dynamicLoggerCall(ctx: FlowContext, callee: ts.Expression): SinkCall | 
   const receiver = expandedPath(ctx, callee.expression);
   const last = receiver?.[receiver.length - 1];
   if (!receiver || last === undefined || !isLoggerName(last)) return undefined;
-  return { match: { category: 'logger', id: 'logger' }, path: [...receiver, '[level]'], display: `${pathText(receiver)}[…]` };
+  return {
+    match: { category: 'logger', id: 'logger' },
+    path: [...receiver, '[level]'],
+    display: `${pathText(receiver)}[…]`,
+  };
 }
 
 /** `new Error(msg)`, `Error(msg)`, `new UnauthorizedException(msg)`: the class name when the node builds an error. */
@@ -170,7 +190,8 @@ export function errorConstruction(ctx: FlowContext, node: ts.NewExpression | ts.
 function receiverOriginOf(ctx: FlowContext, callee: ts.Expression): ts.Expression | undefined {
   const t = ctx.ts;
   const target = unwrapBind(ctx, originOf(ctx, callee));
-  const receiver = t.isPropertyAccessExpression(target) || t.isElementAccessExpression(target) ? target.expression : undefined;
+  const receiver =
+    t.isPropertyAccessExpression(target) || t.isElementAccessExpression(target) ? target.expression : undefined;
   return receiver ? originOf(ctx, receiver) : undefined;
 }
 

@@ -35,8 +35,19 @@ export function stripCall(segment: string): string {
 export function isCredentialHeader(header: string, options: SourceMatchOptions = {}): NameClassification | undefined {
   const h = header.toLowerCase();
   if (CREDENTIAL_HEADER_SET.has(h)) {
-    const kind = h.includes('cookie') ? 'cookie' : h.includes('authorization') ? 'authorization' : classifyName(h, options.classifier).kind ?? 'token';
-    return { verdict: 'secret', isSecret: true, kind, words: splitWords(h), matched: [h], reason: `"${h}" carries a credential` };
+    const kind = h.includes('cookie')
+      ? 'cookie'
+      : h.includes('authorization')
+        ? 'authorization'
+        : (classifyName(h, options.classifier).kind ?? 'token');
+    return {
+      verdict: 'secret',
+      isSecret: true,
+      kind,
+      words: splitWords(h),
+      matched: [h],
+      reason: `"${h}" carries a credential`,
+    };
   }
   const c = classifyName(h, options.classifier);
   return c.isSecret ? c : undefined;
@@ -47,7 +58,9 @@ export function isDecryptCallee(path: readonly string[]): boolean {
   const last = stripCall(path[path.length - 1] ?? '');
   const firstWord = splitWords(last)[0];
   return DECRYPT_CALLS.some((entry) =>
-    entry.includes('.') ? matchesCallEntry(entry, path) : entry.toLowerCase() === last.toLowerCase() || firstWord === entry.toLowerCase(),
+    entry.includes('.')
+      ? matchesCallEntry(entry, path)
+      : entry.toLowerCase() === last.toLowerCase() || firstWord === entry.toLowerCase(),
   );
 }
 

@@ -58,7 +58,11 @@ function isRequestBase(path: readonly string[]): boolean {
  * The request-borne source an access path denotes on its own: `req.headers.authorization`,
  * `req.headers` (the whole bag carries the credential headers), `req.cookies`, `req.signedCookies.sid`.
  */
-export function sourceOfPath(path: readonly string[], node: ts.Node, options: SourceMatchOptions = {}): SecretSource | undefined {
+export function sourceOfPath(
+  path: readonly string[],
+  node: ts.Node,
+  options: SourceMatchOptions = {},
+): SecretSource | undefined {
   const name = pathText(path);
   const headersAt = path.lastIndexOf('headers');
   if (headersAt > 0 && isRequestBase(path.slice(0, headersAt))) {
@@ -82,9 +86,18 @@ export function sourceOfPath(path: readonly string[], node: ts.Node, options: So
  * A call that reads one named credential: `req.get('Authorization')`, `req.header('x-api-key')`,
  * `headers.get('authorization')`, `config.get('JWT_SECRET')`.
  */
-export function sourceOfNamedAccessor(t: TypeScript, call: ts.CallExpression, options: SourceMatchOptions = {}): SecretSource | undefined {
+export function sourceOfNamedAccessor(
+  t: TypeScript,
+  call: ts.CallExpression,
+  options: SourceMatchOptions = {},
+): SecretSource | undefined {
   const method = calleeName(t, call.expression);
-  if (!method || !NAMED_VALUE_ACCESSORS.includes(method) || !t.isPropertyAccessExpression(skipOuterExpressions(t, call.expression))) return undefined;
+  if (
+    !method ||
+    !NAMED_VALUE_ACCESSORS.includes(method) ||
+    !t.isPropertyAccessExpression(skipOuterExpressions(t, call.expression))
+  )
+    return undefined;
   const first = call.arguments[0];
   const key = first && staticString(t, first);
   if (key === undefined) return undefined;
@@ -111,7 +124,8 @@ export function sourceOfEnv(
     const c = classifyName(read.name, options.classifier);
     return c.isSecret ? { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'env' } : undefined;
   }
-  if (envObjectRuntime(t, expr, checker)) return { node: expr, name: shortText(expr), kind: 'environment', reason: 'env' };
+  if (envObjectRuntime(t, expr, checker))
+    return { node: expr, name: shortText(expr), kind: 'environment', reason: 'env' };
   return undefined;
 }
 
@@ -132,7 +146,12 @@ export function isSecretWrapperType(t: TypeScript, type: ts.Type): boolean {
  * for checks that care where `Secret` objects go (a column of type `Secret` is serialized, not
  * printed).
  */
-export function containsSecretWrapperType(t: TypeScript, checker: ts.TypeChecker, type: ts.Type, node: ts.Node): boolean {
+export function containsSecretWrapperType(
+  t: TypeScript,
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  node: ts.Node,
+): boolean {
   if (isSecretWrapperType(t, type)) return true;
   for (const prop of type.getProperties()) {
     const propType = checker.getTypeOfSymbolAtLocation(prop, node);

@@ -13,7 +13,14 @@ import {
 import { DECIPHER_FACTORIES, REQUEST_RECEIVERS, SECRET_REVEAL_METHOD, SECRET_USE_METHOD } from '../catalogs/sources.js';
 import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
-import { bindingElementKey, bindingElementSource, declarationOf, expandedPath, originOf, rootIdentifier } from './aliases.js';
+import {
+  bindingElementKey,
+  bindingElementSource,
+  declarationOf,
+  expandedPath,
+  originOf,
+  rootIdentifier,
+} from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
@@ -71,7 +78,13 @@ export function returnedSources(ctx: FlowContext, fn: ts.FunctionLikeDeclaration
 
 type Seen = Set<ts.Node>;
 
-function flowsOf(ctx: FlowContext, node: ts.Expression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
+function flowsOf(
+  ctx: FlowContext,
+  node: ts.Expression,
+  at: ts.Node | undefined,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
   const t = ctx.ts;
   const expr = skipOuterExpressions(t, node);
   const here = at ?? expr;
@@ -90,7 +103,8 @@ function flowsOf(ctx: FlowContext, node: ts.Expression, at: ts.Node | undefined,
   if (t.isAwaitExpression(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
   if (t.isTemplateExpression(expr)) return union(expr.templateSpans.map((s) => s.expression));
   if (t.isConditionalExpression(expr) || t.isBinaryExpression(expr)) return union(chainOperands(ctx, expr));
-  if (t.isArrayLiteralExpression(expr)) return union(expr.elements.map((e) => (t.isSpreadElement(e) ? e.expression : e)));
+  if (t.isArrayLiteralExpression(expr))
+    return union(expr.elements.map((e) => (t.isSpreadElement(e) ? e.expression : e)));
   if (t.isSpreadElement(expr)) return flowsOf(ctx, expr.expression, at, depth, seen);
   if (t.isObjectLiteralExpression(expr)) return objectFlows(ctx, expr, at, depth, seen);
   // Literals, `!x`, `typeof x`, `void x`, `-x`, functions, classes, `new X()`, tagged templates: nothing.
@@ -125,18 +139,35 @@ function chainOperands(ctx: FlowContext, expr: ts.ConditionalExpression | ts.Bin
     }
     const op = (inner as ts.BinaryExpression).operatorToken.kind;
     const { left, right } = inner as ts.BinaryExpression;
-    if (op === k.PlusToken || op === k.PlusEqualsToken || op === k.BarBarToken || op === k.QuestionQuestionToken) pending.push(right, left);
+    if (op === k.PlusToken || op === k.PlusEqualsToken || op === k.BarBarToken || op === k.QuestionQuestionToken)
+      pending.push(right, left);
     // `a && b` is `b` or a falsy `a`; an assignment's value is its right side; `a, b` is `b`.
-    else if (op === k.AmpersandAmpersandToken || op === k.EqualsToken || op === k.CommaToken || op === k.BarBarEqualsToken || op === k.QuestionQuestionEqualsToken) pending.push(right);
+    else if (
+      op === k.AmpersandAmpersandToken ||
+      op === k.EqualsToken ||
+      op === k.CommaToken ||
+      op === k.BarBarEqualsToken ||
+      op === k.QuestionQuestionEqualsToken
+    )
+      pending.push(right);
   }
   return out;
 }
 
 function isSum(t: FlowContext['ts'], node: ts.Expression): boolean {
-  return t.isBinaryExpression(node) && (node.operatorToken.kind === t.SyntaxKind.PlusToken || node.operatorToken.kind === t.SyntaxKind.PlusEqualsToken);
+  return (
+    t.isBinaryExpression(node) &&
+    (node.operatorToken.kind === t.SyntaxKind.PlusToken || node.operatorToken.kind === t.SyntaxKind.PlusEqualsToken)
+  );
 }
 
-function objectFlows(ctx: FlowContext, obj: ts.ObjectLiteralExpression, at: ts.Node | undefined, depth: number, seen: Seen): ValueFlow[] {
+function objectFlows(
+  ctx: FlowContext,
+  obj: ts.ObjectLiteralExpression,
+  at: ts.Node | undefined,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
   const t = ctx.ts;
   const out: ValueFlow[] = [];
   for (const prop of obj.properties) {
@@ -172,7 +203,18 @@ function keyedValueFlows(
 }
 
 /** Member names that say "the content" and nothing else: under a secret-named key they are the secret. */
-const CONTENT_MEMBERS = new Set(['value', 'raw', 'plain', 'plaintext', 'data', 'val', 'text', 'content', 'result', 'current']);
+const CONTENT_MEMBERS = new Set([
+  'value',
+  'raw',
+  'plain',
+  'plaintext',
+  'data',
+  'val',
+  'text',
+  'content',
+  'result',
+  'current',
+]);
 
 /**
  * A plain variable (`t`) or a content read (`result.value`) whose own name says nothing: a
@@ -212,7 +254,9 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
     if (revealed) return [{ source: revealed, at: here }];
     // `function attach(config, token) { config.headers.Authorization = `Bearer ${token}`; log(config) }`
     if (!t.isIdentifier(decl.name)) return [];
-    return assignmentsTo(ctx, decl).members.flatMap((m) => keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next));
+    return assignmentsTo(ctx, decl).members.flatMap((m) =>
+      keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next),
+    );
   }
   if (!t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return [];
   const values: ts.Expression[] = [];
@@ -244,18 +288,23 @@ function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration | ts.Param
   const found: Assignments = { whole: [], members: [] };
   const k = t.SyntaxKind;
   const assigning = new Set([k.EqualsToken, k.PlusEqualsToken, k.QuestionQuestionEqualsToken, k.BarBarEqualsToken]);
-  const refersToDecl = (node: ts.Expression): boolean => t.isIdentifier(node) && node.text === name && declarationOf(ctx, node) === decl;
+  const refersToDecl = (node: ts.Expression): boolean =>
+    t.isIdentifier(node) && node.text === name && declarationOf(ctx, node) === decl;
   /** The identifier under `x.a.b` / `x['a'].b`. */
   const rootOf = (node: ts.Expression): ts.Expression => {
     let at = skipOuterExpressions(t, node);
-    while (t.isPropertyAccessExpression(at) || t.isElementAccessExpression(at)) at = skipOuterExpressions(t, at.expression);
+    while (t.isPropertyAccessExpression(at) || t.isElementAccessExpression(at))
+      at = skipOuterExpressions(t, at.expression);
     return at;
   };
   forEachDescendant(t, scope, (node) => {
     if (t.isBinaryExpression(node) && assigning.has(node.operatorToken.kind)) {
       const left = skipOuterExpressions(t, node.left);
       if (refersToDecl(left)) found.whole.push(node.right);
-      else if ((t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) && refersToDecl(rootOf(left.expression))) {
+      else if (
+        (t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) &&
+        refersToDecl(rootOf(left.expression))
+      ) {
         const key = t.isPropertyAccessExpression(left) ? left.name.text : propertyNameText(t, left.argumentExpression);
         found.members.push({ key, value: node.right, node: left });
       }
@@ -265,7 +314,13 @@ function assignmentsTo(ctx: FlowContext, decl: ts.VariableDeclaration | ts.Param
   return found;
 }
 
-function bindingFlows(ctx: FlowContext, element: ts.BindingElement, here: ts.Node, depth: number, seen: Seen): ValueFlow[] {
+function bindingFlows(
+  ctx: FlowContext,
+  element: ts.BindingElement,
+  here: ts.Node,
+  depth: number,
+  seen: Seen,
+): ValueFlow[] {
   const t = ctx.ts;
   const source = bindingElementSource(ctx, element);
   if (t.isArrayBindingPattern(element.parent)) {
@@ -308,11 +363,16 @@ function memberFlows(
     // `tokens[i]`, `authorization.split(' ')[1]`: an element of a secret collection is a secret.
     const elementFlows = flowsOf(ctx, expr.expression, here, depth, seen);
     // `authorization.split(' ')[0]` is the scheme (`Bearer`, `Basic`), not the credential after it.
-    return key === '0' && isWordSplit(ctx, expr.expression) ? elementFlows.filter((f) => f.source.kind !== AUTHORIZATION_KIND) : elementFlows;
+    return key === '0' && isWordSplit(ctx, expr.expression)
+      ? elementFlows.filter((f) => f.source.kind !== AUTHORIZATION_KIND)
+      : elementFlows;
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   const c = classifyName(key, options.classifier);
-  if (c.isSecret) return typeMayHoldSecret(ctx, expr) ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }] : [];
+  if (c.isSecret)
+    return typeMayHoldSecret(ctx, expr)
+      ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }]
+      : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
 }
@@ -342,7 +402,8 @@ function isWordSplit(ctx: FlowContext, expr: ts.Expression): boolean {
  */
 function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: readonly string[]): string | undefined {
   const t = ctx.ts;
-  if (path.length < 2 || path[path.length - 1] !== 'body' || !REQUEST_RECEIVERS.includes(path[path.length - 2]!)) return undefined;
+  if (path.length < 2 || path[path.length - 1] !== 'body' || !REQUEST_RECEIVERS.includes(path[path.length - 2]!))
+    return undefined;
   const scope = enclosingFunctionOrFile(t, expr);
   const bodyText = path.join('.');
   const samePath = (e: ts.Expression) => expandedPath(ctx, skipOuterExpressions(t, e))?.join('.') === bodyText;
@@ -352,7 +413,12 @@ function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: rea
     return c?.isSecret ? (c.kind ?? 'secret') : undefined;
   };
   forEachDescendant(t, scope, (node) => {
-    if (t.isVariableDeclaration(node) && t.isObjectBindingPattern(node.name) && node.initializer && samePath(node.initializer)) {
+    if (
+      t.isVariableDeclaration(node) &&
+      t.isObjectBindingPattern(node.name) &&
+      node.initializer &&
+      samePath(node.initializer)
+    ) {
       for (const element of node.name.elements) kind ??= secretKind(bindingElementKey(ctx, element));
     } else if (t.isPropertyAccessExpression(node) && node !== expr && samePath(node.expression)) {
       kind = secretKind(node.name.text);
@@ -366,16 +432,33 @@ function requestBodySecretField(ctx: FlowContext, expr: ts.Expression, path: rea
  * `SessionError.TRY_REFRESH_TOKEN`, `ConfigKey.CookieKeys`: a capitalized member of a PascalCase
  * class, enum or namespace names a constant (a type tag, an enum member), not a secret value.
  */
-function isStaticMemberName(ctx: FlowContext, expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string): boolean {
+function isStaticMemberName(
+  ctx: FlowContext,
+  expr: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+  key: string,
+): boolean {
   const t = ctx.ts;
   const owner = skipOuterExpressions(t, expr.expression);
   // `Parse.Error.INVALID_SESSION_TOKEN`: the owner may itself be a member (a namespace's class).
-  const ownerName = t.isIdentifier(owner) ? owner.text : t.isPropertyAccessExpression(owner) ? owner.name.text : undefined;
+  const ownerName = t.isIdentifier(owner)
+    ? owner.text
+    : t.isPropertyAccessExpression(owner)
+      ? owner.name.text
+      : undefined;
   return ownerName !== undefined && /^[A-Z](?=.*[a-z])/.test(ownerName) && /^[A-Z]/.test(key);
 }
 
 /** Array methods whose result still holds only the elements of their receiver. */
-const ELEMENT_KEEPING_METHODS = new Set(['sort', 'filter', 'slice', 'reverse', 'concat', 'flat', 'toSorted', 'toReversed']);
+const ELEMENT_KEEPING_METHODS = new Set([
+  'sort',
+  'filter',
+  'slice',
+  'reverse',
+  'concat',
+  'flat',
+  'toSorted',
+  'toReversed',
+]);
 
 /**
  * A `const` whose initializer shows a value that is no secret whatever its name: a literal (the
@@ -389,7 +472,11 @@ function hasPlainInitializer(ctx: FlowContext, id: ts.Identifier): boolean {
   if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !constInitializer(t, decl)) return false;
   let init = skipOuterExpressions(t, decl.initializer);
   if (t.isStringLiteral(init) || t.isNoSubstitutionTemplateLiteral(init) || t.isNumericLiteral(init)) return true;
-  while (t.isCallExpression(init) && t.isPropertyAccessExpression(init.expression) && ELEMENT_KEEPING_METHODS.has(init.expression.name.text)) {
+  while (
+    t.isCallExpression(init) &&
+    t.isPropertyAccessExpression(init.expression) &&
+    ELEMENT_KEEPING_METHODS.has(init.expression.name.text)
+  ) {
     init = skipOuterExpressions(t, init.expression.expression);
   }
   if (!t.isCallExpression(init)) return false;
@@ -415,7 +502,9 @@ function callFlows(
   const display = `${shortText(callee)}(…)`;
 
   if (receiver && method === SECRET_REVEAL_METHOD && call.arguments.length === 0) {
-    return [{ source: { node: call, name: `${shortText(callee)}()`, kind: 'revealed secret', reason: 'reveal' }, at: here }];
+    return [
+      { source: { node: call, name: `${shortText(callee)}()`, kind: 'revealed secret', reason: 'reveal' }, at: here },
+    ];
   }
   if (isDecryptCallee(path) || (receiver && (method === 'update' || method === 'final') && isDecipher(ctx, receiver))) {
     return [{ source: { node: call, name: display, kind: 'decrypted value', reason: 'decrypt' }, at: here }];
@@ -424,17 +513,36 @@ function callFlows(
   if (env) return [{ source: env, at: here }];
   const named = sourceOfNamedAccessor(t, call, options);
   if (named) return [{ source: named, at: here }];
-  if (PASS_THROUGH_FUNCTIONS.some((entry) => matchesCallEntry(entry, path) && (entry.includes('.') || path.length === 1))) {
+  if (
+    PASS_THROUGH_FUNCTIONS.some((entry) => matchesCallEntry(entry, path) && (entry.includes('.') || path.length === 1))
+  ) {
     return call.arguments.flatMap((a) => flowsOf(ctx, t.isSpreadElement(a) ? a.expression : a, at, depth, seen));
   }
-  if (receiver && method && (PASS_METHOD_SET.has(method) || (PREFIX_METHODS.has(method) && call.arguments.length <= 1))) {
+  if (
+    receiver &&
+    method &&
+    (PASS_METHOD_SET.has(method) || (PREFIX_METHODS.has(method) && call.arguments.length <= 1))
+  ) {
     // The transformed value as a whole is what leaks: `token.trim()` is reported (and wrapped) whole.
     const fromReceiver = flowsOf(ctx, receiver, here, depth, seen);
-    return method === 'concat' ? [...fromReceiver, ...call.arguments.flatMap((a) => flowsOf(ctx, a, here, depth, seen))] : fromReceiver;
+    return method === 'concat'
+      ? [...fromReceiver, ...call.arguments.flatMap((a) => flowsOf(ctx, a, here, depth, seen))]
+      : fromReceiver;
   }
   if (method) {
     const promised = accessorSecretName(method, options);
-    if (promised) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: promised.kind ?? 'secret', reason: 'returns-secret' }, at: here }];
+    if (promised)
+      return [
+        {
+          source: {
+            node: call,
+            name: `${shortText(callee)}()`,
+            kind: promised.kind ?? 'secret',
+            reason: 'returns-secret',
+          },
+          at: here,
+        },
+      ];
   }
   const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
   if (fn && !seen.has(fn)) {
@@ -442,13 +550,30 @@ function callFlows(
     // A function that returns a secret seen as such (an env read, a decrypted value) passes that
     // evidence on; one that only returns secret-named values is known by those names only.
     const first = returned.find((r) => r.reason !== 'name') ?? returned[0];
-    if (first) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: first.kind, reason: first.reason === 'name' ? 'name' : 'returns-secret' }, at: here }];
+    if (first)
+      return [
+        {
+          source: {
+            node: call,
+            name: `${shortText(callee)}()`,
+            kind: first.kind,
+            reason: first.reason === 'name' ? 'name' : 'returns-secret',
+          },
+          at: here,
+        },
+      ];
   }
   // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
   // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret; only by name, since a
   // function named for a secret may as well check or format one (`password(value)`, a validator).
   const fnName = fn && ctx.checker && method ? classifyName(method, ctx.classifier) : undefined;
-  if (fnName?.isSecret) return [{ source: { node: call, name: `${shortText(callee)}()`, kind: fnName.kind ?? 'secret', reason: 'name' }, at: here }];
+  if (fnName?.isSecret)
+    return [
+      {
+        source: { node: call, name: `${shortText(callee)}()`, kind: fnName.kind ?? 'secret', reason: 'name' },
+        at: here,
+      },
+    ];
   return [];
 }
 
@@ -459,9 +584,11 @@ function callFlows(
 function revealedParameter(ctx: FlowContext, param: ts.ParameterDeclaration): SecretSource | undefined {
   const t = ctx.ts;
   const fn = param.parent;
-  if (!ctx.checker || fn.parameters[0] !== param || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return undefined;
+  if (!ctx.checker || fn.parameters[0] !== param || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn)))
+    return undefined;
   const call = fn.parent;
-  if (!t.isCallExpression(call) || call.arguments[0] !== fn || !t.isPropertyAccessExpression(call.expression)) return undefined;
+  if (!t.isCallExpression(call) || call.arguments[0] !== fn || !t.isPropertyAccessExpression(call.expression))
+    return undefined;
   if (call.expression.name.text !== SECRET_USE_METHOD) return undefined;
   let type: ts.Type;
   try {
@@ -490,7 +617,10 @@ function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLik
   const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
     if (!node) return undefined;
     if (isFunctionLike(t, node) && node.body) return node;
-    if ((t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) && node.initializer) {
+    if (
+      (t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) &&
+      node.initializer
+    ) {
       const init = skipOuterExpressions(t, node.initializer);
       if ((t.isArrowFunction(init) || t.isFunctionExpression(init)) && init.body) return init;
     }
@@ -504,7 +634,12 @@ function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLik
   return undefined;
 }
 
-function returnedSourcesAt(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, depth: number, seen: Seen): SecretSource[] {
+function returnedSourcesAt(
+  ctx: FlowContext,
+  fn: ts.FunctionLikeDeclaration,
+  depth: number,
+  seen: Seen,
+): SecretSource[] {
   const cached = ctx.cache.get(fn) as SecretSource[] | undefined;
   if (cached) return cached;
   const t = ctx.ts;
@@ -531,7 +666,11 @@ function returnedSourcesAt(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, dep
 
 function isParameterOf(ctx: FlowContext, node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   const t = ctx.ts;
-  let decl: ts.Node | undefined = t.isIdentifier(node) ? declarationOf(ctx, node) : t.isBindingElement(node) ? node : undefined;
+  let decl: ts.Node | undefined = t.isIdentifier(node)
+    ? declarationOf(ctx, node)
+    : t.isBindingElement(node)
+      ? node
+      : undefined;
   while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
   return decl !== undefined && t.isParameter(decl) && decl.parent === fn;
 }
@@ -547,7 +686,11 @@ function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
   } catch {
     return false;
   }
-  if (type.flags & (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never | t.TypeFlags.EnumLike)) return true;
+  if (
+    type.flags &
+    (t.TypeFlags.BooleanLike | t.TypeFlags.VoidLike | t.TypeFlags.Null | t.TypeFlags.Never | t.TypeFlags.EnumLike)
+  )
+    return true;
   if (isSecretWrapperType(t, type)) return true;
   if (!mayBeThenable(t, type)) return false; // awaiting it gives the same type, already tested
   const awaited = checker.getAwaitedType?.(type);
@@ -560,13 +703,25 @@ function isSafeByType(ctx: FlowContext, expr: ts.Expression): boolean {
  */
 function mayBeThenable(t: FlowContext['ts'], type: ts.Type): boolean {
   const F = t.TypeFlags;
-  if (type.flags & (F.StringLike | F.NumberLike | F.BigIntLike | F.Any | F.Unknown | F.Undefined | F.ESSymbolLike)) return false;
+  if (type.flags & (F.StringLike | F.NumberLike | F.BigIntLike | F.Any | F.Unknown | F.Undefined | F.ESSymbolLike))
+    return false;
   if (type.flags & F.Object) return type.getProperty('then') !== undefined;
   return true;
 }
 
 /** Object types that hold raw secret material whatever their properties: bytes and key objects. */
-const RAW_MATERIAL_TYPES = new Set(['Buffer', 'Uint8Array', 'ArrayBuffer', 'String', 'KeyObject', 'CryptoKey', 'URL', 'URLSearchParams', 'Headers', 'Map']);
+const RAW_MATERIAL_TYPES = new Set([
+  'Buffer',
+  'Uint8Array',
+  'ArrayBuffer',
+  'String',
+  'KeyObject',
+  'CryptoKey',
+  'URL',
+  'URLSearchParams',
+  'Headers',
+  'Map',
+]);
 
 /**
  * With a checker, whether a value whose name says "secret" can hold one by its type. Strings,
@@ -594,7 +749,10 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   if (isSecretWrapperType(t, type)) return false;
   const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
   if (name !== undefined && RAW_MATERIAL_TYPES.has(name)) return true;
-  const args = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getTypeArguments(type as ts.TypeReference) : undefined;
+  const args =
+    checker.isArrayType(type) || checker.isTupleType(type)
+      ? checker.getTypeArguments(type as ts.TypeReference)
+      : undefined;
   if (args) return args.some((a) => mayHoldSecret(ctx, checker, a, depth + 1));
   const awaited = checker.getAwaitedType(type);
   if (awaited && awaited !== type) return mayHoldSecret(ctx, checker, awaited, depth + 1);
@@ -617,14 +775,30 @@ function secretFieldFlows(ctx: FlowContext, expr: ts.Expression, here: ts.Node):
   if (!checker || t.isTemplateSpan(expr.parent)) return [];
   try {
     const type = checker.getTypeAtLocation(expr);
-    if (!(type.flags & t.TypeFlags.Object) || isSecretWrapperType(t, type) || checker.isArrayType(type) || checker.isTupleType(type)) return [];
+    if (
+      !(type.flags & t.TypeFlags.Object) ||
+      isSecretWrapperType(t, type) ||
+      checker.isArrayType(type) ||
+      checker.isTupleType(type)
+    )
+      return [];
     const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
     if (name !== undefined && RAW_MATERIAL_TYPES.has(name)) return [];
     if (type.getCallSignatures().length > 0) return [];
     for (const prop of type.getProperties()) {
       const c = classifyName(prop.getName(), ctx.classifier);
       if (!c.isSecret || !isStringTyped(t, checker.getTypeOfSymbolAtLocation(prop, expr))) continue;
-      return [{ source: { node: expr, name: `${shortText(expr)}.${prop.getName()}`, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
+      return [
+        {
+          source: {
+            node: expr,
+            name: `${shortText(expr)}.${prop.getName()}`,
+            kind: c.kind ?? 'secret',
+            reason: 'name',
+          },
+          at: here,
+        },
+      ];
     }
   } catch {
     return [];
@@ -640,7 +814,12 @@ function isTracedObject(ctx: FlowContext, id: ts.Identifier): boolean {
   const t = ctx.ts;
   if (!ctx.checker) return true; // the type fallback needs a checker anyway
   const decl = declarationOf(ctx, id);
-  return decl !== undefined && t.isVariableDeclaration(decl) && decl.initializer !== undefined && t.isObjectLiteralExpression(skipOuterExpressions(t, decl.initializer));
+  return (
+    decl !== undefined &&
+    t.isVariableDeclaration(decl) &&
+    decl.initializer !== undefined &&
+    t.isObjectLiteralExpression(skipOuterExpressions(t, decl.initializer))
+  );
 }
 
 /** A string, or a union with a string member (`string | undefined`). */
@@ -657,4 +836,3 @@ function isNumberTyped(ctx: FlowContext, expr: ts.Expression): boolean {
     return false;
   }
 }
-

@@ -24,7 +24,12 @@ export interface EnvVarInventory {
   readonly secret: boolean;
   /** At least one read is checked: through a required-env helper, a schema, or a throw when missing. */
   readonly validated: boolean;
-  readonly reads: readonly { readonly file: string; readonly line: number; readonly column: number; readonly validation?: EnvValidation }[];
+  readonly reads: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly validation?: EnvValidation;
+  }[];
 }
 
 export interface CredentialColumnInventory {
@@ -66,7 +71,10 @@ const SCHEMA_PARSE_METHODS = new Set(ENV_VALIDATING_CALLS);
 
 /** Collects inventory entries while the checks walk: one more visitor in the same walk, not a second walk. */
 export class InventoryCollector {
-  private readonly reads = new Map<string, { file: string; line: number; column: number; validation?: EnvValidation }[]>();
+  private readonly reads = new Map<
+    string,
+    { file: string; line: number; column: number; validation?: EnvValidation }[]
+  >();
   private readonly schemaNames = new Set<string>();
   readonly columns: CredentialColumnInventory[] = [];
   readonly calls: EncryptionCallInventory[] = [];
@@ -80,7 +88,14 @@ export class InventoryCollector {
   checkFor(file: string): Check<Record<string, never>, never> {
     return defineCheck<Record<string, never>, never>({
       id: 'inventory',
-      meta: { type: 'suggestion', description: 'Inventory collector', messages: {}, schema: {}, defaultOptions: {}, level: 'recommended' },
+      meta: {
+        type: 'suggestion',
+        description: 'Inventory collector',
+        messages: {},
+        schema: {},
+        defaultOptions: {},
+        level: 'recommended',
+      },
       create: (context) => {
         const t = context.ts;
         const sf = context.sourceFile;
@@ -93,10 +108,18 @@ export class InventoryCollector {
             if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) {
               // `process.env.X` inside `process.env.X.trim()` is the read; the outer access is not.
               const read = directEnvRead(t, node, context.checker);
-              if (read) this.addRead(read.name, { ...where(node), ...optional(envValidation(t, node, this.requiredEnvHelper)) });
+              if (read)
+                this.addRead(read.name, {
+                  ...where(node),
+                  ...optional(envValidation(t, node, this.requiredEnvHelper)),
+                });
             } else if (t.isCallExpression(node)) {
               const read = directEnvRead(t, node, context.checker);
-              if (read) this.addRead(read.name, { ...where(node), ...optional(envValidation(t, node, this.requiredEnvHelper)) });
+              if (read)
+                this.addRead(read.name, {
+                  ...where(node),
+                  ...optional(envValidation(t, node, this.requiredEnvHelper)),
+                });
               this.visitCall(t, node, context.checker, where);
             } else if (t.isBindingElement(node)) {
               const read = envBindingRead(t, node, context.checker);
@@ -129,16 +152,28 @@ export class InventoryCollector {
     });
   }
 
-  private addRead(name: string, read: { file: string; line: number; column: number; validation?: EnvValidation }): void {
+  private addRead(
+    name: string,
+    read: { file: string; line: number; column: number; validation?: EnvValidation },
+  ): void {
     const list = this.reads.get(name) ?? [];
     list.push(read);
     this.reads.set(name, list);
   }
 
-  private visitCall(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined, where: (n: ts.Node) => { file: string; line: number; column: number }): void {
+  private visitCall(
+    t: TypeScript,
+    call: ts.CallExpression,
+    checker: ts.TypeChecker | undefined,
+    where: (n: ts.Node) => { file: string; line: number; column: number },
+  ): void {
     // `schema.parse(process.env)`, `cleanEnv(process.env, {...})`: the schema's keys are validated names.
     const method = calleeName(t, call.expression);
-    if (method && SCHEMA_PARSE_METHODS.has(method) && call.arguments.some((a) => envObjectRuntime(t, a, checker) !== undefined)) {
+    if (
+      method &&
+      SCHEMA_PARSE_METHODS.has(method) &&
+      call.arguments.some((a) => envObjectRuntime(t, a, checker) !== undefined)
+    ) {
       for (const arg of call.arguments) collectKeys(t, arg, this.schemaNames);
       const receiver = t.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
       if (receiver) collectSchemaKeys(t, receiver, checker, this.schemaNames);
@@ -146,16 +181,23 @@ export class InventoryCollector {
     // `requireEnv('JWT_SECRET')`: the helper reads the variable by name and throws when it is unset.
     const first = call.arguments[0];
     const helperName = method ?? calleeName(t, call.expression);
-    if (helperName && first && splitWords(helperName).includes('env') && isRequiringHelper(helperName, this.requiredEnvHelper)) {
+    if (
+      helperName &&
+      first &&
+      splitWords(helperName).includes('env') &&
+      isRequiringHelper(helperName, this.requiredEnvHelper)
+    ) {
       const name = staticString(t, first);
-      if (name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.addRead(name, { ...where(call), validation: 'required-helper' });
+      if (name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        this.addRead(name, { ...where(call), validation: 'required-helper' });
     }
     const crypto = classifyCryptoCall(t, call);
     if (crypto?.kind !== 'cipher') return;
     const api = crypto.api;
     const algorithmArg = api.algorithm.kind === 'argument' ? slotValue(t, call, api.algorithm) : undefined;
     const algorithmName = algorithmArg && staticString(t, algorithmArg);
-    const family = api.algorithm.kind === 'fixed' ? api.algorithm.family : algorithmName ? cipherFamilyOf(algorithmName) : undefined;
+    const family =
+      api.algorithm.kind === 'fixed' ? api.algorithm.family : algorithmName ? cipherFamilyOf(algorithmName) : undefined;
     let origin = 'none';
     let detail: string | undefined;
     if (api.nonce?.kind === 'argument') {
@@ -185,11 +227,21 @@ export class InventoryCollector {
         const sorted = reads
           .map((r) => (schema && !r.validation ? { ...r, validation: 'schema' as const } : r))
           .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-        return { name, secret: classifyName(name, this.settings).isSecret, validated: schema || sorted.some((r) => r.validation), reads: sorted };
+        return {
+          name,
+          secret: classifyName(name, this.settings).isSecret,
+          validated: schema || sorted.some((r) => r.validation),
+          reads: sorted,
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    const byPlace = <T extends { file: string; line: number }>(a: T, b: T) => a.file.localeCompare(b.file) || a.line - b.line;
-    return { envVars, credentialColumns: [...this.columns].sort(byPlace), encryptionCalls: [...this.calls].sort(byPlace) };
+    const byPlace = <T extends { file: string; line: number }>(a: T, b: T) =>
+      a.file.localeCompare(b.file) || a.line - b.line;
+    return {
+      envVars,
+      credentialColumns: [...this.columns].sort(byPlace),
+      encryptionCalls: [...this.calls].sort(byPlace),
+    };
   }
 }
 
@@ -217,7 +269,11 @@ function slotValue(t: TypeScript, call: ts.CallExpression, slot: ArgumentSlot): 
  */
 function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidation | undefined {
   let node: ts.Node = read;
-  while (node.parent && (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent))) node = node.parent;
+  while (
+    node.parent &&
+    (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent))
+  )
+    node = node.parent;
   const direct = node.parent;
   // `prod ? process.env.A : process.env.B` and `process.env.A ?? process.env.B` hand the read on to one variable.
   let value: ts.Node = node;
@@ -226,7 +282,8 @@ function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidat
     ((t.isConditionalExpression(value.parent) && value.parent.condition !== value) ||
       t.isParenthesizedExpression(value.parent) ||
       (t.isBinaryExpression(value.parent) &&
-        (value.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || value.parent.operatorToken.kind === t.SyntaxKind.BarBarToken) &&
+        (value.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
+          value.parent.operatorToken.kind === t.SyntaxKind.BarBarToken) &&
         !isThrowingCall(t, value.parent.right)))
   ) {
     value = value.parent;
@@ -241,7 +298,8 @@ function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidat
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
-      if (t.isIfStatement(n) && n.expression.getText().includes(target) && containsThrow(t, n.thenStatement)) found = true;
+      if (t.isIfStatement(n) && n.expression.getText().includes(target) && containsThrow(t, n.thenStatement))
+        found = true;
       else t.forEachChild(n, visit);
     };
     if (scope) visit(scope);
@@ -251,8 +309,20 @@ function envValidation(t: TypeScript, read: ts.Node, helper: string): EnvValidat
   const block = enclosingBlock(t, read);
   if (guarded(text, block)) return 'throws';
   const holder = value.parent;
-  if (holder && t.isVariableDeclaration(holder) && t.isIdentifier(holder.name) && guarded(holder.name.text, enclosingBlock(t, holder))) return 'throws';
-  if (parent && t.isBinaryExpression(parent) && (parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === t.SyntaxKind.BarBarToken) && isThrowingCall(t, parent.right)) {
+  if (
+    holder &&
+    t.isVariableDeclaration(holder) &&
+    t.isIdentifier(holder.name) &&
+    guarded(holder.name.text, enclosingBlock(t, holder))
+  )
+    return 'throws';
+  if (
+    parent &&
+    t.isBinaryExpression(parent) &&
+    (parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
+      parent.operatorToken.kind === t.SyntaxKind.BarBarToken) &&
+    isThrowingCall(t, parent.right)
+  ) {
     return 'throws';
   }
   return undefined;
@@ -271,7 +341,12 @@ function isRequiringHelper(name: string, helper: string): boolean {
 
 function containsThrow(t: TypeScript, node: ts.Node): boolean {
   if (t.isThrowStatement(node)) return true;
-  if (t.isExpressionStatement(node) && t.isCallExpression(node.expression) && accessPath(t, node.expression.expression)?.join('.') === 'process.exit') return true;
+  if (
+    t.isExpressionStatement(node) &&
+    t.isCallExpression(node.expression) &&
+    accessPath(t, node.expression.expression)?.join('.') === 'process.exit'
+  )
+    return true;
   return t.forEachChild(node, (c) => (containsThrow(t, c) ? true : undefined)) ?? false;
 }
 
@@ -293,7 +368,12 @@ function collectKeys(t: TypeScript, node: ts.Node, out: Set<string>): void {
 }
 
 /** The keys of the schema a `schema.parse(process.env)` receiver names, following a `const schema = z.object({...})`. */
-function collectSchemaKeys(t: TypeScript, receiver: ts.Expression, checker: ts.TypeChecker | undefined, out: Set<string>): void {
+function collectSchemaKeys(
+  t: TypeScript,
+  receiver: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  out: Set<string>,
+): void {
   const expr = skipOuterExpressions(t, receiver);
   if (t.isIdentifier(expr)) {
     const symbol = checker?.getSymbolAtLocation(expr);
@@ -304,7 +384,8 @@ function collectSchemaKeys(t: TypeScript, receiver: ts.Expression, checker: ts.T
       const sf = expr.getSourceFile();
       for (const statement of sf.statements) {
         if (!t.isVariableStatement(statement)) continue;
-        for (const d of statement.declarationList.declarations) if (t.isIdentifier(d.name) && d.name.text === expr.text && d.initializer) collectKeys(t, d.initializer, out);
+        for (const d of statement.declarationList.declarations)
+          if (t.isIdentifier(d.name) && d.name.text === expr.text && d.initializer) collectKeys(t, d.initializer, out);
       }
     }
   } else collectKeys(t, expr, out);

@@ -35,7 +35,13 @@ export function findSecretLiterals(value: string): SecretLiteralFinding[] {
       const secret = m[1] ?? m[0];
       if (isPlaceholder(secret) || (detector.validate && !detector.validate(secret))) continue;
       const start = m.index + m[0].indexOf(secret);
-      found.push({ detectorId: detector.id, description: detector.description, basis: 'format', start, end: start + secret.length });
+      found.push({
+        detectorId: detector.id,
+        description: detector.description,
+        basis: 'format',
+        start,
+        end: start + secret.length,
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -54,7 +60,10 @@ export function detectSecretLiteral(value: string): SecretLiteralMatch | undefin
  * sample claim (medium), and a URL whose password points at a local or container host
  * (`postgres://app:pw@localhost`, `@db:5432`) is a development default (medium).
  */
-export function formatEvidence(match: Pick<SecretLiteralMatch, 'detectorId'>, value: string): { readonly confidence: Confidence; readonly live: boolean } {
+export function formatEvidence(
+  match: Pick<SecretLiteralMatch, 'detectorId'>,
+  value: string,
+): { readonly confidence: Confidence; readonly live: boolean } {
   switch (match.detectorId) {
     case 'jwt':
       return { confidence: 'medium', live: false };
@@ -69,7 +78,8 @@ export function formatEvidence(match: Pick<SecretLiteralMatch, 'detectorId'>, va
 }
 
 /** A URL with user info whose host is this machine or a bare container name (`db`, `postgres`). */
-const LOCAL_HOST_URL = /:\/\/[^\s/@]*@(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?#]|$)/i;
+const LOCAL_HOST_URL =
+  /:\/\/[^\s/@]*@(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal|[a-z0-9_-]+)(?::\d+)?(?:[/?#]|$)/i;
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
@@ -92,13 +102,20 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   // A URL is judged by its parts: a random path segment or query value (a webhook URL's token) is a
   // secret, a host and a readable path (`https://neo4j.com/`, `mongodb://127.0.0.1`) are not.
   if (URL_LIKE.test(v)) {
-    const parts = v.replace(URL_LIKE, '').split(/[/?&=#]/).slice(1);
-    return parts.some((part) => looksRandom(part)) ? { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' } : undefined;
+    const parts = v
+      .replace(URL_LIKE, '')
+      .split(/[/?&=#]/)
+      .slice(1);
+    return parts.some((part) => looksRandom(part))
+      ? { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' }
+      : undefined;
   }
   // A random token may start with `/` (base64), so randomness is asked before the shape of paths.
-  if (looksRandom(v)) return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
+  if (looksRandom(v))
+    return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
   if (PATH_LIKE.test(v)) return undefined;
-  if (looksLikePassword(v)) return { detectorId: ENTROPY_DETECTOR_IDS.password, description: 'password-like string', basis: 'entropy' };
+  if (looksLikePassword(v))
+    return { detectorId: ENTROPY_DETECTOR_IDS.password, description: 'password-like string', basis: 'entropy' };
   return undefined;
 }
 

@@ -52,16 +52,20 @@ export function charsetOf(value: string): Charset {
 }
 
 /** Minimum length and bits per character for a random token of each character set. */
-export const ENTROPY_THRESHOLDS: Readonly<Record<Exclude<Charset, 'digits'>, { minLength: number; minBits: number }>> = {
-  // 16 hex chars = 64 bits, the shortest key or token worth calling a secret.
-  hex: { minLength: 16, minBits: 2.5 },
-  alnum: { minLength: 16, minBits: 3.2 },
-  base64: { minLength: 16, minBits: 3.2 },
-  printable: { minLength: 16, minBits: 3.2 },
-};
+export const ENTROPY_THRESHOLDS: Readonly<Record<Exclude<Charset, 'digits'>, { minLength: number; minBits: number }>> =
+  {
+    // 16 hex chars = 64 bits, the shortest key or token worth calling a secret.
+    hex: { minLength: 16, minBits: 2.5 },
+    alnum: { minLength: 16, minBits: 3.2 },
+    base64: { minLength: 16, minBits: 3.2 },
+    printable: { minLength: 16, minBits: 3.2 },
+  };
 
 const classes = (value: string) =>
-  Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  Number(/[a-z]/.test(value)) +
+  Number(/[A-Z]/.test(value)) +
+  Number(/\d/.test(value)) +
+  Number(/[^A-Za-z0-9]/.test(value));
 
 /** Mean length of the runs of one letter case or of digits: identifiers have long runs (`myApp`),
  * random strings short ones (`q7Zx`). */

@@ -51,7 +51,11 @@ function hasPemBody(block: string): boolean {
 const mixed = (s: string) => /[0-9]/.test(s) && /[A-Za-z]/.test(s);
 
 const github = (prefix: string, id: string, description: string): SecretDetector => ({
-  id, description, hints: [prefix], pattern: new RegExp(`\\b(${prefix}[A-Za-z0-9]{36,251})\\b`, 'g'), validate: mixed,
+  id,
+  description,
+  hints: [prefix],
+  pattern: new RegExp(`\\b(${prefix}[A-Za-z0-9]{36,251})\\b`, 'g'),
+  validate: mixed,
 });
 
 /** Every detector, in the order they are tried. */
@@ -60,7 +64,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     id: 'pem-private-key',
     description: 'PEM private key',
     hints: ['PRIVATE KEY-----'],
-    pattern: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$))/g,
+    pattern:
+      /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$))/g,
     validate: hasPemBody,
   },
   {
@@ -132,7 +137,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     id: 'slack-webhook-url',
     description: 'Slack incoming webhook URL',
     hints: ['hooks.slack.com'],
-    pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,})/g,
+    pattern:
+      /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,})/g,
   },
   {
     id: 'google-api-key',
@@ -152,7 +158,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     description: 'OpenAI API key',
     hints: ['sk-'],
     // Project, service-account and admin keys, and the older `sk-...T3BlbkFJ...` keys; not Anthropic's.
-    pattern: /\b(sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|(?!ant-)[A-Za-z0-9]{40,}))(?![A-Za-z0-9_-])/g,
+    pattern:
+      /\b(sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|(?!ant-)[A-Za-z0-9]{40,}))(?![A-Za-z0-9_-])/g,
     validate: mixed,
   },
   {

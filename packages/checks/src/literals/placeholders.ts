@@ -2,13 +2,15 @@ import { splitWords } from '../names/split.js';
 
 /** Words that make up stand-in values: `your-api-key-here`, `REPLACE_ME`, `superSecretPassword123`,
  * and the dev defaults of local databases (`postgres://postgres:postgres@localhost`). */
-const PLACEHOLDER_WORDS = new Set(`change changeme changeit me replace replaceme todo tbd fixme dummy example examples
+const PLACEHOLDER_WORDS = new Set(
+  `change changeme changeit me replace replaceme todo tbd fixme dummy example examples
   sample samples test testing tests secret secrets password passwords passwd pass pwd placeholder none null nil
   undefined empty redacted hidden masked foo bar baz qux foobar your my our the an here insert put enter add set value
   key keys api token tokens xxx fake mock dev local localhost demo secure super some random string abc letmein admin
   root user username guest postgres postgresql mysql redis mongo rabbitmq default private public client access auth
   goes this is it its must should be long real actual top pw sk pk rk live ghp gho ghu ghs ghr github pat xoxb xoxp npm sg
-  whsec glpat akia asia aiza xapp xoxa xoxr`.split(/\s+/));
+  whsec glpat akia asia aiza xapp xoxa xoxr`.split(/\s+/),
+);
 
 const WRAPPED = [
   /\$\{[^}]*\}/, // ${VAR}
@@ -21,7 +23,8 @@ const WRAPPED = [
 ];
 
 /** Known documented example credentials, and what every doc page spells as an example. */
-const EXAMPLE = /example|sample|dummy|placeholder|redacted|your[-_]?|insert[-_ ]|replace[-_ ]?me|change[-_ ]?me|x{4,}|\*{3,}|\.\.\.|…/i;
+const EXAMPLE =
+  /example|sample|dummy|placeholder|redacted|your[-_]?|insert[-_ ]|replace[-_ ]?me|change[-_ ]?me|x{4,}|\*{3,}|\.\.\.|…/i;
 const SEQUENTIAL = /012345|123456|234567|345678|456789|987654|abcdef|bcdefg|qwerty|asdfgh/i;
 
 const coverCache = new Map<string, boolean>();

@@ -1,9 +1,28 @@
 import { splitPath, splitWords } from './split.js';
 import {
-  ANSWER_QUALIFIERS, AUTH_HEADER_WORDS, CARRIER_WORDS, CONJUNCTIONS, CLIENT_ENV_PREFIXES, CODE_QUALIFIERS, COMPOUND_PARTS, CREDENTIAL_AUTH_WORDS,
-  DATASTORE_WORDS, KEY_QUALIFIERS, METADATA_PREFIXES, METADATA_WORDS, MNEMONIC_WORDS, NON_CREDENTIAL_TOKEN_QUALIFIERS,
-  PREDICATE_PREFIXES, PREPOSITIONS, PROTECTED_WORDS, PUBLIC_WORDS, SECRET_NOUNS, SECRET_QUALIFIERS, UNSPLITTABLE,
-  WEBHOOK_URL_SERVICES, type SecretKind,
+  ANSWER_QUALIFIERS,
+  AUTH_HEADER_WORDS,
+  CARRIER_WORDS,
+  CONJUNCTIONS,
+  CLIENT_ENV_PREFIXES,
+  CODE_QUALIFIERS,
+  COMPOUND_PARTS,
+  CREDENTIAL_AUTH_WORDS,
+  DATASTORE_WORDS,
+  KEY_QUALIFIERS,
+  METADATA_PREFIXES,
+  METADATA_WORDS,
+  MNEMONIC_WORDS,
+  NON_CREDENTIAL_TOKEN_QUALIFIERS,
+  PREDICATE_PREFIXES,
+  PREPOSITIONS,
+  PROTECTED_WORDS,
+  PUBLIC_WORDS,
+  SECRET_NOUNS,
+  SECRET_QUALIFIERS,
+  UNSPLITTABLE,
+  WEBHOOK_URL_SERVICES,
+  type SecretKind,
 } from './words.js';
 
 export type { SecretKind } from './words.js';
@@ -61,9 +80,27 @@ interface Block {
 }
 
 const VOCABULARY: ReadonlySet<string> = new Set([
-  ...SECRET_NOUNS.keys(), ...KEY_QUALIFIERS.keys(), ...SECRET_QUALIFIERS.keys(), ...CODE_QUALIFIERS.keys(),
-  ...DATASTORE_WORDS, ...METADATA_WORDS, ...CARRIER_WORDS, ...PROTECTED_WORDS, ...COMPOUND_PARTS, ...PUBLIC_WORDS,
-  'key', 'url', 'uri', 'code', 'header', 'auth', 'phrase', 'words', 'webhook', 'session', 'answer',
+  ...SECRET_NOUNS.keys(),
+  ...KEY_QUALIFIERS.keys(),
+  ...SECRET_QUALIFIERS.keys(),
+  ...CODE_QUALIFIERS.keys(),
+  ...DATASTORE_WORDS,
+  ...METADATA_WORDS,
+  ...CARRIER_WORDS,
+  ...PROTECTED_WORDS,
+  ...COMPOUND_PARTS,
+  ...PUBLIC_WORDS,
+  'key',
+  'url',
+  'uri',
+  'code',
+  'header',
+  'auth',
+  'phrase',
+  'words',
+  'webhook',
+  'session',
+  'answer',
 ]);
 
 /** `tokens` -> `token`, `credentials` -> `credential`, `hashes` -> `hash`; unknown words stay. */
@@ -77,7 +114,8 @@ function singular(word: string): string {
   return word;
 }
 
-const MAY_HOLD_SECRET_PART = /pass|pwd|pw|secret|token|key|cred|cookie|jwt|dsn|ur[il]|otp|str|sess|pin|mnemonic|bearer|pepper|authorization/;
+const MAY_HOLD_SECRET_PART =
+  /pass|pwd|pw|secret|token|key|cred|cookie|jwt|dsn|ur[il]|otp|str|sess|pin|mnemonic|bearer|pepper|authorization/;
 const SHORT_PARTS = new Set(['db', 'pg', 'id', 'gh', 'pw']);
 const compoundCache = new Map<string, readonly string[] | null>();
 
@@ -141,13 +179,31 @@ function pushLexeme(out: string[], raw: string): void {
 
 /** The words that can end a secret noun phrase; every other word is skipped at once. */
 const HEAD_WORDS: ReadonlySet<string> = new Set([
-  ...SECRET_NOUNS.keys(), 'key', 'keys', 'url', 'uri', 'string', 'str', 'id', 'code', 'header', 'auth', 'phrase', 'words', 'answer',
+  ...SECRET_NOUNS.keys(),
+  'key',
+  'keys',
+  'url',
+  'uri',
+  'string',
+  'str',
+  'id',
+  'code',
+  'header',
+  'auth',
+  'phrase',
+  'words',
+  'answer',
 ]);
 
 /** A word that belongs to the secret noun after it (`access token`, `github token`) in `matched`. */
 function isQualifier(word: string): boolean {
-  return (COMPOUND_PARTS.has(word) || KEY_QUALIFIERS.has(word)) && !PROTECTED_WORDS.has(word) && !PUBLIC_WORDS.has(word)
-    && !METADATA_WORDS.has(word) && !CARRIER_WORDS.has(word);
+  return (
+    (COMPOUND_PARTS.has(word) || KEY_QUALIFIERS.has(word)) &&
+    !PROTECTED_WORDS.has(word) &&
+    !PUBLIC_WORDS.has(word) &&
+    !METADATA_WORDS.has(word) &&
+    !CARRIER_WORDS.has(word)
+  );
 }
 
 /** Finds every secret noun phrase in the words, and the words that look like one but are not. */
@@ -161,7 +217,8 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
     const prev2 = words[i - 2] ?? '';
     const oneTime = prev === 'time' && prev2 === 'one';
     const head = (kind: SecretKind, start = i) => heads.push({ index: i, start, kind });
-    const block = (reason: string, from = i - 1) => blocks.push({ index: i, reason, matched: words.slice(from, i + 1) });
+    const block = (reason: string, from = i - 1) =>
+      blocks.push({ index: i, reason, matched: words.slice(from, i + 1) });
 
     for (const phrase of lexicon.extraPhrases) {
       const start = i - phrase.length + 1;
@@ -235,11 +292,18 @@ function findHeads(words: readonly string[], lexicon: Lexicon): { heads: Head[];
 }
 
 function result(
-  verdict: NameVerdict, words: readonly string[], matched: readonly string[], reason: string, kind?: SecretKind,
+  verdict: NameVerdict,
+  words: readonly string[],
+  matched: readonly string[],
+  reason: string,
+  kind?: SecretKind,
 ): NameClassification {
   // Cached results are shared between callers: the object is frozen, its arrays are typed readonly.
-  return Object.freeze(kind ? { verdict, isSecret: verdict === 'secret', kind, words, matched, reason }
-    : { verdict, isSecret: verdict === 'secret', words, matched, reason });
+  return Object.freeze(
+    kind
+      ? { verdict, isSecret: verdict === 'secret', kind, words, matched, reason }
+      : { verdict, isSecret: verdict === 'secret', words, matched, reason },
+  );
 }
 
 const quote = (words: readonly string[]) => `"${words.join(' ')}"`;
@@ -268,19 +332,32 @@ function classifyPhrase(words: readonly string[], lexicon: Lexicon): NameClassif
   if (heads.length === 0) {
     const blocked = blocks.at(-1);
     if (blocked) return result('none', words, blocked.matched, blocked.reason);
-    if (words.includes('key')) return result('none', words, ['key'], '"key" alone is not a secret (a cache, map or database key)');
-    if (words.includes('session')) return result('none', words, ['session'], '"session" alone names a session object, not its id or secret');
+    if (words.includes('key'))
+      return result('none', words, ['key'], '"key" alone is not a secret (a cache, map or database key)');
+    if (words.includes('session'))
+      return result('none', words, ['session'], '"session" alone names a session object, not its id or secret');
     return result('none', words, [], 'no secret word');
   }
   for (const prefix of CLIENT_ENV_PREFIXES) {
     if (prefix.length < words.length && prefix.every((p, k) => words[k] === p)) {
-      return result('none', words, prefix, `${quote(prefix)} variables are shipped to the browser, so their values are public`);
+      return result(
+        'none',
+        words,
+        prefix,
+        `${quote(prefix)} variables are shipped to the browser, so their values are public`,
+      );
     }
   }
   const first = words[0]!;
   const anyHead = heads.at(-1)!;
   if (PREDICATE_PREFIXES.has(first) && heads.every((h) => h.start > 0)) {
-    return result('metadata', words, [first, ...words.slice(anyHead.start, anyHead.index + 1)], `"${first}" makes it a predicate or check about ${a(anyHead.kind)}`, anyHead.kind);
+    return result(
+      'metadata',
+      words,
+      [first, ...words.slice(anyHead.start, anyHead.index + 1)],
+      `"${first}" makes it a predicate or check about ${a(anyHead.kind)}`,
+      anyHead.kind,
+    );
   }
 
   // A preposition ends the head phrase: `tokenForUser` is a token, `hashOfPassword` a hash.
@@ -290,10 +367,29 @@ function classifyPhrase(words: readonly string[], lexicon: Lexicon): NameClassif
   if (inPhrase.length === 0) {
     const phrase = words.slice(0, end);
     const protector = phrase.find((w) => PROTECTED_WORDS.has(w));
-    if (protector) return result('protected', words, [protector, words[anyHead.index]!], `"${protector}" marks a protected form of ${a(anyHead.kind)}`, anyHead.kind);
+    if (protector)
+      return result(
+        'protected',
+        words,
+        [protector, words[anyHead.index]!],
+        `"${protector}" marks a protected form of ${a(anyHead.kind)}`,
+        anyHead.kind,
+      );
     const meta = phrase.find((w) => METADATA_WORDS.has(w) || METADATA_PREFIXES.has(w));
-    if (meta) return result('metadata', words, [meta, words[anyHead.index]!], `"${meta}" describes ${a(anyHead.kind)} without holding it`, anyHead.kind);
-    return result('none', words, phrase, `${quote(phrase)} is something looked up by ${a(anyHead.kind)}, not the ${anyHead.kind}`);
+    if (meta)
+      return result(
+        'metadata',
+        words,
+        [meta, words[anyHead.index]!],
+        `"${meta}" describes ${a(anyHead.kind)} without holding it`,
+        anyHead.kind,
+      );
+    return result(
+      'none',
+      words,
+      phrase,
+      `${quote(phrase)} is something looked up by ${a(anyHead.kind)}, not the ${anyHead.kind}`,
+    );
   }
   const head = inPhrase.at(-1)!;
   const named = words.slice(head.start, head.index + 1);
@@ -302,16 +398,26 @@ function classifyPhrase(words: readonly string[], lexicon: Lexicon): NameClassif
 
   for (let k = 0; k < head.start; k++) {
     const w = words[k]!;
-    if (PUBLIC_WORDS.has(w)) return result('none', words, [w, ...named], `"${w}" marks a value that is public by design`);
-    if (PROTECTED_WORDS.has(w)) return result('protected', words, [w, ...named], `"${w}" marks a protected form of ${a(head.kind)}`, head.kind);
-    if (METADATA_PREFIXES.has(w)) return result('metadata', words, [w, ...named], `"${w}" describes ${quote(named)} without holding it`, head.kind);
+    if (PUBLIC_WORDS.has(w))
+      return result('none', words, [w, ...named], `"${w}" marks a value that is public by design`);
+    if (PROTECTED_WORDS.has(w))
+      return result('protected', words, [w, ...named], `"${w}" marks a protected form of ${a(head.kind)}`, head.kind);
+    if (METADATA_PREFIXES.has(w))
+      return result('metadata', words, [w, ...named], `"${w}" describes ${quote(named)} without holding it`, head.kind);
   }
   for (let k = head.index + 1; k < end; k++) {
     const w = words[k]!;
     if (isNumber(w) || CARRIER_WORDS.has(w)) continue;
-    if (PROTECTED_WORDS.has(w)) return result('protected', words, [...named, w], `"${w}" marks a protected form of ${a(head.kind)}`, head.kind);
-    if (METADATA_WORDS.has(w)) return result('metadata', words, [...named, w], `"${w}" describes ${a(head.kind)} without holding it`, head.kind);
-    return result('none', words, [...named, w], `"${w}" after ${quote(named)} names something else than the ${head.kind}`);
+    if (PROTECTED_WORDS.has(w))
+      return result('protected', words, [...named, w], `"${w}" marks a protected form of ${a(head.kind)}`, head.kind);
+    if (METADATA_WORDS.has(w))
+      return result('metadata', words, [...named, w], `"${w}" describes ${a(head.kind)} without holding it`, head.kind);
+    return result(
+      'none',
+      words,
+      [...named, w],
+      `"${w}" after ${quote(named)} names something else than the ${head.kind}`,
+    );
   }
   return result('secret', words, named, `${quote(named)} names ${a(head.kind)}`, head.kind);
 }
@@ -325,11 +431,15 @@ function decide(name: string, lexicon: Lexicon): NameClassification {
   const segments = splitPath(name);
   const last = segments.at(-1)!;
   const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (lexicon.ignoredWholeNames.size > 0 && (lexicon.ignoredWholeNames.has(normal(name)) || lexicon.ignoredWholeNames.has(normal(last)))) {
+  if (
+    lexicon.ignoredWholeNames.size > 0 &&
+    (lexicon.ignoredWholeNames.has(normal(name)) || lexicon.ignoredWholeNames.has(normal(last)))
+  ) {
     return result('none', splitWords(last), [], 'ignored by configuration');
   }
   // `PWD` is the shell's working directory, not a password.
-  if (name === 'PWD' || name === 'OLDPWD' || name.endsWith('env.PWD')) return result('none', ['pwd'], ['pwd'], '"PWD" is the shell\'s working directory');
+  if (name === 'PWD' || name === 'OLDPWD' || name.endsWith('env.PWD'))
+    return result('none', ['pwd'], ['pwd'], '"PWD" is the shell\'s working directory');
   const words = lexemes(last);
   const own = classifyWords(words, lexicon);
   if (segments.length === 1) return own;
@@ -369,7 +479,8 @@ function compile(options: ClassifierOptions): Lexicon {
 }
 
 function lexiconFor(options: ClassifierOptions | undefined): Lexicon {
-  if (!options || ((options.extraSecretWords?.length ?? 0) === 0 && (options.ignoredNames?.length ?? 0) === 0)) return defaultLexicon;
+  if (!options || ((options.extraSecretWords?.length ?? 0) === 0 && (options.ignoredNames?.length ?? 0) === 0))
+    return defaultLexicon;
   let lexicon = lexicons.get(options);
   if (!lexicon) {
     lexicon = compile(options);

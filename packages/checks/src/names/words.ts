@@ -23,8 +23,20 @@ export type SecretKind =
 
 /** Every `SecretKind`, in a stable order. */
 export const SECRET_KINDS: readonly SecretKind[] = [
-  'password', 'token', 'api-key', 'private-key', 'client-secret', 'credential', 'connection-string',
-  'session', 'cookie', 'signing-key', 'authorization', 'otp', 'mnemonic', 'secret',
+  'password',
+  'token',
+  'api-key',
+  'private-key',
+  'client-secret',
+  'credential',
+  'connection-string',
+  'session',
+  'cookie',
+  'signing-key',
+  'authorization',
+  'otp',
+  'mnemonic',
+  'secret',
 ];
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
@@ -32,35 +44,83 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** Words that name a secret on their own. `pass` is a word only after splitting (`dbPass`, `SMTP_PASS`):
  * `bypass`, `compass`, `passenger` are other words. `pin` is a short password. */
 export const SECRET_NOUNS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
-  ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['pw', 'password'], ['pass', 'password'],
-  ['passphrase', 'password'], ['passcode', 'password'], ['pin', 'password'],
-  ['secret', 'secret'], ['pepper', 'secret'],
-  ['token', 'token'], ['jwt', 'token'], ['bearer', 'token'],
-  ['credential', 'credential'], ['cred', 'credential'],
+  ['password', 'password'],
+  ['passwd', 'password'],
+  ['pwd', 'password'],
+  ['pw', 'password'],
+  ['pass', 'password'],
+  ['passphrase', 'password'],
+  ['passcode', 'password'],
+  ['pin', 'password'],
+  ['secret', 'secret'],
+  ['pepper', 'secret'],
+  ['token', 'token'],
+  ['jwt', 'token'],
+  ['bearer', 'token'],
+  ['credential', 'credential'],
+  ['cred', 'credential'],
   ['dsn', 'connection-string'],
   ['cookie', 'cookie'],
   ['authorization', 'authorization'],
-  ['otp', 'otp'], ['totp', 'otp'], ['hotp', 'otp'],
+  ['otp', 'otp'],
+  ['totp', 'otp'],
+  ['hotp', 'otp'],
   ['mnemonic', 'mnemonic'],
-  ['sessid', 'session'], ['phpsessid', 'session'], ['jsessionid', 'session'],
+  ['sessid', 'session'],
+  ['phpsessid', 'session'],
+  ['jsessionid', 'session'],
 ]);
 
 /** A word before `key` that makes the key a secret (`apiKey`, `signingKey`), with the kind it gives. */
 export const KEY_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
-  ...['api', 'app', 'application', 'access', 'auth', 'subscription', 'account', 'service', 'license', 'client', 'consumer', 'developer', 'admin']
-    .map((w) => [w, 'api-key'] as const),
+  ...[
+    'api',
+    'app',
+    'application',
+    'access',
+    'auth',
+    'subscription',
+    'account',
+    'service',
+    'license',
+    'client',
+    'consumer',
+    'developer',
+    'admin',
+  ].map((w) => [w, 'api-key'] as const),
   // A vendor's key is its API key (`STRIPE_KEY`, `openaiKey`); their public keys say so (`publishableKey`).
   ...`stripe openai anthropic sendgrid twilio github gitlab slack mailgun mailchimp postmark resend algolia aws azure
     google gcp datadog sentry cloudflare vercel supabase paypal braintree shopify hubspot intercom zendesk openrouter
-    groq mistral cohere huggingface replicate pinecone elevenlabs deepseek gemini`.split(/\s+/).map((w) => [w, 'api-key'] as const),
+    groq mistral cohere huggingface replicate pinecone elevenlabs deepseek gemini`
+    .split(/\s+/)
+    .map((w) => [w, 'api-key'] as const),
   ...['private', 'priv', 'ssh', 'rsa', 'ec', 'ecdsa', 'ed25519', 'ssl', 'tls'].map((w) => [w, 'private-key'] as const),
   ...['signing', 'sign', 'hmac', 'jwt', 'webhook', 'mac', 'cookie'].map((w) => [w, 'signing-key'] as const),
   ['session', 'session'],
   // A deploy key grants push or deploy rights (GitHub deploy keys, Convex/Vercel deploy keys).
   ['deploy', 'credential'],
-  ...['secret', 'master', 'root', 'encryption', 'decryption', 'encrypt', 'decrypt', 'encrypting', 'decrypting', 'enc', 'crypto', 'cipher', 'aes', 'data', 'dek', 'kek',
-    'shared', 'symmetric', 'wrapping', 'recovery']
-    .map((w) => [w, 'secret'] as const),
+  ...[
+    'secret',
+    'master',
+    'root',
+    'encryption',
+    'decryption',
+    'encrypt',
+    'decrypt',
+    'encrypting',
+    'decrypting',
+    'enc',
+    'crypto',
+    'cipher',
+    'aes',
+    'data',
+    'dek',
+    'kek',
+    'shared',
+    'symmetric',
+    'wrapping',
+    'recovery',
+  ].map((w) => [w, 'secret'] as const),
 ]);
 
 /** A word before `secret` that says which kind of secret. */
@@ -72,15 +132,29 @@ export const SECRET_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string
 ]);
 
 /** Words after which `url`, `uri` or `dsn` names a connection string with credentials in it. */
-export const DATASTORE_WORDS = set(`database db redis mongo mongodb postgres postgresql pg psql mysql mariadb mssql sqlserver
+export const DATASTORE_WORDS =
+  set(`database db redis mongo mongodb postgres postgresql pg psql mysql mariadb mssql sqlserver
   sql amqp amqps rabbitmq rabbit broker memcached cockroach cockroachdb neo4j couch couchdb clickhouse cassandra
   elasticsearch elastic opensearch nats kafka celery valkey dragonfly turso libsql`);
 
 /** Words before `code` that make it a one-time or authorization code. */
 export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
   ...['auth', 'authorization', 'oauth', 'grant'].map((w) => [w, 'token'] as const),
-  ...['otp', 'totp', 'mfa', 'fa', 'sms', 'verification', 'verify', 'recovery', 'backup', 'security', 'login', 'magic', 'reset']
-    .map((w) => [w, 'otp'] as const),
+  ...[
+    'otp',
+    'totp',
+    'mfa',
+    'fa',
+    'sms',
+    'verification',
+    'verify',
+    'recovery',
+    'backup',
+    'security',
+    'login',
+    'magic',
+    'reset',
+  ].map((w) => [w, 'otp'] as const),
 ]);
 
 /** Words before `token` that make it something else than a credential: pagination cursors,
@@ -102,7 +176,10 @@ export const PUBLIC_WORDS = set('public publishable anon anonymous site');
  * declare the value public and they are often misused for secrets, so they are classified by their words.
  */
 export const CLIENT_ENV_PREFIXES: readonly (readonly string[])[] = [
-  ['next', 'public'], ['nuxt', 'public'], ['expo', 'public'], ['public'],
+  ['next', 'public'],
+  ['nuxt', 'public'],
+  ['expo', 'public'],
+  ['public'],
 ];
 
 /** First words that make a name a predicate or a check about a secret (`isTokenValid`, `hasPassword`). */
@@ -165,7 +242,9 @@ export const WEBHOOK_URL_SERVICES = set('slack discord teams mattermost');
 
 /** Words before `header` that make the header value a credential (`authorizationHeader`, `cookieHeader`). */
 export const AUTH_HEADER_WORDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
-  ['auth', 'authorization'], ['authorization', 'authorization'], ['cookie', 'cookie'],
+  ['auth', 'authorization'],
+  ['authorization', 'authorization'],
+  ['cookie', 'cookie'],
 ]);
 
 /** Words before `auth` that make it a user:password pair (`basicAuth`). */

@@ -1,8 +1,19 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
 import { resolveIdentifier, skipOuterExpressions, staticString } from '../ast/index.js';
-import { type ApiLocation, type CipherApi, type DeterministicApi, type RandomSourceApi } from '../catalogs/crypto-apis.js';
-import { findCipherApi, findDeterministicApi, findRandomSource, isManagedNonceApi, normalizeModuleId } from './crypto-lookup.js';
+import {
+  type ApiLocation,
+  type CipherApi,
+  type DeterministicApi,
+  type RandomSourceApi,
+} from '../catalogs/crypto-apis.js';
+import {
+  findCipherApi,
+  findDeterministicApi,
+  findRandomSource,
+  isManagedNonceApi,
+  normalizeModuleId,
+} from './crypto-lookup.js';
 
 /** Names under which the global object is reachable; `globalThis.crypto` is the global `crypto`. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
@@ -84,7 +95,11 @@ function moduleOf(t: TypeScript, importDecl: ts.Node, path: string[]): ApiLocati
 function locateBinding(t: TypeScript, element: ts.BindingElement, depth: number): ApiLocation | undefined {
   const pattern = element.parent;
   if (!t.isObjectBindingPattern(pattern)) return undefined;
-  const key = element.propertyName ? staticPropertyName(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
+  const key = element.propertyName
+    ? staticPropertyName(t, element.propertyName)
+    : t.isIdentifier(element.name)
+      ? element.name.text
+      : undefined;
   if (key === undefined) return undefined;
   const owner = pattern.parent;
   const base = t.isVariableDeclaration(owner)

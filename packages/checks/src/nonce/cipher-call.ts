@@ -1,6 +1,12 @@
 import type * as ts from 'typescript';
 import type { TypeScript } from '../check.js';
-import { constInitializer, enclosingFunctionOrFile, forEachDescendant, resolveIdentifier, skipOuterExpressions } from '../ast/index.js';
+import {
+  constInitializer,
+  enclosingFunctionOrFile,
+  forEachDescendant,
+  resolveIdentifier,
+  skipOuterExpressions,
+} from '../ast/index.js';
 import { constString, objectPropertyValue } from '../ast/values.js';
 import { type ArgumentSlot, type CipherApi, type CipherFamily } from '../catalogs/crypto-apis.js';
 import { classifyCryptoCall } from './api-location.js';
@@ -48,7 +54,10 @@ export function cipherCallOf(t: TypeScript, call: ts.CallExpression, checker?: t
   if (!slot) return { ...base, nonce: undefined };
   if (slot.kind === 'method') return { ...base, nonce: methodCallNonce(t, call, slot.method, slot) };
   const property = family && slot.perFamily?.[family] ? slot.perFamily[family] : slot.property;
-  return { ...base, nonce: slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property }) };
+  return {
+    ...base,
+    nonce: slotValue(t, call, property === undefined ? { index: slot.index } : { index: slot.index, property }),
+  };
 }
 
 /** The expression in an argument slot, looking through a `const` options object. */
@@ -67,7 +76,12 @@ function staticValue(t: TypeScript, expr: ts.Expression, checker: ts.TypeChecker
 }
 
 /** node-forge: the `iv` passed to `cipher.start({ iv })` on the object this call created. */
-function methodCallNonce(t: TypeScript, call: ts.CallExpression, method: string, slot: ArgumentSlot): ts.Expression | undefined {
+function methodCallNonce(
+  t: TypeScript,
+  call: ts.CallExpression,
+  method: string,
+  slot: ArgumentSlot,
+): ts.Expression | undefined {
   const declaration = call.parent;
   if (!t.isVariableDeclaration(declaration) || !t.isIdentifier(declaration.name)) return undefined;
   const name = declaration.name.text;
@@ -99,9 +113,19 @@ function onlyDecrypts(t: TypeScript, call: ts.CallExpression): boolean {
   let uses = 0;
   let decrypts = 0;
   forEachDescendant(t, enclosingFunctionOrFile(t, call), (node) => {
-    if (t.isIdentifier(node) && node.text === name && node !== declaration.name && resolveIdentifier(t, node, undefined) === declaration) {
+    if (
+      t.isIdentifier(node) &&
+      node.text === name &&
+      node !== declaration.name &&
+      resolveIdentifier(t, node, undefined) === declaration
+    ) {
       uses++;
-      if (t.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === 'decrypt') decrypts++;
+      if (
+        t.isPropertyAccessExpression(node.parent) &&
+        node.parent.expression === node &&
+        node.parent.name.text === 'decrypt'
+      )
+        decrypts++;
     }
   });
   return uses > 0 && uses === decrypts;

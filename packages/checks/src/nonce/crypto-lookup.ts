@@ -35,7 +35,9 @@ export function normalizeModuleId(specifier: string): string {
 }
 
 function matchesLocation(locations: readonly ApiLocation[], module: string, path: readonly string[]): boolean {
-  return locations.some((l) => l.module === module && l.path.length === path.length && l.path.every((p, i) => p === path[i]));
+  return locations.some(
+    (l) => l.module === module && l.path.length === path.length && l.path.every((p, i) => p === path[i]),
+  );
 }
 
 /** The cipher API reachable at `module` + `path` (module already normalised), if any. */
@@ -99,7 +101,9 @@ export function nonceLengthOf(family: CipherFamily | undefined): number {
  * `leaks-equality` (CBC: identical prefixes show; predictable IVs allow chosen-plaintext attacks),
  * `misuse-resistant` (GCM-SIV: only equal messages show), `none` (ECB takes no nonce).
  */
-export function nonceReuseImpact(family: CipherFamily): 'catastrophic' | 'leaks-equality' | 'misuse-resistant' | 'none' {
+export function nonceReuseImpact(
+  family: CipherFamily,
+): 'catastrophic' | 'leaks-equality' | 'misuse-resistant' | 'none' {
   switch (family) {
     case 'CBC':
       return 'leaks-equality';

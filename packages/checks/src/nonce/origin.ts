@@ -87,19 +87,95 @@ const PRECEDENCE: readonly NonceOriginKind[] = [
 /** Kinds that stay what they are when computed once: a constant reused is still just a constant. */
 const STABLE_WHEN_ONCE = new Set<NonceOriginKind>(['constant', 'derived-from-key', 'deterministic']);
 
-const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int32Array', 'BigUint64Array', 'ArrayBuffer', 'DataView']);
-/** Calls whose result is made only of their arguments (and receiver), byte for byte or by formatting. */
-const TRANSPARENT_FUNCTIONS = new Set(['String', 'Number', 'BigInt', 'hexToBytes', 'utf8ToBytes', 'concatBytes', 'bytesToHex', 'bytesToUtf8', 'numberToBytesBE', 'copyBytes']);
-const TRANSPARENT_STATICS = new Set(['Buffer.from', 'Buffer.concat', 'Buffer.copyBytesFrom', 'Uint8Array.from', 'Uint8Array.of', 'Array.from', 'Array.of', 'JSON.stringify', 'Math.floor', 'Math.round', 'Math.trunc']);
-const TRANSPARENT_METHODS = new Set([
-  'subarray', 'slice', 'toString', 'padStart', 'padEnd', 'substring', 'substr', 'repeat', 'toUpperCase', 'toLowerCase',
-  'concat', 'split', 'replace', 'replaceAll', 'trim', 'encode', 'digest', 'update', 'getTime', 'valueOf', 'toISOString', 'toJSON', 'toFixed', 'fill', 'at', 'join', 'buffer',
+const TYPED_ARRAYS = new Set([
+  'Uint8Array',
+  'Int8Array',
+  'Uint8ClampedArray',
+  'Uint16Array',
+  'Uint32Array',
+  'Int32Array',
+  'BigUint64Array',
+  'ArrayBuffer',
+  'DataView',
 ]);
-const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint', 'process.uptime']);
+/** Calls whose result is made only of their arguments (and receiver), byte for byte or by formatting. */
+const TRANSPARENT_FUNCTIONS = new Set([
+  'String',
+  'Number',
+  'BigInt',
+  'hexToBytes',
+  'utf8ToBytes',
+  'concatBytes',
+  'bytesToHex',
+  'bytesToUtf8',
+  'numberToBytesBE',
+  'copyBytes',
+]);
+const TRANSPARENT_STATICS = new Set([
+  'Buffer.from',
+  'Buffer.concat',
+  'Buffer.copyBytesFrom',
+  'Uint8Array.from',
+  'Uint8Array.of',
+  'Array.from',
+  'Array.of',
+  'JSON.stringify',
+  'Math.floor',
+  'Math.round',
+  'Math.trunc',
+]);
+const TRANSPARENT_METHODS = new Set([
+  'subarray',
+  'slice',
+  'toString',
+  'padStart',
+  'padEnd',
+  'substring',
+  'substr',
+  'repeat',
+  'toUpperCase',
+  'toLowerCase',
+  'concat',
+  'split',
+  'replace',
+  'replaceAll',
+  'trim',
+  'encode',
+  'digest',
+  'update',
+  'getTime',
+  'valueOf',
+  'toISOString',
+  'toJSON',
+  'toFixed',
+  'fill',
+  'at',
+  'join',
+  'buffer',
+]);
+const TIME_CALLS = new Set([
+  'Date.now',
+  'performance.now',
+  'process.hrtime',
+  'process.hrtime.bigint',
+  'process.uptime',
+]);
 /** Methods that write into the buffer they are called on. */
-const WRITING_METHODS = /^(?:set|fill|write(?:U?Int(?:8|16|32)(?:BE|LE)?|Big(?:U)?Int64(?:BE|LE)|(?:Float|Double)(?:BE|LE)|U?IntBE|U?IntLE)?)$/;
+const WRITING_METHODS =
+  /^(?:set|fill|write(?:U?Int(?:8|16|32)(?:BE|LE)?|Big(?:U)?Int64(?:BE|LE)|(?:Float|Double)(?:BE|LE)|U?IntBE|U?IntLE)?)$/;
 /** Array methods whose callback runs once per element: a value from outside is reused by each run. */
-const ITERATING_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce', 'reduceRight', 'filter', 'some', 'every', 'find', 'findIndex']);
+const ITERATING_METHODS = new Set([
+  'map',
+  'forEach',
+  'flatMap',
+  'reduce',
+  'reduceRight',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+]);
 const MAX_DEPTH = 12;
 
 /**
@@ -109,7 +185,11 @@ const MAX_DEPTH = 12;
  * checker, exported constants of other modules. It judges each binding against the place it is
  * read: a random value computed at module level and read inside a function is `module-level`.
  */
-export function nonceOrigin(ctx: NonceOriginContext, expr: ts.Expression, options: NonceOriginOptions = {}): NonceOrigin {
+export function nonceOrigin(
+  ctx: NonceOriginContext,
+  expr: ts.Expression,
+  options: NonceOriginOptions = {},
+): NonceOrigin {
   return new Tracer(ctx, options.key).trace(expr, 0);
 }
 
@@ -166,17 +246,26 @@ class Tracer {
       return this.make('constant', expr);
     }
     if (t.isPrefixUnaryExpression(expr) || t.isPostfixUnaryExpression(expr)) {
-      return isIncrement(t, expr) ? this.make('time-or-counter', expr, { source: 'counter' }) : this.trace(expr.operand, depth);
+      return isIncrement(t, expr)
+        ? this.make('time-or-counter', expr, { source: 'counter' })
+        : this.trace(expr.operand, depth);
     }
     if (t.isArrayLiteralExpression(expr)) {
-      return expr.elements.length === 0 ? this.make('constant', expr) : this.combine(expr.elements.map((e) => this.trace(t.isSpreadElement(e) ? e.expression : e, depth)));
+      return expr.elements.length === 0
+        ? this.make('constant', expr)
+        : this.combine(expr.elements.map((e) => this.trace(t.isSpreadElement(e) ? e.expression : e, depth)));
     }
-    if (t.isTemplateExpression(expr)) return this.combine([this.make('constant', expr), ...expr.templateSpans.map((s) => this.trace(s.expression, depth))]);
+    if (t.isTemplateExpression(expr))
+      return this.combine([
+        this.make('constant', expr),
+        ...expr.templateSpans.map((s) => this.trace(s.expression, depth)),
+      ]);
     if (t.isBinaryExpression(expr)) {
       if (expr.operatorToken.kind === t.SyntaxKind.CommaToken) return this.trace(expr.right, depth);
       return this.combine([this.trace(expr.left, depth), this.trace(expr.right, depth)]);
     }
-    if (t.isConditionalExpression(expr)) return this.combine([this.trace(expr.whenTrue, depth), this.trace(expr.whenFalse, depth)]);
+    if (t.isConditionalExpression(expr))
+      return this.combine([this.trace(expr.whenTrue, depth), this.trace(expr.whenFalse, depth)]);
     if (t.isAwaitExpression(expr) || t.isSpreadElement(expr)) return this.trace(expr.expression, depth);
     if (this.isKey(expr)) return this.make('derived-from-key', expr);
     if (t.isIdentifier(expr)) return this.traceIdentifier(expr, depth);
@@ -202,12 +291,14 @@ class Tracer {
     const t = this.t;
     const name = t.isIdentifier(decl.name) ? decl.name.text : site.getText();
     const writes = this.writesTo(decl);
-    if (writes.counters.length > 0) return this.make('time-or-counter', writes.counters[0]!, { source: 'counter', binding: name });
+    if (writes.counters.length > 0)
+      return this.make('time-or-counter', writes.counters[0]!, { source: 'counter', binding: name });
     const siteFunction = enclosingFunctionOrFile(t, site);
     if (writes.randomFills.some((fill) => enclosingFunctionOrFile(t, fill) === siteFunction)) {
       return this.make('random-per-call', writes.randomFills[0]!);
     }
-    if (writes.randomFills.length > 0 && writes.randomFills.some((fill) => !isModuleLevelNode(t, fill))) return this.make('unknown', site);
+    if (writes.randomFills.length > 0 && writes.randomFills.some((fill) => !isModuleLevelNode(t, fill)))
+      return this.make('unknown', site);
     const initial = t.isVariableDeclaration(decl)
       ? decl.initializer
         ? this.trace(decl.initializer, depth)
@@ -235,7 +326,11 @@ class Tracer {
     while (t.isBindingElement(owner)) owner = owner.parent.parent;
     if (!t.isVariableDeclaration(owner) || !owner.initializer) return this.make('unknown', element);
     const init = skipOuterExpressions(t, owner.initializer);
-    const key = element.propertyName ? propertyNameText(t, element.propertyName) : t.isIdentifier(element.name) ? element.name.text : undefined;
+    const key = element.propertyName
+      ? propertyNameText(t, element.propertyName)
+      : t.isIdentifier(element.name)
+        ? element.name.text
+        : undefined;
     if (t.isObjectLiteralExpression(init) && key !== undefined && element.parent.parent === owner) {
       const property = objectPropertyValue(t, init, key);
       if (property) return this.trace(property, depth);
@@ -247,7 +342,12 @@ class Tracer {
     const t = this.t;
     const path = accessPath(t, expr);
     if (path && path.length === 3 && path[0] === 'process' && path[1] === 'env') return this.make('constant', expr);
-    if (path && path.length >= 2 && path[0] === 'this' && (t.isPropertyAccessExpression(expr) ? expr.expression.kind === t.SyntaxKind.ThisKeyword : false)) {
+    if (
+      path &&
+      path.length >= 2 &&
+      path[0] === 'this' &&
+      (t.isPropertyAccessExpression(expr) ? expr.expression.kind === t.SyntaxKind.ThisKeyword : false)
+    ) {
       return this.traceThisField(expr as ts.PropertyAccessExpression, depth);
     }
     const baseExpr = skipOuterExpressions(t, expr.expression);
@@ -255,13 +355,18 @@ class Tracer {
     if (t.isIdentifier(baseExpr) && key !== undefined) {
       const decl = this.resolve(baseExpr);
       if (decl && t.isClassDeclaration(decl)) return this.traceStaticField(decl, key, expr, depth);
-      const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+      const init =
+        decl && t.isVariableDeclaration(decl) && decl.initializer
+          ? skipOuterExpressions(t, decl.initializer)
+          : undefined;
       if (init && t.isObjectLiteralExpression(init)) {
         const property = objectPropertyValue(t, init, key);
         if (property) {
           const value = this.trace(property, depth);
           const once = decl && t.isVariableDeclaration(decl) ? this.computedOnce(decl, expr) : undefined;
-          return once && isOnceComputable(value.kind) ? this.make(once, property, { binding: `${baseExpr.text}.${key}`, detail: `${baseExpr.text}.${key}` }) : value;
+          return once && isOnceComputable(value.kind)
+            ? this.make(once, property, { binding: `${baseExpr.text}.${key}`, detail: `${baseExpr.text}.${key}` })
+            : value;
         }
       }
     }
@@ -271,7 +376,8 @@ class Tracer {
     // A named property of a "key" is no key bytes: `key.iv` of a `{ key, iv, salt }` bundle.
     if (base.kind === 'derived-from-key' && t.isPropertyAccessExpression(expr)) return this.make('unknown', expr);
     // `user.id`, `record.email`: an identifier read from a parameter is the same for every message about it.
-    if ((base.kind === 'parameter' || base.kind === 'from-message') && key !== undefined && isStableIdentifierName(key)) return this.make('deterministic', expr);
+    if ((base.kind === 'parameter' || base.kind === 'from-message') && key !== undefined && isStableIdentifierName(key))
+      return this.make('deterministic', expr);
     return readFrom(base, expr, this);
   }
 
@@ -299,14 +405,26 @@ class Tracer {
       if (t.isClassLike(node)) return 'skip';
       if (isThisMember(t, node, name)) {
         const parent = node.parent;
-        if (t.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(t, parent.operatorToken.kind)) {
+        if (
+          t.isBinaryExpression(parent) &&
+          parent.left === node &&
+          isAssignmentOperator(t, parent.operatorToken.kind)
+        ) {
           if (parent.operatorToken.kind === t.SyntaxKind.EqualsToken) {
             if (inConstructor(node)) values.push(this.trace(parent.right, depth));
             else refreshed = true;
           } else counter ??= parent;
-        } else if ((t.isPostfixUnaryExpression(parent) || t.isPrefixUnaryExpression(parent)) && isIncrement(t, parent)) {
+        } else if (
+          (t.isPostfixUnaryExpression(parent) || t.isPrefixUnaryExpression(parent)) &&
+          isIncrement(t, parent)
+        ) {
           counter ??= parent;
-        } else if (t.isPropertyAccessExpression(parent) && parent.expression === node && WRITING_METHODS.test(parent.name.text) && t.isCallExpression(parent.parent)) {
+        } else if (
+          t.isPropertyAccessExpression(parent) &&
+          parent.expression === node &&
+          WRITING_METHODS.test(parent.name.text) &&
+          t.isCallExpression(parent.parent)
+        ) {
           refreshed = true;
         } else if (t.isCallExpression(parent) && parent.arguments[0] === node && this.isRandomFill(parent)) {
           refreshed = true;
@@ -327,7 +445,9 @@ class Tracer {
     const t = this.t;
     const field = cls.members.find(
       (m): m is ts.PropertyDeclaration =>
-        t.isPropertyDeclaration(m) && propertyNameText(t, m.name) === name && (m.modifiers?.some((x) => x.kind === t.SyntaxKind.StaticKeyword) ?? false),
+        t.isPropertyDeclaration(m) &&
+        propertyNameText(t, m.name) === name &&
+        (m.modifiers?.some((x) => x.kind === t.SyntaxKind.StaticKeyword) ?? false),
     );
     if (!field?.initializer) return this.make('unknown', site);
     const value = this.trace(field.initializer, depth);
@@ -337,7 +457,10 @@ class Tracer {
   }
 
   /** With a checker: `obj.iv` / `Config.IV` whose symbol is a property declared with an initializer. */
-  private fieldFromChecker(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): NonceOrigin | undefined {
+  private fieldFromChecker(
+    expr: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    depth: number,
+  ): NonceOrigin | undefined {
     const t = this.t;
     const checker = this.ctx.checker;
     if (!checker || !t.isPropertyAccessExpression(expr)) return undefined;
@@ -347,9 +470,12 @@ class Tracer {
     // `ivs.IV` with `import * as ivs from './iv.js'`: an exported variable of another module.
     if (t.isVariableDeclaration(decl)) return this.traceBinding(decl, expr, depth);
     if ((t.isPropertyDeclaration(decl) || t.isPropertyAssignment(decl)) && decl.initializer) {
-      const isStatic = t.isPropertyDeclaration(decl) && (decl.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false);
+      const isStatic =
+        t.isPropertyDeclaration(decl) && (decl.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false);
       const ownerObject = t.isPropertyAssignment(decl) ? decl.parent.parent : undefined;
-      const moduleOnce = isStatic || (ownerObject !== undefined && t.isVariableDeclaration(ownerObject) && isModuleLevelNode(t, ownerObject));
+      const moduleOnce =
+        isStatic ||
+        (ownerObject !== undefined && t.isVariableDeclaration(ownerObject) && isModuleLevelNode(t, ownerObject));
       if (!moduleOnce) return undefined;
       const value = this.trace(decl.initializer, depth);
       if (STABLE_WHEN_ONCE.has(value.kind) || !isOnceComputable(value.kind) || isModuleLevelNode(t, expr)) return value;
@@ -362,7 +488,8 @@ class Tracer {
     const t = this.t;
     const crypto = classifyCryptoCall(t, call);
     if (crypto?.kind === 'random' || this.isDataKeyGeneration(call)) return this.make('random-per-call', call);
-    if (crypto?.kind === 'deterministic') return this.combine([this.make('constant', call), ...call.arguments.map((a) => this.trace(a, depth))]);
+    if (crypto?.kind === 'deterministic')
+      return this.combine([this.make('constant', call), ...call.arguments.map((a) => this.trace(a, depth))]);
     const location = apiLocationOf(t, call.expression);
     const dotted = location?.module === 'global' ? location.path.join('.') : undefined;
     if (dotted && TIME_CALLS.has(dotted)) return this.make('time-or-counter', call, { source: 'time' });
@@ -371,8 +498,10 @@ class Tracer {
       const fill = call.arguments[1];
       return fill ? this.combine([this.make('constant', call), this.trace(fill, depth)]) : this.make('constant', call);
     }
-    if (dotted && (TRANSPARENT_STATICS.has(dotted) || TRANSPARENT_FUNCTIONS.has(dotted))) return this.traceArguments(call, depth);
-    if (location && location.module.startsWith('@noble/') && TRANSPARENT_FUNCTIONS.has(location.path.join('.'))) return this.traceArguments(call, depth);
+    if (dotted && (TRANSPARENT_STATICS.has(dotted) || TRANSPARENT_FUNCTIONS.has(dotted)))
+      return this.traceArguments(call, depth);
+    if (location && location.module.startsWith('@noble/') && TRANSPARENT_FUNCTIONS.has(location.path.join('.')))
+      return this.traceArguments(call, depth);
     const callee = skipOuterExpressions(t, call.expression);
     if (t.isPropertyAccessExpression(callee) && TRANSPARENT_METHODS.has(callee.name.text)) {
       const receiver = this.trace(callee.expression, depth);
@@ -400,18 +529,25 @@ class Tracer {
   }
 
   private traceArguments(call: ts.CallExpression, depth: number): NonceOrigin {
-    return call.arguments.length === 0 ? this.make('constant', call) : this.combine(call.arguments.map((a) => this.trace(a, depth)));
+    return call.arguments.length === 0
+      ? this.make('constant', call)
+      : this.combine(call.arguments.map((a) => this.trace(a, depth)));
   }
 
   private traceNew(expr: ts.NewExpression, depth: number): NonceOrigin {
     const t = this.t;
     const name = calleeName(t, expr.expression);
-    if (name === 'Date') return expr.arguments && expr.arguments.length > 0 ? this.traceArguments(expr as unknown as ts.CallExpression, depth) : this.make('time-or-counter', expr, { source: 'time' });
+    if (name === 'Date')
+      return expr.arguments && expr.arguments.length > 0
+        ? this.traceArguments(expr as unknown as ts.CallExpression, depth)
+        : this.make('time-or-counter', expr, { source: 'time' });
     if (name === 'TextEncoder') return this.make('constant', expr);
     if (name && (TYPED_ARRAYS.has(name) || name === 'Buffer')) {
       const args = expr.arguments ?? [];
       // `new Uint8Array(12)` is zero-filled; `new Uint8Array([..])` and `new Uint8Array(other)` copy their input.
-      return args.length === 0 ? this.make('constant', expr) : this.combine([this.make('constant', expr), ...args.map((a) => this.trace(a, depth))]);
+      return args.length === 0
+        ? this.make('constant', expr)
+        : this.combine([this.make('constant', expr), ...args.map((a) => this.trace(a, depth))]);
     }
     return this.make('unknown', expr);
   }
@@ -424,7 +560,9 @@ class Tracer {
     if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
       // `this.nextIv()`: a method of the enclosing class.
       const name = callee.name.text;
-      fn = enclosingClass(t, callee)?.members.find((m) => t.isMethodDeclaration(m) && propertyNameText(t, m.name) === name);
+      fn = enclosingClass(t, callee)?.members.find(
+        (m) => t.isMethodDeclaration(m) && propertyNameText(t, m.name) === name,
+      );
       if (fn && t.isMethodDeclaration(fn)) return fn.body ? this.returnedBy(fn.body, depth) : undefined;
       return undefined;
     }
@@ -432,7 +570,8 @@ class Tracer {
     const decl = this.resolve(callee);
     fn = decl;
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) fn = skipOuterExpressions(t, decl.initializer);
-    if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
+    if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body)
+      return undefined;
     if (fn.getSourceFile().isDeclarationFile) return undefined;
     if (t.isExpression(fn.body)) return this.trace(fn.body, depth);
     return this.returnedBy(fn.body, depth);
@@ -449,9 +588,17 @@ class Tracer {
   }
 
   /** Writes to a variable anywhere in its scope: reassignments, counters, random fills, buffer writes. */
-  private writesTo(decl: ts.VariableDeclaration | ts.BindingElement): { assigned: ts.Expression[]; counters: ts.Node[]; randomFills: ts.CallExpression[] } {
+  private writesTo(decl: ts.VariableDeclaration | ts.BindingElement): {
+    assigned: ts.Expression[];
+    counters: ts.Node[];
+    randomFills: ts.CallExpression[];
+  } {
     const t = this.t;
-    const result = { assigned: [] as ts.Expression[], counters: [] as ts.Node[], randomFills: [] as ts.CallExpression[] };
+    const result = {
+      assigned: [] as ts.Expression[],
+      counters: [] as ts.Node[],
+      randomFills: [] as ts.CallExpression[],
+    };
     if (!t.isIdentifier(decl.name)) return result;
     const name = decl.name.text;
     const scope = declarationScope(t, decl);
@@ -463,7 +610,10 @@ class Tracer {
     return result;
   }
 
-  private classifyWrite(ref: ts.Identifier, into: { assigned: ts.Expression[]; counters: ts.Node[]; randomFills: ts.CallExpression[] }): void {
+  private classifyWrite(
+    ref: ts.Identifier,
+    into: { assigned: ts.Expression[]; counters: ts.Node[]; randomFills: ts.CallExpression[] },
+  ): void {
     const t = this.t;
     let target: ts.Node = ref;
     while (t.isParenthesizedExpression(target.parent) || t.isNonNullExpression(target.parent)) target = target.parent;
@@ -482,21 +632,33 @@ class Tracer {
       return;
     }
     // `iv.writeUInt32BE(value)`, `iv.set(bytes)`, `iv.fill(x)`: the written values join the buffer's origin.
-    if (t.isPropertyAccessExpression(parent) && parent.expression === target && WRITING_METHODS.test(parent.name.text)) {
+    if (
+      t.isPropertyAccessExpression(parent) &&
+      parent.expression === target &&
+      WRITING_METHODS.test(parent.name.text)
+    ) {
       const call = parent.parent;
-      if (t.isCallExpression(call) && call.expression === parent && call.arguments[0]) into.assigned.push(call.arguments[0]);
+      if (t.isCallExpression(call) && call.expression === parent && call.arguments[0])
+        into.assigned.push(call.arguments[0]);
       return;
     }
     // `source.copy(iv)`: the source's bytes land in the buffer.
-    if (t.isCallExpression(parent) && parent.arguments[0] === target && t.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'copy') {
+    if (
+      t.isCallExpression(parent) &&
+      parent.arguments[0] === target &&
+      t.isPropertyAccessExpression(parent.expression) &&
+      parent.expression.name.text === 'copy'
+    ) {
       into.assigned.push(parent.expression.expression);
       return;
     }
     // `iv[0] = x`, `iv[i]++`
     if (t.isElementAccessExpression(parent) && parent.expression === target) {
       const outer = parent.parent;
-      if (t.isBinaryExpression(outer) && outer.left === parent && isAssignmentOperator(t, outer.operatorToken.kind)) into.assigned.push(outer.right);
-      else if ((t.isPostfixUnaryExpression(outer) || t.isPrefixUnaryExpression(outer)) && isIncrement(t, outer)) into.counters.push(outer);
+      if (t.isBinaryExpression(outer) && outer.left === parent && isAssignmentOperator(t, outer.operatorToken.kind))
+        into.assigned.push(outer.right);
+      else if ((t.isPostfixUnaryExpression(outer) || t.isPrefixUnaryExpression(outer)) && isIncrement(t, outer))
+        into.counters.push(outer);
     }
   }
 
@@ -510,14 +672,18 @@ class Tracer {
    * it is computed at load time and read in a function, `outer-scope` when a loop or an array
    * callback around the read (but inside the binding's scope) repeats the read. Undefined otherwise.
    */
-  private computedOnce(decl: ts.VariableDeclaration | ts.BindingElement, site: ts.Node): 'module-level' | 'outer-scope' | undefined {
+  private computedOnce(
+    decl: ts.VariableDeclaration | ts.BindingElement,
+    site: ts.Node,
+  ): 'module-level' | 'outer-scope' | undefined {
     const t = this.t;
     // Declared inside the loop body (or iteration callback) that repeats the encryption: evaluated
     // afresh on every iteration. Only repetition between the declaration and the use counts.
     const declScope = enclosingFunctionOrFile(t, decl);
     if (repeatsBetween(t, decl, declScope) && !repeatsBetween(t, site, commonAncestor(decl, site))) return undefined;
     if (t.isSourceFile(declScope)) {
-      if (isModuleLevelNode(t, site)) return declScope === site.getSourceFile() && repeatsBetween(t, site, declScope) ? 'module-level' : undefined;
+      if (isModuleLevelNode(t, site))
+        return declScope === site.getSourceFile() && repeatsBetween(t, site, declScope) ? 'module-level' : undefined;
       // A script's `main()` called once at load reads the value once too.
       const outer = outermostFunction(t, site);
       if (outer && runsOncePerLoad(t, outer) && !repeatsBetween(t, site, outer)) return undefined;
@@ -543,7 +709,8 @@ class Tracer {
 
   private isInParameter(element: ts.BindingElement): boolean {
     let node: ts.Node = element;
-    while (this.t.isBindingElement(node) || this.t.isObjectBindingPattern(node) || this.t.isArrayBindingPattern(node)) node = node.parent;
+    while (this.t.isBindingElement(node) || this.t.isObjectBindingPattern(node) || this.t.isArrayBindingPattern(node))
+      node = node.parent;
     return this.t.isParameter(node);
   }
 
@@ -557,7 +724,11 @@ class Tracer {
     return resolveIdentifier(this.t, id, undefined);
   }
 
-  make(kind: NonceOriginKind, node: ts.Node, extra: { source?: 'time' | 'counter'; binding?: string; detail?: string } = {}): NonceOrigin {
+  make(
+    kind: NonceOriginKind,
+    node: ts.Node,
+    extra: { source?: 'time' | 'counter'; binding?: string; detail?: string } = {},
+  ): NonceOrigin {
     const origin: NonceOrigin = { kind, node, detail: extra.detail ?? shortText(node) };
     return {
       ...origin,
@@ -580,7 +751,22 @@ function readFrom(base: NonceOrigin, node: ts.Node, tracer: Tracer): NonceOrigin
 }
 
 /** Words naming a thing that is fresh per message or random by design: not a stable identifier. */
-const PER_MESSAGE_WORDS = new Set(['message', 'msg', 'request', 'req', 'trace', 'span', 'correlation', 'nonce', 'iv', 'random', 'salt', 'uuid', 'event', 'idempotency']);
+const PER_MESSAGE_WORDS = new Set([
+  'message',
+  'msg',
+  'request',
+  'req',
+  'trace',
+  'span',
+  'correlation',
+  'nonce',
+  'iv',
+  'random',
+  'salt',
+  'uuid',
+  'event',
+  'idempotency',
+]);
 /** Last words of names that identify a stable thing (a user, a record, a file). */
 const IDENTIFIER_WORDS = new Set(['id', 'name', 'email', 'username', 'login', 'handle', 'slug']);
 
@@ -595,7 +781,7 @@ function isStableIdentifierName(name: string): boolean {
 }
 
 function isOnceComputable(kind: NonceOriginKind): boolean {
-  return kind === 'random-per-call' || kind === 'unknown' || (kind === 'time-or-counter');
+  return kind === 'random-per-call' || kind === 'unknown' || kind === 'time-or-counter';
 }
 
 function isModuleLevelNode(t: TypeScript, node: ts.Node): boolean {
@@ -622,7 +808,8 @@ function repeatsBetween(t: TypeScript, site: ts.Node, scope: ts.Node): boolean {
 function commonAncestor(a: ts.Node, b: ts.Node): ts.Node {
   const ancestorsOfA = new Set<ts.Node>();
   for (let current: ts.Node | undefined = a; current; current = current.parent) ancestorsOfA.add(current);
-  for (let current: ts.Node | undefined = b; current; current = current.parent) if (ancestorsOfA.has(current)) return current;
+  for (let current: ts.Node | undefined = b; current; current = current.parent)
+    if (ancestorsOfA.has(current)) return current;
   return b.getSourceFile();
 }
 
@@ -666,12 +853,21 @@ function runsOncePerLoad(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean
 function isExported(t: TypeScript, holder: ts.FunctionDeclaration | ts.VariableDeclaration): boolean {
   const statement = t.isVariableDeclaration(holder) ? holder.parent.parent : holder;
   const modifiers = t.canHaveModifiers(statement) ? t.getModifiers(statement) : undefined;
-  return modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword || m.kind === t.SyntaxKind.DefaultKeyword) ?? false;
+  return (
+    modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword || m.kind === t.SyntaxKind.DefaultKeyword) ?? false
+  );
 }
 
 /** True for a loop statement or an array-iteration callback (`items.map(fn)`): what is inside runs once per round. */
 export function isRepeatingScope(t: TypeScript, node: ts.Node): boolean {
-  if (t.isForStatement(node) || t.isForOfStatement(node) || t.isForInStatement(node) || t.isWhileStatement(node) || t.isDoStatement(node)) return true;
+  if (
+    t.isForStatement(node) ||
+    t.isForOfStatement(node) ||
+    t.isForInStatement(node) ||
+    t.isWhileStatement(node) ||
+    t.isDoStatement(node)
+  )
+    return true;
   return isFunctionLike(t, node) && isIterationCallback(t, node);
 }
 
@@ -704,7 +900,19 @@ function declarationScope(t: TypeScript, decl: ts.Node): ts.Node {
     if (t.isVariableDeclarationList(current) && current.flags & (t.NodeFlags.Let | t.NodeFlags.Const)) {
       // block-scoped: the nearest block, function body or file
       let block: ts.Node | undefined = current.parent;
-      while (block && !(t.isBlock(block) || t.isSourceFile(block) || t.isModuleBlock(block) || t.isCaseBlock(block) || isFunctionLike(t, block) || t.isForStatement(block) || t.isForOfStatement(block) || t.isForInStatement(block))) {
+      while (
+        block &&
+        !(
+          t.isBlock(block) ||
+          t.isSourceFile(block) ||
+          t.isModuleBlock(block) ||
+          t.isCaseBlock(block) ||
+          isFunctionLike(t, block) ||
+          t.isForStatement(block) ||
+          t.isForOfStatement(block) ||
+          t.isForInStatement(block)
+        )
+      ) {
         block = block.parent;
       }
       return block ?? decl.getSourceFile();
@@ -726,7 +934,9 @@ function enclosingClass(t: TypeScript, node: ts.Node): ts.ClassLikeDeclaration |
 }
 
 function isThisMember(t: TypeScript, node: ts.Node, name: string): node is ts.PropertyAccessExpression {
-  return t.isPropertyAccessExpression(node) && node.expression.kind === t.SyntaxKind.ThisKeyword && node.name.text === name;
+  return (
+    t.isPropertyAccessExpression(node) && node.expression.kind === t.SyntaxKind.ThisKeyword && node.name.text === name
+  );
 }
 
 function isAssignmentOperator(t: TypeScript, kind: ts.SyntaxKind): boolean {
@@ -748,6 +958,9 @@ function shortText(node: ts.Node): string {
   const text = node
     .getText()
     .replace(/\s+/g, ' ')
-    .replace(/(['"`])((?:\\.|(?!\1).)*)\1/g, (_whole, quote: string, body: string) => `${quote}${body.length > 6 ? redact(body) : body}${quote}`);
+    .replace(
+      /(['"`])((?:\\.|(?!\1).)*)\1/g,
+      (_whole, quote: string, body: string) => `${quote}${body.length > 6 ? redact(body) : body}${quote}`,
+    );
   return text.length <= 48 ? text : `${text.slice(0, 45)}...`;
 }

@@ -88,29 +88,70 @@ export function credentialColumnVerdict(
   if (!secret) {
     // `personal_access_tokens.value`: the table says what the value is.
     const tableKind = credentialTableKind(given, facts.table, options);
-    if (tableKind) secret = { name: given[given.length - 1]!, kind: tableKind, reason: `the "${given[given.length - 1]}" of a ${tableKind} table` };
+    if (tableKind)
+      secret = {
+        name: given[given.length - 1]!,
+        kind: tableKind,
+        reason: `the "${given[given.length - 1]}" of a ${tableKind} table`,
+      };
   }
   if (!secret) return { verdict: 'none', reason: 'no credential name' };
   const kind = secret.kind;
-  if (masked) return { verdict: 'metadata', kind, name: masked, reason: `"${masked}" holds a masked display form of a ${kind}, not the ${kind}` };
-  if (facts.foreignKey) return { verdict: 'none', kind, name: secret.name, reason: `a foreign key: it holds the id of another row, not a ${kind}` };
+  if (masked)
+    return {
+      verdict: 'metadata',
+      kind,
+      name: masked,
+      reason: `"${masked}" holds a masked display form of a ${kind}, not the ${kind}`,
+    };
+  if (facts.foreignKey)
+    return {
+      verdict: 'none',
+      kind,
+      name: secret.name,
+      reason: `a foreign key: it holds the id of another row, not a ${kind}`,
+    };
   const base = baseType(type);
   const category = base === undefined ? undefined : TYPE_CATEGORY.get(base);
   if (category === 'temporal' || category === 'boolean') {
     return { verdict: 'metadata', kind, name: secret.name, reason: `a ${category} column cannot hold a ${kind}` };
   }
   if (category === 'numeric' && kind !== 'otp' && kind !== 'password') {
-    return { verdict: 'metadata', kind, name: secret.name, reason: `a numeric column holds a reference or count, not a ${kind}` };
+    return {
+      verdict: 'metadata',
+      kind,
+      name: secret.name,
+      reason: `a numeric column holds a reference or count, not a ${kind}`,
+    };
   }
-  if (base === 'aggregatefunction') return { verdict: 'metadata', kind, name: secret.name, reason: `an aggregate state holds a computed value, not a ${kind}` };
+  if (base === 'aggregatefunction')
+    return {
+      verdict: 'metadata',
+      kind,
+      name: secret.name,
+      reason: `an aggregate state holds a computed value, not a ${kind}`,
+    };
   const plaintext = { verdict: 'plaintext' as const, kind, name: secret.name };
   const words = splitWords(secret.name);
   if (base !== undefined && BINARY_COLUMN_TYPES.has(base)) {
-    return { ...plaintext, confidence: 'low', reason: `${secret.reason}; a ${base} column mostly holds ciphertext or a digest, not the ${kind} as typed` };
+    return {
+      ...plaintext,
+      confidence: 'low',
+      reason: `${secret.reason}; a ${base} column mostly holds ciphertext or a digest, not the ${kind} as typed`,
+    };
   }
-  if (base !== undefined && IDENTIFIER_COLUMN_TYPES.has(base)) return { ...plaintext, confidence: 'low', reason: `a ${base} column mostly holds a row or object id, rarely a ${kind}` };
+  if (base !== undefined && IDENTIFIER_COLUMN_TYPES.has(base))
+    return {
+      ...plaintext,
+      confidence: 'low',
+      reason: `a ${base} column mostly holds a row or object id, rarely a ${kind}`,
+    };
   if (words[words.length - 1] === 'id' || words[words.length - 1] === 'ids') {
-    return { ...plaintext, confidence: 'low', reason: `"${secret.name}" names the id of a ${kind}, which is often a reference, not the credential` };
+    return {
+      ...plaintext,
+      confidence: 'low',
+      reason: `"${secret.name}" names the id of a ${kind}, which is often a reference, not the credential`,
+    };
   }
   const tableWords = facts.table ? splitWords(facts.table) : [];
   if ([...words, ...tableWords].some((w) => PUBLIC_BY_PROTOCOL_WORDS.has(w))) {
@@ -121,10 +162,24 @@ export function credentialColumnVerdict(
     return { ...plaintext, confidence: 'low', reason: 'a domain verification token is published in DNS' };
   }
   // `data_key` beside `string_value`, `number_value`: the key of a key/value pair, a property name.
-  const valueSibling = words[words.length - 1] === 'key' && KEY_VALUE_KINDS.has(kind) ? facts.siblings?.find((name) => splitWords(name).at(-1) === 'value') : undefined;
-  if (valueSibling) return { verdict: 'none', kind, name: secret.name, reason: `"${secret.name}" beside "${valueSibling}" names the key of a key/value pair` };
+  const valueSibling =
+    words[words.length - 1] === 'key' && KEY_VALUE_KINDS.has(kind)
+      ? facts.siblings?.find((name) => splitWords(name).at(-1) === 'value')
+      : undefined;
+  if (valueSibling)
+    return {
+      verdict: 'none',
+      kind,
+      name: secret.name,
+      reason: `"${secret.name}" beside "${valueSibling}" names the key of a key/value pair`,
+    };
   const sibling = facts.siblings?.find((name) => name !== secret.name && isSaltOrNonce(name));
-  if (sibling) return { ...plaintext, confidence: 'low', reason: `the sibling column "${sibling}" says the value is hashed with a salt or encrypted with a nonce` };
+  if (sibling)
+    return {
+      ...plaintext,
+      confidence: 'low',
+      reason: `the sibling column "${sibling}" says the value is hashed with a salt or encrypted with a nonce`,
+    };
   const hashedBy = hashedByFramework(secret.name, facts.table);
   if (hashedBy) return { ...plaintext, confidence: 'low', reason: hashedBy };
   return { ...plaintext, confidence: 'medium', reason: secret.reason };
@@ -190,7 +245,11 @@ function splitArguments(text: string): string[] {
 }
 
 /** The kind of credential a table holds when a column of it is only called `value`: `api_tokens`, `verification`. */
-function credentialTableKind(names: readonly string[], table: string | undefined, options: ClassifierOptions): SecretKind | undefined {
+function credentialTableKind(
+  names: readonly string[],
+  table: string | undefined,
+  options: ClassifierOptions,
+): SecretKind | undefined {
   if (!table || !names.some((n) => VALUE_COLUMN_NAMES.has(n.toLowerCase()))) return undefined;
   const c = classifyName(table, options);
   if (c.isSecret) return c.kind ?? 'secret';
@@ -200,7 +259,8 @@ function credentialTableKind(names: readonly string[], table: string | undefined
 /** The names of the columns each table of a DDL text declares, by table (case as written): the siblings of each column. */
 export function ddlSiblings(columns: readonly DdlColumn[]): (column: DdlColumn) => readonly string[] {
   const byTable = new Map<string, string[]>();
-  for (const c of columns) byTable.set(c.table.toLowerCase(), [...(byTable.get(c.table.toLowerCase()) ?? []), c.column]);
+  for (const c of columns)
+    byTable.set(c.table.toLowerCase(), [...(byTable.get(c.table.toLowerCase()) ?? []), c.column]);
   return (column) => byTable.get(column.table.toLowerCase()) ?? [];
 }
 
@@ -209,9 +269,17 @@ export function ddlSiblings(columns: readonly DdlColumn[]): (column: DdlColumn) 
  * Server Always Encrypted column (`api_key nvarchar(64) ENCRYPTED WITH (...)`) is protected.
  * The check and the scanner's `*.sql` reader both call this.
  */
-export function ddlColumnVerdict(column: DdlColumn | DdlSchemaColumn, options: ClassifierOptions = {}, siblings?: readonly string[]): CredentialColumnClassification {
+export function ddlColumnVerdict(
+  column: DdlColumn | DdlSchemaColumn,
+  options: ClassifierOptions = {},
+  siblings?: readonly string[],
+): CredentialColumnClassification {
   const foreignKey = 'foreignKey' in column ? column.foreignKey : /\bREFERENCES\b/i.test(column.constraints);
-  const verdict = credentialColumnVerdict(column.column, column.type, options, { table: column.table, foreignKey, siblings });
+  const verdict = credentialColumnVerdict(column.column, column.type, options, {
+    table: column.table,
+    foreignKey,
+    siblings,
+  });
   if (verdict.verdict === 'plaintext' && /\bENCRYPTED\s+WITH\b/i.test(column.constraints)) {
     return { ...verdict, verdict: 'protected', reason: 'declared ENCRYPTED WITH (Always Encrypted)' };
   }

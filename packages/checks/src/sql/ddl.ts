@@ -38,16 +38,60 @@ interface Token {
 }
 
 /** Words that start a table constraint rather than a column, in a column list. */
-const TABLE_CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'EXCLUDE', 'LIKE', 'PERIOD', 'FULLTEXT', 'SPATIAL']);
+const TABLE_CONSTRAINT_WORDS = new Set([
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'FOREIGN',
+  'CHECK',
+  'EXCLUDE',
+  'LIKE',
+  'PERIOD',
+  'FULLTEXT',
+  'SPATIAL',
+]);
 /** Words that start a table constraint only when an index name or `(` follows (MySQL `KEY idx (a)`). */
 const INDEX_WORDS = new Set(['KEY', 'INDEX']);
 /** Words that end a column's type and start its constraints. */
 const COLUMN_CONSTRAINT_WORDS = new Set([
-  'NOT', 'NULL', 'DEFAULT', 'PRIMARY', 'REFERENCES', 'UNIQUE', 'CHECK', 'CONSTRAINT', 'GENERATED', 'COLLATE',
-  'AUTO_INCREMENT', 'AUTOINCREMENT', 'IDENTITY', 'COMMENT', 'ON', 'AS', 'STORED', 'VIRTUAL', 'INVISIBLE', 'VISIBLE',
-  'ENCRYPTED', 'MASKED', 'SPARSE', 'ROWGUIDCOL', 'CHARSET', 'COMPRESSION', 'STORAGE', 'ENCODE', 'FOREIGN', 'KEY',
+  'NOT',
+  'NULL',
+  'DEFAULT',
+  'PRIMARY',
+  'REFERENCES',
+  'UNIQUE',
+  'CHECK',
+  'CONSTRAINT',
+  'GENERATED',
+  'COLLATE',
+  'AUTO_INCREMENT',
+  'AUTOINCREMENT',
+  'IDENTITY',
+  'COMMENT',
+  'ON',
+  'AS',
+  'STORED',
+  'VIRTUAL',
+  'INVISIBLE',
+  'VISIBLE',
+  'ENCRYPTED',
+  'MASKED',
+  'SPARSE',
+  'ROWGUIDCOL',
+  'CHARSET',
+  'COMPRESSION',
+  'STORAGE',
+  'ENCODE',
+  'FOREIGN',
+  'KEY',
   // MySQL column placement; ClickHouse codecs, TTLs and computed columns.
-  'AFTER', 'FIRST', 'CODEC', 'TTL', 'MATERIALIZED', 'ALIAS', 'EPHEMERAL',
+  'AFTER',
+  'FIRST',
+  'CODEC',
+  'TTL',
+  'MATERIALIZED',
+  'ALIAS',
+  'EPHEMERAL',
 ]);
 /** Prefix words of CREATE TABLE: `CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE`. */
 const CREATE_TABLE_PREFIX = new Set(['OR', 'REPLACE', 'GLOBAL', 'LOCAL', 'TEMP', 'TEMPORARY', 'UNLOGGED']);
@@ -59,7 +103,12 @@ const CREATE_TABLE_PREFIX = new Set(['OR', 'REPLACE', 'GLOBAL', 'LOCAL', 'TEMP',
  */
 export type DdlChange =
   | { readonly kind: 'drop-table' | 'rename-table'; readonly table: string; readonly at: number }
-  | { readonly kind: 'drop-column' | 'rename-column'; readonly table: string; readonly column: string; readonly at: number }
+  | {
+      readonly kind: 'drop-column' | 'rename-column';
+      readonly table: string;
+      readonly column: string;
+      readonly at: number;
+    }
   | { readonly kind: 'foreign-key'; readonly table: string; readonly column: string; readonly at: number };
 
 /** A column that is still there after the whole text ran, and whether it references another row. */
@@ -90,12 +139,16 @@ export function readDdlSchema(sql: string, options: { readonly replay?: boolean 
           (x) =>
             x.at > c.start &&
             same(x.table, c.table) &&
-            (x.kind === 'drop-table' || x.kind === 'rename-table' || ((x.kind === 'drop-column' || x.kind === 'rename-column') && same(x.column, c.column))),
+            (x.kind === 'drop-table' ||
+              x.kind === 'rename-table' ||
+              ((x.kind === 'drop-column' || x.kind === 'rename-column') && same(x.column, c.column))),
         ),
     )
     .map((c) => ({
       ...c,
-      foreignKey: /\bREFERENCES\b/i.test(c.constraints) || changes.some((x) => x.kind === 'foreign-key' && same(x.table, c.table) && same(x.column, c.column)),
+      foreignKey:
+        /\bREFERENCES\b/i.test(c.constraints) ||
+        changes.some((x) => x.kind === 'foreign-key' && same(x.table, c.table) && same(x.column, c.column)),
     }));
 }
 
@@ -119,7 +172,10 @@ function foreignKeyColumns(element: readonly Token[]): string[] {
   if (cursor.takeWord('CONSTRAINT')) cursor.next();
   if (!cursor.takeWords('FOREIGN', 'KEY') || !cursor.takePunct('(')) return [];
   const close = matchingParen(element, cursor.index - 1);
-  return element.slice(cursor.index, close).filter((t) => t.kind === 'word' || t.kind === 'quoted').map(identifierText);
+  return element
+    .slice(cursor.index, close)
+    .filter((t) => t.kind === 'word' || t.kind === 'quoted')
+    .map(identifierText);
 }
 
 function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], changes: DdlChange[]): void {
@@ -142,7 +198,8 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], 
     if (!name || !cursor.takePunct('(')) return;
     const close = matchingParen(tokens, cursor.index - 1);
     for (const element of splitTopLevel(tokens, cursor.index, close)) {
-      for (const column of foreignKeyColumns(element)) changes.push({ kind: 'foreign-key', table: name.table, column, at });
+      for (const column of foreignKeyColumns(element))
+        changes.push({ kind: 'foreign-key', table: name.table, column, at });
       readColumnDefinition(sql, element, name, 'create', out);
     }
     return;
@@ -168,7 +225,8 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], 
         // MySQL: ALTER TABLE t ADD (a text, b text)
         const open = actionCursor.index;
         const close = matchingParen(action, open);
-        for (const element of splitTopLevel(action, open + 1, close)) readColumnDefinition(sql, element, name, 'alter', out);
+        for (const element of splitTopLevel(action, open + 1, close))
+          readColumnDefinition(sql, element, name, 'alter', out);
         continue;
       }
       readColumnDefinition(sql, action.slice(actionCursor.index), name, 'alter', out);
@@ -184,7 +242,8 @@ function readAlterChange(action: readonly Token[], table: string, at: number, ch
     if (!hadColumnWord && cursor.peekWordIn(NOT_A_COLUMN_DROP)) return true;
     cursor.takeWords('IF', 'EXISTS');
     const column = cursor.peek();
-    if (column && (column.kind === 'word' || column.kind === 'quoted')) changes.push({ kind: 'drop-column', table, column: identifierText(column), at });
+    if (column && (column.kind === 'word' || column.kind === 'quoted'))
+      changes.push({ kind: 'drop-column', table, column: identifierText(column), at });
     return true;
   }
   if (cursor.takeWord('RENAME')) {
@@ -195,14 +254,25 @@ function readAlterChange(action: readonly Token[], table: string, at: number, ch
     if (cursor.peekWordIn(NOT_A_COLUMN_DROP)) return true;
     cursor.takeWord('COLUMN');
     const column = cursor.peek();
-    if (column && (column.kind === 'word' || column.kind === 'quoted')) changes.push({ kind: 'rename-column', table, column: identifierText(column), at });
+    if (column && (column.kind === 'word' || column.kind === 'quoted'))
+      changes.push({ kind: 'rename-column', table, column: identifierText(column), at });
     return true;
   }
   return false;
 }
 
 /** What `ALTER TABLE ... DROP` / `RENAME` may name besides a column. */
-const NOT_A_COLUMN_DROP = new Set(['CONSTRAINT', 'INDEX', 'KEY', 'PRIMARY', 'FOREIGN', 'CHECK', 'PARTITION', 'PROJECTION', 'DEFAULT']);
+const NOT_A_COLUMN_DROP = new Set([
+  'CONSTRAINT',
+  'INDEX',
+  'KEY',
+  'PRIMARY',
+  'FOREIGN',
+  'CHECK',
+  'PARTITION',
+  'PROJECTION',
+  'DEFAULT',
+]);
 
 interface QualifiedName {
   readonly table: string;
@@ -222,7 +292,13 @@ function readQualifiedName(cursor: Cursor): QualifiedName | undefined {
   return { table, schema: parts.length > 0 ? parts.join('.') : undefined };
 }
 
-function readColumnDefinition(sql: string, element: readonly Token[], name: QualifiedName, statement: 'create' | 'alter', out: DdlColumn[]): void {
+function readColumnDefinition(
+  sql: string,
+  element: readonly Token[],
+  name: QualifiedName,
+  statement: 'create' | 'alter',
+  out: DdlColumn[],
+): void {
   const first = element[0];
   if (!first || (first.kind !== 'word' && first.kind !== 'quoted')) return;
   if (first.kind === 'word') {
@@ -230,7 +306,8 @@ function readColumnDefinition(sql: string, element: readonly Token[], name: Qual
     if (INDEX_WORDS.has(first.value)) {
       const next = element[1];
       // `KEY idx (a)` is an index; `key varchar(255)` is a column: a type's parentheses hold a number.
-      const namedIndex = (next?.kind === 'word' || next?.kind === 'quoted') && element[2]?.text === '(' && element[3]?.kind !== 'number';
+      const namedIndex =
+        (next?.kind === 'word' || next?.kind === 'quoted') && element[2]?.text === '(' && element[3]?.kind !== 'number';
       if (!next || next.text === '(' || namedIndex) return;
     }
   }
@@ -261,7 +338,11 @@ function readColumnDefinition(sql: string, element: readonly Token[], name: Qual
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\s*\(\s*/g, '(').replace(/\s*\)/g, ')').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\(\s*/g, '(')
+    .replace(/\s*\)/g, ')')
+    .trim();
 }
 
 function identifierText(token: Token): string {
@@ -391,7 +472,10 @@ function tokenize(sql: string): Token[] {
       i = end;
     } else if (c === '"' || c === '`') {
       const end = quotedEnd(i, c);
-      const inner = sql.slice(i + 1, Math.max(i + 1, end - 1)).split(c + c).join(c);
+      const inner = sql
+        .slice(i + 1, Math.max(i + 1, end - 1))
+        .split(c + c)
+        .join(c);
       push('quoted', i, end, inner);
       i = end;
     } else if (c === '[' && WORD_START.test(sql[i + 1] ?? '')) {

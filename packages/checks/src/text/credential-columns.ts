@@ -5,7 +5,18 @@ import { lineLocator } from './locate.js';
 import { readPrismaFields } from './prisma.js';
 
 /** Prisma's scalar types; anything else on a field is a relation or an enum. */
-const PRISMA_SCALARS = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
+const PRISMA_SCALARS = new Set([
+  'String',
+  'Boolean',
+  'Int',
+  'BigInt',
+  'Float',
+  'Decimal',
+  'DateTime',
+  'Json',
+  'Bytes',
+  'Unsupported',
+]);
 
 /** A credential-related column of a schema file, with the verdict of `no-plaintext-credential-column`. */
 export interface SchemaCredentialColumn {
@@ -23,7 +34,13 @@ export interface SchemaCredentialColumn {
 export function prismaCredentialColumns(lines: readonly string[], settings: SharedSettings): SchemaCredentialColumn[] {
   const fields = readPrismaFields(lines);
   // `user User @relation(fields: [userId], ...)`: `userId` holds the id of another row.
-  const foreignKeys = new Set(fields.flatMap((f) => [...f.attributes.matchAll(/@relation\([^)]*\bfields\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((n) => `${f.model}.${n.trim()}`))));
+  const foreignKeys = new Set(
+    fields.flatMap((f) =>
+      [...f.attributes.matchAll(/@relation\([^)]*\bfields\s*:\s*\[([^\]]*)\]/g)].flatMap((m) =>
+        m[1]!.split(',').map((n) => `${f.model}.${n.trim()}`),
+      ),
+    ),
+  );
   return fields
     .filter((f) => PRISMA_SCALARS.has(f.type))
     .map((f) => ({
@@ -69,7 +86,12 @@ export function sqlCredentialColumns(text: string, settings: SharedSettings): Sc
 }
 
 /** The credential columns of a Prisma schema or SQL file. */
-export function schemaCredentialColumns(kind: 'prisma' | 'sql', text: string, lines: readonly string[], settings: SharedSettings): SchemaCredentialColumn[] {
+export function schemaCredentialColumns(
+  kind: 'prisma' | 'sql',
+  text: string,
+  lines: readonly string[],
+  settings: SharedSettings,
+): SchemaCredentialColumn[] {
   return kind === 'prisma' ? prismaCredentialColumns(lines, settings) : sqlCredentialColumns(text, settings);
 }
 

@@ -1,4 +1,11 @@
-import { type Check, type Confidence, type InputKind, type SharedSettings, type TextFile, type TextReport } from '../check.js';
+import {
+  type Check,
+  type Confidence,
+  type InputKind,
+  type SharedSettings,
+  type TextFile,
+  type TextReport,
+} from '../check.js';
 import { fileKindOf } from '../context/file-kind.js';
 import { mergeOptions, reportAtConfidence } from '../run.js';
 import { isEnvExample } from './env-file.js';

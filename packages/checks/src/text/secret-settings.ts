@@ -26,17 +26,30 @@ export function secretSettingVerdict(
   const known = detectSecretLiteral(value);
   if (known) {
     const evidence = formatEvidence(known, value);
-    return { messageId: 'settingKnownFormat', data: { name: key, description: known.description, preview: redact(value) }, confidence: evidence.confidence, liveCredential: evidence.live };
+    return {
+      messageId: 'settingKnownFormat',
+      data: { name: key, description: known.description, preview: redact(value) },
+      confidence: evidence.confidence,
+      liveCredential: evidence.live,
+    };
   }
   // A settings file names its values for what they are: a random-looking value under a secret name is one.
   if (classifyName(key, settings).isSecret && looksLikeSecretValue(value)) {
-    return { messageId: 'settingSecretName', data: { name: key, preview: redact(value) }, confidence: 'high', liveCredential: false };
+    return {
+      messageId: 'settingSecretName',
+      data: { name: key, preview: redact(value) },
+      confidence: 'high',
+      liveCredential: false,
+    };
   }
   return undefined;
 }
 
 /** The values `no-hardcoded-secret`'s options allow: `allowedPlaceholders` exactly, `allowedPatterns` as regular expressions. */
-export function allowedValues(options: { readonly allowedPlaceholders: readonly string[]; readonly allowedPatterns: readonly string[] }): (value: string) => boolean {
+export function allowedValues(options: {
+  readonly allowedPlaceholders: readonly string[];
+  readonly allowedPatterns: readonly string[];
+}): (value: string) => boolean {
   const patterns = options.allowedPatterns.map((p) => new RegExp(p));
   return (value) => options.allowedPlaceholders.includes(value) || patterns.some((re) => re.test(value));
 }
@@ -48,7 +61,12 @@ export type SecretSettingMessageId = SecretSettingVerdict['messageId'] | 'privat
  * `no-hardcoded-secret` on files that are not code: every setting of a key-value file (an untracked
  * `.env` file stays on its machine and is not judged), and private key material in `.pem`/`.key` files.
  */
-export function analyzeSecretSettings(context: TextContext<{ readonly allowedPlaceholders: readonly string[]; readonly allowedPatterns: readonly string[] }, SecretSettingMessageId>): void {
+export function analyzeSecretSettings(
+  context: TextContext<
+    { readonly allowedPlaceholders: readonly string[]; readonly allowedPatterns: readonly string[] },
+    SecretSettingMessageId
+  >,
+): void {
   const { file, settings } = context;
   const allowed = allowedValues(context.options);
   if (file.kind === 'private-key') {
@@ -57,7 +75,14 @@ export function analyzeSecretSettings(context: TextContext<{ readonly allowedPla
     const start = file.text.indexOf('-----BEGIN');
     const { line, column } = lineLocator(file.text)(Math.max(0, start));
     // A key file is a key wherever it sits, but one under test/ or fixtures/ was made for the tests.
-    context.report({ messageId: 'privateKeyFile', data: { description: known.description }, line, column, endLine: line, liveCredential: formatEvidence(known, file.text).live });
+    context.report({
+      messageId: 'privateKeyFile',
+      data: { description: known.description },
+      line,
+      column,
+      endLine: line,
+      liveCredential: formatEvidence(known, file.text).live,
+    });
     return;
   }
   if (file.kind === 'env' && file.tracked === false) return;
@@ -65,6 +90,15 @@ export function analyzeSecretSettings(context: TextContext<{ readonly allowedPla
     const verdict = secretSettingVerdict(entry.key, entry.value, settings, allowed);
     if (!verdict) continue;
     const { messageId, data, confidence, liveCredential } = verdict;
-    context.report({ messageId, data, confidence, liveCredential, line: entry.line, column: entry.column, endLine: entry.endLine, endColumn: entry.endColumn });
+    context.report({
+      messageId,
+      data,
+      confidence,
+      liveCredential,
+      line: entry.line,
+      column: entry.column,
+      endLine: entry.endLine,
+      endColumn: entry.endColumn,
+    });
   }
 }

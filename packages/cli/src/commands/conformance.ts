@@ -37,15 +37,28 @@ const providers = ['embedded', 'docker', 'url'] as const;
  * against a credential store adapter. Exit code 0 when every check passes, 1 when one fails,
  * 2 for usage and setup errors.
  */
-export function registerConformanceCommand(program: Command, io: ConformanceIo = { stdout: process.stdout, stderr: process.stderr }): void {
+export function registerConformanceCommand(
+  program: Command,
+  io: ConformanceIo = { stdout: process.stdout, stderr: process.stderr },
+): void {
   program
     .command('conformance')
-    .description('Prove on a real PostgreSQL that a credential store keeps no plaintext, uses fresh nonces, rotates keys safely and fails closed')
-    .requiredOption('-a, --adapter <module>', 'adapter module (path or package) exporting createAdapter or a default factory')
+    .description(
+      'Prove on a real PostgreSQL that a credential store keeps no plaintext, uses fresh nonces, rotates keys safely and fails closed',
+    )
+    .requiredOption(
+      '-a, --adapter <module>',
+      'adapter module (path or package) exporting createAdapter or a default factory',
+    )
     .option('--database-url <url>', 'use this PostgreSQL server instead of a throwaway embedded one')
-    .option('--database-url-env <name>', 'use the PostgreSQL server whose URL is in this environment variable (e.g. DATABASE_URL)')
+    .option(
+      '--database-url-env <name>',
+      'use the PostgreSQL server whose URL is in this environment variable (e.g. DATABASE_URL)',
+    )
     .addOption(new Option('--db <provider>', 'where PostgreSQL comes from').choices([...providers]))
-    .addOption(new Option('-f, --format <format>', 'report format').choices([...conformanceReportFormats]).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices([...conformanceReportFormats]).default('table'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
     .option('--seed <n>', 'seed for the fault-injection choices (printed in every report)')
@@ -61,39 +74,61 @@ export function registerConformanceCommand(program: Command, io: ConformanceIo =
  * used, one line says how to opt in.
  * @throws {SetupError} when both flags are given or the named variable is empty.
  */
-function chooseDatabaseUrl(flags: ConformanceFlags, env: Readonly<Record<string, string | undefined>>, io: ConformanceIo): string | undefined {
-  if (flags.databaseUrl !== undefined && flags.databaseUrlEnv !== undefined) throw new SetupError('use --database-url or --database-url-env, not both');
+function chooseDatabaseUrl(
+  flags: ConformanceFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  io: ConformanceIo,
+): string | undefined {
+  if (flags.databaseUrl !== undefined && flags.databaseUrlEnv !== undefined)
+    throw new SetupError('use --database-url or --database-url-env, not both');
   if (flags.databaseUrlEnv !== undefined) {
     const value = env[flags.databaseUrlEnv];
-    if (value === undefined || value === '') throw new SetupError(`--database-url-env ${flags.databaseUrlEnv}: the environment variable is not set`);
+    if (value === undefined || value === '')
+      throw new SetupError(`--database-url-env ${flags.databaseUrlEnv}: the environment variable is not set`);
     return value;
   }
   if (flags.databaseUrl !== undefined) return flags.databaseUrl;
   if (flags.progress && env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' && flags.db !== 'url') {
-    io.stderr.write('conformance: DATABASE_URL is set but not used (pass --database-url-env DATABASE_URL to use that server)\n');
+    io.stderr.write(
+      'conformance: DATABASE_URL is set but not used (pass --database-url-env DATABASE_URL to use that server)\n',
+    );
   }
   return undefined;
 }
 
 /** Runs the checks and writes the report; returns the exit code (0 pass, 1 a check failed, 2 usage or setup error). */
-export async function runConformanceCommand(flags: ConformanceFlags, io: ConformanceIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function runConformanceCommand(
+  flags: ConformanceFlags,
+  io: ConformanceIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   try {
-    ({ formatReport, reportFormats, runConformance, SetupError, maskUrlsIn, wasInterrupted } = await importOptional('@secret-hygiene/conformance', () => import('@secret-hygiene/conformance'), 'secret-hygiene conformance'));
+    ({ formatReport, reportFormats, runConformance, SetupError, maskUrlsIn, wasInterrupted } = await importOptional(
+      '@secret-hygiene/conformance',
+      () => import('@secret-hygiene/conformance'),
+      'secret-hygiene conformance',
+    ));
   } catch (error) {
     if (!(error instanceof MissingPackageError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return 2;
   }
   try {
-    if (!(reportFormats as readonly string[]).includes(flags.format)) throw new SetupError(`unknown format "${flags.format}"`);
-    if (flags.db !== undefined && !(providers as readonly string[]).includes(flags.db)) throw new SetupError(`unknown --db "${flags.db}"`);
+    if (!(reportFormats as readonly string[]).includes(flags.format))
+      throw new SetupError(`unknown format "${flags.format}"`);
+    if (flags.db !== undefined && !(providers as readonly string[]).includes(flags.db))
+      throw new SetupError(`unknown --db "${flags.db}"`);
     let seed: number | undefined;
     if (flags.seed !== undefined) {
       seed = Number(flags.seed);
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new SetupError(`--seed: expected a non-negative whole number, got "${flags.seed}"`);
+      if (!Number.isSafeInteger(seed) || seed < 0)
+        throw new SetupError(`--seed: expected a non-negative whole number, got "${flags.seed}"`);
     }
     const databaseUrl = chooseDatabaseUrl(flags, env, io);
-    const checks = flags.checks?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    const checks = flags.checks
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
     const result = await runConformance({
       adapter: flags.adapter,
       ...(databaseUrl !== undefined && databaseUrl !== '' ? { databaseUrl } : {}),

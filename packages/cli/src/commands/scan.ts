@@ -40,13 +40,23 @@ export function registerScanCommand(program: Command, io: ScanIo): void {
     .argument('[paths...]', 'files or directories to scan (default: the root)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(reporters)).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or a higher one').choices([...FAIL_ON]).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or a higher one')
+        .choices([...FAIL_ON])
+        .default('error'),
+    )
     .option('-c, --config <file>', 'config file (default: secret-hygiene.config.{json,mjs,js} in the root)')
-    .option('-p, --tsconfig <file>', 'tsconfig to build the program from (default: tsconfig.json of the scanned directory)')
+    .option(
+      '-p, --tsconfig <file>',
+      'tsconfig to build the program from (default: tsconfig.json of the scanned directory)',
+    )
     .option('--root <dir>', 'directory reported paths are relative to (default: the working directory)')
     .option('--baseline <file>', 'accept the findings recorded in this baseline file; report only new ones')
     .option('--update-baseline', 'write every current finding to the --baseline file and exit 0')
-    .option('--changed-since <ref>', 'report only findings on lines changed since this git ref (untracked files count as changed)')
+    .option(
+      '--changed-since <ref>',
+      'report only findings on lines changed since this git ref (untracked files count as changed)',
+    )
     .option('--ignore <glob...>', 'globs of paths to leave out, in addition to the config')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1048576)')
     .option('--inventory', 'also list env reads, credential columns and encryption call sites')
@@ -64,7 +74,8 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Scan
     if (!isReportFormat(flags.format)) throw new ConfigError(`unknown format "${flags.format}"`);
     if (flags.updateBaseline && !flags.baseline) throw new ConfigError('--update-baseline needs --baseline <file>');
     // A baseline written from changed lines only would drop every other finding, and the next full run would fail on them.
-    if (flags.updateBaseline && flags.changedSince) throw new ConfigError('--update-baseline records every finding: leave out --changed-since');
+    if (flags.updateBaseline && flags.changedSince)
+      throw new ConfigError('--update-baseline records every finding: leave out --changed-since');
     // Checked before the scan, so a typo in the path does not cost a whole scan and end in a stack trace.
     if (flags.output) {
       const problem = unwritable(resolve(flags.output));

@@ -24,8 +24,16 @@ const describeError = (error) => (error instanceof Error ? `${error.name}: ${err
 
 // An error the store lets escape becomes the current check's failure in the harness; the process
 // goes on so the run still ends with a report.
-process.on('unhandledRejection', (reason) => send({ type: 'escaped', kind: 'an unhandled promise rejection', message: describeError(reason) }));
-process.on('uncaughtException', (error) => send({ type: 'escaped', kind: 'an uncaught exception (a throwing timer or event handler)', message: describeError(error) }));
+process.on('unhandledRejection', (reason) =>
+  send({ type: 'escaped', kind: 'an unhandled promise rejection', message: describeError(reason) }),
+);
+process.on('uncaughtException', (error) =>
+  send({
+    type: 'escaped',
+    kind: 'an uncaught exception (a throwing timer or event handler)',
+    message: describeError(error),
+  }),
+);
 // Ctrl-C reaches the whole process group; the harness stops this process itself after its cleanup.
 process.on('SIGINT', () => undefined);
 // The harness went away without asking this process to end: release the pools, and exit at the
@@ -92,7 +100,12 @@ const handlers = {
     stores.set(store, { adapter, pool, state });
     // Descriptions are data; an audit callback stays here and is called through 'audit.events'.
     const audit = adapter.audit;
-    const described = audit === undefined ? undefined : typeof audit.events === 'function' ? { events: true, ...(audit.actions === undefined ? {} : { actions: audit.actions }) } : { ...audit };
+    const described =
+      audit === undefined
+        ? undefined
+        : typeof audit.events === 'function'
+          ? { events: true, ...(audit.actions === undefined ? {} : { actions: audit.actions }) }
+          : { ...audit };
     return { storage: { ...adapter.storage }, audit: described };
   },
   async call({ store, method, args }) {
@@ -143,7 +156,13 @@ process.on('message', (message) => {
     .then(() => handler(message))
     .then(
       (value) => send({ type: 'reply', id: message.id, ok: true, value }),
-      (error) => send({ type: 'reply', id: message.id, ok: false, error: { name: error?.name ?? 'Error', message: error instanceof Error ? error.message : String(error) } }),
+      (error) =>
+        send({
+          type: 'reply',
+          id: message.id,
+          ok: false,
+          error: { name: error?.name ?? 'Error', message: error instanceof Error ? error.message : String(error) },
+        }),
     );
 });
 send({ type: 'ready' });

@@ -13,7 +13,9 @@ import { withTimeout } from './timeout.js';
 /** The child's entry: beside this file in `src/`, or in `src/` when this file runs from `dist/`. */
 function childEntry(): string {
   const here = new URL('./child.mjs', import.meta.url);
-  return fileURLToPath(existsSync(fileURLToPath(here)) ? here : new URL('../../src/adapter-host/child.mjs', import.meta.url));
+  return fileURLToPath(
+    existsSync(fileURLToPath(here)) ? here : new URL('../../src/adapter-host/child.mjs', import.meta.url),
+  );
 }
 
 /** An error the store let escape (an unhandled rejection, a throwing timer), as the child reported it. */
@@ -49,7 +51,10 @@ export class AdapterProcess {
   private ready: Promise<void> | undefined;
   private nextId = 0;
   private nextStore = 0;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; what: string }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; what: string }
+  >();
   private readonly streams = { stdout: '', stderr: '' };
   private exited: Promise<void> = Promise.resolve();
   /** Called for every error the store lets escape. */
@@ -94,7 +99,9 @@ export class AdapterProcess {
 
   /** Everything the process printed so far, stdout then stderr, from the given offsets. */
   output(since: OutputPosition = { stdout: 0, stderr: 0 }): string {
-    return [this.streams.stdout.slice(since.stdout), this.streams.stderr.slice(since.stderr)].filter((s) => s !== '').join('\n');
+    return [this.streams.stdout.slice(since.stdout), this.streams.stderr.slice(since.stderr)]
+      .filter((s) => s !== '')
+      .join('\n');
   }
 
   position(): OutputPosition {
@@ -121,12 +128,19 @@ export class AdapterProcess {
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.ok) pending?.resolve(message.value);
-        else pending?.reject(Object.assign(new Error(message.error?.message ?? 'unknown error'), { name: message.error?.name ?? 'Error' }));
+        else
+          pending?.reject(
+            Object.assign(new Error(message.error?.message ?? 'unknown error'), {
+              name: message.error?.name ?? 'Error',
+            }),
+          );
       } else if (message.type === 'escaped') this.onEscaped({ kind: message.kind, message: message.message });
       else if (message.type === 'beforeQuery') {
         this.onQuery(message.store, message.queryNumber).then(
           () => child.connected && child.send({ type: 'hookDone', id: message.id }),
-          (error: unknown) => child.connected && child.send({ type: 'hookDone', id: message.id, error: (error as Error).message ?? String(error) }),
+          (error: unknown) =>
+            child.connected &&
+            child.send({ type: 'hookDone', id: message.id, error: (error as Error).message ?? String(error) }),
         );
       }
     });
@@ -141,13 +155,17 @@ export class AdapterProcess {
       });
     });
     child.on('error', () => undefined);
-    await Promise.race([ready, this.exited.then(() => Promise.reject(new Error('the adapter process exited while starting')))]);
+    await Promise.race([
+      ready,
+      this.exited.then(() => Promise.reject(new Error('the adapter process exited while starting'))),
+    ]);
     await this.request({ type: 'load', target: this.target }, 'loading the adapter module');
   }
 
   private request(message: Record<string, unknown>, what: string, timeoutMs = this.callTimeoutMs): Promise<unknown> {
     const child = this.child;
-    if (child === undefined || !child.connected) return Promise.reject(new Error(`the adapter process is not running (${what})`));
+    if (child === undefined || !child.connected)
+      return Promise.reject(new Error(`the adapter process is not running (${what})`));
     const id = this.nextId++;
     const reply = new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, what });
@@ -163,13 +181,19 @@ export class AdapterProcess {
   async open(connection: ClientConfig, applicationName: string, keys: StoreKeys): Promise<OpenedInProcess> {
     if (this.child === undefined) await this.spawn();
     const store = this.nextStore++;
-    const opened = (await this.request({ type: 'open', store, connection, applicationName, keys, poolSize: 6 }, 'the adapter factory and setup()')) as Omit<OpenedInProcess, 'store'>;
+    const opened = (await this.request(
+      { type: 'open', store, connection, applicationName, keys, poolSize: 6 },
+      'the adapter factory and setup()',
+    )) as Omit<OpenedInProcess, 'store'>;
     return { store, ...opened };
   }
 
   /** Calls `method` on an open store; resolves to its value and the store's query count. */
   async call(store: number, method: string, args: readonly unknown[]): Promise<{ value: unknown; queryCount: number }> {
-    return (await this.request({ type: 'call', store, method, args }, `adapter.${method}()`)) as { value: unknown; queryCount: number };
+    return (await this.request({ type: 'call', store, method, args }, `adapter.${method}()`)) as {
+      value: unknown;
+      queryCount: number;
+    };
   }
 
   async setHook(store: number, enabled: boolean): Promise<void> {
@@ -205,7 +229,11 @@ export class AdapterProcess {
     );
     if (!sent) return;
     const deadline = Date.now() + this.callTimeoutMs;
-    while (!(this.streams.stdout.includes(mark) && this.streams.stderr.includes(mark)) && Date.now() < deadline && this.child !== undefined) {
+    while (
+      !(this.streams.stdout.includes(mark) && this.streams.stderr.includes(mark)) &&
+      Date.now() < deadline &&
+      this.child !== undefined
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     this.streams.stdout = this.streams.stdout.replace(`${mark}\n`, '');
@@ -248,7 +276,8 @@ export interface OutputPosition {
 }
 
 function ended(stream: NodeJS.ReadableStream | null): Promise<void> {
-  if (stream === null || (stream as NodeJS.ReadableStream & { readableEnded?: boolean }).readableEnded === true) return Promise.resolve();
+  if (stream === null || (stream as NodeJS.ReadableStream & { readableEnded?: boolean }).readableEnded === true)
+    return Promise.resolve();
   return new Promise((resolve) => {
     stream.once('end', resolve);
     stream.once('close', resolve);

@@ -37,17 +37,35 @@ function eventText(event: object): string {
 
 async function readTable(ctx: ConformanceContext, audit: AuditTable): Promise<ReadEvent[]> {
   const target = audit.targetColumns.map((c) => `coalesce(${q(c)}::text, '')`).join(` || ' ' || `);
-  const { rows } = await ctx.admin.query<{ actor: string | null; action: string | null; target: string | null; timed: boolean; text: string }>(
+  const { rows } = await ctx.admin.query<{
+    actor: string | null;
+    action: string | null;
+    target: string | null;
+    timed: boolean;
+    text: string;
+  }>(
     `SELECT ${q(audit.actorColumn)}::text AS actor, ${q(audit.actionColumn)}::text AS action, ${target || `''`} AS target,
             ${audit.timeColumn === undefined ? 'true' : `${q(audit.timeColumn)} IS NOT NULL`} AS timed, row_to_json(t)::text AS text
        FROM ${quoteQualified(audit.table)} AS t`,
   );
-  return rows.map((r) => ({ actor: r.actor ?? '', action: r.action ?? '', target: r.target ?? '', timed: r.timed, text: r.text }));
+  return rows.map((r) => ({
+    actor: r.actor ?? '',
+    action: r.action ?? '',
+    target: r.target ?? '',
+    timed: r.timed,
+    text: r.text,
+  }));
 }
 
 async function readCallback(audit: AuditCallback): Promise<ReadEvent[]> {
   const events = await audit.events();
-  return events.map((e) => ({ actor: String(e.actor ?? ''), action: String(e.action ?? ''), target: String(e.target ?? ''), timed: true, text: eventText(e) }));
+  return events.map((e) => ({
+    actor: String(e.actor ?? ''),
+    action: String(e.action ?? ''),
+    target: String(e.target ?? ''),
+    timed: true,
+    text: eventText(e),
+  }));
 }
 
 /** Events present in `after` and not in `before` (compared by their full text, as multisets). */
@@ -80,7 +98,9 @@ class CannotActAs extends Error {}
 async function tamperings(ctx: ConformanceContext, audit: AuditTable, role: string): Promise<string[]> {
   const table = quoteQualified(audit.table);
   const fingerprint = async (): Promise<string> => {
-    const { rows } = await ctx.admin.query<{ f: string | null }>(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(t.ctid::text || t::text, ',' ORDER BY t.ctid)), '') AS f FROM ${table} AS t`);
+    const { rows } = await ctx.admin.query<{ f: string | null }>(
+      `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t.ctid::text || t::text, ',' ORDER BY t.ctid)), '') AS f FROM ${table} AS t`,
+    );
     return rows[0]?.f ?? '';
   };
   const attempts: Array<[string, string]> = [
@@ -95,7 +115,8 @@ async function tamperings(ctx: ConformanceContext, audit: AuditTable, role: stri
     for (const [verb, sql] of attempts) {
       await ctx.admin.query('SAVEPOINT tamper');
       const became = await attempt(() => ctx.admin.query(`SET LOCAL ROLE ${q(role)}`));
-      if (!became.ok) throw new CannotActAs(became.error instanceof Error ? became.error.message : String(became.error));
+      if (!became.ok)
+        throw new CannotActAs(became.error instanceof Error ? became.error.message : String(became.error));
       try {
         await ctx.admin.query(sql);
         await ctx.admin.query('RESET ROLE');
@@ -115,7 +136,10 @@ async function tamperings(ctx: ConformanceContext, audit: AuditTable, role: stri
 async function roleProblems(ctx: ConformanceContext, audit: AuditTable, store: OpenedStore): Promise<string[]> {
   let role = audit.applicationRole;
   if (role === undefined) {
-    const { rows } = await ctx.admin.query<{ usename: string }>(`SELECT usename FROM pg_stat_activity WHERE application_name = $1 AND usename IS NOT NULL LIMIT 1`, [store.applicationName]);
+    const { rows } = await ctx.admin.query<{ usename: string }>(
+      `SELECT usename FROM pg_stat_activity WHERE application_name = $1 AND usename IS NOT NULL LIMIT 1`,
+      [store.applicationName],
+    );
     role = rows[0]?.usename ?? (await ctx.admin.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u;
     ctx.note(`no applicationRole declared: tested the role of the store's own connections (${role})`);
   }
@@ -126,14 +150,21 @@ async function roleProblems(ctx: ConformanceContext, audit: AuditTable, store: O
   );
   const found = rows[0];
   if (found === undefined) return [`the application role ${role} does not exist`];
-  if (found.super) return [`the application role ${role} is a superuser: nothing stops it from rewriting or removing audit rows`];
+  if (found.super)
+    return [`the application role ${role} is a superuser: nothing stops it from rewriting or removing audit rows`];
   const problems: string[] = [];
-  if (found.owns) problems.push(`the application role ${role} owns the audit table ${audit.table} (it can disable triggers and policies, or drop it)`);
+  if (found.owns)
+    problems.push(
+      `the application role ${role} owns the audit table ${audit.table} (it can disable triggers and policies, or drop it)`,
+    );
   const done = await attempt(() => tamperings(ctx, audit, role));
   if (!done.ok) {
     if (!(done.error instanceof CannotActAs)) throw done.error;
-    ctx.notProven(`the harness could not act as the application role ${role} to try altering audit rows (${done.error.message})`);
-  } else if (done.value.length > 0) problems.push(`the application role ${role} can ${done.value.join(', ')} audit rows`);
+    ctx.notProven(
+      `the harness could not act as the application role ${role} to try altering audit rows (${done.error.message})`,
+    );
+  } else if (done.value.length > 0)
+    problems.push(`the application role ${role} can ${done.value.join(', ')} audit rows`);
   return problems;
 }
 
@@ -156,7 +187,11 @@ export const auditTrail: ConformanceCheck = {
     // A table is shared by every instance; callbacks report what their own instance recorded.
     const read = async (): Promise<ReadEvent[]> => {
       if (isTable(audit)) return readTable(ctx, audit);
-      const perStore = await Promise.all([first, second].map((s) => (s.adapter.audit === undefined || isTable(s.adapter.audit) ? [] : readCallback(s.adapter.audit))));
+      const perStore = await Promise.all(
+        [first, second].map((s) =>
+          s.adapter.audit === undefined || isTable(s.adapter.audit) ? [] : readCallback(s.adapter.audit),
+        ),
+      );
       return perStore.flat();
     };
     const before = await read();
@@ -173,7 +208,10 @@ export const auditTrail: ConformanceCheck = {
     await put(second, 'bob', 'audited-two', 'create');
     await put(second, 'alice', 'audited-one', 'update');
     await put(first, 'alice', 'audited-three', 'create');
-    for (const [store, owner, name] of [[first, 'alice', 'audited-one'], [second, 'bob', 'audited-two']] as const) {
+    for (const [store, owner, name] of [
+      [first, 'alice', 'audited-one'],
+      [second, 'bob', 'audited-two'],
+    ] as const) {
       await store.adapter.get(owner, name);
       performed.push({ store, operation: 'reveal', owner, name });
     }
@@ -184,7 +222,10 @@ export const auditTrail: ConformanceCheck = {
     const word = (operation: Operation): string => audit.actions?.[operation] ?? operation;
     const missing: string[] = [];
     for (const op of performed) {
-      const matching = events.filter((e) => e.action === word(op.operation) && e.actor === op.store.applicationName && names(e.target, op.owner, op.name));
+      const matching = events.filter(
+        (e) =>
+          e.action === word(op.operation) && e.actor === op.store.applicationName && names(e.target, op.owner, op.name),
+      );
       const what = `${op.operation} of ${op.owner}/${op.name} by ${op.store.applicationName}`;
       if (matching.length === 0) {
         const near = events.filter((e) => e.action === word(op.operation) && names(e.target, op.owner, op.name));
@@ -196,9 +237,20 @@ export const auditTrail: ConformanceCheck = {
 
     const needles = new Needles(secrets);
     const place = isTable(audit) ? `audit table ${audit.table}` : 'audit events';
-    failWith(ctx, 'secret in the audit trail', describeHits(ctx, events.flatMap((e) => needles.search(e.text, place)), needles));
+    failWith(
+      ctx,
+      'secret in the audit trail',
+      describeHits(
+        ctx,
+        events.flatMap((e) => needles.search(e.text, place)),
+        needles,
+      ),
+    );
 
     if (isTable(audit)) failWith(ctx, 'audit rows are not protected', await roleProblems(ctx, audit, first));
-    else ctx.notProven('the audit events come from a callback: whether the application can alter or remove them is not visible to the harness');
+    else
+      ctx.notProven(
+        'the audit events come from a callback: whether the application can alter or remove them is not visible to the harness',
+      );
   },
 };

@@ -7,7 +7,8 @@ export const deletion: ConformanceCheck = {
   id: 'deletion',
   description:
     'Writes a secret twice and deletes it among others, then checks get and list, and searches every table for both versions: plaintexts and ciphertexts (raw, hex, base64)',
-  promise: 'delete removes the secret for good, with every version it had: no plaintext or ciphertext of it stays in any table, and the other secrets are untouched',
+  promise:
+    'delete removes the secret for good, with every version it had: no plaintext or ciphertext of it stays in any table, and the other secrets are untouched',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;
@@ -30,8 +31,10 @@ export const deletion: ConformanceCheck = {
 
     await store.adapter.delete('alice', 'doomed');
     const read = await attempt(() => store.adapter.get('alice', 'doomed'));
-    if (read.ok && read.value !== undefined) ctx.fail(`get after delete still returns a value${read.value === doomed ? ' (the deleted secret)' : ''}`);
-    if ((await store.adapter.list('alice')).includes('doomed')) ctx.fail('list after delete still names the deleted secret');
+    if (read.ok && read.value !== undefined)
+      ctx.fail(`get after delete still returns a value${read.value === doomed ? ' (the deleted secret)' : ''}`);
+    if ((await store.adapter.list('alice')).includes('doomed'))
+      ctx.fail('list after delete still names the deleted secret');
     failWith(ctx, 'other secrets damaged by delete', await verifyAll(ctx, store, kept));
 
     const ciphertexts = [formerCiphertext, ciphertext].flatMap((c) => (c === undefined ? [] : [asBytes(c)]));

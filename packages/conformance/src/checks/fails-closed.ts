@@ -7,13 +7,22 @@ import { attempt, describeReturned, readStored } from './util.js';
  * Opens a store with `keys` and reads `secrets` back: each read must throw (or the store must
  * refuse to open). Returns how each wrong answer looked.
  */
-export async function refusals(ctx: ConformanceContext, keys: StoreKeys, owner: string, secrets: ReadonlyMap<string, string>, storageOf: (name: string) => Promise<Buffer | string | undefined>): Promise<string[]> {
+export async function refusals(
+  ctx: ConformanceContext,
+  keys: StoreKeys,
+  owner: string,
+  secrets: ReadonlyMap<string, string>,
+  storageOf: (name: string) => Promise<Buffer | string | undefined>,
+): Promise<string[]> {
   const opened = await attempt(() => ctx.openStore(keys));
   if (!opened.ok) return [];
   const wrong: string[] = [];
   for (const [name, secret] of secrets) {
     const read = await attempt(() => opened.value.adapter.get(owner, name));
-    if (read.ok) wrong.push(`get(${owner}, ${name}) ${describeReturned(ctx, read.value, { stored: await storageOf(name), secrets: [secret] })}`);
+    if (read.ok)
+      wrong.push(
+        `get(${owner}, ${name}) ${describeReturned(ctx, read.value, { stored: await storageOf(name), secrets: [secret] })}`,
+      );
   }
   await opened.value.close();
   return wrong;
@@ -22,8 +31,10 @@ export async function refusals(ctx: ConformanceContext, keys: StoreKeys, owner: 
 /** Without the right key, a read is an error, never a value. */
 export const failsClosed: ConformanceCheck = {
   id: 'fails-closed',
-  description: 'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all',
-  promise: 'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"',
+  description:
+    'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all',
+  promise:
+    'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"',
   async run(ctx) {
     const keys = ctx.keys.material([1], 1);
     const store = await ctx.openStore(keys);

@@ -4,7 +4,13 @@ import { findKeystreamReuse, type KnownCiphertext } from '../search/keystream.js
 import { decodedBytes, readOwnerStored, readStored, repeatedNonces, type StoredValue } from './util.js';
 
 /** Reads the record of every `name → secret` back, labelled, for the keystream comparison. */
-async function known(ctx: ConformanceContext, store: OpenedStore, owner: string, secrets: ReadonlyMap<string, string>, label: string): Promise<KnownCiphertext[]> {
+async function known(
+  ctx: ConformanceContext,
+  store: OpenedStore,
+  owner: string,
+  secrets: ReadonlyMap<string, string>,
+  label: string,
+): Promise<KnownCiphertext[]> {
   const stored = await readOwnerStored(ctx, store.adapter.storage, owner);
   return [...secrets].flatMap(([name, plaintext]) => {
     const value = stored.get(name);
@@ -13,7 +19,13 @@ async function known(ctx: ConformanceContext, store: OpenedStore, owner: string,
 }
 
 /** Puts one fresh canary per name, concurrently when `concurrent`; returns name → canary. */
-async function putMany(ctx: ConformanceContext, store: OpenedStore, owner: string, names: readonly string[], concurrent = false): Promise<Map<string, string>> {
+async function putMany(
+  ctx: ConformanceContext,
+  store: OpenedStore,
+  owner: string,
+  names: readonly string[],
+  concurrent = false,
+): Promise<Map<string, string>> {
   const secrets = new Map(names.map((name) => [name, ctx.canary()] as const));
   if (concurrent) await Promise.all([...secrets].map(([name, secret]) => store.adapter.put(owner, name, secret)));
   else for (const [name, secret] of secrets) await store.adapter.put(owner, name, secret);
@@ -27,7 +39,8 @@ export const freshNonces: ConformanceCheck = {
   id: 'fresh-nonces',
   description:
     'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs and no nonce repeats (core format); then writes different secrets before and after a restart, in a burst of 24 concurrent writes from two instances and before a rotation, and checks that no two of them share a keystream and no declared nonce column repeats',
-  promise: 'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
+  promise:
+    'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const secret = ctx.canary();
@@ -43,21 +56,28 @@ export const freshNonces: ConformanceCheck = {
       if (value !== undefined) stored.push(value);
     }
     if (stored.length < 32) {
-      ctx.fail(`only ${stored.length} of 32 ciphertexts could be read from ${store.adapter.storage.table}.${store.adapter.storage.ciphertextColumn}`);
+      ctx.fail(
+        `only ${stored.length} of 32 ciphertexts could be read from ${store.adapter.storage.table}.${store.adapter.storage.ciphertextColumn}`,
+      );
       return;
     }
     const distinct = new Set(stored.map((v) => (typeof v === 'string' ? v : v.toString('hex'))));
     if (distinct.size < stored.length) {
-      ctx.fail(`the same secret stored 32 times gave only ${distinct.size} distinct ciphertexts (deterministic encryption or a static nonce)`);
+      ctx.fail(
+        `the same secret stored 32 times gave only ${distinct.size} distinct ciphertexts (deterministic encryption or a static nonce)`,
+      );
     }
 
     const parsed = stored.map(parseCoreRecord);
     if (parsed.every((p) => p !== undefined)) {
       const nonces = parsed.flatMap((p) => p!.nonces.map((n) => n.toString('hex')));
       const unique = new Set(nonces);
-      if (unique.size < nonces.length) ctx.fail(`${nonces.length - unique.size} nonce(s) repeat across ${stored.length} records`);
+      if (unique.size < nonces.length)
+        ctx.fail(`${nonces.length - unique.size} nonce(s) repeat across ${stored.length} records`);
     } else {
-      ctx.note('ciphertexts are not in the @secret-hygiene/crypto format: nonces checked through distinct ciphertexts and keystream reuse only');
+      ctx.note(
+        'ciphertexts are not in the @secret-hygiene/crypto format: nonces checked through distinct ciphertexts and keystream reuse only',
+      );
     }
 
     // Nonces that repeat only sometimes: a counter that restarts with the process, a clock that
@@ -74,18 +94,32 @@ export const freshNonces: ConformanceCheck = {
     records.push(...(await known(ctx, second, 'restart', afterRestart, 'after a restart')));
 
     const other = await ctx.openStore(keys);
-    const burst = await Promise.all([putMany(ctx, second, 'burst', names('a', 12), true), putMany(ctx, other, 'burst', names('b', 12), true)]);
-    for (const secrets of burst) records.push(...(await known(ctx, second, 'burst', secrets, 'a burst of concurrent writes')));
+    const burst = await Promise.all([
+      putMany(ctx, second, 'burst', names('a', 12), true),
+      putMany(ctx, other, 'burst', names('b', 12), true),
+    ]);
+    for (const secrets of burst)
+      records.push(...(await known(ctx, second, 'burst', secrets, 'a burst of concurrent writes')));
 
     const batch = await putMany(ctx, second, 'batch', names('row', 8));
     await second.adapter.rotate(2);
     records.push(...(await known(ctx, second, 'batch', batch, 'one rotation batch')));
-    records.push(...(await known(ctx, second, 'restart', new Map([...beforeRestart, ...afterRestart]), 'one rotation batch')));
+    records.push(
+      ...(await known(ctx, second, 'restart', new Map([...beforeRestart, ...afterRestart]), 'one rotation batch')),
+    );
 
     const reused = findKeystreamReuse(records);
     if (reused.length > 0) {
-      const where = [...new Set(reused.map((r) => (r.first.label === r.second.label ? r.first.label : `${r.first.label} and ${r.second.label}`)))];
-      ctx.fail(`${reused.length} pair(s) of different secrets were encrypted with the same keystream (ciphertext XOR plaintext equal at byte ${reused[0]!.offset}): a nonce repeats, across ${where.join('; ')}`);
+      const where = [
+        ...new Set(
+          reused.map((r) =>
+            r.first.label === r.second.label ? r.first.label : `${r.first.label} and ${r.second.label}`,
+          ),
+        ),
+      ];
+      ctx.fail(
+        `${reused.length} pair(s) of different secrets were encrypted with the same keystream (ciphertext XOR plaintext equal at byte ${reused[0]!.offset}): a nonce repeats, across ${where.join('; ')}`,
+      );
     }
     const nonceColumn = store.adapter.storage.nonceColumn;
     if (nonceColumn !== undefined) {

@@ -1,6 +1,15 @@
 import type { ConformanceCheck } from '../conformance-check.js';
 import { sealWithoutAssociatedData } from '../core-format.js';
-import { attempt, decodedBytes, describeReturned, movableColumns, readStored, swapColumns, writeStored, type StoredValue } from './util.js';
+import {
+  attempt,
+  decodedBytes,
+  describeReturned,
+  movableColumns,
+  readStored,
+  swapColumns,
+  writeStored,
+  type StoredValue,
+} from './util.js';
 
 /** Changes one byte (or one character, keeping hex/base64 text valid) at `position`. */
 function flip(value: StoredValue, position: number): StoredValue {
@@ -22,8 +31,11 @@ function flip(value: StoredValue, position: number): StoredValue {
 }
 
 /** Parts of a `:`- or `.`-separated text record that decode (hex or base64) to 16 bytes: candidate authentication tags. */
-function separatedTagParts(value: string): Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> {
-  const out: Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> = [];
+function separatedTagParts(
+  value: string,
+): Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> {
+  const out: Array<{ index: number; separator: string; parts: string[]; encoding: 'hex' | 'base64' | 'base64url' }> =
+    [];
   for (const separator of [':', '.', '$']) {
     const parts = value.split(separator);
     if (parts.length < 2) continue;
@@ -57,7 +69,8 @@ export const integrity: ConformanceCheck = {
   id: 'integrity',
   description:
     'Flips bytes of every part of a stored record (ciphertext, nonce, tag, wrapped key), truncates it, cuts a visible authentication tag to 4 bytes, plants a record without associated data (core format), then swaps whole records (every non-key column) between two rows of one owner and between two owners, and reads each back',
-  promise: "A tampered, truncated or transplanted record, or one without its associated data, makes get throw: it never returns garbage or another row's secret",
+  promise:
+    "A tampered, truncated or transplanted record, or one without its associated data, makes get throw: it never returns garbage or another row's secret",
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;
@@ -76,20 +89,42 @@ export const integrity: ConformanceCheck = {
       await writeStored(ctx, storage, 'alice', 'token-a', value, column);
       const read = await attempt(() => store.adapter.get('alice', 'token-a'));
       if (read.ok) {
-        const how = read.value === secrets.a ? 'returned the original secret (the change went unnoticed)' : describeReturned(ctx, read.value, { stored: saved, secrets: all });
+        const how =
+          read.value === secrets.a
+            ? 'returned the original secret (the change went unnoticed)'
+            : describeReturned(ctx, read.value, { stored: saved, secrets: all });
         ctx.fail(`${what}, get ${how}`);
       }
       await writeStored(ctx, storage, 'alice', 'token-a', saved, column);
     };
 
     const length = original.length;
-    for (const [label, position] of [['first', 0], ['middle', Math.floor(length / 2)], ['last', length - 1]] as const) {
-      await tamper(storage.ciphertextColumn, flip(original, position), original, `with the ${label} byte of the ciphertext changed`);
+    for (const [label, position] of [
+      ['first', 0],
+      ['middle', Math.floor(length / 2)],
+      ['last', length - 1],
+    ] as const) {
+      await tamper(
+        storage.ciphertextColumn,
+        flip(original, position),
+        original,
+        `with the ${label} byte of the ciphertext changed`,
+      );
     }
     if (typeof original !== 'string' && original.length > 1) {
-      await tamper(storage.ciphertextColumn, original.subarray(0, original.length - 1), original, 'with the ciphertext truncated by one byte');
+      await tamper(
+        storage.ciphertextColumn,
+        original.subarray(0, original.length - 1),
+        original,
+        'with the ciphertext truncated by one byte',
+      );
     }
-    for (const [column, part] of [[storage.nonceColumn, 'nonce'], [storage.tagColumn, 'tag'], [storage.wrappedKeyColumn, 'wrapped key'], ...(storage.otherRecordColumns ?? []).map((c) => [c, c])] as const) {
+    for (const [column, part] of [
+      [storage.nonceColumn, 'nonce'],
+      [storage.tagColumn, 'tag'],
+      [storage.wrappedKeyColumn, 'wrapped key'],
+      ...(storage.otherRecordColumns ?? []).map((c) => [c, c]),
+    ] as const) {
       if (column === undefined) continue;
       const saved = await readStored(ctx, storage, 'alice', 'token-a', column);
       if (saved === undefined || saved.length === 0) continue;
@@ -98,7 +133,8 @@ export const integrity: ConformanceCheck = {
     // A tag cut to 4 bytes: AES-GCM decrypters that take the tag length from the tag accept it
     // (node:crypto without authTagLength), and 4 bytes are forged in 2^32 tries.
     const tagColumn = storage.tagColumn ?? storage.ciphertextColumn;
-    const tagValue = storage.tagColumn === undefined ? original : await readStored(ctx, storage, 'alice', 'token-a', tagColumn);
+    const tagValue =
+      storage.tagColumn === undefined ? original : await readStored(ctx, storage, 'alice', 'token-a', tagColumn);
     if (tagValue !== undefined) {
       for (const short of shortTags(tagValue, storage.tagColumn !== undefined)) {
         await tamper(tagColumn, short, tagValue, 'with the authentication tag cut to 4 bytes');
@@ -107,7 +143,13 @@ export const integrity: ConformanceCheck = {
     // A record of the same secret under the same key, but without associated data: a store that
     // falls back to decrypting without it accepts a record moved from anywhere.
     const planted = sealWithoutAssociatedData(original, ctx.keys.key(1), secrets.a);
-    if (planted !== undefined) await tamper(storage.ciphertextColumn, planted, original, 'with a record of the same secret sealed without associated data');
+    if (planted !== undefined)
+      await tamper(
+        storage.ciphertextColumn,
+        planted,
+        original,
+        'with a record of the same secret sealed without associated data',
+      );
     const restored = await attempt(() => store.adapter.get('alice', 'token-a'));
     if (!restored.ok || restored.value !== secrets.a) {
       ctx.fail('the untouched ciphertext no longer reads back after being restored');
@@ -123,7 +165,10 @@ export const integrity: ConformanceCheck = {
       await swapColumns(ctx, storage, columns, swap.x, swap.y);
       for (const [owner, name] of [swap.x, swap.y]) {
         const read = await attempt(() => store.adapter.get(owner, name));
-        if (read.ok) ctx.fail(`with records (${columns.join(', ')}) swapped between ${swap.label}, get(${owner}, ${name}) ${describeReturned(ctx, read.value, { secrets: all })}: no associated data binds a record to its row`);
+        if (read.ok)
+          ctx.fail(
+            `with records (${columns.join(', ')}) swapped between ${swap.label}, get(${owner}, ${name}) ${describeReturned(ctx, read.value, { secrets: all })}: no associated data binds a record to its row`,
+          );
       }
       await swapColumns(ctx, storage, columns, swap.x, swap.y);
     }

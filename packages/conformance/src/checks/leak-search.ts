@@ -16,14 +16,19 @@ export interface LeakSearch {
  * The one leak search both `no-plaintext-at-rest` and `positive-control` use: every table, the
  * server's statement log since `logStart`, pg_stat_statements, and what adapters printed.
  */
-export async function searchEverywhere(ctx: ConformanceContext, needles: Needles, logStart: LogPosition): Promise<LeakSearch> {
+export async function searchEverywhere(
+  ctx: ConformanceContext,
+  needles: Needles,
+  logStart: LogPosition,
+): Promise<LeakSearch> {
   const hits: Hit[] = [];
   const searched: string[] = ['tables'];
   const unavailable: string[] = [];
   hits.push(...(await ctx.searchTables(needles)));
 
   const log = await ctx.readLog(logStart);
-  if (log === undefined) unavailable.push(`server statement log (${ctx.server.log.unavailableReason ?? 'not readable'})`);
+  if (log === undefined)
+    unavailable.push(`server statement log (${ctx.server.log.unavailableReason ?? 'not readable'})`);
   else {
     searched.push('server statement log');
     hits.push(...needles.search(log, 'server statement log'));
@@ -40,7 +45,10 @@ export async function searchEverywhere(ctx: ConformanceContext, needles: Needles
   hits.push(...needles.search(await ctx.adapterOutput(), 'adapter output'));
 
   const directories = ctx.storeDirectories();
-  if (directories.length === 0) unavailable.push("files the store wrote (it runs in the harness's process, without a working or temporary directory of its own)");
+  if (directories.length === 0)
+    unavailable.push(
+      "files the store wrote (it runs in the harness's process, without a working or temporary directory of its own)",
+    );
   else {
     searched.push(`files in ${[...new Set(directories.map((d) => d.label))].join(', ')}`);
     for (const directory of directories) hits.push(...(await searchFiles(directory, needles)));
@@ -78,7 +86,12 @@ export async function searchFiles(directory: StoreDirectory, needles: Needles): 
     try {
       const info = await stat(path);
       if (!info.isFile() || (directory.changedSince !== undefined && info.mtimeMs < directory.changedSince)) continue;
-      hits.push(...needles.search(await readStart(path, Math.min(info.size, maxFileBytes)), `file ${relative(directory.path, path)} in ${directory.label}`));
+      hits.push(
+        ...needles.search(
+          await readStart(path, Math.min(info.size, maxFileBytes)),
+          `file ${relative(directory.path, path)} in ${directory.label}`,
+        ),
+      );
     } catch {
       // Removed while we looked, or not ours to read: nothing to find there.
     }

@@ -7,7 +7,8 @@ export const noDoubleEncryption: ConformanceCheck = {
   id: 'no-double-encryption',
   description:
     'Rotates to key 2, saves every value again as read (read-modify-write), rotates to key 2 again from the same and from a restarted store, then reads with key 1 removed',
-  promise: 'Values saved again after a rotation, and repeated rotations, still read back as the original: nothing is ever encrypted twice',
+  promise:
+    'Values saved again after a rotation, and repeated rotations, still read back as the original: nothing is ever encrypted twice',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1, 2], 1));
     const expected: Expected = new Map();
@@ -35,6 +36,10 @@ export const noDoubleEncryption: ConformanceCheck = {
 
     const newOnly = await ctx.openStore(ctx.keys.material([2], 2));
     failWith(ctx, 'after saving again and rotating again', await verifyAll(ctx, newOnly, expected));
-    failWith(ctx, 'after saving again and rotating again', await versionProblems(ctx, newOnly.adapter.storage, 2, keyIdOf(2)));
+    failWith(
+      ctx,
+      'after saving again and rotating again',
+      await versionProblems(ctx, newOnly.adapter.storage, 2, keyIdOf(2)),
+    );
   },
 };

@@ -7,8 +7,9 @@ import { describeHits, failWith } from './util.js';
 export const noPlaintextAtRest: ConformanceCheck = {
   id: 'no-plaintext-at-rest',
   description:
-    "Stores unique canaries, then searches every column of every table, the statement log, pg_stat_statements, everything the store process printed and every file in its working and temporary directories, in raw, upper/lower-cased, reversed, hex, base64/base64url, base32, URL-encoded, UTF-16, JSON-escaped, gzip/deflate and XOR-ed (constant or repeated key) forms, and for any 8 characters of a secret in a row",
-  promise: 'No plaintext secret reaches the database server or the store\'s files: not in a table, not in a SQL literal, not in a bind parameter, not in what the store prints, not as a prefix or suffix longer than 7 characters',
+    'Stores unique canaries, then searches every column of every table, the statement log, pg_stat_statements, everything the store process printed and every file in its working and temporary directories, in raw, upper/lower-cased, reversed, hex, base64/base64url, base32, URL-encoded, UTF-16, JSON-escaped, gzip/deflate and XOR-ed (constant or repeated key) forms, and for any 8 characters of a secret in a row',
+  promise:
+    "No plaintext secret reaches the database server or the store's files: not in a table, not in a SQL literal, not in a bind parameter, not in what the store prints, not as a prefix or suffix longer than 7 characters",
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const store = await ctx.openStore(ctx.keys.material([1], 1));

@@ -38,7 +38,14 @@ interface DiskReader {
  * one backend's memory).
  */
 async function storeRelations(ctx: ConformanceContext): Promise<Relation[]> {
-  const { rows } = await ctx.admin.query<{ oid: string; label: string; path: string; size: string; kind: string; persistence: string }>(
+  const { rows } = await ctx.admin.query<{
+    oid: string;
+    label: string;
+    path: string;
+    size: string;
+    kind: string;
+    persistence: string;
+  }>(
     `SELECT c.oid::text AS oid, c.oid::regclass::text AS label, pg_relation_filepath(c.oid) AS path,
             pg_relation_size(c.oid) AS size, c.relkind AS kind, c.relpersistence AS persistence
        FROM pg_class c
@@ -96,7 +103,10 @@ function sqlReader(ctx: ConformanceContext): DiskReader {
       return rows.map((r) => r.page);
     },
     async wal(file, offset, length) {
-      const { rows } = await ctx.admin.query<{ bytes: Buffer }>(`SELECT pg_read_binary_file('pg_wal/' || $1, $2, $3) AS bytes`, [file, offset, length]);
+      const { rows } = await ctx.admin.query<{ bytes: Buffer }>(
+        `SELECT pg_read_binary_file('pg_wal/' || $1, $2, $3) AS bytes`,
+        [file, offset, length],
+      );
       return rows[0]?.bytes ?? Buffer.alloc(0);
     },
     async checkpoint() {
@@ -107,7 +117,9 @@ function sqlReader(ctx: ConformanceContext): DiskReader {
 
 /** The current WAL insert position, as a byte count. */
 async function walPosition(ctx: ConformanceContext): Promise<bigint> {
-  const { rows } = await ctx.admin.query<{ at: string }>(`SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS at`);
+  const { rows } = await ctx.admin.query<{ at: string }>(
+    `SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS at`,
+  );
   return BigInt(rows[0]!.at);
 }
 
@@ -130,10 +142,13 @@ async function flushWal(ctx: ConformanceContext): Promise<bigint> {
     }
   });
   for (let waited = 0; ; waited += 20) {
-    const { rows } = await ctx.admin.query<{ at: string }>(`SELECT (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::text AS at`);
+    const { rows } = await ctx.admin.query<{ at: string }>(
+      `SELECT (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::text AS at`,
+    );
     const at = BigInt(rows[0]!.at);
     if (at >= target) return at;
-    if (flushed.ok || waited > 5000) throw new Error(`the server did not write out its WAL (flushed up to ${at}, logged up to ${target})`);
+    if (flushed.ok || waited > 5000)
+      throw new Error(`the server did not write out its WAL (flushed up to ${at}, logged up to ${target})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -142,9 +157,15 @@ async function flushWal(ctx: ConformanceContext): Promise<bigint> {
  * The WAL from `start` to what the server has written out, with the page headers removed, so that
  * a record continued on the next page reads as one run of bytes.
  */
-async function readWal(ctx: ConformanceContext, reader: DiskReader, start: bigint): Promise<Array<{ file: string; bytes: Buffer }>> {
+async function readWal(
+  ctx: ConformanceContext,
+  reader: DiskReader,
+  start: bigint,
+): Promise<Array<{ file: string; bytes: Buffer }>> {
   const end = await flushWal(ctx);
-  const { rows } = await ctx.admin.query<{ segment: string }>(`SELECT setting AS segment FROM pg_settings WHERE name = 'wal_segment_size'`);
+  const { rows } = await ctx.admin.query<{ segment: string }>(
+    `SELECT setting AS segment FROM pg_settings WHERE name = 'wal_segment_size'`,
+  );
   const segmentSize = BigInt(rows[0]!.segment);
   const from = start - (start % BigInt(pageSize));
   const segments: bigint[] = [];
@@ -178,7 +199,13 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
  * Searches every page of every relation the store created (unlogged ones through `buffers` when
  * given); returns the hits and what could not be read.
  */
-async function searchHeap(ctx: ConformanceContext, reader: DiskReader, needles: Needles, stage: string, buffers?: DiskReader): Promise<{ hits: Hit[]; unreadable: string[] }> {
+async function searchHeap(
+  ctx: ConformanceContext,
+  reader: DiskReader,
+  needles: Needles,
+  stage: string,
+  buffers?: DiskReader,
+): Promise<{ hits: Hit[]; unreadable: string[] }> {
   const hits: Hit[] = [];
   const unreadable: string[] = [];
   for (const relation of await storeRelations(ctx)) {
@@ -187,7 +214,9 @@ async function searchHeap(ctx: ConformanceContext, reader: DiskReader, needles: 
       unreadable.push(`${relation.label} (${reason(pages.error)})`);
       continue;
     }
-    pages.value.forEach((page, number) => hits.push(...needles.search(page, `heap file of ${relation.label}, page ${number}, ${stage}`)));
+    pages.value.forEach((page, number) =>
+      hits.push(...needles.search(page, `heap file of ${relation.label}, page ${number}, ${stage}`)),
+    );
   }
   return { hits, unreadable };
 }
@@ -198,7 +227,7 @@ export const noPlaintextOnDisk: ConformanceCheck = {
   description:
     'Stores, overwrites, reads and deletes canaries, then searches the raw bytes of every page of every relation the store created (before and after VACUUM, so dead row versions too), the WAL written meanwhile and the server log, in every spelling the leak search knows; on an embedded server from its data directory, elsewhere through pageinspect and pg_read_binary_file',
   promise:
-    'Nothing the store wrote is readable in the server\'s files: not in a dead row version left by an overwrite or a write-then-encrypt, not after VACUUM, not in WAL segments (which backups and replicas keep), not in the server log',
+    "Nothing the store wrote is readable in the server's files: not in a dead row version left by an overwrite or a write-then-encrypt, not after VACUUM, not in WAL segments (which backups and replicas keep), not in the server log",
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const walStart = await walPosition(ctx);
@@ -233,7 +262,9 @@ export const noPlaintextOnDisk: ConformanceCheck = {
       const extension = await attempt(() => ctx.admin.query('CREATE EXTENSION IF NOT EXISTS pageinspect'));
       if (!extension.ok) {
         heapReadable = false;
-        ctx.notProven(`heap pages were not searched: the pageinspect extension is not available (${reason(extension.error)})`);
+        ctx.notProven(
+          `heap pages were not searched: the pageinspect extension is not available (${reason(extension.error)})`,
+        );
       }
     }
     const hits: Hit[] = [];
@@ -242,7 +273,10 @@ export const noPlaintextOnDisk: ConformanceCheck = {
     // The WAL first: a CHECKPOINT may recycle the segments that hold it.
     const wal = await attempt(() => readWal(ctx, reader, walStart));
     if (wal.ok) for (const { file, bytes } of wal.value) hits.push(...needles.search(bytes, `WAL segment ${file}`));
-    else ctx.notProven(`WAL was not searched: ${onFiles ? '' : 'pg_read_binary_file on pg_wal was refused: '}${reason(wal.error)}`);
+    else
+      ctx.notProven(
+        `WAL was not searched: ${onFiles ? '' : 'pg_read_binary_file on pg_wal was refused: '}${reason(wal.error)}`,
+      );
 
     if (heapReadable) {
       // An unlogged table's pages are written to its file only at shutdown: read them from the buffer cache.
@@ -250,7 +284,10 @@ export const noPlaintextOnDisk: ConformanceCheck = {
       if (onFiles && (await storeRelations(ctx)).some((r) => r.unlogged)) {
         const extension = await attempt(() => ctx.admin.query('CREATE EXTENSION IF NOT EXISTS pageinspect'));
         if (extension.ok) buffers = sqlReader(ctx);
-        else ctx.note(`unlogged tables were read from their files, which may lag behind (pageinspect: ${reason(extension.error)})`);
+        else
+          ctx.note(
+            `unlogged tables were read from their files, which may lag behind (pageinspect: ${reason(extension.error)})`,
+          );
       }
       await reader.checkpoint();
       const before = await searchHeap(ctx, reader, needles, 'before VACUUM', buffers);
@@ -261,21 +298,35 @@ export const noPlaintextOnDisk: ConformanceCheck = {
       hits.push(...before.hits, ...after.hits);
       unreadable.push(...new Set([...before.unreadable, ...after.unreadable]));
     }
-    if (unreadable.length > 0) ctx.notProven(`pages of ${unreadable.length} relation(s) could not be read: ${unreadable.slice(0, 3).join('; ')}`);
+    if (unreadable.length > 0)
+      ctx.notProven(
+        `pages of ${unreadable.length} relation(s) could not be read: ${unreadable.slice(0, 3).join('; ')}`,
+      );
 
     const log = await ctx.readLog(logStart);
-    if (log === undefined) ctx.notProven(`the server log was not searched (${ctx.server.log.unavailableReason ?? 'not readable'})`);
+    if (log === undefined)
+      ctx.notProven(`the server log was not searched (${ctx.server.log.unavailableReason ?? 'not readable'})`);
     else hits.push(...needles.search(log, 'server log'));
 
     const controlled = secrets.length;
-    const found = (place: (location: string) => boolean): boolean => hits.some((h) => h.needle === controlled && place(h.location));
+    const found = (place: (location: string) => boolean): boolean =>
+      hits.some((h) => h.needle === controlled && place(h.location));
     const blind: string[] = [];
     if (wal.ok && !found((l) => l.startsWith('WAL segment'))) blind.push('the WAL');
-    if (heapReadable && !unreadable.some((r) => r.startsWith(controlTable)) && !found((l) => l.startsWith(`heap file of ${controlTable},`) && l.endsWith('before VACUUM'))) {
+    if (
+      heapReadable &&
+      !unreadable.some((r) => r.startsWith(controlTable)) &&
+      !found((l) => l.startsWith(`heap file of ${controlTable},`) && l.endsWith('before VACUUM'))
+    ) {
       blind.push('a dead row version in a heap page');
     }
     if (log !== undefined && !found((l) => l === 'server log')) blind.push('the server log');
     failWith(ctx, 'the disk search is blind: it missed the value the harness itself wrote and replaced, in', blind);
-    failWith(ctx, 'readable in the server\'s files', describeHits(ctx, dedupe(hits.filter((h) => h.needle !== controlled)), needles, 8), 8);
+    failWith(
+      ctx,
+      "readable in the server's files",
+      describeHits(ctx, dedupe(hits.filter((h) => h.needle !== controlled)), needles, 8),
+      8,
+    );
   },
 };

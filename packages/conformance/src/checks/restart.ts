@@ -6,8 +6,10 @@ import { attempt, failWith, listProblems, readStored, remember, verifyAll, type 
 /** Data outlives the process: a reopened store reads it with the same keys and refuses other keys. */
 export const restart: ConformanceCheck = {
   id: 'restart',
-  description: 'Writes secrets, tears the store down, reopens it with the same keys (reads and writes) and with different keys (must refuse)',
-  promise: 'A store reopened with the same keyring reads everything it wrote; opened with a different keyring it refuses to read',
+  description:
+    'Writes secrets, tears the store down, reopens it with the same keys (reads and writes) and with different keys (must refuse)',
+  promise:
+    'A store reopened with the same keyring reads everything it wrote; opened with a different keyring it refuses to read',
   async run(ctx) {
     const keys = ctx.keys.material([1], 1);
     const first = await ctx.openStore(keys);
@@ -26,7 +28,10 @@ export const restart: ConformanceCheck = {
       return;
     }
     const reopened = again.value;
-    failWith(ctx, 'reopened with the same keys', [...(await verifyAll(ctx, reopened, expected)), ...(await listProblems(reopened, expected))]);
+    failWith(ctx, 'reopened with the same keys', [
+      ...(await verifyAll(ctx, reopened, expected)),
+      ...(await listProblems(reopened, expected)),
+    ]);
     const later = ctx.canary();
     await reopened.adapter.put('alice', 'after-restart', later);
     remember(expected, 'alice', 'after-restart', later);
@@ -34,7 +39,9 @@ export const restart: ConformanceCheck = {
     await reopened.close();
 
     const alice = expected.get('alice') ?? new Map<string, string>();
-    const wrong = await refusals(ctx, wrongKeys(keys), 'alice', alice, (name) => readStored(ctx, storage, 'alice', name));
+    const wrong = await refusals(ctx, wrongKeys(keys), 'alice', alice, (name) =>
+      readStored(ctx, storage, 'alice', name),
+    );
     failWith(ctx, 'reopened with a different keyring', wrong);
   },
 };

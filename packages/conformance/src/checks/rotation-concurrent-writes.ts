@@ -1,6 +1,15 @@
 import type { ConformanceContext, ConformanceCheck, OpenedStore } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
-import { attempt, failWith, listProblems, putCanaries, remember, verifyAll, versionProblems, type Expected } from './util.js';
+import {
+  attempt,
+  failWith,
+  listProblems,
+  putCanaries,
+  remember,
+  verifyAll,
+  versionProblems,
+  type Expected,
+} from './util.js';
 
 /** Rounds of interference: each overwrites `overwritesPerStep` rows and deletes one, never touching a row twice. */
 const steps = 6;
@@ -35,7 +44,8 @@ export const rotationConcurrentWrites: ConformanceCheck = {
   id: 'rotation-concurrent-writes',
   description:
     'Stores 32 secrets under key 1 and rotates to key 2; before each of the first queries the rotation sends, other store instances (one round still writing with key 1, the rest with key 2) overwrite three existing secrets and delete one; then reads everything with key 1 removed',
-  promise: 'Writes and deletes made by other instances while a rotation runs are kept: every secret reads its latest value, deleted secrets stay deleted, and nothing is left under the old key',
+  promise:
+    'Writes and deletes made by other instances while a rotation runs are kept: every secret reads its latest value, deleted secrets stay deleted, and nothing is left under the old key',
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1, 2], 1));
     const oldWriter = await ctx.openStore(ctx.keys.material([1, 2], 1));
@@ -49,7 +59,10 @@ export const rotationConcurrentWrites: ConformanceCheck = {
       }
     }
     // Interleaved so that each step touches both owners and rows from the whole id range.
-    const order = rows.map((row, i) => ({ row, key: (i * 17) % rows.length })).sort((a, b) => a.key - b.key).map((r) => r.row);
+    const order = rows
+      .map((row, i) => ({ row, key: (i * 17) % rows.length }))
+      .sort((a, b) => a.key - b.key)
+      .map((r) => r.row);
     const deleted: Array<{ owner: string; name: string }> = [];
     const during: string[] = [];
     let step = 0;
@@ -68,7 +81,10 @@ export const rotationConcurrentWrites: ConformanceCheck = {
           const secret = ctx.canary();
           const write = await attempt(() => writer.adapter.put(owner, name, secret));
           if (write.ok) remember(expected, owner, name, secret);
-          else during.push(`an overwrite of ${owner}/${name} during the rotation failed: ${(write.error as Error).message}`);
+          else
+            during.push(
+              `an overwrite of ${owner}/${name} during the rotation failed: ${(write.error as Error).message}`,
+            );
         }
         const gone = touched[overwritesPerStep];
         if (gone === undefined) return;
@@ -76,7 +92,10 @@ export const rotationConcurrentWrites: ConformanceCheck = {
         if (removal.ok) {
           expected.get(gone.owner)?.delete(gone.name);
           deleted.push(gone);
-        } else during.push(`a delete of ${gone.owner}/${gone.name} during the rotation failed: ${(removal.error as Error).message}`);
+        } else
+          during.push(
+            `a delete of ${gone.owner}/${gone.name} during the rotation failed: ${(removal.error as Error).message}`,
+          );
       })().finally(() => {
         roundsEnded++;
       });
@@ -90,22 +109,30 @@ export const rotationConcurrentWrites: ConformanceCheck = {
     if (!rotation.ok) throw rotation.error;
     if (pendingAtEnd > 0) {
       // Writes the rotation's locks held back landed after it ended; moving them is a new rotation's job.
-      ctx.note(`${pendingAtEnd} round(s) of writes waited for the rotation's locks and ended after it; the rotation was run again to move them`);
+      ctx.note(
+        `${pendingAtEnd} round(s) of writes waited for the rotation's locks and ended after it; the rotation was run again to move them`,
+      );
       await store.adapter.rotate(2);
     }
-    if (step === 0) ctx.notProven('the rotation sent no query through the pool it was given: no write could be interleaved with it');
-    else if (step < steps) ctx.note(`the rotation sent only ${step} queries: ${step} rounds of writes were interleaved instead of ${steps}`);
+    if (step === 0)
+      ctx.notProven('the rotation sent no query through the pool it was given: no write could be interleaved with it');
+    else if (step < steps)
+      ctx.note(`the rotation sent only ${step} queries: ${step} rounds of writes were interleaved instead of ${steps}`);
     failWith(ctx, 'during the rotation', during);
     await Promise.all([store.close(), oldWriter.close(), newWriter.close()]);
 
     const newOnly = await ctx.openStore(ctx.keys.material([2], 2));
     failWith(ctx, 'lost while the rotation ran (read with key 1 removed)', await verifyAll(ctx, newOnly, expected));
-    failWith(ctx, 'after the rotation', [...(await listProblems(newOnly, expected)), ...(await versionProblems(ctx, newOnly.adapter.storage, 2, keyIdOf(2)))]);
+    failWith(ctx, 'after the rotation', [
+      ...(await listProblems(newOnly, expected)),
+      ...(await versionProblems(ctx, newOnly.adapter.storage, 2, keyIdOf(2))),
+    ]);
     const back: string[] = [];
     for (const { owner, name } of deleted) {
       const read = await attempt(() => newOnly.adapter.get(owner, name));
       const listed = (await newOnly.adapter.list(owner)).includes(name);
-      if (!read.ok || read.value !== undefined || listed) back.push(`${owner}/${name} was deleted during the rotation and is back${listed ? ' (listed)' : ''}`);
+      if (!read.ok || read.value !== undefined || listed)
+        back.push(`${owner}/${name} was deleted during the rotation and is back${listed ? ' (listed)' : ''}`);
     }
     failWith(ctx, 'deleted during the rotation', back);
   },

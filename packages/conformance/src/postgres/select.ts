@@ -20,7 +20,10 @@ export interface ProviderRequest {
  * @throws {SetupError} when `--db url` has no URL.
  */
 export function chooseProvider(request: ProviderRequest): ProviderKind {
-  if (request.db === 'url' || (request.db === undefined && request.databaseUrl !== undefined && request.databaseUrl !== '')) {
+  if (
+    request.db === 'url' ||
+    (request.db === undefined && request.databaseUrl !== undefined && request.databaseUrl !== '')
+  ) {
     if (request.databaseUrl === undefined || request.databaseUrl === '') {
       throw new SetupError('--db url needs --database-url or --database-url-env');
     }

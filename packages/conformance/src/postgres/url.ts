@@ -12,13 +12,17 @@ export function parseDatabaseUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SetupError('the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)');
+    throw new SetupError(
+      'the database URL is not a valid URL (expected postgres://user:password@host:port/database; the value is not shown, it may hold a password)',
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new SetupError(`the database URL must start with postgres:// or postgresql://, got ${maskUrl(url)}`);
   }
   if (parsed.hostname === '') {
-    throw new SetupError(`the database URL names no host: ${maskUrl(url)} (expected postgres://user:password@host:port/database)`);
+    throw new SetupError(
+      `the database URL names no host: ${maskUrl(url)} (expected postgres://user:password@host:port/database)`,
+    );
   }
   return parsed;
 }
@@ -47,7 +51,9 @@ export async function connectUrl(url: string): Promise<PostgresServer> {
     await client.query('SELECT 1');
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new SetupError(`could not connect to the database URL ${masked}: ${(error as Error).message || String(error)}`);
+    throw new SetupError(
+      `could not connect to the database URL ${masked}: ${(error as Error).message || String(error)}`,
+    );
   }
   const reason = await SqlFileLog.probe(client);
   await client.end().catch(() => undefined);

@@ -18,7 +18,8 @@ function verdict(result: ConformanceResult): string {
   const failed = result.checks.filter((c) => c.status === 'fail').length;
   const unproven = result.checks.filter((c) => c.status === 'not-proven').length;
   if (failed > 0) return `${failed} of ${result.checks.length} promises broken`;
-  if (unproven > 0) return `${result.checks.length - unproven} of ${result.checks.length} promises proven, ${unproven} not proven`;
+  if (unproven > 0)
+    return `${result.checks.length - unproven} of ${result.checks.length} promises proven, ${unproven} not proven`;
   return `all ${result.checks.length} promises proven`;
 }
 
@@ -62,9 +63,16 @@ function checkArticle(check: ConformanceCheckResult): string {
     `<p><span class="label">How it is tested:</span> ${escape(check.description)}</p>`,
   ];
   if (check.failures.length > 0) {
-    parts.push(`<p class="label">Evidence (${check.failures.length}):</p>`, `<ul class="evidence">${check.failures.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<p class="label">Evidence (${check.failures.length}):</p>`,
+      `<ul class="evidence">${check.failures.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>`,
+    );
   }
-  if (check.notes.length > 0) parts.push(`<p class="label">Notes:</p>`, `<ul class="notes">${check.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>`);
+  if (check.notes.length > 0)
+    parts.push(
+      `<p class="label">Notes:</p>`,
+      `<ul class="notes">${check.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>`,
+    );
   parts.push('</article>');
   return parts.join('\n');
 }
@@ -115,7 +123,10 @@ export function formatHtml(result: ConformanceResult): string {
     '</header>',
     '<section id="run">',
     '<h2>Run</h2>',
-    `<dl class="run">${facts.filter(([, value]) => value !== undefined && value !== '').map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value!)}</dd>`).join('')}</dl>`,
+    `<dl class="run">${facts
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value!)}</dd>`)
+      .join('')}</dl>`,
     `<p>Reproduce: <code>${escape(`npx secret-hygiene conformance --adapter ${result.adapter} --seed ${result.seed} --checks ${checkIds}`)}</code></p>`,
     '</section>',
     '<section id="summary">',

@@ -12,7 +12,11 @@ export const reportFormats = ['table', 'json', 'junit', 'markdown', 'html'] as c
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** Formats a result; colour applies to `table` only. */
-export function formatReport(result: ConformanceResult, format: ReportFormat, options: { color?: boolean } = {}): string {
+export function formatReport(
+  result: ConformanceResult,
+  format: ReportFormat,
+  options: { color?: boolean } = {},
+): string {
   switch (format) {
     case 'table':
       return formatTable(result, options);

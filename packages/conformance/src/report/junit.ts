@@ -23,7 +23,9 @@ export function formatJunit(result: ConformanceResult): string {
     `      <property name="server" value="${escape(result.server.kind)}"/>`,
     `      <property name="postgres-version" value="${escape(result.server.postgresVersion)}"/>`,
     `      <property name="harness-version" value="${escape(result.versions.harness)}"/>`,
-    ...(result.versions.tool === undefined ? [] : [`      <property name="tool" value="${escape(result.versions.tool)}"/>`]),
+    ...(result.versions.tool === undefined
+      ? []
+      : [`      <property name="tool" value="${escape(result.versions.tool)}"/>`]),
     `      <property name="node-version" value="${escape(result.versions.node)}"/>`,
     `      <property name="isolation" value="${result.isolation}"/>`,
     `      <property name="seed" value="${result.seed}"/>`,
@@ -37,7 +39,9 @@ export function formatJunit(result: ConformanceResult): string {
     }
     lines.push(`${open}>`);
     if (check.status === 'fail') {
-      lines.push(`      <failure message="${escape(check.promise)}" type="BrokenPromise">${escape(check.failures.join('\n'))}</failure>`);
+      lines.push(
+        `      <failure message="${escape(check.promise)}" type="BrokenPromise">${escape(check.failures.join('\n'))}</failure>`,
+      );
     }
     if (check.status === 'not-proven') lines.push(`      <skipped message="not proven: ${escape(check.promise)}"/>`);
     if (check.notes.length > 0) lines.push(`      <system-out>${escape(check.notes.join('\n'))}</system-out>`);

@@ -7,7 +7,10 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 export function formatMarkdown(result: ConformanceResult): string {
   const failed = result.checks.filter((c) => c.status === 'fail');
   const unproven = result.checks.filter((c) => c.status === 'not-proven');
-  const verdict = [failed.length > 0 ? `${failed.length} of ${result.checks.length} checks failed` : 'passed', ...(unproven.length > 0 ? [`${unproven.length} not proven`] : [])].join(', ');
+  const verdict = [
+    failed.length > 0 ? `${failed.length} of ${result.checks.length} checks failed` : 'passed',
+    ...(unproven.length > 0 ? [`${unproven.length} not proven`] : []),
+  ].join(', ');
   const badge = { pass: '✅ pass', fail: '❌ fail', 'not-proven': '⚠️ not proven' } as const;
   const lines = [
     `## secret-hygiene conformance: ${verdict}`,

@@ -6,6 +6,9 @@ import type { ConformanceResult } from '../conformance-check.js';
  */
 export function provenance(result: ConformanceResult): string {
   const tool = result.versions.tool === undefined ? '' : `, ${result.versions.tool}`;
-  const isolation = result.isolation === 'process' ? 'store in its own process' : 'store in the harness process (only its log and console calls during checks were heard)';
+  const isolation =
+    result.isolation === 'process'
+      ? 'store in its own process'
+      : 'store in the harness process (only its log and console calls during checks were heard)';
   return `${result.server.description} (${result.server.kind}, PostgreSQL ${result.server.postgresVersion}); harness ${result.versions.harness}${tool}, Node ${result.versions.node}; ${isolation}`;
 }

@@ -9,13 +9,16 @@ interface ColumnRow {
   type: string;
 }
 
-
 /**
  * Reads every column of every table, partitioned table and materialized view in every schema
  * except `pg_catalog`, `information_schema` and TOAST schemas, and searches each value for the
  * needles. `bytea` values are read as bytes, everything else as its text form.
  */
-export async function searchDatabase(client: ClientBase, needles: Needles, options: { skipSchemas?: readonly string[] } = {}): Promise<Hit[]> {
+export async function searchDatabase(
+  client: ClientBase,
+  needles: Needles,
+  options: { skipSchemas?: readonly string[] } = {},
+): Promise<Hit[]> {
   const { rows: columns } = await client.query<ColumnRow>(
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS column, t.typname AS type
        FROM pg_class c

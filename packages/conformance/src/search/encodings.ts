@@ -9,7 +9,9 @@ export interface Spelling {
 
 /** The base64 text of `data` as it appears inside a longer base64 text, at byte offset `shift` mod 3. */
 function base64Inside(data: Buffer, shift: number, alphabet: 'base64' | 'base64url'): string | undefined {
-  const encoded = Buffer.concat([Buffer.alloc(shift), data]).toString(alphabet).replace(/=+$/, '');
+  const encoded = Buffer.concat([Buffer.alloc(shift), data])
+    .toString(alphabet)
+    .replace(/=+$/, '');
   // Characters that mix in bits of the unknown neighbouring bytes are dropped at both ends.
   const start = Math.ceil((shift * 8) / 6);
   const end = Math.floor(((shift + data.length) * 8) / 6);
@@ -80,7 +82,10 @@ export function spellings(secret: string): Spelling[] {
     add('base32', text?.toLowerCase());
   }
   add('url-encoded', encodeURIComponent(secret));
-  add('url-encoded', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  add(
+    'url-encoded',
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  );
   add('json-escaped', JSON.stringify(secret).slice(1, -1));
   add('json-escaped', jsonEscapedAscii(secret));
   out.push({ encoding: 'utf-16le', bytes: Buffer.from(secret, 'utf16le') });

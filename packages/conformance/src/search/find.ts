@@ -41,7 +41,11 @@ export class Needles {
    * `secrets` are searched in every spelling, and XOR-ed with a constant or a repeated key of up to
    * 16 bytes; `rawBytes` (e.g. a deleted ciphertext) also as hex and base64.
    */
-  constructor(readonly secrets: readonly string[], rawBytes: readonly Buffer[] = [], options: NeedleOptions = {}) {
+  constructor(
+    readonly secrets: readonly string[],
+    rawBytes: readonly Buffer[] = [],
+    options: NeedleOptions = {},
+  ) {
     secrets.forEach((secret, needle) => {
       for (const spelling of spellings(secret)) this.prepared.push({ needle, spelling });
       const raw = Buffer.from(secret, 'utf8');
@@ -52,7 +56,10 @@ export class Needles {
       if (options.fragments === true) {
         for (const fragment of fragmentsOf(secret)) {
           for (const text of new Set([fragment, fragment.toUpperCase(), fragment.toLowerCase()])) {
-            this.prepared.push({ needle, spelling: { encoding: `a part of ${fragment.length} characters`, bytes: Buffer.from(text, 'utf8') } });
+            this.prepared.push({
+              needle,
+              spelling: { encoding: `a part of ${fragment.length} characters`, bytes: Buffer.from(text, 'utf8') },
+            });
           }
         }
       }
@@ -94,7 +101,8 @@ export class Needles {
         }
       }
       if (depth >= 2) return;
-      for (const inflated of inflateAll(bytes)) visit(inflated.bytes, via === '' ? inflated.via : `${via} → ${inflated.via}`, depth + 1);
+      for (const inflated of inflateAll(bytes))
+        visit(inflated.bytes, via === '' ? inflated.via : `${via} → ${inflated.via}`, depth + 1);
       if (bytes.length <= 1 << 20) {
         for (const run of decodedRuns(bytes.toString('latin1'))) {
           if (run.bytes.length >= 6) visit(run.bytes, via === '' ? run.via : `${via} → ${run.via}`, depth + 1);

@@ -11,7 +11,10 @@ export const withDefineConfig = defineConfig(
   secretHygiene.configs.recommended,
   secretHygiene.configs['recommended-type-checked'],
   configs.strict,
-  { plugins: { 'secret-hygiene': secretHygiene }, rules: { 'secret-hygiene/no-secret-logging': ['error', { minConfidence: 'low' }] } },
+  {
+    plugins: { 'secret-hygiene': secretHygiene },
+    rules: { 'secret-hygiene/no-secret-logging': ['error', { minConfidence: 'low' }] },
+  },
   { extends: [secretHygiene.configs.recommended], files: ['src/**/*.ts'] },
 );
 

@@ -8,7 +8,11 @@ import type { ReadEntries } from './types.js';
  */
 export function readConfigEntries(text: string, jsonc = false): ReadEntries {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(jsonc ? blankJsonComments(text) : text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const documents = parseAllDocuments(jsonc ? blankJsonComments(text) : text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   const docs = Array.isArray(documents) ? documents : [documents];
   for (const doc of docs) {
     const error = doc.errors[0];
@@ -30,7 +34,14 @@ export function readConfigEntries(text: string, jsonc = false): ReadEntries {
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const start = lineCounter.linePos(node.range[0]);
       const end = lineCounter.linePos(node.range[1]);
-      entries.push({ key, value: node.value, line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
+      entries.push({
+        key,
+        value: node.value,
+        line: start.line,
+        column: start.col,
+        endLine: end.line,
+        endColumn: end.col,
+      });
     }
   };
   for (const doc of docs) visitNode(doc.contents as YamlNode | null, '');

@@ -16,7 +16,14 @@ export function readNpmrcEntries(lines: readonly string[]): TextEntry[] {
     const start = match[1]!.length + fullKey.length + match[3]!.length;
     const quoted = /^(["'])(.*)\1$/.exec(value);
     if (quoted) value = quoted[2]!;
-    entries.push({ key, value, line: index + 1, column: start + 1, endLine: index + 1, endColumn: start + match[4]!.length + 1 });
+    entries.push({
+      key,
+      value,
+      line: index + 1,
+      column: start + 1,
+      endLine: index + 1,
+      endColumn: start + match[4]!.length + 1,
+    });
   });
   return entries;
 }

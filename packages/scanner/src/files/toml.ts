@@ -12,14 +12,16 @@ export function readTomlEntries(text: string, lines: readonly string[]): ReadEnt
   try {
     document = parse(text);
   } catch (error) {
-    if (error instanceof TomlError) return { entries: [], error: { line: error.line, column: error.column, message: error.message.split('\n')[0]! } };
+    if (error instanceof TomlError)
+      return { entries: [], error: { line: error.line, column: error.column, message: error.message.split('\n')[0]! } };
     throw error;
   }
   const settings: { key: string; value: string }[] = [];
   const visit = (node: unknown, key: string): void => {
     if (typeof node === 'string') settings.push({ key, value: node });
     else if (Array.isArray(node)) for (const item of node) visit(item, key);
-    else if (node !== null && typeof node === 'object' && !(node instanceof Date)) for (const [k, v] of Object.entries(node)) visit(v, k);
+    else if (node !== null && typeof node === 'object' && !(node instanceof Date))
+      for (const [k, v] of Object.entries(node)) visit(v, k);
   };
   visit(document, '');
   const used = new Set<number>();

@@ -71,12 +71,17 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
   // overflow the stack), and making the checker binds every file at once: one such file would end
   // the scan. So each file is bound alone first; one that cannot be is left out and reported.
   // (`bindSourceFile` is internal to TypeScript: without it, files are bound with the checker.)
-  const bindSourceFile = (ts as unknown as { bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void }).bindSourceFile;
+  const bindSourceFile = (
+    ts as unknown as { bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void }
+  ).bindSourceFile;
   for (const sourceFile of bindSourceFile ? project.getSourceFiles() : []) {
     try {
       bindSourceFile!(sourceFile.compilerNode, project.getCompilerOptions());
     } catch (error) {
-      failed.push({ path: sourceFile.getFilePath(), message: `TypeScript cannot bind it (${(error as Error).message}): nested too deeply` });
+      failed.push({
+        path: sourceFile.getFilePath(),
+        message: `TypeScript cannot bind it (${(error as Error).message}): nested too deeply`,
+      });
       project.removeSourceFile(sourceFile);
     }
   }

@@ -12,7 +12,6 @@ import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
 import type { EnabledCheck } from '../stages/resolve-checks.js';
 import type { ScanDiagnostic } from '../types.js';
 
-
 export interface FileCheckInput {
   readonly sourceFile: ts.SourceFile;
   /** POSIX path relative to the root. */
@@ -30,7 +29,10 @@ export interface FileCheckInput {
  * A check that throws is switched off for the rest of the file and reported as a diagnostic, so
  * one crash never stops the scan.
  */
-export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftFinding[]; diagnostics: ScanDiagnostic[] } {
+export function runChecksOnSourceFile(input: FileCheckInput): {
+  findings: DraftFinding[];
+  diagnostics: ScanDiagnostic[];
+} {
   const findings: DraftFinding[] = [];
   const diagnostics: ScanDiagnostic[] = [];
   const { sourceFile, file } = input;
@@ -66,11 +68,23 @@ export function runChecksOnSourceFile(input: FileCheckInput): { findings: DraftF
     // A check that throws (a stack overflow included) loses its findings for this file, which the
     // scan reports as skipped by that check; the other checks and files go on.
     const onCrash = (error: unknown): void =>
-      void diagnostics.push({ kind: 'check-crashed', ruleId: check.id, file, message: `${file}: skipped by ${check.id}, which could not finish it: ${crashReason(error)}` });
+      void diagnostics.push({
+        kind: 'check-crashed',
+        ruleId: check.id,
+        file,
+        message: `${file}: skipped by ${check.id}, which could not finish it: ${crashReason(error)}`,
+      });
     return { check, options, onReport, onCrash };
   });
   runChecksOnFile(
-    { ts: ts as unknown as TypeScript, sourceFile: sourceFile as never, program: input.program as never, checker: input.checker as never, settings: input.settings, relativePath: file },
+    {
+      ts: ts as unknown as TypeScript,
+      sourceFile: sourceFile as never,
+      program: input.program as never,
+      checker: input.checker as never,
+      settings: input.settings,
+      relativePath: file,
+    },
     runs,
   );
   return { findings, diagnostics };

@@ -13,7 +13,14 @@ export const sarifReporter: Reporter = (result, options = {}) => {
   const rules = [...(options.rules ?? result.rules)];
   for (const f of result.findings) {
     if (!rules.some((r) => r.id === f.ruleId)) {
-      rules.push({ id: f.ruleId, description: f.ruleId, helpUri: informationUri, defaultSeverity: f.severity, precision: f.confidence, securitySeverity: 5.0 });
+      rules.push({
+        id: f.ruleId,
+        description: f.ruleId,
+        helpUri: informationUri,
+        defaultSeverity: f.severity,
+        precision: f.confidence,
+        securitySeverity: 5.0,
+      });
     }
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -34,10 +41,17 @@ export const sarifReporter: Reporter = (result, options = {}) => {
               shortDescription: { text: r.description },
               fullDescription: { text: `${r.description}.` },
               helpUri: r.helpUri,
-              help: { text: `${r.description}. See ${r.helpUri}`, markdown: `${r.description}. [Documentation](${r.helpUri})` },
+              help: {
+                text: `${r.description}. See ${r.helpUri}`,
+                markdown: `${r.description}. [Documentation](${r.helpUri})`,
+              },
               defaultConfiguration: { level: r.defaultSeverity },
               // GitHub code scanning reads both: `security-severity` for Critical/High/Medium/Low, `precision` as CodeQL's.
-              properties: { tags: ['security'], precision: r.precision, 'security-severity': r.securitySeverity.toFixed(1) },
+              properties: {
+                tags: ['security'],
+                precision: r.precision,
+                'security-severity': r.securitySeverity.toFixed(1),
+              },
             })),
           },
         },
@@ -49,7 +63,18 @@ export const sarifReporter: Reporter = (result, options = {}) => {
               level: d.kind === 'notice' ? 'note' : 'warning',
               message: { text: d.message },
               ...(d.file
-                ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(d.file), uriBaseId: '%SRCROOT%' }, ...(d.line ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } } : {}) } }] }
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: encodePath(d.file), uriBaseId: '%SRCROOT%' },
+                          ...(d.line
+                            ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } }
+                            : {}),
+                        },
+                      },
+                    ],
+                  }
                 : {}),
             })),
           },
@@ -63,7 +88,12 @@ export const sarifReporter: Reporter = (result, options = {}) => {
             {
               physicalLocation: {
                 artifactLocation: { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
+                region: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1),
+                },
               },
             },
           ],

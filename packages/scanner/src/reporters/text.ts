@@ -13,12 +13,23 @@ export const textReporter: Reporter = (result, options = {}) => {
   for (const [file, findings] of byFile) {
     out.push(c.underline(file));
     // One finding, one line: a message with a line break (a multi-line literal's preview) is folded.
-    const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.confidence, f.message.replace(/\s*[\r\n]+\s*/g, ' '), f.ruleId] as const);
+    const rows = findings.map(
+      (f) =>
+        [
+          `${f.line}:${f.column}`,
+          f.severity,
+          f.confidence,
+          f.message.replace(/\s*[\r\n]+\s*/g, ' '),
+          f.ruleId,
+        ] as const,
+    );
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     const confidenceWidth = Math.max(...rows.map((r) => r[2].length));
     for (const [pos, severity, confidence, message, ruleId] of rows) {
-      out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${paint(c, severity, severity.padEnd(sevWidth))}  ${c.dim(confidence.padEnd(confidenceWidth))}  ${message}  ${c.dim(ruleId)}`);
+      out.push(
+        `  ${c.dim(pos.padEnd(posWidth))}  ${paint(c, severity, severity.padEnd(sevWidth))}  ${c.dim(confidence.padEnd(confidenceWidth))}  ${message}  ${c.dim(ruleId)}`,
+      );
     }
     out.push('');
   }
@@ -32,18 +43,34 @@ export function inventoryLines(inventory: Inventory, c: Colors = noColors): stri
   const out: string[] = [c.bold(`Environment variables (${inventory.envVars.length})`)];
   for (const v of inventory.envVars) {
     const where = v.reads.map((r) => `${r.file}:${r.line}${r.validation ? ` (${r.validation})` : ''}`).join(', ');
-    out.push(`  ${v.name.padEnd(28)} ${v.secret ? c.yellow('secret') : 'plain '}  ${v.validated ? c.green('validated') : c.red('unvalidated')}  ${c.dim(where)}`);
+    out.push(
+      `  ${v.name.padEnd(28)} ${v.secret ? c.yellow('secret') : 'plain '}  ${v.validated ? c.green('validated') : c.red('unvalidated')}  ${c.dim(where)}`,
+    );
   }
   out.push('', c.bold(`Credential columns (${inventory.credentialColumns.length})`));
   for (const col of inventory.credentialColumns) {
     const name = col.table ? `${col.table}.${col.column}` : col.column;
-    const protection = col.protection === 'plaintext' ? c.red(col.protection) : col.protection === 'protected' ? c.green(col.protection) : col.protection;
-    out.push(`  ${name.padEnd(36)} ${protection}  ${c.dim(`${col.file}:${col.line}  ${col.source === 'code' ? `${col.type}: ` : ''}${col.reason}`)}`);
+    const protection =
+      col.protection === 'plaintext'
+        ? c.red(col.protection)
+        : col.protection === 'protected'
+          ? c.green(col.protection)
+          : col.protection;
+    out.push(
+      `  ${name.padEnd(36)} ${protection}  ${c.dim(`${col.file}:${col.line}  ${col.source === 'code' ? `${col.type}: ` : ''}${col.reason}`)}`,
+    );
   }
   out.push('', c.bold(`Encryption call sites (${inventory.encryptionCalls.length})`));
   for (const call of inventory.encryptionCalls) {
-    const origin = call.nonceOrigin === 'random-per-call' ? c.green(call.nonceOrigin) : call.nonceOrigin === 'parameter' || call.nonceOrigin === 'from-message' ? call.nonceOrigin : c.red(call.nonceOrigin);
-    out.push(`  ${`${call.file}:${call.line}`.padEnd(36)} ${call.api} ${call.direction}${call.algorithm ? ` ${call.algorithm}` : ''}  nonce: ${origin}${call.nonceDetail ? c.dim(` (${call.nonceDetail})`) : ''}`);
+    const origin =
+      call.nonceOrigin === 'random-per-call'
+        ? c.green(call.nonceOrigin)
+        : call.nonceOrigin === 'parameter' || call.nonceOrigin === 'from-message'
+          ? call.nonceOrigin
+          : c.red(call.nonceOrigin);
+    out.push(
+      `  ${`${call.file}:${call.line}`.padEnd(36)} ${call.api} ${call.direction}${call.algorithm ? ` ${call.algorithm}` : ''}  nonce: ${origin}${call.nonceDetail ? c.dim(` (${call.nonceDetail})`) : ''}`,
+    );
   }
   return out;
 }
@@ -63,8 +90,16 @@ export function summaryLine(result: ScanResult, c: Colors = noColors): string {
   ].filter(Boolean);
   const tail = `${plural(scanned, 'file')} scanned${skippedText(s)}${extras.length > 0 ? `; ${extras.join(', ')}` : ''}`;
   if (s.findings.total === 0) return `${c.green('✔ no problems')} (${tail})`;
-  const counts = [plural(s.findings.error, 'error'), plural(s.findings.warning, 'warning'), ...(s.findings.note > 0 ? [plural(s.findings.note, 'note')] : [])];
-  return c.bold(`${s.findings.error > 0 ? c.red('✖') : c.yellow('⚠')} ${plural(s.findings.total, 'problem')} (${counts.join(', ')})`) + ` (${tail})`;
+  const counts = [
+    plural(s.findings.error, 'error'),
+    plural(s.findings.warning, 'warning'),
+    ...(s.findings.note > 0 ? [plural(s.findings.note, 'note')] : []),
+  ];
+  return (
+    c.bold(
+      `${s.findings.error > 0 ? c.red('✖') : c.yellow('⚠')} ${plural(s.findings.total, 'problem')} (${counts.join(', ')})`,
+    ) + ` (${tail})`
+  );
 }
 
 /** `, 12 skipped (9 ignored, 2 minified, 1 too large)`, or nothing when no file was skipped. */
@@ -78,5 +113,8 @@ function skippedText(s: ScanResult['summary']): string {
   ];
   const total = reasons.reduce((sum, [n]) => sum + n, 0);
   if (total === 0) return '';
-  return `, ${total} skipped (${reasons.filter(([n]) => n > 0).map(([n, why]) => `${n} ${why}`).join(', ')})`;
+  return `, ${total} skipped (${reasons
+    .filter(([n]) => n > 0)
+    .map(([n, why]) => `${n} ${why}`)
+    .join(', ')})`;
 }

@@ -25,4 +25,12 @@ export type Reporter = (result: ScanResult, options?: ReporterOptions) => string
 const identity = (s: string): string => s;
 
 /** Colours that do nothing. */
-export const noColors: Colors = { red: identity, yellow: identity, blue: identity, dim: identity, bold: identity, underline: identity, green: identity };
+export const noColors: Colors = {
+  red: identity,
+  yellow: identity,
+  blue: identity,
+  dim: identity,
+  bold: identity,
+  underline: identity,
+  green: identity,
+};

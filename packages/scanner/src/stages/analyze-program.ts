@@ -41,11 +41,17 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
   const diagnostics: ScanDiagnostic[] = [];
   const analyzed: AnalyzedFile[] = [];
   const tsconfig = findTsconfig(root, input.paths, input.tsconfig);
-  if (input.tsconfig && tsconfig && !existsSync(tsconfig)) throw new ConfigError(`tsconfig not found: ${input.tsconfig}`);
+  if (input.tsconfig && tsconfig && !existsSync(tsconfig))
+    throw new ConfigError(`tsconfig not found: ${input.tsconfig}`);
   let usedTsconfig = tsconfig;
   if (tsconfig) {
     const problem = tsconfigProblem(tsconfig);
-    if (problem) diagnostics.push({ kind: 'config', file: relative(root, tsconfig).split('\\').join('/'), message: `${relative(root, tsconfig) || tsconfig}: ${problem}; the program is built without what it names, so type-dependent findings may be missing` });
+    if (problem)
+      diagnostics.push({
+        kind: 'config',
+        file: relative(root, tsconfig).split('\\').join('/'),
+        message: `${relative(root, tsconfig) || tsconfig}: ${problem}; the program is built without what it names, so type-dependent findings may be missing`,
+      });
   }
   let built;
   try {
@@ -53,21 +59,38 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
   } catch (error) {
     // A tsconfig that cannot be read: an error when the user named it, else scan with the default program.
     if (input.tsconfig) throw new ConfigError(`cannot use tsconfig ${input.tsconfig}: ${(error as Error).message}`);
-    diagnostics.push({ kind: 'config', message: `cannot use ${tsconfig}: ${(error as Error).message}; scanning with the default program` });
+    diagnostics.push({
+      kind: 'config',
+      message: `cannot use ${tsconfig}: ${(error as Error).message}; scanning with the default program`,
+    });
     usedTsconfig = undefined;
     built = buildProgram({ root, files: files.map((f) => f.path), tsconfig: undefined });
   }
   const missing = missingDependencies(usedTsconfig ? dirname(usedTsconfig) : root, root);
-  if (missing) diagnostics.push({ kind: 'notice', message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing` });
+  if (missing)
+    diagnostics.push({
+      kind: 'notice',
+      message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing`,
+    });
 
   const failed = new Set(built.failed.map((f) => f.path));
   const relativeOf = (path: string) => files.find((f) => f.path === path)?.file ?? path;
-  for (const f of built.failed) diagnostics.push({ kind: 'unreadable-file', file: relativeOf(f.path), message: `cannot read ${relativeOf(f.path)}: ${f.message}` });
+  for (const f of built.failed)
+    diagnostics.push({
+      kind: 'unreadable-file',
+      file: relativeOf(f.path),
+      message: `cannot read ${relativeOf(f.path)}: ${f.message}`,
+    });
   for (const input_ of files) {
     if (failed.has(input_.path)) continue;
-    const sourceFile = built.program.getSourceFile(input_.path) ?? built.project.getSourceFile(input_.path)?.compilerNode;
+    const sourceFile =
+      built.program.getSourceFile(input_.path) ?? built.project.getSourceFile(input_.path)?.compilerNode;
     if (!sourceFile) {
-      diagnostics.push({ kind: 'unreadable-file', file: input_.file, message: `cannot read ${input_.file}: not part of the program` });
+      diagnostics.push({
+        kind: 'unreadable-file',
+        file: input_.file,
+        message: `cannot read ${input_.file}: not part of the program`,
+      });
       continue;
     }
     const syntax = built.program.getSyntacticDiagnostics(sourceFile);
@@ -75,10 +98,18 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
       const first = syntax[0]!;
       const pos = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
       const text = ts.flattenDiagnosticMessageText(first.messageText, '\n').split('\n')[0]!;
-      diagnostics.push({ kind: 'syntax-error', file: input_.file, line: pos.line + 1, column: pos.character + 1, message: `${input_.file}:${pos.line + 1}:${pos.character + 1}: ${text}` });
+      diagnostics.push({
+        kind: 'syntax-error',
+        file: input_.file,
+        line: pos.line + 1,
+        column: pos.character + 1,
+        message: `${input_.file}:${pos.line + 1}:${pos.character + 1}: ${text}`,
+      });
     }
     const collector = input.collector;
-    const checks = collector ? [...input.checks, { check: collector.checkFor(input_.file), severity: 'note' as const, options: {} }] : input.checks;
+    const checks = collector
+      ? [...input.checks, { check: collector.checkFor(input_.file), severity: 'note' as const, options: {} }]
+      : input.checks;
     const result = runChecksOnSourceFile({
       sourceFile,
       file: input_.file,
@@ -86,7 +117,9 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
       checker: built.checker,
       settings: input.settings,
       checks,
-      ...(collector ? { observe: (checkId, report, line) => collector.observeReport(input_.file, checkId, report, line) } : {}),
+      ...(collector
+        ? { observe: (checkId, report, line) => collector.observeReport(input_.file, checkId, report, line) }
+        : {}),
     });
     diagnostics.push(...result.diagnostics);
     analyzed.push({ file: input_.file, lines: splitLines(sourceFile.text), drafts: result.findings });
@@ -95,7 +128,10 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
   return {
     files: analyzed,
     diagnostics,
-    program: { tsconfig: usedTsconfig ? relative(root, usedTsconfig).split('\\').join('/') || usedTsconfig : null, files: built.program.getSourceFiles().length },
+    program: {
+      tsconfig: usedTsconfig ? relative(root, usedTsconfig).split('\\').join('/') || usedTsconfig : null,
+      files: built.program.getSourceFiles().length,
+    },
   };
 }
 
@@ -131,9 +167,12 @@ export function missingDependencies(from: string, root: string): string | undefi
   let declared = 0;
   try {
     const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-    for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) declared += Object.keys((pkg[field] as object | undefined) ?? {}).length;
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies'])
+      declared += Object.keys((pkg[field] as object | undefined) ?? {}).length;
   } catch {
     return undefined;
   }
-  return declared > 0 ? `no node_modules for ${relative(root, manifest).split('\\').join('/') || manifest} (${declared} declared dependencies)` : undefined;
+  return declared > 0
+    ? `no node_modules for ${relative(root, manifest).split('\\').join('/') || manifest} (${declared} declared dependencies)`
+    : undefined;
 }

@@ -44,16 +44,33 @@ export function analyzeTextFiles(input: TextAnalysisInput): { files: AnalyzedFil
     try {
       text = readFileSync(discovered.path, 'utf8');
     } catch (error) {
-      diagnostics.push({ kind: 'unreadable-file', file: discovered.file, message: `cannot read ${discovered.file}: ${(error as Error).message}` });
+      diagnostics.push({
+        kind: 'unreadable-file',
+        file: discovered.file,
+        message: `cannot read ${discovered.file}: ${(error as Error).message}`,
+      });
       continue;
     }
     const lines = splitLines(text);
     const read = KEY_VALUE_INPUTS.includes(kind) ? readEntries(kind, discovered.file, text, lines) : { entries: [] };
     if (read.error) {
       const { line, column, message } = read.error;
-      diagnostics.push({ kind: 'syntax-error', file: discovered.file, line, column, message: `${discovered.file}:${line}:${column}: ${message}` });
+      diagnostics.push({
+        kind: 'syntax-error',
+        file: discovered.file,
+        line,
+        column,
+        message: `${discovered.file}:${line}:${column}: ${message}`,
+      });
     }
-    const file: TextFile = { kind, path: discovered.file, text, lines, entries: read.entries, tracked: input.tracked ? input.tracked.has(discovered.file) : undefined };
+    const file: TextFile = {
+      kind,
+      path: discovered.file,
+      text,
+      lines,
+      entries: read.entries,
+      tracked: input.tracked ? input.tracked.has(discovered.file) : undefined,
+    };
     const drafts: DraftFinding[] = [];
     runChecksOnTextFile(
       file,
@@ -85,7 +102,16 @@ export function analyzeTextFiles(input: TextAnalysisInput): { files: AnalyzedFil
     if (input.collector && (kind === 'prisma' || kind === 'sql')) {
       for (const c of schemaCredentialColumns(kind, text, lines, input.settings)) {
         const protection = c.verdict.verdict as 'plaintext' | 'protected' | 'metadata';
-        input.collector.columns.push({ file: discovered.file, line: c.line, source: kind, table: c.table, column: c.column, type: c.type, protection, reason: c.verdict.reason });
+        input.collector.columns.push({
+          file: discovered.file,
+          line: c.line,
+          source: kind,
+          table: c.table,
+          column: c.column,
+          type: c.type,
+          protection,
+          reason: c.verdict.reason,
+        });
       }
     }
     analyzed.push({ file: discovered.file, lines, drafts });

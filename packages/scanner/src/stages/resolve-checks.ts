@@ -18,7 +18,10 @@ export function resolveChecks(config: ScanConfig, checks: readonly Check<any, st
     const severity = entry.setting ?? checkSeverity(check);
     if (severity === 'off') return [];
     const preset = presetOptions(check, config.preset ?? 'recommended');
-    const options = mergeOptions(mergeOptions(check.meta.defaultOptions as Record<string, unknown>, preset), entry.options);
+    const options = mergeOptions(
+      mergeOptions(check.meta.defaultOptions as Record<string, unknown>, preset),
+      entry.options,
+    );
     return [{ check, severity, options }];
   });
 }
