@@ -166,6 +166,24 @@ describe('scan: no-hardcoded-secret options in config files', () => {
   });
 });
 
+describe('scan: credential columns over the migration history', () => {
+  it('reports a column where the project says what it is now: not where a later migration drops or renames it', async () => {
+    const root = makeProject({
+      'db/migrations/01_init/migration.sql':
+        'CREATE TABLE "users" (\n  "id" TEXT,\n  "reset_token" TEXT,\n  "api_secret" TEXT,\n  "session_secret" TEXT\n);\n',
+      'db/migrations/02_drop/migration.sql': 'ALTER TABLE "users" DROP COLUMN "reset_token";\n',
+      'db/migrations/03_rename/migration.sql': 'ALTER TABLE "users" RENAME COLUMN "api_secret" TO "api_key_hint";\n',
+      'db/migrations/04_again/migration.sql': 'ALTER TABLE "users" ADD COLUMN "reset_token" TEXT;\n',
+    });
+    const column = checksById.get('no-plaintext-credential-column')!;
+    const result = await scan({ root, checks: [column], config: { preset: 'strict' } });
+    expect(keys(result)).toEqual([
+      'db/migrations/01_init/migration.sql:5:3 no-plaintext-credential-column',
+      'db/migrations/04_again/migration.sql:1:32 no-plaintext-credential-column',
+    ]);
+  });
+});
+
 describe('scan: suppressions', () => {
   it('honours a suppression with a reason and reports one without, which suppresses nothing', async () => {
     const root = makeProject({

@@ -7,7 +7,12 @@ import {
   type TextFile,
   type TextInputKind,
 } from '@secret-hygiene/checks';
-import { KEY_VALUE_INPUTS, schemaCredentialColumns } from '@secret-hygiene/checks/internal';
+import {
+  KEY_VALUE_INPUTS,
+  schemaCredentialColumns,
+  supersededColumnDeclarations,
+  type SchemaSource,
+} from '@secret-hygiene/checks/internal';
 import type { DiscoveredFile } from '../discover.js';
 import { readConfigEntries } from '../files/config-file.js';
 import { readEnvEntries } from '../files/env.js';
@@ -37,6 +42,7 @@ export interface TextAnalysisInput {
 export function analyzeTextFiles(input: TextAnalysisInput): { files: AnalyzedFile[]; diagnostics: ScanDiagnostic[] } {
   const diagnostics: ScanDiagnostic[] = [];
   const analyzed: AnalyzedFile[] = [];
+  const schemaSources: SchemaSource[] = [];
   for (const discovered of input.files) {
     if (discovered.kind === 'typescript') continue;
     const kind = discovered.kind;
@@ -52,6 +58,7 @@ export function analyzeTextFiles(input: TextAnalysisInput): { files: AnalyzedFil
       continue;
     }
     const lines = splitLines(text);
+    if (kind === 'prisma' || kind === 'sql') schemaSources.push({ path: discovered.file, kind, text });
     const read = KEY_VALUE_INPUTS.includes(kind) ? readEntries(kind, discovered.file, text, lines) : { entries: [] };
     if (read.error) {
       const { line, column, message } = read.error;
@@ -117,8 +124,25 @@ export function analyzeTextFiles(input: TextAnalysisInput): { files: AnalyzedFil
     analyzed.push({ file: discovered.file, lines, drafts });
     input.progress(discovered.file);
   }
-  return { files: analyzed, diagnostics };
+  return { files: withoutSupersededColumns(analyzed, schemaSources), diagnostics };
 }
+
+/**
+ * One finding per column, where the project says what the column is now: migrations replayed in
+ * order, so a column a later migration drops or renames (or a schema file declares) is not reported
+ * at its earlier declarations.
+ */
+function withoutSupersededColumns(files: AnalyzedFile[], sources: readonly SchemaSource[]): AnalyzedFile[] {
+  if (sources.length < 2) return files;
+  const superseded = supersededColumnDeclarations(sources);
+  if (superseded.size === 0) return files;
+  return files.map((f) => ({
+    ...f,
+    drafts: f.drafts.filter((d) => d.ruleId !== COLUMN_RULE || !superseded.has(`${d.file}:${d.line}:${d.column}`)),
+  }));
+}
+
+const COLUMN_RULE = 'no-plaintext-credential-column';
 
 /** The entries of a key-value file, by its kind; JSON files may carry comments and trailing commas. */
 function readEntries(kind: TextInputKind, file: string, text: string, lines: readonly string[]): ReadEntries {
