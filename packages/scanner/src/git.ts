@@ -23,9 +23,12 @@ export type ChangedLines = Map<string, Set<number> | 'all'>;
 
 /**
  * Reads `git diff -U0 <ref>` hunks (working tree against the ref) and untracked files.
- * Throws an Error with git's message for a bad ref or outside a repository.
+ * Throws an Error of one line for a missing git, a directory outside a repository or an unknown ref
+ * (asked first: `git diff` outside a repository prints its whole usage).
  */
 export function changedLinesSince(root: string, ref: string): ChangedLines {
+  const problem = gitRefProblem(root, ref);
+  if (problem) throw new Error(`--changed-since ${ref}: ${problem}`);
   let diff: string;
   let untracked: string;
   try {
@@ -36,6 +39,23 @@ export function changedLinesSince(root: string, ref: string): ChangedLines {
     throw new Error(`--changed-since ${ref}: ${stderr || (error as Error).message}`);
   }
   return parseDiff(diff, untracked.split('\0').filter(Boolean));
+}
+
+/** Why `ref` cannot be diffed against in `root`, in one line, or undefined when it can. */
+function gitRefProblem(root: string, ref: string): string | undefined {
+  try {
+    git(root, ['rev-parse', '--is-inside-work-tree']);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'git is not installed (or not on PATH)';
+    return `${root} is not inside a git repository (clone the repository, or leave out --changed-since)`;
+  }
+  try {
+    // `--end-of-options`: a ref that starts with `-` is a ref, never an option.
+    git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  } catch {
+    return 'unknown git ref (a shallow clone lacks it: fetch it, or in GitHub Actions check out with fetch-depth: 0)';
+  }
+  return undefined;
 }
 
 /** Parses unified diff output with zero context into changed new-side lines per file. */
