@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerCleanup } from './cleanup.js';
+import { makeDataDirectory } from './data-directory.js';
 import { copyCluster, readCache, saveCache } from './cluster-cache.js';
 import { MemoryLog } from './log.js';
 import { freePort, portInUse } from './port.js';
@@ -98,7 +99,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
     );
   }
   releaseExitCode(options.handleSignals ?? false);
-  const dataDir = await mkdtemp(join(tmpdir(), 'secret-hygiene-pg-'));
+  const dataDir = await makeDataDirectory('secret-hygiene-pg-');
   const log = new MemoryLog();
   const useCache = options.cache ?? process.env.SECRET_HYGIENE_PG_CACHE !== 'off';
   const cached = useCache ? await readCache() : undefined;
