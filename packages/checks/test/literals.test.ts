@@ -9,6 +9,7 @@ import {
   SECRET_DETECTORS,
 } from '../src/index.js';
 import { charsetOf, shannonEntropy, urlCredentials } from '../src/internal.js';
+import { commentDisclaimsSecret } from '../src/literals/index.js';
 
 // Fake credentials are built at run time from a seeded generator, so that no literal in this repository
 // looks like a real secret to GitHub push protection or to our own scanner.
@@ -320,6 +321,34 @@ describe('isPlaceholder', () => {
   it('reads URL credentials', () => {
     expect(urlCredentials('postgres://app:s%40cret@db/x')).toEqual({ user: 'app', password: 's@cret' });
     expect(urlCredentials('https://example.com')).toBeUndefined();
+  });
+});
+
+describe('commentDisclaimsSecret', () => {
+  it('reads an author saying the value beside the comment is no real secret', () => {
+    for (const comment of [
+      '// dummy secret',
+      '/* fake key for the webhook tests */',
+      "// This is not actually a secret key, it's just a string that we XOR with the key",
+      "// it's not a secret",
+      "// isn't sensitive: a public salt",
+      '// not a real token',
+      '// non-secret pad',
+      '// placeholder until the vault is wired',
+    ])
+      expect(commentDisclaimsSecret(comment), comment).toBe(true);
+  });
+
+  it('does not read warnings, instructions or descriptions as a disclaimer', () => {
+    for (const comment of [
+      '// Do not commit the secret',
+      '// the signing secret; rotate it every 90 days',
+      '// not used in production builds',
+      '// keep this secret out of logs',
+      '// Stripe live key',
+      '// testing the secret rotation',
+    ])
+      expect(commentDisclaimsSecret(comment), comment).toBe(false);
   });
 });
 

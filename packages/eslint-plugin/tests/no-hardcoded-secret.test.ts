@@ -105,8 +105,29 @@ ruleTester.run('no-hardcoded-secret', rule, {
     "const ratio = Buffer.from('16:9').toString('hex');",
     // Declaration files are types only.
     { code: `declare const apiKey: '${RANDOM}';`, filename: 'types.d.ts' },
+    // The author says the value is no secret: a name-based finding is low, a known format medium and no longer live.
+    `// This is not actually a secret key, just a pad we XOR with the slug\nconst XOR_SECRET_KEY = '${RANDOM}';`,
+    {
+      code: `const webhook = {\n  secret: '${AWS_KEY_ID}', // dummy secret\n  url,\n};`,
+      filename: 'tests/webhooks/index.test.ts',
+    },
+    `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
   ],
   invalid: [
+    // A disclaimer is evidence about the value: strict still shows it, at the confidence it leaves.
+    {
+      code: `// This is not actually a secret key, just a pad we XOR with the slug\nconst XOR_SECRET_KEY = '${RANDOM}';`,
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretName', line: 2, column: 24, suggestions: 1 }],
+    },
+    {
+      code: `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
+      options: [{ minConfidence: 'medium' }],
+      errors: [{ messageId: 'knownFormat', line: 1, column: 26, suggestions: 1 }],
+    },
+    // Comments that warn about a secret are no disclaimer.
+    nameCase(`// Do not commit the secret: rotate it\nconst apiKey = '${RANDOM}';`, 2, 16, 'API_KEY'),
+    nameCase(`const apiKey = '${RANDOM}'; // live key, see the vault`, 1, 16, 'API_KEY'),
     {
       code: `const awsKeyId = '${AWS_KEY_ID}';`,
       errors: [

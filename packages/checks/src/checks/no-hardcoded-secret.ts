@@ -5,6 +5,7 @@ import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import {
+  commentDisclaimsSecret,
   detectSecretLiteral,
   ENTROPY_DETECTOR_IDS,
   explainSecretValue,
@@ -155,6 +156,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         ],
       });
     };
+    const disclaimed = (literal: ts.Node): boolean =>
+      commentsBeside(t, sourceFile, literal).some((comment) => commentDisclaimsSecret(comment));
     const candidates: { node: ts.Node; value: string; targetName: string; key: string; confidence: Confidence }[] = [];
     const valuesByName = new Map<string, Set<string>>();
 
@@ -172,7 +175,14 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         if (known) {
           // A provider-issued credential leaks wherever it is; generic shapes are judged with the file's kind.
           if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId)))
-            report(node, value, targetName, 'knownFormat', formatEvidence(known, value), known.description);
+            report(
+              node,
+              value,
+              targetName,
+              'knownFormat',
+              disclaimed(node) ? DISCLAIMED_FORMAT : formatEvidence(known, value),
+              known.description,
+            );
           return;
         }
         if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {
@@ -205,7 +215,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
         valuesByName.set(key, values);
-        candidates.push({ node, value, targetName, key, confidence: nameEvidenceConfidence(c.kind, credential) });
+        // `const XOR_SECRET_KEY = '…'` under `// This is not actually a secret key`: the author's word.
+        const confidence = disclaimed(node) ? 'low' : nameEvidenceConfidence(c.kind, credential);
+        candidates.push({ node, value, targetName, key, confidence });
       },
       end() {
         // A name given several different literals is a state or an enum (`lastToken = '?Paren'`), not a credential.
@@ -230,6 +242,51 @@ function nameEvidenceConfidence(kind: string | undefined, value: string): Confid
   if (basis === ENTROPY_DETECTOR_IDS.random) return 'high';
   if (basis === ENTROPY_DETECTOR_IDS.password && kind === 'password') return 'high';
   return 'medium';
+}
+
+/**
+ * A known format the author marks as a dummy (`secret: 'whsec_…', // dummy secret`): no longer live,
+ * so outside product code it is low like any other sample; in product code it stays for strict.
+ */
+const DISCLAIMED_FORMAT = { confidence: 'medium', live: false } as const;
+
+/**
+ * The comments that speak about a literal: the one right above the statement, property or
+ * attribute that holds it, and one after it on its line (`key: '…', // dummy`).
+ */
+function commentsBeside(t: TypeScript, sourceFile: ts.SourceFile, literal: ts.Node): string[] {
+  const text = sourceFile.text;
+  const lineOf = (pos: number) => sourceFile.getLineAndCharacterOfPosition(pos).line;
+  const line = lineOf(literal.getEnd());
+  const ranges: ts.CommentRange[] = [];
+  let innermost = true;
+  for (let holder: ts.Node = literal, hops = 0; holder.parent && hops < 16; holder = holder.parent, hops++) {
+    if (!isCommentHolder(t, holder)) continue;
+    // Above the innermost holder only; after every holder that ends on the literal's line.
+    if (innermost) ranges.push(...(t.getLeadingCommentRanges(text, holder.getFullStart()) ?? []).slice(-1));
+    innermost = false;
+    let end = holder.getEnd();
+    if (lineOf(end) !== line) break;
+    if (text[end] === ',' || text[end] === ';') end++;
+    ranges.push(...(t.getTrailingCommentRanges(text, end) ?? []).slice(0, 1));
+  }
+  return ranges.map((c) => text.slice(c.pos, c.end));
+}
+
+/** A node a comment is written above: a statement, class member, object property or JSX attribute. */
+function isCommentHolder(t: TypeScript, node: ts.Node): boolean {
+  const parent = node.parent;
+  return (
+    t.isParameter(node) ||
+    t.isJsxAttribute(node) ||
+    t.isSourceFile(parent) ||
+    t.isBlock(parent) ||
+    t.isModuleBlock(parent) ||
+    t.isCaseClause(parent) ||
+    t.isDefaultClause(parent) ||
+    t.isObjectLiteralExpression(parent) ||
+    t.isClassLike(parent)
+  );
 }
 
 /** Services whose search keys are public by design: sent to every browser, allowed to search only. */

@@ -85,3 +85,19 @@ export function isPlaceholder(value: string): boolean {
   const words = splitWords(v.toLowerCase());
   return words.some((w) => !/^\d+$/.test(w)) && words.every(coveredByPlaceholderWords);
 }
+
+/**
+ * What authors write beside a value to say it is not a real secret: `// dummy secret`, `// fake key
+ * for the tests`, `// This is not actually a secret key`, `// not a real token`, `non-secret`.
+ */
+const DISCLAIMER =
+  /\b(?:dummy|fake|mock(?:ed)?|placeholder|stand-?in)\b|\b(?:is|are|'s)\s*(?:not|n't)\s+(?:actually\s+|really\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:secret|sensitive|confidential)|\bnot\s+(?:an?\s+)?(?:real|actual|live|valid)\s+(?:secret|key|token|password|credential)s?\b|\bnon-?secret\b/i;
+
+/**
+ * True when a comment says the value it sits beside is not a real secret. The author's word is
+ * evidence about the value (as a placeholder spelling is), weaker than the value itself: checks
+ * lower a finding's confidence on it rather than drop it.
+ */
+export function commentDisclaimsSecret(comment: string): boolean {
+  return DISCLAIMER.test(comment);
+}
