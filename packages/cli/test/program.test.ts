@@ -33,7 +33,7 @@ describe('secret-hygiene (the program)', () => {
     [['scan', '--no-such-flag'], "error: unknown option '--no-such-flag'", 'secret-hygiene scan --help'],
     [
       ['scan', '--format', 'xml'],
-      "error: option '-f, --format <format>' argument 'xml' is invalid",
+      "error: option '-f, --format <format[:file]>' argument 'xml' is invalid. unknown format \"xml\" (one of text, json, sarif, github)",
       'secret-hygiene scan --help',
     ],
     [

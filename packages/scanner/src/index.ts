@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './run.js';
+export type { ScanPhaseEvent } from './progress.js';
 export * from './config.js';
 export * from './rules.js';
 export * from './baseline.js';

@@ -11,6 +11,7 @@ import { allRules } from './rules.js';
 import { analyzeProgram } from './stages/analyze-program.js';
 import { analyzeTextFiles } from './stages/analyze-text.js';
 import type { AnalyzedFile } from './stages/analyzed-file.js';
+import type { ScanPhaseEvent } from './progress.js';
 import { resolveChecks, type EnabledCheck } from './stages/resolve-checks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, ScanDiagnostic, ScanResult, ScanSummary, Severity } from './types.js';
@@ -39,6 +40,8 @@ export interface ScanOptions {
   readonly checks?: readonly Check<any, string>[];
   /** Called after each file is analysed, for progress output. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /** Called when a phase begins (files found, program being built), for progress output. */
+  readonly onPhase?: (event: ScanPhaseEvent) => void;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -63,6 +66,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     maxFileSize: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
   const progress = progressCounter(discovery.files.length, options.onProgress);
+  const skipped = Object.values(discovery.skipped).reduce((sum, n) => sum + n, 0);
+  options.onPhase?.({ phase: 'discovered', files: discovery.files.length, skipped });
   const collector = options.inventory ? new InventoryCollector(settings, requiredEnvHelper(config)) : undefined;
   const diagnostics: ScanDiagnostic[] = discovery.unreadable.map((u) => ({
     kind: 'unreadable-file',
@@ -71,6 +76,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }));
 
   const tsFiles = discovery.files.filter((f) => f.kind === 'typescript');
+  if (tsFiles.length > 0) options.onPhase?.({ phase: 'building-program', files: tsFiles.length });
   const program =
     tsFiles.length > 0
       ? analyzeProgram({

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { main } from '../src/index.js';
+import { logProgress } from '../src/progress.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
+  process.exitCode = undefined;
+});
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'sh-progress-'));
+  made.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** A clock that moves `step` ms each time it is read: no test waits on real time. */
+const fakeClock = (step: number) => {
+  let time = 0;
+  return () => (time += step);
+};
+
+describe('logProgress (CI logs, not a terminal)', () => {
+  it('writes a plain line at most every interval, with the phase, counts and time so far', () => {
+    let time = 0;
+    const lines: string[] = [];
+    const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => time });
+    time = 1000;
+    progress.onPhase!({ phase: 'discovered', files: 40, skipped: 3 }); // within the first interval: nothing
+    time = 6000;
+    progress.onPhase!({ phase: 'building-program', files: 30 });
+    time = 30_000;
+    progress.onProgress!(1, 40, 'a.ts');
+    time = 31_000;
+    progress.onProgress!(2, 40, 'b.ts'); // 1 s after the last line: nothing
+    time = 36_000;
+    progress.onProgress!(3, 40, 'c.ts');
+    expect(lines).toEqual([
+      'secret-hygiene: building the TypeScript program over 30 files (6s)\n',
+      'secret-hygiene: analysed 1/40 files (2%) (30s)\n',
+      'secret-hygiene: analysed 3/40 files (7%) (36s)\n',
+    ]);
+  });
+
+  it('prints nothing for a scan that ends within the first interval', () => {
+    const lines: string[] = [];
+    const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => 4999 });
+    progress.onPhase!({ phase: 'discovered', files: 2, skipped: 0 });
+    progress.onProgress!(2, 2, 'a.ts');
+    expect(lines).toEqual([]);
+  });
+});
+
+// Issue 11.10: in a CI log (stderr not a terminal) a long scan printed nothing until its report.
+describe('secret-hygiene scan progress when stderr is not a terminal', () => {
+  const files = Object.fromEntries(
+    Array.from({ length: 6 }, (_, i) => [`src/m${i}.ts`, `export const v${i} = ${i};\n`]),
+  );
+
+  async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    process.exitCode = undefined;
+    await main(['node', 'secret-hygiene', ...args], {
+      stdout: { write: (s: string) => (stdout += s), isTTY: false },
+      stderr: { write: (s: string) => (stderr += s), isTTY: false },
+      now: fakeClock(3000), // every reading is 3 s later: a line every other event
+    });
+    const code = Number(process.exitCode ?? 0);
+    process.exitCode = undefined;
+    return { stdout, stderr, code };
+  }
+
+  it('writes progress lines on stderr, never on stdout (a JSON report stays parseable)', async () => {
+    const root = project(files);
+    const { stdout, stderr, code } = await run(['scan', root, '--root', root, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(stdout).not.toContain('analysed');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^secret-hygiene: building the TypeScript program over 6 files \(\d+s\)$/),
+        expect.stringMatching(/^secret-hygiene: analysed \d\/6 files \(\d+%\) \(\d+s\)$/),
+      ]),
+    );
+    expect(stderr).not.toContain('\r');
+  });
+
+  it('is silent with --quiet and with --no-progress', async () => {
+    const root = project(files);
+    expect((await run(['scan', root, '--root', root, '--quiet'])).stderr).toBe('');
+    expect((await run(['scan', root, '--root', root, '-q'])).stderr).toBe('');
+    expect((await run(['scan', root, '--root', root, '--no-progress'])).stderr).toBe('');
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * What a scan is doing, for progress output, besides each analysed file (`onProgress`): the files
+ * were found, or the TypeScript program is being built (one long step that reports nothing inside).
+ */
+export type ScanPhaseEvent =
+  | { readonly phase: 'discovered'; readonly files: number; readonly skipped: number }
+  | { readonly phase: 'building-program'; readonly files: number };
