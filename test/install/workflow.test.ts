@@ -32,9 +32,9 @@ describe('.github/workflows/scan.yml (to copy)', () => {
     expect(install).toBeLessThan(steps.indexOf(scan[0]!));
   });
 
-  it('uploads the SARIF of that run even when it found problems, then fails on its exit code', () => {
+  it('writes SARIF and annotations from that one run, uploads the SARIF even when it found problems, then fails on its exit code', () => {
     const scan = scans(steps)[0]!;
-    expect(scan.run).toMatch(/--format sarif --output secret-hygiene\.sarif/);
+    expect(scan.run).toMatch(/--format sarif:secret-hygiene\.sarif --format github/);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
     expect(upload.if).toContain('always()');
     expect(upload.with?.sarif_file).toBe('secret-hygiene.sarif');
@@ -63,6 +63,13 @@ describe('action.yml (composite action)', () => {
     expect(Object.values(scan[0]!.env ?? {})).toEqual(
       expect.arrayContaining(['${{ inputs.version }}', '${{ inputs.fail-on }}']),
     );
+  });
+
+  it('writes the SARIF and the annotations from the same scan', () => {
+    const run = scans(steps)[0]!.run!;
+    expect(run).toContain('--format "sarif:$SH_SARIF"');
+    expect(run).toContain('annotations=(--format github)');
+    expect(action.inputs.annotations!.default).toBe('true');
   });
 
   it('uses every input it declares', () => {
