@@ -100,6 +100,11 @@ ruleTester.run('no-iv-reuse', rule, {
     `${NODE}import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nconst kms = new KMSClient({});\nexport async function seal(pt: Buffer) { const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' })); return createCipheriv('aes-256-gcm', dk.Plaintext!, Buffer.alloc(12)); }`,
     `${NODE}declare const kms: { generateDataKey(p: object): { promise(): Promise<{ Plaintext: Buffer }> } };\nexport async function seal(pt: Buffer) { const { Plaintext } = await kms.generateDataKey({ KeyId: 'k' }).promise(); return createCipheriv('aes-256-gcm', Plaintext, Buffer.alloc(12)); }`,
     `${NODE}declare function generateDataKey(): Promise<{ plaintext: Buffer }>;\nconst FIXED = Buffer.alloc(12);\nexport async function seal(pt: Buffer) { const dataKey = await generateDataKey(); return createCipheriv('aes-256-gcm', dataKey.plaintext, FIXED); }`,
+    // A key a salted KDF derives per call from a fresh salt: a fixed IV under it never meets another
+    // message (Firebase's scrypt hash encrypts its signer key with AES-CTR and a zero IV by design).
+    `import crypto from 'node:crypto';\nexport async function firebaseHash(password: string, config: { salt: string; signerKey: string; saltSeparator: string }) {\n  const decode = (s: string) => Buffer.from(s, 'base64');\n  const bSalt = Buffer.concat([decode(config.salt), decode(config.saltSeparator)]);\n  const derivedKey = await new Promise<Buffer>((resolve, reject) => {\n    crypto.scrypt(password, bSalt, 32, { N: 2 ** 14, r: 8, p: 1 }, (error, key) => {\n      if (error) reject(error);\n      else resolve(key);\n    });\n  });\n  const cipher = crypto.createCipheriv('aes-256-ctr', derivedKey, Buffer.alloc(16, 0));\n  return Buffer.concat([cipher.update(decode(config.signerKey)), cipher.final()]).toString('base64');\n}`,
+    `${NODE}import { scryptSync } from 'node:crypto';\nexport function seal(password: string, pt: Buffer) { const salt = randomBytes(16); const key = scryptSync(password, salt, 32); return [salt, createCipheriv('aes-256-gcm', key, Buffer.alloc(12)).update(pt)]; }`,
+    `import { createCipheriv, scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt);\nexport async function seal(password: string, salt: Buffer) { const key = (await scryptAsync(password, salt, 32)) as Buffer; return createCipheriv('aes-256-ctr', key.subarray(0, 32), Buffer.alloc(16)); }`,
     // A random parameter default, and IVs from parameters that are no identifiers.
     `${NODE}export function seal(key: Buffer, iv = randomBytes(12)) { return createCipheriv('aes-256-gcm', key, iv); }`,
     `${NODE}export function seal(key: Buffer, ivHex: string) { return createCipheriv('aes-256-gcm', key, Buffer.from(ivHex.padStart(24, '0'), 'hex')); }`,
@@ -150,6 +155,15 @@ ruleTester.run('no-iv-reuse', rule, {
     },
   ],
   invalid: [
+    // A KDF key under a constant salt, or a salt from a stable identifier, is the same key every time.
+    (() => {
+      const code = `import { createCipheriv, scryptSync } from 'node:crypto';\nexport function seal(password: string) { const key = scryptSync(password, 'app-salt', 32); return createCipheriv('aes-256-gcm', key, Buffer.alloc(12)); }`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)'));
+    })(),
+    (() => {
+      const code = `import { createCipheriv, pbkdf2Sync } from 'node:crypto';\nexport function seal(secret: string, userId: string) { const key = pbkdf2Sync(secret, userId, 600000, 32, 'sha256'); return createCipheriv('aes-256-gcm', key, Buffer.alloc(12)); }`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)'));
+    })(),
     // Constants, inline: with a suggestion where randomBytes is importable.
     (() => {
       const code = `${NODE}export function seal(key: Buffer) { return createCipheriv('aes-256-gcm', key, Buffer.alloc(12)); }`;

@@ -275,6 +275,39 @@ export const deterministicApis: readonly DeterministicApi[] = [
   { id: 'noble:hkdf', locations: [at('@noble/hashes/hkdf', 'hkdf')] },
 ];
 
+/** A salted key-derivation function: where its salt goes, and whether its key comes to a callback. */
+export interface SaltedKdfApi extends DeterministicApi {
+  readonly salt: ArgumentSlot;
+  /** `scrypt(password, salt, keylen, cb)`: the key is the callback's second parameter. */
+  readonly callback?: boolean;
+}
+
+/** KDFs whose output is a key fresh for each salt (a salt stored with the record makes a per-record key). */
+export const saltedKdfApis: readonly SaltedKdfApi[] = [
+  { id: 'node:scrypt', locations: [nodeCrypto('scrypt')], salt: arg(1), callback: true },
+  { id: 'node:scryptSync', locations: [nodeCrypto('scryptSync')], salt: arg(1) },
+  { id: 'node:pbkdf2', locations: [nodeCrypto('pbkdf2')], salt: arg(1), callback: true },
+  { id: 'node:pbkdf2Sync', locations: [nodeCrypto('pbkdf2Sync')], salt: arg(1) },
+  { id: 'node:hkdf', locations: [nodeCrypto('hkdf')], salt: arg(2), callback: true },
+  { id: 'node:hkdfSync', locations: [nodeCrypto('hkdfSync')], salt: arg(2) },
+  {
+    id: 'noble:scrypt',
+    locations: [at('@noble/hashes/scrypt', 'scrypt'), at('@noble/hashes/scrypt', 'scryptAsync')],
+    salt: arg(1),
+  },
+  {
+    id: 'noble:pbkdf2',
+    locations: [at('@noble/hashes/pbkdf2', 'pbkdf2'), at('@noble/hashes/pbkdf2', 'pbkdf2Async')],
+    salt: arg(2),
+  },
+  { id: 'noble:hkdf', locations: [at('@noble/hashes/hkdf', 'hkdf')], salt: arg(2) },
+  {
+    id: 'webcrypto:subtle.deriveKey',
+    locations: [...subtle('deriveKey'), ...subtle('deriveBits')],
+    salt: arg(0, 'salt'),
+  },
+];
+
 /**
  * Key-management calls that return a fresh data key per call (envelope encryption): a key used
  * once, so a fixed nonce under it never repeats. Matched by name because the client is an

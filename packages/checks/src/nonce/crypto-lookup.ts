@@ -4,12 +4,14 @@ import {
   deterministicApis,
   managedNonceApis,
   randomSourceApis,
+  saltedKdfApis,
   type ApiLocation,
   type CipherApi,
   type CipherFamily,
   type DataKeyApi,
   type DeterministicApi,
   type RandomSourceApi,
+  type SaltedKdfApi,
 } from '../catalogs/crypto-apis.js';
 import { COSTED_APIS, type CostedApi } from '../catalogs/crypto-costs.js';
 
@@ -53,6 +55,11 @@ export function findRandomSource(module: string, path: readonly string[]): Rando
 /** The deterministic (hash/KDF/MAC) API reachable at `module` + `path`, if any. */
 export function findDeterministicApi(module: string, path: readonly string[]): DeterministicApi | undefined {
   return deterministicApis.find((api) => matchesLocation(api.locations, module, path));
+}
+
+/** The salted KDF reachable at `module` + `path` (scrypt, PBKDF2, HKDF, WebCrypto `deriveKey`), if any. */
+export function findSaltedKdf(module: string, path: readonly string[]): SaltedKdfApi | undefined {
+  return saltedKdfApis.find((api) => matchesLocation(api.locations, module, path));
 }
 
 /** True when `module` + `path` is a managed-nonce wrapper (noble `managedNonce`). */

@@ -16,6 +16,7 @@ import { redact } from '../literals/index.js';
 import { objectPropertyValue } from '../ast/values.js';
 import { apiLocationOf, classifyCryptoCall } from './api-location.js';
 import { findDataKeyApi } from './crypto-lookup.js';
+import { kdfSaltOfKey } from './derived-key.js';
 
 /**
  * Where a nonce's value comes from, as far as the code shows:
@@ -195,12 +196,22 @@ export function nonceOrigin(
 
 /**
  * True when `key` holds a fresh random key per call (`randomBytes(32)`, a KMS data key from
- * `generateDataKey`): a one-time key, under which even a fixed nonce never repeats. Unlike
+ * `generateDataKey`) or a key a salted KDF derives per call from a fresh salt (Firebase's scrypt
+ * hash: AES-CTR with a zero IV under a per-password-and-salt key is a keyed function, not reuse): a
+ * one-time key, under which even a fixed nonce never repeats. Unlike
  * {@link nonceOrigin}, a key-like name (`dataKey`, `key`) says nothing here.
  */
 export function isFreshKeyPerCall(ctx: NonceOriginContext, key: ts.Expression): boolean {
-  return new Tracer(ctx, undefined, false).trace(key, 0).kind === 'random-per-call';
+  if (new Tracer(ctx, undefined, false).trace(key, 0).kind === 'random-per-call') return true;
+  // A key a salted KDF derives in this call (`scrypt(password, salt)`) is as fresh as its salt:
+  // a random salt, or one the caller hands in with the record it belongs to. A constant salt, or
+  // one computed from a stable identifier (`userId`), gives the same key every time.
+  const salt = kdfSaltOfKey(ctx.ts, key);
+  return salt !== undefined && FRESH_SALTS.has(new Tracer(ctx, undefined, false).trace(salt, 0).kind);
 }
+
+/** Salt origins that make a KDF's key new per record or per call. */
+const FRESH_SALTS: ReadonlySet<NonceOriginKind> = new Set(['random-per-call', 'parameter', 'from-message']);
 
 class Tracer {
   private readonly t: TypeScript;
