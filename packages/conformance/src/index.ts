@@ -5,6 +5,7 @@
  *
  * Programmatic entry: {@link runConformance}; the CLI (`secret-hygiene conformance`) is a thin layer over it.
  */
+import './postgres/load-pg.js';
 export type {
   AdapterContext,
   AdapterFactory,

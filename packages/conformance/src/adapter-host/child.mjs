@@ -5,7 +5,18 @@
 // Plain JavaScript so that it runs from `src/` (tests) and from the published package alike.
 import { writeSync } from 'node:fs';
 import { format } from 'node:util';
-import pg from 'pg';
+
+// pg 8 asks at load time whether it runs on Cloudflare Workers: without a `navigator` (Node 20) its
+// test loads Node's whole fetch implementation. A navigator stands in while pg loads (load-pg.ts).
+const pg = await (async () => {
+  if (globalThis.navigator !== undefined) return (await import('pg')).default;
+  globalThis.navigator = { userAgent: 'Node.js' };
+  try {
+    return (await import('pg')).default;
+  } finally {
+    delete globalThis.navigator;
+  }
+})();
 
 /** @type {Function | undefined} */
 let factory;
