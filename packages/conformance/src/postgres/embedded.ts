@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerCleanup } from './cleanup.js';
+import { neededDirectories, postgresUser, unreachableForPostgres } from './root-access.js';
 import { makeDataDirectory } from './data-directory.js';
 import { copyCluster, readCache, saveCache } from './cluster-cache.js';
 import { MemoryLog } from './log.js';
@@ -100,6 +101,13 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Post
   }
   releaseExitCode(options.handleSignals ?? false);
   const dataDir = await makeDataDirectory('secret-hygiene-pg-');
+  // As root the server runs as the postgres user: one line when that user cannot reach what it needs.
+  const unreachable =
+    userInfo().uid === 0 ? unreachableForPostgres(neededDirectories(dataDir), postgresUser()) : undefined;
+  if (unreachable !== undefined) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw new SetupError(unreachable);
+  }
   const log = new MemoryLog();
   const useCache = options.cache ?? process.env.SECRET_HYGIENE_PG_CACHE !== 'off';
   const cached = useCache ? await readCache() : undefined;
