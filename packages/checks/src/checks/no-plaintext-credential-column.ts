@@ -120,7 +120,7 @@ export const noPlaintextCredentialColumn = defineCheck<NoPlaintextCredentialColu
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
-    level: 'recommended',
+    level: 'strict',
     inputs: ['typescript', 'prisma', 'sql'],
   },
   analyzeText: analyzeSchemaColumns,
