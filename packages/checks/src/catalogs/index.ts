@@ -6,3 +6,4 @@ export * from './sources.js';
 export * from './crypto-costs.js';
 export * from './pass-through.js';
 export * from './db-writes.js';
+export * from './secret-files.js';

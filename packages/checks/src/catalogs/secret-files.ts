@@ -74,6 +74,9 @@ export const FS_CALLS: Readonly<Record<string, FsCall>> = {
   ensureDirSync: mkdir,
 };
 
+/** Calls, besides the shared sanitizers, whose result is safe in a readable file: ciphertext. */
+export const FILE_PROTECTION_CALLS: readonly string[] = ['seal', 'keyring', 'kms', 'cipher'];
+
 /** Permission bits that let the group or others read a file (`0o044`); a file must have none of them. */
 export const OTHERS_READ_BITS = 0o044;
 /** Permission bits of the group and others; a secrets directory must have none of them (`0o700`). */

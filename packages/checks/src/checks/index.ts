@@ -2,6 +2,7 @@ import type { Check } from '../check.js';
 import { readsInput } from '../text/run.js';
 import { noEnvFallback } from './no-env-fallback.js';
 import { noHardcodedSecret } from './no-hardcoded-secret.js';
+import { noInsecureSecretFile } from './no-insecure-secret-file.js';
 import { noIvReuse } from './no-iv-reuse.js';
 import { noPlaintextCredentialColumn } from './no-plaintext-credential-column.js';
 import { noPlaintextSecretWrite } from './no-plaintext-secret-write.js';
@@ -21,6 +22,7 @@ import { suppressionWithoutReason } from './suppression-without-reason.js';
 export const allChecks: readonly Check<any, string>[] = [
   noEnvFallback,
   noHardcodedSecret,
+  noInsecureSecretFile,
   noIvReuse,
   noPlaintextCredentialColumn,
   noPlaintextSecretWrite,

@@ -16,6 +16,7 @@ import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '..
 import {
   DEFAULT_DIR_MODE,
   DEFAULT_FILE_MODE,
+  FILE_PROTECTION_CALLS,
   FS_CALLS,
   FS_MODULES,
   GROUP_OTHER_BITS,
@@ -33,8 +34,10 @@ import {
   sanitizersOptionSchema,
   sourceEvidence,
   valueSources,
+  originOf,
   type FlowContext,
 } from '../flow/index.js';
+import { OAUTH_TOKEN_FIELDS } from '../catalogs/db-writes.js';
 import { detectSecretLiteral } from '../literals/index.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { apiLocationOf } from '../nonce/api-location.js';
@@ -47,11 +50,7 @@ export interface NoInsecureSecretFileOptions {
 }
 
 type MessageId =
-  | 'secretFileWithoutMode'
-  | 'secretFileReadableMode'
-  | 'secretFileChmod'
-  | 'secretDirectoryMode'
-  | 'addOwnerOnlyMode';
+  'secretFileWithoutMode' | 'secretFileReadableMode' | 'secretFileChmod' | 'secretDirectoryMode' | 'addOwnerOnlyMode';
 
 /** A file-system call of the catalog, found in code. */
 interface FoundFsCall {
@@ -59,6 +58,8 @@ interface FoundFsCall {
   readonly spec: FsCall;
   /** `fs.writeFileSync`, `writeFile`: the callee as written, for messages. */
   readonly name: string;
+  /** Node's callback form (`fs.writeFile(path, data, cb)`): a last argument may be the callback, not options. */
+  readonly callbackStyle: boolean;
 }
 
 /** What a path is seen to be. */
@@ -86,6 +87,7 @@ type ModeOf =
   | { readonly state: 'unknown' };
 
 const FS_MODULE_SET = new Set(FS_MODULES);
+const OAUTH_FIELDS = new Set(OAUTH_TOKEN_FIELDS);
 const PATH_JOINERS = new Set(['join', 'resolve', 'normalize']);
 /** Words that make a variable name a path (`privateKeyPath`, `tokenFile`, `secretsDir`). */
 const PATH_WORDS = new Set(['path', 'file', 'filename', 'filepath', 'dir', 'directory', 'folder', 'location']);
@@ -119,7 +121,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
       },
       additionalProperties: false,
     },
-    defaultOptions: { sanitizers: [...DEFAULT_SANITIZERS], checkDirectories: true },
+    defaultOptions: { sanitizers: [...DEFAULT_SANITIZERS, ...FILE_PROTECTION_CALLS], checkDirectories: true },
     level: 'recommended',
     hasSuggestions: true,
     securitySeverity: 5.5,
@@ -143,7 +145,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
         if (!context.options.checkDirectories) return;
         const dir = directoryEvidence(flow, pathArg);
         if (!dir) return;
-        const mode = modeOf(t, call, spec);
+        const mode = modeOf(t, found);
         if (mode.state === 'unknown' || (mode.state === 'known' && (mode.mode & GROUP_OTHER_BITS) === 0)) return;
         pending.push(() =>
           context.report({
@@ -152,16 +154,19 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
             data: {
               call: found.name,
               file: dir.display,
-              how: mode.state === 'missing' ? 'without a mode (0o777 minus the umask, usually 0o755)' : `with mode ${octal(mode.mode)}`,
+              how:
+                mode.state === 'missing'
+                  ? 'without a mode (0o777 minus the umask, usually 0o755)'
+                  : `with mode ${octal(mode.mode)}`,
             },
             confidence: dir.strength === 'file' ? 'high' : 'medium',
-            suggestions: modeSuggestion(t, call, spec, mode, 0o700),
+            suggestions: modeSuggestion(t, found, mode, 0o700),
           }),
         );
         return;
       }
       if (spec.kind === 'chmod') {
-        const mode = modeOf(t, call, spec);
+        const mode = modeOf(t, found);
         if (mode.state !== 'known' || (mode.mode & OTHERS_READ_BITS) === 0) return;
         const path = pathEvidence(flow, pathArg);
         if (!path || path === 'public') return;
@@ -171,13 +176,13 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
             messageId: 'secretFileChmod',
             data: { call: found.name, file: path.display, mode: octal(mode.mode) },
             confidence: path.strength === 'file' ? 'high' : 'medium',
-            suggestions: modeSuggestion(t, call, spec, mode, 0o600),
+            suggestions: modeSuggestion(t, found, mode, 0o600),
           }),
         );
         return;
       }
       if (spec.kind === 'open' && !createsFile(t, call, spec)) return;
-      const mode = modeOf(t, call, spec);
+      const mode = modeOf(t, found);
       if (mode.state === 'unknown' || (mode.state === 'known' && (mode.mode & OTHERS_READ_BITS) === 0)) return;
       const path = pathEvidence(flow, pathArg);
       if (path === 'public') return;
@@ -198,7 +203,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
             mode: mode.state === 'known' ? octal(mode.mode) : octal(DEFAULT_FILE_MODE),
           },
           confidence,
-          suggestions: modeSuggestion(t, call, spec, mode, 0o600),
+          suggestions: modeSuggestion(t, found, mode, 0o600),
         }),
       );
     };
@@ -233,7 +238,8 @@ function writeConfidence(path: PathEvidence | undefined, content: ContentEvidenc
 /** The catalog call `call` makes, judged by where its callee was imported from (`fs`, `node:fs/promises`, `fs-extra`...). */
 function fsCallOf(t: TypeScript, call: ts.CallExpression): FoundFsCall | undefined {
   const name = calleeName(t, call.expression);
-  if (name === undefined || !Object.hasOwn(FS_CALLS, name)) return undefined;
+  // `import { writeFileSync as write } from 'fs'`: an identifier may be a renamed import.
+  if (name === undefined || (!Object.hasOwn(FS_CALLS, name) && !t.isIdentifier(call.expression))) return undefined;
   const location = apiLocationOf(t, call.expression);
   if (!location) return undefined;
   const module = location.module.replace(/^node:/, '');
@@ -244,9 +250,12 @@ function fsCallOf(t: TypeScript, call: ts.CallExpression): FoundFsCall | undefin
     path = path.slice(1);
   } else if (!FS_MODULE_SET.has(module)) return undefined;
   if (path[0] === 'default') path = path.slice(1);
+  const promises = path[0] === 'promises' || module === 'fs/promises';
   if (path[0] === 'promises') path = path.slice(1);
-  if (path.length !== 1 || path[0] !== name) return undefined;
-  return { call, spec: FS_CALLS[name]!, name: shortText(call.expression, 40) };
+  const api = path[0];
+  if (path.length !== 1 || api === undefined || !Object.hasOwn(FS_CALLS, api)) return undefined;
+  const callbackStyle = !promises && !api.endsWith('Sync') && module !== 'fs-extra';
+  return { call, spec: FS_CALLS[api]!, name: shortText(call.expression, 40), callbackStyle };
 }
 
 /** `open(path, 'w')`, `createWriteStream(path)`: the call creates the file when missing. */
@@ -266,13 +275,14 @@ function createsFile(t: TypeScript, call: ts.CallExpression, spec: FsCall): bool
 }
 
 /** The mode a call gives what it creates or changes. */
-function modeOf(t: TypeScript, call: ts.CallExpression, spec: FsCall): ModeOf {
+function modeOf(t: TypeScript, found: FoundFsCall): ModeOf {
+  const { call, spec } = found;
   if (spec.mode !== undefined) {
     const node = call.arguments[spec.mode];
     // `open(path, 'w', (err, fd) => ...)`: the callback takes the mode's place.
     return node && !isCallback(t, node) ? modeValue(t, node) : { state: 'missing' };
   }
-  const options = spec.options === undefined ? undefined : call.arguments[spec.options];
+  const options = optionsArgument(t, found);
   if (!options) return { state: 'missing' };
   const expr = skipOuterExpressions(t, options);
   // `writeFile(p, data, 'utf8')`: an encoding; `mkdir(p, 0o700)`: a mode.
@@ -295,6 +305,17 @@ function modeValue(t: TypeScript, node: ts.Expression): ModeOf {
     return { state: 'known', mode: parseInt(text.replace(/^0o/i, ''), 8), node: expr };
   if (t.isIdentifier(expr) && (expr.text === 'undefined' || undefinedInit(t, expr))) return { state: 'missing' };
   return { state: 'unknown' };
+}
+
+/** The options argument, unless what stands there is the callback (`writeFile(path, data, cb)`, `mkdir(dir, cb)`). */
+function optionsArgument(t: TypeScript, found: FoundFsCall): ts.Expression | undefined {
+  const { call, spec } = found;
+  const options = spec.options === undefined ? undefined : call.arguments[spec.options];
+  if (!options || isCallback(t, options)) return undefined;
+  const last = call.arguments.length === spec.options! + 1;
+  const expr = skipOuterExpressions(t, options);
+  // A bare identifier last in Node's callback form is the callback; options come before it.
+  return found.callbackStyle && last && t.isIdentifier(expr) && !objectLiteralOf(t, expr) ? undefined : options;
 }
 
 function isCallback(t: TypeScript, node: ts.Expression): boolean {
@@ -337,7 +358,7 @@ function chmodedPrivate(flow: FlowContext, write: ts.CallExpression, pathArg: ts
     const found = fsCallOf(t, node);
     if (!found || found.spec.kind !== 'chmod') return undefined;
     const path = node.arguments[found.spec.path];
-    const mode = modeOf(t, node, found.spec);
+    const mode = modeOf(t, found);
     const same = path !== undefined && compact(path.getText()) === target;
     return same && mode.state === 'known' && (mode.mode & OTHERS_READ_BITS) === 0 ? 'stop' : undefined;
   });
@@ -445,7 +466,8 @@ function pathEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | 'p
   if (base !== undefined) {
     const kind = classifyFileName(base);
     if (kind === 'public') return 'public';
-    if (kind) return { kind, strength: 'file', display: `'${base}' (${a(kind.endsWith('file') ? kind : `${kind} file`)})` };
+    if (kind)
+      return { kind, strength: 'file', display: `'${base}' (${a(kind.endsWith('file') ? kind : `${kind} file`)})` };
   }
   const dir = segments.slice(base === undefined ? 0 : 1).find((s) => ['secrets', '.secrets'].includes(s));
   if (dir !== undefined) return { kind: 'credentials', strength: 'file', display: `'${base ?? '…'}' under '${dir}/'` };
@@ -475,13 +497,20 @@ function contentEvidence(flow: FlowContext, node: ts.Expression): ContentEvidenc
   const t = flow.ts;
   const literal = literalSecret(t, node);
   if (literal) return { display: `A ${literal}`, strength: 'seen' };
-  const flows = valueSources(flow, node);
+  // Where the value was made first (`decrypt(...)` behind `const apiKey = ...`): the flow analysis
+  // stops at a secret name on the way.
+  const origin = originOf(flow, node);
+  const upstream = origin !== skipOuterExpressions(t, node) ? valueSources(flow, origin) : [];
+  const flows = [...upstream, ...valueSources(flow, node)];
   if (flows.length === 0) return undefined;
   const ranked = flows.map((f) => {
     const evidence = sourceEvidence(flow, f.source);
-    // A private key named so (`privateKey` of `generateKeyPairSync`) is one by what it holds.
+    const node = f.source.node;
+    // A private key named so (`privateKey` of `generateKeyPairSync`) is one by what it holds; so is
+    // a field of an OAuth token response (`tokens.refresh_token`).
+    const issued = t.isPropertyAccessExpression(node) && OAUTH_FIELDS.has(node.name.text);
     const strength: ContentEvidence['strength'] =
-      evidence === 'value' || (evidence === 'credential-name' && f.source.kind === 'private-key')
+      evidence === 'value' || issued || (evidence === 'credential-name' && f.source.kind === 'private-key')
         ? 'seen'
         : evidence === 'credential-name'
           ? 'name'
@@ -519,7 +548,8 @@ function a(kind: string): string {
  * Owner-only mode in place: the bad mode replaced, or `{ mode }` added to (or in place of an encoding
  * string as) the options argument.
  */
-function modeSuggestion(t: TypeScript, call: ts.CallExpression, spec: FsCall, mode: ModeOf, wanted: number) {
+function modeSuggestion(t: TypeScript, found: FoundFsCall, mode: ModeOf, wanted: number) {
+  const { call, spec } = found;
   const text = octal(wanted);
   const edits: TextEdit[] = [];
   const sourceFile = call.getSourceFile();
@@ -534,9 +564,13 @@ function modeSuggestion(t: TypeScript, call: ts.CallExpression, spec: FsCall, mo
     } else edits.push({ start: last.end, end: last.end, text: `, ${text}` });
   } else {
     const position = spec.options!;
-    const options = call.arguments[position];
+    const options = optionsArgument(t, found);
     const expr = options && skipOuterExpressions(t, options);
-    if (!options) {
+    const callback = call.arguments[position];
+    if (!options && callback) {
+      const start = callback.getStart(sourceFile);
+      edits.push({ start, end: start, text: `{ mode: ${text} }, ` });
+    } else if (!options) {
       const last = call.arguments[position - 1] ?? call.arguments[call.arguments.length - 1]!;
       edits.push({ start: last.end, end: last.end, text: `, { mode: ${text} }` });
     } else if (expr && staticString(t, expr) !== undefined) {

@@ -1,0 +1,348 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
+import { rules } from '../src/index.js';
+
+const rule = rules['no-insecure-secret-file']!;
+const ruleTester = new RuleTester();
+
+type MessageId = 'secretFileWithoutMode' | 'secretFileReadableMode' | 'secretFileChmod' | 'secretDirectoryMode';
+
+/** One expected finding: where it starts, its message, and the suggestion as a replacement in the code. */
+interface At {
+  /** The text the finding starts at (its first occurrence). */
+  readonly at: string;
+  readonly messageId?: MessageId;
+  /** The suggestion: replace the first `[from]` by `to`; `null` for none. */
+  readonly fix: readonly [from: string, to: string] | null;
+  readonly mode?: string;
+}
+
+function finding(code: string, spec: At) {
+  const offset = code.indexOf(spec.at);
+  if (offset < 0) throw new Error(`test bug: "${spec.at}" is not in the code`);
+  const before = code.slice(0, offset);
+  const suggestions = spec.fix
+    ? [
+        {
+          messageId: 'addOwnerOnlyMode' as const,
+          data: { mode: spec.mode ?? (spec.messageId === 'secretDirectoryMode' ? '0o700' : '0o600') },
+          output: replaceOnce(code, spec.fix[0], spec.fix[1]),
+        },
+      ]
+    : [];
+  return {
+    messageId: spec.messageId ?? 'secretFileWithoutMode',
+    line: before.split('\n').length,
+    column: offset - before.lastIndexOf('\n'),
+    suggestions,
+  };
+}
+
+function replaceOnce(code: string, from: string, to: string): string {
+  const i = code.indexOf(from);
+  if (i < 0) throw new Error(`test bug: "${from}" is not in the code`);
+  return code.slice(0, i) + to + code.slice(i + from.length);
+}
+
+/** A high-confidence finding (reported by `recommended`). */
+function high(code: string, ...at: At[]) {
+  return { code, errors: at.map((a) => finding(code, a)) };
+}
+
+/** A finding below high: reported at `minConfidence: 'medium'`; the same code is in the valid list at the default. */
+function medium(code: string, at: At) {
+  return { code, options: [{ minConfidence: 'medium' as const }], errors: [finding(code, at)] };
+}
+
+const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
+const typed = {
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } },
+};
+
+/** Below high only: a name says the data or the path is secret, nothing shows it. */
+const MEDIUM_ONLY = {
+  apiKeyInConfig: `import fs from 'node:fs';
+function saveConfig(configFile: string, apiKey: string) {
+  fs.writeFileSync(configFile, JSON.stringify({ apiKey }, null, 2));
+}`,
+  tokenPath: `import { writeFile } from 'node:fs/promises';
+async function persist(tokenPath: string, data: string) {
+  await writeFile(tokenPath, data);
+}`,
+  chmodNamedPath: `import { chmodSync } from 'fs';
+function share(privateKeyPath: string) { chmodSync(privateKeyPath, 0o644); }`,
+  secretsDirByName: `import { mkdirSync } from 'fs';
+function prepare(secretsDir: string) { mkdirSync(secretsDir, { recursive: true }); }`,
+};
+
+const PEM_HEAD = '-----BEGIN PRIVATE KEY-----';
+const PEM_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7qW9kZ3xVb1mR2yT8pLq4nJ0sWc5dHf6gKe';
+const PEM = `${PEM_HEAD}\\n${PEM_BODY}\\n-----END PRIVATE KEY-----`;
+
+ruleTester.run('no-insecure-secret-file', rule, {
+  valid: [
+    ...Object.values(MEDIUM_ONLY),
+    // Owner-only modes, as a number, a decimal, an octal string or through a const.
+    "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o600 });",
+    "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o400, encoding: 'utf8' });",
+    "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 384 });",
+    "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: '600' });",
+    "import fs from 'node:fs';\nconst PRIVATE = 0o600;\nfs.writeFileSync('server.key', pem, { mode: PRIVATE });",
+    "import { openSync } from 'node:fs';\nconst fd = openSync('id_rsa', 'w', 0o600);",
+    "import { createWriteStream } from 'fs';\nconst out = createWriteStream('credentials.json', { mode: 0o600 });",
+    // Made private right after it was written, or the process umask makes every new file private.
+    "import fs from 'node:fs';\nfunction save(keyPath: string) {\n  fs.writeFileSync(keyPath, privateKey);\n  fs.chmodSync(keyPath, 0o600);\n}",
+    "import fs from 'node:fs';\nprocess.umask(0o077);\nfs.writeFileSync('.env', lines.join('\\n'));",
+    // Public by design: public keys, certificates and chains, env templates.
+    "import fs from 'node:fs';\nfs.writeFileSync('id_rsa.pub', publicKey);",
+    "import fs from 'node:fs';\nfs.writeFileSync(path.join(dir, 'cert.pem'), cert);",
+    "import fs from 'node:fs';\nfs.writeFileSync(`${dir}/fullchain.pem`, chain);",
+    "import fs from 'node:fs';\nfs.writeFileSync('server.crt', certificate);",
+    "import fs from 'node:fs';\nfs.writeFileSync('.env.example', template);",
+    "import { generateKeyPairSync } from 'node:crypto';\nimport fs from 'node:fs';\nconst { publicKey } = generateKeyPairSync('ed25519');\nfs.writeFileSync('out/jwks.json', publicKey);",
+    // Nothing secret about the data or the path.
+    "import fs from 'node:fs';\nfs.writeFileSync('report.json', JSON.stringify(report));",
+    "import fs from 'node:fs';\nfs.writeFileSync(outFile, tokenCount.toString());",
+    // Directories: owner-only, or not a secrets directory.
+    "import fs from 'node:fs';\nfs.mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });",
+    "import { mkdir } from 'fs/promises';\nawait mkdir('secrets', 0o700);",
+    "import fs from 'node:fs';\nfs.mkdirSync(path.join(root, 'dist'), { recursive: true });",
+    // chmod to an owner-only mode.
+    "import fs from 'node:fs';\nfs.chmodSync('server.key', 0o600);",
+    "import fs from 'node:fs';\nfs.chmodSync('server.key', 0o400);",
+    "import fs from 'node:fs';\nfs.chmodSync('deploy.sh', 0o755);",
+    // open without a writing flag creates nothing.
+    "import fs from 'node:fs';\nconst fd = fs.openSync('server.key');",
+    "import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'r');",
+    // Not Node's file system: a storage client, a module of the project.
+    "async function put(storage: Storage) { await storage.writeFile('server.key', pem); }",
+    "import { writeFileSync } from './virtual-fs.js';\nwriteFileSync('server.key', pem);",
+    // A mode out of sight (a variable, a spread options object) is not judged.
+    "import fs from 'node:fs';\nfunction save(mode: number) { fs.writeFileSync('server.key', pem, { mode }); }",
+    "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { ...defaults });",
+    // fs/promises and fs-extra take no callback: an options variable is options, out of sight.
+    "import { writeFile } from 'fs/promises';\nasync function save(options: object) { await writeFile('server.key', pem, options); }",
+    // Encrypted before it is written.
+    "import fs from 'node:fs';\nfs.writeFileSync('vault.bin', encrypt(process.env.API_SECRET));",
+    // Test code: the host caps findings there below high.
+    { code: "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem);", filename: 'test/tls.test.ts' },
+    // Directories can be left alone by option.
+    {
+      code: "import fs from 'node:fs';\nfs.mkdirSync(path.join(home, '.ssh'), { recursive: true });",
+      options: [{ checkDirectories: false }],
+    },
+    // Typed: the same judgement with type information.
+    { code: "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o600 });", ...typed },
+    { code: "import fs from 'node:fs';\nfs.writeFileSync('id_ed25519.pub', publicKey);", ...typed },
+    { code: MEDIUM_ONLY.apiKeyInConfig, ...typed },
+  ],
+  invalid: [
+    // Key and credential paths, each import form.
+    high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem);", {
+      at: 'fs.writeFileSync',
+      fix: ['pem)', 'pem, { mode: 0o600 })'],
+    }),
+    high("import * as fs from 'fs';\nfs.writeFileSync(path.join(dir, 'tls', 'server.pem'), pem, 'utf8');", {
+      at: 'fs.writeFileSync',
+      fix: ["'utf8')", "{ encoding: 'utf8', mode: 0o600 })"],
+    }),
+    high(
+      "import { writeFile } from 'node:fs/promises';\nawait writeFile(join(homedir(), '.ssh', 'id_rsa'), key, { encoding: 'utf8' });",
+      { at: 'writeFile(join', fix: ["{ encoding: 'utf8' }", "{ mode: 0o600, encoding: 'utf8' }"] },
+    ),
+    high("import fs from 'fs';\nawait fs.promises.writeFile('.env', lines.join('\\n'));", {
+      at: 'fs.promises.writeFile',
+      fix: ["join('\\n'))", "join('\\n'), { mode: 0o600 })"],
+    }),
+    high("import { promises as fsp } from 'fs';\nawait fsp.writeFile('.env.production', envText);", {
+      at: 'fsp.writeFile',
+      fix: ['envText)', 'envText, { mode: 0o600 })'],
+    }),
+    high("import fsp from 'node:fs/promises';\nawait fsp.appendFile(`${home}/.netrc`, entry);", {
+      at: 'fsp.appendFile',
+      fix: ['entry)', 'entry, { mode: 0o600 })'],
+    }),
+    high(
+      "const { writeFileSync } = require('fs');\nwriteFileSync(`${configDir}/credentials.json`, JSON.stringify(creds));",
+      { at: 'writeFileSync(`', fix: ['JSON.stringify(creds))', 'JSON.stringify(creds), { mode: 0o600 })'] },
+    ),
+    high("const fs = require('node:fs');\nfs.writeFileSync(dir + '/id_ed25519', key);", {
+      at: 'fs.writeFileSync',
+      fix: ['key)', 'key, { mode: 0o600 })'],
+    }),
+    high("import * as fse from 'fs-extra';\nfse.outputFileSync(path.resolve(root, 'secrets', 'db.json'), data);", {
+      at: 'fse.outputFileSync',
+      fix: ['data)', 'data, { mode: 0o600 })'],
+    }),
+    high("import fse from 'fs-extra';\nawait fse.writeJson('gcloud/credentials.json', creds, { spaces: 2 });", {
+      at: 'fse.writeJson',
+      fix: ['{ spaces: 2 }', '{ mode: 0o600, spaces: 2 }'],
+    }),
+    high("const gfs = require('graceful-fs');\ngfs.appendFileSync('.git-credentials', line);", {
+      at: 'gfs.appendFileSync',
+      fix: ['line)', 'line, { mode: 0o600 })'],
+    }),
+    high("import { writeFileSync as write } from 'fs';\nwrite('client.p12', bundle);", {
+      at: "write('client.p12'",
+      fix: ['bundle)', 'bundle, { mode: 0o600 })'],
+    }),
+    high("import fs from 'node:fs';\nconst KEY_FILE = 'keys/signing.key';\nfs.writeFileSync(KEY_FILE, pem);", {
+      at: 'fs.writeFileSync',
+      fix: ['pem)', 'pem, { mode: 0o600 })'],
+    }),
+    // Streams and descriptors that create the file.
+    high("import { createWriteStream } from 'fs';\nconst out = createWriteStream('backup/credentials.json');", {
+      at: 'createWriteStream(',
+      fix: ["'backup/credentials.json')", "'backup/credentials.json', { mode: 0o600 })"],
+    }),
+    high("import { createWriteStream } from 'fs';\nconst out = createWriteStream('tokens.json', { flags: 'a' });", {
+      at: 'createWriteStream(',
+      fix: ["{ flags: 'a' }", "{ mode: 0o600, flags: 'a' }"],
+    }),
+    high("import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'w');", {
+      at: 'fs.openSync',
+      fix: ["'w')", "'w', 0o600)"],
+    }),
+    high("import fs from 'node:fs';\nfs.open('id_rsa', 'wx', (err, fd) => {});", {
+      at: 'fs.open',
+      fix: ['(err, fd)', '0o600, (err, fd)'],
+    }),
+    // Node's callback form: the callback is no options object.
+    high("const fs = require('fs');\nfs.writeFile('server.key', pem, done);", {
+      at: 'fs.writeFile',
+      fix: ['done)', '{ mode: 0o600 }, done)'],
+    }),
+    high("import fs from 'node:fs';\nfs.mkdir('secrets', (err) => {});", {
+      at: 'fs.mkdir',
+      messageId: 'secretDirectoryMode',
+      fix: ['(err)', '{ mode: 0o700 }, (err)'],
+    }),
+    // An OAuth token response's field is a credential by what it is.
+    high("import { writeFile } from 'fs/promises';\nawait writeFile(cacheFile, tokens.refresh_token);", {
+      at: 'writeFile(cacheFile',
+      fix: ['refresh_token)', 'refresh_token, { mode: 0o600 })'],
+    }),
+    // A readable mode, given explicitly.
+    high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o644 });", {
+      at: 'fs.writeFileSync',
+      messageId: 'secretFileReadableMode',
+      fix: ['0o644', '0o600'],
+    }),
+    high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 420 });", {
+      at: 'fs.writeFileSync',
+      messageId: 'secretFileReadableMode',
+      fix: ['420', '0o600'],
+    }),
+    high("import fs from 'node:fs';\nfs.writeFileSync('.env', text, { mode: '640' });", {
+      at: 'fs.writeFileSync',
+      messageId: 'secretFileReadableMode',
+      fix: ["'640'", '0o600'],
+    }),
+    high("import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'w', 0o644);", {
+      at: 'fs.openSync',
+      messageId: 'secretFileReadableMode',
+      fix: ['0o644', '0o600'],
+    }),
+    // Secret data, wherever it goes.
+    high(
+      "import { generateKeyPairSync } from 'node:crypto';\nimport fs from 'node:fs';\nconst { privateKey } = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });\nfs.writeFileSync(outPath, privateKey);",
+      { at: 'fs.writeFileSync', fix: ['privateKey);', 'privateKey, { mode: 0o600 });'] },
+    ),
+    high("import fs from 'node:fs';\nfs.writeFileSync('/tmp/gh', process.env.GITHUB_TOKEN!);", {
+      at: 'fs.writeFileSync',
+      fix: ['GITHUB_TOKEN!)', 'GITHUB_TOKEN!, { mode: 0o600 })'],
+    }),
+    high(
+      "import fs from 'node:fs';\nconst apiKey = decrypt(stored, masterKey);\nfs.writeFileSync(cacheFile, apiKey);",
+      {
+        at: 'fs.writeFileSync',
+        fix: ['apiKey);', 'apiKey, { mode: 0o600 });'],
+      },
+    ),
+    high(`import fs from 'node:fs';\nconst KEY = '${PEM}';\nfs.writeFileSync(target, KEY);`, {
+      at: 'fs.writeFileSync',
+      fix: ['KEY);', 'KEY, { mode: 0o600 });'],
+    }),
+    // chmod to a readable mode.
+    high("import fs from 'node:fs';\nfs.chmodSync('server.key', 0o644);", {
+      at: 'fs.chmodSync',
+      messageId: 'secretFileChmod',
+      fix: ['0o644', '0o600'],
+    }),
+    high("import { chmod } from 'node:fs/promises';\nawait chmod(join(home, '.ssh', 'id_ed25519'), 0o755);", {
+      at: 'chmod(join',
+      messageId: 'secretFileChmod',
+      fix: ['0o755', '0o600'],
+    }),
+    high("import fs from 'node:fs';\nfs.chmodSync('.env', '644');", {
+      at: 'fs.chmodSync',
+      messageId: 'secretFileChmod',
+      fix: ["'644'", '0o600'],
+    }),
+    // Secrets directories.
+    high("import fs from 'node:fs';\nfs.mkdirSync(path.join(home, '.ssh'), { recursive: true });", {
+      at: 'fs.mkdirSync',
+      messageId: 'secretDirectoryMode',
+      fix: ['{ recursive: true }', '{ mode: 0o700, recursive: true }'],
+    }),
+    high("import { mkdir } from 'fs/promises';\nawait mkdir('secrets', 0o755);", {
+      at: 'mkdir(',
+      messageId: 'secretDirectoryMode',
+      fix: ['0o755', '0o700'],
+    }),
+    high("import fs from 'node:fs';\nfs.mkdirSync('secrets');", {
+      at: 'fs.mkdirSync',
+      messageId: 'secretDirectoryMode',
+      fix: ["'secrets')", "'secrets', { mode: 0o700 })"],
+    }),
+    high("import fse from 'fs-extra';\nfse.ensureDirSync(`${root}/.secrets/prod`);", {
+      at: 'fse.ensureDirSync',
+      messageId: 'secretDirectoryMode',
+      fix: ['/prod`)', '/prod`, { mode: 0o700 })'],
+    }),
+    // A chmod of another path does not protect this one.
+    high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem);\nfs.chmodSync('server.crt', 0o600);", {
+      at: 'fs.writeFileSync',
+      fix: ['pem)', 'pem, { mode: 0o600 })'],
+    }),
+    // Medium: a name is the only evidence.
+    medium(MEDIUM_ONLY.apiKeyInConfig, {
+      at: 'fs.writeFileSync',
+      fix: ['null, 2))', 'null, 2), { mode: 0o600 })'],
+    }),
+    medium(MEDIUM_ONLY.tokenPath, { at: 'writeFile(tokenPath', fix: ['data)', 'data, { mode: 0o600 })'] }),
+    medium(MEDIUM_ONLY.chmodNamedPath, {
+      at: 'chmodSync(privateKeyPath',
+      messageId: 'secretFileChmod',
+      fix: ['0o644', '0o600'],
+    }),
+    medium(MEDIUM_ONLY.secretsDirByName, {
+      at: 'mkdirSync(secretsDir',
+      messageId: 'secretDirectoryMode',
+      fix: ['{ recursive: true }', '{ mode: 0o700, recursive: true }'],
+    }),
+    // Typed: the same findings with type information.
+    {
+      ...high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem);", {
+        at: 'fs.writeFileSync',
+        fix: ['pem)', 'pem, { mode: 0o600 })'],
+      }),
+      ...typed,
+    },
+    {
+      ...high("import fs from 'node:fs';\nfs.chmodSync('server.key', 0o644);", {
+        at: 'fs.chmodSync',
+        messageId: 'secretFileChmod',
+        fix: ['0o644', '0o600'],
+      }),
+      ...typed,
+    },
+    {
+      ...high("import fs from 'node:fs';\nfs.writeFileSync('/tmp/gh', process.env.GITHUB_TOKEN!);", {
+        at: 'fs.writeFileSync',
+        fix: ['GITHUB_TOKEN!)', 'GITHUB_TOKEN!, { mode: 0o600 })'],
+      }),
+      ...typed,
+    },
+  ],
+});
