@@ -37,6 +37,14 @@ export function meetsConfidence(confidence: Confidence, min: Confidence): boolea
   return confidenceLevels.indexOf(confidence) <= confidenceLevels.indexOf(min);
 }
 
+/** One place on a finding's path, for hosts that show paths (the scanner's SARIF `codeFlows`). */
+export interface FlowStep {
+  /** Where the step is; may lie in another file than the one checked. */
+  readonly node: ts.Node;
+  /** What happens there, e.g. `apiKey is passed to logRequest()`; code text, never a value. */
+  readonly message: string;
+}
+
 export interface CheckReport<MessageId extends string = string> {
   /** The node the finding points at; hosts turn it into a location. */
   readonly node: ts.Node;
@@ -56,6 +64,8 @@ export interface CheckReport<MessageId extends string = string> {
    * the file's kind (test, fixture, docs...) does not lower its confidence.
    */
   readonly liveCredential?: boolean;
+  /** The path of a finding that crosses functions, from where the secret enters to the sink. */
+  readonly steps?: readonly FlowStep[];
 }
 
 /** Settings every check shares (ESLint `settings['secret-hygiene']`, the scanner's config file). */

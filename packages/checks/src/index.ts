@@ -19,6 +19,7 @@ export {
   type CheckReport,
   type CheckSuggestion,
   type CheckVisitor,
+  type FlowStep,
   type Confidence,
   type ConfidenceOption,
   type InputKind,

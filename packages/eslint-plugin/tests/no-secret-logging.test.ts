@@ -528,3 +528,60 @@ ruleTester.run('no-secret-logging', rule, {
     },
   ],
 });
+
+// Across functions: a secret handed to a helper whose body logs its parameter (issue 14).
+ruleTester.run('no-secret-logging across functions', rule, {
+  valid: [
+    // The helper masks before it logs; the secret-named parameter's own body is where a leak is reported.
+    'function logMasked(value: string) { logger.info(redact(value)); }\ndeclare const apiKey: string;\nlogMasked(apiKey);',
+    'function logLength(value: string) { logger.info(value.length); }\ndeclare const apiKey: string;\nlogLength(apiKey);',
+    'function logRequest(value: string) { logger.info(value); }\nlogRequest("static text");',
+    'function keep(value: string) { return value; }\ndeclare const apiKey: string;\nlogger.info(redact(keep(apiKey)));',
+    // Untyped runs see same-file functions only.
+    "import { logCall } from './summaries/index.js';\ndeclare const apiKey: string;\nlogCall(apiKey);",
+    {
+      code: "import { logMasked } from './summaries/index.js';\ndeclare const apiKey: string;\nlogMasked(apiKey);",
+      ...typed,
+    },
+    {
+      code: "import { logCall } from './summaries/index.js';\nlogCall('GET /');",
+      ...typed,
+    },
+  ],
+  invalid: [
+    leak('function logRequest(value: string) { logger.info(value); }\ndeclare const apiKey: string;\nlogRequest(apiKey);', {
+      text: 'apiKey',
+      nth: 2,
+    }),
+    leak(
+      'const logIt = (v: string) => console.log(`value ${v}`);\nfunction outer(a: string) { logIt(a); }\nouter(process.env.STRIPE_SECRET_KEY);',
+      'process.env.STRIPE_SECRET_KEY',
+    ),
+    // A pass-through helper returns what it was given: `withPrefix(apiKey)` carries the key.
+    leak(
+      'function withPrefix(v: string) { return `Bearer ${v}`; }\ndeclare const apiKey: string;\nconsole.log(withPrefix(apiKey));',
+      'withPrefix(apiKey)',
+    ),
+    {
+      ...leak(
+        "import { logCall } from './summaries/index.js';\ndeclare const apiKey: string;\nlogCall(apiKey);",
+        { text: 'apiKey', nth: 2 },
+      ),
+      ...typed,
+    },
+    {
+      ...leak(
+        "import { logRequest } from './summaries/logging.js';\nlogRequest(process.env.DATABASE_PASSWORD ?? '');",
+        'process.env.DATABASE_PASSWORD',
+      ),
+      ...typed,
+    },
+    {
+      ...leak(
+        "import { AuditClient } from './summaries/index.js';\ndeclare const client: AuditClient;\ndeclare const sessionToken: string;\nclient.record(sessionToken);",
+        { text: 'sessionToken', nth: 2 },
+      ),
+      ...typed,
+    },
+  ],
+});

@@ -320,3 +320,65 @@ ruleTester.run('no-weak-crypto', rule, {
     ),
   ],
 });
+
+// Across functions (issue 14): a credential hashed by a helper whose body uses a broken or fast hash.
+const summariesTyped = {
+  languageOptions: {
+    parserOptions: {
+      project: './tsconfig.json',
+      tsconfigRootDir: new URL('./fixtures', import.meta.url).pathname,
+    },
+  },
+};
+const MD5_HELPER = `${NAMED}function md5Hex(input: string) { return createHash('md5').update(input).digest('hex'); }\n`;
+ruleTester.run('no-weak-crypto across functions', rule, {
+  valid: [
+    // MD5 of a non-secret through a helper: an ETag.
+    `${MD5_HELPER}const etag = md5Hex(body);`,
+    // The helper hashes with SHA-256: right for a token.
+    `${NAMED}const sha = (v: string) => createHash('sha256').update(v).digest('hex');\nconst tokenHash = sha(apiToken);`,
+    // The helper salts and stretches: nothing to report.
+    `${NAMED}function hashIt(v: string) { return pbkdf2Sync(v, salt, 600_000, 32, 'sha256'); }\nhashIt(password);`,
+    // Untyped runs do not follow imports.
+    "import { md5Hex } from './summaries/hashing.js';\nmd5Hex(password);",
+    { code: "import { md5Hex } from './summaries/hashing.js';\nmd5Hex(fileContents);", ...summariesTyped },
+    // `util.promisify(pbkdf2)` with a strong setting.
+    "import { pbkdf2 } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pbkdf2Async = promisify(pbkdf2);\nawait pbkdf2Async(password, salt, 600_000, 32, 'sha256');",
+  ],
+  invalid: [
+    finding(`${MD5_HELPER}const stored = md5Hex(password);`, 'weakHashForSecret', 'password);'),
+    finding(`${MD5_HELPER}function store(user) { return md5Hex(user.apiKey); }`, 'weakHashForSecret', 'user.apiKey'),
+    finding(
+      `${NAMED}const sha = (v: string) => createHash('sha256').update(v).digest('hex');\nconst digest = sha(password);`,
+      'fastPasswordHash',
+      'password);',
+    ),
+    {
+      ...finding(
+        "import { md5Hex } from './summaries/hashing.js';\nconst stored = md5Hex(password);",
+        'weakHashForSecret',
+        'password);',
+      ),
+      ...summariesTyped,
+    },
+    {
+      ...finding(
+        "import { Hasher } from './summaries/hashing.js';\ndeclare const hasher: Hasher;\nhasher.digest(req.body.password);",
+        'weakHashForSecret',
+        'req.body.password',
+      ),
+      ...summariesTyped,
+    },
+    // `util.promisify(pbkdf2)` and `promisify(scrypt)`: the same cost rules as the callback APIs.
+    finding(
+      "import { pbkdf2 } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pbkdf2Async = promisify(pbkdf2);\nawait pbkdf2Async(password, salt, 1000, 32, 'sha256');",
+      'pbkdf2Iterations',
+      '1000',
+    ),
+    finding(
+      "import crypto from 'node:crypto';\nimport util from 'node:util';\nconst scryptAsync = util.promisify(crypto.scrypt);\nawait scryptAsync(password, salt, 64, { N: 1024 });",
+      'scryptCost',
+      '{ N: 1024 }',
+    ),
+  ],
+});

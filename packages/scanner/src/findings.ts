@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Confidence } from '@secret-hygiene/checks';
-import type { Finding, Severity } from './types.js';
+import type { Finding, FindingStep, Severity } from './types.js';
 
 /** A finding before fingerprinting: carries the flagged text the fingerprint is made from. */
 export interface DraftFinding extends Omit<Finding, 'fingerprint'> {
@@ -20,6 +20,7 @@ export function draftFinding(
     column: number;
     endLine?: number;
     endColumn?: number;
+    steps?: readonly FindingStep[];
   },
   lines: readonly string[],
 ): DraftFinding {

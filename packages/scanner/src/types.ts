@@ -24,6 +24,20 @@ export interface Finding {
   readonly message: string;
   /** Stable across line moves: rule id, file, normalized flagged text and occurrence index, hashed. */
   readonly fingerprint: string;
+  /** For a finding that crosses functions: its path from the secret to the sink (SARIF `codeFlows`). */
+  readonly steps?: readonly FindingStep[];
+}
+
+/** One place on a finding's path, located like a finding. */
+export interface FindingStep {
+  /** POSIX path relative to the scan root. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** What happens there; code text, never a value. */
+  readonly message: string;
 }
 
 /** Something the scan could not do fully: a syntax error, an unreadable file, a crashed check. */

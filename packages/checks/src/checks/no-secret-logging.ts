@@ -5,6 +5,7 @@ import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '.
 import { sourceEvidence } from '../flow/evidence.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
+import { crossFunctionFlows, crossingSteps, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
 
 export interface NoSecretLoggingOptions {
   /** Calls whose result is safe to log: the flow stops there. Replaces the built-in list when given. */
@@ -83,6 +84,16 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       sanitizers: [...options.sanitizers, options.redactionHelper],
     });
     const reported = new Set<ts.Node>();
+    /** The same sinks inside the functions a call reaches (`logRequest(apiKey)` whose body logs its parameter). */
+    const logSink: SinkRecognizer = {
+      key: `no-secret-logging:${JSON.stringify(options.extraSinks)}`,
+      sinkOf(ctx, call) {
+        const sink = sinkOfCall(ctx, call, { extraSinks: options.extraSinks });
+        if (!sink) return undefined;
+        const values = call.arguments.slice(0, sink.argumentCount ?? call.arguments.length);
+        return { display: sink.display, values: values.map((a) => (t.isSpreadElement(a) ? a.expression : a)) };
+      },
+    };
 
     /**
      * High when the value is seen to be secret or named as a credential without doubt, at any log
@@ -171,7 +182,25 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
           return;
         }
         const sink = sinkOfCall(flow, node, { extraSinks: options.extraSinks });
-        if (!sink) return;
+        if (!sink) {
+          for (const cross of crossFunctionFlows(flow, node, logSink)) {
+            if (reported.has(cross.flow.at)) continue;
+            reported.add(cross.flow.at);
+            context.report({
+              node: cross.flow.at,
+              messageId: 'secretToSink',
+              data: {
+                secret: cross.flow.source.name,
+                kind: cross.flow.source.kind,
+                sink: crossingText(flow, cross, { sourceFile: context.sourceFile, path: context.file.path }),
+              },
+              confidence: inFailedResponseBranch(t, cross.sinkNode) ? 'medium' : confidenceOf(cross.flow),
+              suggestions: suggestion(cross.flow),
+              steps: crossingSteps(flow, cross),
+            });
+          }
+          return;
+        }
         const lowered = isOperatorOutput(context.file.path, sink) || inFailedResponseBranch(t, node);
         reportArguments(node.arguments.slice(0, sink.argumentCount ?? node.arguments.length), (f) =>
           context.report({

@@ -31,6 +31,8 @@ import { classifyName, splitWords, type ClassifierOptions, type SecretKind } fro
 import { isTestFile } from '../test-files.js';
 import { cipherFamilyOf, findCipherApi, findCostedApi } from '../nonce/crypto-lookup.js';
 import { accessorSecretName, stripCall } from '../flow/source-names.js';
+import { createFlowContext, type FlowContext } from '../flow/context.js';
+import { crossFunctionFlows, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
 
 export interface NoWeakCryptoOptions {
   /** Smallest accepted RSA/DSA modulus in bits. */
@@ -198,11 +200,14 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
     const context: Context = relaxCosts
       ? { ...hostContext, report: (r) => (COST_MESSAGES.has(r.messageId) ? undefined : hostContext.report(r)) }
       : hostContext;
+    let flow: FlowContext | undefined;
     return {
       visit(node) {
         if (!t.isCallExpression(node)) return;
-        const location = apiLocationOf(t, node.expression);
-        if (!location) return;
+        const location = apiLocationOf(t, node.expression) ?? promisifiedLocation(t, node.expression);
+        // `md5Hex(password)` whose body (in this file, or with a checker anywhere) hashes its parameter with MD5.
+        flow ??= createFlowContext(t, { checker: context.checker, settings: context.settings });
+        if (!location) return checkHashHelper(context, flow, node);
         const { module, path } = location;
         const api = findCipherApi(module, path);
         if (api) return checkCipher(context, node, api);
@@ -224,12 +229,85 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         }
         const brokenFn = BROKEN_HASH_FUNCTIONS.find((f) => f.module === module && f.path.join('.') === name);
         if (brokenFn) checkHashedValue(context, node, brokenFn.name, node.arguments[0], classifier);
+        else checkHashHelper(context, flow, node);
       },
     };
   },
 });
 
 type Context = CheckContext<NoWeakCryptoOptions, MessageId>;
+
+/**
+ * Where a `promisify`d API comes from: `const pbkdf2Async = promisify(pbkdf2)` (or `util.promisify`)
+ * -> `pbkdf2`'s location. The promise version takes the same arguments, less the callback.
+ */
+function promisifiedLocation(t: TypeScript, callee: ts.Expression): ReturnType<typeof apiLocationOf> {
+  const id = skipOuterExpressions(t, callee);
+  const init = t.isIdentifier(id) ? constInitializer(t, resolveIdentifier(t, id, undefined)) : undefined;
+  const wrapped = init && skipOuterExpressions(t, init);
+  if (!wrapped || !t.isCallExpression(wrapped) || wrapped.arguments.length !== 1) return undefined;
+  const wrapper = apiLocationOf(t, wrapped.expression);
+  if (!wrapper || !['node:util', 'util'].includes(wrapper.module) || wrapper.path.join('.') !== 'promisify')
+    return undefined;
+  return apiLocationOf(t, wrapped.arguments[0]!);
+}
+
+/** Hash algorithms as messages name them (`MD5`, `SHA-1`) that are broken whatever they protect. */
+const BROKEN_HASH_DISPLAYS: ReadonlySet<string> = new Set([
+  ...[...BROKEN_HASH_ALGORITHMS].map(displayHash),
+  ...BROKEN_HASH_FUNCTIONS.map((f) => f.name),
+]);
+
+/**
+ * Hashing as a summary sees it: `createHash(alg).update(x)`, `crypto.hash(alg, x)` and the broken
+ * hash packages (`md5(x)`): the hashed values reach a sink named by the algorithm (`MD5`, `SHA-256`).
+ */
+const HASH_SINK: SinkRecognizer = {
+  key: 'no-weak-crypto:hash',
+  sinkOf(ctx, call) {
+    const t = ctx.ts;
+    const location = apiLocationOf(t, call.expression);
+    if (!location) return undefined;
+    const name = location.path.join('.');
+    if (location.module === NODE && (name === 'createHash' || name === 'hash')) {
+      const algorithm = call.arguments[0] && constString(t, call.arguments[0]);
+      if (algorithm === undefined) return undefined;
+      const values = call.arguments.length >= 2 ? [call.arguments[1]!] : updateArguments(t, call);
+      return { display: displayHash(algorithm), values };
+    }
+    const broken = BROKEN_HASH_FUNCTIONS.find((f) => f.module === location.module && f.path.join('.') === name);
+    return broken && call.arguments[0] ? { display: broken.name, values: [call.arguments[0]] } : undefined;
+  },
+};
+
+/**
+ * A credential handed to a helper that hashes it with a broken hash (`md5Hex(password)`, the helper
+ * in another module), or a password to one with a fast hash. A helper whose own name says what it
+ * hashes (`hashPassword(input)`) is reported in its body instead.
+ */
+function checkHashHelper(context: Context, flow: FlowContext, call: ts.CallExpression): void {
+  const t = context.ts;
+  for (const cross of crossFunctionFlows(flow, call, HASH_SINK)) {
+    const kind = cross.flow.source.kind as SecretKind;
+    if (!HASHED_SECRET_KINDS.has(kind)) continue;
+    const helper = namedEnclosingFunction(t, cross.sinkNode);
+    const hashes = (w: string) => {
+      const c = classifyName(w, context.settings);
+      return c.isSecret && c.kind !== undefined && HASHED_SECRET_KINDS.has(c.kind);
+    };
+    if (helper && splitWords(helper).some(hashes)) continue;
+    const algorithm = crossingText(flow, cross, { sourceFile: context.sourceFile, path: context.file.path });
+    if (BROKEN_HASH_DISPLAYS.has(cross.sink)) {
+      context.report({
+        node: cross.flow.at,
+        messageId: 'weakHashForSecret',
+        data: { algorithm, what: `'${cross.flow.source.name}'` },
+      });
+    } else if (kind === 'password' && context.options.checkFastPasswordHash) {
+      context.report({ node: cross.flow.at, messageId: 'fastPasswordHash', data: { algorithm } });
+    }
+  }
+}
 
 function checkCipher(context: Context, call: ts.CallExpression, api: CipherApi): void {
   const t = context.ts;

@@ -14,6 +14,11 @@ export interface FlowContext {
   readonly maxDepth: number;
   /** Memo of per-declaration results; shared by every query on this context. */
   readonly cache: WeakMap<ts.Node, unknown>;
+  /**
+   * Every function parameter is a source (reason `parameter`): how function summaries ask which
+   * parameters reach a sink or the return value (see `./summaries`). Off for the checks themselves.
+   */
+  readonly parametersAsSources?: boolean;
 }
 
 /** Options of `createFlowContext`; every field has a default. */

@@ -15,3 +15,4 @@ export * from './env-reads.js';
 export * from './sources.js';
 export * from './sink-names.js';
 export * from './source-names.js';
+export * from './summaries/index.js';

@@ -35,7 +35,9 @@ export type SourceReason =
   /** The result of `.reveal()` on the crypto core's `Secret`. */
   | 'reveal'
   /** A function whose declaration returns a secret. */
-  | 'returns-secret';
+  | 'returns-secret'
+  /** A function parameter, only while a function summary is computed (`FlowContext.parametersAsSources`). */
+  | 'parameter';
 
 /** A place where a secret value enters. */
 export interface SecretSource {

@@ -23,6 +23,7 @@ import {
 } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
+import { returnedArguments } from './summaries/returns.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
 import { accessorSecretName, isDecryptCallee, matchesCallEntry } from './source-names.js';
 
@@ -235,6 +236,10 @@ function isOpaqueValue(ctx: FlowContext, node: ts.Expression): boolean {
 function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, depth: number, seen: Seen): ValueFlow[] {
   const t = ctx.ts;
   if (id.text === 'undefined') return [];
+  if (ctx.parametersAsSources) {
+    const parameter = parameterSource(ctx, id);
+    if (parameter) return [{ source: parameter, at: here }];
+  }
   const c = classifyName(id.text, ctx.classifier);
   if (c.isSecret) {
     if (!typeMayHoldSecret(ctx, id) || hasPlainInitializer(ctx, id)) return [];
@@ -268,6 +273,22 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   // `const meta = {}; meta.token = token; log(meta)`: what is stored into the object is in it.
   const stored = assigned.members.flatMap((m) => keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next));
   return [...values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next)), ...stored];
+}
+
+/**
+ * While a summary is computed: a parameter (`token` in `(token) => …`), or a field taken out of one
+ * (`({ token }) => …`), is a source whose node is its declaration or binding element.
+ */
+function parameterSource(ctx: FlowContext, id: ts.Identifier): SecretSource | undefined {
+  const t = ctx.ts;
+  const decl = declarationOf(ctx, id);
+  if (!decl) return undefined;
+  const parameter = t.isParameter(decl)
+    ? decl
+    : t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isParameter(decl.parent.parent)
+      ? decl
+      : undefined;
+  return parameter && { node: parameter, name: id.text, kind: 'parameter', reason: 'parameter' };
 }
 
 /**
@@ -563,6 +584,11 @@ function callFlows(
         },
       ];
   }
+  // `const bearer = (t) => `Bearer ${t}``: what the function returns of its arguments, unsanitized.
+  if (fn && !seen.has(fn)) {
+    const passed = returnedArguments(ctx, call, fn).flatMap((a) => flowsOf(ctx, a, here, depth + 1, seen));
+    if (passed.length > 0) return passed;
+  }
   // With a checker the declaration is known and its type is not boolean (see `isSafeByType`), so
   // a secret name alone (`jwtSecret()`, `dbPassword()`) promises a secret; only by name, since a
   // function named for a secret may as well check or format one (`password(value)`, a validator).
@@ -612,7 +638,7 @@ function isDecipher(ctx: FlowContext, receiver: ts.Expression): boolean {
 }
 
 /** The function a callee refers to: a declaration, a `const f = () => ...`, or (with a checker) a method. */
-function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+export function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
   const t = ctx.ts;
   const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
     if (!node) return undefined;
@@ -666,9 +692,10 @@ function returnedSourcesAt(
 
 function isParameterOf(ctx: FlowContext, node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   const t = ctx.ts;
+  // A summary's parameter source is the declaration or binding element itself.
   let decl: ts.Node | undefined = t.isIdentifier(node)
     ? declarationOf(ctx, node)
-    : t.isBindingElement(node)
+    : t.isBindingElement(node) || t.isParameter(node)
       ? node
       : undefined;
   while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;

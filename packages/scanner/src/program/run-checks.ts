@@ -3,6 +3,7 @@ import {
   runChecksOnFile,
   type CheckReport,
   type CheckRun,
+  type FlowStep,
   type SharedSettings,
   type TypeScript,
 } from '@secret-hygiene/checks';
@@ -10,7 +11,7 @@ import { crashReason } from '@secret-hygiene/checks/internal';
 import { ts } from 'ts-morph';
 import { draftFinding, splitLines, type DraftFinding } from '../findings.js';
 import type { EnabledCheck } from '../stages/resolve-checks.js';
-import type { ScanDiagnostic } from '../types.js';
+import type { FindingStep, ScanDiagnostic } from '../types.js';
 
 export interface FileCheckInput {
   readonly sourceFile: ts.SourceFile;
@@ -60,6 +61,7 @@ export function runChecksOnSourceFile(input: FileCheckInput): {
             column: start.character + 1,
             endLine: end.line + 1,
             endColumn: end.character + 1,
+            ...(report.steps ? { steps: report.steps.map((step) => locateStep(step, sourceFile, file)) } : {}),
           },
           lines,
         ),
@@ -88,4 +90,26 @@ export function runChecksOnSourceFile(input: FileCheckInput): {
     runs,
   );
   return { findings, diagnostics };
+}
+
+/**
+ * A step of a finding's path, located in its own file (which may be another than the checked one),
+ * with a path relative to the same root as the checked file's.
+ */
+function locateStep(step: FlowStep, checked: ts.SourceFile, checkedPath: string): FindingStep {
+  const node = step.node as unknown as ts.Node;
+  const file = node.getSourceFile();
+  const start = file.getLineAndCharacterOfPosition(node.getStart(file));
+  const end = file.getLineAndCharacterOfPosition(node.getEnd());
+  const root = checked.fileName.slice(0, checked.fileName.length - checkedPath.length);
+  const path =
+    file === checked ? checkedPath : file.fileName.startsWith(root) ? file.fileName.slice(root.length) : file.fileName;
+  return {
+    file: path,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    message: step.message,
+  };
 }

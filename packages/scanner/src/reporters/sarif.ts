@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { informationUri, scannerVersion } from '../version.js';
+import type { FindingStep } from '../types.js';
 import type { Reporter } from './types.js';
 
 /** Where SARIF consumers find the 2.1.0 schema. */
@@ -97,6 +98,7 @@ export const sarifReporter: Reporter = (result, options = {}) => {
               },
             },
           ],
+          ...(f.steps && f.steps.length > 0 ? { codeFlows: [codeFlow(f.steps)] } : {}),
           partialFingerprints: { 'secretHygiene/v1': f.fingerprint },
           properties: { precision: f.confidence },
         })),
@@ -105,6 +107,33 @@ export const sarifReporter: Reporter = (result, options = {}) => {
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 };
+
+/**
+ * A finding's path as SARIF `codeFlows` take it: one thread flow whose locations are the steps in
+ * order, from the secret to the sink, so code scanning shows how it got there.
+ */
+function codeFlow(steps: readonly FindingStep[]) {
+  return {
+    threadFlows: [
+      {
+        locations: steps.map((step) => ({
+          location: {
+            physicalLocation: {
+              artifactLocation: { uri: encodePath(step.file), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: step.line,
+                startColumn: step.column,
+                endLine: step.endLine,
+                endColumn: Math.max(step.endColumn, step.endLine === step.line ? step.column + 1 : 1),
+              },
+            },
+            message: { text: step.message },
+          },
+        })),
+      },
+    ],
+  };
+}
 
 /** A relative POSIX path as a URI reference (spaces and the like percent-encoded). */
 function encodePath(file: string): string {

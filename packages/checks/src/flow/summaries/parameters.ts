@@ -1,0 +1,75 @@
+import type * as ts from 'typescript';
+import { forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../../ast/index.js';
+import type { TypeScript } from '../../check.js';
+import { bindingElementKey } from '../aliases.js';
+import type { FlowContext } from '../context.js';
+import type { SecretSource } from '../sources.js';
+
+/** A parameter of a summarized function: its position, and the field taken out of it (`({ token }) => …`). */
+export interface ParameterUse {
+  /** Position among the parameters a caller passes (a TypeScript `this` parameter is not one). */
+  readonly index: number;
+  /** The field destructured from the parameter, when only that field is used. */
+  readonly key?: string;
+}
+
+/** The parameter of `fn` a summary source (reason `parameter`) stands for; undefined for any other source. */
+export function parameterUseOf(
+  ctx: FlowContext,
+  source: SecretSource,
+  fn: ts.SignatureDeclaration,
+): ParameterUse | undefined {
+  const t = ctx.ts;
+  if (source.reason !== 'parameter') return undefined;
+  const element = t.isBindingElement(source.node) ? source.node : undefined;
+  const parameter = element ? element.parent.parent : source.node;
+  if (!t.isParameter(parameter) || parameter.parent !== fn || parameter.dotDotDotToken) return undefined;
+  const index = callerParameters(t, fn).indexOf(parameter);
+  if (index < 0) return undefined;
+  if (!element) return { index };
+  const key = bindingElementKey(ctx, element);
+  return key === undefined ? undefined : { index, key };
+}
+
+/** The parameters a caller fills, in order: without a TypeScript `this` parameter. */
+export function callerParameters(t: TypeScript, fn: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
+  const first = fn.parameters[0];
+  return first && t.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+}
+
+/**
+ * The expression a call passes for a parameter use: the argument, or for a destructured field the
+ * value given under that key in an object literal (`send({ token: t })`). Undefined when a spread
+ * comes first (positions are unknown) or the field is not given literally.
+ */
+export function argumentFor(
+  t: TypeScript,
+  call: ts.CallExpression | ts.NewExpression,
+  use: ParameterUse,
+): ts.Expression | undefined {
+  const args = call.arguments ?? [];
+  if (args.slice(0, use.index + 1).some((a) => t.isSpreadElement(a))) return undefined;
+  const arg = args[use.index];
+  if (!arg || use.key === undefined) return arg;
+  const object = skipOuterExpressions(t, arg);
+  if (!t.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (property.name && propertyNameText(t, property.name) !== use.key) continue;
+    if (t.isPropertyAssignment(property)) return property.initializer;
+    if (t.isShorthandPropertyAssignment(property)) return property.name;
+  }
+  return undefined;
+}
+
+/** What a function returns: its `return` expressions (not those of nested functions), or an arrow's expression body. */
+export function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!t.isBlock(body)) return [body as ts.Expression];
+  const found: ts.Expression[] = [];
+  forEachDescendant(t, body, (node) => {
+    if (isFunctionLike(t, node) || t.isClassLike(node)) return 'skip';
+    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
+  });
+  return found;
+}

@@ -1,0 +1,147 @@
+import type * as ts from 'typescript';
+import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/index.js';
+import { classifyName } from '../../names/index.js';
+import type { FlowContext } from '../context.js';
+import { calledFunction, valueSources, type ValueFlow } from '../values.js';
+import { argumentFor, callerParameters, parameterUseOf, type ParameterUse } from './parameters.js';
+import { memoized, summaryStore } from './store.js';
+
+/** The values of a call that reach a sink, as a check recognises them. */
+export interface SinkValues {
+  /** The sink's name for messages, e.g. `logger.info`. */
+  readonly display: string;
+  /** The expressions of the call that reach it (usually some of its arguments). */
+  readonly values: readonly ts.Expression[];
+}
+
+/**
+ * How a check recognises its sink, so summaries can tell which parameters reach it. The same
+ * recogniser the check applies to calls it visits: a summary is that recogniser applied to a body.
+ */
+export interface SinkRecognizer {
+  /** Names the sink kind and the options the recogniser was made with: summaries are cached per key. */
+  readonly key: string;
+  sinkOf(ctx: FlowContext, call: ts.CallExpression): SinkValues | undefined;
+}
+
+/** A parameter of a function that reaches a sink, in its body or in a function it calls. */
+export interface ParameterSink {
+  readonly parameter: ParameterUse;
+  /** The sink's name for messages. */
+  readonly sink: string;
+  /** The sink call, possibly in another function or file. */
+  readonly sinkNode: ts.CallExpression;
+  /** The calls from this function on to the function whose body has the sink; empty when this body has it. */
+  readonly through: readonly ts.CallExpression[];
+}
+
+/** At most this many sink paths are kept per function: enough to report, bounded on generated code. */
+const MAX_SINKS_PER_FUNCTION = 32;
+
+/**
+ * Which parameters of `fn` reach the recogniser's sink, unsanitized: `function logRequest(key) {
+ * logger.info(key) }` takes parameter 0 to `logger.info`; so does a function that hands its
+ * parameter to `logRequest`. Sanitizers break the flow as everywhere (`logger.info(mask(key))`
+ * summarizes to nothing). Computed once per declaration, recogniser and program; recursion and
+ * depth are bounded and a failure is an empty summary (see `./store.ts`).
+ */
+export function parameterSinks(
+  ctx: FlowContext,
+  fn: ts.FunctionLikeDeclaration,
+  recognizer: SinkRecognizer,
+): readonly ParameterSink[] {
+  const store = summaryStore(ctx);
+  let memo = store.sinks.get(recognizer.key) as WeakMap<ts.Node, readonly ParameterSink[]> | undefined;
+  if (!memo) {
+    memo = new WeakMap();
+    store.sinks.set(recognizer.key, memo);
+  }
+  return memoized(store, memo, fn, () => {
+    const t = ctx.ts;
+    const sym = store.ctx;
+    const found = new Map<string, ParameterSink>();
+    const add = (flows: readonly ValueFlow[], sink: Omit<ParameterSink, 'parameter'>): void => {
+      for (const flow of flows) {
+        const parameter = parameterUseOf(sym, flow.source, fn);
+        const key = parameter && `${parameter.index}.${parameter.key ?? ''}@${sink.sinkNode.pos}`;
+        if (key && !found.has(key) && found.size < MAX_SINKS_PER_FUNCTION) found.set(key, { parameter, ...sink });
+      }
+    };
+    if (!fn.body || callerParameters(t, fn).length === 0) return [];
+    const visit = (node: ts.Node): void => {
+      if (!t.isCallExpression(node)) return;
+      const sink = recognizer.sinkOf(sym, node);
+      if (sink) {
+        for (const value of sink.values)
+          add(valueSources(sym, value), { sink: sink.display, sinkNode: node, through: [] });
+        return;
+      }
+      if (node.arguments.length === 0) return;
+      const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
+      if (!callee || callee === fn) return;
+      for (const inner of parameterSinks(sym, callee, recognizer)) {
+        const arg = argumentFor(t, node, inner.parameter);
+        if (arg)
+          add(valueSources(sym, arg), {
+            sink: inner.sink,
+            sinkNode: inner.sinkNode,
+            through: [node, ...inner.through],
+          });
+      }
+    };
+    // An arrow's expression body is itself a node to look at: `(x) => console.log(x)`.
+    visit(fn.body);
+    forEachDescendant(t, fn.body, visit);
+    return [...found.values()];
+  });
+}
+
+/** A secret a call hands to a function that takes it to a sink. */
+export interface CrossFunctionFlow {
+  /** The secret, as it enters the call's argument. */
+  readonly flow: ValueFlow;
+  /** The sink's name for messages. */
+  readonly sink: string;
+  readonly sinkNode: ts.CallExpression;
+  /** The calls from the caller to the function whose body has the sink: the checked call first. */
+  readonly through: readonly ts.CallExpression[];
+}
+
+/**
+ * The secrets a call passes to a parameter its callee takes to a sink (see `parameterSinks`): the
+ * callee is resolved through the checker (imports, re-exports and methods followed) or, without
+ * one, within the file. A parameter named as a secret is left out: the callee's own body is
+ * reported for it, where the fix belongs.
+ */
+export function crossFunctionFlows(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+  recognizer: SinkRecognizer,
+): CrossFunctionFlow[] {
+  const t = ctx.ts;
+  if (call.arguments.length === 0) return [];
+  const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
+  if (!fn) return [];
+  const out: CrossFunctionFlow[] = [];
+  for (const hit of parameterSinks(ctx, fn, recognizer)) {
+    if (namesASecret(ctx, fn, hit.parameter)) continue;
+    const arg = argumentFor(t, call, hit.parameter);
+    if (!arg) continue;
+    for (const flow of valueSources(ctx, arg))
+      out.push({ flow, sink: hit.sink, sinkNode: hit.sinkNode, through: [call, ...hit.through] });
+  }
+  return out;
+}
+
+/** The parameter (or the field taken out of it) has a secret name of its own. */
+function namesASecret(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, use: ParameterUse): boolean {
+  const t = ctx.ts;
+  const parameter = callerParameters(t, fn)[use.index];
+  const name = use.key ?? (parameter && t.isIdentifier(parameter.name) ? parameter.name.text : undefined);
+  return name !== undefined && classifyName(name, ctx.classifier).isSecret;
+}
+
+/** `logRequest()`, `client.send()`: a call's callee for messages. */
+export function calleeDisplay(ctx: FlowContext, call: ts.CallExpression): string {
+  return `${shortText(skipOuterExpressions(ctx.ts, call.expression))}()`;
+}
