@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AdapterFactory } from './adapter.js';
-import { AdapterProcess } from './adapter-host/host.js';
+import { catchEscapedErrors } from './adapter-host/escapes.js';
+import { AdapterProcess, type EscapedError } from './adapter-host/host.js';
 import { Redactor } from './canary.js';
 import { conformanceChecks } from './checks/index.js';
 import type { ConformanceCheckResult, ConformanceCheck, ConformanceResult } from './conformance-check.js';
@@ -91,6 +92,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const records: KnownCiphertext[] = [];
   let current: ConformanceRun | undefined;
 
+  // An error the store lets escape fails the check that is running (or, between checks, the last one).
+  const escaped = ({ kind, message }: EscapedError): void => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
+  // A store in this process: its escaped errors reach this process's handlers, for the whole run.
+  const stopCatching = target === undefined ? catchEscapedErrors(escaped) : () => undefined;
+
   const ownServer = options.server === undefined;
   let server: PostgresServer | undefined;
   let databases: CheckDatabases | undefined;
@@ -107,8 +113,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (host !== undefined) {
       const started = host;
       stopHost = registerCleanup(() => started.stop(), handleSignals);
-      // An error the store lets escape fails the check that is running (or, between checks, the last one).
-      started.onEscaped = ({ kind, message }) => (current ?? runs.at(-1)?.run)?.escaped(kind, message);
+      started.onEscaped = escaped;
     }
     const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
     progress(`using ${server.description} (PostgreSQL ${databases.postgresVersion})`);
@@ -141,6 +146,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       searchWholeOutput(host.output(), runs);
     }
   } finally {
+    stopCatching();
     await stopHost();
     await databases?.close();
     if (ownServer) await server?.stop();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { fullCanary, storePath, useEmbeddedServer } from './helpers.js';
 
 /** A redacted canary: 3 or 4 characters a side (30- and 32-character canaries). */
 const r = 'shc-?…[a-zß2-7]{3,4}';
+/** The built package, for runs in a plain Node process (`npm test` builds first). */
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const failedIds = (result: ConformanceResult): string[] =>
   result.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 const failuresOf = (result: ConformanceResult, id: string): string =>
@@ -52,6 +54,29 @@ describe('the harness survives misbehaving stores', () => {
       'the store let an error escape (an uncaught exception (a throwing timer or event handler)): Error: cache refresh timer failed',
     );
     for (const format of reportFormats) expect(formatReport(result, format)).toContain('deletion');
+  });
+
+  it('does the same for a store given as a function (run in the harness process), in a process of its own with no other handlers', async () => {
+    // Vitest's own handlers would report the escaped errors too, so the run goes in a plain Node
+    // process on the built package: a store's stray rejection must not end it without a report.
+    const script = `
+      const { runConformance, formatReport } = await import(${JSON.stringify(dist)});
+      const { default: factory } = await import(${JSON.stringify(storePath('broken-escaping-errors'))});
+      const result = await runConformance({ adapter: factory, checks: ['deletion'], seed: 3 });
+      process.stdout.write(formatReport(result, 'json'));
+      process.exitCode = result.passed ? 0 : 1;`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).not.toMatch(/background flush failed|cache refresh timer failed/);
+    expect(child.status).toBe(1);
+    const result = JSON.parse(child.stdout) as ConformanceResult;
+    expect(result.isolation).toBe('in-process');
+    expect(failedIds(result)).toEqual(['deletion']);
+    expect(failuresOf(result, 'deletion')).toContain(
+      'the store let an error escape (an unhandled promise rejection): Error: background flush failed',
+    );
+    expect(failuresOf(result, 'deletion')).toContain(
+      'the store let an error escape (an uncaught exception (a throwing timer or event handler)): Error: cache refresh timer failed',
+    );
   });
 
   it('fails the check whose call ended the store process, and starts it again for the next check', async () => {
