@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { SqlFileLog, UnavailableLog } from './log.js';
-import { maskUrl } from './mask.js';
+import { maskUrl, maskUrlsIn } from './mask.js';
 import { SetupError, type PostgresServer } from './types.js';
 
 /**
@@ -45,14 +45,17 @@ function withDatabase(url: URL, database: string | undefined): string {
 export async function connectUrl(url: string): Promise<PostgresServer> {
   const parsed = parseDatabaseUrl(url);
   const masked = maskUrl(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  let client: pg.Client | undefined;
   try {
+    // The constructor parses the URL itself and reads any sslcert/sslkey file it names: a bad
+    // escape (`URI malformed`) or a missing file is a setup error about the URL too.
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    await client.end().catch(() => undefined);
+    await client?.end().catch(() => undefined);
     throw new SetupError(
-      `could not connect to the database URL ${masked}: ${(error as Error).message || String(error)}`,
+      `could not connect to the database URL ${masked}: ${maskUrlsIn((error as Error).message || String(error))}`,
     );
   }
   const reason = await SqlFileLog.probe(client);
