@@ -187,6 +187,22 @@ describe('readDdlSchema', () => {
     ]);
   });
 
+  it('reads a type changed in place as the column declared again, by its new type', () => {
+    const sql = [
+      'CREATE TABLE a (api_key text, refresh_token text, secret text, token text);',
+      'ALTER TABLE a ALTER COLUMN api_key SET DATA TYPE bytea USING api_key::bytea;',
+      'ALTER TABLE "a" ALTER "refresh_token" TYPE varchar(2048), ALTER COLUMN token SET DEFAULT \'\';',
+      'ALTER TABLE a MODIFY COLUMN secret varbinary(512) NOT NULL;',
+      'ALTER TABLE a CHANGE token token_hash char(64);',
+    ].join('\n');
+    expect(readDdlSchema(sql).map((c) => `${c.table}.${c.column}:${c.type}`)).toEqual([
+      'a.api_key:bytea',
+      'a.refresh_token:varchar(2048)',
+      'a.secret:varbinary(512)',
+      'a.token_hash:char(64)',
+    ]);
+  });
+
   it('keeps ALTER TABLE ... DROP CONSTRAINT / INDEX from dropping a column', () => {
     const sql =
       'CREATE TABLE a (api_key text); ALTER TABLE a DROP CONSTRAINT api_key; ALTER TABLE a DROP INDEX api_key;';

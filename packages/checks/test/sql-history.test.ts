@@ -58,6 +58,14 @@ describe('supersededColumnDeclarations', () => {
     ]);
   });
 
+  it('judges a column retyped by a later migration at the migration that retyped it', () => {
+    const result = supersededColumnDeclarations([
+      sql('migrations/0001_init.sql', 'CREATE TABLE accounts (id int, refresh_token text);'),
+      sql('migrations/0002_encrypt.sql', 'ALTER TABLE accounts ALTER COLUMN refresh_token TYPE bytea;'),
+    ]);
+    expect([...result].sort()).toEqual(['migrations/0001_init.sql:1:32']);
+  });
+
   it('ignores down migrations and unreadable text', () => {
     const result = supersededColumnDeclarations([
       sql('hasura/migrations/1_init/up.sql', 'CREATE TABLE s (session_token text);'),

@@ -109,7 +109,9 @@ export type DdlChange =
       readonly column: string;
       readonly at: number;
     }
-  | { readonly kind: 'foreign-key'; readonly table: string; readonly column: string; readonly at: number };
+  | { readonly kind: 'foreign-key'; readonly table: string; readonly column: string; readonly at: number }
+  /** `ALTER COLUMN c TYPE bytea`, MySQL `MODIFY c varbinary(255)`: the column is declared again, with its new type. */
+  | { readonly kind: 'retype-column'; readonly table: string; readonly column: string; readonly at: number };
 
 /** A column that is still there after the whole text ran, and whether it references another row. */
 export interface DdlSchemaColumn extends DdlColumn {
@@ -141,7 +143,8 @@ export function readDdlSchema(sql: string, options: { readonly replay?: boolean 
             same(x.table, c.table) &&
             (x.kind === 'drop-table' ||
               x.kind === 'rename-table' ||
-              ((x.kind === 'drop-column' || x.kind === 'rename-column') && same(x.column, c.column))),
+              ((x.kind === 'drop-column' || x.kind === 'rename-column' || x.kind === 'retype-column') &&
+                same(x.column, c.column))),
         ),
     )
     .map((c) => ({
@@ -212,6 +215,7 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], 
     if (!name) return;
     for (const action of splitTopLevel(tokens, cursor.index, tokens.length)) {
       const actionCursor = new Cursor(action);
+      if (readRetype(sql, action, name, changes, out)) continue;
       if (readAlterChange(action, name.table, at, changes)) continue;
       if (!actionCursor.takeWord('ADD')) continue;
       const foreignKeys = foreignKeyColumns(action.slice(1));
@@ -232,6 +236,54 @@ function readStatement(sql: string, tokens: readonly Token[], out: DdlColumn[], 
       readColumnDefinition(sql, action.slice(actionCursor.index), name, 'alter', out);
     }
   }
+}
+
+/**
+ * A column's type changed in place, read as a new declaration of the column where the change is
+ * written (so it is judged by its new type) that replaces the earlier ones: PostgreSQL `ALTER
+ * [COLUMN] c [SET DATA] TYPE t [USING ...]`, MySQL `MODIFY [COLUMN] c t ...` and `CHANGE [COLUMN] a
+ * b t ...` (a rename too). True when `action` was one.
+ */
+function readRetype(
+  sql: string,
+  action: readonly Token[],
+  name: QualifiedName,
+  changes: DdlChange[],
+  out: DdlColumn[],
+): boolean {
+  const cursor = new Cursor(action);
+  const declare = (element: readonly Token[]): void => {
+    const column = element[0];
+    if (!column || (column.kind !== 'word' && column.kind !== 'quoted')) return;
+    changes.push({ kind: 'retype-column', table: name.table, column: identifierText(column), at: column.start });
+    readColumnDefinition(sql, element, name, 'alter', out);
+  };
+  if (cursor.takeWord('ALTER')) {
+    cursor.takeWord('COLUMN');
+    const column = cursor.peek();
+    cursor.next();
+    cursor.takeWords('SET', 'DATA');
+    if (!column || !cursor.takeWord('TYPE')) return false;
+    const rest = action.slice(cursor.index);
+    const using = rest.findIndex((t) => t.kind === 'word' && t.value === 'USING');
+    declare([column, ...(using < 0 ? rest : rest.slice(0, using))]);
+    return true;
+  }
+  if (cursor.takeWord('MODIFY')) {
+    cursor.takeWord('COLUMN');
+    declare(action.slice(cursor.index));
+    return true;
+  }
+  if (cursor.takeWord('CHANGE')) {
+    cursor.takeWord('COLUMN');
+    const old = cursor.peek();
+    if (!old || (old.kind !== 'word' && old.kind !== 'quoted')) return true;
+    changes.push({ kind: 'rename-column', table: name.table, column: identifierText(old), at: old.start });
+    cursor.next();
+    declare(action.slice(cursor.index));
+    return true;
+  }
+  return false;
 }
 
 /** `DROP [COLUMN] [IF EXISTS] c`, `RENAME [COLUMN] a TO b`, `RENAME TO t`: recorded, true; anything else false. */

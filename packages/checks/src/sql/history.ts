@@ -20,7 +20,8 @@ const DOWN_MIGRATION = /(?:^|[/._-])(?:down|undo|rollback)\.sql$/i;
  * `path:line:column` keys (where the column's name starts, as findings locate it): one finding per column, where the project says what the column is now.
  *
  * - Migrations of one directory replay in path order: a column that a later migration drops or
- *   renames (or whose table it drops or renames) is gone, unless a later one declares it again.
+ *   renames (or whose table it drops or renames) is gone, unless a later one declares it again;
+ *   one whose type a later migration changes (`ALTER COLUMN c TYPE bytea`) stands there.
  * - A column declared by several migrations is kept at its last declaration.
  * - A column that a schema file declares (a Prisma model, or a SQL file outside a migrations
  *   directory such as `schema.sql`) is kept there, not in the migrations that built it.
