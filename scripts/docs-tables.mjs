@@ -1,10 +1,12 @@
 // Every docs table the code already holds, written between marker comments by named generators:
 // `node scripts/docs-tables.mjs` (after `npm run build`) rewrites them all, and a test per generator
 // fails when a page is stale. The README rules table and the file kinds keep their own scripts
-// (scripts/rules-table.mjs, scripts/file-kinds-table.mjs); this one runs them too.
+// (scripts/rules-table.mjs, scripts/file-kinds-table.mjs), and so do the conformance checks
+// (scripts/conformance-tables.mjs); this one runs them too.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withConformanceChecks } from './conformance-tables.mjs';
 import { withFileKinds } from './file-kinds-table.mjs';
 import { withRulesTable } from './rules-table.mjs';
 
@@ -171,4 +173,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rewrite(`docs/rules/${check.id}.md`, (text) => withRuleOptions(text, check, checks.presetOptions(check, 'strict')));
   }
   rewrite('docs/architecture.md', (text) => withArchitectureTree(text, repo));
+  const { conformanceChecks } = await import('../packages/conformance/dist/index.js');
+  rewrite('docs/conformance.md', (text) => withConformanceChecks(text, conformanceChecks));
 }

@@ -92,6 +92,12 @@ export interface ConformanceCheck {
   readonly description: string;
   /** The promise about the store that passing proves. */
   readonly promise: string;
+  /**
+   * The check's row in docs/conformance.md (Markdown, generated from here by
+   * scripts/conformance-tables.mjs): what it does in full, the promise it proves, and what it
+   * cannot see, so a reviewer knows where a pass stops meaning anything.
+   */
+  readonly docs: { readonly does: string; readonly proves: string; readonly cannotSee: string };
   run(context: ConformanceContext): Promise<void>;
 }
 

@@ -549,10 +549,13 @@ ruleTester.run('no-secret-logging across functions', rule, {
     },
   ],
   invalid: [
-    leak('function logRequest(value: string) { logger.info(value); }\ndeclare const apiKey: string;\nlogRequest(apiKey);', {
-      text: 'apiKey',
-      nth: 2,
-    }),
+    leak(
+      'function logRequest(value: string) { logger.info(value); }\ndeclare const apiKey: string;\nlogRequest(apiKey);',
+      {
+        text: 'apiKey',
+        nth: 2,
+      },
+    ),
     leak(
       'const logIt = (v: string) => console.log(`value ${v}`);\nfunction outer(a: string) { logIt(a); }\nouter(process.env.STRIPE_SECRET_KEY);',
       'process.env.STRIPE_SECRET_KEY',
@@ -563,10 +566,10 @@ ruleTester.run('no-secret-logging across functions', rule, {
       'withPrefix(apiKey)',
     ),
     {
-      ...leak(
-        "import { logCall } from './summaries/index.js';\ndeclare const apiKey: string;\nlogCall(apiKey);",
-        { text: 'apiKey', nth: 2 },
-      ),
+      ...leak("import { logCall } from './summaries/index.js';\ndeclare const apiKey: string;\nlogCall(apiKey);", {
+        text: 'apiKey',
+        nth: 2,
+      }),
       ...typed,
     },
     {
@@ -583,5 +586,141 @@ ruleTester.run('no-secret-logging across functions', rule, {
       ),
       ...typed,
     },
+  ],
+});
+
+/** `{ name }` shorthand: the suggestion spells the key out. */
+const shorthand = (name: string, nth = 1): At => ({ text: name, nth, fix: `${name}: redact(${name})` });
+
+ruleTester.run('no-secret-logging: telemetry, analytics and error-tracking SDKs', rule, {
+  valid: [
+    // No secret sent; methods that send nothing; bare functions that are not the SDK's.
+    "import posthog from 'posthog-js';\nposthog.capture('login', { userId: user.id });",
+    "import posthog from 'posthog-js';\nposthog.isFeatureEnabled(token);",
+    "import { track } from './analytics.js';\ntrack('login', { password });",
+    "track('login', { password });",
+    "import { init } from '@amplitude/analytics-node';\ninit(apiKey);",
+    "import Rollbar from 'rollbar';\nconst rollbar = new Rollbar({ accessToken: process.env.ROLLBAR_TOKEN });",
+    // `error` on what is not an SDK (a toast, a form) sends nothing.
+    "import { toast } from 'sonner';\ntoast.error(`bad password ${password}`);",
+    "const mixpanel = makeStore();\nmixpanel.set('token', token);",
+    // An SDK known by its receiver's name only is medium: maybe an in-house wrapper that filters.
+    "analytics.track('login', { token });",
+    "window.posthog.capture('login', { password });",
+    'this.rollbar.error(`refresh failed for ${refreshToken}`);',
+    // Stdio without a secret.
+    'process.stdout.write(`${tokenCount} tokens\\n`);',
+    "process.stderr.write('token expired\\n');",
+  ],
+  invalid: [
+    // PostHog (posthog-node client, posthog-js).
+    leak(
+      "import { PostHog } from 'posthog-node';\nconst client = new PostHog(key);\nclient.capture({ distinctId: user.id, event: 'login', properties: { apiKey } });",
+      shorthand('apiKey'),
+    ),
+    leak(
+      "import posthog from 'posthog-js';\nposthog.identify(user.id, { email: user.email, sessionToken });",
+      shorthand('sessionToken'),
+    ),
+    // Segment (analytics-node, legacy analytics-node through require).
+    leak(
+      "import { Analytics } from '@segment/analytics-node';\nconst analytics = new Analytics({ writeKey });\nanalytics.track({ userId, event: 'key_created', properties: { apiKey } });",
+      shorthand('apiKey'),
+    ),
+    leak(
+      "const Analytics = require('analytics-node');\nconst segment = new Analytics(writeKey);\nsegment.identify({ userId, traits: { password } });",
+      shorthand('password'),
+    ),
+    // Mixpanel (node `Mixpanel.init()`, `people.set`; mixpanel-browser).
+    leak(
+      "const Mixpanel = require('mixpanel');\nconst mixpanel = Mixpanel.init(projectToken);\nmixpanel.people.set(user.id, { accessToken });",
+      shorthand('accessToken'),
+    ),
+    leak("import mixpanel from 'mixpanel-browser';\nmixpanel.track('login', { token });", shorthand('token')),
+    // Amplitude (a bare imported function, a namespace, the legacy `getInstance()`).
+    leak("import { track } from '@amplitude/analytics-browser';\ntrack('login', { password });", shorthand('password')),
+    leak(
+      "import { track as ampTrack } from '@amplitude/analytics-node';\nampTrack('login', { refreshToken });",
+      shorthand('refreshToken'),
+    ),
+    leak(
+      "import * as amplitude from '@amplitude/analytics-browser';\namplitude.setUserProperties({ apiKey });",
+      shorthand('apiKey'),
+    ),
+    leak(
+      "import amplitude from 'amplitude-js';\namplitude.getInstance().logEvent('login', { token });",
+      shorthand('token'),
+    ),
+    // Datadog: RUM, browser logs, dd-trace spans.
+    leak(
+      "import { datadogRum } from '@datadog/browser-rum';\ndatadogRum.setUser({ id: user.id, token: session.accessToken });",
+      'session.accessToken',
+    ),
+    leak(
+      "import { datadogRum } from '@datadog/browser-rum';\ndatadogRum.setGlobalContextProperty('auth', apiKey);",
+      'apiKey',
+    ),
+    leak(
+      "import { datadogLogs } from '@datadog/browser-logs';\ndatadogLogs.logger.info('signed in', { accessToken });",
+      shorthand('accessToken'),
+    ),
+    leak("const tracer = require('dd-trace').init();\ntracer.scope().active()?.setTag('auth.token', token);", {
+      text: 'token',
+      nth: 2,
+    }),
+    leak("tracer.trace('login', (span) => span.addTags({ password }));", shorthand('password')),
+    // New Relic.
+    leak("const newrelic = require('newrelic');\nnewrelic.addCustomAttribute('apiKey', apiKey);", {
+      text: 'apiKey',
+      nth: 2,
+    }),
+    leak("import newrelic from 'newrelic';\nnewrelic.noticeError(err, { token });", shorthand('token')),
+    leak(
+      "import newrelic from 'newrelic';\nnewrelic.recordCustomEvent('Login', { password: req.body.password });",
+      'req.body.password',
+    ),
+    // LogRocket.
+    leak(
+      "import LogRocket from 'logrocket';\nLogRocket.identify(user.id, { name: user.name, apiKey: user.apiKey });",
+      'user.apiKey',
+    ),
+    leak("import LogRocket from 'logrocket';\nLogRocket.log('session', sessionToken);", 'sessionToken'),
+    // Bugsnag.
+    leak("import Bugsnag from '@bugsnag/js';\nBugsnag.leaveBreadcrumb('login', { password });", shorthand('password')),
+    leak(
+      "import Bugsnag from '@bugsnag/js';\nBugsnag.addMetadata('auth', { refreshToken });",
+      shorthand('refreshToken'),
+    ),
+    // Rollbar (an instance made by the module's constructor).
+    leak(
+      "import Rollbar from 'rollbar';\nconst rollbar = new Rollbar({ accessToken: rollbarToken });\nrollbar.error('login failed', { password });",
+      shorthand('password'),
+    ),
+    // Honeybadger.
+    leak(
+      "import Honeybadger from '@honeybadger-io/js';\nHoneybadger.setContext({ user_id: user.id, session_token: sessionToken });",
+      'sessionToken',
+    ),
+    leak(
+      "import Honeybadger from '@honeybadger-io/js';\nHoneybadger.notify(err, { context: { apiKey } });",
+      shorthand('apiKey'),
+    ),
+    // Known by the receiver's name only: medium, reported in strict.
+    medium(leak("analytics.track('login', { token });", shorthand('token'))),
+    medium(leak("window.posthog.capture('login', { password });", shorthand('password'))),
+    medium(leak('this.rollbar.error(`refresh failed for ${refreshToken}`);', 'refreshToken')),
+    medium(leak('posthogClient.capture({ event: "login", properties: { apiKey } });', shorthand('apiKey'))),
+    // Typed: the receiver's type is declared by the SDK's module, whatever the receiver is called.
+    {
+      ...leak(
+        "import type { PostHog } from 'posthog-node';\nexport class Tracker {\n  constructor(private readonly events: PostHog) {}\n  login(token: string) {\n    this.events.capture({ event: 'login', properties: { token } });\n  }\n}",
+        shorthand('token', 2),
+      ),
+      ...typed,
+    },
+    // Process streams, also through an alias.
+    leak('process.stderr.write(`refresh token ${refreshToken}\\n`);', 'refreshToken'),
+    leak('const { stderr } = process;\nstderr.write(apiKey);', 'apiKey'),
+    leak('const out = process.stdout;\nout.write(`${password}\\n`);', { text: 'password' }),
   ],
 });

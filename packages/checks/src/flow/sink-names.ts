@@ -11,7 +11,9 @@ import {
   SPAN_FACTORIES,
   SPAN_METHODS,
   STDIO_SINKS,
+  TELEMETRY_SDKS,
   type SinkCategory,
+  type TelemetrySdk,
 } from '../catalogs/sinks.js';
 import { splitWords } from '../names/index.js';
 import { matchesCallEntry, stripCall } from './source-names.js';
@@ -39,6 +41,8 @@ export interface SinkMatch {
   readonly category: SinkCategory;
   /** A stable id of the catalog entry, e.g. `console`, `logger`, `sentry`, `otel-span`. */
   readonly id: string;
+  /** The receiver is the sink by its name only (no import, constructor or type seen): `posthog.capture(...)`. */
+  readonly nameOnly?: boolean;
 }
 
 /** What the matcher needs beyond the callee path. */
@@ -160,4 +164,37 @@ export function matchSink(path: readonly string[], options: SinkMatchOptions = {
 /** True for `Error`, `TypeError`, `HttpException`, `UnauthorizedException`: their message lands in logs. */
 export function isErrorClassName(name: string): boolean {
   return ERROR_CLASS_SUFFIXES.some((suffix) => name === suffix || (name.endsWith(suffix) && /^[A-Z]/.test(name)));
+}
+
+const TELEMETRY_LAST_METHODS = new Set(TELEMETRY_SDKS.flatMap((sdk) => sdk.methods.map((m) => m.split('.').pop()!)));
+
+/** True when a method name is the last part of some telemetry SDK method (`capture`, `track`, `set`): a cheap first test. */
+export function isTelemetryMethodName(name: string): boolean {
+  return TELEMETRY_LAST_METHODS.has(name);
+}
+
+/** The SDK a module belongs to: `posthog-node` -> PostHog. */
+export function telemetrySdkOfModule(module: string): TelemetrySdk | undefined {
+  return TELEMETRY_SDKS.find((sdk) => sdk.modules.includes(module));
+}
+
+/**
+ * The SDK a receiver is by its name: `posthog`, `posthogClient`, `LogRocket`, `datadogRum`,
+ * `analytics` (its first one or two words, joined, are an SDK's receiver name).
+ */
+export function telemetrySdkOfName(segment: string): TelemetrySdk | undefined {
+  const words = splitWords(stripCall(segment));
+  const heads = [words[0], words.slice(0, 2).join('')].filter((w): w is string => w !== undefined && w !== '');
+  return TELEMETRY_SDKS.find((sdk) => heads.some((h) => sdk.receivers.includes(h)));
+}
+
+/** True when `rest` (the path after the SDK object: `["people","set"]`) is a method of the SDK that sends its arguments. */
+export function isTelemetryMethod(sdk: TelemetrySdk, rest: readonly string[]): boolean {
+  const text = rest.join('.');
+  return sdk.methods.includes(text);
+}
+
+/** True when a bare function imported from the SDK's module (`import { track } from '@amplitude/analytics-node'`) sends its arguments. */
+export function isTelemetryFunction(sdk: TelemetrySdk, name: string): boolean {
+  return sdk.methods.includes(name);
 }

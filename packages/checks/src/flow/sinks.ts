@@ -32,6 +32,7 @@ import {
   type SinkMatch,
 } from './sink-names.js';
 import { isCredentialHeader, pathText } from './source-names.js';
+import { telemetrySinkOf } from './telemetry-sinks.js';
 
 /** A call whose arguments end up in a log or telemetry sink. */
 export interface SinkCall {
@@ -65,6 +66,9 @@ export function sinkOfCall(
   const callee = skipOuterExpressions(t, call.expression);
   if (t.isPropertyAccessExpression(callee) && LOGGER_BINDING_METHODS.includes(callee.name.text))
     return loggerBindingsCall(ctx, callee);
+  // Telemetry, analytics and error-tracking SDKs: `posthog.capture(...)`, `Bugsnag.notify(...)`.
+  const telemetry = telemetrySinkOf(ctx, call);
+  if (telemetry) return telemetry;
   if (t.isPropertyAccessExpression(callee) && !isSinkMethodName(callee.name.text)) {
     const method = callee.name.text;
     if (!options.extraSinks?.some((entry) => entry === method || entry.endsWith(`.${method}`))) return undefined;

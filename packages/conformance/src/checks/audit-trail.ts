@@ -175,6 +175,13 @@ export const auditTrail: ConformanceCheck = {
     'Creates, updates, reveals and deletes secrets through two store instances, reads the audit trail the adapter declares (a table or an events callback), searches it for the secrets, and tries to UPDATE, DELETE and TRUNCATE audit rows as the application role',
   promise:
     'Every create, update, delete and reveal leaves exactly one audit event naming actor, action and target; no event holds a secret; the application role cannot alter or remove audit rows',
+  docs: {
+    does: 'Through two store instances: creates three secrets, updates one, reveals two, deletes one; reads the audit trail the adapter declares, searches every event for the secrets; then, in a transaction rolled back afterwards, tries `UPDATE`, `DELETE` and `TRUNCATE` on the audit table as the application role',
+    proves:
+      "Each create, update, delete and reveal leaves exactly one event naming the actor (the instance's `applicationName`), the action and the target (owner and name); no event holds a secret in any spelling; the application role is no superuser, does not own the audit table and cannot alter or remove its rows (refused, or filtered away by a policy, trigger or rule: the rows are compared before and after)",
+    cannotSee:
+      "Whether the store really connects as the role it declares (under the harness every store connects as the server's superuser); events a callback trail keeps elsewhere cannot be tested for tampering (**not proven** unless something else fails); a store that declares no trail is **not proven**",
+  },
   async run(ctx) {
     const keys = ctx.keys.material([1], 1);
     const first = await ctx.openStore(keys);

@@ -9,6 +9,12 @@ export const deletion: ConformanceCheck = {
     'Writes a secret twice and deletes it among others, then checks get and list, and searches every table for both versions: plaintexts and ciphertexts (raw, hex, base64)',
   promise:
     'delete removes the secret for good, with every version it had: no plaintext or ciphertext of it stays in any table, and the other secrets are untouched',
+  docs: {
+    does: 'Writes a secret twice (so a store that keeps versions has two), deletes it among others',
+    proves:
+      '`get` and `list` no longer see it; neither plaintext nor ciphertext of **either version** (raw, hex, base64) is in any table; the other secrets are intact',
+    cannotSee: 'Copies outside the database (backups, a cache), dead row versions (that is `no-plaintext-on-disk`)',
+  },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;

@@ -35,6 +35,12 @@ export const failsClosed: ConformanceCheck = {
     'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all',
   promise:
     'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"',
+  docs: {
+    does: 'Reads through stores opened with a wrong key, without the needed key version, and with no keys',
+    proves:
+      '`get` throws (or the store refuses to open); it never returns the ciphertext, an empty string, the input or "not found"',
+    cannotSee: 'Keys the store gets elsewhere than from the harness (an environment variable, a KMS)',
+  },
   async run(ctx) {
     const keys = ctx.keys.material([1], 1);
     const store = await ctx.openStore(keys);

@@ -41,6 +41,13 @@ export const freshNonces: ConformanceCheck = {
     'Stores one secret 32 times (new rows and overwrites) and checks that every ciphertext differs and no nonce repeats (core format); then writes different secrets before and after a restart, in a burst of 24 concurrent writes from two instances and before a rotation, and checks that no two of them share a keystream and no declared nonce column repeats',
   promise:
     'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
+  docs: {
+    does: 'Stores one secret 32 times (new rows and overwrites); then writes different secrets before and after a restart of the store, in a burst of 12 concurrent writes from each of two instances, and before a rotation',
+    proves:
+      'Every ciphertext differs; no nonce repeats (parsed from the record in the `@secret-hygiene/crypto` format, or read from a declared `nonceColumn`); no two records of different secrets share a keystream, at any offset and in any format: not across a restart, a burst, or a rotation batch. After the run, every record any check left (paired with the plaintext last written to its row) is compared the same way',
+    cannotSee:
+      'Reuse in a cipher without a keystream (CBC, SIV: equal prefixes show only as equal blocks); nonces repeating less often than these writes (a 32-bit counter wrapping, a random 64-bit nonce after 2^32 writes); keys other than the ones the harness gave (a store that derives its own keys is compared per derived key only if its keystream repeats)',
+  },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const secret = ctx.canary();

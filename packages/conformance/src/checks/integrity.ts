@@ -71,6 +71,13 @@ export const integrity: ConformanceCheck = {
     'Flips bytes of every part of a stored record (ciphertext, nonce, tag, wrapped key), truncates it, cuts a visible authentication tag to 4 bytes, plants a record without associated data (core format), then swaps whole records (every non-key column) between two rows of one owner and between two owners, and reads each back',
   promise:
     "A tampered, truncated or transplanted record, or one without its associated data, makes get throw: it never returns garbage or another row's secret",
+  docs: {
+    does: 'Flips the first, a middle and the last byte of a stored ciphertext, truncates it, flips the first byte of each declared `nonceColumn`, `tagColumn`, `wrappedKeyColumn` and `otherRecordColumns`; cuts a visible authentication tag to 4 bytes (a `tagColumn`, or a 16-byte part of a `:`/`.`/`$`-separated text record); plants a record of the same secret under the same key without associated data (core format); and swaps whole records (every column that is not owner, name or part of a key, declared or not) between two rows of one owner and between two owners',
+    proves:
+      "`get` throws; it never returns garbage, the stored bytes, or another row's secret (that needs associated data binding a record to its row); a 4-byte tag and a record without associated data are refused",
+    cannotSee:
+      "A short tag inside an opaque binary record (only the core format's layout and separated text records are visible; the core format always expects 16 bytes); associated data a store checks but that does not name the row (the swap then passes only if the row's columns differ); tampering with columns a store reads from elsewhere",
+  },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const { storage } = store.adapter;

@@ -9,6 +9,11 @@ export const noDoubleEncryption: ConformanceCheck = {
     'Rotates to key 2, saves every value again as read (read-modify-write), rotates to key 2 again from the same and from a restarted store, then reads with key 1 removed',
   promise:
     'Values saved again after a rotation, and repeated rotations, still read back as the original: nothing is ever encrypted twice',
+  docs: {
+    does: 'Rotates, saves every value again as read (read-modify-write), rotates again from the same and from a restarted instance, then reads with key 1 removed',
+    proves: 'Values saved again after a rotation, and repeated rotations, still read back as the original',
+    cannotSee: 'Double encryption that decrypts back transparently (then nothing is lost)',
+  },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1, 2], 1));
     const expected: Expected = new Map();

@@ -228,6 +228,13 @@ export const noPlaintextOnDisk: ConformanceCheck = {
     'Stores, overwrites, reads and deletes canaries, then searches the raw bytes of every page of every relation the store created (before and after VACUUM, so dead row versions too), the WAL written meanwhile and the server log, in every spelling the leak search knows; on an embedded server from its data directory, elsewhere through pageinspect and pg_read_binary_file',
   promise:
     "Nothing the store wrote is readable in the server's files: not in a dead row version left by an overwrite or a write-then-encrypt, not after VACUUM, not in WAL segments (which backups and replicas keep), not in the server log",
+  docs: {
+    does: "Stores, overwrites, reads and deletes canaries, then searches raw bytes: every 8 kB page of every relation the store created (tables, TOAST, indexes; object ids from 16384 on) and of `pg_largeobject` after a `CHECKPOINT` (an unlogged table, whose pages reach its file only at shutdown, is read from the buffer cache through `pageinspect`), again after `VACUUM` and a second `CHECKPOINT`; the WAL written since the check began (read before any checkpoint can recycle it, page headers removed so a record continued on the next page is one run); and the server log. Every spelling the leak search knows applies. A positive control runs with it: the harness writes a value of its own and replaces it, and the check fails as blind if that value is not found in a dead row version, the WAL and the log (wherever each was readable). Embedded server: read from its data directory. `--database-url`: pages through `pageinspect` (`get_raw_page`), WAL through `pg_read_binary_file('pg_wal/…')`, the log as for `no-plaintext-at-rest`",
+    proves:
+      "Nothing the store wrote is readable in the server's files: not in a dead row version (an overwrite, a write-then-encrypt), not after `VACUUM` (it frees the space but does not wipe it), not in WAL segments (what backups, archives and replicas keep), not in the server log",
+    cannotSee:
+      'Values PostgreSQL compressed (`pglz`/`lz4`, only for values over ~2 kB) or split across TOAST chunks; an update WAL record that leaves out bytes the new row shares with the old one at its ends (the value is still in the heap page); temporary tables; files of relations already dropped; WAL recycled before the check. On `--database-url`, a place it may not read (no `pageinspect`, no `pg_read_server_files`, no readable log) makes the check **not proven**, naming it',
+  },
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const walStart = await walPosition(ctx);

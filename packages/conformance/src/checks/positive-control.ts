@@ -12,6 +12,11 @@ export const positiveControl: ConformanceCheck = {
   description:
     'Plants canaries in a scratch table (raw, base64, hex in JSON, gzip, UTF-16, URL-encoded, deflate+base64, XOR with a repeated key, base32, a 12-character prefix), in the statement log and in printed output (console calls here, file descriptor 1 and stderr of the store process), and searches for them',
   promise: 'The leak search works: a broken search can never make a leaky store pass',
+  docs: {
+    does: 'Plants canaries itself in a scratch table (raw, base64, hex inside JSON, gzip, UTF-16, URL-encoded, deflate+base64, XOR with a repeated key, base32, a 12-character prefix), in the statement log (as a bind parameter), in a console call, and has the store process write two more straight to file descriptor 1 and to stderr; then runs the same search as `no-plaintext-at-rest`',
+    proves: 'The leak search works: a broken search can never make a leaky store pass',
+    cannotSee: "Only what it plants: it proves the search's reach, not the store's",
+  },
   async run(ctx) {
     const logStart = await ctx.logPosition();
     const c = Array.from({ length: 8 }, (_, i) => (i % 3 === 2 ? `${ctx.canary()}é` : ctx.canary()));

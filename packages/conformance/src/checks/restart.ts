@@ -10,6 +10,12 @@ export const restart: ConformanceCheck = {
     'Writes secrets, tears the store down, reopens it with the same keys (reads and writes) and with different keys (must refuse)',
   promise:
     'A store reopened with the same keyring reads everything it wrote; opened with a different keyring it refuses to read',
+  docs: {
+    does: 'Writes, tears the store down, reopens it with the same keys, then with different keys',
+    proves: 'The same keyring reads (and writes) everything; a different keyring is refused',
+    cannotSee:
+      'State kept in the store process across instances (the store process lives for the whole run; a restart here is a new instance, not a new process)',
+  },
   async run(ctx) {
     const keys = ctx.keys.material([1], 1);
     const first = await ctx.openStore(keys);

@@ -46,6 +46,13 @@ export const rotationConcurrentWrites: ConformanceCheck = {
     'Stores 32 secrets under key 1 and rotates to key 2; before each of the first queries the rotation sends, other store instances (one round still writing with key 1, the rest with key 2) overwrite three existing secrets and delete one; then reads everything with key 1 removed',
   promise:
     'Writes and deletes made by other instances while a rotation runs are kept: every secret reads its latest value, deleted secrets stay deleted, and nothing is left under the old key',
+  docs: {
+    does: "Stores 32 secrets under key 1 and rotates to key 2; before each of the rotation's first six queries, other store instances overwrite three existing secrets and delete one (one early round from an instance still writing with key 1, as in a rolling deploy; the rest with key 2); a rotation that locks rows is let go on as soon as a writer waits for one of its locks, and if writes land after it ended it is run once more to move them (a note says so); then reads everything with key 1 removed",
+    proves:
+      'Writes and deletes made by other instances while a rotation runs are kept: every secret reads its latest value, deleted ones stay deleted (not listed, not readable), and nothing is left under the old key',
+    cannotSee:
+      "Races the harness's query hook cannot place: writes inside the rotation's own transaction, or between queries the store sends on connections it opened itself (then fewer rounds run, and a note says so; none at all is **not proven**)",
+  },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1, 2], 1));
     const oldWriter = await ctx.openStore(ctx.keys.material([1, 2], 1));

@@ -10,6 +10,12 @@ export const rotationFaultTolerance: ConformanceCheck = {
   description:
     "Rotates again and again (key k to k+1), each time killing the store's database connections before adapter queries fast-check picks (fixed seed), then resumes the rotation and reads every row with the old keys removed",
   promise: 'An interrupted rotation, resumed, loses no row and leaves none unreadable or encrypted twice',
+  docs: {
+    does: "Rotates again and again (key *k* → *k*+1). fast-check (seeded; the seed is in every report) chooses adapter query numbers; before each chosen query the harness runs `pg_terminate_backend` on the store's connections (found by the `application_name` it set). The rotation is then resumed until it completes",
+    proves: 'Zero rows lost, unreadable (with the old keys removed) or encrypted twice',
+    cannotSee:
+      "Faults other than killed connections (a crash of the store process between a read and a write, a full disk); queries on connections without the harness's `application_name`",
+  },
   async run(ctx) {
     const expected: Expected = new Map();
     let version = 1;

@@ -21,6 +21,13 @@ export const rotationRoundTrip: ConformanceCheck = {
     'Stores 60 secrets under key 1 (overwriting three), rotates to key 2 while reading and writing between every query of the rotation, then reads everything with key 1 removed',
   promise:
     'After rotation every row reads back its latest value and is on the new key, no record under the old key stays in any table (former versions included), the old key can be removed, and reads and writes made during the rotation work and are not lost',
+  docs: {
+    does: 'Stores 60 secrets under key 1 (overwriting three), rotates to key 2 while, before every query the rotation sends, it reads a row through a second store instance and writes a new one',
+    proves:
+      'Every row reads back its latest value and is on key 2; no record written under key 1 stays in any table (former versions of overwritten secrets included); key 1 can be removed and everything still reads; reads during the rotation work; writes during it are not lost',
+    cannotSee:
+      'Old records kept outside the database; an old record re-encoded (a different spelling of the same bytes than raw, hex or base64)',
+  },
   async run(ctx) {
     const keys = ctx.keys.material([1, 2], 1);
     const store = await ctx.openStore(keys);
