@@ -10,8 +10,8 @@ import {
   isTelemetryMethodName,
   telemetrySdkOfModule,
   telemetrySdkOfName,
+  type SinkMatch,
 } from './sink-names.js';
-import type { SinkCall } from './sinks.js';
 import { pathText } from './source-names.js';
 
 /**
@@ -27,8 +27,15 @@ const MAX_METHOD_SEGMENTS = 2;
 
 const GLOBAL_SET: ReadonlySet<string> = new Set(GLOBAL_RECEIVERS);
 
+/** An SDK call, shaped as `./sinks.ts`'s `SinkCall` (which this file cannot import: it imports this one). */
+export interface TelemetrySinkCall {
+  readonly match: SinkMatch;
+  readonly path: readonly string[];
+  readonly display: string;
+}
+
 /** The SDK call `call` is, if any. */
-export function telemetrySinkOf(ctx: FlowContext, call: ts.CallExpression): SinkCall | undefined {
+export function telemetrySinkOf(ctx: FlowContext, call: ts.CallExpression): TelemetrySinkCall | undefined {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
   if (t.isIdentifier(callee)) return importedFunctionCall(ctx, callee);
@@ -56,7 +63,7 @@ export function telemetrySinkOf(ctx: FlowContext, call: ts.CallExpression): Sink
 }
 
 /** `track(...)` after `import { track } from '@amplitude/analytics-node'` (also renamed: `{ track as ampTrack }`). */
-function importedFunctionCall(ctx: FlowContext, callee: ts.Identifier): SinkCall | undefined {
+function importedFunctionCall(ctx: FlowContext, callee: ts.Identifier): TelemetrySinkCall | undefined {
   const t = ctx.ts;
   const decl = resolveIdentifier(t, callee, undefined);
   if (!decl || !t.isImportSpecifier(decl)) return undefined;
