@@ -294,3 +294,77 @@ ruleTester.run('no-secret-in-response', rule, {
     },
   ],
 });
+
+const USERS_DB = 'declare const db: { user: { findMany(): Promise<User[]>; findFirst(): Promise<User> } };\n';
+
+ruleTester.run('no-secret-in-response: records nested in the body', rule, {
+  valid: [
+    // Picked fields, public types, and no types at all.
+    { code: `${USER}declare const users: User[];\nres.json({ users: users.map((u) => ({ id: u.id })) });`, ...typed },
+    {
+      code: 'interface PublicUser { id: string; email: string }\ndeclare const users: PublicUser[];\nres.json({ users, total: users.length });',
+      ...typed,
+    },
+    { code: `${USER}declare const user: User;\nres.json({ user: { id: user.id, email: user.email } });`, ...typed },
+    { code: `${USER}declare const user: User;\nres.json({ data: { ...user, passwordHash: undefined } });`, ...typed },
+    'res.json({ users });',
+    // GraphQL sends only the fields the schema names.
+    { code: `${USER}declare const user: User;\nconst resolvers = { Query: { me: () => ({ user }) } };`, ...typed },
+    // Bounded depth: a record four literals down is not looked for.
+    { code: `${USER}declare const user: User;\nres.json({ a: { b: { c: { user } } } });`, ...typed },
+  ],
+  invalid: [
+    { ...leak(`${USER}declare const users: User[];\nres.json({ users });`, ['entityWithSecret', 'users }']), ...typed },
+    {
+      ...leak(`${USER}declare const rows: User[];\nres.json({ data: rows, total: rows.length });`, [
+        'entityWithSecret',
+        'rows,',
+      ]),
+      ...typed,
+    },
+    {
+      ...leak(
+        `${USER}${USERS_DB}export async function GET() {\n  return Response.json({ items: await db.user.findMany() });\n}`,
+        ['entityWithSecret', 'await db.user.findMany()'],
+      ),
+      ...typed,
+    },
+    {
+      ...leak(
+        `${USER}declare const owner: User;\ndeclare const members: User[];\nres.json([owner, ...members]);`,
+        ['entityWithSecret', 'owner,'],
+        ['entityWithSecret', 'members]'],
+      ),
+      ...typed,
+    },
+    {
+      ...leak(`${USER}declare const users: User[];\nres.json({ ok: true, data: { users, page: 1 } });`, [
+        'entityWithSecret',
+        'users,',
+      ]),
+      ...typed,
+    },
+    {
+      ...leak(`${USER}${USERS_DB}app.get('/me', async (c) => c.json({ user: await db.user.findFirst() }));`, [
+        'entityWithSecret',
+        'await db.user.findFirst()',
+      ]),
+      ...typed,
+    },
+    {
+      ...leak(`${USER}declare const user: User;\nexport const me = publicProcedure.query(() => ({ user }));`, [
+        'entityWithSecret',
+        'user }',
+      ]),
+      ...typed,
+    },
+    // A response schema re-parses the body: medium.
+    medium({
+      ...leak(
+        `${USER}declare const users: User[];\nrouter.get('/users', koaGuard({ response: usersGuard }), async (ctx) => {\n  ctx.body = { users };\n});`,
+        ['entityWithSecret', 'users }'],
+      ),
+      ...typed,
+    }),
+  ],
+});

@@ -144,6 +144,8 @@ const DEFAULT_RECORD_WORDS = [
 ];
 /** First words of calls that read a stored record (`find`, `findOne`, `findUnique`, `getById`, `selectFrom`). */
 const READ_VERBS = new Set(['find', 'get', 'load', 'fetch', 'select', 'query', 'read', 'lookup', 'retrieve']);
+/** How deep object and array literals of a response body are looked into for whole records (`{ data: { users: [owner] } }`: 3). */
+const MAX_BODY_DEPTH = 3;
 /** Receivers of Express/Fastify-style response methods. */
 const RESPONSE_ROOTS = new Set(['res', 'response', 'reply', 'resp', 'rep']);
 const RESPONSE_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'write']);
@@ -248,8 +250,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         for (const [node, name] of hashedKeys(value))
           report(node, 'hashInResponse', { name, sink }, filtered ? 'medium' : 'high');
       if (checker && wholeObjects) {
-        const property = secretPropertyOfType(value);
-        if (property) report(value, 'entityWithSecret', { property, sink }, filtered ? 'medium' : 'high');
+        for (const [node, property] of recordsWithSecret(value))
+          report(node, 'entityWithSecret', { property, sink }, filtered ? 'medium' : 'high');
       }
     };
 
@@ -402,6 +404,30 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         }
       };
       visit(value);
+      return out;
+    };
+
+    /**
+     * With types: the sent value, and the records nested in a body built here (`{ users }`,
+     * `{ data: rows }`, `{ items: await db.user.findMany() }`, `[owner, ...members]`), whose type (or
+     * array element type) has a password/key/hash property. Object and array literals are looked into
+     * up to `MAX_BODY_DEPTH` levels; each record found is reported where it is put into the body.
+     */
+    const recordsWithSecret = (value: ts.Expression, depth = 0): [ts.Node, string][] => {
+      const whole = secretPropertyOfType(value);
+      if (whole) return [[value, whole]];
+      const expr = skipOuterExpressions(t, value);
+      if (depth >= MAX_BODY_DEPTH) return [];
+      const out: [ts.Node, string][] = [];
+      if (t.isArrayLiteralExpression(expr)) {
+        for (const element of expr.elements)
+          out.push(...recordsWithSecret(t.isSpreadElement(element) ? element.expression : element, depth + 1));
+      } else if (t.isObjectLiteralExpression(expr)) {
+        for (const prop of expr.properties) {
+          if (t.isPropertyAssignment(prop)) out.push(...recordsWithSecret(prop.initializer, depth + 1));
+          else if (t.isShorthandPropertyAssignment(prop)) out.push(...recordsWithSecret(prop.name, depth + 1));
+        }
+      }
       return out;
     };
 
