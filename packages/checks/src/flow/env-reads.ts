@@ -26,6 +26,8 @@ import {
 import { PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { bindingElementKey, bindingElementSource } from './aliases.js';
 import { createFlowContext } from './context.js';
+import { helperEnvRead } from './summaries/env-helpers.js';
+import { objectPropertyValue } from '../ast/values.js';
 
 /**
  * Environment reads and defaults, recognised on the syntax tree from the tables in
@@ -199,7 +201,9 @@ export function directEnvRead(t: TypeScript, node: ts.Expression, checker?: ts.T
     const getter = path && ENV_GETTERS.find((g) => samePath(g.path, path));
     const arg = getter && expr.arguments[getter.nameArgument];
     const name = arg && staticString(t, arg);
-    return getter && name !== undefined ? { name, runtime: getter.runtime, node: expr } : undefined;
+    if (getter) return name !== undefined ? { name, runtime: getter.runtime, node: expr } : undefined;
+    // `env('JWT_SECRET')`: a helper of the project's that returns the variable it is asked for.
+    return helperEnvRead(t, expr, checker)?.read;
   }
   return undefined;
 }
@@ -221,6 +225,14 @@ export function envReadOf(
   for (;;) {
     const direct = directEnvRead(t, expr, checker);
     if (direct) return direct;
+    if (t.isPropertyAccessExpression(expr)) {
+      // `config.jwtSecret` of a config object built from the environment (`{ jwtSecret: process.env.JWT_SECRET }`).
+      const field = configFieldValue(t, expr, checker);
+      if (!field || seen.has(field)) return undefined;
+      seen.add(field);
+      expr = skipOuterExpressions(t, field);
+      continue;
+    }
     if (!t.isIdentifier(expr)) return undefined;
     const decl = resolveIdentifier(t, expr, checker);
     if (!decl || seen.has(decl)) return undefined;
@@ -231,6 +243,28 @@ export function envReadOf(
     if (!initializer) return undefined;
     expr = skipOuterExpressions(t, initializer);
   }
+}
+
+/**
+ * The value a config object's field was initialized with: with a checker, the declaration of the
+ * property read (in any module); without one, the field of a `const` object literal in this file.
+ */
+function configFieldValue(
+  t: TypeScript,
+  expr: ts.PropertyAccessExpression,
+  checker: ts.TypeChecker | undefined,
+): ts.Expression | undefined {
+  if (!checker) return objectPropertyValue(t, expr.expression, expr.name.text);
+  let decl: ts.Declaration | undefined;
+  try {
+    const symbol = checker.getSymbolAtLocation(expr.name);
+    decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  } catch {
+    return undefined;
+  }
+  if (decl && t.isPropertyAssignment(decl) && t.isObjectLiteralExpression(decl.parent)) return decl.initializer;
+  if (decl && t.isShorthandPropertyAssignment(decl)) return decl.name;
+  return undefined;
 }
 
 /**
@@ -259,7 +293,8 @@ export type EnvDefaultForm =
   | 'destructuring'
   | 'guarded-assignment'
   | 'schema-default'
-  | 'getter-default';
+  | 'getter-default'
+  | 'helper-default';
 
 /** A construct that gives an environment variable a default; whether the default is a constant is the caller's call. */
 export interface EnvDefaultSite {
@@ -337,6 +372,10 @@ export function envDefaultSite(t: TypeScript, node: ts.Node, checker?: ts.TypeCh
     const configRead = configGetterRead(t, node);
     if (configRead?.fallback)
       return { node, reads: [configRead.read], fallback: configRead.fallback, form: 'getter-default', replaced: node };
+    // `getEnv('JWT_SECRET', 'dev')`: a helper whose body defaults the variable it reads.
+    const helper = helperEnvRead(t, node, checker);
+    if (helper?.fallback)
+      return { node, reads: [helper.read], fallback: helper.fallback, form: 'helper-default', replaced: node };
     const library = readerLibraryDefault(t, node, checker);
     // The chain goes on (`.asString()`): no single call replaces it.
     if (library)

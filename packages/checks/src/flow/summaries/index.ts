@@ -10,3 +10,4 @@ export * from './returns.js';
 export * from './sinks.js';
 export * from './describe.js';
 export { MAX_SUMMARY_DEPTH } from './store.js';
+export * from './env-helpers.js';
