@@ -19,29 +19,6 @@ const err = (line: number, column: number, output?: string) => ({
   ...(output === undefined ? {} : { suggestions: [{ messageId: 'useRequiredEnv' as const, output }] }),
 });
 
-/**
- * The suggestion calls `requireEnv`, so it is offered where that resolves (issue 11.10): these cases
- * declare it at the end of the code, which keeps every line and column (helper-imports.test.ts tests
- * the helper missing and imported).
- */
-const REQUIRE_ENV = '\ndeclare function requireEnv(name: string): string;';
-function withRequireEnv<T extends { code: string; errors: readonly object[] }>(cases: readonly (T | string)[]) {
-  return cases.map((c) => {
-    if (typeof c === 'string') return c;
-    const suggests = c.errors.some((e) => 'suggestions' in e && (e.suggestions as unknown[]).length > 0);
-    if (!suggests || c.code.includes('function requireEnv')) return c;
-    const errors = c.errors.map((e) =>
-      'suggestions' in e
-        ? {
-            ...e,
-            suggestions: (e.suggestions as { output: string }[]).map((s) => ({ ...s, output: s.output + REQUIRE_ENV })),
-          }
-        : e,
-    );
-    return { ...c, code: c.code + REQUIRE_ENV, errors };
-  });
-}
-
 ruleTester.run('no-env-fallback', rule, {
   valid: [
     // Medium confidence, so not in recommended: an empty or numeric default.
@@ -115,7 +92,7 @@ ruleTester.run('no-env-fallback', rule, {
       settings: { 'secret-hygiene': { ignoredNames: ['GITHUB_TOKEN'] } },
     },
   ],
-  invalid: withRequireEnv([
+  invalid: [
     {
       code: "const secret = process.env.JWT_SECRET ?? 'dev-secret';",
       errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
@@ -305,11 +282,9 @@ ruleTester.run('no-env-fallback', rule, {
     },
     // Options: another helper name.
     {
-      code: "const s = process.env.JWT_SECRET ?? 'dev';\ndeclare const env: { required(name: string): string };",
+      code: "const s = process.env.JWT_SECRET ?? 'dev';",
       options: [{ requiredEnvHelper: 'env.required' }],
-      errors: [
-        err(1, 11, "const s = env.required('JWT_SECRET');\ndeclare const env: { required(name: string): string };"),
-      ],
+      errors: [err(1, 11, "const s = env.required('JWT_SECRET');")],
     },
     // checkAllVariables (strict) flags every variable.
     {
@@ -420,8 +395,14 @@ ruleTester.run('no-env-fallback', rule, {
       languageOptions: typed,
       errors: [err(2, 21, "const secret = process.env.JWT_SECRET;\nconst key: string = requireEnv('JWT_SECRET');")],
     },
-  ]),
+  ],
 });
+
+/** An invalid case whose one finding is at line 2, column 16, where `requireEnv('NAME')` replaces `defaulted`. */
+function acrossFunctions(code: string, defaulted: string, name: string) {
+  const declared = `${code}\ndeclare function requireEnv(name: string): string;`;
+  return { code: declared, errors: [err(2, 16, declared.replace(defaulted, `requireEnv('${name}')`))] };
+}
 
 // Across functions (issue 14): env read through a helper of the project's or a config object built from the environment.
 ruleTester.run('no-env-fallback across functions', rule, {
@@ -442,28 +423,40 @@ ruleTester.run('no-env-fallback across functions', rule, {
     },
   ],
   invalid: [
+    // Each declares `requireEnv` at the end, so the suggestion is offered (lines and columns are unchanged).
+    acrossFunctions(
+      "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback; }\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
+      "getEnv('JWT_SECRET', 'dev-secret')",
+      'JWT_SECRET',
+    ),
+    acrossFunctions(
+      "const env = (name: string) => process.env[name];\nconst secret = env('SESSION_SECRET') || 'keyboard cat';",
+      "env('SESSION_SECRET') || 'keyboard cat'",
+      'SESSION_SECRET',
+    ),
     {
-      code: "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback; }\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
-      errors: [err(2, 16)],
-    },
-    {
-      code: "const env = (name: string) => process.env[name];\nconst secret = env('SESSION_SECRET') || 'keyboard cat';",
-      errors: [err(2, 16)],
-    },
-    {
-      code: "import { getEnv } from './summaries/env.js';\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
+      ...acrossFunctions(
+        "import { getEnv } from './summaries/env.js';\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
+        "getEnv('JWT_SECRET', 'dev-secret')",
+        'JWT_SECRET',
+      ),
       languageOptions: typed,
-      errors: [err(2, 16)],
     },
     {
-      code: "import { env } from './summaries/env.js';\nconst apiKey = env('STRIPE_API_KEY') ?? 'sk_test_placeholder_value';",
+      ...acrossFunctions(
+        "import { env } from './summaries/env.js';\nconst apiKey = env('STRIPE_API_KEY') ?? 'sk_test_placeholder_value';",
+        "env('STRIPE_API_KEY') ?? 'sk_test_placeholder_value'",
+        'STRIPE_API_KEY',
+      ),
       languageOptions: typed,
-      errors: [err(2, 16)],
     },
     {
-      code: "import { config } from './summaries/env.js';\nconst secret = config.jwtSecret ?? 'dev-secret';",
+      ...acrossFunctions(
+        "import { config } from './summaries/env.js';\nconst secret = config.jwtSecret ?? 'dev-secret';",
+        "config.jwtSecret ?? 'dev-secret'",
+        'JWT_SECRET',
+      ),
       languageOptions: typed,
-      errors: [err(2, 16)],
     },
   ],
 });

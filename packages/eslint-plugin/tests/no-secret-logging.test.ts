@@ -47,9 +47,14 @@ function finding(code: string, at: At | string) {
   return { messageId: spec.messageId ?? 'secretToSink', line, column, suggestions };
 }
 
-/** An invalid case: `code` with one finding per `at`. */
+/**
+ * An invalid case: `code` with one finding per `at`. The suggestion calls `redact`, so it is offered
+ * where that resolves (issue 11.10): the code declares it at its end, which keeps every line and
+ * column (helper-imports.test.ts tests the helper missing and imported).
+ */
 function leak(code: string, ...at: (At | string)[]) {
-  return { code, errors: at.map((a) => finding(code, a)) };
+  const declared = /\bredact\b/.test(code) ? code : `${code}\ndeclare function redact(value: unknown): string;`;
+  return { code: declared, errors: at.map((a) => finding(declared, a)) };
 }
 
 /** A finding below high confidence: reported in strict (`minConfidence: 'medium'`), not in recommended. */
@@ -482,7 +487,10 @@ ruleTester.run('no-secret-logging', rule, {
     leak('console.log(password, apiKey);', 'password', 'apiKey'),
     // The configured redaction helper.
     {
-      ...leak('console.log(password);', { text: 'password', fix: 'mask(password)' }),
+      ...leak('console.log(password);\ndeclare function mask(value: unknown): string;', {
+        text: 'password',
+        fix: 'mask(password)',
+      }),
       options: [{ redactionHelper: 'mask' }],
     },
     // The same lexer token without type information: only the name speaks.

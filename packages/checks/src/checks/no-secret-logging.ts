@@ -6,6 +6,7 @@ import { sourceEvidence } from '../flow/evidence.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 import { crossFunctionFlows, crossingSteps, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
+import { helperImportEdits } from '../fix/helper-import.js';
 
 export interface NoSecretLoggingOptions {
   /** Calls whose result is safe to log: the flow stops there. Replaces the built-in list when given. */
@@ -106,13 +107,16 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       const helper = options.redactionHelper;
       const data = { secret: f.source.name, helper };
       const at = f.at;
+      // Offered only when the helper resolves there, or can be imported from the module that exports it.
+      const imports = helperImportEdits(context, at, helper);
+      if (!imports) return [];
       if (t.isShorthandPropertyAssignment(at)) {
         const name = at.name.text;
         return [
           {
             messageId: 'wrapInRedaction',
             data,
-            edits: [{ start: at.getStart(), end: at.getEnd(), text: `${name}: ${helper}(${name})` }],
+            edits: [{ start: at.getStart(), end: at.getEnd(), text: `${name}: ${helper}(${name})` }, ...imports],
           },
         ];
       }
@@ -121,7 +125,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         {
           messageId: 'wrapInRedaction',
           data,
-          edits: [{ start: at.getStart(), end: at.getEnd(), text: `${helper}(${at.getText()})` }],
+          edits: [{ start: at.getStart(), end: at.getEnd(), text: `${helper}(${at.getText()})` }, ...imports],
         },
       ];
     };
