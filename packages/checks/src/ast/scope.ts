@@ -88,6 +88,13 @@ function lookupLexically(t: TypeScript, id: ts.Identifier): Declaration | undefi
   return undefined;
 }
 
+/** True when `name` is declared in a scope around `at`, in this file (no globals: that needs the checker). */
+export function isDeclaredAround(t: TypeScript, at: ts.Node, name: string): boolean {
+  for (let scope = enclosingScope(t, at); scope; scope = enclosingScope(t, scope))
+    if (scopeTable(t, scope)?.has(name)) return true;
+  return false;
+}
+
 // The nearest ancestor that declares names, kept per node: in code nested thousands deep (a generated
 // `a ?? b ?? …` chain), climbing every level for every identifier would cost depth x identifiers.
 const enclosingScopes = new WeakMap<ts.Node, ts.Node | null>();

@@ -11,6 +11,7 @@ import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral, formatEvidence, urlCredentials } from '../literals/index.js';
 import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../flow/env-reads.js';
+import { helperImportEdits } from '../fix/helper-import.js';
 
 export interface NoEnvFallbackOptions {
   /** Flag defaults for every environment variable, not only secret-named ones. */
@@ -124,14 +125,19 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       if (!options.checkAllVariables && !worth) return;
       const name = names.join("' or '");
       const suggestions = [];
-      if (names.length === 1 && site.replaced) {
+      // Offered only when the helper resolves there, or can be imported from the module that exports it.
+      const imports =
+        names.length === 1 && site.replaced
+          ? helperImportEdits(context, site.replaced, options.requiredEnvHelper)
+          : undefined;
+      if (site.replaced && imports) {
         const call = `${options.requiredEnvHelper}('${names[0]!.replace(/['\\]/g, '\\$&')}')`;
         const edit: TextEdit = {
           start: site.replaced.getStart(context.sourceFile),
           end: site.replaced.getEnd(),
           text: call,
         };
-        suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit] });
+        suggestions.push({ messageId: 'useRequiredEnv' as const, data: { call, name }, edits: [edit, ...imports] });
       }
       const data = { name, fallback: fallback.description, form: FORM_TEXT[site.form] };
       const format = fallback.text === undefined ? undefined : detectSecretLiteral(fallback.text);
