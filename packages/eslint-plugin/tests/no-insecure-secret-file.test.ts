@@ -73,6 +73,10 @@ async function persist(tokenPath: string, data: string) {
 function share(privateKeyPath: string) { chmodSync(privateKeyPath, 0o644); }`,
   secretsDirByName: `import { mkdirSync } from 'fs';
 function prepare(secretsDir: string) { mkdirSync(secretsDir, { recursive: true }); }`,
+  // A generator's `.env` in a project directory: its data decides (see the docs' debatable class).
+  envScaffold: "import fs from 'fs';\nawait fs.promises.writeFile('.env', lines.join('\\n'));",
+  envReadableMode: "import fs from 'node:fs';\nfs.writeFileSync('.env', text, { mode: '640' });",
+  envChmod: "import fs from 'node:fs';\nfs.chmodSync('.env', '644');",
 };
 
 const PEM_HEAD = '-----BEGIN PRIVATE KEY-----';
@@ -150,13 +154,13 @@ ruleTester.run('no-insecure-secret-file', rule, {
       "import { writeFile } from 'node:fs/promises';\nawait writeFile(join(homedir(), '.ssh', 'id_rsa'), key, { encoding: 'utf8' });",
       { at: 'writeFile(join', fix: ["{ encoding: 'utf8' }", "{ mode: 0o600, encoding: 'utf8' }"] },
     ),
-    high("import fs from 'fs';\nawait fs.promises.writeFile('.env', lines.join('\\n'));", {
+    high("import fs from 'fs';\nawait fs.promises.writeFile('.env', `API_KEY=${process.env.API_KEY}`);", {
       at: 'fs.promises.writeFile',
-      fix: ["join('\\n'))", "join('\\n'), { mode: 0o600 })"],
+      fix: ['API_KEY}`)', 'API_KEY}`, { mode: 0o600 })'],
     }),
-    high("import { promises as fsp } from 'fs';\nawait fsp.writeFile('.env.production', envText);", {
+    high("import { promises as fsp } from 'fs';\nawait fsp.writeFile('deploy/.env.production', decrypt(envBlob));", {
       at: 'fsp.writeFile',
-      fix: ['envText)', 'envText, { mode: 0o600 })'],
+      fix: ['decrypt(envBlob))', 'decrypt(envBlob), { mode: 0o600 })'],
     }),
     high("import fsp from 'node:fs/promises';\nawait fsp.appendFile(`${home}/.netrc`, entry);", {
       at: 'fsp.appendFile',
@@ -233,10 +237,14 @@ ruleTester.run('no-insecure-secret-file', rule, {
       messageId: 'secretFileReadableMode',
       fix: ['420', '0o600'],
     }),
-    high("import fs from 'node:fs';\nfs.writeFileSync('.env', text, { mode: '640' });", {
+    medium(MEDIUM_ONLY.envReadableMode, {
       at: 'fs.writeFileSync',
       messageId: 'secretFileReadableMode',
       fix: ["'640'", '0o600'],
+    }),
+    medium(MEDIUM_ONLY.envScaffold, {
+      at: 'fs.promises.writeFile',
+      fix: ["join('\\n'))", "join('\\n'), { mode: 0o600 })"],
     }),
     high("import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'w', 0o644);", {
       at: 'fs.openSync',
@@ -274,7 +282,7 @@ ruleTester.run('no-insecure-secret-file', rule, {
       messageId: 'secretFileChmod',
       fix: ['0o755', '0o600'],
     }),
-    high("import fs from 'node:fs';\nfs.chmodSync('.env', '644');", {
+    medium(MEDIUM_ONLY.envChmod, {
       at: 'fs.chmodSync',
       messageId: 'secretFileChmod',
       fix: ["'644'", '0o600'],

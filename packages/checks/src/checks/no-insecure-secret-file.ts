@@ -175,7 +175,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
             node: call,
             messageId: 'secretFileChmod',
             data: { call: found.name, file: path.display, mode: octal(mode.mode) },
-            confidence: path.strength === 'file' ? 'high' : 'medium',
+            confidence: evidentPath(path) ? 'high' : 'medium',
             suggestions: modeSuggestion(t, found, mode, 0o600),
           }),
         );
@@ -224,13 +224,23 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
 
 /**
  * High when the data or the path is a secret by what it is (a private key, an env secret, a
- * decrypted value; a `.pem`, `id_rsa`, `.env` or credentials path); medium when only a name says so
- * (`writeFileSync(file, apiKey)`, `writeFileSync(tokenPath, data)`); low for a vague name.
+ * decrypted value; a `.pem`, `id_rsa` or credentials path); medium when only a name says so
+ * (`writeFileSync(file, apiKey)`, `writeFileSync(tokenPath, data)`) or the path is a `.env` file
+ * and the data is not seen to be secret; low for a vaguely named value alone.
  */
 function writeConfidence(path: PathEvidence | undefined, content: ContentEvidence | undefined): Confidence {
-  if (content?.strength === 'seen' || path?.strength === 'file') return 'high';
-  if (content?.strength === 'name' || path?.strength === 'name') return 'medium';
+  if (content?.strength === 'seen' || (path && evidentPath(path))) return 'high';
+  if (content?.strength === 'name' || path) return 'medium';
   return 'low';
+}
+
+/**
+ * A path that names a key or credential file by itself. A `.env` file alone is not: project
+ * generators and installers write it into a project directory, usually under the user's home
+ * directory, often with development values (see the docs page's debatable class); its data decides.
+ */
+function evidentPath(path: PathEvidence): boolean {
+  return path.strength === 'file' && path.kind !== 'env file';
 }
 
 // ---- calls ---------------------------------------------------------------------------------------
