@@ -368,3 +368,30 @@ ruleTester.run('no-secret-in-response: records nested in the body', rule, {
     }),
   ],
 });
+
+ruleTester.run('no-secret-in-response: a secret made in the handler, or nothing', rule, {
+  valid: [
+    // A new client secret (none for a PKCE public client) shown once to its creator: low.
+    'const clientSecret = !pkce ? createToken({ length: 32 }) : undefined;\nreturn NextResponse.json({ clientId, ...(clientSecret && { clientSecret }) });',
+    'const apiKey = rotate ? undefined : await generateApiKey(workspace.id);\nres.json({ apiKey });',
+  ],
+  invalid: [
+    medium(
+      leak(
+        'const clientSecret = !pkce ? createToken({ length: 32 }) : undefined;\nreturn NextResponse.json({ clientId, ...(clientSecret && { clientSecret }) });',
+        ['secretInResponse', '...(clientSecret'],
+      ),
+      'low',
+    ),
+    // A stored secret or nothing is still the stored secret.
+    leak('const clientSecret = existing ? existing.clientSecret : undefined;\nres.json({ clientSecret });', [
+      'secretInResponse',
+      'clientSecret }',
+    ]),
+    // A placeholder or an environment secret: the secret is the environment's, not one made here.
+    leak("const clientSecret = pkce ? 'none' : process.env.OAUTH_CLIENT_SECRET;\nres.json({ clientSecret });", [
+      'secretInResponse',
+      'clientSecret }',
+    ]),
+  ],
+});

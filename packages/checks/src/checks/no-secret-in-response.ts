@@ -303,7 +303,7 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
           node = node.initializer;
         }
         const expr = skipOuterExpressions(t, node as ts.Expression);
-        const inner = t.isAwaitExpression(expr) ? skipOuterExpressions(t, expr.expression) : expr;
+        const inner = madeOrNothing(t, t.isAwaitExpression(expr) ? skipOuterExpressions(t, expr.expression) : expr);
         if (t.isCallExpression(inner)) return inner;
         if (t.isPropertyAccessExpression(inner) || t.isElementAccessExpression(inner)) {
           node = rootIdentifier(flow, inner) ?? inner.expression;
@@ -671,6 +671,19 @@ function hasResponseSchema(t: TypeScript, value: ts.Node): boolean {
 /** A protected form of a secret that is a hash: `passwordHash`, `hashedPassword`, `tokenDigest`. */
 function isHashOfSecret(c: NameClassification): boolean {
   return c.verdict === 'protected' && c.words.some((w) => HASH_WORDS.has(w));
+}
+
+/**
+ * What a conditional value is made of when its other branch is no value: `createToken()` for
+ * `!pkce ? createToken() : undefined` (a public client gets no secret). Anything else is returned as is.
+ */
+function madeOrNothing(t: TypeScript, expr: ts.Expression): ts.Expression {
+  if (!t.isConditionalExpression(expr)) return expr;
+  const [whenTrue, whenFalse] = [skipOuterExpressions(t, expr.whenTrue), skipOuterExpressions(t, expr.whenFalse)];
+  const unwrap = (e: ts.Expression) => (t.isAwaitExpression(e) ? skipOuterExpressions(t, e.expression) : e);
+  if (isConstantValue(t, whenFalse)) return unwrap(whenTrue);
+  if (isConstantValue(t, whenTrue)) return unwrap(whenFalse);
+  return expr;
 }
 
 /** `null`, `undefined`, literals: a key set to a constant sends nothing secret. */
