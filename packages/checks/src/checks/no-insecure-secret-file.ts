@@ -248,8 +248,11 @@ function evidentPath(path: PathEvidence): boolean {
 /** The catalog call `call` makes, judged by where its callee was imported from (`fs`, `node:fs/promises`, `fs-extra`...). */
 function fsCallOf(t: TypeScript, call: ts.CallExpression): FoundFsCall | undefined {
   const name = calleeName(t, call.expression);
-  // `import { writeFileSync as write } from 'fs'`: an identifier may be a renamed import.
-  if (name === undefined || (!Object.hasOwn(FS_CALLS, name) && !t.isIdentifier(call.expression))) return undefined;
+  if (name === undefined) return undefined;
+  // `import { writeFileSync as write } from 'fs'`: an identifier may be a renamed import; resolved
+  // only in files that import a file-system module at all (a lookup per call costs).
+  if (!Object.hasOwn(FS_CALLS, name) && !(t.isIdentifier(call.expression) && importsFsModule(call.getSourceFile())))
+    return undefined;
   const location = apiLocationOf(t, call.expression);
   if (!location) return undefined;
   const module = location.module.replace(/^node:/, '');
@@ -266,6 +269,15 @@ function fsCallOf(t: TypeScript, call: ts.CallExpression): FoundFsCall | undefin
   if (path.length !== 1 || api === undefined || !Object.hasOwn(FS_CALLS, api)) return undefined;
   const callbackStyle = !promises && !api.endsWith('Sync') && module !== 'fs-extra';
   return { call, spec: FS_CALLS[api]!, name: shortText(call.expression, 40), callbackStyle };
+}
+
+const FS_SPECIFIER = new RegExp(`['"](?:node:)?(?:${FS_MODULES.map((m) => m.replace('/', '\\/')).join('|')})['"]`);
+const importsFs = new WeakMap<ts.SourceFile, boolean>();
+
+function importsFsModule(file: ts.SourceFile): boolean {
+  let found = importsFs.get(file);
+  if (found === undefined) importsFs.set(file, (found = FS_SPECIFIER.test(file.text)));
+  return found;
 }
 
 /** `open(path, 'w')`, `createWriteStream(path)`: the call creates the file when missing. */
