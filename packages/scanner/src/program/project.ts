@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
+import { ConfigError } from '../config.js';
 
 export interface ProgramInput {
   readonly root: string;
@@ -11,12 +12,18 @@ export interface ProgramInput {
 }
 
 export interface BuiltProgram {
-  readonly project: Project;
   readonly program: ts.Program;
   readonly checker: ts.TypeChecker;
-  /** Files that could not be added (unreadable), with the reason. */
+  /** Files that could not be added (unreadable, or too deeply nested to bind), with the reason. */
   readonly failed: { path: string; message: string }[];
 }
+
+/**
+ * TypeScript ran out of stack building or binding the program (a very large project whose imports
+ * chain thousands of modules deep overflows `tsc` the same way). The scan cannot go on; the message
+ * says how to give Node a larger stack (a `ConfigError`: the user fixes how the scan runs; exit 2).
+ */
+export class ProgramStackOverflowError extends ConfigError {}
 
 /** Options of the program built when no tsconfig exists: every TS/JS file, JavaScript included. */
 export const defaultCompilerOptions: ts.CompilerOptions = {
@@ -46,45 +53,124 @@ export function findTsconfig(root: string, paths: readonly string[], given?: str
 /**
  * Builds one program over the scanned files: the tsconfig's own files (so types and cross-module
  * flows resolve as the project compiles them) plus every scanned file it leaves out, with `allowJs`.
+ * Built once, with TypeScript's own compiler host, as `tsc` builds it (no ts-morph wrappers: they
+ * built the program twice and wrapped every file).
+ * @throws Error when the tsconfig cannot be read or is not JSON (an `extends` that is missing or
+ *   circular is no error here: `tsconfigProblem` reports it and the rest of the config is used).
+ * @throws {ProgramStackOverflowError} when TypeScript runs out of stack building the program.
  */
 export function buildProgram(input: ProgramInput): BuiltProgram {
-  const failed: { path: string; message: string }[] = [];
-  let project: Project;
-  if (input.tsconfig) {
-    project = new Project({
-      tsConfigFilePath: input.tsconfig,
-      compilerOptions: { allowJs: true, noEmit: true, skipLibCheck: true },
-      skipAddingFilesFromTsConfig: false,
-    });
-  } else {
-    project = new Project({ compilerOptions: defaultCompilerOptions });
-  }
-  for (const path of input.files) {
-    if (project.getSourceFile(path)) continue;
+  const { options, rootNames } = input.tsconfig
+    ? readTsconfig(input.tsconfig)
+    : { options: defaultCompilerOptions, rootNames: [] as string[] };
+  const inConfig = new Set(rootNames.map((f) => resolve(f)));
+  const scannedRoots = input.files.filter((path) => !inConfig.has(resolve(path)));
+  const host = ts.createCompilerHost(options);
+  const failed = new Map<string, string>();
+  // Files read or bound already and found wanting are left out of the program (and so out of every
+  // import of them), so the checker never meets them.
+  const getSourceFile = host.getSourceFile.bind(host);
+  // Files whose parse ran out of stack: nested too deeply, or parsed while the program's walk of the
+  // imports was already deep (then a second parse, from a shallow stack, succeeds; see below).
+  const overflowed: { fileName: string; options: Parameters<ts.CompilerHost['getSourceFile']>[1] }[] = [];
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const path = resolve(fileName);
+    if (failed.has(path)) return undefined;
+    let sourceFile: ts.SourceFile | undefined;
     try {
-      project.addSourceFileAtPath(path);
+      sourceFile = getSourceFile(
+        fileName,
+        languageVersion,
+        (message) => {
+          failed.set(path, message);
+          onError?.(message);
+        },
+        shouldCreate,
+      );
     } catch (error) {
-      failed.push({ path, message: (error as Error).message });
+      if (!isStackOverflow(error)) throw error;
+      overflowed.push({ fileName, options: languageVersion });
+      failed.set(path, `TypeScript cannot parse it (${(error as Error).message}): nested too deeply`);
+      return undefined;
     }
-  }
-  // TypeScript's binder recurses on `a ?? b ?? …` and `a || b || …` chains (a few thousand terms
-  // overflow the stack), and making the checker binds every file at once: one such file would end
-  // the scan. So each file is bound alone first; one that cannot be is left out and reported.
-  // (`bindSourceFile` is internal to TypeScript: without it, files are bound with the checker.)
-  const bindSourceFile = (
-    ts as unknown as { bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void }
-  ).bindSourceFile;
-  for (const sourceFile of bindSourceFile ? project.getSourceFiles() : []) {
-    try {
-      bindSourceFile!(sourceFile.compilerNode, project.getCompilerOptions());
-    } catch (error) {
-      failed.push({
-        path: sourceFile.getFilePath(),
-        message: `TypeScript cannot bind it (${(error as Error).message}): nested too deeply`,
+    // TypeScript's host answers an unreadable file with an empty one: leave it out instead.
+    return failed.has(path) ? undefined : sourceFile;
+  };
+  return whileStackLasts(() => {
+    let program = ts.createProgram({ rootNames: [...rootNames, ...scannedRoots], options, host });
+    for (const { fileName, options: parseOptions } of overflowed) {
+      try {
+        getSourceFile(fileName, parseOptions);
+      } catch {
+        continue; // too deeply nested even from a shallow stack: left out, reported
+      }
+      throw new RangeError('Maximum call stack size exceeded (the imports, not the file)');
+    }
+    // TypeScript's binder recurses on `a ?? b ?? …` and `a || b || …` chains (a few thousand terms
+    // overflow the stack), and making the checker binds every file at once: one such file would end
+    // the scan. So each file is bound alone first; one that cannot be is left out and reported.
+    // (`bindSourceFile` is internal to TypeScript: without it, files are bound with the checker.)
+    const bindSourceFile = (
+      ts as unknown as { bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void }
+    ).bindSourceFile;
+    let unbindable = false;
+    for (const sourceFile of bindSourceFile ? program.getSourceFiles() : []) {
+      try {
+        bindSourceFile!(sourceFile, options);
+      } catch (error) {
+        failed.set(
+          resolve(sourceFile.fileName),
+          `TypeScript cannot bind it (${(error as Error).message}): nested too deeply`,
+        );
+        unbindable = true;
+      }
+    }
+    if (unbindable) {
+      const kept = (path: string) => !failed.has(resolve(path));
+      program = ts.createProgram({
+        rootNames: [...rootNames, ...scannedRoots].filter(kept),
+        options,
+        host,
+        oldProgram: program,
       });
-      project.removeSourceFile(sourceFile);
     }
+    const scanned = new Set(input.files.map((f) => resolve(f)));
+    return {
+      program,
+      checker: program.getTypeChecker(),
+      failed: [...failed].filter(([path]) => scanned.has(path)).map(([path, message]) => ({ path, message })),
+    };
+  });
+}
+
+/** The tsconfig's files and options, with what the scan needs on top (JavaScript, no emit, no lib checks). */
+function readTsconfig(path: string): { options: ts.CompilerOptions; rootNames: string[] } {
+  const read = ts.readConfigFile(path, ts.sys.readFile);
+  if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, ' '));
+  // `include` globs match what the project's own options say (its allowJs, not ours: no dist/*.js).
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(path), undefined, path);
+  return {
+    options: { ...parsed.options, allowJs: true, noEmit: true, skipLibCheck: true },
+    rootNames: parsed.fileNames,
+  };
+}
+
+/** Runs `build`, turning a stack overflow inside TypeScript into one clear error. */
+function whileStackLasts<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (isStackOverflow(error))
+      throw new ProgramStackOverflowError(
+        'TypeScript ran out of stack building the program (imports chained too deeply for the default stack; ' +
+          '`tsc` fails the same way on such a project). Run the scan with a larger stack: ' +
+          'node --stack-size=4000 node_modules/.bin/secret-hygiene scan … ' +
+          '(stay below `ulimit -s`, 8 MB by default; raise it first to go further)',
+      );
+    throw error;
   }
-  const program = project.getProgram().compilerObject;
-  return { project, program, checker: program.getTypeChecker(), failed };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

@@ -6,7 +6,7 @@ import { ConfigError } from '../config.js';
 import type { DiscoveredFile } from '../discover.js';
 import { splitLines } from '../findings.js';
 import type { InventoryCollector } from '../inventory.js';
-import { buildProgram, findTsconfig } from '../program/project.js';
+import { buildProgram, findTsconfig, ProgramStackOverflowError } from '../program/project.js';
 import { runChecksOnSourceFile } from '../program/run-checks.js';
 import type { ScanDiagnostic } from '../types.js';
 import type { AnalyzedFile } from './analyzed-file.js';
@@ -57,6 +57,8 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
   try {
     built = buildProgram({ root, files: files.map((f) => f.path), tsconfig });
   } catch (error) {
+    // TypeScript out of stack: a larger stack is the fix, not another program.
+    if (error instanceof ProgramStackOverflowError) throw error;
     // A tsconfig that cannot be read: an error when the user named it, else scan with the default program.
     if (input.tsconfig) throw new ConfigError(`cannot use tsconfig ${input.tsconfig}: ${(error as Error).message}`);
     diagnostics.push({
@@ -83,8 +85,7 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
     });
   for (const input_ of files) {
     if (failed.has(input_.path)) continue;
-    const sourceFile =
-      built.program.getSourceFile(input_.path) ?? built.project.getSourceFile(input_.path)?.compilerNode;
+    const sourceFile = built.program.getSourceFile(input_.path);
     if (!sourceFile) {
       diagnostics.push({
         kind: 'unreadable-file',
