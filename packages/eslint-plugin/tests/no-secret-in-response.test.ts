@@ -395,3 +395,39 @@ ruleTester.run('no-secret-in-response: a secret made in the handler, or nothing'
     ]),
   ],
 });
+
+// Across functions (issue 14): a secret handed to a helper that sends it, or returned by a helper and sent.
+ruleTester.run('no-secret-in-response across functions', rule, {
+  valid: [
+    'function send(res, body) { res.json(body); }\nsend(res, { id: user.id });',
+    'function sendMasked(res, value) { res.json({ value: mask(value) }); }\nsendMasked(res, process.env.STRIPE_SECRET_KEY);',
+    {
+      code: "import { sendMasked } from './summaries/response.js';\ndeclare const res: { json(body: unknown): void };\nsendMasked(res, process.env.STRIPE_SECRET_KEY ?? '');",
+      ...typed,
+    },
+    {
+      code: "import { sendJson } from './summaries/response.js';\ndeclare const res: { json(body: unknown): void };\nsendJson(res, { ok: true });",
+      ...typed,
+    },
+  ],
+  invalid: [
+    leak('function send(res, body) { res.json(body); }\nsend(res, { key: process.env.STRIPE_SECRET_KEY });', [
+      'secretInResponse',
+      'process.env.STRIPE_SECRET_KEY',
+    ]),
+    {
+      ...leak(
+        "import { sendJson } from './summaries/response.js';\ndeclare const res: { json(body: unknown): void };\nsendJson(res, { key: process.env.STRIPE_SECRET_KEY });",
+        ['secretInResponse', 'process.env.STRIPE_SECRET_KEY'],
+      ),
+      ...typed,
+    },
+    {
+      ...leak(
+        "import { KeyStore } from './summaries/response.js';\ndeclare const store: KeyStore;\ndeclare const res: { json(body: unknown): void };\nres.json({ key: store.load('blob') });",
+        ['secretInResponse', "store.load('blob')"],
+      ),
+      ...typed,
+    },
+  ],
+});

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import { crossFunctionFlows, crossingSteps, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
 import {
   accessPath,
@@ -318,8 +319,10 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     /** Why a flow's secret must not reach the client, as the message's first words; undefined when it may. */
     const leakDescription = (item: ValueFlow): string | undefined => {
       const { source } = item;
-      if (source.reason === 'decrypt') return 'The decrypted value';
-      if (source.reason === 'reveal') return 'The revealed secret';
+      // `store.load(blob)` whose body (maybe in another module) returns `decrypt(blob)`: the same value.
+      const returned = source.reason === 'returns-secret' ? source.kind : undefined;
+      if (source.reason === 'decrypt' || returned === 'decrypted value') return 'The decrypted value';
+      if (source.reason === 'reveal' || returned === 'revealed secret') return 'The revealed secret';
       if (source.reason === 'env') return 'The environment secret';
       if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node))
         return 'The request credential';
@@ -467,11 +470,33 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       return undefined;
     };
 
+    /** `sendKey(res, key)` whose body (here, or with a checker in any module) sends its parameter. */
+    const checkHelperCall = (call: ts.CallExpression): void => {
+      for (const cross of crossFunctionFlows(flow, call, RESPONSE_SINK)) {
+        if (isMasked(t, cross.flow.at)) continue;
+        const what = leakDescription(cross.flow);
+        if (!what || reported.has(cross.flow.at)) continue;
+        reported.add(cross.flow.at);
+        context.report({
+          node: cross.flow.at,
+          messageId: 'secretInResponse',
+          data: {
+            what,
+            name: cross.flow.source.name,
+            sink: crossingText(flow, cross, { sourceFile: context.sourceFile, path: context.file.path }),
+          },
+          confidence: valueConfidence(cross.flow),
+          steps: crossingSteps(flow, cross),
+        });
+      }
+    };
+
     return {
       visit(node) {
         if (t.isCallExpression(node)) {
           const sink = callSink(t, node);
           if (sink) for (const arg of sink.values) checkValue(arg, sink.name);
+          else checkHelperCall(node);
           return;
         }
         if (t.isNewExpression(node)) {
@@ -509,6 +534,15 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     };
   },
 });
+
+/** Response calls as function summaries see them (see `callSink`). */
+const RESPONSE_SINK: SinkRecognizer = {
+  key: 'no-secret-in-response:call',
+  sinkOf: (ctx, call) => {
+    const sink = callSink(ctx.ts, call);
+    return sink && { display: sink.name, values: sink.values };
+  },
+};
 
 /** Response calls and the arguments they send: `res.status(200).json(x)`, `reply.send(x)`, `Response.json(x)`, `c.json(x)`. */
 function callSink(t: TypeScript, call: ts.CallExpression): { name: string; values: ts.Expression[] } | undefined {
