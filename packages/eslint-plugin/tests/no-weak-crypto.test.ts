@@ -382,3 +382,19 @@ ruleTester.run('no-weak-crypto across functions', rule, {
     ),
   ],
 });
+
+ruleTester.run('no-weak-crypto: KDF cost over a random credential', rule, {
+  valid: [
+    // scrypt's default cost over an API key (random, so the cost is no defence): medium, reported in strict.
+    "import crypto from 'node:crypto';\nimport util from 'node:util';\nconst scrypt = util.promisify(crypto.scrypt);\nawait scrypt(token, salt, 64);",
+    `${NAMED}const k = scryptSync(apiKey, salt, 64);`,
+  ],
+  invalid: [
+    finding(
+      "import crypto from 'node:crypto';\nimport util from 'node:util';\nconst scrypt = util.promisify(crypto.scrypt);\nawait scrypt(token, salt, 64);",
+      'scryptCost',
+      'scrypt(token',
+      { minConfidence: 'medium' },
+    ),
+  ],
+});

@@ -833,7 +833,19 @@ function checkScrypt(context: Context, call: ts.CallExpression, options: ts.Expr
   const p = read(...SCRYPT_OPTION_NAMES.p) ?? SCRYPT_DEFAULTS.p;
   if ([N, r, p].some(Number.isNaN)) return;
   if (r >= SCRYPT_MIN_BLOCK_SIZE && SCRYPT_ACCEPTED.some((row) => N >= row.N && p >= row.p)) return;
-  context.report({ node: objectOptions ?? call.expression, messageId: 'scryptCost', data: { N, r, p } });
+  context.report({
+    node: objectOptions ?? call.expression,
+    messageId: 'scryptCost',
+    data: { N, r, p },
+    // The minimum is for passwords; a random token or API key (`scrypt(token, salt, 64)`) needs no work factor.
+    confidence: isRandomCredentialInput(context, call.arguments[0]) ? 'medium' : 'high',
+  });
+}
+
+/** An input named as a token, API key or secret, not a password: random, so fast to hash safely. */
+function isRandomCredentialInput(context: Context, input: ts.Expression | undefined): boolean {
+  const named = input && secretNameOf(context.ts, input, context.settings);
+  return named !== undefined && named.kind !== 'password';
 }
 
 function checkArgon2(
