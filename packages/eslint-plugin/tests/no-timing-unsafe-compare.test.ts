@@ -471,3 +471,38 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     ].concat(HIGH_CONFIDENCE_INVALID),
   ),
 });
+
+// Across functions (issue 14): a helper seen to return a secret (an env secret, a decrypted value), compared with ===.
+const summariesTyped = {
+  languageOptions: {
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: new URL('./fixtures', import.meta.url).pathname },
+  },
+};
+ruleTester.run('no-timing-unsafe-compare across functions', rule, {
+  valid: [
+    // The helper returns a harmless setting.
+    "function region() { return process.env.AWS_REGION ?? 'eu-west-1'; }\nif (input === region()) ok();",
+    {
+      code: "import { loadRegion } from './no-secret-logging/config.js';\ndeclare const input: string;\nif (input === loadRegion()) ok();",
+      ...summariesTyped,
+    },
+    // Untyped runs do not follow imports.
+    "import { loadConfigValue } from './no-secret-logging/config.js';\nif (provided === loadConfigValue()) ok();",
+  ],
+  invalid: [
+    {
+      code: 'function loadSetting() { return process.env.WEBHOOK_SECRET; }\nif (req.headers.authorization === loadSetting()) ok();',
+      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+    },
+    {
+      code: "import { loadConfigValue } from './no-secret-logging/config.js';\ndeclare const req: { body: { key: string } };\nif (req.body.key === loadConfigValue()) ok();",
+      ...summariesTyped,
+      errors: [{ messageId: 'unsafeOperator', line: 3, column: 5 }],
+    },
+    {
+      code: "import { Vault } from './no-secret-logging/config.js';\ndeclare const vault: Vault;\ndeclare const req: { body: { key: string } };\nif (req.body.key !== vault.open('blob')) deny();",
+      ...summariesTyped,
+      errors: [{ messageId: 'unsafeOperator', line: 4, column: 5 }],
+    },
+  ],
+});

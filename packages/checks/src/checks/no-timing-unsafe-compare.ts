@@ -20,6 +20,7 @@ import {
   PASS_THROUGH_METHODS,
   rootIdentifier,
   typeMayHoldSecret,
+  valueSources,
   variableDeclarationOf,
   type FlowContext,
 } from '../flow/index.js';
@@ -145,7 +146,7 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
     const flow = createFlowContext(t, { checker: context.checker, settings: context.settings });
     /** A secret compared by name whose type can hold one: strings, bytes, `any`, not an AST node or a number. */
     const secretOperand = (expr: ts.Expression) => {
-      const name = comparedSecret(t, expr, context.checker, classifier);
+      const name = comparedSecret(t, expr, context.checker, classifier) ?? returnedSecret(flow, expr);
       return name !== undefined && mayHoldSecretValue(flow, expr) ? name : undefined;
     };
 
@@ -737,7 +738,21 @@ function callOrigins(
   // `getBackupCodes({ user })`: a secret fetched for the server to check against; a cookie read by its accessor is the caller's own.
   const accessed = method ? accessorSecretName(method, { classifier: flow.classifier }) : undefined;
   if (accessed && accessed.kind !== 'cookie') return new Set(['expected']);
+  // `loadConfigValue()` whose body (here, or with a checker in any module) returns an env secret or a decrypted value.
+  if (returnedSecret(flow, call)) return new Set(['expected']);
   return out;
+}
+
+/**
+ * A call of a function seen to return a secret (an env secret, a decrypted value), through its
+ * declaration in this file or, with a checker, in any module: the call's text, e.g. `loadConfigValue()`.
+ */
+function returnedSecret(flow: FlowContext, node: ts.Expression): string | undefined {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, node);
+  if (!t.isCallExpression(expr)) return undefined;
+  const returned = valueSources(flow, expr).find((f) => f.source.reason === 'returns-secret' && f.source.node === expr);
+  return returned?.source.name;
 }
 
 /** Objects of a request whose `.get(name)` returns what the requester sent. */
