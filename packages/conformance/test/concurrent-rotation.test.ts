@@ -28,7 +28,9 @@ describe('rotation-concurrent-writes', () => {
     const check = await run('broken-rotation-lost-update');
     expect(check.status).toBe('fail');
     expect(check.failures.join('\n')).toMatch(
-      /^lost while the rotation ran \(read with key 1 removed\): (alice|bob)\/rotating-\d+ returned a wrong value/m,
+      // Its batch carries the rewrapped heads of the rows it read: a row overwritten meanwhile keeps
+      // its new data behind the old record's key, unreadable.
+      /^lost while the rotation ran \(read with key 1 removed\): (alice|bob)\/rotating-\d+ (is unreadable|returned a wrong value)/m,
     );
   });
 

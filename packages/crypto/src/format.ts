@@ -246,11 +246,8 @@ function parseBody(
 const isKeyIdChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
 
-/**
- * Parses the binary form. Throws FormatError (bad magic, flags, algorithm, key id, truncation),
- * UnsupportedVersionError (version byte other than 1), InvalidArgumentError (not a Uint8Array).
- */
-export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
+/** The binary header's fields and its length (`7 + key id length`). Throws as {@link recordFromBytes}. */
+function headerFromBytes(bytes: Uint8Array): Omit<RecordHeader, 'version'> & { readonly length: number } {
   if (!(bytes instanceof Uint8Array)) throw new InvalidArgumentError('record must be a Uint8Array');
   if (bytes.length < 7 || bytes[0] !== MAGIC[0] || bytes[1] !== MAGIC[1] || bytes[2] !== MAGIC[2]) {
     throw new FormatError('not a secret-hygiene record: missing "SHC" magic');
@@ -269,13 +266,49 @@ export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
     if (!isKeyIdChar(c)) throw new FormatError('key id has characters outside [A-Za-z0-9._-]');
     keyId += String.fromCharCode(c);
   }
-  return parseBody(
+  return {
     keyId,
     algorithm,
-    (flags & FLAG_ENVELOPE) !== 0,
-    (flags & FLAG_COMMIT) !== 0,
-    bytes.subarray(7 + idLength),
-  );
+    envelope: (flags & FLAG_ENVELOPE) !== 0,
+    committed: (flags & FLAG_COMMIT) !== 0,
+    length: 7 + idLength,
+  };
+}
+
+/**
+ * Parses the binary form. Throws FormatError (bad magic, flags, algorithm, key id, truncation),
+ * UnsupportedVersionError (version byte other than 1), InvalidArgumentError (not a Uint8Array).
+ */
+export function recordFromBytes(bytes: Uint8Array): EncryptedRecord {
+  const { keyId, algorithm, envelope, committed, length } = headerFromBytes(bytes);
+  return parseBody(keyId, algorithm, envelope, committed, bytes.subarray(length));
+}
+
+/**
+ * The head of a binary envelope record: its header and wrapped data key, the only bytes a rewrap
+ * changes (the data layer after them is kept byte for byte). A store may read and write just the
+ * head to rotate ({@link Keyring.rewrapEnvelopeHeads}); in PostgreSQL the head of a `bytea` record `c`
+ * is `substring(c from 1 for 39 + get_byte(c, 6))` and the rest `substring(c from 40 + get_byte(c, 6))`.
+ */
+export interface EnvelopeHead extends Omit<RecordHeader, 'version' | 'envelope'> {
+  /** The wrapped data key (a view into the head). */
+  readonly wrappedKey: Uint8Array;
+}
+
+/** Length of an envelope record's head with a key id of `keyIdLength` characters: header and wrapped data key. */
+export const envelopeHeadLength = (keyIdLength: number): number => 7 + keyIdLength + DATA_KEY_LENGTH;
+
+/**
+ * Parses the head of a binary envelope record (exactly the head; see {@link EnvelopeHead}). Throws
+ * FormatError for anything else (a direct record, a head too short or too long), and as
+ * {@link recordFromBytes} for a bad header.
+ */
+export function parseEnvelopeHead(bytes: Uint8Array): EnvelopeHead {
+  const { keyId, algorithm, envelope, committed, length } = headerFromBytes(bytes);
+  if (!envelope) throw new FormatError('not an envelope record: a direct record has no head to rewrap');
+  if (bytes.length !== envelopeHeadLength(keyId.length))
+    throw new FormatError(`an envelope head is the header and the ${DATA_KEY_LENGTH}-byte wrapped key, nothing more`);
+  return { keyId, algorithm, committed, wrappedKey: bytes.subarray(length) };
 }
 
 const TEXT_V1 = 'shc:v1:';

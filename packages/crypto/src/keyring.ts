@@ -49,6 +49,7 @@ import {
   assertKeyId,
   encodeHeader,
   headerOf,
+  parseEnvelopeHead,
   parseRecord,
   recordToBytes,
   recordToText,
@@ -627,14 +628,14 @@ export class Keyring {
     );
   }
 
-  #checkCommitment(parsed: EncryptedRecord): void {
+  #checkCommitment(parsed: Pick<EncryptedRecord, 'committed'>): void {
     if (this.#options.requireCommitment && !parsed.committed) {
       throw new DecryptionError('decryption refused: the record has no key commitment and this keyring requires it');
     }
   }
 
   /** Header bytes of a parsed text record, from the key's cache when the algorithm matches (it is then byte-identical). */
-  #headerFor(e: KeyEntry, parsed: EncryptedRecord): Uint8Array {
+  #headerFor(e: KeyEntry, parsed: Pick<EncryptedRecord, 'algorithm' | 'envelope' | 'committed' | 'keyId'>): Uint8Array {
     if (parsed.algorithm !== e.algorithm) return encodeHeader(parsed);
     return (e.headers[headerSlot(parsed.envelope, parsed.committed)] ??= encodeHeader(parsed));
   }
@@ -714,14 +715,11 @@ export class Keyring {
       else byOldKey.set(old, [i]);
     }
     for (const [old, indices] of byOldKey) {
-      const wrapped = new Uint8Array(indices.length * DATA_KEY_LENGTH);
-      indices.forEach((i, j) => wrapped.set(parsed[i]!.wrappedKey!, j * DATA_KEY_LENGTH));
-      const dataKeys = old.dataKeyWrap().unwrap(wrapped);
-      try {
-        primary.dataKeyWrap().wrap(dataKeys, wrapped);
-      } finally {
-        dataKeys.fill(0);
-      }
+      const wrapped = this.#rewrapDataKeys(
+        old,
+        primary,
+        indices.map((i) => parsed[i]!.wrappedKey!),
+      );
       indices.forEach((i, j) => {
         const next: EncryptedRecord = {
           ...parsed[i]!,
@@ -735,6 +733,67 @@ export class Keyring {
       });
     }
     return results;
+  }
+
+  /**
+   * {@link Keyring.rewrapMany} for envelope records given as their heads only (header and wrapped
+   * data key, see {@link EnvelopeHead}): returns each record's new head under the primary key, to be
+   * written over the old head while the data layer stays where it is. A store that rotates this way
+   * reads and writes about a third of each record's bytes. Heads already under the primary key are
+   * rewrapped too (skip them first, as `rotate` does). Throws FormatError for anything but an
+   * envelope head, InvalidArgumentError for a head under another algorithm than the primary key's
+   * (that needs the whole record: `rewrapMany` re-encrypts it), and as rewrap otherwise.
+   */
+  rewrapEnvelopeHeads(heads: readonly Uint8Array[]): Uint8Array[] {
+    if (!Array.isArray(heads)) throw new InvalidArgumentError('rewrapEnvelopeHeads takes an array of envelope heads');
+    const primary = this.#encryptingKey(undefined);
+    const parsed = heads.map((head) => parseEnvelopeHead(head));
+    const byOldKey = new Map<KeyEntry, number[]>();
+    parsed.forEach((p, i) => {
+      if (p.algorithm !== primary.algorithm)
+        throw new InvalidArgumentError(
+          'an envelope under another algorithm than the primary key needs its whole record (rewrapMany re-encrypts it)',
+        );
+      this.#checkCommitment(p);
+      const old = this.#decryptingKey(p.keyId);
+      const group = byOldKey.get(old);
+      if (group) group.push(i);
+      else byOldKey.set(old, [i]);
+    });
+    const results: Uint8Array[] = new Array(heads.length);
+    for (const [old, indices] of byOldKey) {
+      const wrapped = this.#rewrapDataKeys(
+        old,
+        primary,
+        indices.map((i) => parsed[i]!.wrappedKey),
+      );
+      indices.forEach((i, j) => {
+        const header = this.#headerFor(primary, {
+          keyId: primary.id,
+          algorithm: primary.algorithm,
+          envelope: true,
+          committed: parsed[i]!.committed,
+        });
+        const head = new Uint8Array(header.length + DATA_KEY_LENGTH);
+        head.set(header, 0);
+        head.set(wrapped.subarray(j * DATA_KEY_LENGTH, (j + 1) * DATA_KEY_LENGTH), header.length);
+        results[i] = head;
+      });
+    }
+    return results;
+  }
+
+  /** Unwraps `wrappedKeys` with `old` and wraps them with `primary`, in one call each: the new wrapped keys, concatenated. */
+  #rewrapDataKeys(old: KeyEntry, primary: KeyEntry, wrappedKeys: readonly Uint8Array[]): Uint8Array {
+    const wrapped = new Uint8Array(wrappedKeys.length * DATA_KEY_LENGTH);
+    wrappedKeys.forEach((key, j) => wrapped.set(key, j * DATA_KEY_LENGTH));
+    const dataKeys = old.dataKeyWrap().unwrap(wrapped);
+    try {
+      primary.dataKeyWrap().wrap(dataKeys, wrapped);
+    } finally {
+      dataKeys.fill(0);
+    }
+    return wrapped;
   }
 
   /**

@@ -10,7 +10,15 @@
  */
 import { InvalidArgumentError } from './errors.js';
 import type { AssociatedData } from './envelope.js';
+import { parseEnvelopeHead } from './format.js';
 import type { Keyring } from './keyring.js';
+
+/** An envelope head as bytes (`heads` mode takes binary records only). */
+function headBytes(ciphertext: string | Uint8Array): Uint8Array {
+  if (!(ciphertext instanceof Uint8Array))
+    throw new InvalidArgumentError('in heads mode every ciphertext is the bytes of an envelope head');
+  return ciphertext;
+}
 
 /** One stored ciphertext, as read from the store. */
 export interface RotationRecord {
@@ -62,8 +70,13 @@ export interface RotateOptions {
   readonly cursor?: string;
   /** Records per batch (default 100). */
   readonly batchSize?: number;
-  /** `rewrap` (default: envelopes keep their data layer) or `reencrypt` (new data key, keyring's layout). */
-  readonly mode?: 'rewrap' | 'reencrypt';
+  /**
+   * `rewrap` (default: envelopes keep their data layer), `reencrypt` (new data key, keyring's
+   * layout), or `heads`: every record's `ciphertext` is only the head of a binary envelope record
+   * (header and wrapped data key, see `EnvelopeHead`), and each update carries the new head, for a
+   * store that reads and writes only the bytes a rewrap changes (`Keyring.rewrapEnvelopeHeads`).
+   */
+  readonly mode?: 'rewrap' | 'reencrypt' | 'heads';
   /** Called after each batch. */
   readonly onProgress?: (progress: RotationProgress) => void;
   /** Stops between batches. */
@@ -82,13 +95,15 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
   const mode = options.mode ?? 'rewrap';
   if (!Number.isSafeInteger(batchSize) || batchSize < 1)
     throw new InvalidArgumentError('batchSize must be a positive integer');
-  if (mode !== 'rewrap' && mode !== 'reencrypt') throw new InvalidArgumentError('mode must be "rewrap" or "reencrypt"');
+  if (mode !== 'rewrap' && mode !== 'reencrypt' && mode !== 'heads')
+    throw new InvalidArgumentError('mode must be "rewrap", "reencrypt" or "heads"');
   if (typeof write !== 'function') throw new InvalidArgumentError('write must be a function');
   const resumeAfter = options.cursor;
   const source = typeof options.source === 'function' ? options.source(resumeAfter) : options.source;
   // A plain iterable cannot seek: pass over records up to the cursor (a function source already did).
   let seeking = typeof options.source !== 'function' && resumeAfter !== undefined;
 
+  const primaryId = mode === 'heads' ? keyring.primaryKeyId : undefined;
   let scanned = 0;
   let rotated = 0;
   let skipped = 0;
@@ -103,7 +118,9 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
       const rotatedBatch =
         mode === 'rewrap'
           ? keyring.rewrapMany(pending)
-          : pending.map((r) => keyring.reencrypt(r.ciphertext, { aad: r.aad }));
+          : mode === 'heads'
+            ? keyring.rewrapEnvelopeHeads(pending.map((r) => headBytes(r.ciphertext)))
+            : pending.map((r) => keyring.reencrypt(r.ciphertext, { aad: r.aad }));
       await write(pending.map((r, i) => ({ id: r.id, ciphertext: rotatedBatch[i]!, previous: r.ciphertext })));
       rotated += pending.length;
     }
@@ -124,7 +141,12 @@ export async function rotate(options: RotateOptions): Promise<RotationProgress> 
     scanned++;
     lastId = record.id;
     batchCount++;
-    if (keyring.isCurrent(record.ciphertext)) skipped++;
+    if (
+      mode === 'heads'
+        ? parseEnvelopeHead(headBytes(record.ciphertext)).keyId === primaryId
+        : keyring.isCurrent(record.ciphertext)
+    )
+      skipped++;
     else pending.push(record);
     if (batchCount >= batchSize) await flush();
   }
