@@ -29,10 +29,10 @@ export function terminalProgress(stream: ProgressStream, now: Clock = Date.now):
 }
 
 /**
- * In a CI log (not a terminal, where `\r` redraws become one line per draw): a plain line at most
- * every `intervalMs`, saying the phase, counts and time so far; a scan that ends within the first
- * interval prints nothing. Lines are written when the scan reports, so the one long step that reports
- * nothing inside (building the TypeScript program) shows as its start and then the analysis.
+ * In a CI log (not a terminal, where `\r` redraws become one line per draw): one line when the
+ * TypeScript program starts being built (the one long step that reports nothing inside: without it a
+ * large project's log stays silent for a minute), then a plain line at most every `intervalMs`, saying
+ * the phase, counts and time so far.
  */
 export function logProgress(
   stream: ProgressStream,
@@ -40,16 +40,21 @@ export function logProgress(
 ): ProgressListener {
   const start = now();
   let last = start;
-  const line = (text: string): void => {
+  let found = '';
+  const line = (text: string, always = false): void => {
     const time = now();
-    if (time - last < intervalMs) return;
+    if (!always && time - last < intervalMs) return;
     last = time;
     stream.write(`secret-hygiene: ${text} (${Math.round((time - start) / 1000)}s)\n`);
   };
   return {
     onPhase: (event: ScanPhaseEvent) => {
-      if (event.phase === 'discovered') line(`found ${event.files} files to scan, ${event.skipped} skipped`);
-      else line(`building the TypeScript program over ${event.files} files`);
+      if (event.phase === 'discovered') {
+        found = `${event.files} files to scan, ${event.skipped} skipped`;
+        line(`found ${found}`);
+      } else {
+        line(`building the TypeScript program over ${event.files} files${found ? ` (of ${found})` : ''}`, true);
+      }
     },
     onProgress: (done, total) => line(`analysed ${done}/${total} files (${Math.floor((done / total) * 100)}%)`),
   };

@@ -35,28 +35,43 @@ describe('logProgress (CI logs, not a terminal)', () => {
     let time = 0;
     const lines: string[] = [];
     const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => time });
-    time = 1000;
-    progress.onPhase!({ phase: 'discovered', files: 40, skipped: 3 }); // within the first interval: nothing
     time = 6000;
-    progress.onPhase!({ phase: 'building-program', files: 30 });
+    progress.onPhase!({ phase: 'discovered', files: 40, skipped: 3 });
+    time = 7000;
+    progress.onProgress!(1, 40, '.env'); // 1 s after the last line: nothing
     time = 30_000;
-    progress.onProgress!(1, 40, 'a.ts');
+    progress.onProgress!(2, 40, 'a.ts');
     time = 31_000;
-    progress.onProgress!(2, 40, 'b.ts'); // 1 s after the last line: nothing
+    progress.onProgress!(3, 40, 'b.ts'); // nothing
     time = 36_000;
-    progress.onProgress!(3, 40, 'c.ts');
+    progress.onProgress!(4, 40, 'c.ts');
     expect(lines).toEqual([
-      'secret-hygiene: building the TypeScript program over 30 files (6s)\n',
-      'secret-hygiene: analysed 1/40 files (2%) (30s)\n',
-      'secret-hygiene: analysed 3/40 files (7%) (36s)\n',
+      'secret-hygiene: found 40 files to scan, 3 skipped (6s)\n',
+      'secret-hygiene: analysed 2/40 files (5%) (30s)\n',
+      'secret-hygiene: analysed 4/40 files (10%) (36s)\n',
     ]);
   });
 
-  it('prints nothing for a scan that ends within the first interval', () => {
+  it('always says when the TypeScript program starts being built (nothing is reported while it is)', () => {
+    let time = 0;
+    const lines: string[] = [];
+    const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => time });
+    time = 1000;
+    progress.onPhase!({ phase: 'discovered', files: 40, skipped: 3 }); // within the first interval: nothing
+    time = 1500;
+    progress.onPhase!({ phase: 'building-program', files: 30 });
+    time = 4000;
+    progress.onProgress!(1, 40, 'a.ts'); // 2.5 s after the last line: nothing
+    expect(lines).toEqual([
+      'secret-hygiene: building the TypeScript program over 30 files (of 40 files to scan, 3 skipped) (2s)\n',
+    ]);
+  });
+
+  it('prints nothing else for a scan that ends within the first interval', () => {
     const lines: string[] = [];
     const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => 4999 });
     progress.onPhase!({ phase: 'discovered', files: 2, skipped: 0 });
-    progress.onProgress!(2, 2, 'a.ts');
+    progress.onProgress!(2, 2, '.env');
     expect(lines).toEqual([]);
   });
 });
@@ -90,7 +105,9 @@ describe('secret-hygiene scan progress when stderr is not a terminal', () => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^secret-hygiene: building the TypeScript program over 6 files \(\d+s\)$/),
+        expect.stringMatching(
+          /^secret-hygiene: building the TypeScript program over 6 files \(of 6 files to scan, 0 skipped\) \(\d+s\)$/,
+        ),
         expect.stringMatching(/^secret-hygiene: analysed \d\/6 files \(\d+%\) \(\d+s\)$/),
       ]),
     );
