@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { ConfigError } from '../config.js';
@@ -72,6 +72,7 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
   const getSourceFile = host.getSourceFile.bind(host);
   // Files whose parse ran out of stack: nested too deeply, or parsed while the program's walk of the
   // imports was already deep (then a second parse, from a shallow stack, succeeds; see below).
+  let importsTooDeep = false;
   const overflowed: { fileName: string; options: Parameters<ts.CompilerHost['getSourceFile']>[1] }[] = [];
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const path = resolve(fileName);
@@ -83,6 +84,8 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
         languageVersion,
         (message) => {
           failed.set(path, message);
+          // TypeScript's host catches what reading throws: a stack overflow there is the import walk's.
+          if (/call stack/i.test(message)) importsTooDeep = true;
           onError?.(message);
         },
         shouldCreate,
@@ -96,8 +99,22 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
     // TypeScript's host answers an unreadable file with an empty one: leave it out instead.
     return failed.has(path) ? undefined : sourceFile;
   };
+  // TypeScript's own fileExists and directoryExists answer false to any error, a stack overflow
+  // included: module resolution then says "cannot find module" and the program silently ends there.
+  const entryExists = (path: string, isKind: (stats: Stats) => boolean): boolean => {
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      return stats !== undefined && isKind(stats);
+    } catch (error) {
+      if (isStackOverflow(error)) importsTooDeep = true;
+      return false;
+    }
+  };
+  host.fileExists = (path) => entryExists(path, (stats) => stats.isFile());
+  host.directoryExists = (path) => entryExists(path, (stats) => stats.isDirectory());
   return whileStackLasts(() => {
     let program = ts.createProgram({ rootNames: [...rootNames, ...scannedRoots], options, host });
+    if (importsTooDeep) throw new RangeError('Maximum call stack size exceeded (following imports)');
     for (const { fileName, options: parseOptions } of overflowed) {
       try {
         getSourceFile(fileName, parseOptions);
