@@ -97,6 +97,9 @@ ruleTester.run('no-insecure-secret-file', rule, {
     // Made private right after it was written, or the process umask makes every new file private.
     "import fs from 'node:fs';\nfunction save(keyPath: string) {\n  fs.writeFileSync(keyPath, privateKey);\n  fs.chmodSync(keyPath, 0o600);\n}",
     "import fs from 'node:fs';\nprocess.umask(0o077);\nfs.writeFileSync('.env', lines.join('\\n'));",
+    // A rewrite of a file that exists: a write's mode applies only when it creates the file.
+    "import fs from 'node:fs';\nif (fs.existsSync('server.key')) fs.writeFileSync('server.key', pem);",
+    "import fs from 'node:fs';\nif (!fs.existsSync(keyFile)) {\n  throw new Error('run setup first');\n} else {\n  fs.writeFileSync(keyFile, privateKey);\n}",
     // Public by design: public keys, certificates and chains, env templates.
     "import fs from 'node:fs';\nfs.writeFileSync('id_rsa.pub', publicKey);",
     "import fs from 'node:fs';\nfs.writeFileSync(path.join(dir, 'cert.pem'), cert);",
@@ -307,6 +310,11 @@ ruleTester.run('no-insecure-secret-file', rule, {
       at: 'fse.ensureDirSync',
       messageId: 'secretDirectoryMode',
       fix: ['/prod`)', '/prod`, { mode: 0o700 })'],
+    }),
+    // Created only when missing: the branch where the file does not exist.
+    high("import fs from 'node:fs';\nif (!fs.existsSync('server.key')) fs.writeFileSync('server.key', pem);", {
+      at: 'fs.writeFileSync',
+      fix: ['pem)', 'pem, { mode: 0o600 })'],
     }),
     // A chmod of another path does not protect this one.
     high("import fs from 'node:fs';\nfs.writeFileSync('server.key', pem);\nfs.chmodSync('server.crt', 0o600);", {

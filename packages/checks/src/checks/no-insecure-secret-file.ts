@@ -4,6 +4,7 @@ import {
   constInitializer,
   enclosingFunctionOrFile,
   forEachDescendant,
+  isFunctionLike,
   objectLiteralOf,
   propertyNameText,
   resolveIdentifier,
@@ -191,6 +192,8 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
       if (!path && !content) return;
       // `writeFileSync(p, key); chmodSync(p, 0o600)`: made private right after.
       if (mode.state === 'missing' && chmodedPrivate(flow, call, pathArg)) return;
+      // `if (existsSync(p)) writeFile(p, ...)`: rewrites a file that exists; a write's mode applies only on creation.
+      if (rewritesExisting(t, call, pathArg)) return;
       const confidence = writeConfidence(path, content);
       pending.push(() =>
         context.report({
@@ -387,6 +390,29 @@ function chmodedPrivate(flow: FlowContext, write: ts.CallExpression, pathArg: ts
 }
 
 const compact = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The write sits where `existsSync(path)` of the same path (same code text) holds: in the `then`
+ * branch of `if (existsSync(p))` or the `else` branch of `if (!existsSync(p))`.
+ */
+function rewritesExisting(t: TypeScript, write: ts.CallExpression, pathArg: ts.Expression): boolean {
+  const target = compact(pathArg.getText());
+  let child: ts.Node = write;
+  for (let node = write.parent; node && !isFunctionLike(t, node); child = node, node = node.parent) {
+    if (!t.isIfStatement(node) || child === node.expression) continue;
+    let condition = skipOuterExpressions(t, node.expression);
+    let negated = false;
+    if (t.isPrefixUnaryExpression(condition) && condition.operator === t.SyntaxKind.ExclamationToken) {
+      negated = true;
+      condition = skipOuterExpressions(t, condition.operand);
+    }
+    if (!t.isCallExpression(condition) || calleeName(t, condition.expression) !== 'existsSync') continue;
+    const checked = condition.arguments[0];
+    if (!checked || compact(checked.getText()) !== target) continue;
+    if ((child === node.thenStatement) !== negated) return true;
+  }
+  return false;
+}
 
 // ---- paths ---------------------------------------------------------------------------------------
 
