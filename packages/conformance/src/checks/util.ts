@@ -235,40 +235,21 @@ export async function verifyAll(
   store: OpenedStore,
   expected: ReadonlyMap<string, ReadonlyMap<string, string>>,
 ): Promise<string[]> {
-  const rows = [...expected].flatMap(([owner, secrets]) =>
-    [...secrets].map(([name, canary]) => ({ owner, name, canary })),
-  );
-  // A few reads at a time (a store serves concurrent readers): each read is a round trip through
-  // the store process and the server, and one at a time left both cores mostly waiting.
-  const problems = await mapConcurrently(rows, readConcurrency, async ({ owner, name, canary }) => {
-    const read = await attempt(() => store.adapter.get(owner, name));
-    if (!read.ok) return `${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`;
-    if (read.value !== canary)
-      return `${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(canary)}`;
-    return undefined;
-  });
-  return problems.filter((p): p is string => p !== undefined);
-}
-
-/** Reads {@link verifyAll} keeps in flight. */
-const readConcurrency = 4;
-
-/** `fn` over `items` with at most `limit` calls pending; results in the order of `items`. */
-export async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
+  const problems: string[] = [];
+  // One read at a time: concurrent reads made each store open more connections, and every new
+  // server backend costs more CPU (0.3 s per run) than the reads saved in wall time.
+  for (const [owner, secrets] of expected) {
+    for (const [name, canary] of secrets) {
+      const read = await attempt(() => store.adapter.get(owner, name));
+      if (!read.ok)
+        problems.push(`${owner}/${name} is unreadable: ${(read.error as Error).message ?? String(read.error)}`);
+      else if (read.value !== canary)
+        problems.push(
+          `${owner}/${name} ${describeReturned(ctx, read.value, { secrets: [] })} instead of ${ctx.redact(canary)}`,
+        );
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  }
+  return problems;
 }
 
 /** Records up to `limit` problems as failures under a heading. */
