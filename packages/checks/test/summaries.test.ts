@@ -104,6 +104,26 @@ function quiet(v: string) { return v.length; }
     expect(sinksOf(ctx, file, 'quiet')).toEqual([]);
   });
 
+  it('a call chain deeper than the bound is followed no further, whatever was asked first', () => {
+    const chain = parse(
+      Array.from({ length: 10 }, (_, i) =>
+        i === 9 ? `function f9(v: string) { console.log(v); }` : `function f${i}(v: string) { f${i + 1}(v); }`,
+      ).join('\n'),
+    );
+    const deepest = '0 -> console.log via f5 via f6 via f7 via f8 via f9';
+    const fresh = createFlowContext(t);
+    expect(sinksOf(fresh, chain, 'f0')).toEqual([]);
+    expect(sinksOf(fresh, chain, 'f3')).toEqual([]);
+    expect(sinksOf(fresh, chain, 'f4')).toEqual([deepest]);
+    expect(sinksOf(fresh, chain, 'f9')).toEqual(['0 -> console.log']);
+    // Asked in the other order, the same answers.
+    const other = createFlowContext(t);
+    expect(sinksOf(other, chain, 'f9')).toEqual(['0 -> console.log']);
+    expect(sinksOf(other, chain, 'f4')).toEqual([deepest]);
+    expect(sinksOf(other, chain, 'f3')).toEqual([]);
+    expect(sinksOf(other, chain, 'f0')).toEqual([]);
+  });
+
   it('is computed once per declaration and recogniser', () => {
     const fn = functionNamed(file, 'logRequest');
     expect(parameterSinks(ctx, fn, logSink)).toBe(parameterSinks(ctx, fn, logSink));
@@ -255,6 +275,17 @@ describe('with a checker: imported, re-exported and method summaries', () => {
       'logger.info through new Client().send(), logRequest() (src/http.ts:4)',
     ]);
     expect(reports.every((r) => r.confidence === 'high')).toBe(true);
+  });
+
+  it('is cached once per program: flow contexts of other checks and files share it', () => {
+    const http = program.getSourceFile(join(dir, 'src/http.ts'))!;
+    const fn = functionNamed(http, 'logRequest');
+    const checker = program.getTypeChecker();
+    const first = parameterSinks(createFlowContext(t, { checker }), fn, logSink);
+    expect(first).toHaveLength(1);
+    expect(parameterSinks(createFlowContext(t, { checker }), fn, logSink)).toBe(first);
+    // Other sanitizers are other summaries.
+    expect(parameterSinks(createFlowContext(t, { checker, sanitizers: ['nothing'] }), fn, logSink)).not.toBe(first);
   });
 
   it('gives the steps from the secret to the sink, across files', () => {

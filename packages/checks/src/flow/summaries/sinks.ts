@@ -4,7 +4,7 @@ import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction, valueSources, type ValueFlow } from '../values.js';
 import { argumentFor, callerParameters, parameterUseOf, type ParameterUse } from './parameters.js';
-import { memoized, summaryStore } from './store.js';
+import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
 export interface SinkValues {
@@ -80,6 +80,8 @@ export function parameterSinks(
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
+        // Paths longer than summaries nest are dropped whatever is cached, so no answer depends on what was asked first.
+        if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
         const arg = argumentFor(t, node, inner.parameter);
         if (arg)
           add(valueSources(sym, arg), {

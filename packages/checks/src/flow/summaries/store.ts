@@ -19,6 +19,8 @@ export interface SummaryStore {
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
   /** How many summaries are being computed one inside another. */
   depth: number;
+  /** How many times a summary was cut short (recursion, depth): a result built on one is not kept. */
+  cuts: number;
 }
 
 /** How many summaries may be computed one inside another (a call chain this deep is followed no further). */
@@ -45,6 +47,7 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
       returns: new WeakMap(),
       sinks: new Map(),
       depth: 0,
+      cuts: 0,
     };
     perChecker?.set(key, store);
     byContext.set(store.ctx, store);
@@ -56,7 +59,8 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
 /**
  * A memoized summary: computed once per declaration, empty while it is being computed (recursion)
  * or when summaries already nest `MAX_SUMMARY_DEPTH` deep, and empty if computing it throws, so a
- * summary never makes a check fail.
+ * summary never makes a check fail. A result that met recursion or the depth bound is not kept:
+ * it depends on where the query started, and files (so hosts) may ask in any order.
  */
 export function memoized<T>(
   store: SummaryStore,
@@ -65,10 +69,13 @@ export function memoized<T>(
   compute: () => readonly T[],
 ): readonly T[] {
   const cached = memo.get(node);
-  if (cached === IN_PROGRESS) return [];
+  if (cached === IN_PROGRESS || (!cached && store.depth >= MAX_SUMMARY_DEPTH)) {
+    store.cuts++;
+    return [];
+  }
   if (cached) return cached;
-  if (store.depth >= MAX_SUMMARY_DEPTH) return [];
   memo.set(node, IN_PROGRESS);
+  const cutsBefore = store.cuts;
   store.depth++;
   let result: readonly T[];
   try {
@@ -78,6 +85,7 @@ export function memoized<T>(
   } finally {
     store.depth--;
   }
-  memo.set(node, result);
+  if (store.cuts === cutsBefore) memo.set(node, result);
+  else memo.delete(node);
   return result;
 }
