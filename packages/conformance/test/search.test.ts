@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCanary, Needles } from '../src/index.js';
 import { base32 } from '../src/search/encodings.js';
+import { findKeystreamReuse } from '../src/search/keystream.js';
 
 const xor = (data: Buffer, key: Buffer): Buffer => Buffer.from(data.map((byte, i) => byte ^ key[i % key.length]!));
 
@@ -77,6 +79,34 @@ describe('Needles', () => {
         expect(needles.search(canary.slice(start, start + 8).toUpperCase(), 'here').map((h) => h.needle)).toEqual([0]);
         expect(needles.search(`hint=…${canary.slice(-4)}`, 'here')).toEqual([]);
         expect(new Needles([canary]).search(canary.slice(0, 12), 'here')).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('findKeystreamReuse', () => {
+  it('pairs two different secrets encrypted with one keystream at any offset, and nothing among random records', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), canaryArb, canaryArb, (offset, first, second) => {
+        const keystream = randomBytes(offset + 80);
+        const seal = (secret: string) => {
+          const out = Buffer.from(keystream);
+          Buffer.from(secret).forEach((byte, i) => (out[offset + i] = keystream[offset + i]! ^ byte));
+          return out;
+        };
+        const random = Array.from({ length: 20 }, () => ({
+          plaintext: makeCanary(),
+          bytes: randomBytes(90),
+          label: 'r',
+        }));
+        expect(findKeystreamReuse(random)).toEqual([]);
+        const reused = findKeystreamReuse([
+          ...random,
+          { plaintext: first, bytes: seal(first), label: 'a' },
+          { plaintext: second, bytes: seal(second), label: 'b' },
+        ]);
+        expect(reused.map((r) => [r.first.label, r.second.label, r.offset])).toEqual([['a', 'b', offset]]);
       }),
       { numRuns: 20 },
     );

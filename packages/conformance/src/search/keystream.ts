@@ -30,15 +30,17 @@ export function findKeystreamReuse(records: readonly KnownCiphertext[]): Keystre
   for (const record of records) {
     const plain = Buffer.from(record.plaintext, 'utf8');
     if (plain.length < window) continue;
+    // One buffer per record, keys in latin1 (a byte a character): this runs for every offset of
+    // every record of the run.
+    const keystream = Buffer.allocUnsafe(window);
     for (let offset = 0; offset + window <= record.bytes.length; offset++) {
-      const keystream = Buffer.allocUnsafe(window);
       let zero = true;
       for (let i = 0; i < window; i++) {
         keystream[i] = record.bytes[offset + i]! ^ plain[i]!;
         if (keystream[i] !== 0) zero = false;
       }
       if (zero) continue;
-      const key = `${offset}:${keystream.toString('hex')}`;
+      const key = `${offset}:${keystream.toString('latin1')}`;
       const earlier = seen.get(key);
       if (earlier === undefined) seen.set(key, record);
       else if (earlier.plaintext !== record.plaintext) {
