@@ -191,6 +191,17 @@ logToken(apiKey);
     expect(crossFunctionFlows(ctx, literal!, logSink)).toEqual([]);
   });
 
+  it('leaves library code (node_modules, declaration files) to the catalogs', () => {
+    const library = ts.createSourceFile(
+      '/app/node_modules/lib/index.js',
+      'function logRequest(value) { logger.info(value); }\nlogRequest(apiKey);',
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.JS,
+    );
+    expect(crossFunctionFlows(ctx, callsOf(library, 'logRequest')[0]!, logSink)).toEqual([]);
+  });
+
   it('leaves a secret-named parameter to the callee, whose body is reported', () => {
     expect(crossFunctionFlows(ctx, callsOf(file, 'logToken')[0]!, logSink)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { createFlowContext, type FlowContext } from '../context.js';
 import type { EnvRuntime } from '../../catalogs/env.js';
 import { envObjectRuntime, type EnvRead } from '../env-reads.js';
 import { calledFunction } from '../values.js';
-import { callerParameters, returnedExpressions } from './parameters.js';
+import { callerParameters, isProjectFunction, returnedExpressions } from './parameters.js';
 
 /**
  * What an env-reading helper returns: `function env(name) { return process.env[name] }` returns the
@@ -46,7 +46,7 @@ export function helperEnvRead(
   if (!call.arguments.some((a) => ENV_VARIABLE_NAME.test(staticString(t, a) ?? ''))) return undefined;
   const ctx = contextFor(t, checker);
   const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
-  const summary = fn && envHelperSummary(ctx, fn);
+  const summary = fn && isProjectFunction(fn) ? envHelperSummary(ctx, fn) : undefined;
   if (!summary || call.arguments.slice(0, summary.nameParameter + 1).some((a) => t.isSpreadElement(a)))
     return undefined;
   const nameArg = call.arguments[summary.nameParameter];

@@ -73,3 +73,12 @@ export function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaratio
   });
   return found;
 }
+
+/**
+ * A function whose body summaries read: one of the project's own. Libraries (declaration files, and
+ * JavaScript under `node_modules` when a program allows it) are the catalogs' business.
+ */
+export function isProjectFunction(fn: ts.Node): boolean {
+  const file = fn.getSourceFile();
+  return !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName);
+}

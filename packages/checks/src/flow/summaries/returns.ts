@@ -1,7 +1,13 @@
 import type * as ts from 'typescript';
 import type { FlowContext } from '../context.js';
 import { valueSources } from '../values.js';
-import { argumentFor, parameterUseOf, returnedExpressions, type ParameterUse } from './parameters.js';
+import {
+  argumentFor,
+  isProjectFunction,
+  parameterUseOf,
+  returnedExpressions,
+  type ParameterUse,
+} from './parameters.js';
 import { memoized, summaryStore } from './store.js';
 
 /**
@@ -29,6 +35,6 @@ export function returnedArguments(
   call: ts.CallExpression,
   fn: ts.FunctionLikeDeclaration,
 ): ts.Expression[] {
-  if (call.arguments.length === 0 || fn.parameters.length === 0) return [];
+  if (call.arguments.length === 0 || fn.parameters.length === 0 || !isProjectFunction(fn)) return [];
   return returnedParameters(ctx, fn).flatMap((use) => argumentFor(ctx.ts, call, use) ?? []);
 }

@@ -3,7 +3,7 @@ import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/in
 import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction, valueSources, type ValueFlow } from '../values.js';
-import { argumentFor, callerParameters, parameterUseOf, type ParameterUse } from './parameters.js';
+import { argumentFor, callerParameters, isProjectFunction, parameterUseOf, type ParameterUse } from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
@@ -78,7 +78,7 @@ export function parameterSinks(
       }
       if (node.arguments.length === 0) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
-      if (!callee || callee === fn) return;
+      if (!callee || callee === fn || !isProjectFunction(callee)) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
         // Paths longer than summaries nest are dropped whatever is cached, so no answer depends on what was asked first.
         if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
@@ -123,7 +123,7 @@ export function crossFunctionFlows(
   const t = ctx.ts;
   if (call.arguments.length === 0) return [];
   const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
-  if (!fn) return [];
+  if (!fn || !isProjectFunction(fn)) return [];
   const out: CrossFunctionFlow[] = [];
   for (const hit of parameterSinks(ctx, fn, recognizer)) {
     if (namesASecret(ctx, fn, hit.parameter)) continue;
