@@ -107,7 +107,8 @@ ruleTester.run('no-insecure-secret-file', rule, {
     "import fs from 'node:fs';\nfs.writeFileSync('server.crt', certificate);",
     "import fs from 'node:fs';\nfs.writeFileSync('.env.example', template);",
     "import { generateKeyPairSync } from 'node:crypto';\nimport fs from 'node:fs';\nconst { publicKey } = generateKeyPairSync('ed25519');\nfs.writeFileSync('out/jwks.json', publicKey);",
-    // Nothing secret about the data or the path.
+    // Nothing secret about the data or the path (an env variable that names no credential file).
+    "import fs from 'node:fs';\nfs.writeFileSync(process.env.REPORT_PATH!, JSON.stringify(report));",
     "import fs from 'node:fs';\nfs.writeFileSync('report.json', JSON.stringify(report));",
     "import fs from 'node:fs';\nfs.writeFileSync(outFile, tokenCount.toString());",
     // Directories: owner-only, or not a secrets directory.
@@ -196,6 +197,15 @@ ruleTester.run('no-insecure-secret-file', rule, {
     high("import fs from 'node:fs';\nconst KEY_FILE = 'keys/signing.key';\nfs.writeFileSync(KEY_FILE, pem);", {
       at: 'fs.writeFileSync',
       fix: ['pem)', 'pem, { mode: 0o600 })'],
+    }),
+    // A path that a credential tool's environment variable names.
+    high(
+      "import fs from 'node:fs';\nconst file = process.env.GOOGLE_APPLICATION_CREDENTIALS!;\nfs.writeFileSync(file, Buffer.from(encoded, 'base64'));",
+      { at: 'fs.writeFileSync', fix: ["'base64'))", "'base64'), { mode: 0o600 })"] },
+    ),
+    high("import fs from 'node:fs';\nfs.writeFileSync(env('KUBECONFIG'), kubeconfig);", {
+      at: 'fs.writeFileSync',
+      fix: ['kubeconfig)', 'kubeconfig, { mode: 0o600 })'],
     }),
     // Streams and descriptors that create the file.
     high("import { createWriteStream } from 'fs';\nconst out = createWriteStream('backup/credentials.json');", {

@@ -34,6 +34,13 @@ export function writeGitCredentials(): void {
   writeFileSync(join(homedir(), '.git-credentials'), `https://x-access-token:${process.env.GH_TOKEN}@github.com\n`); // expect: no-insecure-secret-file
 }
 
+export function materialiseGoogleCredentials(): void {
+  const target = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  if (target && process.env.GCP_SA_JSON_BASE64) {
+    writeFileSync(target, Buffer.from(process.env.GCP_SA_JSON_BASE64, 'base64')); // expect: no-insecure-secret-file
+  }
+}
+
 export function writeNpmToken(): void {
   writeFileSync('/tmp/npm-token', process.env.NPM_TOKEN!); // expect: no-insecure-secret-file
 }

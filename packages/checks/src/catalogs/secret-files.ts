@@ -140,6 +140,21 @@ export const PUBLIC_FILE_PATTERNS: readonly RegExp[] = [
   /\.env\.(?:example|sample|template)$/,
 ];
 
+/**
+ * Environment variables that hold the path of a credential file, by convention of the tool that reads
+ * it: a file written to the path one of them names is a credential file.
+ */
+export const CREDENTIAL_FILE_ENV_VARS: readonly string[] = [
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'KUBECONFIG',
+  'NETRC',
+  'PGPASSFILE',
+  'GIT_SSH_KEY',
+  'SSH_PRIVATE_KEY_PATH',
+];
+
 /** Directory names whose contents are secrets: one created must be `0o700`. */
 export const SECRET_DIRECTORY_NAMES: readonly string[] = [
   '.ssh',

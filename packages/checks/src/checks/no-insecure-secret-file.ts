@@ -15,6 +15,7 @@ import {
 } from '../ast/index.js';
 import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '../check.js';
 import {
+  CREDENTIAL_FILE_ENV_VARS,
   DEFAULT_DIR_MODE,
   DEFAULT_FILE_MODE,
   FILE_PROTECTION_CALLS,
@@ -32,6 +33,7 @@ import {
 import {
   createFlowContext,
   DEFAULT_SANITIZERS,
+  envReadOf,
   sanitizersOptionSchema,
   sourceEvidence,
   valueSources,
@@ -416,18 +418,37 @@ function rewritesExisting(t: TypeScript, write: ts.CallExpression, pathArg: ts.E
 
 // ---- paths ---------------------------------------------------------------------------------------
 
+/** What a path expression is made of (see `pathParts`). */
+interface PathParts {
+  readonly texts: string[];
+  readonly names: string[];
+  /** Environment variables read for the path (`GOOGLE_APPLICATION_CREDENTIALS`). */
+  readonly envs: string[];
+}
+
 /**
  * The path's static parts, last first: `join(home, '.ssh', 'id_rsa')` -> `['id_rsa', '.ssh']`,
  * `` `${dir}/key.pem` `` -> `['/key.pem']`; and the variable names on the way (`keyPath`).
  */
-function pathParts(
-  t: TypeScript,
-  node: ts.Expression,
-  depth = 0,
-): { readonly texts: string[]; readonly names: string[] } {
-  const out = { texts: [] as string[], names: [] as string[] };
+function pathParts(flow: FlowContext, node: ts.Expression, depth = 0): PathParts {
+  const t = flow.ts;
+  const out: PathParts = { texts: [], names: [], envs: [] };
   if (depth > MAX_HOPS) return out;
   const expr = skipOuterExpressions(t, node);
+  // `process.env.GOOGLE_APPLICATION_CREDENTIALS`, `env('KUBECONFIG')`, through a `const`.
+  const read =
+    t.isIdentifier(expr) || t.isPropertyAccessExpression(expr) || t.isCallExpression(expr)
+      ? envReadOf(t, expr, flow.checker)
+      : undefined;
+  // `env('GOOGLE_APPLICATION_CREDENTIALS')` without the helper's body in sight: its name says what it reads.
+  const asked =
+    !read && t.isCallExpression(expr) && /env/i.test(calleeName(t, expr.expression) ?? '') && expr.arguments[0]
+      ? staticString(t, expr.arguments[0])
+      : undefined;
+  if (read || asked !== undefined) {
+    out.envs.push(read ? read.name : asked!);
+    return out;
+  }
   const text = staticString(t, expr);
   if (text !== undefined) {
     out.texts.push(text);
@@ -438,25 +459,31 @@ function pathParts(
     // The literal text after the last substitution is the file name's end: `${dir}/id_rsa`, `${name}.pem`.
     out.texts.push(spans[spans.length - 1]!.literal.text);
     for (let i = spans.length - 1; i >= 0; i--) {
-      const inner = pathParts(t, spans[i]!.expression, depth + 1);
+      const inner = pathParts(flow, spans[i]!.expression, depth + 1);
       out.names.push(...inner.names);
+      out.envs.push(...inner.envs);
       if (i > 0) out.texts.push(spans[i - 1]!.literal.text);
     }
     out.texts.push(expr.head.text);
     return out;
   }
   if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.PlusToken) {
-    const right = pathParts(t, expr.right, depth + 1);
-    const left = pathParts(t, expr.left, depth + 1);
-    return { texts: [...right.texts, ...left.texts], names: [...right.names, ...left.names] };
+    const right = pathParts(flow, expr.right, depth + 1);
+    const left = pathParts(flow, expr.left, depth + 1);
+    return {
+      texts: [...right.texts, ...left.texts],
+      names: [...right.names, ...left.names],
+      envs: [...right.envs, ...left.envs],
+    };
   }
   if (t.isCallExpression(expr)) {
     const name = calleeName(t, expr.expression);
     if (name && PATH_JOINERS.has(name)) {
       for (let i = expr.arguments.length - 1; i >= 0; i--) {
-        const inner = pathParts(t, expr.arguments[i]!, depth + 1);
+        const inner = pathParts(flow, expr.arguments[i]!, depth + 1);
         out.texts.push(...inner.texts);
         out.names.push(...inner.names);
+        out.envs.push(...inner.envs);
       }
     }
     return out;
@@ -466,9 +493,10 @@ function pathParts(
     if (t.isIdentifier(expr)) {
       const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
       if (init) {
-        const inner = pathParts(t, init, depth + 1);
+        const inner = pathParts(flow, init, depth + 1);
         out.texts.push(...inner.texts);
         out.names.push(...inner.names);
+        out.envs.push(...inner.envs);
       }
     }
   }
@@ -506,7 +534,7 @@ function namedSecretPath(flow: FlowContext, name: string): boolean {
  * `public` for a public key or certificate (`id_rsa.pub`, `cert.pem`), or nothing known.
  */
 function pathEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | 'public' | undefined {
-  const parts = pathParts(flow.ts, node);
+  const parts = pathParts(flow, node);
   const segments = segmentsOf(parts.texts);
   const lastText = parts.texts[0];
   // The base name is known when the last static text ends the path (not `${dir}/` before a name).
@@ -519,7 +547,10 @@ function pathEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | 'p
   }
   const dir = segments.slice(base === undefined ? 0 : 1).find((s) => ['secrets', '.secrets'].includes(s));
   if (dir !== undefined) return { kind: 'credentials', strength: 'file', display: `'${base ?? '…'}' under '${dir}/'` };
-  const named = parts.names.find((n) => namedSecretPath(flow, n));
+  const fromEnv = parts.envs.find((name) => CREDENTIAL_FILE_ENV_VARS.includes(name));
+  if (fromEnv !== undefined)
+    return { kind: 'credentials', strength: 'file', display: `$${fromEnv} (a credentials file)` };
+  const named = [...parts.names, ...parts.envs].find((n) => namedSecretPath(flow, n));
   if (named !== undefined && base === undefined)
     return { kind: 'credentials', strength: 'name', display: `'${named}'` };
   return undefined;
@@ -527,7 +558,7 @@ function pathEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | 'p
 
 /** What a created directory is: a secrets directory by its name (`.ssh`, `secrets`), or by a variable's name (`secretsDir`). */
 function directoryEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | undefined {
-  const parts = pathParts(flow.ts, node);
+  const parts = pathParts(flow, node);
   const segments = segmentsOf(parts.texts);
   const dir = segments.find((s) => SECRET_DIRECTORY_NAMES.includes(s));
   if (dir !== undefined) return { kind: 'secrets directory', strength: 'file', display: `'${dir}'` };
