@@ -732,3 +732,60 @@ ruleTester.run('no-secret-logging: telemetry, analytics and error-tracking SDKs'
     leak('const out = process.stdout;\nout.write(`${password}\\n`);', { text: 'password' }),
   ],
 });
+
+ruleTester.run('no-secret-logging: names that say less than they seem, counts, browser consoles, commands', rule, {
+  valid: [
+    // A cookie's name alone: state, nonce, consent and locale cookies as often as a session (medium).
+    "logger.debug('PARSE_STATE', { cookie: value });",
+    "const cookieValue = cookies?.[options.cookies[name].name];\nlogger.debug('USE_STATE', { value: cookieValue });",
+    "logger.debug('authorization url is ready', { url, cookies, provider });",
+    // A customer code under a token's name (medium).
+    'console.error(`Link not found for coupon ${coupon.token}`);',
+    'logger.info({ couponToken });',
+    // What a decoding call returned: the claims, not the token (medium).
+    'const shareToken = await parseShareToken(request);\nlog({ shareToken });',
+    'const decodedToken = decodeJwt(raw);\nlogger.info({ decodedToken });',
+    // A count is no secret: by the call that made it, or by its type.
+    'const activeRestrictedTokens = await prisma.restrictedToken.count({ where: { userId } });\nthrow new Error(`This user has ${activeRestrictedTokens} active tokens`);',
+    'const apiKeys = keys.length;\nconsole.log(`${apiKeys} keys`);',
+    { code: 'declare const activeTokens: number;\nconsole.log(`${activeTokens} active`);', ...typed },
+    // The browser's own console (medium): a client module, or one that uses the DOM.
+    "'use client';\nexport function Debug({ token }: { token: string }) {\n  console.debug('embed', token);\n}",
+    "const container = document.getElementById('embed');\nconsole.debug('[embed] init', options.token);",
+    // A command-line command prints the credential it made for its operator (medium), whatever prints it.
+    {
+      code: 'const invite = await userService.createInvites({ email });\nlogger.info(`Invite token: ${invite.token}`);',
+      filename: 'packages/app/src/commands/user.ts',
+    },
+  ],
+  invalid: [
+    medium(leak("logger.debug('PARSE_STATE', { cookie: value });", 'value')),
+    medium(leak('console.error(`Link not found for coupon ${coupon.token}`);', 'coupon.token')),
+    medium(
+      leak('const shareToken = await parseShareToken(request);\nlog({ shareToken });', shorthand('shareToken', 2)),
+    ),
+    medium(
+      leak(
+        "const container = document.getElementById('embed');\nconsole.debug('[embed] init', options.token);",
+        'options.token',
+      ),
+    ),
+    {
+      ...medium(
+        leak(
+          'const invite = await userService.createInvites({ email });\nlogger.info(`Invite token: ${invite.token}`);',
+          'invite.token',
+        ),
+      ),
+      filename: 'packages/app/src/commands/user.ts',
+    },
+    // Still high: a session cookie by name, a cookie header, a parse of a credential the flow sees, a
+    // one-time code typed as a number, an isomorphic module, an invite made in a server handler.
+    leak('logger.info({ sessionCookie });', shorthand('sessionCookie')),
+    leak('logger.debug({ cookie: req.headers.cookie });', 'req.headers.cookie'),
+    leak('const token = parseBearerToken(req.headers.authorization);\nlogger.info({ token });', shorthand('token', 2)),
+    medium({ ...leak('declare const otpCode: number;\nconsole.log(otpCode);', { text: 'otpCode', nth: 2 }), ...typed }),
+    leak("if (typeof window !== 'undefined') window.name = 'app';\nconsole.log(token);", 'token'),
+    leak('const invite = await createInvite(email);\nlogger.info(invite.token);', 'invite.token'),
+  ],
+});

@@ -1,8 +1,12 @@
 import type * as ts from 'typescript';
-import { propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, calleeName, forEachDescendant, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
+import { declarationOf, bindingElementSource, rootIdentifier } from '../flow/aliases.js';
+import type { FlowContext } from '../flow/context.js';
 import { sourceEvidence } from '../flow/evidence.js';
+import type { SecretSource } from '../flow/sources.js';
+import { splitWords } from '../names/index.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 import { crossFunctionFlows, crossingSteps, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
@@ -101,7 +105,11 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
      * level; medium when an ambiguous name (`sessionId`, `serviceKey`, `pass`) or a function's name
      * is the only evidence (see the rule's docs, "Confidence").
      */
-    const confidenceOf = (f: ValueFlow): Confidence => (sourceEvidence(flow, f.source) === 'name' ? 'medium' : 'high');
+    const confidenceOf = (f: ValueFlow): Confidence => {
+      const evidence = sourceEvidence(flow, f.source);
+      if (evidence === 'name') return 'medium';
+      return evidence === 'credential-name' && nameSaysLess(flow, f.source) ? 'medium' : 'high';
+    };
 
     const suggestion = (f: ValueFlow): CheckSuggestion<MessageId>[] => {
       const helper = options.redactionHelper;
@@ -133,7 +141,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
         for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
-          if (reported.has(f.at)) continue;
+          if (reported.has(f.at) || isCount(flow, f.source)) continue;
           reported.add(f.at);
           report(f);
         }
@@ -207,13 +215,17 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         }
         // A telemetry SDK known by its receiver's name only (`analytics.track`): maybe an in-house wrapper that filters.
         const lowered =
-          isOperatorOutput(context.file.path, sink) || inFailedResponseBranch(t, node) || sink.match.nameOnly === true;
+          isOperatorOutput(context.file.path, sink) ||
+          inFailedResponseBranch(t, node) ||
+          sink.match.nameOnly === true ||
+          (sink.path[0] === 'console' && isBrowserModule(t, context.sourceFile));
+        const inCommand = isCommandFile(context.file.path);
         reportArguments(node.arguments.slice(0, sink.argumentCount ?? node.arguments.length), (f) =>
           context.report({
             node: f.at,
             messageId: 'secretToSink',
             data: { secret: f.source.name, kind: f.source.kind, sink: sink.display },
-            confidence: lowered ? 'medium' : confidenceOf(f),
+            confidence: lowered || (inCommand && isIssuedHere(flow, f.source)) ? 'medium' : confidenceOf(f),
             suggestions: suggestion(f),
           }),
         );
@@ -227,8 +239,199 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
  * command's answer to the operator who ran it (`medusa user --invite` prints the invite it made).
  */
 function isOperatorOutput(path: string, sink: SinkCall): boolean {
-  return sink.path[0] === 'console' && /(^|\/)(commands|cli|bin)\//.test(path);
+  return sink.path[0] === 'console' && isCommandFile(path);
 }
+
+/** A file of a command-line program's commands: under `commands/`, `cli/` or `bin/`. */
+function isCommandFile(path: string): boolean {
+  return /(^|\/)(commands|cli|bin)\//.test(path);
+}
+
+/** First words of calls that make a credential for whoever asked: `createInvites`, `generatePassword`, `issueToken`. */
+const ISSUING_VERBS: ReadonlySet<string> = new Set([
+  'create',
+  'generate',
+  'issue',
+  'mint',
+  'make',
+  'new',
+  'register',
+  'rotate',
+  'regenerate',
+  'invite',
+]);
+
+/**
+ * A credential made in this function by an issuing call (`const invite = await createInvites(...)`,
+ * then `invite.token`): in a command-line command it is the command's answer to the operator who
+ * ran it (`medusa user --invite` prints the invite it made), whatever prints it.
+ */
+function isIssuedHere(flow: FlowContext, source: SecretSource): boolean {
+  const call = initializingCall(flow, source.node);
+  const name = call ? calleeName(flow.ts, call.expression) : undefined;
+  return name !== undefined && ISSUING_VERBS.has(splitWords(name)[0] ?? '');
+}
+
+/**
+ * The call a source's value was made by: `createInvites(...)` for `invite.token` after
+ * `const invite = await createInvites(...)`, `parseShareToken(req)` for `shareToken` after
+ * `const shareToken = await parseShareToken(req)`.
+ */
+function initializingCall(flow: FlowContext, node: ts.Node): ts.CallExpression | undefined {
+  const t = flow.ts;
+  const id =
+    t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)
+      ? rootIdentifier(flow, node.expression)
+      : t.isIdentifier(node)
+        ? node
+        : undefined;
+  const decl = id ? declarationOf(flow, id) : t.isBindingElement(node) ? node : undefined;
+  let init: ts.Expression | undefined;
+  if (decl && t.isVariableDeclaration(decl)) init = decl.initializer;
+  else if (decl && t.isBindingElement(decl)) init = bindingElementSource(flow, decl);
+  if (!init) return undefined;
+  let expr = skipOuterExpressions(t, init);
+  if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+  return t.isCallExpression(expr) ? expr : undefined;
+}
+
+/** Words that make a cookie's name name a credential: `sessionCookie`, `authCookie`, `refreshCookie`. */
+const CREDENTIAL_COOKIE_WORDS: ReadonlySet<string> = new Set([
+  'session',
+  'auth',
+  'authentication',
+  'refresh',
+  'access',
+  'remember',
+  'login',
+  'jwt',
+  'token',
+  'bearer',
+  'identity',
+  'sid',
+]);
+
+/** Owners whose `token` or `code` is a code handed to customers: a coupon's token is its code. */
+const CODE_OWNER_WORDS: ReadonlySet<string> = new Set([
+  'coupon',
+  'promo',
+  'promotion',
+  'discount',
+  'voucher',
+  'gift',
+  'giftcard',
+  'referral',
+]);
+
+/** First words of calls that turn a token into its claims: `parseShareToken(req)`, `decodeJwt(t)`, `verifyToken(t)`. */
+const DECODING_VERBS: ReadonlySet<string> = new Set(['parse', 'decode', 'verify']);
+
+/** Words of what such a call decodes: a token, a JWT. */
+const DECODED_WORDS: ReadonlySet<string> = new Set(['token', 'jwt', 'jws', 'jwe']);
+
+/**
+ * A credential name that says less than it seems, when nothing else shows the value is secret
+ * (medium): a cookie's name without a credential word (`cookie`, `cookies`, `cookieValue`: a state,
+ * nonce, consent or locale cookie as often as a session), a `token` owned by a customer code
+ * (`coupon.token`, `couponToken`), and a token's name on what a decoding call returned (`const shareToken = await
+ * parseShareToken(req)`: the verified claims, not the token).
+ */
+function nameSaysLess(flow: FlowContext, source: SecretSource): boolean {
+  const t = flow.ts;
+  const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
+  if (source.kind === 'cookie' && !splitWords(last).some((w) => CREDENTIAL_COOKIE_WORDS.has(w))) return true;
+  if (splitWords(last).some((w) => CODE_OWNER_WORDS.has(w))) return true; // `couponToken`
+  const node = source.node;
+  if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) {
+    const owner = accessPath(t, node.expression)?.pop()?.replace(/\(\)$/, '');
+    if (owner !== undefined && splitWords(owner).some((w) => CODE_OWNER_WORDS.has(w))) return true;
+  }
+  return isDecodedPayload(flow, node);
+}
+
+/** `const shareToken = await parseShareToken(request)`: a decoding call's result (a parse of a credential the flow sees stays a token). */
+function isDecodedPayload(flow: FlowContext, node: ts.Node): boolean {
+  const t = flow.ts;
+  if (!t.isIdentifier(node) && !t.isBindingElement(node)) return false;
+  const call = initializingCall(flow, node);
+  const path = call ? accessPath(t, call.expression) : undefined;
+  const method = path?.[path.length - 1];
+  if (!call || method === undefined) return false;
+  const verb = splitWords(method)[0] ?? '';
+  if (!DECODING_VERBS.has(verb)) return false;
+  if (!path!.some((segment) => splitWords(segment).some((w) => DECODED_WORDS.has(w)))) return false;
+  // `parseBearerToken(req.headers.authorization)` extracts the token itself; verify and decode never do.
+  const first = call.arguments[0];
+  return verb !== 'parse' || !first || valueSources(flow, first).every((f) => f.source.reason === 'name');
+}
+
+/**
+ * A number is no credential, unless it is a one-time code or PIN: seen by its type, or by what made
+ * it (`await db.token.count()`, `tokens.length`). A count under a token's name is not logged secret.
+ */
+function isCount(flow: FlowContext, source: SecretSource): boolean {
+  const t = flow.ts;
+  const node = source.node;
+  const words = splitWords(/([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? '');
+  if (source.kind === 'otp' || words.some((w) => w === 'pin' || w === 'code' || w === 'otp')) return false;
+  if (flow.checker && (t.isIdentifier(node) || t.isPropertyAccessExpression(node))) {
+    try {
+      const type = flow.checker.getTypeAtLocation(node);
+      if (type.flags & (t.TypeFlags.NumberLike | t.TypeFlags.BigIntLike)) return true;
+    } catch {
+      // no type: judge by what made the value
+    }
+  }
+  if (!t.isIdentifier(node)) return false;
+  const decl = declarationOf(flow, node);
+  const init =
+    decl && t.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(t, decl.initializer) : undefined;
+  const value = init && t.isAwaitExpression(init) ? skipOuterExpressions(t, init.expression) : init;
+  if (!value) return false;
+  if (t.isPropertyAccessExpression(value)) return value.name.text === 'length' || value.name.text === 'size';
+  const method = t.isCallExpression(value) ? calleeName(t, value.expression) : undefined;
+  return method !== undefined && splitWords(method)[0] === 'count';
+}
+
+/**
+ * A module that runs in the browser: a `'use client'` directive, or the DOM used without a
+ * `typeof window` guard (isomorphic code checks first). Its console is the user's own, who holds
+ * whatever the page holds; a log collector sees it only through an SDK, which is a sink of its own.
+ */
+function isBrowserModule(t: TypeScript, file: ts.SourceFile): boolean {
+  const cached = BROWSER_MODULES.get(file);
+  if (cached !== undefined) return cached;
+  const first = file.statements[0];
+  let browser =
+    first !== undefined &&
+    t.isExpressionStatement(first) &&
+    t.isStringLiteral(first.expression) &&
+    first.expression.text === 'use client';
+  if (!browser) {
+    let dom = false;
+    let guarded = false;
+    forEachDescendant(t, file, (node) => {
+      if (t.isTypeOfExpression(node) && t.isIdentifier(node.expression) && DOM_GLOBALS.has(node.expression.text)) {
+        guarded = true;
+        return 'stop';
+      }
+      if (
+        t.isPropertyAccessExpression(node) &&
+        t.isIdentifier(node.expression) &&
+        DOM_GLOBALS.has(node.expression.text)
+      )
+        dom = true;
+      return undefined;
+    });
+    browser = dom && !guarded;
+  }
+  BROWSER_MODULES.set(file, browser);
+  return browser;
+}
+
+const DOM_GLOBALS: ReadonlySet<string> = new Set(['document', 'window']);
+
+const BROWSER_MODULES = new WeakMap<ts.SourceFile, boolean>();
 
 /**
  * Logged in the branch where a response failed (`if (!response.ok) console.warn(body)`): what a
