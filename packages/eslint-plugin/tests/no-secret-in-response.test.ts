@@ -358,6 +358,13 @@ ruleTester.run('no-secret-in-response: records nested in the body', rule, {
       ]),
       ...typed,
     },
+    {
+      ...leak(`${USER}declare const users: User[];\nres.json({ first: users[0], total: users.length });`, [
+        'entityWithSecret',
+        'users[0]',
+      ]),
+      ...typed,
+    },
     // A response schema re-parses the body: medium.
     medium({
       ...leak(

@@ -443,6 +443,7 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         !t.isAwaitExpression(expr) &&
         !t.isCallExpression(expr) &&
         !t.isPropertyAccessExpression(expr) &&
+        !t.isElementAccessExpression(expr) &&
         !t.isObjectLiteralExpression(expr)
       )
         return undefined;
