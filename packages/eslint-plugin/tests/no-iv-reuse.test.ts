@@ -397,3 +397,34 @@ ruleTester.run('no-iv-reuse', rule, {
     })(),
   ],
 });
+
+// Across functions (issue 14): a nonce handed to a helper that encrypts with it, through another function or module.
+const SEAL_HERE = `${NODE}function seal(key: Buffer, iv: Buffer, data: string) { return createCipheriv('aes-256-gcm', key, iv).update(data); }\nfunction sealFor(key: Buffer, iv: Buffer, data: string) { return seal(key, iv, data); }\n`;
+ruleTester.run('no-iv-reuse across functions', rule, {
+  valid: [
+    `${SEAL_HERE}sealFor(key, randomBytes(12), 'x');`,
+    // The caller's own parameter: judged where its callers are.
+    `${SEAL_HERE}export function wrap(key: Buffer, iv: Buffer) { return sealFor(key, iv, 'x'); }`,
+    {
+      code: "import { seal } from './summaries/sealing.js';\nimport { randomBytes } from 'node:crypto';\nseal(key, randomBytes(12), 'x');",
+      ...typed,
+    },
+    // Untyped runs do not follow imports.
+    "import { seal } from './summaries/sealing.js';\nseal(key, Buffer.alloc(12), 'x');",
+  ],
+  invalid: [
+    (() => {
+      const code = `${SEAL_HERE}sealFor(key, Buffer.alloc(12), 'x');`;
+      return bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)'));
+    })(),
+    (() => {
+      const code = "import { seal } from './summaries/sealing.js';\nseal(key, Buffer.alloc(12), 'x');";
+      return { ...bad(code, at(code, 'constantNonce', 'Buffer.alloc(12)')), ...typed };
+    })(),
+    (() => {
+      const code =
+        "import { Sealer } from './summaries/sealing.js';\ndeclare const sealer: Sealer;\nconst FIXED_IV = Buffer.from('000000000000000000000000', 'hex');\nsealer.seal(FIXED_IV, 'x');";
+      return { ...bad(code, at(code, 'constantNonce', 'FIXED_IV', 2)), ...typed };
+    })(),
+  ],
+});

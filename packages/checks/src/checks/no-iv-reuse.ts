@@ -19,6 +19,15 @@ import {
   type NonceOriginContext,
 } from '../nonce/origin.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId } from '../nonce/crypto-lookup.js';
+import { createFlowContext } from '../flow/context.js';
+import { calledFunction } from '../flow/values.js';
+import {
+  argumentFor,
+  crossingText,
+  isProjectFunction,
+  parameterSinks,
+  type SinkRecognizer,
+} from '../flow/summaries/index.js';
 
 export interface NoIvReuseOptions {
   /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */
@@ -225,16 +234,53 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
       byNonceBinding.set(decl, [...earlier, encryption]);
     };
 
+    const flow = createFlowContext(t, { checker: context.checker, settings: context.settings });
+    /**
+     * `seal(key, FIXED_IV, data)` whose body (through the functions it calls, or with a checker in
+     * another module) encrypts with that parameter as the nonce: the argument is judged here.
+     */
+    const checkHelperCall = (call: ts.CallExpression): void => {
+      if (call.arguments.length === 0) return;
+      const fn = calledFunction(flow, skipOuterExpressions(t, call.expression));
+      if (!fn || !isProjectFunction(fn)) return;
+      for (const hit of parameterSinks(flow, fn, NONCE_SINK)) {
+        // A function in this file whose own parameter is the nonce: `checkCallers` judges its calls.
+        if (hit.through.length === 0 && fn.getSourceFile() === context.sourceFile) continue;
+        const encryption = cipherCallOf(t, hit.sinkNode, context.checker);
+        const argument = argumentFor(t, call, hit.parameter);
+        if (!encryption || !inScope(encryption.family) || !argument) continue;
+        const family = encryption.family ? (FAMILY_LABELS[encryption.family] ?? encryption.family) : 'Cipher';
+        const path = crossingText(
+          flow,
+          { sink: family, sinkNode: hit.sinkNode, through: [call, ...hit.through] },
+          { sourceFile: context.sourceFile, path: context.file.path },
+        );
+        reportIfReused(encryption, argument, undefined, nonceOrigin(originContext, argument), path);
+      }
+    };
+
     return {
       visit(node) {
         if (!t.isCallExpression(node)) return;
         // Decryption reads the nonce stored with the message: never reported.
         const encryption = cipherCallOf(t, node, context.checker);
         if (encryption?.direction === 'encrypt' && inScope(encryption.family)) handle(encryption);
+        else if (!encryption) checkHelperCall(node);
       },
     };
   },
 });
+
+/** Encryptions as function summaries see them: the nonce is the value that reaches the sink. */
+const NONCE_SINK: SinkRecognizer = {
+  key: 'no-iv-reuse:nonce',
+  sinkOf(ctx, call) {
+    const encryption = cipherCallOf(ctx.ts, call, ctx.checker);
+    return encryption?.direction === 'encrypt' && encryption.nonce
+      ? { display: 'nonce', values: [encryption.nonce] }
+      : undefined;
+  },
+};
 
 /** The function whose parameter `nonce` is, the binding it is called by, and the parameter's index. */
 function calleeParameters(

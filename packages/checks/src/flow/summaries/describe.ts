@@ -11,7 +11,7 @@ import { calleeDisplay, type CrossFunctionFlow } from './sinks.js';
  */
 export function crossingText(
   ctx: FlowContext,
-  cross: CrossFunctionFlow,
+  cross: Pick<CrossFunctionFlow, 'sink' | 'sinkNode' | 'through'>,
   checked: { readonly sourceFile: ts.SourceFile; readonly path: string },
 ): string {
   const name = checked.sourceFile.fileName.replace(/\\/g, '/');
