@@ -168,6 +168,13 @@ export function isErrorClassName(name: string): boolean {
 
 const TELEMETRY_LAST_METHODS = new Set(TELEMETRY_SDKS.flatMap((sdk) => sdk.methods.map((m) => m.split('.').pop()!)));
 
+const TELEMETRY_METHOD_PATHS = new Set(TELEMETRY_SDKS.flatMap((sdk) => sdk.methods));
+
+/** True when some telemetry SDK has this method path after its object (`["people","set"]`, `["capture"]`). */
+export function isTelemetryMethodPath(rest: readonly string[]): boolean {
+  return TELEMETRY_METHOD_PATHS.has(rest.join('.'));
+}
+
 /** True when a method name is the last part of some telemetry SDK method (`capture`, `track`, `set`): a cheap first test. */
 export function isTelemetryMethodName(name: string): boolean {
   return TELEMETRY_LAST_METHODS.has(name);

@@ -8,6 +8,7 @@ import {
   isTelemetryFunction,
   isTelemetryMethod,
   isTelemetryMethodName,
+  isTelemetryMethodPath,
   telemetrySdkOfModule,
   telemetrySdkOfName,
   type SinkMatch,
@@ -44,7 +45,8 @@ export function telemetrySinkOf(ctx: FlowContext, call: ts.CallExpression): Tele
   let object: ts.Expression = callee.expression;
   const rest: string[] = [callee.name.text];
   for (let segments = 1; segments <= MAX_METHOD_SEGMENTS; segments++) {
-    const found = sdkOfObject(ctx, object, rest);
+    // Resolve the object only for a method path some SDK has: `map.set` is not `people.set`.
+    const found = isTelemetryMethodPath(rest) ? sdkOfObject(ctx, object, rest) : undefined;
     if (found) {
       const path = accessPath(t, callee) ?? [...rest];
       const match = { category: found.sdk.category, id: found.sdk.id, ...(found.nameOnly ? { nameOnly: true } : {}) };
