@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
 import { reporters, scan } from '../src/index.js';
 import { makeProject } from './helpers.js';
@@ -66,6 +70,17 @@ describe('findings that cross functions', () => {
           `${l.location.physicalLocation.artifactLocation.uri}:${l.location.physicalLocation.region.startLine} ${l.location.message.text}`,
       ),
     ).toEqual(['src/app.ts:4 apiKey is passed to logCall()', 'src/http.ts:4 reaches logger.info']);
+  });
+
+  it('the SARIF with codeFlows is valid against the OASIS 2.1.0 schema', async () => {
+    const result = await scan({ root: makeProject(PROJECT) });
+    const ajv = new Ajv04({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv04) => Ajv04)(ajv);
+    const schemaPath = fileURLToPath(new URL('fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url));
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const log = JSON.parse(reporters.sarif(result)) as unknown;
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(reporters.sarif(result)).toContain('threadFlows');
   });
 
   it('a finding within one function has no path', async () => {
