@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
 import { rules } from '../src/index.js';
+
+const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
+const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
 
 const rule = rules['no-plaintext-secret-write']!;
 const ruleTester = new RuleTester();
@@ -103,10 +107,37 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     `const clientSecret = randomBytes(32).toString('hex');
      await prisma.oAuthApp.create({ data: { hashedClientSecret: await hashToken(clientSecret), partialClientSecret: \`sec_****\${clientSecret.slice(-8)}\` } });`,
     `await prisma.apiKey.create({ data: { userId, lastFour: randomBytes(32).toString('hex').slice(-4) } });`,
+    // A helper whose every return hashes or encrypts the value is the protection, at any confidence.
+    {
+      code: `import { storeClientSecret } from './no-plaintext-secret-write/store.js';
+       const clientSecret = randomBytes(32).toString('hex');
+       await prisma.oauthClient.update({ where: { id }, data: { clientSecret: await storeClientSecret(opts, clientSecret) } });`,
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
     // Rows built by map with hashed values.
     `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, tokenHash: sha256(nanoid()) })));`,
   ],
   invalid: [
+    // A helper that returns the value unchanged on one path protects nothing on that path.
+    {
+      ...medium(
+        `import { storeClientSecretOrPlain } from './no-plaintext-secret-write/store.js';
+         const clientSecret = randomBytes(32).toString('hex');
+         await prisma.oauthClient.update({ where: { id }, data: { clientSecret: await storeClientSecretOrPlain(opts, clientSecret) } });`,
+        'clientSecret: await storeClientSecretOrPlain',
+      ),
+      ...typed,
+    },
+    medium(
+      `async function storeClientSecret(opts: { plain?: boolean }, clientSecret: string) {
+         if (opts.plain) return clientSecret;
+         return await defaultHasher(clientSecret);
+       }
+       const clientSecret = randomBytes(32).toString('hex');
+       await prisma.oauthClient.update({ where: { id }, data: { clientSecret: await storeClientSecret(opts, clientSecret) } });`,
+      'clientSecret: await storeClientSecret',
+    ),
     // Generated tokens, stored as issued.
     high(
       `const apiKey = randomBytes(32).toString('hex');

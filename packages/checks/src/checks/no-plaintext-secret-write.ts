@@ -240,7 +240,7 @@ function secretEvidence(flow: FlowContext, value: ts.Expression, secretColumn: b
   let expr = skipOuterExpressions(t, value);
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
-    if (isProtected(flow, expr) || isShortSlice(t, expr)) return undefined;
+    if (isProtected(flow, expr) || isShortSlice(t, expr) || returnsOnlyProtected(flow, expr)) return undefined;
     const generated = generatorOf(flow, expr, 0);
     if (generated) {
       // `randomUUID()` is a token only when it is named or stored as one; else it is a row id.
@@ -397,6 +397,19 @@ function visibleFunction(flow: FlowContext, call: ts.CallExpression): ts.Functio
   const init = constInitializer(t, decl);
   const fn = init && skipOuterExpressions(t, init);
   return fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) ? fn : undefined;
+}
+
+/**
+ * `await storeClientSecret(ctx, opts, secret)` where every `return` of the helper (in this file, or
+ * imported with type information) is a hash or encrypt call: the helper is the protection.
+ */
+function returnsOnlyProtected(flow: FlowContext, expr: ts.Expression): boolean {
+  const t = flow.ts;
+  let inner = skipOuterExpressions(t, expr);
+  if (t.isAwaitExpression(inner)) inner = skipOuterExpressions(t, inner.expression);
+  const fn = t.isCallExpression(inner) ? visibleFunction(flow, inner) : undefined;
+  const returned = fn ? returnedExpressions(t, fn) : [];
+  return returned.length > 0 && returned.every((r) => isProtected(flow, r));
 }
 
 /** The value is made by a call the check cannot see into (an imported helper, a service method): it may hash. */
