@@ -171,6 +171,8 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     };
     /** The project's own storage wrapper a call goes through (see `storageWrapperIn`). */
     const storageWrapperOf = (callee: ts.Expression): StorageWrapper | undefined => {
+      // Resolving every call's callee costs checker work: none is a wrapper where nothing calls setItem.
+      if (!mayWrapStorage(context.program)) return undefined;
       const expr = skipOuterExpressions(t, callee);
       let decl: ts.Node | undefined;
       if (t.isIdentifier(expr)) decl = resolveIdentifier(t, expr, context.checker);
@@ -617,6 +619,18 @@ interface StorageWrapper {
 }
 
 const storageWrappers = new WeakMap<ts.Node, StorageWrapper | null>();
+
+/** Whether the program's own code calls `setItem` anywhere (a wrapper's body does), once per program. */
+const programsCallingSetItem = new WeakMap<ts.Program, boolean>();
+function mayWrapStorage(program: ts.Program | undefined): boolean {
+  if (!program) return true;
+  let calls = programsCallingSetItem.get(program);
+  if (calls === undefined) {
+    calls = program.getSourceFiles().some((f) => !f.isDeclarationFile && f.text.includes('setItem'));
+    programsCallingSetItem.set(program, calls);
+  }
+  return calls;
+}
 
 /**
  * The wrapper a call goes through, when the callee is the project's own function (found lexically, or
