@@ -122,6 +122,7 @@ ruleTester.run('no-insecure-secret-file', rule, {
     // open without a writing flag creates nothing.
     "import fs from 'node:fs';\nconst fd = fs.openSync('server.key');",
     "import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'r');",
+    "import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'r+');",
     // Not Node's file system: a storage client, a module of the project.
     "async function put(storage: Storage) { await storage.writeFile('server.key', pem); }",
     "import { writeFileSync } from './virtual-fs.js';\nwriteFileSync('server.key', pem);",
@@ -299,6 +300,12 @@ ruleTester.run('no-insecure-secret-file', rule, {
       at: 'fs.chmodSync',
       messageId: 'secretFileChmod',
       fix: ["'644'", '0o600'],
+    }),
+    // fchmod of a descriptor opened on a key file.
+    high("import fs from 'node:fs';\nconst fd = fs.openSync('server.key', 'r+');\nfs.fchmodSync(fd, 0o644);", {
+      at: 'fs.fchmodSync',
+      messageId: 'secretFileChmod',
+      fix: ['0o644', '0o600'],
     }),
     // Secrets directories.
     high("import fs from 'node:fs';\nfs.mkdirSync(path.join(home, '.ssh'), { recursive: true });", {

@@ -94,7 +94,8 @@ const OAUTH_FIELDS = new Set(OAUTH_TOKEN_FIELDS);
 const PATH_JOINERS = new Set(['join', 'resolve', 'normalize']);
 /** Words that make a variable name a path (`privateKeyPath`, `tokenFile`, `secretsDir`). */
 const PATH_WORDS = new Set(['path', 'file', 'filename', 'filepath', 'dir', 'directory', 'folder', 'location']);
-const WRITING_FLAGS = /^[wa]|^[ra]?x|\+/;
+/** Flags that create a missing file (`w`, `wx`, `w+`, `a`, `ax+`...); `r+` opens an existing one only. */
+const CREATING_FLAGS = /^[wa]/;
 const MAX_HOPS = 4;
 
 export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, MessageId>({
@@ -171,7 +172,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
       if (spec.kind === 'chmod') {
         const mode = modeOf(t, found);
         if (mode.state !== 'known' || (mode.mode & OTHERS_READ_BITS) === 0) return;
-        const path = pathEvidence(flow, pathArg);
+        const path = pathEvidence(flow, openedPath(t, pathArg) ?? pathArg);
         if (!path || path === 'public') return;
         pending.push(() =>
           context.report({
@@ -285,6 +286,19 @@ function importsFsModule(file: ts.SourceFile): boolean {
   return found;
 }
 
+/** `fchmod(fd, mode)` after `const fd = openSync(path, ...)`: the path the descriptor was opened on. */
+function openedPath(t: TypeScript, fd: ts.Expression): ts.Expression | undefined {
+  const expr = skipOuterExpressions(t, fd);
+  if (!t.isIdentifier(expr)) return undefined;
+  let init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+  if (init && t.isAwaitExpression(skipOuterExpressions(t, init)))
+    init = (skipOuterExpressions(t, init) as ts.AwaitExpression).expression;
+  const call = init && skipOuterExpressions(t, init);
+  if (!call || !t.isCallExpression(call)) return undefined;
+  const found = fsCallOf(t, call);
+  return found?.spec.kind === 'open' ? call.arguments[found.spec.path] : undefined;
+}
+
 /** `open(path, 'w')`, `createWriteStream(path)`: the call creates the file when missing. */
 function createsFile(t: TypeScript, call: ts.CallExpression, spec: FsCall): boolean {
   let flags: ts.Expression | undefined;
@@ -298,7 +312,7 @@ function createsFile(t: TypeScript, call: ts.CallExpression, spec: FsCall): bool
   }
   if (!flags) return false;
   const text = staticString(t, skipOuterExpressions(t, flags));
-  return text !== undefined && WRITING_FLAGS.test(text);
+  return text !== undefined && CREATING_FLAGS.test(text);
 }
 
 /** The mode a call gives what it creates or changes. */
