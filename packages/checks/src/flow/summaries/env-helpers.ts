@@ -43,15 +43,20 @@ export function helperEnvRead(
   call: ts.CallExpression,
   checker: ts.TypeChecker | undefined,
 ): HelperEnvRead | undefined {
-  if (!call.arguments.some((a) => ENV_VARIABLE_NAME.test(staticString(t, a) ?? ''))) return undefined;
+  // A literal only: evaluating any argument (a 10,000-term concatenation) would cost more than it saves.
+  const named = (a: ts.Expression): boolean => {
+    const expr = skipOuterExpressions(t, a);
+    return t.isStringLiteralLike(expr) && ENV_VARIABLE_NAME.test(expr.text);
+  };
+  if (!call.arguments.some(named)) return undefined;
   const ctx = contextFor(t, checker);
   const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
   const summary = fn && isProjectFunction(fn) ? envHelperSummary(ctx, fn) : undefined;
   if (!summary || call.arguments.slice(0, summary.nameParameter + 1).some((a) => t.isSpreadElement(a)))
     return undefined;
   const nameArg = call.arguments[summary.nameParameter];
-  const name = nameArg && staticString(t, nameArg);
-  if (name === undefined || !ENV_VARIABLE_NAME.test(name)) return undefined;
+  if (!nameArg || !named(nameArg)) return undefined;
+  const name = staticString(t, nameArg)!;
   const fallback =
     summary.fallbackParameter !== undefined ? call.arguments[summary.fallbackParameter] : summary.fallback;
   return { read: { name, runtime: summary.runtime, node: call }, fallback };
