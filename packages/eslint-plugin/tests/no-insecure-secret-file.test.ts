@@ -105,6 +105,8 @@ ruleTester.run('no-insecure-secret-file', rule, {
     "import fs from 'node:fs';\nfs.writeFileSync(path.join(dir, 'cert.pem'), cert);",
     "import fs from 'node:fs';\nfs.writeFileSync(`${dir}/fullchain.pem`, chain);",
     "import fs from 'node:fs';\nfs.writeFileSync('server.crt', certificate);",
+    "import fs from 'node:fs';\nfs.writeFileSync(`${domain}.pem`, bundle.cert);",
+    "import fs from 'node:fs';\nfs.writeFileSync(path.join(dir, 'signing.pem'), publicKey.export({ type: 'spki', format: 'pem' }));",
     "import fs from 'node:fs';\nfs.writeFileSync('.env.example', template);",
     "import { generateKeyPairSync } from 'node:crypto';\nimport fs from 'node:fs';\nconst { publicKey } = generateKeyPairSync('ed25519');\nfs.writeFileSync('out/jwks.json', publicKey);",
     // Nothing secret about the data or the path (an env variable that names no credential file).
@@ -284,6 +286,11 @@ ruleTester.run('no-insecure-secret-file', rule, {
     high(`import fs from 'node:fs';\nconst KEY = '${PEM}';\nfs.writeFileSync(target, KEY);`, {
       at: 'fs.writeFileSync',
       fix: ['KEY);', 'KEY, { mode: 0o600 });'],
+    }),
+    // A CA's key is no certificate.
+    high("import fs from 'node:fs';\nfs.writeFileSync('ca.key', caKey);", {
+      at: 'fs.writeFileSync',
+      fix: ['caKey)', 'caKey, { mode: 0o600 })'],
     }),
     // chmod to a readable mode.
     high("import fs from 'node:fs';\nfs.chmodSync('server.key', 0o644);", {

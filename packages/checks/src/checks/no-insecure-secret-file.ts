@@ -193,6 +193,8 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
       const dataArg = spec.data === undefined ? undefined : call.arguments[spec.data];
       const content = dataArg ? contentEvidence(flow, dataArg) : undefined;
       if (!path && !content) return;
+      // `writeFileSync(`${domain}.pem`, certificate)`: a certificate in a `.pem` is public.
+      if (!content && dataArg && namesPublicMaterial(t, dataArg)) return;
       // `writeFileSync(p, key); chmodSync(p, 0o600)`: made private right after.
       if (mode.state === 'missing' && chmodedPrivate(flow, call, pathArg)) return;
       // `if (existsSync(p)) writeFile(p, ...)`: rewrites a file that exists; a write's mode applies only on creation.
@@ -612,6 +614,35 @@ function contentEvidence(flow: FlowContext, node: ts.Expression): ContentEvidenc
   });
   const order = ['seen', 'name', 'weak'];
   return ranked.sort((x, y) => order.indexOf(x.strength) - order.indexOf(y.strength))[0];
+}
+
+/** Words that name public key material: a certificate, a chain, a public key, a CSR. */
+const PUBLIC_MATERIAL_WORDS = new Set([
+  'cert',
+  'certs',
+  'certificate',
+  'certificates',
+  'chain',
+  'fullchain',
+  'csr',
+  'public',
+  'pub',
+  'ca',
+]);
+
+/** Data named as public key material: `certificate`, `bundle.cert`, `chainPem`, `publicKey.export()`. */
+function namesPublicMaterial(t: TypeScript, node: ts.Expression): boolean {
+  let expr = skipOuterExpressions(t, node);
+  // `cert.toString()`, `publicKey.export({ ... })`: the receiver names it.
+  while (t.isCallExpression(expr) && t.isPropertyAccessExpression(expr.expression))
+    expr = skipOuterExpressions(t, expr.expression.expression);
+  const name = t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
+  if (name === undefined) return false;
+  const words = splitWords(name).map((w) => w.toLowerCase());
+  if (words.includes('private')) return false;
+  if (words.includes('public') || words.includes('pub')) return true;
+  // `caKey`, `certKey`: the key of a CA or of a certificate is private.
+  return !words.includes('key') && words.some((w) => PUBLIC_MATERIAL_WORDS.has(w));
 }
 
 /** A known credential format in a string literal written as it is (a PEM private key); its description, never its text. */
