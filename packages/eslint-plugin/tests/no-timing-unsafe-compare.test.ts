@@ -488,8 +488,14 @@ ruleTester.run('no-timing-unsafe-compare across functions', rule, {
     },
     // Untyped runs do not follow imports.
     "import { loadConfigValue } from './no-secret-logging/config.js';\nif (provided === loadConfigValue()) ok();",
+    // The helper hashes the secret before it returns it: a digest, compared as such elsewhere.
+    'function settingDigest() { return sha256(process.env.WEBHOOK_SECRET); }\nif (input === settingDigest()) ok();',
   ],
   invalid: [
+    {
+      code: 'function setting() { return process.env.WEBHOOK_SECRET; }\nif (input === setting()) ok();',
+      errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],
+    },
     {
       code: 'function loadSetting() { return process.env.WEBHOOK_SECRET; }\nif (req.headers.authorization === loadSetting()) ok();',
       errors: [{ messageId: 'unsafeOperator', line: 2, column: 5 }],

@@ -347,6 +347,12 @@ ruleTester.run('no-weak-crypto across functions', rule, {
   ],
   invalid: [
     finding(`${MD5_HELPER}const stored = md5Hex(password);`, 'weakHashForSecret', 'password);'),
+    // A helper whose name says what it hashes is reported once, in its body, not again at its call.
+    finding(
+      `${NAMED}function hashPassword(input: string) { return createHash('md5').update(input).digest('hex'); }\nconst stored = hashPassword(password);`,
+      'weakHashForSecret',
+      "createHash('md5')",
+    ),
     finding(`${MD5_HELPER}function store(user) { return md5Hex(user.apiKey); }`, 'weakHashForSecret', 'user.apiKey'),
     finding(
       `${NAMED}const sha = (v: string) => createHash('sha256').update(v).digest('hex');\nconst digest = sha(password);`,
