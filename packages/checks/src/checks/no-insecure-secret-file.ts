@@ -160,7 +160,7 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
               file: dir.display,
               how:
                 mode.state === 'missing'
-                  ? 'without a mode (0o777 minus the umask, usually 0o755)'
+                  ? `without a mode (${octal(DEFAULT_DIR_MODE)} minus the umask, usually 0o755)`
                   : `with mode ${octal(mode.mode)}`,
             },
             confidence: dir.strength === 'file' ? 'high' : 'medium',
