@@ -752,6 +752,9 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
     // The browser's own console (medium): a client module, or one that uses the DOM.
     "'use client';\nexport function Debug({ token }: { token: string }) {\n  console.debug('embed', token);\n}",
     "const container = document.getElementById('embed');\nconsole.debug('[embed] init', options.token);",
+    // The same through a helper: a name-only SDK, the browser's console.
+    "function trackLogin(value: string) {\n  analytics.track('login', { value });\n}\ntrackLogin(apiKey);",
+    'const root = document.body;\nfunction show(value: string) {\n  console.debug(value);\n}\nshow(apiKey);',
     // A command-line command prints the credential it made for its operator (medium), whatever prints it.
     {
       code: 'const invite = await userService.createInvites({ email });\nlogger.info(`Invite token: ${invite.token}`);',
@@ -779,6 +782,12 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
       ),
       filename: 'packages/app/src/commands/user.ts',
     },
+    medium(
+      leak("function trackLogin(value: string) {\n  analytics.track('login', { value });\n}\ntrackLogin(apiKey);", {
+        text: 'apiKey',
+      }),
+    ),
+    leak("function trackLogin(value: string) {\n  logger.info('login', { value });\n}\ntrackLogin(apiKey);", 'apiKey'),
     // Still high: a session cookie by name, a cookie header, a parse of a credential the flow sees, a
     // one-time code typed as a number, an isomorphic module, an invite made in a server handler.
     leak('logger.info({ sessionCookie });', shorthand('sessionCookie')),

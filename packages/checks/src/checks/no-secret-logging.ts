@@ -138,6 +138,15 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       ];
     };
 
+    /**
+     * Output that is likely not kept: a failed response's error body, a telemetry SDK known by its
+     * receiver's name only (`analytics.track`: maybe an in-house wrapper that filters), the browser's own console.
+     */
+    const sinkSaysLess = (call: ts.CallExpression, sink: SinkCall | undefined): boolean =>
+      inFailedResponseBranch(t, call) ||
+      sink?.match.nameOnly === true ||
+      (sink?.path[0] === 'console' && isBrowserModule(t, call.getSourceFile()));
+
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
         for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
@@ -206,19 +215,19 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
                 kind: cross.flow.source.kind,
                 sink: crossingText(flow, cross, { sourceFile: context.sourceFile, path: context.file.path }),
               },
-              confidence: inFailedResponseBranch(t, cross.sinkNode) ? 'medium' : confidenceOf(cross.flow),
+              confidence: sinkSaysLess(
+                cross.sinkNode,
+                sinkOfCall(flow, cross.sinkNode, { extraSinks: options.extraSinks }),
+              )
+                ? 'medium'
+                : confidenceOf(cross.flow),
               suggestions: suggestion(cross.flow),
               steps: crossingSteps(flow, cross),
             });
           }
           return;
         }
-        // A telemetry SDK known by its receiver's name only (`analytics.track`): maybe an in-house wrapper that filters.
-        const lowered =
-          isOperatorOutput(context.file.path, sink) ||
-          inFailedResponseBranch(t, node) ||
-          sink.match.nameOnly === true ||
-          (sink.path[0] === 'console' && isBrowserModule(t, context.sourceFile));
+        const lowered = isOperatorOutput(context.file.path, sink) || sinkSaysLess(node, sink);
         const inCommand = isCommandFile(context.file.path);
         reportArguments(node.arguments.slice(0, sink.argumentCount ?? node.arguments.length), (f) =>
           context.report({
