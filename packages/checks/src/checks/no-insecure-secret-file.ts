@@ -6,7 +6,7 @@ import {
   forEachDescendant,
   isFunctionLike,
   objectLiteralOf,
-  propertyNameText,
+  objectPropertyValue,
   resolveIdentifier,
   shortText,
   skipOuterExpressions,
@@ -309,7 +309,7 @@ function createsFile(t: TypeScript, call: ts.CallExpression, spec: FsCall): bool
     if (!flags) return false; // `open(path)` reads
   } else if (spec.options !== undefined) {
     const options = call.arguments[spec.options];
-    flags = options && objectLiteralOf(t, options) ? objectProperty(t, options, 'flags') : undefined;
+    flags = options && objectLiteralOf(t, options) ? objectPropertyValue(t, options, 'flags') : undefined;
     if (!flags) return true; // `createWriteStream` writes ('w') by default
   }
   if (!flags) return false;
@@ -334,7 +334,7 @@ function modeOf(t: TypeScript, found: FoundFsCall): ModeOf {
   const object = objectLiteralOf(t, expr);
   if (!object) return { state: 'unknown' };
   if (object.properties.some((p) => t.isSpreadAssignment(p))) return { state: 'unknown' };
-  const mode = objectProperty(t, expr, 'mode');
+  const mode = objectPropertyValue(t, expr, 'mode');
   return mode ? modeValue(t, mode) : { state: 'missing' };
 }
 
@@ -369,17 +369,6 @@ function isCallback(t: TypeScript, node: ts.Expression): boolean {
 function undefinedInit(t: TypeScript, id: ts.Identifier): boolean {
   const init = constInitializer(t, resolveIdentifier(t, id, undefined));
   return init !== undefined && t.isIdentifier(init) && init.text === 'undefined';
-}
-
-/** The value of `name` in an options object literal (direct or through a `const`). */
-function objectProperty(t: TypeScript, node: ts.Expression, name: string): ts.Expression | undefined {
-  const object = objectLiteralOf(t, node);
-  if (!object) return undefined;
-  for (const p of object.properties) {
-    if (t.isPropertyAssignment(p) && propertyNameText(t, p.name) === name) return p.initializer;
-    if (t.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
-  }
-  return undefined;
 }
 
 /** `process.umask(0o077)`: new files and directories get no group or other bits. */
