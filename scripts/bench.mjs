@@ -31,14 +31,20 @@ const load = () =>
     .join(' ');
 const loadBefore = load();
 const rows = [];
+const failed = [];
 for (const pkg of (await readdir(root + 'packages')).sort()) {
   if (only.length > 0 && !only.includes(pkg)) continue;
   const dir = `${root}packages/${pkg}/bench/`;
   if (!existsSync(dir)) continue;
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.bench.mjs')).sort()) {
     process.stderr.write(`bench: ${pkg}/${file}\n`);
-    const mod = await import(pathToFileURL(dir + file).href);
-    for (const row of await mod.run()) rows.push({ pkg, ...row });
+    try {
+      const mod = await import(pathToFileURL(dir + file).href);
+      for (const row of await mod.run()) rows.push({ pkg, ...row });
+    } catch (error) {
+      // One broken bench must not cost the others' numbers: say so, go on, exit 1 at the end.
+      failed.push(`${pkg}/${file}: ${String(error?.message ?? error).split('\n')[0]}`);
+    }
   }
 }
 const fmt = (n) =>
@@ -66,3 +72,5 @@ console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
 console.log(`\nload average (1, 5, 15 min): ${loadBefore} at the start, ${load()} at the end; 2 cores shared`);
+for (const line of failed) console.log(`FAILED ${line}`);
+if (failed.length > 0) process.exitCode = 1;

@@ -141,6 +141,8 @@ export function tsconfigProblem(path: string): string | undefined {
   const errors: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
+    // The files are listed once, when the program is built: here the options alone are read.
+    readDirectory: () => [],
     onUnRecoverableConfigFileDiagnostic: (d) => errors.push(d),
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, host);
