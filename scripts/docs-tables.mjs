@@ -79,11 +79,12 @@ export const CHECKS_FOLDERS = {
   'literals/': 'credential-format detectors, entropy, placeholders, `redact()`',
   'catalogs/': 'tables only: sinks, secret sources, env access patterns, crypto APIs and costs, ORM column builders',
   'flow/':
-    'the analysis the checks share: env reads (`env-reads.ts`), secret sources and sinks by name and on the tree, value flow',
+    'the analysis the checks share: env reads (`env-reads.ts`), secret sources and sinks by name and on the tree, value flow, function summaries (`summaries/`)',
   'nonce/': 'crypto calls: which catalogued API a call is (`crypto-lookup.ts`), where its nonce or IV comes from',
   'sql/': 'SQL DDL read from strings and `.sql` files, and the credential-column verdict',
   'text/':
     'the runner for non-TypeScript inputs (`runChecksOnTextFile`) and their analyses (.env, config, Prisma, SQL)',
+  'fix/': 'what suggestions share: adding the import of a helper a suggested call needs (`helper-import.ts`)',
   'context/': 'what kind of file a path is (product, test, fixture, docs, dev) and dev-only branches',
   'inventory/': 'an observer beside the checks: env reads, credential columns, encryption call sites',
   'checks/': 'one check per file; `checks/index.ts` is the registry (`allChecks`)',
@@ -105,6 +106,7 @@ export const SCANNER_FOLDERS = {
   'config.ts': "the scan config and its validation against the checks' schemas",
   'rules.ts': 'rule metadata for the reporters, from the registry',
   'reporters/': 'text, JSON, SARIF and GitHub output',
+  'progress.ts': 'progress lines for terminals and CI logs (a phase line, then at most one every few seconds)',
   'inventory.ts': 'calls the inventory observer of the checks package',
 };
 
