@@ -115,6 +115,14 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       options: [{ minConfidence: 'low' }],
       ...typed,
     },
+    {
+      code: `import { storeClientSecret } from './no-plaintext-secret-write/store.js';
+       const clientSecret = opts.generate?.() || randomBytes(32).toString('hex');
+       const storedClientSecret = clientSecret ? await storeClientSecret(opts, clientSecret) : undefined;
+       await prisma.oauthClient.update({ where: { id }, data: { clientSecret: storedClientSecret } });`,
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
     // Rows built by map with hashed values.
     `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, tokenHash: sha256(nanoid()) })));`,
   ],

@@ -240,7 +240,7 @@ function secretEvidence(flow: FlowContext, value: ts.Expression, secretColumn: b
   let expr = skipOuterExpressions(t, value);
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
-    if (isProtected(flow, expr) || isShortSlice(t, expr) || returnsOnlyProtected(flow, expr)) return undefined;
+    if (isProtected(flow, expr) || isShortSlice(t, expr)) return undefined;
     const generated = generatorOf(flow, expr, 0);
     if (generated) {
       // `randomUUID()` is a token only when it is named or stored as one; else it is a row id.
@@ -315,10 +315,15 @@ function isRequestBody(flow: FlowContext, expr: ts.Expression): boolean {
   return path.slice(0, -1).some((segment) => REQUEST_SET.has(segment));
 }
 
-/** The value (or, at the top of the chain, a call in it) passes through a configured hash/encrypt/seal/sign call. */
-function isProtected(flow: FlowContext, expr: ts.Expression): boolean {
+/**
+ * The value (or, at the top of the chain, a call in it) passes through a configured hash/encrypt/seal/sign
+ * call, or through a helper whose every return does (`await storeClientSecret(ctx, opts, secret)`).
+ */
+function isProtected(flow: FlowContext, expr: ts.Expression, depth = 0): boolean {
   const t = flow.ts;
-  const test = (node: ts.Node) => t.isCallExpression(node) && isSanitizerCallee(flow, node.expression);
+  const test = (node: ts.Node) =>
+    t.isCallExpression(node) &&
+    (isSanitizerCallee(flow, node.expression) || (depth < MAX_HELPER_DEPTH && returnsOnlyProtected(flow, node, depth)));
   return (
     test(expr) ||
     forEachDescendant(t, expr, (node) => (isFunctionLike(t, node) ? 'skip' : test(node) ? 'stop' : undefined))
@@ -399,17 +404,17 @@ function visibleFunction(flow: FlowContext, call: ts.CallExpression): ts.Functio
   return fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) ? fn : undefined;
 }
 
+/** How deep helpers that protect by calling other helpers are followed. */
+const MAX_HELPER_DEPTH = 2;
+
 /**
- * `await storeClientSecret(ctx, opts, secret)` where every `return` of the helper (in this file, or
+ * `storeClientSecret(ctx, opts, secret)` where every `return` of the helper (in this file, or
  * imported with type information) is a hash or encrypt call: the helper is the protection.
  */
-function returnsOnlyProtected(flow: FlowContext, expr: ts.Expression): boolean {
-  const t = flow.ts;
-  let inner = skipOuterExpressions(t, expr);
-  if (t.isAwaitExpression(inner)) inner = skipOuterExpressions(t, inner.expression);
-  const fn = t.isCallExpression(inner) ? visibleFunction(flow, inner) : undefined;
-  const returned = fn ? returnedExpressions(t, fn) : [];
-  return returned.length > 0 && returned.every((r) => isProtected(flow, r));
+function returnsOnlyProtected(flow: FlowContext, call: ts.CallExpression, depth: number): boolean {
+  const fn = visibleFunction(flow, call);
+  const returned = fn ? returnedExpressions(flow.ts, fn) : [];
+  return returned.length > 0 && returned.every((r) => isProtected(flow, r, depth + 1));
 }
 
 /** The value is made by a call the check cannot see into (an imported helper, a service method): it may hash. */
