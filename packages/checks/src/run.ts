@@ -11,6 +11,7 @@ import {
 } from './check.js';
 import { fileKindOf, relativeToRoot, type FileKind } from './context/file-kind.js';
 import { forEachDescendant, type WalkStep } from './ast/syntax.js';
+import { registerProgram } from './flow/project-functions.js';
 
 export interface FileInput {
   readonly ts: TypeScript;
@@ -54,6 +55,7 @@ interface RunState {
 export function runChecksOnFile(input: FileInput, runs: readonly CheckRun[]): void {
   const t = fastNamespace(input.ts);
   const file = checkedFile(input);
+  if (input.checker && input.program) registerProgram(input.checker, input.program);
   const states: RunState[] = [];
   for (const run of runs) {
     const state: RunState = { run, reports: [], visitor: {}, crashed: false };

@@ -10,6 +10,7 @@ import {
   skipOuterExpressions,
   staticString,
 } from '../ast/index.js';
+import { mayNameProjectFunction } from './project-functions.js';
 import { DECIPHER_FACTORIES, REQUEST_RECEIVERS, SECRET_REVEAL_METHOD, SECRET_USE_METHOD } from '../catalogs/sources.js';
 import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
@@ -666,6 +667,7 @@ export function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.Func
   };
   if (t.isIdentifier(callee)) return asFunction(declarationOf(ctx, callee));
   if (ctx.checker && t.isPropertyAccessExpression(callee)) {
+    if (!mayNameProjectFunction(t, ctx.checker, callee.name.text)) return undefined;
     const symbol = ctx.checker.getSymbolAtLocation(callee.name);
     return asFunction(symbol?.valueDeclaration ?? symbol?.declarations?.[0]);
   }
