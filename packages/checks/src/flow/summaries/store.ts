@@ -17,14 +17,22 @@ export interface SummaryStore {
   readonly returns: Memo<readonly unknown[]>;
   /** Which parameters reach a sink, per sink recognizer key (`./sinks.ts`). */
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
-  /** How many summaries are being computed one inside another. */
-  depth: number;
-  /** How many times a summary was cut short (recursion, depth): a result built on one is not kept. */
-  cuts: number;
+  /** The summaries being computed, one inside another (outermost first). */
+  readonly active: { readonly memo: object; readonly node: ts.Node }[];
+  /**
+   * Per active summary, the outermost position in `active` that a cut inside it referred to (a
+   * recursive call of a summary still being computed, or the nesting bound): a result that depends
+   * on a summary still being computed further out is not kept, as in Tarjan's strongly connected
+   * components, so each recursive group is cached once its outermost member is done.
+   */
+  readonly lowest: number[];
 }
 
-/** How many summaries may be computed one inside another (a call chain this deep is followed no further). */
+/** The longest path of calls a summary follows from a function to a sink (a longer one is not reported). */
 export const MAX_SUMMARY_DEPTH = 6;
+
+/** How many summaries may be computed one inside another: a bound for the stack, far above any path kept. */
+const MAX_NESTING = 32;
 
 const byChecker = new WeakMap<ts.TypeChecker, Map<string, SummaryStore>>();
 const byContext = new WeakMap<FlowContext, SummaryStore>();
@@ -46,8 +54,8 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
       ctx: { ...ctx, cache: new WeakMap(), parametersAsSources: true },
       returns: new WeakMap(),
       sinks: new Map(),
-      depth: 0,
-      cuts: 0,
+      active: [],
+      lowest: [],
     };
     perChecker?.set(key, store);
     byContext.set(store.ctx, store);
@@ -58,9 +66,9 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
 
 /**
  * A memoized summary: computed once per declaration, empty while it is being computed (recursion)
- * or when summaries already nest `MAX_SUMMARY_DEPTH` deep, and empty if computing it throws, so a
- * summary never makes a check fail. A result that met recursion or the depth bound is not kept:
- * it depends on where the query started, and files (so hosts) may ask in any order.
+ * or when summaries already nest `MAX_NESTING` deep, and empty if computing it throws, so a summary
+ * never makes a check fail. A result that met a summary still being computed further out is not kept
+ * (it is incomplete until that one is done); the outermost member of a recursive group is.
  */
 export function memoized<T>(
   store: SummaryStore,
@@ -69,23 +77,42 @@ export function memoized<T>(
   compute: () => readonly T[],
 ): readonly T[] {
   const cached = memo.get(node);
-  if (cached === IN_PROGRESS || (!cached && store.depth >= MAX_SUMMARY_DEPTH)) {
-    store.cuts++;
+  if (cached === IN_PROGRESS) {
+    cut(
+      store,
+      store.active.findIndex((a) => a.memo === memo && a.node === node),
+    );
     return [];
   }
   if (cached) return cached;
+  if (store.active.length >= MAX_NESTING) {
+    cut(store, -1);
+    return [];
+  }
   memo.set(node, IN_PROGRESS);
-  const cutsBefore = store.cuts;
-  store.depth++;
+  const position = store.active.length;
+  store.active.push({ memo, node });
+  store.lowest.push(Number.POSITIVE_INFINITY);
   let result: readonly T[];
+  let lowest = Number.POSITIVE_INFINITY;
   try {
     result = compute();
   } catch {
     result = [];
   } finally {
-    store.depth--;
+    store.active.pop();
+    lowest = store.lowest.pop()!;
   }
-  if (store.cuts === cutsBefore) memo.set(node, result);
-  else memo.delete(node);
+  if (lowest >= position) memo.set(node, result);
+  else {
+    memo.delete(node);
+    cut(store, lowest);
+  }
   return result;
+}
+
+/** Records, in the summary being computed, that it met one at `position` (-1: the nesting bound). */
+function cut(store: SummaryStore, position: number): void {
+  const top = store.lowest.length - 1;
+  if (top >= 0) store.lowest[top] = Math.min(store.lowest[top]!, position);
 }
