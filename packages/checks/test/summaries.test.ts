@@ -124,6 +124,15 @@ function quiet(v: string) { return v.length; }
     expect(sinksOf(other, chain, 'f0')).toEqual([]);
   });
 
+  it('a recursive group is computed once too (cached when its outermost member is done)', () => {
+    const fresh = createFlowContext(t);
+    const ping = functionNamed(file, 'pingPong');
+    const first = parameterSinks(fresh, ping, logSink);
+    expect(parameterSinks(fresh, ping, logSink)).toBe(first);
+    const pong = functionNamed(file, 'pongPing');
+    expect(parameterSinks(fresh, pong, logSink)).toBe(parameterSinks(fresh, pong, logSink));
+  });
+
   it('is computed once per declaration and recogniser', () => {
     const fn = functionNamed(file, 'logRequest');
     expect(parameterSinks(ctx, fn, logSink)).toBe(parameterSinks(ctx, fn, logSink));
