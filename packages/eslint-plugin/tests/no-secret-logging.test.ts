@@ -755,6 +755,9 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
     // The same through a helper: a name-only SDK, the browser's console.
     "function trackLogin(value: string) {\n  analytics.track('login', { value });\n}\ntrackLogin(apiKey);",
     'const root = document.body;\nfunction show(value: string) {\n  console.debug(value);\n}\nshow(apiKey);',
+    // Logged only in development: a developer's terminal (medium).
+    "if (process.env.NODE_ENV === 'development') {\n  console.info('Password reset URL:', `${baseUrl}/reset/${token}`);\n}",
+    "process.env.NODE_ENV === 'development' && console.log(`magic link token ${token}`);",
     // A command-line command prints the credential it made for its operator (medium), whatever prints it.
     {
       code: 'const invite = await userService.createInvites({ email });\nlogger.info(`Invite token: ${invite.token}`);',
@@ -788,6 +791,18 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
       }),
     ),
     leak("function trackLogin(value: string) {\n  logger.info('login', { value });\n}\ntrackLogin(apiKey);", 'apiKey'),
+    medium(
+      leak(
+        "if (process.env.NODE_ENV === 'development') {\n  console.info('Password reset URL:', `${baseUrl}/reset/${token}`);\n}",
+        'token',
+      ),
+    ),
+    // Not a development-only guard: an unset NODE_ENV logs.
+    leak("if (process.env.NODE_ENV !== 'production') console.log(`token ${token}`);", { text: 'token', nth: 2 }),
+    leak("if (process.env.NODE_ENV === 'development') {\n  setup();\n}\nconsole.log(`token ${token}`);", {
+      text: 'token',
+      nth: 2,
+    }),
     // Still high: a session cookie by name, a cookie header, a parse of a credential the flow sees, a
     // one-time code typed as a number, an isomorphic module, an invite made in a server handler.
     leak('logger.info({ sessionCookie });', shorthand('sessionCookie')),
