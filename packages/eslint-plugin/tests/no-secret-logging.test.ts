@@ -758,6 +758,8 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
     // Logged only in development: a developer's terminal (medium).
     "if (process.env.NODE_ENV === 'development') {\n  console.info('Password reset URL:', `${baseUrl}/reset/${token}`);\n}",
     "process.env.NODE_ENV === 'development' && console.log(`magic link token ${token}`);",
+    'if (isDev) logger.info({ magicLinkToken });',
+    "if (process.env.NODE_ENV !== 'production') console.log(`token ${token}`);",
     // A command-line command prints the credential it made for its operator (medium), whatever prints it.
     {
       code: 'const invite = await userService.createInvites({ email });\nlogger.info(`Invite token: ${invite.token}`);',
@@ -797,8 +799,10 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
         'token',
       ),
     ),
-    // Not a development-only guard: an unset NODE_ENV logs.
-    leak("if (process.env.NODE_ENV !== 'production') console.log(`token ${token}`);", { text: 'token', nth: 2 }),
+    medium(
+      leak("if (process.env.NODE_ENV !== 'production') console.log(`token ${token}`);", { text: 'token', nth: 2 }),
+    ),
+    // Not guarded: the log after the development branch.
     leak("if (process.env.NODE_ENV === 'development') {\n  setup();\n}\nconsole.log(`token ${token}`);", {
       text: 'token',
       nth: 2,

@@ -4,6 +4,7 @@ import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } f
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
 import { declarationOf, bindingElementSource, rootIdentifier } from '../flow/aliases.js';
 import type { FlowContext } from '../flow/context.js';
+import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
 import { splitWords } from '../names/index.js';
@@ -139,12 +140,12 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     };
 
     /**
-     * Output that is likely not kept: a failed response's error body, a development-only branch, a telemetry SDK known by its
+     * Output that is likely not kept: a failed response's error body, a development- or test-only branch, a telemetry SDK known by its
      * receiver's name only (`analytics.track`: maybe an in-house wrapper that filters), the browser's own console.
      */
     const sinkSaysLess = (call: ts.CallExpression, sink: SinkCall | undefined): boolean =>
       inFailedResponseBranch(t, call) ||
-      inDevelopmentBranch(t, call) ||
+      inDevOrTestOnlyBranch(t, call) ||
       sink?.match.nameOnly === true ||
       (sink?.path[0] === 'console' && isBrowserModule(t, call.getSourceFile()));
 
@@ -453,42 +454,6 @@ function inFailedResponseBranch(t: TypeScript, node: ts.Node): boolean {
     if (t.isIfStatement(parent) && parent.thenStatement === current && isNotOk(t, parent.expression)) return true;
   }
   return false;
-}
-
-/**
- * Logged only when `NODE_ENV` is `development` (`if (process.env.NODE_ENV === 'development')`): the
- * line reaches a developer's terminal; an unset or production `NODE_ENV` never takes the branch.
- * `!== 'production'` is no such guard: unset, it logs.
- */
-function inDevelopmentBranch(t: TypeScript, node: ts.Node): boolean {
-  for (let current: ts.Node = node; current.parent && !t.isFunctionLike(current); current = current.parent) {
-    const parent = current.parent;
-    if (t.isIfStatement(parent) && parent.thenStatement === current && requiresDevelopment(t, parent.expression))
-      return true;
-    if (
-      t.isBinaryExpression(parent) &&
-      parent.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken &&
-      parent.right === current &&
-      requiresDevelopment(t, parent.left)
-    )
-      return true;
-  }
-  return false;
-}
-
-/** `process.env.NODE_ENV === 'development'`, also as one side of `&&`. */
-function requiresDevelopment(t: TypeScript, condition: ts.Expression): boolean {
-  const expr = skipOuterExpressions(t, condition);
-  if (!t.isBinaryExpression(expr)) return false;
-  const op = expr.operatorToken.kind;
-  if (op === t.SyntaxKind.AmpersandAmpersandToken)
-    return requiresDevelopment(t, expr.left) || requiresDevelopment(t, expr.right);
-  if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return false;
-  const sides = [skipOuterExpressions(t, expr.left), skipOuterExpressions(t, expr.right)];
-  const isNodeEnv = (e: ts.Expression) => accessPath(t, e)?.join('.') === 'process.env.NODE_ENV';
-  const isDevelopment = (e: ts.Expression) =>
-    t.isStringLiteralLike(e) && (e.text === 'development' || e.text === 'dev');
-  return (isNodeEnv(sides[0]!) && isDevelopment(sides[1]!)) || (isNodeEnv(sides[1]!) && isDevelopment(sides[0]!));
 }
 
 function isNotOk(t: TypeScript, condition: ts.Expression): boolean {
