@@ -85,15 +85,15 @@ ruleTester.run('no-secret-logging: the redact the suggestion calls', rules['no-s
         ),
       ],
     },
-    // After a directive prologue, which must stay first.
+    // After a directive prologue, which must stay first ('use server': a browser's own console is a weaker sink).
     {
-      code: "'use client';\nconsole.log({ password });",
+      code: "'use server';\nconsole.log({ password });",
       languageOptions: typed,
       errors: [
         logged(
           2,
           15,
-          "'use client';\nimport { redact } from './helper-imports/redaction.js';\nconsole.log({ password: redact(password) });",
+          "'use server';\nimport { redact } from './helper-imports/redaction.js';\nconsole.log({ password: redact(password) });",
         ),
       ],
     },
