@@ -20,7 +20,7 @@ import {
 } from '../nonce/origin.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId } from '../nonce/crypto-lookup.js';
 import { createFlowContext } from '../flow/context.js';
-import { calledFunction } from '../flow/values.js';
+import { calledFunction } from '../flow/callees.js';
 import {
   argumentFor,
   crossingText,

@@ -16,3 +16,4 @@ export * from './sources.js';
 export * from './sink-names.js';
 export * from './source-names.js';
 export * from './summaries/index.js';
+export * from './callees.js';

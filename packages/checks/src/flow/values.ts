@@ -24,7 +24,15 @@ import {
 } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
-import { returnedArguments } from './summaries/returns.js';
+import { calledFunction } from './callees.js';
+import {
+  argumentFor,
+  isProjectFunction,
+  parameterUseOf,
+  returnedExpressions,
+  type ParameterUse,
+} from './summaries/parameters.js';
+import { memoized, summaryStore } from './summaries/store.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
 import { accessorSecretName, isDecryptCallee, matchesCallEntry } from './source-names.js';
 
@@ -650,30 +658,6 @@ function isDecipher(ctx: FlowContext, receiver: ts.Expression): boolean {
   return name !== undefined && DECIPHER_FACTORIES.includes(name);
 }
 
-/** The function a callee refers to: a declaration, a `const f = () => ...`, or (with a checker) a method. */
-export function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
-  const t = ctx.ts;
-  const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
-    if (!node) return undefined;
-    if (isFunctionLike(t, node) && node.body) return node;
-    if (
-      (t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) &&
-      node.initializer
-    ) {
-      const init = skipOuterExpressions(t, node.initializer);
-      if ((t.isArrowFunction(init) || t.isFunctionExpression(init)) && init.body) return init;
-    }
-    return undefined;
-  };
-  if (t.isIdentifier(callee)) return asFunction(declarationOf(ctx, callee));
-  if (ctx.checker && t.isPropertyAccessExpression(callee)) {
-    if (!mayNameProjectFunction(t, ctx.checker, callee.name.text)) return undefined;
-    const symbol = ctx.checker.getSymbolAtLocation(callee.name);
-    return asFunction(symbol?.valueDeclaration ?? symbol?.declarations?.[0]);
-  }
-  return undefined;
-}
-
 function returnedSourcesAt(
   ctx: FlowContext,
   fn: ts.FunctionLikeDeclaration,
@@ -876,4 +860,35 @@ function isNumberTyped(ctx: FlowContext, expr: ts.Expression): boolean {
   } catch {
     return false;
   }
+}
+
+// Pass-through helpers (function summaries): here, beside value flow, because each needs the other.
+
+/**
+ * The parameters a function hands back in its return value, unsanitized: `(t) => `Bearer ${t}``,
+ * `(token) => token.trim()`, `(key) => ({ key })` return their parameter; `(pw) => hash(pw)` and
+ * `(t) => t.length` do not. Computed once per declaration and program (see `./store.ts`).
+ */
+export function returnedParameters(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): readonly ParameterUse[] {
+  const store = summaryStore(ctx);
+  return memoized(store, store.returns as WeakMap<ts.Node, readonly ParameterUse[]>, fn, () => {
+    const uses = new Map<string, ParameterUse>();
+    for (const expr of returnedExpressions(ctx.ts, fn)) {
+      for (const flow of valueSources(store.ctx, expr)) {
+        const use = parameterUseOf(store.ctx, flow.source, fn);
+        if (use) uses.set(`${use.index}.${use.key ?? ''}`, use);
+      }
+    }
+    return [...uses.values()];
+  });
+}
+
+/** The arguments of a call that its callee `fn` returns (see `returnedParameters`). */
+export function returnedArguments(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+  fn: ts.FunctionLikeDeclaration,
+): ts.Expression[] {
+  if (call.arguments.length === 0 || fn.parameters.length === 0 || !isProjectFunction(fn)) return [];
+  return returnedParameters(ctx, fn).flatMap((use) => argumentFor(ctx.ts, call, use) ?? []);
 }

@@ -6,8 +6,6 @@
  * program and declaration, bounded, and never throwing.
  */
 export * from './parameters.js';
-export * from './returns.js';
 export * from './sinks.js';
 export * from './describe.js';
 export { MAX_SUMMARY_DEPTH } from './store.js';
-export * from './env-helpers.js';

@@ -3,7 +3,6 @@ import { forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressio
 import type { TypeScript } from '../../check.js';
 import { bindingElementKey } from '../aliases.js';
 import type { FlowContext } from '../context.js';
-import type { SecretSource } from '../sources.js';
 
 /** A parameter of a summarized function: its position, and the field taken out of it (`({ token }) => …`). */
 export interface ParameterUse {
@@ -16,7 +15,7 @@ export interface ParameterUse {
 /** The parameter of `fn` a summary source (reason `parameter`) stands for; undefined for any other source. */
 export function parameterUseOf(
   ctx: FlowContext,
-  source: SecretSource,
+  source: { readonly reason: string; readonly node: ts.Node },
   fn: ts.SignatureDeclaration,
 ): ParameterUse | undefined {
   const t = ctx.ts;

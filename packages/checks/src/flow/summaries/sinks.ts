@@ -2,7 +2,8 @@ import type * as ts from 'typescript';
 import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/index.js';
 import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
-import { calledFunction, valueSources, type ValueFlow } from '../values.js';
+import { calledFunction } from '../callees.js';
+import { valueSources, type ValueFlow } from '../values.js';
 import { argumentFor, callerParameters, isProjectFunction, parameterUseOf, type ParameterUse } from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
 

@@ -1,0 +1,29 @@
+import type * as ts from 'typescript';
+import { isFunctionLike, skipOuterExpressions } from '../ast/index.js';
+import { declarationOf } from './aliases.js';
+import type { FlowContext } from './context.js';
+import { mayNameProjectFunction } from './project-functions.js';
+
+/** The function a callee refers to: a declaration, a `const f = () => ...`, or (with a checker) a method. */
+export function calledFunction(ctx: FlowContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  const t = ctx.ts;
+  const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
+    if (!node) return undefined;
+    if (isFunctionLike(t, node) && node.body) return node;
+    if (
+      (t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) &&
+      node.initializer
+    ) {
+      const init = skipOuterExpressions(t, node.initializer);
+      if ((t.isArrowFunction(init) || t.isFunctionExpression(init)) && init.body) return init;
+    }
+    return undefined;
+  };
+  if (t.isIdentifier(callee)) return asFunction(declarationOf(ctx, callee));
+  if (ctx.checker && t.isPropertyAccessExpression(callee)) {
+    if (!mayNameProjectFunction(t, ctx.checker, callee.name.text)) return undefined;
+    const symbol = ctx.checker.getSymbolAtLocation(callee.name);
+    return asFunction(symbol?.valueDeclaration ?? symbol?.declarations?.[0]);
+  }
+  return undefined;
+}
