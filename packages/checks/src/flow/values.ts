@@ -10,7 +10,6 @@ import {
   skipOuterExpressions,
   staticString,
 } from '../ast/index.js';
-import { mayNameProjectFunction } from './project-functions.js';
 import { DECIPHER_FACTORIES, REQUEST_RECEIVERS, SECRET_REVEAL_METHOD, SECRET_USE_METHOD } from '../catalogs/sources.js';
 import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
 import { classifyName } from '../names/index.js';
