@@ -1,7 +1,8 @@
+// Not a `*.bench.mjs`: it needs real trees on the command line, so `npm run bench` does not run it.
 // The scanner's file discovery (discover.ts: our walk, `ignore` for .gitignore files) against a
 // maintained walker (fdir, which tinyglobby is built on, with the same `ignore` stack) and against
 // git's own list (`git ls-files -co --exclude-standard`), on real trees:
-//   node packages/scanner/bench/discover.bench.mjs [--rounds 7] [--baseline <discover.js>] <dir>...
+//   node packages/scanner/bench/discover-walkers.mjs [--rounds 7] [--baseline <discover.js>] <dir>...
 // Each variant ends in the same per-file decisions (kind, dist/, minified, size, binary, @generated),
 // so the file sets must be equal; the script prints any difference. `--baseline` adds another build of
 // discover.js (e.g. an older one) to compare with. Variants run interleaved, round by round, and the
@@ -17,7 +18,7 @@ const { values, positionals } = parseArgs({
   options: { rounds: { type: 'string', default: '7' }, baseline: { type: 'string' } },
 });
 if (positionals.length === 0) {
-  console.error('usage: discover.bench.mjs [--rounds n] [--baseline <discover.js>] <dir>...');
+  console.error('usage: discover-walkers.mjs [--rounds n] [--baseline <discover.js>] <dir>...');
   process.exit(2);
 }
 const require = createRequire(new URL('../package.json', import.meta.url));
