@@ -60,6 +60,26 @@ export function argumentFor(
   return undefined;
 }
 
+/**
+ * Every expression `argumentFor` may answer for the call, whatever the parameter use: the arguments,
+ * and the values given in object literals among them. A call none of these carry anything through
+ * passes nothing to any parameter.
+ */
+export function passedExpressions(t: TypeScript, call: ts.CallExpression | ts.NewExpression): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  for (const arg of call.arguments ?? []) {
+    if (t.isSpreadElement(arg)) break; // later positions are unknown (see `argumentFor`)
+    found.push(arg);
+    const object = skipOuterExpressions(t, arg);
+    if (!t.isObjectLiteralExpression(object)) continue;
+    for (const property of object.properties) {
+      if (t.isPropertyAssignment(property)) found.push(property.initializer);
+      else if (t.isShorthandPropertyAssignment(property)) found.push(property.name);
+    }
+  }
+  return found;
+}
+
 /** What a function returns: its `return` expressions (not those of nested functions), or an arrow's expression body. */
 export function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   const body = fn.body;

@@ -4,7 +4,14 @@ import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction } from '../callees.js';
 import { valueSources, type ValueFlow } from '../values.js';
-import { argumentFor, callerParameters, isProjectFunction, parameterUseOf, type ParameterUse } from './parameters.js';
+import {
+  argumentFor,
+  callerParameters,
+  isProjectFunction,
+  parameterUseOf,
+  passedExpressions,
+  type ParameterUse,
+} from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
@@ -69,6 +76,12 @@ export function parameterSinks(
       }
     };
     if (!fn.body || callerParameters(t, fn).length === 0) return [];
+    const passed = new Map<ts.Expression, readonly ValueFlow[]>();
+    const sourcesOf = (expr: ts.Expression): readonly ValueFlow[] => {
+      let flows = passed.get(expr);
+      if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
+      return flows;
+    };
     const visit = (node: ts.Node): void => {
       if (!t.isCallExpression(node)) return;
       const sink = recognizer.sinkOf(sym, node);
@@ -77,7 +90,11 @@ export function parameterSinks(
           add(valueSources(sym, value), { sink: sink.display, sinkNode: node, through: [] });
         return;
       }
-      if (node.arguments.length === 0) return;
+      // A call that passes none of this function's parameters cannot take one further: its callee
+      // (the costlier question) is not resolved, nor its summary computed.
+      const carriesParameter = (expr: ts.Expression): boolean =>
+        sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
+      if (!passedExpressions(t, node).some(carriesParameter)) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
@@ -85,7 +102,7 @@ export function parameterSinks(
         if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
         const arg = argumentFor(t, node, inner.parameter);
         if (arg)
-          add(valueSources(sym, arg), {
+          add(sourcesOf(arg), {
             sink: inner.sink,
             sinkNode: inner.sinkNode,
             through: [node, ...inner.through],
