@@ -85,7 +85,7 @@ export const CHECKS_FOLDERS = {
   'text/':
     'the runner for non-TypeScript inputs (`runChecksOnTextFile`) and their analyses (.env, config, Prisma, SQL)',
   'fix/': 'what suggestions share: adding the import of a helper a suggested call needs (`helper-import.ts`)',
-  'context/': 'what kind of file a path is (product, test, fixture, docs, dev) and dev-only branches',
+  'context/': 'what kind of file a path is (product, test, fixture, docs, dev), dev-only branches, browser modules',
   'inventory/': 'an observer beside the checks: env reads, credential columns, encryption call sites',
   'checks/': 'one check per file; `checks/index.ts` is the registry (`allChecks`)',
   'test-files.ts': 'the default test-file globs',

@@ -512,3 +512,33 @@ ruleTester.run('no-timing-unsafe-compare across functions', rule, {
     },
   ],
 });
+
+// In the browser the comparison runs for the page's own user: nobody else can time it (low, strict only).
+ruleTester.run('no-timing-unsafe-compare in a browser module', rule, {
+  valid: [
+    "'use client';\nif (req.headers.authorization === process.env.CRON_SECRET) ok();",
+    "const getTenantCookie = () => document.cookie.split('; tenant=').pop();\nif (String(selected) !== getTenantCookie()) sync();",
+    "const saved = window.localStorage.getItem('token');\nif (token !== saved) refresh();",
+    {
+      code: "'use client';\nif (req.headers.authorization === process.env.CRON_SECRET) ok();",
+      options: [{ minConfidence: 'medium' }],
+    },
+  ],
+  invalid: [
+    {
+      code: "'use client';\nif (req.headers.authorization === process.env.CRON_SECRET) ok();",
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'unsafeOperator', line: 2 }],
+    },
+    // Isomorphic code that checks for the browser first runs on the server too: judged as usual.
+    {
+      code: "if (typeof window === 'undefined' && req.headers.authorization === process.env.CRON_SECRET) ok();",
+      errors: [{ messageId: 'unsafeOperator', line: 1 }],
+    },
+    // A server module: as usual.
+    {
+      code: 'if (req.headers.authorization === process.env.CRON_SECRET) ok();',
+      errors: [{ messageId: 'unsafeOperator', line: 1 }],
+    },
+  ],
+});

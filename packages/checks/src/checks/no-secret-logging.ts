@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
-import { accessPath, calleeName, forEachDescendant, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, calleeName, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
 import { declarationOf, bindingElementSource, rootIdentifier } from '../flow/aliases.js';
 import type { FlowContext } from '../flow/context.js';
 import { inDevOrTestOnlyBranch } from '../context/branch.js';
+import { isBrowserModule } from '../context/runtime.js';
 import { sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
 import { splitWords } from '../names/index.js';
@@ -403,46 +404,6 @@ function isCount(flow: FlowContext, source: SecretSource): boolean {
   const method = t.isCallExpression(value) ? calleeName(t, value.expression) : undefined;
   return method !== undefined && splitWords(method)[0] === 'count';
 }
-
-/**
- * A module that runs in the browser: a `'use client'` directive, or the DOM used without a
- * `typeof window` guard (isomorphic code checks first). Its console is the user's own, who holds
- * whatever the page holds; a log collector sees it only through an SDK, which is a sink of its own.
- */
-function isBrowserModule(t: TypeScript, file: ts.SourceFile): boolean {
-  const cached = BROWSER_MODULES.get(file);
-  if (cached !== undefined) return cached;
-  const first = file.statements[0];
-  let browser =
-    first !== undefined &&
-    t.isExpressionStatement(first) &&
-    t.isStringLiteral(first.expression) &&
-    first.expression.text === 'use client';
-  if (!browser) {
-    let dom = false;
-    let guarded = false;
-    forEachDescendant(t, file, (node) => {
-      if (t.isTypeOfExpression(node) && t.isIdentifier(node.expression) && DOM_GLOBALS.has(node.expression.text)) {
-        guarded = true;
-        return 'stop';
-      }
-      if (
-        t.isPropertyAccessExpression(node) &&
-        t.isIdentifier(node.expression) &&
-        DOM_GLOBALS.has(node.expression.text)
-      )
-        dom = true;
-      return undefined;
-    });
-    browser = dom && !guarded;
-  }
-  BROWSER_MODULES.set(file, browser);
-  return browser;
-}
-
-const DOM_GLOBALS: ReadonlySet<string> = new Set(['document', 'window']);
-
-const BROWSER_MODULES = new WeakMap<ts.SourceFile, boolean>();
 
 /**
  * Logged in the branch where a response failed (`if (!response.ok) console.warn(body)`): what a

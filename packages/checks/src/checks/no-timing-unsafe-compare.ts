@@ -24,7 +24,7 @@ import {
   variableDeclarationOf,
   type FlowContext,
 } from '../flow/index.js';
-import { inDevOrTestOnlyBranch } from '../context/index.js';
+import { inDevOrTestOnlyBranch, isBrowserModule } from '../context/index.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
 import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
 
@@ -961,6 +961,8 @@ function comparisonConfidence(
   b: ts.Expression,
 ): Confidence | undefined {
   const t = flow.ts;
+  // In the browser nobody but the page's own user can time the comparison: no remote oracle (low).
+  if (isBrowserModule(t, node.getSourceFile())) return 'low';
   const oa = originsOf(flow, a);
   const ob = originsOf(flow, b);
   const only = (o: Set<Origin>, origin: Origin) => o.size === 1 && o.has(origin);

@@ -105,6 +105,9 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
   ],
   example: [
     '**/{example,examples,sample,samples,demo,demos,playground,playgrounds,sandbox}/**',
+    // A demo or example application beside the product (`packages/demo-app/`, `sample-app/`).
+    '**/{demo,example,sample}-{app,apps}/**',
+    '**/*-{demo,example,sample}-app/**',
     '**/*.{example,sample,template,dist,tpl}',
     '**/*.{example,sample}.*',
   ],

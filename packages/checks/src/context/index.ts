@@ -1,2 +1,3 @@
 export * from './file-kind.js';
 export * from './branch.js';
+export * from './runtime.js';
