@@ -20,7 +20,11 @@ import { parseArgs } from 'node:util';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** Run as a command (not imported by a test). */
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+
 const { values: args } = parseArgs({
+  args: isMain ? process.argv.slice(2) : [],
   options: {
     repos: { type: 'string', default: process.env.SECRET_HYGIENE_EVAL_REPOS ?? resolve(repoRoot, '../eval/repos') },
     preset: { type: 'string', default: 'recommended' },
@@ -114,12 +118,37 @@ function fail(message) {
   process.exit(2);
 }
 
+const STRICTNESS = { false: 0, debatable: 1, true: 2 };
+
+/**
+ * The verdict for the findings of one rule on one line. Where the ledger holds several rows there
+ * (the triaged tool reported several values), a row's optional `subject` column names its value, and
+ * the rows whose subject a finding's message names decide; otherwise all of them. Among those, the
+ * least favourable verdict counts (false before debatable before true), never the row that happens to be last.
+ */
+export function verdictOf(rows, messages = []) {
+  if (!rows || rows.length === 0) return undefined;
+  if (rows.length === 1) return rows[0];
+  const named = rows.filter(
+    (row) =>
+      row.subject &&
+      messages.some((m) => new RegExp(`(^|[^\\w$])${row.subject.replace(/[$]/g, '\\$')}([^\\w$]|$)`).test(m)),
+  );
+  const candidates = named.length > 0 ? named : rows;
+  return [...candidates].sort((a, b) => STRICTNESS[a.verdict] - STRICTNESS[b.verdict])[0];
+}
+
 function main() {
   const repos = readRepos().filter(
     (r) => !args.only || args.only.some((n) => r.repo === n || r.repo.endsWith(`/${n}`)),
   );
   const ledger = readLedger();
-  const verdicts = new Map(ledger.map((row) => [key(row.repo, row.path, row.line, row.rule), row]));
+  /** Ledger rows by finding key; a line can hold several (one per value the triaged tool reported there). */
+  const verdicts = new Map();
+  for (const row of ledger) {
+    const k = key(row.repo, row.path, row.line, row.rule);
+    verdicts.set(k, [...(verdicts.get(k) ?? []), row]);
+  }
   /** @type {Map<string, {findings: number, true: number, false: number, debatable: number, untriaged: number, ledgerTrue: number}>} */
   const byRule = new Map();
   const stat = (rule) => {
@@ -150,13 +179,18 @@ function main() {
       findings = scanRepo(record, checkout);
     }
     const seen = new Set();
+    const messages = new Map();
+    for (const f of findings) {
+      const k = key(record.repo, f.file, f.line, f.ruleId);
+      messages.set(k, [...(messages.get(k) ?? []), f.message ?? '']);
+    }
     for (const f of findings) {
       const k = key(record.repo, f.file, f.line, f.ruleId);
       if (seen.has(k)) continue; // two findings of one rule on one line are one verdict
       seen.add(k);
       const s = stat(f.ruleId);
       s.findings++;
-      const row = verdicts.get(k);
+      const row = verdictOf(verdicts.get(k), messages.get(k));
       if (row) {
         s[row.verdict]++;
         kept.push({
@@ -239,4 +273,4 @@ function main() {
     );
 }
 
-main();
+if (isMain) main();
