@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { TypeScript } from '../src/check.js';
-import { mayNameProjectFunction, registerProgram } from '../src/flow/project-functions.js';
+import { mayNameProjectFunction, projectFunctionsNamed, registerProgram } from '../src/flow/project-functions.js';
 
 const t = ts as unknown as TypeScript;
 
@@ -38,5 +38,19 @@ describe('mayNameProjectFunction: which method names can lead into the project c
     expect(mayNameProjectFunction(t, checker, 'anything')).toBe(true);
     const unregistered = ts.createProgram({ rootNames: [], options: { noLib: true } }).getTypeChecker();
     expect(mayNameProjectFunction(t, unregistered, 'anything')).toBe(true);
+  });
+
+  it('names a computed name the checker knows, and no call `receiver.name()` reaches one named by a symbol', () => {
+    const checker = program({
+      'a.ts': [
+        `declare const tag: unique symbol;`,
+        `declare const Symbol: { readonly iterator: unique symbol };`,
+        `const SEND = 'send';`,
+        `export const api = { [SEND]: (x: string) => x, [tag]: () => 1, [Symbol.iterator]() { return 2; } };`,
+      ].join('\n'),
+    });
+    expect(mayNameProjectFunction(t, checker, 'anything')).toBe(false);
+    expect(mayNameProjectFunction(t, checker, 'send')).toBe(true);
+    expect(projectFunctionsNamed(t, checker, 'send')?.map((fn) => fn.getText())).toEqual(['(x: string) => x']);
   });
 });

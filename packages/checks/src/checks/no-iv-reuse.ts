@@ -20,14 +20,7 @@ import {
 } from '../nonce/origin.js';
 import { findRandomSource, nonceLengthOf, nonceReuseImpact, normalizeModuleId } from '../nonce/crypto-lookup.js';
 import { createFlowContext } from '../flow/context.js';
-import { calledFunction } from '../flow/callees.js';
-import {
-  argumentFor,
-  crossingText,
-  isProjectFunction,
-  parameterSinks,
-  type SinkRecognizer,
-} from '../flow/summaries/index.js';
+import { argumentFor, calleeSinks, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
 
 export interface NoIvReuseOptions {
   /** Also check AES-CBC (a repeated or predictable IV leaks equal prefixes; not keystream reuse). */
@@ -240,10 +233,10 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
      * another module) encrypts with that parameter as the nonce: the argument is judged here.
      */
     const checkHelperCall = (call: ts.CallExpression): void => {
-      if (call.arguments.length === 0) return;
-      const fn = calledFunction(flow, skipOuterExpressions(t, call.expression));
-      if (!fn || !isProjectFunction(fn)) return;
-      for (const hit of parameterSinks(flow, fn, NONCE_SINK)) {
+      const callee = calleeSinks(flow, call, NONCE_SINK);
+      if (!callee) return;
+      const { fn } = callee;
+      for (const hit of callee.sinks) {
         // A function in this file whose own parameter is the nonce: `checkCallers` judges its calls.
         if (hit.through.length === 0 && fn.getSourceFile() === context.sourceFile) continue;
         const encryption = cipherCallOf(t, hit.sinkNode, context.checker);

@@ -8,10 +8,19 @@ import { forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressio
 
 /** The program a checker belongs to (a checker does not say): registered by `runChecksOnFile`. */
 const programOfChecker = new WeakMap<ts.TypeChecker, ts.Program>();
-/** Per source file (reused by TypeScript across program versions): its function names, `null` for "any". */
-const namesOfFile = new WeakMap<ts.SourceFile, ReadonlySet<string> | null>();
-/** Per program: the union over its own source files, `null` when one declares a name not known statically. */
-const namesOfProgram = new WeakMap<ts.Program, ReadonlySet<string> | null>();
+/**
+ * A program's or a file's functions by name, and those under a name not known statically
+ * (`[key]() {}`): a method call of any name may reach one of those.
+ */
+interface ProjectFunctions {
+  readonly named: ReadonlyMap<string, readonly ts.FunctionLikeDeclaration[]>;
+  readonly unnamed: readonly ts.FunctionLikeDeclaration[];
+}
+
+/** Per source file (reused by TypeScript across program versions). */
+const functionsOfFile = new WeakMap<ts.SourceFile, ProjectFunctions>();
+/** Per program: the union over its own source files. */
+const functionsOfProgram = new WeakMap<ts.Program, ProjectFunctions>();
 
 export function registerProgram(checker: ts.TypeChecker, program: ts.Program): void {
   programOfChecker.set(checker, program);
@@ -20,44 +29,70 @@ export function registerProgram(checker: ts.TypeChecker, program: ts.Program): v
 /**
  * False when no function with a body in the program's own code (not declaration files) is named
  * `name`: a method, function, accessor, or a variable or property holding a function expression.
- * True when that cannot be known (no registered program, a computed name).
+ * True when that cannot be known (no registered program, a function under a computed name).
  */
 export function mayNameProjectFunction(t: TypeScript, checker: ts.TypeChecker, name: string): boolean {
-  const program = programOfChecker.get(checker);
-  if (!program) return true;
-  let names = namesOfProgram.get(program);
-  if (names === undefined) {
-    const union = new Set<string>();
-    names = union;
-    for (const file of program.getSourceFiles()) {
-      if (file.isDeclarationFile) continue;
-      const own = functionNamesIn(t, file);
-      if (own === null) {
-        names = null;
-        break;
-      }
-      for (const n of own) union.add(n);
-    }
-    namesOfProgram.set(program, names);
-  }
-  return names === null || names.has(name);
+  const functions = projectFunctionsNamed(t, checker, name);
+  return functions === undefined || functions.length > 0;
 }
 
-function functionNamesIn(t: TypeScript, file: ts.SourceFile): ReadonlySet<string> | null {
-  const cached = namesOfFile.get(file);
-  if (cached !== undefined) return cached;
-  const names = new Set<string>();
-  let unknown = false;
-  const add = (name: ts.Node | undefined): void => {
-    const text = name && propertyNameText(t, name);
-    if (text === undefined) unknown = true;
-    else names.add(text);
+/**
+ * The functions with a body in the program's own code (not declaration files) named `name`, as
+ * `calledFunction` answers for `receiver.name(…)` (a `const f = () => …` is its arrow function):
+ * whatever a method call resolves to is one of them. Undefined when that cannot be known.
+ */
+export function projectFunctionsNamed(
+  t: TypeScript,
+  checker: ts.TypeChecker,
+  name: string,
+): readonly ts.FunctionLikeDeclaration[] | undefined {
+  const program = programOfChecker.get(checker);
+  if (!program) return undefined;
+  let functions = functionsOfProgram.get(program);
+  if (!functions) {
+    const named = new Map<string, ts.FunctionLikeDeclaration[]>();
+    const unnamed: ts.FunctionLikeDeclaration[] = [];
+    const add = (n: string, fns: readonly ts.FunctionLikeDeclaration[]): void => {
+      const all = named.get(n);
+      if (all) for (const fn of fns) all.push(fn);
+      else named.set(n, [...fns]);
+    };
+    for (const file of program.getSourceFiles()) {
+      if (file.isDeclarationFile) continue;
+      const own = functionsIn(t, file);
+      for (const [n, fns] of own.named) add(n, fns);
+      for (const fn of own.unnamed) {
+        // `[KEY]() {}`: the checker knows a `const KEY = 'send'`, and that a symbol is no name.
+        const type = computedNameType(t, checker, fn);
+        if (type && type.flags & t.TypeFlags.ESSymbolLike) continue;
+        if (type?.isStringLiteral()) add(type.value, [fn]);
+        else unnamed.push(fn);
+      }
+    }
+    functions = { named, unnamed };
+    functionsOfProgram.set(program, functions);
+  }
+  const named = functions.named.get(name) ?? [];
+  return functions.unnamed.length === 0 ? named : [...named, ...functions.unnamed];
+}
+
+function functionsIn(t: TypeScript, file: ts.SourceFile): ProjectFunctions {
+  const cached = functionsOfFile.get(file);
+  if (cached) return cached;
+  const named = new Map<string, ts.FunctionLikeDeclaration[]>();
+  const unnamed: ts.FunctionLikeDeclaration[] = [];
+  const add = (fn: ts.FunctionLikeDeclaration, name: ts.Node | string): void => {
+    const text = typeof name === 'string' ? name : propertyNameText(t, name);
+    if (text !== undefined) {
+      const all = named.get(text);
+      if (all) all.push(fn);
+      else named.set(text, [fn]);
+    } else if (!isWellKnownSymbolName(t, name as ts.Node)) unnamed.push(fn);
   };
   forEachDescendant(t, file, (node) => {
     if (isFunctionLike(t, node)) {
       if (node.body && !t.isArrowFunction(node) && !t.isFunctionExpression(node) && !t.isConstructorDeclaration(node))
-        if (node.name) add(node.name);
-        else names.add('default'); // `export default function () {}`, reached as `module.default`
+        add(node, node.name ?? 'default'); // `export default function () {}`, reached as `module.default`
     } else if (
       (t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) &&
       node.initializer
@@ -65,12 +100,29 @@ function functionNamesIn(t: TypeScript, file: ts.SourceFile): ReadonlySet<string
       const init = skipOuterExpressions(t, node.initializer);
       if (t.isArrowFunction(init) || t.isFunctionExpression(init)) {
         // A destructuring pattern holds no function of its own name.
-        if (!t.isVariableDeclaration(node) || t.isIdentifier(node.name)) add(node.name);
+        if (!t.isVariableDeclaration(node) || t.isIdentifier(node.name)) add(init, node.name);
       }
     }
-    return unknown ? 'stop' : undefined;
   });
-  const result = unknown ? null : names;
-  namesOfFile.set(file, result);
+  const result = { named, unnamed };
+  functionsOfFile.set(file, result);
   return result;
+}
+
+/** The type of the expression in a function's computed name (`[KEY]() {}`, `[KEY]: () => …`); undefined when unknown. */
+function computedNameType(t: TypeScript, checker: ts.TypeChecker, fn: ts.FunctionLikeDeclaration): ts.Type | undefined {
+  const name = t.isArrowFunction(fn) || t.isFunctionExpression(fn) ? (fn.parent as { name?: ts.Node }).name : fn.name;
+  if (!name || !t.isComputedPropertyName(name)) return undefined;
+  try {
+    return checker.getTypeAtLocation(name.expression);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `[Symbol.iterator]() {}`: no `receiver.name(…)` call reaches a member named by a well-known symbol. */
+function isWellKnownSymbolName(t: TypeScript, name: ts.Node): boolean {
+  if (!t.isComputedPropertyName(name)) return false;
+  const expr = skipOuterExpressions(t, name.expression);
+  return t.isPropertyAccessExpression(expr) && t.isIdentifier(expr.expression) && expr.expression.text === 'Symbol';
 }

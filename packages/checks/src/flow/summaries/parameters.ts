@@ -80,6 +80,58 @@ export function passedExpressions(t: TypeScript, call: ts.CallExpression | ts.Ne
   return found;
 }
 
+/**
+ * False when `expr` surely carries none of `fn`'s parameters: it mentions no name `fn` binds or
+ * assigns (parameters, its variables and functions, `x = p` and `x.key = p` targets). Value flow
+ * reaches a parameter only through such names, so this syntactic test can skip a costlier one.
+ */
+export function mayCarryParameterOf(t: TypeScript, expr: ts.Expression, fn: ts.FunctionLikeDeclaration): boolean {
+  const names = namesBoundIn(t, fn);
+  if (t.isIdentifier(expr)) return names.has(expr.text);
+  let found = false;
+  forEachDescendant(t, expr, (node) => {
+    if (t.isIdentifier(node) && names.has(node.text)) found = true;
+    return found ? 'stop' : undefined;
+  });
+  return found;
+}
+
+const boundNames = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+/** The names a function (with everything nested in it) declares, and every name in what it assigns to. */
+function namesBoundIn(t: TypeScript, fn: ts.FunctionLikeDeclaration): ReadonlySet<string> {
+  const cached = boundNames.get(fn);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const addAll = (node: ts.Node): void => {
+    if (t.isIdentifier(node)) names.add(node.text);
+    forEachDescendant(t, node, (inner) => void (t.isIdentifier(inner) && names.add(inner.text)));
+  };
+  const k = t.SyntaxKind;
+  forEachDescendant(t, fn, (node) => {
+    if (
+      (t.isVariableDeclaration(node) ||
+        t.isParameter(node) ||
+        t.isBindingElement(node) ||
+        t.isFunctionDeclaration(node) ||
+        t.isFunctionExpression(node) ||
+        t.isClassLike(node)) &&
+      node.name
+    )
+      addAll(node.name);
+    else if (
+      t.isBinaryExpression(node) &&
+      node.operatorToken.kind >= k.FirstAssignment &&
+      node.operatorToken.kind <= k.LastAssignment
+    )
+      addAll(node.left);
+    else if ((t.isForOfStatement(node) || t.isForInStatement(node)) && !t.isVariableDeclarationList(node.initializer))
+      addAll(node.initializer);
+  });
+  boundNames.set(fn, names);
+  return names;
+}
+
 /** What a function returns: its `return` expressions (not those of nested functions), or an arrow's expression body. */
 export function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   const body = fn.body;

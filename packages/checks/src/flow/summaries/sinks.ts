@@ -3,12 +3,14 @@ import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/in
 import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction } from '../callees.js';
+import { projectFunctionsNamed } from '../project-functions.js';
 import { valueSources, type ValueFlow } from '../values.js';
 import {
   argumentFor,
   callerParameters,
   isProjectFunction,
   parameterUseOf,
+  mayCarryParameterOf,
   passedExpressions,
   type ParameterUse,
 } from './parameters.js';
@@ -76,12 +78,6 @@ export function parameterSinks(
       }
     };
     if (!fn.body || callerParameters(t, fn).length === 0) return [];
-    const passed = new Map<ts.Expression, readonly ValueFlow[]>();
-    const sourcesOf = (expr: ts.Expression): readonly ValueFlow[] => {
-      let flows = passed.get(expr);
-      if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
-      return flows;
-    };
     const visit = (node: ts.Node): void => {
       if (!t.isCallExpression(node)) return;
       const sink = recognizer.sinkOf(sym, node);
@@ -90,11 +86,9 @@ export function parameterSinks(
           add(valueSources(sym, value), { sink: sink.display, sinkNode: node, through: [] });
         return;
       }
-      // A call that passes none of this function's parameters cannot take one further: its callee
-      // (the costlier question) is not resolved, nor its summary computed.
-      const carriesParameter = (expr: ts.Expression): boolean =>
-        sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
-      if (!passedExpressions(t, node).some(carriesParameter)) return;
+      // A call that passes nothing this function binds cannot pass one of its parameters on: its
+      // callee (the costlier question) is not resolved, nor its summary computed.
+      if (!passedExpressions(t, node).some((expr) => mayCarryParameterOf(t, expr, fn))) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
@@ -102,7 +96,7 @@ export function parameterSinks(
         if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
         const arg = argumentFor(t, node, inner.parameter);
         if (arg)
-          add(sourcesOf(arg), {
+          add(valueSources(sym, arg), {
             sink: inner.sink,
             sinkNode: inner.sinkNode,
             through: [node, ...inner.through],
@@ -139,11 +133,11 @@ export function crossFunctionFlows(
   recognizer: SinkRecognizer,
 ): CrossFunctionFlow[] {
   const t = ctx.ts;
-  if (call.arguments.length === 0) return [];
-  const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
-  if (!fn || !isProjectFunction(fn)) return [];
+  const callee = calleeSinks(ctx, call, recognizer);
+  if (!callee) return [];
+  const { fn, sinks } = callee;
   const out: CrossFunctionFlow[] = [];
-  for (const hit of parameterSinks(ctx, fn, recognizer)) {
+  for (const hit of sinks) {
     if (namesASecret(ctx, fn, hit.parameter)) continue;
     const arg = argumentFor(t, call, hit.parameter);
     if (!arg) continue;
@@ -151,6 +145,38 @@ export function crossFunctionFlows(
       out.push({ flow, sink: hit.sink, sinkNode: hit.sinkNode, through: [call, ...hit.through] });
   }
   return out;
+}
+
+/** Above this many project functions of a method's name, resolving the call costs less than summarizing them all. */
+const MAX_CANDIDATES = 8;
+
+/**
+ * The project function a call reaches and which of its parameters reach the recogniser's sink
+ * (see `parameterSinks`); undefined when none does. A method call (`client.send(…)`) is resolved,
+ * the checker's costliest question, only when one of the few project functions of that name has
+ * such a parameter: the callee is one of them, so when none has, no answer depends on which.
+ */
+export function calleeSinks(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+  recognizer: SinkRecognizer,
+): { readonly fn: ts.FunctionLikeDeclaration; readonly sinks: readonly ParameterSink[] } | undefined {
+  const t = ctx.ts;
+  if (call.arguments.length === 0) return undefined;
+  const callee = skipOuterExpressions(t, call.expression);
+  if (ctx.checker && t.isPropertyAccessExpression(callee)) {
+    const candidates = projectFunctionsNamed(t, ctx.checker, callee.name.text);
+    if (
+      candidates &&
+      candidates.length <= MAX_CANDIDATES &&
+      candidates.every((fn) => !isProjectFunction(fn) || parameterSinks(ctx, fn, recognizer).length === 0)
+    )
+      return undefined;
+  }
+  const fn = calledFunction(ctx, callee);
+  if (!fn || !isProjectFunction(fn)) return undefined;
+  const sinks = parameterSinks(ctx, fn, recognizer);
+  return sinks.length > 0 ? { fn, sinks } : undefined;
 }
 
 /** The parameter (or the field taken out of it) has a secret name of its own. */
