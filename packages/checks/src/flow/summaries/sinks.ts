@@ -78,6 +78,14 @@ export function parameterSinks(
       }
     };
     if (!fn.body || callerParameters(t, fn).length === 0) return [];
+    const passed = new Map<ts.Expression, readonly ValueFlow[]>();
+    const sourcesOf = (expr: ts.Expression): readonly ValueFlow[] => {
+      let flows = passed.get(expr);
+      if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
+      return flows;
+    };
+    const carriesParameter = (expr: ts.Expression): boolean =>
+      sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
     const visit = (node: ts.Node): void => {
       if (!t.isCallExpression(node)) return;
       const sink = recognizer.sinkOf(sym, node);
@@ -91,12 +99,15 @@ export function parameterSinks(
       if (!passedExpressions(t, node).some((expr) => mayCarryParameterOf(t, expr, fn))) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
+      // Nor is the callee summarized when value flow takes no parameter into what the call passes
+      // (`helper(hash(value))`): a chain of such calls would otherwise be followed to the nesting bound.
+      if (!passedExpressions(t, node).some(carriesParameter)) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
         // Paths longer than summaries nest are dropped whatever is cached, so no answer depends on what was asked first.
         if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
         const arg = argumentFor(t, node, inner.parameter);
         if (arg)
-          add(valueSources(sym, arg), {
+          add(sourcesOf(arg), {
             sink: inner.sink,
             sinkNode: inner.sinkNode,
             through: [node, ...inner.through],
