@@ -133,6 +133,27 @@ function quiet(v: string) { return v.length; }
     expect(parameterSinks(fresh, pong, logSink)).toBe(parameterSinks(fresh, pong, logSink));
   });
 
+  it('a callee is not summarized when what the call passes carries no parameter (issue 17: lint speed)', () => {
+    const probe = parse(`
+function caller(v: string) { hashedOn(sha256(v)); constantOn('x'); passedOn(v); }
+function hashedOn(w: string) { console.log(w); }
+function constantOn(w: string) { console.log(w); }
+function passedOn(w: string) { console.log(w); }`);
+    const asked = new Set<string>();
+    const spying: SinkRecognizer = {
+      key: 'test-log-spy',
+      sinkOf(flowCtx, call) {
+        let at: ts.Node = call;
+        while (!ts.isFunctionDeclaration(at) && at.parent) at = at.parent;
+        if (ts.isFunctionDeclaration(at)) asked.add(at.name!.text);
+        return logSink.sinkOf(flowCtx, call);
+      },
+    };
+    const found = parameterSinks(createFlowContext(t), functionNamed(probe, 'caller'), spying);
+    expect(found.map((s) => s.through.map((c) => c.expression.getText()))).toEqual([['passedOn']]);
+    expect([...asked].sort()).toEqual(['caller', 'passedOn']);
+  });
+
   it('is computed once per declaration and recogniser', () => {
     const fn = functionNamed(file, 'logRequest');
     expect(parameterSinks(ctx, fn, logSink)).toBe(parameterSinks(ctx, fn, logSink));
