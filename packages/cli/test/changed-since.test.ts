@@ -1,38 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { main } from '../src/index.js';
+import { runCli, useTempProjects } from './support.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const made: string[] = [];
-afterEach(() => {
-  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
-  process.exitCode = undefined;
-});
+const tempProject = useTempProjects('sh-changed-');
+const project = (): string => tempProject({ 'index.ts': 'export const port = 3000;\n' });
 
-function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'sh-changed-'));
-  made.push(root);
-  writeFileSync(join(root, 'index.ts'), 'export const port = 3000;\n');
-  return root;
-}
-
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const run = runCli;
 
 // Issue 11.10: outside a repository `git diff` printed its whole usage (80 lines) as the error.
 describe('secret-hygiene scan --changed-since', () => {

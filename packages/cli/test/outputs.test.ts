@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as scanner from '@secret-hygiene/scanner';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { main } from '../src/index.js';
+import { runCli, useTempProjects } from './support.js';
 
 // Counts scans: several reports must come from one scan, not one scan each.
 vi.mock('@secret-hygiene/scanner', async (importOriginal) => {
@@ -14,41 +13,21 @@ vi.mock('@secret-hygiene/scanner', async (importOriginal) => {
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const made: string[] = [];
+const project = useTempProjects('sh-outputs-');
 afterEach(() => {
-  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
-  process.exitCode = undefined;
   vi.mocked(scanner.scan).mockClear();
 });
 
 const SECRET = 'Zx9vQ2mL7kP4rT8wQ1nB';
 
 function leaky(): string {
-  const root = mkdtempSync(join(tmpdir(), 'sh-outputs-'));
-  made.push(root);
-  const files = {
+  return project({
     'config/app.json': JSON.stringify({ db: { password: SECRET } }, null, 2),
     'src/index.ts': 'export const port = 3000;\n',
-  };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
+  });
 }
 
-async function run(args: string[], tty = false): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], {
-    stdout: { write: (s: string) => (stdout += s), isTTY: tty },
-    stderr: { write: (s: string) => (stderr += s), isTTY: tty },
-  });
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const run = runCli;
 
 // Issue 11.8: the workflow ran the whole scan twice, once for SARIF and once for annotations.
 describe('secret-hygiene scan: several reports from one scan (--format <name>[:<file>])', () => {

@@ -6,23 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 import { conformanceReportFormats } from '../src/commands/conformance.js';
 import { main } from '../src/index.js';
+import { runCli } from './support.js';
 import { importOptional, MissingPackageError } from '../src/optional.js';
 
 const cliRoot = fileURLToPath(new URL('../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${cliRoot}package.json`, 'utf8')) as { version: string };
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const run = runCli;
 
 describe('secret-hygiene (the program)', () => {
   it('--version prints the CLI package version', async () => {

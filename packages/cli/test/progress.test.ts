@@ -1,28 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { main } from '../src/index.js';
+import { useTempProjects } from './support.js';
 import { logProgress } from '../src/progress.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const made: string[] = [];
-afterEach(() => {
-  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
-  process.exitCode = undefined;
-});
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sh-progress-'));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = useTempProjects('sh-progress-');
 
 /** A clock that moves `step` ms each time it is read: no test waits on real time. */
 const fakeClock = (step: number) => {

@@ -1,28 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 
-import { main } from '../src/index.js';
+import { runCli, useTempProjects } from './support.js';
 
 // Each case builds a TypeScript program; on a loaded 2-core machine that can pass the 5 s default.
 vi.setConfig({ testTimeout: 60_000 });
 
-const made: string[] = [];
-afterEach(() => {
-  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
-  process.exitCode = undefined;
-});
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sh-cli-'));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = useTempProjects('sh-cli-');
 
 const SECRET = 'Zx9vQ2mL7kP4rT8wQ1nB';
 const leaky = () =>
@@ -33,18 +18,7 @@ const leaky = () =>
 const clean = () =>
   project({ 'config/app.json': '{"db": {"host": "db.internal"}}', 'src/index.ts': 'export const port = 3000;\n' });
 
-async function run(args: string[], tty = false): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  process.exitCode = undefined;
-  await main(['node', 'secret-hygiene', ...args], {
-    stdout: { write: (s: string) => (stdout += s), isTTY: tty },
-    stderr: { write: (s: string) => (stderr += s), isTTY: tty },
-  });
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout, stderr, code };
-}
+const run = runCli;
 
 describe('secret-hygiene scan', () => {
   it('exits 1 with a text report grouped by file, the secret masked', async () => {
