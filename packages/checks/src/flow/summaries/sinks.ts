@@ -45,6 +45,9 @@ export interface ParameterSink {
   readonly through: readonly ts.CallExpression[];
 }
 
+/** How deep summaries nest before a callee is summarized only for a call that passes a parameter on. */
+const DEEP_IN_A_CHAIN = 2 * MAX_SUMMARY_DEPTH;
+
 /** At most this many sink paths are kept per function: enough to report, bounded on generated code. */
 const MAX_SINKS_PER_FUNCTION = 32;
 
@@ -99,9 +102,11 @@ export function parameterSinks(
       if (!passedExpressions(t, node).some((expr) => mayCarryParameterOf(t, expr, fn))) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
-      // Nor is the callee summarized when value flow takes no parameter into what the call passes
-      // (`helper(hash(value))`): a chain of such calls would otherwise be followed to the nesting bound.
-      if (!passedExpressions(t, node).some(carriesParameter)) return;
+      // Deep in a chain, nor is the callee summarized when value flow takes no parameter into what
+      // the call passes (`helper(hash(value))`): such a chain would otherwise be followed to the
+      // nesting bound and, cut there, recomputed on every question. Near the top, summarizing the
+      // callee first costs less than value flow over every argument.
+      if (store.active.length >= DEEP_IN_A_CHAIN && !passedExpressions(t, node).some(carriesParameter)) return;
       for (const inner of parameterSinks(sym, callee, recognizer)) {
         // Paths longer than summaries nest are dropped whatever is cached, so no answer depends on what was asked first.
         if (inner.through.length + 1 >= MAX_SUMMARY_DEPTH) continue;
