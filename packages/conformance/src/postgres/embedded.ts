@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerCleanup } from './cleanup.js';
 import { neededDirectories, postgresUser, unreachableForPostgres } from './root-access.js';
