@@ -1,10 +1,8 @@
-import { scan } from '@secret-hygiene/scanner';
-import { ESLint } from 'eslint';
-import plugin from 'eslint-plugin-secret-hygiene';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { viaEslint, viaScanner } from './support/hosts.js';
 
 // Function summaries cross modules through the type checker, the same in both hosts: the plugin with
 // type information and the scanner must report the same cross-module findings, path and all.
@@ -68,45 +66,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function viaEslint(): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    overrideConfig: [
-      plugin.configs['recommended-type-checked'] as never,
-      { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } } },
-    ],
-  });
-  const results = await eslint.lintFiles(['src/**/*.ts']);
-  return results
-    .flatMap((r) =>
-      r.messages
-        .filter((m) => m.ruleId?.startsWith('secret-hygiene/'))
-        .map(
-          (m) =>
-            `${r.filePath
-              .slice(root.length + 1)
-              .split('\\')
-              .join('/')}:${m.line}:${m.column} ${m.ruleId!.slice('secret-hygiene/'.length)} ${m.message}`,
-        ),
-    )
-    .sort();
-}
-
-async function viaScanner(): Promise<string[]> {
-  const result = await scan({ root, paths: [`${root}/src`] });
-  const ruleIds = new Set(Object.keys(plugin.rules));
-  return result.findings
-    .filter((f) => ruleIds.has(f.ruleId))
-    .map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)
-    .sort();
-}
-
 describe('plugin and scanner agree across modules', () => {
   it('report the same findings through re-exported helpers, methods and env readers', async () => {
-    const [fromEslint, fromScanner] = await Promise.all([viaEslint(), viaScanner()]);
+    const [fromEslint, fromScanner] = await Promise.all([viaEslint(root), viaScanner(root)]);
     expect(fromScanner).toEqual(fromEslint);
-    const where = fromEslint.map((f) => f.split(' ').slice(0, 2).join(' '));
+    const where = fromEslint.map((f) => {
+      const [position, rule] = f.split(' ');
+      return `${position!.split('-')[0]} ${rule}`;
+    });
     expect(where).toEqual([
       'src/app.ts:3:9 no-secret-logging',
       'src/app.ts:5:26 no-secret-logging',
