@@ -392,6 +392,9 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     'en-US',
     'short',
     'The password must be at least 12 characters long.',
+    '[A-Za-z0-9._~+/-]+=*',
+    '^[a-f0-9]{64}$',
+    '[^A-Z0-9]+',
   ])('%j does not', (value) => {
     expect(looksLikeSecretValue(value)).toBe(false);
   });

@@ -32,6 +32,9 @@ function nameCase(code: string, line: number, column: number, envName: string, l
 
 ruleTester.run('no-hardcoded-secret', rule, {
   valid: [
+    // A pattern that describes tokens is not a token: a character range with a quantifier.
+    "const TOKEN_STRINGS = '[A-Za-z0-9._~+/-]+=*';\nconst tokenRegexp = new RegExp(`^${TOKEN_STRINGS}$`);",
+    "const apiKeyPattern = '^[a-f0-9]{64}$';",
     // Read from the environment or a secret manager.
     'const apiKey = process.env.STRIPE_API_KEY;',
     'const password = await secrets.get("db-password");',
@@ -114,6 +117,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
   ],
   invalid: [
+    // A bracket inside a random value is no pattern without a range and a quantifier.
+    nameCase(`const authToken = '${RANDOM}[x]';`, 1, 19, 'AUTH_TOKEN', `'${RANDOM}[x]'`),
     // A disclaimer is evidence about the value: strict still shows it, at the confidence it leaves.
     {
       code: `// This is not actually a secret key, just a pad we XOR with the slug\nconst XOR_SECRET_KEY = '${RANDOM}';`,

@@ -84,6 +84,8 @@ const LOCAL_HOST_URL =
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
 const ENV_NAME_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/** A regular expression's source: a character class with a range, then a quantifier (`[A-Za-z0-9._~+/-]+=*`). */
+const REGEX_CLASS_LIKE = /\[\^?[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\](?:[+*?]|\{\d)/;
 
 /**
  * Why a value assigned to a secret name looks like a real secret: a known format, a random-looking
@@ -99,6 +101,9 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   // A constant-case identifier (`INVALID_CREDENTIALS`, an error code or env name) is a name, not a
   // key, though its one-letter case runs look random to the run-length rule below.
   if (ENV_NAME_LIKE.test(v)) return undefined;
+  // A pattern that describes tokens (`'[A-Za-z0-9._~+/-]+=*'`, later `new RegExp(…)`) is not one: no
+  // key, token or password is written with a bracketed character range followed by a quantifier.
+  if (REGEX_CLASS_LIKE.test(v)) return undefined;
   // A URL is judged by its parts: a random path segment or query value (a webhook URL's token) is a
   // secret, a host and a readable path (`https://neo4j.com/`, `mongodb://127.0.0.1`) are not.
   if (URL_LIKE.test(v)) {
