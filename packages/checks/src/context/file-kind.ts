@@ -102,6 +102,10 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/{jest,vitest,karma,ava,mocha}.{config,setup}.*',
     '**/{jest,vitest}.setup*.*',
     '**/setup{Tests,-tests}.*',
+    // The test run's environment (`NODE_ENV=test`, loaded by dotenv-flow, Next.js and Vite in test mode only).
+    '**/.env.{test,testing}',
+    '**/.env.{test,testing}.*',
+    '**/test.env',
   ],
   example: [
     '**/{example,examples,sample,samples,demo,demos,playground,playgrounds,sandbox}/**',
