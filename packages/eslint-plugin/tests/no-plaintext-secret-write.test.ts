@@ -125,8 +125,54 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     },
     // Rows built by map with hashed values.
     `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, tokenHash: sha256(nanoid()) })));`,
+    // The model encrypts the column: a decorator named for encryption, or an encrypting transformer.
+    `class Integration extends Model {
+       @Column(DataType.BLOB)
+       @Encrypted
+       token: string;
+     }
+     await Integration.create({ userId, token: tokens.access_token });`,
+    `class ApiClient extends Model {
+       @Column({ type: 'text', transformer: new EncryptionTransformer(key) })
+       clientSecret: string;
+     }
+     const clientSecret = randomBytes(32).toString('hex');
+     await ApiClient.create({ clientSecret });`,
+    // With types: the model in another module, its column encrypted there (also through a subclass, and on an instance).
+    {
+      code: `import { IntegrationAuthentication, EncryptedToken } from './no-plaintext-secret-write/models.js';
+       declare const tokens: { access_token: string };
+       await IntegrationAuthentication.create({ token: tokens.access_token });
+       await EncryptedToken.create({ token: tokens.access_token });
+       const auth = new IntegrationAuthentication();
+       auth.token = tokens.access_token;
+       await auth.save();`,
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
   ],
   invalid: [
+    // An encrypted sibling column does not protect a plain one.
+    {
+      ...high(
+        `import { IntegrationAuthentication } from './no-plaintext-secret-write/models.js';
+         declare const tokens: { access_token: string; refresh_token: string };
+         await IntegrationAuthentication.create({ token: tokens.access_token, refreshToken: tokens.refresh_token });`,
+        'refreshToken: tokens',
+      ),
+      ...typed,
+    },
+    high(
+      `class Integration extends Model {
+         @Column(DataType.BLOB)
+         @Encrypted
+         token: string;
+         @Column(DataType.STRING)
+         refreshToken: string;
+       }
+       await Integration.create({ token: tokens.access_token, refreshToken: tokens.refresh_token });`,
+      'refreshToken: tokens',
+    ),
     // A helper that returns the value unchanged on one path protects nothing on that path.
     {
       ...medium(

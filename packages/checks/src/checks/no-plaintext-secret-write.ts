@@ -34,6 +34,7 @@ import {
   type RowWriteMethod,
 } from '../catalogs/db-writes.js';
 import {
+  ENCRYPTING_WORDS,
   KNEX_TABLE_CALLS,
   KNEX_WRITE_METHODS,
   MASKED_VALUE_WORDS,
@@ -77,6 +78,8 @@ interface DbWrite {
    * `pre('save')`, Sequelize `beforeCreate`, setters): where passwords are often hashed.
    */
   readonly hooked?: boolean;
+  /** What names the model written through: its class (`User.create`) or an instance of it (`user.save()`). */
+  readonly model?: ts.Expression;
   readonly columns: WrittenColumn[];
 }
 
@@ -154,6 +157,8 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         if (c && !c.isSecret && /encrypt|cipher|hash|digest/i.test(column.column!)) continue;
         // `partialClientSecret`, `token_preview`, `masked_key`: a display form, not the secret.
         if (c && c.words.some((w) => MASKED_VALUE_WORDS.has(w))) continue;
+        // `@Encrypted @Column(DataType.BLOB) token`, `@Column({ transformer: encryptionTransformer })`: the model encrypts.
+        if (write.model && column.column && encryptedModelProperty(flow, write.model, column.column)) continue;
         const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
         if (!evidence) continue;
         // `fcmToken`, `devicePushToken`: addresses a device, grants nothing.
@@ -484,14 +489,70 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
         table: modelName(t, receiver),
         certain: true,
         hooked: true,
+        model: way.receiver === 'model' ? receiver : way.receiver === 'manager' ? call.arguments[0] : undefined,
         columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)),
       };
   }
   // `await user.save()`: what was assigned to the entity before is written.
   if (ENTITY_SAVE_METHODS.includes(method) && call.arguments.length === 0 && t.isIdentifier(receiver)) {
-    return { sink, table: undefined, certain: true, hooked: true, columns: rowColumns(t, flow, receiver, call, 0) };
+    return {
+      sink,
+      table: undefined,
+      certain: true,
+      hooked: true,
+      model: receiver,
+      columns: rowColumns(t, flow, receiver, call, 0),
+    };
   }
   return undefined;
+}
+
+const ENCRYPTING = new Set(ENCRYPTING_WORDS);
+
+/**
+ * The model's declaration of `column` encrypts what is stored: a decorator named for encryption
+ * (sequelize-typescript `@Encrypted`, `@EncryptedColumn()`), or a column decorator whose options name
+ * an encrypting transformer or type (`@Column({ transformer: new EncryptionTransformer(key) })`).
+ * The model is the class written through (`IntegrationAuthentication.create`, `em.create(User, …)`)
+ * or, with type information, the class of an instance (`user.save()`); its base classes count too.
+ */
+function encryptedModelProperty(flow: FlowContext, model: ts.Expression, column: string): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, model);
+  let classes: ts.ClassLikeDeclaration[] = [];
+  if (t.isIdentifier(expr)) {
+    const decl = resolveIdentifier(t, expr, flow.checker);
+    if (decl && t.isClassDeclaration(decl)) classes = [decl];
+  }
+  if (classes.length === 0 && flow.checker) {
+    const declarations = flow.checker.getTypeAtLocation(expr).getSymbol()?.declarations ?? [];
+    classes = declarations.filter((d): d is ts.ClassLikeDeclaration => t.isClassLike(d));
+  }
+  for (let depth = 0; depth < 4 && classes.length > 0; depth++) {
+    const next: ts.ClassLikeDeclaration[] = [];
+    for (const cls of classes) {
+      const property = cls.members.find(
+        (m): m is ts.PropertyDeclaration => t.isPropertyDeclaration(m) && propertyNameText(t, m.name) === column,
+      );
+      if (property) return decoratorsEncrypt(t, property);
+      const base = cls.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const baseExpr = base && skipOuterExpressions(t, base);
+      const baseDecl = baseExpr && t.isIdentifier(baseExpr) ? resolveIdentifier(t, baseExpr, flow.checker) : undefined;
+      if (baseDecl && t.isClassDeclaration(baseDecl)) next.push(baseDecl);
+    }
+    classes = next;
+  }
+  return false;
+}
+
+/** A property's decorators say it is encrypted: by a decorator's name or by a name inside its options. */
+function decoratorsEncrypt(t: TypeScript, property: ts.PropertyDeclaration): boolean {
+  const encrypting = (name: string) => splitWords(name).some((w) => ENCRYPTING.has(w) || w.startsWith('encrypt'));
+  return (t.getDecorators(property) ?? []).some(
+    (decorator) =>
+      (t.isIdentifier(decorator.expression) && encrypting(decorator.expression.text)) ||
+      forEachDescendant(t, decorator.expression, (n) => (t.isIdentifier(n) && encrypting(n.text) ? 'stop' : undefined)),
+  );
 }
 
 /** The rows a receiver-matched write method takes, or undefined when the receiver is not of its kind. */
