@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { fileURLToPath } from 'node:url';
 import { rules } from '../src/index.js';
+import { locate } from './support.js';
 
 const rule = rules['no-hardcoded-secret']!;
 const ruleTester = new RuleTester();
@@ -451,6 +453,228 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       ...nameCase(`const pin = '${RANDOM}';`, 1, 13, 'PIN'),
       settings: { 'secret-hygiene': { extraSecretWords: ['pin'] } },
+    },
+  ],
+});
+
+const typed = {
+  parserOptions: {
+    project: './tsconfig.json',
+    tsconfigRootDir: fileURLToPath(new URL('./fixtures', import.meta.url)),
+  },
+};
+
+/** One `literalKey` finding at the first occurrence of `literal`, with its `useEnv` suggestion. */
+function keyCase(code: string, literal: string, envName: string) {
+  return {
+    code,
+    errors: [
+      { messageId: 'literalKey' as const, ...locate(code, literal), suggestions: useEnv(code, literal, envName) },
+    ],
+  };
+}
+
+/** One medium `secretName` finding on the code's only string literal, with its `useEnv` suggestion. */
+function phraseCase(code: string, envName: string) {
+  const literal = /'[^']*'$|'[^']*'(?=[^']*$)/.exec(code.replace(/;$/, ''))![0];
+  return {
+    code,
+    errors: [
+      { messageId: 'secretName' as const, ...locate(code, literal), suggestions: useEnv(code, literal, envName) },
+    ],
+  };
+}
+
+const JWT_IMPORT = "import jwt from 'jsonwebtoken';\n";
+const COOKIE_SESSION =
+  "import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: ['first-rotation-key', 'second-rotation-key'] }));";
+const PHRASES = "module.exports.config = { jwtSecret: 'banana_republic_kingdom', sessionSecret: 'keyboard cat' };";
+const SESSION_IMPORT = "import session from 'express-session';\n";
+
+// A literal that reaches the key of a signing, session or cipher API is the key, whatever it reads
+// like: through a `const`, a `const` object's field (in another module with type information), bytes
+// made from it, an options object written apart from the call or typed as the library's options.
+// A made-up phrase under a secret's name alone is medium (strict).
+ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phrases', rule, {
+  valid: [
+    // Stand-ins that cannot be a working key, and keys read from the environment.
+    `${JWT_IMPORT}const JWT_SECRET = '<your-jwt-secret>';\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+    `${JWT_IMPORT}const JWT_SECRET = '';\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+    `${JWT_IMPORT}const JWT_SECRET = '\${JWT_SECRET}';\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+    `${JWT_IMPORT}const JWT_SECRET = process.env.JWT_SECRET!;\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+    `${JWT_IMPORT}export const t = (p: object) => jwt.sign(p, 'xxxxxxxx');`,
+    // A default of an env read is no-env-fallback's finding, not this rule's.
+    `${JWT_IMPORT}const JWT_SECRET = process.env.JWT_SECRET ?? 'dev-secret';\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+    // A `let` may be reassigned before use: not followed.
+    `${JWT_IMPORT}let secret = 'first-phrase-value';\nsecret = load();\nexport const t = (p: object) => jwt.sign(p, secret);\ndeclare function load(): string;`,
+    // Not a key slot: the payload, the options.
+    `${JWT_IMPORT}const CLAIM = 'role-admin-claim';\nexport const t = (k: string) => jwt.sign({ role: CLAIM }, k, { issuer: 'my-app-issuer' });`,
+    // A local function that happens to be called sign is no library's.
+    "const SECRET = 'purple-monkey-dishwasher';\nfunction sign(p: object, k: string) { return k; }\nexport const t = sign({}, SECRET);",
+    // In a test file, constants the test signs with are test data.
+    {
+      code: `${JWT_IMPORT}const SECRET = 'test-signing-secret';\nexport const t = jwt.sign({}, SECRET);`,
+      filename: 'src/auth/__tests__/token.test.ts',
+    },
+    // iron-session's options typed as such, from the environment.
+    "import type { SessionOptions } from 'iron-session';\nexport const ironOptions: SessionOptions = { password: process.env.SESSION_PASSWORD!, cookieName: 'app_session' };",
+    // A type whose `secret` is no key.
+    "type Hint = { secret: string };\nexport const hint: Hint = { secret: 'purple-monkey-dishwasher' };",
+    // Made-up phrases under a secret's name are medium: the default config does not report them.
+    "export const cookieSecret = 'my_super_secret_cookie_phrase';",
+    "export const SESSION_SECRET = 'purple-monkey-dishwasher';",
+    // Field, header and grant names, placeholders, sentences, dotted keys: no phrase a person keeps secret.
+    {
+      code: [
+        "export const fields = { clientSecret: 'client_secret', password: 'password', secret: 'secret_key' };",
+        "export const labels = { password: 'Enter your password here', secret: 'Your secret is safe with us' };",
+        "export const keys = { password: 'auth.password.label', secret: 'settings.secret.title' };",
+        "export const names = { secret: 'signingSecret', password: 'newPassword', jwtSecret: 'JWT_SECRET' };",
+        "export const stand = { secret: 'example-secret-key-123', password: 'your-password-here' };",
+        "export const tokens = { token: 'refresh_token_grant_type', apiKey: 'x-api-key-header' };",
+      ].join('\n'),
+      options: [{ minConfidence: 'low' }],
+    },
+  ],
+  invalid: [
+    // Through a `const`, reported where the literal is, however weak it looks.
+    keyCase(
+      `${JWT_IMPORT}const JWT_SECRET = 'changeme';\nexport const t = (p: object) => jwt.sign(p, JWT_SECRET);`,
+      "'changeme'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      `${JWT_IMPORT}export function verify(t: string) {\n  return jwt.verify(t, JWT_KEY);\n}\nconst JWT_KEY = 'example-secret-key-123';`,
+      "'example-secret-key-123'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = 'my-32-character-ultra-secure-key';\nexport const c = createCipheriv('aes-256-cbc', Buffer.from(KEY), randomBytes(16));",
+      "'my-32-character-ultra-secure-key'",
+      'ENCRYPTION_KEY',
+    ),
+    // A field of a `const` object, at any depth, and an options object written apart from the call.
+    keyCase(
+      `${SESSION_IMPORT}const config = { session: { secret: 'purple-monkey-dishwasher' } };\napp.use(session({ secret: config.session.secret }));`,
+      "'purple-monkey-dishwasher'",
+      'SESSION_SECRET',
+    ),
+    keyCase(
+      `${SESSION_IMPORT}const sessionConfig = { secret: 'my_super_secret_cookie_phrase', resave: false };\napp.use(session(sessionConfig));`,
+      "'my_super_secret_cookie_phrase'",
+      'SESSION_SECRET',
+    ),
+    // Bytes made from the literal: jose's keys.
+    keyCase(
+      "import { jwtVerify } from 'jose';\nconst secret = new TextEncoder().encode('jose-signing-secret-phrase');\nexport const check = (t: string) => jwtVerify(t, secret);",
+      "'jose-signing-secret-phrase'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { SignJWT } from 'jose';\nexport const t = () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode('jose-signing-secret-phrase'));",
+      "'jose-signing-secret-phrase'",
+      'JWT_SECRET',
+    ),
+    // Auth.js / NextAuth and iron-session options, in the call or typed as the library's options.
+    keyCase(
+      "import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: 'my-next-auth-secret-phrase' });",
+      "'my-next-auth-secret-phrase'",
+      'NEXTAUTH_SECRET',
+    ),
+    keyCase(
+      "import type { NextAuthOptions } from 'next-auth';\nexport const authOptions: NextAuthOptions = { providers: [], secret: 'supersecretnextauthvalue' };",
+      "'supersecretnextauthvalue'",
+      'NEXTAUTH_SECRET',
+    ),
+    keyCase(
+      "import type { SessionOptions } from 'iron-session';\nexport const ironOptions = { password: 'complex_password_at_least_32_characters_long', cookieName: 'app' } satisfies SessionOptions;",
+      "'complex_password_at_least_32_characters_long'",
+      'SESSION_SECRET',
+    ),
+    keyCase(
+      "import { getIronSession } from 'iron-session';\nexport const get = (req: Request, res: Response) => getIronSession(req, res, { password: 'complex_password_at_least_32_characters_long', cookieName: 'app' });",
+      "'complex_password_at_least_32_characters_long'",
+      'SESSION_PASSWORD',
+    ),
+    keyCase(
+      "import { sealData } from 'iron-session';\nexport const seal = (d: object) => sealData(d, { password: 'another-long-iron-session-password-value' });",
+      "'another-long-iron-session-password-value'",
+      'SESSION_PASSWORD',
+    ),
+    // Fastify plugins take their options in `register`; Hono and NestJS JWT helpers.
+    keyCase(
+      "import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret: 'supersecret' });\ndeclare const fastify: { register(p: unknown, o: object): void };",
+      "'supersecret'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { jwt } from 'hono/jwt';\napp.use('/api/*', jwt({ secret: 'it-is-very-secret' }));",
+      "'it-is-very-secret'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { sign } from 'hono/jwt';\nexport const t = (p: { sub: string }) => sign(p, 'hono-signing-phrase');",
+      "'hono-signing-phrase'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { JwtModule } from '@nestjs/jwt';\nexport const jwtModule = JwtModule.register({ secret: 'nest-jwt-secret-phrase', signOptions: { expiresIn: '60s' } });",
+      "'nest-jwt-secret-phrase'",
+      'JWT_SECRET',
+    ),
+    // cookie-session signs with every key of its list.
+    {
+      code: COOKIE_SESSION,
+      errors: [
+        ...["'first-rotation-key'", "'second-rotation-key'"].map((literal) => ({
+          messageId: 'literalKey' as const,
+          ...locate(COOKIE_SESSION, literal),
+          suggestions: useEnv(COOKIE_SESSION, literal, 'SESSION_KEYS'),
+        })),
+      ],
+    },
+    // A made-up phrase under a secret's name: medium, reported by strict.
+    {
+      ...phraseCase("export const cookieSecret = 'my_super_secret_cookie_phrase';", 'COOKIE_SECRET'),
+      options: [{ minConfidence: 'medium' }],
+    },
+    {
+      ...phraseCase("export const SESSION_SECRET = 'purple-monkey-dishwasher';", 'SESSION_SECRET'),
+      options: [{ minConfidence: 'medium' }],
+    },
+    {
+      ...phraseCase("export const authOptions = { providers: [], secret: 'supersecretnextauthvalue' };", 'SECRET'),
+      options: [{ minConfidence: 'medium' }],
+    },
+    {
+      code: PHRASES,
+      options: [{ minConfidence: 'medium' }],
+      errors: [
+        {
+          messageId: 'secretName',
+          ...locate(PHRASES, "'banana_republic_kingdom'"),
+          suggestions: useEnv(PHRASES, "'banana_republic_kingdom'", 'JWT_SECRET'),
+        },
+        {
+          messageId: 'secretName',
+          ...locate(PHRASES, "'keyboard cat'"),
+          suggestions: useEnv(PHRASES, "'keyboard cat'", 'SESSION_SECRET'),
+        },
+      ],
+    },
+    // With type information a literal of another module is reported where this file passes it (the
+    // fixture sits below tests/, so test-file skipping is off here).
+    {
+      code: "import jwt from 'jsonwebtoken';\nimport { settings } from './no-hardcoded-secret/settings.js';\nexport const t = (p: object) => jwt.sign(p, settings.jwt.secret);",
+      languageOptions: typed,
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'literalKey', line: 3, column: 45 }],
+    },
+    {
+      code: "import { createHmac } from 'node:crypto';\nimport { HMAC_KEY, KEY_PLACEHOLDER, settings } from './no-hardcoded-secret/settings.js';\nexport const m = (b: string) => createHmac('sha256', HMAC_KEY).update(b).digest('hex');\nexport const n = (b: string) => createHmac('sha256', KEY_PLACEHOLDER).update(b).digest('hex');\nexport const o = (b: string) => createHmac('sha256', settings.session.secret).update(b).digest('hex');",
+      languageOptions: typed,
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'literalKey', line: 3, column: 54 }],
     },
   ],
 });

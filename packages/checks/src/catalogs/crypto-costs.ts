@@ -143,9 +143,11 @@ export const COSTED_APIS: readonly {
 
 /**
  * Key and secret arguments besides the cipher catalog's key slots: HMAC keys, JWT secrets, cookie
- * signing secrets, crypto-js passphrases. `path` is the member path below the module's export
- * (`''`: the export itself); `property` is set when the key is a property of an options-object
- * argument; `envName` names the environment variable a fix reads the key from.
+ * signing secrets, session passwords, crypto-js passphrases. `path` is the member path below the
+ * module's export (`''`: the export itself; `Class#method` for a method of an instance the call chain
+ * constructs, `new SignJWT(…).setExpirationTime('2h').sign(key)`); `property` is set when the key is
+ * a property of an options-object argument; `envName` names the environment variable a fix reads the
+ * key from. A Fastify plugin's options are its `register(plugin, options)` argument 1.
  */
 export const SECRET_KEY_ARGUMENTS: readonly {
   readonly module: string;
@@ -168,6 +170,49 @@ export const SECRET_KEY_ARGUMENTS: readonly {
   { module: 'cookie-parser', path: '', index: 0, envName: 'COOKIE_SECRET' },
   { module: 'cookie-signature', path: 'sign', index: 1, envName: 'COOKIE_SECRET' },
   { module: 'cookie-signature', path: 'unsign', index: 1, envName: 'COOKIE_SECRET' },
+  { module: 'cookie-session', path: '', index: 0, property: 'keys', envName: 'SESSION_KEYS' },
+  { module: 'koa-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: 'koa-jwt', path: '', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@fastify/session', path: '', index: 1, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: '@fastify/secure-session', path: '', index: 1, property: 'secret', envName: 'SESSION_SECRET' },
+  { module: '@fastify/secure-session', path: '', index: 1, property: 'key', envName: 'SESSION_KEY' },
+  { module: 'jwt-simple', path: 'encode', index: 1, envName: 'JWT_SECRET' },
+  { module: 'jwt-simple', path: 'decode', index: 1, envName: 'JWT_SECRET' },
+  { module: 'jose', path: 'jwtVerify', index: 1, envName: 'JWT_SECRET' },
+  { module: 'jose', path: 'SignJWT#sign', index: 0, envName: 'JWT_SECRET' },
+  { module: 'hono/jwt', path: 'jwt', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: 'hono/jwt', path: 'sign', index: 1, envName: 'JWT_SECRET' },
+  { module: 'hono/jwt', path: 'verify', index: 1, envName: 'JWT_SECRET' },
+  { module: 'hono/utils/jwt/jwt', path: 'sign', index: 1, envName: 'JWT_SECRET' },
+  { module: 'hono/cookie', path: 'setSignedCookie', index: 3, envName: 'COOKIE_SECRET' },
+  { module: 'hono/cookie', path: 'getSignedCookie', index: 1, envName: 'COOKIE_SECRET' },
+  { module: '@nestjs/jwt', path: 'JwtModule.register', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  { module: '@nestjs/jwt', path: 'JwtService', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  // Auth.js / NextAuth: `NextAuth(options)`, `NextAuth(req, res, options)`, `getToken({ req, secret })`.
+  ...[0, 2].map((index) => ({
+    module: 'next-auth',
+    path: '',
+    index,
+    property: 'secret',
+    envName: 'NEXTAUTH_SECRET',
+  })),
+  { module: 'next-auth/jwt', path: 'getToken', index: 0, property: 'secret', envName: 'NEXTAUTH_SECRET' },
+  { module: 'next-auth/jwt', path: 'encode', index: 0, property: 'secret', envName: 'NEXTAUTH_SECRET' },
+  { module: 'next-auth/jwt', path: 'decode', index: 0, property: 'secret', envName: 'NEXTAUTH_SECRET' },
+  { module: '@auth/core', path: 'Auth', index: 1, property: 'secret', envName: 'AUTH_SECRET' },
+  { module: '@auth/express', path: 'ExpressAuth', index: 0, property: 'secret', envName: 'AUTH_SECRET' },
+  { module: '@auth/sveltekit', path: 'SvelteKitAuth', index: 0, property: 'secret', envName: 'AUTH_SECRET' },
+  // iron-session v8 `getIronSession(cookies(), options)`, v6/v7 `getIronSession(req, res, options)`.
+  ...['getIronSession', 'sealData', 'unsealData'].flatMap((path) =>
+    [1, 2].map((index) => ({ module: 'iron-session', path, index, property: 'password', envName: 'SESSION_PASSWORD' })),
+  ),
+  ...['withIronSessionApiRoute', 'withIronSessionSsr'].map((path) => ({
+    module: 'iron-session/next',
+    path,
+    index: 1,
+    property: 'password',
+    envName: 'SESSION_PASSWORD',
+  })),
   ...['AES', 'DES', 'TripleDES', 'Rabbit', 'RC4'].flatMap((cipher) =>
     ['encrypt', 'decrypt'].map((op) => ({
       module: 'crypto-js',
@@ -182,4 +227,24 @@ export const SECRET_KEY_ARGUMENTS: readonly {
     index: 1,
     envName: 'HMAC_KEY',
   })),
+];
+
+/**
+ * Option types whose key property is a signing secret or session password, for objects written
+ * apart from the call that takes them: `export const authOptions: NextAuthOptions = { secret }`,
+ * `{ password, cookieName } satisfies SessionOptions`. Matched by the type's name as written.
+ */
+export const SECRET_KEY_OPTION_TYPES: readonly {
+  readonly typeName: string;
+  readonly properties: readonly string[];
+  readonly envName: string;
+}[] = [
+  { typeName: 'NextAuthOptions', properties: ['secret'], envName: 'NEXTAUTH_SECRET' },
+  { typeName: 'AuthOptions', properties: ['secret'], envName: 'NEXTAUTH_SECRET' },
+  { typeName: 'NextAuthConfig', properties: ['secret'], envName: 'AUTH_SECRET' },
+  { typeName: 'AuthConfig', properties: ['secret'], envName: 'AUTH_SECRET' },
+  // iron-session's `SessionOptions` (password) and express-session's (secret).
+  { typeName: 'SessionOptions', properties: ['password', 'secret'], envName: 'SESSION_SECRET' },
+  { typeName: 'IronSessionOptions', properties: ['password'], envName: 'SESSION_PASSWORD' },
+  { typeName: 'JwtModuleOptions', properties: ['secret'], envName: 'JWT_SECRET' },
 ];

@@ -1,7 +1,16 @@
 import type * as ts from 'typescript';
 import { defineCheck, type Confidence, type TypeScript } from '../check.js';
-import { accessPath, calleeName, propertyNameText, staticString } from '../ast/index.js';
-import { SECRET_KEY_ARGUMENTS } from '../catalogs/crypto-costs.js';
+import {
+  accessPath,
+  calleeName,
+  constInitializer,
+  propertyNameText,
+  resolveIdentifier,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
+import type { ApiLocation } from '../catalogs/crypto-apis.js';
+import { SECRET_KEY_ARGUMENTS, SECRET_KEY_OPTION_TYPES } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import {
@@ -10,12 +19,14 @@ import {
   ENTROPY_DETECTOR_IDS,
   explainSecretValue,
   formatEvidence,
+  isStandInKey,
+  looksLikeSecretPhrase,
   looksLikeSecretValue,
   redact,
 } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
-import { envBindingRead, envReadOf } from '../flow/env-reads.js';
+import { envBindingRead, envDefaultOf, envReadOf } from '../flow/env-reads.js';
 import { findCipherApi } from '../nonce/crypto-lookup.js';
 
 export interface NoHardcodedSecretOptions {
@@ -160,9 +171,24 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       commentsBeside(t, sourceFile, literal).some((comment) => commentDisclaimsSecret(comment));
     const candidates: { node: ts.Node; value: string; targetName: string; key: string; confidence: Confidence }[] = [];
     const valuesByName = new Map<string, Set<string>>();
+    /** Literals already reported by the literal visit. */
+    const reported = new Set<ts.Node>();
+    /** Literals of this file that reach a key slot through a name, and those of other modules, by call site. */
+    const reachedKeys = new Map<ts.Node, ReachedKey>();
+    const reachedElsewhere: ReachedKey[] = [];
 
     return {
       visit(node) {
+        if (!inTestFile && (t.isCallExpression(node) || t.isNewExpression(node))) {
+          for (const reached of keysReachingCall(t, node, context.checker)) {
+            if (reached.literal.getSourceFile() === sourceFile) {
+              if (!reachedKeys.has(reached.literal)) reachedKeys.set(reached.literal, reached);
+            } else {
+              reachedElsewhere.push(reached);
+            }
+          }
+          return;
+        }
         const value = literalText(t, node);
         if (value === undefined || isAllowed(value) || isModuleSpecifierOrKey(t, node)) return;
         const target = isReplaceableLiteral(t, node)
@@ -174,6 +200,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const known = detectSecretLiteral(value) ?? (explained?.basis === 'format' ? explained : undefined);
         if (known) {
           // A provider-issued credential leaks wherever it is; generic shapes are judged with the file's kind.
+          reported.add(node);
           if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId)))
             report(
               node,
@@ -195,14 +222,20 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         if (!targetName || inTestFile) return;
         if (target?.keyApi) {
           // Any literal key is hard-coded, however weak it looks (`'secret'` is the classic JWT key).
-          if (value.trim() !== '' && !/^(<.*>|\$\{.*\}|\{\{.*\}\})$/.test(value.trim()))
-            literalKey(node, value, target.keyApi, targetName);
+          reported.add(node);
+          if (!isStandInKey(value)) literalKey(node, value, target.keyApi, targetName);
           return;
         }
         const c = classifyName(targetName, context.settings);
         // `Authorization: 'Bearer …'`: the credential is what follows the scheme.
         const credential = c.kind === 'authorization' ? value.replace(AUTH_SCHEME, '') : value;
-        if (!c.isSecret || !looksLikeSecretValue(credential)) return;
+        if (!c.isSecret) return;
+        // A made-up phrase (`my_super_secret_cookie_phrase`) under a secret's name: medium, as a name is the evidence.
+        if (
+          !looksLikeSecretValue(credential) &&
+          !(holdsPhrase(targetName, c.kind) && looksLikeSecretPhrase(credential))
+        )
+          return;
         if (isPublicSearchKey(t, node)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
         if (
@@ -211,6 +244,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
           explainSecretValue(credential)?.detectorId !== ENTROPY_DETECTOR_IDS.random
         )
           return;
+        // `X !== undefined ? X : 'dev-secret'`: a default of an env read, no-env-fallback's finding.
+        if (envDefaultOf(t, node as ts.Expression, context.checker)) return;
         const key = targetName.split('.').pop()!;
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
@@ -220,8 +255,26 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         candidates.push({ node, value, targetName, key, confidence });
       },
       end() {
+        // A literal that reaches a key slot is the key, however it reads: high, as when written in the call.
+        for (const { literal, slot } of reachedKeys.values()) {
+          if (reported.has(literal) || isAllowed(literal.text) || isStandInKey(literal.text)) continue;
+          literalKey(literal, literal.text, slot.api, slot.envName);
+        }
+        // Another module's literal is reported where this file passes it, once per literal.
+        const passedHere = new Set<ts.Node>();
+        for (const reached of reachedElsewhere) {
+          if (passedHere.has(reached.literal) || isAllowed(reached.literal.text) || isStandInKey(reached.literal.text))
+            continue;
+          passedHere.add(reached.literal);
+          context.report({
+            node: reached.passed,
+            messageId: 'literalKey',
+            data: { preview: redact(reached.literal.text), api: reached.slot.api },
+          });
+        }
         // A name given several different literals is a state or an enum (`lastToken = '?Paren'`), not a credential.
         for (const candidate of candidates) {
+          if (reachedKeys.has(candidate.node)) continue;
           if ((valuesByName.get(candidate.key)?.size ?? 0) >= MANY_VALUES) continue;
           report(candidate.node, candidate.value, candidate.targetName, 'secretName', {
             confidence: candidate.confidence,
@@ -357,17 +410,179 @@ function keyArgumentOf(
   call: ts.CallExpression | ts.NewExpression,
   index: number,
   property?: string,
-): { api: string; envName: string } | undefined {
-  const location = apiLocationOf(t, call.expression);
-  if (!location) return undefined;
+): KeySlot | undefined {
+  return keySlotsOf(t, call).find((slot) => slot.index === index && slot.property === property);
+}
+
+/** Where a call takes a key: an argument, or a property of an options-object argument. */
+interface KeySlot {
+  readonly index: number;
+  readonly property: string | undefined;
+  /** The API as the message names it, e.g. `jwt.sign`, `SignJWT().sign`. */
+  readonly api: string;
+  readonly envName: string;
+}
+
+/** Every key slot of a call's API, from the cipher catalog and `SECRET_KEY_ARGUMENTS`. */
+function keySlotsOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression): KeySlot[] {
+  const location = keyApiLocation(t, call);
+  if (!location) return [];
   const path = location.path.join('.');
+  const slots: KeySlot[] = [];
   const cipher = findCipherApi(location.module, location.path);
-  if (cipher && cipher.key.index === index && cipher.key.property === property)
-    return { api: path, envName: 'ENCRYPTION_KEY' };
-  const known = SECRET_KEY_ARGUMENTS.find(
-    (k) => k.module === location.module && k.path === path && k.index === index && k.property === property,
-  );
-  return known && { api: path || location.module, envName: known.envName };
+  if (cipher)
+    slots.push({ index: cipher.key.index, property: cipher.key.property, api: path, envName: 'ENCRYPTION_KEY' });
+  for (const k of SECRET_KEY_ARGUMENTS) {
+    if (k.module !== location.module || k.path !== path) continue;
+    slots.push({
+      index: k.index,
+      property: k.property,
+      api: path.replace('#', '().') || location.module,
+      envName: k.envName,
+    });
+  }
+  return slots;
+}
+
+/**
+ * Where a call's callee comes from, for the key catalogs: the import it resolves to
+ * (`apiLocationOf`); for a method of an instance the chain constructs (`new SignJWT(p).sign(key)`)
+ * the class's location with `#method`; for `fastify.register(plugin, options)` the plugin's.
+ */
+function keyApiLocation(t: TypeScript, call: ts.CallExpression | ts.NewExpression): ApiLocation | undefined {
+  const direct = apiLocationOf(t, call.expression);
+  if (direct) return direct;
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  if (callee.name.text === 'register' && t.isCallExpression(call) && call.arguments[0]) {
+    const plugin = apiLocationOf(t, call.arguments[0]);
+    return plugin && plugin.path.length === 0 ? plugin : undefined;
+  }
+  // Down the builder chain (`.setProtectedHeader(…).setExpirationTime(…)`) to the `new`.
+  let receiver = skipOuterExpressions(t, callee.expression);
+  for (let hops = 0; hops < 12 && t.isCallExpression(receiver); hops++) {
+    const inner = skipOuterExpressions(t, receiver.expression);
+    if (!t.isPropertyAccessExpression(inner)) return undefined;
+    receiver = skipOuterExpressions(t, inner.expression);
+  }
+  if (!t.isNewExpression(receiver)) return undefined;
+  const constructed = apiLocationOf(t, receiver.expression);
+  if (!constructed || constructed.path.length === 0) return undefined;
+  const path = [...constructed.path];
+  path[path.length - 1] = `${path[path.length - 1]}#${callee.name.text}`;
+  return { module: constructed.module, path };
+}
+
+/**
+ * The string literal a key argument holds through `const` bindings, fields of `const` object
+ * literals (with a checker, in any module) and byte conversions: `jwt.sign(p, JWT_SECRET)`,
+ * `session({ secret: config.session.secret })`, `jwtVerify(t, new TextEncoder().encode(SECRET))`.
+ */
+function keyLiteralOf(
+  t: TypeScript,
+  node: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  depth = 0,
+): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
+  if (depth > 6) return undefined;
+  const expr = skipOuterExpressions(t, node);
+  if (t.isStringLiteral(expr) || t.isNoSubstitutionTemplateLiteral(expr)) return expr;
+  if (t.isCallExpression(expr) && expr.arguments[0] && isByteConversion(t, expr))
+    return keyLiteralOf(t, expr.arguments[0], checker, depth + 1);
+  const inner = t.isIdentifier(expr)
+    ? constInitializer(t, resolveIdentifier(t, expr, checker))
+    : t.isPropertyAccessExpression(expr)
+      ? constFieldValue(t, expr, checker, depth)
+      : undefined;
+  return inner && keyLiteralOf(t, inner, checker, depth + 1);
+}
+
+/** The object literal an expression is: directly, through a `const`, or as a field of one. */
+function constObjectOf(
+  t: TypeScript,
+  node: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  depth: number,
+): ts.ObjectLiteralExpression | undefined {
+  if (depth > 6) return undefined;
+  const expr = skipOuterExpressions(t, node);
+  if (t.isObjectLiteralExpression(expr)) return expr;
+  const inner = t.isIdentifier(expr)
+    ? constInitializer(t, resolveIdentifier(t, expr, checker))
+    : t.isPropertyAccessExpression(expr)
+      ? constFieldValue(t, expr, checker, depth)
+      : undefined;
+  return inner && constObjectOf(t, inner, checker, depth + 1);
+}
+
+/**
+ * The value a field read (`config.jwtSecret`) was written with: with a checker, the property's
+ * declaration in an object literal (in any module); else the field of a `const` object literal.
+ */
+function constFieldValue(
+  t: TypeScript,
+  access: ts.PropertyAccessExpression,
+  checker: ts.TypeChecker | undefined,
+  depth: number,
+): ts.Expression | undefined {
+  if (checker) {
+    let decl: ts.Declaration | undefined;
+    try {
+      const symbol = checker.getSymbolAtLocation(access.name);
+      decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    } catch {
+      decl = undefined;
+    }
+    if (decl && t.isPropertyAssignment(decl)) return decl.initializer;
+    if (decl && t.isShorthandPropertyAssignment(decl)) return decl.name;
+  }
+  const object = constObjectOf(t, access.expression, checker, depth + 1);
+  const property = object?.properties.find((p) => p.name && propertyNameText(t, p.name) === access.name.text);
+  if (property && t.isPropertyAssignment(property)) return property.initializer;
+  if (property && t.isShorthandPropertyAssignment(property)) return property.name;
+  return undefined;
+}
+
+/** A literal found to be the key of an API, and the expression of the call that takes it. */
+interface ReachedKey {
+  readonly literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+  readonly slot: KeySlot;
+  /** What the call passes (a name, a field read), where a literal of another module is reported. */
+  readonly passed: ts.Expression;
+}
+
+/**
+ * The literals this call's key slots receive through names (`jwt.sign(p, JWT_SECRET)`,
+ * `session(sessionConfig)`); literals written in the call itself are the literal visit's.
+ */
+function keysReachingCall(
+  t: TypeScript,
+  call: ts.CallExpression | ts.NewExpression,
+  checker: ts.TypeChecker | undefined,
+): ReachedKey[] {
+  const args = call.arguments ?? [];
+  // Most calls pass no name and no object: nothing to resolve.
+  if (!args.some((a) => !t.isStringLiteralLike(a) && !t.isNumericLiteral(a))) return [];
+  const reached: ReachedKey[] = [];
+  for (const slot of keySlotsOf(t, call)) {
+    const arg = args[slot.index];
+    if (!arg) continue;
+    let passed: ts.Expression | undefined = arg;
+    if (slot.property !== undefined) {
+      const object = constObjectOf(t, arg, checker, 0);
+      const property = object?.properties.find((p) => p.name && propertyNameText(t, p.name) === slot.property);
+      passed = property && t.isPropertyAssignment(property) ? property.initializer : undefined;
+      if (property && t.isShorthandPropertyAssignment(property)) passed = property.name;
+      // `session({ secret: '…' })` written in the call: the literal visit reports it.
+      if (passed && object === skipOuterExpressions(t, arg) && t.isStringLiteralLike(skipOuterExpressions(t, passed)))
+        continue;
+    } else if (t.isStringLiteralLike(skipOuterExpressions(t, arg))) {
+      continue;
+    }
+    const literal = passed && keyLiteralOf(t, passed, checker);
+    if (literal && passed) reached.push({ literal, slot, passed });
+  }
+  return reached;
 }
 
 /** `session({ secret: '…' })`: the literal is a key property of an options argument. */
@@ -375,9 +590,34 @@ function keyPropertyOf(t: TypeScript, property: ts.PropertyAssignment): { api: s
   const key = propertyNameText(t, property.name);
   const object = property.parent;
   const call = object.parent;
-  if (key === undefined || !call || !(t.isCallExpression(call) || t.isNewExpression(call))) return undefined;
+  if (key === undefined || !call) return undefined;
+  if (!(t.isCallExpression(call) || t.isNewExpression(call))) return keyOptionOf(t, object, key);
   const index = call.arguments?.indexOf(object) ?? -1;
   return index < 0 ? undefined : keyArgumentOf(t, call, index, key);
+}
+
+/**
+ * `const authOptions: NextAuthOptions = { secret: '…' }`, `{ password: '…' } satisfies SessionOptions`:
+ * the key property of an options object whose written type is one of `SECRET_KEY_OPTION_TYPES`.
+ */
+function keyOptionOf(
+  t: TypeScript,
+  object: ts.ObjectLiteralExpression,
+  key: string,
+): { api: string; envName: string } | undefined {
+  let node: ts.Node = object;
+  let type: ts.TypeNode | undefined;
+  for (let hops = 0; hops < 4 && node.parent && !type; hops++) {
+    const parent: ts.Node = node.parent;
+    if (t.isSatisfiesExpression(parent) || t.isAsExpression(parent)) type = parent.type;
+    else if (t.isVariableDeclaration(parent) && parent.initializer === node) type = parent.type;
+    else if (!t.isParenthesizedExpression(parent)) break;
+    node = parent;
+  }
+  if (!type || !t.isTypeReferenceNode(type)) return undefined;
+  const typeName = t.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  const known = SECRET_KEY_OPTION_TYPES.find((o) => o.typeName === typeName && o.properties.includes(key));
+  return known && { api: typeName, envName: known.envName };
 }
 
 /** The scheme in front of an `Authorization` header's credential. */
@@ -392,6 +632,27 @@ const COMPARED_KINDS: ReadonlySet<string> = new Set([
   'signing-key',
   'private-key',
 ]);
+/**
+ * Kinds whose made-up phrases are secrets: what a person invents for a signing or session secret, a
+ * password or a client secret. Not `token`, `session`, `authorization` or `api-key`, whose values
+ * in code are mostly field, header and grant names (`refresh_token`, `x-api-key`).
+ */
+const PHRASE_KINDS: ReadonlySet<string> = new Set([
+  'password',
+  'secret',
+  'signing-key',
+  'client-secret',
+  'private-key',
+]);
+/** Last words that make any credential name a secret someone chose: `sessionSecret`, `SESSION_KEY`. */
+const PHRASE_HOLDER_WORDS: ReadonlySet<string> = new Set(['secret', 'password', 'passphrase', 'key']);
+
+/** Whether a made-up phrase under this name is a secret: see `PHRASE_KINDS`. */
+function holdsPhrase(name: string, kind: string | undefined): boolean {
+  if (kind !== undefined && PHRASE_KINDS.has(kind)) return true;
+  const words = splitWords(name.split('.').pop() ?? name);
+  return kind === 'session' && PHRASE_HOLDER_WORDS.has(words[words.length - 1] ?? '');
+}
 /** Distinct literals under one name from which the name is a state or an enum, not a credential. */
 const MANY_VALUES = 3;
 
@@ -427,11 +688,7 @@ function secretTarget(
       continue;
     }
     // `Buffer.from('9f86…', 'hex')`: the bytes are the same secret.
-    if (
-      t.isCallExpression(parent) &&
-      parent.arguments[0] === node &&
-      BYTE_CONVERSIONS.has(accessPath(t, parent.expression)?.join('.') ?? '')
-    ) {
+    if (t.isCallExpression(parent) && parent.arguments[0] === node && isByteConversion(t, parent)) {
       node = parent;
       continue;
     }
@@ -512,6 +769,17 @@ function isBasicAuthPair(t: TypeScript, literal: ts.Expression): boolean {
 
 /** Calls that convert a string to bytes without changing what it is. */
 const BYTE_CONVERSIONS = new Set(['Buffer.from', 'hexToBytes', 'utf8ToBytes', 'base64ToBytes', 'decodeHex', 'fromHex']);
+
+/** `Buffer.from(x)`, `hexToBytes(x)`, `new TextEncoder().encode(x)`: the bytes of the string given. */
+function isByteConversion(t: TypeScript, call: ts.CallExpression): boolean {
+  if (BYTE_CONVERSIONS.has(accessPath(t, call.expression)?.join('.') ?? '')) return true;
+  const callee = skipOuterExpressions(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee) || callee.name.text !== 'encode') return false;
+  const encoder = skipOuterExpressions(t, callee.expression);
+  if (t.isNewExpression(encoder))
+    return t.isIdentifier(encoder.expression) && encoder.expression.text === 'TextEncoder';
+  return t.isIdentifier(encoder) && /encoder$/i.test(encoder.text);
+}
 /** Methods that store a named value: `set`, `setHeader`, `append`, `header`, `put`, `setItem`. */
 const SETTER = /^(set[A-Z]?\w*|append|header|put|define|register)$/;
 

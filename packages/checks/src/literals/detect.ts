@@ -124,6 +124,27 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   return undefined;
 }
 
+/**
+ * True for a secret a person made up from words: `my_super_secret_cookie_phrase`,
+ * `purple-monkey-dishwasher`, `keyboard cat`, `supersecretnextauthvalue`. Too regular for
+ * `explainSecretValue`, yet the value a deployment runs with when it sits under a secret's name.
+ * Not: placeholders, identifiers and field names (`accessToken`, `client_secret`, `x-api-key`: two
+ * words or camelCase), constant-case names, dotted keys, URLs, paths, e-mail addresses, sentences
+ * (a capital or more than four words: UI text), single dictionary-length words.
+ */
+export function looksLikeSecretPhrase(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8 || v.length > 64 || isPlaceholder(v) || ENV_NAME_LIKE.test(v) || /[./:@\\=?&%$#]/.test(v))
+    return false;
+  if (/\s/.test(v)) return /^[a-z0-9]+( [a-z0-9]+){1,3}$/.test(v);
+  // camelCase or PascalCase: a property or type name.
+  if (/^[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(v)) return false;
+  const words = v.split(/[_-]+/).filter((w) => w !== '');
+  if (words.length >= 3) return words.every((w) => /^[A-Za-z0-9]+$/.test(w)) && v === v.toLowerCase();
+  if (words.length === 1) return /^[a-z0-9]+$/.test(v) && (v.length >= 16 || (/\d/.test(v) && /[a-z]/.test(v)));
+  return false;
+}
+
 /** True when a value assigned to a secret name looks like a real secret (random enough, not a placeholder). */
 export function looksLikeSecretValue(value: string): boolean {
   return explainSecretValue(value) !== undefined;

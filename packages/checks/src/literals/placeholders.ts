@@ -49,6 +49,17 @@ function coveredByPlaceholderWords(word: string): boolean {
   return covered;
 }
 
+/**
+ * True for a value that cannot be a working key whatever reads it: empty, one repeated character
+ * (`xxx`, `****`), or a template to fill in (`${SECRET}`, `{{SECRET}}`, `<your-secret>`, `$SECRET`,
+ * `process.env.SECRET` as text). Narrower than `isPlaceholder`: `'changeme'` or
+ * `'example-secret-key-123'` given to `jwt.sign` is the key the app runs with.
+ */
+export function isStandInKey(value: string): boolean {
+  const v = value.trim();
+  return v === '' || /^(.)\1*$/.test(v.replace(/[\s_.:-]/g, '')) || WRAPPED.some((re) => re.test(v));
+}
+
 /** The user and password of a `scheme://user:password@host` URL, when it has them. */
 export function urlCredentials(value: string): { user: string; password: string } | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^:/@\s]*):([^@/\s]*)@/i.exec(value.trim());
