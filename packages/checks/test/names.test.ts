@@ -468,6 +468,10 @@ const notSecrets: Case[] = [
   ['_', 'none'],
   ['x', 'none'],
   ['userByToken', 'metadata', 'token'],
+  ['bodyWithoutToken', 'none'],
+  ['userWithoutPassword', 'none'],
+  ['configExceptSecrets', 'none'],
+  ['tokenWithoutPrefix', 'secret', 'token'],
 ];
 
 // Look-alikes of the cases above: answers to other questions, the field names of a record's data.

@@ -69,6 +69,11 @@ const typed = {
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // The rest of a destructuring that took the token out holds no token.
+    {
+      code: 'function post(body: any) {\n  const { token, ...bodyWithoutToken } = body;\n  logger.info(bodyWithoutToken);\n  return token;\n}',
+      options: [{ minConfidence: 'low' }],
+    },
     // A command-line command prints what it made for the operator who ran it: medium.
     {
       code: 'const invite = await createInvite(email);\nconsole.log(`Invite token: ${invite.token}`);',
@@ -124,6 +129,14 @@ ruleTester.run('no-secret-logging', rule, {
     'console.log(err.message);',
     'const creds = { user, password }; console.log(creds.user);',
     "const headers = req.headers; console.log(headers['content-type']);",
+    // One header read by a computed name that names no credential: a request id, not the header bag.
+    "const IDEMPOTENCY_HEADER = 'Idempotency-Key';\nconsole.log(req.headers[IDEMPOTENCY_HEADER.toLowerCase()]);",
+    {
+      code: "enum HeaderKeys { IDEMPOTENCY_KEY = 'Idempotency-Key' }\ndeclare const req: { headers: Record<string, string> };\nthrow new Error(`bad key ${req.headers[HeaderKeys.IDEMPOTENCY_KEY.toLocaleLowerCase()]}`);",
+      ...typed,
+    },
+    // A header whose name the code computes is not known to be a credential: medium, not recommended.
+    'console.log(req.headers[name]);',
     'console.log(process.env.PORT, process.env.NODE_ENV);',
     // Literals that merely mention a secret word.
     "console.log('password changed');",
@@ -403,6 +416,11 @@ ruleTester.run('no-secret-logging', rule, {
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.
     leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),
+    leak(
+      "const AUTH_HEADER = 'Authorization';\nconsole.log(req.headers[AUTH_HEADER.toLowerCase()]);",
+      'req.headers[AUTH_HEADER.toLowerCase()]',
+    ),
+    medium(leak('console.log(req.headers[name]);', 'req.headers[name]')),
     leak('const headers = req.headers;\nconsole.log(headers.authorization);', 'headers.authorization'),
     leak("logger.debug(req.get('Authorization'));", "req.get('Authorization')"),
     leak("logger.debug(req.header('x-api-key'));", "req.header('x-api-key')"),

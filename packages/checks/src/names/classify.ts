@@ -4,6 +4,7 @@ import {
   AUTH_HEADER_WORDS,
   CARRIER_WORDS,
   CONJUNCTIONS,
+  EXCLUDING_WORDS,
   CLIENT_ENV_PREFIXES,
   CODE_QUALIFIERS,
   COMPOUND_PARTS,
@@ -360,8 +361,18 @@ function classifyPhrase(words: readonly string[], lexicon: Lexicon): NameClassif
     );
   }
 
+  // `bodyWithoutToken`, `userExceptPassword`: the rest of a value once the secret was taken out.
+  const without = words.findIndex((w, k) => k > 0 && EXCLUDING_WORDS.has(w));
+  if (without !== -1 && heads.every((h) => h.start > without))
+    return result(
+      'none',
+      words,
+      [words[without]!, ...words.slice(anyHead.start, anyHead.index + 1)],
+      `"${words[without]}" says the value lacks ${a(anyHead.kind)}`,
+    );
+
   // A preposition ends the head phrase: `tokenForUser` is a token, `hashOfPassword` a hash.
-  const cut = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(w));
+  const cut = words.findIndex((w, k) => k > 0 && (PREPOSITIONS.has(w) || EXCLUDING_WORDS.has(w)));
   const end = cut === -1 ? words.length : cut;
   const inPhrase = heads.filter((h) => h.index < end);
   if (inPhrase.length === 0) {

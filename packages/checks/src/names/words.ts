@@ -220,6 +220,9 @@ export const CONJUNCTIONS = set('or and');
 /** Prepositions cut a name into its head phrase and a complement (`tokenForUser`, `hashOfPassword`). */
 export const PREPOSITIONS = set('for of from by to in with per via');
 
+/** Words that take the secret out of what a name holds (`bodyWithoutToken`, `rowExceptPassword`). */
+export const EXCLUDING_WORDS = set('without except excluding sans minus');
+
 /**
  * Whole words that must never be split into known parts (`passport` is not `pass` + `port`).
  * Only words missing from every list are split; see `compoundParts`.
