@@ -485,3 +485,62 @@ ruleTester.run('no-env-fallback across functions', rule, {
     },
   ],
 });
+
+// Config services and schemas spelled in other ways (issue 13, misses on real code).
+ruleTester.run('no-env-fallback: config services, convict and chained helper defaults', rule, {
+  valid: [
+    // Not secrets: a port, a namespaced setting that names none.
+    "const cs = new ConfigService();\nconst port = cs.get('PORT', 3000);",
+    "const name = config.get('app.name') ?? 'my-app';",
+    // A map is no config service: its receiver is neither named nor made as one.
+    "const settings = new Map<string, string>();\nconst secret = settings.get('JWT_SECRET') ?? 'dev-secret';",
+    // convict settings that hold no secret, or no default.
+    "const conf = convict({ port: { doc: 'port', format: 'port', default: 8080, env: 'PORT' } });",
+    "const conf = convict({ jwtSecret: { doc: 'JWT secret', format: String, default: null, env: 'JWT_SECRET', sensitive: true } });",
+    // envalid's devDefault applies outside production only, which is what it is for.
+    "const env = cleanEnv(process.env, { COOKIE_SECRET: str({ devDefault: 'dev-cookie-secret' }) });",
+    // A chained helper whose caller gives no default.
+    "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback ?? ''; }\nconst secret = getEnv('JWT_SECRET');",
+  ],
+  invalid: withRequireEnv([
+    // The helper defaults to its parameter, then to a literal: the caller's default is the first.
+    acrossFunctions(
+      "function getEnv(name: string, fallback?: string): string { return process.env[name] ?? fallback ?? ''; }\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
+      "getEnv('JWT_SECRET', 'dev-secret')",
+      'JWT_SECRET',
+    ),
+    // A NestJS ConfigService however it is held: made here, a constant made from one, a typed parameter.
+    {
+      code: "const secret = new ConfigService().get('JWT_SECRET', 'secret');",
+      errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "const cs = new ConfigService();\nconst secret = cs.get('JWT_SECRET', 'secret');",
+      errors: [err(2, 16, "const cs = new ConfigService();\nconst secret = requireEnv('JWT_SECRET');")],
+    },
+    {
+      code: "export function jwtOptions(cs: ConfigService) {\n  return { secret: cs.get<string>('JWT_SECRET') ?? 'fallback-secret' };\n}",
+      errors: [
+        err(
+          2,
+          20,
+          "export function jwtOptions(cs: ConfigService) {\n  return { secret: requireEnv('JWT_SECRET') };\n}",
+        ),
+      ],
+    },
+    // A namespaced setting that names a secret.
+    {
+      code: "const secret = this.configService.get('auth.jwtSecret', 'default-secret');",
+      errors: [err(1, 16, "const secret = requireEnv('auth.jwtSecret');")],
+    },
+    // convict: a setting's default, named by the variable that overrides it, or by its path.
+    {
+      code: "const conf = convict({\n  jwtSecret: { doc: 'JWT secret', format: String, default: 'change-this-secret', env: 'JWT_SECRET' },\n});",
+      errors: [{ messageId: 'envFallback', line: 2, column: 51 }],
+    },
+    {
+      code: "const conf = convict({\n  session: {\n    secret: {\n      format: String,\n      default: 'keyboard-cat-session',\n    },\n  },\n});",
+      errors: [{ messageId: 'envFallback', line: 5, column: 7 }],
+    },
+  ]),
+});

@@ -82,6 +82,17 @@ export const ENV_SCHEMA_CALLS: readonly {
   { callee: 'createEnv', specArgument: 0, specProperties: ['server', 'client', 'shared'] },
 ];
 
+/**
+ * Config-schema libraries whose settings are objects with a default and the variable that
+ * overrides it: convict `convict({ jwt: { secret: { default: 'dev', env: 'JWT_SECRET' } } })`.
+ */
+export const CONFIG_SCHEMA_CALLS: readonly {
+  readonly callee: string;
+  readonly specArgument: number;
+  readonly defaultKey: string;
+  readonly envKey: string;
+}[] = [{ callee: 'convict', specArgument: 0, defaultKey: 'default', envKey: 'env' }];
+
 /** Methods that validate the environment against an object schema: zod/valibot/yup `schema.parse(process.env)`. */
 export const ENV_SCHEMA_PARSE_METHODS: readonly string[] = [
   'parse',

@@ -11,6 +11,7 @@ import {
   staticString,
 } from '../ast/index.js';
 import {
+  CONFIG_SCHEMA_CALLS,
   ENV_CONFIG_GETTERS,
   ENV_GETTERS,
   ENV_MODULE_EXPORTS,
@@ -29,6 +30,7 @@ import { calledFunction } from './callees.js';
 import { createFlowContext, type FlowContext } from './context.js';
 import { callerParameters, isProjectFunction, returnedExpressions } from './summaries/parameters.js';
 import { objectPropertyValue } from '../ast/values.js';
+import { classifyName } from '../names/index.js';
 
 /**
  * Environment reads and defaults, recognised on the syntax tree from the tables in
@@ -134,17 +136,39 @@ export function configGetterRead(
   if (!t.isCallExpression(node)) return undefined;
   const callee = skipOuterExpressions(t, node.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
-  const receiver = accessPath(t, callee.expression);
-  const last = receiver?.[receiver.length - 1]?.toLowerCase();
-  const getter =
-    last &&
-    ENV_CONFIG_GETTERS.find(
-      (g) => g.method === callee.name.text && g.receiverSuffixes.some((suffix) => last.endsWith(suffix)),
-    );
+  const getters = ENV_CONFIG_GETTERS.filter((g) => g.method === callee.name.text);
+  if (getters.length === 0) return undefined;
+  const last = configReceiverName(t, callee.expression)?.toLowerCase();
+  const getter = last && getters.find((g) => g.receiverSuffixes.some((suffix) => last.endsWith(suffix)));
   const nameArg = getter ? node.arguments[getter.nameArgument] : undefined;
   const name = nameArg && staticString(t, nameArg);
-  if (!getter || name === undefined || !ENV_VARIABLE_NAME.test(name)) return undefined;
+  // A namespaced key (`jwt.secret`) is a setting, not a variable: it counts when it names a secret.
+  if (!getter || name === undefined || !(ENV_VARIABLE_NAME.test(name) || classifyName(name).isSecret)) return undefined;
   return { read: { name, runtime: 'node', node }, fallback: node.arguments[getter.defaultArgument] };
+}
+
+/**
+ * The name a config getter's receiver goes by: its own (`this.configService`, `appConfig`), else the
+ * class it is made from or typed as (`new ConfigService()`, `const cs = new ConfigService()`,
+ * `(cs: ConfigService)`), found lexically.
+ */
+function configReceiverName(t: TypeScript, receiver: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(t, receiver);
+  const path = accessPath(t, expr);
+  const own = path?.[path.length - 1];
+  const typeName = (type: ts.TypeNode | undefined) =>
+    type && t.isTypeReferenceNode(type) ? (accessPath(t, type.typeName as ts.Expression) ?? []).pop() : undefined;
+  const constructed = (e: ts.Expression | undefined) => {
+    const inner = e && skipOuterExpressions(t, e);
+    return inner && t.isNewExpression(inner) ? accessPath(t, inner.expression)?.pop() : undefined;
+  };
+  if (t.isNewExpression(expr)) return constructed(expr);
+  if (own !== undefined && /config/i.test(own)) return own;
+  if (!t.isIdentifier(expr)) return own;
+  const decl = resolveIdentifier(t, expr, undefined);
+  if (decl && t.isVariableDeclaration(decl)) return constructed(decl.initializer) ?? typeName(decl.type) ?? own;
+  if (decl && t.isParameter(decl)) return typeName(decl.type) ?? own;
+  return own;
 }
 
 /** An env-reader library's chained default, `env.get('X').default('dev')` from env-var: the read and the default. */
@@ -511,7 +535,7 @@ function guardingCondition(t: TypeScript, assignment: ts.BinaryExpression): ts.E
  * (the schema may be a `const`). Each site's node is the schema's property for the variable.
  */
 export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checker?: ts.TypeChecker): EnvDefaultSite[] {
-  const sites: EnvDefaultSite[] = [];
+  const sites: EnvDefaultSite[] = configSchemaDefaults(t, call);
   for (const spec of envSchemaObjects(t, call, checker)) {
     for (const property of spec.properties) {
       if (!t.isPropertyAssignment(property)) continue;
@@ -527,6 +551,48 @@ export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checke
       });
     }
   }
+  return sites;
+}
+
+/**
+ * Defaults of a config schema (`CONFIG_SCHEMA_CALLS`): each setting `{ default: d, env: 'X' }`, at
+ * any depth, named by its variable, or by its key path (`jwt.secret`) when it has none. Each site's
+ * node is the setting's `default` property.
+ */
+function configSchemaDefaults(t: TypeScript, call: ts.CallExpression): EnvDefaultSite[] {
+  const name = calleeName(t, call.expression);
+  const library = name === undefined ? undefined : CONFIG_SCHEMA_CALLS.find((c) => c.callee === name);
+  const spec = library && call.arguments[library.specArgument];
+  const root = spec && skipOuterExpressions(t, spec);
+  if (!library || !root || !t.isObjectLiteralExpression(root)) return [];
+  const sites: EnvDefaultSite[] = [];
+  const walk = (object: ts.ObjectLiteralExpression, path: string[], depth: number): void => {
+    const defaultProperty = object.properties.find(
+      (p): p is ts.PropertyAssignment =>
+        t.isPropertyAssignment(p) && propertyNameText(t, p.name) === library.defaultKey,
+    );
+    if (defaultProperty) {
+      const envProperty = object.properties.find(
+        (p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === library.envKey,
+      );
+      const variable = envProperty && staticString(t, envProperty.initializer);
+      sites.push({
+        node: defaultProperty,
+        reads: [{ name: variable ?? path.join('.'), runtime: 'node', node: envProperty ?? defaultProperty }],
+        fallback: defaultProperty.initializer,
+        form: 'schema-default',
+        replaced: undefined,
+      });
+      return;
+    }
+    if (depth > 6) return;
+    for (const p of object.properties) {
+      const key = t.isPropertyAssignment(p) ? propertyNameText(t, p.name) : undefined;
+      const value = key === undefined ? undefined : skipOuterExpressions(t, (p as ts.PropertyAssignment).initializer);
+      if (key !== undefined && value && t.isObjectLiteralExpression(value)) walk(value, [...path, key], depth + 1);
+    }
+  };
+  walk(root, [], 0);
   return sites;
 }
 
@@ -689,21 +755,22 @@ function computeSummary(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): EnvHe
     const decl = t.isIdentifier(expr) ? declarationOf(ctx, expr) : undefined;
     return decl && t.isParameter(decl) ? parameters.indexOf(decl) : -1;
   };
+  const isFallbackOperator = (e: ts.Expression): e is ts.BinaryExpression =>
+    t.isBinaryExpression(e) &&
+    (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken);
   for (const returned of returnedExpressions(t, fn)) {
     let expr = skipOuterExpressions(t, returned);
-    let fallback: ts.Expression | undefined;
-    if (
-      t.isBinaryExpression(expr) &&
-      (expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
-        expr.operatorToken.kind === t.SyntaxKind.BarBarToken)
-    ) {
-      fallback = expr.right;
+    // `process.env[name] ?? fallback ?? ''`: the read, then its defaults in order.
+    const fallbacks: ts.Expression[] = [];
+    for (let hops = 0; hops < 8 && isFallbackOperator(expr); hops++) {
+      fallbacks.unshift(expr.right);
       expr = skipOuterExpressions(t, expr.left);
     }
     if (!t.isElementAccessExpression(expr)) continue;
     const nameParameter = indexOf(expr.argumentExpression);
     const runtime = nameParameter >= 0 ? envObjectRuntime(t, expr.expression, ctx.checker) : undefined;
     if (!runtime) continue;
+    const fallback = fallbacks[0];
     if (!fallback) return { runtime, nameParameter };
     const fallbackParameter = indexOf(fallback);
     if (fallbackParameter >= 0) return { runtime, nameParameter, fallbackParameter };
