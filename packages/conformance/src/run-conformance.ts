@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { AdapterFactory } from './adapter.js';
 import { catchEscapedErrors } from './adapter-host/escapes.js';
 import { AdapterProcess, type EscapedError } from './adapter-host/host.js';
@@ -100,6 +101,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const ownServer = options.server === undefined;
   let server: PostgresServer | undefined;
   let databases: CheckDatabases | undefined;
+  let nextAdmin: Promise<pg.Client> | undefined;
   try {
     if (ownServer)
       progress(`starting PostgreSQL (${options.databaseUrl !== undefined ? 'url' : (options.db ?? 'embedded')})`);
@@ -117,10 +119,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
     const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
     progress(`using ${server.description} (PostgreSQL ${databases.postgresVersion})`);
+    // Each check's database is made, and the harness's connection to it opened, while the check
+    // before it runs; dropping it afterwards overlaps the next check too (databases.close() waits).
     for (const [index, check] of checks.entries()) {
-      await databases.prepare(index);
-      void databases.prepare(index + 1);
-      const checkAdmin = await databases.connect(index);
+      const checkAdmin = await (nextAdmin ?? databases.connect(index));
+      nextAdmin = index + 1 < checks.length ? databases.connect(index + 1) : undefined;
+      nextAdmin?.catch(() => undefined);
       const run = new ConformanceRun(server, databases.name(index), checkAdmin, seed, source, {
         callTimeoutMs,
         redactor,
@@ -132,8 +136,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         records.push(...(await run.knownRecords()));
       } finally {
         current = undefined;
-        await checkAdmin.end().catch(() => undefined);
-        await databases.drop(index);
+        void databases.drop(index, checkAdmin);
       }
       runs.push({ check, run, durationMs: Date.now() - t0 });
       progress(
@@ -147,6 +150,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
   } finally {
     stopCatching();
+    await nextAdmin?.then((client) => client.end()).catch(() => undefined);
     await stopHost();
     await databases?.close();
     if (ownServer) await server?.stop();

@@ -18,6 +18,7 @@ const sharedTemplates = new WeakMap<PostgresServer, string>();
 export class CheckDatabases {
   private readonly created = new Map<number, Promise<void>>();
   private readonly dropped = new Set<number>();
+  private readonly dropping: Promise<void>[] = [];
   // FILE_COPY (PostgreSQL 15+) copies the small template faster than the default WAL_LOG.
   private strategy = ' STRATEGY FILE_COPY';
 
@@ -112,8 +113,9 @@ export class CheckDatabases {
     }
   }
 
-  /** A harness connection to check `index`'s database. */
+  /** A harness connection to check `index`'s database, once it is created. */
   async connect(index: number): Promise<pg.Client> {
+    await this.prepare(index);
     const client = new pg.Client({
       ...this.server.connection(this.name(index)),
       application_name: harnessApplicationName,
@@ -123,15 +125,23 @@ export class CheckDatabases {
     return client;
   }
 
-  /** Drops check `index`'s database (whoever is still connected is disconnected). */
-  async drop(index: number): Promise<void> {
+  /**
+   * Ends `client` (the harness's connection to it) and drops check `index`'s database (whoever is
+   * still connected is disconnected). It runs beside the next check; `close()` waits for it.
+   */
+  drop(index: number, client?: pg.Client): Promise<void> {
     this.dropped.add(index);
-    await this.admin.query(`DROP DATABASE IF EXISTS ${quote(this.name(index))} WITH (FORCE)`).catch(() => undefined);
+    const dropping = (async () => {
+      await client?.end().catch(() => undefined);
+      await this.admin.query(`DROP DATABASE IF EXISTS ${quote(this.name(index))} WITH (FORCE)`).catch(() => undefined);
+    })();
+    this.dropping.push(dropping);
+    return dropping;
   }
 
   /** Drops databases prepared for checks that never ran and a template of our own; ends the connections. */
   async close(): Promise<void> {
-    await Promise.allSettled(this.created.values());
+    await Promise.allSettled([...this.created.values(), ...this.dropping]);
     for (const index of this.created.keys()) {
       if (!this.dropped.has(index))
         await this.creator

