@@ -404,3 +404,39 @@ ruleTester.run('no-weak-crypto: KDF cost over a random credential', rule, {
     ),
   ],
 });
+
+// A function that returns what Math.random builds is named by its name (issue 13, misses on real code).
+ruleTester.run('no-weak-crypto: Math.random returned by a function named for a secret', rule, {
+  valid: [
+    // React and cache keys, ids, colours: the function's name asks for no secrecy.
+    'function uiKey() { return Math.random().toString(36).slice(2); }',
+    'const rowKey = () => Math.random().toString(36).slice(2);',
+    'exports.requestId = () => Math.random().toString(36).slice(2);',
+    'function resetDelay() { return Math.random() * 1000; }',
+    // The value is not what the function returns.
+    'function resetCode() { track(Math.random()); return load(); }',
+  ],
+  invalid: [
+    finding(
+      'function resetCode() {\n  return Math.floor(100000 + Math.random() * 900000).toString();\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding('const verificationCode = () => String(Math.random()).slice(2, 8);', 'mathRandomSecret', 'Math.random'),
+    finding(
+      "exports.otp = () => String(Math.floor(Math.random() * 1000000)).padStart(6, '0');",
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding(
+      'module.exports.sessionToken = function () {\n  return Math.random().toString(36).substr(2, 10);\n};',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding(
+      'class Invites {\n  inviteToken() {\n    return Math.random().toString(36).slice(2);\n  }\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+  ],
+});

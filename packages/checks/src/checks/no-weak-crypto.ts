@@ -529,6 +529,25 @@ function updateArguments(t: TypeScript, call: ts.CallExpression): ts.Expression[
 
 /** The name the outermost expression of a call chain is stored under (`const x = a().b().c()`). */
 function resultName(t: TypeScript, call: ts.Expression): string | undefined {
+  const held = resultHolder(t, call);
+  return held && targetName(t, held.parent, held.node);
+}
+
+/**
+ * `return Math.floor(100000 + Math.random() * 900000).toString()`: the value built from the call is
+ * what its function returns (a `return`, or an arrow function's body).
+ */
+function isReturnedResult(t: TypeScript, call: ts.Expression): boolean {
+  const held = resultHolder(t, call);
+  if (!held) return false;
+  return t.isReturnStatement(held.parent) || (t.isArrowFunction(held.parent) && held.parent.body === held.node);
+}
+
+/**
+ * The outermost expression built from a call's value (through method chains, arithmetic, string
+ * shaping and character-set picks) and the node that holds it; undefined when the value only indexes a list.
+ */
+function resultHolder(t: TypeScript, call: ts.Expression): { node: ts.Node; parent: ts.Node } | undefined {
   let node: ts.Node = call;
   for (;;) {
     const parent: ts.Node | undefined = node.parent;
@@ -554,7 +573,7 @@ function resultName(t: TypeScript, call: ts.Expression): string | undefined {
       continue;
     }
     if (t.isElementAccessExpression(parent) && parent.argumentExpression === node) return undefined;
-    return targetName(t, parent, node);
+    return { node, parent };
   }
 }
 
@@ -955,7 +974,12 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
     return;
   }
   const fnName = namedEnclosingFunction(t, call);
-  if (fnName && isGeneratorOfSecret(fnName, classifier))
+  // `function resetCode() { return …Math.random()… }`: the function's name names what it returns.
+  if (
+    fnName &&
+    (isGeneratorOfSecret(fnName, classifier) ||
+      (isReturnedResult(t, call) && needsUnpredictability(fnName, classifier, RETURN_NAME_IGNORED)))
+  )
     context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
 }
 
@@ -1009,14 +1033,21 @@ function loopAccumulatorName(t: TypeScript, call: ts.Expression): string | undef
   return undefined;
 }
 
-function needsUnpredictability(name: string, classifier: ClassifierOptions): boolean {
+function needsUnpredictability(
+  name: string,
+  classifier: ClassifierOptions,
+  ignored: ReadonlySet<string> = new Set(),
+): boolean {
   const c = classifyName(name, classifier);
   if (c.isSecret) return true;
   if (c.verdict === 'metadata') return false;
   const words = splitWords(name.split('.').pop() ?? name);
   if (words.includes('code') && words.some((w) => ONE_TIME_CODE_QUALIFIERS.has(w))) return true;
-  return words.some((w) => UNPREDICTABLE_WORDS.has(w));
+  return words.some((w) => UNPREDICTABLE_WORDS.has(w) && !ignored.has(w));
 }
+
+/** A function named `uiKey()` or `rowKey()` returns a React or cache key: `key` alone names no secret there. */
+const RETURN_NAME_IGNORED: ReadonlySet<string> = new Set(['key']);
 
 function isGeneratorOfSecret(name: string, classifier: ClassifierOptions): boolean {
   const words = splitWords(name);
@@ -1029,6 +1060,9 @@ function functionName(t: TypeScript, fn: ts.FunctionLikeDeclaration): string | u
   const parent = fn.parent;
   if (parent && (t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)))
     return propertyNameText(t, parent.name);
+  // `exports.otp = () => …`, `module.exports.generateToken = function () { … }`.
+  if (parent && t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.EqualsToken)
+    return accessPath(t, parent.left)?.pop();
   return undefined;
 }
 
