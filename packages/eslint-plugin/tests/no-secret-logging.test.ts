@@ -69,6 +69,20 @@ const typed = {
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // A function named for a key whose body returns text it spells out (a cache key) returns no secret.
+    {
+      code: 'function getCacheKey(id: string) {\n  return `cache:${id}`;\n}\nfunction load(id: string) {\n  logger.error(getCacheKey(id));\n}',
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: "function getSessionKey(id: string) {\n  return 'sess:' + id;\n}\nlogger.error(getSessionKey(userId));",
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: 'class RedisPrefixHelper {\n  static getWebhookSubscriptionsKey(teamId: string) {\n    return `whs:${teamId}`;\n  }\n}\ndeclare const logger: { error(...args: unknown[]): void };\nexport function load(teamId: string) {\n  logger.error("cache miss", { key: RedisPrefixHelper.getWebhookSubscriptionsKey(teamId) });\n}',
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
     // The rest of a destructuring that took the token out holds no token.
     {
       code: 'function post(body: any) {\n  const { token, ...bodyWithoutToken } = body;\n  logger.info(bodyWithoutToken);\n  return token;\n}',
@@ -129,6 +143,9 @@ ruleTester.run('no-secret-logging', rule, {
     'console.log(err.message);',
     'const creds = { user, password }; console.log(creds.user);',
     "const headers = req.headers; console.log(headers['content-type']);",
+    // Error-code constants named for a failure, imported from a module the program cannot resolve.
+    "import { INVALID_AUTH_HEADER, INFRA_TOKEN_INVALID_TOKEN } from 'src/errors';\nthrow new HttpException(INVALID_AUTH_HEADER, 400);\nthrow new UnauthorizedException(INFRA_TOKEN_INVALID_TOKEN);",
+    "import { ENV_INVALID_DATA_ENCRYPTION_KEY, API_KEY_NOT_FOUND } from 'src/errors';\nthrow new Error(ENV_INVALID_DATA_ENCRYPTION_KEY);\nlogger.warn(API_KEY_NOT_FOUND);",
     // One header read by a computed name that names no credential: a request id, not the header bag.
     "const IDEMPOTENCY_HEADER = 'Idempotency-Key';\nconsole.log(req.headers[IDEMPOTENCY_HEADER.toLowerCase()]);",
     {
@@ -136,7 +153,7 @@ ruleTester.run('no-secret-logging', rule, {
       ...typed,
     },
     // A header whose name the code computes is not known to be a credential: medium, not recommended.
-    'console.log(req.headers[name]);',
+    'console.log(req.headers[name.toLowerCase()]);',
     'console.log(process.env.PORT, process.env.NODE_ENV);',
     // Literals that merely mention a secret word.
     "console.log('password changed');",
@@ -238,6 +255,17 @@ ruleTester.run('no-secret-logging', rule, {
     },
   ],
   invalid: [
+    // ...unless what it spells out carries a secret.
+    {
+      code: "function getSessionKey(token: string) {\n  return 'sess:' + token;\n}\nfunction load(token: string) {\n  logger.error(getSessionKey(token));\n}",
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretToSink' as const, line: 5 }],
+    },
+    {
+      code: 'function getApiKey(name: string) {\n  return `${process.env.API_KEY}:${name}`;\n}\nlogger.error(getApiKey(name));',
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretToSink' as const, line: 4 }],
+    },
     // Operator output and failed-response branches are medium, so strict still shows them.
     { ...medium(leak('console.log(apiKey);', 'apiKey')), filename: 'packages/cli/src/bin/create-key.ts' },
     medium(leak('if (!res.ok) console.error(accessToken);', 'accessToken')),
@@ -416,11 +444,13 @@ ruleTester.run('no-secret-logging', rule, {
     leak('logger.info(req.cookies);', 'req.cookies'),
     // Headers, cookies, environment.
     leak("console.log(req.headers['x-api-key']);", "req.headers['x-api-key']"),
+    // A constant that names the credential itself is one, resolved or not.
+    leak("import { JWT_SECRET } from 'src/config';\nconsole.log(JWT_SECRET);", { text: 'JWT_SECRET', nth: 2 }),
     leak(
       "const AUTH_HEADER = 'Authorization';\nconsole.log(req.headers[AUTH_HEADER.toLowerCase()]);",
       'req.headers[AUTH_HEADER.toLowerCase()]',
     ),
-    medium(leak('console.log(req.headers[name]);', 'req.headers[name]')),
+    medium(leak('console.log(req.headers[name.toLowerCase()]);', 'req.headers[name.toLowerCase()]')),
     leak('const headers = req.headers;\nconsole.log(headers.authorization);', 'headers.authorization'),
     leak("logger.debug(req.get('Authorization'));", "req.get('Authorization')"),
     leak("logger.debug(req.header('x-api-key'));", "req.header('x-api-key')"),

@@ -572,6 +572,8 @@ function callFlows(
   }
   if (method) {
     const promised = accessorSecretName(method, options);
+    // `getWebhookSubscriptionsKey(teamId)` whose body returns `` `whs:${teamId}` ``: a cache key, not a secret.
+    if (promised && returnsOnlyText(ctx, callee, depth, seen)) return [];
     if (promised)
       return [
         {
@@ -685,6 +687,39 @@ function returnedSourcesAt(
     .filter((s) => !isParameterOf(ctx, s.node, fn));
   ctx.cache.set(fn, sources);
   return sources;
+}
+
+/**
+ * The called function is visible and every value it returns is text the code spells out: a string
+ * literal, or a template whose interpolations carry no secret (`` `whs:${teamId}` ``). Its name then
+ * promises nothing: the body shows what it returns.
+ */
+function returnsOnlyText(ctx: FlowContext, callee: ts.Expression, depth: number, seen: Seen): boolean {
+  const t = ctx.ts;
+  const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
+  if (!fn?.body || seen.has(fn)) return false;
+  const returned: ts.Expression[] = [];
+  if (!t.isBlock(fn.body)) returned.push(fn.body as ts.Expression);
+  else
+    forEachDescendant(t, fn.body, (node) => {
+      if (isFunctionLike(t, node) || t.isClassLike(node)) return 'skip';
+      if (t.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    });
+  const inner = new Set(seen).add(fn);
+  const clean = (e: ts.Expression) => flowsOf(ctx, e, undefined, depth + 1, inner).length === 0;
+  const isText = (r: ts.Expression): boolean => {
+    const expr = skipOuterExpressions(t, r);
+    if (t.isStringLiteral(expr) || t.isNoSubstitutionTemplateLiteral(expr)) return true;
+    if (t.isTemplateExpression(expr)) return expr.templateSpans.every((span) => clean(span.expression));
+    // `'sess:' + id`: a literal prefix joined to values that carry no secret.
+    return (
+      t.isBinaryExpression(expr) &&
+      expr.operatorToken.kind === t.SyntaxKind.PlusToken &&
+      (isText(expr.left) || isText(expr.right)) &&
+      [expr.left, expr.right].every((side) => isText(side) || clean(side))
+    );
+  };
+  return returned.length > 0 && returned.every(isText);
 }
 
 function isParameterOf(ctx: FlowContext, node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
