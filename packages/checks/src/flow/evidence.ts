@@ -4,7 +4,7 @@ import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import { classifyName, type NameClassification } from '../names/index.js';
 import { bindingElementSource, declarationOf, expandedPath, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
-import { valueSources } from './values.js';
+import { COMPUTED_HEADER_KIND, valueSources } from './values.js';
 import { sourceOfNamedAccessor, type SecretSource } from './sources.js';
 
 /**
@@ -46,6 +46,8 @@ const REQUEST_SET: ReadonlySet<string> = new Set(REQUEST_RECEIVERS);
 export function sourceEvidence(ctx: FlowContext, source: SecretSource): SourceEvidence {
   const t = ctx.ts;
   if (source.reason !== 'name') return 'value';
+  // `req.headers[name.toLowerCase()]`: one header of a name nobody can see; it may be a request id.
+  if (source.kind === COMPUTED_HEADER_KIND) return 'name';
   if (t.isCallExpression(source.node)) {
     // `req.get('Authorization')`, `config.get('JWT_SECRET')`: the key read says what the value is.
     const accessor = sourceOfNamedAccessor(t, source.node, { classifier: ctx.classifier });

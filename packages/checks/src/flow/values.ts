@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import {
   calleeName,
   constInitializer,
+  constString,
   enclosingFunctionOrFile,
   forEachDescendant,
   isFunctionLike,
@@ -33,7 +34,7 @@ import {
 } from './summaries/parameters.js';
 import { memoized, summaryStore } from './summaries/store.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
-import { accessorSecretName, isDecryptCallee, matchesCallEntry } from './source-names.js';
+import { accessorSecretName, isCredentialHeader, isDecryptCallee, matchesCallEntry } from './source-names.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {
@@ -262,7 +263,7 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   }
   const c = classifyName(id.text, ctx.classifier);
   if (c.isSecret) {
-    if (!typeMayHoldSecret(ctx, id) || hasPlainInitializer(ctx, id)) return [];
+    if (!typeMayHoldSecret(ctx, id) || hasPlainInitializer(ctx, id) || isFailureCodeName(id.text)) return [];
     return [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
   }
   // `tokenCount`, `passwordHash`, `keyId`: the name says what it holds, and it is not the secret.
@@ -403,6 +404,8 @@ function memberFlows(
   if (key === undefined || (t.isElementAccessExpression(expr) && /^\d+$/.test(key))) {
     // `tokens[i]`, `authorization.split(' ')[1]`: an element of a secret collection is a secret.
     const elementFlows = flowsOf(ctx, expr.expression, here, depth, seen);
+    if (key === undefined && t.isElementAccessExpression(expr) && elementFlows.some(isHeaderBag))
+      return computedHeaderFlows(ctx, expr, elementFlows, here);
     // `authorization.split(' ')[0]` is the scheme (`Bearer`, `Basic`), not the credential after it.
     return key === '0' && isWordSplit(ctx, expr.expression)
       ? elementFlows.filter((f) => f.source.kind !== AUTHORIZATION_KIND)
@@ -489,6 +492,73 @@ function isStaticMemberName(
   return ownerName !== undefined && /^[A-Z](?=.*[a-z])/.test(ownerName) && /^[A-Z]/.test(key);
 }
 
+/** The kind `sourceOfPath` gives a request's whole header bag (`req.headers`). */
+const HEADER_BAG_KIND = 'request headers';
+
+/** The kind of one request header whose name the code computes (`req.headers[name.toLowerCase()]`): judged by name only. */
+export const COMPUTED_HEADER_KIND = 'computed header';
+
+const isHeaderBag = (f: ValueFlow): boolean => f.source.reason === 'header' && f.source.kind === HEADER_BAG_KIND;
+
+/** Calls that change a header name's case only: `HEADER.toLowerCase()`. */
+const CASE_METHODS: ReadonlySet<string> = new Set([
+  'toLowerCase',
+  'toLocaleLowerCase',
+  'toUpperCase',
+  'toLocaleUpperCase',
+]);
+
+/**
+ * `req.headers[name]` with a computed name reads one header, not the bag: a credential header when
+ * its name is known (a constant, an enum member's literal type, through `.toLowerCase()`), nothing
+ * when the name is known and names no credential (`Idempotency-Key`), and, when the name is unknown,
+ * a header the name alone cannot vouch for (reason `name`: medium in the checks that weigh evidence).
+ */
+function computedHeaderFlows(
+  ctx: FlowContext,
+  expr: ts.ElementAccessExpression,
+  bagFlows: readonly ValueFlow[],
+  here: ts.Node,
+): ValueFlow[] {
+  const others = bagFlows.filter((f) => !isHeaderBag(f));
+  const name = computedKeyText(ctx, expr.argumentExpression);
+  if (name !== undefined) {
+    const c = isCredentialHeader(name, { classifier: ctx.classifier });
+    const header: SecretSource = {
+      node: expr,
+      name: shortText(expr),
+      kind: c?.kind ?? 'authorization',
+      reason: 'header',
+    };
+    return c ? [...others, { source: header, at: here }] : others;
+  }
+  return [
+    ...others,
+    { source: { node: expr, name: shortText(expr), kind: COMPUTED_HEADER_KIND, reason: 'name' }, at: here },
+  ];
+}
+
+/** The text of a computed key: a constant string or, with a checker, a string literal type, case-folded calls looked through. */
+function computedKeyText(ctx: FlowContext, node: ts.Expression): string | undefined {
+  const t = ctx.ts;
+  let expr = skipOuterExpressions(t, node);
+  while (
+    t.isCallExpression(expr) &&
+    expr.arguments.length === 0 &&
+    t.isPropertyAccessExpression(expr.expression) &&
+    CASE_METHODS.has(expr.expression.name.text)
+  )
+    expr = skipOuterExpressions(t, expr.expression.expression);
+  const text = constString(t, expr);
+  if (text !== undefined || !ctx.checker) return text;
+  try {
+    const type = ctx.checker.getTypeAtLocation(expr);
+    return type.isStringLiteral() ? type.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Array methods whose result still holds only the elements of their receiver. */
 const ELEMENT_KEEPING_METHODS = new Set([
   'sort',
@@ -500,6 +570,35 @@ const ELEMENT_KEEPING_METHODS = new Set([
   'toSorted',
   'toReversed',
 ]);
+
+/** Words of a constant's name that say it names a failure: `INVALID_ACCESS_TOKEN`, `TOKEN_EXPIRED`, `API_KEY_NOT_FOUND`. */
+const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  'invalid',
+  'expired',
+  'missing',
+  'incorrect',
+  'wrong',
+  'bad',
+  'failed',
+  'mismatch',
+  'malformed',
+  'revoked',
+  'unauthorized',
+  'forbidden',
+  'denied',
+  'required',
+  'not',
+]);
+
+/**
+ * A constant-case name with a failure word (`INVALID_AUTH_HEADER`, `INFRA_TOKEN_INVALID_TOKEN`) is an
+ * error code or message, not a credential, even where its declaration cannot be seen (an import
+ * through a path alias the program does not resolve). A credential constant names the credential
+ * (`JWT_SECRET`, `STRIPE_API_KEY`), never its failure.
+ */
+function isFailureCodeName(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) && name.split('_').some((w) => FAILURE_WORDS.has(w.toLowerCase()));
+}
 
 /**
  * A `const` whose initializer shows a value that is no secret whatever its name: a literal (the
