@@ -9,7 +9,7 @@ import {
   type SharedSettings,
   type TypeScript,
 } from './check.js';
-import { fileKindOf, relativeToRoot, type FileKind } from './context/file-kind.js';
+import { fileKindOfSource, relativeToRoot, type FileKind } from './context/file-kind.js';
 import { forEachDescendant, type WalkStep } from './ast/syntax.js';
 import { registerProgram } from './flow/project-functions.js';
 
@@ -134,7 +134,7 @@ export function checkedFile(input: FileInput): CheckedFile {
   const path =
     input.relativePath ??
     relativeToRoot(input.sourceFile.fileName, input.root ?? input.program?.getCurrentDirectory() ?? workingDirectory());
-  return { path, kind: fileKindOf(path, input.settings?.fileKinds) };
+  return { path, kind: fileKindOfSource(input.ts, input.sourceFile, path, input.settings?.fileKinds) };
 }
 
 function workingDirectory(): string | undefined {

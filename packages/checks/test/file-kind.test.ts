@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { defineCheck, type CheckReport, type TypeScript } from '../src/check.js';
-import { fileKindOf, relativeToRoot, type FileKind } from '../src/context/file-kind.js';
+import { fileKindOf, fileKindOfSource, relativeToRoot, type FileKind } from '../src/context/file-kind.js';
 import { runChecksOnFile } from '../src/run.js';
 
 describe('fileKindOf', () => {
@@ -39,6 +39,10 @@ describe('fileKindOf', () => {
     ['playground/env/.env', 'example'],
     ['.env.example', 'example'],
     ['.env.test', 'test'],
+    ['apps/ws/src/.env.development', 'dev'],
+    ['.env.dev', 'dev'],
+    ['.env.development.local', 'product'],
+    ['apps/api/src/.env.production', 'product'],
     ['apps/web/.env.test', 'test'],
     ['.env.test.local', 'test'],
     ['.env.testing', 'test'],
@@ -126,6 +130,19 @@ describe('file kind and confidence', () => {
     expect(run('src/a.test.ts', 'high')).toEqual(['high live']);
     expect(run('src/a.test.ts', 'low')).toEqual(['low', 'high live']);
     expect(run('locales/en/a.ts', 'high')).toEqual(['high live']);
+  });
+
+  it('a file the path calls product code that imports a test framework is test code', () => {
+    const kindOf = (text: string, path = 'apps/web/vitestSetup.ts', extra = {}) =>
+      fileKindOfSource(t, ts.createSourceFile(`/p/${path}`, text, ts.ScriptTarget.Latest, true), path, extra);
+    expect(kindOf("import { vi } from 'vitest';\nvi.mock('server-only', () => ({}));")).toBe('test');
+    expect(kindOf("import { describe } from 'node:test';", 'apps/web/integration/setup.ts')).toBe('test');
+    expect(kindOf("import { render } from '@testing-library/react';")).toBe('test');
+    expect(kindOf("import { test } from '@playwright/test';", 'apps/web/flows/login.ts')).toBe('e2e');
+    expect(kindOf("import { prisma } from '@formbricks/database';\nimport { z } from 'zod';")).toBe('product');
+    // `vitest.config`-like names are judged by their path first; a `product` pattern of the settings wins.
+    expect(kindOf("import { vi } from 'vitest';", 'src/testing.ts', { product: ['src/**'] })).toBe('product');
+    expect(kindOf("import { x } from 'vitest-like-name';", 'src/a.ts')).toBe('product');
   });
 
   it('hands the checks the file kind, judged from the root the host gives', () => {

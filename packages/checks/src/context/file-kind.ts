@@ -1,3 +1,5 @@
+import type * as ts from 'typescript';
+import type { TypeScript } from '../check.js';
 import picomatch from 'picomatch';
 
 /**
@@ -68,6 +70,8 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '.gitpod.yml',
     '**/{dev,.dev}/**',
     '**/{scripts,tools}/**',
+    // Development-mode defaults that Next.js and Vite load with `next dev`/`vite` and document as committed.
+    '**/.env.{development,dev}',
   ],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',
@@ -156,6 +160,46 @@ export function fileKindOf(relativePath: string, extra: FileKindPatterns = NO_EX
   if (kinds.product?.(path)) return 'product';
   for (const [kind, matches] of kinds.byKind) if (matches(path)) return kind;
   return 'product';
+}
+
+/**
+ * Modules that only tests import: test runners, their assertion and mocking libraries. A module
+ * that imports one is test code wherever it lives (`apps/web/vitestSetup.ts`, an `integration/`
+ * harness). Browser-driving runners make it e2e code.
+ */
+const TEST_FRAMEWORK_MODULES: ReadonlyMap<string, FileKind> = new Map<string, FileKind>([
+  ...['vitest', '@jest/globals', 'node:test', 'mocha', 'chai', 'sinon', 'ava', 'uvu', 'tap', 'supertest'].map(
+    (m) => [m, 'test'] as const,
+  ),
+  ...['@playwright/test', 'cypress'].map((m) => [m, 'e2e'] as const),
+]);
+
+/** Module prefixes of test libraries (`@testing-library/react`, `@vitest/spy`). */
+const TEST_FRAMEWORK_SCOPES: readonly string[] = ['@testing-library/', '@vitest/'];
+
+/**
+ * The kind of a TypeScript or JavaScript file: by its path (`fileKindOf`), and a file the path calls
+ * product code that imports a test framework is test (or e2e) code. A `product` pattern of the
+ * settings still wins.
+ */
+export function fileKindOfSource(
+  t: TypeScript,
+  sourceFile: ts.SourceFile,
+  relativePath: string,
+  extra: FileKindPatterns = NO_EXTRA,
+): FileKind {
+  const kind = fileKindOf(relativePath, extra);
+  if (kind !== 'product' || compile(extra).product?.(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')))
+    return kind;
+  for (const statement of sourceFile.statements) {
+    if (!t.isImportDeclaration(statement) || !t.isStringLiteral(statement.moduleSpecifier)) continue;
+    const module = statement.moduleSpecifier.text;
+    const testKind =
+      TEST_FRAMEWORK_MODULES.get(module) ??
+      (TEST_FRAMEWORK_SCOPES.some((scope) => module.startsWith(scope)) ? 'test' : undefined);
+    if (testKind) return testKind;
+  }
+  return kind;
 }
 
 /** `fileName` relative to `root` when it lies below it, with `/` separators; else the path as it is. */
