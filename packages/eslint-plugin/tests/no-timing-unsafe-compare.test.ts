@@ -27,6 +27,16 @@ function withMinConfidence(cases: Invalid[]): Invalid[] {
  * These are reported in `recommended` (high confidence), so they run with default options.
  */
 const HIGH_CONFIDENCE_INVALID: Invalid[] = [
+  // ...but against the private key, the guess is a secret compare.
+  {
+    code: 'const wallet = HDNodeWallet.fromPhrase(phrase);\nconst privateKey = wallet.privateKey;\nif (req.body.privateKey === privateKey) unlock();',
+    errors: [{ messageId: 'unsafeOperator', line: 3 }],
+  },
+  // A helper whose body reads a request header, against an env secret: presented against held.
+  {
+    code: "function getKeyFromRequest(req: any) {\n  return req.headers['x-api-key'];\n}\nexport function ok(req: any) {\n  return getKeyFromRequest(req) === process.env.API_KEY;\n}",
+    errors: [{ messageId: 'unsafeOperator', line: 5 }],
+  },
   { code: 'if (req.headers["x-api-key"] !== process.env.API_KEY) deny();', errors: [{ messageId: 'unsafeOperator' }] },
   // The header read through an alias and a template around an env secret (a cron endpoint).
   {
@@ -80,6 +90,11 @@ const HIGH_CONFIDENCE_INVALID: Invalid[] = [
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // The server's side is public by design: a guessed private key against the wallet's public key.
+    'const wallet = HDNodeWallet.fromPhrase(phrase);\nconst publicKey = wallet.publicKey;\nif (req.body.privateKey === publicKey) hint();\nif (req.body.privateKey === wallet.publicKey) hint();',
+    // Double-submit CSRF: the cookie read by a helper (its body, or its name) and the header are both the requester's.
+    "const CSRF = { cookieName: 'csrfToken', headerName: 'x-csrf-token' };\nconst getTokenFromCookie = (ctx: any): string | undefined => ctx.cookies.get(CSRF.cookieName);\nexport function verify(ctx: any) {\n  const cookieVal = getTokenFromCookie(ctx);\n  const inputVal = ctx.get(CSRF.headerName) || ctx.request.body?._csrf;\n  if (cookieVal !== inputVal) throw new Error('mismatch');\n}",
+    "import { getTokenFromCookie } from './csrf';\nexport function verify(ctx: any) {\n  if (getTokenFromCookie(ctx) !== ctx.get('x-csrf-token')) throw new Error('mismatch');\n}",
     // Public parts: a prefix or scheme tested before the secret part, a named constant, a default.
     "const internalPrefix = 'internal_';\nconst isLegacy = !secret.startsWith(internalPrefix);",
     'if (tokenValue.startsWith(opts.prefix.opaqueAccessToken)) strip();',

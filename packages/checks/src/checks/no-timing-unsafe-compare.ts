@@ -6,13 +6,14 @@ import {
   calleeName,
   constInitializer,
   enclosingFunctionOrFile,
+  forEachDescendant,
   isFunctionLike,
   propertyNameText,
   resolveIdentifier,
   skipOuterExpressions,
   staticString,
 } from '../ast/index.js';
-import { classifyName, splitWords, type ClassifierOptions } from '../names/index.js';
+import { classifyName, PUBLIC_WORDS, splitWords, type ClassifierOptions } from '../names/index.js';
 import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   createFlowContext,
@@ -25,6 +26,7 @@ import {
   type FlowContext,
 } from '../flow/index.js';
 import { inDevOrTestOnlyBranch, isBrowserModule } from '../context/index.js';
+import { calledFunction } from '../flow/callees.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
 import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
 
@@ -181,6 +183,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           // `secret === DEFAULT_SECRET`, `password !== defaults.password`, `err.code === Codes.wrongCredentials`: a public value.
           if (isPublicPart(flow, left ? node.right : node.left) || (!(left && right) && isConstantValue(flow, other)))
             return;
+          // `req.body.privateKey === publicKey`: the server's side is public by design, nothing to learn by timing.
+          if (!(left && right) && isPublicByDesign(t, other, classifier)) return;
           // `decoded.toString('base64url') !== secret` after `decoded = Buffer.from(secret, …)`: a canonical-encoding check.
           if (isDerivedFrom(flow, node.left, node.right) || isDerivedFrom(flow, node.right, node.left)) return;
           const confidence = comparisonConfidence(flow, node, node.left, node.right);
@@ -735,12 +739,61 @@ function callOrigins(
     return macOverDecrypted(flow, call) ? new Set(['stored']) : new Set(['expected']);
   }
   if (method && isDecryptCallee(path)) return new Set(['expected']);
+  // `getTokenFromCookie(ctx)` whose body returns `ctx.cookies.get(name)`: what the requester presented,
+  // whatever the accessor's name says; a body out of sight is judged by the name's source (`…FromCookie`).
+  const fn = calledFunction(flow, callee);
+  if (fn?.body) {
+    returnExpressions(t, fn).forEach(recurse);
+    if (out.has('presented') && !out.has('expected')) return out;
+  }
+  if (method && isReadFromRequestName(method)) return new Set(['presented']);
   // `getBackupCodes({ user })`: a secret fetched for the server to check against; a cookie read by its accessor is the caller's own.
   const accessed = method ? accessorSecretName(method, { classifier: flow.classifier }) : undefined;
   if (accessed && accessed.kind !== 'cookie') return new Set(['expected']);
   // `loadConfigValue()` whose body (here, or with a checker in any module) returns an env secret or a decrypted value.
   if (returnedSecret(flow, call)) return new Set(['expected']);
   return out;
+}
+
+/** A value named as public by design (`publicKey`, `wallet.publicKey`, `publishableKey`): no secret to leak. */
+function isPublicByDesign(t: TypeScript, node: ts.Expression, classifier: ClassifierOptions): boolean {
+  const path = accessPath(t, skipOuterExpressions(t, node));
+  const last = path?.[path.length - 1];
+  if (!last || last.endsWith('()')) return false;
+  const c = classifyName(last, classifier);
+  return c.verdict === 'none' && c.matched.some((w) => PUBLIC_WORDS.has(w));
+}
+
+/** What a function returns: its expression body, or the expressions of its own `return` statements. */
+function returnExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!t.isBlock(fn.body)) return [fn.body as ts.Expression];
+  const out: ts.Expression[] = [];
+  forEachDescendant(t, fn.body, (node) => {
+    if (isFunctionLike(t, node) || t.isClassLike(node)) return 'skip';
+    if (t.isReturnStatement(node) && node.expression) out.push(node.expression);
+  });
+  return out;
+}
+
+/** Where a request carries what its sender chose. */
+const REQUEST_PART_WORDS = new Set([
+  'cookie',
+  'cookies',
+  'header',
+  'headers',
+  'request',
+  'req',
+  'query',
+  'body',
+  'params',
+]);
+
+/** `getTokenFromCookie`, `readKeyFromHeaders`: an accessor whose name says it reads the request. */
+function isReadFromRequestName(name: string): boolean {
+  const words = splitWords(name);
+  const from = words.indexOf('from');
+  return from > 0 && words.slice(from + 1).some((w) => REQUEST_PART_WORDS.has(w));
 }
 
 /**

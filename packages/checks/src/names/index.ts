@@ -1,3 +1,3 @@
 export * from './classify.js';
 export { splitPath } from './split.js';
-export { SECRET_KINDS } from './words.js';
+export { PUBLIC_WORDS, SECRET_KINDS } from './words.js';
