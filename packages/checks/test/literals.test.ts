@@ -399,6 +399,15 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     expect(looksLikeSecretValue(value)).toBe(false);
   });
 
+  it('keys public by design do not, their secret siblings do', () => {
+    const base64 = (text: string) => btoa(text);
+    expect(looksLikeSecretValue(`phc_${alnum(43)}`)).toBe(false); // PostHog project key
+    expect(looksLikeSecretValue(`phx_${alnum(43)}`)).toBe(true); // PostHog personal key
+    expect(looksLikeSecretValue(`pk_${'test'}_${alnum(40)}`)).toBe(false); // Stripe publishable key
+    expect(looksLikeSecretValue(base64('3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93|read'))).toBe(false); // Nx Cloud
+    expect(looksLikeSecretValue(base64('3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93|read-write'))).toBe(true);
+  });
+
   it('says why', () => {
     expect(explainSecretValue(rand(HEX, 32))).toMatchObject({ detectorId: 'high-entropy-string', basis: 'entropy' });
     expect(explainSecretValue('S3cure!Pass')).toMatchObject({ detectorId: 'password-like-string', basis: 'entropy' });

@@ -18,6 +18,13 @@ const JWT =
   '.c2lnbmF0dXJlLXE4WHYyTG1OOXBSdDRzS3c';
 const RANDOM = 'q8Xv' + '2LmN9pRt4sKw7Yz';
 const RANDOM_2 = 'Hk3' + 'nP0aQ7zT1xWe5';
+// Public by design, in their issuers' formats: a PostHog project key, a Stripe publishable key, an
+// Nx Cloud token whose base64 says `<id>|read`; and their secret siblings (`phx_`, `|read-write`).
+const POSTHOG_PROJECT_KEY = 'phc_' + RANDOM + RANDOM_2 + 'Zm4Q';
+const POSTHOG_PERSONAL_KEY = 'phx_' + RANDOM + RANDOM_2 + 'Zm4Q';
+const STRIPE_PUBLISHABLE = 'pk_' + 'live_' + RANDOM + RANDOM_2;
+const NX_READ_TOKEN = 'M2YyYTljNDEtN2Q2ZS00YjFhLTllMGYt' + 'NWM4ZDJiN2E2ZTEwfHJlYWQ=';
+const NX_WRITE_TOKEN = 'M2YyYTljNDEtN2Q2ZS00YjFhLTllMGYt' + 'NWM4ZDJiN2E2ZTEwfHJlYWQtd3JpdGU=';
 
 /** The `useEnv` suggestion: the first occurrence of `literal` in `code` becomes `process.env.<envName>`. */
 function useEnv(code: string, literal: string, envName: string) {
@@ -78,6 +85,13 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `export default { themeConfig: { algolia: { appId: 'OHFQ1H5TQS', apiKey: '${RANDOM}', indexName: 'docs' } } };`,
     `docsearch({ container: '#search', apiKey: '${RANDOM}', indexName: 'docs' });`,
     `const search = { typesense: { apiKey: '${RANDOM}' } };`,
+    // Keys public by design, whatever name holds them, in any configuration.
+    {
+      code: `class PostHogService { private POSTHOG_API_KEY = '${POSTHOG_PROJECT_KEY}'; }`,
+      options: [{ minConfidence: 'low' }],
+    },
+    { code: `export const stripeKey = '${STRIPE_PUBLISHABLE}';`, options: [{ minConfidence: 'low' }] },
+    { code: `export const nx = { nxCloudAccessToken: '${NX_READ_TOKEN}' };`, options: [{ minConfidence: 'low' }] },
     // Error-code maps: a constant-case value is a name, however its letters fall.
     "export const AuthenticationErrorCode = { InvalidCredentials: 'INVALID_CREDENTIALS', InvalidToken: 'INVALID_TOKEN' };",
     "const PASSWORD_RESET_REQUIRED = 'PASSWORD_RESET_REQUIRED';",
@@ -119,6 +133,21 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
   ],
   invalid: [
+    // The secret siblings of public-by-design keys: a PostHog personal key, a read-write Nx Cloud token.
+    nameCase(
+      `const POSTHOG_API_KEY = '${POSTHOG_PERSONAL_KEY}';`,
+      1,
+      25,
+      'POSTHOG_API_KEY',
+      `'${POSTHOG_PERSONAL_KEY}'`,
+    ),
+    nameCase(
+      `export const nxCloudAccessToken = '${NX_WRITE_TOKEN}';`,
+      1,
+      35,
+      'NX_CLOUD_ACCESS_TOKEN',
+      `'${NX_WRITE_TOKEN}'`,
+    ),
     // A bracket inside a random value is no pattern without a range and a quantifier.
     nameCase(`const authToken = '${RANDOM}[x]';`, 1, 19, 'AUTH_TOKEN', `'${RANDOM}[x]'`),
     // A disclaimer is evidence about the value: strict still shows it, at the confidence it leaves.

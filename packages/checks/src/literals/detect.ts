@@ -2,6 +2,7 @@ import type { Confidence } from '../check.js';
 import { looksLikePassword, looksRandom } from './entropy.js';
 import { SECRET_DETECTORS } from './formats.js';
 import { isPlaceholder } from './placeholders.js';
+import { isPublicByDesign } from './public-values.js';
 
 export interface SecretLiteralMatch {
   /** Stable id of the detector, e.g. `aws-access-key-id`. */
@@ -94,7 +95,7 @@ const REGEX_CLASS_LIKE = /\[\^?[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\](?:[+*?]|\{\
  */
 export function explainSecretValue(value: string): SecretLiteralMatch | undefined {
   const v = value.trim();
-  if (isPlaceholder(v)) return undefined;
+  if (isPlaceholder(v) || isPublicByDesign(v)) return undefined;
   const format = detectSecretLiteral(v);
   if (format) return format;
   if (/\s/.test(v)) return undefined;
