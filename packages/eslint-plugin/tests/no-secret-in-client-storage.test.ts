@@ -76,6 +76,8 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     "res.setHeader('Set-Cookie', `session=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`);",
     // A double-submit CSRF cookie is read by page script on purpose.
     "const CSRF_COOKIE = 'csrf_token';\nres.cookie(CSRF_COOKIE, randomBytes(32).toString('hex'), { secure: true, sameSite: 'strict' });",
+    // A computed cookie name, set by a function named for CSRF: the double-submit token page script must read.
+    "export function attachCSRFToken() {\n  return async function attachCSRFTokenMiddleware(ctx, next) {\n    const token = bundleToken(generateRawToken(16), env.SECRET_KEY);\n    ctx.cookies.set(getCookieName(ctx), token, { httpOnly: false, sameSite: 'lax', secure: true });\n    await next();\n  };\n}",
     // Koa sets httpOnly by default.
     "ctx.cookies.set('session', token, { secure: true, sameSite: 'lax' });",
     // Options from a shared constant or a spread are not judged.
@@ -189,6 +191,16 @@ ruleTester.run('no-secret-in-client-storage', rule, {
       'res.cookie',
       "res.cookie('prefs', accessToken, { httpOnly: true, secure: true, sameSite: 'lax' });",
     ),
+    {
+      // A function named for CSRF does not excuse a cookie whose name says it is a session.
+      code: "function attachCsrf(res, sessionToken) {\n  res.cookie('session', sessionToken, { httpOnly: false, secure: true, sameSite: 'lax' });\n}",
+      errors: [{ messageId: 'insecureCookie', line: 2, suggestions: [] }],
+    },
+    {
+      // ...nor a computed name outside one.
+      code: "function attachSession(ctx, sessionToken) {\n  ctx.cookies.set(getCookieName(ctx), sessionToken, { httpOnly: false, secure: true, sameSite: 'lax' });\n}",
+      errors: [{ messageId: 'insecureCookie', line: 2, suggestions: [] }],
+    },
     {
       // Set to false: reported, no suggestion (a person must decide).
       code: "res.cookie('session', sessionId, { httpOnly: false, secure: true, sameSite: 'lax' });",

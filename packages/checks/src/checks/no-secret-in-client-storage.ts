@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import {
   accessPath,
+  bindingTargetName,
   calleeName,
   constInitializer,
   forEachDescendant,
@@ -251,9 +252,9 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       if (!secret) return;
       const literal = optionsArg ? objectLiteralOf(t, optionsArg) : undefined;
       if (optionsArg && !literal) return; // options built elsewhere: not judged
-      const missing = missingAttributes(t, literal, defaults).filter(
-        (m) => !(m === 'httpOnly' && isCsrfCookie(name ?? secret)),
-      );
+      // A cookie whose name the code computes is judged by the function that sets it (`attachCSRFToken`).
+      const csrf = isCsrfCookie(name ?? secret) || (name === undefined && inCsrfFunction(t, call));
+      const missing = missingAttributes(t, literal, defaults).filter((m) => !(m === 'httpOnly' && csrf));
       const required = missing.filter((m) => options.requiredCookieAttributes.includes(m));
       if (required.length === 0) return;
       reportCookie(
@@ -471,6 +472,17 @@ function secretStateField(t: TypeScript, creator: ts.Expression, classifier: Cla
 function isFunctionValue(t: TypeScript, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, node);
   return t.isArrowFunction(expr) || t.isFunctionExpression(expr);
+}
+
+/** The node sits in a function named for CSRF (`attachCSRFToken`, `const csrfMiddleware = () => …`). */
+function inCsrfFunction(t: TypeScript, node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (!isFunctionLike(t, n)) continue;
+    const own = n.name && t.isIdentifier(n.name) ? n.name.text : undefined;
+    const bound = n.parent ? bindingTargetName(t, n.parent) : undefined;
+    if ([own, bound].some((name) => name !== undefined && isCsrfCookie(name))) return true;
+  }
+  return false;
 }
 
 /** A double-submit CSRF cookie must be readable by page script, so it is exempt from `httpOnly`. */
