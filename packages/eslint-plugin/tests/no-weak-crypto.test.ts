@@ -16,6 +16,12 @@ function finding(code: string, messageId: string, needle: string, options?: Reco
 
 ruleTester.run('no-weak-crypto', rule, {
   valid: [
+    // The k-anonymity range query of a breached-password API mandates SHA-1: only a 5-character
+    // prefix leaves, the suffix is matched against the answer, nothing is stored.
+    {
+      code: `${NAMED}export async function isPwned(password: string) {\n  const sha1 = createHash('sha1').update(password).digest('hex').toUpperCase();\n  const prefix = sha1.substring(0, 5);\n  const suffix = sha1.substring(5);\n  const body = await (await fetch(\`https://api.pwnedpasswords.com/range/\${prefix}\`)).text();\n  return body.includes(suffix);\n}`,
+      options: [{ minConfidence: 'low' }],
+    },
     // Modern ciphers.
     `${NODE}const c = crypto.createCipheriv('aes-256-gcm', key, iv);`,
     `${NAMED}const c = createCipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });`,
@@ -100,6 +106,17 @@ ruleTester.run('no-weak-crypto', rule, {
       "'3DES-CBC'",
     ),
     // MD5 / SHA-1 over secrets.
+    // A digest also used whole (stored, compared) is no range query, however it is sliced too.
+    finding(
+      `${NAMED}export function keep(password: string) {\n  const sha1 = createHash('sha1').update(password).digest('hex');\n  send(sha1.slice(0, 5));\n  return save(sha1);\n}\ndeclare function send(p: string): void;\ndeclare function save(p: string): void;`,
+      'weakHashForSecret',
+      "createHash('sha1')",
+    ),
+    finding(
+      `${NAMED}export function key(password: string) {\n  const sha1 = createHash('sha1').update(password).digest('hex');\n  return sha1.slice(0, 32);\n}`,
+      'weakHashForSecret',
+      "createHash('sha1')",
+    ),
     finding(
       `${NAMED}const hashed = createHash('md5').update(password).digest('hex');`,
       'weakHashForSecret',

@@ -488,6 +488,7 @@ function checkHashedValue(
     }
   }
   if (!kind || !what || !HASHED_SECRET_KINDS.has(kind)) return;
+  if (isRangeQueryDigest(t, call)) return;
   if (broken) {
     context.report({
       node: call,
@@ -497,6 +498,58 @@ function checkHashedValue(
   } else if (kind === 'password' && context.options.checkFastPasswordHash) {
     context.report({ node: call, messageId: 'fastPasswordHash', data: { algorithm } });
   }
+}
+
+/** The longest prefix a k-anonymity range query sends: HaveIBeenPwned's takes 5 hex characters of the SHA-1. */
+const RANGE_PREFIX_MAX = 8;
+
+/**
+ * A digest kept in a `const` and read only as slices, one of them a short prefix
+ * (`sha1.substring(0, 5)` for the range URL, `sha1.substring(5)` matched against the answer): the
+ * k-anonymity protocol of breached-password APIs, which mandates the algorithm. Nothing is stored
+ * or compared whole, so a slow password hash has nothing to protect here.
+ */
+function isRangeQueryDigest(t: TypeScript, call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (
+    node.parent &&
+    ((t.isPropertyAccessExpression(node.parent) && node.parent.expression === node) ||
+      (t.isCallExpression(node.parent) && node.parent.expression === node) ||
+      t.isParenthesizedExpression(node.parent) ||
+      t.isAwaitExpression(node.parent))
+  )
+    node = node.parent;
+  const decl = node.parent;
+  if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !constInitializer(t, decl)) return false;
+  const name = decl.name;
+  let slices = 0;
+  let prefix = false;
+  let other = false;
+  forEachDescendant(t, enclosingFunctionOrFile(t, decl), (n) => {
+    if (other) return 'stop';
+    if (!t.isIdentifier(n) || n === name || n.text !== name.text || resolveIdentifier(t, n, undefined) !== decl) return;
+    const access = n.parent;
+    const sliceCall = access?.parent;
+    if (
+      access &&
+      t.isPropertyAccessExpression(access) &&
+      access.expression === n &&
+      ['slice', 'substring', 'substr'].includes(access.name.text) &&
+      sliceCall &&
+      t.isCallExpression(sliceCall) &&
+      sliceCall.expression === access
+    ) {
+      slices++;
+      const [start, end] = sliceCall.arguments;
+      const from = start ? staticNumber(t, start) : undefined;
+      const to = end ? staticNumber(t, end) : undefined;
+      if (from === 0 && to !== undefined && to > 0 && to <= RANGE_PREFIX_MAX) prefix = true;
+    } else {
+      other = true;
+    }
+    return undefined;
+  });
+  return !other && prefix && slices > 0;
 }
 
 /** `createHash('md5').update(a).update(b)` and `const h = createHash('md5'); h.update(a)`: a, b. */
