@@ -9,7 +9,7 @@ import {
   SECRET_DETECTORS,
 } from '../src/index.js';
 import { charsetOf, shannonEntropy, urlCredentials } from '../src/internal.js';
-import { commentDisclaimsSecret } from '../src/literals/index.js';
+import { commentDisclaimsSecret, isStandInKey, looksLikeSecretPhrase } from '../src/literals/index.js';
 
 // Fake credentials are built at run time from a seeded generator, so that no literal in this repository
 // looks like a real secret to GitHub push protection or to our own scanner.
@@ -395,6 +395,8 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     '[A-Za-z0-9._~+/-]+=*',
     '^[a-f0-9]{64}$',
     '[^A-Z0-9]+',
+    'VARCHAR(255)',
+    'decimal(10, 2)',
   ])('%j does not', (value) => {
     expect(looksLikeSecretValue(value)).toBe(false);
   });
@@ -454,4 +456,60 @@ describe('redact', () => {
     expect(redact(token)).toBe(`${token.slice(0, 4)}…${token.slice(-4)}`);
     expect(redact('0123456789abcdef')).toBe('01…ef');
   });
+});
+
+describe('looksLikeSecretPhrase (made-up secrets under a secret name)', () => {
+  it.each([
+    'my_super_secret_cookie_phrase',
+    'purple-monkey-dishwasher',
+    'banana_republic_kingdom',
+    'keyboard cat',
+    'correct horse battery staple',
+    'supersecretnextauthvalue',
+    's3cr3tphrase',
+  ])('%j is one', (value) => {
+    expect(looksLikeSecretPhrase(value)).toBe(true);
+  });
+
+  it.each([
+    // Placeholders and stand-ins.
+    'changeme',
+    'example-secret-key-123',
+    'your-secret-here',
+    'super-secret-password',
+    // Field, header and grant names; identifiers and constants.
+    'client_secret',
+    'refresh_token',
+    'x-api-key',
+    'accessToken',
+    'SigningSecret',
+    'JWT_SECRET',
+    // Dotted keys, URLs, paths, e-mail addresses, sentences, single words of dictionary length.
+    'auth.password.label',
+    'https://example.test/hook',
+    './keys/session.key',
+    'admin@acme.test',
+    'Enter your password',
+    'this is a much longer sentence here',
+    'authorization',
+    'short',
+  ])('%j is not', (value) => {
+    expect(looksLikeSecretPhrase(value)).toBe(false);
+  });
+});
+
+describe('isStandInKey (values that cannot be a working key)', () => {
+  it.each(['', '   ', 'xxx', '********', '<your-jwt-secret>', '${JWT_SECRET}', '{{ secret }}', '$SECRET'])(
+    '%j is one',
+    (value) => {
+      expect(isStandInKey(value)).toBe(true);
+    },
+  );
+
+  it.each(['changeme', 'secret', 'example-secret-key-123', 'keyboard cat', 'your-secret-key'])(
+    '%j is a key an app can run with',
+    (value) => {
+      expect(isStandInKey(value)).toBe(false);
+    },
+  );
 });

@@ -561,6 +561,7 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
         "export const names = { secret: 'signingSecret', password: 'newPassword', jwtSecret: 'JWT_SECRET' };",
         "export const stand = { secret: 'example-secret-key-123', password: 'your-password-here' };",
         "export const tokens = { token: 'refresh_token_grant_type', apiKey: 'x-api-key-header' };",
+        "export const columns = { sessionSecret: 'session_secret_key', webhookSecret: 'VARCHAR(255)' };",
       ].join('\n'),
       options: [{ minConfidence: 'low' }],
     },

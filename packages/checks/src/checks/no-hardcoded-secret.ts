@@ -231,10 +231,7 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         const credential = c.kind === 'authorization' ? value.replace(AUTH_SCHEME, '') : value;
         if (!c.isSecret) return;
         // A made-up phrase (`my_super_secret_cookie_phrase`) under a secret's name: medium, as a name is the evidence.
-        if (
-          !looksLikeSecretValue(credential) &&
-          !(holdsPhrase(targetName, c.kind) && looksLikeSecretPhrase(credential))
-        )
+        if (!looksLikeSecretValue(credential) && !(holdsPhrase(targetName, c.kind) && isMadeUpPhrase(credential)))
           return;
         if (isPublicSearchKey(t, node)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
@@ -646,6 +643,11 @@ const PHRASE_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** Last words that make any credential name a secret someone chose: `sessionSecret`, `SESSION_KEY`. */
 const PHRASE_HOLDER_WORDS: ReadonlySet<string> = new Set(['secret', 'password', 'passphrase', 'key']);
+
+/** A phrase someone made up as a secret, not the name of one (`session_secret_key`, a field name). */
+function isMadeUpPhrase(value: string): boolean {
+  return looksLikeSecretPhrase(value) && !(splitWords(value).length <= 3 && classifyName(value).isSecret);
+}
 
 /** Whether a made-up phrase under this name is a secret: see `PHRASE_KINDS`. */
 function holdsPhrase(name: string, kind: string | undefined): boolean {

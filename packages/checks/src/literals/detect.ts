@@ -85,6 +85,8 @@ const LOCAL_HOST_URL =
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
 const ENV_NAME_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/** A type with a size: `VARCHAR(255)`, `decimal(10, 2)`. */
+const SIZED_TYPE_LIKE = /^[A-Za-z]+ ?\( ?\d+(?: ?, ?\d+)? ?\)$/;
 /** A regular expression's source: a character class with a range, then a quantifier (`[A-Za-z0-9._~+/-]+=*`). */
 const REGEX_CLASS_LIKE = /\[\^?[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\](?:[+*?]|\{\d)/;
 
@@ -105,6 +107,8 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   // A pattern that describes tokens (`'[A-Za-z0-9._~+/-]+=*'`, later `new RegExp(…)`) is not one: no
   // key, token or password is written with a bracketed character range followed by a quantifier.
   if (REGEX_CLASS_LIKE.test(v)) return undefined;
+  // `VARCHAR(255)`, `decimal(10,2)`: a column type written as a string (Sequelize `type: 'TEXT'`).
+  if (SIZED_TYPE_LIKE.test(v)) return undefined;
   // A URL is judged by its parts: a random path segment or query value (a webhook URL's token) is a
   // secret, a host and a readable path (`https://neo4j.com/`, `mongodb://127.0.0.1`) are not.
   if (URL_LIKE.test(v)) {
@@ -141,6 +145,8 @@ export function looksLikeSecretPhrase(value: string): boolean {
   // camelCase or PascalCase: a property or type name.
   if (/^[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(v)) return false;
   const words = v.split(/[_-]+/).filter((w) => w !== '');
+  // `x-api-key`, `x-webhook-secret`: a header name.
+  if (/^x-/i.test(v)) return false;
   if (words.length >= 3) return words.every((w) => /^[A-Za-z0-9]+$/.test(w)) && v === v.toLowerCase();
   if (words.length === 1) return /^[a-z0-9]+$/.test(v) && (v.length >= 16 || (/\d/.test(v) && /[a-z]/.test(v)));
   return false;
