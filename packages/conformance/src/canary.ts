@@ -7,14 +7,15 @@ const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
 export const canaryPrefix = 'shc-';
 
 /**
- * A unique random secret: `shc-` followed by 26 random base32 letters, optionally with
- * non-ASCII letters so that UTF-16 and JSON escapes differ from the raw form.
+ * A unique random secret: `shc-` followed by `length` (26 unless asked) random base32 letters,
+ * optionally with non-ASCII letters so that UTF-16 and JSON escapes differ from the raw form.
  */
-export function makeCanary(unicode = false): string {
-  const bytes = randomBytes(26);
+export function makeCanary(unicode = false, length = 26): string {
+  const bytes = randomBytes(length);
   let body = '';
   for (const byte of bytes) body += alphabet[byte % alphabet.length];
-  return unicode ? `${canaryPrefix}ü${body.slice(0, 13)}ß${body.slice(13)}` : `${canaryPrefix}${body}`;
+  const half = Math.floor(length / 2);
+  return unicode ? `${canaryPrefix}ü${body.slice(0, half)}ß${body.slice(half)}` : `${canaryPrefix}${body}`;
 }
 
 // The one redaction policy of the project, from its own entry point: the checks package's front door

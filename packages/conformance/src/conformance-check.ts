@@ -9,7 +9,10 @@ export interface StoreDirectory {
   readonly path: string;
   /** For messages: `the store's working directory`. */
   readonly label: string;
-  /** Also below the first level (skipping `node_modules`). */
+  /**
+   * Also below the first level (skipping `node_modules`). A shared directory (not recursive, with
+   * `changedSince`) is followed into subdirectories whose entries changed since then.
+   */
   readonly recursive: boolean;
   /** Only files modified at or after this time (ms since the epoch): a shared directory. */
   readonly changedSince?: number;
@@ -43,8 +46,11 @@ export interface ConformanceContext {
   readonly keys: KeySet;
   /** The run's seed, for fast-check and any other choice. */
   readonly seed: number;
-  /** A unique random secret that appears nowhere else. */
-  canary(): string;
+  /**
+   * A unique random secret that appears nowhere else: `shc-` and 26 random letters, or `length`
+   * (a short PIN-like secret, a long private key) when given.
+   */
+  canary(length?: number): string;
   /** Opens a store on the check's database with the given keys (factory + `setup()`). */
   openStore(keys: StoreKeys): Promise<OpenedStore>;
   /** Terminates every backend of the store's connections. */
@@ -66,6 +72,12 @@ export interface ConformanceContext {
    * since the check began). None when the store runs in this process.
    */
   storeDirectories(): readonly StoreDirectory[];
+  /**
+   * Ends the store process so that the next `openStore` starts a new one (close the check's stores
+   * first): what a store keeps in module scope, such as a nonce counter, starts over as after a
+   * deploy. False when the store runs in this process.
+   */
+  restartStoreProcess(): Promise<boolean>;
   /**
    * Has the store process print `direct` to file descriptor 1 and `stream` through process.stderr
    * (the positive control); false when there is no such process.

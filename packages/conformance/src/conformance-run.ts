@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { format } from 'node:util';
 import pg from 'pg';
 import type {
@@ -180,8 +180,8 @@ export class ConformanceRun implements ConformanceContext {
     }
   }
 
-  canary(): string {
-    const canary = makeCanary(this.canaries.length % 5 === 4);
+  canary(length?: number): string {
+    const canary = makeCanary(length === undefined && this.canaries.length % 5 === 4, length);
     this.canaries.push(canary);
     this.redactor.add(canary);
     return canary;
@@ -237,12 +237,11 @@ export class ConformanceRun implements ConformanceContext {
     const host = this.source.process;
     // File times have a coarser clock on some file systems: a second of slack.
     const changedSince = this.startedAt - 1_000;
-    const shared = [...new Set([tmpdir(), '/tmp'])].map((path) => ({
-      path,
-      label: 'the system temporary directory',
-      recursive: false,
-      changedSince,
-    }));
+    const shared = [
+      ...[...new Set([tmpdir(), '/tmp'])].map((path) => ({ path, label: 'the system temporary directory' })),
+      // A cache under ~/.cache/<app> is as common as one in /tmp.
+      { path: homedir(), label: 'the home directory' },
+    ].map((place) => ({ ...place, recursive: false, changedSince }));
     return [
       { path: host.workDir, label: "the store's working directory", recursive: true },
       { path: host.tempDir, label: "the store's temporary directory", recursive: true },
@@ -251,6 +250,13 @@ export class ConformanceRun implements ConformanceContext {
         ? []
         : [{ path: host.moduleDir, label: "the adapter module's directory", recursive: true, changedSince }]),
     ];
+  }
+
+  async restartStoreProcess(): Promise<boolean> {
+    if (!('process' in this.source)) return false;
+    // The next open starts the process again; what the old one printed stays in the output.
+    await this.source.process.finish(500);
+    return true;
   }
 
   async printFromStoreProcess(direct: string, stream: string): Promise<boolean> {

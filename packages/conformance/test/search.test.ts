@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCanary, Needles } from '../src/index.js';
 import { base32 } from '../src/search/encodings.js';
 import { findKeystreamReuse } from '../src/search/keystream.js';
+import { candidateKeys, decryptsWith, findStoredKeys } from '../src/search/stored-keys.js';
 
 const xor = (data: Buffer, key: Buffer): Buffer => Buffer.from(data.map((byte, i) => byte ^ key[i % key.length]!));
 
@@ -40,6 +41,11 @@ const disguises: Array<[string, (s: string) => Buffer | string]> = [
   ['XOR with a constant byte', (s) => xor(Buffer.from(`v1${s}`), Buffer.of(0x5a))],
   ['XOR with a repeated 5-byte key, base64', (s) => xor(Buffer.from(s), Buffer.from('k3y!9')).toString('base64')],
   ['XOR with a repeated 16-byte key', (s) => xor(Buffer.from(s), Buffer.from('0123456789abcdef'))],
+  ['SHA-256 hex', (s) => `fp=${createHash('sha256').update(s).digest('hex')}`],
+  ['SHA-256 bytes', (s) => Buffer.concat([Buffer.of(1), createHash('sha256').update(s).digest()])],
+  ['SHA-1 base64', (s) => createHash('sha1').update(s).digest('base64')],
+  ['MD5 upper-case hex', (s) => createHash('md5').update(s).digest('hex').toUpperCase()],
+  ['SHA-512 base64url', (s) => createHash('sha512').update(s).digest('base64url')],
 ];
 
 describe('Needles', () => {
@@ -82,6 +88,57 @@ describe('Needles', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('with fragments, finds a prefix of 5 characters past shc- and a suffix of 6, not a first-4 or last-4 hint', () => {
+    fc.assert(
+      fc.property(canaryArb, (canary) => {
+        const needles = new Needles([canary], [], { fragments: true });
+        expect(needles.search(`{"preview":"${canary.slice(0, 9)}…"}`, 'here').map((h) => h.needle)).toEqual([0]);
+        expect(needles.search(`…${canary.slice(-6).toUpperCase()}`, 'here').map((h) => h.needle)).toEqual([0]);
+        expect(needles.search(`${canary.slice(0, 8)}… …${canary.slice(-4)}`, 'here')).toEqual([]);
+        expect(new Needles([canary]).search(canary.slice(0, 10), 'here')).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('findStoredKeys', () => {
+  /** A record of `secret` under `key`: a header of random length, the nonce, the ciphertext, the tag. */
+  const seal = (mode: string, key: Buffer, secret: string): Buffer => {
+    const iv = randomBytes(mode === 'aes-256-gcm' ? 12 : 16);
+    const cipher = createCipheriv(mode, key, mode === 'aes-256-ecb' ? null : iv);
+    const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+    const tag = mode === 'aes-256-gcm' ? (cipher as unknown as { getAuthTag(): Buffer }).getAuthTag() : Buffer.alloc(0);
+    return Buffer.concat([randomBytes(1 + (iv[0]! % 9)), mode === 'aes-256-ecb' ? Buffer.alloc(0) : iv, body, tag]);
+  };
+
+  it.each(['aes-256-gcm', 'aes-256-ctr', 'aes-256-cbc', 'aes-256-ecb'])(
+    'finds the key of a %s record stored beside it (hex, base64 or bytes), and no other key',
+    (mode) => {
+      fc.assert(
+        fc.property(canaryArb, fc.constantFrom('hex', 'base64', 'bytes'), (secret, spelling) => {
+          const key = randomBytes(32);
+          const record = { plaintext: secret, bytes: seal(mode, key, secret), label: 'r' };
+          const stored = spelling === 'bytes' ? key : key.toString(spelling as 'hex' | 'base64');
+          const candidates = [...candidateKeys(stored, 'keys table'), ...candidateKeys(randomBytes(32), 'elsewhere')];
+          expect(findStoredKeys(candidates, [record]).map((f) => f.location)).toEqual(['keys table']);
+          expect(decryptsWith(randomBytes(32), record)).toBeUndefined();
+        }),
+        { numRuns: 10 },
+      );
+    },
+  );
+
+  it('finds a key inside JSON text, and nothing with random keys', () => {
+    const key = randomBytes(32);
+    const secret = makeCanary();
+    const record = { plaintext: secret, bytes: seal('aes-256-gcm', key, secret), label: 'r' };
+    const json = JSON.stringify({ alg: 'A256GCM', dek: key.toString('base64'), created: 1 });
+    expect(findStoredKeys(candidateKeys(json, 'meta'), [record])).toHaveLength(1);
+    const noise = Array.from({ length: 50 }, () => candidateKeys(randomBytes(32), 'noise')).flat();
+    expect(findStoredKeys(noise, [record])).toEqual([]);
   });
 });
 

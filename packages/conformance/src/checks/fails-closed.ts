@@ -32,13 +32,13 @@ export async function refusals(
 export const failsClosed: ConformanceCheck = {
   id: 'fails-closed',
   description:
-    'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all',
+    'Reads secrets back through stores opened with a wrong key, without the key version they need, and with no keys at all; writes with no keys',
   promise:
-    'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"',
+    'With a wrong or missing key, get throws: it never returns the ciphertext, an empty string, the input or "not found"; with no key, put throws',
   docs: {
-    does: 'Reads through stores opened with a wrong key, without the needed key version, and with no keys',
+    does: 'Reads through stores opened with a wrong key, without the needed key version, and with no keys; then writes through a store opened with no keys',
     proves:
-      '`get` throws (or the store refuses to open); it never returns the ciphertext, an empty string, the input or "not found"',
+      '`get` throws (or the store refuses to open); it never returns the ciphertext, an empty string, the input or "not found". With no keys, `put` throws too: a store that writes then uses a key of its own (a development default) or none',
     cannotSee: 'Keys the store gets elsewhere than from the harness (an environment variable, a KMS)',
   },
   async run(ctx) {
@@ -59,6 +59,17 @@ export const failsClosed: ConformanceCheck = {
     for (const [label, material] of cases) {
       const wrong = await refusals(ctx, material, 'alice', secrets, storageOf);
       if (wrong.length > 0) ctx.fail(`with ${label}: ${wrong.join('; ')}`);
+    }
+    // Writing needs a key too: a store that writes without one falls back to a key of its own (a
+    // development default) or to no encryption at all.
+    const keyless = await attempt(() => ctx.openStore({ current: 1, versions: [] }));
+    if (keyless.ok) {
+      const written = await attempt(() => keyless.value.adapter.put('alice', 'written-without-keys', ctx.canary()));
+      if (written.ok)
+        ctx.fail(
+          'with no keys at all, put succeeded: the store encrypted with a key the harness did not give it (a default key) or not at all',
+        );
+      await keyless.value.close();
     }
   },
 };

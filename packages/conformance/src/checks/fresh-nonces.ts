@@ -42,20 +42,30 @@ export const freshNonces: ConformanceCheck = {
   promise:
     'Every encryption uses a fresh nonce, also across restarts, concurrent writes and rotation batches: equal secrets are not recognisable and nonce reuse cannot expose plaintext',
   docs: {
-    does: 'Stores one secret 32 times (new rows and overwrites); then writes different secrets before and after a restart of the store, in a burst of 12 concurrent writes from each of two instances, and before a rotation',
+    does: 'Stores one secret 32 times (new rows and overwrites); then writes different secrets before and after a restart of the store (a new instance, then a new store process), in a burst of 12 concurrent writes from each of two instances, and before a rotation',
     proves:
-      'Every ciphertext differs; no nonce repeats (parsed from the record in the `@secret-hygiene/crypto` format, or read from a declared `nonceColumn`); no two records of different secrets share a keystream, at any offset and in any format: not across a restart, a burst, or a rotation batch. After the run, every record any check left (paired with the plaintext last written to its row) is compared the same way',
+      'Every ciphertext differs; no nonce repeats (parsed from the record in the `@secret-hygiene/crypto` format, or read from a declared `nonceColumn`); no two records of different secrets share a keystream, at any offset and in any format: not across a restart (also of the process: a counter kept in module scope), a burst, or a rotation batch. After the run, every record any check left (paired with the plaintext last written to its row) is compared the same way',
     cannotSee:
-      'Reuse in a cipher without a keystream (CBC, SIV: equal prefixes show only as equal blocks); nonces repeating less often than these writes (a 32-bit counter wrapping, a random 64-bit nonce after 2^32 writes); keys other than the ones the harness gave (a store that derives its own keys is compared per derived key only if its keystream repeats)',
+      'Reuse in a cipher without a keystream (CBC, SIV: equal prefixes show only as equal blocks); nonces repeating less often than these writes (a 32-bit counter wrapping, a random 64-bit nonce after 2^32 writes); keys other than the ones the harness gave (a store that derives its own keys is compared per derived key only if its keystream repeats); a counter kept in module scope when the adapter is given as a function (no process of its own to restart)',
   },
   async run(ctx) {
+    // A fresh store process, so that these first writes and the ones after the second restart
+    // below both start where a counter kept in module scope starts.
+    await ctx.restartStoreProcess();
     const store = await ctx.openStore(ctx.keys.material([1], 1));
     const secret = ctx.canary();
     const stored: StoredValue[] = [];
+    const firstWrites: KnownCiphertext[] = [];
     for (let i = 0; i < 24; i++) {
       await store.adapter.put('nonce-owner', `same-${i}`, secret);
       const value = await readStored(ctx, store.adapter.storage, 'nonce-owner', `same-${i}`);
       if (value !== undefined) stored.push(value);
+      if (value !== undefined && i < 4)
+        firstWrites.push({
+          plaintext: secret,
+          bytes: decodedBytes(value),
+          label: 'the first writes of a store process',
+        });
     }
     for (let i = 0; i < 8; i++) {
       await store.adapter.put('nonce-owner', 'same-0', secret);
@@ -91,14 +101,23 @@ export const freshNonces: ConformanceCheck = {
     // gives two writes of one millisecond the same nonce, one nonce for a whole rotation batch.
     // Different secrets under a reused nonce share a keystream: ciphertext ⊕ plaintext is the same.
     const keys = ctx.keys.material([1, 2], 1);
-    const records: KnownCiphertext[] = [];
+    const records: KnownCiphertext[] = [...firstWrites];
+    const { storage } = store.adapter;
+    await store.close();
     const first = await ctx.openStore(keys);
     const beforeRestart = await putMany(ctx, first, 'restart', names('before', 4));
     records.push(...(await known(ctx, first, 'restart', beforeRestart, 'before a restart')));
     await first.close();
+    // A new instance, and then a new process: a counter kept in module scope starts over only there.
+    const renewed = await ctx.openStore(keys);
+    const afterRestart = await putMany(ctx, renewed, 'restart', names('after', 4));
+    records.push(...(await known(ctx, renewed, 'restart', afterRestart, 'after a restart')));
+    await renewed.close();
+    const newProcess = await ctx.restartStoreProcess();
     const second = await ctx.openStore(keys);
-    const afterRestart = await putMany(ctx, second, 'restart', names('after', 4));
-    records.push(...(await known(ctx, second, 'restart', afterRestart, 'after a restart')));
+    const afterProcess = await putMany(ctx, second, 'process', names('after', 4));
+    if (newProcess)
+      records.push(...(await known(ctx, second, 'process', afterProcess, 'after a restart of the store process')));
 
     const other = await ctx.openStore(keys);
     const burst = await Promise.all([
@@ -113,6 +132,7 @@ export const freshNonces: ConformanceCheck = {
     records.push(...(await known(ctx, second, 'batch', batch, 'one rotation batch')));
     records.push(
       ...(await known(ctx, second, 'restart', new Map([...beforeRestart, ...afterRestart]), 'one rotation batch')),
+      ...(await known(ctx, second, 'process', afterProcess, 'one rotation batch')),
     );
 
     const reused = findKeystreamReuse(records);
@@ -128,9 +148,9 @@ export const freshNonces: ConformanceCheck = {
         `${reused.length} pair(s) of different secrets were encrypted with the same keystream (ciphertext XOR plaintext equal at byte ${reused[0]!.offset}): a nonce repeats, across ${where.join('; ')}`,
       );
     }
-    const nonceColumn = store.adapter.storage.nonceColumn;
+    const nonceColumn = storage.nonceColumn;
     if (nonceColumn !== undefined) {
-      const repeats = await repeatedNonces(ctx, store.adapter.storage, nonceColumn);
+      const repeats = await repeatedNonces(ctx, storage, nonceColumn);
       if (repeats > 0) ctx.fail(`${repeats} nonce(s) in column ${nonceColumn} repeat under one key version`);
     }
   },

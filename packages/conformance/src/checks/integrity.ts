@@ -11,7 +11,13 @@ import {
   type StoredValue,
 } from './util.js';
 
-/** Changes one byte (or one character, keeping hex/base64 text valid) at `position`. */
+const base64Letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Changes one byte (or one character, keeping hex/base64 text valid) at `position`. In text that is
+ * not hex, a base64 character gets the top bit of its 6 flipped: the last character of a base64
+ * value also carries padding bits a decoder ignores, and changing only those changes nothing.
+ */
 function flip(value: StoredValue, position: number): StoredValue {
   if (typeof value !== 'string') {
     const copy = Buffer.from(value);
@@ -19,8 +25,11 @@ function flip(value: StoredValue, position: number): StoredValue {
     return copy;
   }
   const c = value[position] ?? 'a';
+  const alphabet = base64Letters + (/[-_]/.test(value) ? '-_' : '+/');
+  const index = alphabet.indexOf(c);
   let next: string;
-  if (c >= '0' && c <= '9') next = String((Number(c) + 1) % 10);
+  if (!/^(\\x)?[0-9a-fA-F]+$/.test(value) && index >= 0) next = alphabet[index ^ 32]!;
+  else if (c >= '0' && c <= '9') next = String((Number(c) + 1) % 10);
   else if (c >= 'a' && c <= 'e') next = String.fromCharCode(c.charCodeAt(0) + 1);
   else if (c === 'f') next = 'a';
   else if (c >= 'A' && c <= 'E') next = String.fromCharCode(c.charCodeAt(0) + 1);

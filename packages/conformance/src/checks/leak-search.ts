@@ -71,18 +71,50 @@ async function readStart(path: string, length: number): Promise<Buffer> {
   }
 }
 
+/** How deep a shared directory's changed subdirectories are followed (`/tmp/app/cache/entries/x.json`). */
+const maxChangedDepth = 4;
+
+/**
+ * Paths of the files to read below `directory`: every file when it is the store's own (recursive),
+ * else the files changed since `changedSince`, directly in it, in its subdirectories and, below
+ * them, in the directories whose entries changed since then (a directory's time moves when a file
+ * is created in it), skipping
+ * `node_modules` and the harness's own directories (`secret-hygiene-*`: its server's data).
+ */
+async function filesToRead(directory: StoreDirectory): Promise<string[]> {
+  if (directory.recursive) {
+    const entries = await readdir(directory.path, { recursive: true });
+    return entries.filter((e) => !e.split(sep).includes('node_modules')).map((e) => join(directory.path, e));
+  }
+  const since = directory.changedSince ?? 0;
+  const out: string[] = [];
+  const walk = async (path: string, depth: number): Promise<void> => {
+    const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('secret-hygiene-')) continue;
+      const child = join(path, entry.name);
+      if (entry.isFile()) out.push(child);
+      else if (entry.isDirectory() && depth < maxChangedDepth) {
+        // The first level is always listed: `~/.cache` or `/tmp/app` existed long before the check.
+        const info = depth === 0 ? undefined : await stat(child).catch(() => undefined);
+        if (depth === 0 || (info !== undefined && info.mtimeMs >= since)) await walk(child, depth + 1);
+      }
+    }
+  };
+  await walk(directory.path, 0);
+  return out;
+}
+
 /** Searches the files of a directory (a cache, a temp file, a local database beside the server's). */
 export async function searchFiles(directory: StoreDirectory, needles: Needles): Promise<Hit[]> {
   const hits: Hit[] = [];
-  let entries: string[];
+  let paths: string[];
   try {
-    entries = await readdir(directory.path, { recursive: directory.recursive });
+    paths = await filesToRead(directory);
   } catch {
     return hits;
   }
-  for (const entry of entries) {
-    if (entry.split(sep).includes('node_modules')) continue;
-    const path = join(directory.path, entry);
+  for (const path of paths) {
     try {
       const info = await stat(path);
       if (!info.isFile() || (directory.changedSince !== undefined && info.mtimeMs < directory.changedSince)) continue;

@@ -188,7 +188,13 @@ export function describeReturned(
 }
 
 /** Describes hits for a failure message, grouped by place and spelling, secrets redacted. */
-export function describeHits(ctx: ConformanceContext, hits: readonly Hit[], needles: Needles, limit = 6): string[] {
+export function describeHits(
+  ctx: ConformanceContext,
+  hits: readonly Hit[],
+  needles: Needles,
+  limit = 6,
+  rawBytesAre: readonly [string, string] = ['a former ciphertext', 'former ciphertexts'],
+): string[] {
   const groups = new Map<string, Set<number>>();
   for (const hit of hits) {
     const key = `${hit.location} (${hit.encoding})`;
@@ -204,7 +210,7 @@ export function describeHits(ctx: ConformanceContext, hits: readonly Hit[], need
       parts.push(
         `${secrets.length} ${secrets.length === 1 ? 'secret' : 'secrets'} (${secrets.slice(0, 3).join(', ')}${secrets.length > 3 ? ', …' : ''})`,
       );
-    if (bytes > 0) parts.push(bytes === 1 ? 'a former ciphertext' : `${bytes} former ciphertexts`);
+    if (bytes > 0) parts.push(bytes === 1 ? rawBytesAre[0] : `${bytes} ${rawBytesAre[1]}`);
     return `${parts.join(' and ')} in ${where}`;
   });
   if (groups.size > limit) lines.push(`… and ${groups.size - limit} more places`);
@@ -250,6 +256,28 @@ export async function verifyAll(
     }
   }
   return problems;
+}
+
+/** Every column value of `owner`'s rows, by name: bytes as they are, everything else as text. */
+export async function readOwnerRows(
+  ctx: ConformanceContext,
+  storage: StorageDescription,
+  owner: string,
+): Promise<Map<string, Array<Buffer | string>>> {
+  const { rows } = await ctx.admin.query<Record<string, unknown>>(
+    `SELECT * FROM ${quoteQualified(storage.table)} WHERE ${quoteIdentifier(storage.ownerColumn)} = $1${live(storage)}`,
+    [owner],
+  );
+  return new Map(
+    rows.map((row) => [
+      String(row[storage.nameColumn]),
+      Object.values(row).flatMap((v) =>
+        v === null || v === undefined
+          ? []
+          : [Buffer.isBuffer(v) ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)],
+      ),
+    ]),
+  );
 }
 
 /** Records up to `limit` problems as failures under a heading. */

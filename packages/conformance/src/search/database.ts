@@ -11,14 +11,26 @@ interface ColumnRow {
 
 /**
  * Reads every column of every table, partitioned table and materialized view in every schema
- * except `pg_catalog`, `information_schema` and TOAST schemas, and searches each value for the
- * needles. `bytea` values are read as bytes, everything else as its text form.
+ * except `pg_catalog`, `information_schema`, TOAST schemas and other sessions' temporary schemas
+ * (PostgreSQL refuses to read those), and searches each value for the needles. `bytea` values are
+ * read as bytes, everything else as its text form.
  */
 export async function searchDatabase(
   client: ClientBase,
   needles: Needles,
   options: { skipSchemas?: readonly string[] } = {},
 ): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  await visitDatabase(client, options, (value, location) => hits.push(...needles.search(value, location)));
+  return dedupe(hits);
+}
+
+/** Calls `visit` with every value of every table {@link searchDatabase} reads, and where it is. */
+export async function visitDatabase(
+  client: ClientBase,
+  options: { skipSchemas?: readonly string[] },
+  visit: (value: Buffer | string, location: string) => void,
+): Promise<void> {
   const { rows: columns } = await client.query<ColumnRow>(
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS column, t.typname AS type
        FROM pg_class c
@@ -26,6 +38,7 @@ export async function searchDatabase(
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        JOIN pg_type t ON t.oid = a.atttypid
       WHERE c.relkind IN ('r', 'p', 'm')
+        AND c.relpersistence <> 't'
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg_toast%'
         AND NOT (n.nspname = ANY($1::text[]))
@@ -37,7 +50,6 @@ export async function searchDatabase(
     const key = `${quote(column.schema)}.${quote(column.table)}`;
     tables.set(key, [...(tables.get(key) ?? []), column]);
   }
-  const hits: Hit[] = [];
   for (const [qualified, cols] of tables) {
     const select = cols.map((c, i) => `${quote(c.column)}${c.type === 'bytea' ? '' : '::text'} AS c${i}`).join(', ');
     const { rows } = await client.query<Record<string, Buffer | string | null>>(`SELECT ${select} FROM ${qualified}`);
@@ -45,11 +57,10 @@ export async function searchDatabase(
       cols.forEach((c, i) => {
         const value = row[`c${i}`];
         if (value === null || value === undefined) return;
-        hits.push(...needles.search(value, `table ${c.schema}.${c.table}, column ${c.column}`));
+        visit(value, `table ${c.schema}.${c.table}, column ${c.column}`);
       });
     }
   }
-  return dedupe(hits);
 }
 
 /** Query texts recorded by pg_stat_statements for the current database, or undefined when it is not installed. */

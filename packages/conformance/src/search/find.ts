@@ -1,5 +1,26 @@
+import { createHash } from 'node:crypto';
 import { canaryPrefix, fragmentLength } from '../canary.js';
 import { decodedRuns, inflateAll, spellings, type Spelling } from './encodings.js';
+
+/**
+ * Unkeyed digests a store may keep of a secret "to find duplicates" or "for lookups": anyone with
+ * the table can confirm a guess (a password, a token from another leak) and sees which rows hold
+ * the same secret. (A keyed HMAC, a blind index, is not looked for: it needs the store's key.)
+ */
+const digestAlgorithms = ['sha256', 'sha1', 'md5', 'sha512'] as const;
+
+/**
+ * Characters of a secret's random part kept at its ends that count as the secret: a prefix of 5
+ * (after the public `shc-`, which anchors it) or a suffix of 6 (unanchored, so one more character
+ * keeps chance matches in a correct store's ciphertexts and logs near zero). Up to 4 is a display hint.
+ */
+export const endFragmentLengths = { prefix: 5, suffix: 6 } as const;
+
+/**
+ * Secrets longer than this (a private key) are not searched for by parts: a part of one is not a
+ * secret of its own, and thousands of parts would slow every search.
+ */
+const maxFragmentedSecret = 256;
 
 /** Key lengths a repeated-key XOR is looked for with (a constant byte is length 1). */
 const maxXorKey = 16;
@@ -15,7 +36,8 @@ function lagDifference(bytes: Buffer, lag: number): Buffer {
 export interface NeedleOptions {
   /**
    * Also look for every run of {@link fragmentLength} characters of each secret (raw, any case):
-   * a prefix or suffix kept in a column of its own. Shorter parts (a last-4 display hint) are allowed.
+   * a prefix or suffix kept in a column of its own, and its ends (see {@link endFragmentLengths}).
+   * Shorter parts (a last-4 display hint) are allowed. Not for secrets over 256 characters.
    */
   readonly fragments?: boolean;
 }
@@ -76,7 +98,8 @@ const filterSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 16;
 
 /** Prepared needles: every spelling of every secret (or raw byte string) searched for. */
 export class Needles {
-  private readonly prepared: Array<{ needle: number; spelling: Spelling }> = [];
+  /** `part`: a part of the secret, reported only where nothing else of that secret was found. */
+  private readonly prepared: Array<{ needle: number; spelling: Spelling; part?: boolean }> = [];
   private readonly spellingIndex = new PatternIndex();
 
   /** Lag differences of each secret's raw bytes, for the repeated-key XOR search: `[needle, lag, difference]`. */
@@ -100,13 +123,27 @@ export class Needles {
         // At least 12 bytes of difference, so that chance cannot match.
         if (raw.length - lag >= 12) this.xor.push({ needle, lag, difference: lagDifference(raw, lag) });
       }
-      if (options.fragments === true) {
-        for (const fragment of fragmentsOf(secret)) {
+      for (const algorithm of digestAlgorithms) {
+        const digest = createHash(algorithm).update(raw).digest();
+        for (const text of [digest.toString('hex'), digest.toString('hex').toUpperCase()])
+          this.prepared.push({ needle, spelling: { encoding: `${algorithm} (hex)`, bytes: Buffer.from(text) } });
+        this.prepared.push({ needle, spelling: { encoding: algorithm, bytes: digest } });
+        for (const alphabet of ['base64', 'base64url'] as const) {
+          const text = digest.toString(alphabet).replace(/=+$/, '');
+          this.prepared.push({
+            needle,
+            spelling: { encoding: `${algorithm} (${alphabet})`, bytes: Buffer.from(text) },
+          });
+        }
+      }
+      if (options.fragments === true && secret.length <= maxFragmentedSecret) {
+        const parts: Array<[string, string]> = [
+          ...fragmentsOf(secret).map((f): [string, string] => [f, `a part of ${f.length} characters`]),
+          ...endFragmentsOf(secret),
+        ];
+        for (const [fragment, encoding] of parts) {
           for (const text of new Set([fragment, fragment.toUpperCase(), fragment.toLowerCase()])) {
-            this.prepared.push({
-              needle,
-              spelling: { encoding: `a part of ${fragment.length} characters`, bytes: Buffer.from(text, 'utf8') },
-            });
+            this.prepared.push({ needle, spelling: { encoding, bytes: Buffer.from(text, 'utf8') }, part: true });
           }
         }
       }
@@ -137,7 +174,8 @@ export class Needles {
       this.spellingIndex.collect(bytes, spelled);
       // In the order the needles were prepared, so messages name the plainest spelling first.
       for (const id of [...spelled].sort((a, b) => a - b)) {
-        const { needle, spelling } = this.prepared[id]!;
+        const { needle, spelling, part } = this.prepared[id]!;
+        if (part === true && [...hits.values()].some((h) => h.needle === needle)) continue;
         const encoding = via === '' ? spelling.encoding : `${via} → ${spelling.encoding}`;
         const key = `${needle}|${encoding}`;
         if (!hits.has(key)) hits.set(key, { needle, encoding, location });
@@ -166,6 +204,24 @@ export class Needles {
     visit(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, '', 0);
     return [...hits.values()];
   }
+}
+
+/**
+ * A secret's short ends that count as the secret (see {@link endFragmentLengths}): `shc-` and the
+ * first 5 characters after it, and the last 6; none when the secret is too short to have them apart
+ * from a run of {@link fragmentLength}.
+ */
+export function endFragmentsOf(secret: string): Array<[string, string]> {
+  if (!secret.startsWith(canaryPrefix)) return [];
+  const chars = [...secret.slice(canaryPrefix.length)];
+  if (chars.length < fragmentLength) return [];
+  return [
+    [
+      canaryPrefix + chars.slice(0, endFragmentLengths.prefix).join(''),
+      `a prefix of ${endFragmentLengths.prefix} characters after ${canaryPrefix}`,
+    ],
+    [chars.slice(-endFragmentLengths.suffix).join(''), `a suffix of ${endFragmentLengths.suffix} characters`],
+  ];
 }
 
 /** Every run of {@link fragmentLength} characters of a secret, past a canary's fixed `shc-` prefix. */
