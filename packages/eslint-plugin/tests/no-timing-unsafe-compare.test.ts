@@ -27,6 +27,15 @@ function withMinConfidence(cases: Invalid[]): Invalid[] {
  * These are reported in `recommended` (high confidence), so they run with default options.
  */
 const HIGH_CONFIDENCE_INVALID: Invalid[] = [
+  // An HMAC named as the keyed hash it is (`hmacHash`, `hmacDigest`), against what the caller sent.
+  {
+    code: "import { createHmac } from 'node:crypto';\nexport function check(apiKey: string, subscriberId: string, subscriberHash?: string) {\n  const hmacHash = createHmac('sha256', apiKey).update(subscriberId).digest('hex');\n  if (hmacHash !== subscriberHash) throw new Error('Please provide a valid HMAC hash');\n}",
+    errors: [{ messageId: 'unsafeOperator', line: 4 }],
+  },
+  {
+    code: "function createHash(key: string, value: string): string {\n  return createHmac('sha256', key).update(value).digest('hex');\n}\nexport function nudge(command: { hmacHeader: string; id: string }) {\n  const hmacDigest = createHash(process.env.NOVU_API_KEY!, command.id);\n  if (hmacDigest !== command.hmacHeader) throw new Error('Unauthorized request');\n}",
+    errors: [{ messageId: 'unsafeOperator', line: 6 }],
+  },
   // ...but against the private key, the guess is a secret compare.
   {
     code: 'const wallet = HDNodeWallet.fromPhrase(phrase);\nconst privateKey = wallet.privateKey;\nif (req.body.privateKey === privateKey) unlock();',

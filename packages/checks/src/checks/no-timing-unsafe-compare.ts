@@ -45,8 +45,13 @@ type MessageId = 'unsafeOperator' | 'unsafeMethod' | 'useHelper' | 'useTimingSaf
  * too often a MAC address or an algorithm list (`algorithms.mac`).
  */
 const VERIFIER_WORDS = new Set(['signature', 'sig', 'hmac']);
-/** Last words that keep a verifier a verifier (`signatureHeader`, `hmacHex`); any other last word makes it something else (`sigType`). */
+/**
+ * Last words that keep a verifier a verifier (`signatureHeader`, `hmacHex`, `hmacHash`: an HMAC is a
+ * keyed hash); any other last word makes it something else (`sigType`).
+ */
 const VERIFIER_FORM_WORDS = new Set([
+  'hash',
+  'digest',
   'header',
   'hex',
   'base64',
