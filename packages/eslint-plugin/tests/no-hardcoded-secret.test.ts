@@ -517,6 +517,7 @@ function phraseCase(code: string, envName: string) {
 const JWT_IMPORT = "import jwt from 'jsonwebtoken';\n";
 const COOKIE_SESSION =
   "import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: ['first-rotation-key', 'second-rotation-key'] }));";
+const KOA_KEYS = "import Koa from 'koa';\nconst app = new Koa();\napp.keys = ['im a newer secret', 'i like turtle'];";
 const PHRASES = "module.exports.config = { jwtSecret: 'banana_republic_kingdom', sessionSecret: 'keyboard cat' };";
 const SESSION_IMPORT = "import session from 'express-session';\n";
 
@@ -547,6 +548,9 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
     },
     // iron-session's options typed as such, from the environment.
     "import type { SessionOptions } from 'iron-session';\nexport const ironOptions: SessionOptions = { password: process.env.SESSION_PASSWORD!, cookieName: 'app_session' };",
+    // Another object's `keys`, and a method of another class named like the service's.
+    "const cache = new Map();\nconst index = { keys: ['alpha-beta-gamma'] };\nindex.keys = ['first-page-key'];",
+    "class Signer { sign(p: object, o: { secret: string }) { return o; } }\nconst s = new Signer();\ns.sign({}, { secret: 'not-a-library-secret' });",
     // A type whose `secret` is no key.
     "type Hint = { secret: string };\nexport const hint: Hint = { secret: 'purple-monkey-dishwasher' };",
     // Made-up phrases under a secret's name are medium: the default config does not report them.
@@ -652,6 +656,26 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
       "'nest-jwt-secret-phrase'",
       'JWT_SECRET',
     ),
+    // NestJS: the docs' `jwtConstants`, and a secret given to the injected service.
+    keyCase(
+      "import { JwtModule } from '@nestjs/jwt';\nexport const jwtConstants = { secret: 'secretKey' };\nexport const jwtModule = JwtModule.register({ global: true, secret: jwtConstants.secret });",
+      "'secretKey'",
+      'JWT_SECRET',
+    ),
+    keyCase(
+      "import { JwtService } from '@nestjs/jwt';\nexport class AuthService {\n  constructor(private readonly jwtService: JwtService) {}\n  login(sub: string) {\n    return this.jwtService.sign({ sub }, { secret: 'nest-inline-secret' });\n  }\n}",
+      "'nest-inline-secret'",
+      'JWT_SECRET',
+    ),
+    // Koa signs cookies with `app.keys`.
+    {
+      code: KOA_KEYS,
+      errors: ["'im a newer secret'", "'i like turtle'"].map((literal) => ({
+        messageId: 'literalKey' as const,
+        ...locate(KOA_KEYS, literal),
+        suggestions: useEnv(KOA_KEYS, literal, 'APP_KEYS'),
+      })),
+    },
     // cookie-session signs with every key of its list.
     {
       code: COOKIE_SESSION,

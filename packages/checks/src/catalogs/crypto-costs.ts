@@ -188,6 +188,14 @@ export const SECRET_KEY_ARGUMENTS: readonly {
   { module: 'hono/cookie', path: 'getSignedCookie', index: 1, envName: 'COOKIE_SECRET' },
   { module: '@nestjs/jwt', path: 'JwtModule.register', index: 0, property: 'secret', envName: 'JWT_SECRET' },
   { module: '@nestjs/jwt', path: 'JwtService', index: 0, property: 'secret', envName: 'JWT_SECRET' },
+  // `this.jwtService.sign(payload, { secret })` on the injected service.
+  ...['sign', 'signAsync', 'verify', 'verifyAsync'].map((method) => ({
+    module: '@nestjs/jwt',
+    path: `JwtService#${method}`,
+    index: 1,
+    property: 'secret',
+    envName: 'JWT_SECRET',
+  })),
   // Auth.js / NextAuth: `NextAuth(options)`, `NextAuth(req, res, options)`, `getToken({ req, secret })`.
   ...[0, 2].map((index) => ({
     module: 'next-auth',
@@ -228,6 +236,15 @@ export const SECRET_KEY_ARGUMENTS: readonly {
     envName: 'HMAC_KEY',
   })),
 ];
+
+/** Properties of a library's instance that hold its signing keys: Koa's `app.keys = ['…']`. */
+export const SECRET_KEY_PROPERTIES: readonly {
+  readonly module: string;
+  /** The class below the module's export (`''`: the default export). */
+  readonly path: string;
+  readonly property: string;
+  readonly envName: string;
+}[] = [{ module: 'koa', path: '', property: 'keys', envName: 'APP_KEYS' }];
 
 /**
  * Option types whose key property is a signing secret or session password, for objects written

@@ -10,7 +10,7 @@ import {
   staticString,
 } from '../ast/index.js';
 import type { ApiLocation } from '../catalogs/crypto-apis.js';
-import { SECRET_KEY_ARGUMENTS, SECRET_KEY_OPTION_TYPES } from '../catalogs/crypto-costs.js';
+import { SECRET_KEY_ARGUMENTS, SECRET_KEY_OPTION_TYPES, SECRET_KEY_PROPERTIES } from '../catalogs/crypto-costs.js';
 import { apiLocationOf } from '../nonce/api-location.js';
 import { classifyName, splitWords } from '../names/index.js';
 import {
@@ -455,19 +455,67 @@ function keyApiLocation(t: TypeScript, call: ts.CallExpression | ts.NewExpressio
     const plugin = apiLocationOf(t, call.arguments[0]);
     return plugin && plugin.path.length === 0 ? plugin : undefined;
   }
-  // Down the builder chain (`.setProtectedHeader(…).setExpirationTime(…)`) to the `new`.
+  // Down the builder chain (`.setProtectedHeader(…).setExpirationTime(…)`) to the instance.
   let receiver = skipOuterExpressions(t, callee.expression);
   for (let hops = 0; hops < 12 && t.isCallExpression(receiver); hops++) {
     const inner = skipOuterExpressions(t, receiver.expression);
     if (!t.isPropertyAccessExpression(inner)) return undefined;
     receiver = skipOuterExpressions(t, inner.expression);
   }
-  if (!t.isNewExpression(receiver)) return undefined;
-  const constructed = apiLocationOf(t, receiver.expression);
-  if (!constructed || constructed.path.length === 0) return undefined;
+  const constructed = instanceClassLocation(t, receiver);
+  if (!constructed) return undefined;
   const path = [...constructed.path];
-  path[path.length - 1] = `${path[path.length - 1]}#${callee.name.text}`;
+  path[path.length - 1] = `${path[path.length - 1] ?? ''}#${callee.name.text}`;
   return { module: constructed.module, path };
+}
+
+/**
+ * The class an instance is of, found lexically: `new SignJWT(…)`, a variable made with `new` or
+ * typed with the class (`const app = new Koa()`, `(svc: JwtService)`), or a field of this class
+ * (`this.jwtService` of `constructor(private jwtService: JwtService)`).
+ */
+function instanceClassLocation(t: TypeScript, node: ts.Expression): ApiLocation | undefined {
+  const expr = skipOuterExpressions(t, node);
+  const typed = (decl: { type?: ts.TypeNode; initializer?: ts.Expression }): ApiLocation | undefined => {
+    const init = decl.initializer && skipOuterExpressions(t, decl.initializer);
+    if (init && t.isNewExpression(init)) return apiLocationOf(t, init.expression);
+    const type = decl.type;
+    return type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName)
+      ? apiLocationOf(t, type.typeName)
+      : undefined;
+  };
+  if (t.isNewExpression(expr)) return apiLocationOf(t, expr.expression);
+  if (t.isIdentifier(expr)) {
+    const decl = resolveIdentifier(t, expr, undefined);
+    return decl && (t.isVariableDeclaration(decl) || t.isParameter(decl)) ? typed(decl) : undefined;
+  }
+  if (!t.isPropertyAccessExpression(expr) || expr.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+  let owner: ts.Node | undefined = expr.parent;
+  while (owner && !t.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return undefined;
+  const name = expr.name.text;
+  for (const member of owner.members) {
+    if (t.isPropertyDeclaration(member) && propertyNameText(t, member.name) === name) return typed(member);
+    if (!t.isConstructorDeclaration(member)) continue;
+    const parameter = member.parameters.find((p) => t.isIdentifier(p.name) && p.name.text === name);
+    if (parameter) return typed(parameter);
+  }
+  return undefined;
+}
+
+/**
+ * `app.keys = ['…']` on a Koa application: a property of a library's instance that holds its
+ * signing keys (`SECRET_KEY_PROPERTIES`).
+ */
+function keyAssignmentOf(t: TypeScript, left: ts.Expression): { api: string; envName: string } | undefined {
+  const target = skipOuterExpressions(t, left);
+  if (!t.isPropertyAccessExpression(target)) return undefined;
+  const property = target.name.text;
+  const candidates = SECRET_KEY_PROPERTIES.filter((k) => k.property === property);
+  if (candidates.length === 0) return undefined;
+  const owner = instanceClassLocation(t, target.expression);
+  const known = owner && candidates.find((k) => k.module === owner.module && k.path === owner.path.join('.'));
+  return known && { api: `${owner!.module}${known.path ? `.${known.path}` : ''} ${property}`, envName: known.envName };
 }
 
 /**
@@ -711,7 +759,10 @@ function secretTarget(
   if (t.isJsxAttribute(parent)) return { name: t.isIdentifier(parent.name) ? parent.name.text : undefined };
   if (t.isBinaryExpression(parent) && parent.right === node) {
     const kind = parent.operatorToken.kind;
-    if (kind === t.SyntaxKind.EqualsToken) return { name: pathName(t, parent.left) };
+    if (kind === t.SyntaxKind.EqualsToken) {
+      const keyApi = keyAssignmentOf(t, parent.left);
+      return keyApi ? { name: keyApi.envName, keyApi: keyApi.api } : { name: pathName(t, parent.left) };
+    }
     if (isEqualityOperator(t, kind)) return { name: pathName(t, parent.left), compared: true };
   }
   if (t.isBinaryExpression(parent) && parent.left === node && isEqualityOperator(t, parent.operatorToken.kind)) {
