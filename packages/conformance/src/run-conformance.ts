@@ -10,7 +10,7 @@ import type { ConformanceCheckResult, ConformanceCheck, ConformanceResult } from
 import { ConformanceRun, type StoreSource } from './conformance-run.js';
 import { resolveAdapter } from './load.js';
 import { CheckDatabases } from './postgres/check-databases.js';
-import { registerCleanup } from './postgres/cleanup.js';
+import { registerCleanup, wasInterrupted } from './postgres/cleanup.js';
 import { openServer, type ProviderRequest } from './postgres/select.js';
 import { SetupError, type PostgresServer } from './postgres/types.js';
 import { Needles } from './search/find.js';
@@ -67,7 +67,10 @@ const outputCheckId = 'no-plaintext-at-rest';
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
   const started = Date.now();
-  const progress = options.onProgress ?? (() => undefined);
+  // After Ctrl-C the process says one line and exits: a check failing as its server stops is not news.
+  const progress = (line: string): void => {
+    if (!wasInterrupted()) options.onProgress?.(line);
+  };
   const checks = selectChecks(options.checks);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const callTimeoutMs = options.callTimeoutMs ?? 30_000;
@@ -111,6 +114,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       checks.map((c) => c.id),
       !ownServer,
     );
+    // The first check's database is made while the store process may still be starting.
+    if (checks.length > 0) {
+      nextAdmin = databases.connect(0);
+      nextAdmin.catch(() => undefined);
+    }
     host = await starting;
     if (host !== undefined) {
       const started = host;
@@ -119,8 +127,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
     const source: StoreSource = host === undefined ? { factory: options.adapter as AdapterFactory } : { process: host };
     progress(`using ${server.description} (PostgreSQL ${databases.postgresVersion})`);
-    // Each check's database is made, and the harness's connection to it opened, while the check
-    // before it runs; dropping it afterwards overlaps the next check too (databases.close() waits).
+    // Each next check's database is made, and the harness's connection to it opened, while a check
+    // runs; dropping it afterwards overlaps the next check too (databases.close() waits).
     for (const [index, check] of checks.entries()) {
       const checkAdmin = await (nextAdmin ?? databases.connect(index));
       nextAdmin = index + 1 < checks.length ? databases.connect(index + 1) : undefined;

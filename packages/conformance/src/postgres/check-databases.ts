@@ -58,16 +58,25 @@ export class CheckDatabases {
     const creator = new pg.Client({ ...server.connection(), application_name: harnessApplicationName });
     creator.on('error', () => undefined);
     try {
-      const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
-      if (known === undefined) {
+      // Three connections' start-ups and the template's preparation overlap.
+      const prepareTemplate = async (): Promise<void> => {
+        if (known !== undefined) return;
         if (ownTemplate) await admin.query(`CREATE DATABASE ${quote(template)}`);
         const tplClient = new pg.Client({ ...server.connection(template), application_name: harnessApplicationName });
-        await tplClient.connect();
-        await tplClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
-        await tplClient.end();
+        tplClient.on('error', () => undefined);
+        try {
+          await tplClient.connect();
+          await tplClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
+        } finally {
+          await tplClient.end().catch(() => undefined);
+        }
         if (shared) sharedTemplates.set(server, template);
-      }
-      await creator.connect();
+      };
+      const [{ rows }] = await Promise.all([
+        admin.query<{ server_version: string }>('SHOW server_version'),
+        prepareTemplate(),
+        creator.connect(),
+      ]);
       const names = checkIds.map((id, index) => `sh_${runId}_${index}_${id.replace(/-/g, '_')}`.slice(0, 63));
       return new CheckDatabases(
         server,
