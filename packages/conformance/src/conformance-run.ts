@@ -17,6 +17,7 @@ import type { ConformanceContext, ConformanceCheck, OpenedStore, StoreDirectory 
 import { decodedBytes } from './checks/util.js';
 import { maskUrlsIn } from './postgres/mask.js';
 import { quoteIdentifier, quoteQualified } from './postgres/sql.js';
+import { terminateBackends } from './postgres/terminate.js';
 import type { KnownCiphertext } from './search/keystream.js';
 import { KeySet } from './keys.js';
 import type { LogPosition, PostgresServer } from './postgres/types.js';
@@ -404,12 +405,8 @@ export class ConformanceRun implements ConformanceContext {
     }
   }
 
-  async killConnections(store: OpenedStore): Promise<number> {
-    const { rows } = await this.admin.query<{ killed: boolean }>(
-      `SELECT pg_terminate_backend(pid, 30000) AS killed FROM pg_stat_activity WHERE application_name = $1`,
-      [store.applicationName],
-    );
-    return rows.filter((r) => r.killed).length;
+  killConnections(store: OpenedStore): Promise<number> {
+    return terminateBackends(this.admin, store.applicationName);
   }
 
   searchTables(needles: Needles, skipSchemas: readonly string[] = []): Promise<Hit[]> {
