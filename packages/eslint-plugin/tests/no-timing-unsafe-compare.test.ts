@@ -99,6 +99,8 @@ const HIGH_CONFIDENCE_INVALID: Invalid[] = [
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // A helper's body is followed only for what the requester presented: a hash helper stays a hash compare (medium).
+    "const hash = (data: string) => crypto.createHash('md5').update(data).digest('hex');\nexport function check(user: { password: string }, password: string) {\n  if (user.password !== hash(password)) deny();\n  if (user.password === hash('slurmCl4ssic')) solve();\n}",
     // The server's side is public by design: a guessed private key against the wallet's public key.
     'const wallet = HDNodeWallet.fromPhrase(phrase);\nconst publicKey = wallet.publicKey;\nif (req.body.privateKey === publicKey) hint();\nif (req.body.privateKey === wallet.publicKey) hint();',
     // Double-submit CSRF: the cookie read by a helper (its body, or its name) and the header are both the requester's.

@@ -640,7 +640,8 @@ function originsOf(flow: FlowContext, node: ts.Expression, depth = 0, seen = new
   }
   const env = sourceOfEnv(t, expr, flow.checker, { classifier: flow.classifier });
   if (env && env.kind !== 'environment') return new Set(['expected']);
-  if (t.isCallExpression(expr)) return callOrigins(flow, expr, recurse, out);
+  if (t.isCallExpression(expr))
+    return callOrigins(flow, expr, recurse, out, (e) => originsOf(flow, e, depth + 1, seen));
   const path = expandedPath(flow, expr) ?? accessPath(t, expr);
   if (path && path.length > 0) {
     const fromPath = pathOrigin(path, expr);
@@ -692,6 +693,7 @@ function callOrigins(
   call: ts.CallExpression,
   recurse: (e: ts.Expression) => void,
   out: Set<Origin>,
+  originsAt: (e: ts.Expression) => Set<Origin>,
 ): Set<Origin> {
   const t = flow.ts;
   const callee = skipOuterExpressions(t, call.expression);
@@ -748,8 +750,9 @@ function callOrigins(
   // whatever the accessor's name says; a body out of sight is judged by the name's source (`…FromCookie`).
   const fn = calledFunction(flow, callee);
   if (fn?.body) {
-    returnExpressions(t, fn).forEach(recurse);
-    if (out.has('presented') && !out.has('expected')) return out;
+    const returned = new Set<Origin>();
+    returnExpressions(t, fn).forEach((r) => originsAt(r).forEach((o) => returned.add(o)));
+    if (returned.has('presented') && !returned.has('expected')) return returned;
   }
   if (method && isReadFromRequestName(method)) return new Set(['presented']);
   // `getBackupCodes({ user })`: a secret fetched for the server to check against; a cookie read by its accessor is the caller's own.
