@@ -79,6 +79,8 @@ ruleTester.run('no-weak-crypto', rule, {
     'function generateId() { return Math.random().toString(36).slice(2); }',
     'function generateCode(ast) { return print(ast, Math.random()); }',
     'const colorCode = Math.floor(Math.random() * 0xffffff);',
+    // A `verifier` word alone is no PKCE verifier (`codeVerifier` is).
+    'const verifierIndex = Math.floor(Math.random() * verifiers.length);',
     'const delayMs = base * 2 ** attempt + Math.random() * 250;',
     // Hashes of non-secret input stored under ordinary names.
     `${NAMED}const fingerprint = createHash('md5').update(JSON.stringify(body)).digest('hex');`,
@@ -285,6 +287,12 @@ ruleTester.run('no-weak-crypto', rule, {
     ),
     // Math.random for secrets.
     finding('const token = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
+    // A PKCE code verifier: whoever predicts it redeems an intercepted authorization code.
+    finding(
+      'const generateCodeVerifier = () => {\n  let codeVerifier = "";\n  for (let i = 0; i < 64; i++) codeVerifier += CHARS[Math.floor(Math.random() * CHARS.length)];\n  return codeVerifier;\n};',
+      'mathRandomSecret',
+      'Math.random',
+    ),
     finding(
       'const otp = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");',
       'mathRandomSecret',

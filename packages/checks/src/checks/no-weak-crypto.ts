@@ -104,6 +104,8 @@ const ONE_TIME_CODE_QUALIFIERS = new Set([
   'activation',
   'pairing',
   'mfa',
+  // PKCE's `codeVerifier` (RFC 7636 asks for a CSPRNG): whoever predicts it redeems an intercepted code.
+  'verifier',
 ]);
 /** Words of a generator name that promise an unpredictable value (`generateToken`, `makeNonce`). */
 const GENERATOR_VERBS = new Set(['generate', 'gen', 'make', 'create', 'new', 'random', 'issue', 'mint']);
