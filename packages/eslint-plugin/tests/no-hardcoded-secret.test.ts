@@ -548,6 +548,11 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
     },
     // iron-session's options typed as such, from the environment.
     "import type { SessionOptions } from 'iron-session';\nexport const ironOptions: SessionOptions = { password: process.env.SESSION_PASSWORD!, cookieName: 'app_session' };",
+    // A login password's local development defaults are placeholders.
+    "import { Pool } from 'pg';\nexport const pool = new Pool({ host: 'localhost', user: 'postgres', password: 'postgres' });",
+    "import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool({ host: 'localhost', user: 'root', password: 'root' });",
+    "import { Sequelize } from 'sequelize';\nexport const db = new Sequelize('app', 'root', '', { dialect: 'sqlite' });",
+    "import Redis from 'ioredis';\nexport const redis = new Redis({ host: 'cache', password: 'redispassword' });",
     // Another object's `keys`, and a method of another class named like the service's.
     "const cache = new Map();\nconst index = { keys: ['alpha-beta-gamma'] };\nindex.keys = ['first-page-key'];",
     "class Signer { sign(p: object, o: { secret: string }) { return o; } }\nconst s = new Signer();\ns.sign({}, { secret: 'not-a-library-secret' });",
@@ -676,6 +681,27 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
         suggestions: useEnv(KOA_KEYS, literal, 'APP_KEYS'),
       })),
     },
+    // Login passwords of database and mail clients, also nested and through a const.
+    keyCase(
+      "import { Pool } from 'pg';\nexport const pool = new Pool({ host: 'db.internal', user: 'app', password: 'shopdbpass2024' });",
+      "'shopdbpass2024'",
+      'DB_PASSWORD',
+    ),
+    keyCase(
+      "import nodemailer from 'nodemailer';\nconst SMTP = { host: 'smtp.acme.test', auth: { user: 'ops', pass: 'abcd efgh ijkl mnop' } };\nexport const mailer = nodemailer.createTransport(SMTP);",
+      "'abcd efgh ijkl mnop'",
+      'SMTP_PASSWORD',
+    ),
+    keyCase(
+      "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { host: 'db', user: 'app', password: 'knex-db-secret-99' } });",
+      "'knex-db-secret-99'",
+      'DB_PASSWORD',
+    ),
+    keyCase(
+      "import { Sequelize } from 'sequelize';\nexport const db = new Sequelize('shop', 'shop', 'sequelizepass88', { dialect: 'postgres' });",
+      "'sequelizepass88'",
+      'DB_PASSWORD',
+    ),
     // cookie-session signs with every key of its list.
     {
       code: COOKIE_SESSION,

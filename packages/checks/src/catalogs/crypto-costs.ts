@@ -155,6 +155,8 @@ export const SECRET_KEY_ARGUMENTS: readonly {
   readonly index: number;
   readonly property?: string;
   readonly envName: string;
+  /** A login password (database, cache, mail server): its local development defaults (`postgres`, `root`) are placeholders. */
+  readonly login?: boolean;
 }[] = [
   { module: 'express-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
   { module: 'cookie-session', path: '', index: 0, property: 'secret', envName: 'SESSION_SECRET' },
@@ -235,6 +237,38 @@ export const SECRET_KEY_ARGUMENTS: readonly {
     index: 1,
     envName: 'HMAC_KEY',
   })),
+  // Login passwords of database, cache and mail clients (a nested option is a dotted `property`).
+  ...['Pool', 'Client'].map((path) => ({
+    module: 'pg',
+    path,
+    index: 0,
+    property: 'password',
+    envName: 'DB_PASSWORD',
+    login: true,
+  })),
+  ...['mysql', 'mysql2', 'mysql2/promise'].flatMap((module) =>
+    ['createConnection', 'createPool'].map((path) => ({
+      module,
+      path,
+      index: 0,
+      property: 'password',
+      envName: 'DB_PASSWORD',
+      login: true,
+    })),
+  ),
+  { module: 'sequelize', path: 'Sequelize', index: 2, envName: 'DB_PASSWORD', login: true },
+  { module: 'typeorm', path: 'DataSource', index: 0, property: 'password', envName: 'DB_PASSWORD', login: true },
+  { module: 'knex', path: '', index: 0, property: 'connection.password', envName: 'DB_PASSWORD', login: true },
+  { module: 'ioredis', path: '', index: 0, property: 'password', envName: 'REDIS_PASSWORD', login: true },
+  { module: 'redis', path: 'createClient', index: 0, property: 'password', envName: 'REDIS_PASSWORD', login: true },
+  {
+    module: 'nodemailer',
+    path: 'createTransport',
+    index: 0,
+    property: 'auth.pass',
+    envName: 'SMTP_PASSWORD',
+    login: true,
+  },
 ];
 
 /** Properties of a library's instance that hold its signing keys: Koa's `app.keys = ['…']`. */

@@ -19,6 +19,7 @@ import {
   ENTROPY_DETECTOR_IDS,
   explainSecretValue,
   formatEvidence,
+  isPlaceholder,
   isStandInKey,
   looksLikeSecretPhrase,
   looksLikeSecretValue,
@@ -223,7 +224,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         if (target?.keyApi) {
           // Any literal key is hard-coded, however weak it looks (`'secret'` is the classic JWT key).
           reported.add(node);
-          if (!isStandInKey(value)) literalKey(node, value, target.keyApi, targetName);
+          if (!isStandInKey(value) && !(target.login && isPlaceholder(value)))
+            literalKey(node, value, target.keyApi, targetName);
           return;
         }
         const c = classifyName(targetName, context.settings);
@@ -253,15 +255,16 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
       },
       end() {
         // A literal that reaches a key slot is the key, however it reads: high, as when written in the call.
+        const standIn = (literal: ts.StringLiteralLike, slot: KeySlot) =>
+          isAllowed(literal.text) || isStandInKey(literal.text) || (slot.login && isPlaceholder(literal.text));
         for (const { literal, slot } of reachedKeys.values()) {
-          if (reported.has(literal) || isAllowed(literal.text) || isStandInKey(literal.text)) continue;
+          if (reported.has(literal) || standIn(literal, slot)) continue;
           literalKey(literal, literal.text, slot.api, slot.envName);
         }
         // Another module's literal is reported where this file passes it, once per literal.
         const passedHere = new Set<ts.Node>();
         for (const reached of reachedElsewhere) {
-          if (passedHere.has(reached.literal) || isAllowed(reached.literal.text) || isStandInKey(reached.literal.text))
-            continue;
+          if (passedHere.has(reached.literal) || standIn(reached.literal, reached.slot)) continue;
           passedHere.add(reached.literal);
           context.report({
             node: reached.passed,
@@ -396,6 +399,8 @@ interface SecretTarget {
   readonly compared?: boolean;
   /** The literal is the key argument of this crypto or signing API (`createHmac('sha256', '…')`). */
   readonly keyApi?: string;
+  /** The key is a login password, whose development defaults (`postgres`, `root`) are placeholders. */
+  readonly login?: boolean;
 }
 
 /**
@@ -418,6 +423,8 @@ interface KeySlot {
   /** The API as the message names it, e.g. `jwt.sign`, `SignJWT().sign`. */
   readonly api: string;
   readonly envName: string;
+  /** A login password (a database, a mail server): its local development defaults are placeholders. */
+  readonly login: boolean;
 }
 
 /** Every key slot of a call's API, from the cipher catalog and `SECRET_KEY_ARGUMENTS`. */
@@ -428,7 +435,13 @@ function keySlotsOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression): 
   const slots: KeySlot[] = [];
   const cipher = findCipherApi(location.module, location.path);
   if (cipher)
-    slots.push({ index: cipher.key.index, property: cipher.key.property, api: path, envName: 'ENCRYPTION_KEY' });
+    slots.push({
+      index: cipher.key.index,
+      property: cipher.key.property,
+      api: path,
+      envName: 'ENCRYPTION_KEY',
+      login: false,
+    });
   for (const k of SECRET_KEY_ARGUMENTS) {
     if (k.module !== location.module || k.path !== path) continue;
     slots.push({
@@ -436,6 +449,7 @@ function keySlotsOf(t: TypeScript, call: ts.CallExpression | ts.NewExpression): 
       property: k.property,
       api: path.replace('#', '().') || location.module,
       envName: k.envName,
+      login: k.login ?? false,
     });
   }
   return slots;
@@ -614,13 +628,21 @@ function keysReachingCall(
     if (!arg) continue;
     let passed: ts.Expression | undefined = arg;
     if (slot.property !== undefined) {
-      const object = constObjectOf(t, arg, checker, 0);
-      const property = object?.properties.find((p) => p.name && propertyNameText(t, p.name) === slot.property);
-      passed = property && t.isPropertyAssignment(property) ? property.initializer : undefined;
-      if (property && t.isShorthandPropertyAssignment(property)) passed = property.name;
+      // `auth.pass` of `createTransport({ auth: { user, pass } })`: one object per segment.
+      let object = constObjectOf(t, arg, checker, 0);
+      let written = object === skipOuterExpressions(t, arg);
+      const segments = slot.property.split('.');
+      passed = undefined;
+      for (const [i, segment] of segments.entries()) {
+        const property = object?.properties.find((p) => p.name && propertyNameText(t, p.name) === segment);
+        passed = property && t.isPropertyAssignment(property) ? property.initializer : undefined;
+        if (property && t.isShorthandPropertyAssignment(property)) passed = property.name;
+        if (!passed || i === segments.length - 1) break;
+        object = constObjectOf(t, passed, checker, 0);
+        written &&= object === skipOuterExpressions(t, passed);
+      }
       // `session({ secret: '…' })` written in the call: the literal visit reports it.
-      if (passed && object === skipOuterExpressions(t, arg) && t.isStringLiteralLike(skipOuterExpressions(t, passed)))
-        continue;
+      if (passed && written && t.isStringLiteralLike(skipOuterExpressions(t, passed))) continue;
     } else if (t.isStringLiteralLike(skipOuterExpressions(t, arg))) {
       continue;
     }
@@ -631,25 +653,31 @@ function keysReachingCall(
 }
 
 /** `session({ secret: '…' })`: the literal is a key property of an options argument. */
-function keyPropertyOf(t: TypeScript, property: ts.PropertyAssignment): { api: string; envName: string } | undefined {
+function keyPropertyOf(t: TypeScript, property: ts.PropertyAssignment): KeySlot | undefined {
   const key = propertyNameText(t, property.name);
-  const object = property.parent;
+  if (key === undefined) return undefined;
+  let object = property.parent;
+  const path = [key];
+  // Up through nested options (`{ auth: { pass } }`, `{ connection: { password } }`) to the call.
+  while (object.parent && t.isPropertyAssignment(object.parent) && path.length < 3) {
+    const holder = propertyNameText(t, object.parent.name);
+    if (holder === undefined || !t.isObjectLiteralExpression(object.parent.parent)) return undefined;
+    path.unshift(holder);
+    object = object.parent.parent;
+  }
   const call = object.parent;
-  if (key === undefined || !call) return undefined;
-  if (!(t.isCallExpression(call) || t.isNewExpression(call))) return keyOptionOf(t, object, key);
+  if (!call) return undefined;
+  if (!(t.isCallExpression(call) || t.isNewExpression(call)))
+    return path.length === 1 ? keyOptionOf(t, object, key) : undefined;
   const index = call.arguments?.indexOf(object) ?? -1;
-  return index < 0 ? undefined : keyArgumentOf(t, call, index, key);
+  return index < 0 ? undefined : keyArgumentOf(t, call, index, path.join('.'));
 }
 
 /**
  * `const authOptions: NextAuthOptions = { secret: '…' }`, `{ password: '…' } satisfies SessionOptions`:
  * the key property of an options object whose written type is one of `SECRET_KEY_OPTION_TYPES`.
  */
-function keyOptionOf(
-  t: TypeScript,
-  object: ts.ObjectLiteralExpression,
-  key: string,
-): { api: string; envName: string } | undefined {
+function keyOptionOf(t: TypeScript, object: ts.ObjectLiteralExpression, key: string): KeySlot | undefined {
   let node: ts.Node = object;
   let type: ts.TypeNode | undefined;
   for (let hops = 0; hops < 4 && node.parent && !type; hops++) {
@@ -662,7 +690,7 @@ function keyOptionOf(
   if (!type || !t.isTypeReferenceNode(type)) return undefined;
   const typeName = t.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   const known = SECRET_KEY_OPTION_TYPES.find((o) => o.typeName === typeName && o.properties.includes(key));
-  return known && { api: typeName, envName: known.envName };
+  return known && { index: 0, property: key, api: typeName, envName: known.envName, login: false };
 }
 
 /** The scheme in front of an `Authorization` header's credential. */
@@ -754,7 +782,7 @@ function secretTarget(
   if (t.isPropertyDeclaration(parent) && parent.initializer === node) return { name: propertyNameText(t, parent.name) };
   if (t.isPropertyAssignment(parent) && parent.initializer === node) {
     const keyApi = keyPropertyOf(t, parent);
-    return keyApi ? { name: keyApi.envName, keyApi: keyApi.api } : { name: objectPath(t, parent) };
+    return keyApi ? { name: keyApi.envName, keyApi: keyApi.api, login: keyApi.login } : { name: objectPath(t, parent) };
   }
   if (t.isJsxAttribute(parent)) return { name: t.isIdentifier(parent.name) ? parent.name.text : undefined };
   if (t.isBinaryExpression(parent) && parent.right === node) {
@@ -770,7 +798,7 @@ function secretTarget(
   }
   if ((t.isCallExpression(parent) || t.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
     const keyApi = keyArgumentOf(t, parent, parent.arguments.indexOf(node as ts.Expression));
-    if (keyApi) return { name: keyApi.envName, keyApi: keyApi.api };
+    if (keyApi) return { name: keyApi.envName, keyApi: keyApi.api, login: keyApi.login };
   }
   if (
     t.isCallExpression(parent) &&
