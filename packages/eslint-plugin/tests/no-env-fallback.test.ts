@@ -501,6 +501,11 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     "const env = cleanEnv(process.env, { COOKIE_SECRET: str({ devDefault: 'dev-cookie-secret' }) });",
     // A chained helper whose caller gives no default.
     "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback ?? ''; }\nconst secret = getEnv('JWT_SECRET');",
+    // Spread defaults for variables that hold no secret; an override after the spread is no default.
+    "const env = { PORT: '3000', NODE_ENV: 'development', ...process.env };",
+    "const env = { ...process.env, JWT_SECRET: 'overridden-here' };",
+    "const opts = { JWT_SECRET: 'not-env', ...defaults };",
+    "const merged = Object.assign({ JWT_SECRET: 'not-env' }, settings);",
   ],
   invalid: withRequireEnv([
     // The helper defaults to its parameter, then to a literal: the caller's default is the first.
@@ -532,6 +537,15 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     {
       code: "const secret = this.configService.get('auth.jwtSecret', 'default-secret');",
       errors: [err(1, 16, "const secret = requireEnv('auth.jwtSecret');")],
+    },
+    // Defaults the environment is spread over.
+    {
+      code: "export const env = { PORT: '3000', JWT_SECRET: 'dev-secret-value', ...process.env };",
+      errors: [{ messageId: 'envFallback', line: 1, column: 36 }],
+    },
+    {
+      code: "export const env = Object.assign({ SESSION_SECRET: 'dev-session-secret' }, process.env);",
+      errors: [{ messageId: 'envFallback', line: 1, column: 36 }],
     },
     // convict: a setting's default, named by the variable that overrides it, or by its path.
     {

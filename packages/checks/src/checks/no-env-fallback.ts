@@ -10,7 +10,13 @@ import {
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
 import { classifyName } from '../names/index.js';
 import { detectSecretLiteral, formatEvidence, urlCredentials } from '../literals/index.js';
-import { envDefaultSite, envSchemaDefaults, type EnvDefaultForm, type EnvDefaultSite } from '../flow/env-reads.js';
+import {
+  envDefaultSite,
+  envSchemaDefaults,
+  envSpreadDefaults,
+  type EnvDefaultForm,
+  type EnvDefaultSite,
+} from '../flow/env-reads.js';
 import { helperImportEdits } from '../fix/helper-import.js';
 
 export interface NoEnvFallbackOptions {
@@ -44,6 +50,7 @@ const FORM_TEXT: Readonly<Record<EnvDefaultForm, string>> = {
   'schema-default': 'an env-schema default',
   'getter-default': "a config getter's default",
   'helper-default': 'the default of the helper that reads it',
+  'spread-default': 'a default the environment is spread over',
 };
 
 export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
@@ -178,6 +185,8 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
         const site = envDefaultSite(t, node, checker);
         if (site) check(site);
         if (t.isCallExpression(node)) for (const schemaSite of envSchemaDefaults(t, node, checker)) check(schemaSite);
+        if (t.isObjectLiteralExpression(node) || t.isCallExpression(node))
+          for (const spreadSite of envSpreadDefaults(t, node, checker)) check(spreadSite);
       },
     };
   },

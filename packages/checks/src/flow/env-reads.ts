@@ -319,7 +319,8 @@ export type EnvDefaultForm =
   | 'guarded-assignment'
   | 'schema-default'
   | 'getter-default'
-  | 'helper-default';
+  | 'helper-default'
+  | 'spread-default';
 
 /** A construct that gives an environment variable a default; whether the default is a constant is the caller's call. */
 export interface EnvDefaultSite {
@@ -552,6 +553,35 @@ export function envSchemaDefaults(t: TypeScript, call: ts.CallExpression, checke
     }
   }
   return sites;
+}
+
+/**
+ * Defaults written before the environment is spread over them: `{ JWT_SECRET: 'dev', ...process.env }`,
+ * `Object.assign({ JWT_SECRET: 'dev' }, process.env)`. Each site's node is the defaulted property;
+ * only UPPER_SNAKE keys count, as the environment's own.
+ */
+export function envSpreadDefaults(t: TypeScript, node: ts.Node, checker?: ts.TypeChecker): EnvDefaultSite[] {
+  const defaults = (properties: readonly ts.ObjectLiteralElementLike[]): EnvDefaultSite[] =>
+    properties.flatMap((p): EnvDefaultSite[] => {
+      const name = t.isPropertyAssignment(p) ? propertyNameText(t, p.name) : undefined;
+      if (name === undefined || !ENV_VARIABLE_NAME.test(name) || !t.isPropertyAssignment(p)) return [];
+      const read: EnvRead = { name, runtime: 'node', node: p };
+      return [{ node: p, reads: [read], fallback: p.initializer, form: 'spread-default', replaced: undefined }];
+    });
+  if (t.isObjectLiteralExpression(node)) {
+    const spread = node.properties.findIndex(
+      (p) => t.isSpreadAssignment(p) && envObjectRuntime(t, p.expression, checker) !== undefined,
+    );
+    return spread > 0 ? defaults(node.properties.slice(0, spread)) : [];
+  }
+  if (t.isCallExpression(node) && accessPath(t, node.expression)?.join('.') === 'Object.assign') {
+    const env = node.arguments.findIndex((a) => envObjectRuntime(t, a, checker) !== undefined);
+    return node.arguments.slice(0, Math.max(env, 0)).flatMap((a) => {
+      const object = skipOuterExpressions(t, a);
+      return t.isObjectLiteralExpression(object) ? defaults(object.properties) : [];
+    });
+  }
+  return [];
 }
 
 /**
