@@ -269,6 +269,13 @@ ruleTester.run('no-secret-logging', rule, {
     // Operator output and failed-response branches are medium, so strict still shows them.
     { ...medium(leak('console.log(apiKey);', 'apiKey')), filename: 'packages/cli/src/bin/create-key.ts' },
     medium(leak('if (!res.ok) console.error(accessToken);', 'accessToken')),
+    // `credentialKey` names a field of a credentials object as often as a key: the name alone is medium.
+    medium(
+      leak(
+        'function done(credentialKey: string) {\n  console.log(`credential ${credentialKey} is already updated`);\n}',
+        { text: 'credentialKey', nth: 2 },
+      ),
+    ),
     // A server's logger in a commands/ folder is still a log; so is the success branch.
     { ...leak('logger.info(apiKey);', 'apiKey'), filename: 'src/commands/user.ts' },
     leak('if (res.ok) console.error(accessToken);', 'accessToken'),

@@ -36,6 +36,8 @@ const VAGUE_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'session',
   'client',
   'admin',
+  // `credentialKey` is as often the name of a field of a credentials object (`for (const key in credentials)`).
+  'credential',
 ]);
 
 /** Parameter names that hold what a caller of a request handler sent (tRPC's `({ input })`). */
