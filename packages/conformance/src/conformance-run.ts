@@ -240,8 +240,9 @@ export class ConformanceRun implements ConformanceContext {
     const changedSince = this.startedAt - 1_000;
     const shared = [
       ...[...new Set([tmpdir(), '/tmp'])].map((path) => ({ path, label: 'the system temporary directory' })),
-      // A cache under ~/.cache/<app> is as common as one in /tmp.
+      // A cache under ~/.cache/<app> is as common as one in /tmp; /dev/shm is the "memory only" one.
       { path: homedir(), label: 'the home directory' },
+      { path: '/dev/shm', label: 'the shared memory directory' },
     ].map((place) => ({ ...place, recursive: false, changedSince }));
     return [
       { path: host.workDir, label: "the store's working directory", recursive: true },

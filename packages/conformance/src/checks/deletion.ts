@@ -13,7 +13,8 @@ export const deletion: ConformanceCheck = {
     does: 'Writes a secret twice (so a store that keeps versions has two), deletes it among others',
     proves:
       '`get` and `list` no longer see it; neither plaintext nor ciphertext of **either version** (raw, hex, base64) is in any table; the other secrets are intact',
-    cannotSee: 'Copies outside the database (backups, a cache), dead row versions (that is `no-plaintext-on-disk`)',
+    cannotSee:
+      'Copies outside the database (backups, a cache), dead row versions (that is `no-plaintext-on-disk`), a deleted secret encrypted again into another table (a trash or history table with a fresh nonce: a ciphertext the harness never saw)',
   },
   async run(ctx) {
     const store = await ctx.openStore(ctx.keys.material([1], 1));

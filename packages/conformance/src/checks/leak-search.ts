@@ -76,10 +76,12 @@ const maxChangedDepth = 4;
 
 /**
  * Paths of the files to read below `directory`: every file when it is the store's own (recursive),
- * else the files changed since `changedSince`, directly in it, in its subdirectories and, below
- * them, in the directories whose entries changed since then (a directory's time moves when a file
- * is created in it), skipping
- * `node_modules` and the harness's own directories (`secret-hygiene-*`: its server's data).
+ * else the files directly in it and the files of the directories below whose entries changed since
+ * `changedSince` (a directory's time moves when a file is created in it; the files' own times are
+ * checked when they are read). Subdirectories of the first level are looked for in every first-level
+ * directory (`~/.cache/app` when `~/.cache` is old). `node_modules`, the harness's own directories
+ * (`secret-hygiene-*`: its server's data) and PostgreSQL's shared memory segments in `/dev/shm`
+ * (`PostgreSQL.*`: the server's, not the store's) are skipped.
  */
 async function filesToRead(directory: StoreDirectory): Promise<string[]> {
   if (directory.recursive) {
@@ -88,20 +90,28 @@ async function filesToRead(directory: StoreDirectory): Promise<string[]> {
   }
   const since = directory.changedSince ?? 0;
   const out: string[] = [];
-  const walk = async (path: string, depth: number): Promise<void> => {
+  /** `changed`: this directory's entries changed since `since` (its files are read). */
+  const walk = async (path: string, depth: number, changed: boolean): Promise<void> => {
     const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('secret-hygiene-')) continue;
+      if (
+        entry.name === 'node_modules' ||
+        entry.name.startsWith('secret-hygiene-') ||
+        entry.name.startsWith('PostgreSQL.')
+      )
+        continue;
       const child = join(path, entry.name);
-      if (entry.isFile()) out.push(child);
-      else if (entry.isDirectory() && depth < maxChangedDepth) {
-        // The first level is always listed: `~/.cache` or `/tmp/app` existed long before the check.
-        const info = depth === 0 ? undefined : await stat(child).catch(() => undefined);
-        if (depth === 0 || (info !== undefined && info.mtimeMs >= since)) await walk(child, depth + 1);
+      if (entry.isFile()) {
+        if (changed) out.push(child);
+      } else if (entry.isDirectory() && depth < maxChangedDepth) {
+        const info = await stat(child).catch(() => undefined);
+        const childChanged = info !== undefined && info.mtimeMs >= since;
+        // The first level is listed even when unchanged: `~/.cache` is old when `~/.cache/app` is new.
+        if (childChanged || depth === 0) await walk(child, depth + 1, childChanged);
       }
     }
   };
-  await walk(directory.path, 0);
+  await walk(directory.path, 0, true);
   return out;
 }
 

@@ -17,10 +17,13 @@ export interface KeystreamReuse {
 /** Bytes of keystream compared: enough that chance never matches. */
 const window = 16;
 
+/** Offsets tried as the start of a record's encrypted data: its header (nonce, wrapped key) comes first. */
+const maxOffset = 512;
+
 /**
  * Pairs of records of different plaintexts that share a keystream (a reused nonce under one key):
- * at some offset, `ciphertext ⊕ plaintext` is the same for both. Every offset is tried, so any
- * record layout is covered. Equal plaintexts are not compared (a record rotated by rewrapping its
+ * at some offset, `ciphertext ⊕ plaintext` is the same for both. Every offset up to 512 is tried,
+ * so any record layout with a header shorter than that is covered. Equal plaintexts are not compared (a record rotated by rewrapping its
  * data key keeps its body on purpose), nor keystreams of zeros (plaintext stored as it is).
  */
 export function findKeystreamReuse(records: readonly KnownCiphertext[]): KeystreamReuse[] {
@@ -33,7 +36,7 @@ export function findKeystreamReuse(records: readonly KnownCiphertext[]): Keystre
     // One buffer per record, keys in latin1 (a byte a character): this runs for every offset of
     // every record of the run.
     const keystream = Buffer.allocUnsafe(window);
-    for (let offset = 0; offset + window <= record.bytes.length; offset++) {
+    for (let offset = 0; offset + window <= record.bytes.length && offset <= maxOffset; offset++) {
       let zero = true;
       for (let i = 0; i < window; i++) {
         keystream[i] = record.bytes[offset + i]! ^ plain[i]!;
