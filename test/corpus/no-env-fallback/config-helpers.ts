@@ -58,3 +58,8 @@ export const conf = convict({
     required: { doc: 'Refresh secret', format: String, default: null, env: 'JWT_REFRESH_SECRET', sensitive: true },
   },
 });
+
+// Defaults the environment is spread over; an override written after the spread is no default.
+export const runtimeEnv = { PORT: '3000', NODE_ENV: 'development', JWT_SECRET: 'spread-dev-secret', ...process.env }; // expect: no-env-fallback
+export const mergedEnv = Object.assign({ API_TOKEN: 'merged-dev-token', LOG_LEVEL: 'info' }, process.env); // expect: no-env-fallback
+export const forcedEnv = { ...process.env, NODE_ENV: 'production' };
