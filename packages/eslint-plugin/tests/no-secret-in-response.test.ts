@@ -260,6 +260,12 @@ ruleTester.run('no-secret-in-response', rule, {
       ...typed,
       errors: [{ messageId: 'entityWithSecret', line: 3, column: 47 }],
     },
+    // Typed: a Sequelize model whose password is a branded string (`CreationOptional<string>`), nested in the body.
+    {
+      code: 'declare const brand: unique symbol;\ntype CreationOptional<T> = T & { [brand]?: true };\nclass User {\n  declare id: CreationOptional<number>;\n  declare password: CreationOptional<string>;\n}\nexport function reply(res: { json(body: unknown): void }, user: User) {\n  res.json({ user });\n}',
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 8 }],
+    },
     // Typed: a whole record whose type has a password hash.
     {
       code: `${USER}declare const user: User;\nres.json(user);`,

@@ -675,6 +675,8 @@ function isFastifyHandler(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolea
 function isScalarValue(t: TypeScript, type: ts.Type): boolean {
   const F = t.TypeFlags;
   if (type.isUnion()) return type.types.some((m) => isScalarValue(t, m));
+  // A branded string (Sequelize's `CreationOptional<string>`, `string & { __brand: 'Email' }`) is a string.
+  if (type.isIntersection()) return type.types.some((m) => isScalarValue(t, m));
   if (type.flags & (F.StringLike | F.Any | F.Unknown | F.TypeParameter)) return true;
   const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
   return name === 'Buffer' || name === 'Uint8Array' || name === 'String';
