@@ -452,3 +452,28 @@ ruleTester.run('no-plaintext-credential-column', rule, {
     ...COLUMN_FACTS_INVALID,
   ],
 });
+
+// Column names kept in constants and types written as strings (issue 13, misses on real code): strict.
+ruleTester.run('no-plaintext-credential-column: names from constants, string types', rule, {
+  valid: [
+    {
+      code: "const Columns = { DISPLAY_NAME: 'display_name' } as const;\nexport const users = pgTable('users', { name: text(Columns.DISPLAY_NAME) });",
+      options: MEDIUM,
+    },
+    { code: "sequelize.define('Key', { secretHash: { type: 'CHAR(64)' } });", options: MEDIUM },
+  ],
+  invalid: [
+    inStrict({
+      code: "const COL_API_KEY = 'api_key';\nexport const keys = pgTable('keys', { key: text(COL_API_KEY) });",
+      errors: [credential(2, 39)],
+    }),
+    inStrict({
+      code: "const Columns = { PASSWORD: 'password' } as const;\nexport const users = pgTable('users', { pw: varchar(Columns.PASSWORD, { length: 255 }) });",
+      errors: [password(2, 41)],
+    }),
+    inStrict({
+      code: "sequelize.define('Integration', { clientSecret: { type: 'TEXT' }, webhookSecret: 'VARCHAR(255)' });",
+      errors: [credential(1, 35), credential(1, 67)],
+    }),
+  ],
+});
