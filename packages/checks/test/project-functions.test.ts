@@ -54,3 +54,49 @@ describe('mayNameProjectFunction: which method names can lead into the project c
     expect(projectFunctionsNamed(t, checker, 'send')?.map((fn) => fn.getText())).toEqual(['(x: string) => x']);
   });
 });
+
+describe('projectFunctionsNamed: the binder container chain and a full walk agree (issue 17, one-file lint)', () => {
+  const source = [
+    `export const early = () => 1;`,
+    `const api = { send: (x: string) => x, wrapped: (function () { return 2; }) as () => number };`,
+    `export class Store { save(x: string) { return x; } get size() { return 1; } constructor() {} }`,
+    `function send(x: string) { const inner = (y: string) => y; return inner(x); }`,
+    `const { picked } = { picked: () => 3 };`,
+    `const checked = (() => 4) satisfies () => number;`,
+    `export default function () {}`,
+    `function early2() { function send() {} return send; }`,
+  ].join('\n');
+  const files: Record<string, string> = { 'a.ts': source, 'b.ts': `export function send(x: string) { return x; }` };
+  const names = ['early', 'send', 'wrapped', 'save', 'size', 'inner', 'picked', 'checked', 'default', 'early2'];
+  const listed = (checker: ts.TypeChecker) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        projectFunctionsNamed(t, checker, name)?.map((fn) => `${fn.getSourceFile().fileName}:${fn.pos}`),
+      ]),
+    );
+
+  it('lists the same functions in the same order (source order, though the binder binds function declarations first)', () => {
+    const options: ts.CompilerOptions = { noLib: true, noEmit: true, types: [] };
+    const unbound = (): ts.TypeChecker => {
+      const host = ts.createCompilerHost(options);
+      host.readFile = (name) => files[name];
+      host.fileExists = (name) => name in files;
+      host.getSourceFile = (name, version) =>
+        name in files ? ts.createSourceFile(name, files[name]!, version, true) : undefined;
+      const built = ts.createProgram({ rootNames: Object.keys(files), options, host });
+      // Any object keys a program: one that never made a checker leaves its files unbound (the full walk).
+      const key = {} as ts.TypeChecker;
+      registerProgram(key, built);
+      return key;
+    };
+    const walked = unbound();
+    const chained = program(files);
+    expect(listed(chained)).toEqual(listed(walked));
+    expect(projectFunctionsNamed(t, chained, 'send')?.length).toBe(4);
+    // The object literal's property holds it; the destructured variable holds no function of its own.
+    expect(projectFunctionsNamed(t, chained, 'picked')?.length).toBe(1);
+    expect(projectFunctionsNamed(t, chained, 'checked')?.length).toBe(1);
+    expect(projectFunctionsNamed(t, chained, 'wrapped')?.length).toBe(1);
+  });
+});
