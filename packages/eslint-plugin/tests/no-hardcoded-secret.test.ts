@@ -571,6 +571,8 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
         "export const stand = { secret: 'example-secret-key-123', password: 'your-password-here' };",
         "export const tokens = { token: 'refresh_token_grant_type', apiKey: 'x-api-key-header' };",
         "export const columns = { sessionSecret: 'session_secret_key', webhookSecret: 'VARCHAR(255)' };",
+        // A default the environment is spread over is no-env-fallback's.
+        "export const env = { SESSION_SECRET: 'purple-monkey-dishwasher', ...process.env };",
       ].join('\n'),
       options: [{ minConfidence: 'low' }],
     },

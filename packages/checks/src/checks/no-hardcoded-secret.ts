@@ -27,7 +27,7 @@ import {
 } from '../literals/index.js';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files.js';
 import { analyzeSecretSettings, type SecretSettingMessageId } from '../text/secret-settings.js';
-import { envBindingRead, envDefaultOf, envReadOf } from '../flow/env-reads.js';
+import { envBindingRead, envDefaultOf, envReadOf, envSpreadDefaults } from '../flow/env-reads.js';
 import { findCipherApi } from '../nonce/crypto-lookup.js';
 
 export interface NoHardcodedSecretOptions {
@@ -244,7 +244,8 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         )
           return;
         // `X !== undefined ? X : 'dev-secret'`: a default of an env read, no-env-fallback's finding.
-        if (envDefaultOf(t, node as ts.Expression, context.checker)) return;
+        if (envDefaultOf(t, node as ts.Expression, context.checker) || isSpreadEnvDefault(t, node, context.checker))
+          return;
         const key = targetName.split('.').pop()!;
         const values = valuesByName.get(key) ?? new Set<string>();
         values.add(value);
@@ -719,6 +720,15 @@ const PHRASE_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** Last words that make any credential name a secret someone chose: `sessionSecret`, `SESSION_KEY`. */
 const PHRASE_HOLDER_WORDS: ReadonlySet<string> = new Set(['secret', 'password', 'passphrase', 'key']);
+
+/** `{ JWT_SECRET: 'dev', ...process.env }`: a default the environment is spread over, no-env-fallback's finding. */
+function isSpreadEnvDefault(t: TypeScript, literal: ts.Node, checker: ts.TypeChecker | undefined): boolean {
+  const property = literal.parent;
+  const object = property && t.isPropertyAssignment(property) ? property.parent : undefined;
+  if (!object) return false;
+  const holder = object.parent && t.isCallExpression(object.parent) ? object.parent : object;
+  return envSpreadDefaults(t, holder, checker).some((site) => site.fallback === literal);
+}
 
 /** A phrase someone made up as a secret, not the name of one (`session_secret_key`, a field name). */
 function isMadeUpPhrase(value: string): boolean {
