@@ -40,6 +40,11 @@ const USER = 'interface User { id: string; email: string; passwordHash: string }
 
 ruleTester.run('no-secret-in-response', rule, {
   valid: [
+    // Typed: the claims of a sealed token the requester sent, a record with no secret field.
+    {
+      code: 'declare function decryptToken<P>(token: string): Promise<P | null>;\nexport async function permission(res: { json(body: unknown): void }, token: string) {\n  const claims = await decryptToken<{ userId: string }>(token);\n  res.json(claims);\n}',
+      ...typed,
+    },
     // GraphQL sends only the fields its schema names: returning a whole record is not a leak; issuing a token is not either.
     'const resolvers = { Query: { me: (_parent: unknown, _args: unknown, ctx: Ctx) => ctx.user } };',
     'const resolvers = { Mutation: { login: async (_p: unknown, args: Args) => ({ token: jwt.sign({ sub: args.email }, key) }) } };',
@@ -259,6 +264,17 @@ ruleTester.run('no-secret-in-response', rule, {
       code: `${USER}declare const user: User;\nexport const me = publicProcedure.query(() => user);`,
       ...typed,
       errors: [{ messageId: 'entityWithSecret', line: 3, column: 47 }],
+    },
+    // Typed: a decrypted string, or a decrypted record with a secret field, is still the secret.
+    {
+      code: 'declare function decryptToken<P>(token: string): Promise<P | null>;\nexport async function reveal(res: { json(body: unknown): void }, blob: string) {\n  const value = await decryptToken<{ apiKey: string }>(blob);\n  res.json(value);\n}',
+      ...typed,
+      errors: [{ messageId: 'secretInResponse', line: 4 }],
+    },
+    {
+      code: 'declare function decrypt(blob: string): string;\nexport function reveal(res: { json(body: unknown): void }, blob: string) {\n  res.json({ value: decrypt(blob) });\n}',
+      ...typed,
+      errors: [{ messageId: 'secretInResponse', line: 3 }],
     },
     // Typed: a Sequelize model whose password is a branded string (`CreationOptional<string>`), nested in the body.
     {

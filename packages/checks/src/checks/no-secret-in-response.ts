@@ -237,6 +237,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       const filtered = hasResponseSchema(t, value);
       for (const flowItem of valueSources(flow, value)) {
         if (isMasked(t, flowItem.at)) continue;
+        // `decryptToken<{ userId: string }>(input.token)`: the claims a sealed token carries, no secret field among them.
+        if (flowItem.source.reason === 'decrypt' && isRecordWithoutSecret(flowItem.source.node)) continue;
         const what = leakDescription(flowItem);
         if (!what) continue;
         const confidence = valueConfidence(flowItem);
@@ -432,6 +434,30 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         }
       }
       return out;
+    };
+
+    /**
+     * With types: a value typed as a record (not a string, bytes or `any`) none of whose fields is named
+     * as a secret, like the claims a decrypted token carries (`{ userId: string }`).
+     */
+    const isRecordWithoutSecret = (node: ts.Node): boolean => {
+      if (!checker) return false;
+      let type = checker.getTypeAtLocation(node);
+      type = checker.getAwaitedType(type) ?? type;
+      const members = (type.isUnion() ? type.types : [type]).filter(
+        (m) => !(m.flags & (t.TypeFlags.Null | t.TypeFlags.Undefined | t.TypeFlags.Void)),
+      );
+      return (
+        members.length > 0 &&
+        members.every(
+          (m) =>
+            m.flags & t.TypeFlags.Object &&
+            !isScalarValue(t, m) &&
+            !checker.isArrayLikeType(m) &&
+            checker.getPropertiesOfType(m).length > 0 &&
+            checker.getPropertiesOfType(m).every((p) => classifyName(p.getName(), classifier).verdict !== 'secret'),
+        )
+      );
     };
 
     /** With types: the sent value's type (or its array element type) has a password/key/hash property. */
