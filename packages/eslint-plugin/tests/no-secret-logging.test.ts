@@ -83,6 +83,15 @@ ruleTester.run('no-secret-logging', rule, {
       options: [{ minConfidence: 'low' }],
       ...typed,
     },
+    // A piece of text that carries no secret is a lexer's token (a recurrence rule's BYDAY item).
+    {
+      code: "function parse(value: string) {\n  return value.split(',').map((token) => {\n    if (!/^(MO|TU)$/.test(token.trim())) throw new RecurrenceError(`BYDAY=${token}`);\n    return token;\n  });\n}",
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: 'function lex(line: string) {\n  for (const token of line.split(/\\s+/)) console.log(token);\n}',
+      options: [{ minConfidence: 'low' }],
+    },
     // The rest of a destructuring that took the token out holds no token.
     {
       code: 'function post(body: any) {\n  const { token, ...bodyWithoutToken } = body;\n  logger.info(bodyWithoutToken);\n  return token;\n}',
@@ -221,6 +230,17 @@ ruleTester.run('no-secret-logging', rule, {
       ...typed,
     },
     { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
+    // Typed: a union of literal types names a kind of token (`'access' | 'refresh'`), not a token.
+    {
+      code: "type TokenType = 'access' | 'refresh';\ndeclare const logger: { debug(m: string): void };\nexport function clear(token: TokenType) {\n  logger.debug(`clearing ${token} cookie`);\n}",
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    {
+      code: "declare const logger: { info(m: unknown): void };\nexport function each(tokens: ('access' | 'refresh')[]) {\n  for (const token of tokens) logger.info(token);\n}",
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
     // Typed: a record whose name says token but whose fields hold none (a lexer token).
     {
       code: 'interface Token { kind: number; pos: number }\ndeclare const token: Token;\nthrow new Error(`unexpected ${token.kind} at ${token.pos}: ${token}`);',
@@ -255,6 +275,22 @@ ruleTester.run('no-secret-logging', rule, {
     },
   ],
   invalid: [
+    // Typed: the same parameter typed as any string may be the token itself.
+    {
+      ...medium(
+        leak(
+          'declare const logger: { debug(m: string): void };\nexport function clear(token: string) {\n  logger.debug(`clearing ${token} cookie`);\n}',
+          { text: 'token', nth: 2 },
+        ),
+      ),
+      ...typed,
+    },
+    // A piece of a credential is still one.
+    {
+      code: "function parse(req: any) {\n  const authorization = req.headers.authorization;\n  authorization.split(' ').forEach((token) => console.log(token));\n}",
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretToSink' as const, line: 3 }],
+    },
     // ...unless what it spells out carries a secret.
     {
       code: "function getSessionKey(token: string) {\n  return 'sess:' + token;\n}\nfunction load(token: string) {\n  logger.error(getSessionKey(token));\n}",

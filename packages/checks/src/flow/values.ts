@@ -264,6 +264,7 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   const c = classifyName(id.text, ctx.classifier);
   if (c.isSecret) {
     if (!typeMayHoldSecret(ctx, id) || hasPlainInitializer(ctx, id) || isFailureCodeName(id.text)) return [];
+    if (isPieceOfPlainText(ctx, id, depth, seen)) return [];
     return [{ source: { node: id, name: id.text, kind: c.kind ?? 'secret', reason: 'name' }, at: here }];
   }
   // `tokenCount`, `passwordHash`, `keyId`: the name says what it holds, and it is not the secret.
@@ -294,6 +295,40 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
   // `const meta = {}; meta.token = token; log(meta)`: what is stored into the object is in it.
   const stored = assigned.members.flatMap((m) => keyedValueFlows(ctx, m.key, m.value, m.node, here, depth + 1, next));
   return [...values.flatMap((v) => flowsOf(ctx, v, here, depth + 1, next)), ...stored];
+}
+
+/** Array methods whose callback's first parameter is an element of the array. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'flatMap', 'reduce']);
+
+/**
+ * `value.split(',').map((token) => …)`, `for (const token of line.split(/\s+/))`: a piece of text that
+ * carries no secret is a lexer's token, not a credential, whatever it is called.
+ */
+function isPieceOfPlainText(ctx: FlowContext, id: ts.Identifier, depth: number, seen: Seen): boolean {
+  const t = ctx.ts;
+  const decl = declarationOf(ctx, id);
+  let list: ts.Expression | undefined;
+  if (decl && t.isParameter(decl) && decl.parent.parameters[0] === decl) {
+    const fn = decl.parent;
+    const call = fn.parent;
+    if (
+      (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) &&
+      call &&
+      t.isCallExpression(call) &&
+      call.arguments[0] === fn &&
+      t.isPropertyAccessExpression(call.expression) &&
+      ELEMENT_CALLBACK_METHODS.has(call.expression.name.text)
+    )
+      list = call.expression.expression;
+  } else if (decl && t.isVariableDeclaration(decl) && t.isForOfStatement(decl.parent.parent)) {
+    list = decl.parent.parent.expression;
+  }
+  const split = list && skipOuterExpressions(t, list);
+  if (!split || !t.isCallExpression(split)) return false;
+  const callee = skipOuterExpressions(t, split.expression);
+  if (!t.isPropertyAccessExpression(callee) || callee.name.text !== 'split') return false;
+  // The text split must not be a secret itself (`authorization.split(' ')` holds the credential).
+  return depth < ctx.maxDepth && flowsOf(ctx, callee.expression, undefined, depth + 1, seen).length === 0;
 }
 
 /**
@@ -902,6 +937,9 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   const t = ctx.ts;
   const F = t.TypeFlags;
   if (type.flags & (F.BooleanLike | F.VoidLike | F.Null | F.Never | F.EnumLike | F.ESSymbolLike)) return false;
+  // A literal type (`'access' | 'refresh'`, a narrowed `'bearer'`) is text the program spells out: the
+  // name of a kind of token, not a token. A literal secret is the hard-coded-secret check's finding.
+  if (type.flags & (F.StringLiteral | F.NumberLiteral)) return false;
   if (type.isUnion() || type.isIntersection()) return type.types.some((m) => mayHoldSecret(ctx, checker, m, depth));
   if (!(type.flags & F.Object) || depth > 2) return true;
   if (isSecretWrapperType(t, type)) return false;
