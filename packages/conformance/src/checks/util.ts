@@ -168,10 +168,13 @@ export async function attempt<T>(
  */
 export function describeReturned(
   ctx: ConformanceContext,
-  value: string | undefined,
+  value: unknown,
   known: { stored?: StoredValue; secrets?: readonly string[] },
 ): string {
   if (value === undefined) return 'reported "not found" instead of an error';
+  // The contract says string or undefined; a store that catches and returns null is read as saying "not found".
+  if (value === null) return 'returned null ("not found") instead of an error';
+  if (typeof value !== 'string') return `returned a ${typeof value} instead of an error`;
   if (value === '') return 'returned an empty string';
   const secret = known.secrets?.find((s) => s === value);
   if (secret !== undefined) return `returned a secret (${ctx.redact(secret)})`;
