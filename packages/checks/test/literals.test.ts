@@ -364,6 +364,12 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     ['human password 2', () => 'Summer2024!'],
     ['url with password', () => `redis://:${alnum(16)}@cache:6379`],
     ['pem', () => fake.pem()],
+    // Base64 may start with or hold slashes; it never has a leading `./` or a dotted file extension.
+    ['base64 with a leading slash', () => '/' + rand(ALNUM + '+/', 38) + '='],
+    [
+      'base64 with short slash-separated runs',
+      () => `${alnum(5)}/${alnum(4)}/${alnum(6)}/${alnum(5)}/${alnum(8)}/${alnum(6)}`,
+    ],
   ])('%s looks like a secret', (_, make) => {
     expect(looksLikeSecretValue(make())).toBe(true);
   });
@@ -397,6 +403,9 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     '[^A-Z0-9]+',
     'VARCHAR(255)',
     'decimal(10, 2)',
+    // A package's export map and typesVersions: paths of words, under keys named for API keys and JWTs.
+    './src/v3/apiKeys.ts',
+    'dist/commonjs/v3/jwt.d.ts',
   ])('%j does not', (value) => {
     expect(looksLikeSecretValue(value)).toBe(false);
   });

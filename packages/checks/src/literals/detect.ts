@@ -84,6 +84,8 @@ const LOCAL_HOST_URL =
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
+/** A relative path, or a path to a file with an extension (`dist/commonjs/v3/jwt.d.ts`). */
+const FILE_PATH_LIKE = /^(\.{1,2}\/|~\/)|\/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$/;
 const ENV_NAME_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 /** A type with a size: `VARCHAR(255)`, `decimal(10, 2)`. */
 const SIZED_TYPE_LIKE = /^[A-Za-z]+ ?\( ?\d+(?: ?, ?\d+)? ?\)$/;
@@ -120,7 +122,10 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
       ? { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' }
       : undefined;
   }
-  // A random token may start with `/` (base64), so randomness is asked before the shape of paths.
+  // A random token may start with `/` (base64), so randomness is asked before the shape of paths,
+  // one segment at a time: `./src/v3/apiKeys.ts` (a package's export map) is words between slashes.
+  // Base64 has slashes but never a leading `./` nor a dot before a file extension.
+  if (FILE_PATH_LIKE.test(v) && v.split(/[/\\]/).every((segment) => !looksRandom(segment))) return undefined;
   if (looksRandom(v))
     return { detectorId: ENTROPY_DETECTOR_IDS.random, description: 'random-looking string', basis: 'entropy' };
   if (PATH_LIKE.test(v)) return undefined;
