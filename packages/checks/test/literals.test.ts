@@ -1,3 +1,4 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   detectSecretLiteral,
@@ -58,9 +59,16 @@ const fake = {
   twilio: () => 'S' + 'K' + rand(DIGITS, 1) + rand('abcdef', 1) + rand(HEX, 30),
   jwt: (header: object = { alg: 'HS256', typ: 'JWT' }) =>
     `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify({ sub: '1234', iat: 1700000000 }))}.${rand(B64URL, 43)}`,
-  pem: (kind = 'RSA ') =>
-    `-----BEGIN ${kind}PRIVATE KEY-----\n${rand(ALNUM + '+/', 64)}\n${rand(ALNUM + '+/', 64)}\n-----END ${kind}PRIVATE KEY-----`,
+  // A DER SEQUENCE that holds exactly the 94 bytes it declares, as every real key's body does.
+  pem: (kind = 'RSA ') => pemBlock(kind, [0x30, 94], 94),
+  // A sample cut short for display: its SEQUENCE declares 1,348 bytes and the body holds 92.
+  truncatedPem: (kind = '') => pemBlock(kind, [0x30, 0x82, 0x05, 0x44], 92),
 };
+
+function pemBlock(kind: string, header: number[], randomLength: number): string {
+  const body = Buffer.concat([Buffer.from(header), randomBytes(randomLength)]).toString('base64');
+  return `-----BEGIN ${kind}PRIVATE KEY-----\n${body.slice(0, 64)}\n${body.slice(64)}\n-----END ${kind}PRIVATE KEY-----`;
+}
 
 /** detector id -> values it must find (alone and inside longer text), and look-alikes it must not. */
 const cases: Record<string, { positives: string[]; negatives: string[] }> = {
@@ -176,6 +184,9 @@ const cases: Record<string, { positives: string[]; negatives: string[] }> = {
     negatives: [
       '-----BEGIN PRIVATE KEY-----',
       '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+      fake.truncatedPem(),
+      fake.truncatedPem('RSA '),
+      `key: "${fake.truncatedPem().replace(/\n/g, '\\n')}"`,
       '-----BEGIN PUBLIC KEY-----\n' + rand(ALNUM, 128) + '\n-----END PUBLIC KEY-----',
     ],
   },
@@ -234,6 +245,26 @@ describe('secret detectors', () => {
     const [finding] = findSecretLiterals(`Authorization: Bearer ${token}`);
     expect(finding).toMatchObject({ detectorId: 'github-personal-access-token', basis: 'format' });
     expect(`Authorization: Bearer ${token}`.slice(finding!.start, finding!.end)).toBe(token);
+  });
+
+  it.each([
+    [
+      'RSA PKCS#1',
+      () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }),
+    ],
+    [
+      'RSA PKCS#8',
+      () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    ],
+    [
+      'EC SEC1',
+      () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }),
+    ],
+    ['Ed25519 PKCS#8', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })],
+  ])('finds a real %s private key, whole and with escaped line breaks', (_, make) => {
+    const pem = String(make());
+    expect(detectSecretLiteral(pem)?.detectorId).toBe('pem-private-key');
+    expect(detectSecretLiteral(`key: "${pem.replace(/\n/g, '\\n')}"`)?.detectorId).toBe('pem-private-key');
   });
 
   it('detectSecretLiteral returns the first finding by position, with exactly the public fields', () => {
