@@ -41,36 +41,10 @@ function isJwt(token: string): boolean {
   }
 }
 
-/**
- * A PEM private key must carry a body of base64, not a `...` or a header alone, and not a DER
- * structure cut short (a sample shown as a form's hint or in docs: its outer SEQUENCE declares more
- * bytes than the body holds; every real key's body holds exactly what it declares).
- */
+/** A PEM private key must carry a body of base64, not a `...` or a header alone. */
 function hasPemBody(block: string): boolean {
-  const body = block
-    .replace(/-----(BEGIN|END)[^-]*-----/g, '')
-    .replace(/^[A-Za-z-]+:.*$/gm, '')
-    .replace(/\\[nr]/g, '');
-  const base64 = (body.match(/[A-Za-z0-9+/=]/g) ?? []).join('');
-  return base64.length >= 64 && !isTruncatedDer(base64);
-}
-
-/** True when base64 `text` decodes to a DER SEQUENCE whose declared length runs past its end. */
-function isTruncatedDer(text: string): boolean {
-  let bytes: string;
-  try {
-    bytes = atob(text.replace(/=+$/, ''));
-  } catch {
-    return false;
-  }
-  if (bytes.charCodeAt(0) !== 0x30 || bytes.length < 2) return false;
-  const first = bytes.charCodeAt(1);
-  if (first < 0x80) return 2 + first > bytes.length;
-  const octets = first & 0x7f;
-  if (octets < 1 || octets > 4 || bytes.length < 2 + octets) return false;
-  let length = 0;
-  for (let i = 0; i < octets; i++) length = length * 256 + bytes.charCodeAt(2 + i);
-  return 2 + octets + length > bytes.length;
+  const body = block.replace(/-----(BEGIN|END)[^-]*-----/g, '').replace(/^[A-Za-z-]+:.*$/gm, '');
+  return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64;
 }
 
 /** Mixed letters and digits: real random keys have both, prose after a prefix rarely does. */
