@@ -1,7 +1,7 @@
 import { describeStores } from './broken-stores.js';
 
 describeStores(
-  'broken stores (8): a default key, caches outside the store directories or written at shutdown, a nonce counter per process, plaintext in a rotation, null for an error',
+  'broken stores (8): a default key, caches outside the store directories or written at shutdown, a nonce counter per process, plaintext in a rotation, null for an error, debug output',
   [
     'broken-dev-key-fallback',
     'broken-home-cache',
@@ -10,6 +10,7 @@ describeStores(
     'broken-rotation-staging',
     'broken-cache-on-shutdown',
     'broken-null-on-failure',
+    'broken-debuglog',
   ],
 );
 

@@ -4,7 +4,20 @@
 // captured and searched. The harness talks to it over the IPC channel (host.ts is the other end).
 // Plain JavaScript so that it runs from `src/` (tests) and from the published package alike.
 import { writeSync } from 'node:fs';
-import { format } from 'node:util';
+import { syncBuiltinESMExports } from 'node:module';
+import util, { format } from 'node:util';
+
+// Debug output a store writes through util.debuglog is heard whatever NODE_DEBUG says: operators
+// turn it on in production to troubleshoot, and a secret it prints then is a leak. (Node's own
+// sections use an internal debuglog and stay as NODE_DEBUG sets them.)
+util.debuglog = util.debug = (section, callback) => {
+  const log = (...args) =>
+    process.stderr.write(`${String(section).toUpperCase()} ${process.pid}: ${format(...args)}\n`);
+  log.enabled = true;
+  callback?.(log);
+  return log;
+};
+syncBuiltinESMExports();
 
 // pg 8 asks at load time whether it runs on Cloudflare Workers: without a `navigator` (Node 20) its
 // test loads Node's whole fetch implementation. A navigator stands in while pg loads (load-pg.ts).

@@ -111,7 +111,8 @@ export class AdapterProcess {
   private async spawn(): Promise<void> {
     const child = fork(childEntry(), [], {
       cwd: this.workDir,
-      env: { ...process.env, TMPDIR: this.tempDir, TMP: this.tempDir, TEMP: this.tempDir },
+      // DEBUG: every namespace of the `debug` package, as an operator troubleshooting would turn it on.
+      env: { ...process.env, TMPDIR: this.tempDir, TMP: this.tempDir, TEMP: this.tempDir, DEBUG: '*' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
       // Its own process group: Ctrl-C reaches the harness, which stops it after cleaning up.
