@@ -29,7 +29,21 @@ const MAX_DEPTH = 8;
  * declaration file and lose the module it came from.
  */
 export function apiLocationOf(t: TypeScript, node: ts.Expression, depth = 0): ApiLocation | undefined {
-  const raw = locate(t, node, depth);
+  if (depth !== 0) return globalLocation(locate(t, node, depth));
+  // Several checks, and the function summaries of each sink kind, ask where the same callee comes
+  // from; the answer is lexical (a parsed file never changes), so it is kept per node. Callers copy
+  // `path` before changing it.
+  const known = locations.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const found = globalLocation(locate(t, node, 0));
+  locations.set(node, found ?? null);
+  return found;
+}
+
+const locations = new WeakMap<ts.Node, ApiLocation | null>();
+
+/** `globalThis.crypto.subtle` is the global `crypto.subtle`. */
+function globalLocation(raw: ApiLocation | undefined): ApiLocation | undefined {
   if (!raw || raw.module !== 'global') return raw;
   let path = raw.path;
   while (path.length > 0 && GLOBAL_OBJECTS.has(path[0]!)) path = path.slice(1);
