@@ -44,6 +44,15 @@ function withRequireEnv<T extends { code: string; errors: readonly object[] }>(c
 
 ruleTester.run('no-env-fallback', rule, {
   valid: [
+    // A credential presented to another service in an outbound request: a known default fails closed at
+    // the receiver (medium, strict only). A switch named after tokens is no secret at all.
+    { code: "fetch(url, { headers: { 'X-API-Key': process.env.API_KEY || 'NO-DEFINED' } });" },
+    { code: "const headers = new Headers({ authorization: `Bearer ${process.env.API_TOKEN ?? 'unset'}` });" },
+    {
+      code: "export const env = z.object({ SKIP_ACCESS_TOKENS: z.enum(['true', 'false']).default('false') }).parse(process.env);",
+      options: [{ minConfidence: 'low' }],
+    },
+    { code: "const skipTokens = process.env.SKIP_ACCESS_TOKENS ?? 'false';", options: [{ minConfidence: 'low' }] },
     // Medium confidence, so not in recommended: an empty or numeric default.
     "const secret = process.env.WEBHOOK_SECRET ?? '';",
     "const secret = process.env.PAYLOAD_SECRET || '';",
@@ -116,6 +125,21 @@ ruleTester.run('no-env-fallback', rule, {
     },
   ],
   invalid: withRequireEnv([
+    {
+      code: "fetch(url, { headers: { 'X-API-Key': process.env.API_KEY || 'NO-DEFINED' } });",
+      options: [{ minConfidence: 'medium' }],
+      errors: [err(1, 38, "fetch(url, { headers: { 'X-API-Key': requireEnv('API_KEY') } });")],
+    },
+    {
+      code: "const headers = new Headers({ authorization: `Bearer ${process.env.API_TOKEN ?? 'unset'}` });",
+      options: [{ minConfidence: 'medium' }],
+      errors: [err(1, 56, "const headers = new Headers({ authorization: `Bearer ${requireEnv('API_TOKEN')}` });")],
+    },
+    // Outside a request's headers the same default stays high.
+    {
+      code: "const auth = { apiKey: process.env.API_KEY || 'dev-key' };",
+      errors: [err(1, 24, "const auth = { apiKey: requireEnv('API_KEY') };")],
+    },
     {
       code: "const secret = process.env.JWT_SECRET ?? 'dev-secret';",
       errors: [err(1, 16, "const secret = requireEnv('JWT_SECRET');")],
@@ -501,6 +525,11 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     "const env = cleanEnv(process.env, { COOKIE_SECRET: str({ devDefault: 'dev-cookie-secret' }) });",
     // A chained helper whose caller gives no default.
     "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback ?? ''; }\nconst secret = getEnv('JWT_SECRET');",
+    // The validated environment's variables that hold no secret.
+    {
+      code: "import { env } from './no-env-fallback/validated-env.js';\nexport const port = env.PORT ?? '3000';",
+      languageOptions: typed,
+    },
     // Spread defaults for variables that hold no secret; an override after the spread is no default.
     "const env = { PORT: '3000', NODE_ENV: 'development', ...process.env };",
     "const env = { ...process.env, JWT_SECRET: 'overridden-here' };",
@@ -537,6 +566,31 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     {
       code: "const secret = this.configService.get('auth.jwtSecret', 'default-secret');",
       errors: [err(1, 16, "const secret = requireEnv('auth.jwtSecret');")],
+    },
+    // The validated environment (t3-env `createEnv`, a schema's `parse(process.env)`), here or imported.
+    {
+      code: "const env = createEnv({ server: {}, runtimeEnv: process.env });\nexport const secret = env.JWT_SECRET ?? 'same-file-secret';",
+      errors: [
+        err(
+          2,
+          23,
+          "const env = createEnv({ server: {}, runtimeEnv: process.env });\nexport const secret = requireEnv('JWT_SECRET');",
+        ),
+      ],
+    },
+    {
+      code: "const env = envSchema.parse(process.env);\nexport const secret = env.SESSION_SECRET || 'parsed-dev-secret';",
+      errors: [
+        err(2, 23, "const env = envSchema.parse(process.env);\nexport const secret = requireEnv('SESSION_SECRET');"),
+      ],
+    },
+    {
+      ...acrossFunctions(
+        "import { env } from './no-env-fallback/validated-env.js';\nconst secret = env.NEXTAUTH_SECRET ?? 'dev-nextauth-secret';",
+        "env.NEXTAUTH_SECRET ?? 'dev-nextauth-secret'",
+        'NEXTAUTH_SECRET',
+      ),
+      languageOptions: typed,
     },
     // Defaults the environment is spread over.
     {

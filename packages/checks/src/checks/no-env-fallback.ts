@@ -3,6 +3,7 @@ import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '..
 import {
   bindingTargetName,
   constInitializer,
+  propertyNameText,
   resolveIdentifier,
   skipOuterExpressions,
   staticString,
@@ -153,7 +154,9 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
         ? 'low'
         : isSplitIntoList(t, site.node)
           ? 'high'
-          : fallbackConfidence(fallback);
+          : format === undefined && isOutboundHeaderValue(t, site.node)
+            ? 'medium'
+            : fallbackConfidence(fallback);
       context.report({
         node: site.node,
         messageId: 'envFallback',
@@ -170,6 +173,8 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       fallback: ConstantFallback,
     ): boolean => {
       if (fallback.text !== undefined && detectSecretLiteral(fallback.text) !== undefined) return true;
+      // `SKIP_ACCESS_TOKENS: z.enum(['true', 'false']).default('false')`: a switch, whatever it is named after.
+      if (fallback.text !== undefined && BOOLEAN_WORDS.test(fallback.text.trim())) return false;
       const kinds = [...names, ...(target === undefined ? [] : [target])]
         .map((n) => classifyName(n, settings))
         .filter((c) => c.isSecret)
@@ -217,6 +222,37 @@ function targetName(t: TypeScript, node: ts.Node): string | undefined {
 function fallbackConfidence(fallback: ConstantFallback): Confidence {
   if (fallback.text === undefined || fallback.text.trim() === '') return 'medium';
   return 'high';
+}
+
+/** Defaults that make a variable a switch, not a secret. */
+const BOOLEAN_WORDS = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
+
+/**
+ * `headers: { 'X-API-Key': process.env.API_KEY || 'unset' }`: a credential this program presents to
+ * another service. The receiver checks it against its own secret, so a known default fails closed
+ * there (a confusing failure, not a way in); a default that verifies what others present (a signing
+ * key, a compare) is the way in, and stays high.
+ */
+function isOutboundHeaderValue(t: TypeScript, node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (
+    current.parent &&
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isNonNullExpression(current.parent) ||
+      t.isTemplateSpan(current.parent) ||
+      t.isTemplateExpression(current.parent) ||
+      (t.isBinaryExpression(current.parent) && current.parent.operatorToken.kind === t.SyntaxKind.PlusToken))
+  ) {
+    current = current.parent;
+  }
+  const property = current.parent;
+  if (!property || !t.isPropertyAssignment(property) || property.initializer !== current) return false;
+  const headers = property.parent.parent;
+  return (
+    (t.isPropertyAssignment(headers) && propertyNameText(t, headers.name)?.toLowerCase() === 'headers') ||
+    (t.isNewExpression(headers) && t.isIdentifier(headers.expression) && headers.expression.text === 'Headers')
+  );
 }
 
 /**
