@@ -167,8 +167,11 @@ export const NON_CREDENTIAL_TOKEN_QUALIFIERS = set(`page pagination next prev pr
   comment trivia plus minus equals equal bar asterisk slash backslash less greater than question exclamation
   ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template`);
 
-/** Words before a secret noun that make the value public by design (`publicKey`, `publishableKey`). */
-export const PUBLIC_WORDS = set('public publishable anon anonymous site');
+/**
+ * Words before a secret noun that make the value public by design (`publicKey`, `publishableKey`;
+ * `pkApiKey`: Stripe-style `pk_` publishable keys, whose secret sibling is `sk`).
+ */
+export const PUBLIC_WORDS = set('public publishable pk anon anonymous site');
 
 /**
  * First words of environment variables that frameworks ship to the browser and that say so in their
