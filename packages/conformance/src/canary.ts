@@ -46,7 +46,9 @@ export class Redactor {
     for (const spelling of spellings(secret)) {
       if (spelling.encoding.startsWith('utf-16')) continue;
       const text = spelling.bytes.toString('utf8');
-      if (text.length >= fragmentLength && !this.forms.has(text)) this.forms.set(text, replacement);
+      // A short secret (6 characters) is redacted in its own spellings too.
+      if (text.length >= Math.min(fragmentLength, secret.length) && !this.forms.has(text))
+        this.forms.set(text, replacement);
     }
     const lower = secret.toLowerCase();
     this.replacements.set(lower, replacement);

@@ -8,8 +8,11 @@ import { candidateKeys, findStoredKeys, type CandidateKey } from '../search/stor
 import { searchEverywhere, searchFiles } from './leak-search.js';
 import { attempt, decodedBytes, describeHits, failWith, readOwnerRows } from './util.js';
 
-/** Secret lengths a store may treat differently: a PIN-like one (`shc-` and 4 letters) and a private key's. */
-const unusualLengths = { short: 4, long: 6_000 } as const;
+/**
+ * Random letters of secrets a store may treat differently: a PIN-like one (`shc-` and 2 letters, 6
+ * characters) and one longer than the usual 4 or 8 kB limits (a private key, a certificate bundle).
+ */
+const unusualLengths = { short: 2, long: 9_000 } as const;
 
 /**
  * Records whose AES key is stored in the database (a raw data key in a column or a keys table, a
@@ -56,7 +59,7 @@ export const noPlaintextAtRest: ConformanceCheck = {
   promise:
     "No plaintext secret reaches the database server or the store's files: not in a table, not in a SQL literal, not in a bind parameter, not in what the store prints, not hashed, not as a prefix or suffix, and not beside the key that decrypts it",
   docs: {
-    does: "Stores unique random canaries through the adapter (puts, an overwrite, a read, a listing, a rotation; a short secret of 8 characters and one of 6,000 as well), then reads **every column of every table in every schema** (except `pg_catalog`, `information_schema`, TOAST and temporary tables) and searches each value, the server's **statement log**, **`pg_stat_statements`**, everything the store process **printed** (stdout and stderr, file-descriptor level, with `util.debuglog` and the `debug` package's output on) and the **files it wrote** (its working and temporary directories whole; files changed during the check below the adapter module's directory, and in the system temporary directory, the home directory and `/dev/shm`: directly, one level down, and deeper in directories whose entries changed during the check); looks for the key bytes the harness gave the store (raw, hex, base64) and for a stored AES key that decrypts one of the secrets (every 16-, 24- or 32-byte value of any table, whole or as a hex or base64 run inside a text, tried in GCM/CTR, ECB and CBC at every offset of the record); searches the files again after the store shut down (a cache persisted at `teardown()`); after the last check, everything the store printed until its process ended is searched again for every canary of the run",
+    does: "Stores unique random canaries through the adapter (puts, an overwrite, a read, a listing, a rotation; a short secret of 6 characters and one of 9,000 as well), then reads **every column of every table in every schema** (except `pg_catalog`, `information_schema`, TOAST and temporary tables) and searches each value, the server's **statement log**, **`pg_stat_statements`**, everything the store process **printed** (stdout and stderr, file-descriptor level, with `util.debuglog` and the `debug` package's output on) and the **files it wrote** (its working and temporary directories whole; files changed during the check below the adapter module's directory, and in the system temporary directory, the home directory and `/dev/shm`: directly, one level down, and deeper in directories whose entries changed during the check); looks for the key bytes the harness gave the store (raw, hex, base64) and for a stored AES key that decrypts one of the secrets (every 16-, 24- or 32-byte value of any table, whole or as a hex or base64 run inside a text, tried in GCM/CTR, ECB and CBC at every offset of the record); searches the files again after the store shut down (a cache persisted at `teardown()`); after the last check, everything the store printed until its process ended is searched again for every canary of the run",
     proves:
       "No plaintext reaches the server or the store's files: not in a table, not in a SQL literal, not in a bind parameter (with `log_statement=all`, parameters are written to the log too), not in the store's output, not as an unkeyed hash (SHA-256, SHA-1, MD5, SHA-512: a guess is confirmed, equal secrets show), not as a prefix of 5 characters past the public `shc-`, a suffix of 6 or any 8 in a row; secrets of unusual length are encrypted too; neither the harness's key nor a key that decrypts a secret is stored with the data",
     cannotSee:
