@@ -77,6 +77,9 @@ function envObjectRuntimeSeen(
     const hit = ENV_OBJECTS.find((p) => samePath(p.path, path));
     if (hit) return hit.runtime;
   }
+  // `export const env = createEnv({ …, runtimeEnv: process.env })`, `envSchema.parse(process.env)`: the
+  // validated environment, read as the environment (with a checker, also imported from its module).
+  if (t.isCallExpression(expr) && seen.size > 0 && isValidatedEnv(t, expr, checker)) return 'node';
   if (!t.isIdentifier(expr)) return undefined;
   const decl = bindingOf(t, expr, checker);
   if (!decl || seen.has(decl)) return undefined;
@@ -101,6 +104,18 @@ function envObjectRuntimeSeen(
     return ENV_MODULE_EXPORTS.find((m) => m.module === module && m.exportName === exported)?.runtime;
   }
   return undefined;
+}
+
+/** A call that returns the validated environment: an env-schema library's, or a schema's parse of it. */
+function isValidatedEnv(t: TypeScript, call: ts.CallExpression, checker: ts.TypeChecker | undefined): boolean {
+  const name = calleeName(t, call.expression);
+  if (name === undefined) return false;
+  if (ENV_SCHEMA_CALLS.some((c) => c.callee === name)) return true;
+  return (
+    ENV_SCHEMA_PARSE_METHODS.includes(name) &&
+    call.arguments[0] !== undefined &&
+    envObjectRuntime(t, call.arguments[0], checker) !== undefined
+  );
 }
 
 /**
