@@ -80,13 +80,21 @@ function isDeclaration(t: TypeScript, node: ts.Node): node is Declaration {
 }
 
 function lookupLexically(t: TypeScript, id: ts.Identifier): Declaration | undefined {
+  const known = resolvedLexically.get(id);
+  if (known !== undefined) return known ?? undefined;
   const name = id.text;
+  let found: Declaration | undefined;
   for (let scope = enclosingScope(t, id); scope; scope = enclosingScope(t, scope)) {
-    const found = scopeTable(t, scope)?.get(name);
-    if (found) return found;
+    found = scopeTable(t, scope)?.get(name);
+    if (found) break;
   }
-  return undefined;
+  resolvedLexically.set(id, found ?? null);
+  return found;
 }
+
+// A lexical answer depends on the file's syntax alone, and checks ask about the same identifiers
+// again and again: kept per identifier, one probe instead of one per enclosing scope.
+const resolvedLexically = new WeakMap<ts.Identifier, Declaration | null>();
 
 /** True when `name` is declared in a scope around `at`, in this file (no globals: that needs the checker). */
 export function isDeclaredAround(t: TypeScript, at: ts.Node, name: string): boolean {
