@@ -10,7 +10,12 @@ import {
   SECRET_DETECTORS,
 } from '../src/index.js';
 import { charsetOf, shannonEntropy, urlCredentials } from '../src/internal.js';
-import { commentDisclaimsSecret, isStandInKey, looksLikeSecretPhrase } from '../src/literals/index.js';
+import {
+  commentDisclaimsSecret,
+  isStandInKey,
+  looksLikeSecretPhrase,
+  nameDisclaimsSecret,
+} from '../src/literals/index.js';
 
 // Fake credentials are built at run time from a seeded generator, so that no literal in this repository
 // looks like a real secret to GitHub push protection or to our own scanner.
@@ -346,6 +351,18 @@ describe('isPlaceholder', () => {
   it('reads URL credentials', () => {
     expect(urlCredentials('postgres://app:s%40cret@db/x')).toEqual({ user: 'app', password: 's@cret' });
     expect(urlCredentials('https://example.com')).toBeUndefined();
+  });
+});
+
+describe('nameDisclaimsSecret', () => {
+  it.each(['samples', 'SampleRecord[]', 'mockEvent', 'EXAMPLE_PAYLOAD', 'fakeUsers', 'demoConfig'])(
+    '%j says made up',
+    (name) => {
+      expect(nameDisclaimsSecret(name)).toBe(true);
+    },
+  );
+  it.each(['config', 'defaults', 'settings', 'examined', 'simpleConfig', 'stubborn'])('%j does not', (name) => {
+    expect(nameDisclaimsSecret(name)).toBe(false);
   });
 });
 

@@ -41,6 +41,9 @@ function nameCase(code: string, line: number, column: number, envName: string, l
 
 ruleTester.run('no-hardcoded-secret', rule, {
   valid: [
+    // Data the program names or types as made up (samples, mocks, fixtures): medium, strict only.
+    `export const samples: SampleRecord[] = [{ provider: 'chat', body: { token: '${RANDOM}', team_id: 'T1' } }];`,
+    `const mockEvent = { type: 'session.created', session: { token: '${RANDOM}' } };`,
     // A pattern that describes tokens is not a token: a character range with a quantifier.
     "const TOKEN_STRINGS = '[A-Za-z0-9._~+/-]+=*';\nconst tokenRegexp = new RegExp(`^${TOKEN_STRINGS}$`);",
     "const apiKeyPattern = '^[a-f0-9]{64}$';",
@@ -133,6 +136,21 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
   ],
   invalid: [
+    {
+      ...nameCase(
+        `export const samples: SampleRecord[] = [{ provider: 'chat', body: { token: '${RANDOM}', team_id: 'T1' } }];`,
+        1,
+        76,
+        'TOKEN',
+      ),
+      options: [{ minConfidence: 'medium' }],
+    },
+    {
+      ...nameCase(`const mockEvent = { type: 'session.created', session: { token: '${RANDOM}' } };`, 1, 64, 'TOKEN'),
+      options: [{ minConfidence: 'medium' }],
+    },
+    // The same nesting under a name that disclaims nothing stays high.
+    nameCase(`const defaults = { auth: { token: '${RANDOM}' } };`, 1, 35, 'TOKEN'),
     // The secret siblings of public-by-design keys: a PostHog personal key, a read-write Nx Cloud token.
     nameCase(
       `const POSTHOG_API_KEY = '${POSTHOG_PERSONAL_KEY}';`,

@@ -16,6 +16,7 @@ import { classifyName, splitWords } from '../names/index.js';
 import {
   commentDisclaimsSecret,
   detectSecretLiteral,
+  nameDisclaimsSecret,
   ENTROPY_DETECTOR_IDS,
   explainSecretValue,
   formatEvidence,
@@ -251,7 +252,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         values.add(value);
         valuesByName.set(key, values);
         // `const XOR_SECRET_KEY = '…'` under `// This is not actually a secret key`: the author's word.
-        const confidence = disclaimed(node) ? 'low' : nameEvidenceConfidence(c.kind, credential);
+        // `export const samples: SampleRecord[] = [{ body: { token: '…' } }]`: data the program calls made up.
+        const confidence = disclaimed(node)
+          ? 'low'
+          : inSampleData(t, node)
+            ? 'medium'
+            : nameEvidenceConfidence(c.kind, credential);
         candidates.push({ node, value, targetName, key, confidence });
       },
       end() {
@@ -285,6 +291,31 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
     };
   },
 });
+
+/**
+ * True when a literal sits inside an object or array literal that a variable named or typed as
+ * made-up data holds (`samples: SampleRecord[]`, `const mockEvent = { … }`); see `nameDisclaimsSecret`.
+ */
+function inSampleData(t: TypeScript, literal: ts.Node): boolean {
+  let current: ts.Node = literal;
+  let nested = false;
+  while (
+    current.parent &&
+    (t.isPropertyAssignment(current.parent) ||
+      t.isObjectLiteralExpression(current.parent) ||
+      t.isArrayLiteralExpression(current.parent) ||
+      t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isSatisfiesExpression(current.parent))
+  ) {
+    if (t.isObjectLiteralExpression(current.parent) || t.isArrayLiteralExpression(current.parent)) nested = true;
+    current = current.parent;
+  }
+  const holder = current.parent;
+  if (!nested || !holder || !t.isVariableDeclaration(holder) || holder.initializer !== current) return false;
+  if (t.isIdentifier(holder.name) && nameDisclaimsSecret(holder.name.text)) return true;
+  return holder.type !== undefined && nameDisclaimsSecret(holder.type.getText());
+}
 
 /**
  * How sure a name-based finding is. A random-looking value under a credential name is a generated

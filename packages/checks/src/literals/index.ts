@@ -1,6 +1,12 @@
 export * from './detect.js';
 export { SECRET_DETECTORS, type SecretDetector } from './formats.js';
-export { commentDisclaimsSecret, isPlaceholder, isStandInKey, urlCredentials } from './placeholders.js';
+export {
+  commentDisclaimsSecret,
+  isPlaceholder,
+  isStandInKey,
+  nameDisclaimsSecret,
+  urlCredentials,
+} from './placeholders.js';
 export {
   shannonEntropy,
   charsetOf,

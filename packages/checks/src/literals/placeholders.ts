@@ -112,3 +112,30 @@ const DISCLAIMER =
 export function commentDisclaimsSecret(comment: string): boolean {
   return DISCLAIMER.test(comment);
 }
+
+/** Words by which a program names data it made up to show or test something. */
+const SAMPLE_DATA_WORDS: ReadonlySet<string> = new Set([
+  'sample',
+  'samples',
+  'example',
+  'examples',
+  'mock',
+  'mocks',
+  'fake',
+  'fakes',
+  'dummy',
+  'stub',
+  'stubs',
+  'fixture',
+  'fixtures',
+  'demo',
+]);
+
+/**
+ * True when a variable or type name says its value is made-up data (`samples: SampleRecord[]`,
+ * `mockPayload`, `EXAMPLE_EVENT`): like a disclaiming comment, the author's word about the values
+ * inside, which checks weigh as evidence rather than obey.
+ */
+export function nameDisclaimsSecret(name: string): boolean {
+  return splitWords(name).some((w) => SAMPLE_DATA_WORDS.has(w.toLowerCase()));
+}
