@@ -1,9 +1,9 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { constants, deflateRawSync, deflateSync, gzipSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCanary, Needles } from '../src/index.js';
-import { base32 } from '../src/search/encodings.js';
+import { base32, mayBeRawDeflate } from '../src/search/encodings.js';
 import { findKeystreamReuse } from '../src/search/keystream.js';
 import { candidateKeys, decryptsWith, findStoredKeys } from '../src/search/stored-keys.js';
 
@@ -32,6 +32,9 @@ const disguises: Array<[string, (s: string) => Buffer | string]> = [
   ],
   ['gzip', (s) => gzipSync(Buffer.from(s))],
   ['deflate', (s) => deflateSync(Buffer.from(s))],
+  ['raw deflate (fixed codes)', (s) => deflateRawSync(Buffer.from(`v=${s}`))],
+  ['raw deflate (stored block)', (s) => deflateRawSync(Buffer.from(s), { level: 0 })],
+  ['raw deflate (dynamic codes)', (s) => deflateRawSync(Buffer.from(`${s} ${'lorem ipsum dolor '.repeat(30)}`))],
   ['base64 of gzip', (s) => gzipSync(Buffer.from(s)).toString('base64')],
   ['bytea hex text', (s) => `\\x${Buffer.from(s).toString('hex')}`],
   ['upper-cased', (s) => `TOKEN=${s.toUpperCase()}`],
@@ -167,5 +170,66 @@ describe('findKeystreamReuse', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('mayBeRawDeflate', () => {
+  const inflates = (bytes: Buffer): boolean => {
+    try {
+      return inflateRawSync(bytes).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  const streamArb = fc
+    .tuple(
+      fc.uint8Array({ minLength: 1, maxLength: 300 }),
+      fc.constantFrom(
+        constants.Z_DEFAULT_STRATEGY,
+        constants.Z_FIXED,
+        constants.Z_HUFFMAN_ONLY,
+        constants.Z_RLE,
+        constants.Z_FILTERED,
+      ),
+      fc.integer({ min: 0, max: 9 }),
+      fc.boolean(),
+    )
+    .map(([data, strategy, level, text]) =>
+      deflateRawSync(text ? Buffer.from(Buffer.from(data).toString('base64').repeat(2)) : Buffer.from(data), {
+        strategy,
+        level,
+      }),
+    );
+
+  it('never rejects what zlib inflates: real streams, cut short, with a bit flipped, and random bytes', () => {
+    fc.assert(
+      fc.property(streamArb, fc.nat(), fc.nat(), (stream, at, bit) => {
+        const flipped = Buffer.from(stream);
+        flipped[at % flipped.length]! ^= 1 << (bit % 8);
+        for (const bytes of [stream, stream.subarray(0, stream.length - 1 - (at % 4)), flipped]) {
+          if (inflates(bytes)) expect(mayBeRawDeflate(bytes)).toBe(true);
+        }
+        expect(mayBeRawDeflate(stream)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 200 }), (data) => {
+        const bytes = Buffer.from(data);
+        if (inflates(bytes)) expect(mayBeRawDeflate(bytes)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rejects almost every random byte string and text without calling zlib', () => {
+    const samples = [
+      ...Array.from({ length: 1000 }, (_, i) => randomBytes(16 + (i % 100))),
+      ...Array.from({ length: 1000 }, (_, i) =>
+        Buffer.from(randomBytes(12 + (i % 90)).toString(i % 2 ? 'hex' : 'base64')),
+      ),
+    ];
+    const plausible = samples.filter((bytes) => mayBeRawDeflate(bytes)).length;
+    expect(plausible).toBeLessThan(samples.length / 20);
   });
 });
