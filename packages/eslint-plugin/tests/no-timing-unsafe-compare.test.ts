@@ -27,6 +27,15 @@ function withMinConfidence(cases: Invalid[]): Invalid[] {
  * These are reported in `recommended` (high confidence), so they run with default options.
  */
 const HIGH_CONFIDENCE_INVALID: Invalid[] = [
+  // A project helper that hashes with a key the server holds (an env secret, a decrypted API key) computes a MAC.
+  {
+    code: "import { createHash, decryptApiKey } from '@acme/crypto';\nexport function validate(apiKey: string, subscriberId: string, subscriberHash?: string) {\n  const key = decryptApiKey(apiKey);\n  const hmacHash = createHash(key, subscriberId);\n  if (hmacHash !== subscriberHash) throw new Error('Please provide a valid HMAC hash');\n}",
+    errors: [{ messageId: 'unsafeOperator', line: 5 }],
+  },
+  {
+    code: "import { createHash } from '@acme/crypto';\nexport function nudge(command: { hmacHeader: string; id: string }) {\n  const hmacHash = createHash(process.env.NOVU_API_KEY!, command.id);\n  if (hmacHash !== command.hmacHeader) throw new Error('Unauthorized request');\n}",
+    errors: [{ messageId: 'unsafeOperator', line: 4 }],
+  },
   // An HMAC named as the keyed hash it is (`hmacHash`, `hmacDigest`), against what the caller sent.
   {
     code: "import { createHmac } from 'node:crypto';\nexport function check(apiKey: string, subscriberId: string, subscriberHash?: string) {\n  const hmacHash = createHmac('sha256', apiKey).update(subscriberId).digest('hex');\n  if (hmacHash !== subscriberHash) throw new Error('Please provide a valid HMAC hash');\n}",
@@ -219,6 +228,11 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
   ],
   invalid: withMinConfidence(
     [
+      // A helper's hash keyed with a parameter nobody shows to be held: an HMAC by its name, medium.
+      {
+        code: "import { createHash } from '@acme/crypto';\nexport function check(apiKey: string, id: string, externalHmacHash: string) {\n  const hmacHash = createHash(apiKey, id);\n  if (hmacHash !== externalHmacHash) throw new Error('bad');\n}",
+        errors: [{ messageId: 'unsafeOperator', line: 4 }],
+      },
       {
         code: 'if (token === expectedToken) ok();',
         errors: [{ messageId: 'unsafeOperator', line: 1, column: 5, endColumn: 28, suggestions: [] }],

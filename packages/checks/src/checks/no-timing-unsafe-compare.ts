@@ -590,6 +590,9 @@ const REQUEST_INPUT_SEGMENTS = new Set([
 const CONFIG_SEGMENTS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'conf', 'cfg', 'secrets']);
 /** Calls that read a cookie of the current request (`getCookie(c, 'csrf')`, `ctx.getSignedCookie(name, secret)`). */
 const COOKIE_READERS = new Set(['getCookie', 'getSignedCookie', 'getChunkedCookie', 'getSessionCookie']);
+/** Words of a helper that hashes or signs what it is given (`createHash(key, data)`, `signPayload`). */
+const KEYED_HASH_WORDS: ReadonlySet<string> = new Set(['hash', 'hmac', 'sign', 'digest']);
+
 /** Calls whose result is a MAC or signature the server computes (`createHmac(…).digest()`, `hmac.sign(key, data)`). */
 const MAC_CALLS = /^(createHmac|createHMAC|hmac|sign|digest)$/;
 /** Words of a value that protects a form or a redirect rather than authenticating (CSRF tokens, OAuth state). */
@@ -746,6 +749,14 @@ function callOrigins(
     return macOverDecrypted(flow, call) ? new Set(['stored']) : new Set(['expected']);
   }
   if (method && isDecryptCallee(path)) return new Set(['expected']);
+  // `createHash(process.env.API_KEY, subscriberId)`, `hmac(decryptApiKey(key), data)`: a hash keyed with a
+  // secret the server holds is a MAC it computes, whatever the helper is called.
+  if (
+    method &&
+    splitWords(method).some((w) => KEYED_HASH_WORDS.has(w)) &&
+    call.arguments.some((a) => originsAt(a).has('expected'))
+  )
+    return new Set(['expected']);
   // `getTokenFromCookie(ctx)` whose body returns `ctx.cookies.get(name)`: what the requester presented,
   // whatever the accessor's name says; a body out of sight is judged by the name's source (`…FromCookie`).
   const fn = calledFunction(flow, callee);
