@@ -72,6 +72,30 @@ describe('Needles', () => {
     );
   });
 
+  it('finds a secret XOR-ed with a repeated key of every length up to 16 and names the shortest key', () => {
+    const secrets = [makeCanary(), makeCanary(true), 'shc-short-secret-20b'];
+    for (const secret of secrets) {
+      const raw = Buffer.from(secret);
+      for (let length = 1; length <= Math.min(16, raw.length - 12); length++) {
+        const key = randomBytes(length);
+        const hits = new Needles([secret]).search(Buffer.concat([randomBytes(3), xor(raw, key)]), 'here');
+        const expected =
+          length === 1 ? 'XOR with a constant byte' : `XOR with a repeated key of ${length} bytes or fewer`;
+        // A random key may repeat itself (period 2 for a 4-byte key ab ab): the key found is then shorter.
+        const period = [...Array(length).keys()]
+          .map((p) => p + 1)
+          .find((p) => length % p === 0 && key.subarray(p).equals(key.subarray(0, length - p)));
+        expect(hits.map((h) => h.encoding)).toEqual([
+          period === length
+            ? expected
+            : period === 1
+              ? 'XOR with a constant byte'
+              : `XOR with a repeated key of ${period} bytes or fewer`,
+        ]);
+      }
+    }
+  });
+
   it('finds raw byte strings (a deleted ciphertext) as bytes, hex and base64', () => {
     const bytes = Buffer.from('53484301a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex');
     const needles = new Needles([], [bytes]);

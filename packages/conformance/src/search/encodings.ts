@@ -54,18 +54,33 @@ function jsonEscapedAscii(text: string): string {
     .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Spellings of the secrets of a run: each canary is spelled for the redactor and for every search that looks for it. */
+const spelled = new Map<string, readonly Spelling[]>();
+/** Secrets whose spellings are kept (a run makes a few hundred; a long-lived process starts over). */
+const maxSpelled = 4096;
+
 /**
  * Every spelling of `secret` the search looks for: raw UTF-8, upper- and lower-cased, reversed,
  * hex (both cases), base64 and base64url at the three byte alignments, base32 (both cases) at the
- * five alignments, URL-encoded, UTF-16 LE/BE, and JSON-escaped.
+ * five alignments, URL-encoded, UTF-16 LE/BE, and JSON-escaped. Computed once per secret.
  */
-export function spellings(secret: string): Spelling[] {
+export function spellings(secret: string): readonly Spelling[] {
+  const known = spelled.get(secret);
+  if (known !== undefined) return known;
+  if (spelled.size >= maxSpelled) spelled.clear();
+  const out = spell(secret);
+  spelled.set(secret, out);
+  return out;
+}
+
+function spell(secret: string): readonly Spelling[] {
   const raw = Buffer.from(secret, 'utf8');
   const out: Spelling[] = [{ encoding: 'raw', bytes: raw }];
+  const texts = new Set([secret]);
   const add = (encoding: string, text: string | undefined): void => {
-    if (text === undefined) return;
-    const bytes = Buffer.from(text, 'utf8');
-    if (!out.some((s) => s.bytes.equals(bytes))) out.push({ encoding, bytes });
+    if (text === undefined || texts.has(text)) return;
+    texts.add(text);
+    out.push({ encoding, bytes: Buffer.from(text, 'utf8') });
   };
   add('upper-cased', secret.toUpperCase());
   add('lower-cased', secret.toLowerCase());

@@ -106,6 +106,8 @@ export class Needles {
   private readonly xor: Array<{ needle: number; lag: number; difference: Buffer }> = [];
   /** The differences by lag (ids index `xor`). */
   private readonly xorIndex = new Map<number, PatternIndex>();
+  /** The differences at each secret's screening lags (see {@link SecretForms.screen}), by lag. */
+  private readonly xorScreen = new Map<number, PatternIndex>();
 
   /**
    * `secrets` are searched in every spelling, and XOR-ed with a constant or a repeated key of up to
@@ -117,35 +119,17 @@ export class Needles {
     options: NeedleOptions = {},
   ) {
     secrets.forEach((secret, needle) => {
-      for (const spelling of spellings(secret)) this.prepared.push({ needle, spelling });
-      const raw = Buffer.from(secret, 'utf8');
-      for (let lag = 1; lag <= maxXorKey; lag++) {
-        // At least 12 bytes of difference, so that chance cannot match.
-        if (raw.length - lag >= 12) this.xor.push({ needle, lag, difference: lagDifference(raw, lag) });
-      }
-      for (const algorithm of digestAlgorithms) {
-        const digest = createHash(algorithm).update(raw).digest();
-        for (const text of [digest.toString('hex'), digest.toString('hex').toUpperCase()])
-          this.prepared.push({ needle, spelling: { encoding: `${algorithm} (hex)`, bytes: Buffer.from(text) } });
-        this.prepared.push({ needle, spelling: { encoding: algorithm, bytes: digest } });
-        for (const alphabet of ['base64', 'base64url'] as const) {
-          const text = digest.toString(alphabet).replace(/=+$/, '');
-          this.prepared.push({
-            needle,
-            spelling: { encoding: `${algorithm} (${alphabet})`, bytes: Buffer.from(text) },
-          });
-        }
+      const forms = formsOf(secret);
+      for (const spelling of forms.spellings) this.prepared.push({ needle, spelling });
+      for (const { lag, difference } of forms.xor) this.xor.push({ needle, lag, difference });
+      for (const { lag, difference } of forms.screen) {
+        let index = this.xorScreen.get(lag);
+        if (index === undefined) this.xorScreen.set(lag, (index = new PatternIndex()));
+        index.add(difference, needle);
       }
       if (options.fragments === true && secret.length <= maxFragmentedSecret) {
-        const parts: Array<[string, string]> = [
-          ...fragmentsOf(secret).map((f): [string, string] => [f, `a part of ${f.length} characters`]),
-          ...endFragmentsOf(secret),
-        ];
-        for (const [fragment, encoding] of parts) {
-          for (const text of new Set([fragment, fragment.toUpperCase(), fragment.toLowerCase()])) {
-            this.prepared.push({ needle, spelling: { encoding, bytes: Buffer.from(text, 'utf8') }, part: true });
-          }
-        }
+        forms.parts ??= partsOf(secret);
+        for (const spelling of forms.parts) this.prepared.push({ needle, spelling, part: true });
       }
     });
     rawBytes.forEach((bytes, i) => {
@@ -182,8 +166,15 @@ export class Needles {
       }
       if (bytes.length <= 1 << 20) {
         const xored = new Set<number>();
-        for (const [lag, index] of this.xorIndex) {
+        for (const [lag, index] of this.xorScreen) {
           if (bytes.length > lag) index.collect(lagDifference(bytes, lag), xored);
+        }
+        // Found at a screening lag: every lag is searched, for the shortest key that explains it.
+        if (xored.size > 0) {
+          xored.clear();
+          for (const [lag, index] of this.xorIndex) {
+            if (bytes.length > lag) index.collect(lagDifference(bytes, lag), xored);
+          }
         }
         for (const id of [...xored].sort((a, b) => a - b)) {
           const { needle, lag } = this.xor[id]!;
@@ -204,6 +195,70 @@ export class Needles {
     visit(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, '', 0);
     return [...hits.values()];
   }
+}
+
+/** What {@link Needles} looks for of one secret; `parts` only once a search with fragments asked. */
+interface SecretForms {
+  /** Its spellings, then its unkeyed digests. */
+  readonly spellings: readonly Spelling[];
+  readonly xor: ReadonlyArray<{ lag: number; difference: Buffer }>;
+  /**
+   * The differences at the lags that screen for all of `xor`: a text XOR-ed with a key of period L
+   * also has period 2L, 3L..., so its difference at the largest multiple of L that still leaves 12
+   * bytes matches exactly when the one at L does. (With 16 bytes of key and a 30-byte canary: the
+   * lags 9-16, half the passes over every value searched.)
+   */
+  readonly screen: ReadonlyArray<{ lag: number; difference: Buffer }>;
+  parts?: readonly Spelling[];
+}
+
+/**
+ * Forms of the secrets of a run: most canaries are looked for by more than one search (the check's,
+ * the run's search of all the store printed), and the digests and XOR differences are the same each time.
+ */
+const secretForms = new Map<string, SecretForms>();
+const maxSecretForms = 4096;
+
+function formsOf(secret: string): SecretForms {
+  const known = secretForms.get(secret);
+  if (known !== undefined) return known;
+  if (secretForms.size >= maxSecretForms) secretForms.clear();
+  const raw = Buffer.from(secret, 'utf8');
+  const all: Spelling[] = [...spellings(secret)];
+  for (const algorithm of digestAlgorithms) {
+    const digest = createHash(algorithm).update(raw).digest();
+    for (const text of [digest.toString('hex'), digest.toString('hex').toUpperCase()])
+      all.push({ encoding: `${algorithm} (hex)`, bytes: Buffer.from(text) });
+    all.push({ encoding: algorithm, bytes: digest });
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      const text = digest.toString(alphabet).replace(/=+$/, '');
+      all.push({ encoding: `${algorithm} (${alphabet})`, bytes: Buffer.from(text) });
+    }
+  }
+  const xor: Array<{ lag: number; difference: Buffer }> = [];
+  for (let lag = 1; lag <= maxXorKey; lag++) {
+    // At least 12 bytes of difference, so that chance cannot match.
+    if (raw.length - lag >= 12) xor.push({ lag, difference: lagDifference(raw, lag) });
+  }
+  const longestLag = Math.min(maxXorKey, raw.length - 12);
+  const screenLags = new Set(xor.map(({ lag }) => lag * Math.floor(longestLag / lag)));
+  const forms: SecretForms = { spellings: all, xor, screen: xor.filter(({ lag }) => screenLags.has(lag)) };
+  secretForms.set(secret, forms);
+  return forms;
+}
+
+/** Runs of {@link fragmentLength} characters of a secret and its ends, in any case. */
+function partsOf(secret: string): Spelling[] {
+  const parts: Array<[string, string]> = [
+    ...fragmentsOf(secret).map((f): [string, string] => [f, `a part of ${f.length} characters`]),
+    ...endFragmentsOf(secret),
+  ];
+  const out: Spelling[] = [];
+  for (const [fragment, encoding] of parts) {
+    for (const text of new Set([fragment, fragment.toUpperCase(), fragment.toLowerCase()]))
+      out.push({ encoding, bytes: Buffer.from(text, 'utf8') });
+  }
+  return out;
 }
 
 /**
