@@ -6,6 +6,7 @@ import {
   describeReturned,
   movableColumns,
   readStored,
+  recordColumns,
   swapColumns,
   writeStored,
   type StoredValue,
@@ -81,9 +82,9 @@ export const integrity: ConformanceCheck = {
   promise:
     "A tampered, truncated or transplanted record, or one without its associated data, makes get throw: it never returns garbage or another row's secret",
   docs: {
-    does: 'Flips the first, a middle and the last byte of a stored ciphertext, truncates it, flips the first byte of each declared `nonceColumn`, `tagColumn`, `wrappedKeyColumn` and `otherRecordColumns`; cuts a visible authentication tag to 4 bytes (a `tagColumn`, or a 16-byte part of a `:`/`.`/`$`-separated text record); plants a record of the same secret under the same key without associated data (core format); and swaps whole records (every column that is not owner, name or part of a key, declared or not) between two rows of one owner and between two owners',
+    does: 'Flips the first, a middle and the last byte of a stored ciphertext, truncates it, flips the first byte of each declared `nonceColumn`, `tagColumn`, `wrappedKeyColumn` and `otherRecordColumns`, and of every other `bytea` or text column of the row (an undeclared IV); cuts a visible authentication tag to 4 bytes (a `tagColumn`, or a 16-byte part of a `:`/`.`/`$`-separated text record); plants a record of the same secret under the same key without associated data (core format); and swaps whole records (every column that is not owner, name or part of a key, declared or not) between two rows of one owner and between two owners',
     proves:
-      "`get` throws; it never returns garbage, the stored bytes, or another row's secret (that needs associated data binding a record to its row); a 4-byte tag and a record without associated data are refused",
+      "`get` throws; it never returns garbage, the stored bytes, or another row's secret (that needs associated data binding a record to its row); a 4-byte tag and a record without associated data are refused; a changed column the adapter did not declare changes nothing or makes `get` throw",
     cannotSee:
       "A short tag inside an opaque binary record (only the core format's layout and separated text records are visible; the core format always expects 16 bytes); associated data a store checks but that does not name the row (the swap then passes only if the row's columns differ); tampering with columns a store reads from elsewhere",
   },
@@ -166,13 +167,28 @@ export const integrity: ConformanceCheck = {
         original,
         'with a record of the same secret sealed without associated data',
       );
+    // Columns the adapter did not declare may still be part of the record (an IV its MAC does not
+    // cover): a change there may go unnoticed (the column is not read), never give another value.
+    const declared = new Set(recordColumns(storage));
+    const columns = await movableColumns(ctx, storage);
+    for (const column of columns.filter((c) => !declared.has(c))) {
+      const saved = await readStored(ctx, storage, 'alice', 'token-a', column);
+      if ((typeof saved !== 'string' && !Buffer.isBuffer(saved)) || saved.length === 0) continue;
+      const changed = await attempt(() => writeStored(ctx, storage, 'alice', 'token-a', flip(saved, 0), column));
+      if (!changed.ok) continue; // not a value of the column's type: nothing a store could read
+      const read = await attempt(() => store.adapter.get('alice', 'token-a'));
+      if (read.ok && read.value !== secrets.a)
+        ctx.fail(
+          `with the first byte of column ${column} (not declared as part of the record) changed, get ${describeReturned(ctx, read.value, { stored: saved, secrets: all })}: it is part of the record and nothing authenticates it`,
+        );
+      await writeStored(ctx, storage, 'alice', 'token-a', saved, column);
+    }
     const restored = await attempt(() => store.adapter.get('alice', 'token-a'));
     if (!restored.ok || restored.value !== secrets.a) {
       ctx.fail('the untouched ciphertext no longer reads back after being restored');
       return;
     }
 
-    const columns = await movableColumns(ctx, storage);
     const swaps = [
       { label: 'two rows of one owner', x: ['alice', 'token-a'], y: ['alice', 'token-b'] },
       { label: 'two owners', x: ['alice', 'token-a'], y: ['bob', 'token-a'] },
