@@ -94,6 +94,9 @@ class PatternIndex {
   }
 }
 
+/** Values whose findings a {@link Needles} keeps. */
+const maxSearched = 8192;
+
 const filterSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 16;
 
 /** Prepared needles: every spelling of every secret (or raw byte string) searched for. */
@@ -108,6 +111,8 @@ export class Needles {
   private readonly xorIndex = new Map<number, PatternIndex>();
   /** The differences at each secret's screening lags (see {@link SecretForms.screen}), by lag. */
   private readonly xorScreen = new Map<number, PatternIndex>();
+  /** What {@link search} found in each value, by its bytes (short values) or their SHA-256. */
+  private readonly searched = new Map<string, Array<Omit<Hit, 'location'>>>();
 
   /**
    * `secrets` are searched in every spelling, and XOR-ed with a constant or a repeated key of up to
@@ -152,6 +157,23 @@ export class Needles {
 
   /** Every needle found in `value`, directly, after decoding base64/hex runs, or after decompressing (two levels deep). */
   search(value: Buffer | string, location: string): Hit[] {
+    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+    // The same value is often searched again: a table's repeated cells, a file read before and
+    // after the store's teardown. What is found depends only on the bytes.
+    const id =
+      bytes.length <= 64 ? `=${bytes.toString('latin1')}` : `#${createHash('sha256').update(bytes).digest('base64')}`;
+    let found = this.searched.get(id);
+    if (found === undefined) {
+      if (this.searched.size >= maxSearched) this.searched.clear();
+      found = this.find(bytes);
+      this.searched.set(id, found);
+    }
+    return found.map((hit) => ({ ...hit, location }));
+  }
+
+  /** What of each needle is in `value` (hits without a location). */
+  private find(value: Buffer): Array<Omit<Hit, 'location'>> {
+    const location = '';
     const hits = new Map<string, Hit>();
     const visit = (bytes: Buffer, via: string, depth: number): void => {
       const spelled = new Set<number>();
@@ -192,8 +214,8 @@ export class Needles {
         }
       }
     };
-    visit(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, '', 0);
-    return [...hits.values()];
+    visit(value, '', 0);
+    return [...hits.values()].map(({ needle, encoding }) => ({ needle, encoding }));
   }
 }
 
