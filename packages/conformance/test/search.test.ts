@@ -96,6 +96,20 @@ describe('Needles', () => {
     }
   });
 
+  it('names the place of each search when the same value is searched again', () => {
+    const canary = makeCanary();
+    const needles = new Needles([canary]);
+    const long = `${'x'.repeat(100)}${Buffer.from(canary).toString('base64')}`;
+    for (const value of [canary, long, Buffer.from(long)]) {
+      const first = needles.search(value, 'first');
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.every((h) => h.location === 'first')).toBe(true);
+      expect(needles.search(value, 'second')).toEqual(first.map((h) => ({ ...h, location: 'second' })));
+    }
+    expect(needles.search(long.replace('x', 'y'), 'third').length).toBeGreaterThan(0);
+    expect(needles.search('x'.repeat(100), 'fourth')).toEqual([]);
+  });
+
   it('finds raw byte strings (a deleted ciphertext) as bytes, hex and base64', () => {
     const bytes = Buffer.from('53484301a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex');
     const needles = new Needles([], [bytes]);

@@ -107,8 +107,8 @@ export class Needles {
 
   /** Lag differences of each secret's raw bytes, for the repeated-key XOR search: `[needle, lag, difference]`. */
   private readonly xor: Array<{ needle: number; lag: number; difference: Buffer }> = [];
-  /** The differences by lag (ids index `xor`). */
-  private readonly xorIndex = new Map<number, PatternIndex>();
+  /** The differences by lag (ids index `xor`), made when a screen first matches (see {@link allLags}). */
+  private xorIndex: Map<number, PatternIndex> | undefined;
   /** The differences at each secret's screening lags (see {@link SecretForms.screen}), by lag. */
   private readonly xorScreen = new Map<number, PatternIndex>();
   /** What {@link search} found in each value, by its bytes (short values) or their SHA-256. */
@@ -148,11 +148,18 @@ export class Needles {
       for (const spelling of forms) this.prepared.push({ needle, spelling });
     });
     this.prepared.forEach(({ spelling }, id) => this.spellingIndex.add(spelling.bytes, id));
+  }
+
+  /** The index of every lag's differences: only a value the screen matched needs it (rare: a leak). */
+  private allLags(): Map<number, PatternIndex> {
+    if (this.xorIndex !== undefined) return this.xorIndex;
+    const byLag = new Map<number, PatternIndex>();
     this.xor.forEach(({ lag, difference }, id) => {
-      let index = this.xorIndex.get(lag);
-      if (index === undefined) this.xorIndex.set(lag, (index = new PatternIndex()));
+      let index = byLag.get(lag);
+      if (index === undefined) byLag.set(lag, (index = new PatternIndex()));
       index.add(difference, id);
     });
+    return (this.xorIndex = byLag);
   }
 
   /** Every needle found in `value`, directly, after decoding base64/hex runs, or after decompressing (two levels deep). */
@@ -194,7 +201,7 @@ export class Needles {
         // Found at a screening lag: every lag is searched, for the shortest key that explains it.
         if (xored.size > 0) {
           xored.clear();
-          for (const [lag, index] of this.xorIndex) {
+          for (const [lag, index] of this.allLags()) {
             if (bytes.length > lag) index.collect(lagDifference(bytes, lag), xored);
           }
         }
