@@ -525,6 +525,10 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     "const env = cleanEnv(process.env, { COOKIE_SECRET: str({ devDefault: 'dev-cookie-secret' }) });",
     // A chained helper whose caller gives no default.
     "function getEnv(name: string, fallback?: string) { return process.env[name] ?? fallback ?? ''; }\nconst secret = getEnv('JWT_SECRET');",
+    // A helper out of sight named for what it does: no default given, a variable that holds no
+    // secret, or a name that says it throws.
+    "import { getEnv, requireEnv } from '@acme/config';\nexport const a = getEnv('JWT_SECRET');\nexport const b = getEnv('PORT', '3000');\nexport const c = requireEnv('API_KEY');",
+    "import { lookup } from '@acme/config';\nexport const a = lookup('JWT_SECRET', 'dev-secret');",
     // The validated environment's variables that hold no secret.
     {
       code: "import { env } from './no-env-fallback/validated-env.js';\nexport const port = env.PORT ?? '3000';",
@@ -592,6 +596,17 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
       ),
       languageOptions: typed,
     },
+    // A helper out of sight (no type information) named for what it does.
+    acrossFunctions(
+      "import { getEnv } from '@acme/config';\nconst secret = getEnv('JWT_SECRET', 'dev-secret');",
+      "getEnv('JWT_SECRET', 'dev-secret')",
+      'JWT_SECRET',
+    ),
+    acrossFunctions(
+      "import { env } from '@acme/config';\nconst secret = env('SESSION_SECRET') ?? 'dev-session';",
+      "env('SESSION_SECRET') ?? 'dev-session'",
+      'SESSION_SECRET',
+    ),
     // Defaults the environment is spread over.
     {
       code: "export const env = { PORT: '3000', JWT_SECRET: 'dev-secret-value', ...process.env };",

@@ -766,7 +766,7 @@ export function helperEnvRead(
   if (!call.arguments.some(named)) return undefined;
   const ctx = contextFor(t, checker);
   const fn = calledFunction(ctx, skipOuterExpressions(t, call.expression));
-  const summary = fn && isProjectFunction(fn) ? envHelperSummary(ctx, fn) : undefined;
+  const summary = fn ? (isProjectFunction(fn) ? envHelperSummary(ctx, fn) : undefined) : namedEnvHelperSummary(t, call);
   if (!summary || call.arguments.slice(0, summary.nameParameter + 1).some((a) => t.isSpreadElement(a)))
     return undefined;
   const nameArg = call.arguments[summary.nameParameter];
@@ -776,6 +776,21 @@ export function helperEnvRead(
     summary.fallbackParameter !== undefined ? call.arguments[summary.fallbackParameter] : summary.fallback;
   return { read: { name, runtime: summary.runtime, node: call }, fallback };
 }
+
+/**
+ * A helper out of sight (imported, no type information) named for what it does: `getEnv('X', 'dev')`,
+ * `env('X')`, `readEnv`, `envOr`. Its first argument names the variable, its second is the default.
+ * Helpers whose name says they throw (`requireEnv`) are never this.
+ */
+function namedEnvHelperSummary(t: TypeScript, call: ts.CallExpression): EnvHelperSummary | undefined {
+  const callee = skipOuterExpressions(t, call.expression);
+  const name = t.isIdentifier(callee) ? callee.text : undefined;
+  if (name === undefined || !ENV_HELPER_NAME.test(name)) return undefined;
+  return { runtime: 'node', nameParameter: 0, fallbackParameter: 1 };
+}
+
+/** Names of env helpers: `env`, `getEnv`, `readEnv`, `loadEnv`, `envOr`, `getEnvVar`, `getEnvOrDefault`. */
+const ENV_HELPER_NAME = /^(?:get|read|load)?_?env(?:_?(?:var|variable))?(?:_?or(?:_?default)?)?$/i;
 
 /** The env-helper summary of a function, computed once per declaration; undefined when it is no such helper. */
 export function envHelperSummary(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): EnvHelperSummary | undefined {
