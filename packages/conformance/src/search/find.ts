@@ -26,10 +26,18 @@ const maxFragmentedSecret = 256;
 const maxXorKey = 16;
 
 /** `bytes[i] ^ bytes[i + lag]` for every i: the same for a text and its XOR with any key of period `lag`. */
-function lagDifference(bytes: Buffer, lag: number): Buffer {
-  const out = Buffer.allocUnsafe(Math.max(0, bytes.length - lag));
-  for (let i = 0; i < out.length; i++) out[i] = bytes[i]! ^ bytes[i + lag]!;
+function lagDifference(bytes: Buffer, lag: number, into?: Buffer): Buffer {
+  const length = Math.max(0, bytes.length - lag);
+  const out = into === undefined ? Buffer.allocUnsafe(length) : into.subarray(0, length);
+  for (let i = 0; i < length; i++) out[i] = bytes[i]! ^ bytes[i + lag]!;
   return out;
+}
+
+/** Scratch space for the differences of the value being searched (read at once, never kept). */
+let scratch = Buffer.alloc(0);
+function scratchFor(length: number): Buffer {
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length, 4096));
+  return scratch;
 }
 
 /** Options of {@link Needles}. */
@@ -196,13 +204,13 @@ export class Needles {
       if (bytes.length <= 1 << 20) {
         const xored = new Set<number>();
         for (const [lag, index] of this.xorScreen) {
-          if (bytes.length > lag) index.collect(lagDifference(bytes, lag), xored);
+          if (bytes.length > lag) index.collect(lagDifference(bytes, lag, scratchFor(bytes.length)), xored);
         }
         // Found at a screening lag: every lag is searched, for the shortest key that explains it.
         if (xored.size > 0) {
           xored.clear();
           for (const [lag, index] of this.allLags()) {
-            if (bytes.length > lag) index.collect(lagDifference(bytes, lag), xored);
+            if (bytes.length > lag) index.collect(lagDifference(bytes, lag, scratchFor(bytes.length)), xored);
           }
         }
         for (const id of [...xored].sort((a, b) => a - b)) {
