@@ -18,4 +18,5 @@ describeStores('correct stores in other styles than the reference: no false fail
   'correct-node-crypto',
   'correct-envelope-columns',
   'correct-text-record',
+  'correct-read-cache',
 ]);

@@ -89,8 +89,22 @@ export const integrity: ConformanceCheck = {
       "A short tag inside an opaque binary record (only the core format's layout and separated text records are visible; the core format always expects 16 bytes); associated data a store checks but that does not name the row (the swap then passes only if the row's columns differ); tampering with columns a store reads from elsewhere",
   },
   async run(ctx) {
-    const store = await ctx.openStore(ctx.keys.material([1], 1));
+    const keys = ctx.keys.material([1], 1);
+    const store = await ctx.openStore(keys);
     const { storage } = store.adapter;
+    /**
+     * Whether a read that gave a row its own secret back also does so through a new store instance:
+     * a store may serve reads from a cache of values it decrypted before (then it never read the
+     * changed record, and a new instance, with an empty cache, must refuse it).
+     */
+    const readsWithoutCache = async (owner: string, name: string): Promise<boolean> => {
+      const fresh = await ctx.openStore(keys);
+      try {
+        return (await attempt(() => fresh.adapter.get(owner, name))).ok;
+      } finally {
+        await fresh.close();
+      }
+    };
     const secrets = { a: ctx.canary(), b: ctx.canary(), c: ctx.canary() };
     await store.adapter.put('alice', 'token-a', secrets.a);
     await store.adapter.put('alice', 'token-b', secrets.b);
@@ -105,7 +119,7 @@ export const integrity: ConformanceCheck = {
     const tamper = async (column: string, value: StoredValue, saved: StoredValue, what: string): Promise<void> => {
       await writeStored(ctx, storage, 'alice', 'token-a', value, column);
       const read = await attempt(() => store.adapter.get('alice', 'token-a'));
-      if (read.ok) {
+      if (read.ok && (read.value !== secrets.a || (await readsWithoutCache('alice', 'token-a')))) {
         const how =
           read.value === secrets.a
             ? 'returned the original secret (the change went unnoticed)'
@@ -196,8 +210,9 @@ export const integrity: ConformanceCheck = {
     for (const swap of swaps) {
       await swapColumns(ctx, storage, columns, swap.x, swap.y);
       for (const [owner, name] of [swap.x, swap.y]) {
+        const own = owner === 'bob' ? secrets.c : name === 'token-a' ? secrets.a : secrets.b;
         const read = await attempt(() => store.adapter.get(owner, name));
-        if (read.ok)
+        if (read.ok && (read.value !== own || (await readsWithoutCache(owner, name))))
           ctx.fail(
             `with records (${columns.join(', ')}) swapped between ${swap.label}, get(${owner}, ${name}) ${describeReturned(ctx, read.value, { secrets: all })}: no associated data binds a record to its row`,
           );
