@@ -100,3 +100,25 @@ describe('projectFunctionsNamed: the binder container chain and a full walk agre
     expect(projectFunctionsNamed(t, chained, 'wrapped')?.length).toBe(1);
   });
 });
+
+describe('projectFunctionsNamed: a container chain closed into a loop', () => {
+  it('takes each container once and ends (a file bound again can link its chain back to its start)', () => {
+    const text = `export function first() {}\nexport const second = () => 2;\nclass C {\n  third() {}\n}`;
+    const options: ts.CompilerOptions = { noLib: true, noEmit: true, types: [] };
+    const host = ts.createCompilerHost(options);
+    const file = ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true);
+    host.getSourceFile = (name) => (name === 'a.ts' ? file : undefined);
+    host.fileExists = (name) => name === 'a.ts';
+    const built = ts.createProgram({ rootNames: ['a.ts'], options, host });
+    const checker = built.getTypeChecker();
+    registerProgram(checker, built);
+    type Chained = { nextContainer?: Chained };
+    const start = file as unknown as Chained;
+    expect(start.nextContainer).toBeDefined();
+    let last = start.nextContainer!;
+    while (last.nextContainer) last = last.nextContainer;
+    last.nextContainer = start.nextContainer;
+    expect(projectFunctionsNamed(t, checker, 'third')?.map((fn) => fn.getText())).toEqual(['third() {}']);
+    expect(projectFunctionsNamed(t, checker, 'second')?.map((fn) => fn.getText())).toEqual(['() => 2']);
+  });
+});

@@ -112,7 +112,15 @@ function functionsIn(t: TypeScript, file: ts.SourceFile): ProjectFunctions {
     // every node. It binds function declarations first: sorted back into the walk's order (source
     // order, a held function at its holder), so the lists read the same either way.
     const found: { readonly at: number; readonly node: ts.Node }[] = [];
-    for (let next = bound.nextContainer; next; next = (next as unknown as BoundContainer).nextContainer) {
+    // A file bound again (a second checker over the same source file) links its chain anew and can
+    // close it into a loop: each container is taken once (real code: the fastify scan ran out of memory).
+    const visited = new Set<ts.Node>();
+    for (
+      let next = bound.nextContainer;
+      next && !visited.has(next);
+      next = (next as unknown as BoundContainer).nextContainer
+    ) {
+      visited.add(next);
       let holder: ts.Node = next;
       if (isFunctionValue(t, next)) {
         holder = next.parent;
