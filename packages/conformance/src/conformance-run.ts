@@ -239,7 +239,10 @@ export class ConformanceRun implements ConformanceContext {
     // File times have a coarser clock on some file systems: a second of slack.
     const changedSince = this.startedAt - 1_000;
     const shared = [
-      ...[...new Set([tmpdir(), '/tmp'])].map((path) => ({ path, label: 'the system temporary directory' })),
+      ...[...new Set([tmpdir(), '/tmp', '/var/tmp'])].map((path) => ({
+        path,
+        label: 'the system temporary directory',
+      })),
       // A cache under ~/.cache/<app> is as common as one in /tmp; /dev/shm is the "memory only" one.
       { path: homedir(), label: 'the home directory' },
       { path: '/dev/shm', label: 'the shared memory directory' },
