@@ -1,5 +1,4 @@
 import type * as ts from 'typescript';
-import type { TypeScript } from '../check.js';
 import picomatch from 'picomatch';
 
 /**
@@ -183,7 +182,7 @@ const TEST_FRAMEWORK_SCOPES: readonly string[] = ['@testing-library/', '@vitest/
  * settings still wins.
  */
 export function fileKindOfSource(
-  t: TypeScript,
+  t: typeof ts, // not check.ts's alias: check.ts imports this module's types
   sourceFile: ts.SourceFile,
   relativePath: string,
   extra: FileKindPatterns = NO_EXTRA,
