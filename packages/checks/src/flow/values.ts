@@ -937,9 +937,10 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   const t = ctx.ts;
   const F = t.TypeFlags;
   if (type.flags & (F.BooleanLike | F.VoidLike | F.Null | F.Never | F.EnumLike | F.ESSymbolLike)) return false;
-  // A literal type (`'access' | 'refresh'`, a narrowed `'bearer'`) is text the program spells out: the
-  // name of a kind of token, not a token. A literal secret is the hard-coded-secret check's finding.
-  if (type.flags & (F.StringLiteral | F.NumberLiteral)) return false;
+  // A union of literal types (`'access' | 'refresh'`) names a kind of token, not a token. One literal
+  // type stays: a `const` holding a hard-coded password is still that password when compared.
+  if (type.isUnion() && type.types.every((m) => m.flags & (F.StringLiteral | F.NumberLiteral | F.Null | F.Undefined)))
+    return false;
   if (type.isUnion() || type.isIntersection()) return type.types.some((m) => mayHoldSecret(ctx, checker, m, depth));
   if (!(type.flags & F.Object) || depth > 2) return true;
   if (isSecretWrapperType(t, type)) return false;
