@@ -149,7 +149,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
       ...nameCase(`const mockEvent = { type: 'session.created', session: { token: '${RANDOM}' } };`, 1, 64, 'TOKEN'),
       options: [{ minConfidence: 'medium' }],
     },
-    // The same nesting under a name that disclaims nothing stays high.
+    // A flat object is configuration whatever it is called; the same nesting under another name stays high.
+    nameCase(`const sampleConfig = { apiKey: '${RANDOM}', baseUrl: 'https://api.example.test' };`, 1, 32, 'API_KEY'),
     nameCase(`const defaults = { auth: { token: '${RANDOM}' } };`, 1, 35, 'TOKEN'),
     // The secret siblings of public-by-design keys: a PostHog personal key, a read-write Nx Cloud token.
     nameCase(

@@ -293,12 +293,14 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
 });
 
 /**
- * True when a literal sits inside an object or array literal that a variable named or typed as
- * made-up data holds (`samples: SampleRecord[]`, `const mockEvent = { … }`); see `nameDisclaimsSecret`.
+ * True when a literal sits in a record nested in data that a variable named or typed as made up
+ * holds (`samples: SampleRecord[] = [{ body: { token } }]`, `mockEvent = { session: { token } }`);
+ * see `nameDisclaimsSecret`. A flat object (`sampleConfig = { apiKey: '…' }`) is configuration,
+ * however it is named: a key pasted there is used.
  */
 function inSampleData(t: TypeScript, literal: ts.Node): boolean {
   let current: ts.Node = literal;
-  let nested = false;
+  let levels = 0;
   while (
     current.parent &&
     (t.isPropertyAssignment(current.parent) ||
@@ -308,11 +310,11 @@ function inSampleData(t: TypeScript, literal: ts.Node): boolean {
       t.isAsExpression(current.parent) ||
       t.isSatisfiesExpression(current.parent))
   ) {
-    if (t.isObjectLiteralExpression(current.parent) || t.isArrayLiteralExpression(current.parent)) nested = true;
+    if (t.isObjectLiteralExpression(current.parent) || t.isArrayLiteralExpression(current.parent)) levels++;
     current = current.parent;
   }
   const holder = current.parent;
-  if (!nested || !holder || !t.isVariableDeclaration(holder) || holder.initializer !== current) return false;
+  if (levels < 2 || !holder || !t.isVariableDeclaration(holder) || holder.initializer !== current) return false;
   if (t.isIdentifier(holder.name) && nameDisclaimsSecret(holder.name.text)) return true;
   return holder.type !== undefined && nameDisclaimsSecret(holder.type.getText());
 }
