@@ -20,6 +20,26 @@ const KNOWN_SHORTFALLS: Record<ConfigName, Record<string, { precision: number; r
   strict: {},
 };
 
+/**
+ * Labels a config misses today, by `file:line`, each for a reason its rule's docs give (a class
+ * decided as medium, so `recommended` leaves it to `strict`). Any other missed label fails: a
+ * precision change must not trade away a labelled finding unnoticed, whatever the recall target.
+ */
+const KNOWN_MISSES: Record<ConfigName, Record<string, readonly string[]>> = {
+  'recommended-type-checked': {},
+  recommended: {},
+  strict: {
+    'no-timing-unsafe-compare': [
+      // Both operands are what the requester sent (double-submit CSRF): issue 13 lists it as a false class.
+      'no-timing-unsafe-compare/session-csrf.ts:21',
+      // Lost to precision work on fresh repositories (a digest compare; a hard-coded const compare):
+      // still found by no-weak-crypto and no-hardcoded-secret on the lines that make the value.
+      'cross/crypto-vault.ts:44',
+      'no-hardcoded-secret/auth-backdoor.ts:11',
+    ],
+  },
+};
+
 /** The plugin's rules that `configName` turns on. */
 function enabledRules(configName: ConfigName): string[] {
   return Object.keys(plugin.configs[configName].rules ?? {})
@@ -89,6 +109,16 @@ describe.each(['recommended-type-checked', 'recommended', 'strict'] as const)(
         if (configName !== 'strict') expect(score.precision, misses).toBeGreaterThanOrEqual(MIN_PRECISION);
         expect(score.recall, misses).toBeGreaterThanOrEqual(MIN_RECALL);
       }
+    });
+
+    it.each(enabledRules(configName))('%s misses no label beyond the known ones', async (ruleId) => {
+      const score = (await measure()).scores[ruleId]!;
+      const known = KNOWN_MISSES[configName][ruleId] ?? [];
+      expect(score.falseNegatives.filter((miss) => !known.includes(miss))).toEqual([]);
+      expect(
+        known.filter((miss) => !score.falseNegatives.includes(miss)),
+        'found again: remove from KNOWN_MISSES',
+      ).toEqual([]);
     });
   },
 );

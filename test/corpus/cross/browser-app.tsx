@@ -11,7 +11,7 @@ export function LoginForm() {
   async function submit() {
     const res = await fetch(`${API_BASE}/auth/login`, { method: 'POST', body: JSON.stringify({ email, password }) });
     const { accessToken, refreshToken } = (await res.json()) as { accessToken: string; refreshToken: string };
-    console.log('logged in', accessToken); // expect: no-secret-logging
+    console.log('logged in', accessToken); // expect-strict: no-secret-logging
     console.log('logged in as', email);
     localStorage.setItem('refreshToken', refreshToken); // expect: no-secret-in-client-storage
     localStorage.setItem('lastEmail', email);

@@ -13,7 +13,7 @@ export const reportingDbUrl = 'postgres://admin:S3cr3tPassw0rd-x9@prod-db.intern
 
 export async function callInternal(): Promise<Response> {
   return fetch('https://internal.acme.test/jobs', {
-    headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzZXJ2aWNlLWJvdCIsImlhdCI6MTcwMDAwMDAwMH0.3z8YCDWMvnxBsr0GgKM9dhmjpnsYzNusQpYmpIfSRhl' }, // expect: no-hardcoded-secret
+    headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzZXJ2aWNlLWJvdCIsImlhdCI6MTcwMDAwMDAwMH0.3z8YCDWMvnxBsr0GgKM9dhmjpnsYzNusQpYmpIfSRhl' }, // expect-strict: no-hardcoded-secret
   });
 }
 
