@@ -1,5 +1,6 @@
 import { existsSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { getLibFiles } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { ConfigError } from '../config.js';
 
@@ -65,7 +66,7 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
     : { options: defaultCompilerOptions, rootNames: [] as string[] };
   const inConfig = new Set(rootNames.map((f) => resolve(f)));
   const scannedRoots = input.files.filter((path) => !inConfig.has(resolve(path)));
-  const host = ts.createCompilerHost(options);
+  const host = withLibFiles(ts.createCompilerHost(options));
   const failed = new Map<string, string>();
   // Files read or bound already and found wanting are left out of the program (and so out of every
   // import of them), so the checker never meets them.
@@ -110,7 +111,7 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
       return false;
     }
   };
-  host.fileExists = (path) => entryExists(path, (stats) => stats.isFile());
+  host.fileExists = (path) => isLibFile(path) || entryExists(path, (stats) => stats.isFile());
   host.directoryExists = (path) => entryExists(path, (stats) => stats.isDirectory());
   return whileStackLasts(() => {
     let program = ts.createProgram({ rootNames: [...rootNames, ...scannedRoots], options, host });
@@ -161,6 +162,43 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
 }
 
 /** The tsconfig's files and options, with what the scan needs on top (JavaScript, no emit, no lib checks). */
+/**
+ * ts-morph's TypeScript keeps its lib files (`lib.es2022.d.ts`…) in memory, not beside its code, so
+ * its compiler host finds none on disk: without them `Array`, `Promise` and every global type is
+ * missing and the checker answers `any` (an element of a `TokenType[]` included). This host serves
+ * them from memory under a folder that exists nowhere on disk, parsed once per language version.
+ */
+const LIB_FOLDER = '/__secret-hygiene-typescript-lib__';
+let libTexts: Map<string, string> | undefined;
+const libSourceFiles = new Map<string, ts.SourceFile>();
+
+function isLibFile(path: string): boolean {
+  return libTexts?.has(path) ?? false;
+}
+
+function withLibFiles(host: ts.CompilerHost): ts.CompilerHost {
+  libTexts ??= new Map(getLibFiles().map((file) => [join(LIB_FOLDER, file.fileName), file.text]));
+  const texts = libTexts;
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getDefaultLibLocation = () => LIB_FOLDER;
+  host.getDefaultLibFileName = (options) => join(LIB_FOLDER, ts.getDefaultLibFileName(options));
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const text = texts.get(fileName);
+    if (text === undefined) return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    const target = typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion;
+    const key = `${String(target)}:${fileName}`;
+    let sourceFile = libSourceFiles.get(key);
+    if (!sourceFile) {
+      sourceFile = ts.createSourceFile(fileName, text, languageVersion);
+      libSourceFiles.set(key, sourceFile);
+    }
+    return sourceFile;
+  };
+  host.fileExists = (fileName) => texts.has(fileName) || fileExists.call(host, fileName);
+  host.readFile = (fileName) => texts.get(fileName) ?? readFile.call(host, fileName);
+  return host;
+}
+
 function readTsconfig(path: string): { options: ts.CompilerOptions; rootNames: string[] } {
   const read = ts.readConfigFile(path, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, ' '));
