@@ -230,6 +230,12 @@ ruleTester.run('no-secret-logging', rule, {
       ...typed,
     },
     { code: 'declare const tokenValid: boolean;\nconsole.log(tokenValid);', ...typed },
+    // Typed: a record whose secret-named field holds a mode (fetch's Request.credentials), not a credential.
+    {
+      code: "interface Req { url: string; credentials: 'include' | 'omit' | 'same-origin' }\ndeclare const logger: { info(m: unknown): void };\nexport function log(request: Req) {\n  logger.info(request);\n}",
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
     // Typed: a union of literal types names a kind of token (`'access' | 'refresh'`), not a token.
     {
       code: "type TokenType = 'access' | 'refresh';\ndeclare const logger: { debug(m: string): void };\nexport function clear(token: TokenType) {\n  logger.debug(`clearing ${token} cookie`);\n}",
@@ -275,6 +281,13 @@ ruleTester.run('no-secret-logging', rule, {
     },
   ],
   invalid: [
+    // Typed: the same record with a credentials field that can hold one is a credential handed over whole.
+    {
+      code: 'interface Req { url: string; credentials: string }\ndeclare const logger: { info(m: unknown): void };\nexport function log(request: Req) {\n  logger.info(request);\n}',
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretToSink' as const, line: 4, suggestions: 1 }],
+      ...typed,
+    },
     // Typed: the same parameter typed as any string may be the token itself.
     {
       ...medium(

@@ -939,8 +939,7 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   if (type.flags & (F.BooleanLike | F.VoidLike | F.Null | F.Never | F.EnumLike | F.ESSymbolLike)) return false;
   // A union of literal types (`'access' | 'refresh'`) names a kind of token, not a token. One literal
   // type stays: a `const` holding a hard-coded password is still that password when compared.
-  if (type.isUnion() && type.types.every((m) => m.flags & (F.StringLiteral | F.NumberLiteral | F.Null | F.Undefined)))
-    return false;
+  if (type.isUnion() && isLiteralUnion(t, type)) return false;
   if (type.isUnion() || type.isIntersection()) return type.types.some((m) => mayHoldSecret(ctx, checker, m, depth));
   if (!(type.flags & F.Object) || depth > 2) return true;
   if (isSecretWrapperType(t, type)) return false;
@@ -957,7 +956,22 @@ function mayHoldSecret(ctx: FlowContext, checker: ts.TypeChecker, type: ts.Type,
   if (index) return mayHoldSecret(ctx, checker, index, depth + 1);
   const props = type.getProperties();
   if (props.length === 0) return type.getCallSignatures().length === 0; // `{}`/`object` may; a function does not
-  return props.some((p) => CONTENT_MEMBERS.has(p.getName()) || classifyName(p.getName(), ctx.classifier).isSecret);
+  // A secret-named field counts when its own type can hold one: fetch's `Request.credentials` is
+  // `'include' | 'omit' | 'same-origin'`, a mode, not a credential.
+  return props.some(
+    (p) =>
+      CONTENT_MEMBERS.has(p.getName()) ||
+      (classifyName(p.getName(), ctx.classifier).isSecret && !isLiteralUnion(t, checker.getTypeOfSymbol(p))),
+  );
+}
+
+/** A union of literal types (`'include' | 'omit'`) or a boolean: a choice among values the program spells out. */
+function isLiteralUnion(t: FlowContext['ts'], type: ts.Type): boolean {
+  const F = t.TypeFlags;
+  if (type.flags & F.BooleanLike) return true;
+  return (
+    type.isUnion() && type.types.every((m) => m.flags & (F.StringLiteral | F.NumberLiteral | F.Null | F.Undefined))
+  );
 }
 
 /**
@@ -984,7 +998,8 @@ function secretFieldFlows(ctx: FlowContext, expr: ts.Expression, here: ts.Node):
     if (type.getCallSignatures().length > 0) return [];
     for (const prop of type.getProperties()) {
       const c = classifyName(prop.getName(), ctx.classifier);
-      if (!c.isSecret || !isStringTyped(t, checker.getTypeOfSymbolAtLocation(prop, expr))) continue;
+      const propType = checker.getTypeOfSymbolAtLocation(prop, expr);
+      if (!c.isSecret || !isStringTyped(t, propType) || isLiteralUnion(t, propType)) continue;
       return [
         {
           source: {
