@@ -582,12 +582,19 @@ function keyLiteralOf(
   if (t.isStringLiteral(expr) || t.isNoSubstitutionTemplateLiteral(expr)) return expr;
   if (t.isCallExpression(expr) && expr.arguments[0] && isByteConversion(t, expr))
     return keyLiteralOf(t, expr.arguments[0], checker, depth + 1);
-  const inner = t.isIdentifier(expr)
-    ? constInitializer(t, resolveIdentifier(t, expr, checker))
-    : t.isPropertyAccessExpression(expr)
-      ? constFieldValue(t, expr, checker, depth)
-      : undefined;
+  const inner = constValueBehind(t, expr, checker, depth);
   return inner && keyLiteralOf(t, inner, checker, depth + 1);
+}
+
+/** What a `const` name or a field of a `const` object was written with, one step back. */
+function constValueBehind(
+  t: TypeScript,
+  expr: ts.Expression,
+  checker: ts.TypeChecker | undefined,
+  depth: number,
+): ts.Expression | undefined {
+  if (t.isIdentifier(expr)) return constInitializer(t, resolveIdentifier(t, expr, checker));
+  return t.isPropertyAccessExpression(expr) ? constFieldValue(t, expr, checker, depth) : undefined;
 }
 
 /** The object literal an expression is: directly, through a `const`, or as a field of one. */
@@ -600,11 +607,7 @@ function constObjectOf(
   if (depth > 6) return undefined;
   const expr = skipOuterExpressions(t, node);
   if (t.isObjectLiteralExpression(expr)) return expr;
-  const inner = t.isIdentifier(expr)
-    ? constInitializer(t, resolveIdentifier(t, expr, checker))
-    : t.isPropertyAccessExpression(expr)
-      ? constFieldValue(t, expr, checker, depth)
-      : undefined;
+  const inner = constValueBehind(t, expr, checker, depth);
   return inner && constObjectOf(t, inner, checker, depth + 1);
 }
 
