@@ -125,6 +125,18 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     },
     // Rows built by map with hashed values.
     `await Bot.bulkCreate(rows.map((row) => ({ name: row.name, tokenHash: sha256(nanoid()) })));`,
+    // `create` on a class that is no model: the NestJS command pattern, DTOs, HTTP clients (at any confidence).
+    ...[
+      `class BaseCommand { static create<T>(this: new () => T, data: object): T { return Object.assign(new this(), data); } }
+       class UserRegisterCommand extends BaseCommand { email!: string; password!: string }
+       const command = UserRegisterCommand.create({ email, password: req.body.password });`,
+      `class PasswordReset { static create(input: { token: string; password: string }) { return input; } }
+       PasswordReset.create({ token: body.token, password: body.password });`,
+      `await this.userRegister.execute(UserRegisterCommand.create({ email, password: body.password }));`,
+      `const payload = LoginDto.create({ email, password: req.body.password });`,
+      `const client = Axios.create({ headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+      `const message = CheckIntegrationCommand.create({ credentials: { apiKey: body.apiKey } });`,
+    ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
     // The model encrypts the column: a decorator named for encryption, or an encrypting transformer.
     `class Integration extends Model {
        @Column(DataType.BLOB)
@@ -162,6 +174,19 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       ),
       ...typed,
     },
+    // Classes that are models: a model base class up the chain, or a decorated class.
+    high(
+      `class AppModel extends Model {}
+       class ApiToken extends AppModel {}
+       await ApiToken.create({ userId, token: randomBytes(32).toString('hex') });`,
+      'token: randomBytes',
+    ),
+    high(
+      `@Table({ tableName: 'api_keys' })
+       class ApiKey { userId!: string; key!: string }
+       await ApiKey.create({ userId, key: randomBytes(32).toString('hex') });`,
+      'key: randomBytes',
+    ),
     high(
       `class Integration extends Model {
          @Column(DataType.BLOB)

@@ -72,6 +72,37 @@ export const ENTITY_MANAGER_NAMES: readonly string[] = ['em', 'manager', 'entity
 /** Words that make a receiver a model: NestJS's injected `this.userModel`. */
 export const MODEL_NAME_WORDS: readonly string[] = ['model'];
 
+/**
+ * Last words of PascalCase names that say the class builds a message or a client, not rows:
+ * `CreateUserCommand.create(...)`, `LoginDto.create(...)`, `AxiosClient.create(...)`.
+ */
+export const NOT_MODEL_NAME_WORDS: readonly string[] = [
+  'command',
+  'query',
+  'event',
+  'dto',
+  'input',
+  'payload',
+  'request',
+  'response',
+  'params',
+  'options',
+  'config',
+  'message',
+  'action',
+  'result',
+  'error',
+  'exception',
+  'client',
+  'factory',
+  'builder',
+  'schema',
+  'validator',
+];
+
+/** Words of a base class that make a class a model: `Model`, `BaseEntity`, sequelize-typescript `Model<User>`, Objection. */
+export const MODEL_BASE_WORDS: readonly string[] = ['model', 'entity', 'document', 'record', 'table'];
+
 /** PascalCase globals and SDK namespaces that have `create`/`update` methods but are no models. */
 export const NOT_MODEL_RECEIVERS: readonly string[] = [
   'Object',
@@ -94,6 +125,7 @@ export const NOT_MODEL_RECEIVERS: readonly string[] = [
   'Proxy',
   'React',
   'Stripe',
+  'Axios',
   'Vue',
   'Effect',
   'Layer',

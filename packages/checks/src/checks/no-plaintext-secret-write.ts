@@ -22,6 +22,8 @@ import {
   LINK_TOKEN_WORDS,
   MODEL_NAME_WORDS,
   NESTED_ROW_KEYS,
+  MODEL_BASE_WORDS,
+  NOT_MODEL_NAME_WORDS,
   NOT_MODEL_RECEIVERS,
   OAUTH_TOKEN_FIELDS,
   ONE_TIME_TOKEN_WORDS,
@@ -482,7 +484,7 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
   // TypeORM, Sequelize, Mongoose, MikroORM: by receiver.
   const ways = Object.prototype.hasOwnProperty.call(ROW_WRITE_METHODS, method) ? ROW_WRITE_METHODS[method]! : [];
   for (const way of ways) {
-    const rows = rowArguments(t, call, receiver, way);
+    const rows = rowArguments(flow, call, receiver, way);
     if (rows)
       return {
         sink,
@@ -545,6 +547,33 @@ function encryptedModelProperty(flow: FlowContext, model: ts.Expression, column:
   return false;
 }
 
+/**
+ * The receiver is a class the program declares without any mark of an ORM model: no decorator, and
+ * no base class named for a model or entity (`Model`, `BaseEntity`, `Model<User>`) up its chain.
+ * `UserRegisterCommand.create(...)` of the NestJS command pattern builds an object, it writes no row.
+ */
+function isPlainClass(flow: FlowContext, receiver: ts.Expression): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, receiver);
+  if (!t.isIdentifier(expr)) return false;
+  let cls = resolveIdentifier(t, expr, flow.checker);
+  for (let depth = 0; depth < 4; depth++) {
+    if (!cls || !t.isClassDeclaration(cls)) return depth > 0; // a base we cannot see: unknown at the start only
+    if ((t.getDecorators(cls) ?? []).length > 0) return false;
+    const base = cls.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base) return true;
+    const baseExpr = skipOuterExpressions(t, base);
+    const baseName = t.isIdentifier(baseExpr)
+      ? baseExpr.text
+      : t.isPropertyAccessExpression(baseExpr)
+        ? baseExpr.name.text
+        : undefined;
+    if (baseName === undefined || splitWords(baseName).some((w) => MODEL_BASE_WORDS.includes(w))) return false;
+    cls = t.isIdentifier(baseExpr) ? resolveIdentifier(t, baseExpr, flow.checker) : undefined;
+  }
+  return false;
+}
+
 /** A property's decorators say it is encrypted: by a decorator's name or by a name inside its options. */
 function decoratorsEncrypt(t: TypeScript, property: ts.PropertyDeclaration): boolean {
   const encrypting = (name: string) => splitWords(name).some((w) => ENCRYPTING.has(w) || w.startsWith('encrypt'));
@@ -557,11 +586,12 @@ function decoratorsEncrypt(t: TypeScript, property: ts.PropertyDeclaration): boo
 
 /** The rows a receiver-matched write method takes, or undefined when the receiver is not of its kind. */
 function rowArguments(
-  t: TypeScript,
+  flow: FlowContext,
   call: ts.CallExpression,
   receiver: ts.Expression,
   way: RowWriteMethod,
 ): ts.Expression[] | undefined {
+  const t = flow.ts;
   const path = accessPath(t, receiver);
   const last = path?.[path.length - 1];
   if (!last) return undefined;
@@ -582,9 +612,13 @@ function rowArguments(
       return at(way.rows, named ? 1 : 0);
     }
     case 'model': {
+      const lastWord = words[words.length - 1] ?? '';
       const isModel =
-        (/^[A-Z][A-Za-z0-9]*$/.test(last) && !NOT_MODEL_RECEIVERS.includes(last)) ||
-        MODEL_NAME_WORDS.includes(words[words.length - 1] ?? '');
+        (/^[A-Z][A-Za-z0-9]*$/.test(last) &&
+          !NOT_MODEL_RECEIVERS.includes(last) &&
+          !NOT_MODEL_NAME_WORDS.includes(lastWord) &&
+          !isPlainClass(flow, receiver)) ||
+        MODEL_NAME_WORDS.includes(lastWord);
       return isModel ? at(way.rows, 0) : undefined;
     }
   }
