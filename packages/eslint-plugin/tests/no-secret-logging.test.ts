@@ -106,6 +106,10 @@ ruleTester.run('no-secret-logging', rule, {
     // What a failed token call returns is an error object, not a token: medium.
     'const tokenResponse = await response.json();\nif (!response.ok) {\n  console.warn("token exchange failed", tokenResponse);\n}',
     'if (!(res.ok)) console.error(accessToken);',
+    // A result that carries an error, or lacks its token, holds no token: medium.
+    "const result = await exchangeCode(code);\nif (result.error) {\n  console.error('Token exchange failed:', result.access_token);\n}",
+    "const tokens = await exchangeCode(code);\nif (!tokens.access_token) console.error('Missing access token:', tokens.refresh_token);",
+    'if (data.errors || !data.accessToken) logger.warn({ token: data.accessToken });',
     // A whole request body is only a secret where a secret-named field is taken out of it in the same function.
     "app.post('/profile', (req, res) => {\n  const { name, email } = req.body;\n  logger.debug({ body: req.body });\n});",
     "app.post('/login', (req, res) => {\n  logger.debug({ body: req.body });\n});",
@@ -434,6 +438,23 @@ ruleTester.run('no-secret-logging', rule, {
     leak('const app = pino();\napp.info(clientSecret);', 'clientSecret'),
     leak("logger.child({ svc: 'auth' }).warn(apiKey);", 'apiKey'),
     // Only the scheme of an authorization header is safe: the credential after it, a split on another separator, other secrets.
+    // Only a failure test lowers: a success test, the else branch, or a test joined by && does not.
+    leak(
+      'const tokens = await exchangeCode(code);\nif (tokens.expires_in) console.log(tokens.access_token);',
+      'tokens.access_token',
+    ),
+    leak(
+      'const result = await exchangeCode(code);\nif (result.error) {\n  return;\n} else {\n  console.log(result.access_token);\n}',
+      'result.access_token',
+    ),
+    leak('if (data.error && !data.accessToken) {} else logger.warn({ token: data.accessToken });', {
+      text: 'data.accessToken',
+      nth: 2,
+    }),
+    leak('if (data.error || data.accessToken) logger.warn({ token: data.accessToken });', {
+      text: 'data.accessToken',
+      nth: 2,
+    }),
     leak("console.log(req.headers.authorization.split(' ')[1]);", "req.headers.authorization.split(' ')[1]"),
     leak("console.log(req.headers.authorization.split(':')[0]);", "req.headers.authorization.split(':')[0]"),
     leak("console.log(token.split(' ')[0]);", "token.split(' ')[0]"),

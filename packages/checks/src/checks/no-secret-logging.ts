@@ -8,7 +8,7 @@ import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { isBrowserModule } from '../context/runtime.js';
 import { sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
-import { splitWords } from '../names/index.js';
+import { isSecretName, splitWords } from '../names/index.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
 import { crossFunctionFlows, crossingSteps, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
@@ -412,17 +412,25 @@ function isCount(flow: FlowContext, source: SecretSource): boolean {
 function inFailedResponseBranch(t: TypeScript, node: ts.Node): boolean {
   for (let current: ts.Node = node; current.parent && !t.isFunctionLike(current); current = current.parent) {
     const parent = current.parent;
-    if (t.isIfStatement(parent) && parent.thenStatement === current && isNotOk(t, parent.expression)) return true;
+    if (t.isIfStatement(parent) && parent.thenStatement === current && isFailureTest(t, parent.expression)) return true;
   }
   return false;
 }
 
-function isNotOk(t: TypeScript, condition: ts.Expression): boolean {
+/** Fields whose presence marks an error response: OAuth's `error`, GraphQL's `errors`. */
+const ERROR_FIELDS = new Set(['error', 'errors', 'err', 'error_description', 'errorMessage']);
+
+/**
+ * A condition that holds only for a failed call: `!response.ok`, an error field present
+ * (`result.error`), or a token absent from the result (`!result.access_token`); any of them joined
+ * by `||`. A token endpoint answers a failure with an error object and no token.
+ */
+function isFailureTest(t: TypeScript, condition: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, condition);
-  return (
-    t.isPrefixUnaryExpression(expr) &&
-    expr.operator === t.SyntaxKind.ExclamationToken &&
-    t.isPropertyAccessExpression(skipOuterExpressions(t, expr.operand)) &&
-    (skipOuterExpressions(t, expr.operand) as ts.PropertyAccessExpression).name.text === 'ok'
-  );
+  if (t.isBinaryExpression(expr) && expr.operatorToken.kind === t.SyntaxKind.BarBarToken)
+    return isFailureTest(t, expr.left) && isFailureTest(t, expr.right);
+  if (t.isPropertyAccessExpression(expr)) return ERROR_FIELDS.has(expr.name.text);
+  if (!t.isPrefixUnaryExpression(expr) || expr.operator !== t.SyntaxKind.ExclamationToken) return false;
+  const operand = skipOuterExpressions(t, expr.operand);
+  return t.isPropertyAccessExpression(operand) && (operand.name.text === 'ok' || isSecretName(operand.name.text));
 }
