@@ -48,6 +48,11 @@ ruleTester.run('no-env-fallback', rule, {
     // the receiver (medium, strict only). A switch named after tokens is no secret at all.
     { code: "fetch(url, { headers: { 'X-API-Key': process.env.API_KEY || 'NO-DEFINED' } });" },
     { code: "const headers = new Headers({ authorization: `Bearer ${process.env.API_TOKEN ?? 'unset'}` });" },
+    // The API key a client of another service (a class from a package) presents there: the same.
+    "import { Resend } from 'resend';\nconst resend = new Resend(process.env.RESEND_API_KEY || 're_123');",
+    "import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY || 'sk_nothing');",
+    "import { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatOpenAI({ apiKey: process.env.OPENAI_API_KEY || 'sk-proj-', model: 'gpt-4o' });",
+    "const Transloadit = require('transloadit');\nconst t = new Transloadit({ authKey: process.env.TRANSLOADIT_AUTH || 'empty', authSecret: process.env.TRANSLOADIT_SECRET || 'empty' });",
     {
       code: "export const env = z.object({ SKIP_ACCESS_TOKENS: z.enum(['true', 'false']).default('false') }).parse(process.env);",
       options: [{ minConfidence: 'low' }],
@@ -134,6 +139,38 @@ ruleTester.run('no-env-fallback', rule, {
       code: "const headers = new Headers({ authorization: `Bearer ${process.env.API_TOKEN ?? 'unset'}` });",
       options: [{ minConfidence: 'medium' }],
       errors: [err(1, 56, "const headers = new Headers({ authorization: `Bearer ${requireEnv('API_TOKEN')}` });")],
+    },
+    // A client of another service that is given a key which verifies, signs or encrypts, or a server's
+    // password, or a class of this program: high.
+    {
+      code: "import { Strategy } from 'passport-jwt';\nnew Strategy({ secretOrKey: process.env.JWT_SECRET || 'dev-secret' }, verify);",
+      errors: [
+        err(
+          2,
+          29,
+          "import { Strategy } from 'passport-jwt';\nnew Strategy({ secretOrKey: requireEnv('JWT_SECRET') }, verify);",
+        ),
+      ],
+    },
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ password: process.env.DB_PASS || 'postgres' });",
+      errors: [err(2, 35, "import { Pool } from 'pg';\nconst pool = new Pool({ password: requireEnv('DB_PASS') });")],
+    },
+    {
+      code: "import { Cipher } from 'some-sdk';\nconst c = new Cipher({ key: process.env.ENCRYPTION_KEY || 'dev-key' });",
+      errors: [
+        err(2, 29, "import { Cipher } from 'some-sdk';\nconst c = new Cipher({ key: requireEnv('ENCRYPTION_KEY') });"),
+      ],
+    },
+    {
+      code: "import { ApiClient } from './api-client';\nconst c = new ApiClient(process.env.API_KEY || 'dev-key');",
+      errors: [
+        err(2, 25, "import { ApiClient } from './api-client';\nconst c = new ApiClient(requireEnv('API_KEY'));"),
+      ],
+    },
+    {
+      code: "const c = new ApiClient(process.env.API_KEY || 'dev-key');",
+      errors: [err(1, 25, "const c = new ApiClient(requireEnv('API_KEY'));")],
     },
     // Outside a request's headers the same default stays high.
     {

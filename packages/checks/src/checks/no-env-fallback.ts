@@ -9,7 +9,7 @@ import {
   staticString,
 } from '../ast/index.js';
 import { objectPropertyValue, staticNumber } from '../ast/values.js';
-import { classifyName } from '../names/index.js';
+import { classifyName, splitWords } from '../names/index.js';
 import { detectSecretLiteral, formatEvidence, urlCredentials } from '../literals/index.js';
 import {
   envDefaultSite,
@@ -19,6 +19,7 @@ import {
   type EnvDefaultSite,
 } from '../flow/env-reads.js';
 import { helperImportEdits } from '../fix/helper-import.js';
+import { importedFrom } from '../flow/aliases.js';
 
 export interface NoEnvFallbackOptions {
   /** Flag defaults for every environment variable, not only secret-named ones. */
@@ -154,7 +155,7 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
         ? 'low'
         : isSplitIntoList(t, site.node)
           ? 'high'
-          : format === undefined && isOutboundHeaderValue(t, site.node)
+          : format === undefined && (isOutboundHeaderValue(t, site.node) || isSdkClientKey(t, site.node, names))
             ? 'medium'
             : fallbackConfidence(fallback);
       context.report({
@@ -253,6 +254,73 @@ function isOutboundHeaderValue(t: TypeScript, node: ts.Node): boolean {
     (t.isPropertyAssignment(headers) && propertyNameText(t, headers.name)?.toLowerCase() === 'headers') ||
     (t.isNewExpression(headers) && t.isIdentifier(headers.expression) && headers.expression.text === 'Headers')
   );
+}
+
+/**
+ * Words of a key that verifies, signs or encrypts what this program receives or keeps, or of a password
+ * of a server it runs with: a known default there is a way in, whoever the key is handed to.
+ */
+const VERIFYING_KEY_WORDS = new Set([
+  'jwt',
+  'session',
+  'cookie',
+  'sign',
+  'signing',
+  'signature',
+  'encrypt',
+  'encryption',
+  'cipher',
+  'webhook',
+  'private',
+  'verify',
+  'verification',
+  'hmac',
+  'password',
+  'passphrase',
+  'salt',
+  'pepper',
+  'master',
+  'csrf',
+  'admin',
+  'root',
+]);
+
+/**
+ * `new Resend(process.env.RESEND_API_KEY || 're_123')`, `new OpenAI({ apiKey: env.OPENAI_API_KEY ?? 'sk-' })`:
+ * the API key a client of another service (a class imported from a package) presents there. Like a
+ * header value, a known default fails closed at the provider. Not when the variable or the option is a
+ * key that verifies, signs or encrypts (`new JwtStrategy({ secretOrKey })` checks tokens others send;
+ * `new Pool({ password })` is a server's password).
+ */
+function isSdkClientKey(t: TypeScript, node: ts.Node, names: readonly string[]): boolean {
+  let current: ts.Node = node;
+  while (
+    current.parent &&
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isNonNullExpression(current.parent))
+  ) {
+    current = current.parent;
+  }
+  const keys: string[] = [];
+  let argument: ts.Node = current;
+  if (t.isPropertyAssignment(current.parent) && current.parent.initializer === current) {
+    keys.push(propertyNameText(t, current.parent.name) ?? '');
+    argument = current.parent.parent;
+  }
+  const construction = argument.parent;
+  if (!construction || !t.isNewExpression(construction) || !construction.arguments?.includes(argument as ts.Expression))
+    return false;
+  const callee = skipOuterExpressions(t, construction.expression);
+  const classId = t.isIdentifier(callee)
+    ? callee
+    : t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)
+      ? callee.expression
+      : undefined;
+  const module = classId && importedFrom({ ts: t }, classId);
+  // A package, not a module of this program (`./client`, `@/lib/client`, `~/auth`, `#internal`).
+  if (module === undefined || /^(?:[./#]|[@~]\/)/.test(module)) return false;
+  return ![...names, ...keys].some((name) => splitWords(name).some((word) => VERIFYING_KEY_WORDS.has(word)));
 }
 
 /**

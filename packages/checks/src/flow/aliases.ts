@@ -187,7 +187,7 @@ export function calleeTarget(ctx: FlowContext, callee: ts.Expression): string[] 
 }
 
 /** The module an identifier is imported from (`import x from 'm'`, `import { x } from 'm'`, `const x = require('m')`). */
-export function importedFrom(ctx: FlowContext, id: ts.Identifier): string | undefined {
+export function importedFrom(ctx: Pick<FlowContext, 'ts'>, id: ts.Identifier): string | undefined {
   const t = ctx.ts;
   // Lexical lookup: the checker would follow the import into the module and lose the specifier.
   const decl = resolveIdentifier(t, id, undefined);
@@ -205,7 +205,7 @@ export function importedFrom(ctx: FlowContext, id: ts.Identifier): string | unde
 }
 
 /** `require('m')` -> `m`. */
-export function requiredModule(ctx: FlowContext, call: ts.CallExpression): string | undefined {
+export function requiredModule(ctx: Pick<FlowContext, 'ts'>, call: ts.CallExpression): string | undefined {
   const t = ctx.ts;
   const arg = call.arguments[0];
   if (t.isIdentifier(call.expression) && call.expression.text === 'require' && arg && t.isStringLiteral(arg))
