@@ -52,6 +52,9 @@ export function logProgress(
       if (event.phase === 'discovered') {
         found = `${event.files} files to scan, ${event.skipped} skipped`;
         line(`found ${found}`);
+      } else if (event.program && event.program.count > 1) {
+        const { index, count, tsconfig } = event.program;
+        line(`program ${index}/${count}: ${tsconfig ?? 'default options'}, ${event.files} files`, true);
       } else {
         line(`building the TypeScript program over ${event.files} files${found ? ` (of ${found})` : ''}`, true);
       }

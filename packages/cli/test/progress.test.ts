@@ -51,6 +51,21 @@ describe('logProgress (CI logs, not a terminal)', () => {
     ]);
   });
 
+  it('names each program as it starts being built when the scan builds one per tsconfig', () => {
+    const lines: string[] = [];
+    const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => 2000 });
+    progress.onPhase!({
+      phase: 'building-program',
+      files: 812,
+      program: { index: 1, count: 2, tsconfig: 'apps/web/tsconfig.json' },
+    });
+    progress.onPhase!({ phase: 'building-program', files: 3, program: { index: 2, count: 2, tsconfig: null } });
+    expect(lines).toEqual([
+      'secret-hygiene: program 1/2: apps/web/tsconfig.json, 812 files (0s)\n',
+      'secret-hygiene: program 2/2: default options, 3 files (0s)\n',
+    ]);
+  });
+
   it('prints nothing else for a scan that ends within the first interval', () => {
     const lines: string[] = [];
     const progress = logProgress({ write: (s: string) => lines.push(s) }, { intervalMs: 5000, now: () => 4999 });

@@ -4,4 +4,10 @@
  */
 export type ScanPhaseEvent =
   | { readonly phase: 'discovered'; readonly files: number; readonly skipped: number }
-  | { readonly phase: 'building-program'; readonly files: number };
+  | {
+      readonly phase: 'building-program';
+      /** The scanned files this program checks. */
+      readonly files: number;
+      /** Which program, when the scan builds one per tsconfig (`tsconfig` relative to the root; null: default options). */
+      readonly program?: { readonly index: number; readonly count: number; readonly tsconfig: string | null };
+    };

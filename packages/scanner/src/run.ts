@@ -8,6 +8,7 @@ import { fingerprintFindings, type DraftFinding } from './findings.js';
 import { changedLinesSince, trackedFiles, type ChangedLines } from './git.js';
 import { InventoryCollector } from './inventory.js';
 import { allRules } from './rules.js';
+import { isProjectFile } from './program/projects.js';
 import { analyzeProgram } from './stages/analyze-program.js';
 import { analyzeTextFiles } from './stages/analyze-text.js';
 import type { AnalyzedFile } from './stages/analyzed-file.js';
@@ -76,7 +77,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }));
 
   const tsFiles = discovery.files.filter((f) => f.kind === 'typescript');
-  if (tsFiles.length > 0) options.onPhase?.({ phase: 'building-program', files: tsFiles.length });
   const program =
     tsFiles.length > 0
       ? analyzeProgram({
@@ -84,6 +84,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           paths,
           files: tsFiles,
           tsconfig: options.tsconfig ?? config.tsconfig,
+          projectFiles: discovery.files.filter(isProjectFile).map((f) => f.path),
+          onPhase: options.onPhase,
           settings,
           checks,
           collector,
@@ -106,7 +108,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     root,
     findings: filtered.findings,
     diagnostics: diagnostics.sort(compareDiagnostics),
-    summary: summarize(discovery, filtered, suppressed, program?.program, performance.now() - started),
+    summary: summarize(discovery, filtered, suppressed, program?.programs ?? [], performance.now() - started),
     rules: allRules(checks.map((e) => e.check)),
     ...(collector ? { inventory: collector.result() } : {}),
   };
@@ -199,7 +201,7 @@ function summarize(
   discovery: Discovery,
   filtered: Filtered,
   suppressed: number,
-  program: ScanSummary['program'],
+  programs: ScanSummary['programs'],
   durationMs: number,
 ): ScanSummary {
   const files = Object.fromEntries(
@@ -209,7 +211,7 @@ function summarize(
   return {
     files,
     skipped: { ...discovery.skipped },
-    ...(program ? { program } : {}),
+    programs,
     findings: {
       error: count('error'),
       warning: count('warning'),

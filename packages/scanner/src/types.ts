@@ -59,13 +59,23 @@ export interface SkippedFiles {
   readonly tooLarge: number;
 }
 
+/** What one TypeScript program was built from and what it checked. */
+export interface ProgramSummary {
+  /** The tsconfig, relative to the root; null: the default options. */
+  readonly tsconfig: string | null;
+  /** Source files in the program: the checked ones, what they import, declaration and lib files. */
+  readonly files: number;
+  /** Scanned files checked in this program (each scanned file is checked in exactly one). */
+  readonly checked: number;
+}
+
 export interface ScanSummary {
   /** Files analysed, by input kind. */
   readonly files: Readonly<Record<InputKind, number>>;
   /** Files skipped, by reason: ignored (config, `--ignore`, .gitignore), generated, minified or bundled, binary, too large. */
   readonly skipped: SkippedFiles;
-  /** What the TypeScript program was built from: a tsconfig (relative to the root) or the default options. */
-  readonly program?: { readonly tsconfig: string | null; readonly files: number };
+  /** The TypeScript programs, in the order built: one per tsconfig that owns a scanned file (none without TS/JS files). */
+  readonly programs: readonly ProgramSummary[];
   readonly findings: {
     readonly error: number;
     readonly warning: number;

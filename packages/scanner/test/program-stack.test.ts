@@ -31,7 +31,7 @@ function scanWithStack(root: string, stackSize: number): { error?: { name: strin
     import { scan } from '@secret-hygiene/scanner';
     try {
       const result = await scan({ root: ${JSON.stringify(root)} });
-      console.log(JSON.stringify({ files: result.summary.program?.files }));
+      console.log(JSON.stringify({ files: result.summary.programs[0]?.files }));
     } catch (error) {
       console.log(JSON.stringify({ error: { name: error.constructor.name, message: error.message } }));
     }`;

@@ -274,7 +274,7 @@ describe('scan: discovery and program notices (issues 11.6, 16.2, 16.4)', () => 
     const result = await scan({ root, checks: [flagName] });
     expect(result.diagnostics.map((d) => d.kind)).toContain('config');
     expect(result.diagnostics.find((d) => d.kind === 'config')?.message).toContain('missing-base.json');
-    expect(result.summary.program?.tsconfig).toBe('tsconfig.json');
+    expect(result.summary.programs.map((p) => p.tsconfig)).toEqual(['tsconfig.json']);
   });
 
   it('says when tsconfig files extend each other in a circle', async () => {
@@ -286,6 +286,6 @@ describe('scan: discovery and program notices (issues 11.6, 16.2, 16.4)', () => 
     const result = await scan({ root, checks: [flagName] });
     const config = result.diagnostics.filter((d) => d.kind === 'config').map((d) => d.message);
     expect(config.join('\n')).toMatch(/circular|circularity/i);
-    expect(result.summary.program?.tsconfig).toBe('tsconfig.json');
+    expect(result.summary.programs.map((p) => p.tsconfig)).toEqual(['tsconfig.json']);
   });
 });

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { getLibFiles } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { ConfigError } from '../config.js';
+import type { SharedDeclarationFiles } from './shared-source-files.js';
 
 export interface ProgramInput {
   readonly root: string;
@@ -10,6 +11,10 @@ export interface ProgramInput {
   readonly files: readonly string[];
   /** Absolute tsconfig path; undefined means the default program. */
   readonly tsconfig: string | undefined;
+  /** The tsconfig already read (`readTsconfig`), so it is not read twice. */
+  readonly config?: TsconfigContents;
+  /** Declaration files shared with the scan's other programs. */
+  readonly declarationFiles?: SharedDeclarationFiles;
 }
 
 export interface BuiltProgram {
@@ -61,16 +66,18 @@ export function findTsconfig(root: string, paths: readonly string[], given?: str
  * @throws {ProgramStackOverflowError} when TypeScript runs out of stack building the program.
  */
 export function buildProgram(input: ProgramInput): BuiltProgram {
-  const { options, rootNames } = input.tsconfig
-    ? readTsconfig(input.tsconfig)
-    : { options: defaultCompilerOptions, rootNames: [] as string[] };
+  const { options, rootNames } =
+    input.config ??
+    (input.tsconfig ? readTsconfig(input.tsconfig) : { options: defaultCompilerOptions, rootNames: [] as string[] });
   const inConfig = new Set(rootNames.map((f) => resolve(f)));
   const scannedRoots = input.files.filter((path) => !inConfig.has(resolve(path)));
   const host = withLibFiles(ts.createCompilerHost(options));
   const failed = new Map<string, string>();
   // Files read or bound already and found wanting are left out of the program (and so out of every
   // import of them), so the checker never meets them.
-  const getSourceFile = host.getSourceFile.bind(host);
+  const getSourceFile = input.declarationFiles
+    ? input.declarationFiles.wrap(host.getSourceFile.bind(host), options)
+    : host.getSourceFile.bind(host);
   // Files whose parse ran out of stack: nested too deeply, or parsed while the program's walk of the
   // imports was already deep (then a second parse, from a shallow stack, succeeds; see below).
   let importsTooDeep = false;
@@ -161,7 +168,6 @@ export function buildProgram(input: ProgramInput): BuiltProgram {
   });
 }
 
-/** The tsconfig's files and options, with what the scan needs on top (JavaScript, no emit, no lib checks). */
 /**
  * ts-morph's TypeScript keeps its lib files (`lib.es2022.d.ts`…) in memory, not beside its code, so
  * its compiler host finds none on disk: without them `Array`, `Promise` and every global type is
@@ -199,7 +205,20 @@ function withLibFiles(host: ts.CompilerHost): ts.CompilerHost {
   return host;
 }
 
-function readTsconfig(path: string): { options: ts.CompilerOptions; rootNames: string[] } {
+/** What the scan reads of a tsconfig. */
+export interface TsconfigContents {
+  readonly options: ts.CompilerOptions;
+  /** The files it lists (`files`, `include` minus `exclude`), absolute. */
+  readonly rootNames: readonly string[];
+  /** Its project references (`tsc -b` builds them; a solution-style tsconfig lists only these). */
+  readonly references: readonly ts.ProjectReference[];
+}
+
+/**
+ * Reads a tsconfig: its files and options, with what the scan needs on top (JavaScript, no emit, no lib checks).
+ * @throws Error when it cannot be read or is not JSON.
+ */
+export function readTsconfig(path: string): TsconfigContents {
   const read = ts.readConfigFile(path, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, ' '));
   // `include` globs match what the project's own options say (its allowJs, not ours: no dist/*.js).
@@ -207,6 +226,7 @@ function readTsconfig(path: string): { options: ts.CompilerOptions; rootNames: s
   return {
     options: { ...parsed.options, allowJs: true, noEmit: true, skipLibCheck: true },
     rootNames: parsed.fileNames,
+    references: parsed.projectReferences ?? [],
   };
 }
 

@@ -6,17 +6,20 @@ import { ConfigError } from '../config.js';
 import type { DiscoveredFile } from '../discover.js';
 import { splitLines } from '../findings.js';
 import type { InventoryCollector } from '../inventory.js';
-import { buildProgram, findTsconfig, ProgramStackOverflowError } from '../program/project.js';
+import { buildProgram, findTsconfig, ProgramStackOverflowError, type BuiltProgram } from '../program/project.js';
+import { planPrograms, type ProgramPlan } from '../program/projects.js';
 import { runChecksOnSourceFile } from '../program/run-checks.js';
-import type { ScanDiagnostic } from '../types.js';
+import { SharedDeclarationFiles } from '../program/shared-source-files.js';
+import type { ScanPhaseEvent } from '../progress.js';
+import type { ProgramSummary, ScanDiagnostic } from '../types.js';
 import type { AnalyzedFile } from './analyzed-file.js';
 import type { EnabledCheck } from './resolve-checks.js';
 
 export interface ProgramAnalysis {
   readonly files: AnalyzedFile[];
   readonly diagnostics: ScanDiagnostic[];
-  /** What the program was built from, for the summary. */
-  readonly program: { readonly tsconfig: string | null; readonly files: number };
+  /** What each program was built from, in the order built, for the summary. */
+  readonly programs: ProgramSummary[];
 }
 
 export interface ProgramAnalysisInput {
@@ -25,56 +28,134 @@ export interface ProgramAnalysisInput {
   readonly files: readonly DiscoveredFile[];
   /** The tsconfig the user named (flag or config), relative to the root. */
   readonly tsconfig: string | undefined;
+  /** Project files discovery found (`tsconfig.json`, `jsconfig.json`), absolute; used when no tsconfig is named. */
+  readonly projectFiles?: readonly string[];
   readonly settings: SharedSettings;
   readonly checks: readonly EnabledCheck[];
   readonly collector: InventoryCollector | undefined;
   readonly progress: (file: string) => void;
+  /** Called as each program starts being built. */
+  readonly onPhase?: (event: ScanPhaseEvent) => void;
 }
 
 /**
- * Stage 3: one program over the TypeScript and JavaScript files (so checks follow the type checker
- * across modules), every check in one walk per file. Says what the program was built from, and when
- * it may lack types: a tsconfig that cannot be read or extends what is missing or circular, no installed dependencies.
+ * Stage 3: the TypeScript and JavaScript files, each checked once, in the program of the tsconfig
+ * it compiles with (so checks follow the type checker across modules, through the project's own
+ * `paths`, `jsx` and module options), every check in one walk per file. Programs are built one at a
+ * time and dropped before the next, so memory peaks at the largest; declaration files are parsed
+ * once for all. Says what each program was built from, and when one may lack types: a tsconfig that
+ * cannot be read or extends what is missing or circular, no installed dependencies.
  */
 export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
-  const { root, files } = input;
+  const { root } = input;
   const diagnostics: ScanDiagnostic[] = [];
   const analyzed: AnalyzedFile[] = [];
-  const tsconfig = findTsconfig(root, input.paths, input.tsconfig);
-  if (input.tsconfig && tsconfig && !existsSync(tsconfig))
-    throw new ConfigError(`tsconfig not found: ${input.tsconfig}`);
-  let usedTsconfig = tsconfig;
+  const programs: ProgramSummary[] = [];
+  const plans = programPlans(input, diagnostics);
+  const declarationFiles = new SharedDeclarationFiles();
+  const notices = new Set<string>();
+  plans.forEach((plan, index) => {
+    input.onPhase?.({
+      phase: 'building-program',
+      files: plan.files.length,
+      program: {
+        index: index + 1,
+        count: plans.length,
+        tsconfig: plan.tsconfig ? relativeTo(root, plan.tsconfig) : null,
+      },
+    });
+    const { built, tsconfig } = buildPlanned(plan, input, diagnostics, declarationFiles);
+    const missing = missingDependencies(tsconfig ? dirname(tsconfig) : root, root);
+    if (missing && !notices.has(missing)) {
+      notices.add(missing);
+      diagnostics.push({
+        kind: 'notice',
+        message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing`,
+      });
+    }
+    analyzed.push(...checkFiles(plan.files, built, input, diagnostics));
+    programs.push({
+      tsconfig: tsconfig ? relativeTo(root, tsconfig) : null,
+      files: built.program.getSourceFiles().length,
+      checked: plan.files.length,
+    });
+  });
+  return { files: analyzed, diagnostics, programs };
+}
+
+/**
+ * The programs to build: the named tsconfig's over every file, or, with none named, one per
+ * tsconfig that owns a scanned file (see `planPrograms`).
+ */
+function programPlans(input: ProgramAnalysisInput, diagnostics: ScanDiagnostic[]): ProgramPlan[] {
+  const { root, files } = input;
+  if (input.tsconfig) {
+    const tsconfig = findTsconfig(root, input.paths, input.tsconfig)!;
+    if (!existsSync(tsconfig)) throw new ConfigError(`tsconfig not found: ${input.tsconfig}`);
+    return [{ tsconfig, config: undefined, files: [...files] }];
+  }
+  const { plans, unreadable } = planPrograms({
+    root,
+    paths: input.paths,
+    files,
+    projectFiles: input.projectFiles ?? [],
+    primary: findTsconfig(root, input.paths),
+  });
+  for (const { tsconfig, message } of unreadable)
+    diagnostics.push({
+      kind: 'config',
+      file: relativeTo(root, tsconfig),
+      message: `cannot use ${relativeTo(root, tsconfig)}: ${message}; its files are scanned with the default program`,
+    });
+  return plans;
+}
+
+/** Builds a plan's program; a tsconfig that fails falls back to the default program unless the user named it. */
+function buildPlanned(
+  plan: ProgramPlan,
+  input: ProgramAnalysisInput,
+  diagnostics: ScanDiagnostic[],
+  declarationFiles: SharedDeclarationFiles,
+): { built: BuiltProgram; tsconfig: string | undefined } {
+  const { root } = input;
+  const files = plan.files.map((f) => f.path);
+  const { tsconfig } = plan;
   if (tsconfig) {
     const problem = tsconfigProblem(tsconfig);
     if (problem)
       diagnostics.push({
         kind: 'config',
-        file: relative(root, tsconfig).split('\\').join('/'),
-        message: `${relative(root, tsconfig) || tsconfig}: ${problem}; the program is built without what it names, so type-dependent findings may be missing`,
+        file: relativeTo(root, tsconfig),
+        message: `${relativeTo(root, tsconfig)}: ${problem}; the program is built without what it names, so type-dependent findings may be missing`,
       });
   }
-  let built;
   try {
-    built = buildProgram({ root, files: files.map((f) => f.path), tsconfig });
+    const config = plan.config;
+    return {
+      built: buildProgram({ root, files, tsconfig, ...(config ? { config } : {}), declarationFiles }),
+      tsconfig,
+    };
   } catch (error) {
     // TypeScript out of stack: a larger stack is the fix, not another program.
-    if (error instanceof ProgramStackOverflowError) throw error;
+    if (error instanceof ProgramStackOverflowError || !tsconfig) throw error;
     // A tsconfig that cannot be read: an error when the user named it, else scan with the default program.
     if (input.tsconfig) throw new ConfigError(`cannot use tsconfig ${input.tsconfig}: ${(error as Error).message}`);
     diagnostics.push({
       kind: 'config',
       message: `cannot use ${tsconfig}: ${(error as Error).message}; scanning with the default program`,
     });
-    usedTsconfig = undefined;
-    built = buildProgram({ root, files: files.map((f) => f.path), tsconfig: undefined });
+    return { built: buildProgram({ root, files, tsconfig: undefined, declarationFiles }), tsconfig: undefined };
   }
-  const missing = missingDependencies(usedTsconfig ? dirname(usedTsconfig) : root, root);
-  if (missing)
-    diagnostics.push({
-      kind: 'notice',
-      message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing`,
-    });
+}
 
+/** Runs the checks on the files a program owns, in the order given; says which it could not read or parse. */
+function checkFiles(
+  files: readonly DiscoveredFile[],
+  built: BuiltProgram,
+  input: ProgramAnalysisInput,
+  diagnostics: ScanDiagnostic[],
+): AnalyzedFile[] {
+  const analyzed: AnalyzedFile[] = [];
   const failed = new Set(built.failed.map((f) => f.path));
   const relativeOf = (path: string) => files.find((f) => f.path === path)?.file ?? path;
   for (const f of built.failed)
@@ -126,14 +207,12 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
     analyzed.push({ file: input_.file, lines: splitLines(sourceFile.text), drafts: result.findings });
     input.progress(input_.file);
   }
-  return {
-    files: analyzed,
-    diagnostics,
-    program: {
-      tsconfig: usedTsconfig ? relative(root, usedTsconfig).split('\\').join('/') || usedTsconfig : null,
-      files: built.program.getSourceFiles().length,
-    },
-  };
+  return analyzed;
+}
+
+/** A POSIX path relative to the root, or the absolute path for the root itself. */
+function relativeTo(root: string, path: string): string {
+  return relative(root, path).split('\\').join('/') || path;
 }
 
 /** Why a tsconfig is not used as written: an `extends` that is missing or circular, or another read error. */
