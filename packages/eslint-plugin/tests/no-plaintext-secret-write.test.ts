@@ -4,6 +4,17 @@ import { rules } from '../src/index.js';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures', import.meta.url));
 const typed = { languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir } } };
+/** A program with a Prisma client extension that encrypts the fields it lists (prisma-extension-program/prisma-extensions.ts). */
+const withEncryptingExtension = {
+  languageOptions: {
+    parserOptions: {
+      project: './tsconfig.json',
+      tsconfigRootDir: fileURLToPath(new URL('./prisma-extension-program', import.meta.url)),
+    },
+  },
+  // Its path runs through tests/: declare it product code, so that confidence is not capped at low.
+  settings: { 'secret-hygiene': { fileKinds: { product: ['**/prisma-extension-program/**'] } } },
+};
 
 const rule = rules['no-plaintext-secret-write']!;
 const ruleTester = new RuleTester();
@@ -137,6 +148,20 @@ ruleTester.run('no-plaintext-secret-write', rule, {
       `const client = Axios.create({ headers: { Authorization: \`Bearer \${apiKey}\` } });`,
       `const message = CheckIntegrationCommand.create({ credentials: { apiKey: body.apiKey } });`,
     ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
+    // A Prisma client extension of the program encrypts the fields it names on every write.
+    {
+      code: `declare const prisma: any; declare const tokens: { access_token: string; refresh_token: string };
+       await prisma.account.create({ data: { userId, access_token: tokens.access_token, refresh_token: tokens.refresh_token } });
+       await prisma.integration.update({ where: { id }, data: { apiKey: tokens.access_token } });`,
+      options: [{ minConfidence: 'low' as const }],
+      ...withEncryptingExtension,
+    },
+    // Any other field of a Prisma write may be encrypted too (the list can be built at run time): not high.
+    {
+      code: `declare const prisma: any; declare const tokens: { access_token: string };
+       await prisma.connection.create({ data: { url, accessToken: tokens.access_token } });`,
+      ...withEncryptingExtension,
+    },
     // The model encrypts the column: a decorator named for encryption, or an encrypting transformer.
     `class Integration extends Model {
        @Column(DataType.BLOB)
@@ -171,6 +196,32 @@ ruleTester.run('no-plaintext-secret-write', rule, {
          declare const tokens: { access_token: string; refresh_token: string };
          await IntegrationAuthentication.create({ token: tokens.access_token, refreshToken: tokens.refresh_token });`,
         'refreshToken: tokens',
+      ),
+      ...typed,
+    },
+    // With an encrypting Prisma extension, an unlisted field is medium; other ORMs are not rewritten by it.
+    {
+      ...medium(
+        `declare const prisma: any; declare const tokens: { access_token: string };
+         await prisma.connection.create({ data: { url, accessToken: tokens.access_token } });`,
+        'accessToken:',
+      ),
+      ...withEncryptingExtension,
+    },
+    {
+      ...high(
+        `declare const db: any; declare const connections: any; declare const tokens: { access_token: string };
+         await db.insert(connections).values({ userId, accessToken: tokens.access_token });`,
+        'accessToken: tokens',
+      ),
+      ...withEncryptingExtension,
+    },
+    // Without the extension in the program, the same Prisma write is high.
+    {
+      ...high(
+        `declare const prisma: any; declare const tokens: { access_token: string };
+         await prisma.account.create({ data: { userId, access_token: tokens.access_token } });`,
+        'access_token: tokens',
       ),
       ...typed,
     },

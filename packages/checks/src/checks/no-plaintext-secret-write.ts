@@ -82,6 +82,8 @@ interface DbWrite {
   readonly hooked?: boolean;
   /** What names the model written through: its class (`User.create`) or an instance of it (`user.save()`). */
   readonly model?: ts.Expression;
+  /** A Prisma delegate's write: a client extension of the program may rewrite its data (see `prismaEncryptingExtensions`). */
+  readonly prisma?: boolean;
   readonly columns: WrittenColumn[];
 }
 
@@ -170,6 +172,10 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
           )
         )
           continue;
+        // A Prisma client extension that encrypts on every write: the fields it names are stored encrypted,
+        // and any other field may be (its list can be built at run time).
+        const extension = write.prisma ? prismaEncryptingExtensions(t, context.program) : undefined;
+        if (extension && column.column && extension.names.has(column.column)) continue;
         reported.add(column.node);
         const password = evidence.kind === 'password' || c?.kind === 'password';
         context.report({
@@ -177,7 +183,9 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
           messageId: password ? 'plaintextPasswordWrite' : 'plaintextSecretWrite',
           data: { secret: evidence.name, kind: evidence.kind, column: column.column ?? '…', sink: write.sink },
           // `sessionId`, `pin`: a name that often names something else is no credential column.
-          confidence: confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password),
+          confidence: extension
+            ? lower(confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password))
+            : confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password),
         });
       }
     };
@@ -195,6 +203,72 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
     };
   },
 });
+
+/** One step less sure: high becomes medium, medium low. */
+function lower(confidence: Confidence): Confidence {
+  return confidence === 'high' ? 'medium' : 'low';
+}
+
+/** What the program's encrypting Prisma client extensions name: every string and property name of their modules. */
+interface PrismaEncryptingExtensions {
+  readonly names: ReadonlySet<string>;
+}
+
+const encryptingExtensionsOfProgram = new WeakMap<ts.Program, PrismaEncryptingExtensions | null>();
+
+/**
+ * The Prisma client extensions of the program that encrypt what is written (once per program): a
+ * module that calls `$extends(...)` or `Prisma.defineExtension(...)` with `query` hooks and calls an
+ * encrypting function (`encryptToken(args.data[field])`), or one that imports `prisma-field-encryption`
+ * (fields marked `/// @encrypted` in the schema). Their field lists are data (`{ account: ['access_token'] }`),
+ * so every string and property name of such a module counts as a field it encrypts. Undefined without
+ * a program (a file alone cannot show the client's extensions) or when there is none.
+ */
+function prismaEncryptingExtensions(
+  t: TypeScript,
+  program: ts.Program | undefined,
+): PrismaEncryptingExtensions | undefined {
+  if (!program) return undefined;
+  const cached = encryptingExtensionsOfProgram.get(program);
+  if (cached !== undefined) return cached ?? undefined;
+  const names = new Set<string>();
+  let found = false;
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile) continue;
+    const text = file.text;
+    const library = text.includes('prisma-field-encryption');
+    if (!library && !((text.includes('$extends') || text.includes('defineExtension')) && /encrypt/i.test(text)))
+      continue;
+    if (!library && !isEncryptingExtensionModule(t, file)) continue;
+    found = true;
+    forEachDescendant(t, file, (node) => {
+      if (t.isStringLiteral(node) || t.isNoSubstitutionTemplateLiteral(node)) names.add(node.text);
+      else if ((t.isPropertyAssignment(node) || t.isShorthandPropertyAssignment(node)) && node.name) {
+        const name = propertyNameText(t, node.name);
+        if (name) names.add(name);
+      }
+      return undefined;
+    });
+  }
+  const result = found ? { names } : null;
+  encryptingExtensionsOfProgram.set(program, result);
+  return result ?? undefined;
+}
+
+/** A module with an extension call (`$extends`, `defineExtension`) that has `query` hooks, and a call named for encryption. */
+function isEncryptingExtensionModule(t: TypeScript, file: ts.SourceFile): boolean {
+  let extension = false;
+  let encrypts = false;
+  forEachDescendant(t, file, (node) => {
+    if (!t.isCallExpression(node)) return undefined;
+    const name = calleeName(t, node.expression);
+    if (name === '$extends' || name === 'defineExtension') {
+      if (node.arguments.some((a) => /\bquery\b/.test(a.getText(file)))) extension = true;
+    } else if (name && splitWords(name).some((w) => w.startsWith('encrypt'))) encrypts = true;
+    return extension && encrypts ? 'stop' : undefined;
+  });
+  return extension && encrypts;
+}
 
 /** Column names that say nothing alone: `apiKeys.key`, `tokens.value` are named by their table. */
 const TABLE_NAMED_COLUMNS = new Set(['key', 'value', 'val']);
@@ -461,6 +535,7 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
         sink,
         table: receiver.name.text,
         certain: true,
+        prisma: true,
         columns: rows.flatMap((p) => rowColumns(t, flow, p.initializer, call, 0)),
       };
     }
