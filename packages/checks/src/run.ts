@@ -134,7 +134,7 @@ export function checkedFile(input: FileInput): CheckedFile {
   const path =
     input.relativePath ??
     relativeToRoot(input.sourceFile.fileName, input.root ?? input.program?.getCurrentDirectory() ?? workingDirectory());
-  return { path, kind: fileKindOfSource(input.ts, input.sourceFile, path, input.settings?.fileKinds) };
+  return { path, kind: fileKindOfSource(input.ts, input.sourceFile, path, input.settings?.fileKinds, input.program) };
 }
 
 function workingDirectory(): string | undefined {

@@ -64,6 +64,19 @@ describe('fileKindOf', () => {
     ['web/tools/local/src/audit-log-benchmark.ts', 'dev'],
     ['scripts/check-deps.js', 'dev'],
     ['tests2/utils.ts', 'test'],
+    // A package or folder named for a kind of test, and a file suffix naming the side a test runs on.
+    ['packages/insomnia-smoke-test/server/index.ts', 'test'],
+    ['packages/examples-smoke-tests/src/run.ts', 'test'],
+    ['smoke-tests/login.ts', 'test'],
+    ['services/api_integration_tests/client.ts', 'test'],
+    ['web/src/server/slack-integration.servertest.ts', 'test'],
+    ['src/auth.clientspec.ts', 'test'],
+    // A bare `-test`, `-tests` or `-testing` names product features too.
+    ['apps/web/app/api/postbacks/send-test/route.ts', 'product'],
+    ['apps/web/app/api/cron/complete-tests/route.ts', 'product'],
+    ['packages/ab-testing/src/assign.ts', 'product'],
+    ['packages/insomnia-testing/src/generate.ts', 'product'],
+    ['src/config.latest.ts', 'product'],
     ['src/connectors/alipay/src/mock.ts', 'fixture'],
     ['.gitlab-ci.yml', 'ci'],
     ['docs/guide.md', 'docs'],
@@ -143,6 +156,38 @@ describe('file kind and confidence', () => {
     // `vitest.config`-like names are judged by their path first; a `product` pattern of the settings wins.
     expect(kindOf("import { vi } from 'vitest';", 'src/testing.ts', { product: ['src/**'] })).toBe('product');
     expect(kindOf("import { x } from 'vitest-like-name';", 'src/a.ts')).toBe('product');
+  });
+
+  it('a folder of the program whose modules mostly import a test framework is a test harness, fixtures and all', () => {
+    const files: Record<string, string> = {
+      '/p/tap/aes.ts': "import type QUnit from 'qunit';\nexport default (q: QUnit) => q;",
+      '/p/tap/jws.ts': "import type QUnit from 'qunit';\nexport default (q: QUnit) => q;",
+      '/p/tap/jwe.ts': "import type QUnit from 'qunit';\nexport default (q: QUnit) => q;",
+      '/p/tap/fixtures.ts': "export const KEYS = { pem: '' };",
+      '/p/tap/env.ts': 'export const isNode = true;',
+      // A payments `tap/` folder with one test helper, and a product folder with co-located tests.
+      '/p/src/tap/charge.ts': 'export const charge = () => 1;',
+      '/p/src/tap/refund.ts': 'export const refund = () => 1;',
+      '/p/src/tap/harness.ts': "import { vi } from 'vitest';\nexport const spy = vi.fn();",
+      '/p/src/auth/login.ts': 'export const login = () => 1;',
+      '/p/src/auth/login.test.ts': "import { it } from 'vitest';\nit('x', () => {});",
+      '/p/src/auth/session.test.ts': "import { it } from 'vitest';\nit('y', () => {});",
+      '/p/src/auth/session.ts': 'export const session = () => 1;',
+    };
+    const host = ts.createCompilerHost({ noEmit: true, types: [] });
+    host.getSourceFile = (name, target) =>
+      files[name] === undefined ? undefined : ts.createSourceFile(name, files[name]!, target, true);
+    host.fileExists = (name) => files[name] !== undefined;
+    host.readFile = (name) => files[name];
+    const program = ts.createProgram(Object.keys(files), { noEmit: true, types: [], noLib: true }, host);
+    const kindOf = (path: string, withProgram = true) =>
+      fileKindOfSource(t, program.getSourceFile(`/p/${path}`)!, path, {}, withProgram ? program : undefined);
+    expect(kindOf('tap/fixtures.ts')).toBe('test');
+    expect(kindOf('tap/env.ts')).toBe('test');
+    // Without a program (ESLint without type information) the file is judged alone.
+    expect(kindOf('tap/fixtures.ts', false)).toBe('product');
+    expect(kindOf('src/tap/charge.ts')).toBe('product');
+    expect(kindOf('src/auth/login.ts')).toBe('product');
   });
 
   it('hands the checks the file kind, judged from the root the host gives', () => {

@@ -25,6 +25,18 @@ describe('formatEvidence', () => {
     expect(evidence('ghp_' + 'q8Xv2LmN9pRt4sKw7YzHk3nP0aQ7zT1xWe5b')).toEqual({ confidence: 'high', live: true });
   });
 
+  it('a vendor prefix over English words borrows the format: not live, medium', () => {
+    const slack = ['xoxb', 'extremely', 'secret', 'token'].join('-');
+    expect(evidence(slack)).toEqual({ confidence: 'medium', live: false });
+    expect(evidence(`Bearer ${slack}`)).toEqual({ confidence: 'medium', live: false });
+    // An issued token has digits or mixed case after the prefix.
+    expect(evidence(['xoxb', '1234567890', '1234567890123', 'q8Xv2LmN9pRt4sKw7YzHk3nP'].join('-'))).toEqual({
+      confidence: 'high',
+      live: true,
+    });
+    expect(evidence(['xoxb', 'MnBvCxZlKj', 'PoIuYtReWq'].join('-'))).toEqual({ confidence: 'high', live: true });
+  });
+
   it('a URL password for a local or container host is a development default', () => {
     expect(evidence('postgres://postgres:p0stgr3s@localhost:5432/logto')).toEqual({
       confidence: 'medium',

@@ -102,6 +102,12 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/{test,tests,__tests__,testing,test-utils,test-helpers,testutils,spec,specs,benchmark,benchmarks,bench}/**',
     '**/tests[0-9]/**',
     '**/*-{test,testing}-{utils,helpers,kit}/**',
+    // A folder or package named for a kind of test (`insomnia-smoke-test/`, `examples-smoke-tests/`,
+    // `api_integration_tests/`). A bare `-test` or `-tests` is not enough: products name features so
+    // (`send-test/` sends a test webhook, `complete-tests/` ends A/B tests, `ab-testing/`).
+    '**/{,*[-_.]}{smoke,e2e,integration,unit,regression,acceptance,functional,contract,load,perf,stress,visual}{-,_,}{test,tests}/**',
+    // A file-name suffix that says which side a test runs on (`slack.servertest.ts`, `x.clientspec.ts`).
+    '**/*.{server,client,unit,integration,int,node,browser,dom,component,api,smoke}{test,spec}.*',
     '**/{jest,vitest,karma,ava,mocha}.{config,setup}.*',
     '**/{jest,vitest}.setup*.*',
     '**/setup{Tests,-tests}.*',
@@ -167,9 +173,23 @@ export function fileKindOf(relativePath: string, extra: FileKindPatterns = NO_EX
  * harness). Browser-driving runners make it e2e code.
  */
 const TEST_FRAMEWORK_MODULES: ReadonlyMap<string, FileKind> = new Map<string, FileKind>([
-  ...['vitest', '@jest/globals', 'node:test', 'mocha', 'chai', 'sinon', 'ava', 'uvu', 'tap', 'supertest'].map(
-    (m) => [m, 'test'] as const,
-  ),
+  ...[
+    'vitest',
+    '@jest/globals',
+    'node:test',
+    'bun:test',
+    'mocha',
+    'chai',
+    'sinon',
+    'ava',
+    'uvu',
+    'tap',
+    'tape',
+    'qunit',
+    'jasmine',
+    'supertest',
+    'nock',
+  ].map((m) => [m, 'test'] as const),
   ...['@playwright/test', 'cypress'].map((m) => [m, 'e2e'] as const),
 ]);
 
@@ -177,19 +197,25 @@ const TEST_FRAMEWORK_MODULES: ReadonlyMap<string, FileKind> = new Map<string, Fi
 const TEST_FRAMEWORK_SCOPES: readonly string[] = ['@testing-library/', '@vitest/'];
 
 /**
- * The kind of a TypeScript or JavaScript file: by its path (`fileKindOf`), and a file the path calls
- * product code that imports a test framework is test (or e2e) code. A `product` pattern of the
- * settings still wins.
+ * The kind of a TypeScript or JavaScript file: by its path (`fileKindOf`); a file the path calls
+ * product code that imports a test framework is test (or e2e) code, and so is one in a folder of the
+ * program whose modules mostly do (`folderKindOf`). A `product` pattern of the settings still wins.
  */
 export function fileKindOfSource(
   t: typeof ts, // not check.ts's alias: check.ts imports this module's types
   sourceFile: ts.SourceFile,
   relativePath: string,
   extra: FileKindPatterns = NO_EXTRA,
+  program?: ts.Program,
 ): FileKind {
   const kind = fileKindOf(relativePath, extra);
   if (kind !== 'product' || compile(extra).product?.(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')))
     return kind;
+  return testImportKind(t, sourceFile) ?? (program ? folderKindOf(t, program, sourceFile, relativePath, extra) : kind);
+}
+
+/** `test` or `e2e` when the module imports a test framework (`TEST_FRAMEWORK_MODULES`). */
+function testImportKind(t: typeof ts, sourceFile: ts.SourceFile): FileKind | undefined {
   for (const statement of sourceFile.statements) {
     if (!t.isImportDeclaration(statement) || !t.isStringLiteral(statement.moduleSpecifier)) continue;
     const module = statement.moduleSpecifier.text;
@@ -198,7 +224,72 @@ export function fileKindOfSource(
       (TEST_FRAMEWORK_SCOPES.some((scope) => module.startsWith(scope)) ? 'test' : undefined);
     if (testKind) return testKind;
   }
+  return undefined;
+}
+
+/** Per program: the modules of each folder (by absolute directory), and each folder's verdict. */
+const folders = new WeakMap<
+  ts.Program,
+  { readonly byDirectory: Map<string, ts.SourceFile[]>; readonly kinds: Map<string, FileKind> }
+>();
+
+/**
+ * The kind of a module's folder, from the program's other modules there: a folder where at least two
+ * modules, and more than half of those its path calls product code, import a test framework is a test
+ * harness, and its other modules (key fixtures, helpers, runners) are test code too. Real code: jose's
+ * `tap/`, where most modules import `qunit` and `fixtures.ts` holds the test key pairs. The folder's
+ * name is no evidence (`tap/` is also a payments word), and a product folder with co-located
+ * `*.test.ts` files is untouched: their path already classifies them, so they are not counted. The
+ * ESLint host without type information has no program and judges the file alone.
+ */
+function folderKindOf(
+  t: typeof ts,
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  relativePath: string,
+  extra: FileKindPatterns,
+): FileKind {
+  let cache = folders.get(program);
+  if (!cache) {
+    const byDirectory = new Map<string, ts.SourceFile[]>();
+    for (const file of program.getSourceFiles()) {
+      if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+      const directory = directoryOf(file.fileName);
+      const list = byDirectory.get(directory);
+      if (list) list.push(file);
+      else byDirectory.set(directory, [file]);
+    }
+    cache = { byDirectory, kinds: new Map() };
+    folders.set(program, cache);
+  }
+  const directory = directoryOf(sourceFile.fileName);
+  const known = cache.kinds.get(directory);
+  if (known) return known;
+  const relativeDirectory = directoryOf(relativePath.replace(/\\/g, '/'));
+  let modules = 0;
+  const importers = new Map<FileKind, number>();
+  for (const file of cache.byDirectory.get(directory) ?? []) {
+    const base = file.fileName.slice(directory.length);
+    if (fileKindOf(relativeDirectory + base, extra) !== 'product') continue;
+    modules++;
+    const testKind = testImportKind(t, file);
+    if (testKind) importers.set(testKind, (importers.get(testKind) ?? 0) + 1);
+  }
+  const count = [...importers.values()].reduce((sum, n) => sum + n, 0);
+  const kind: FileKind =
+    count >= 2 && count * 2 > modules
+      ? (importers.get('e2e') ?? 0) > (importers.get('test') ?? 0)
+        ? 'e2e'
+        : 'test'
+      : 'product';
+  cache.kinds.set(directory, kind);
   return kind;
+}
+
+/** The directory part of a `/`-separated path, with its trailing slash (`''` for a bare name). */
+function directoryOf(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  return normalized.slice(0, normalized.lastIndexOf('/') + 1);
 }
 
 /** `fileName` relative to `root` when it lies below it, with `/` separators; else the path as it is. */

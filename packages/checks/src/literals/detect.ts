@@ -57,7 +57,8 @@ export function detectSecretLiteral(value: string): SecretLiteralMatch | undefin
 /**
  * How much a known format says on its own. A provider-issued credential (a vendor prefix, a checksum:
  * AWS, GitHub, Stripe, Slack...) is `live`: it leaks wherever it sits, in a test file too. Generic
- * shapes are not: a PEM key in a test mock is a key made for the test, a JWT is mostly a signed
+ * shapes are not, nor is a vendor prefix over English words (`xoxb-extremely-secret-token`, medium):
+ * a PEM key in a test mock is a key made for the test, a JWT is mostly a signed
  * sample claim (medium), and a URL whose password points at a local or container host
  * (`postgres://app:pw@localhost`, `@db:5432`) is a development default (medium).
  */
@@ -73,9 +74,24 @@ export function formatEvidence(
     case 'pem-private-key':
     case 'basic-auth-header':
       return { confidence: 'high', live: false };
-    default:
-      return { confidence: 'high', live: true };
+    default: {
+      // `xoxb-extremely-secret-token`: a vendor's prefix over English words is a made-up token that
+      // only borrows the format; an issued one has random characters after the prefix.
+      const found = findSecretLiterals(value).find((f) => f.detectorId === match.detectorId);
+      const token = found ? value.slice(found.start, found.end) : value;
+      return madeOfWords(token) ? { confidence: 'medium', live: false } : { confidence: 'high', live: true };
+    }
   }
+}
+
+/**
+ * True when what follows a token's prefix is words: every `-`/`_`-separated part after the first is
+ * lower-case or capitalised letters (`xoxb-extremely-secret-token`, `sk_live_not_a_real_key`). An
+ * issued token has digits or mixed case there (`xoxb-1234567890-…-AbCd…`, `sk_live_51Hx…`).
+ */
+function madeOfWords(token: string): boolean {
+  const parts = token.trim().split(/[-_]+/).slice(1);
+  return parts.length > 0 && parts.every((part) => /^(?:[a-z]+|[A-Z][a-z]+)$/.test(part));
 }
 
 /** A URL with user info whose host is this machine or a bare container name (`db`, `postgres`). */
