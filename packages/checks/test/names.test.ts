@@ -332,6 +332,10 @@ const protectedForms: Case[] = [
   ['password_digest', 'protected', 'password'],
   ['hashedPassword', 'protected', 'password'],
   ['encryptedToken', 'protected', 'token'],
+  // A display form kept for a settings page: a prefix and the last characters.
+  ['remoteExperimentDisplaySecretKey', 'protected', 'secret'],
+  ['mixpanelProjectTokenDisplay', 'protected', 'token'],
+  ['truncatedApiKey', 'protected', 'api-key'],
   ['apiKeyCiphertext', 'protected', 'api-key'],
   ['token_nonce', 'protected', 'token'],
   ['passwordSalt', 'protected', 'password'],

@@ -460,3 +460,31 @@ ruleTester.run('no-secret-in-response across functions', rule, {
     },
   ],
 });
+
+// Held-out real code: a display form of a secret is the masking the message asks for.
+ruleTester.run('no-secret-in-response: display forms', rule, {
+  valid: [
+    // A helper named for a display form whose body returns a short slice or a masked copy of its parameter.
+    "const getDisplayCredential = (secret: string) => '...' + secret.slice(-4);\nres.json({ token: getDisplayCredential(decrypt(row.encryptedToken)) });",
+    "function displayKey(key: string) {\n  return key.replace(/.(?=.{4})/g, '*');\n}\nres.json({ key: displayKey(process.env.STRIPE_SECRET_KEY) });",
+    // Its body not visible: the name says it.
+    "import { getDisplaySecretKey } from './keys';\nres.json({ key: getDisplaySecretKey(process.env.API_SECRET_KEY) });",
+    {
+      code: "import { sendMasked } from './summaries/response.js';\ndeclare function truncateToken(t: string): string;\nres.json({ token: truncateToken(process.env.API_TOKEN ?? '') });",
+      ...typed,
+    },
+    // A stored display form, named so.
+    'res.json({ displaySecretKey: dataset.remoteExperimentDisplaySecretKey, tokenDisplay: user.apiTokenDisplay });',
+  ],
+  invalid: [
+    // The body hands the secret back whole, or all of it but a prefix.
+    leak('const displayToken = (t: string) => t;\nres.json({ token: displayToken(decrypt(blob)) });', [
+      'secretInResponse',
+      'displayToken(decrypt',
+    ]),
+    leak(
+      'const truncateToken = (t: string) => t.slice(7);\nres.json({ token: truncateToken(process.env.API_TOKEN) });',
+      ['secretInResponse', 'truncateToken(process'],
+    ),
+  ],
+});

@@ -212,10 +212,15 @@ export const CARRIER_WORDS = set(`value val values raw plain plaintext clear cle
   v list array arr map set pair pairs record records entry entries object obj result res response bundle copy
   again repeat retype literal here null undefined nil none empty optional maybe confirm confirmation verify pooled unpooled direct replica readonly`);
 
-/** Words that mark a protected form: hashed, encrypted, salted, nonces, masked. Both before and after. */
+/**
+ * Words that mark a protected form: hashed, encrypted, salted, nonces, masked, or a display form
+ * (`displaySecretKey`, `tokenDisplay`, `truncatedToken`: a prefix and the last characters, kept for the
+ * UI). Both before and after.
+ */
 export const PROTECTED_WORDS = set(`hash hashed hashes digest digested encrypted encrypt crypted ciphertext cipher
   ciphered sealed wrapped enc salt salted nonce iv hmac mac signature sig sha md bcrypt argon argon2 scrypt pbkdf
-  pbkdf2 kdf derived redacted redact masked mask obfuscated obfuscate censored fingerprint checksum verifier`);
+  pbkdf2 kdf derived redacted redact masked mask obfuscated obfuscate censored fingerprint checksum verifier display
+  truncated`);
 
 /** Conjunctions join alternatives or pairs: `secretOrKey`, `usernameAndPassword` name a secret when a side does. */
 export const CONJUNCTIONS = set('or and');
