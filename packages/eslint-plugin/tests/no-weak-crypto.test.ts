@@ -436,6 +436,9 @@ ruleTester.run('no-weak-crypto: Math.random returned by a function named for a s
     // React and cache keys, ids, colours: the function's name asks for no secrecy.
     'function uiKey() { return Math.random().toString(36).slice(2); }',
     'const rowKey = () => Math.random().toString(36).slice(2);',
+    // A qualified key that is no secret by name: a cache, sort or idempotency key.
+    "const renderCacheKey = Math.random() + '';",
+    'const idempotencyKey = `${Date.now()}-${Math.random()}`;',
     'exports.requestId = () => Math.random().toString(36).slice(2);',
     'function resetDelay() { return Math.random() * 1000; }',
     // The value is not what the function returns.
@@ -448,6 +451,9 @@ ruleTester.run('no-weak-crypto: Math.random returned by a function named for a s
       'Math.random',
     ),
     finding('const verificationCode = () => String(Math.random()).slice(2, 8);', 'mathRandomSecret', 'Math.random'),
+    // A key that is secret by name still needs a CSPRNG, qualified or not.
+    finding("const encryptionKey = Math.random().toString(36) + 'x';", 'mathRandomSecret', 'Math.random'),
+    finding('const hmacKey = String(Math.random()).slice(2);', 'mathRandomSecret', 'Math.random'),
     finding(
       "exports.otp = () => String(Math.floor(Math.random() * 1000000)).padStart(6, '0');",
       'mathRandomSecret',

@@ -1098,7 +1098,9 @@ function needsUnpredictability(
   if (c.verdict === 'metadata') return false;
   const words = splitWords(name.split('.').pop() ?? name);
   if (words.includes('code') && words.some((w) => ONE_TIME_CODE_QUALIFIERS.has(w))) return true;
-  return words.some((w) => UNPREDICTABLE_WORDS.has(w) && !ignored.has(w));
+  // A qualified key the classifier did not call secret names a cache, sort or lookup key
+  // (`renderCacheKey`, `idempotencyKey`, `storageKey`); `encryptionKey`, `apiKey` are secret by name.
+  return words.some((w) => UNPREDICTABLE_WORDS.has(w) && !ignored.has(w) && !(w === 'key' && words.length > 1));
 }
 
 /** A function named `uiKey()` or `rowKey()` returns a React or cache key: `key` alone names no secret there. */
