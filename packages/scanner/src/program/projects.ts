@@ -46,6 +46,8 @@ interface Project {
   readonly config: TsconfigContents | undefined;
   /** Resolved paths of the files the tsconfig lists itself. */
   readonly owns: ReadonlySet<string>;
+  /** The tsconfigs it references, resolved to files. */
+  readonly references: readonly string[];
   /** Solution-style: lists no file and references others (`files: []` + `references`). */
   readonly solution: boolean;
   /** Why it cannot be read (then `config` is undefined). */
@@ -61,7 +63,11 @@ interface Project {
  * cannot be read owns nothing: files whose nearest tsconfig it is go to the default program.
  */
 export function planPrograms(input: PlanInput): ProgramPlanning {
-  const projects = readProjects(input);
+  const primary = input.primary ? readProject(resolve(input.primary)) : undefined;
+  // The common case, a single-project repository: no other tsconfig needs reading (or globbing).
+  if (primary?.config && input.files.every((f) => primary.owns.has(resolve(f.path))))
+    return { plans: [{ tsconfig: primary.path, config: primary.config, files: [...input.files] }], unreadable: [] };
+  const projects = readProjects(input, primary);
   const unreadable = [...projects.values()].flatMap((p) =>
     p.problem === undefined ? [] : [{ tsconfig: p.path, message: p.problem }],
   );
@@ -73,7 +79,6 @@ export function planPrograms(input: PlanInput): ProgramPlanning {
     list.push(project);
     byDir.set(dir, list);
   }
-  const primary = input.primary ? projects.get(resolve(input.primary)) : undefined;
   const assigned = new Map<Project | undefined, DiscoveredFile[]>();
   for (const file of input.files) {
     const path = resolve(file.path);
@@ -119,38 +124,44 @@ function* enclosingDirs(path: string, root: string): Generator<string> {
 }
 
 /**
- * Reads every candidate tsconfig: the discovered project files, those of the scanned paths'
- * directories up to the root, the primary one, and every tsconfig these reference (transitively).
+ * Reads every candidate tsconfig: the primary one, the discovered project files, those of the
+ * scanned paths' directories up to the root, and every tsconfig these reference (transitively).
  */
-function readProjects(input: PlanInput): Map<string, Project> {
-  const queue: string[] = [
-    ...(input.primary ? [resolve(input.primary)] : []),
-    ...input.projectFiles.map((p) => resolve(p)),
-  ];
+function readProjects(input: PlanInput, primary: Project | undefined): Map<string, Project> {
+  const projects = new Map<string, Project>();
+  const queue: string[] = [];
+  const add = (project: Project): void => {
+    projects.set(project.path, project);
+    // A reference that does not exist is TypeScript's error to report (`tsc -b`), not a file to read.
+    queue.push(...project.references.filter((ref) => existsSync(ref)));
+  };
+  if (primary) add(primary);
+  queue.push(...input.projectFiles.map((p) => resolve(p)));
   for (const scanned of input.paths)
     for (const dir of enclosingDirs(join(scanned, 'x'), input.root))
       for (const name of PROJECT_FILE_NAMES) if (existsSync(join(dir, name))) queue.push(join(dir, name));
-  const projects = new Map<string, Project>();
   while (queue.length > 0) {
     const path = queue.shift()!;
-    if (projects.has(path) || path.split(sep).includes('node_modules')) continue;
-    let config: TsconfigContents | undefined;
-    let problem: string | undefined;
-    try {
-      config = readTsconfig(path);
-    } catch (error) {
-      problem = (error as Error).message;
-    }
-    const references = (config?.references ?? []).map((ref) => resolve(ts.resolveProjectReferencePath(ref)));
-    projects.set(path, {
-      path,
-      config,
-      owns: new Set(config?.rootNames.map((f) => resolve(f)) ?? []),
-      solution: config !== undefined && config.rootNames.length === 0 && references.length > 0,
-      ...(problem === undefined ? {} : { problem }),
-    });
-    // A reference that does not exist is TypeScript's error to report (`tsc -b`), not a file to read.
-    queue.push(...references.filter((ref) => existsSync(ref)));
+    if (!projects.has(path) && !path.split(sep).includes('node_modules')) add(readProject(path));
   }
   return projects;
+}
+
+function readProject(path: string): Project {
+  let config: TsconfigContents | undefined;
+  let problem: string | undefined;
+  try {
+    config = readTsconfig(path);
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  const references = (config?.references ?? []).map((ref) => resolve(ts.resolveProjectReferencePath(ref)));
+  return {
+    path,
+    config,
+    owns: new Set(config?.rootNames.map((f) => resolve(f)) ?? []),
+    references,
+    solution: config !== undefined && config.rootNames.length === 0 && references.length > 0,
+    ...(problem === undefined ? {} : { problem }),
+  };
 }
