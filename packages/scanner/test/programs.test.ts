@@ -144,6 +144,22 @@ describe('scan: one program per tsconfig when none is named', () => {
     ]);
   });
 
+  it('says once that dependencies are not installed, however many programs lack them', async () => {
+    const manifest = JSON.stringify({ dependencies: { zod: '^4.0.0' } });
+    const root = makeProject({
+      ...app('apps/web', 'decryptToken'),
+      ...app('apps/admin', 'unsealClaims'),
+      'apps/web/package.json': manifest,
+      'apps/admin/package.json': manifest,
+    });
+    const result = await scan({ root, checks });
+    const notices = result.diagnostics.filter((d) => d.kind === 'notice').map((d) => d.message);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^no node_modules for apps\/(admin|web)\/package\.json \(1 declared dependencies\) and 1 more: /,
+    );
+  });
+
   it('uses the named tsconfig for every file, as before', async () => {
     const root = makeProject({ ...app('apps/web', 'decryptToken'), ...app('apps/admin', 'unsealClaims') });
     const result = await scan({ root, checks, tsconfig: 'apps/web/tsconfig.json' });

@@ -53,7 +53,7 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
   const programs: ProgramSummary[] = [];
   const plans = programPlans(input, diagnostics);
   const declarationFiles = new SharedDeclarationFiles();
-  const notices = new Set<string>();
+  const missingFor = new Set<string>();
   plans.forEach((plan, index) => {
     input.onPhase?.({
       phase: 'building-program',
@@ -66,13 +66,7 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
     });
     const { built, tsconfig } = buildPlanned(plan, input, diagnostics, declarationFiles);
     const missing = missingDependencies(tsconfig ? dirname(tsconfig) : root, root);
-    if (missing && !notices.has(missing)) {
-      notices.add(missing);
-      diagnostics.push({
-        kind: 'notice',
-        message: `${missing}: install the project's dependencies before scanning, or type-dependent findings may be missing`,
-      });
-    }
+    if (missing) missingFor.add(missing);
     analyzed.push(...checkFiles(plan.files, built, input, diagnostics));
     programs.push({
       tsconfig: tsconfig ? relativeTo(root, tsconfig) : null,
@@ -80,6 +74,13 @@ export function analyzeProgram(input: ProgramAnalysisInput): ProgramAnalysis {
       checked: plan.files.length,
     });
   });
+  // One notice for the scan, however many programs lack their dependencies.
+  const [missing, ...others] = missingFor;
+  if (missing)
+    diagnostics.push({
+      kind: 'notice',
+      message: `${missing}${others.length > 0 ? ` and ${others.length} more` : ''}: install the project's dependencies before scanning, or type-dependent findings may be missing`,
+    });
   return { files: analyzed, diagnostics, programs };
 }
 
