@@ -461,6 +461,23 @@ describe('looksLikeSecretValue (values assigned to secret names)', () => {
     expect(looksLikeSecretValue(base64('3f2b8c1e-9d4a-4e7b-b6a1-0c5d2e8f7a93|read-write'))).toBe(true);
   });
 
+  it("a local emulator's published default credential does not, in a URL either; any other key of its shape does", () => {
+    // Azurite's and the Cosmos DB emulator's fixed keys, as Microsoft's docs print them (split: see `generator`).
+    const azurite = [
+      'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVE',
+      'rCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+    ].join('');
+    const cosmos = [
+      'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVT',
+      'qobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+    ].join('');
+    expect(looksLikeSecretValue(azurite)).toBe(false);
+    expect(looksLikeSecretValue(cosmos)).toBe(false);
+    expect(detectSecretLiteral(`mongodb://localhost:${cosmos}@db.example.net:10255/admin`)).toBeUndefined();
+    expect(looksLikeSecretValue(`${azurite.slice(0, 20)}${alnum(68)}==`)).toBe(true);
+    expect(detectSecretLiteral(`mongodb://app:${alnum(24)}@db.internal.net:10255/admin`)).toBeDefined();
+  });
+
   it('says why', () => {
     expect(explainSecretValue(rand(HEX, 32))).toMatchObject({ detectorId: 'high-entropy-string', basis: 'entropy' });
     expect(explainSecretValue('S3cure!Pass')).toMatchObject({ detectorId: 'password-like-string', basis: 'entropy' });

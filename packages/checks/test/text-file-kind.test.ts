@@ -35,6 +35,15 @@ describe('text files and file context', () => {
     expect(confidenceIn('playground/env/.env.example')).toBe('low');
   });
 
+  it('a template named for an environment is judged as the file it is copied to', () => {
+    expect(confidenceIn('.env.dev-azure.example')).toBe('low');
+    expect(confidenceIn('.env.dev.example')).toBe('low');
+    expect(confidenceIn('apps/web/.env.test.sample')).toBe('low');
+    expect(confidenceIn('.env.prod.example')).toBe('high');
+    expect(confidenceIn('.env.local.example')).toBe('high');
+    expect(confidenceIn('.env.vault')).toBe('high');
+  });
+
   it('outside product code a text finding is low, as in TypeScript files', () => {
     expect(confidenceIn('.env')).toBe('high');
     expect(confidenceIn('playground/env/.env')).toBe('low');

@@ -71,6 +71,9 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/{scripts,tools}/**',
     // Development-mode defaults that Next.js and Vite load with `next dev`/`vite` and document as committed.
     '**/.env.{development,dev}',
+    // A variant of it for one local setup (`.env.dev-azure` against the Azurite emulator); not `.local`,
+    // where a developer keeps their own keys.
+    '**/.env.{development,dev}{-,_}*',
   ],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',

@@ -1,7 +1,7 @@
 import type { Confidence } from '../check.js';
 import { looksLikePassword, looksRandom } from './entropy.js';
 import { SECRET_DETECTORS } from './formats.js';
-import { isPlaceholder } from './placeholders.js';
+import { isPlaceholder, urlCredentials } from './placeholders.js';
 import { isPublicByDesign } from './public-values.js';
 
 export interface SecretLiteralMatch {
@@ -35,6 +35,8 @@ export function findSecretLiterals(value: string): SecretLiteralFinding[] {
       if (m[0] === '') detector.pattern.lastIndex++;
       const secret = m[1] ?? m[0];
       if (isPlaceholder(secret) || (detector.validate && !detector.validate(secret))) continue;
+      // `mongodb://localhost:<the Cosmos DB emulator key>@…`: a published default opens nothing.
+      if (isPublicByDesign(urlCredentials(secret)?.password ?? secret)) continue;
       const start = m.index + m[0].indexOf(secret);
       found.push({
         detectorId: detector.id,

@@ -8,7 +8,7 @@ import {
 } from '../check.js';
 import { fileKindOf } from '../context/file-kind.js';
 import { mergeOptions, reportAtConfidence } from '../run.js';
-import { isEnvExample } from './env-file.js';
+import { envFileCopiedFrom, isEnvExample } from './env-file.js';
 
 /** What a check reads: `meta.inputs`, TypeScript when it declares none. */
 export function inputsOf(check: Check<any, string>): readonly InputKind[] {
@@ -33,8 +33,9 @@ export interface TextCheckRun {
  */
 export function runChecksOnTextFile(file: TextFile, settings: SharedSettings, runs: readonly TextCheckRun[]): void {
   // An env template (`.env.example`) is what real .env files are copied from: what it holds gets
-  // deployed, so it is judged by the folder it sits in, as a `.env` there would be.
-  const judged = file.kind === 'env' && isEnvExample(file.path) ? file.path.replace(/[^/]*$/, '.env') : file.path;
+  // deployed, so it is judged as the file it is copied to would be, in the folder it sits in
+  // (`.env.example` as `.env`, product; `.env.dev-azure.example` as `.env.dev-azure`, development).
+  const judged = file.kind === 'env' && isEnvExample(file.path) ? envFileCopiedFrom(file.path) : file.path;
   const fileKind = fileKindOf(judged, settings.fileKinds);
   for (const run of runs) {
     if (!run.check.analyzeText || !readsInput(run.check, file.kind)) continue;
