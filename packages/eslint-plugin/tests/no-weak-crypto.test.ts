@@ -443,6 +443,11 @@ ruleTester.run('no-weak-crypto: Math.random returned by a function named for a s
     'function resetDelay() { return Math.random() * 1000; }',
     // The value is not what the function returns.
     'function resetCode() { track(Math.random()); return load(); }',
+    // A Math.random helper whose result is stored under a name that needs no secrecy, or a helper that
+    // does not return what Math.random builds.
+    "const makeId = (length: number) => {\n  let text = '';\n  for (let i = 0; i < length; i++) text += CHARS.charAt(Math.floor(Math.random() * CHARS.length));\n  return text;\n};\nconst clientId = 'pca_' + makeId(32);",
+    "function jitter() { const delay = Math.random() * 100; sleep(delay); return 'done'; }\nconst token = jitter();",
+    "const secureId = (n: number) => randomBytes(n).toString('hex');\nconst apiKey = secureId(32);",
   ],
   invalid: [
     finding(
@@ -451,6 +456,17 @@ ruleTester.run('no-weak-crypto: Math.random returned by a function named for a s
       'Math.random',
     ),
     finding('const verificationCode = () => String(Math.random()).slice(2, 8);', 'mathRandomSecret', 'Math.random'),
+    // A helper whose result is built from Math.random, stored by its caller under a secret's name.
+    finding(
+      "const makeId = (length: number) => {\n  let text = '';\n  for (let i = 0; i < length; i++) text += CHARS.charAt(Math.floor(Math.random() * CHARS.length));\n  return text;\n};\nconst clientSecret = 'pcs_' + makeId(48);",
+      'mathRandomSecret',
+      'makeId(48)',
+    ),
+    finding(
+      'function randomString() {\n  return Math.random().toString(36).slice(2);\n}\nconst session = { token: randomString() };',
+      'mathRandomSecret',
+      'randomString() }',
+    ),
     // A key that is secret by name still needs a CSPRNG, qualified or not.
     finding("const encryptionKey = Math.random().toString(36) + 'x';", 'mathRandomSecret', 'Math.random'),
     finding('const hmacKey = String(Math.random()).slice(2);', 'mathRandomSecret', 'Math.random'),

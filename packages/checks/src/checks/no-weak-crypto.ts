@@ -32,6 +32,7 @@ import { isTestFile } from '../test-files.js';
 import { cipherFamilyOf, findCipherApi, findCostedApi } from '../nonce/crypto-lookup.js';
 import { accessorSecretName, stripCall } from '../flow/source-names.js';
 import { createFlowContext, type FlowContext } from '../flow/context.js';
+import { calledFunction } from '../flow/callees.js';
 import { crossFunctionFlows, crossingText, type SinkRecognizer } from '../flow/summaries/index.js';
 
 export interface NoWeakCryptoOptions {
@@ -209,7 +210,10 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
         const location = apiLocationOf(t, node.expression) ?? promisifiedLocation(t, node.expression);
         // `md5Hex(password)` whose body (in this file, or with a checker anywhere) hashes its parameter with MD5.
         flow ??= createFlowContext(t, { checker: context.checker, settings: context.settings });
-        if (!location) return checkHashHelper(context, flow, node);
+        if (!location) {
+          if (context.options.checkMathRandom) checkRandomHelperCall(context, flow, node, classifier);
+          return checkHashHelper(context, flow, node);
+        }
         const { module, path } = location;
         const api = findCipherApi(module, path);
         if (api) return checkCipher(context, node, api);
@@ -1036,6 +1040,70 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
       (isReturnedResult(t, call) && needsUnpredictability(fnName, classifier, RETURN_NAME_IGNORED)))
   )
     context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
+}
+
+/**
+ * `const clientSecret = 'pcs_' + makeId(48)`: a helper (in this file, or with a checker anywhere) whose
+ * result is built from `Math.random()`, called where its result is stored under a name that must be
+ * unpredictable. The helper's own name says nothing (`makeId`, `randomString`), so its callers say what
+ * it makes; a helper named for a secret (`generateToken`) is reported in its body instead.
+ */
+function checkRandomHelperCall(
+  context: Context,
+  flow: FlowContext,
+  call: ts.CallExpression,
+  classifier: ClassifierOptions,
+): void {
+  const t = context.ts;
+  const target = resultName(t, call);
+  if (!target || !needsUnpredictability(target, classifier)) return;
+  const fn = calledFunction(flow, call.expression);
+  if (!fn?.body || !returnsMathRandom(t, fn)) return;
+  const helper = functionName(t, fn);
+  if (
+    helper &&
+    (isGeneratorOfSecret(helper, classifier) || needsUnpredictability(helper, classifier, RETURN_NAME_IGNORED))
+  )
+    return;
+  context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target } });
+}
+
+const returnsMathRandomOf = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
+
+/**
+ * The function returns a value built from `Math.random()`: `return Math.random().toString(36)`, or an
+ * accumulator it returns (`text += chars.charAt(Math.floor(Math.random() * n))`, then `return text`).
+ */
+function returnsMathRandom(t: TypeScript, fn: ts.FunctionLikeDeclaration): boolean {
+  const cached = returnsMathRandomOf.get(fn);
+  if (cached !== undefined) return cached;
+  const body = fn.body!;
+  let found = false;
+  forEachDescendant(t, body, (node) => {
+    if (!t.isCallExpression(node)) return undefined;
+    const location = apiLocationOf(t, node.expression);
+    if (location?.module !== 'global' || location.path.join('.') !== 'Math.random') return undefined;
+    if (enclosingFunctionOrFile(t, node) === fn && isReturnedResult(t, node)) found = true;
+    const accumulator = loopAccumulatorName(t, node);
+    if (accumulator && returnsName(t, fn, accumulator)) found = true;
+    return found ? 'stop' : undefined;
+  });
+  returnsMathRandomOf.set(fn, found);
+  return found;
+}
+
+/** `return text` (or an arrow function's body `text`) in the function itself, not in a nested one. */
+function returnsName(t: TypeScript, fn: ts.FunctionLikeDeclaration, name: string): boolean {
+  const body = fn.body!;
+  if (!t.isBlock(body)) return accessPath(t, body)?.join('.') === name;
+  return (
+    forEachDescendant(t, body, (node) => {
+      if (isFunctionLike(t, node)) return 'skip';
+      return t.isReturnStatement(node) && node.expression && accessPath(t, node.expression)?.join('.') === name
+        ? 'stop'
+        : undefined;
+    }) === true
+  );
 }
 
 /** The name of the nearest named function around a node, looking through anonymous callbacks (`Array.from({ length }, () => …)`). */
