@@ -461,8 +461,9 @@ ruleTester.run('no-secret-in-response across functions', rule, {
   ],
 });
 
-// Held-out real code: a display form of a secret is the masking the message asks for.
-ruleTester.run('no-secret-in-response: display forms', rule, {
+// Held-out real code: a display form of a secret is the masking the message asks for; a domain-ownership
+// challenge is published in DNS by the owner who reads it.
+ruleTester.run('no-secret-in-response: display forms and published challenges', rule, {
   valid: [
     // A helper named for a display form whose body returns a short slice or a masked copy of its parameter.
     "const getDisplayCredential = (secret: string) => '...' + secret.slice(-4);\nres.json({ token: getDisplayCredential(decrypt(row.encryptedToken)) });",
@@ -475,6 +476,10 @@ ruleTester.run('no-secret-in-response: display forms', rule, {
     },
     // A stored display form, named so.
     'res.json({ displaySecretKey: dataset.remoteExperimentDisplaySecretKey, tokenDisplay: user.apiTokenDisplay });',
+    // A challenge token of a record read from the domain model.
+    'const existing = await db.verifiedDomain.findUnique({ where });\nif (existing) return res.json({ recordValue: `site-verification=${existing.verificationToken}` });',
+    'let row;\nrow = await prisma.domain.create({ data });\nres.json({ value: row.verificationToken });',
+    'res.json({ token: domain.verificationToken });',
   ],
   invalid: [
     // The body hands the secret back whole, or all of it but a prefix.
@@ -486,5 +491,15 @@ ruleTester.run('no-secret-in-response: display forms', rule, {
       'const truncateToken = (t: string) => t.slice(7);\nres.json({ token: truncateToken(process.env.API_TOKEN) });',
       ['secretInResponse', 'truncateToken(process'],
     ),
+    // A verification token of a user record goes to the mailbox, not to the requester.
+    leak('const existing = await db.user.findUnique({ where });\nres.json({ token: existing.verificationToken });', [
+      'secretInResponse',
+      'existing.verificationToken',
+    ]),
+    // A domain record's stored API key is no challenge.
+    leak('const domain = await db.domain.findFirst({ where });\nres.json({ apiKey: domain.apiKey });', [
+      'secretInResponse',
+      'domain.apiKey',
+    ]),
   ],
 });

@@ -942,3 +942,18 @@ ruleTester.run('no-secret-logging: names that say less than they seem, counts, b
     leak('const invite = await createInvite(email);\nlogger.info(invite.token);', 'invite.token'),
   ],
 });
+
+// Held-out real code: a domain-ownership challenge is published in DNS; its value in an error message leaks nothing.
+ruleTester.run('no-secret-logging: published challenges', rule, {
+  valid: [
+    'const row = await db.verifiedDomain.findFirst({ where });\nthrow new Error(`TXT record does not contain "${row.verificationToken}"`);',
+    'logger.info({ domainVerificationToken });',
+  ],
+  invalid: [
+    // A verification token of a user record is an out-of-band secret.
+    leak('const row = await db.user.findFirst({ where });\nthrow new Error(`expected ${row.verificationToken}`);', {
+      text: 'row.verificationToken',
+      messageId: 'secretInErrorMessage',
+    }),
+  ],
+});

@@ -13,6 +13,7 @@ import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   createFlowContext,
   declarationOf,
+  isPublishedChallenge,
   rootIdentifier,
   valueSources,
   type SecretSource,
@@ -80,8 +81,6 @@ const OUT_OF_BAND_WORDS = new Set([
  * codes are shown once to the account owner who turns on two-factor sign-in.
  */
 const SHOWN_TO_REQUESTER_WORDS = new Set(['domain', 'dns', 'txt', 'code', 'codes', 'backup']);
-/** Words of a token that is public by design: a domain-ownership proof published in a DNS TXT record. */
-const PUBLISHED_WORDS = new Set(['domain', 'dns', 'txt']);
 /**
  * First words of calls that make a credential in the handler (`createSession`, `generateApiKey`,
  * `rotateSecret`, `registerClient`): a credential made for the caller and handed to it once is the
@@ -330,8 +329,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         return 'The request credential';
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
       if (!ISSUED_KINDS.has(source.kind)) return undefined;
-      if (splitWords(stripCall(source.name.split('.').pop() ?? source.name)).some((w) => PUBLISHED_WORDS.has(w)))
-        return undefined;
+      // A domain-ownership challenge is published in DNS by the owner who asks for it.
+      if (isPublishedChallenge(flow, source)) return undefined;
       if (isOutOfBandToken(source.name)) return `The out-of-band ${source.kind.replace('-', ' ')}`;
       if (!options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;

@@ -6,7 +6,7 @@ import { declarationOf, bindingElementSource, rootIdentifier } from '../flow/ali
 import type { FlowContext } from '../flow/context.js';
 import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { isBrowserModule } from '../context/runtime.js';
-import { sourceEvidence } from '../flow/evidence.js';
+import { isPublishedChallenge, sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
 import { isSecretName, splitWords } from '../names/index.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
@@ -153,7 +153,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
         for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
-          if (reported.has(f.at) || isCount(flow, f.source)) continue;
+          if (reported.has(f.at) || isCount(flow, f.source) || isPublicByDesign(flow, f.source)) continue;
           reported.add(f.at);
           report(f);
         }
@@ -375,6 +375,14 @@ function isDecodedPayload(flow: FlowContext, node: ts.Node): boolean {
   // `parseBearerToken(req.headers.authorization)` extracts the token itself; verify and decode never do.
   const first = call.arguments[0];
   return verb !== 'parse' || !first || valueSources(flow, first).every((f) => f.source.reason === 'name');
+}
+
+/**
+ * Known by its name only, and public by design: a domain-ownership challenge published in DNS
+ * (`domainVerificationToken`, `TXT value "${expected}" not found` for a verified-domain record).
+ */
+function isPublicByDesign(flow: FlowContext, source: SecretSource): boolean {
+  return source.reason === 'name' && isPublishedChallenge(flow, source);
 }
 
 /**

@@ -1,7 +1,13 @@
 import type * as ts from 'typescript';
-import { skipOuterExpressions, staticString } from '../ast/index.js';
+import {
+  accessPath,
+  enclosingFunctionOrFile,
+  forEachDescendant,
+  skipOuterExpressions,
+  staticString,
+} from '../ast/index.js';
 import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
-import { classifyName, type NameClassification } from '../names/index.js';
+import { classifyName, splitWords, type NameClassification } from '../names/index.js';
 import { bindingElementSource, declarationOf, expandedPath, rootIdentifier } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { COMPUTED_HEADER_KIND, valueSources } from './values.js';
@@ -116,4 +122,61 @@ function isParameterBound(ctx: FlowContext, id: ts.Identifier): boolean {
   let decl: ts.Node | undefined = declarationOf(ctx, id);
   while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
   return decl !== undefined && t.isParameter(decl);
+}
+
+/** Words of what a domain's owner publishes in its DNS: a TXT record that proves control of the domain. */
+const PUBLISHED_WORDS: ReadonlySet<string> = new Set(['domain', 'dns', 'txt']);
+
+/** Words of a token that is a challenge: it proves control of something by being found there. */
+const CHALLENGE_WORDS: ReadonlySet<string> = new Set(['verification', 'verify', 'challenge', 'ownership', 'proof']);
+
+/**
+ * A domain-ownership challenge: a token its owner publishes in a DNS TXT record, public by design
+ * (anyone can query the record), so neither sending it to the owner nor logging it leaks a secret.
+ * Named so (`domainVerificationToken`, `dnsToken`), or a challenge token of a record that is a
+ * domain's: `domain.verificationToken`, or `row.verificationToken` after
+ * `row = await db.verifiedDomain.findFirst(...)` (the model read names the domain).
+ */
+export function isPublishedChallenge(ctx: FlowContext, source: SecretSource): boolean {
+  const t = ctx.ts;
+  const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
+  const words = splitWords(last);
+  if (words.some((w) => PUBLISHED_WORDS.has(w))) return true;
+  if (!words.some((w) => CHALLENGE_WORDS.has(w))) return false;
+  const node = source.node;
+  let receiver: ts.Expression | undefined;
+  if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) receiver = node.expression;
+  else if (t.isBindingElement(node)) receiver = bindingElementSource(ctx, node);
+  if (!receiver) return false;
+  const names = (path: readonly string[] | undefined) =>
+    (path ?? []).some((segment) => splitWords(segment).some((w) => PUBLISHED_WORDS.has(w)));
+  if (names(accessPath(t, skipOuterExpressions(t, receiver)))) return true;
+  const root = rootIdentifier(ctx, receiver);
+  const decl = root && declarationOf(ctx, root);
+  if (!decl || !t.isVariableDeclaration(decl)) return false;
+  return valuesOf(ctx, decl).some((value) => {
+    let expr = skipOuterExpressions(t, value);
+    if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+    return t.isCallExpression(expr) && names(accessPath(t, expr.expression));
+  });
+}
+
+/** What a variable is initialized with and assigned (`let row; row = await create(...)`) in its function. */
+function valuesOf(ctx: FlowContext, decl: ts.VariableDeclaration): ts.Expression[] {
+  const t = ctx.ts;
+  const values = decl.initializer ? [decl.initializer] : [];
+  if (!t.isIdentifier(decl.name)) return values;
+  const name = decl.name.text;
+  forEachDescendant(t, enclosingFunctionOrFile(t, decl), (node) => {
+    if (
+      t.isBinaryExpression(node) &&
+      node.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+      t.isIdentifier(node.left) &&
+      node.left.text === name &&
+      declarationOf(ctx, node.left) === decl
+    )
+      values.push(node.right);
+    return undefined;
+  });
+  return values;
 }
