@@ -98,6 +98,12 @@ ruleTester.run('no-hardcoded-secret', rule, {
     // Error-code maps: a constant-case value is a name, however its letters fall.
     "export const AuthenticationErrorCode = { InvalidCredentials: 'INVALID_CREDENTIALS', InvalidToken: 'INVALID_TOKEN' };",
     "const PASSWORD_RESET_REQUIRED = 'PASSWORD_RESET_REQUIRED';",
+    // Sentinels that mean "no stored key, use the default credential chain": dunder-style markers.
+    {
+      code: "export const BEDROCK_USE_DEFAULT_CREDENTIALS = '__BEDROCK_DEFAULT_CREDENTIALS__';",
+      options: [{ minConfidence: 'low' }],
+    },
+    { code: "const vertexCredentials = '__use_default_credentials__';", options: [{ minConfidence: 'low' }] },
     // Medium (strict only): a password-shaped value under a token or key name.
     "const apiKey = 'Adm1nP@ss';",
     // Setter calls whose first argument is not a secret name.
@@ -136,6 +142,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const fixture = { value: '${AWS_KEY_ID}' }; // fake key, not a real credential`,
   ],
   invalid: [
+    // Double underscores around a random value do not make it a marker.
+    nameCase(`const BEDROCK_CREDENTIALS = '__${RANDOM}__';`, 1, 29, 'BEDROCK_CREDENTIALS', `'__${RANDOM}__'`),
     {
       ...nameCase(
         `export const samples: SampleRecord[] = [{ provider: 'chat', body: { token: '${RANDOM}', team_id: 'T1' } }];`,

@@ -123,6 +123,14 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     'if (authHeader?.startsWith(`${collection.slug} API-Key `)) parse();',
     'if (!cookie.trim().startsWith(req.payload.config.cookiePrefix)) keep();',
     'const isDefaultSecret = secret === DEFAULT_SECRET;',
+    // A sentinel: a negative-cache marker imported from a package the host cannot resolve, named for an
+    // absent value; a constant whose type (a built package's `.d.ts`) is one string literal.
+    "import { API_KEY_NON_EXISTENT } from '@acme/shared/src/server';\nexport async function f(redis: any, hash: string) {\n  const redisApiKey = await redis.get(hash);\n  if (redisApiKey === API_KEY_NON_EXISTENT) throw new Error('Invalid credentials');\n}",
+    "import { SESSION_TOKEN_NOT_FOUND } from './cache';\nif (cachedToken === SESSION_TOKEN_NOT_FOUND) miss();",
+    {
+      code: "declare const CACHED_MISS: 'api-key-non-existent';\nexport function f(redisApiKey: string) {\n  if (redisApiKey === CACHED_MISS) throw new Error('Invalid credentials');\n}",
+      ...typed,
+    },
     'if (credentials.password !== defaultDBCreds.password) custom();',
     "const DatabaseErrorCode = { wrongCredentials: '28P01' };\nif (DatabaseErrorCode.wrongCredentials === err.code) fail();",
     // Both operands presented by the requester: double-submit CSRF, OAuth state, a cookie against itself.
@@ -232,6 +240,20 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
       {
         code: "import { createHash } from '@acme/crypto';\nexport function check(apiKey: string, id: string, externalHmacHash: string) {\n  const hmacHash = createHash(apiKey, id);\n  if (hmacHash !== externalHmacHash) throw new Error('bad');\n}",
         errors: [{ messageId: 'unsafeOperator', line: 4 }],
+      },
+      // Constant names that hold a value, not a marker of its absence: still compared secrets.
+      {
+        code: "import { ADMIN_API_KEY } from './config';\nif (req.headers['x-api-key'] !== ADMIN_API_KEY) deny();",
+        errors: [{ messageId: 'unsafeOperator', line: 2 }],
+      },
+      {
+        code: "import { EXISTING_API_KEY } from './config';\nif (req.headers['x-api-key'] !== EXISTING_API_KEY) deny();",
+        errors: [{ messageId: 'unsafeOperator', line: 2 }],
+      },
+      {
+        code: "declare const CACHED_MISS: string;\nexport function f(redisApiKey: string) {\n  if (redisApiKey === CACHED_MISS) throw new Error('Invalid credentials');\n}",
+        ...typed,
+        errors: [{ messageId: 'unsafeOperator', line: 3 }],
       },
       {
         code: 'if (token === expectedToken) ok();',

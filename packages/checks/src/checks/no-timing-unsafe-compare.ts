@@ -942,7 +942,25 @@ function isPublicPart(flow: FlowContext, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(t, node);
   const path = expandedPath(flow, expr) ?? accessPath(t, expr);
   if (path?.some((segment) => splitWords(stripCall(segment)).some((w) => PUBLIC_PART_WORDS.has(w)))) return true;
-  return isConstantValue(flow, expr);
+  return isConstantValue(flow, expr) || isSentinelName(t, expr);
+}
+
+/** Words by which a constant's name says it marks an absent value rather than holding one. */
+const SENTINEL_WORDS: ReadonlySet<string> = new Set(['sentinel', 'marker', 'nonexistent', 'missing', 'unset']);
+/** Word pairs that say the same: `API_KEY_NON_EXISTENT`, `TOKEN_NOT_FOUND`, `SECRET_NOT_SET`. */
+const SENTINEL_PAIRS = /(?:^|_)(?:NON_EXISTENT|NOT_FOUND|NOT_SET|DOES_NOT_EXIST)(?:_|$)/;
+
+/**
+ * `redisApiKey === API_KEY_NON_EXISTENT`: a constant-case name that says it marks an absent value
+ * (a negative-cache entry, a "not set" marker) holds a fixed marker, not a secret, wherever it is
+ * declared (an import the host cannot resolve included); comparing with it tells the value apart
+ * from the marker, nothing secret.
+ */
+function isSentinelName(t: TypeScript, expr: ts.Expression): boolean {
+  const path = accessPath(t, expr);
+  const last = path?.[path.length - 1];
+  if (!last || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(last)) return false;
+  return SENTINEL_PAIRS.test(last) || splitWords(last).some((w) => SENTINEL_WORDS.has(w.toLowerCase()));
 }
 
 /** A value the code shows to be constant: a `const` bound to a literal, or a member of a `const` object literal with a literal value. */
@@ -953,7 +971,8 @@ function isConstantValue(flow: FlowContext, node: ts.Expression, depth = 0): boo
   if (staticString(t, expr) !== undefined || t.isNumericLiteral(expr)) return true;
   if (t.isIdentifier(expr)) {
     const init = constInitializer(t, variableDeclarationOf(flow, expr));
-    return init !== undefined && isConstantValue(flow, init, depth + 1);
+    if (init === undefined) return isStringLiteralTyped(flow, expr);
+    return isConstantValue(flow, init, depth + 1);
   }
   if (t.isPropertyAccessExpression(expr) && t.isIdentifier(skipOuterExpressions(t, expr.expression))) {
     const init = constInitializer(
@@ -968,6 +987,19 @@ function isConstantValue(flow: FlowContext, node: ts.Expression, depth = 0): boo
     return prop !== undefined && t.isPropertyAssignment(prop) && isConstantValue(flow, prop.initializer, depth + 1);
   }
   return false;
+}
+
+/**
+ * With a checker, a name whose type is one string literal (`declare const X: "api-key-non-existent"`
+ * in a built package's `.d.ts`): a constant whose initializer the program does not show.
+ */
+function isStringLiteralTyped(flow: FlowContext, expr: ts.Identifier): boolean {
+  if (!flow.checker) return false;
+  try {
+    return flow.checker.getTypeAtLocation(expr).isStringLiteral();
+  } catch {
+    return false;
+  }
 }
 
 /**

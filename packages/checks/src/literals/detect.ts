@@ -104,7 +104,12 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(pem|key|json|txt|env|ya?ml|crt|cer|p12|pfx|jks|js|ts)$/i;
 /** A relative path, or a path to a file with an extension (`dist/commonjs/v3/jwt.d.ts`). */
 const FILE_PATH_LIKE = /^(\.{1,2}\/|~\/)|\/[^/]*\.[A-Za-z][A-Za-z0-9]{0,4}$/;
-const ENV_NAME_LIKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/**
+ * A name, not a value: constant case (an env name, an error code), or any word run in double underscores
+ * (`__BEDROCK_DEFAULT_CREDENTIALS__`, `__use_default__`), the way code spells sentinels that mean
+ * "no stored value, use the default chain". Secrets are not written as identifiers.
+ */
+const MARKER_LIKE = /^_*[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+_*$|^__[a-z][a-z0-9]*(_+[a-z0-9]+)*__$/;
 /** A type with a size: `VARCHAR(255)`, `decimal(10, 2)`. */
 const SIZED_TYPE_LIKE = /^[A-Za-z]+ ?\( ?\d+(?: ?, ?\d+)? ?\)$/;
 /** A regular expression's source: a character class with a range, then a quantifier (`[A-Za-z0-9._~+/-]+=*`). */
@@ -121,9 +126,10 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
   const format = detectSecretLiteral(v);
   if (format) return format;
   if (/\s/.test(v)) return undefined;
-  // A constant-case identifier (`INVALID_CREDENTIALS`, an error code or env name) is a name, not a
-  // key, though its one-letter case runs look random to the run-length rule below.
-  if (ENV_NAME_LIKE.test(v)) return undefined;
+  // A constant-case identifier (`INVALID_CREDENTIALS`, an error code or env name, or a sentinel such
+  // as `__BEDROCK_DEFAULT_CREDENTIALS__`) is a name, not a key, though its one-letter case runs look
+  // random to the run-length rule below.
+  if (MARKER_LIKE.test(v)) return undefined;
   // A pattern that describes tokens (`'[A-Za-z0-9._~+/-]+=*'`, later `new RegExp(…)`) is not one: no
   // key, token or password is written with a bracketed character range followed by a quantifier.
   if (REGEX_CLASS_LIKE.test(v)) return undefined;
@@ -162,7 +168,7 @@ export function explainSecretValue(value: string): SecretLiteralMatch | undefine
  */
 export function looksLikeSecretPhrase(value: string): boolean {
   const v = value.trim();
-  if (v.length < 8 || v.length > 64 || isPlaceholder(v) || ENV_NAME_LIKE.test(v) || /[./:@\\=?&%$#]/.test(v))
+  if (v.length < 8 || v.length > 64 || isPlaceholder(v) || MARKER_LIKE.test(v) || /[./:@\\=?&%$#]/.test(v))
     return false;
   if (/\s/.test(v)) return /^[a-z0-9]+( [a-z0-9]+){1,3}$/.test(v);
   // camelCase or PascalCase: a property or type name.
