@@ -26,6 +26,11 @@ export function registerProgram(checker: ts.TypeChecker, program: ts.Program): v
   programOfChecker.set(checker, program);
 }
 
+/** The program registered for `checker` (see `registerProgram`); undefined when none was. */
+export function programOf(checker: ts.TypeChecker): ts.Program | undefined {
+  return programOfChecker.get(checker);
+}
+
 /**
  * False when no function with a body in the program's own code (not declaration files) is named
  * `name`: a method, function, accessor, or a variable or property holding a function expression.
@@ -159,7 +164,7 @@ function isFunctionValue(t: TypeScript, node: ts.Node): node is ts.ArrowFunction
 }
 
 /** The wrappers `skipOuterExpressions` looks through. */
-function isOuterExpression(t: TypeScript, node: ts.Node): boolean {
+export function isOuterExpression(t: TypeScript, node: ts.Node): boolean {
   return (
     t.isParenthesizedExpression(node) ||
     t.isAsExpression(node) ||

@@ -150,6 +150,10 @@ export function returnedExpressions(t: TypeScript, fn: ts.FunctionLikeDeclaratio
  * JavaScript under `node_modules` when a program allows it) are the catalogs' business.
  */
 export function isProjectFunction(fn: ts.Node): boolean {
-  const file = fn.getSourceFile();
+  return isProjectFile(fn.getSourceFile());
+}
+
+/** A file of the project's own code: no declaration file, nothing under `node_modules`. */
+export function isProjectFile(file: ts.SourceFile): boolean {
   return !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName);
 }

@@ -3,7 +3,7 @@ import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/in
 import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction } from '../callees.js';
-import { projectFunctionsNamed } from '../project-functions.js';
+import { programOf, projectFunctionsNamed } from '../project-functions.js';
 import { valueSources, type ValueFlow } from '../values.js';
 import {
   argumentFor,
@@ -15,6 +15,7 @@ import {
   type ParameterUse,
 } from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
+import { rareSinkReach, type RareSinkReach } from './reach.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
 export interface SinkValues {
@@ -32,6 +33,12 @@ export interface SinkRecognizer {
   /** Names the sink kind and the options the recogniser was made with: summaries are cached per key. */
   readonly key: string;
   sinkOf(ctx: FlowContext, call: ts.CallExpression): SinkValues | undefined;
+  /**
+   * Sinks of this kind are rare in a program (ciphers, hashes): one pass over the program's calls
+   * first finds the names under which a function that takes a parameter to such a sink can be called
+   * (`./reach.ts`), and a call by any other name has no callee resolved and no summary computed.
+   */
+  readonly rare?: boolean;
 }
 
 /** A parameter of a function that reaches a sink, in its body or in a function it calls. */
@@ -87,6 +94,7 @@ export function parameterSinks(
       if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
       return flows;
     };
+    const reach = sinkReach(sym, recognizer, fn);
     const carriesParameter = (expr: ts.Expression): boolean =>
       sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
     const visit = (node: ts.Node): void => {
@@ -99,6 +107,7 @@ export function parameterSinks(
       }
       // A call that passes nothing this function binds cannot pass one of its parameters on: its
       // callee (the costlier question) is not resolved, nor its summary computed.
+      if (reach?.mayReach(node.expression) === false) return; // no function it may call reaches the sink
       if (!passedExpressions(t, node).some((expr) => mayCarryParameterOf(t, expr, fn))) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
@@ -180,6 +189,7 @@ export function calleeSinks(
   const t = ctx.ts;
   if (call.arguments.length === 0) return undefined;
   const callee = skipOuterExpressions(t, call.expression);
+  if (sinkReach(ctx, recognizer, call)?.mayReach(callee) === false) return undefined;
   if (ctx.checker && t.isPropertyAccessExpression(callee)) {
     const candidates = projectFunctionsNamed(t, ctx.checker, callee.name.text);
     if (
@@ -193,6 +203,25 @@ export function calleeSinks(
   if (!fn || !isProjectFunction(fn)) return undefined;
   const sinks = parameterSinks(ctx, fn, recognizer);
   return sinks.length > 0 ? { fn, sinks } : undefined;
+}
+
+/**
+ * For a rare recognizer, which calls may reach a function whose parameter reaches its sink (see
+ * `./reach.ts`); undefined (every call may) for other recognizers and when that cannot be known.
+ * The code asked about is the program's own files with a checker, else the file of `at` (untyped
+ * summaries stay in one file); once per program and recogniser.
+ */
+function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, at: ts.Node): RareSinkReach | undefined {
+  if (!recognizer.rare) return undefined;
+  const store = summaryStore(ctx);
+  let known = store.rareSinkReach.get(recognizer.key);
+  if (known === undefined) {
+    const program = ctx.checker && programOf(ctx.checker);
+    const files = ctx.checker ? program?.getSourceFiles() : [at.getSourceFile()];
+    known = (files && rareSinkReach(store.ctx, recognizer, files)) ?? null;
+    store.rareSinkReach.set(recognizer.key, known);
+  }
+  return known ?? undefined;
 }
 
 /** The parameter (or the field taken out of it) has a secret name of its own. */

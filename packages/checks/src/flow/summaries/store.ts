@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { FlowContext } from '../context.js';
+import type { RareSinkReach } from './reach.js';
 
 /** Marks a summary being computed: a recursive call (`f` calling `f`, or `f`-`g`-`f`) reads it as empty. */
 export const IN_PROGRESS = Symbol('in progress');
@@ -17,6 +18,8 @@ export interface SummaryStore {
   readonly returns: Memo<readonly unknown[]>;
   /** Which parameters reach a sink, per sink recognizer key (`./sinks.ts`). */
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
+  /** Per rare sink recognizer key: which calls may reach its sinks (`./reach.ts`); null when unknown. */
+  readonly rareSinkReach: Map<string, RareSinkReach | null>;
   /** The summaries being computed, one inside another (outermost first). */
   readonly active: { readonly memo: object; readonly node: ts.Node }[];
   /**
@@ -54,6 +57,7 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
       ctx: { ...ctx, cache: new WeakMap(), parametersAsSources: true },
       returns: new WeakMap(),
       sinks: new Map(),
+      rareSinkReach: new Map(),
       active: [],
       lowest: [],
     };

@@ -1,0 +1,223 @@
+import type * as ts from 'typescript';
+import { forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../../ast/index.js';
+import type { TypeScript } from '../../check.js';
+import type { FlowContext } from '../context.js';
+import { isOuterExpression } from '../project-functions.js';
+import { valueSources } from '../values.js';
+import { isProjectFile } from './parameters.js';
+
+/**
+ * For a rare sink kind (ciphers, hashes), the names under which a function whose parameter reaches
+ * such a sink can be called. A summary is non-empty only for a function with a sink that takes one
+ * of its parameters, or one that calls such a function; the function a call resolves to
+ * (`calledFunction`: a declaration or `const f = () => …` reached by its identifier, through imports
+ * and re-exports, or a method by its property name) bears the name the call uses, up to the renames
+ * of imports and exports (`import { a as b }`, `export default`, `module.exports = f`), which are
+ * followed here as classes of names. One syntactic pass per program answers, before any checker call,
+ * that most calls need no callee resolved and no summary computed (issue 17).
+ */
+export interface RareSinkReach {
+  /** False when no function the callee expression can resolve to has a parameter that reaches the sink. */
+  mayReach(callee: ts.Expression): boolean;
+}
+
+/** The names a function can be called by, collected over it and the functions around it. */
+interface Enclosing {
+  readonly names: readonly string[];
+  /** A method under a computed name no text says (`[KEY]() {}`): any method call may reach it. */
+  readonly unnamed: boolean;
+}
+
+const NONE: Enclosing = { names: [], unnamed: false };
+
+/**
+ * The reach of `recognizer`'s sinks in `files` (the program's, or the checked file's without a
+ * checker). `summaryCtx` is the summaries' context (parameters as sources); this pass keeps a memo
+ * of its own. Undefined when the pass fails: then every call may reach.
+ */
+export function rareSinkReach(
+  summaryCtx: FlowContext,
+  recognizer: {
+    sinkOf(ctx: FlowContext, call: ts.CallExpression): { readonly values: readonly ts.Expression[] } | undefined;
+  },
+  files: readonly ts.SourceFile[],
+): RareSinkReach | undefined {
+  const t = summaryCtx.ts;
+  const sym: FlowContext = { ...summaryCtx, cache: new WeakMap() };
+  const aliases = new NameClasses();
+  /** Per callee name, the functions around each call of it. */
+  const callers = new Map<string, Enclosing[]>();
+  /** The functions around each method call (`x.name(…)`). */
+  const methodCallers: Enclosing[] = [];
+  /** The functions around each sink that takes a parameter. */
+  const seeds: Enclosing[] = [];
+  const enclosingOf = new WeakMap<ts.Node, Enclosing>();
+  const enclosing = (node: ts.Node): Enclosing => {
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !isFunctionLike(t, fn)) fn = fn.parent;
+    if (!fn) return NONE;
+    const known = enclosingOf.get(fn);
+    if (known) return known;
+    const outer = enclosing(fn);
+    const own = functionNames(t, fn as ts.FunctionLikeDeclaration);
+    const found: Enclosing = { names: [...own.names, ...outer.names], unnamed: own.unnamed || outer.unnamed };
+    enclosingOf.set(fn, found);
+    return found;
+  };
+  try {
+    for (const file of files) {
+      if (!isProjectFile(file)) continue;
+      forEachDescendant(t, file, (node) => {
+        collectAliases(t, node, aliases);
+        if (!t.isCallExpression(node)) return;
+        const callee = skipOuterExpressions(t, node.expression);
+        const around = enclosing(node);
+        if (t.isIdentifier(callee)) push(callers, callee.text, around);
+        else if (t.isPropertyAccessExpression(callee)) {
+          push(callers, callee.name.text, around);
+          methodCallers.push(around);
+        }
+        const sink = recognizer.sinkOf(sym, node);
+        if (sink?.values.some((value) => valueSources(sym, value).some((f) => f.source.reason === 'parameter')))
+          seeds.push(around);
+      });
+    }
+  } catch {
+    return undefined;
+  }
+  const reached = new Set<string>();
+  let anyMethod = false;
+  const queue: string[] = [];
+  const reach = (around: Enclosing): void => {
+    if (around.unnamed && !anyMethod) {
+      anyMethod = true;
+      for (const other of methodCallers) reach(other);
+    }
+    for (const name of around.names)
+      for (const alias of aliases.classOf(name))
+        if (!reached.has(alias)) {
+          reached.add(alias);
+          queue.push(alias);
+        }
+  };
+  for (const seed of seeds) reach(seed);
+  for (let name = queue.pop(); name !== undefined; name = queue.pop())
+    for (const c of callers.get(name) ?? []) reach(c);
+  return {
+    mayReach(callee) {
+      const expr = skipOuterExpressions(t, callee);
+      if (t.isIdentifier(expr)) return reached.has(expr.text);
+      if (t.isPropertyAccessExpression(expr)) return anyMethod || reached.has(expr.name.text);
+      return false; // `calledFunction` resolves identifiers and property accesses only
+    },
+  };
+}
+
+function push(map: Map<string, Enclosing[]>, key: string, value: Enclosing): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The names `calledFunction` may reach `fn` by: its own name, the variable or property holding it,
+ * `default` for a default export, `constructor`; `unnamed` for a name computed from what no text says.
+ */
+function functionNames(t: TypeScript, fn: ts.FunctionLikeDeclaration): Enclosing {
+  const names: string[] = [];
+  let unnamed = false;
+  const add = (name: ts.Node | undefined): void => {
+    if (!name) return;
+    const text = propertyNameText(t, name);
+    if (text === undefined) unnamed = true;
+    else names.push(text);
+  };
+  add(fn.name);
+  if (t.isConstructorDeclaration(fn)) names.push('constructor');
+  if (t.isFunctionDeclaration(fn) && (!fn.name || hasDefaultModifier(t, fn))) names.push('default');
+  let holder: ts.Node = fn.parent;
+  while (isOuterExpression(t, holder)) holder = holder.parent;
+  if (t.isVariableDeclaration(holder) || t.isPropertyDeclaration(holder) || t.isPropertyAssignment(holder))
+    add(holder.name);
+  return { names, unnamed };
+}
+
+function hasDefaultModifier(t: TypeScript, node: ts.FunctionDeclaration): boolean {
+  return node.modifiers?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword) ?? false;
+}
+
+/**
+ * Renames between what a module exports and what a caller names: `import { a as b }`,
+ * `export { a as b }`, a default import or export (`default`), `import x = require()`,
+ * `const x = require()`, `const { a: b } = …`, `module.exports = f`, `exports.a = f`.
+ */
+function collectAliases(t: TypeScript, node: ts.Node, aliases: NameClasses): void {
+  if ((t.isImportSpecifier(node) || t.isExportSpecifier(node)) && node.propertyName)
+    aliases.join(node.propertyName.text, node.name.text);
+  else if (t.isImportClause(node) && node.name) aliases.join(node.name.text, 'default');
+  else if (t.isImportEqualsDeclaration(node)) {
+    aliases.join(node.name.text, 'default');
+    const ref = node.moduleReference;
+    if (t.isQualifiedName(ref)) aliases.join(node.name.text, ref.right.text);
+    else if (t.isIdentifier(ref)) aliases.join(node.name.text, ref.text);
+  } else if (t.isExportAssignment(node)) {
+    const expr = skipOuterExpressions(t, node.expression);
+    if (t.isIdentifier(expr)) aliases.join(expr.text, 'default');
+    else if (t.isPropertyAccessExpression(expr)) aliases.join(expr.name.text, 'default');
+  } else if (t.isVariableDeclaration(node) && t.isIdentifier(node.name) && node.initializer) {
+    let init = skipOuterExpressions(t, node.initializer);
+    if (t.isAwaitExpression(init)) init = skipOuterExpressions(t, init.expression);
+    if (t.isCallExpression(init)) aliases.join(node.name.text, 'default'); // `require('./m')`, `import('./m')`
+  } else if (t.isBindingElement(node) && node.propertyName && t.isIdentifier(node.name)) {
+    const key = propertyNameText(t, node.propertyName);
+    if (key !== undefined) aliases.join(key, node.name.text);
+  } else if (
+    t.isBinaryExpression(node) &&
+    node.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+    t.isIdentifier(skipOuterExpressions(t, node.right))
+  ) {
+    const right = (skipOuterExpressions(t, node.right) as ts.Identifier).text;
+    const left = skipOuterExpressions(t, node.left);
+    if (t.isPropertyAccessExpression(left)) {
+      aliases.join(left.name.text, right); // `exports.a = f`
+      if (left.name.text === 'exports') aliases.join(right, 'default'); // `module.exports = f`
+    } else if (t.isIdentifier(left) && left.text === 'exports') aliases.join(right, 'default');
+  }
+}
+
+/** Names joined into classes (union-find over strings). */
+class NameClasses {
+  private readonly parent = new Map<string, string>();
+  private members: Map<string, string[]> | undefined;
+
+  join(a: string, b: string): void {
+    const ra = this.root(a);
+    const rb = this.root(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+    this.members = undefined;
+  }
+
+  /** `name` and every name joined with it. */
+  classOf(name: string): readonly string[] {
+    if (!this.parent.has(name)) return [name];
+    if (!this.members) {
+      this.members = new Map();
+      for (const key of this.parent.keys()) {
+        const root = this.root(key);
+        const list = this.members.get(root);
+        if (list) list.push(key);
+        else this.members.set(root, [key]);
+      }
+    }
+    const members = this.members.get(this.root(name)) ?? [];
+    return members.includes(name) ? members : [name, ...members];
+  }
+
+  private root(name: string): string {
+    let at = name;
+    for (let up = this.parent.get(at); up !== undefined && up !== at; up = this.parent.get(at)) at = up;
+    // Path halving is not needed for the few thousand renames of a program; keep roots in the map.
+    if (!this.parent.has(at)) this.parent.set(at, at);
+    return at;
+  }
+}
