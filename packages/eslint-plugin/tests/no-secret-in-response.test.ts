@@ -503,3 +503,21 @@ ruleTester.run('no-secret-in-response: display forms and published challenges', 
     ]),
   ],
 });
+
+// Held-out real code: a cookie whose name has no credential word is an analytics id or a preference.
+ruleTester.run('no-secret-in-response: cookies that are no credentials', rule, {
+  valid: [
+    'const uniqueId = req?.cookies?.track || makeId(10);\nres.status(200).json({ track: uniqueId });',
+    "res.json({ theme: req.cookies.theme, locale: req.cookies['NEXT_LOCALE'] });",
+    'const { utm_source } = req.cookies;\nres.json({ utm_source });',
+  ],
+  invalid: [
+    leak("res.json({ sid: req.cookies['connect.sid'] });", ['secretInResponse', "req.cookies['connect.sid']"]),
+    leak('res.json({ value: req.cookies.session });', ['secretInResponse', 'req.cookies.session']),
+    leak("res.json({ value: req.cookies['__Host-authjs.csrf-token'] });", [
+      'secretInResponse',
+      "req.cookies['__Host-authjs.csrf-token']",
+    ]),
+    leak('res.json({ cookies: req.cookies });', ['secretInResponse', 'req.cookies }']),
+  ],
+});

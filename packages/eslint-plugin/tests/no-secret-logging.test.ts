@@ -957,3 +957,12 @@ ruleTester.run('no-secret-logging: published challenges', rule, {
     }),
   ],
 });
+
+// Held-out real code: a cookie whose name has no credential word is an analytics id or a preference.
+ruleTester.run('no-secret-logging: cookies that are no credentials', rule, {
+  valid: ["logger.info('visit', { track: req.cookies.track, consent: req.cookies.cookie_consent });"],
+  invalid: [
+    leak("logger.info('visit', { sid: req.cookies.sid });", 'req.cookies.sid'),
+    leak("logger.info('visit', { jwt: req.signedCookies.jwt });", 'req.signedCookies.jwt'),
+  ],
+});

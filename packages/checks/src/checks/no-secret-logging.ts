@@ -8,6 +8,7 @@ import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { isBrowserModule } from '../context/runtime.js';
 import { isPublishedChallenge, sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
+import { isCredentialCookieName } from '../flow/source-names.js';
 import { isSecretName, splitWords } from '../names/index.js';
 import { errorConstruction, requestLoggerFormat, sinkOfCall, type SinkCall } from '../flow/sinks.js';
 import { valueSources, type ValueFlow } from '../flow/values.js';
@@ -307,22 +308,6 @@ function initializingCall(flow: FlowContext, node: ts.Node): ts.CallExpression |
   return t.isCallExpression(expr) ? expr : undefined;
 }
 
-/** Words that make a cookie's name name a credential: `sessionCookie`, `authCookie`, `refreshCookie`. */
-const CREDENTIAL_COOKIE_WORDS: ReadonlySet<string> = new Set([
-  'session',
-  'auth',
-  'authentication',
-  'refresh',
-  'access',
-  'remember',
-  'login',
-  'jwt',
-  'token',
-  'bearer',
-  'identity',
-  'sid',
-]);
-
 /** Owners whose `token` or `code` is a code handed to customers: a coupon's token is its code. */
 const CODE_OWNER_WORDS: ReadonlySet<string> = new Set([
   'coupon',
@@ -351,7 +336,7 @@ const DECODED_WORDS: ReadonlySet<string> = new Set(['token', 'jwt', 'jws', 'jwe'
 function nameSaysLess(flow: FlowContext, source: SecretSource): boolean {
   const t = flow.ts;
   const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
-  if (source.kind === 'cookie' && !splitWords(last).some((w) => CREDENTIAL_COOKIE_WORDS.has(w))) return true;
+  if (source.kind === 'cookie' && !isCredentialCookieName(last)) return true;
   if (splitWords(last).some((w) => CODE_OWNER_WORDS.has(w))) return true; // `couponToken`
   const node = source.node;
   if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) {

@@ -53,6 +53,37 @@ export function isCredentialHeader(header: string, options: SourceMatchOptions =
   return c.isSecret ? c : undefined;
 }
 
+/** Words that make a cookie's name name a credential: `sessionCookie`, `authCookie`, `connect.sid`, `__Host-csrf`. */
+export const CREDENTIAL_COOKIE_WORDS: ReadonlySet<string> = new Set([
+  'session',
+  'sess',
+  'sid',
+  'auth',
+  'authentication',
+  'refresh',
+  'access',
+  'remember',
+  'login',
+  'jwt',
+  'token',
+  'bearer',
+  'identity',
+  'csrf',
+  'xsrf',
+]);
+
+/**
+ * True when a cookie's name says it carries a credential: a credential word (`next-auth.session-token`,
+ * `connect.sid`, `auth`) or a secret name (`apiKey`). `track`, `theme`, `locale`, `consent`, `ref` and
+ * `utm_source` cookies hold an analytics id or a preference.
+ */
+export function isCredentialCookieName(name: string, options: SourceMatchOptions = {}): boolean {
+  if (splitWords(name).some((w) => CREDENTIAL_COOKIE_WORDS.has(w))) return true;
+  // `cookie`, `cookieValue`: the word "cookie" alone says nothing of what the cookie holds.
+  const c = classifyName(name, options.classifier);
+  return c.isSecret && c.kind !== 'cookie';
+}
+
 /** True when a callee path names a decrypt-like function (see `DECRYPT_CALLS`). */
 export function isDecryptCallee(path: readonly string[]): boolean {
   const last = stripCall(path[path.length - 1] ?? '');

@@ -11,7 +11,7 @@ import {
 } from '../catalogs/sources.js';
 import { classifyName } from '../names/index.js';
 import { directEnvRead, envObjectRuntime } from './env-reads.js';
-import { isCredentialHeader, pathText } from './source-names.js';
+import { isCredentialCookieName, isCredentialHeader, pathText } from './source-names.js';
 
 /**
  * Secret sources recognised on the syntax tree, from the tables in `../catalogs/sources.ts`: this file
@@ -78,6 +78,8 @@ export function sourceOfPath(
   for (const cookies of COOKIE_PROPERTIES) {
     const at = path.lastIndexOf(cookies);
     if (at > 0 && (at === path.length - 1 || at === path.length - 2) && isRequestBase(path.slice(0, at))) {
+      // `req.cookies.track`, `req.cookies.theme`: one cookie whose name says it is no credential.
+      if (at === path.length - 2 && !isCredentialCookieName(path[at + 1]!, options)) return undefined;
       return { node, name, kind: 'cookie', reason: 'cookie' };
     }
   }
