@@ -966,3 +966,35 @@ ruleTester.run('no-secret-logging: cookies that are no credentials', rule, {
     leak("logger.info('visit', { jwt: req.signedCookies.jwt });", 'req.signedCookies.jwt'),
   ],
 });
+
+// Held-out real code: next-auth's getToken returns the session's decoded claims, not the JWT (medium, like a decode).
+ruleTester.run('no-secret-logging: decoded claims under a token name', rule, {
+  valid: [
+    "import { getToken } from 'next-auth/jwt';\nconst token = await getToken({ req });\nconsole.log(token);",
+    "import { getToken } from 'next-auth/jwt';\nasync function getTokenFromRequest(req) {\n  if (req.headers.authorization) return getToken({ req: { headers: req.headers, cookies: {} } });\n  return getToken({ req });\n}\nconst token = await getTokenFromRequest(req);\nconsole.log(token);",
+  ],
+  invalid: [
+    medium(
+      leak("import { getToken } from 'next-auth/jwt';\nconst token = await getToken({ req });\nconsole.log(token);", {
+        text: 'token',
+        nth: 2,
+      }),
+    ),
+    // The raw JWT, a getToken of another module, a wrapper that returns the header itself.
+    leak(
+      "import { getToken } from 'next-auth/jwt';\nconst token = await getToken({ req, raw: true });\nconsole.log(token);",
+      {
+        text: 'token',
+        nth: 2,
+      },
+    ),
+    leak("import { getToken } from './auth';\nconst token = await getToken();\nconsole.log(token);", {
+      text: 'token',
+      nth: 2,
+    }),
+    leak(
+      'async function getTokenFromRequest(req) {\n  return req.headers.authorization;\n}\nconst token = await getTokenFromRequest(req);\nconsole.log(token);',
+      { text: 'token', nth: 2 },
+    ),
+  ],
+});

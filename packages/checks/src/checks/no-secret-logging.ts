@@ -2,7 +2,9 @@ import type * as ts from 'typescript';
 import { accessPath, calleeName, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
-import { declarationOf, bindingElementSource, rootIdentifier } from '../flow/aliases.js';
+import { declarationOf, bindingElementSource, importedFrom, rootIdentifier } from '../flow/aliases.js';
+import { calledFunction } from '../flow/callees.js';
+import { returnedExpressions } from '../flow/summaries/parameters.js';
 import type { FlowContext } from '../flow/context.js';
 import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { isBrowserModule } from '../context/runtime.js';
@@ -351,15 +353,61 @@ function isDecodedPayload(flow: FlowContext, node: ts.Node): boolean {
   const t = flow.ts;
   if (!t.isIdentifier(node) && !t.isBindingElement(node)) return false;
   const call = initializingCall(flow, node);
-  const path = call ? accessPath(t, call.expression) : undefined;
+  return call !== undefined && returnsClaims(flow, call, 0);
+}
+
+/**
+ * Functions of session libraries that return a session token's decoded claims, by module: next-auth's
+ * and Auth.js's `getToken({ req })` (the JWT only with `raw: true`) and `decode({ token, secret })`.
+ */
+const CLAIMS_READERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['next-auth/jwt', new Set(['getToken', 'decode'])],
+  ['@auth/core/jwt', new Set(['getToken', 'decode'])],
+]);
+
+/** How many wrappers deep a claims-returning call is followed (`getTokenFromRequest(req)` returning `getToken({ req })`). */
+const MAX_CLAIMS_WRAPPERS = 2;
+
+/**
+ * A call that returns a token's claims, not the token: one named for decoding a token
+ * (`parseShareToken(req)`, `decodeJwt(t)`, `verifyToken(t)`), a session library's claims reader
+ * (`getToken({ req })` of `next-auth/jwt`), or a function of the program every return of which is
+ * such a call (`getTokenFromRequest(req)` whose body returns `getToken({ req })`).
+ */
+function returnsClaims(flow: FlowContext, call: ts.CallExpression, depth: number): boolean {
+  const t = flow.ts;
+  const callee = skipOuterExpressions(t, call.expression);
+  const path = accessPath(t, callee);
   const method = path?.[path.length - 1];
-  if (!call || method === undefined) return false;
-  const verb = splitWords(method)[0] ?? '';
-  if (!DECODING_VERBS.has(verb)) return false;
-  if (!path!.some((segment) => splitWords(segment).some((w) => DECODED_WORDS.has(w)))) return false;
-  // `parseBearerToken(req.headers.authorization)` extracts the token itself; verify and decode never do.
-  const first = call.arguments[0];
-  return verb !== 'parse' || !first || valueSources(flow, first).every((f) => f.source.reason === 'name');
+  const verb = method === undefined ? '' : (splitWords(method)[0] ?? '');
+  if (DECODING_VERBS.has(verb) && path!.some((segment) => splitWords(segment).some((w) => DECODED_WORDS.has(w)))) {
+    // `parseBearerToken(req.headers.authorization)` extracts the token itself; verify and decode never do.
+    const first = call.arguments[0];
+    return verb !== 'parse' || !first || valueSources(flow, first).every((f) => f.source.reason === 'name');
+  }
+  if (t.isIdentifier(callee) && CLAIMS_READERS.get(importedFrom(flow, callee) ?? '')?.has(callee.text))
+    return !asksForRawToken(t, call);
+  const fn = depth < MAX_CLAIMS_WRAPPERS ? calledFunction(flow, callee) : undefined;
+  if (!fn) return false;
+  const returned = returnedExpressions(t, fn).map((e) => {
+    const expr = skipOuterExpressions(t, e);
+    return t.isAwaitExpression(expr) ? skipOuterExpressions(t, expr.expression) : expr;
+  });
+  return (
+    returned.length > 0 &&
+    returned.every((e) => t.isCallExpression(e) && e !== call && returnsClaims(flow, e, depth + 1))
+  );
+}
+
+/** `getToken({ req, raw: true })`: next-auth then returns the encoded JWT itself. */
+function asksForRawToken(t: TypeScript, call: ts.CallExpression): boolean {
+  const options = call.arguments[0] && skipOuterExpressions(t, call.arguments[0]);
+  if (!options || !t.isObjectLiteralExpression(options)) return false;
+  return options.properties.some(
+    (p) =>
+      propertyNameText(t, p.name) === 'raw' &&
+      !(t.isPropertyAssignment(p) && p.initializer.kind === t.SyntaxKind.FalseKeyword),
+  );
 }
 
 /**
