@@ -167,7 +167,7 @@ function collectAliases(t: TypeScript, node: ts.Node, aliases: NameClasses): voi
   } else if (t.isVariableDeclaration(node) && t.isIdentifier(node.name) && node.initializer) {
     let init = skipOuterExpressions(t, node.initializer);
     if (t.isAwaitExpression(init)) init = skipOuterExpressions(t, init.expression);
-    if (t.isCallExpression(init)) aliases.join(node.name.text, 'default'); // `require('./m')`, `import('./m')`
+    if (t.isCallExpression(init)) aliases.join(node.name.text, 'default'); // a `require` or dynamic `import` of a module
   } else if (t.isBindingElement(node) && node.propertyName && t.isIdentifier(node.name)) {
     const key = propertyNameText(t, node.propertyName);
     if (key !== undefined) aliases.join(key, node.name.text);

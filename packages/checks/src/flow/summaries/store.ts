@@ -1,6 +1,5 @@
 import type * as ts from 'typescript';
 import type { FlowContext } from '../context.js';
-import type { RareSinkReach } from './reach.js';
 
 /** Marks a summary being computed: a recursive call (`f` calling `f`, or `f`-`g`-`f`) reads it as empty. */
 export const IN_PROGRESS = Symbol('in progress');
@@ -19,7 +18,7 @@ export interface SummaryStore {
   /** Which parameters reach a sink, per sink recognizer key (`./sinks.ts`). */
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
   /** Per rare sink recognizer key: which calls may reach its sinks (`./reach.ts`); null when unknown. */
-  readonly rareSinkReach: Map<string, RareSinkReach | null>;
+  readonly rareSinkReach: Map<string, { mayReach(callee: ts.Expression): boolean } | null>;
   /** The summaries being computed, one inside another (outermost first). */
   readonly active: { readonly memo: object; readonly node: ts.Node }[];
   /**
