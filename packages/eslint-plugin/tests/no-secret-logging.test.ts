@@ -998,3 +998,27 @@ ruleTester.run('no-secret-logging: decoded claims under a token name', rule, {
     ),
   ],
 });
+
+// Held-out real code: a page of Next.js's pages router runs in the visitor's browser (medium), its
+// getServerSideProps on the server (high).
+const VERIFY_PAGE =
+  "import { useEffect } from 'react';\nconst VerifyEmail = () => {\n  useEffect(() => {\n    const token = router.query.token;\n    console.log(token);\n  }, []);\n  return <></>;\n};\nexport default VerifyEmail;";
+const SSR_PAGE =
+  'export default function Billing() {\n  return <div />;\n}\nexport async function getServerSideProps() {\n  console.log(process.env.STRIPE_SECRET_KEY);\n  return { props: {} };\n}';
+ruleTester.run('no-secret-logging: pages-router pages', rule, {
+  valid: [{ code: VERIFY_PAGE, filename: 'apps/web/pages/auth/verify-email.tsx' }],
+  invalid: [
+    {
+      ...medium(leak(VERIFY_PAGE, { text: 'token', nth: 3 })),
+      filename: 'apps/web/pages/auth/verify-email.tsx',
+    },
+    { ...leak(SSR_PAGE, 'process.env.STRIPE_SECRET_KEY'), filename: 'src/pages/billing.tsx' },
+    // API routes, a module with no page component, a page outside a pages folder.
+    { ...leak(VERIFY_PAGE, { text: 'token', nth: 3 }), filename: 'src/pages/api/verify.tsx' },
+    {
+      ...leak(VERIFY_PAGE.replace('export default VerifyEmail;', 'export { VerifyEmail };'), { text: 'token', nth: 3 }),
+      filename: 'apps/web/pages/auth/verify-email.tsx',
+    },
+    { ...leak(VERIFY_PAGE, { text: 'token', nth: 3 }), filename: 'apps/web/components/verify-email.tsx' },
+  ],
+});

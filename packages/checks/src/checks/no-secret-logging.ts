@@ -7,7 +7,7 @@ import { calledFunction } from '../flow/callees.js';
 import { returnedExpressions } from '../flow/summaries/parameters.js';
 import type { FlowContext } from '../flow/context.js';
 import { inDevOrTestOnlyBranch } from '../context/branch.js';
-import { isBrowserModule } from '../context/runtime.js';
+import { runsInBrowser } from '../context/runtime.js';
 import { isPublishedChallenge, sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
 import { isCredentialCookieName } from '../flow/source-names.js';
@@ -151,7 +151,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
       inFailedResponseBranch(t, call) ||
       inDevOrTestOnlyBranch(t, call) ||
       sink?.match.nameOnly === true ||
-      (sink?.path[0] === 'console' && isBrowserModule(t, call.getSourceFile()));
+      (sink?.path[0] === 'console' && runsInBrowser(t, call));
 
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
