@@ -106,7 +106,7 @@ function programPlans(input: ProgramAnalysisInput, diagnostics: ScanDiagnostic[]
     diagnostics.push({
       kind: 'config',
       file: relativeTo(root, tsconfig),
-      message: `cannot use ${relativeTo(root, tsconfig)}: ${message}; its files are scanned with the default program`,
+      message: `cannot use ${relativeTo(root, tsconfig)}: ${message.replace(/\.$/, '')}; its files are scanned with the default program`,
     });
   return plans;
 }
