@@ -26,6 +26,20 @@ const STRIPE_PUBLISHABLE = 'pk_' + 'live_' + RANDOM + RANDOM_2;
 const NX_READ_TOKEN = 'M2YyYTljNDEtN2Q2ZS00YjFhLTllMGYt' + 'NWM4ZDJiN2E2ZTEwfHJlYWQ=';
 const NX_WRITE_TOKEN = 'M2YyYTljNDEtN2Q2ZS00YjFhLTllMGYt' + 'NWM4ZDJiN2E2ZTEwfHJlYWQtd3JpdGU=';
 
+/** A PEM key given to `sign` that is also shown as a placeholder, and its `useEnv` suggestion. */
+const SIGNING_KEY_CODE =
+  'const signingKey = `' +
+  PEM_HEADER +
+  '\n' +
+  PEM_BODY +
+  '\n`;\nexport const props = { placeholder: signingKey };\nsign(payload, signingKey);';
+const SIGNING_KEY_SUGGESTION = [
+  {
+    messageId: 'useEnv' as const,
+    output: SIGNING_KEY_CODE.replace('`' + PEM_HEADER + '\n' + PEM_BODY + '\n`', 'process.env.SIGNING_KEY'),
+  },
+];
+
 /** The `useEnv` suggestion: the first occurrence of `literal` in `code` becomes `process.env.<envName>`. */
 function useEnv(code: string, literal: string, envName: string) {
   return [{ messageId: 'useEnv' as const, output: code.replace(literal, `process.env.${envName}`) }];
@@ -98,6 +112,21 @@ ruleTester.run('no-hardcoded-secret', rule, {
     // Error-code maps: a constant-case value is a name, however its letters fall.
     "export const AuthenticationErrorCode = { InvalidCredentials: 'INVALID_CREDENTIALS', InvalidToken: 'INVALID_TOKEN' };",
     "const PASSWORD_RESET_REQUIRED = 'PASSWORD_RESET_REQUIRED';",
+    // A sample key shown as an empty input's placeholder: named so, or used only there (medium, strict only).
+    {
+      code:
+        'const PRIVATE_KEY_PLACEHOLDER = `\n' +
+        PEM_HEADER +
+        '\n' +
+        PEM_BODY +
+        '\n`.trim();\nexport const Row = () => <AuthRow placeholder={PRIVATE_KEY_PLACEHOLDER} />;',
+      filename: 'auth-row.tsx',
+    },
+    'const keyHint = `' + PEM_HEADER + '\n' + PEM_BODY + '\n`;\nexport const props = { placeholder: keyHint };',
+    {
+      code: "export const Field = () => <textarea placeholder={'" + PEM_HEADER + '\\n' + PEM_BODY + "'} />;",
+      filename: 'field.tsx',
+    },
     // Sentinels that mean "no stored key, use the default credential chain": dunder-style markers.
     {
       code: "export const BEDROCK_USE_DEFAULT_CREDENTIALS = '__BEDROCK_DEFAULT_CREDENTIALS__';",
@@ -224,6 +253,22 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `callAws('${AWS_KEY_ID}');`,
       errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
+    },
+    // Used as a key as well as a placeholder, or a vendor token under a sample name: still high.
+    {
+      code: SIGNING_KEY_CODE,
+      errors: [{ messageId: 'knownFormat', line: 1, column: 20, suggestions: SIGNING_KEY_SUGGESTION }],
+    },
+    {
+      code: `const EXAMPLE_AWS_KEY = '${AWS_KEY_ID}';`,
+      errors: [
+        {
+          messageId: 'knownFormat',
+          line: 1,
+          column: 25,
+          suggestions: useEnv(`const EXAMPLE_AWS_KEY = '${AWS_KEY_ID}';`, `'${AWS_KEY_ID}'`, 'EXAMPLE_AWS_KEY'),
+        },
+      ],
     },
     {
       code: 'const key = `' + PEM_HEADER + '\n' + PEM_BODY + '\n`;',

@@ -203,15 +203,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         if (known) {
           // A provider-issued credential leaks wherever it is; generic shapes are judged with the file's kind.
           reported.add(node);
-          if (!(inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId)))
-            report(
-              node,
-              value,
-              targetName,
-              'knownFormat',
-              disclaimed(node) ? DISCLAIMED_FORMAT : formatEvidence(known, value),
-              known.description,
-            );
+          if (inTestFile && TEST_SAMPLE_FORMATS.has(known.detectorId)) return;
+          // A generic shape (a PEM key) held as placeholder or sample text is shown, not used; a live
+          // vendor token is judged by its format, however its holder is named.
+          const evidence = formatEvidence(known, value);
+          const lowered = disclaimed(node) || (!evidence.live && shownAsSample(t, node, sourceFile));
+          report(node, value, targetName, 'knownFormat', lowered ? DISCLAIMED_FORMAT : evidence, known.description);
           return;
         }
         if (!targetName && !inTestFile && isReplaceableLiteral(t, node) && isBasicAuthPair(t, node as ts.Expression)) {
@@ -329,6 +326,97 @@ function nameEvidenceConfidence(kind: string | undefined, value: string): Confid
   if (basis === ENTROPY_DETECTOR_IDS.random) return 'high';
   if (basis === ENTROPY_DETECTOR_IDS.password && kind === 'password') return 'high';
   return 'medium';
+}
+
+/**
+ * True when the code says a literal in a known format is shown, not used: what holds it is named as
+ * made-up or placeholder text (`const PRIVATE_KEY_PLACEHOLDER = \`-----BEGIN …\`.trim()`,
+ * `placeholder: '…'`, `<textarea placeholder="…">`, `exampleKey`), or it is a module-local `const`
+ * whose every use is a `placeholder` property or attribute (a sample key shown in an empty input).
+ * Like a disclaiming comment, the author's word: the finding is lowered, not dropped. Asked only for
+ * formats that are not live (a vendor token under `exampleKey` is still judged by its format).
+ */
+function shownAsSample(t: TypeScript, literal: ts.Node, sourceFile: ts.SourceFile): boolean {
+  const holder = valueHolder(t, literal);
+  if (!holder) return false;
+  const name = holderName(t, holder);
+  if (name !== undefined && nameDisclaimsSecret(name)) return true;
+  if (!t.isVariableDeclaration(holder) || !t.isIdentifier(holder.name) || !isModuleLocalConst(t, holder)) return false;
+  const uses = identifierUses(t, sourceFile, holder.name);
+  return uses.length > 0 && uses.every((use) => placeholderSlotName(t, use) !== undefined);
+}
+
+/**
+ * The declaration, property or attribute a literal is the value of, through wrappers, string methods
+ * (`\`…\`.trim()`), concatenation and template parts.
+ */
+function valueHolder(t: TypeScript, literal: ts.Node): ts.Node | undefined {
+  let current = literal;
+  for (let hops = 0; hops < 8 && current.parent; hops++) {
+    const parent: ts.Node = current.parent;
+    if (
+      t.isParenthesizedExpression(parent) ||
+      t.isAsExpression(parent) ||
+      t.isSatisfiesExpression(parent) ||
+      t.isNonNullExpression(parent) ||
+      t.isTemplateSpan(parent) ||
+      t.isTemplateExpression(parent) ||
+      t.isJsxExpression(parent) ||
+      (t.isPropertyAccessExpression(parent) && parent.expression === current) ||
+      (t.isCallExpression(parent) && parent.expression === current) ||
+      (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.PlusToken)
+    ) {
+      current = parent;
+      continue;
+    }
+    const holds =
+      ((t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)) &&
+        parent.initializer === current) ||
+      (t.isJsxAttribute(parent) && parent.initializer === current);
+    return holds ? parent : undefined;
+  }
+  return undefined;
+}
+
+function holderName(t: TypeScript, holder: ts.Node): string | undefined {
+  if (t.isVariableDeclaration(holder) || t.isPropertyAssignment(holder) || t.isPropertyDeclaration(holder))
+    return t.isIdentifier(holder.name) || t.isStringLiteral(holder.name) ? holder.name.text : undefined;
+  if (t.isJsxAttribute(holder)) return t.isIdentifier(holder.name) ? holder.name.text : undefined;
+  return undefined;
+}
+
+/** A `const` of this module that no `export` hands to others. */
+function isModuleLocalConst(t: TypeScript, declaration: ts.VariableDeclaration): boolean {
+  const list = declaration.parent;
+  if (!t.isVariableDeclarationList(list) || !(list.flags & t.NodeFlags.Const)) return false;
+  const statement = list.parent;
+  return !(t.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword));
+}
+
+/** The identifiers of a file that read a name (not its declaration, not property names). */
+function identifierUses(t: TypeScript, sourceFile: ts.SourceFile, name: ts.Identifier): ts.Identifier[] {
+  const uses: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (t.isIdentifier(node)) {
+      const parent = node.parent;
+      const isName =
+        node === name ||
+        (t.isPropertyAccessExpression(parent) && parent.name === node) ||
+        ((t.isPropertyAssignment(parent) || t.isJsxAttribute(parent)) && parent.name === node);
+      if (node.text === name.text && !isName) uses.push(node);
+      return;
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return uses;
+}
+
+/** `placeholder` when a read is the value of a `placeholder` property or JSX attribute. */
+function placeholderSlotName(t: TypeScript, use: ts.Identifier): string | undefined {
+  const holder = valueHolder(t, use);
+  const name = holder && holderName(t, holder);
+  return name !== undefined && /^placeholder$/i.test(name) ? name : undefined;
 }
 
 /**

@@ -129,11 +129,14 @@ const SAMPLE_DATA_WORDS: ReadonlySet<string> = new Set([
   'fixture',
   'fixtures',
   'demo',
+  // Text an empty input shows (`PRIVATE_KEY_PLACEHOLDER`, `placeholder="…"`): a sample, never used.
+  'placeholder',
+  'placeholders',
 ]);
 
 /**
  * True when a variable or type name says its value is made-up data (`samples: SampleRecord[]`,
- * `mockPayload`, `EXAMPLE_EVENT`): like a disclaiming comment, the author's word about the values
+ * `mockPayload`, `EXAMPLE_EVENT`, `PRIVATE_KEY_PLACEHOLDER`): like a disclaiming comment, the author's word about the values
  * inside, which checks weigh as evidence rather than obey.
  */
 export function nameDisclaimsSecret(name: string): boolean {
