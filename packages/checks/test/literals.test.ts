@@ -327,6 +327,14 @@ describe('isPlaceholder', () => {
     'postgres://user:password@localhost/db',
     'mysql://root:${DB_PASS}@db/app',
     'postgres://user:@host/db',
+    // Format strings: printf's, Python's and .NET's slots where the password goes.
+    'rediss://:%s@%s:%s',
+    'postgresql://%s:%s@%s:%s/%s?schema=public',
+    'amqp://app:%1$s@rabbit.internal.net:5672',
+    'redis://:%(password)s@cache.internal.net:6379',
+    'amqp://app:{0}@rabbit.internal.net',
+    'amqp://app:{password}@rabbit.internal.net',
+    '%s',
     'null',
     'undefined',
   ])('%j is a placeholder', (value) => {
@@ -340,6 +348,8 @@ describe('isPlaceholder', () => {
     () => fake.github('gh' + 'p_'),
     () => fake.stripe('sk' + '_live_'),
     () => `postgres://app:${alnum(20)}@db/app`,
+    // A slot beside real characters is no slot: `%s` inside a password.
+    () => `rediss://:${alnum(8)}%s${alnum(8)}@cache.prod.net`,
     () => 'S3cure!Pass',
     () => 'hunter2',
     () => '4821',

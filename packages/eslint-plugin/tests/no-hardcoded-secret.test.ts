@@ -127,6 +127,11 @@ ruleTester.run('no-hardcoded-secret', rule, {
       code: "export const Field = () => <textarea placeholder={'" + PEM_HEADER + '\\n' + PEM_BODY + "'} />;",
       filename: 'field.tsx',
     },
+    // A format string's slots where the user and password go (Terraform's `format()`, printf).
+    {
+      code: 'const TF = `url = format("rediss://:%s@%s:%s", var.password, var.host, var.port)\nregion = ${region}`;',
+      options: [{ minConfidence: 'low' }],
+    },
     // Sentinels that mean "no stored key, use the default credential chain": dunder-style markers.
     {
       code: "export const BEDROCK_USE_DEFAULT_CREDENTIALS = '__BEDROCK_DEFAULT_CREDENTIALS__';",
@@ -253,6 +258,10 @@ ruleTester.run('no-hardcoded-secret', rule, {
     {
       code: `callAws('${AWS_KEY_ID}');`,
       errors: [{ messageId: 'knownFormat', line: 1, column: 9, suggestions: [] }],
+    },
+    {
+      code: 'const TF = `url = "rediss://:' + RANDOM + '@cache.prod.net:6380"\nregion = ${region}`;',
+      errors: [{ messageId: 'knownFormat', line: 1, suggestions: [] }],
     },
     // Used as a key as well as a placeholder, or a vendor token under a sample name: still high.
     {

@@ -20,6 +20,9 @@ const WRAPPED = [
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
   /^\[[^\]]+\]$/, // [YOUR_KEY]
   /^process\.env\./, // process.env.X as text
+  // A format string's slot: printf's `%s`, `%1$s`, `%-8s`; Python's `%(password)s`; `{}`, `{0}`, `{password}`.
+  /^%(?:\d+\$|\([A-Za-z_][A-Za-z0-9_]*\))?[-+ #0]*\d*(?:\.\d+)?[sdifuvqxXo]$/,
+  /^\{(?:\d*|[A-Za-z_][A-Za-z0-9_]*)\}$/,
 ];
 
 /** Known documented example credentials, and what every doc page spells as an example. */
@@ -52,7 +55,7 @@ function coveredByPlaceholderWords(word: string): boolean {
 /**
  * True for a value that cannot be a working key whatever reads it: empty, one repeated character
  * (`xxx`, `****`), or a template to fill in (`${SECRET}`, `{{SECRET}}`, `<your-secret>`, `$SECRET`,
- * `process.env.SECRET` as text). Narrower than `isPlaceholder`: `'changeme'` or
+ * `process.env.SECRET` as text, a format string's `%s` or `{0}`). Narrower than `isPlaceholder`: `'changeme'` or
  * `'example-secret-key-123'` given to `jwt.sign` is the key the app runs with.
  */
 export function isStandInKey(value: string): boolean {
@@ -76,7 +79,7 @@ export function urlCredentials(value: string): { user: string; password: string 
 
 /**
  * True for values that stand in for a secret: empty, one repeated character (`xxxx`, `****`),
- * templates (`${VAR}`, `{{VAR}}`, `<your-key>`, `%VAR%`, `$VAR`), documented examples
+ * templates (`${VAR}`, `{{VAR}}`, `<your-key>`, `%VAR%`, `$VAR`, printf's `%s`), documented examples
  * (`AKIAIOSFODNN7EXAMPLE`), stand-in words (`changeme`, `your-api-key-here`, `REPLACE_ME`, `TODO`,
  * `dummy`, `test`, `secret`, `password`, `sk_test_xxx`), sequences (`123456`, `abcdefg`), and URLs
  * whose password is one of these, is empty or equals the user (`postgres://postgres:postgres@localhost`,
