@@ -45,6 +45,17 @@ export function rareSinkReach(
   const t = summaryCtx.ts;
   const sym: FlowContext = { ...summaryCtx, cache: new WeakMap() };
   const aliases = new NameClasses();
+  const K = t.SyntaxKind;
+  const aliasKinds = new Set<ts.SyntaxKind>([
+    K.ImportSpecifier,
+    K.ExportSpecifier,
+    K.ImportClause,
+    K.ImportEqualsDeclaration,
+    K.ExportAssignment,
+    K.VariableDeclaration,
+    K.BindingElement,
+    K.BinaryExpression,
+  ]);
   /** Per callee name, the functions around each call of it. */
   const callers = new Map<string, Enclosing[]>();
   /** The functions around each method call (`x.name(…)`). */
@@ -68,7 +79,7 @@ export function rareSinkReach(
     for (const file of files) {
       if (!isProjectFile(file)) continue;
       forEachDescendant(t, file, (node) => {
-        collectAliases(t, node, aliases);
+        if (aliasKinds.has(node.kind)) collectAliases(t, node, aliases);
         if (!t.isCallExpression(node)) return;
         const callee = skipOuterExpressions(t, node.expression);
         const around = enclosing(node);
