@@ -1022,3 +1022,51 @@ ruleTester.run('no-secret-logging: pages-router pages', rule, {
     { ...leak(VERIFY_PAGE, { text: 'token', nth: 3 }), filename: 'apps/web/components/verify-email.tsx' },
   ],
 });
+
+// Held-out real code: secret names on values that are visibly no secret.
+
+/** A cron field parser: a range segment handed to a module-private helper that names it `token`. */
+const CRON_PARSER =
+  "function parseField(field: string, label: string) {\n  for (const segment of field.split(',')) {\n    const token = segment.trim();\n    const [rangeToken, stepToken] = token.split('/');\n    parseRangeToken({ token: rangeToken, label });\n  }\n}\nfunction parseRangeToken({ token, label }: { token: string; label: string }) {\n  throw new Error(`Invalid ${label} range ${token}`);\n}";
+ruleTester.run('no-secret-logging: names on non-secrets', rule, {
+  valid: [
+    // A piece of a cron field, one step removed from the split.
+    "const segments = field.split(',');\nfor (const segment of segments) {\n  const token = segment.trim();\n  if (!token) throw new Error(`Invalid ${label} token ${token}`);\n}",
+    "for (const part of spec.split(' ')) {\n  const token = part.toLowerCase();\n  logger.warn(`bad token ${token}`);\n}",
+    // A module's own parser, given only pieces of a split field.
+    CRON_PARSER,
+    // A message about missing credentials; a table of messages about secrets.
+    'logger.warn(warningMessages.missingCredentials, { provider });',
+    'const missingApiKey = !process.env.OPENAI_API_KEY;\nlogger.warn({ missingApiKey });',
+    'console.error(labels.password, errors.apiKey);',
+    // Microsoft Graph's subscription challenge, echoed back as the response body.
+    "const validationToken = searchParams.get('validationToken');\nif (validationToken) {\n  logger.info('Received validation request', { validationToken });\n  return new NextResponse(validationToken, { headers: { 'Content-Type': 'text/plain' } });\n}",
+    'const { challenge } = req.body;\nlogger.info({ challenge });\nres.json({ challenge });',
+  ],
+  invalid: [
+    // The split text is itself a credential; a trimmed token of a header.
+    leak(
+      "const parts = req.headers.authorization.split(' ');\nfor (const part of parts) {\n  const token = part.trim();\n  logger.warn(`bad token ${token}`);\n}",
+      { text: 'token', nth: 3 },
+    ),
+    leak('const token = rawToken.trim();\nlogger.info(token);', { text: 'token', nth: 2 }),
+    // Exported: callers elsewhere may pass anything; a caller here passes a request's token.
+    leak(CRON_PARSER.replace('function parseRangeToken', 'export function parseRangeToken'), {
+      text: 'token',
+      nth: 6,
+      messageId: 'secretInErrorMessage',
+    }),
+    leak(`${CRON_PARSER}\nparseRangeToken({ token: req.query.token, label: 'x' });`, {
+      text: 'token',
+      nth: 6,
+      messageId: 'secretInErrorMessage',
+    }),
+    // A copy of a record is no table of text.
+    leak('const copy = { ...user };\nlogger.info(copy.password);', 'copy.password'),
+    // Not echoed: a validation token from an e-mail link.
+    leak(
+      "const validationToken = searchParams.get('validationToken');\nlogger.info('Validating e-mail', { validationToken });\nawait verifyEmail(validationToken);",
+      shorthand('validationToken', 3),
+    ),
+  ],
+});

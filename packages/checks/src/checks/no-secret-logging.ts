@@ -8,7 +8,7 @@ import { returnedExpressions } from '../flow/summaries/parameters.js';
 import type { FlowContext } from '../flow/context.js';
 import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { runsInBrowser } from '../context/runtime.js';
-import { isPublishedChallenge, sourceEvidence } from '../flow/evidence.js';
+import { isEchoedChallenge, isPublishedChallenge, sourceEvidence } from '../flow/evidence.js';
 import type { SecretSource } from '../flow/sources.js';
 import { isCredentialCookieName } from '../flow/source-names.js';
 import { isSecretName, splitWords } from '../names/index.js';
@@ -412,10 +412,11 @@ function asksForRawToken(t: TypeScript, call: ts.CallExpression): boolean {
 
 /**
  * Known by its name only, and public by design: a domain-ownership challenge published in DNS
- * (`domainVerificationToken`, `TXT value "${expected}" not found` for a verified-domain record).
+ * (`domainVerificationToken`, `TXT value "${expected}" not found` for a verified-domain record), or a
+ * handshake challenge the handler echoes back (Microsoft Graph's `validationToken`).
  */
 function isPublicByDesign(flow: FlowContext, source: SecretSource): boolean {
-  return source.reason === 'name' && isPublishedChallenge(flow, source);
+  return source.reason === 'name' && (isPublishedChallenge(flow, source) || isEchoedChallenge(flow, source));
 }
 
 /**

@@ -180,3 +180,58 @@ function valuesOf(ctx: FlowContext, decl: ts.VariableDeclaration): ts.Expression
   });
   return values;
 }
+
+/** Words of a value a protocol sends only to have it echoed back: Microsoft Graph's `validationToken`, a `challenge`. */
+const ECHOED_CHALLENGE_WORDS: ReadonlySet<string> = new Set(['validation', 'challenge']);
+
+/** Response methods whose first argument is the body sent back: `res.send(x)`, `c.text(x)`, `NextResponse.json(x)`. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['send', 'text', 'end', 'json']);
+
+/**
+ * A handshake challenge: named as one (`validationToken`, `challenge`), held in a variable that the
+ * same function sends back as the response body (`new NextResponse(validationToken)`, `res.send(challenge)`,
+ * `res.json({ challenge })`). Microsoft Graph and Slack send such a value to a webhook URL to see it
+ * answered: it is random, single-use and already known to both ends, so logging it leaks nothing.
+ */
+export function isEchoedChallenge(ctx: FlowContext, source: SecretSource): boolean {
+  const t = ctx.ts;
+  const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
+  if (!splitWords(last).some((w) => ECHOED_CHALLENGE_WORDS.has(w))) return false;
+  // The variable the value is held in: named by the source, or initialized with it.
+  const node = source.node;
+  const declared = t.isIdentifier(node) ? declarationOf(ctx, node) : undefined;
+  const holder =
+    declared && (t.isVariableDeclaration(declared) || t.isBindingElement(declared))
+      ? declared
+      : t.isBindingElement(node)
+        ? node
+        : node.parent && t.isVariableDeclaration(node.parent) && node.parent.initializer === node
+          ? node.parent
+          : undefined;
+  if (!holder || !t.isIdentifier(holder.name)) return false;
+  const name = holder.name.text;
+  const isHeld = (expr: ts.Node | undefined): boolean => {
+    const e = expr && t.isExpression(expr) ? skipOuterExpressions(t, expr) : expr;
+    return e !== undefined && t.isIdentifier(e) && e.text === name && declarationOf(ctx, e) === holder;
+  };
+  const isBody = (arg: ts.Expression | undefined): boolean => {
+    const body = arg && skipOuterExpressions(t, arg);
+    if (!body) return false;
+    if (isHeld(body)) return true;
+    return (
+      t.isObjectLiteralExpression(body) &&
+      body.properties.some((p) =>
+        t.isShorthandPropertyAssignment(p) ? isHeld(p.name) : t.isPropertyAssignment(p) && isHeld(p.initializer),
+      )
+    );
+  };
+  return forEachDescendant(t, enclosingFunctionOrFile(t, holder), (n) => {
+    if (t.isNewExpression(n)) {
+      const ctor = accessPath(t, n.expression)?.join('.');
+      if ((ctor === 'Response' || ctor === 'NextResponse') && isBody(n.arguments?.[0])) return 'stop';
+    } else if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression)) {
+      if (BODY_METHODS.has(n.expression.name.text) && isBody(n.arguments[0])) return 'stop';
+    }
+    return undefined;
+  });
+}

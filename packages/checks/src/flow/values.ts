@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import {
+  accessPath,
   calleeName,
   constInitializer,
   constString,
@@ -13,7 +14,7 @@ import {
 } from '../ast/index.js';
 import { DECIPHER_FACTORIES, REQUEST_RECEIVERS, SECRET_REVEAL_METHOD, SECRET_USE_METHOD } from '../catalogs/sources.js';
 import { PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS } from '../catalogs/pass-through.js';
-import { classifyName } from '../names/index.js';
+import { classifyName, splitWords } from '../names/index.js';
 import {
   bindingElementKey,
   bindingElementSource,
@@ -21,6 +22,7 @@ import {
   expandedPath,
   originOf,
   rootIdentifier,
+  variableDeclarationOf,
 } from './aliases.js';
 import type { FlowContext } from './context.js';
 import { isSanitizerCall } from './sanitizers.js';
@@ -34,7 +36,13 @@ import {
 } from './summaries/parameters.js';
 import { memoized, summaryStore } from './summaries/store.js';
 import { isSecretWrapperType, sourceOfEnv, sourceOfNamedAccessor, sourceOfPath, type SecretSource } from './sources.js';
-import { accessorSecretName, isCredentialHeader, isDecryptCallee, matchesCallEntry } from './source-names.js';
+import {
+  accessorSecretName,
+  isCredentialHeader,
+  isDecryptCallee,
+  matchesCallEntry,
+  stripCall,
+} from './source-names.js';
 
 /** A secret that an expression carries, and where it enters that expression. */
 export interface ValueFlow {
@@ -300,13 +308,38 @@ function identifierFlows(ctx: FlowContext, id: ts.Identifier, here: ts.Node, dep
 /** Array methods whose callback's first parameter is an element of the array. */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'flatMap', 'reduce']);
 
+/** String methods whose result is the same piece of text, trimmed or re-cased. */
+const SAME_TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize']);
+
 /**
  * `value.split(',').map((token) => …)`, `for (const token of line.split(/\s+/))`: a piece of text that
- * carries no secret is a lexer's token, not a credential, whatever it is called.
+ * carries no secret is a lexer's token, not a credential, whatever it is called. Also one step removed:
+ * `const token = segment.trim()` for such a `segment`, a loop over `const segments = field.split(',')`,
+ * `const [rangeToken, stepToken] = token.split('/')`, and the parameter of a function of this module that
+ * every caller gives such a piece (`parseRangeToken({ token: rangeToken })`).
  */
 function isPieceOfPlainText(ctx: FlowContext, id: ts.Identifier, depth: number, seen: Seen): boolean {
   const t = ctx.ts;
+  if (depth >= ctx.maxDepth) return false;
   const decl = declarationOf(ctx, id);
+  if (decl && t.isBindingElement(decl) && t.isArrayBindingPattern(decl.parent)) {
+    const owner = decl.parent.parent;
+    const from = t.isVariableDeclaration(owner) ? constInitializer(t, owner) : undefined;
+    return from !== undefined && isSplitOfPlainText(ctx, from, depth, seen);
+  }
+  const given = decl && parameterOfPrivateFunction(ctx, decl);
+  if (given) return givenOnlyPieces(ctx, given, depth, seen);
+  const init = decl && t.isVariableDeclaration(decl) ? constInitializer(t, decl) : undefined;
+  if (init) {
+    let piece = skipOuterExpressions(t, init);
+    while (
+      t.isCallExpression(piece) &&
+      t.isPropertyAccessExpression(piece.expression) &&
+      SAME_TEXT_METHODS.has(piece.expression.name.text)
+    )
+      piece = skipOuterExpressions(t, piece.expression.expression);
+    return t.isIdentifier(piece) && isPieceOfPlainText(ctx, piece, depth + 1, seen);
+  }
   let list: ts.Expression | undefined;
   if (decl && t.isParameter(decl) && decl.parent.parameters[0] === decl) {
     const fn = decl.parent;
@@ -323,12 +356,74 @@ function isPieceOfPlainText(ctx: FlowContext, id: ts.Identifier, depth: number, 
   } else if (decl && t.isVariableDeclaration(decl) && t.isForOfStatement(decl.parent.parent)) {
     list = decl.parent.parent.expression;
   }
-  const split = list && skipOuterExpressions(t, list);
+  return list !== undefined && isSplitOfPlainText(ctx, list, depth, seen);
+}
+
+/** `line.split(' ')`, or a `const` holding one (`const segments = field.split(',')`), of text that carries no secret. */
+function isSplitOfPlainText(ctx: FlowContext, list: ts.Expression, depth: number, seen: Seen): boolean {
+  const t = ctx.ts;
+  let split: ts.Expression | undefined = skipOuterExpressions(t, list);
+  if (t.isIdentifier(split)) {
+    const listInit = constInitializer(t, variableDeclarationOf(ctx, split));
+    split = listInit && skipOuterExpressions(t, listInit);
+  }
   if (!split || !t.isCallExpression(split)) return false;
   const callee = skipOuterExpressions(t, split.expression);
   if (!t.isPropertyAccessExpression(callee) || callee.name.text !== 'split') return false;
   // The text split must not be a secret itself (`authorization.split(' ')` holds the credential).
   return depth < ctx.maxDepth && flowsOf(ctx, callee.expression, undefined, depth + 1, seen).length === 0;
+}
+
+/** A parameter (or a field destructured from one) of a function that only this module can call. */
+interface PrivateParameter {
+  readonly fn: ts.FunctionDeclaration;
+  readonly index: number;
+  readonly key: string | undefined;
+}
+
+function parameterOfPrivateFunction(ctx: FlowContext, decl: ts.Node): PrivateParameter | undefined {
+  const t = ctx.ts;
+  let key: string | undefined;
+  let parameter: ts.Node = decl;
+  if (t.isBindingElement(decl)) {
+    if (!t.isObjectBindingPattern(decl.parent)) return undefined;
+    key = bindingElementKey(ctx, decl);
+    if (key === undefined) return undefined;
+    parameter = decl.parent.parent;
+  }
+  if (!t.isParameter(parameter) || parameter.dotDotDotToken) return undefined;
+  const fn = parameter.parent;
+  if (!t.isFunctionDeclaration(fn) || !fn.name || !t.isSourceFile(fn.parent)) return undefined;
+  if (t.getCombinedModifierFlags(fn) & t.ModifierFlags.Export) return undefined;
+  return { fn, index: fn.parameters.indexOf(parameter), key };
+}
+
+/**
+ * Every use of the function is a call of it in this module (no export, no callback) that passes, for
+ * the parameter, a variable holding a piece of plain text.
+ */
+function givenOnlyPieces(ctx: FlowContext, given: PrivateParameter, depth: number, seen: Seen): boolean {
+  const t = ctx.ts;
+  const name = given.fn.name!;
+  let calls = 0;
+  const stopped = forEachDescendant(t, given.fn.getSourceFile(), (node) => {
+    if (!t.isIdentifier(node) || node === name || node.text !== name.text) return undefined;
+    const call = node.parent;
+    if (!call || !t.isCallExpression(call) || call.expression !== node) return 'stop';
+    let arg: ts.Node | undefined = call.arguments[given.index];
+    if (arg && given.key !== undefined) {
+      const object = skipOuterExpressions(t, arg as ts.Expression);
+      const property = t.isObjectLiteralExpression(object)
+        ? object.properties.find((p) => propertyNameText(t, p.name) === given.key)
+        : undefined;
+      arg = property && t.isPropertyAssignment(property) ? property.initializer : property?.name;
+    }
+    const value = arg && t.isExpression(arg) ? skipOuterExpressions(t, arg) : undefined;
+    if (!value || !t.isIdentifier(value) || !isPieceOfPlainText(ctx, value, depth + 1, seen)) return 'stop';
+    calls++;
+    return undefined;
+  });
+  return !stopped && calls > 0;
 }
 
 /**
@@ -448,12 +543,41 @@ function memberFlows(
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   const c = classifyName(key, options.classifier);
+  if (c.isSecret && isTextTable(t, expr.expression)) return [];
   if (c.isSecret)
     return typeMayHoldSecret(ctx, expr)
       ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }]
       : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
+}
+
+/** Last words of an object's name that make it a table of UI text or messages, keyed by what they are about. */
+const TEXT_TABLE_WORDS: ReadonlySet<string> = new Set([
+  'messages',
+  'msgs',
+  'labels',
+  'strings',
+  'texts',
+  'translations',
+  'placeholders',
+  'tooltips',
+  'titles',
+  'descriptions',
+  'hints',
+  'warnings',
+  'errors',
+]);
+
+/**
+ * `warningMessages.missingCredentials`, `labels.password`, `errors.password` (a form's field errors): a
+ * field of a table of text is the text about a secret, never the secret.
+ */
+function isTextTable(t: FlowContext['ts'], receiver: ts.Expression): boolean {
+  const path = accessPath(t, receiver);
+  const last = path?.[path.length - 1];
+  const word = last === undefined ? undefined : splitWords(stripCall(last)).at(-1);
+  return word !== undefined && TEXT_TABLE_WORDS.has(word);
 }
 
 /** The source kind of an `Authorization` header value (see `isCredentialHeader` and the name classifier). */

@@ -189,7 +189,7 @@ export const CLIENT_ENV_PREFIXES: readonly (readonly string[])[] = [
 export const PREDICATE_PREFIXES = set(`is are has have had should can could needs need must will was were did does do
   allow allows require requires enable enables use uses show hide toggle validate check verify compare match matches
   ensure assert no without supports forgot forgotten lost detect detects looks look explain explains carries carry
-  may might contains contain mentions describe describes scan scans`);
+  may might contains contain mentions describe describes scan scans missing`);
 
 /** Words after a secret noun that describe it without holding it (`passwordPolicy`, `tokenExpiresAt`). */
 export const METADATA_WORDS = set(`url uri endpoint href link route path file filename filepath dir directory folder
