@@ -114,6 +114,26 @@ describe('scan: one program per tsconfig when none is named', () => {
     expect(result.summary.programs.reduce((sum, p) => sum + p.checked, 0)).toBe(result.summary.files.typescript);
   });
 
+  it("leaves the files a nearer tsconfig owns out of an enclosing tsconfig's program (parsed once)", async () => {
+    const web = {
+      'apps/web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['**/*'] }),
+      'apps/web/src/a.ts': 'export const bad = 1;\n',
+    };
+    const e2e = {
+      'apps/web/e2e/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['.'] }),
+      'apps/web/e2e/login.ts': 'export const login = 1;\n',
+      'apps/web/e2e/logout.ts': 'export const logout = 1;\n',
+    };
+    const alone = await scan({ root: makeProject(web), checks: [flagName] });
+    const nested = await scan({ root: makeProject({ ...web, ...e2e }), checks: [flagName] });
+    const webProgram = (r: typeof alone) => r.summary.programs.find((p) => p.tsconfig === 'apps/web/tsconfig.json');
+    expect(nested.summary.programs.map((p) => [p.tsconfig, p.checked])).toEqual([
+      ['apps/web/e2e/tsconfig.json', 2],
+      ['apps/web/tsconfig.json', 1],
+    ]);
+    expect(webProgram(nested)?.files).toBe(webProgram(alone)?.files);
+  });
+
   it('keeps one program when the root tsconfig includes every file, nested tsconfigs or not', async () => {
     const root = makeProject({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['**/*'] }),

@@ -4,6 +4,8 @@ import { ts } from 'ts-morph';
 import type { DiscoveredFile } from '../discover.js';
 import { readTsconfig, type TsconfigContents } from './project.js';
 
+const DECLARATION = /\.d\.[mc]?ts$/i;
+
 /** The names a directory's own project file has, preferred first (TypeScript's language service looks for these). */
 const PROJECT_FILE_NAMES = ['tsconfig.json', 'jsconfig.json'] as const;
 
@@ -101,7 +103,17 @@ export function planPrograms(input: PlanInput): ProgramPlanning {
       return merged;
     }, [])
     .sort((a, b) => (a.tsconfig === undefined ? 1 : b.tsconfig === undefined ? -1 : a.tsconfig < b.tsconfig ? -1 : 1));
-  return { plans, unreadable };
+  if (plans.length === 1) return { plans, unreadable };
+  // Several programs: each starts from the files it checks and the declarations its tsconfig lists
+  // (global types), and takes what they import. Not the tsconfig's other files: those a nearer
+  // tsconfig owns would be parsed twice (a root jsconfig.json lists every .js file of the
+  // repository), and those the scan leaves out (ignored, generated) were never to be checked.
+  const trimmed = plans.map((plan) =>
+    plan.config
+      ? { ...plan, config: { ...plan.config, rootNames: plan.config.rootNames.filter((f) => DECLARATION.test(f)) } }
+      : plan,
+  );
+  return { plans: trimmed, unreadable };
 }
 
 function projectOf(path: string, byDir: ReadonlyMap<string, Project[]>, root: string): Project | undefined {
