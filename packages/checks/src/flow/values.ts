@@ -328,7 +328,15 @@ function isPieceOfPlainText(ctx: FlowContext, id: ts.Identifier, depth: number, 
     return from !== undefined && isSplitOfPlainText(ctx, from, depth, seen);
   }
   const given = decl && parameterOfPrivateFunction(ctx, decl);
-  if (given) return givenOnlyPieces(ctx, given, depth, seen);
+  if (given) {
+    // One walk of the module per parameter: every use of a parameter asks the same question.
+    const known = GIVEN_PIECES.get(decl!);
+    if (known !== undefined) return known;
+    GIVEN_PIECES.set(decl!, false);
+    const pieces = givenOnlyPieces(ctx, given, depth, seen);
+    GIVEN_PIECES.set(decl!, pieces);
+    return pieces;
+  }
   const init = decl && t.isVariableDeclaration(decl) ? constInitializer(t, decl) : undefined;
   if (init) {
     let piece = skipOuterExpressions(t, init);
@@ -373,6 +381,9 @@ function isSplitOfPlainText(ctx: FlowContext, list: ts.Expression, depth: number
   // The text split must not be a secret itself (`authorization.split(' ')` holds the credential).
   return depth < ctx.maxDepth && flowsOf(ctx, callee.expression, undefined, depth + 1, seen).length === 0;
 }
+
+/** Per parameter declaration: whether every caller gives it a piece of plain text (see `givenOnlyPieces`). */
+const GIVEN_PIECES = new WeakMap<ts.Node, boolean>();
 
 /** A parameter (or a field destructured from one) of a function that only this module can call. */
 interface PrivateParameter {
