@@ -604,3 +604,31 @@ ruleTester.run('no-timing-unsafe-compare in a browser module', rule, {
     },
   ],
 });
+
+// Held-out real code: an AST enum member led by an acronym is a constant; a pages-router page runs in the
+// browser outside its getServerSideProps.
+ruleTester.run('no-timing-unsafe-compare: enum members and pages-router pages', rule, {
+  valid: [
+    'if (member.type === AST_NODE_TYPES.TSPropertySignature) visit(member);',
+    {
+      code: 'if (member.type === AST_NODE_TYPES.TSPropertySignature) visit(member);',
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: 'export default function Page() {\n  if (req.headers.authorization === process.env.CRON_SECRET) ok();\n  return <div />;\n}',
+      filename: 'src/pages/admin.tsx',
+    },
+  ],
+  invalid: [
+    // A lower-case member is a value: a field of a record.
+    {
+      code: 'if (req.headers.authorization !== config.cronSecret) deny();',
+      errors: [{ messageId: 'unsafeOperator', line: 1 }],
+    },
+    {
+      code: 'export default function Page() {\n  return <div />;\n}\nexport async function getServerSideProps({ req }) {\n  if (req.headers.authorization !== process.env.CRON_SECRET) return { notFound: true };\n  return { props: {} };\n}',
+      filename: 'src/pages/admin.tsx',
+      errors: [{ messageId: 'unsafeOperator', line: 5 }],
+    },
+  ],
+});

@@ -25,7 +25,7 @@ import {
   variableDeclarationOf,
   type FlowContext,
 } from '../flow/index.js';
-import { inDevOrTestOnlyBranch, isBrowserModule } from '../context/index.js';
+import { inDevOrTestOnlyBranch, runsInBrowser } from '../context/index.js';
 import { calledFunction } from '../flow/callees.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
 import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
@@ -525,12 +525,15 @@ function isPresenceOrShapeOperand(t: TypeScript, node: ts.Expression): boolean {
   return false;
 }
 
-/** `AUTH_METHODS.USERNAME_PASSWORD`, `TokenType.Refresh`: a member of a constant table or enum, not a value. */
+/**
+ * `AUTH_METHODS.USERNAME_PASSWORD`, `TokenType.Refresh`, `AST_NODE_TYPES.TSPropertySignature`: a member
+ * of a constant table or enum, not a value (a capital after a capital too: an acronym leads the name).
+ */
 function isEnumLikeMember(path: readonly string[]): boolean {
   if (path.length < 2) return false;
   const owner = path[path.length - 2]!;
   const member = path[path.length - 1]!;
-  return /^[A-Z]/.test(owner) && (/^[A-Z][A-Z0-9_]*$/.test(member) || /^[A-Z][a-z]/.test(member));
+  return /^[A-Z]/.test(owner) && /^[A-Z][A-Za-z0-9_]*$/.test(member);
 }
 
 /**
@@ -1066,7 +1069,7 @@ function comparisonConfidence(
 ): Confidence | undefined {
   const t = flow.ts;
   // In the browser nobody but the page's own user can time the comparison: no remote oracle (low).
-  if (isBrowserModule(t, node.getSourceFile())) return 'low';
+  if (runsInBrowser(t, node)) return 'low';
   const oa = originsOf(flow, a);
   const ob = originsOf(flow, b);
   const only = (o: Set<Origin>, origin: Origin) => o.size === 1 && o.has(origin);
