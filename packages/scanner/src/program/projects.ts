@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { DiscoveredFile } from '../discover.js';
 import { readTsconfig, type TsconfigContents } from './project.js';
 
+/** A declaration file's name: what a trimmed program keeps of its tsconfig's file list. */
 const DECLARATION = /\.d\.[mc]?ts$/i;
 
 /** The names a directory's own project file has, preferred first (TypeScript's language service looks for these). */
@@ -73,7 +74,8 @@ export function planPrograms(input: PlanInput): ProgramPlanning {
   const unreadable = [...projects.values()].flatMap((p) =>
     p.problem === undefined ? [] : [{ tsconfig: p.path, message: p.problem }],
   );
-  // Every project by directory, each directory's own file first, then what it references in order.
+  // Every project by directory: the directory's own files first (tsconfig.json before jsconfig.json),
+  // then the others (reached by references) in the order found.
   const byDir = new Map<string, Project[]>();
   for (const project of projects.values()) {
     const dir = dirname(project.path);
@@ -81,6 +83,11 @@ export function planPrograms(input: PlanInput): ProgramPlanning {
     list.push(project);
     byDir.set(dir, list);
   }
+  const rank = (p: Project) => {
+    const i = (PROJECT_FILE_NAMES as readonly string[]).indexOf(basename(p.path));
+    return i < 0 ? PROJECT_FILE_NAMES.length : i;
+  };
+  for (const list of byDir.values()) list.sort((a, b) => rank(a) - rank(b));
   const assigned = new Map<Project | undefined, DiscoveredFile[]>();
   for (const file of input.files) {
     const path = resolve(file.path);
