@@ -482,6 +482,11 @@ ruleTester.run('no-secret-in-response: display forms and published challenges', 
     'res.json({ token: domain.verificationToken });',
   ],
   invalid: [
+    // The body returns a secret of its own, not a display form of what it is given.
+    leak(
+      'function truncateLabel(label: string) {\n  return process.env.DB_PASSWORD;\n}\nres.json({ label: truncateLabel(user.name) });',
+      ['secretInResponse', 'truncateLabel(user'],
+    ),
     // The body hands the secret back whole, or all of it but a prefix.
     leak('const displayToken = (t: string) => t;\nres.json({ token: displayToken(decrypt(blob)) });', [
       'secretInResponse',

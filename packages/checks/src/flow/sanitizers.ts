@@ -53,7 +53,8 @@ function isDisplayFormCall(ctx: FlowContext, call: ts.CallExpression): boolean {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
   const name = calleeName(t, callee);
-  if (!name || !splitWords(stripCall(name)).some((w) => DISPLAY_FORM_WORDS.has(w))) return false;
+  if (call.arguments.length === 0 || !name || !splitWords(stripCall(name)).some((w) => DISPLAY_FORM_WORDS.has(w)))
+    return false;
   const fn = calledFunction(ctx, callee);
   return !fn || !isProjectFunction(fn) || returnsDisplayFormOnly(ctx, fn);
 }
@@ -68,8 +69,11 @@ function returnsDisplayFormOnly(ctx: FlowContext, fn: ts.FunctionLikeDeclaration
   const t = ctx.ts;
   const summaries = summaryStore(ctx).ctx;
   const shortened = (at: ts.Node) => isShortSlice(t, at) || isMaskingReplace(t, at);
+  // Only shortened parameters: a secret of its own (`return process.env.DISPLAY_TOKEN`) is no display form.
   const only = returnedExpressions(t, fn).every((expr) =>
-    valueSources(summaries, expr).every((f) => !parameterUseOf(summaries, f.source, fn) || shortened(f.at)),
+    valueSources(summaries, expr).every(
+      (f) => parameterUseOf(summaries, f.source, fn) !== undefined && shortened(f.at),
+    ),
   );
   DISPLAY_FORMS.set(fn, only);
   return only;
