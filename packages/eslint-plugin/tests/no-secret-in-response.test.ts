@@ -501,6 +501,8 @@ ruleTester.run('no-secret-in-response: display forms and published challenges', 
       'secretInResponse',
       'existing.verificationToken',
     ]),
+    // A DNS provider's stored API token names no challenge.
+    leak('res.json({ token: integration.dnsApiToken });', ['secretInResponse', 'integration.dnsApiToken']),
     // A domain record's stored API key is no challenge.
     leak('const domain = await db.domain.findFirst({ where });\nres.json({ apiKey: domain.apiKey });', [
       'secretInResponse',

@@ -955,6 +955,8 @@ ruleTester.run('no-secret-logging: published challenges', rule, {
       text: 'row.verificationToken',
       messageId: 'secretInErrorMessage',
     }),
+    // A DNS provider's API token names no challenge.
+    leak('logger.info({ dnsApiToken });', shorthand('dnsApiToken')),
   ],
 });
 

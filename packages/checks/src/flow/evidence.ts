@@ -133,16 +133,17 @@ const CHALLENGE_WORDS: ReadonlySet<string> = new Set(['verification', 'verify', 
 /**
  * A domain-ownership challenge: a token its owner publishes in a DNS TXT record, public by design
  * (anyone can query the record), so neither sending it to the owner nor logging it leaks a secret.
- * Named so (`domainVerificationToken`, `dnsToken`), or a challenge token of a record that is a
- * domain's: `domain.verificationToken`, or `row.verificationToken` after
- * `row = await db.verifiedDomain.findFirst(...)` (the model read names the domain).
+ * Named so (`domainVerificationToken`, `dnsChallengeToken`), or a challenge token of a record that is
+ * a domain's: `domain.verificationToken`, or `row.verificationToken` after
+ * `row = await db.verifiedDomain.findFirst(...)` (the model read names the domain). A DNS provider's
+ * credential (`dnsApiToken`, `cloudflareDnsKey`) names no challenge and stays a secret.
  */
 export function isPublishedChallenge(ctx: FlowContext, source: SecretSource): boolean {
   const t = ctx.ts;
   const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
   const words = splitWords(last);
-  if (words.some((w) => PUBLISHED_WORDS.has(w))) return true;
   if (!words.some((w) => CHALLENGE_WORDS.has(w))) return false;
+  if (words.some((w) => PUBLISHED_WORDS.has(w))) return true;
   const node = source.node;
   let receiver: ts.Expression | undefined;
   if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) receiver = node.expression;
