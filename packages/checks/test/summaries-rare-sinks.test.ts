@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypeScript } from '../src/check.js';
-import { createFlowContext, crossFunctionFlows, type SinkRecognizer } from '../src/flow/index.js';
+import { createFlowContext, crossFunctionFlows, functionsAround, type SinkRecognizer } from '../src/flow/index.js';
 import { registerProgram } from '../src/flow/project-functions.js';
 
 // A rare sink kind (ciphers, hashes): summaries of it are computed only when some sink of the
@@ -164,5 +164,28 @@ constant(apiKey);
     expect(without.get([...without.keys()].find((c) => c.getText() === 'other(k)')!)).toBe(1);
     // ...and the pass read seal.ts, where the sinks are: the checked file alone would have said "none".
     expect([...asked.keys()].some((c) => c.getSourceFile().fileName.endsWith('seal.ts'))).toBe(true);
+  });
+});
+
+describe('functionsAround without following calls (the storage check: functions that call setItem)', () => {
+  const file = parse(`
+import { save as store } from './x.js';
+export function save(key: string, value: string) { localStorage.setItem(key, value); }
+function outer() { const inner = (v: string) => sessionStorage.setItem('k', v); return inner; }
+function callsSave(v: string) { save('k', v); }
+const obj = { put(v: string) { localStorage.setItem('k', v); } };
+save('a', 'b'); store('a', 'b'); outer(); callsSave('x'); obj.put('v'); other.put('v'); unrelated('v');`);
+  const names = functionsAround(t, [file], (call) => call.expression.getText().endsWith('.setItem'), false)!;
+  const reaches = (callee: string): boolean => names.mayReach(callOf(file, callee).expression);
+
+  it('the functions around a seed, by name and rename, may be called; a caller of one is not one', () => {
+    expect(['save', 'store', 'outer', 'obj.put', 'other.put'].filter(reaches)).toEqual([
+      'save',
+      'store',
+      'outer',
+      'obj.put',
+      'other.put',
+    ]);
+    expect(['callsSave', 'unrelated'].filter(reaches)).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import {
   objectPropertyValue as propertyOf,
 } from '../ast/values.js';
 import { stripCall } from '../flow/source-names.js';
+import { functionsAround, type CalleeNames } from '../flow/summaries/index.js';
 
 type CookieAttribute = 'httpOnly' | 'secure' | 'sameSite';
 
@@ -173,7 +174,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
     /** The project's own storage wrapper a call goes through (see `storageWrapperIn`). */
     const storageWrapperOf = (callee: ts.Expression): StorageWrapper | undefined => {
       // Resolving every call's callee costs checker work: none is a wrapper where nothing calls setItem.
-      if (!mayWrapStorage(context.program)) return undefined;
+      if (!mayWrapStorage(context.program) || !mayNameStorageWrapper(t, context.program, callee)) return undefined;
       const expr = skipOuterExpressions(t, callee);
       let decl: ts.Node | undefined;
       if (t.isIdentifier(expr)) decl = resolveIdentifier(t, expr, context.checker);
@@ -642,6 +643,24 @@ function mayWrapStorage(program: ts.Program | undefined): boolean {
     programsCallingSetItem.set(program, calls);
   }
   return calls;
+}
+
+const storageWrapperNames = new WeakMap<ts.Program, CalleeNames | null>();
+
+/**
+ * False when no function of the program that calls `setItem` (nor one it is nested in) bears the
+ * callee's name or a rename of it (see `functionsAround`): such a callee is no wrapper, and needs no
+ * checker to say so.
+ */
+function mayNameStorageWrapper(t: TypeScript, program: ts.Program | undefined, callee: ts.Expression): boolean {
+  if (!program) return true;
+  let names = storageWrapperNames.get(program);
+  if (names === undefined) {
+    const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile);
+    names = functionsAround(t, files, (call) => calleeName(t, call.expression) === 'setItem', false) ?? null;
+    storageWrapperNames.set(program, names);
+  }
+  return names?.mayReach(callee) ?? true;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './parameters.js';
 export * from './sinks.js';
 export * from './describe.js';
 export { MAX_SUMMARY_DEPTH } from './store.js';
+export { functionsAround, type CalleeNames } from './reach.js';

@@ -7,17 +7,15 @@ import { valueSources } from '../values.js';
 import { isProjectFile } from './parameters.js';
 
 /**
- * For a rare sink kind (ciphers, hashes), the names under which a function whose parameter reaches
- * such a sink can be called. A summary is non-empty only for a function with a sink that takes one
- * of its parameters, or one that calls such a function; the function a call resolves to
- * (`calledFunction`: a declaration or `const f = () => …` reached by its identifier, through imports
- * and re-exports, or a method by its property name) bears the name the call uses, up to the renames
- * of imports and exports (`import { a as b }`, `export default`, `module.exports = f`), which are
- * followed here as classes of names. One syntactic pass per program answers, before any checker call,
- * that most calls need no callee resolved and no summary computed (issue 17).
+ * Which calls may resolve to one of a set of functions, known by name before any checker call: the
+ * function a call resolves to (`calledFunction`, and the resolution checks do alike: a declaration
+ * or `const f = () => …` reached by its identifier, through imports and re-exports, or a method by
+ * its property name) bears the name the call uses, up to the renames of imports and exports
+ * (`import { a as b }`, `export default`, `module.exports = f`), which are followed as classes of
+ * names. A method under a computed name no text says (`[KEY]() {}`) lets every method call through.
  */
-export interface RareSinkReach {
-  /** False when no function the callee expression can resolve to has a parameter that reaches the sink. */
+export interface CalleeNames {
+  /** False when no function of the set is called `callee`'s name (or a rename of it). */
   mayReach(callee: ts.Expression): boolean;
 }
 
@@ -31,19 +29,16 @@ interface Enclosing {
 const NONE: Enclosing = { names: [], unnamed: false };
 
 /**
- * The reach of `recognizer`'s sinks in `files` (the program's, or the checked file's without a
- * checker). `summaryCtx` is the summaries' context (parameters as sources); this pass keeps a memo
- * of its own. Undefined when the pass fails: then every call may reach.
+ * The functions around every call `isSeed` accepts in `files` (each function, with those it is
+ * nested in), and with `transitive`, the functions around every call of one of those, and so on:
+ * one syntactic pass. Undefined when the pass fails (then every call may reach).
  */
-export function rareSinkReach(
-  summaryCtx: FlowContext,
-  recognizer: {
-    sinkOf(ctx: FlowContext, call: ts.CallExpression): { readonly values: readonly ts.Expression[] } | undefined;
-  },
+export function functionsAround(
+  t: TypeScript,
   files: readonly ts.SourceFile[],
-): RareSinkReach | undefined {
-  const t = summaryCtx.ts;
-  const sym: FlowContext = { ...summaryCtx, cache: new WeakMap() };
+  isSeed: (call: ts.CallExpression) => boolean,
+  transitive: boolean,
+): CalleeNames | undefined {
   const aliases = new NameClasses();
   const K = t.SyntaxKind;
   const aliasKinds = new Set<ts.SyntaxKind>([
@@ -60,7 +55,7 @@ export function rareSinkReach(
   const callers = new Map<string, Enclosing[]>();
   /** The functions around each method call (`x.name(…)`). */
   const methodCallers: Enclosing[] = [];
-  /** The functions around each sink that takes a parameter. */
+  /** The functions around each seed call. */
   const seeds: Enclosing[] = [];
   const enclosingOf = new WeakMap<ts.Node, Enclosing>();
   const enclosing = (node: ts.Node): Enclosing => {
@@ -77,20 +72,18 @@ export function rareSinkReach(
   };
   try {
     for (const file of files) {
-      if (!isProjectFile(file)) continue;
       forEachDescendant(t, file, (node) => {
         if (aliasKinds.has(node.kind)) collectAliases(t, node, aliases);
         if (!t.isCallExpression(node)) return;
-        const callee = skipOuterExpressions(t, node.expression);
-        const around = enclosing(node);
-        if (t.isIdentifier(callee)) push(callers, callee.text, around);
-        else if (t.isPropertyAccessExpression(callee)) {
-          push(callers, callee.name.text, around);
-          methodCallers.push(around);
+        if (transitive) {
+          const callee = skipOuterExpressions(t, node.expression);
+          if (t.isIdentifier(callee)) push(callers, callee.text, enclosing(node));
+          else if (t.isPropertyAccessExpression(callee)) {
+            push(callers, callee.name.text, enclosing(node));
+            methodCallers.push(enclosing(node));
+          }
         }
-        const sink = recognizer.sinkOf(sym, node);
-        if (sink?.values.some((value) => valueSources(sym, value).some((f) => f.source.reason === 'parameter')))
-          seeds.push(around);
+        if (isSeed(node)) seeds.push(enclosing(node));
       });
     }
   } catch {
@@ -119,9 +112,32 @@ export function rareSinkReach(
       const expr = skipOuterExpressions(t, callee);
       if (t.isIdentifier(expr)) return reached.has(expr.text);
       if (t.isPropertyAccessExpression(expr)) return anyMethod || reached.has(expr.name.text);
-      return false; // `calledFunction` resolves identifiers and property accesses only
+      return false; // only identifiers and property accesses resolve to a function
     },
   };
+}
+
+/**
+ * For a rare sink kind (ciphers, hashes), which calls may reach a function whose parameter reaches
+ * such a sink: a summary is non-empty only for a function with a sink that takes one of its
+ * parameters, or one that calls such a function (see `functionsAround`), so most calls need no callee
+ * resolved and no summary computed (issue 17). `files` are the program's, or the checked file without
+ * a checker; `summaryCtx` is the summaries' context (parameters as sources), this pass keeps a memo
+ * of its own.
+ */
+export function rareSinkReach(
+  summaryCtx: FlowContext,
+  recognizer: {
+    sinkOf(ctx: FlowContext, call: ts.CallExpression): { readonly values: readonly ts.Expression[] } | undefined;
+  },
+  files: readonly ts.SourceFile[],
+): CalleeNames | undefined {
+  const sym: FlowContext = { ...summaryCtx, cache: new WeakMap() };
+  const takesParameter = (call: ts.CallExpression): boolean =>
+    recognizer
+      .sinkOf(sym, call)
+      ?.values.some((value) => valueSources(sym, value).some((f) => f.source.reason === 'parameter')) ?? false;
+  return functionsAround(summaryCtx.ts, files.filter(isProjectFile), takesParameter, true);
 }
 
 function push(map: Map<string, Enclosing[]>, key: string, value: Enclosing): void {
@@ -178,7 +194,10 @@ function collectAliases(t: TypeScript, node: ts.Node, aliases: NameClasses): voi
   } else if (t.isVariableDeclaration(node) && t.isIdentifier(node.name) && node.initializer) {
     let init = skipOuterExpressions(t, node.initializer);
     if (t.isAwaitExpression(init)) init = skipOuterExpressions(t, init.expression);
-    if (t.isCallExpression(init)) aliases.join(node.name.text, 'default'); // a `require` or dynamic `import` of a module
+    if (isModuleRequest(t, init)) aliases.join(node.name.text, 'default');
+    // JavaScript: `const f = require('./m').g` binds `g` itself.
+    else if (t.isPropertyAccessExpression(init) && isModuleRequest(t, skipOuterExpressions(t, init.expression)))
+      aliases.join(node.name.text, init.name.text);
   } else if (t.isBindingElement(node) && node.propertyName && t.isIdentifier(node.name)) {
     const key = propertyNameText(t, node.propertyName);
     if (key !== undefined) aliases.join(key, node.name.text);
@@ -194,6 +213,15 @@ function collectAliases(t: TypeScript, node: ts.Node, aliases: NameClasses): voi
       if (left.name.text === 'exports') aliases.join(right, 'default'); // `module.exports = f`
     } else if (t.isIdentifier(left) && left.text === 'exports') aliases.join(right, 'default');
   }
+}
+
+/** A `require` or dynamic `import` of a module: what it binds is the module's default export (CommonJS `module.exports`). */
+function isModuleRequest(t: TypeScript, expr: ts.Expression): boolean {
+  if (!t.isCallExpression(expr)) return false;
+  return (
+    expr.expression.kind === t.SyntaxKind.ImportKeyword ||
+    (t.isIdentifier(expr.expression) && expr.expression.text === 'require')
+  );
 }
 
 /** Names joined into classes (union-find over strings). */

@@ -15,7 +15,7 @@ import {
   type ParameterUse,
 } from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
-import { rareSinkReach, type RareSinkReach } from './reach.js';
+import { rareSinkReach, type CalleeNames } from './reach.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
 export interface SinkValues {
@@ -211,7 +211,7 @@ export function calleeSinks(
  * The code asked about is the program's own files with a checker, else the file of `at` (untyped
  * summaries stay in one file); once per program and recogniser.
  */
-function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, at: ts.Node): RareSinkReach | undefined {
+function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, at: ts.Node): CalleeNames | undefined {
   if (!recognizer.rare) return undefined;
   const store = summaryStore(ctx);
   let known = store.rareSinkReach.get(recognizer.key);
