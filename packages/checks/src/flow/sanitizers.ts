@@ -4,9 +4,7 @@ import { splitWords } from '../names/index.js';
 import { calledFunction } from './callees.js';
 import type { FlowContext } from './context.js';
 import { matchesCallEntry, stripCall } from './source-names.js';
-import { isProjectFunction, parameterUseOf, returnedExpressions } from './summaries/parameters.js';
-import { summaryStore } from './summaries/store.js';
-import { valueSources } from './values.js';
+import { isProjectFunction } from './summaries/parameters.js';
 
 /**
  * True when a call is a configured sanitizer (`redact(token)`, `maskSecret(x)`, `bcrypt.hash(pw)`,
@@ -17,7 +15,7 @@ export function isSanitizerCall(ctx: FlowContext, call: ts.CallExpression): bool
   let current: ts.Expression = call;
   // Walk down a method chain: the chain is sanitized if any call in it is a sanitizer.
   while (t.isCallExpression(current)) {
-    if (isSanitizerCallee(ctx, current.expression) || isDisplayFormCall(ctx, current)) return true;
+    if (isSanitizerCallee(ctx, current.expression)) return true;
     const callee = skipOuterExpressions(t, current.expression);
     if (!t.isPropertyAccessExpression(callee)) break;
     current = skipOuterExpressions(t, callee.expression);
@@ -45,38 +43,26 @@ const DISPLAY_FORM_WORDS: ReadonlySet<string> = new Set([
 const MASK_TEXT = /^[*•·xX#.…-]+$/;
 
 /**
- * A call whose name says it makes a display form of a secret, unless its body (when the program
- * shows it) hands a parameter back whole: only a short slice (`'...' + key.slice(-4)`) or a masking
- * `replace` of a parameter may be returned.
+ * A call whose name says it makes a display form of a secret: `'unseen'` when the program does not show
+ * the function's body (a library, a module out of the program), the function when it does (its body
+ * decides, see `returnsDisplayFormOnly` in `./values.ts`), undefined for any other call.
  */
-function isDisplayFormCall(ctx: FlowContext, call: ts.CallExpression): boolean {
+export function displayFormCallee(
+  ctx: FlowContext,
+  call: ts.CallExpression,
+): ts.FunctionLikeDeclaration | 'unseen' | undefined {
   const t = ctx.ts;
   const callee = skipOuterExpressions(t, call.expression);
   const name = calleeName(t, callee);
   if (call.arguments.length === 0 || !name || !splitWords(stripCall(name)).some((w) => DISPLAY_FORM_WORDS.has(w)))
-    return false;
+    return undefined;
   const fn = calledFunction(ctx, callee);
-  return !fn || !isProjectFunction(fn) || returnsDisplayFormOnly(ctx, fn);
+  return fn && isProjectFunction(fn) ? fn : 'unseen';
 }
 
-/** Per function: whether it returns its parameters only shortened or masked (see `isDisplayFormCall`). */
-const DISPLAY_FORMS = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
-
-function returnsDisplayFormOnly(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): boolean {
-  const known = DISPLAY_FORMS.get(fn);
-  if (known !== undefined) return known;
-  DISPLAY_FORMS.set(fn, false); // a recursive display helper is judged by its other returns
-  const t = ctx.ts;
-  const summaries = summaryStore(ctx).ctx;
-  const shortened = (at: ts.Node) => isShortSlice(t, at) || isMaskingReplace(t, at);
-  // Only shortened parameters: a secret of its own (`return process.env.DISPLAY_TOKEN`) is no display form.
-  const only = returnedExpressions(t, fn).every((expr) =>
-    valueSources(summaries, expr).every(
-      (f) => parameterUseOf(summaries, f.source, fn) !== undefined && shortened(f.at),
-    ),
-  );
-  DISPLAY_FORMS.set(fn, only);
-  return only;
+/** A short slice (`key.slice(-4)`, `key.slice(0, 6)`) or a masking `replace` of a value: a display form of it. */
+export function isShortenedForm(t: FlowContext['ts'], node: ts.Node): boolean {
+  return isShortSlice(t, node) || isMaskingReplace(t, node);
 }
 
 /** `x.replace(/.(?=.{4})/g, '*')`, `x.replaceAll(/\w/g, '•')`: every matched character masked. */

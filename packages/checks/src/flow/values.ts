@@ -25,7 +25,7 @@ import {
   variableDeclarationOf,
 } from './aliases.js';
 import type { FlowContext } from './context.js';
-import { isSanitizerCall } from './sanitizers.js';
+import { displayFormCallee, isSanitizerCall, isShortenedForm } from './sanitizers.js';
 import { calledFunction } from './callees.js';
 import {
   argumentFor,
@@ -803,7 +803,7 @@ function callFlows(
   seen: Seen,
 ): ValueFlow[] {
   const t = ctx.ts;
-  if (isSanitizerCall(ctx, call)) return [];
+  if (isSanitizerCall(ctx, call) || isDisplayFormCall(ctx, call)) return [];
   const callee = skipOuterExpressions(t, call.expression);
   const method = calleeName(t, callee);
   const path = expandedPath(ctx, callee) ?? (method ? [method] : []);
@@ -892,6 +892,35 @@ function callFlows(
       },
     ];
   return [];
+}
+
+/**
+ * A call of a helper named for a display form of a secret (`getDisplayCredential(key)`, `truncateToken(t)`):
+ * its result is the masked form, unless the program shows its body returning something else than short
+ * slices or masked copies of its parameters.
+ */
+function isDisplayFormCall(ctx: FlowContext, call: ts.CallExpression): boolean {
+  const fn = displayFormCallee(ctx, call);
+  return fn === 'unseen' || (fn !== undefined && returnsDisplayFormOnly(ctx, fn));
+}
+
+/** Per function: whether it returns its parameters only shortened or masked (see `isDisplayFormCall`). */
+const DISPLAY_FORMS = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
+
+function returnsDisplayFormOnly(ctx: FlowContext, fn: ts.FunctionLikeDeclaration): boolean {
+  const known = DISPLAY_FORMS.get(fn);
+  if (known !== undefined) return known;
+  DISPLAY_FORMS.set(fn, false); // a recursive display helper is judged by its other returns
+  const t = ctx.ts;
+  const summaries = summaryStore(ctx).ctx;
+  // Only shortened parameters: a secret of its own (`return process.env.DISPLAY_TOKEN`) is no display form.
+  const only = returnedExpressions(t, fn).every((expr) =>
+    valueSources(summaries, expr).every(
+      (f) => parameterUseOf(summaries, f.source, fn) !== undefined && isShortenedForm(t, f.at),
+    ),
+  );
+  DISPLAY_FORMS.set(fn, only);
+  return only;
 }
 
 /**
