@@ -98,7 +98,8 @@ export const SCANNER_FOLDERS = {
   'stages/': 'resolve checks, analyze the program, analyze text files (one module per stage)',
   'discover.ts': 'which files to read (gitignore, size, minified bundles)',
   'files/': 'parsers that turn .env, JSON/YAML, TOML and .npmrc files into entries for the text checks',
-  'program/': 'the ts-morph project and the per-file check run',
+  'program/':
+    'the programs (one per tsconfig that owns a scanned file), shared declaration files, the per-file check run',
   'suppressions.ts': 'inline suppressions, the same for every kind of file',
   'findings.ts': 'findings, fingerprints',
   'baseline.ts': 'baselines',

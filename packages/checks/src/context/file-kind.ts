@@ -69,6 +69,8 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '.gitpod.yml',
     '**/{dev,.dev}/**',
     '**/{scripts,tools}/**',
+    // A local development server package beside the product (`packages/dev-server/`, load-testing scripts in it).
+    '**/{dev-server,devserver,dev-app}/**',
     // Development-mode defaults that Next.js and Vite load with `next dev`/`vite` and document as committed.
     '**/.env.{development,dev}',
     // A variant of it for one local setup (`.env.dev-azure` against the Azurite emulator); not `.local`,
@@ -77,6 +79,9 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
   ],
   locale: [
     '**/{locale,locales,i18n,l10n,lang,langs,translations,translation,messages,intl}/**/*.{json,json5,yaml,yml,po,properties}',
+    // A folder named for translations with a qualifier (`i18n-messages/`, `locales-app/`, `app_translations/`).
+    '**/{i18n,l10n,locale,locales,translations}{-,_}*/**/*.{json,json5,yaml,yml,po,properties}',
+    '**/*{-,_}{i18n,l10n,locales,translations}/**/*.{json,json5,yaml,yml,po,properties}',
     '**/{locale,locales,i18n,l10n,lang,langs,translations}/**/*.{ts,js,mjs,cjs}',
     '**/*.{locale,i18n,l10n}.{json,yaml,yml,ts,js}',
   ],
@@ -113,6 +118,9 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/*.{server,client,unit,integration,int,node,browser,dom,component,api,smoke}{test,spec}.*',
     '**/{jest,vitest,karma,ava,mocha}.{config,setup}.*',
     '**/{jest,vitest}.setup*.*',
+    // The test runner's setup and preload modules under another name (`vitest-e2e.setup.ts`, `test-preload.ts`).
+    '**/{jest,vitest}-*.setup.*',
+    '**/{test,tests}-{setup,preload}.*',
     '**/setup{Tests,-tests}.*',
     // The test run's environment (`NODE_ENV=test`, loaded by dotenv-flow, Next.js and Vite in test mode only).
     '**/.env.{test,testing}',
@@ -128,7 +136,12 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/*.{example,sample}.*',
   ],
   // Prose only: code under docs/ is often a deployed docs site (its API routes hold real secrets).
-  docs: ['**/*.{md,mdx,markdown,rst,txt,adoc}'],
+  docs: [
+    '**/*.{md,mdx,markdown,rst,txt,adoc}',
+    // API descriptions: their `example` values document requests, they configure nothing.
+    '**/{swagger,openapi}.{json,yaml,yml}',
+    '**/*.{swagger,openapi}.{json,yaml,yml}',
+  ],
 };
 
 /** Extra globs per kind (`settings['secret-hygiene'].fileKinds`), tried before the defaults; `product` overrides all. */

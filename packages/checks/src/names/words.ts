@@ -158,9 +158,11 @@ export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, 
 ]);
 
 /** Words before `token` that make it something else than a credential: pagination cursors,
- * cancellation and sentinel tokens (TanStack Query's `skipToken`), lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
+ * a sales channel's public routing id (Vendure's `channelToken`, sent in a header by every
+ * storefront), idempotency keys, cancellation and sentinel tokens (TanStack Query's `skipToken`), lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
  * names), design tokens, dependency-injection tokens, LLM token counts. */
-export const NON_CREDENTIAL_TOKEN_QUALIFIERS = set(`page pagination next prev previous continuation cursor sync
+export const NON_CREDENTIAL_TOKEN_QUALIFIERS =
+  set(`page pagination next prev previous continuation cursor sync channel idempotency
   skip cancellation cancel abort lexer lex lexical syntax parse parser ast design theme color colour style css spacing
   font injection di prompt completion input output total max min num remaining used cached reasoning
   context word text sentence bpe keyword operator punctuation punctuator identifier literal eof whitespace newline
