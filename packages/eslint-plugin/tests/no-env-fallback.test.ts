@@ -48,6 +48,11 @@ ruleTester.run('no-env-fallback', rule, {
     // the receiver (medium, strict only). A switch named after tokens is no secret at all.
     { code: "fetch(url, { headers: { 'X-API-Key': process.env.API_KEY || 'NO-DEFINED' } });" },
     { code: "const headers = new Headers({ authorization: `Bearer ${process.env.API_TOKEN ?? 'unset'}` });" },
+    // A zod v4 prefault is a default too (strict: an empty default is medium).
+    {
+      code: "export const env = z.object({ CRON_SECRET: z.string().prefault('') }).parse(process.env);",
+      options: [{ minConfidence: 'high' }],
+    },
     // The API key a client of another service (a class from a package) presents there: the same.
     "import { Resend } from 'resend';\nconst resend = new Resend(process.env.RESEND_API_KEY || 're_123');",
     "import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY || 'sk_nothing');",
@@ -171,6 +176,15 @@ ruleTester.run('no-env-fallback', rule, {
     {
       code: "const c = new ApiClient(process.env.API_KEY || 'dev-key');",
       errors: [err(1, 25, "const c = new ApiClient(requireEnv('API_KEY'));")],
+    },
+    // A database elsewhere keeps its password secret: high.
+    {
+      code: "const url = process.env.DATABASE_URL || 'postgresql://app:s3cr3t-pass@db.internal:5432/app';",
+      errors: [err(1, 13, "const url = requireEnv('DATABASE_URL');")],
+    },
+    {
+      code: "export const env = z.object({ CRON_SECRET: z.string().prefault('dev-cron-secret') }).parse(process.env);",
+      errors: [{ messageId: 'envFallback' }],
     },
     // Outside a request's headers the same default stays high.
     {

@@ -111,7 +111,7 @@ export const OBJECT_SCHEMA_FACTORIES: readonly string[] = ['object', 'strictObje
  * or an options key (envalid `str({ default: 'dev' })`). envalid's `devDefault` is not here: it
  * applies outside production only, which is what it is for.
  */
-export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default', 'catch'];
+export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default', 'prefault', 'catch'];
 
 export const SCHEMA_DEFAULT_KEYS: readonly string[] = ['default'];
 
