@@ -94,7 +94,7 @@ export function parameterSinks(
       if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
       return flows;
     };
-    const reach = sinkReach(sym, recognizer, fn);
+    const reach = sinkReach(sym, recognizer);
     const carriesParameter = (expr: ts.Expression): boolean =>
       sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
     const visit = (node: ts.Node): void => {
@@ -189,7 +189,7 @@ export function calleeSinks(
   const t = ctx.ts;
   if (call.arguments.length === 0) return undefined;
   const callee = skipOuterExpressions(t, call.expression);
-  if (sinkReach(ctx, recognizer, call)?.mayReach(callee) === false) return undefined;
+  if (sinkReach(ctx, recognizer)?.mayReach(callee) === false) return undefined;
   if (ctx.checker && t.isPropertyAccessExpression(callee)) {
     const candidates = projectFunctionsNamed(t, ctx.checker, callee.name.text);
     if (
@@ -207,17 +207,16 @@ export function calleeSinks(
 
 /**
  * For a rare recognizer, which calls may reach a function whose parameter reaches its sink (see
- * `./reach.ts`); undefined (every call may) for other recognizers and when that cannot be known.
- * The code asked about is the program's own files with a checker, else the file of `at` (untyped
- * summaries stay in one file); once per program and recogniser.
+ * `./reach.ts`), asked once per program and recogniser; undefined (every call may) for other
+ * recognizers, without a checker, and when that cannot be known.
  */
-function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, at: ts.Node): CalleeNames | undefined {
-  if (!recognizer.rare) return undefined;
+function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer): CalleeNames | undefined {
+  // Untyped summaries stay in the checked file: a pass over it costs about what they do.
+  if (!recognizer.rare || !ctx.checker) return undefined;
   const store = summaryStore(ctx);
   let known = store.rareSinkReach.get(recognizer.key);
   if (known === undefined) {
-    const program = ctx.checker && programOf(ctx.checker);
-    const files = ctx.checker ? program?.getSourceFiles() : [at.getSourceFile()];
+    const files = programOf(ctx.checker)?.getSourceFiles();
     known = (files && rareSinkReach(store.ctx, recognizer, files)) ?? null;
     store.rareSinkReach.set(recognizer.key, known);
   }
