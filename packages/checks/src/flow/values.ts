@@ -553,7 +553,14 @@ function memberFlows(
       : elementFlows;
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
-  const c = classifyName(key, options.classifier);
+  // `ctx.channel.token`: a bare `token` is judged with its owner's name (`channelToken` is a public routing id).
+  const ownerNode = skipOuterExpressions(t, expr.expression);
+  const owner = t.isPropertyAccessExpression(ownerNode)
+    ? ownerNode.name.text
+    : t.isIdentifier(ownerNode)
+      ? ownerNode.text
+      : undefined;
+  const c = classifyName(key === 'token' && owner !== undefined ? `${owner}.${key}` : key, options.classifier);
   if (c.isSecret && isTextTable(t, expr.expression)) return [];
   if (c.isSecret)
     return typeMayHoldSecret(ctx, expr)

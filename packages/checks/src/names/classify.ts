@@ -14,6 +14,7 @@ import {
   METADATA_PREFIXES,
   METADATA_WORDS,
   MNEMONIC_WORDS,
+  NON_CREDENTIAL_TOKEN_OWNERS,
   NON_CREDENTIAL_TOKEN_QUALIFIERS,
   PREDICATE_PREFIXES,
   PREPOSITIONS,
@@ -454,6 +455,11 @@ function decide(name: string, lexicon: Lexicon): NameClassification {
   const words = lexemes(last);
   const own = classifyWords(words, lexicon);
   if (segments.length === 1) return own;
+  // `ctx.channel.token`: a bare token owned by something whose token is no credential reads as `channelToken`.
+  if (own.isSecret && words.length === 1 && words[0] === 'token') {
+    const owner = lexemes(segments.at(-2)!).at(-1);
+    if (owner !== undefined && NON_CREDENTIAL_TOKEN_OWNERS.has(owner)) return classifyWords([owner, 'token'], lexicon);
+  }
   // The parent decides when the last segment only describes or carries something (`password.length`),
   // and refines a bare `secret` (`jwt.secret` is a signing key).
   const bareSecret = own.isSecret && words.length === 1 && words[0] === 'secret';

@@ -170,6 +170,15 @@ export const NON_CREDENTIAL_TOKEN_QUALIFIERS =
   ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template`);
 
 /**
+ * Owners whose `.token` is theirs in the same sense (`ctx.channel.token` is `channelToken`, a sales
+ * channel's public routing id; `response.page.token`): a narrower list than the qualifiers, since
+ * generic owners (`input.token`, `result.token`) carry credentials.
+ */
+export const NON_CREDENTIAL_TOKEN_OWNERS = set(
+  'channel page pagination cursor continuation cancellation lexer parser syntax design theme injection',
+);
+
+/**
  * Words before a secret noun that make the value public by design (`publicKey`, `publishableKey`;
  * `pkApiKey`: Stripe-style `pk_` publishable keys, whose secret sibling is `sk`).
  */
