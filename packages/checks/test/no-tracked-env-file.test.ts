@@ -41,6 +41,19 @@ describe('no-tracked-env-file', () => {
     expect(reported(file, 'medium')).toEqual(['medium']);
   });
 
+  it('browser keys under a bundled prefix are public settings; a secret beside them, or a live one, is high', () => {
+    const browser = envFile('packages/client/.env.production', {
+      REACT_APP_ANALYTICS_API_KEY: SECRET,
+      NX_REACT_APP_BILLING_API_KEY: SECRET,
+      VITE_API_URL: 'https://api.example.com',
+    });
+    expect(reported(browser)).toEqual([]);
+    expect(reported(browser, 'medium')).toEqual(['medium']);
+    expect(reported(envFile('.env', { VITE_MAPS_KEY: SECRET, JWT_SECRET: SECRET }))).toEqual(['high']);
+    const live = 'sk_live_' + '51HqLyjWDarjtT1zdp7dc' + 'xTYQ8sWmN3pR';
+    expect(reported(envFile('.env', { REACT_APP_STRIPE_KEY: live }))).toEqual(['high']);
+  });
+
   it('untracked files and examples are never reported', () => {
     expect(reported(envFile('.env', { JWT_SECRET: SECRET }, false), 'low')).toEqual([]);
     expect(reported(envFile('.env.example', { JWT_SECRET: 'changeme' }), 'low')).toEqual([]);

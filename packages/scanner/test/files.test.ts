@@ -91,6 +91,8 @@ describe('.env files', () => {
 
   it('accepts an example file with placeholders and reports a real secret in one', () => {
     expect(env('.env.example', ['JWT_SECRET=changeme', 'API_TOKEN=<your-token>', 'PORT=3000'].join('\n'))).toEqual([]);
+    // A browser key under a prefix the build ships to every visitor is medium (strict only).
+    expect(env('.env', ['REACT_APP_ANALYTICS_API_KEY=Zx9vQ2mL7kP4rT8w', 'PORT=3000'].join('\n'))).toEqual([]);
     expect(env('.env.example', `AWS_KEY=${AWS}`)).toEqual(['1:9 no-hardcoded-secret settingKnownFormat']);
   });
 });

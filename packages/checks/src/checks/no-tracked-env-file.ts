@@ -29,11 +29,13 @@ export const noTrackedEnvFile = defineCheck<NoTrackedEnvFileOptions, 'trackedEnv
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     // Outside a repository the host cannot tell (`tracked` undefined): it says so, and every file counts.
     if (file.tracked === false || isEnvExample(name)) return;
-    // High when the file holds a secret; a tracked file of public settings (`VITE_*`, paths,
-    // NODE_OPTIONS, an empty password) is a habit worth fixing, not a leak: medium.
-    const holdsSecret = file.entries.some(
-      (entry) => secretSettingVerdict(entry.key, entry.value, context.settings, () => false) !== undefined,
-    );
+    // High when the file holds a secret (as no-hardcoded-secret judges it at high); a tracked file of
+    // public settings (`VITE_*` browser keys, paths, NODE_OPTIONS, an empty password) is a habit worth
+    // fixing, not a leak: medium.
+    const holdsSecret = file.entries.some((entry) => {
+      const verdict = secretSettingVerdict(entry.key, entry.value, context.settings, () => false);
+      return verdict !== undefined && (verdict.confidence === 'high' || verdict.liveCredential);
+    });
     context.report({
       messageId: 'trackedEnvFile',
       data: { file: name },

@@ -1,3 +1,3 @@
 export * from './classify.js';
 export { splitPath } from './split.js';
-export { PUBLIC_WORDS, SECRET_KINDS } from './words.js';
+export { BUNDLED_ENV_PREFIXES, PUBLIC_WORDS, SECRET_KINDS } from './words.js';

@@ -196,6 +196,21 @@ export const CLIENT_ENV_PREFIXES: readonly (readonly string[])[] = [
   ['public'],
 ];
 
+/**
+ * Prefixes of environment variables a build inlines into the browser bundle without the name saying
+ * so (Vite, Create React App, Nx's React and public variables, Vue CLI, Gatsby). Their values are
+ * served to every visitor wherever the app runs; a secret-named one in a settings file is mostly a
+ * browser key (an analytics write key, a billing client key), so the name alone is medium evidence there.
+ */
+export const BUNDLED_ENV_PREFIXES: readonly string[] = [
+  'VITE_',
+  'REACT_APP_',
+  'NX_REACT_APP_',
+  'NX_PUBLIC_',
+  'VUE_APP_',
+  'GATSBY_',
+];
+
 /** First words that make a name a predicate or a check about a secret (`isTokenValid`, `hasPassword`). */
 export const PREDICATE_PREFIXES = set(`is are has have had should can could needs need must will was were did does do
   allow allows require requires enable enables use uses show hide toggle validate check verify compare match matches

@@ -1,6 +1,6 @@
 import type { Confidence, SharedSettings, TextContext } from '../check.js';
 import { detectSecretLiteral, formatEvidence, isPlaceholder, looksLikeSecretValue, redact } from '../literals/index.js';
-import { classifyName } from '../names/index.js';
+import { BUNDLED_ENV_PREFIXES, classifyName } from '../names/index.js';
 import { lineLocator } from './locate.js';
 
 /** What `no-hardcoded-secret` says about one setting of a key-value file. */
@@ -33,12 +33,13 @@ export function secretSettingVerdict(
       liveCredential: evidence.live,
     };
   }
-  // A settings file names its values for what they are: a random-looking value under a secret name is one.
+  // A settings file names its values for what they are: a random-looking value under a secret name is one,
+  // unless the build ships it to every browser (`REACT_APP_ANALYTICS_API_KEY`): then mostly a browser key.
   if (classifyName(key, settings).isSecret && looksLikeSecretValue(value)) {
     return {
       messageId: 'settingSecretName',
       data: { name: key, preview: redact(value) },
-      confidence: 'high',
+      confidence: BUNDLED_ENV_PREFIXES.some((prefix) => key.startsWith(prefix)) ? 'medium' : 'high',
       liveCredential: false,
     };
   }
