@@ -25,7 +25,7 @@ import {
   objectPropertyValue as propertyOf,
 } from '../ast/values.js';
 import { stripCall } from '../flow/source-names.js';
-import { functionsAround, type CalleeNames } from '../flow/summaries/index.js';
+import { functionsAround, RARE_SINK_PASS_AFTER, type CalleeNames } from '../flow/summaries/index.js';
 
 type CookieAttribute = 'httpOnly' | 'secure' | 'sameSite';
 
@@ -646,6 +646,7 @@ function mayWrapStorage(program: ts.Program | undefined): boolean {
 }
 
 const storageWrapperNames = new WeakMap<ts.Program, CalleeNames | null>();
+const storageWrapperAsks = new WeakMap<ts.Program, number>();
 
 /**
  * False when no function of the program that calls `setItem` (nor one it is nested in) bears the
@@ -656,6 +657,10 @@ function mayNameStorageWrapper(t: TypeScript, program: ts.Program | undefined, c
   if (!program) return true;
   let names = storageWrapperNames.get(program);
   if (names === undefined) {
+    // The pass walks every file: a lint of one file, which asks about few calls, never makes it.
+    const asked = (storageWrapperAsks.get(program) ?? 0) + 1;
+    storageWrapperAsks.set(program, asked);
+    if (asked < RARE_SINK_PASS_AFTER) return true;
     const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile);
     names = functionsAround(t, files, (call) => calleeName(t, call.expression) === 'setItem', false) ?? null;
     storageWrapperNames.set(program, names);

@@ -189,7 +189,7 @@ export function calleeSinks(
   const t = ctx.ts;
   if (call.arguments.length === 0) return undefined;
   const callee = skipOuterExpressions(t, call.expression);
-  if (sinkReach(ctx, recognizer)?.mayReach(callee) === false) return undefined;
+  if (sinkReach(ctx, recognizer, true)?.mayReach(callee) === false) return undefined;
   if (ctx.checker && t.isPropertyAccessExpression(callee)) {
     const candidates = projectFunctionsNamed(t, ctx.checker, callee.name.text);
     if (
@@ -206,16 +206,27 @@ export function calleeSinks(
 }
 
 /**
- * For a rare recognizer, which calls may reach a function whose parameter reaches its sink (see
- * `./reach.ts`), asked once per program and recogniser; undefined (every call may) for other
- * recognizers, without a checker, and when that cannot be known.
+ * Calls asked about before the pass over the program is made: it costs a walk of every file, which
+ * a lint of one file (lint-staged, an editor opening a file) never earns back; a whole-project lint
+ * or a scan asks many more.
  */
-function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer): CalleeNames | undefined {
+export const RARE_SINK_PASS_AFTER = 1000;
+
+/**
+ * For a rare recognizer, which calls may reach a function whose parameter reaches its sink (see
+ * `./reach.ts`), once `RARE_SINK_PASS_AFTER` calls were asked about (`asking`), then once per
+ * program and recogniser; undefined (every call may) before that, for other recognizers, without a
+ * checker, and when that cannot be known. Either way the answers are the same.
+ */
+function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, asking = false): CalleeNames | undefined {
   // Untyped summaries stay in the checked file: a pass over it costs about what they do.
   if (!recognizer.rare || !ctx.checker) return undefined;
   const store = summaryStore(ctx);
   let known = store.rareSinkReach.get(recognizer.key);
   if (known === undefined) {
+    const asked = (store.rareSinkAsks.get(recognizer.key) ?? 0) + (asking ? 1 : 0);
+    store.rareSinkAsks.set(recognizer.key, asked);
+    if (asked < RARE_SINK_PASS_AFTER) return undefined;
     const files = programOf(ctx.checker)?.getSourceFiles();
     known = (files && rareSinkReach(store.ctx, recognizer, files)) ?? null;
     store.rareSinkReach.set(recognizer.key, known);

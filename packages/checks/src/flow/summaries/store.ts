@@ -19,6 +19,8 @@ export interface SummaryStore {
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
   /** Per rare sink recognizer key: which calls may reach its sinks (`./reach.ts`); null when unknown. */
   readonly rareSinkReach: Map<string, { mayReach(callee: ts.Expression): boolean } | null>;
+  /** Per rare sink recognizer key: how many calls were asked about before that pass was made. */
+  readonly rareSinkAsks: Map<string, number>;
   /** The summaries being computed, one inside another (outermost first). */
   readonly active: { readonly memo: object; readonly node: ts.Node }[];
   /**
@@ -57,6 +59,7 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
       returns: new WeakMap(),
       sinks: new Map(),
       rareSinkReach: new Map(),
+      rareSinkAsks: new Map(),
       active: [],
       lowest: [],
     };
