@@ -19,6 +19,22 @@ export function skipOuterExpressions(t: TypeScript, node: ts.Expression): ts.Exp
   }
 }
 
+/** The outermost node that wraps `node` without changing its value (the inverse of `skipOuterExpressions`). */
+export function outermostWrapper(t: TypeScript, node: ts.Node): ts.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (t.isParenthesizedExpression(current.parent) ||
+      t.isAsExpression(current.parent) ||
+      t.isSatisfiesExpression(current.parent) ||
+      t.isNonNullExpression(current.parent) ||
+      t.isTypeAssertionExpression(current.parent))
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** The static text of a property name or key: `a`, `'a'`, `1`, `#a`, `['a']`. */
 export function propertyNameText(t: TypeScript, name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;

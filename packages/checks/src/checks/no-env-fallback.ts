@@ -3,6 +3,7 @@ import { defineCheck, type Confidence, type TextEdit, type TypeScript } from '..
 import {
   bindingTargetName,
   constInitializer,
+  outermostWrapper,
   propertyNameText,
   resolveIdentifier,
   skipOuterExpressions,
@@ -201,16 +202,7 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
 /** The name the defaulted value is stored under: `const jwtSecret = ...`, `{ dbPassword: ... }`, a parameter. */
 function targetName(t: TypeScript, node: ts.Node): string | undefined {
   if (t.isBindingElement(node)) return bindingTargetName(t, node);
-  let current: ts.Node = node;
-  while (
-    current.parent &&
-    (t.isParenthesizedExpression(current.parent) ||
-      t.isAsExpression(current.parent) ||
-      t.isSatisfiesExpression(current.parent) ||
-      t.isNonNullExpression(current.parent))
-  ) {
-    current = current.parent;
-  }
+  const current = outermostWrapper(t, node);
   return current.parent ? bindingTargetName(t, current.parent) : undefined;
 }
 
@@ -293,15 +285,7 @@ const VERIFYING_KEY_WORDS = new Set([
  * `new Pool({ password })` is a server's password).
  */
 function isSdkClientKey(t: TypeScript, node: ts.Node, names: readonly string[]): boolean {
-  let current: ts.Node = node;
-  while (
-    current.parent &&
-    (t.isParenthesizedExpression(current.parent) ||
-      t.isAsExpression(current.parent) ||
-      t.isNonNullExpression(current.parent))
-  ) {
-    current = current.parent;
-  }
+  const current = outermostWrapper(t, node);
   const keys: string[] = [];
   let argument: ts.Node = current;
   if (t.isPropertyAssignment(current.parent) && current.parent.initializer === current) {
@@ -328,15 +312,7 @@ function isSdkClientKey(t: TypeScript, node: ts.Node, names: readonly string[]):
  * empty key, so it fails open rather than closed.
  */
 function isSplitIntoList(t: TypeScript, node: ts.Node): boolean {
-  let current: ts.Node = node;
-  while (
-    current.parent &&
-    (t.isParenthesizedExpression(current.parent) ||
-      t.isAsExpression(current.parent) ||
-      t.isNonNullExpression(current.parent))
-  ) {
-    current = current.parent;
-  }
+  const current = outermostWrapper(t, node);
   const access = current.parent;
   return (
     !!access &&
