@@ -554,12 +554,7 @@ function memberFlows(
   }
   if (key === 'length' || isStaticMemberName(ctx, expr, key)) return [];
   // `ctx.channel.token`: a bare `token` is judged with its owner's name (`channelToken` is a public routing id).
-  const ownerNode = skipOuterExpressions(t, expr.expression);
-  const owner = t.isPropertyAccessExpression(ownerNode)
-    ? ownerNode.name.text
-    : t.isIdentifier(ownerNode)
-      ? ownerNode.text
-      : undefined;
+  const owner = calleeName(t, expr.expression);
   const c = classifyName(key === 'token' && owner !== undefined ? `${owner}.${key}` : key, options.classifier);
   if (c.isSecret && isTextTable(t, expr.expression)) return [];
   if (c.isSecret)
