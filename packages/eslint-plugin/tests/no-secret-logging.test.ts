@@ -115,6 +115,15 @@ ruleTester.run('no-secret-logging', rule, {
     "const result = await exchangeCode(code);\nif (result.error) {\n  console.error('Token exchange failed:', result.access_token);\n}",
     "const tokens = await exchangeCode(code);\nif (!tokens.access_token) console.error('Missing access token:', tokens.refresh_token);",
     'if (data.errors || !data.accessToken) logger.warn({ token: data.accessToken });',
+    // A token no record, cache entry or list element matched is invalid: echoing it opens nothing, at any confidence.
+    ...[
+      'const row = await db.attachment.findFirst({ where: { token } });\nif (!row) throw new BadRequestException(`Invalid token: ${token}`);',
+      'const cached = await cache.get(`upload:${uploadToken}`);\nif (!cached) {\n  throw new Error(`Invalid token: ${uploadToken}`);\n}',
+      'const link = links.find((l) => l.token === shareToken);\nif (!link) throw new LinkNotFoundError(shareToken);',
+      'let invite;\ninvite = await repo.findByToken(inviteToken);\nif (!invite) logger.warn(`no invite for ${inviteToken}`);',
+      'const rows = await repo.find({ where: { sessionToken } });\nif (!rows.length) logger.warn(`unknown session ${sessionToken}`);',
+      'const entry = await store.get(resetToken);\nif (entry === undefined) throw new NotFoundException(`reset ${resetToken} expired`);',
+    ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
     // A whole request body is only a secret where a secret-named field is taken out of it in the same function.
     "app.post('/profile', (req, res) => {\n  const { name, email } = req.body;\n  logger.debug({ body: req.body });\n});",
     "app.post('/login', (req, res) => {\n  logger.debug({ body: req.body });\n});",
@@ -443,6 +452,31 @@ ruleTester.run('no-secret-logging', rule, {
     leak('const app = pino();\napp.info(clientSecret);', 'clientSecret'),
     leak("logger.child({ svc: 'auth' }).warn(apiKey);", 'apiKey'),
     // Only the scheme of an authorization header is safe: the credential after it, a split on another separator, other secrets.
+    // An unmatched lookup clears only an issued token it was keyed by: a password (a near miss of the real one),
+    // a lookup by something else, a found row, or the else branch stay reported.
+    leak(
+      'const user = await db.user.findFirst({ where: { password } });\nif (!user) logger.warn(`bad login ${password}`);',
+      {
+        text: 'password',
+        nth: 2,
+      },
+    ),
+    leak(
+      'const row = await db.attachment.findFirst({ where: { id } });\nif (!row) logger.warn(`missing ${token}`);',
+      'token',
+    ),
+    leak('const row = await db.attachment.findFirst({ where: { token } });\nif (row) logger.warn(`found ${token}`);', {
+      text: 'token',
+      nth: 2,
+    }),
+    leak(
+      'const row = await db.attachment.findFirst({ where: { token } });\nif (!row) {\n  return;\n} else {\n  logger.warn(`found ${token}`);\n}',
+      { text: 'token', nth: 2 },
+    ),
+    leak('const row = lookup(token);\nif (!row) {\n  const fn = () => logger.warn(`later ${token}`);\n  fn();\n}', {
+      text: 'token',
+      nth: 2,
+    }),
     // Only a failure test lowers: a success test, the else branch, or a test joined by && does not.
     leak(
       'const tokens = await exchangeCode(code);\nif (tokens.expires_in) console.log(tokens.access_token);',

@@ -156,7 +156,13 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
         for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
-          if (reported.has(f.at) || isCount(flow, f.source) || isPublicByDesign(flow, f.source)) continue;
+          if (
+            reported.has(f.at) ||
+            isCount(flow, f.source) ||
+            isPublicByDesign(flow, f.source) ||
+            echoesUnmatchedToken(flow, f)
+          )
+            continue;
           reported.add(f.at);
           report(f);
         }
@@ -457,6 +463,92 @@ function inFailedResponseBranch(t: TypeScript, node: ts.Node): boolean {
     if (t.isIfStatement(parent) && parent.thenStatement === current && isFailureTest(t, parent.expression)) return true;
   }
   return false;
+}
+
+/** Kinds a failed lookup makes worthless: issued values, not something a person typed (a wrong password is often a near miss). */
+const ISSUED_KINDS: ReadonlySet<string> = new Set(['token', 'otp', 'session']);
+
+/**
+ * Reported in the branch where a lookup by the very value found nothing:
+ * `const row = await find({ token }); if (!row) throw new NotFound(`Invalid token: ${token}`)`,
+ * `const channel = channels.find((c) => c.token === channelToken); if (!channel) ...`. A token that
+ * no record, cache entry or list element matches is invalid or expired: it opens nothing, and the
+ * error names it to the caller who sent it.
+ */
+function echoesUnmatchedToken(flow: FlowContext, f: ValueFlow): boolean {
+  const t = flow.ts;
+  if (!ISSUED_KINDS.has(f.source.kind) || !t.isExpression(f.at)) return false;
+  const echoed = rootIdentifier(flow, f.at);
+  if (!echoed) return false;
+  for (let current: ts.Node = f.at; current.parent && !t.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    if (!t.isIfStatement(parent) || parent.thenStatement !== current) continue;
+    const missing = missingResultOf(t, parent.expression);
+    if (!missing) continue;
+    const lookup = t.isIdentifier(missing) ? lastValueOf(flow, missing, parent) : missing;
+    if (lookup && mentionsIdentifier(t, lookup, echoed.text)) return true;
+  }
+  return false;
+}
+
+/** The tested value of `!x`, `!x?.length`, `x == null`, `x === undefined`; else undefined. */
+function missingResultOf(t: TypeScript, condition: ts.Expression): ts.Expression | undefined {
+  const expr = skipOuterExpressions(t, condition);
+  if (t.isPrefixUnaryExpression(expr) && expr.operator === t.SyntaxKind.ExclamationToken) {
+    const operand = skipOuterExpressions(t, expr.operand);
+    if (t.isPropertyAccessExpression(operand) && operand.name.text === 'length')
+      return skipOuterExpressions(t, operand.expression);
+    return operand;
+  }
+  if (
+    t.isBinaryExpression(expr) &&
+    [t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.EqualsEqualsEqualsToken].includes(expr.operatorToken.kind)
+  ) {
+    const isNothing = (e: ts.Expression) =>
+      e.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(e) && e.text === 'undefined');
+    if (isNothing(skipOuterExpressions(t, expr.right))) return skipOuterExpressions(t, expr.left);
+    if (isNothing(skipOuterExpressions(t, expr.left))) return skipOuterExpressions(t, expr.right);
+  }
+  return undefined;
+}
+
+/** What `id` holds at `at`: its initializer, or the last `id = ...` statement before `at` in the same block. */
+function lastValueOf(flow: FlowContext, id: ts.Identifier, at: ts.Statement): ts.Expression | undefined {
+  const t = flow.ts;
+  const block = at.parent;
+  if (t.isBlock(block) || t.isSourceFile(block)) {
+    const index = block.statements.indexOf(at);
+    for (let i = index - 1; i >= 0; i--) {
+      const statement = block.statements[i]!;
+      if (!t.isExpressionStatement(statement)) continue;
+      const assigned = skipOuterExpressions(t, statement.expression);
+      if (
+        t.isBinaryExpression(assigned) &&
+        assigned.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+        t.isIdentifier(assigned.left) &&
+        assigned.left.text === id.text
+      )
+        return assigned.right;
+    }
+  }
+  const decl = declarationOf(flow, id);
+  return decl && t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+}
+
+/** A call (awaited or not) that takes an identifier named `name` somewhere in its arguments or callback. */
+function mentionsIdentifier(t: TypeScript, value: ts.Expression, name: string): boolean {
+  let call = skipOuterExpressions(t, value);
+  if (t.isAwaitExpression(call)) call = skipOuterExpressions(t, call.expression);
+  if (!t.isCallExpression(call)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const isPropertyName = t.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+    if (t.isIdentifier(node) && node.text === name && !isPropertyName) found = true;
+    else t.forEachChild(node, visit);
+  };
+  call.arguments.forEach(visit);
+  return found;
 }
 
 /** Fields whose presence marks an error response: OAuth's `error`, GraphQL's `errors`. */
