@@ -82,6 +82,13 @@ ruleTester.run('no-weak-crypto', rule, {
     // A `verifier` word alone is no PKCE verifier (`codeVerifier` is).
     'const verifierIndex = Math.floor(Math.random() * verifiers.length);',
     'const delayMs = base * 2 ** attempt + Math.random() * 250;',
+    // A random cut point places a CSPRNG-made character; a salt that keeps names apart is no secret.
+    'function generatePassword(length) {\n  let password = strongChars(length);\n  const insertAt = Math.floor(Math.random() * password.length);\n  password = password.slice(0, insertAt) + pick(SYMBOLS) + password.slice(insertAt);\n  return password;\n}',
+    'function generateToken(t) {\n  const at = Math.floor(Math.random() * t.length);\n  t.splice(at, 0, randomByte());\n  return t.join("");\n}',
+    'const nameSalt = Math.random().toString(36).substring(7);\nconst tempIndex = `temp-${Date.now()}-${nameSalt}-${indexName}`;',
+    'const fileNonce = Math.random().toString(36).slice(2);',
+    // A simulation's made-up token stands for none (medium, see the invalid cases).
+    'const handleGenerateToken = () => {\n  if (isSimulation) {\n    setTimeout(() => {\n      const randomPart = Math.random().toString(36).slice(2);\n      setApiToken(`sim_${randomPart}`);\n    }, 1500);\n  }\n};',
     // Hashes of non-secret input stored under ordinary names.
     `${NAMED}const fingerprint = createHash('md5').update(JSON.stringify(body)).digest('hex');`,
     // AEAD encryption (not decryption) needs no setAuthTag; CBC is not weak here (no-iv-reuse looks at IVs).
@@ -321,6 +328,30 @@ ruleTester.run('no-weak-crypto', rule, {
       'Math.random',
     ),
     finding('user.verificationCode = Math.floor(100000 + Math.random() * 900000);', 'mathRandomSecret', 'Math.random'),
+    // A random index that picks a character makes the secret; a cut point also used otherwise is no mere position.
+    finding(
+      'function generatePassword(length) {\n  let password = "";\n  while (password.length < length) {\n    const index = Math.floor(Math.random() * CHARS.length);\n    password += CHARS[index];\n  }\n  return password;\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding(
+      'function generatePassword(length) {\n  let password = strongChars(length);\n  const insertAt = Math.floor(Math.random() * password.length);\n  password = password.slice(0, insertAt) + CHARS[insertAt] + password.slice(insertAt);\n  return password;\n}',
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    // A salt or nonce qualified by a secret word stays; the simulation branch is medium, its else branch high.
+    finding('const passwordSalt = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
+    finding(
+      'const handleGenerateToken = () => {\n  if (isSimulation) {\n    setTimeout(() => {\n      const randomPart = Math.random().toString(36).slice(2);\n      setApiToken(`sim_${randomPart}`);\n    }, 1500);\n  }\n};',
+      'mathRandomSecret',
+      'Math.random',
+      { minConfidence: 'medium' },
+    ),
+    finding(
+      'const handleGenerateToken = () => {\n  if (isSimulation) {\n    show();\n  } else {\n    const randomPart = Math.random().toString(36).slice(2);\n    setApiToken(`live_${randomPart}`);\n  }\n};',
+      'mathRandomSecret',
+      'Math.random',
+    ),
     // AEAD decryption without setAuthTag, and short tags.
     finding(
       `${NAMED}function open(key, iv, data) {\n  const d = createDecipheriv('aes-256-gcm', key, iv);\n  return Buffer.concat([d.update(data), d.final()]);\n}`,

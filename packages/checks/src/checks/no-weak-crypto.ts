@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { defineCheck, type CheckContext, type TypeScript } from '../check.js';
 import {
   accessPath,
+  calleeName,
   constInitializer,
   enclosingFunctionOrFile,
   forEachDescendant,
@@ -29,6 +30,7 @@ import { apiLocationOf } from '../nonce/api-location.js';
 import { constString, objectLiteralOf, objectPropertyValue as propertyOf, staticNumber } from '../ast/values.js';
 import { classifyName, splitWords, type ClassifierOptions, type SecretKind } from '../names/index.js';
 import { isTestFile } from '../test-files.js';
+import { inDevOrTestOnlyBranch } from '../context/branch.js';
 import { cipherFamilyOf, findCipherApi, findCostedApi } from '../nonce/crypto-lookup.js';
 import { accessorSecretName, stripCall } from '../flow/source-names.js';
 import { createFlowContext, type FlowContext } from '../flow/context.js';
@@ -90,6 +92,24 @@ const UNPREDICTABLE_WORDS = new Set([
   'key',
   'csrf',
 ]);
+/**
+ * Qualifiers that make a salt or nonce part of a name (`nameSalt` in `temp-${time}-${nameSalt}-index`,
+ * `fileNonce`, `cacheBustSalt`): it keeps names apart, nobody gains by predicting it.
+ */
+const NAMING_QUALIFIERS = new Set([
+  'name',
+  'file',
+  'filename',
+  'path',
+  'dir',
+  'folder',
+  'index',
+  'table',
+  'cache',
+  'bust',
+]);
+/** Calls whose numeric arguments are cut points: a random one places characters, it makes none. */
+const POSITION_METHODS = new Set(['slice', 'substring', 'substr', 'splice', 'insert', 'insertAt']);
 /** `code` names a one-time secret next to one of these (`resetCode`, `verificationCode`, `inviteCode`). */
 const ONE_TIME_CODE_QUALIFIERS = new Set([
   'reset',
@@ -1028,11 +1048,14 @@ function checkSubtleTagLength(context: Context, call: ts.CallExpression): void {
  */
 function checkMathRandom(context: Context, call: ts.CallExpression, classifier: ClassifierOptions): void {
   const t = context.ts;
+  // A simulation's or a test's made-up value (`if (isSimulation) setApiToken('sim_' + Math.random()…)`) stands for no real one.
+  const confidence = inDevOrTestOnlyBranch(t, call) ? 'medium' : undefined;
   const target = resultName(t, call) ?? loopAccumulatorName(t, call);
   if (target && needsUnpredictability(target, classifier)) {
-    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target } });
+    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target }, confidence });
     return;
   }
+  if (isOnlyAPosition(t, call)) return;
   const fnName = namedEnclosingFunction(t, call);
   // `function resetCode() { return …Math.random()… }`: the function's name names what it returns.
   if (
@@ -1040,7 +1063,32 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
     (isGeneratorOfSecret(fnName, classifier) ||
       (isReturnedResult(t, call) && needsUnpredictability(fnName, classifier, RETURN_NAME_IGNORED)))
   )
-    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName } });
+    context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName }, confidence });
+}
+
+/**
+ * `const insertAt = Math.floor(Math.random() * password.length)` used only as a cut point
+ * (`password.slice(0, insertAt) + c + password.slice(insertAt)`): it decides where a character goes,
+ * not which one, so a generator whose characters come from a CSPRNG stays as strong.
+ */
+function isOnlyAPosition(t: TypeScript, call: ts.CallExpression): boolean {
+  const held = resultHolder(t, call);
+  const decl = held?.parent;
+  if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return false;
+  const name = decl.name;
+  let uses = 0;
+  const elsewhere = forEachDescendant(t, enclosingFunctionOrFile(t, decl), (node) => {
+    if (!t.isIdentifier(node) || node.text !== name.text || node === name) return undefined;
+    const parent = node.parent;
+    if (t.isPropertyAccessExpression(parent) && parent.name === node) return undefined;
+    uses++;
+    const cut =
+      t.isCallExpression(parent) &&
+      parent.arguments.includes(node) &&
+      POSITION_METHODS.has(calleeName(t, parent.expression) ?? '');
+    return cut ? undefined : 'stop';
+  });
+  return uses > 0 && !elsewhere;
 }
 
 /**
@@ -1167,6 +1215,7 @@ function needsUnpredictability(
   if (c.verdict === 'metadata') return false;
   const words = splitWords(name.split('.').pop() ?? name);
   if (words.includes('code') && words.some((w) => ONE_TIME_CODE_QUALIFIERS.has(w))) return true;
+  if (words.length > 1 && words.some((w) => NAMING_QUALIFIERS.has(w))) return false;
   // A qualified key the classifier did not call secret names a cache, sort or lookup key
   // (`renderCacheKey`, `idempotencyKey`, `storageKey`); `encryptionKey`, `apiKey` are secret by name.
   return words.some((w) => UNPREDICTABLE_WORDS.has(w) && !ignored.has(w) && !(w === 'key' && words.length > 1));

@@ -3,8 +3,23 @@ import type { TypeScript } from '../check.js';
 import { accessPath, skipOuterExpressions, staticString } from '../ast/index.js';
 import { splitWords } from '../names/index.js';
 
-/** Words of a flag or call that limits code to development or tests: `isDev`, `isIntegrationTest()`, `DEV_MODE`. */
-const DEV_OR_TEST_WORDS = new Set(['dev', 'development', 'test', 'tests', 'testing', 'e2e', 'mock', 'mocked']);
+/**
+ * Words of a flag or call that limits code to development, tests or a simulation: `isDev`,
+ * `isIntegrationTest()`, `DEV_MODE`, `isSimulation` (an onboarding demo that fakes what the API would return).
+ */
+const DEV_OR_TEST_WORDS = new Set([
+  'dev',
+  'development',
+  'test',
+  'tests',
+  'testing',
+  'e2e',
+  'mock',
+  'mocked',
+  'simulation',
+  'simulated',
+  'simulate',
+]);
 /** Values a mode variable is compared with to mean development or tests (`NODE_ENV === 'development'`, `AUTH_PROVIDER === 'local'`). */
 const DEV_OR_TEST_VALUES = new Set(['dev', 'development', 'test', 'testing', 'local', 'e2e']);
 
