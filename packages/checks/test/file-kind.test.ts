@@ -96,6 +96,12 @@ describe('fileKindOf', () => {
     ['packages/insomnia-testing/src/generate.ts', 'product'],
     ['src/config.latest.ts', 'product'],
     ['src/connectors/alipay/src/mock.ts', 'fixture'],
+    ['packages/email-plugin/src/handler/mock-events.ts', 'fixture'],
+    ['src/api/user-mocks.ts', 'fixture'],
+    ['src/mocks_data.js', 'fixture'],
+    // A word that only starts with `mock` is no mock.
+    ['src/mockingbird/auth.ts', 'product'],
+    ['src/mockups.ts', 'product'],
     ['.gitlab-ci.yml', 'ci'],
     ['docs/guide.md', 'docs'],
     ['docs/app/api/cron/route.ts', 'product'],

@@ -102,6 +102,9 @@ export const DEFAULT_FILE_KIND_PATTERNS: Readonly<Record<Exclude<FileKind, 'prod
     '**/{fixtures,fixture,__fixtures__,testdata,test-data,test_data,mocks,__mocks__,mock-data,__snapshots__,stubs}/**',
     '**/*.{fixture,fixtures,mock,mocks,stub}.*',
     '**/{mock,mocks,test-fixtures,testFixtures}.*',
+    // Made-up data under a name that says so (`mock-events.ts` feeds an e-mail template preview, `api-mocks.ts`).
+    '**/{mock,mocks}{-,_}*.*',
+    '**/*{-,_}{mock,mocks}.*',
   ],
   test: [
     '**/*.{test,spec,bench,benchmark}.*',
