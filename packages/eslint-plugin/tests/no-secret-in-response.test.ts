@@ -308,6 +308,22 @@ ruleTester.run('no-secret-in-response', rule, {
       ...typed,
       errors: [{ messageId: 'entityWithSecret', line: 7, column: 12 }],
     },
+    // Typed: an issuing call's record with a password hash, or a read call's record with a client secret, stays high.
+    {
+      code: `${USER}declare function createUser(dto: unknown): Promise<User>;\nexport async function signUp(res: { json(body: unknown): void }, dto: unknown) {\n  const user = await createUser(dto);\n  res.json(user);\n}`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 5, column: 12 }],
+    },
+    {
+      code: `interface OAuthApp { id: string; clientSecret: string }\ndeclare function findApp(id: string): Promise<OAuthApp>;\nexport async function show(res: { json(body: unknown): void }, id: string) {\n  res.json(await findApp(id));\n}`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 4, column: 12 }],
+    },
+    {
+      code: `interface Pair { id: string; privateKey: string }\ndeclare function generateKeyPair(): Promise<Pair>;\nexport async function make(res: { json(body: unknown): void }) {\n  res.json(await generateKeyPair());\n}`,
+      ...typed,
+      errors: [{ messageId: 'entityWithSecret', line: 4, column: 12 }],
+    },
     // Options: custom record words.
     {
       code: 'res.json({ apiKey: vendor.apiKey });',
@@ -319,8 +335,19 @@ ruleTester.run('no-secret-in-response', rule, {
 
 const USERS_DB = 'declare const db: { user: { findMany(): Promise<User[]>; findFirst(): Promise<User> } };\n';
 
+const APP = 'interface OAuthApp { id: string; clientId: string; clientSecret: string }\n';
+
 ruleTester.run('no-secret-in-response: records nested in the body', rule, {
   valid: [
+    // Typed: what an issuing call returned, whose secret field is the credential just made for the caller (low).
+    {
+      code: `${APP}declare const oauth: { rotateSecret(org: string): Promise<{ clientSecret: string }> };\n@Controller('oauth-app')\nclass OAuthAppController {\n  @Post('rotate-secret')\n  async rotate(org: string) {\n    return oauth.rotateSecret(org);\n  }\n}`,
+      ...typed,
+    },
+    {
+      code: `${APP}declare function createApp(dto: unknown): Promise<OAuthApp>;\nexport async function create(res: { json(body: unknown): void }, dto: unknown) {\n  const app = await createApp(dto);\n  res.json(app);\n}`,
+      ...typed,
+    },
     // Picked fields, public types, and no types at all.
     { code: `${USER}declare const users: User[];\nres.json({ users: users.map((u) => ({ id: u.id })) });`, ...typed },
     {

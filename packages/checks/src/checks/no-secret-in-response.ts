@@ -48,6 +48,15 @@ const NEVER_SENT_KINDS: ReadonlySet<string> = new Set<SecretKind>([
   'mnemonic',
   'credential',
 ]);
+/** Secret fields of a record an issuing call returns that its caller may see once (not a password or private key). */
+const ISSUED_RECORD_KINDS: ReadonlySet<string> = new Set<SecretKind>([
+  'client-secret',
+  'connection-string',
+  'credential',
+  'secret',
+  'token',
+  'api-key',
+]);
 /** Kinds an endpoint legitimately issues to its caller (login returns a token, "create key" returns the key once). */
 const ISSUED_KINDS: ReadonlySet<string> = new Set<SecretKind>([
   'token',
@@ -253,7 +262,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
           report(node, 'hashInResponse', { name, sink }, filtered ? 'medium' : 'high');
       if (checker && wholeObjects) {
         for (const [node, property] of recordsWithSecret(value))
-          report(node, 'entityWithSecret', { property, sink }, filtered ? 'medium' : 'high');
+          report(
+            node,
+            'entityWithSecret',
+            { property, sink },
+            isIssuedToCaller(node, property) ? 'low' : filtered ? 'medium' : 'high',
+          );
       }
     };
 
@@ -281,6 +295,25 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       )
         return 'medium';
       return called ? 'medium' : 'high';
+    };
+
+    /**
+     * What an issuing call returned (`return this.oauth.rotateSecret(org.id)`, `const app = await
+     * createApp(dto); return app`) whose secret field is the credential just made for the caller: a
+     * rotated client secret or a new database connection is shown to its owner once, as a value
+     * (`valueConfidence`) is. A password, private key or hash in it stays high.
+     */
+    const isIssuedToCaller = (node: ts.Node, property: string): boolean => {
+      const c = classifyName(property, classifier);
+      if (isHashOfSecret(c) || (c.kind !== undefined && !ISSUED_RECORD_KINDS.has(c.kind))) return false;
+      let expr = skipOuterExpressions(t, node as ts.Expression);
+      if (t.isIdentifier(expr)) {
+        const decl = declarationOf(flow, expr);
+        if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) return false;
+        expr = skipOuterExpressions(t, decl.initializer);
+      }
+      if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+      return t.isCallExpression(expr) && ISSUING_VERBS.has(splitWords(calleeName(t, expr.expression) ?? '')[0] ?? '');
     };
 
     /**
