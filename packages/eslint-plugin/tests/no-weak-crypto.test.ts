@@ -87,6 +87,10 @@ ruleTester.run('no-weak-crypto', rule, {
     'function generateToken(t) {\n  const at = Math.floor(Math.random() * t.length);\n  t.splice(at, 0, randomByte());\n  return t.join("");\n}',
     'const nameSalt = Math.random().toString(36).substring(7);\nconst tempIndex = `temp-${Date.now()}-${nameSalt}-${indexName}`;',
     'const fileNonce = Math.random().toString(36).slice(2);',
+    // `key` alone is a React, notification or map key unless it reaches a crypto call.
+    "enqueueSnackbar({ message, options: { key: new Date().getTime() + Math.random(), variant: 'error' } });",
+    'const key = `${Date.now()}-${Math.random()}`;\ncache.set(key, value);',
+    'item.key = Math.random().toString(36).slice(2);',
     // A simulation's made-up token stands for none (medium, see the invalid cases).
     'const handleGenerateToken = () => {\n  if (isSimulation) {\n    setTimeout(() => {\n      const randomPart = Math.random().toString(36).slice(2);\n      setApiToken(`sim_${randomPart}`);\n    }, 1500);\n  }\n};',
     // Hashes of non-secret input stored under ordinary names.
@@ -339,6 +343,12 @@ ruleTester.run('no-weak-crypto', rule, {
       'mathRandomSecret',
       'Math.random',
     ),
+    finding(
+      "const key = Math.random().toString(36).slice(2);\nconst cipher = createCipheriv('aes-256-gcm', key, iv);",
+      'mathRandomSecret',
+      'Math.random',
+    ),
+    finding('const hmacKey = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
     // A salt or nonce qualified by a secret word stays; the simulation branch is medium, its else branch high.
     finding('const passwordSalt = Math.random().toString(36).slice(2);', 'mathRandomSecret', 'Math.random'),
     finding(

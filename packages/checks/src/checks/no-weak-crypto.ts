@@ -1051,10 +1051,11 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
   // A simulation's or a test's made-up value (`if (isSimulation) setApiToken('sim_' + Math.random()…)`) stands for no real one.
   const confidence = inDevOrTestOnlyBranch(t, call) ? 'medium' : undefined;
   const target = resultName(t, call) ?? loopAccumulatorName(t, call);
-  if (target && needsUnpredictability(target, classifier)) {
+  if (target && needsUnpredictability(target, classifier) && (!isBareKey(target) || keyReachesCrypto(t, call))) {
     context.report({ node: call, messageId: 'mathRandomSecret', data: { name: target }, confidence });
     return;
   }
+  if (target && isBareKey(target)) return;
   if (isOnlyAPosition(t, call)) return;
   const fnName = namedEnclosingFunction(t, call);
   // `function resetCode() { return …Math.random()… }`: the function's name names what it returns.
@@ -1064,6 +1065,33 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
       (isReturnedResult(t, call) && needsUnpredictability(fnName, classifier, RETURN_NAME_IGNORED)))
   )
     context.report({ node: call, messageId: 'mathRandomSecret', data: { name: fnName }, confidence });
+}
+
+/** `key` alone (`{ key: Date.now() + Math.random() }`, `item.key = …`): far more often a React, notification or map key than a cipher's. */
+function isBareKey(target: string): boolean {
+  return target.split('.').pop() === 'key';
+}
+
+/** Crypto calls that take a key (`createCipheriv(alg, key, iv)`, `createHmac('sha256', key)`, `subtle.importKey('raw', key, …)`). */
+const KEYED_CALL = /cipher|hmac|encrypt|decrypt|sign|importKey|deriveKey|secretbox|seal/i;
+
+/** `const key = …Math.random()…` handed to a crypto call in the same function: a cipher key after all. */
+function keyReachesCrypto(t: TypeScript, call: ts.CallExpression): boolean {
+  const decl = resultHolder(t, call)?.parent;
+  if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  return (
+    forEachDescendant(t, enclosingFunctionOrFile(t, decl), (node) =>
+      t.isCallExpression(node) &&
+      KEYED_CALL.test(calleeName(t, node.expression) ?? '') &&
+      node.arguments.some(
+        (a) =>
+          t.isIdentifier(skipOuterExpressions(t, a)) && (skipOuterExpressions(t, a) as ts.Identifier).text === name,
+      )
+        ? 'stop'
+        : undefined,
+    ) === true
+  );
 }
 
 /**
