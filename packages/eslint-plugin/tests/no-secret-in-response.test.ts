@@ -335,6 +335,29 @@ ruleTester.run('no-secret-in-response', rule, {
 
 const USERS_DB = 'declare const db: { user: { findMany(): Promise<User[]>; findFirst(): Promise<User> } };\n';
 
+const OMIT_ROWS =
+  "declare function omit<T>(v: T, k: string[]): Partial<T>;\ndeclare const repo: { find(): Promise<any[]> };\nasync function getAllCredentials() {\n  const rows = await repo.find();\n  return rows.map((c) => omit(c, ['encryptedData']));\n}\n";
+
+ruleTester.run('no-secret-in-response: an accessor whose body the program holds', rule, {
+  valid: [
+    // The body returns nothing secret (rows with the secret omitted): only the name is left, medium.
+    `${OMIT_ROWS}export const list = async (req: any, res: { json(b: unknown): void }) => {\n  res.json(await getAllCredentials());\n};`,
+  ],
+  invalid: [
+    medium(
+      leak(
+        `${OMIT_ROWS}export const list = async (req: any, res: { json(b: unknown): void }) => {\n  res.json(await getAllCredentials());\n};`,
+        ['secretInResponse', 'getAllCredentials());'],
+      ),
+    ),
+    // A body that returns a secret keeps the accessor's promise: high.
+    leak(
+      'async function getClientSecret() {\n  return process.env.CLIENT_SECRET;\n}\nexport const show = async (req: any, res: { json(b: unknown): void }) => {\n  res.json({ secret: await getClientSecret() });\n};',
+      ['secretInResponse', 'getClientSecret() }'],
+    ),
+  ],
+});
+
 const APP = 'interface OAuthApp { id: string; clientId: string; clientSecret: string }\n';
 
 ruleTester.run('no-secret-in-response: records nested in the body', rule, {

@@ -845,6 +845,15 @@ function callFlows(
     const promised = accessorSecretName(method, options);
     // `getWebhookSubscriptionsKey(teamId)` whose body returns `` `whs:${teamId}` ``: a cache key, not a secret.
     if (promised && returnsOnlyText(ctx, callee, depth, seen)) return [];
+    // A body the program holds that returns nothing secret (`getAllCredentials()` returning rows with
+    // `encryptedData` omitted) leaves only the accessor's name: name evidence, not a promise kept.
+    if (promised && returnsNothingSecret(ctx, callee, depth, seen))
+      return [
+        {
+          source: { node: call, name: `${shortText(callee)}()`, kind: promised.kind ?? 'secret', reason: 'name' },
+          at: here,
+        },
+      ];
     if (promised)
       return [
         {
@@ -994,6 +1003,20 @@ function returnedSourcesAt(
  * literal, or a template whose interpolations carry no secret (`` `whs:${teamId}` ``). Its name then
  * promises nothing: the body shows what it returns.
  */
+/** The callee's body is in the program, returns something, and nothing it returns carries a secret. */
+function returnsNothingSecret(ctx: FlowContext, callee: ts.Expression, depth: number, seen: Seen): boolean {
+  const t = ctx.ts;
+  const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
+  if (!fn?.body || seen.has(fn)) return false;
+  const returnsValue =
+    !t.isBlock(fn.body) ||
+    forEachDescendant(t, fn.body, (node) => {
+      if (isFunctionLike(t, node) || t.isClassLike(node)) return 'skip';
+      return t.isReturnStatement(node) && node.expression ? 'stop' : undefined;
+    }) === true;
+  return returnsValue && returnedSourcesAt(ctx, fn, depth + 1, new Set(seen).add(fn)).length === 0;
+}
+
 function returnsOnlyText(ctx: FlowContext, callee: ts.Expression, depth: number, seen: Seen): boolean {
   const t = ctx.ts;
   const fn = depth < ctx.maxDepth ? calledFunction(ctx, callee) : undefined;
