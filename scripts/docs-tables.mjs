@@ -157,6 +157,34 @@ export function withArchitectureTree(page, repo) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The evaluated repositories: docs/evaluation.md, from evaluation/repos/<owner>__<name>.json.
+
+/** Every repository record of the real-code evaluation, by name (case-insensitive). */
+export function evaluationRecords(repo) {
+  const dir = join(repo, 'evaluation/repos');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .sort((a, b) => a.repo.toLowerCase().localeCompare(b.repo.toLowerCase()));
+}
+
+/** The repositories table: name, commit, kind and TS/JS lines of each record, and their total. */
+export function renderEvaluationRepos(records) {
+  const lines = (n) => n.toLocaleString('en-US');
+  const total = records.reduce((sum, r) => sum + r.lines, 0);
+  return [
+    '| repository | commit | kind | TS/JS lines |',
+    '| --- | --- | --- | ---: |',
+    ...records.map((r) => `| ${r.repo} | \`${r.commit}\` | ${r.kind} | ${lines(r.lines)} |`),
+    `| **${records.length} repositories** | | | **${lines(total)}** |`,
+  ].join('\n');
+}
+
+export function withEvaluationRepos(page, repo) {
+  return replaceBlock(page, 'evaluation-repos', renderEvaluationRepos(evaluationRecords(repo)), 'docs/evaluation.md');
+}
+
+// ---------------------------------------------------------------------------------------------
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -176,6 +204,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rewrite(`docs/rules/${check.id}.md`, (text) => withRuleOptions(text, check, checks.presetOptions(check, 'strict')));
   }
   rewrite('docs/architecture.md', (text) => withArchitectureTree(text, repo));
+  rewrite('docs/evaluation.md', (text) => withEvaluationRepos(text, repo));
   const { conformanceChecks } = await import('../packages/conformance/dist/index.js');
   rewrite('docs/conformance.md', (text) => withConformanceChecks(text, conformanceChecks));
 }

@@ -1,5 +1,5 @@
 import { allChecks, presetOptions } from '@secret-hygiene/checks';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,9 @@ import {
   renderArchitectureTree,
   renderRuleOptions,
   withArchitectureTree,
+  withEvaluationRepos,
   withRuleOptions,
+  evaluationRecords,
 } from '../scripts/docs-tables.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -43,6 +45,24 @@ describe('generated docs tables', () => {
     for (const folder of ['nonce/', 'sql/', 'text/', 'context/', 'flow/', 'catalogs/', 'inventory/'])
       expect(page).toContain(`src/${folder}`);
     expect(page).toContain('src/stages/');
+  });
+
+  it(`docs/evaluation.md lists every evaluated repository from its record (${regenerate})`, () => {
+    const page = read('docs/evaluation.md');
+    expect(page).toBe(withEvaluationRepos(page, repo));
+  });
+
+  it('every ledger has a record of the same repository and commit, and every record a ledger', () => {
+    const records = new Map(evaluationRecords(repo).map((r: { repo: string; commit: string }) => [r.repo, r.commit]));
+    const ledgers = readdirSync(join(repo, 'evaluation/ledger')).filter((f) => f.endsWith('.tsv'));
+    expect(ledgers.length).toBe(records.size);
+    for (const file of ledgers) {
+      const rows = read(`evaluation/ledger/${file}`).trim().split('\n').slice(1);
+      for (const row of rows) {
+        const [name, commit] = row.split('\t');
+        expect(records.get(name!), `${file}: ${name}`).toBe(commit);
+      }
+    }
   });
 
   it('a folder without a note fails the generator, so the page cannot omit it', () => {
