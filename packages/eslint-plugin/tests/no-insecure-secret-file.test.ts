@@ -77,6 +77,140 @@ function prepare(secretsDir: string) { mkdirSync(secretsDir, { recursive: true }
   envScaffold: "import fs from 'fs';\nawait fs.promises.writeFile('.env', lines.join('\\n'));",
   envReadableMode: "import fs from 'node:fs';\nfs.writeFileSync('.env', text, { mode: '640' });",
   envChmod: "import fs from 'node:fs';\nfs.chmodSync('.env', '644');",
+  // A generator's `.env` rendered from placeholders only: nothing seen to be secret in it.
+  envFromPlaceholders: `import fs from 'node:fs';
+import Handlebars from 'handlebars';
+export function scaffold(root: string, template: string) {
+  const content = Handlebars.compile(template)({ name: 'shop', cookieSecret: 'change-me' });
+  fs.writeFileSync(root + '/.env', content);
+}`,
+  // A credential written to a configuration file outside the user's own directories: a name only.
+  tokenInProjectConfig: `import fs from 'node:fs';
+import path from 'node:path';
+export function save(projectRoot: string, token: string) {
+  fs.writeFileSync(path.join(projectRoot, 'config.json'), JSON.stringify({ token }));
+}`,
+};
+
+/** Not reported at any confidence. */
+const NEVER = {
+  // The same render context as a `.env`, written to a file that is no settings file: a template
+  // may use any key of its context; what a README holds is not seen.
+  readmeFromSecretContext: `import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import Handlebars from 'handlebars';
+export function scaffold(root: string, template: string) {
+  const context = { name: 'shop', cookieSecret: randomBytes(16).toString('base64url') };
+  fs.writeFileSync(root + '/README.md', Handlebars.compile(template)(context));
+}`,
+  // A file map whose only settings-like content goes to no settings file.
+  fileMapWithoutSettings: `import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+function buildFiles(config: { region: string; clientSecret: string }) {
+  return { 'main.tf': MAIN_TF, 'README.md': \`region: \${config.region}\` };
+}
+export function write(outputDir: string, clientSecret: string) {
+  const files = buildFiles({ region: 'eu', clientSecret });
+  for (const [filename, content] of Object.entries(files)) writeFileSync(resolve(outputDir, filename), content);
+}`,
+  // The file was read just before: it exists, and a rewrite keeps its mode.
+  rewriteAfterRead: `import fs from 'node:fs';
+export function setKey(envPath: string, apiKey: string) {
+  const original = fs.readFileSync(envPath, 'utf-8');
+  fs.writeFileSync(envPath, original.replace('API_KEY=', \`API_KEY=\${apiKey}\`));
+}`,
+  // A CLI's settings store in the user's configuration directory that keeps no credential.
+  storeWithoutCredential: `import fs from 'node:fs';
+import path from 'node:path';
+export class Command {
+  configJSON: Record<string, string> = {};
+  configFilePath = path.join(this.config.configDir, 'config.json');
+  constructor(private config: { configDir: string }) {}
+  getConfig(key: string) { return this.configJSON[key]; }
+  url() { return this.getConfig('serverUrl'); }
+  save() { fs.writeFileSync(this.configFilePath, JSON.stringify(this.configJSON)); }
+}`,
+};
+
+/** Settings files built from secrets, and a CLI's login kept in the user's configuration directory. */
+const BUILT_FROM_SECRETS = {
+  // A template rendered with a generated secret in its context, written as the new project's `.env.local`.
+  renderedEnv: `import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import Handlebars from 'handlebars';
+export function scaffold(root: string, template: string) {
+  const content = Handlebars.compile(template)({ name: 'shop', revalidationSecret: randomBytes(32).toString('base64') });
+  fs.writeFileSync(root + '/.env.local', content);
+}`,
+  // The rendered text is a field of what a helper returns, destructured at the write.
+  destructuredSource: `import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+async function generateSources(root: string) {
+  const templateContext = { root, cookieSecret: randomBytes(16).toString('base64url') };
+  const render = async (file: string) => \`\${file}:\${JSON.stringify(templateContext)}\`;
+  return { envSource: await render('.env.hbs'), readmeSource: 'readme' };
+}
+export async function create(root: string) {
+  const { envSource } = await generateSources(root);
+  await fs.promises.writeFile(root + '/.env', envSource);
+}`,
+  // The env file's name returned by a helper, its text built by a helper from the settings object.
+  helperBuiltEnv: `import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+function getEnvFileName(name?: string) {
+  return name ? \`.env.\${name}\` : '.env';
+}
+function generateEnvFile(config: { env: Record<string, string>; template: string }) {
+  let content = config.template;
+  for (const [key, value] of Object.entries(config.env)) content = content.replace(key, \`\${key}=\${value}\`);
+  return content;
+}
+export function setup(dir: string, configName?: string) {
+  const envFile = resolve(dir, getEnvFileName(configName));
+  const env = { PORT: '3000', AUTH_SECRET: randomBytes(32).toString('hex') };
+  writeFileSync(envFile, generateEnvFile({ env, template: TEMPLATE }));
+}`,
+  // A file map: the entry that is a settings file (\`terraform.tfvars\`) holds the client secret.
+  fileMapTfvars: `import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+function renderTfvars(config: { region: string; clientSecret: string }) {
+  const lines = [\`region = "\${config.region}"\`];
+  lines.push(\`client_secret = "\${config.clientSecret}"\`);
+  return lines.join('\\n');
+}
+function buildFiles(config: { region: string; clientSecret: string }) {
+  return { 'main.tf': MAIN_TF, 'terraform.tfvars': renderTfvars(config) };
+}
+export function write(outputDir: string, clientSecret: string) {
+  const files = buildFiles({ region: 'eu', clientSecret });
+  for (const [filename, content] of Object.entries(files)) writeFileSync(resolve(outputDir, filename), content);
+}`,
+  // A template read from elsewhere, the filled-in copy written as a new `.env`.
+  templateReadElsewhere: `import fs from 'node:fs';
+import path from 'node:path';
+export function init(dir: string, apiKey: string) {
+  const template = fs.readFileSync(path.join(dir, '.env.example'), 'utf-8');
+  fs.writeFileSync(path.join(dir, '.env'), template.replace('API_KEY=', \`API_KEY=\${apiKey}\`));
+}`,
+  // A CLI's settings store that keeps its login token, saved in the user's configuration directory.
+  storeWithToken: `import fs from 'node:fs';
+import path from 'node:path';
+export class Command {
+  configJSON: Record<string, string> = {};
+  configFilePath = path.join(this.config.configDir, 'config.json');
+  constructor(private config: { configDir: string }) {}
+  getConfig(key: string) { return this.configJSON[key]; }
+  authorization() { return \`Bearer \${this.getConfig('token')}\`; }
+  save() { fs.writeFileSync(this.configFilePath, JSON.stringify(this.configJSON)); }
+}`,
+  // A credential named so, saved under the home directory.
+  tokenInHomeConfig: `import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+export function saveLogin(accessToken: string) {
+  fs.writeFileSync(path.join(os.homedir(), '.mycli', 'config.json'), JSON.stringify({ accessToken }));
+}`,
 };
 
 const PEM_HEAD = '-----BEGIN PRIVATE KEY-----';
@@ -86,6 +220,7 @@ const PEM = `${PEM_HEAD}\\n${PEM_BODY}\\n-----END PRIVATE KEY-----`;
 ruleTester.run('no-insecure-secret-file', rule, {
   valid: [
     ...Object.values(MEDIUM_ONLY),
+    ...Object.values(NEVER).map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
     // Owner-only modes, as a number, a decimal, an octal string or through a const.
     "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o600 });",
     "import fs from 'node:fs';\nfs.writeFileSync('server.key', pem, { mode: 0o400, encoding: 'utf8' });",
@@ -266,6 +401,39 @@ ruleTester.run('no-insecure-secret-file', rule, {
       at: 'fs.openSync',
       messageId: 'secretFileReadableMode',
       fix: ['0o644', '0o600'],
+    }),
+    high(BUILT_FROM_SECRETS.renderedEnv, { at: 'fs.writeFileSync', fix: ['content)', 'content, { mode: 0o600 })'] }),
+    high(BUILT_FROM_SECRETS.destructuredSource, {
+      at: 'fs.promises.writeFile',
+      fix: ['envSource)', 'envSource, { mode: 0o600 })'],
+    }),
+    high(BUILT_FROM_SECRETS.helperBuiltEnv, {
+      at: 'writeFileSync(envFile',
+      fix: ['TEMPLATE }))', 'TEMPLATE }), { mode: 0o600 })'],
+    }),
+    high(BUILT_FROM_SECRETS.fileMapTfvars, {
+      at: 'writeFileSync(resolve',
+      fix: ['filename), content)', 'filename), content, { mode: 0o600 })'],
+    }),
+    high(BUILT_FROM_SECRETS.storeWithToken, {
+      at: 'fs.writeFileSync',
+      fix: ['JSON.stringify(this.configJSON))', 'JSON.stringify(this.configJSON), { mode: 0o600 })'],
+    }),
+    high(BUILT_FROM_SECRETS.tokenInHomeConfig, {
+      at: 'fs.writeFileSync',
+      fix: ['{ accessToken }))', '{ accessToken }), { mode: 0o600 })'],
+    }),
+    high(BUILT_FROM_SECRETS.templateReadElsewhere, {
+      at: 'fs.writeFileSync',
+      fix: ['${apiKey}`))', '${apiKey}`), { mode: 0o600 })'],
+    }),
+    medium(MEDIUM_ONLY.envFromPlaceholders, {
+      at: 'fs.writeFileSync',
+      fix: ['content)', 'content, { mode: 0o600 })'],
+    }),
+    medium(MEDIUM_ONLY.tokenInProjectConfig, {
+      at: 'fs.writeFileSync',
+      fix: ['{ token }))', '{ token }), { mode: 0o600 })'],
     }),
     // Secret data, wherever it goes.
     high(

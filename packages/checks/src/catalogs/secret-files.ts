@@ -122,6 +122,8 @@ export const SECRET_FILE_PATTERNS: readonly { readonly pattern: RegExp; readonly
   { pattern: /\.(?:key|pem|p12|pfx|jks|keystore|ppk|p8)$/, kind: 'private key' },
   { pattern: /(?:^|[._-])private[._-]?key(?:\.\w+)?$/, kind: 'private key' },
   { pattern: /^\.env\.[\w.-]+$/, kind: 'env file' },
+  // Terraform's variable values (`terraform.tfvars`, `prod.auto.tfvars`): the `.env` of an infrastructure project.
+  { pattern: /\.tfvars(?:\.json)?$/, kind: 'env file' },
   { pattern: /^[\w-]*credentials?\.(?:json|ya?ml|ini|toml)$/, kind: 'credentials' },
   { pattern: /(?:^|[._-])(?:access|auth|api|refresh|bearer)?[._-]?token(?:s)?\.(?:txt|json)$/, kind: 'token' },
   { pattern: /\.token$/, kind: 'token' },

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import {
+  accessPath,
   calleeName,
   constInitializer,
   enclosingFunctionOrFile,
@@ -7,6 +8,7 @@ import {
   isFunctionLike,
   objectLiteralOf,
   objectPropertyValue,
+  propertyNameText,
   resolveIdentifier,
   shortText,
   skipOuterExpressions,
@@ -31,9 +33,13 @@ import {
   type SecretFileKind,
 } from '../catalogs/secret-files.js';
 import {
+  bindingElementKey,
+  bindingElementSource,
   createFlowContext,
   DEFAULT_SANITIZERS,
   envReadOf,
+  isCredentialName,
+  isSanitizerCall,
   sanitizersOptionSchema,
   sourceEvidence,
   valueSources,
@@ -41,6 +47,9 @@ import {
   type FlowContext,
 } from '../flow/index.js';
 import { OAUTH_TOKEN_FIELDS } from '../catalogs/db-writes.js';
+import { calledFunction } from '../flow/callees.js';
+import { callerParameters, returnedExpressions } from '../flow/summaries/parameters.js';
+import { callersOf } from '../flow/callers.js';
 import { detectSecretLiteral } from '../literals/index.js';
 import { classifyName, splitWords } from '../names/index.js';
 import { apiLocationOf } from '../nonce/api-location.js';
@@ -96,7 +105,7 @@ const PATH_JOINERS = new Set(['join', 'resolve', 'normalize']);
 const PATH_WORDS = new Set(['path', 'file', 'filename', 'filepath', 'dir', 'directory', 'folder', 'location']);
 /** Flags that create a missing file (`w`, `wx`, `w+`, `a`, `ax+`...); `r+` opens an existing one only. */
 const CREATING_FLAGS = /^[wa]/;
-const MAX_HOPS = 4;
+const MAX_HOPS = 6;
 
 export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, MessageId>({
   id: 'no-insecure-secret-file',
@@ -188,18 +197,30 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
       if (spec.kind === 'open' && !createsFile(t, call, spec)) return;
       const mode = modeOf(t, found);
       if (mode.state === 'unknown' || (mode.state === 'known' && (mode.mode & OTHERS_READ_BITS) === 0)) return;
-      const path = pathEvidence(flow, pathArg);
-      if (path === 'public') return;
       const dataArg = spec.data === undefined ? undefined : call.arguments[spec.data];
-      const content = dataArg ? contentEvidence(flow, dataArg) : undefined;
+      // `for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)`: each
+      // file of the map judged by its own name and text, the strongest one reported.
+      const entry = dataArg ? strongestFileMapEntry(flow, pathArg, dataArg) : undefined;
+      const path = entry ? entry.path : pathEvidence(flow, pathArg);
+      if (path === 'public') return;
+      const content = entry
+        ? entry.content
+        : dataArg
+          ? (fileContentEvidence(flow, path, dataArg) ?? storedCredential(flow, dataArg))
+          : undefined;
       if (!path && !content) return;
       // `writeFileSync(`${domain}.pem`, certificate)`: a certificate in a `.pem` is public.
       if (!content && dataArg && namesPublicMaterial(t, dataArg)) return;
       // `writeFileSync(p, key); chmodSync(p, 0o600)`: made private right after.
       if (mode.state === 'missing' && chmodedPrivate(flow, call, pathArg)) return;
-      // `if (existsSync(p)) writeFile(p, ...)`: rewrites a file that exists; a write's mode applies only on creation.
-      if (rewritesExisting(t, call, pathArg)) return;
-      const confidence = writeConfidence(path, content);
+      // `if (existsSync(p)) writeFile(p, ...)`, or `readFileSync(p)` before: rewrites a file that exists;
+      // a write's mode applies only on creation.
+      if (rewritesExisting(t, call, pathArg) || readBefore(t, call, pathArg)) return;
+      // A credential saved in the user's home or configuration directory (a CLI's login) stays there, readable.
+      const confidence =
+        !path && content?.strength === 'name' && inUserDirectory(pathParts(flow, pathArg))
+          ? 'high'
+          : writeConfidence(path, content);
       pending.push(() =>
         context.report({
           node: call,
@@ -238,6 +259,8 @@ export const noInsecureSecretFile = defineCheck<NoInsecureSecretFileOptions, Mes
  */
 function writeConfidence(path: PathEvidence | undefined, content: ContentEvidence | undefined): Confidence {
   if (content?.strength === 'seen' || (path && evidentPath(path))) return 'high';
+  // `.env` holding `AUTH_SECRET=${secret}`: a settings file seen to hold a credential.
+  if (content?.strength === 'name' && path?.kind === 'env file' && path.strength === 'file') return 'high';
   if (content?.strength === 'name' || path) return 'medium';
   return 'low';
 }
@@ -421,6 +444,35 @@ function rewritesExisting(t: TypeScript, write: ts.CallExpression, pathArg: ts.E
   return false;
 }
 
+/** Calls that read a whole file, and throw when it does not exist. */
+const FILE_READERS = new Set(['readFileSync', 'readFile', 'readJson', 'readJsonSync']);
+
+/**
+ * `const text = readFileSync(p, 'utf8'); writeFileSync(p, text.replace(…))`: the same path (same code
+ * text) was read by a statement that runs before the write on every path to it (a statement before
+ * it in one of the blocks around it, not inside an `if` or a loop there), so the file exists and the
+ * write keeps its mode.
+ */
+function readBefore(t: TypeScript, write: ts.CallExpression, pathArg: ts.Expression): boolean {
+  const target = compact(pathArg.getText());
+  const reads = (statement: ts.Statement) =>
+    (t.isVariableStatement(statement) || t.isExpressionStatement(statement)) &&
+    forEachDescendant(t, statement, (node) => {
+      if (isFunctionLike(t, node)) return 'skip';
+      if (!t.isCallExpression(node) || !FILE_READERS.has(calleeName(t, node.expression) ?? '')) return undefined;
+      const read = node.arguments[0];
+      return read !== undefined && compact(read.getText()) === target ? 'stop' : undefined;
+    });
+  let child: ts.Node = write;
+  for (let node = write.parent; node && !isFunctionLike(t, node); child = node, node = node.parent) {
+    if (!t.isBlock(node) && !t.isSourceFile(node)) continue;
+    const statements = (node as ts.Block | ts.SourceFile).statements;
+    const at = statements.indexOf(child as ts.Statement);
+    if (statements.slice(0, at).some(reads)) return true;
+  }
+  return false;
+}
+
 // ---- paths ---------------------------------------------------------------------------------------
 
 /** What a path expression is made of (see `pathParts`). */
@@ -481,6 +533,9 @@ function pathParts(flow: FlowContext, node: ts.Expression, depth = 0): PathParts
       envs: [...right.envs, ...left.envs],
     };
   }
+  // `name ? `.env.${name}` : '.env'`: either file; the one that names a secret file counts.
+  if (t.isConditionalExpression(expr))
+    return likelierPath([pathParts(flow, expr.whenTrue, depth + 1), pathParts(flow, expr.whenFalse, depth + 1)]);
   if (t.isCallExpression(expr)) {
     const name = calleeName(t, expr.expression);
     if (name && PATH_JOINERS.has(name)) {
@@ -490,22 +545,140 @@ function pathParts(flow: FlowContext, node: ts.Expression, depth = 0): PathParts
         out.names.push(...inner.names);
         out.envs.push(...inner.envs);
       }
+      return out;
     }
+    // `os.homedir()`: kept as a name, for `inUserDirectory`.
+    if (name === 'homedir') out.names.push(name);
+    // `getEnvFileName(name)` whose body returns `'.env'` or `` `.env.${name}` ``: the names it returns.
+    const fn = calledFunction(flow, expr.expression);
+    const returned = fn ? returnedExpressions(t, fn) : [];
+    if (returned.length > 0 && returned.length <= 4)
+      return likelierPath(returned.map((r) => pathParts(flow, r, depth + 1)));
     return out;
   }
   if (t.isIdentifier(expr) || t.isPropertyAccessExpression(expr)) {
     out.names.push(t.isIdentifier(expr) ? expr.text : expr.name.text);
-    if (t.isIdentifier(expr)) {
-      const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
-      if (init) {
-        const inner = pathParts(flow, init, depth + 1);
-        out.texts.push(...inner.texts);
-        out.names.push(...inner.names);
-        out.envs.push(...inner.envs);
-      }
+    // `this.configFilePath`: the class property's initializer.
+    const init = t.isIdentifier(expr)
+      ? constInitializer(t, resolveIdentifier(t, expr, undefined))
+      : classPropertyInitializer(t, expr);
+    if (init) {
+      const inner = pathParts(flow, init, depth + 1);
+      out.texts.push(...inner.texts);
+      out.names.push(...inner.names);
+      out.envs.push(...inner.envs);
     }
   }
   return out;
+}
+
+/** `this.name` in a class whose declaration `name = …` initializes it: that initializer. */
+function classPropertyInitializer(t: TypeScript, access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  if (access.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+  let node: ts.Node | undefined = access.parent;
+  while (node && !t.isClassLike(node)) node = node.parent;
+  if (!node) return undefined;
+  const member = (node as ts.ClassLikeDeclaration).members.find(
+    (m) => t.isPropertyDeclaration(m) && propertyNameText(t, m.name) === access.name.text,
+  ) as ts.PropertyDeclaration | undefined;
+  return member?.initializer;
+}
+
+/** Environment variables that name the user's home or configuration directory. */
+const USER_DIRECTORY_ENVS = new Set([
+  'HOME',
+  'USERPROFILE',
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+  'APPDATA',
+  'LOCALAPPDATA',
+]);
+/** Words of a directory variable's name that say it holds the user's configuration (`configDir`, `CONFIG_HOME`). */
+const CONFIG_WORDS = new Set(['config', 'configuration', 'conf']);
+const DIRECTORY_WORDS = new Set(['dir', 'directory', 'folder', 'home']);
+
+/**
+ * The path lies in the user's home or configuration directory: built from `os.homedir()`, `$HOME`,
+ * `$XDG_CONFIG_HOME`, a `~/` or `.config/` text, or a directory named for configuration (`configDir`,
+ * oclif's `this.config.configDir`): where a CLI keeps its login between runs.
+ */
+function inUserDirectory(parts: PathParts): boolean {
+  if (parts.envs.some((name) => USER_DIRECTORY_ENVS.has(name))) return true;
+  if (parts.texts.some((text) => text.startsWith('~/') || /(?:^|[\\/])\.config(?:[\\/]|$)/.test(text))) return true;
+  return parts.names.some((name) => {
+    const words = splitWords(name).map((w) => w.toLowerCase());
+    return name === 'homedir' || (words.some((w) => CONFIG_WORDS.has(w)) && DIRECTORY_WORDS.has(words.at(-1)!));
+  });
+}
+
+/** Calls that serialize an object into a file's text. */
+const SERIALIZERS = new Set(['stringify', 'dump', 'safeDump', 'serialize']);
+
+/**
+ * `writeFileSync(file, JSON.stringify(this.store))` where the class keeps a credential under a key of
+ * that store: `this.store.token = …`, `this.store['apiKey']`, or an accessor method that indexes the
+ * store with its parameter (`getConfig(key) { return this.store[key] }`) called with a credential's
+ * name (`this.getConfig('token')`). A CLI's settings object that holds its login.
+ */
+function storedCredential(flow: FlowContext, data: ts.Expression): ContentEvidence | undefined {
+  const t = flow.ts;
+  let expr = skipOuterExpressions(t, data);
+  if (t.isCallExpression(expr) && SERIALIZERS.has(calleeName(t, expr.expression) ?? '') && expr.arguments[0])
+    expr = skipOuterExpressions(t, expr.arguments[0]);
+  if (!t.isPropertyAccessExpression(expr) || expr.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+  const store = expr.name.text;
+  let cls: ts.Node | undefined = expr.parent;
+  while (cls && !t.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  const isStore = (node: ts.Expression) =>
+    t.isPropertyAccessExpression(node) && node.expression.kind === t.SyntaxKind.ThisKeyword && node.name.text === store;
+  const credential = (name: string | undefined) =>
+    name !== undefined && isCredentialName(classifyName(name, flow.classifier));
+  /** Per accessor method, the position of the parameter it indexes the store with. */
+  const accessors = new Map<string, number>();
+  let found: string | undefined;
+  forEachDescendant(t, cls, (node) => {
+    if (found) return 'stop';
+    if (t.isPropertyAccessExpression(node) && isStore(node.expression) && credential(node.name.text))
+      found = node.name.text;
+    if (t.isElementAccessExpression(node) && isStore(node.expression)) {
+      const key = staticString(t, node.argumentExpression);
+      if (credential(key)) found = key;
+      const index = t.isIdentifier(node.argumentExpression) ? parameterIndex(t, node, node.argumentExpression) : -1;
+      const method = index >= 0 ? enclosingFunctionOrFile(t, node) : undefined;
+      if (method && t.isMethodDeclaration(method) && method.name)
+        accessors.set(propertyNameText(t, method.name)!, index);
+    }
+    return undefined;
+  });
+  if (!found && accessors.size > 0)
+    forEachDescendant(t, cls, (node) => {
+      if (found) return 'stop';
+      if (!t.isCallExpression(node) || !t.isPropertyAccessExpression(node.expression)) return undefined;
+      if (node.expression.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+      const index = accessors.get(node.expression.name.text);
+      const key = index === undefined || !node.arguments[index] ? undefined : staticString(t, node.arguments[index]!);
+      if (credential(key)) found = key;
+      return undefined;
+    });
+  return found === undefined ? undefined : { display: `'${found}' (kept in this.${store})`, strength: 'name' };
+}
+
+/** The position of `id` among the parameters of the function around `at`, or -1. */
+function parameterIndex(t: TypeScript, at: ts.Node, id: ts.Identifier): number {
+  const fn = enclosingFunctionOrFile(t, at);
+  if (t.isSourceFile(fn)) return -1;
+  return fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === id.text);
+}
+
+/** Of the paths an expression may be, the first whose base name is a secret file's, else the first. */
+function likelierPath(candidates: readonly PathParts[]): PathParts {
+  const secret = candidates.find((parts) => {
+    const base = segmentsOf(parts.texts.slice(0, 1))[0];
+    const kind = base === undefined ? undefined : classifyFileName(base);
+    return kind !== undefined && kind !== 'public';
+  });
+  return secret ?? candidates[0]!;
 }
 
 /** The segments of static path text, last first, lower case, empty ones dropped. */
@@ -524,6 +697,11 @@ function classifyFileName(base: string): SecretFileKind | 'public' | undefined {
   if (PUBLIC_FILE_PATTERNS.some((p) => p.test(base))) return 'public';
   if (Object.hasOwn(SECRET_FILE_NAMES, base)) return SECRET_FILE_NAMES[base];
   return SECRET_FILE_PATTERNS.find((p) => p.pattern.test(base))?.kind;
+}
+
+/** `env file`, `private key file`: a kind for messages. */
+function fileKindText(kind: SecretFileKind): string {
+  return kind.endsWith('file') ? kind : `${kind} file`;
 }
 
 /** A variable named as the path of a secret (`privateKeyPath`, `tokenFile`, `credentialsDir`). */
@@ -547,8 +725,7 @@ function pathEvidence(flow: FlowContext, node: ts.Expression): PathEvidence | 'p
   if (base !== undefined) {
     const kind = classifyFileName(base);
     if (kind === 'public') return 'public';
-    if (kind)
-      return { kind, strength: 'file', display: `'${base}' (${a(kind.endsWith('file') ? kind : `${kind} file`)})` };
+    if (kind) return { kind, strength: 'file', display: `'${base}' (${a(fileKindText(kind))})` };
   }
   const dir = segments.slice(base === undefined ? 0 : 1).find((s) => ['secrets', '.secrets'].includes(s));
   if (dir !== undefined) return { kind: 'credentials', strength: 'file', display: `'${base ?? '…'}' under '${dir}/'` };
@@ -603,6 +780,247 @@ function contentEvidence(flow: FlowContext, node: ts.Expression): ContentEvidenc
   });
   const order = ['seen', 'name', 'weak'];
   return ranked.sort((x, y) => order.indexOf(x.strength) - order.indexOf(y.strength))[0];
+}
+
+/**
+ * What written data is seen to hold. A settings file (`.env`, `.tfvars`) holds settings by what it is:
+ * what it is built from counts as its content, through renders and helpers (see `settingsContentEvidence`).
+ */
+function fileContentEvidence(
+  flow: FlowContext,
+  path: PathEvidence | undefined,
+  data: ts.Expression,
+): ContentEvidence | undefined {
+  const seen = contentEvidence(flow, data);
+  if (path?.kind !== 'env file' || seen?.strength === 'seen' || seen?.strength === 'name') return seen;
+  return settingsContentEvidence(flow, data) ?? seen;
+}
+
+/**
+ * The write takes its path and its data from one entry of a file map, `[name, text]` of
+ * `Object.entries(files)` in a `for...of`, where `files` is an object literal the code shows (through
+ * a `const` or a function that returns it): the entry whose name and text make the strongest finding.
+ */
+function strongestFileMapEntry(
+  flow: FlowContext,
+  pathArg: ts.Expression,
+  dataArg: ts.Expression,
+): { path: PathEvidence; content: ContentEvidence | undefined } | undefined {
+  const t = flow.ts;
+  const data = skipOuterExpressions(t, dataArg);
+  if (!t.isIdentifier(data)) return undefined;
+  const element = resolveIdentifier(t, data, flow.checker);
+  if (!element || !t.isBindingElement(element) || !t.isArrayBindingPattern(element.parent)) return undefined;
+  const [nameElement, textElement] = element.parent.elements;
+  if (textElement !== element || !nameElement || !t.isBindingElement(nameElement) || !t.isIdentifier(nameElement.name))
+    return undefined;
+  const owner = element.parent.parent;
+  const loop = t.isVariableDeclaration(owner) ? owner.parent.parent : undefined;
+  if (!loop || !t.isForOfStatement(loop)) return undefined;
+  const entries = skipOuterExpressions(t, loop.expression);
+  if (!t.isCallExpression(entries) || accessPath(t, entries.expression)?.join('.') !== 'Object.entries')
+    return undefined;
+  if (!pathParts(flow, pathArg).names.includes(nameElement.name.text) || !entries.arguments[0]) return undefined;
+  const files = objectLiteralBehind(flow, entries.arguments[0], 0);
+  if (!files) return undefined;
+  let best: { path: PathEvidence; content: ContentEvidence | undefined; rank: number } | undefined;
+  const rank = { high: 3, medium: 2, low: 1 };
+  for (const property of files.properties) {
+    const name = t.isPropertyAssignment(property) ? propertyNameText(t, property.name) : undefined;
+    const kind = name === undefined ? undefined : classifyFileName(name.toLowerCase());
+    if (!kind || kind === 'public' || !t.isPropertyAssignment(property)) continue;
+    const path: PathEvidence = { kind, strength: 'file', display: `'${name}' (${a(fileKindText(kind))})` };
+    const content = fileContentEvidence(flow, path, property.initializer);
+    const score = rank[writeConfidence(path, content)];
+    if (!best || score > best.rank) best = { path, content, rank: score };
+  }
+  return best && { path: best.path, content: best.content };
+}
+
+/** The object literal an expression is: directly, through a `const`, or returned by a function the code shows. */
+function objectLiteralBehind(
+  flow: FlowContext,
+  node: ts.Expression,
+  depth: number,
+): ts.ObjectLiteralExpression | undefined {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, node);
+  if (t.isObjectLiteralExpression(expr)) return expr;
+  if (depth >= MAX_HOPS) return undefined;
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, flow.checker));
+    return init && objectLiteralBehind(flow, init, depth + 1);
+  }
+  if (!t.isCallExpression(expr)) return undefined;
+  const fn = calledFunction(flow, expr.expression);
+  const returned = fn ? returnedExpressions(t, fn) : [];
+  return returned.length === 1 ? objectLiteralBehind(flow, returned[0]!, depth + 1) : undefined;
+}
+
+/** How many calls, functions and bindings `settingsContentEvidence` follows back from the written data. */
+const MAX_BUILD_HOPS = 8;
+/** Expressions `settingsContentEvidence` looks at, at most, per written file. */
+const MAX_BUILD_NODES = 400;
+
+/**
+ * A credential among what a settings file's content is built from: a credential-named key or
+ * variable (`AUTH_SECRET: generateSecret(32)`, `cookieSecret: randomBytes(16)...`, `dbPassword`)
+ * whose value is not a literal (a placeholder), or a secret seen by the flow analysis. Unlike the
+ * value flow, every call hands on what its arguments hold (a template render
+ * `Handlebars.compile(template)(context)`, `Object.entries(env).map(...)`, `lines.join('\n')`, a
+ * project helper `generateEnvFile({ env })`), and a destructured field of a call's result is the
+ * field the called function returns (`const { envSource } = await generateSources()`). Only for
+ * files that are settings by their path: elsewhere a render context says what a template *may* use
+ * (a generator renders its README from the same context as its `.env`), not what the file holds.
+ */
+function settingsContentEvidence(flow: FlowContext, data: ts.Expression): ContentEvidence | undefined {
+  const t = flow.ts;
+  const pending: { readonly node: ts.Expression; readonly key?: string; readonly hops: number }[] = [
+    { node: data, hops: 0 },
+  ];
+  const seen = new Set<string>();
+  let found: ContentEvidence | undefined;
+  const order: ContentEvidence['strength'][] = ['weak', 'name', 'seen'];
+  const note = (evidence: ContentEvidence | undefined) => {
+    if (evidence && (!found || order.indexOf(evidence.strength) > order.indexOf(found.strength))) found = evidence;
+  };
+  const credential = (name: string | undefined) =>
+    name !== undefined && isCredentialName(classifyName(name, flow.classifier));
+  for (let visited = 0; pending.length > 0 && visited < MAX_BUILD_NODES && found?.strength !== 'seen'; visited++) {
+    const { node, key, hops } = pending.pop()!;
+    const expr = skipOuterExpressions(t, node);
+    const id = `${expr.getSourceFile().fileName}:${expr.pos}:${expr.end}:${key ?? ''}`;
+    if (seen.has(id) || hops > MAX_BUILD_HOPS) continue;
+    seen.add(id);
+    const push = (next: ts.Expression | undefined, nextKey?: string, cost = 0) => {
+      if (next) pending.push({ node: next, key: nextKey, hops: hops + cost });
+    };
+    if (t.isAwaitExpression(expr)) push(expr.expression, key);
+    else if (t.isConditionalExpression(expr)) {
+      push(expr.whenTrue, key);
+      push(expr.whenFalse, key);
+    } else if (key !== undefined) {
+      // The field `key` of the value: an object literal's property, a function's returned object.
+      if (t.isObjectLiteralExpression(expr)) {
+        for (const p of expr.properties) {
+          if (t.isSpreadAssignment(p)) push(p.expression, key);
+          else if (propertyNameText(t, p.name) !== key) continue;
+          else if (t.isPropertyAssignment(p)) push(p.initializer);
+          else if (t.isShorthandPropertyAssignment(p)) push(p.name);
+        }
+      } else if (t.isCallExpression(expr)) {
+        const fn = calledFunction(flow, expr.expression);
+        if (fn) for (const r of returnedExpressions(t, fn)) push(r, key, 1);
+      } else if (t.isIdentifier(expr)) push(constInitializer(t, resolveIdentifier(t, expr, flow.checker)), key, 1);
+    } else if (t.isTemplateExpression(expr)) expr.templateSpans.forEach((span) => push(span.expression));
+    else if (t.isBinaryExpression(expr)) {
+      push(expr.left);
+      push(expr.right);
+    } else if (t.isArrayLiteralExpression(expr))
+      expr.elements.forEach((e) => push(t.isSpreadElement(e) ? e.expression : e));
+    else if (t.isObjectLiteralExpression(expr)) {
+      for (const p of expr.properties) {
+        if (t.isSpreadAssignment(p)) push(p.expression);
+        else if (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) {
+          const value = t.isPropertyAssignment(p) ? p.initializer : p.name;
+          const name = propertyNameText(t, p.name);
+          if (credential(name) && !isLiteralValue(t, value)) note({ display: `'${name}'`, strength: 'name' });
+          push(value);
+        }
+      }
+    } else if (t.isCallExpression(expr)) {
+      if (isSanitizerCall(flow, expr)) continue;
+      note(contentEvidence(flow, expr));
+      const callee = skipOuterExpressions(t, expr.expression);
+      expr.arguments.forEach((a) => push(a, undefined, 1));
+      // `compile(template)(context)`: the render's inputs; `lines.join('\n')`, `text.replace(…)`: the text's.
+      if (t.isCallExpression(callee)) push(callee);
+      else if (t.isPropertyAccessExpression(callee)) push(callee.expression);
+      const fn = calledFunction(flow, callee);
+      if (fn) for (const r of returnedExpressions(t, fn)) push(r, undefined, 1);
+    } else if (t.isIdentifier(expr) || t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr)) {
+      note(contentEvidence(flow, expr));
+      if (t.isPropertyAccessExpression(expr)) {
+        if (credential(expr.name.text)) note({ display: `'${shortText(expr, 40)}'`, strength: 'name' });
+        push(expr.expression, expr.name.text);
+      } else if (t.isElementAccessExpression(expr)) push(expr.expression);
+      else for (const next of bindingValues(flow, expr)) push(next.node, next.key, 1);
+    }
+  }
+  return found;
+}
+
+/** A string, number or boolean literal, or a template without substitutions: a placeholder, not a secret. */
+function isLiteralValue(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  return (
+    staticString(t, expr) !== undefined ||
+    t.isNumericLiteral(expr) ||
+    expr.kind === t.SyntaxKind.TrueKeyword ||
+    expr.kind === t.SyntaxKind.FalseKeyword
+  );
+}
+
+/**
+ * What a variable holds, as far as its declaration shows: its initializer, the values assigned to it
+ * in its function (`content = content.replace(…)`), the field a destructuring takes
+ * (`const { envSource } = …` is `envSource` of the initializer), or what a `for...of` iterates.
+ */
+function bindingValues(flow: FlowContext, id: ts.Identifier): { node: ts.Expression; key?: string }[] {
+  const t = flow.ts;
+  const decl = resolveIdentifier(t, id, flow.checker);
+  if (!decl) return [];
+  if (t.isParameter(decl)) return argumentsOf(flow, decl).map((node) => ({ node }));
+  if (t.isBindingElement(decl)) {
+    const key = bindingElementKey(flow, decl);
+    const owner = decl.parent.parent;
+    if (t.isVariableDeclaration(owner) && t.isForOfStatement(owner.parent.parent))
+      return [{ node: owner.parent.parent.expression }];
+    const source = bindingElementSource(flow, decl);
+    if (!source) return [];
+    return t.isObjectBindingPattern(decl.parent) && key !== undefined ? [{ node: source, key }] : [{ node: source }];
+  }
+  if (!t.isVariableDeclaration(decl)) return [];
+  const out: { node: ts.Expression; key?: string }[] = [];
+  if (decl.initializer) out.push({ node: decl.initializer });
+  if (t.isForOfStatement(decl.parent.parent)) out.push({ node: decl.parent.parent.expression });
+  if (decl.parent.flags & t.NodeFlags.Const || !t.isIdentifier(decl.name)) return out;
+  const name = decl.name.text;
+  forEachDescendant(t, enclosingFunctionOrFile(t, decl), (node) => {
+    if (
+      t.isBinaryExpression(node) &&
+      (node.operatorToken.kind === t.SyntaxKind.EqualsToken ||
+        node.operatorToken.kind === t.SyntaxKind.PlusEqualsToken) &&
+      t.isIdentifier(node.left) &&
+      node.left.text === name
+    )
+      out.push({ node: node.right });
+    // `lines.push(`secret = "${value}"`)`: what is added to a list of lines.
+    if (
+      t.isCallExpression(node) &&
+      t.isPropertyAccessExpression(node.expression) &&
+      ['push', 'unshift'].includes(node.expression.name.text) &&
+      t.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === name
+    )
+      node.arguments.forEach((a) => out.push({ node: a }));
+  });
+  return out;
+}
+
+/**
+ * What the calls of the parameter's function pass for it (`buildFiles(config)` for `config` of
+ * `function buildFiles(config)`): in the whole program with a checker, in its file without.
+ */
+function argumentsOf(flow: FlowContext, parameter: ts.ParameterDeclaration): ts.Expression[] {
+  const t = flow.ts;
+  const fn = parameter.parent;
+  const index = callerParameters(t, fn).indexOf(parameter);
+  if (index < 0 || parameter.dotDotDotToken || !isFunctionLike(t, fn)) return [];
+  return callersOf(flow, fn).flatMap((call) => {
+    const arg = call.arguments[index];
+    return arg && !call.arguments.slice(0, index + 1).some((a) => t.isSpreadElement(a)) ? [arg] : [];
+  });
 }
 
 /** Words that name public key material: a certificate, a chain, a public key, a CSR. */
