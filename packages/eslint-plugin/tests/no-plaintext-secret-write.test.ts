@@ -437,3 +437,30 @@ ruleTester.run('no-plaintext-secret-write', rule, {
     ),
   ],
 });
+
+// Flowise held-out: `Assistant.credential` is the id of a Credential row (a `uuid` column), not its data.
+const ASSISTANT_ENTITY = (column: string) =>
+  `declare function Column(options?: unknown): PropertyDecorator;
+   class Assistant { id!: string; details!: string; @Column(${column}) credential!: string }
+   declare const appServer: any;
+   export async function update(id: string, body: any) {
+     const assistant = await appServer.AppDataSource.getRepository(Assistant).findOneBy({ id });
+     assistant.credential = body.credential;
+     return appServer.AppDataSource.getRepository(Assistant).save(assistant);
+   }`;
+
+ruleTester.run('no-plaintext-secret-write: a field that references a credentials row', rule, {
+  valid: [
+    // The entity the repository writes declares the column as a `uuid`: a foreign key, even for an untyped row.
+    { code: ASSISTANT_ENTITY("{ type: 'uuid' }"), options: [{ minConfidence: 'low' }], ...typed },
+    { code: ASSISTANT_ENTITY("'uuid'"), options: [{ minConfidence: 'low' }], ...typed },
+  ],
+  invalid: [
+    // A text column of the same name may hold the credential itself.
+    {
+      ...medium(ASSISTANT_ENTITY("{ type: 'text' }"), 'assistant.credential ='),
+      options: [{ minConfidence: 'low' as const }],
+      ...typed,
+    },
+  ],
+});

@@ -578,3 +578,48 @@ ruleTester.run('no-secret-in-response: cookies that are no credentials', rule, {
     leak('res.json({ cookies: req.cookies });', ['secretInResponse', 'req.cookies }']),
   ],
 });
+
+// Flowise held-out: a field named `credential` that holds a Credential row's id, and responses
+// whose body redacted the decrypted data before returning it.
+const ENTITY = (column: string, extra = '') =>
+  `declare function Column(options?: unknown): PropertyDecorator;\n${extra}class Assistant { id!: string; details!: string; @Column(${column}) credential!: string }\ndeclare const repo: { findOne(): Promise<Assistant> };\nexport const get = async (req: any, res: { json(b: unknown): void }) => {\n  const assistant = await repo.findOne();\n  res.json(assistant);\n};`;
+const LOADER = (extra: string) =>
+  `${extra}interface Loader { id?: string; loaderName?: string; credential?: string }\ndeclare function save(body: unknown): Promise<Loader>;\nexport const saveLoader = async (req: any, res: { json(b: unknown): void }) => {\n  const loader = await save(req.body);\n  res.json(loader);\n};`;
+const REVEAL = (redact: string) =>
+  `declare function decryptCredentialData(v: string): Promise<Record<string, string>>;\nconst REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_';\nasync function revealCredentialById(row: { encryptedData: string }) {\n  const plainDataObj: Record<string, string> = { ...(await decryptCredentialData(row.encryptedData)) };\n  for (const key in plainDataObj) ${redact};\n  return { plainDataObj };\n}\nconst credentialsService = { revealCredentialById };\nexport const reveal = async (req: any, res: { json(b: unknown): void }) => {\n  const apiResponse = await credentialsService.revealCredentialById(req.body);\n  return res.json(apiResponse);\n};`;
+
+ruleTester.run('no-secret-in-response: references to credential rows, redacted bodies', rule, {
+  valid: [
+    { code: ENTITY("{ type: 'uuid' }"), options: [{ minConfidence: 'low' }], ...typed },
+    // The program declares a `Credential` record: a text field of that name refers to one.
+    {
+      code: LOADER('class Credential { id!: string; credentialName!: string; encryptedData!: string }\n'),
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    // The body overwrites every decrypted field with a redaction marker: medium, not in the default.
+    { code: REVEAL('plainDataObj[key] = REDACTED_CREDENTIAL_VALUE'), ...typed },
+  ],
+  invalid: [
+    // A text column named `credential`, with no `Credential` record in sight, may hold the credential.
+    { ...leak(ENTITY("{ type: 'text' }"), ['secretInResponse', 'assistant);']), ...typed },
+    { ...medium(leak(LOADER(''), ['secretInResponse', 'loader);'])), ...typed },
+    // A specific credential name stays a secret whatever its column type: a random UUID is a fine API key.
+    {
+      ...leak(
+        ENTITY("{ type: 'uuid' }").replace(
+          'credential!: string',
+          'credential!: string; @Column({ type: "uuid" }) password!: string',
+        ),
+        ['secretInResponse', 'assistant);'],
+      ),
+      ...typed,
+    },
+    {
+      ...medium(leak(REVEAL('plainDataObj[key] = REDACTED_CREDENTIAL_VALUE'), ['secretInResponse', 'apiResponse);'])),
+      ...typed,
+    },
+    // Without the redaction the decrypted data is returned (the service object's shorthand member is followed): high.
+    { ...leak(REVEAL('console.log(key)'), ['secretInResponse', 'apiResponse);']), ...typed },
+  ],
+});

@@ -52,6 +52,7 @@ import {
   sanitizersOptionSchema,
   expandedPath,
   isCredentialName,
+  isRecordReference,
   isSanitizerCallee,
   sourceEvidence,
   valueSources,
@@ -163,6 +164,8 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         if (c && c.words.some((w) => MASKED_VALUE_WORDS.has(w))) continue;
         // `@Encrypted @Column(DataType.BLOB) token`, `@Column({ transformer: encryptionTransformer })`: the model encrypts.
         if (write.model && column.column && encryptedModelProperty(flow, write.model, column.column)) continue;
+        // `assistant.credential` declared as a `uuid` column: the id of a credentials row, not its data.
+        if (column.column && isRecordReference(flow, columnDeclaration(flow, write, column))) continue;
         const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
         if (!evidence) continue;
         // `fcmToken`, `devicePushToken`: addresses a device, grants nothing.
@@ -566,7 +569,12 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
         table: modelName(t, receiver),
         certain: true,
         hooked: true,
-        model: way.receiver === 'model' ? receiver : way.receiver === 'manager' ? call.arguments[0] : undefined,
+        model:
+          way.receiver === 'model'
+            ? receiver
+            : way.receiver === 'manager'
+              ? call.arguments[0]
+              : repositoryEntity(t, receiver),
         columns: rows.flatMap((r) => rowColumns(t, flow, r, call, 0)),
       };
   }
@@ -620,6 +628,26 @@ function encryptedModelProperty(flow: FlowContext, model: ts.Expression, column:
     classes = next;
   }
   return false;
+}
+
+/**
+ * With a checker, the declaration of the written property: what `assistant.credential = …` assigns,
+ * or the model's property of that name (`credential` of `Assistant`).
+ */
+function columnDeclaration(flow: FlowContext, write: DbWrite, column: WrittenColumn): ts.Declaration | undefined {
+  const { checker, ts: t } = flow;
+  if (!checker || column.column === undefined) return undefined;
+  let symbol = t.isPropertyAccessExpression(column.node)
+    ? checker.getSymbolAtLocation(column.node.name)
+    : write.model && checker.getTypeAtLocation(skipOuterExpressions(t, write.model)).getProperty(column.column);
+  // `getRepository(Assistant).save(assistant)` of an untyped `assistant`: the entity class the write names.
+  const model = !symbol && write.model ? skipOuterExpressions(t, write.model) : undefined;
+  const entity = model && t.isIdentifier(model) ? checker.getSymbolAtLocation(model) : undefined;
+  if (entity) {
+    const cls = entity.flags & t.SymbolFlags.Alias ? checker.getAliasedSymbol(entity) : entity;
+    if (cls.flags & t.SymbolFlags.Class) symbol = checker.getDeclaredTypeOfSymbol(cls).getProperty(column.column);
+  }
+  return symbol ? (symbol.valueDeclaration ?? symbol.declarations?.[0]) : undefined;
 }
 
 /**
@@ -737,6 +765,14 @@ function tableName(t: TypeScript, node: ts.Expression | undefined): string | und
     staticString(t, expr) ??
     (t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined)
   );
+}
+
+/** `dataSource.getRepository(Assistant)`: the entity class a TypeORM repository writes. */
+function repositoryEntity(t: TypeScript, receiver: ts.Expression): ts.Expression | undefined {
+  const expr = skipOuterExpressions(t, receiver);
+  if (!t.isCallExpression(expr) || calleeName(t, expr.expression) !== 'getRepository') return undefined;
+  const entity = expr.arguments[0];
+  return entity && t.isIdentifier(skipOuterExpressions(t, entity)) ? entity : undefined;
 }
 
 function modelName(t: TypeScript, receiver: ts.Expression): string | undefined {

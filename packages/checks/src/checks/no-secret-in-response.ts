@@ -5,15 +5,18 @@ import {
   accessPath,
   calleeName,
   enclosingFunctionOrFile,
+  forEachDescendant,
   propertyNameText,
   skipOuterExpressions,
 } from '../ast/index.js';
 import { DISPLAY_SHORTENED_WORDS, isShortSlice } from '../ast/values.js';
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
+  calledFunction,
   createFlowContext,
   declarationOf,
   isPublishedChallenge,
+  isRecordReference,
   rootIdentifier,
   valueSources,
   type SecretSource,
@@ -280,6 +283,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
      */
     const valueConfidence = (item: ValueFlow): Confidence => {
       const { source } = item;
+      // `getById()` that decrypts a record and overwrites its fields with `REDACTED_VALUE` before returning it.
+      if (source.reason !== 'name' && redactsWhatItReturns(source.node)) return 'medium';
       if (source.reason !== 'name' || isRequestAccessor(source.node)) return 'high';
       const called = t.isCallExpression(source.node);
       // A reset or verification token goes to the mailbox or phone, never back to the requester, however fresh.
@@ -295,6 +300,29 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       )
         return 'medium';
       return called ? 'medium' : 'high';
+    };
+
+    /**
+     * A call whose body (in the program) writes a redaction marker into a member of what it builds
+     * (`plainDataObj[key] = REDACTED_CREDENTIAL_VALUE`, `masked.headers = redactedHeaders`,
+     * `copy.secret = '********'`): what it returns was decrypted and then redacted, which only a
+     * reader can tell apart from partly redacted.
+     */
+    const redactsWhatItReturns = (node: ts.Node): boolean => {
+      if (!t.isCallExpression(node)) return false;
+      const fn = calledFunction(flow, node.expression);
+      if (!fn?.body) return false;
+      return (
+        forEachDescendant(t, fn.body, (child) => {
+          if (
+            !t.isBinaryExpression(child) ||
+            child.operatorToken.kind !== t.SyntaxKind.EqualsToken ||
+            !(t.isPropertyAccessExpression(child.left) || t.isElementAccessExpression(child.left))
+          )
+            return undefined;
+          return isRedactionMarker(t, child.right) ? 'stop' : undefined;
+        }) === true
+      );
     };
 
     /**
@@ -517,6 +545,8 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         if ((c.isSecret && c.kind && NEVER_SENT_KINDS.has(c.kind)) || (options.checkHashes && isHashOfSecret(c))) {
           // `credentials: ManagedCredential[]` (ids, scopes, dates): a collection of records, not a secret value.
           if (!isScalarValue(t, checker!.getTypeOfSymbolAtLocation(prop, expr))) continue;
+          // `credential: string` declared as a `uuid` column: the id of a credentials row, not its data.
+          if (isRecordReference(flow, prop.valueDeclaration)) continue;
           // In `{ ...user, passwordHash: undefined }` the key overrides the spread.
           if (
             seenSpread &&
@@ -788,6 +818,19 @@ function isConstantValue(t: TypeScript, expr: ts.Expression): boolean {
   if (expr.kind === k.NullKeyword || expr.kind === k.TrueKeyword || expr.kind === k.FalseKeyword) return true;
   if (t.isIdentifier(expr) && expr.text === 'undefined') return true;
   return t.isPrefixUnaryExpression(expr) || t.isVoidExpression(expr) || t.isTypeOfExpression(expr);
+}
+
+/** Words of a constant or variable that holds a redaction marker or a redacted copy: `REDACTED_VALUE`, `maskedHeaders`. */
+const REDACTION_WORDS = new Set(['redacted', 'redaction', 'masked']);
+/** Text that only masks: `'********'`, `'[REDACTED]'`. */
+const MASK_TEXT = /^\[?(?:[*•x#.…-]{3,}|redacted|hidden)\]?$/i;
+
+/** `REDACTED_CREDENTIAL_VALUE`, `redactedHeaders`, `'********'`: what replaces a secret that must not leave. */
+function isRedactionMarker(t: TypeScript, value: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, value);
+  if (t.isStringLiteral(expr) || t.isNoSubstitutionTemplateLiteral(expr)) return MASK_TEXT.test(expr.text);
+  const name = t.isIdentifier(expr) ? expr.text : t.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
+  return name !== undefined && splitWords(name).some((w) => REDACTION_WORDS.has(w));
 }
 
 /** A value shortened for display: `apiKey.slice(-4)`, or sent under a key that says so (`apiKeyLast4`, `tokenPreview`). */

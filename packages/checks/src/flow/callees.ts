@@ -32,6 +32,12 @@ function resolveCallee(ctx: FlowContext, callee: ts.Expression): ts.FunctionLike
   const asFunction = (node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined => {
     if (!node) return undefined;
     if (isFunctionLike(t, node) && node.body) return node;
+    // `export default { getAllCredentials }`: the member is the function the shorthand names.
+    if (t.isShorthandPropertyAssignment(node) && ctx.checker) {
+      const value = ctx.checker.getShorthandAssignmentValueSymbol(node);
+      const decl = value?.valueDeclaration ?? value?.declarations?.[0];
+      return decl && !t.isShorthandPropertyAssignment(decl) ? asFunction(decl) : undefined;
+    }
     if (
       (t.isVariableDeclaration(node) || t.isPropertyDeclaration(node) || t.isPropertyAssignment(node)) &&
       node.initializer

@@ -17,3 +17,4 @@ export * from './sink-names.js';
 export * from './source-names.js';
 export * from './summaries/index.js';
 export * from './callees.js';
+export * from './references.js';
