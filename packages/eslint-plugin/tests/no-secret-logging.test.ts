@@ -1111,3 +1111,67 @@ ruleTester.run('no-secret-logging: names on non-secrets', rule, {
     ),
   ],
 });
+
+// Held-out round 4 (issue 13): values seen to hold nothing secret, ids a requester chose, CSRF tokens.
+ruleTester.run('no-secret-logging: absent values, spelled-out constants, chosen ids, CSRF tokens', rule, {
+  valid: [
+    // Logged in the branch where the value is absent: nothing but `undefined` or '' is printed (any confidence).
+    ...[
+      "function decrypt(secretKey?: string) {\n  if (!secretKey || typeof secretKey !== 'string') {\n    logger.error({ secretKey }, 'no key');\n  }\n}",
+      'if (apiKey == null) console.warn(`apiKey is ${apiKey}`);',
+      "if (password === '' && strict) logger.warn({ password });",
+      'if (!token.length) logger.warn(`empty token ${token}`);',
+    ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
+    // A constant whose type is one string literal is spelled out in the source (a settings or action name).
+    {
+      code: "const NAMES = { GmailTokens: 'GmailTokens' } as const;\nlogger.debug({ settingsName: NAMES.GmailTokens });",
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    // A numeric fallback says the value is a count (LLM usage tokens).
+    {
+      code: 'const originalTokens = response.usage.total_tokens || 0;\nlogger.info({ total: originalTokens + extra });',
+      options: [{ minConfidence: 'low' }],
+    },
+    // An id the requester chose names a record (a chat, a thread), a CSRF token binds a form: medium.
+    "app.post('/predict', (req, res) => {\n  logger.debug(`chat ${req.body.overrideConfig?.sessionId}`);\n});",
+    'function decodeState(stateParam?: string, storedCsrfToken?: string) {\n  if (!stateParam || !storedCsrfToken) logger.error({ stateParam, storedCsrfToken });\n}',
+  ],
+  invalid: [
+    // One alternative does not say this value is absent; a type test alone does not; a value given in the branch.
+    leak('if (!user || !token) logger.error({ token });', { text: 'token', nth: 2, fix: 'token: redact(token)' }),
+    leak("if (typeof key !== 'string') logger.error(`bad key ${apiKey}`);", 'apiKey'),
+    leak("if (typeof apiKey !== 'string') logger.error(`bad key ${apiKey}`);", { text: 'apiKey', nth: 2 }),
+    leak('if (!token) {\n  token = await refreshToken();\n  logger.info(`refreshed ${token}`);\n}', {
+      text: 'token',
+      nth: 3,
+    }),
+    // A text fallback says nothing about the value.
+    leak("const token = response.session.token || 'anonymous';\nlogger.info({ t: token });", { text: 'token', nth: 3 }),
+    // Not one literal: a mutable field's type is `string`.
+    {
+      ...leak("const settings = { apiKey: 'k' };\nsettings.apiKey = load();\nlogger.debug(settings.apiKey);", {
+        text: 'settings.apiKey',
+        nth: 2,
+      }),
+      ...typed,
+    },
+    // A credential the requester sent in the body, by a credential name: high.
+    leak(
+      "app.post('/x', (req, res) => {\n  logger.debug(`session ${req.body.sessionToken}`);\n});",
+      'req.body.sessionToken',
+    ),
+    medium(
+      leak(
+        "app.post('/predict', (req, res) => {\n  logger.debug(`chat ${req.body.sessionId}`);\n});",
+        'req.body.sessionId',
+      ),
+    ),
+    medium(
+      leak(
+        'function decodeState(storedCsrfToken: string) {\n  logger.error({ storedCsrfToken });\n}',
+        shorthand('storedCsrfToken', 2),
+      ),
+    ),
+  ],
+});

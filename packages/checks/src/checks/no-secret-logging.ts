@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { accessPath, calleeName, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import { accessPath, calleeName, forEachDescendant, propertyNameText, skipOuterExpressions } from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
 import { declarationOf, bindingElementSource, importedFrom, rootIdentifier } from '../flow/aliases.js';
@@ -156,13 +156,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     const reportArguments = (args: readonly ts.Expression[], report: (f: ValueFlow) => void): void => {
       for (const arg of args) {
         for (const f of valueSources(flow, t.isSpreadElement(arg) ? arg.expression : arg)) {
-          if (
-            reported.has(f.at) ||
-            isCount(flow, f.source) ||
-            isPublicByDesign(flow, f.source) ||
-            echoesUnmatchedToken(flow, f)
-          )
-            continue;
+          if (reported.has(f.at) || carriesNothingSecret(flow, f)) continue;
           reported.add(f.at);
           report(f);
         }
@@ -217,7 +211,7 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
         const sink = sinkOfCall(flow, node, { extraSinks: options.extraSinks });
         if (!sink) {
           for (const cross of crossFunctionFlows(flow, node, logSink)) {
-            if (reported.has(cross.flow.at)) continue;
+            if (reported.has(cross.flow.at) || carriesNothingSecret(flow, cross.flow)) continue;
             reported.add(cross.flow.at);
             context.report({
               node: cross.flow.at,
@@ -254,6 +248,116 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
     };
   },
 });
+
+/**
+ * What reaches the sink is seen to hold no secret, whatever its name: a count, a key public by design,
+ * a token no lookup matched, a value tested absent on the way here, or a constant the source spells out.
+ */
+function carriesNothingSecret(flow: FlowContext, f: ValueFlow): boolean {
+  return (
+    isCount(flow, f.source) ||
+    isPublicByDesign(flow, f.source) ||
+    echoesUnmatchedToken(flow, f) ||
+    isAbsentHere(flow, f) ||
+    isSpelledOut(flow, f.source)
+  );
+}
+
+/**
+ * Logged in the branch where the value is absent: `if (!key || typeof key !== 'string') logger.error({ key })`
+ * prints `undefined` or an empty string. Every alternative of the test must say so (`!a || !b` does not
+ * for `b`), one of them a test for absence (`!x`, `x == null`, `x === ''`, `!x.length`); a type test
+ * (`typeof x !== 'string'`) may stand beside it.
+ */
+function isAbsentHere(flow: FlowContext, f: ValueFlow): boolean {
+  const t = flow.ts;
+  const at = t.isShorthandPropertyAssignment(f.at) ? f.at.name : f.at;
+  if (!t.isExpression(at)) return false;
+  const value = t.isIdentifier(at) ? at : rootIdentifier(flow, at);
+  if (!value) return false;
+  for (let current: ts.Node = f.at; current.parent && !t.isFunctionLike(current); current = current.parent) {
+    const parent = current.parent;
+    if (t.isIfStatement(parent) && parent.thenStatement === current && testsAbsence(t, parent.expression, value.text))
+      return !assignedBefore(t, current, value.text, f.at.getStart());
+  }
+  return false;
+}
+
+/** `if (!token) { token = await refresh(); log(token) }`: `name` is given a value in `block` before `end`. */
+function assignedBefore(t: TypeScript, block: ts.Node, name: string, end: number): boolean {
+  return forEachDescendant(t, block, (node) => {
+    if (node.pos >= end) return 'skip';
+    return t.isBinaryExpression(node) &&
+      node.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= t.SyntaxKind.LastAssignment &&
+      t.isIdentifier(skipOuterExpressions(t, node.left)) &&
+      (skipOuterExpressions(t, node.left) as ts.Identifier).text === name
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/** Whether `condition` holds only when `name` is absent: 'absent' with an absence test, 'type' with a type test only. */
+function absenceTest(t: TypeScript, condition: ts.Expression, name: string): 'absent' | 'type' | undefined {
+  const expr = skipOuterExpressions(t, condition);
+  const isName = (e: ts.Expression): boolean => {
+    const inner = skipOuterExpressions(t, e);
+    return t.isIdentifier(inner) && inner.text === name;
+  };
+  if (t.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === t.SyntaxKind.BarBarToken) {
+      const left = absenceTest(t, expr.left, name);
+      const right = absenceTest(t, expr.right, name);
+      if (!left || !right) return undefined;
+      return left === 'absent' || right === 'absent' ? 'absent' : 'type';
+    }
+    if (op === t.SyntaxKind.AmpersandAmpersandToken)
+      return absenceTest(t, expr.left, name) === 'absent' || absenceTest(t, expr.right, name) === 'absent'
+        ? 'absent'
+        : undefined;
+    const left = skipOuterExpressions(t, expr.left);
+    const right = skipOuterExpressions(t, expr.right);
+    if (op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken) {
+      // `typeof x !== 'string'`
+      const typeOf = [left, right].find((e) => t.isTypeOfExpression(e) && isName(e.expression));
+      return typeOf && [left, right].some((e) => t.isStringLiteral(e)) ? 'type' : undefined;
+    }
+    if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return undefined;
+    const isNothing = (e: ts.Expression): boolean =>
+      e.kind === t.SyntaxKind.NullKeyword ||
+      (t.isIdentifier(e) && e.text === 'undefined') ||
+      (t.isStringLiteral(e) && e.text === '');
+    return (isName(left) && isNothing(right)) || (isName(right) && isNothing(left)) ? 'absent' : undefined;
+  }
+  if (!t.isPrefixUnaryExpression(expr) || expr.operator !== t.SyntaxKind.ExclamationToken) return undefined;
+  const operand = skipOuterExpressions(t, expr.operand);
+  if (isName(operand)) return 'absent';
+  return t.isPropertyAccessExpression(operand) && operand.name.text === 'length' && isName(operand.expression)
+    ? 'absent'
+    : undefined;
+}
+
+function testsAbsence(t: TypeScript, condition: ts.Expression, name: string): boolean {
+  return absenceTest(t, condition, name) === 'absent';
+}
+
+/**
+ * With a checker: a value whose type is one string literal is spelled out in the source
+ * (`NAMES.GmailTokens` of `{ GmailTokens: 'GmailTokens' } as const`, a settings or action name); a
+ * secret literal is the hard-coded-secret check's finding, and logging it leaks nothing the source does not.
+ */
+function isSpelledOut(flow: FlowContext, source: SecretSource): boolean {
+  const t = flow.ts;
+  const node = source.node;
+  if (!flow.checker || source.reason !== 'name') return false;
+  if (!t.isIdentifier(node) && !t.isPropertyAccessExpression(node) && !t.isElementAccessExpression(node)) return false;
+  try {
+    return (flow.checker.getTypeAtLocation(node).flags & t.TypeFlags.StringLiteral) !== 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Console output of a command-line command (`src/commands/`, `cli/`, `bin/`): what it prints is the
@@ -328,6 +432,12 @@ const CODE_OWNER_WORDS: ReadonlySet<string> = new Set([
   'referral',
 ]);
 
+/**
+ * Words of a value that binds a form or a redirect to the browser that asked (a CSRF token): it
+ * authenticates nothing alone, and the browser holds and sends it anyway.
+ */
+const REQUEST_BINDING_WORDS: ReadonlySet<string> = new Set(['csrf', 'xsrf']);
+
 /** First words of calls that turn a token into its claims: `parseShareToken(req)`, `decodeJwt(t)`, `verifyToken(t)`. */
 const DECODING_VERBS: ReadonlySet<string> = new Set(['parse', 'decode', 'verify']);
 
@@ -338,14 +448,14 @@ const DECODED_WORDS: ReadonlySet<string> = new Set(['token', 'jwt', 'jws', 'jwe'
  * A credential name that says less than it seems, when nothing else shows the value is secret
  * (medium): a cookie's name without a credential word (`cookie`, `cookies`, `cookieValue`: a state,
  * nonce, consent or locale cookie as often as a session), a `token` owned by a customer code
- * (`coupon.token`, `couponToken`), and a token's name on what a decoding call returned (`const shareToken = await
+ * (`coupon.token`, `couponToken`), a CSRF token (`storedCsrfToken`), and a token's name on what a decoding call returned (`const shareToken = await
  * parseShareToken(req)`: the verified claims, not the token).
  */
 function nameSaysLess(flow: FlowContext, source: SecretSource): boolean {
   const t = flow.ts;
   const last = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1] ?? source.name;
   if (source.kind === 'cookie' && !isCredentialCookieName(last)) return true;
-  if (splitWords(last).some((w) => CODE_OWNER_WORDS.has(w))) return true; // `couponToken`
+  if (splitWords(last).some((w) => CODE_OWNER_WORDS.has(w) || REQUEST_BINDING_WORDS.has(w))) return true; // `couponToken`, `csrfToken`
   const node = source.node;
   if (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) {
     const owner = accessPath(t, node.expression)?.pop()?.replace(/\(\)$/, '');

@@ -64,11 +64,13 @@ export function sourceEvidence(ctx: FlowContext, source: SecretSource): SourceEv
     if (CREDENTIAL_HEADERS.includes(key.toLowerCase())) return 'value';
     return isCredentialName(classifyName(key, ctx.classifier)) ? 'credential-name' : 'name';
   }
-  if (isRequestBorne(ctx, source.node)) return 'credential-name';
   // The display name's last word is the name that decided: `res.sessionToken`, `creds.apiKey` (a
   // field of the object's type), `req.body` (a login body: the body itself is not so named).
   const name = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(source.name)?.[1];
   const c = name === undefined ? undefined : classifyName(name, ctx.classifier);
+  // `req.body.overrideConfig.sessionId`: an id the requester chose names the record it wants (a chat,
+  // a thread); a session credential comes in a cookie or a header, whose reads are value evidence.
+  if (isRequestBorne(ctx, source.node)) return c?.matched[c.matched.length - 1] === 'id' ? 'name' : 'credential-name';
   if (!c?.isSecret) return 'name';
   if (isCredentialName(c)) return 'credential-name';
   // `const [user, pass] = decodedAuthorization.split(':')`: the name is vague, the value is not.

@@ -27,7 +27,6 @@ import {
 import type { FlowContext } from './context.js';
 import { displayFormCallee, isSanitizerCall, isShortenedForm } from './sanitizers.js';
 import { calledFunction } from './callees.js';
-import { isRecordReference } from './references.js';
 import {
   argumentFor,
   isProjectFunction,
@@ -558,23 +557,12 @@ function memberFlows(
   const owner = calleeName(t, expr.expression);
   const c = classifyName(key === 'token' && owner !== undefined ? `${owner}.${key}` : key, options.classifier);
   if (c.isSecret && isTextTable(t, expr.expression)) return [];
-  // `assistant.credential` declared as a `uuid` column: the id of a credentials row, not its data.
-  if (c.isSecret && ctx.checker && isRecordReference(ctx, memberDeclaration(ctx.checker, expr))) return [];
   if (c.isSecret)
     return typeMayHoldSecret(ctx, expr)
       ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }]
       : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
-}
-
-/** The declaration of the property a member access reads (`assistant.credential`), when the checker knows it. */
-function memberDeclaration(
-  checker: ts.TypeChecker,
-  expr: ts.PropertyAccessExpression | ts.ElementAccessExpression,
-): ts.Declaration | undefined {
-  const symbol = checker.getSymbolAtLocation('name' in expr ? expr.name : expr.argumentExpression);
-  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
 /** Last words of an object's name that make it a table of UI text or messages, keyed by what they are about. */
@@ -787,7 +775,8 @@ function isFailureCodeName(name: string): boolean {
 /**
  * A `const` whose initializer shows a value that is no secret whatever its name: a literal (the
  * constant `PASS = "All pinned."`; a secret literal is the hard-coded-secret check's finding, and
- * logging it leaks nothing the source does not) or the property names of an object
+ * logging it leaks nothing the source does not), a count with a numeric fallback
+ * (`const originalTokens = usage.total_tokens || 0`) or the property names of an object
  * (`const authKeys = Object.keys(authData).sort()`).
  */
 function hasPlainInitializer(ctx: FlowContext, id: ts.Identifier): boolean {
@@ -796,6 +785,14 @@ function hasPlainInitializer(ctx: FlowContext, id: ts.Identifier): boolean {
   if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !constInitializer(t, decl)) return false;
   let init = skipOuterExpressions(t, decl.initializer);
   if (t.isStringLiteral(init) || t.isNoSubstitutionTemplateLiteral(init) || t.isNumericLiteral(init)) return true;
+  // `const originalTokens = usage.total_tokens || 0`: a numeric fallback says the value is a count.
+  if (
+    t.isBinaryExpression(init) &&
+    (init.operatorToken.kind === t.SyntaxKind.BarBarToken ||
+      init.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken) &&
+    t.isNumericLiteral(skipOuterExpressions(t, init.right))
+  )
+    return true;
   while (
     t.isCallExpression(init) &&
     t.isPropertyAccessExpression(init.expression) &&
@@ -1201,7 +1198,6 @@ function secretFieldFlows(ctx: FlowContext, expr: ts.Expression, here: ts.Node):
       const c = classifyName(prop.getName(), ctx.classifier);
       const propType = checker.getTypeOfSymbolAtLocation(prop, expr);
       if (!c.isSecret || !isStringTyped(t, propType) || isLiteralUnion(t, propType)) continue;
-      if (isRecordReference(ctx, prop.valueDeclaration)) continue;
       return [
         {
           source: {
