@@ -27,6 +27,7 @@ import {
 import type { FlowContext } from './context.js';
 import { displayFormCallee, isSanitizerCall, isShortenedForm } from './sanitizers.js';
 import { calledFunction } from './callees.js';
+import { isRecordReference } from './references.js';
 import {
   argumentFor,
   isProjectFunction,
@@ -557,12 +558,23 @@ function memberFlows(
   const owner = calleeName(t, expr.expression);
   const c = classifyName(key === 'token' && owner !== undefined ? `${owner}.${key}` : key, options.classifier);
   if (c.isSecret && isTextTable(t, expr.expression)) return [];
+  // `assistant.credential` declared as a `uuid` column: the id of a credentials row, not its data.
+  if (c.isSecret && ctx.checker && isRecordReference(ctx, memberDeclaration(ctx.checker, expr))) return [];
   if (c.isSecret)
     return typeMayHoldSecret(ctx, expr)
       ? [{ source: { node: expr, name: shortText(expr), kind: c.kind ?? 'secret', reason: 'name' }, at: here }]
       : [];
   // Any other property of any object (`user.id`, `creds.user`, `req.body`) is not the secret itself.
   return [];
+}
+
+/** The declaration of the property a member access reads (`assistant.credential`), when the checker knows it. */
+function memberDeclaration(
+  checker: ts.TypeChecker,
+  expr: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+): ts.Declaration | undefined {
+  const symbol = checker.getSymbolAtLocation('name' in expr ? expr.name : expr.argumentExpression);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
 /** Last words of an object's name that make it a table of UI text or messages, keyed by what they are about. */
@@ -1198,6 +1210,7 @@ function secretFieldFlows(ctx: FlowContext, expr: ts.Expression, here: ts.Node):
       const c = classifyName(prop.getName(), ctx.classifier);
       const propType = checker.getTypeOfSymbolAtLocation(prop, expr);
       if (!c.isSecret || !isStringTyped(t, propType) || isLiteralUnion(t, propType)) continue;
+      if (isRecordReference(ctx, prop.valueDeclaration)) continue;
       return [
         {
           source: {
