@@ -632,3 +632,177 @@ ruleTester.run('no-timing-unsafe-compare: enum members and pages-router pages', 
     },
   ],
 });
+
+// Presented across functions: a parameter the requester fills, by its callers, a decorator or a handler's `input`.
+const PRESENTED_BY = {
+  // The callers in the file pass a request field; the other side has no visible origin (a stored recovery token).
+  caller: `function getOnboardingConfig(token: string, configs: { name: string; value: string }[]) {
+  const recoveryToken = configs.find((c) => c.name === 'ONBOARDING_RECOVERY_TOKEN')?.value;
+  return token === recoveryToken;
+}
+export function route(req: Request, configs: { name: string; value: string }[]) {
+  return getOnboardingConfig(req.query.token, configs);
+}`,
+  // Two functions deep: the route hands the header to a helper that hands it on.
+  twoCallers: `function matches(presented: string, stored: { apiToken: string }) {
+  return presented === stored.apiToken;
+}
+function check(token: string, stored: { apiToken: string }) {
+  return matches(token, stored);
+}
+export function route(req: Request, stored: { apiToken: string }) {
+  return check(req.headers['x-api-token'], stored);
+}`,
+  // A field of an object the caller builds from the request body.
+  callerObject: `function remove(body: { clientID: string; clientSecret: string }, saved: { clientSecret: string }) {
+  if (saved.clientSecret !== body.clientSecret) throw new Error('clientSecret mismatch');
+}
+export function route(req: Request, saved: { clientSecret: string }) {
+  remove({ clientID: req.body.clientID, clientSecret: req.body.clientSecret }, saved);
+}`,
+  // A framework decorator binds the parameter to the query string.
+  decorator: `class OnboardingController {
+  check(@Query('token') token: string) {
+    return token === this.recoveryToken;
+  }
+}`,
+  // An RPC procedure's input, destructured in the parameter.
+  handlerInput: `export const handleSubscribe = async ({ input: { 'hub.verify_token': token } }: { input: Record<string, string> }) => {
+  if (token !== stored.webhookSecret) throw new Error('Unauthorized');
+};`,
+  // The same helper called from a plain route: the cookie is what the requester sent.
+  refreshFromRoute: `function validateRefreshToken(token: string, stored: { refreshToken: string }) {
+  return stored.refreshToken === token;
+}
+export function refresh(request: Request, stored: { refreshToken: string }) {
+  return validateRefreshToken(request.cookies.Refresh, stored);
+}`,
+  // A digest of a secret is no public digest.
+  secretDigest: `function expectedToken(apiSecret: string) {
+  return createHash('sha256').update(apiSecret).digest('hex');
+}
+function check(token: string, apiSecret: string) {
+  const candidateToken = expectedToken(apiSecret);
+  return candidateToken === token;
+}
+export function route(req: Request, apiSecret: string) {
+  return check(req.body.token, apiSecret);
+}`,
+  // A request part by name, in a controller's method (its callers are out of sight).
+  controllerBody: `export class ConnectionAPIController {
+  async deleteConnections(body: { clientID: string; clientSecret: string }) {
+    const connection = await this.connectionStore.get(body.clientID);
+    if (connection.clientSecret === body.clientSecret) await this.connectionStore.delete(body.clientID);
+  }
+}`,
+};
+
+/** Only names say so: reported at medium, not by `recommended`. */
+const NOT_PRESENTED = {
+  // The only caller passes a stored value, not request input.
+  storedCaller: `function same(token: string, stored: { apiToken: string }) {
+  return token === stored.apiToken;
+}
+export function sync(row: { token: string }, stored: { apiToken: string }) {
+  return same(row.token, stored);
+}`,
+  // Both sides come from the request (as in double-submit): nothing secret meets attacker input.
+  bothPresented: `function same(presentedToken: string, otherToken: string) {
+  return presentedToken === otherToken;
+}
+export function route(req: Request) {
+  return same(req.body.token, req.query.token);
+}`,
+  // The record was looked up by the presented value itself: the comparison re-checks what the query matched.
+  lookedUpByField: `export class SessionController {
+  async check(body: { id: string; secret: string }) {
+    const row = await db.session.findFirst({ where: { secret: body.secret } });
+    return row?.secret === body.secret;
+  }
+}`,
+  // The token's signature was verified first: the requester cannot vary it byte by byte.
+  verifiedFirst: `export class AccountController {
+  async confirmEmailChange(body: { tempToken: string }) {
+    const token = body.tempToken;
+    const { userId } = verifyEmailChangeJwt(token);
+    const user = await this.users.readUserById(userId);
+    if (user.tempToken !== token) throw new Error('not found');
+  }
+}`,
+  // Called from a passport-jwt strategy's validate(): the strategy verified the token's signature first.
+  jwtStrategy: `function validateRefreshToken(token: string, stored: { refreshToken: string }) {
+  return stored.refreshToken === token;
+}
+export class RefreshStrategy extends PassportStrategy(Strategy, 'refresh') {
+  constructor() {
+    super({ jwtFromRequest: (req: Request) => req.cookies.Refresh, secretOrKey: process.env.REFRESH_SECRET });
+  }
+  validate(request: Request, stored: { refreshToken: string }) {
+    return validateRefreshToken(request.cookies.Refresh, stored);
+  }
+}`,
+  // An unkeyed digest of ids the server sees: anyone can compute it.
+  plainDigest: `function createActionToken(kind: string, messageId: string) {
+  return createHash('sha256').update(\`\${kind}:\${messageId}\`).digest('base64url').slice(0, 16);
+}
+function resolve(token: string, kind: string, messageId: string) {
+  const candidateToken = createActionToken(kind, messageId);
+  return candidateToken === token;
+}
+export function route(req: Request) {
+  return resolve(req.body.token, 'send', req.body.messageId);
+}`,
+  // Matching entries in memory after a lookup.
+  listEntry: `function pick(token: string, rows: { token: string }[]) {
+  return rows.find((r) => r.token === token);
+}
+export function route(req: Request, rows: { token: string }[]) {
+  return pick(req.body.token, rows);
+}`,
+  // The requester's own session is no input it varies.
+  session: `function same(token: string, stored: { apiToken: string }) {
+  return token === stored.apiToken;
+}
+export function route(req: Request, stored: { apiToken: string }) {
+  return same(req.session.token, stored);
+}`,
+  // A \`body\` parameter of a class that serves no requests.
+  notController: `export class ConnectionMapper {
+  matches(body: { clientSecret: string }) {
+    return body.clientSecret === this.saved.clientSecret;
+  }
+}`,
+};
+
+/** Not reported at any confidence. */
+const NEVER_REPORTED = {
+  // Looked up by the same identifier: one side is derived from the other.
+  lookedUp: `async function verify(token: string) {
+  const session = await db.session.findUnique({ where: { token } });
+  return session?.token === token;
+}
+export function route(req: Request) {
+  return verify(req.body.token);
+}`,
+};
+
+ruleTester.run('no-timing-unsafe-compare: parameters the requester fills', rule, {
+  valid: [
+    ...Object.values(NOT_PRESENTED),
+    ...Object.values(NEVER_REPORTED).map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
+  ],
+  invalid: [
+    { code: PRESENTED_BY.caller, errors: [{ messageId: 'unsafeOperator', line: 3 }] },
+    { code: PRESENTED_BY.twoCallers, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    { code: PRESENTED_BY.callerObject, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    { code: PRESENTED_BY.decorator, errors: [{ messageId: 'unsafeOperator', line: 3 }] },
+    { code: PRESENTED_BY.handlerInput, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    { code: PRESENTED_BY.controllerBody, errors: [{ messageId: 'unsafeOperator', line: 4 }] },
+    { code: PRESENTED_BY.secretDigest, errors: [{ messageId: 'unsafeOperator', line: 6 }] },
+    { code: PRESENTED_BY.refreshFromRoute, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    // The same comparisons, still reported below high.
+    ...withMinConfidence(
+      Object.values(NOT_PRESENTED).map((code) => ({ code, errors: [{ messageId: 'unsafeOperator' }] })),
+    ),
+  ],
+});

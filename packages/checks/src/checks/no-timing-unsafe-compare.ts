@@ -17,6 +17,7 @@ import { classifyName, PUBLIC_WORDS, splitWords, type ClassifierOptions } from '
 import { CREDENTIAL_HEADERS, REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   createFlowContext,
+  declarationOf,
   expandedPath,
   PASS_THROUGH_METHODS,
   rootIdentifier,
@@ -27,6 +28,8 @@ import {
 } from '../flow/index.js';
 import { inDevOrTestOnlyBranch, runsInBrowser } from '../context/index.js';
 import { calledFunction } from '../flow/callees.js';
+import { callersOf } from '../flow/callers.js';
+import { callerParameters } from '../flow/summaries/parameters.js';
 import { sourceOfEnv, sourceOfNamedAccessor, sourceOfPath } from '../flow/sources.js';
 import { accessorSecretName, isDecryptCallee, pathText, stripCall } from '../flow/source-names.js';
 
@@ -1078,12 +1081,25 @@ function comparisonConfidence(
     return [a, b].some((o) => mentionsSession(t, o)) ? 'medium' : undefined;
   }
   if (only(oa, 'expected') && only(ob, 'expected')) return undefined;
-  if (oa.size === 0 && ob.size === 0) return 'medium';
+  // Only names on either side: high when one of them is a parameter that the requester fills (its
+  // callers pass request input, a framework decorator or a handler's `input` says so), unless the
+  // other side is a record looked up by that very value.
+  const byCaller = oa.size === 0 && ob.size === 0 ? presentedParameterSide(flow, a, b) : undefined;
+  const held = byCaller === a ? b : a;
+  if (
+    oa.size === 0 &&
+    ob.size === 0 &&
+    (!byCaller ||
+      lookedUpBy(flow, held, byCaller) ||
+      verifiedBefore(flow, node, byCaller) ||
+      isPlainDigest(flow, held, 0))
+  )
+    return 'medium';
   const presented = oa.has('presented') || ob.has('presented');
   if (!presented && (oa.has('stored') || ob.has('stored'))) return 'medium';
   if ([a, b].some((o) => lastWords(t, o).some((w) => REQUEST_BINDING_WORDS.has(w)))) return 'medium';
   // The requester's own session is no input to match other entries by (`sessions.filter((s) => s.token !== req.session.token)`).
-  const sentNow = [a, b].some((o) => originsOf(flow, o).has('presented') && !mentionsSession(t, o));
+  const sentNow = !byCaller && [a, b].some((o) => originsOf(flow, o).has('presented') && !mentionsSession(t, o));
   if (!sentNow && isListEntryMatch(t, node, [a, b])) return 'medium';
   if (inDevOrTestOnlyBranch(t, node)) return 'medium';
   // `tenantCookie`: named for being a cookie, not for holding a credential; only a server-held secret on the other side says it is one.
@@ -1093,4 +1109,288 @@ function comparisonConfidence(
   });
   if (cookieNamed && !oa.has('expected') && !ob.has('expected')) return 'medium';
   return 'high';
+}
+
+/** Decorators that bind a handler parameter to a part of the request (NestJS, routing-controllers, tsoa). */
+const REQUEST_PARAMETER_DECORATORS: ReadonlySet<string> = new Set([
+  'Body',
+  'Query',
+  'Param',
+  'Params',
+  'Headers',
+  'Header',
+  'Req',
+  'Request',
+  'Cookies',
+  'Cookie',
+  'BodyParam',
+  'QueryParam',
+  'QueryParams',
+  'HeaderParam',
+  'HeaderParams',
+  'CookieParam',
+  'CookieParams',
+  'Path',
+]);
+/** Parameter names of a controller method that hold a part of the request (`deleteConnections(body)`). */
+const REQUEST_PART_PARAMETERS: ReadonlySet<string> = new Set(['body', 'query', 'params', 'headers', 'cookies']);
+/** Class names that say their methods serve requests. */
+const CONTROLLER_CLASS = /(?:Controller|Handler|Resource)$/;
+/** How many callers deep `presentedParameter` follows a parameter (`controller -> service -> helper`). */
+const MAX_CALLER_DEPTH = 3;
+
+/** A parameter, and the fields read off it on the way to the compared value (`body.client_secret`: `['client_secret']`). */
+interface ParameterPath {
+  readonly parameter: ts.ParameterDeclaration;
+  readonly path: readonly string[];
+}
+
+/**
+ * The operand of `a`/`b` that is a parameter the requester fills, when the other is not: compared
+ * values that the code shows no origin for (see `originsOf`), followed back to a parameter of their
+ * function. Two such parameters (both sides sent by the requester) or none: undefined.
+ */
+function presentedParameterSide(flow: FlowContext, a: ts.Expression, b: ts.Expression): ts.Expression | undefined {
+  const [pa, pb] = [a, b].map((o) => {
+    const behind = parameterBehind(flow, o, 0);
+    return behind !== undefined && isPresentedParameter(flow, behind, 0);
+  });
+  return pa === pb ? undefined : pa ? a : b;
+}
+
+/**
+ * The parameter a value is read from in its function: directly, through `const`s, destructuring
+ * (`({ input: { token } })`), member reads (`body.clientSecret`), `?:`, `||`/`??`, `await` and
+ * text-keeping methods (`token.trim()`).
+ */
+function parameterBehind(flow: FlowContext, node: ts.Expression, depth: number): ParameterPath | undefined {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, node);
+  if (depth > MAX_ORIGIN_DEPTH) return undefined;
+  const next = (e: ts.Expression) => parameterBehind(flow, e, depth + 1);
+  if (t.isAwaitExpression(expr)) return next(expr.expression);
+  if (t.isConditionalExpression(expr)) return next(expr.whenTrue) ?? next(expr.whenFalse);
+  if (
+    t.isBinaryExpression(expr) &&
+    (expr.operatorToken.kind === t.SyntaxKind.BarBarToken ||
+      expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken)
+  )
+    return next(expr.left) ?? next(expr.right);
+  if (t.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(t, expr.expression);
+    const method = calleeName(t, callee);
+    return t.isPropertyAccessExpression(callee) && method && PASS_THROUGH_METHODS.includes(method)
+      ? next(callee.expression)
+      : undefined;
+  }
+  if (t.isPropertyAccessExpression(expr)) {
+    const inner = next(expr.expression);
+    return inner && { parameter: inner.parameter, path: [...inner.path, expr.name.text] };
+  }
+  if (!t.isIdentifier(expr)) return undefined;
+  const decl = declarationOf(flow, expr);
+  if (!decl) return undefined;
+  if (t.isParameter(decl)) return { parameter: decl, path: [] };
+  if (t.isVariableDeclaration(decl)) {
+    const init = constInitializer(t, decl);
+    return init ? next(init) : undefined;
+  }
+  if (!t.isBindingElement(decl)) return undefined;
+  // `{ input: { 'hub.verify_token': token } }`: the keys from the pattern's root down to the binding;
+  // a rest element (`{ name, ...clientInfo }`) holds the other fields under their own keys.
+  const keys: string[] = [];
+  let element: ts.Node = decl;
+  while (t.isBindingElement(element)) {
+    if (!t.isObjectBindingPattern(element.parent)) return undefined;
+    const key = element.dotDotDotToken
+      ? ''
+      : element.propertyName
+        ? propertyNameText(t, element.propertyName)
+        : t.isIdentifier(element.name)
+          ? element.name.text
+          : undefined;
+    if (key === undefined) return undefined;
+    if (key !== '') keys.unshift(key);
+    element = element.parent.parent;
+  }
+  if (t.isParameter(element)) return { parameter: element, path: keys };
+  if (t.isVariableDeclaration(element) && element.initializer) {
+    const inner = next(element.initializer);
+    return inner && { parameter: inner.parameter, path: [...inner.path, ...keys] };
+  }
+  return undefined;
+}
+
+/**
+ * The requester fills the parameter: a decorator binds it to the request (`@Query('token')`,
+ * `@Body()`), it is a procedure's `input` (`({ input }) => …` of tRPC and oRPC), it is named as a
+ * part of the request (`body`, `query`, `headers`) in a method of a controller, or the calls of its
+ * function (in the whole program with a checker, in its file without) pass request input for it,
+ * directly or through their own parameters.
+ */
+function isPresentedParameter(flow: FlowContext, given: ParameterPath, depth: number): boolean {
+  const t = flow.ts;
+  const { parameter, path } = given;
+  const decorators = t.canHaveDecorators(parameter) ? (t.getDecorators(parameter) ?? []) : [];
+  if (
+    decorators.some((d) => {
+      const expr = skipOuterExpressions(t, d.expression);
+      const name = calleeName(t, t.isCallExpression(expr) ? expr.expression : expr);
+      return name !== undefined && REQUEST_PARAMETER_DECORATORS.has(name);
+    })
+  )
+    return true;
+  const fn = parameter.parent;
+  const name = t.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  if (path[0] === 'input' && fn.parameters[0] === parameter) return true;
+  if (name !== undefined && REQUEST_PART_PARAMETERS.has(name) && t.isMethodDeclaration(fn)) {
+    const cls = fn.parent;
+    const className = t.isClassLike(cls) && cls.name ? cls.name.text : undefined;
+    if (className !== undefined && CONTROLLER_CLASS.test(className)) return true;
+  }
+  if (depth >= MAX_CALLER_DEPTH || !isFunctionLike(t, fn) || parameter.dotDotDotToken) return false;
+  const index = callerParameters(t, fn).indexOf(parameter);
+  if (index < 0) return false;
+  return callersOf(flow, fn).some((call) => {
+    if (call.arguments.slice(0, index + 1).some((arg) => t.isSpreadElement(arg))) return false;
+    const arg = call.arguments[index];
+    // A token whose signature the caller (or its passport-jwt strategy) checked first cannot be varied byte by byte.
+    if (!arg || verifiedBefore(flow, call, arg) || inJwtStrategy(t, call)) return false;
+    return passesPresented(flow, arg, path, depth);
+  });
+}
+
+/**
+ * The call sits in a passport-jwt strategy (`super({ jwtFromRequest, secretOrKey })` in its class's
+ * constructor): its `validate` runs only after the strategy verified the token's signature.
+ */
+function inJwtStrategy(t: TypeScript, call: ts.Node): boolean {
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !t.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return false;
+  const ctor = (cls as ts.ClassLikeDeclaration).members.find((m) => t.isConstructorDeclaration(m));
+  if (!ctor) return false;
+  return forEachDescendant(t, ctor, (node) => {
+    if (!t.isCallExpression(node) || node.expression.kind !== t.SyntaxKind.SuperKeyword) return undefined;
+    return node.arguments.some((arg) => {
+      const object = skipOuterExpressions(t, arg);
+      return (
+        t.isObjectLiteralExpression(object) &&
+        object.properties.some((p) => p.name !== undefined && propertyNameText(t, p.name) === 'jwtFromRequest')
+      );
+    })
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/** What a caller passes for a parameter is request input, at the fields `path` read off it. */
+function passesPresented(flow: FlowContext, arg: ts.Expression, path: readonly string[], depth: number): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, arg);
+  // `verify({ token: req.query.token })`, `remove({ ...body, strategy })`: the field the callee reads.
+  if (t.isObjectLiteralExpression(expr) && path.length > 0) {
+    return expr.properties.some((p) => {
+      if (t.isSpreadAssignment(p)) return passesPresented(flow, p.expression, path, depth);
+      if (propertyNameText(t, p.name) !== path[0]) return false;
+      const value = t.isPropertyAssignment(p) ? p.initializer : t.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      return value !== undefined && passesPresented(flow, value, path.slice(1), depth);
+    });
+  }
+  if (originsOf(flow, expr).has('presented')) return !mentionsSession(t, expr);
+  const behind = parameterBehind(flow, expr, 0);
+  return (
+    behind !== undefined &&
+    isPresentedParameter(flow, { parameter: behind.parameter, path: [...behind.path, ...path] }, depth + 1)
+  );
+}
+
+/**
+ * `const row = await db.find({ where: { token } }); row.token === token`: the record was looked up by
+ * the presented value itself, so the comparison only re-checks what the query matched.
+ */
+function lookedUpBy(flow: FlowContext, record: ts.Expression, presented: ts.Expression): boolean {
+  const t = flow.ts;
+  const root = rootIdentifier(flow, record);
+  // The presented value as written (`token`, `body.clientSecret`): the lookup must use that very value.
+  const value = skipOuterExpressions(t, presented)
+    .getText()
+    .replace(/\s+|\?/g, '');
+  if (!root || value === root.text) return false;
+  const isValue = (node: ts.Node) =>
+    (t.isIdentifier(node) || t.isPropertyAccessExpression(node)) && node.getText().replace(/\s+|\?/g, '') === value;
+  const decl = variableDeclarationOf(flow, root);
+  let init = decl && t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  while (
+    init &&
+    (t.isAwaitExpression(skipOuterExpressions(t, init)) || t.isCallExpression(skipOuterExpressions(t, init)))
+  ) {
+    const expr = skipOuterExpressions(t, init);
+    if (t.isAwaitExpression(expr)) {
+      init = expr.expression;
+      continue;
+    }
+    const call = expr as ts.CallExpression;
+    const mentions = call.arguments.some(
+      (arg) => isValue(arg) || forEachDescendant(t, arg, (node) => (isValue(node) ? 'stop' : undefined)),
+    );
+    if (mentions) return true;
+    // `db.select().from(t).where(eq(t.token, token))`: the chain before the last call.
+    const callee = skipOuterExpressions(t, call.expression);
+    init = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  }
+  return false;
+}
+
+/** Words of a call that checks a token's signature (`jwt.verify(token)`, `verifyEmailChangeJwt(token)`). */
+const SIGNATURE_CHECK_WORDS: ReadonlySet<string> = new Set(['verify']);
+
+/**
+ * `verifyEmailChangeJwt(token)` earlier in the comparison's function, with the presented value: its
+ * signature was checked first, so the requester cannot vary it byte by byte (a revocation check
+ * against the stored copy follows).
+ */
+function verifiedBefore(flow: FlowContext, comparison: ts.Node, presented: ts.Expression): boolean {
+  const t = flow.ts;
+  const root = rootIdentifier(flow, presented);
+  if (!root) return false;
+  return forEachDescendant(t, enclosingFunctionOrFile(t, comparison), (node) => {
+    if (node.pos >= comparison.pos) return 'skip';
+    if (!t.isCallExpression(node)) return undefined;
+    const name = calleeName(t, node.expression);
+    if (!name || !splitWords(name).some((w) => SIGNATURE_CHECK_WORDS.has(w))) return undefined;
+    return node.arguments.some((arg) => {
+      const expr = skipOuterExpressions(t, arg);
+      return t.isIdentifier(expr) && expr.text === root.text;
+    })
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/**
+ * An unkeyed digest of data that names no secret (`createHash('sha256').update(`${type}:${messageId}`)`),
+ * here or returned by a project function the code shows: anyone can compute it from what it is made
+ * of, so a presented value compared with it learns nothing secret.
+ */
+function isPlainDigest(flow: FlowContext, node: ts.Expression, depth: number): boolean {
+  const t = flow.ts;
+  let expr = skipOuterExpressions(t, node);
+  if (depth > 2) return false;
+  if (t.isIdentifier(expr)) {
+    const init = constInitializer(t, variableDeclarationOf(flow, expr));
+    if (!init) return false;
+    expr = skipOuterExpressions(t, init);
+  }
+  if (!t.isCallExpression(expr)) return false;
+  const path = accessPath(t, expr)?.map(stripCall) ?? [];
+  if (
+    path.includes('createHash') &&
+    path.includes('digest') &&
+    !path.some((s) => /^(?:createHmac|hmac|sign)$/i.test(s))
+  )
+    return updatedSecret(t, expr, flow.checker, flow.classifier) === undefined;
+  const fn = calledFunction(flow, expr.expression);
+  const returned = fn ? returnExpressions(t, fn) : [];
+  return returned.length === 1 && isPlainDigest(flow, returned[0]!, depth + 1);
 }
