@@ -267,7 +267,6 @@ export const noIvReuse = defineCheck<NoIvReuseOptions, MessageId>({
 /** Encryptions as function summaries see them: the nonce is the value that reaches the sink. */
 const NONCE_SINK: SinkRecognizer = {
   key: 'no-iv-reuse:nonce',
-  rare: true,
   sinkOf(ctx, call) {
     const encryption = cipherCallOf(ctx.ts, call, ctx.checker);
     return encryption?.direction === 'encrypt' && encryption.nonce

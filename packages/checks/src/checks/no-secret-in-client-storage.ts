@@ -662,7 +662,7 @@ function mayNameStorageWrapper(t: TypeScript, program: ts.Program | undefined, c
     storageWrapperAsks.set(program, asked);
     if (asked < RARE_SINK_PASS_AFTER) return true;
     const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile);
-    names = functionsAround(t, files, (call) => calleeName(t, call.expression) === 'setItem', false) ?? null;
+    names = functionsAround(t, files, (call) => calleeName(t, call.expression) === 'setItem') ?? null;
     storageWrapperNames.set(program, names);
   }
   return names?.mayReach(callee) ?? true;

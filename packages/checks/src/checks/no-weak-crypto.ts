@@ -290,7 +290,6 @@ const BROKEN_HASH_DISPLAYS: ReadonlySet<string> = new Set([
  */
 const HASH_SINK: SinkRecognizer = {
   key: 'no-weak-crypto:hash',
-  rare: true,
   sinkOf(ctx, call) {
     const t = ctx.ts;
     const location = apiLocationOf(t, call.expression);

@@ -1,10 +1,7 @@
 import type * as ts from 'typescript';
 import { forEachDescendant, isFunctionLike, propertyNameText, skipOuterExpressions } from '../../ast/index.js';
 import type { TypeScript } from '../../check.js';
-import type { FlowContext } from '../context.js';
 import { isOuterExpression } from '../project-functions.js';
-import { valueSources } from '../values.js';
-import { isProjectFile } from './parameters.js';
 
 /**
  * Which calls may resolve to one of a set of functions, known by name before any checker call: the
@@ -30,14 +27,12 @@ const NONE: Enclosing = { names: [], unnamed: false };
 
 /**
  * The functions around every call `isSeed` accepts in `files` (each function, with those it is
- * nested in), and with `transitive`, the functions around every call of one of those, and so on:
- * one syntactic pass. Undefined when the pass fails (then every call may reach).
+ * nested in): one syntactic pass. Undefined when the pass fails (then every call may reach).
  */
 export function functionsAround(
   t: TypeScript,
   files: readonly ts.SourceFile[],
   isSeed: (call: ts.CallExpression) => boolean,
-  transitive: boolean,
 ): CalleeNames | undefined {
   const aliases = new NameClasses();
   const K = t.SyntaxKind;
@@ -51,10 +46,6 @@ export function functionsAround(
     K.BindingElement,
     K.BinaryExpression,
   ]);
-  /** Per callee name, the functions around each call of it. */
-  const callers = new Map<string, Enclosing[]>();
-  /** The functions around each method call (`x.name(…)`). */
-  const methodCallers: Enclosing[] = [];
   /** The functions around each seed call. */
   const seeds: Enclosing[] = [];
   const enclosingOf = new WeakMap<ts.Node, Enclosing>();
@@ -74,16 +65,7 @@ export function functionsAround(
     for (const file of files) {
       forEachDescendant(t, file, (node) => {
         if (aliasKinds.has(node.kind)) collectAliases(t, node, aliases);
-        if (!t.isCallExpression(node)) return;
-        if (transitive) {
-          const callee = skipOuterExpressions(t, node.expression);
-          if (t.isIdentifier(callee)) push(callers, callee.text, enclosing(node));
-          else if (t.isPropertyAccessExpression(callee)) {
-            push(callers, callee.name.text, enclosing(node));
-            methodCallers.push(enclosing(node));
-          }
-        }
-        if (isSeed(node)) seeds.push(enclosing(node));
+        if (t.isCallExpression(node) && isSeed(node)) seeds.push(enclosing(node));
       });
     }
   } catch {
@@ -91,22 +73,10 @@ export function functionsAround(
   }
   const reached = new Set<string>();
   let anyMethod = false;
-  const queue: string[] = [];
-  const reach = (around: Enclosing): void => {
-    if (around.unnamed && !anyMethod) {
-      anyMethod = true;
-      for (const other of methodCallers) reach(other);
-    }
-    for (const name of around.names)
-      for (const alias of aliases.classOf(name))
-        if (!reached.has(alias)) {
-          reached.add(alias);
-          queue.push(alias);
-        }
-  };
-  for (const seed of seeds) reach(seed);
-  for (let name = queue.pop(); name !== undefined; name = queue.pop())
-    for (const c of callers.get(name) ?? []) reach(c);
+  for (const around of seeds) {
+    anyMethod ||= around.unnamed;
+    for (const name of around.names) for (const alias of aliases.classOf(name)) reached.add(alias);
+  }
   return {
     mayReach(callee) {
       const expr = skipOuterExpressions(t, callee);
@@ -115,35 +85,6 @@ export function functionsAround(
       return false; // only identifiers and property accesses resolve to a function
     },
   };
-}
-
-/**
- * For a rare sink kind (ciphers, hashes), which calls may reach a function whose parameter reaches
- * such a sink: a summary is non-empty only for a function with a sink that takes one of its
- * parameters, or one that calls such a function (see `functionsAround`), so most calls need no callee
- * resolved and no summary computed (issue 17). `files` are the program's, or the checked file without
- * a checker; `summaryCtx` is the summaries' context (parameters as sources), this pass keeps a memo
- * of its own.
- */
-export function rareSinkReach(
-  summaryCtx: FlowContext,
-  recognizer: {
-    sinkOf(ctx: FlowContext, call: ts.CallExpression): { readonly values: readonly ts.Expression[] } | undefined;
-  },
-  files: readonly ts.SourceFile[],
-): CalleeNames | undefined {
-  const sym: FlowContext = { ...summaryCtx, cache: new WeakMap() };
-  const takesParameter = (call: ts.CallExpression): boolean =>
-    recognizer
-      .sinkOf(sym, call)
-      ?.values.some((value) => valueSources(sym, value).some((f) => f.source.reason === 'parameter')) ?? false;
-  return functionsAround(summaryCtx.ts, files.filter(isProjectFile), takesParameter, true);
-}
-
-function push(map: Map<string, Enclosing[]>, key: string, value: Enclosing): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**

@@ -3,7 +3,7 @@ import { forEachDescendant, shortText, skipOuterExpressions } from '../../ast/in
 import { classifyName } from '../../names/index.js';
 import type { FlowContext } from '../context.js';
 import { calledFunction } from '../callees.js';
-import { programOf, projectFunctionsNamed } from '../project-functions.js';
+import { projectFunctionsNamed } from '../project-functions.js';
 import { valueSources, type ValueFlow } from '../values.js';
 import {
   argumentFor,
@@ -15,7 +15,6 @@ import {
   type ParameterUse,
 } from './parameters.js';
 import { MAX_SUMMARY_DEPTH, memoized, summaryStore } from './store.js';
-import { rareSinkReach, type CalleeNames } from './reach.js';
 
 /** The values of a call that reach a sink, as a check recognises them. */
 export interface SinkValues {
@@ -33,12 +32,6 @@ export interface SinkRecognizer {
   /** Names the sink kind and the options the recogniser was made with: summaries are cached per key. */
   readonly key: string;
   sinkOf(ctx: FlowContext, call: ts.CallExpression): SinkValues | undefined;
-  /**
-   * Sinks of this kind are rare in a program (ciphers, hashes): one pass over the program's calls
-   * first finds the names under which a function that takes a parameter to such a sink can be called
-   * (`./reach.ts`), and a call by any other name has no callee resolved and no summary computed.
-   */
-  readonly rare?: boolean;
 }
 
 /** A parameter of a function that reaches a sink, in its body or in a function it calls. */
@@ -94,7 +87,6 @@ export function parameterSinks(
       if (!flows) passed.set(expr, (flows = valueSources(sym, expr)));
       return flows;
     };
-    const reach = sinkReach(sym, recognizer);
     const carriesParameter = (expr: ts.Expression): boolean =>
       sourcesOf(expr).some((flow) => parameterUseOf(sym, flow.source, fn) !== undefined);
     const visit = (node: ts.Node): void => {
@@ -107,7 +99,6 @@ export function parameterSinks(
       }
       // A call that passes nothing this function binds cannot pass one of its parameters on: its
       // callee (the costlier question) is not resolved, nor its summary computed.
-      if (reach?.mayReach(node.expression) === false) return; // no function it may call reaches the sink
       if (!passedExpressions(t, node).some((expr) => mayCarryParameterOf(t, expr, fn))) return;
       const callee = calledFunction(sym, skipOuterExpressions(t, node.expression));
       if (!callee || callee === fn || !isProjectFunction(callee)) return;
@@ -189,7 +180,6 @@ export function calleeSinks(
   const t = ctx.ts;
   if (call.arguments.length === 0) return undefined;
   const callee = skipOuterExpressions(t, call.expression);
-  if (sinkReach(ctx, recognizer, true)?.mayReach(callee) === false) return undefined;
   if (ctx.checker && t.isPropertyAccessExpression(callee)) {
     const candidates = projectFunctionsNamed(t, ctx.checker, callee.name.text);
     if (
@@ -206,33 +196,19 @@ export function calleeSinks(
 }
 
 /**
- * Calls asked about before the pass over the program is made: it costs a walk of every file, which
- * a lint of one file (lint-staged, an editor opening a file) never earns back; a whole-project lint
- * or a scan asks many more.
+ * Calls asked about before a pass over the program is made (the storage check's, see
+ * `functionsAround`): it costs a walk of every file, which a lint of one file (lint-staged, an
+ * editor opening a file) never earns back; a whole-project lint or a scan asks many more.
+ *
+ * Cipher nonces and hashes once had such a pass too, finding by name which calls may reach a
+ * function that takes a parameter to the sink, so that other calls had no callee resolved. It did
+ * not pay: value flow over every hash and cipher of the program cost more than the resolutions it
+ * saved, which the checks' own filters (no arguments, the few project functions of a method's name,
+ * memoized summaries) already make rare. Scan CPU without it, same run (issue 17, load 9-18): the
+ * generated 200k-line project 0.89x, this repository's packages 0.96x, umami 1.03x (within its
+ * spread); identical findings.
  */
 export const RARE_SINK_PASS_AFTER = 1000;
-
-/**
- * For a rare recognizer, which calls may reach a function whose parameter reaches its sink (see
- * `./reach.ts`), once `RARE_SINK_PASS_AFTER` calls were asked about (`asking`), then once per
- * program and recogniser; undefined (every call may) before that, for other recognizers, without a
- * checker, and when that cannot be known. Either way the answers are the same.
- */
-function sinkReach(ctx: FlowContext, recognizer: SinkRecognizer, asking = false): CalleeNames | undefined {
-  // Untyped summaries stay in the checked file: a pass over it costs about what they do.
-  if (!recognizer.rare || !ctx.checker) return undefined;
-  const store = summaryStore(ctx);
-  let known = store.rareSinkReach.get(recognizer.key);
-  if (known === undefined) {
-    const asked = (store.rareSinkAsks.get(recognizer.key) ?? 0) + (asking ? 1 : 0);
-    store.rareSinkAsks.set(recognizer.key, asked);
-    if (asked < RARE_SINK_PASS_AFTER) return undefined;
-    const files = programOf(ctx.checker)?.getSourceFiles();
-    known = (files && rareSinkReach(store.ctx, recognizer, files)) ?? null;
-    store.rareSinkReach.set(recognizer.key, known);
-  }
-  return known ?? undefined;
-}
 
 /** The parameter (or the field taken out of it) has a secret name of its own. */
 function namesASecret(ctx: FlowContext, fn: ts.FunctionLikeDeclaration, use: ParameterUse): boolean {

@@ -17,10 +17,6 @@ export interface SummaryStore {
   readonly returns: Memo<readonly unknown[]>;
   /** Which parameters reach a sink, per sink recognizer key (`./sinks.ts`). */
   readonly sinks: Map<string, Memo<readonly unknown[]>>;
-  /** Per rare sink recognizer key: which calls may reach its sinks (`./reach.ts`); null when unknown. */
-  readonly rareSinkReach: Map<string, { mayReach(callee: ts.Expression): boolean } | null>;
-  /** Per rare sink recognizer key: how many calls were asked about before that pass was made. */
-  readonly rareSinkAsks: Map<string, number>;
   /** The summaries being computed, one inside another (outermost first). */
   readonly active: { readonly memo: object; readonly node: ts.Node }[];
   /**
@@ -58,8 +54,6 @@ export function summaryStore(ctx: FlowContext): SummaryStore {
       ctx: { ...ctx, cache: new WeakMap(), parametersAsSources: true },
       returns: new WeakMap(),
       sinks: new Map(),
-      rareSinkReach: new Map(),
-      rareSinkAsks: new Map(),
       active: [],
       lowest: [],
     };
