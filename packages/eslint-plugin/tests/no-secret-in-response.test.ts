@@ -623,3 +623,58 @@ ruleTester.run('no-secret-in-response: references to credential rows, redacted b
     { ...leak(REVEAL('console.log(key)'), ['secretInResponse', 'apiResponse);']), ...typed },
   ],
 });
+
+// growthbook held-out: a store read through a context object, a payment intent's client secret, and
+// credentials a visible model method maps to their last four characters.
+const FRONT_END_CREDENTIALS = (body: string) =>
+  `class AICredentialModel {\n  async getAll(): Promise<any> { return []; }\n  async getAllForFrontEnd() {\n    const docs = await this.getAll();\n    ${body}\n  }\n}\ndeclare const context: { models: { aiCredentials: AICredentialModel } };\ndeclare function getSettings(): Promise<{ keySource: string }>;\nexport async function getAICredentials(req: any, res: { status(n: number): { json(b: unknown): void } }) {\n  const [credentials, { keySource }] = await Promise.all([context.models.aiCredentials.getAllForFrontEnd(), getSettings()]);\n  return res.status(200).json({ status: 200, credentials, keySource });\n}`;
+
+ruleTester.run('no-secret-in-response: stores behind a context, payment intents, mapped credentials', rule, {
+  valid: [
+    // `context.models.sessionReplays.getBySessionId()` reads a store; it is no request accessor.
+    {
+      code: 'declare function loadChunks(id: string): Promise<any>;\nclass SessionReplayModel {\n  async getBySessionId(id: string) {\n    const doc = await loadChunks(id);\n    return { sessionId: doc.sessionId, url: doc.url };\n  }\n}\ndeclare const context: { models: { sessionReplays: SessionReplayModel } };\nexport async function getSession(req: any, res: any) {\n  const metadata = await context.models.sessionReplays.getBySessionId(req.params.sessionId);\n  res.status(200).json({ metadata });\n}',
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    // A payment intent's client secret goes to the paying browser (Stripe's documented flow).
+    'declare function postNewProSubscriptionIntentToLicenseServer(id: string): Promise<{ clientSecret: string }>;\nexport const postNewProSubscriptionIntent = async (req: any, res: any) => {\n  const result = await postNewProSubscriptionIntentToLicenseServer(req.org.id);\n  res.status(200).json({ clientSecret: result.clientSecret });\n};',
+    {
+      code: "declare const stripe: any;\napp.post('/pay', async (req, res) => {\n  const paymentIntent = await stripe.paymentIntents.create({ amount: 100, currency: 'usd' });\n  res.json({ clientSecret: paymentIntent.client_secret });\n});",
+      options: [{ minConfidence: 'low' }],
+    },
+    // The model maps each credential to its provider and last four characters: medium, not in the default.
+    {
+      code: FRONT_END_CREDENTIALS('return docs.map(({ provider, last4 }) => ({ provider, last4 }));'),
+      ...typed,
+    },
+  ],
+  invalid: [
+    leak(
+      "export async function echo(req: any, res: any) {\n  res.json({ auth: req.headers.get('authorization') });\n}",
+      ['secretInResponse', "req.headers.get('authorization')"],
+    ),
+    // An OAuth client secret is no payment intent's.
+    leak(
+      'declare function loadOAuthApp(id: string): Promise<{ clientSecret: string }>;\nexport const showApp = async (req: any, res: any) => {\n  const app = await loadOAuthApp(req.params.id);\n  res.json({ clientSecret: app.clientSecret });\n};',
+      ['secretInResponse', 'app.clientSecret'],
+    ),
+    {
+      ...medium(
+        leak(FRONT_END_CREDENTIALS('return docs.map(({ provider, last4 }) => ({ provider, last4 }));'), [
+          'secretInResponse',
+          'credentials, keySource',
+        ]),
+      ),
+      ...typed,
+    },
+    // A body that returns the stored keys keeps the name's weight: high.
+    {
+      ...leak(FRONT_END_CREDENTIALS('const apiKeys = docs.map((doc: any) => doc.apiKey);\n    return apiKeys;'), [
+        'secretInResponse',
+        'credentials, keySource',
+      ]),
+      ...typed,
+    },
+  ],
+});

@@ -45,6 +45,8 @@ const SESSION_COOKIE_WORDS = new Set(['session', 'sess', 'sid', 'auth', 'remembe
 /** Last words of a web-storage key that holds the signed-in state (`auth`, `authSession`, `sid`). */
 const STORAGE_SESSION_WORDS = new Set(['session', 'sess', 'sid', 'auth']);
 const DEFAULT_CREDENTIAL_COOKIE_NAMES = ['connect.sid', 'sid', 'session', 'sessionid', 'session_id', '__session'];
+/** Calls that make a random id in the page (`uuidv4()`, `crypto.randomUUID()`, `nanoid()`). */
+const PAGE_ID_GENERATORS = new Set(['uuid', 'v4', 'uuidv4', 'randomUUID', 'nanoid', 'cuid', 'createId', 'ulid']);
 /** Objects of the global scope under which `localStorage`, `document` and `indexedDB` also live. */
 const GLOBAL_PREFIXES = new Set(['window', 'globalThis', 'self']);
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
@@ -164,6 +166,37 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
       const words = splitWords(name);
       return words.some((w) => SESSION_COOKIE_WORDS.has(w)) && kind.verdict !== 'metadata';
     }
+    /**
+     * A session id the page makes for itself under a session name (`gb_session_id` set to
+     * `Cookies.get(SESSION_ID_COOKIE) || uuidv4()`): an analytics or tab session that no server issued,
+     * so whoever reads it gains nothing they could not make. A name for a token, key or secret stays
+     * reported however its value is made.
+     */
+    const isPageMadeSessionId = (name: string, value: ts.Expression): boolean => {
+      const c = classifyName(name, classifier);
+      if (c.isSecret && c.kind !== 'session') return false;
+      const made = (node: ts.Expression, depth: number): 'made' | 'read' | undefined => {
+        const expr = skipOuterExpressions(t, node);
+        if (t.isIdentifier(expr) && depth < 3) {
+          const init = constInitializer(t, resolveIdentifier(t, expr, context.checker));
+          return init ? made(init, depth + 1) : undefined;
+        }
+        if (
+          t.isBinaryExpression(expr) &&
+          (expr.operatorToken.kind === t.SyntaxKind.BarBarToken ||
+            expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken)
+        ) {
+          const sides = [made(expr.left, depth), made(expr.right, depth)];
+          return sides.includes(undefined) || !sides.includes('made') ? undefined : 'made';
+        }
+        if (!t.isCallExpression(expr)) return undefined;
+        const callee = calleeName(t, expr.expression);
+        if (callee !== undefined && PAGE_ID_GENERATORS.has(callee)) return 'made';
+        // The id read back from where it is kept (`Cookies.get(SESSION_ID_COOKIE)`, `getItem(key)`).
+        return callee === 'get' || callee === 'getItem' ? 'read' : undefined;
+      };
+      return made(value, 0) === 'made';
+    };
     /** A string known statically: a literal or `const`, else (with a checker) a string-literal type (`AUTH_TOKEN` imported). */
     const knownString = (node: ts.Expression): string | undefined => {
       const known = constString(t, node);
@@ -299,6 +332,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         const storage = method === 'setItem' ? webStorageOf(t, node.expression) : undefined;
         if (storage) {
           const key = first ? knownString(first) : undefined;
+          if (key !== undefined && second && isPageMadeSessionId(key, second)) return;
           const name = secretStored(key, second);
           if (name) reportWebStorage(node, name, storage);
           return;
@@ -331,6 +365,7 @@ export const noSecretInClientStorage = defineCheck<NoSecretInClientStorageOption
         ) {
           if (isConstant(t, second)) return;
           const cookieName = knownString(first);
+          if (cookieName !== undefined && isPageMadeSessionId(cookieName, second)) return;
           const name = isCredentialCookie(cookieName) ? cookieName : secretStored(undefined, second, 'cookie');
           if (name) reportClientCookie(node, name);
           return;

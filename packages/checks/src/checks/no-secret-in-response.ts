@@ -6,6 +6,7 @@ import {
   calleeName,
   enclosingFunctionOrFile,
   forEachDescendant,
+  isFunctionLike,
   propertyNameText,
   skipOuterExpressions,
 } from '../ast/index.js';
@@ -13,6 +14,7 @@ import { DISPLAY_SHORTENED_WORDS, isShortSlice } from '../ast/values.js';
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   calledFunction,
+  callReturnsNothingSecret,
   createFlowContext,
   declarationOf,
   isPublishedChallenge,
@@ -118,6 +120,8 @@ const ISSUING_VERBS = new Set([
   'signin',
   'authenticate',
 ]);
+/** Words of a payment flow whose client secret the browser must hold (`paymentIntent`, `setupIntents.create`). */
+const INTENT_WORDS = new Set(['intent', 'intents']);
 /** Words of a protected form that is still sensitive in a response: a hash can be cracked offline. */
 const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'bcrypt', 'argon2', 'scrypt']);
 /** Stored-record nouns: `user.apiKey`, `existingAccount.refreshToken`, `integration.accessToken`. */
@@ -291,6 +295,10 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (!called && isOutOfBandToken(source.name)) return 'high';
       const origin = originCall(source);
       if (origin && ISSUING_VERBS.has(splitWords(calleeName(t, origin.expression) ?? '')[0] ?? '')) return 'low';
+      // `const credentials = await models.aiCredentials.getAllForFrontEnd()` whose body, in the program,
+      // returns nothing secret (provider names and last four characters): only the variable's name is left.
+      const made = !called ? resultOfCall(source) : undefined;
+      if (made && callReturnsNothingSecret(flow, made.expression)) return 'medium';
       // `const session = await getSessionFromCtx(ctx)`: the requester's own session, which it already
       // holds (a password or private key is never sent back, whoever's it is).
       if (
@@ -360,6 +368,12 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
         if (t.isBindingElement(node)) {
           const owner = node.parent.parent;
           if (!(t.isVariableDeclaration(owner) || t.isParameter(owner)) || !owner.initializer) return undefined;
+          // `const [credentials, settings] = await Promise.all([loadCredentials(), loadSettings()])`.
+          const element = t.isArrayBindingPattern(node.parent) ? parallelElement(owner.initializer, node) : undefined;
+          if (element) {
+            node = element;
+            continue;
+          }
           node = owner.initializer;
         } else if (t.isVariableDeclaration(node)) {
           if (!node.initializer) return undefined;
@@ -378,6 +392,37 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       return undefined;
     };
 
+    /**
+     * The call whose whole result a secret-named variable holds (`const credentials = await load()`,
+     * `const [credentials] = await Promise.all([load(), …])`); not a field read off a record.
+     */
+    const resultOfCall = (source: SecretSource): ts.CallExpression | undefined => {
+      let node: ts.Node | undefined = source.node;
+      if (t.isIdentifier(node)) node = declarationOf(flow, node);
+      let value: ts.Expression | undefined;
+      if (node && t.isVariableDeclaration(node) && t.isIdentifier(node.name)) value = node.initializer;
+      else if (node && t.isBindingElement(node) && t.isArrayBindingPattern(node.parent)) {
+        const owner = node.parent.parent;
+        value =
+          t.isVariableDeclaration(owner) && owner.initializer ? parallelElement(owner.initializer, node) : undefined;
+      }
+      let expr = value && skipOuterExpressions(t, value);
+      if (expr && t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+      return expr && t.isCallExpression(expr) ? expr : undefined;
+    };
+
+    /** The array element of `await Promise.all([a(), b()])` that an array binding's element receives. */
+    const parallelElement = (initializer: ts.Expression, element: ts.BindingElement): ts.Expression | undefined => {
+      let expr = skipOuterExpressions(t, initializer);
+      if (t.isAwaitExpression(expr)) expr = skipOuterExpressions(t, expr.expression);
+      if (!t.isCallExpression(expr) || accessPath(t, expr.expression)?.join('.') !== 'Promise.all') return undefined;
+      const list = expr.arguments[0] && skipOuterExpressions(t, expr.arguments[0]);
+      if (!list || !t.isArrayLiteralExpression(list)) return undefined;
+      const index = (element.parent as ts.ArrayBindingPattern).elements.indexOf(element);
+      const item = list.elements[index];
+      return item && !t.isSpreadElement(item) ? item : undefined;
+    };
+
     /** Why a flow's secret must not reach the client, as the message's first words; undefined when it may. */
     const leakDescription = (item: ValueFlow): string | undefined => {
       const { source } = item;
@@ -388,6 +433,7 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (source.reason === 'env') return 'The environment secret';
       if (source.reason === 'header' || source.reason === 'cookie' || isRequestAccessor(source.node))
         return 'The request credential';
+      if (source.kind === 'client-secret' && isPaymentIntentSecret(item)) return undefined;
       if (NEVER_SENT_KINDS.has(source.kind)) return `The ${source.kind.replace('-', ' ')}`;
       if (!ISSUED_KINDS.has(source.kind)) return undefined;
       // A domain-ownership challenge is published in DNS by the owner who asks for it.
@@ -395,6 +441,25 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
       if (isOutOfBandToken(source.name)) return `The out-of-band ${source.kind.replace('-', ' ')}`;
       if (!options.checkStoredTokens) return undefined;
       return readFromRecord(item) ? `The stored ${source.kind.replace('-', ' ')}` : undefined;
+    };
+
+    /**
+     * The client secret of a payment or setup intent (`paymentIntent.client_secret`, `clientSecret` of
+     * what `createSetupIntent()` returned, or sent by a handler named for an intent): Stripe's documented
+     * flow hands it to the paying browser, which confirms the payment with it and the publishable key;
+     * it cannot charge, refund or read anything else.
+     */
+    const isPaymentIntentSecret = (item: ValueFlow): boolean => {
+      const names = [item.source.name];
+      const origin = originCall(item.source);
+      if (origin) names.push(accessPath(t, origin.expression)?.join('.') ?? '');
+      for (let node: ts.Node | undefined = item.at; node && !t.isSourceFile(node); node = node.parent) {
+        if (isFunctionLike(t, node) && node.name && t.isIdentifier(node.name)) names.push(node.name.text);
+        if (t.isVariableDeclaration(node) && t.isIdentifier(node.name)) names.push(node.name.text);
+      }
+      return names.some((name) =>
+        name.split('.').some((part) => splitWords(stripCall(part)).some((w) => INTENT_WORDS.has(w))),
+      );
     };
 
     /** `resetToken`, `emailVerificationCode`: a token only the account's mailbox or phone may see. */
@@ -408,9 +473,16 @@ export const noSecretInResponse = defineCheck<NoSecretInResponseOptions, Message
     const isRequestAccessor = (node: ts.Node): boolean => {
       if (!t.isCallExpression(node) || !t.isPropertyAccessExpression(node.expression)) return false;
       const receiver = accessPath(t, node.expression.expression);
+      if (!receiver || receiver.length === 0) return false;
+      // The method is the request's own (`req.get`, `c.req.header`) or its headers' or cookies'
+      // (`request.headers.get`): `context.models.sessionReplays.getBySessionId()` reads a store.
+      const owner = receiver[receiver.length - 1]!;
+      const isRequest = (segment: string) =>
+        REQUEST_RECEIVERS.includes(segment) && segment !== 'c' && segment !== 'ctx';
       return (
-        receiver !== undefined &&
-        receiver.some((segment) => REQUEST_RECEIVERS.includes(segment) && segment !== 'c' && segment !== 'ctx')
+        isRequest(owner) ||
+        ((owner === 'headers' || owner === 'cookies') &&
+          receiver.slice(0, -1).some((s) => REQUEST_RECEIVERS.includes(s)))
       );
     };
 

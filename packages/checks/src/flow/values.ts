@@ -1024,6 +1024,14 @@ function returnedSourcesAt(
  * literal, or a template whose interpolations carry no secret (`` `whs:${teamId}` ``). Its name then
  * promises nothing: the body shows what it returns.
  */
+/**
+ * The callee's body is in the program, returns something, and nothing it returns carries a secret
+ * (`getAllForFrontEnd()` mapping stored credentials to their last four characters).
+ */
+export function callReturnsNothingSecret(ctx: FlowContext, callee: ts.Expression): boolean {
+  return returnsNothingSecret(ctx, callee, 0, new Set());
+}
+
 /** The callee's body is in the program, returns something, and nothing it returns carries a secret. */
 function returnsNothingSecret(ctx: FlowContext, callee: ts.Expression, depth: number, seen: Seen): boolean {
   const t = ctx.ts;
