@@ -741,6 +741,15 @@ export class RefreshStrategy extends PassportStrategy(Strategy, 'refresh') {
     return validateRefreshToken(request.cookies.Refresh, stored);
   }
 }`,
+  // A claim of a token the requester sent and the server verified: both sides come from the requester.
+  verifiedClaim: `export class PluginController {
+  async refresh(@Body() body: { secret: string; refreshToken: string }) {
+    const payload = await this.jwtService.verifyAsync(body.refreshToken).catch(() => {
+      throw new Error('Invalid refresh token');
+    });
+    if (payload.secret !== body.secret) throw new Error('Invalid refresh token');
+  }
+}`,
   // An unkeyed digest of ids the server sees: anyone can compute it.
   plainDigest: `function createActionToken(kind: string, messageId: string) {
   return createHash('sha256').update(\`\${kind}:\${messageId}\`).digest('base64url').slice(0, 16);

@@ -1092,6 +1092,7 @@ function comparisonConfidence(
     (!byCaller ||
       lookedUpBy(flow, held, byCaller) ||
       verifiedBefore(flow, node, byCaller) ||
+      isVerifiedClaim(flow, held) ||
       isPlainDigest(flow, held, 0))
   )
     return 'medium';
@@ -1366,6 +1367,33 @@ function verifiedBefore(flow: FlowContext, comparison: ts.Node, presented: ts.Ex
       ? 'stop'
       : undefined;
   });
+}
+
+/**
+ * `payload.secret` after `const payload = await jwtService.verifyAsync(refreshToken)`: a claim of a
+ * token the requester sent and the server verified, so both sides come from the requester.
+ */
+function isVerifiedClaim(flow: FlowContext, held: ts.Expression): boolean {
+  const t = flow.ts;
+  const root = rootIdentifier(flow, held);
+  const decl = root ? variableDeclarationOf(flow, root) : undefined;
+  let init = decl && t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  while (init && (t.isAwaitExpression(skipOuterExpressions(t, init)) || isCatchCall(t, init)))
+    init = t.isAwaitExpression(skipOuterExpressions(t, init))
+      ? (skipOuterExpressions(t, init) as ts.AwaitExpression).expression
+      : ((skipOuterExpressions(t, init) as ts.CallExpression).expression as ts.PropertyAccessExpression).expression;
+  const call = init && skipOuterExpressions(t, init);
+  if (!call || !t.isCallExpression(call)) return false;
+  const name = calleeName(t, call.expression);
+  return name !== undefined && splitWords(name).some((w) => SIGNATURE_CHECK_WORDS.has(w));
+}
+
+/** `promise.catch(…)`, `promise.then(…)`: the promise's own value (or a failure). */
+function isCatchCall(t: TypeScript, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(t, node);
+  return (
+    t.isCallExpression(expr) && t.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'catch'
+  );
 }
 
 /**
