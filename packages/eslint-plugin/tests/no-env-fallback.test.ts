@@ -678,3 +678,43 @@ ruleTester.run('no-env-fallback: config services, convict and chained helper def
     },
   ]),
 });
+
+// Held-out round 4 (issue 13): keys public by design, sentinels the program refuses at start-up.
+ruleTester.run('no-env-fallback: public keys and refused sentinels', rule, {
+  valid: [
+    // PostHog's project key ingests events only and ships in clients (any confidence).
+    {
+      code: "const posthogApiKey = process.env.POSTHOG_API_KEY || 'phc_CEnvoyw3KcTuC5E1seDPrgvAamgGRDLfzPi1e7RU1G1';",
+      options: [{ minConfidence: 'low' }],
+    },
+    // The default is compared with itself right after, and the branch throws or exits: it fails closed.
+    {
+      code: "export const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY || 'dev';\nif (prod && ENCRYPTION_KEY === 'dev') {\n  throw new Error('Cannot use ENCRYPTION_KEY=dev in production.');\n}",
+      options: [{ minConfidence: 'low' }],
+    },
+    {
+      code: "const JWT_SECRET = process.env.JWT_SECRET || 'dev';\nif ((prod || !IS_LOCALHOST) && 'dev' == JWT_SECRET) {\n  console.error('set JWT_SECRET');\n  process.exit(1);\n}",
+      options: [{ minConfidence: 'low' }],
+    },
+  ],
+  invalid: [
+    // A personal PostHog key is no project key.
+    {
+      code: "const key = process.env.POSTHOG_API_KEY || 'phx_CEnvoyw3KcTuC5E1seDPrgvAamgGRDLfzPi1e7RU1G1';",
+      errors: [{ messageId: 'envFallback', line: 1, column: 13 }],
+    },
+    // Compared with another value, only warned about, or refused only in a nested branch: reported.
+    {
+      code: "const JWT_SECRET = process.env.JWT_SECRET || 'dev';\nif (JWT_SECRET === 'changeme') throw new Error('weak');",
+      errors: [{ messageId: 'envFallback', line: 1, column: 20 }],
+    },
+    {
+      code: "const JWT_SECRET = process.env.JWT_SECRET || 'dev';\nif (JWT_SECRET === 'dev') console.warn('JWT_SECRET is dev');",
+      errors: [{ messageId: 'envFallback', line: 1, column: 20 }],
+    },
+    {
+      code: "let JWT_SECRET = process.env.JWT_SECRET || 'dev';\nif (JWT_SECRET === 'dev') throw new Error('set it');",
+      errors: [{ messageId: 'envFallback', line: 1, column: 18 }],
+    },
+  ],
+});

@@ -21,6 +21,7 @@ import {
 } from '../flow/env-reads.js';
 import { helperImportEdits } from '../fix/helper-import.js';
 import { importedFrom } from '../flow/aliases.js';
+import { isPublicByDesign } from '../literals/public-values.js';
 
 export interface NoEnvFallbackOptions {
   /** Flag defaults for every environment variable, not only secret-named ones. */
@@ -129,6 +130,10 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
     const check = (site: EnvDefaultSite): void => {
       const fallback = constantFallback(site.fallback);
       if (!fallback) return;
+      // `POSTHOG_API_KEY || 'phc_…'`: a key its issuer publishes to every client hard-codes nothing secret.
+      if (fallback.text !== undefined && isPublicByDesign(fallback.text)) return;
+      // `const KEY = process.env.KEY || 'dev'; if (prod && KEY === 'dev') throw …`: a sentinel the program refuses.
+      if (fallback.text !== undefined && isRefusedSentinel(t, site.node, fallback.text)) return;
       const names = site.reads.map((r) => r.name);
       if (names.some((n) => allowed.has(n))) return;
       const worth = isWorthFlagging(names, targetName(t, site.node), fallback);
@@ -305,6 +310,52 @@ function isSdkClientKey(t: TypeScript, node: ts.Node, names: readonly string[]):
   // A package, not a module of this program (`./client`, `@/lib/client`, `~/auth`, `#internal`).
   if (module === undefined || /^(?:[./#]|[@~]\/)/.test(module)) return false;
   return ![...names, ...keys].some((name) => splitWords(name).some((word) => VERIFYING_KEY_WORDS.has(word)));
+}
+
+/**
+ * The default is a sentinel the program refuses: the `const` it initializes is compared with that very
+ * text in a later `if` of the same block whose branch throws or exits
+ * (`const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY || 'dev'; if (prod && ENCRYPTION_KEY === 'dev') throw …`).
+ * A deployment that forgets the variable fails at start-up, which is what the rule asks for.
+ */
+function isRefusedSentinel(t: TypeScript, node: ts.Node, text: string): boolean {
+  const declaration = outermostWrapper(t, node).parent;
+  if (!declaration || !t.isVariableDeclaration(declaration) || !t.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  if (!t.isVariableDeclarationList(list) || !(list.flags & t.NodeFlags.Const)) return false;
+  const statement = list.parent;
+  const block = statement.parent;
+  if (!block || !(t.isBlock(block) || t.isSourceFile(block))) return false;
+  const name = declaration.name.text;
+  const later = block.statements.slice(block.statements.indexOf(statement as ts.Statement) + 1);
+  return later.some(
+    (s) => t.isIfStatement(s) && comparesWith(t, s.expression, name, text) && stopsHere(t, s.thenStatement),
+  );
+}
+
+/** `name === 'text'` (or `==`, either side) somewhere in a condition's `&&`/`||` operands. */
+function comparesWith(t: TypeScript, condition: ts.Expression, name: string, text: string): boolean {
+  const expr = skipOuterExpressions(t, condition);
+  if (!t.isBinaryExpression(expr)) return false;
+  const op = expr.operatorToken.kind;
+  if (op === t.SyntaxKind.AmpersandAmpersandToken || op === t.SyntaxKind.BarBarToken)
+    return comparesWith(t, expr.left, name, text) || comparesWith(t, expr.right, name, text);
+  if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return false;
+  const left = skipOuterExpressions(t, expr.left);
+  const right = skipOuterExpressions(t, expr.right);
+  const is = (a: ts.Expression, b: ts.Expression) =>
+    t.isIdentifier(a) && a.text === name && staticString(t, b) === text;
+  return is(left, right) || is(right, left);
+}
+
+/** A branch that throws or exits the process (`throw new Error(…)`, `process.exit(1)`), not only in a nested branch. */
+function stopsHere(t: TypeScript, branch: ts.Statement): boolean {
+  const statements = t.isBlock(branch) ? branch.statements : [branch];
+  return statements.some((s) => {
+    if (t.isThrowStatement(s)) return true;
+    const call = t.isExpressionStatement(s) ? skipOuterExpressions(t, s.expression) : undefined;
+    return call !== undefined && t.isCallExpression(call) && call.expression.getText() === 'process.exit';
+  });
 }
 
 /**
