@@ -572,3 +572,27 @@ ruleTester.run('no-weak-crypto: random inputs', rule, {
     ),
   ],
 });
+
+// growthbook held-out: a form's row keys made by `generateKey()`.
+ruleTester.run('no-weak-crypto: a function that makes a bare key', rule, {
+  valid: [
+    {
+      code: "const generateKey = () => `key-${Math.floor(Math.random() * 1000000)}`;\nexport const createDefaultCondition = () => ({ key: generateKey(), match: 'all' });",
+      options: [{ minConfidence: 'low' }],
+    },
+  ],
+  invalid: [
+    // Its result handed to a cipher: a cipher key after all.
+    finding(
+      `${NAMED}const generateKey = () => String(Math.random()).repeat(4).slice(0, 32);\nexport function seal(data: string, iv: Buffer) {\n  const key = generateKey();\n  return createCipheriv('aes-256-gcm', key, iv).update(data);\n}`,
+      'mathRandomSecret',
+      'Math.random()',
+    ),
+    // A name for a specific credential stays a secret's.
+    finding(
+      'const generateApiKey = () => `key-${Math.floor(Math.random() * 1000000)}`;',
+      'mathRandomSecret',
+      'Math.random()',
+    ),
+  ],
+});

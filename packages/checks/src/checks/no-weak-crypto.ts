@@ -1121,6 +1121,8 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
   if (target && isBareKey(target)) return;
   if (isOnlyAPosition(t, call)) return;
   const fnName = namedEnclosingFunction(t, call);
+  // `const generateKey = () => \`key-${Math.random()…}\`` for form rows: a bare key again, judged by its callers.
+  if (fnName && isKeyMaker(fnName) && !callersPassToCrypto(context, call)) return;
   // `function resetCode() { return …Math.random()… }`: the function's name names what it returns.
   if (
     fnName &&
@@ -1133,6 +1135,44 @@ function checkMathRandom(context: Context, call: ts.CallExpression, classifier: 
 /** `key` alone (`{ key: Date.now() + Math.random() }`, `item.key = …`): far more often a React, notification or map key than a cipher's. */
 function isBareKey(target: string): boolean {
   return target.split('.').pop() === 'key';
+}
+
+/** Words of a function that makes a bare key (`generateKey`, `makeUniqueKey`, `newKey`): verbs and adjectives only. */
+const KEY_MAKER_WORDS: ReadonlySet<string> = new Set([
+  'generate',
+  'gen',
+  'make',
+  'create',
+  'new',
+  'next',
+  'get',
+  'build',
+  'random',
+  'unique',
+  'uid',
+]);
+
+/** A function named for a bare key and nothing else: `generateKey`, `makeUniqueKey` (not `generateApiKey`). */
+function isKeyMaker(name: string): boolean {
+  const words = splitWords(name);
+  return (
+    words.length >= 2 && words[words.length - 1] === 'key' && words.slice(0, -1).every((w) => KEY_MAKER_WORDS.has(w))
+  );
+}
+
+/**
+ * A same-file call of the function around `call` whose result is an argument of a keyed crypto call
+ * (`createCipheriv(alg, generateKey(), iv)`) or held by a variable that is (`const key = generateKey()`).
+ */
+function callersPassToCrypto(context: Context, call: ts.CallExpression): boolean {
+  const t = context.ts;
+  const fn = enclosingFunctionOrFile(t, call);
+  if (t.isSourceFile(fn)) return false;
+  return sameFileCallsOf(context, fn).some((caller) => {
+    const holder = skipOuterExpressions(t, caller).parent;
+    if (holder && t.isCallExpression(holder) && KEYED_CALL.test(calleeName(t, holder.expression) ?? '')) return true;
+    return keyReachesCrypto(t, caller);
+  });
 }
 
 /** Crypto calls that take a key (`createCipheriv(alg, key, iv)`, `createHmac('sha256', key)`, `subtle.importKey('raw', key, …)`). */
