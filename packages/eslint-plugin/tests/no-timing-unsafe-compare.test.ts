@@ -741,6 +741,10 @@ export class RefreshStrategy extends PassportStrategy(Strategy, 'refresh') {
     return validateRefreshToken(request.cookies.Refresh, stored);
   }
 }`,
+  // \`c\` is an entry of the list, not a Hono context: nothing shows the other side comes from the request.
+  listEntryNamedC: `export function activeChannel(channels: { token: string }[], lastActiveToken: string) {
+  return channels.find((c) => c.token === lastActiveToken);
+}`,
   // A claim of a token the requester sent and the server verified: both sides come from the requester.
   verifiedClaim: `export class PluginController {
   async refresh(@Body() body: { secret: string; refreshToken: string }) {
@@ -809,6 +813,11 @@ ruleTester.run('no-timing-unsafe-compare: parameters the requester fills', rule,
     { code: PRESENTED_BY.controllerBody, errors: [{ messageId: 'unsafeOperator', line: 4 }] },
     { code: PRESENTED_BY.secretDigest, errors: [{ messageId: 'unsafeOperator', line: 6 }] },
     { code: PRESENTED_BY.refreshFromRoute, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    // A Hono handler's \`c\` is the request context.
+    {
+      code: "app.get('/cron', (c) => {\n  if (c.req.query('secret') !== process.env.CRON_SECRET) return c.text('no', 401);\n});",
+      errors: [{ messageId: 'unsafeOperator', line: 2 }],
+    },
     // The same comparisons, still reported below high.
     ...withMinConfidence(
       Object.values(NOT_PRESENTED).map((code) => ({ code, errors: [{ messageId: 'unsafeOperator' }] })),

@@ -653,7 +653,8 @@ function originsOf(flow: FlowContext, node: ts.Expression, depth = 0, seen = new
     return callOrigins(flow, expr, recurse, out, (e) => originsOf(flow, e, depth + 1, seen));
   const path = expandedPath(flow, expr) ?? accessPath(t, expr);
   if (path && path.length > 0) {
-    const fromPath = pathOrigin(path, expr);
+    // `channels.find((c) => c.token === token)`: `c` is an element of the list, not a request context.
+    const fromPath = isListElement(flow, expr) ? undefined : pathOrigin(path, expr);
     if (fromPath) return new Set([fromPath]);
   }
   // `request[key]` in a function handed the request: a field the requester chose.
@@ -928,6 +929,19 @@ function pathOrigin(path: readonly string[], node: ts.Node): Origin | undefined 
   if (isRequestRoot(segments) && (segments.length === 2 || inner.some((s) => REQUEST_INPUT_SEGMENTS.has(s))))
     return 'presented';
   return undefined;
+}
+
+/** The value's root is a parameter of a callback that matches list entries (`list.find((c) => …)`). */
+function isListElement(flow: FlowContext, node: ts.Expression): boolean {
+  const t = flow.ts;
+  const root = rootIdentifier(flow, node);
+  const decl = root ? declarationOf(flow, root) : undefined;
+  if (!decl || !t.isParameter(decl)) return false;
+  const fn = decl.parent;
+  if (!t.isArrowFunction(fn) && !t.isFunctionExpression(fn)) return false;
+  const call = fn.parent;
+  const method = call && t.isCallExpression(call) ? calleeName(t, call.expression) : undefined;
+  return method !== undefined && LIST_CALLBACK_METHODS.has(method);
 }
 
 /** `ctx.context.session.session.token`: read off the requester's current session. */
