@@ -464,3 +464,69 @@ ruleTester.run('no-plaintext-secret-write: a field that references a credentials
     },
   ],
 });
+
+// Misses the held-out readers found: an API key copied into an entity that `repo.create(entity)` copies
+// (Flowise), a key column named by its table (cosmo), a write helper's row parameter (Reactive-Resume).
+ruleTester.run('no-plaintext-secret-write: rows built elsewhere', rule, {
+  valid: [
+    // Only the hash is written.
+    `import { randomBytes, createHash } from 'crypto';
+     declare const repo: any;
+     declare class ApiKey { apiSecret: string }
+     const generateAPIKey = () => { const buffer = randomBytes(32); return buffer.toString('base64url'); };
+     export async function createKey() {
+       const apiKey = generateAPIKey();
+       const newKey = new ApiKey();
+       newKey.apiSecret = createHash('sha256').update(apiKey).digest('hex');
+       await repo.getRepository(ApiKey).save(repo.getRepository(ApiKey).create(newKey));
+     }`,
+    // A helper whose write does not take the parameter as its row.
+    {
+      code: `declare const prisma: any;
+       class UserService { touch(email: string, data: { note: string }) { return prisma.user.update({ where: { email }, data: { seenAt: new Date() } }); } }
+       export async function enable(users: UserService, email: string, backupCodes: string[]) {
+         await users.touch(email, { note: 'x' });
+         return { backupCodes };
+       }`,
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+  ],
+  invalid: [
+    high(
+      `import { randomBytes } from 'crypto';
+       declare const appServer: any;
+       declare class ApiKey { apiKey: string; apiSecret: string }
+       const generateAPIKey = () => { const buffer = randomBytes(32); return buffer.toString('base64url'); };
+       export async function createKey() {
+         const apiKey = generateAPIKey();
+         const newKey = new ApiKey();
+         newKey.apiKey = apiKey;
+         const key = appServer.AppDataSource.getRepository(ApiKey).create(newKey);
+         await appServer.AppDataSource.getRepository(ApiKey).save(key);
+       }`,
+      'newKey.apiKey =',
+    ),
+    medium(
+      `declare const tx: any;
+       declare const apiKeys: unknown;
+       export function addAPIKey(input: { key: string; name: string }) {
+         return tx.insert(apiKeys).values({ key: input.key, name: input.name });
+       }`,
+      'key: input.key',
+    ),
+    {
+      ...medium(
+        `import { randomBytes } from 'crypto';
+       declare const prisma: any;
+       class UserService { updateByEmail(email: string, data: unknown) { return prisma.user.update({ where: { email }, data }); } }
+       export async function enable(users: UserService, email: string) {
+         const backupCodes = Array.from({ length: 8 }, () => randomBytes(5).toString('hex'));
+         await users.updateByEmail(email, { twoFactorEnabled: true, secrets: { update: { twoFactorBackupCodes: backupCodes } } });
+       }`,
+        'twoFactorBackupCodes:',
+      ),
+      ...typed,
+    },
+  ],
+});

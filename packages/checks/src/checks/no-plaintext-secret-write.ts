@@ -47,6 +47,7 @@ import {
 import { REQUEST_RECEIVERS } from '../catalogs/sources.js';
 import {
   bindingElementSource,
+  calledFunction,
   createFlowContext,
   DEFAULT_SANITIZERS,
   sanitizersOptionSchema,
@@ -166,7 +167,9 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         if (write.model && column.column && encryptedModelProperty(flow, write.model, column.column)) continue;
         // `assistant.credential` declared as a `uuid` column: the id of a credentials row, not its data.
         if (column.column && isRecordReference(flow, columnDeclaration(flow, write, column))) continue;
-        const evidence = secretEvidence(flow, column.value, c?.isSecret === true);
+        const evidence =
+          secretEvidence(flow, column.value, c?.isSecret === true) ??
+          (c?.isSecret ? tableNamedCopy(flow, column, c.kind ?? 'secret') : undefined);
         if (!evidence) continue;
         // `fcmToken`, `devicePushToken`: addresses a device, grants nothing.
         if (
@@ -198,6 +201,7 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         if (t.isCallExpression(node)) {
           const write = dbWriteOf(t, flow, node);
           if (write) check(write);
+          else for (const through of writesThrough(t, flow, node)) check(through);
         } else if (t.isTaggedTemplateExpression(node)) {
           const write = taggedSqlWrite(t, node);
           if (write) check(write);
@@ -206,6 +210,54 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
     };
   },
 });
+
+/** The database writes in a function's body (not nested functions'), once per function. */
+const writeCallsOfFunction = new WeakMap<ts.FunctionLikeDeclaration, readonly ts.CallExpression[]>();
+/** While a call into a write helper is judged: its parameters bound to the call's arguments (see `writesThrough`). */
+let parameterBindings: ReadonlyMap<ts.ParameterDeclaration, ts.Expression> | undefined;
+
+/**
+ * `this.userService.updateByEmail(email, { secrets: { update: { twoFactorBackupCodes } } })` where
+ * `updateByEmail(email, data)` runs `prisma.user.update({ where: { email }, data })`: the writes of a
+ * helper (here, or with a checker in another module) whose row is one of its parameters, with the
+ * call's argument as that row. Only columns built in this file are kept, so each is reported where
+ * its value is given.
+ */
+function writesThrough(t: TypeScript, flow: FlowContext, call: ts.CallExpression): DbWrite[] {
+  if (!call.arguments.some((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a)))) return [];
+  const fn = calledFunction(flow, call.expression);
+  if (!fn?.body || fn.parameters.length === 0 || fn === enclosingFunctionOrFile(t, call)) return [];
+  let inner = writeCallsOfFunction.get(fn);
+  if (!inner) {
+    const found: ts.CallExpression[] = [];
+    forEachDescendant(t, fn.body, (node) => {
+      if (isFunctionLike(t, node)) return 'skip';
+      if (t.isCallExpression(node) && dbWriteOf(t, flow, node)) found.push(node);
+      return undefined;
+    });
+    writeCallsOfFunction.set(fn, (inner = found));
+  }
+  if (inner.length === 0) return [];
+  const bindings = new Map<ts.ParameterDeclaration, ts.Expression>();
+  fn.parameters.forEach((p, i) => {
+    const argument = call.arguments[i];
+    if (argument && !p.dotDotDotToken) bindings.set(p, argument);
+  });
+  const file = call.getSourceFile();
+  const out: DbWrite[] = [];
+  parameterBindings = bindings;
+  try {
+    for (const writeCall of inner) {
+      const write = dbWriteOf(t, flow, writeCall);
+      const columns = write?.columns.filter((c) => c.node.getSourceFile() === file) ?? [];
+      if (write && columns.length > 0)
+        out.push({ ...write, sink: `${shortText(call.expression, 40)}() → ${write.sink}`, columns });
+    }
+  } finally {
+    parameterBindings = undefined;
+  }
+  return out;
+}
 
 /** One step less sure: high becomes medium, medium low. */
 function lower(confidence: Confidence): Confidence {
@@ -275,6 +327,19 @@ function isEncryptingExtensionModule(t: TypeScript, file: ts.SourceFile): boolea
 
 /** Column names that say nothing alone: `apiKeys.key`, `tokens.value` are named by their table. */
 const TABLE_NAMED_COLUMNS = new Set(['key', 'value', 'val']);
+
+/**
+ * `{ key: input.key }` into `api_keys`: a column named only by its table, given the field of the
+ * same bare name. The value is what the table is for; its own name says no more than the column's.
+ */
+function tableNamedCopy(flow: FlowContext, column: WrittenColumn, kind: string): SecretEvidence | undefined {
+  const t = flow.ts;
+  if (column.column === undefined || !TABLE_NAMED_COLUMNS.has(column.column.toLowerCase())) return undefined;
+  const value = skipOuterExpressions(t, column.value);
+  const name = t.isPropertyAccessExpression(value) ? value.name.text : t.isIdentifier(value) ? value.text : undefined;
+  if (name !== column.column) return undefined;
+  return { name: shortText(value, 40), kind, strength: 'name', names: [] };
+}
 
 /** The column's name, classified; `key` and `value` by their table (`apiKey.key` is an API key). */
 function columnClassification(flow: FlowContext, column: string, table: string | undefined) {
@@ -446,6 +511,13 @@ function generatorOf(flow: FlowContext, node: ts.Expression, depth: number): ts.
     } else if (t.isPropertyAccessExpression(at)) {
       at = skipOuterExpressions(t, at.expression);
     } else {
+      // `const buffer = randomBytes(32); return buffer.toString('base64url')`: the chain starts at a `const`.
+      const init =
+        at !== expr && t.isIdentifier(at) && depth < 2
+          ? constInitializer(t, resolveIdentifier(t, at, flow.checker))
+          : undefined;
+      const made = init && generatorOf(flow, init, depth + 1);
+      if (made) return made;
       break;
     }
   }
@@ -529,9 +601,11 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
     t.isObjectLiteralExpression(first) &&
     t.isPropertyAccessExpression(receiver)
   ) {
+    // `{ where, data }`: a shorthand row is the variable of that name.
     const rows = first.properties.filter(
-      (p): p is ts.PropertyAssignment =>
-        t.isPropertyAssignment(p) && PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''),
+      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
+        (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) &&
+        PRISMA_ROW_KEYS.includes(propertyNameText(t, p.name) ?? ''),
     );
     if (rows.length > 0) {
       return {
@@ -539,7 +613,7 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
         table: receiver.name.text,
         certain: true,
         prisma: true,
-        columns: rows.flatMap((p) => rowColumns(t, flow, p.initializer, call, 0)),
+        columns: rows.flatMap((p) => rowColumns(t, flow, t.isPropertyAssignment(p) ? p.initializer : p.name, call, 0)),
       };
     }
   }
@@ -835,9 +909,15 @@ function rowColumns(
       ? expr.arguments?.find((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a)))
       : undefined;
     if (object) return rowColumns(t, flow, object, write, depth + 1);
+    // `repo.create(newKey)` after `newKey.apiKey = apiKey`: the entity built from another one carries its fields.
+    const source = built && expr.arguments?.length === 1 ? skipOuterExpressions(t, expr.arguments[0]!) : undefined;
+    if (source && t.isIdentifier(source)) return rowColumns(t, flow, source, write, depth + 1);
   }
   if (t.isIdentifier(expr)) {
     const decl = resolveIdentifier(t, expr, flow.checker);
+    // A write helper's row parameter, while a call of it is judged: the argument the call gives.
+    const bound = decl && t.isParameter(decl) ? parameterBindings?.get(decl) : undefined;
+    if (bound) return rowColumns(t, flow, bound, write, depth + 1, owner);
     if (decl && (t.isVariableDeclaration(decl) || t.isParameter(decl))) {
       const out: WrittenColumn[] = [];
       const init =
