@@ -1133,6 +1133,14 @@ ruleTester.run('no-secret-logging: absent values, spelled-out constants, chosen 
       code: 'const originalTokens = response.usage.total_tokens || 0;\nlogger.info({ total: originalTokens + extra });',
       options: [{ minConfidence: 'low' }],
     },
+    // A connection string's key over an address built in view from parts that carry nothing (any confidence).
+    {
+      code: 'const url = `${base}managed-clickhouse/${path}`;\nlogger.error({ clickhouse_url: url }, "fetch failed");',
+      options: [{ minConfidence: 'low' }],
+    },
+    // A helper that logs, called only outside production; a tree's root key: medium.
+    "function debugLog(msg: string, ctx: unknown) {\n  console.log(msg, ctx);\n}\nprocess.env.NODE_ENV !== 'production' && debugLog('fetch failed', { sessionToken });",
+    'function reconcile(rootKey: string) {\n  logger.info({ rootKey }, "skipped a locked descendant");\n}',
     // An id the requester chose names a record (a chat, a thread), a CSRF token binds a form: medium.
     "app.post('/predict', (req, res) => {\n  logger.debug(`chat ${req.body.overrideConfig?.sessionId}`);\n});",
     'function decodeState(stateParam?: string, storedCsrfToken?: string) {\n  if (!stateParam || !storedCsrfToken) logger.error({ stateParam, storedCsrfToken });\n}',
@@ -1156,6 +1164,18 @@ ruleTester.run('no-secret-logging: absent values, spelled-out constants, chosen 
       }),
       ...typed,
     },
+    // An address built with a password in it, or one not built in view.
+    leak('const url = `postgres://app:${dbPassword}@db/app`;\nlogger.error({ database_url: url });', {
+      text: 'url',
+      nth: 3,
+    }),
+    leak('const url = await loadUrl();\nlogger.error({ database_url: url });', { text: 'url', nth: 3 }),
+    // The same helper called in production code: high.
+    leak(
+      "function debugLog(msg: string, ctx: unknown) {\n  console.log(msg, ctx);\n}\ndebugLog('fetch failed', { sessionToken });",
+      shorthand('sessionToken'),
+    ),
+    medium(leak('function reconcile(rootKey: string) {\n  logger.info({ rootKey });\n}', shorthand('rootKey', 2))),
     // A credential the requester sent in the body, by a credential name: high.
     leak(
       "app.post('/x', (req, res) => {\n  logger.debug(`session ${req.body.sessionToken}`);\n});",

@@ -1,5 +1,12 @@
 import type * as ts from 'typescript';
-import { accessPath, calleeName, forEachDescendant, propertyNameText, skipOuterExpressions } from '../ast/index.js';
+import {
+  accessPath,
+  calleeName,
+  constInitializer,
+  forEachDescendant,
+  propertyNameText,
+  skipOuterExpressions,
+} from '../ast/index.js';
 import { defineCheck, type CheckSuggestion, type Confidence, type TypeScript } from '../check.js';
 import { createFlowContext, DEFAULT_SANITIZERS, sanitizersOptionSchema } from '../flow/context.js';
 import { declarationOf, bindingElementSource, importedFrom, rootIdentifier } from '../flow/aliases.js';
@@ -221,12 +228,12 @@ export const noSecretLogging = defineCheck<NoSecretLoggingOptions, MessageId>({
                 kind: cross.flow.source.kind,
                 sink: crossingText(flow, cross, { sourceFile: context.sourceFile, path: context.file.path }),
               },
-              confidence: sinkSaysLess(
-                cross.sinkNode,
-                sinkOfCall(flow, cross.sinkNode, { extraSinks: options.extraSinks }),
-              )
-                ? 'medium'
-                : confidenceOf(cross.flow),
+              // Lowered where the sink writes little (see `sinkSaysLess`), or where this call runs only in development.
+              confidence:
+                inDevOrTestOnlyBranch(t, node) ||
+                sinkSaysLess(cross.sinkNode, sinkOfCall(flow, cross.sinkNode, { extraSinks: options.extraSinks }))
+                  ? 'medium'
+                  : confidenceOf(cross.flow),
               suggestions: suggestion(cross.flow),
               steps: crossingSteps(flow, cross),
             });
@@ -259,8 +266,26 @@ function carriesNothingSecret(flow: FlowContext, f: ValueFlow): boolean {
     isPublicByDesign(flow, f.source) ||
     echoesUnmatchedToken(flow, f) ||
     isAbsentHere(flow, f) ||
-    isSpelledOut(flow, f.source)
+    isSpelledOut(flow, f.source) ||
+    isUrlBuiltInView(flow, f.source)
   );
+}
+
+/**
+ * A connection string known only by the key it is logged under (`{ clickhouse_url: url }`) whose value
+ * this code builds from parts that carry nothing secret (`const url = \`${base}managed-clickhouse/${path}\``):
+ * the address is in view, and no password is in it.
+ */
+function isUrlBuiltInView(flow: FlowContext, source: SecretSource): boolean {
+  const t = flow.ts;
+  const node = source.node;
+  if (source.kind !== 'connection-string' || source.reason !== 'name' || !t.isPropertyAssignment(node)) return false;
+  const value = skipOuterExpressions(t, node.initializer);
+  if (!t.isIdentifier(value)) return false;
+  const decl = declarationOf(flow, value);
+  if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !constInitializer(t, decl)) return false;
+  const init = skipOuterExpressions(t, decl.initializer);
+  return t.isTemplateExpression(init) && valueSources(flow, init).length === 0;
 }
 
 /**

@@ -44,6 +44,8 @@ const VAGUE_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'admin',
   // `credentialKey` is as often the name of a field of a credentials object (`for (const key in credentials)`).
   'credential',
+  // `rootKey` names a tree's root (a config node's key) as often as a master key.
+  'root',
 ]);
 
 /** Parameter names that hold what a caller of a request handler sent (tRPC's `({ input })`). */
