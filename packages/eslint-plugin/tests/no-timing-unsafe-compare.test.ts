@@ -741,6 +741,13 @@ export class RefreshStrategy extends PassportStrategy(Strategy, 'refresh') {
     return validateRefreshToken(request.cookies.Refresh, stored);
   }
 }`,
+  // A presented value whose name only sounds secret (a session id is a label): names decide, medium.
+  sessionIdLabel: `function assertTargetBelongsToProject(input: { sessionId?: string }, trace: { sessionId: string }) {
+  if (input.sessionId && trace.sessionId !== input.sessionId) throw new Error('wrong session');
+}
+export const callout = async ({ input }: { input: { sessionId?: string } }) => {
+  assertTargetBelongsToProject(input, await loadTrace());
+};`,
   // \`c\` is an entry of the list, not a Hono context: nothing shows the other side comes from the request.
   listEntryNamedC: `export function activeChannel(channels: { token: string }[], lastActiveToken: string) {
   return channels.find((c) => c.token === lastActiveToken);

@@ -19,6 +19,7 @@ import {
   createFlowContext,
   declarationOf,
   expandedPath,
+  isCredentialName,
   PASS_THROUGH_METHODS,
   rootIdentifier,
   typeMayHoldSecret,
@@ -931,6 +932,13 @@ function pathOrigin(path: readonly string[], node: ts.Node): Origin | undefined 
   return undefined;
 }
 
+/** The value's last name names a credential without doubt (`body.clientSecret`, `token`; not `sessionId`, `key`). */
+function isCredentialNamed(flow: FlowContext, node: ts.Expression): boolean {
+  const path = accessPath(flow.ts, skipOuterExpressions(flow.ts, node));
+  const last = path?.[path.length - 1];
+  return last !== undefined && !last.endsWith('()') && isCredentialName(classifyName(last, flow.classifier));
+}
+
 /** The value's root is a parameter of a callback that matches list entries (`list.find((c) => …)`). */
 function isListElement(flow: FlowContext, node: ts.Expression): boolean {
   const t = flow.ts;
@@ -1098,7 +1106,11 @@ function comparisonConfidence(
   // Only names on either side: high when one of them is a parameter that the requester fills (its
   // callers pass request input, a framework decorator or a handler's `input` says so), unless the
   // other side is a record looked up by that very value.
-  const byCaller = oa.size === 0 && ob.size === 0 ? presentedParameterSide(flow, a, b) : undefined;
+  // Only where a name says "credential" without doubt (`clientSecret`, `token`; not `sessionId`).
+  const byCaller =
+    oa.size === 0 && ob.size === 0 && [a, b].some((o) => isCredentialNamed(flow, o))
+      ? presentedParameterSide(flow, a, b)
+      : undefined;
   const held = byCaller === a ? b : a;
   if (
     oa.size === 0 &&
