@@ -530,3 +530,64 @@ ruleTester.run('no-plaintext-secret-write: rows built elsewhere', rule, {
     },
   ],
 });
+
+// cosmo held-out: a secret handed to a service's constructor, passed to a project repository's own `update`.
+const PUBLISH = (repository: string, built: string) =>
+  `declare class CompositionService { constructor(tx: unknown, org: string, config: { webhookJWTSecret: string }) }
+   declare class Subgraph { constructor(row: { webhookJWTSecret: string }) }
+   ${repository}
+   export function publish(opts: { admissionWebhookJWTSecret: string }, tx: unknown) {
+     const compositionService = ${built};
+     return subgraphRepo.update({ schemaSDL: '' }, compositionService);
+   }`;
+
+ruleTester.run('no-plaintext-secret-write: services and project repositories', rule, {
+  valid: [
+    // The project's own repository method is no ORM write, whatever it is given.
+    {
+      code: PUBLISH(
+        'class SubgraphRepository { update(data: { schemaSDL: string }, row: Subgraph) { return [data, row]; } }\nconst subgraphRepo = new SubgraphRepository();',
+        'new Subgraph({ webhookJWTSecret: opts.admissionWebhookJWTSecret })',
+      ),
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    {
+      code: PUBLISH(
+        'class SubgraphRepository { update(data: { schemaSDL: string }, composer: CompositionService) { return [data, composer]; } }\nconst subgraphRepo = new SubgraphRepository();',
+        "new CompositionService(tx, 'org', { webhookJWTSecret: opts.admissionWebhookJWTSecret })",
+      ),
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+    {
+      code: PUBLISH(
+        'declare const subgraphRepo: any;',
+        "new CompositionService(tx, 'org', { webhookJWTSecret: opts.admissionWebhookJWTSecret })",
+      ),
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+  ],
+  invalid: [
+    // An ORM repository's `update(criteria, entity)` with an entity built from one object: a row.
+    {
+      code: PUBLISH(
+        'declare const subgraphRepo: any;',
+        'new Subgraph({ webhookJWTSecret: opts.admissionWebhookJWTSecret })',
+      ),
+      options: [{ minConfidence: 'low' as const }],
+      errors: [
+        at(
+          PUBLISH(
+            'declare const subgraphRepo: any;',
+            'new Subgraph({ webhookJWTSecret: opts.admissionWebhookJWTSecret })',
+          ),
+          'webhookJWTSecret: opts',
+          'plaintextSecretWrite',
+        ),
+      ],
+      ...typed,
+    },
+  ],
+});

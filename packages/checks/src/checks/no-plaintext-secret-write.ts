@@ -633,8 +633,17 @@ function dbWriteOf(t: TypeScript, flow: FlowContext, call: ts.CallExpression): D
     const table = knexTable(t, receiver);
     if (table !== undefined) return { sink, table, certain: true, columns: rowColumns(t, flow, first, call, 0) };
   }
-  // TypeORM, Sequelize, Mongoose, MikroORM: by receiver.
-  const ways = Object.prototype.hasOwnProperty.call(ROW_WRITE_METHODS, method) ? ROW_WRITE_METHODS[method]! : [];
+  // TypeORM, Sequelize, Mongoose, MikroORM: by receiver. A method the program declares with a body
+  // (`subgraphRepo.update(data, compositionService)` of a project's own repository class) is not the
+  // ORM's; its own writes are judged through its parameters (see `writesThrough`).
+  // A static one (`Model.create` of a base model class) stands in for the ORM's.
+  const own = flow.checker && ROW_WRITE_METHODS[method] ? calledFunction(flow, call.expression) : undefined;
+  const ownInstanceMethod =
+    own !== undefined && !(t.getCombinedModifierFlags(own as ts.Declaration) & t.ModifierFlags.Static);
+  const ways =
+    !ownInstanceMethod && Object.prototype.hasOwnProperty.call(ROW_WRITE_METHODS, method)
+      ? ROW_WRITE_METHODS[method]!
+      : [];
   for (const way of ways) {
     const rows = rowArguments(flow, call, receiver, way);
     if (rows)
@@ -904,7 +913,11 @@ function rowColumns(
     if (callback && (t.isArrowFunction(callback) || t.isFunctionExpression(callback))) {
       return returnedExpressions(t, callback).flatMap((r) => rowColumns(t, flow, r, write, depth + 1, owner));
     }
-    const built = t.isNewExpression(expr) || (name !== undefined && ENTITY_FACTORY_METHODS.includes(name));
+    // `new User({ ... })` builds a row; `new CompositionService(tx, orgId, logger, { webhookJWTSecret })`,
+    // whose object is one argument among several, configures a service.
+    const built =
+      (t.isNewExpression(expr) && (expr.arguments?.length ?? 0) <= 1) ||
+      (name !== undefined && ENTITY_FACTORY_METHODS.includes(name));
     const object = built
       ? expr.arguments?.find((a) => t.isObjectLiteralExpression(skipOuterExpressions(t, a)))
       : undefined;
