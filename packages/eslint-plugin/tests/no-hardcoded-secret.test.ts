@@ -841,3 +841,41 @@ ruleTester.run('no-hardcoded-secret: keys that reach a key slot, and made-up phr
     },
   ],
 });
+
+// Held-out round 4 (issue 13): constants that name themselves, schema examples, ingestion keys.
+const BASIC_EXAMPLE = 'Basic ' + 'YzQ2MDllYjMtYTE2OC00MGI5LWI1ZWMtYTdiYTFkYzY2NWYwOjI5NGYwYjkyOTI1YWZhNzM=';
+const INGESTION_KEY = '4d3112b9-' + '2a84-48c2-af9e-ec96b9aacf71';
+ruleTester.run('no-hardcoded-secret: self-named constants, schema examples, ingestion keys', rule, {
+  valid: [
+    // A Redux action type or a settings name whose value is its own name (any confidence).
+    ...[
+      "export const SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS';",
+      "export const NAMES = { GmailTokens: 'GmailTokens' } as const;",
+    ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
+    // A schema's example value is documentation: medium.
+    `export const PublicWriteKey = Type.String({ description: 'Authorization header', examples: ['${BASIC_EXAMPLE}'] });`,
+    // The ingestion key of a log or event service, named next to it: public by design (any confidence).
+    {
+      code: `const transport = { targets: [{ target: '@hyperdx/node-opentelemetry/build/src/otel-logger/pino', options: { apiKey: '${INGESTION_KEY}', service: 'api' } }] };`,
+      options: [{ minConfidence: 'low' }],
+    },
+  ],
+  invalid: [
+    // A single-word name over its own name is a weak password; another value under a two-word name is a secret.
+    {
+      code: `export const SESSION_SECRET = 'canvas/${RANDOM}';`,
+      errors: [{ messageId: 'secretName', line: 1, column: 31, suggestions: 1 }],
+    },
+    // The same value outside an examples list.
+    {
+      code: `export const headers = { authorization: '${BASIC_EXAMPLE}' };`,
+      errors: [{ messageId: 'knownFormat', line: 1, column: 41, suggestions: 1 }],
+    },
+    // The same key for a service that is not an ingestion service.
+    {
+      code: `const transport = { targets: [{ target: '@acme/billing', options: { apiKey: '${INGESTION_KEY}' } }] };`,
+      options: [{ minConfidence: 'medium' }],
+      errors: [{ messageId: 'secretName', line: 1, column: 77, suggestions: 1 }],
+    },
+  ],
+});

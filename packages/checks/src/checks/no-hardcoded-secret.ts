@@ -233,7 +233,9 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         // A made-up phrase (`my_super_secret_cookie_phrase`) under a secret's name: medium, as a name is the evidence.
         if (!looksLikeSecretValue(credential) && !(holdsPhrase(targetName, c.kind) && isMadeUpPhrase(credential)))
           return;
-        if (isPublicSearchKey(t, node)) return;
+        if (isPublicSearchKey(t, node) || isIngestionKey(t, node)) return;
+        // `SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS'`: a constant whose value is its own name.
+        if (namesItself(targetName, credential)) return;
         // `token === 'Identifier'` in a lexer: a comparison only counts for kinds that are never an enum.
         if (
           target?.compared &&
@@ -362,6 +364,8 @@ function valueHolder(t: TypeScript, literal: ts.Node): ts.Node | undefined {
       t.isTemplateSpan(parent) ||
       t.isTemplateExpression(parent) ||
       t.isJsxExpression(parent) ||
+      // `examples: ['Basic …']`: the values of a schema's examples.
+      t.isArrayLiteralExpression(parent) ||
       (t.isPropertyAccessExpression(parent) && parent.expression === current) ||
       (t.isCallExpression(parent) && parent.expression === current) ||
       (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.PlusToken)
@@ -481,6 +485,51 @@ function isPublicSearchKey(t: TypeScript, literal: ts.Node): boolean {
     return PUBLIC_SEARCH_SERVICES.test(propertyNameText(t, holder.name) ?? '');
   if (holder && t.isCallExpression(holder)) return PUBLIC_SEARCH_SERVICES.test(calleeName(t, holder.expression) ?? '');
   return false;
+}
+
+/**
+ * Services whose ingestion keys are public by design: they may only send events or logs to a project,
+ * and their SDKs put them in every browser or install (a PostHog project key, a Segment write key, a
+ * HyperDX ingestion key).
+ */
+const INGESTION_SERVICES = /(?:^|[@/\s_.-])(hyperdx|posthog|segment|mixpanel|amplitude|rudderstack)(?:$|[/\s_.-])/i;
+
+/** How many objects up a service's name is looked for (`{ target: '@hyperdx/…', options: { apiKey } }`). */
+const INGESTION_LEVELS = 2;
+
+/**
+ * `{ target: '@hyperdx/node-opentelemetry/…', options: { apiKey: '…' } }`, `posthog.init('…')`,
+ * `new Analytics({ writeKey })` of `@segment/analytics-node`: the key of an event or log ingestion
+ * service, told by a string or property naming the service next to it, or the callee.
+ */
+function isIngestionKey(t: TypeScript, literal: ts.Node): boolean {
+  let object: ts.Node | undefined =
+    literal.parent && t.isPropertyAssignment(literal.parent) ? literal.parent.parent : undefined;
+  for (let level = 0; object && t.isObjectLiteralExpression(object) && level < INGESTION_LEVELS; level++) {
+    for (const p of object.properties) {
+      const name = p.name !== undefined ? propertyNameText(t, p.name) : undefined;
+      const text = t.isPropertyAssignment(p) ? literalText(t, skipOuterExpressions(t, p.initializer)) : undefined;
+      if (p !== literal.parent && text !== undefined && INGESTION_SERVICES.test(text)) return true;
+      if (name !== undefined && INGESTION_SERVICES.test(name)) return true;
+    }
+    const holder: ts.Node | undefined = object.parent;
+    if (holder && (t.isCallExpression(holder) || t.isNewExpression(holder)))
+      return INGESTION_SERVICES.test(calleeName(t, holder.expression) ?? '');
+    object = holder && t.isPropertyAssignment(holder) ? holder.parent : undefined;
+  }
+  return false;
+}
+
+/**
+ * A value that is its holder's own name, alone or after a namespace (`GmailTokens: 'GmailTokens'`,
+ * `SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS'`): an action type or a settings
+ * name. Only for names of two words or more: `password = 'password'` is a weak password.
+ */
+function namesItself(targetName: string, value: string): boolean {
+  const name = targetName.split('.').pop()!;
+  if (splitWords(name).length < 2) return false;
+  const squash = (text: string) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return value.split(/[/:.@#\s]+/).some((segment) => segment !== '' && squash(segment) === squash(name));
 }
 
 /** The text of a string literal or of a template part, which is where credentials hide. */
