@@ -39,6 +39,19 @@ function workingDirectory(): string | undefined {
 
 /** A minimal glob: `**` any path, `*` any name part, `{a,b}` alternatives, `?` one character; matches a path's tail. */
 export function globToRegExp(glob: string): RegExp {
+  // Two checks ask for every file with the same few globs: compiled once each (no `g` flag, so
+  // sharing one RegExp keeps no state between tests).
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    compiled = compileGlob(glob);
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
+}
+
+const compiledGlobs = new Map<string, RegExp>();
+
+function compileGlob(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
