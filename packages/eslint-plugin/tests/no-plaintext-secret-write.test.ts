@@ -526,6 +526,8 @@ ruleTester.run('no-plaintext-secret-write: rows built elsewhere', rule, {
        }`,
         'twoFactorBackupCodes:',
       ),
+      // Through a helper: one step below the medium of a named one-time code written directly.
+      options: [{ minConfidence: 'low' as const }],
       ...typed,
     },
   ],
@@ -589,5 +591,25 @@ ruleTester.run('no-plaintext-secret-write: services and project repositories', r
       ],
       ...typed,
     },
+  ],
+});
+
+// dittofeed held-out miss: an admin API key written raw into a JSON config field of the secrets table.
+ruleTester.run('no-plaintext-secret-write: a bare key in a JSON field', rule, {
+  valid: [
+    // A settings table's JSON `key` names a setting.
+    `import { randomBytes } from 'crypto';
+     declare const tx: any; declare const dbSetting: unknown;
+     const id = randomBytes(8).toString('hex');
+     await tx.insert(dbSetting).values({ name: 'theme', configValue: { key: id, value: 'dark' } });`,
+  ],
+  invalid: [
+    high(
+      `import { randomBytes } from 'crypto';
+       declare const tx: any; declare const dbSecret: unknown;
+       const newKey = randomBytes(32).toString('hex');
+       await tx.insert(dbSecret).values({ name: 'admin-api-key', configValue: { type: 'AdminApiKey', key: newKey } });`,
+      'key: newKey',
+    ),
   ],
 });

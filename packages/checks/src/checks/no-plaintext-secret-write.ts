@@ -86,6 +86,8 @@ interface DbWrite {
   readonly model?: ts.Expression;
   /** A Prisma delegate's write: a client extension of the program may rewrite its data (see `prismaEncryptingExtensions`). */
   readonly prisma?: boolean;
+  /** Found through a write helper's parameter (see `writesThrough`): the helper may validate or transform the row. */
+  readonly through?: boolean;
   readonly columns: WrittenColumn[];
 }
 
@@ -157,7 +159,7 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
         const c =
           column.column === undefined
             ? undefined
-            : columnClassification(flow, column.column, column.owner ?? write.table);
+            : columnClassification(flow, column.column, column.owner ?? write.table, write.table);
         // `passwordHash`, `tokenExpiresAt`, `encryptedKey`: the column says it holds no raw secret.
         if (c && !c.isSecret && c.verdict !== 'none') continue;
         if (c && !c.isSecret && /encrypt|cipher|hash|digest/i.test(column.column!)) continue;
@@ -189,9 +191,11 @@ export const noPlaintextSecretWrite = defineCheck<NoPlaintextSecretWriteOptions,
           messageId: password ? 'plaintextPasswordWrite' : 'plaintextSecretWrite',
           data: { secret: evidence.name, kind: evidence.kind, column: column.column ?? '…', sink: write.sink },
           // `sessionId`, `pin`: a name that often names something else is no credential column.
-          confidence: extension
-            ? lower(confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password))
-            : confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password),
+          // Through a write helper, or with an encrypting Prisma extension in the program: one step less sure.
+          confidence:
+            extension || write.through
+              ? lower(confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password))
+              : confidenceOf(write, column, c !== undefined && isCredentialName(c), evidence, password),
         });
       }
     };
@@ -251,7 +255,7 @@ function writesThrough(t: TypeScript, flow: FlowContext, call: ts.CallExpression
       const write = dbWriteOf(t, flow, writeCall);
       const columns = write?.columns.filter((c) => c.node.getSourceFile() === file) ?? [];
       if (write && columns.length > 0)
-        out.push({ ...write, sink: `${shortText(call.expression, 40)}() → ${write.sink}`, columns });
+        out.push({ ...write, sink: `${shortText(call.expression, 40)}() → ${write.sink}`, columns, through: true });
     }
   } finally {
     parameterBindings = undefined;
@@ -342,11 +346,15 @@ function tableNamedCopy(flow: FlowContext, column: WrittenColumn, kind: string):
 }
 
 /** The column's name, classified; `key` and `value` by their table (`apiKey.key` is an API key). */
-function columnClassification(flow: FlowContext, column: string, table: string | undefined) {
+function columnClassification(flow: FlowContext, column: string, owner: string | undefined, table?: string) {
   const own = classifyName(column, flow.classifier);
-  if (own.verdict !== 'none' || table === undefined || !TABLE_NAMED_COLUMNS.has(column.toLowerCase())) return own;
-  const qualified = classifyName(table.replace(/s$/, ''), flow.classifier);
-  return qualified.isSecret ? qualified : own;
+  if (own.verdict !== 'none' || !TABLE_NAMED_COLUMNS.has(column.toLowerCase())) return own;
+  // `{ configValue: { key: newKey } }` into `secret`: a JSON field's bare `key` is named by the object, else the table.
+  for (const name of [owner, table]) {
+    const qualified = name === undefined ? undefined : classifyName(name.replace(/s$/, ''), flow.classifier);
+    if (qualified?.isSecret) return qualified;
+  }
+  return own;
 }
 
 /**
