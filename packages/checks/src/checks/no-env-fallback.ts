@@ -105,6 +105,9 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
       const text = staticString(t, expr);
       if (text !== undefined) return { description: text === '' ? 'an empty string' : 'a hard-coded string', text };
       if (t.isBigIntLiteral(expr) || staticNumber(t, expr) !== undefined) return { description: 'a hard-coded number' };
+      // `'0'.repeat(64)`: a key of zeros, known without running the code.
+      const repeated = repeatedString(t, expr);
+      if (repeated !== undefined) return { description: 'a hard-coded string', text: repeated };
       if (expr.kind === t.SyntaxKind.TrueKeyword || expr.kind === t.SyntaxKind.FalseKeyword)
         return { description: 'a hard-coded boolean' };
       // A named constant: `DEV_SECRET`, or `defaults.jwtSecret` of a `const` object literal.
@@ -203,6 +206,19 @@ export const noEnvFallback = defineCheck<NoEnvFallbackOptions, MessageId>({
     };
   },
 });
+
+/** Longest repetition worked out: a key is at most a few hundred characters. */
+const MAX_REPEATED_LENGTH = 4096;
+
+/** The value of `'0'.repeat(64)`: a static string repeated a static number of times. */
+function repeatedString(t: TypeScript, expr: ts.Expression): string | undefined {
+  if (!t.isCallExpression(expr) || !t.isPropertyAccessExpression(expr.expression)) return undefined;
+  if (expr.expression.name.text !== 'repeat' || expr.arguments.length !== 1) return undefined;
+  const text = staticString(t, skipOuterExpressions(t, expr.expression.expression));
+  const count = staticNumber(t, expr.arguments[0]!);
+  if (text === undefined || count === undefined || !Number.isInteger(count) || count < 0) return undefined;
+  return text.length * count <= MAX_REPEATED_LENGTH ? text.repeat(count) : undefined;
+}
 
 /** The name the defaulted value is stored under: `const jwtSecret = ...`, `{ dbPassword: ... }`, a parameter. */
 function targetName(t: TypeScript, node: ts.Node): string | undefined {

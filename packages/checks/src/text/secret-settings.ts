@@ -1,5 +1,12 @@
 import type { Confidence, SharedSettings, TextContext } from '../check.js';
-import { detectSecretLiteral, formatEvidence, isPlaceholder, looksLikeSecretValue, redact } from '../literals/index.js';
+import {
+  detectSecretLiteral,
+  formatEvidence,
+  isPlaceholder,
+  looksLikeSecretValue,
+  redact,
+  shannonEntropy,
+} from '../literals/index.js';
 import { BUNDLED_ENV_PREFIXES, classifyName } from '../names/index.js';
 import { lineLocator } from './locate.js';
 
@@ -35,7 +42,7 @@ export function secretSettingVerdict(
   }
   // A settings file names its values for what they are: a random-looking value under a secret name is one,
   // unless the build ships it to every browser (`REACT_APP_ANALYTICS_API_KEY`): then mostly a browser key.
-  if (classifyName(key, settings).isSecret && looksLikeSecretValue(value)) {
+  if (classifyName(key, settings).isSecret && (looksLikeSecretValue(value) || looksLikeRandomLetters(value))) {
     return {
       messageId: 'settingSecretName',
       data: { name: key, preview: redact(value) },
@@ -44,6 +51,19 @@ export function secretSettingVerdict(
     };
   }
   return undefined;
+}
+
+/** Share of vowels below which a run of letters is no word or phrase: English runs near 0.4, random letters near 0.2. */
+const MAX_RANDOM_VOWEL_SHARE = 0.25;
+
+/**
+ * One case of random letters (`fkczyomvdprgvtmvkuhvprxuggkbgwld`, a generator's lower-case secret): 24 or more
+ * letters, few vowels, high entropy. The entropy test takes single-case runs for words; words have vowels.
+ */
+export function looksLikeRandomLetters(value: string): boolean {
+  if (!/^([a-z]{24,}|[A-Z]{24,})$/.test(value) || shannonEntropy(value) < 3.5) return false;
+  const vowels = value.match(/[aeiou]/gi)?.length ?? 0;
+  return vowels / value.length < MAX_RANDOM_VOWEL_SHARE;
 }
 
 /** The values `no-hardcoded-secret`'s options allow: `allowedPlaceholders` exactly, `allowedPatterns` as regular expressions. */
