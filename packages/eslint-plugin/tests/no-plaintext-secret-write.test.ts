@@ -613,3 +613,25 @@ ruleTester.run('no-plaintext-secret-write: a bare key in a JSON field', rule, {
     ),
   ],
 });
+
+// Flowise held-out: an SDK's factory (`Sandbox.create({ apiKey })` of an imported package) writes no row.
+ruleTester.run('no-plaintext-secret-write: library factories', rule, {
+  valid: [
+    {
+      code: "import { Sandbox } from '@e2b/code-interpreter';\nexport const run = () => Sandbox.create({ apiKey: process.env.E2B_APIKEY, timeoutMs: 1000 });",
+      options: [{ minConfidence: 'low' }],
+      ...typed,
+    },
+  ],
+  invalid: [
+    // A model the program declares, imported through a workspace package name, is still a model.
+    {
+      ...medium(
+        "import { IntegrationAuthentication } from '@acme/models';\nexport const save = () => IntegrationAuthentication.create({ refreshToken: process.env.REFRESH_TOKEN });",
+        'refreshToken:',
+      ),
+      options: [{ minConfidence: 'low' as const }],
+      ...typed,
+    },
+  ],
+});

@@ -61,6 +61,7 @@ import {
   type SecretSource,
 } from '../flow/index.js';
 import { classifyName, splitWords } from '../names/index.js';
+import { programOf } from '../flow/project-functions.js';
 
 export interface NoPlaintextSecretWriteOptions {
   /** Calls whose result is safe to store (hash, encrypt, seal helpers). Replaces the built-in list when given. */
@@ -811,11 +812,53 @@ function rowArguments(
         (/^[A-Z][A-Za-z0-9]*$/.test(last) &&
           !NOT_MODEL_RECEIVERS.includes(last) &&
           !NOT_MODEL_NAME_WORDS.includes(lastWord) &&
-          !isPlainClass(flow, receiver)) ||
+          !isPlainClass(flow, receiver) &&
+          !isLibraryExport(flow, receiver)) ||
         MODEL_NAME_WORDS.includes(lastWord);
       return isModel ? at(way.rows, 0) : undefined;
     }
   }
+}
+
+/** Packages whose exports are models or model bases (`Model.create` of Sequelize, Mongoose, TypeORM, …). */
+const ORM_MODULE =
+  /^(?:mongoose|sequelize|sequelize-typescript|typeorm|objection|dynamoose|bookshelf|waterline|@mikro-orm\/|@typegoose\/)/;
+/** Top-level names (classes, functions, variables) the program's own files declare, per program. */
+const declaredNamesOfProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/**
+ * `Sandbox.create({ apiKey })` where `Sandbox` is imported from a package (`@e2b/code-interpreter`)
+ * and the program declares nothing of that name: an SDK's factory, not the project's model. Models
+ * are the program's own (`export class User extends Model`, `export const User = mongoose.model(…)`),
+ * also when imported through a workspace package or a path alias; an ORM package's export counts as
+ * a model. Without a program (a file alone) nothing is known.
+ */
+function isLibraryExport(flow: FlowContext, receiver: ts.Expression): boolean {
+  const t = flow.ts;
+  const expr = skipOuterExpressions(t, receiver);
+  const program = flow.checker ? programOf(flow.checker) : undefined;
+  if (!program || !t.isIdentifier(expr)) return false;
+  const decl = resolveIdentifier(t, expr, undefined);
+  const importDecl =
+    decl && (t.isImportSpecifier(decl) ? decl.parent.parent.parent : t.isImportClause(decl) ? decl.parent : undefined);
+  if (!importDecl || !t.isImportDeclaration(importDecl) || !t.isStringLiteral(importDecl.moduleSpecifier)) return false;
+  const module = importDecl.moduleSpecifier.text;
+  if (/^[./~#]|^@\//.test(module) || ORM_MODULE.test(module)) return false;
+  let names = declaredNamesOfProgram.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    for (const file of program.getSourceFiles()) {
+      if (file.isDeclarationFile) continue;
+      for (const statement of file.statements) {
+        if ((t.isClassDeclaration(statement) || t.isFunctionDeclaration(statement)) && statement.name)
+          found.add(statement.name.text);
+        else if (t.isVariableStatement(statement))
+          for (const d of statement.declarationList.declarations) if (t.isIdentifier(d.name)) found.add(d.name.text);
+      }
+    }
+    declaredNamesOfProgram.set(program, (names = found));
+  }
+  return !names.has(expr.text);
 }
 
 /** The call of one of `names` earlier in a builder chain: `db.insert(users)` under `.values(...)`. */
