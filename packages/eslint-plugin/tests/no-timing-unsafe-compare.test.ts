@@ -796,6 +796,15 @@ export function route(req: Request, stored: { apiToken: string }) {
 
 /** Not reported at any confidence. */
 const NEVER_REPORTED = {
+  // An update saving a changed value: change detection, not a credential check.
+  changeDetection: `export async function updateOrganization(req: Request, org: { licenseKey: string }) {
+  const { licenseKey } = req.body;
+  const updates: { licenseKey?: string } = {};
+  if (licenseKey && licenseKey.trim() !== org.licenseKey) {
+    updates.licenseKey = licenseKey.trim();
+  }
+  return updates;
+}`,
   // Looked up by the same identifier: one side is derived from the other.
   lookedUp: `async function verify(token: string) {
   const session = await db.session.findUnique({ where: { token } });
@@ -820,6 +829,11 @@ ruleTester.run('no-timing-unsafe-compare: parameters the requester fills', rule,
     { code: PRESENTED_BY.controllerBody, errors: [{ messageId: 'unsafeOperator', line: 4 }] },
     { code: PRESENTED_BY.secretDigest, errors: [{ messageId: 'unsafeOperator', line: 6 }] },
     { code: PRESENTED_BY.refreshFromRoute, errors: [{ messageId: 'unsafeOperator', line: 2 }] },
+    // The same inequality whose branch refuses the request: a credential check.
+    {
+      code: "export function check(req: Request, org: { licenseKey: string }) {\n  const { licenseKey } = req.body;\n  if (licenseKey.trim() !== org.licenseKey) throw new Error('invalid license');\n}",
+      errors: [{ messageId: 'unsafeOperator', line: 3 }],
+    },
     // A Hono handler's \`c\` is the request context.
     {
       code: "app.get('/cron', (c) => {\n  if (c.req.query('secret') !== process.env.CRON_SECRET) return c.text('no', 401);\n});",

@@ -196,6 +196,8 @@ export const noTimingUnsafeCompare = defineCheck<NoTimingUnsafeCompareOptions, M
           if (!(left && right) && isPublicByDesign(t, other, classifier)) return;
           // `decoded.toString('base64url') !== secret` after `decoded = Buffer.from(secret, …)`: a canonical-encoding check.
           if (isDerivedFrom(flow, node.left, node.right) || isDerivedFrom(flow, node.right, node.left)) return;
+          // `if (key.trim() !== org.licenseKey) updates.licenseKey = key.trim()`: an update saving a changed value.
+          if (isChangeDetection(t, node)) return;
           const confidence = comparisonConfidence(flow, node, node.left, node.right);
           if (!confidence) return;
           const negate = operator.startsWith('!');
@@ -1448,3 +1450,32 @@ function isPlainDigest(flow: FlowContext, node: ts.Expression, depth: number): b
   const returned = fn ? returnExpressions(t, fn) : [];
   return returned.length === 1 && isPlainDigest(flow, returned[0]!, depth + 1);
 }
+
+/**
+ * `if (licenseKey.trim() !== org.licenseKey) { updates.licenseKey = licenseKey.trim(); … }`: an
+ * inequality that decides whether an update saves the new value, which its branch then assigns;
+ * change detection by a caller allowed to set the value, not a check of a credential.
+ */
+function isChangeDetection(t: TypeScript, node: ts.BinaryExpression): boolean {
+  const k = node.operatorToken.kind;
+  if (k !== t.SyntaxKind.ExclamationEqualsEqualsToken && k !== t.SyntaxKind.ExclamationEqualsToken) return false;
+  let at: ts.Node = node;
+  while (
+    t.isParenthesizedExpression(at.parent) ||
+    (t.isBinaryExpression(at.parent) && at.parent.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken)
+  )
+    at = at.parent;
+  const statement = at.parent;
+  if (!t.isIfStatement(statement) || statement.expression !== at) return false;
+  const texts = new Set([node.left, node.right].map((o) => compactText(skipOuterExpressions(t, o))));
+  return forEachDescendant(t, statement.thenStatement, (n) => {
+    if (isFunctionLike(t, n)) return 'skip';
+    return t.isBinaryExpression(n) &&
+      n.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+      texts.has(compactText(skipOuterExpressions(t, n.right)))
+      ? 'stop'
+      : undefined;
+  });
+}
+
+const compactText = (node: ts.Node): string => node.getText().replace(/\s+/g, '');
