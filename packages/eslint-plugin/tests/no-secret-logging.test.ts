@@ -1138,6 +1138,11 @@ ruleTester.run('no-secret-logging: absent values, spelled-out constants, chosen 
       code: 'const url = `${base}managed-clickhouse/${path}`;\nlogger.error({ clickhouse_url: url }, "fetch failed");',
       options: [{ minConfidence: 'low' }],
     },
+    // A list started empty and filled only with text written out here (any confidence).
+    {
+      code: "function parse(search: string, strict: boolean) {\n  const unsupportedTokens: string[] = [];\n  for (const match of search.matchAll(/(\\w+):(\\W*)/g)) {\n    const field = match[1];\n    unsupportedTokens.push(`${field}:${match[2] || ''}`);\n  }\n  if (strict && unsupportedTokens.length > 0) throw new Error(`Unsupported: ${unsupportedTokens.join(', ')}`);\n}",
+      options: [{ minConfidence: 'low' }],
+    },
     // A helper that logs, called only outside production; a tree's root key: medium.
     "function debugLog(msg: string, ctx: unknown) {\n  console.log(msg, ctx);\n}\nprocess.env.NODE_ENV !== 'production' && debugLog('fetch failed', { sessionToken });",
     'function reconcile(rootKey: string) {\n  logger.info({ rootKey }, "skipped a locked descendant");\n}',
@@ -1170,6 +1175,15 @@ ruleTester.run('no-secret-logging: absent values, spelled-out constants, chosen 
       nth: 3,
     }),
     leak('const url = await loadUrl();\nlogger.error({ database_url: url });', { text: 'url', nth: 3 }),
+    // A list filled with what carries a secret, or handed to a function that may fill it.
+    leak('const tokens: string[] = [];\ntokens.push(`Bearer ${accessToken}`);\nlogger.info(tokens);', {
+      text: 'tokens',
+      nth: 3,
+    }),
+    leak('const tokens: string[] = [];\ncollect(tokens);\ntokens.push(`x`);\nlogger.info(tokens);', {
+      text: 'tokens',
+      nth: 4,
+    }),
     // The same helper called in production code: high.
     leak(
       "function debugLog(msg: string, ctx: unknown) {\n  console.log(msg, ctx);\n}\ndebugLog('fetch failed', { sessionToken });",

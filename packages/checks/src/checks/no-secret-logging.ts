@@ -3,6 +3,7 @@ import {
   accessPath,
   calleeName,
   constInitializer,
+  enclosingFunctionOrFile,
   forEachDescendant,
   propertyNameText,
   skipOuterExpressions,
@@ -267,7 +268,69 @@ function carriesNothingSecret(flow: FlowContext, f: ValueFlow): boolean {
     echoesUnmatchedToken(flow, f) ||
     isAbsentHere(flow, f) ||
     isSpelledOut(flow, f.source) ||
-    isUrlBuiltInView(flow, f.source)
+    isUrlBuiltInView(flow, f.source) ||
+    isListOfWrittenText(flow, f.source)
+  );
+}
+
+/** Methods that add elements to an array. */
+const ADDING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift']);
+
+/**
+ * A list this code starts empty and fills only with text it writes out, carrying nothing secret
+ * (`const unsupportedTokens: string[] = []`, then `unsupportedTokens.push(\`${field}:${operator}\`)`: words
+ * of a search syntax echoed in a validation error), whatever its name says.
+ */
+function isListOfWrittenText(flow: FlowContext, source: SecretSource): boolean {
+  const t = flow.ts;
+  const node = source.node;
+  if (source.reason !== 'name' || !t.isIdentifier(node)) return false;
+  const decl = declarationOf(flow, node);
+  if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !constInitializer(t, decl)) return false;
+  const init = decl.initializer && skipOuterExpressions(t, decl.initializer);
+  if (!init || !t.isArrayLiteralExpression(init) || init.elements.length > 0) return false;
+  const name = decl.name.text;
+  let added = 0;
+  let other = false;
+  forEachDescendant(t, enclosingFunctionOrFile(t, decl), (n) => {
+    if (!t.isIdentifier(n) || n.text !== name || n === decl.name) return undefined;
+    const access = n.parent;
+    const call = access?.parent;
+    const isAdding =
+      t.isPropertyAccessExpression(access) &&
+      access.expression === n &&
+      ADDING_METHODS.has(access.name.text) &&
+      call !== undefined &&
+      t.isCallExpression(call) &&
+      call.expression === access;
+    if (!isAdding) {
+      // Reads (`list.length`, `list.join(', ')`) are fine; an element written by index is not seen.
+      if (t.isElementAccessExpression(access) && access.expression === n && isAssigned(t, access)) other = true;
+      // Handed to a function that may fill it (`collect(tokens)`), or to a method that adds (`splice`).
+      if (access && t.isCallExpression(access) && access.arguments.some((a) => a === n)) other = true;
+      if (t.isPropertyAccessExpression(access) && access.expression === n && access.name.text === 'splice') other = true;
+      return other ? 'stop' : undefined;
+    }
+    for (const arg of (call as ts.CallExpression).arguments) {
+      const value = skipOuterExpressions(t, arg);
+      const written =
+        t.isTemplateExpression(value) || t.isStringLiteral(value) || t.isNoSubstitutionTemplateLiteral(value);
+      if (!written || valueSources(flow, value).length > 0) other = true;
+      else added++;
+    }
+    return other ? 'stop' : undefined;
+  });
+  return added > 0 && !other;
+}
+
+/** `list[i] = v`, `list[i] += v`: the left side of an assignment. */
+function isAssigned(t: TypeScript, target: ts.Expression): boolean {
+  const parent = target.parent;
+  return (
+    t.isBinaryExpression(parent) &&
+    parent.left === target &&
+    parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment
   );
 }
 
