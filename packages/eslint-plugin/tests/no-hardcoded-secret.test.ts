@@ -854,6 +854,11 @@ ruleTester.run('no-hardcoded-secret: self-named constants, schema examples, inge
     ].map((code) => ({ code, options: [{ minConfidence: 'low' as const }] })),
     // A schema's example value is documentation: medium.
     `export const PublicWriteKey = Type.String({ description: 'Authorization header', examples: ['${BASIC_EXAMPLE}'] });`,
+    // A name given several literals, only some of which look secret: a code generator's type names (any confidence).
+    {
+      code: "const a = { token: 'String' };\nconst b = { token: 'bool' };\nconst c = { token: 'serde_json::Value' };",
+      options: [{ minConfidence: 'low' }],
+    },
     // The ingestion key of a log or event service, named next to it: public by design (any confidence).
     {
       code: `const transport = { targets: [{ target: '@hyperdx/node-opentelemetry/build/src/otel-logger/pino', options: { apiKey: '${INGESTION_KEY}', service: 'api' } }] };`,
@@ -865,6 +870,12 @@ ruleTester.run('no-hardcoded-secret: self-named constants, schema examples, inge
     {
       code: `export const SESSION_SECRET = 'canvas/${RANDOM}';`,
       errors: [{ messageId: 'secretName', line: 1, column: 31, suggestions: 1 }],
+    },
+    // Empty strings do not make a name an enum.
+    {
+      code: "let token = '';\ntoken = '';\ntoken = 'serde_json::Value';",
+      options: [{ minConfidence: 'low' }],
+      errors: [{ messageId: 'secretName', line: 3, column: 9, suggestions: 1 }],
     },
     // The same value outside an examples list.
     {

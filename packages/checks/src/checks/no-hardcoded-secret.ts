@@ -230,6 +230,12 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         // `Authorization: 'Bearer …'`: the credential is what follows the scheme.
         const credential = c.kind === 'authorization' ? value.replace(AUTH_SCHEME, '') : value;
         if (!c.isSecret) return;
+        // Every non-empty literal the name is given counts toward `MANY_VALUES`, secret-looking or not:
+        // `token: 'String'`, `token: 'bool'`, `token: 'serde_json::Value'` are a code generator's type names.
+        const key = targetName.split('.').pop()!;
+        const values = valuesByName.get(key) ?? new Set<string>();
+        if (value !== '') values.add(value);
+        valuesByName.set(key, values);
         // A made-up phrase (`my_super_secret_cookie_phrase`) under a secret's name: medium, as a name is the evidence.
         if (!looksLikeSecretValue(credential) && !(holdsPhrase(targetName, c.kind) && isMadeUpPhrase(credential)))
           return;
@@ -246,10 +252,6 @@ export const noHardcodedSecret = defineCheck<NoHardcodedSecretOptions, MessageId
         // `X !== undefined ? X : 'dev-secret'`: a default of an env read, no-env-fallback's finding.
         if (envDefaultOf(t, node as ts.Expression, context.checker) || isSpreadEnvDefault(t, node, context.checker))
           return;
-        const key = targetName.split('.').pop()!;
-        const values = valuesByName.get(key) ?? new Set<string>();
-        values.add(value);
-        valuesByName.set(key, values);
         // `const XOR_SECRET_KEY = '…'` under `// This is not actually a secret key`: the author's word.
         // `export const samples: SampleRecord[] = [{ body: { token: '…' } }]`: data the program calls made up.
         const confidence = disclaimed(node)
