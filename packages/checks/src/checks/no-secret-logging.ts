@@ -308,7 +308,8 @@ function isListOfWrittenText(flow: FlowContext, source: SecretSource): boolean {
       if (t.isElementAccessExpression(access) && access.expression === n && isAssigned(t, access)) other = true;
       // Handed to a function that may fill it (`collect(tokens)`), or to a method that adds (`splice`).
       if (access && t.isCallExpression(access) && access.arguments.some((a) => a === n)) other = true;
-      if (t.isPropertyAccessExpression(access) && access.expression === n && access.name.text === 'splice') other = true;
+      if (t.isPropertyAccessExpression(access) && access.expression === n && access.name.text === 'splice')
+        other = true;
       return other ? 'stop' : undefined;
     }
     for (const arg of (call as ts.CallExpression).arguments) {
