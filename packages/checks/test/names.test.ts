@@ -464,6 +464,12 @@ const notSecrets: Case[] = [
   ['PlusToken', 'none'],
   ['EqualsEqualsToken', 'none'],
   ['keywordToken', 'none'],
+  // Pieces of a split path or search text; a token read from a query string or a path parameter stays a token.
+  ['pathTokens', 'none'],
+  ['searchTokens', 'none'],
+  ['lowerToken', 'none'],
+  ['queryToken', 'secret', 'token'],
+  ['urlToken', 'secret', 'token'],
   ['operatorToken', 'none'],
   ['dotDotDotToken', 'none'],
   ['passes', 'none'],

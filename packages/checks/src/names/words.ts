@@ -160,14 +160,16 @@ export const CODE_QUALIFIERS: ReadonlyMap<string, SecretKind> = new Map<string, 
 /** Words before `token` that make it something else than a credential: pagination cursors,
  * a sales channel's public routing id (Vendure's `channelToken`, sent in a header by every
  * storefront), idempotency keys, cancellation and sentinel tokens (TanStack Query's `skipToken`), lexer and syntax tokens (`PlusToken`, `keywordToken`, TypeScript's SyntaxKind
- * names), design tokens, dependency-injection tokens, LLM token counts. */
+ * names), design tokens, dependency-injection tokens, LLM token counts, pieces of a split path or search
+ * text (`pathTokens`, `searchTokens`, `lowerToken`). */
 export const NON_CREDENTIAL_TOKEN_QUALIFIERS =
   set(`page pagination next prev previous continuation cursor sync channel idempotency
   skip cancellation cancel abort lexer lex lexical syntax parse parser ast design theme color colour style css spacing
   font injection di prompt completion input output total max min num remaining used cached reasoning
   context word text sentence bpe keyword operator punctuation punctuator identifier literal eof whitespace newline
   comment trivia plus minus equals equal bar asterisk slash backslash less greater than question exclamation
-  ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template`);
+  ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template
+  path segment search split lower upper`);
 
 /**
  * Owners whose `.token` is theirs in the same sense (`ctx.channel.token` is `channelToken`, a sales
