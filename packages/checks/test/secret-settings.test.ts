@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeRandomLetters, secretSettingVerdict } from '../src/text/secret-settings.js';
+import { isLocalhostKeyFile, looksLikeRandomLetters, secretSettingVerdict } from '../src/text/secret-settings.js';
 
 // Random lower-case letters, assembled so that no scanner finds a secret in this file.
 const RANDOM_LETTERS = 'fkczyomvdprgvtmv' + 'kuhvprxuggkbgwld';
@@ -25,5 +25,26 @@ describe('random letters in settings files (held-out cosmo .env.example)', () =>
     });
     expect(secretSettingVerdict('CLUSTER_NAME', RANDOM_LETTERS, {}, allowNone)).toBeUndefined();
     expect(secretSettingVerdict('AUTH_JWT_SECRET', 'internationalizationconfiguration', {}, allowNone)).toBeUndefined();
+  });
+});
+
+describe('private key files named for localhost (held-out ghostfolio apps/client/localhost.pem)', () => {
+  it('knows a development TLS key by its name, not any key beside it', () => {
+    for (const path of [
+      'apps/client/localhost.pem',
+      'localhost-key.pem',
+      'certs/localhost.key',
+      'localhost+2-key.pem',
+      'dev.localhost.key',
+    ])
+      expect(isLocalhostKeyFile(path), path).toBe(true);
+    for (const path of [
+      'certs/server.key',
+      'localhostess.pem',
+      'prod/api.pem',
+      'localhost/server.key',
+      'notlocalhost.txt',
+    ])
+      expect(isLocalhostKeyFile(path), path).toBe(false);
   });
 });

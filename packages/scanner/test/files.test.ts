@@ -164,6 +164,8 @@ describe('TOML, .npmrc and key files (issue 11.7)', () => {
     expect(analyze('private-key', 'certs/server.key', `# server key\n${key}`, [])).toEqual([
       '2:1 no-hardcoded-secret privateKeyFile',
     ]);
+    // A development certificate's key for localhost: medium, so not in the default configuration.
+    expect(analyze('private-key', 'apps/client/localhost.pem', key, [])).toEqual([]);
     expect(
       analyze('private-key', 'certs/ca.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', []),
     ).toEqual([]);

@@ -79,6 +79,15 @@ export function allowedValues(options: {
 export type SecretSettingMessageId = SecretSettingVerdict['messageId'] | 'privateKeyFile';
 
 /**
+ * `localhost.pem`, `localhost-key.pem`, `localhost.key`, mkcert's `localhost+2-key.pem`: the key of a
+ * development TLS certificate for localhost (a browser trusts it only on the machine that made it).
+ */
+export function isLocalhostKeyFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return /^(?:[\w-]+[._-])?localhost(?:\+\d+)?(?:[._-][\w-]+)?\.(?:pem|key)$/.test(name);
+}
+
+/**
  * `no-hardcoded-secret` on files that are not code: every setting of a key-value file (an untracked
  * `.env` file stays on its machine and is not judged), and private key material in `.pem`/`.key` files.
  */
@@ -95,14 +104,16 @@ export function analyzeSecretSettings(
     if (!known || allowed(file.text)) return;
     const start = file.text.indexOf('-----BEGIN');
     const { line, column } = lineLocator(file.text)(Math.max(0, start));
-    // A key file is a key wherever it sits, but one under test/ or fixtures/ was made for the tests.
+    // A key file is a key wherever it sits, but one under test/ or fixtures/ was made for the tests,
+    // and one named for localhost serves a development certificate that only localhost answers to.
+    const localhost = isLocalhostKeyFile(file.path);
     context.report({
       messageId: 'privateKeyFile',
       data: { description: known.description },
       line,
       column,
       endLine: line,
-      liveCredential: formatEvidence(known, file.text).live,
+      ...(localhost ? { confidence: 'medium' as const } : { liveCredential: formatEvidence(known, file.text).live }),
     });
     return;
   }
