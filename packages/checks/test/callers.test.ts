@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programOnDisk, type ProgramOnDisk } from './program-on-disk.js';
 import type { TypeScript } from '../src/check.js';
 import { callersOf } from '../src/flow/callers.js';
 import { createFlowContext } from '../src/flow/index.js';
@@ -27,6 +26,7 @@ function functionNamed(file: ts.SourceFile, name: string): ts.FunctionLikeDeclar
 }
 
 describe('callersOf', () => {
+  let disk: ProgramOnDisk;
   let dir: string;
   let program: ts.Program;
   const FILES: Record<string, string> = {
@@ -56,18 +56,10 @@ function helper(token: string) { return token; }
   };
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'callers-'));
-    for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
-    program = ts.createProgram([join(dir, 'controller.ts')], {
-      strict: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      types: [],
-      noEmit: true,
-      noLib: true,
-    });
+    disk = programOnDisk('callers-', FILES, 'controller.ts', { noLib: true });
+    ({ dir, program } = disk);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => disk.remove());
 
   it('finds the calls in other modules that resolve to the function, not those of a namesake', () => {
     const checker = program.getTypeChecker();

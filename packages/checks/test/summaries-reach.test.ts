@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programOnDisk, type ProgramOnDisk } from './program-on-disk.js';
 import type { TypeScript } from '../src/check.js';
 import { createFlowContext, crossFunctionFlows, functionsAround, type SinkRecognizer } from '../src/flow/index.js';
 import { registerProgram } from '../src/flow/project-functions.js';
@@ -41,6 +40,7 @@ const paths = (flows: ReturnType<typeof crossFunctionFlows>): string[] =>
   flows.map((f) => `${f.flow.source.name} -> ${f.sink} via ${f.through.map((c) => c.expression.getText()).join(', ')}`);
 
 describe('summaries across modules: imports, renames, default exports, methods', () => {
+  let disk: ProgramOnDisk;
   let dir: string;
   let program: ts.Program;
   const FILES: Record<string, string> = {
@@ -75,18 +75,10 @@ unresolved(apiKey);
   };
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'summaries-reach-'));
-    for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
-    program = ts.createProgram([join(dir, 'app.ts')], {
-      strict: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      types: [],
-      noEmit: true,
-      noLib: true,
-    });
+    disk = programOnDisk('summaries-reach-', FILES, 'app.ts', { noLib: true });
+    ({ dir, program } = disk);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => disk.remove());
 
   it('finds the sink through imports, renames, a default export, methods and a computed name', () => {
     const checker = program.getTypeChecker();
