@@ -469,6 +469,11 @@ const notSecrets: Case[] = [
   ['searchTokens', 'none'],
   ['lowerToken', 'none'],
   ['queryToken', 'secret', 'token'],
+  // ACME http-01 challenge tokens are served to anyone; a token merely beside a config is still one.
+  ['acmeToken', 'none'],
+  ['config.letsencrypt.challenge.token', 'none'],
+  ['config.acme.token', 'none'],
+  ['config.github.token', 'secret', 'token'],
   ['urlToken', 'secret', 'token'],
   ['operatorToken', 'none'],
   ['dotDotDotToken', 'none'],

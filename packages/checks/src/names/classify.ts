@@ -439,6 +439,9 @@ function dependsOnParent(words: readonly string[]): boolean {
   return words.every((w) => isNumber(w) || CARRIER_WORDS.has(w) || METADATA_WORDS.has(w) || PROTECTED_WORDS.has(w));
 }
 
+/** Words of the ACME protocol (Let's Encrypt): its challenge tokens are public by design. */
+const ACME_WORDS: ReadonlySet<string> = new Set(['acme', 'letsencrypt']);
+
 function decide(name: string, lexicon: Lexicon): NameClassification {
   const segments = splitPath(name);
   const last = segments.at(-1)!;
@@ -459,6 +462,9 @@ function decide(name: string, lexicon: Lexicon): NameClassification {
   if (own.isSecret && words.length === 1 && words[0] === 'token') {
     const owner = lexemes(segments.at(-2)!).at(-1);
     if (owner !== undefined && NON_CREDENTIAL_TOKEN_OWNERS.has(owner)) return classifyWords([owner, 'token'], lexicon);
+    // `config.letsencrypt.challenge.token`: an ACME http-01 token, served to anyone at /.well-known/acme-challenge/.
+    if (segments.slice(0, -1).some((segment) => lexemes(segment).some((w) => ACME_WORDS.has(w))))
+      return classifyWords(['acme', 'token'], lexicon);
   }
   // The parent decides when the last segment only describes or carries something (`password.length`),
   // and refines a bare `secret` (`jwt.secret` is a signing key).

@@ -169,7 +169,7 @@ export const NON_CREDENTIAL_TOKEN_QUALIFIERS =
   context word text sentence bpe keyword operator punctuation punctuator identifier literal eof whitespace newline
   comment trivia plus minus equals equal bar asterisk slash backslash less greater than question exclamation
   ampersand percent caret comma dot semicolon colon tilde hash at open close brace bracket paren template
-  path segment search split lower upper`);
+  path segment search split lower upper acme`);
 
 /**
  * Owners whose `.token` is theirs in the same sense (`ctx.channel.token` is `channelToken`, a sales
